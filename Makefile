@@ -1,0 +1,37 @@
+# Follow Through. `make run` opens the app, `make test` runs the checks;
+# both first install whatever is missing (see setup.sh).
+
+# setup.sh installs what is missing and prints the go command to use.
+GO      := $(shell ./setup.sh --test | tail -n 1)
+ifeq ($(GO),)
+$(error setup.sh failed: see the messages above)
+endif
+TAGS    := migrated_fynedo
+# Tesseract reads about three times faster without OpenMP's threads.
+export OMP_THREAD_LIMIT := 1
+export LANG ?= C.UTF-8
+export CGO_ENABLED := 1
+
+CARDS ?= ../shared/cards-dev
+
+.PHONY: run build test eval bench clean
+
+run: build
+	./bin/followthrough $(ARGS)
+
+build:
+	$(GO) build -tags $(TAGS) -o bin/followthrough .
+
+test:
+	$(GO) vet -tags $(TAGS),ci ./...
+	$(GO) test -tags $(TAGS),ci -timeout 20m ./...
+
+# Reading accuracy on the labelled real cards (never copied into the repo).
+eval: build
+	./bin/followthrough eval $(CARDS)
+
+bench:
+	$(GO) test -tags $(TAGS),ci -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin
