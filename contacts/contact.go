@@ -1,0 +1,64 @@
+// Package contacts is the domain of Follow Through: the people the user has
+// met, where they were met, and how they are stored and exported.
+//
+// Everything that decides (name splitting, phone normalisation, vCard
+// shaping) is plain Go over plain values; Store is the only part that
+// touches SQLite.
+package contacts
+
+import "time"
+
+// PhoneKind says what a phone number is for.
+type PhoneKind string
+
+// The phone kinds a card distinguishes.
+const (
+	PhoneWork   PhoneKind = "work"
+	PhoneMobile PhoneKind = "mobile"
+	PhoneFax    PhoneKind = "fax"
+	PhoneHome   PhoneKind = "home"
+)
+
+// Phone is one telephone number as printed, with its kind.
+type Phone struct {
+	Number string    // as printed or typed, e.g. "+1 (650) 555-0100"
+	Kind   PhoneKind // work, mobile, fax or home; empty means work
+}
+
+// Contact is one person the user has met.
+type Contact struct {
+	ID         int64
+	FullName   string
+	GivenName  string
+	FamilyName string
+	Title      string
+	Company    string
+	Phones     []Phone
+	Emails     []string
+	Websites   []string
+	Address    string // the postal address, lines joined by ", "
+	Note       string
+
+	// Event is where the user met this person, as typed at scan time.
+	Event string
+	// Image is the path of the scanned card image, relative to the
+	// store's data directory; empty when there is none.
+	Image string
+
+	Created time.Time
+	Updated time.Time
+}
+
+// DisplayName is the name to show for c: the full name, or the company or
+// first email when the card has no name.
+func (c Contact) DisplayName() string {
+	switch {
+	case c.FullName != "":
+		return c.FullName
+	case c.Company != "":
+		return c.Company
+	case len(c.Emails) > 0:
+		return c.Emails[0]
+	}
+	return "(no name)"
+}

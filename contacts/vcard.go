@@ -1,0 +1,480 @@
+package contacts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/emersion/go-vcard"
+)
+
+// fieldLabel is the vCard 3.0 property for the text of a postal address,
+// which go-vcard, written for vCard 4.0, does not name.
+const fieldLabel = "LABEL"
+
+// Card returns c as a vCard 3.0: VERSION, N, FN, ORG, TITLE, TEL, EMAIL,
+// URL, ADR with LABEL, NOTE and CATEGORIES. FN is c's display name, or
+// its given and family names if it has those but no full name. The note
+// starts with "Met at <Event>." when c has an event, which is also the
+// card's only category. Empty fields are left out, except N and FN, which
+// vCard 3.0 requires. ID, Image and the times are not part of the card.
+//
+// The values follow go-vcard's conventions: text values are plain text,
+// and the components of N, ADR and ORG are separated by ";" and the
+// categories by ",". Where go-vcard cannot tell a ";" or "," inside a
+// component from a separator, Card escapes a "\", ";" or "," that belongs
+// to a component or category with a backslash, as the vCard text does, so
+// that a family name such as "Smith; Jones" stays one component. go-vcard's
+// Name and Address accessors do not undo that escaping, and its Encoder
+// would escape the backslashes again: write the card with WriteVCards.
+func (c Contact) Card() vcard.Card {
+	card := make(vcard.Card)
+	card.SetValue(vcard.FieldVersion, "3.0")
+	card.SetValue(vcard.FieldName, joinComponents(";", c.FamilyName, c.GivenName, "", "", ""))
+	card.SetValue(vcard.FieldFormattedName, c.formattedName())
+	if c.Company != "" {
+		card.SetValue(vcard.FieldOrganization, escapeComponent(c.Company))
+	}
+	if c.Title != "" {
+		card.SetValue(vcard.FieldTitle, c.Title)
+	}
+	for _, p := range c.Phones {
+		if p.Number != "" {
+			card.Add(vcard.FieldTelephone, &vcard.Field{
+				Value:  p.Number,
+				Params: vcard.Params{vcard.ParamType: phoneTypes(p.Kind)},
+			})
+		}
+	}
+	for _, e := range c.Emails {
+		if e != "" {
+			card.Add(vcard.FieldEmail, &vcard.Field{
+				Value:  e,
+				Params: vcard.Params{vcard.ParamType: {"internet"}},
+			})
+		}
+	}
+	for _, u := range c.Websites {
+		if u != "" {
+			card.AddValue(vcard.FieldURL, u)
+		}
+	}
+	if c.Address != "" {
+		// The address is kept as one text, so it all goes in the street
+		// component; LABEL gives it as text to readers that prefer that.
+		card.Add(vcard.FieldAddress, &vcard.Field{
+			Value:  joinComponents(";", "", "", c.Address, "", "", "", ""),
+			Params: vcard.Params{vcard.ParamType: {vcard.TypeWork}},
+		})
+		card.Add(fieldLabel, &vcard.Field{
+			Value:  c.Address,
+			Params: vcard.Params{vcard.ParamType: {vcard.TypeWork}},
+		})
+	}
+	note := c.Note
+	if c.Event != "" {
+		note = metAt(c.Event)
+		if c.Note != "" {
+			note += "\n" + c.Note
+		}
+		card.SetValue(vcard.FieldCategories, escapeComponent(c.Event))
+	}
+	if note != "" {
+		card.SetValue(vcard.FieldNote, note)
+	}
+	return card
+}
+
+// formattedName returns the FN of c's card: its display name, or its
+// given and family names when it has those but no full name.
+func (c Contact) formattedName() string {
+	if c.FullName == "" {
+		if name := joinNonEmpty(" ", c.GivenName, c.FamilyName); name != "" {
+			return name
+		}
+	}
+	return c.DisplayName()
+}
+
+// metAt returns the sentence Card starts the note with for event.
+func metAt(event string) string { return "Met at " + event + "." }
+
+// phoneTypes returns the TYPE parameter values for a phone of kind.
+func phoneTypes(kind PhoneKind) []string {
+	switch kind {
+	case PhoneMobile:
+		return []string{vcard.TypeCell, vcard.TypeVoice}
+	case PhoneFax:
+		return []string{vcard.TypeWork, vcard.TypeFax}
+	case PhoneHome:
+		return []string{vcard.TypeHome, vcard.TypeVoice}
+	}
+	return []string{vcard.TypeWork, vcard.TypeVoice}
+}
+
+// phoneKind returns the kind of phone the TYPE parameter values in params
+// describe.
+func phoneKind(params vcard.Params) PhoneKind {
+	types := params.Types()
+	switch {
+	case slices.Contains(types, vcard.TypeFax):
+		return PhoneFax
+	case slices.Contains(types, vcard.TypeCell):
+		return PhoneMobile
+	case slices.Contains(types, vcard.TypeHome):
+		return PhoneHome
+	}
+	return PhoneWork
+}
+
+var componentEscaper = strings.NewReplacer(`\`, `\\`, `;`, `\;`, `,`, `\,`)
+
+// escapeComponent escapes the characters of s that would otherwise end a
+// component or list item of a structured value.
+func escapeComponent(s string) string { return componentEscaper.Replace(s) }
+
+// joinComponents escapes each component and joins them with sep.
+func joinComponents(sep string, components ...string) string {
+	for i, c := range components {
+		components[i] = escapeComponent(c)
+	}
+	return strings.Join(components, sep)
+}
+
+// WriteVCards writes cs as vCards 3.0, in UTF-8 without byte order mark,
+// with CRLF line ends and lines folded at 75 octets.
+//
+// It does not use go-vcard's Encoder, which leaves ";" unescaped in
+// components, escapes the "," between TYPE values and between categories,
+// and does not fold lines.
+func WriteVCards(w io.Writer, cs ...Contact) error {
+	var buf bytes.Buffer
+	for i, c := range cs {
+		buf.Reset()
+		if err := encodeCard(&buf, c.Card()); err != nil {
+			return fmt.Errorf("contacts: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
+		}
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("contacts: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
+		}
+	}
+	return nil
+}
+
+// propertyOrder is the order encodeCard writes the properties it knows in;
+// it writes the others after them, sorted.
+var propertyOrder = []string{
+	vcard.FieldVersion, vcard.FieldName, vcard.FieldFormattedName,
+	vcard.FieldOrganization, vcard.FieldTitle, vcard.FieldTelephone,
+	vcard.FieldEmail, vcard.FieldURL, vcard.FieldAddress, fieldLabel,
+	vcard.FieldNote, vcard.FieldCategories,
+}
+
+// structuredProperties are the properties whose values hold their
+// components already escaped, as Card makes them.
+var structuredProperties = map[string]bool{
+	vcard.FieldName:         true,
+	vcard.FieldAddress:      true,
+	vcard.FieldOrganization: true,
+	vcard.FieldCategories:   true,
+}
+
+// encodeCard writes card to buf in the shape Card makes, as WriteVCards
+// describes.
+func encodeCard(buf *bytes.Buffer, card vcard.Card) error {
+	if card.Get(vcard.FieldVersion) == nil {
+		return errors.New("VERSION missing")
+	}
+	keys := make([]string, 0, len(card))
+	for k := range card {
+		keys = append(keys, k)
+	}
+	rank := func(k string) int {
+		if i := slices.Index(propertyOrder, k); i >= 0 {
+			return i
+		}
+		return len(propertyOrder)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		ri, rj := rank(keys[i]), rank(keys[j])
+		if ri != rj {
+			return ri < rj
+		}
+		return keys[i] < keys[j]
+	})
+
+	writeFolded(buf, "BEGIN:VCARD")
+	for _, k := range keys {
+		for _, f := range card[k] {
+			writeFolded(buf, formatProperty(k, f))
+		}
+	}
+	writeFolded(buf, "END:VCARD")
+	return nil
+}
+
+// formatProperty returns the unfolded content line for the property k
+// with field f.
+func formatProperty(k string, f *vcard.Field) string {
+	var b strings.Builder
+	if f.Group != "" {
+		b.WriteString(f.Group)
+		b.WriteByte('.')
+	}
+	b.WriteString(k)
+	params := make([]string, 0, len(f.Params))
+	for p := range f.Params {
+		params = append(params, p)
+	}
+	sort.Strings(params)
+	for _, p := range params {
+		values := f.Params[p]
+		if len(values) == 0 {
+			continue
+		}
+		b.WriteByte(';')
+		b.WriteString(p)
+		b.WriteByte('=')
+		for i, v := range values {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(formatParamValue(v))
+		}
+	}
+	b.WriteByte(':')
+	b.WriteString(formatValue(k, f.Value))
+	return b.String()
+}
+
+var newlineEscaper = strings.NewReplacer("\r\n", `\n`, "\r", `\n`, "\n", `\n`)
+
+var textEscaper = strings.NewReplacer(
+	`\`, `\\`, `;`, `\;`, `,`, `\,`,
+	"\r\n", `\n`, "\r", `\n`, "\n", `\n`,
+)
+
+// formatValue escapes the value v of property k. It escapes URLs as text
+// too: RFC 2426 does not escape URIs, but readers such as Android's, Python's
+// vobject and go-vcard unescape them, and vobject cuts a URL at a ",".
+func formatValue(k, v string) string {
+	v = strings.ToValidUTF8(v, "\uFFFD")
+	if structuredProperties[k] {
+		return newlineEscaper.Replace(v)
+	}
+	return textEscaper.Replace(v)
+}
+
+// formatParamValue returns v quoted if it holds a character that would end
+// it. A parameter value cannot hold a double quote or a line break: they
+// become a single quote and a space.
+func formatParamValue(v string) string {
+	v = strings.ToValidUTF8(v, "\uFFFD")
+	v = strings.NewReplacer(`"`, `'`, "\r\n", " ", "\r", " ", "\n", " ").Replace(v)
+	if strings.ContainsAny(v, ";:,") {
+		return `"` + v + `"`
+	}
+	return v
+}
+
+// maxLineOctets is the longest a line may be, CRLF excluded, in a vCard.
+const maxLineOctets = 75
+
+// writeFolded writes line to buf followed by CRLF, folding it into lines
+// of at most maxLineOctets octets: each line after the first starts with a
+// space. It breaks neither a UTF-8 sequence nor a backslash escape.
+func writeFolded(buf *bytes.Buffer, line string) {
+	limit := maxLineOctets
+	for len(line) > limit {
+		cut := limit
+		for cut > limit-utf8.UTFMax && !utf8.RuneStart(line[cut]) {
+			cut--
+		}
+		// An odd number of backslashes before cut means the last one
+		// starts an escape: keep it with the character it escapes.
+		n := 0
+		for i := cut - 1; i >= 0 && line[i] == '\\'; i-- {
+			n++
+		}
+		if n%2 == 1 {
+			cut--
+		}
+		buf.WriteString(line[:cut])
+		buf.WriteString("\r\n ")
+		line = line[cut:]
+		limit = maxLineOctets - 1 // the leading space counts
+	}
+	buf.WriteString(line)
+	buf.WriteString("\r\n")
+}
+
+// ReadVCards reads the vCards in r, as WriteVCards writes them, and
+// returns them as contacts, undoing what Card does. Properties that a
+// Contact has no place for are ignored, and a phone with no TYPE that
+// ReadVCards knows is a work phone. A card without FN gets its full name
+// from N; a card with an empty N whose FN is only the company or email,
+// as Card writes for a contact without a name, gets none. On error
+// ReadVCards returns the contacts read before the card at fault.
+func ReadVCards(r io.Reader) ([]Contact, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("contacts: read vCards: %w", err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	// go-vcard's Decoder unescapes "\\", "\n" and "\," but not "\;" or
+	// "\N", so a "\;" it returns may come from "\;", an escaped ";", or
+	// from "\\;", a "\" that ends a component. It is given the input with
+	// every backslash doubled, which its unescaping undoes, and the values
+	// are unescaped here, each according to its property.
+	data = bytes.ReplaceAll(data, []byte(`\`), []byte(`\\`))
+	dec := vcard.NewDecoder(bytes.NewReader(data))
+	var cs []Contact
+	for n := 1; ; n++ {
+		card, err := dec.Decode()
+		if err == io.EOF {
+			return cs, nil
+		}
+		if err != nil {
+			return cs, fmt.Errorf("contacts: read vCard %d: %w", n, err)
+		}
+		cs = append(cs, contactFromCard(card))
+	}
+}
+
+// contactFromCard returns the contact that card, as read by ReadVCards
+// with values still escaped, describes.
+func contactFromCard(card vcard.Card) Contact {
+	var c Contact
+	if f := card.Preferred(vcard.FieldName); f != nil {
+		n := splitComponents(f.Value, ';')
+		c.FamilyName = component(n, 0)
+		c.GivenName = joinNonEmpty(" ", component(n, 1), component(n, 2))
+	}
+	if f := card.Preferred(vcard.FieldOrganization); f != nil {
+		c.Company = joinNonEmpty(", ", splitComponents(f.Value, ';')...)
+	}
+	c.Title = unescapeText(card.PreferredValue(vcard.FieldTitle))
+	for _, f := range card[vcard.FieldTelephone] {
+		if num := unescapeText(f.Value); num != "" {
+			c.Phones = append(c.Phones, Phone{Number: num, Kind: phoneKind(f.Params)})
+		}
+	}
+	for _, f := range card[vcard.FieldEmail] {
+		if e := unescapeText(f.Value); e != "" {
+			c.Emails = append(c.Emails, e)
+		}
+	}
+	for _, f := range card[vcard.FieldURL] {
+		if u := unescapeText(f.Value); u != "" {
+			c.Websites = append(c.Websites, u)
+		}
+	}
+	if f := card.Preferred(vcard.FieldAddress); f != nil {
+		c.Address = joinNonEmpty(", ", splitComponents(f.Value, ';')...)
+	} else if label := unescapeText(card.PreferredValue(fieldLabel)); label != "" {
+		c.Address = joinNonEmpty(", ", strings.Split(label, "\n")...)
+	}
+
+	c.Note = unescapeText(card.PreferredValue(vcard.FieldNote))
+	var categories []string
+	for _, f := range card[vcard.FieldCategories] {
+		for _, cat := range splitComponents(f.Value, ',') {
+			if cat != "" {
+				categories = append(categories, cat)
+			}
+		}
+	}
+	// The event is the category the note starts with "Met at" or, failing
+	// that, the first one.
+	for _, cat := range categories {
+		if rest, ok := strings.CutPrefix(c.Note, metAt(cat)); ok {
+			c.Event = cat
+			c.Note = strings.TrimPrefix(rest, "\n")
+			break
+		}
+	}
+	if c.Event == "" && len(categories) > 0 {
+		c.Event = strings.TrimSpace(categories[0])
+	}
+
+	fn := unescapeText(card.PreferredValue(vcard.FieldFormattedName))
+	switch {
+	case fn == "":
+		c.FullName = joinNonEmpty(" ", c.GivenName, c.FamilyName)
+	case c.GivenName == "" && c.FamilyName == "" && fn == c.DisplayName():
+		// What Card writes for a contact without a name: the company,
+		// the email or "(no name)".
+	default:
+		c.FullName = fn
+	}
+	return c
+}
+
+// component returns the i'th component, or "".
+func component(components []string, i int) string {
+	if i < len(components) {
+		return components[i]
+	}
+	return ""
+}
+
+// joinNonEmpty joins the non-empty strings of elems with sep.
+func joinNonEmpty(sep string, elems ...string) string {
+	var kept []string
+	for _, e := range elems {
+		if e != "" {
+			kept = append(kept, e)
+		}
+	}
+	return strings.Join(kept, sep)
+}
+
+// splitComponents splits the escaped value s at each sep that is not
+// escaped, and returns the parts unescaped.
+func splitComponents(s string, sep byte) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++ // skip the escaped character
+		case sep:
+			parts = append(parts, unescapeText(s[start:i]))
+			start = i + 1
+		}
+	}
+	return append(parts, unescapeText(s[start:]))
+}
+
+// unescapeText undoes vCard's escaping of a text value: "\n" or "\N" is a
+// line break, and "\\", "\;", "\," and "\:" the character after the
+// backslash. Any other backslash is kept.
+func unescapeText(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n', 'N':
+			b.WriteByte('\n')
+		case '\\', ';', ',', ':':
+			b.WriteByte(s[i])
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}

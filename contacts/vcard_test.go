@@ -1,0 +1,783 @@
+package contacts
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/emersion/go-vcard"
+)
+
+var longNote = strings.Repeat("A long note, with commas; semicolons and a \\ backslash. ", 4) +
+	"Ünïcödé wörds, 日本語のテキスト、漢字とかな。🎴🃏 " +
+	strings.Repeat("é", 80) + strings.Repeat("\\", 9) + strings.Repeat("界", 30)
+
+// vcardTests are contacts with values that are hard to write in a vCard.
+var vcardTests = []struct {
+	name string
+	c    Contact
+}{
+	{"plain", Contact{
+		FullName: "Jane Smith", GivenName: "Jane", FamilyName: "Smith",
+		Title: "Engineer", Company: "Acme",
+		Phones: []Phone{{Number: "+1 650 555 0100", Kind: PhoneWork}},
+		Emails: []string{"jane@acme.example"}, Websites: []string{"https://acme.example"},
+	}},
+	{"semicolons commas backslashes", Contact{
+		FullName: `Smith; Jones, Pat \ "PJ"`, GivenName: `Pat, "PJ"`, FamilyName: `Smith; Jones \`,
+		Title: `VP; Sales, EMEA \ APAC`, Company: `Smith; Jones, & Co. \ Ltd`,
+		Phones:   []Phone{{Number: "+1 650 555 0100 ext. 12; ask for Pat", Kind: PhoneWork}},
+		Emails:   []string{"pat,jones@example.com"},
+		Websites: []string{"https://example.com/a,b;c?x=1&y=2"},
+		Address:  `Suite 5; Floor 2, 1 Main St\Annex, Springfield, IL 62701`,
+		Note:     `Likes; semicolons, commas \ and \n literal backslash-n`,
+		Event:    "Summit; Berlin, 2025 \\ Day 2",
+	}},
+	{"backslash before separators", Contact{
+		FullName: `Ends With\`, GivenName: `\`, FamilyName: `a\;b\,c\\`,
+		Company: `\;\`, Address: `\`, Event: `x\`, Note: `\`,
+	}},
+	{"accents", Contact{
+		FullName: "José Álvarez-Núñez", GivenName: "José", FamilyName: "Álvarez-Núñez",
+		Title: "Directeur général", Company: "Société Générale", Address: "29 Bd Haussmann, 75009 Paris, France",
+		Phones: []Phone{{Number: "+33 1 42 14 20 00", Kind: PhoneWork}},
+		Emails: []string{"josé@société.example"}, Event: "Salon de l'Été",
+	}},
+	{"CJK", Contact{
+		FullName: "王小明", GivenName: "小明", FamilyName: "王",
+		Title: "总经理", Company: "北京科技有限公司", Address: "北京市海淀区中关村大街1号",
+		Phones: []Phone{{Number: "+86 10 1234 5678", Kind: PhoneMobile}},
+		Note:   "名刺交換。日本語と中文のメモ。", Event: "東京ゲームショウ",
+	}},
+	{"long note", Contact{FullName: "Long Note", GivenName: "Long", FamilyName: "Note", Note: longNote, Event: strings.Repeat("Conférence ", 12)}},
+	{"multiline note", Contact{FullName: "Multi Line", Note: "line 1\nline 2\n\n  indented line 4\n"}},
+	{"phones of each kind", Contact{
+		FullName: "Many Phones",
+		Phones: []Phone{
+			{Number: "+1 650 555 0100", Kind: PhoneWork},
+			{Number: "+1 650 555 0101", Kind: PhoneWork},
+			{Number: "+1 650 555 0102", Kind: PhoneMobile},
+			{Number: "+1 650 555 0103", Kind: PhoneMobile},
+			{Number: "+1 650 555 0104", Kind: PhoneFax},
+			{Number: "+1 650 555 0105", Kind: PhoneFax},
+			{Number: "+1 650 555 0106", Kind: PhoneHome},
+			{Number: "+1 650 555 0107", Kind: PhoneHome},
+		},
+		Emails:   []string{"a@example.com", "b@example.com", "c@example.com"},
+		Websites: []string{"https://a.example", "https://b.example"},
+	}},
+	{"names without full name", Contact{GivenName: "Jane", FamilyName: "Doe", Company: "Acme"}},
+	{"empty and odd children", Contact{
+		FullName: "Odd Children",
+		Phones:   []Phone{{Number: ""}, {Number: "+1 650 555 0100", Kind: "pager"}, {Number: "123"}},
+		Emails:   []string{"", "a@example.com", ""},
+		Websites: []string{"", "https://example.com"},
+	}},
+	{"company only", Contact{Company: "Nameless GmbH", Emails: []string{"info@nameless.example"}}},
+	{"email only", Contact{Emails: []string{"someone@example.com"}}},
+	{"event only", Contact{Event: "Meetup"}},
+	{"note starting with newline", Contact{FullName: "N", Note: "\nafter a blank line", Event: "E"}},
+	{"empty", Contact{}},
+	{"long everything", Contact{
+		FullName:   strings.Repeat("Bartholomew ", 8) + "Featherstonehaugh",
+		GivenName:  strings.Repeat("Bartholomew ", 8),
+		FamilyName: "Featherstonehaugh",
+		Company:    strings.Repeat("Ω Company, ", 10),
+		Address:    strings.Repeat("Ünterstraße 1, ", 8) + "Deutschland",
+		Emails:     []string{strings.Repeat("x", 70) + "@example.com"},
+		Websites:   []string{"https://example.com/" + strings.Repeat("path/", 30)},
+	}},
+}
+
+// wantFN returns the FN the card of c should have.
+func wantFN(c Contact) string {
+	switch {
+	case c.FullName != "":
+	case c.GivenName != "" && c.FamilyName != "":
+		return c.GivenName + " " + c.FamilyName
+	case c.GivenName+c.FamilyName != "":
+		return c.GivenName + c.FamilyName
+	}
+	return c.DisplayName()
+}
+
+// wantRead returns what ReadVCards gives back for c: what a vCard holds,
+// with the default phone kind made explicit and the full name, if c has
+// none, made of the given and family names.
+func wantRead(c Contact) Contact {
+	c.ID, c.Image = 0, ""
+	c.Created, c.Updated = time.Time{}, time.Time{}
+	if c.GivenName+c.FamilyName != "" {
+		c.FullName = wantFN(c)
+	}
+	var phones []Phone
+	for _, p := range c.Phones {
+		switch p.Kind {
+		case PhoneWork, PhoneMobile, PhoneFax, PhoneHome:
+		default:
+			p.Kind = PhoneWork
+		}
+		if p.Number != "" {
+			phones = append(phones, p)
+		}
+	}
+	c.Phones = phones
+	c.Emails = slices.DeleteFunc(slices.Clone(c.Emails), func(s string) bool { return s == "" })
+	c.Websites = slices.DeleteFunc(slices.Clone(c.Websites), func(s string) bool { return s == "" })
+	return normalize(c)
+}
+
+func allVCardTests() []Contact {
+	var cs []Contact
+	for _, tt := range vcardTests {
+		cs = append(cs, tt.c)
+	}
+	return cs
+}
+
+func TestVCardRoundTrip(t *testing.T) {
+	for _, tt := range vcardTests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteVCards(&buf, tt.c); err != nil {
+				t.Fatal(err)
+			}
+			got, err := ReadVCards(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 {
+				t.Fatalf("read %d contacts, want 1", len(got))
+			}
+			if g, w := normalize(got[0]), wantRead(tt.c); !reflect.DeepEqual(g, w) {
+				t.Errorf("round trip:\n got %#v\nwant %#v", g, w)
+			}
+		})
+	}
+
+	t.Run("all in one stream", func(t *testing.T) {
+		var buf bytes.Buffer
+		cs := allVCardTests()
+		if err := WriteVCards(&buf, cs...); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ReadVCards(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(cs) {
+			t.Fatalf("read %d contacts, want %d", len(got), len(cs))
+		}
+		for i := range cs {
+			if g, w := normalize(got[i]), wantRead(cs[i]); !reflect.DeepEqual(g, w) {
+				t.Errorf("contact %d:\n got %#v\nwant %#v", i, g, w)
+			}
+		}
+	})
+
+	t.Run("no contacts", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := WriteVCards(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("wrote %q for no contacts", buf.String())
+		}
+		got, err := ReadVCards(&buf)
+		if err != nil || len(got) != 0 {
+			t.Errorf("ReadVCards(empty) = %v, %v; want none", got, err)
+		}
+	})
+}
+
+// The tests below check the written bytes without the code under test.
+
+// unfold splits a vCard stream into its content lines, checking the
+// physical lines on the way.
+func unfold(t *testing.T, data []byte) []string {
+	t.Helper()
+	if bytes.HasPrefix(data, []byte("\uFEFF")) {
+		t.Error("stream starts with a byte order mark")
+	}
+	if !bytes.HasSuffix(data, []byte("\r\n")) {
+		t.Error("stream does not end with CRLF")
+	}
+	physical := strings.Split(strings.TrimSuffix(string(data), "\r\n"), "\r\n")
+	var lines []string
+	for i, l := range physical {
+		if strings.ContainsAny(l, "\r\n") {
+			t.Errorf("line %d holds a bare CR or LF: %q", i+1, l)
+		}
+		if len(l) > 75 {
+			t.Errorf("line %d is %d octets long: %q", i+1, len(l), l)
+		}
+		if !utf8.ValidString(l) {
+			t.Errorf("line %d splits a UTF-8 sequence: %q", i+1, l)
+		}
+		if rest, ok := strings.CutPrefix(l, " "); ok && len(lines) > 0 {
+			if strings.HasSuffix(lines[len(lines)-1], `\`) && !strings.HasSuffix(lines[len(lines)-1], `\\`) {
+				t.Errorf("line %d: fold splits an escape", i+1)
+			}
+			lines[len(lines)-1] += rest
+		} else {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// handCard is one card as split by hand: property name and parameters,
+// and the raw value.
+type handCard []struct{ head, value string }
+
+func (c handCard) get(prop string) []struct{ head, value string } {
+	var fs []struct{ head, value string }
+	for _, f := range c {
+		name, _, _ := strings.Cut(f.head, ";")
+		if name == prop {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
+func splitCards(t *testing.T, lines []string) []handCard {
+	t.Helper()
+	var cards []handCard
+	var cur handCard
+	for _, l := range lines {
+		switch l {
+		case "BEGIN:VCARD":
+			cur = handCard{}
+		case "END:VCARD":
+			cards = append(cards, cur)
+			cur = nil
+		default:
+			// The value starts after the first colon outside quotes.
+			inQuote, i := false, 0
+			for i = 0; i < len(l); i++ {
+				if l[i] == '"' {
+					inQuote = !inQuote
+				} else if l[i] == ':' && !inQuote {
+					break
+				}
+			}
+			if i == len(l) {
+				t.Fatalf("no colon in %q", l)
+			}
+			cur = append(cur, struct{ head, value string }{l[:i], l[i+1:]})
+		}
+	}
+	return cards
+}
+
+// handSplit splits an escaped value at unescaped sep and unescapes the
+// parts.
+func handSplit(v string, sep rune) []string {
+	var parts []string
+	var cur strings.Builder
+	escaped := false
+	for _, r := range v {
+		switch {
+		case escaped:
+			if r == 'n' || r == 'N' {
+				r = '\n'
+			}
+			cur.WriteRune(r)
+			escaped = false
+		case r == '\\':
+			escaped = true
+		case r == sep:
+			parts = append(parts, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	return append(parts, cur.String())
+}
+
+func TestWriteVCardsFormat(t *testing.T) {
+	cs := allVCardTests()
+	var buf bytes.Buffer
+	if err := WriteVCards(&buf, cs...); err != nil {
+		t.Fatal(err)
+	}
+	cards := splitCards(t, unfold(t, buf.Bytes()))
+	if len(cards) != len(cs) {
+		t.Fatalf("%d cards, want %d", len(cards), len(cs))
+	}
+	wantTypes := map[PhoneKind]string{
+		PhoneWork: "TEL;TYPE=work,voice", PhoneMobile: "TEL;TYPE=cell,voice",
+		PhoneFax: "TEL;TYPE=work,fax", PhoneHome: "TEL;TYPE=home,voice",
+	}
+	for i, card := range cards {
+		c, w := cs[i], wantRead(cs[i])
+		t.Run(vcardTests[i].name, func(t *testing.T) {
+			if len(card) == 0 || card[0].head != "VERSION" || card[0].value != "3.0" {
+				t.Errorf("card does not start with VERSION:3.0")
+			}
+			// one returns the value of the one property prop, which must
+			// have the parameters params.
+			one := func(prop, params string) string {
+				t.Helper()
+				fs := card.get(prop)
+				if len(fs) != 1 {
+					t.Fatalf("%d %s properties, want 1", len(fs), prop)
+				}
+				if fs[0].head != prop+params {
+					t.Errorf("%s has parameters %q, want %q", prop, fs[0].head, prop+params)
+				}
+				return fs[0].value
+			}
+			if got := handSplit(one("FN", ""), -1)[0]; got != wantFN(c) {
+				t.Errorf("FN = %q, want %q", got, wantFN(c))
+			}
+			if n := handSplit(one("N", ""), ';'); !slices.Equal(n, []string{c.FamilyName, c.GivenName, "", "", ""}) {
+				t.Errorf("N components = %q, want %q, %q and three empty", n, c.FamilyName, c.GivenName)
+			}
+			if c.Company != "" {
+				if org := handSplit(one("ORG", ""), ';'); !slices.Equal(org, []string{c.Company}) {
+					t.Errorf("ORG components = %q, want %q", org, c.Company)
+				}
+			}
+			if c.Address != "" {
+				if adr := handSplit(one("ADR", ";TYPE=work"), ';'); !slices.Equal(adr, []string{"", "", c.Address, "", "", "", ""}) {
+					t.Errorf("ADR components = %q, want the address as street", adr)
+				}
+				if label := handSplit(one("LABEL", ";TYPE=work"), -1)[0]; label != c.Address {
+					t.Errorf("LABEL = %q, want %q", label, c.Address)
+				}
+			}
+			if c.Event != "" {
+				if cats := handSplit(one("CATEGORIES", ""), ','); !slices.Equal(cats, []string{c.Event}) {
+					t.Errorf("CATEGORIES = %q, want the one category %q", cats, c.Event)
+				}
+				if note := handSplit(one("NOTE", ""), -1)[0]; !strings.HasPrefix(note, "Met at "+c.Event+".") {
+					t.Errorf("NOTE = %q, want it to start with the event", note)
+				}
+			}
+			tels := card.get("TEL")
+			if len(tels) != len(w.Phones) {
+				t.Fatalf("%d TEL, want %d", len(tels), len(w.Phones))
+			}
+			for j, p := range w.Phones {
+				if tels[j].head != wantTypes[p.Kind] {
+					t.Errorf("TEL %d: %q, want %q", j, tels[j].head, wantTypes[p.Kind])
+				}
+				if got := handSplit(tels[j].value, -1)[0]; got != p.Number {
+					t.Errorf("TEL %d = %q, want %q", j, got, p.Number)
+				}
+			}
+			emails := card.get("EMAIL")
+			if len(emails) != len(w.Emails) {
+				t.Fatalf("%d EMAIL, want %d", len(emails), len(w.Emails))
+			}
+			for j, e := range emails {
+				if e.head != "EMAIL;TYPE=internet" || handSplit(e.value, -1)[0] != w.Emails[j] {
+					t.Errorf("EMAIL %d: %s:%s, want EMAIL;TYPE=internet:%s", j, e.head, e.value, w.Emails[j])
+				}
+			}
+		})
+	}
+}
+
+// TestWriteVCardsGoVcard reads the written cards back with go-vcard's own
+// Decoder, as another program would, and checks what it gets right.
+func TestWriteVCardsGoVcard(t *testing.T) {
+	cs := allVCardTests()
+	var buf bytes.Buffer
+	if err := WriteVCards(&buf, cs...); err != nil {
+		t.Fatal(err)
+	}
+	dec := vcard.NewDecoder(&buf)
+	for i, c := range cs {
+		w := wantRead(c)
+		t.Run(vcardTests[i].name, func(t *testing.T) {
+			card, err := dec.Decode()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v := card.Value(vcard.FieldVersion); v != "3.0" {
+				t.Errorf("VERSION = %q", v)
+			}
+			// go-vcard leaves "\;" escaped; otherwise its values are right.
+			plain := func(s string) bool { return !strings.ContainsAny(s, `;\`) }
+			if dn := wantFN(c); plain(dn) && card.PreferredValue(vcard.FieldFormattedName) != dn {
+				t.Errorf("FN = %q, want %q", card.PreferredValue(vcard.FieldFormattedName), dn)
+			}
+			if n := card.Name(); plain(c.FamilyName+c.GivenName) && !strings.Contains(c.GivenName+c.FamilyName, ",") &&
+				(n == nil || n.FamilyName != c.FamilyName || n.GivenName != c.GivenName) {
+				t.Errorf("Name() = %+v, want %q, %q", n, c.FamilyName, c.GivenName)
+			}
+			if c.Event != "" && plain(c.Event) && !strings.Contains(c.Event, ",") {
+				if cats := card.Categories(); !slices.Equal(cats, []string{c.Event}) {
+					t.Errorf("Categories() = %q, want %q", cats, c.Event)
+				}
+			}
+			tels := card[vcard.FieldTelephone]
+			if len(tels) != len(w.Phones) {
+				t.Fatalf("%d TEL, want %d", len(tels), len(w.Phones))
+			}
+			for j, p := range w.Phones {
+				types := tels[j].Params.Types()
+				if len(types) != 2 || !slices.Contains(types, phoneTypes(p.Kind)[0]) || !slices.Contains(types, phoneTypes(p.Kind)[1]) {
+					t.Errorf("TEL %d types = %q, want %q", j, types, phoneTypes(p.Kind))
+				}
+				if plain(p.Number) && tels[j].Value != p.Number {
+					t.Errorf("TEL %d = %q, want %q", j, tels[j].Value, p.Number)
+				}
+			}
+			if emails := card.Values(vcard.FieldEmail); !slices.Equal(emails, w.Emails) {
+				t.Errorf("EMAIL = %q, want %q", emails, w.Emails)
+			}
+			if urls := card.Values(vcard.FieldURL); plain(strings.Join(w.Websites, "")) && !slices.Equal(urls, w.Websites) {
+				t.Errorf("URL = %q, want %q", urls, w.Websites)
+			}
+		})
+	}
+	if _, err := dec.Decode(); !errors.Is(err, io.EOF) {
+		t.Errorf("after the last card: %v, want io.EOF", err)
+	}
+}
+
+func TestWriteFolded(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+	}{
+		{"short", "FN:Jane"},
+		{"75 octets", "NOTE:" + strings.Repeat("x", 70)},
+		{"76 octets", "NOTE:" + strings.Repeat("x", 71)},
+		{"long ASCII", "NOTE:" + strings.Repeat("0123456789", 30)},
+		{"two-octet runes", "NOTE:" + strings.Repeat("é", 200)},
+		{"three-octet runes", "NOTE:" + strings.Repeat("界", 200)},
+		{"four-octet runes", "NOTE:" + strings.Repeat("🎴", 200)},
+		{"mixed runes", "NOTE:" + strings.Repeat("aé界🎴", 60)},
+		{"escapes", "NOTE:" + strings.Repeat(`\,`, 100)},
+		{"odd escapes", "NOTE:x" + strings.Repeat(`\\\n`, 60)},
+	}
+	for _, tt := range tests {
+		for shift := range 4 {
+			line := strings.Repeat("X", shift) + tt.line
+			t.Run(fmt.Sprintf("%s shifted %d", tt.name, shift), func(t *testing.T) {
+				var buf bytes.Buffer
+				writeFolded(&buf, line)
+				lines := unfold(t, buf.Bytes())
+				if len(lines) != 1 || lines[0] != line {
+					t.Errorf("unfolded to %q, want %q", lines, line)
+				}
+				physical := strings.Count(buf.String(), "\r\n")
+				if len(line) <= 75 && physical != 1 {
+					t.Errorf("a line of %d octets was folded", len(line))
+				}
+				// Each folded line but the last should be nearly full.
+				if most := (len(line)+70)/71 + 1; physical > most {
+					t.Errorf("folded into %d lines, want at most %d", physical, most)
+				}
+			})
+		}
+	}
+}
+
+func TestReadVCards(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      string
+		want    []Contact
+		wantErr string
+	}{
+		{
+			name: "other writer",
+			in: "\uFEFFBEGIN:VCARD\nVERSION:3.0\nN:Doe;John;Quincy;Mr.;Jr.\nFN:Mr. John Q. Doe Jr.\n" +
+				"ORG:Example\\, Inc.;Research\nTITLE:Head of R&D\n" +
+				"item1.TEL;TYPE=CELL;TYPE=pref:+1 650 555 0100\nTEL;TYPE=HOME,FAX:+1 650 555 0101\n" +
+				"TEL:+1 650 555 0102\nitem2.EMAIL;TYPE=INTERNET;TYPE=WORK:john@example.com\n" +
+				"ADR;TYPE=WORK:;Suite 5;1 Main St;Springfield;IL;62701;USA\n" +
+				"NOTE:Line one\\nLine two\\Nthree\\; four\\: five\nCATEGORIES:Friends,Work\n" +
+				"X-UNKNOWN:ignored\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSk\n  ZJRgABAQ\nEND:VCARD\n",
+			want: []Contact{{
+				FullName: "Mr. John Q. Doe Jr.", GivenName: "John Quincy", FamilyName: "Doe",
+				Company: "Example, Inc., Research", Title: "Head of R&D",
+				Phones: []Phone{
+					{Number: "+1 650 555 0100", Kind: PhoneMobile},
+					{Number: "+1 650 555 0101", Kind: PhoneFax},
+					{Number: "+1 650 555 0102", Kind: PhoneWork},
+				},
+				Emails:  []string{"john@example.com"},
+				Address: "Suite 5, 1 Main St, Springfield, IL, 62701, USA",
+				Note:    "Line one\nLine two\nthree; four: five",
+				Event:   "Friends",
+			}},
+		},
+		{
+			name: "no FN, LABEL only",
+			in:   "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Roe;Rita;;;\r\nLABEL:1 Elm St\\n Townsville\r\nEND:VCARD\r\n",
+			want: []Contact{{FullName: "Rita Roe", GivenName: "Rita", FamilyName: "Roe", Address: "1 Elm St,  Townsville"}},
+		},
+		{
+			name: "two cards, blank lines",
+			in:   "\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:B\r\nEND:VCARD\r\n\r\n",
+			want: []Contact{{FullName: "A"}, {FullName: "B"}},
+		},
+		{name: "empty", in: ""},
+		{
+			name:    "second card unterminated",
+			in:      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\n",
+			want:    []Contact{{FullName: "A"}},
+			wantErr: "read vCard 2",
+		},
+		{
+			name:    "not a vCard",
+			in:      "hello: world\r\n",
+			wantErr: "read vCard 1",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ReadVCards(strings.NewReader(tt.in))
+			switch {
+			case tt.wantErr == "" && err != nil:
+				t.Fatal(err)
+			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+				t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("read %d contacts, want %d: %+v", len(got), len(tt.want), got)
+			}
+			for i := range got {
+				if g, w := normalize(got[i]), normalize(tt.want[i]); !reflect.DeepEqual(g, w) {
+					t.Errorf("contact %d:\n got %#v\nwant %#v", i, g, w)
+				}
+			}
+		})
+	}
+}
+
+func TestCard(t *testing.T) {
+	c := vcardTests[0].c
+	c.Event = "Expo"
+	c.Note = "Call back"
+	c.Address = "1 Main St, Springfield"
+	card := c.Card()
+	tests := []struct {
+		prop string
+		want string
+	}{
+		{vcard.FieldVersion, "3.0"},
+		{vcard.FieldName, "Smith;Jane;;;"},
+		{vcard.FieldFormattedName, "Jane Smith"},
+		{vcard.FieldOrganization, "Acme"},
+		{vcard.FieldTitle, "Engineer"},
+		{vcard.FieldTelephone, "+1 650 555 0100"},
+		{vcard.FieldEmail, "jane@acme.example"},
+		{vcard.FieldURL, "https://acme.example"},
+		{vcard.FieldAddress, ";;1 Main St\\, Springfield;;;;"},
+		{"LABEL", "1 Main St, Springfield"},
+		{vcard.FieldNote, "Met at Expo.\nCall back"},
+		{vcard.FieldCategories, "Expo"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.prop, func(t *testing.T) {
+			if got := card.Value(tt.prop); got != tt.want {
+				t.Errorf("%s = %q, want %q", tt.prop, got, tt.want)
+			}
+		})
+	}
+	if n := card.Name(); n.FamilyName != "Smith" || n.GivenName != "Jane" {
+		t.Errorf("Name() = %+v", n)
+	}
+	if len(card) != len(tests) {
+		t.Errorf("card has %d properties, want %d", len(card), len(tests))
+	}
+}
+
+// vobjectScript prints, as JSON, what Python's vobject reads in the vCard
+// file named by its argument. A structured component that vobject splits
+// into several values is joined with "|SPLIT|", which no test value holds.
+const vobjectScript = `
+import json, sys, vobject
+
+def one(v):
+    return v if isinstance(v, str) else "|SPLIT|".join(v)
+
+out = []
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    for card in vobject.readComponents(f.read()):
+        c, d = card.contents, {}
+        for name in ("fn", "title", "note", "label"):
+            if name in c:
+                d[name.upper()] = c[name][0].value
+        if "n" in c:
+            n = c["n"][0].value
+            d["N"] = [one(n.family), one(n.given), one(n.additional), one(n.prefix), one(n.suffix)]
+        if "org" in c:
+            d["ORG"] = c["org"][0].value
+        if "adr" in c:
+            a = c["adr"][0].value
+            d["ADR"] = [one(a.box), one(a.extended), one(a.street), one(a.city), one(a.region), one(a.code), one(a.country)]
+        if "categories" in c:
+            d["CATEGORIES"] = c["categories"][0].value
+        d["TEL"] = [{"Value": t.value, "Types": t.params.get("TYPE", [])} for t in c.get("tel", [])]
+        d["EMAIL"] = [e.value for e in c.get("email", [])]
+        d["URL"] = [u.value for u in c.get("url", [])]
+        out.append(d)
+json.dump(out, sys.stdout)
+`
+
+// vobjectPython returns a Python that has vobject, or skips the test.
+func vobjectPython(t *testing.T) string {
+	t.Helper()
+	for _, py := range []string{"python3", "/usr/bin/python3"} {
+		if exec.Command(py, "-c", "import vobject").Run() == nil {
+			return py
+		}
+	}
+	t.Skip("no python3 with vobject; on Debian: apt-get install python3-vobject")
+	return ""
+}
+
+// TestWriteVCardsVobject reads the written cards with Python's vobject, a
+// vCard reader that has nothing to do with this package or go-vcard.
+func TestWriteVCardsVobject(t *testing.T) {
+	py := vobjectPython(t)
+	cs := allVCardTests()
+	path := filepath.Join(t.TempDir(), "contacts.vcf")
+	var buf bytes.Buffer
+	if err := WriteVCards(&buf, cs...); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command(py, "-c", vobjectScript, path)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("vobject: %v\n%s", err, stderr.String())
+	}
+	var cards []struct {
+		FN, TITLE, NOTE, LABEL  string
+		N, ORG, ADR, CATEGORIES []string
+		TEL                     []struct {
+			Value string
+			Types []string
+		}
+		EMAIL, URL []string
+	}
+	if err := json.Unmarshal(out, &cards); err != nil {
+		t.Fatal(err)
+	}
+	if len(cards) != len(cs) {
+		t.Fatalf("vobject read %d cards, want %d", len(cards), len(cs))
+	}
+	for i, card := range cards {
+		c, w := cs[i], wantRead(cs[i])
+		t.Run(vcardTests[i].name, func(t *testing.T) {
+			check := func(what string, got, want any) {
+				t.Helper()
+				if g, ok := got.([]string); ok && len(g) == 0 {
+					got = []string(nil)
+				}
+				if w, ok := want.([]string); ok && len(w) == 0 {
+					want = []string(nil)
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s = %q, want %q", what, got, want)
+				}
+			}
+			check("FN", card.FN, wantFN(c))
+			check("N", card.N, []string{c.FamilyName, c.GivenName, "", "", ""})
+			check("TITLE", card.TITLE, c.Title)
+			if c.Company != "" {
+				check("ORG", card.ORG, []string{c.Company})
+			}
+			if c.Address != "" {
+				check("ADR", card.ADR, []string{"", "", c.Address, "", "", "", ""})
+				check("LABEL", card.LABEL, c.Address)
+			}
+			note := c.Note
+			if c.Event != "" {
+				check("CATEGORIES", card.CATEGORIES, []string{c.Event})
+				note = "Met at " + c.Event + "."
+				if c.Note != "" {
+					note += "\n" + c.Note
+				}
+			}
+			check("NOTE", card.NOTE, note)
+			check("EMAIL", card.EMAIL, w.Emails)
+			check("URL", card.URL, w.Websites)
+			if len(card.TEL) != len(w.Phones) {
+				t.Fatalf("%d TEL, want %d", len(card.TEL), len(w.Phones))
+			}
+			for j, p := range w.Phones {
+				check(fmt.Sprintf("TEL %d", j), card.TEL[j].Value, p.Number)
+				check(fmt.Sprintf("TEL %d types", j), card.TEL[j].Types, phoneTypes(p.Kind))
+			}
+		})
+	}
+}
+
+func FuzzVCardRoundTrip(f *testing.F) {
+	for _, tt := range vcardTests {
+		c := tt.c
+		var phone, email string
+		if len(c.Phones) > 0 {
+			phone = c.Phones[0].Number
+		}
+		if len(c.Emails) > 0 {
+			email = c.Emails[0]
+		}
+		f.Add(c.FullName, c.GivenName, c.FamilyName, c.Company, c.Address, c.Note, c.Event, phone, email)
+	}
+	f.Fuzz(func(t *testing.T, full, given, family, company, address, note, event, phone, email string) {
+		c := Contact{
+			FullName: full, GivenName: given, FamilyName: family, Company: company,
+			Title: full + company, Address: address, Note: note, Event: event,
+			Phones: []Phone{{Number: phone, Kind: PhoneMobile}, {Number: email + phone, Kind: PhoneFax}},
+			Emails: []string{email}, Websites: []string{company + email},
+		}
+		for _, s := range []string{full, given, family, company, address, note, event, phone, email} {
+			if !utf8.ValidString(s) || strings.Contains(s, "\r") {
+				t.Skip("written as U+FFFD or LF")
+			}
+		}
+		if given+family == "" && full != "" && full == (Contact{Company: company, Emails: c.Emails}).DisplayName() {
+			t.Skip("the full name repeats the company or email: read back as none")
+		}
+		var buf bytes.Buffer
+		if err := WriteVCards(&buf, c, c); err != nil {
+			t.Fatal(err)
+		}
+		for i, l := range strings.SplitAfter(buf.String(), "\r\n") {
+			if len(strings.TrimSuffix(l, "\r\n")) > 75 || strings.ContainsAny(strings.TrimSuffix(l, "\r\n"), "\r\n") {
+				t.Fatalf("bad line %d: %q", i+1, l)
+			}
+		}
+		got, err := ReadVCards(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 {
+			t.Fatalf("read %d contacts, want 2", len(got))
+		}
+		want := wantRead(c)
+		for _, g := range got {
+			if g := normalize(g); !reflect.DeepEqual(g, want) {
+				t.Errorf("round trip:\n got %#v\nwant %#v", g, want)
+			}
+		}
+	})
+}
