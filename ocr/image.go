@@ -1,0 +1,203 @@
+package ocr
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif" // decoders registered for image.Decode
+	_ "image/jpeg"
+	_ "image/png"
+	"io"
+	"os"
+
+	"github.com/disintegration/imaging"
+	_ "golang.org/x/image/bmp"
+	_ "golang.org/x/image/tiff"
+	_ "golang.org/x/image/webp"
+)
+
+// Limits on what LoadImage accepts, so that a hostile or mistaken file
+// cannot exhaust memory.
+const (
+	MaxFileBytes = 64 << 20  // 64 MiB on disk
+	MaxPixels    = 100 << 20 // about 100 megapixels decoded
+)
+
+// ErrNotImage is returned for a file that is not an image in a supported
+// format (JPEG, PNG, TIFF, WebP, BMP or GIF).
+var ErrNotImage = errors.New("not a supported image (JPEG, PNG, TIFF, WebP or BMP)")
+
+// LoadImage reads the image file at path, applies its EXIF orientation and
+// returns it. Errors name the file.
+func LoadImage(path string) (image.Image, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("ocr: read %s: %w", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("ocr: read %s: %w", path, err)
+	}
+	if len(data) > MaxFileBytes {
+		return nil, fmt.Errorf("ocr: read %s: file is larger than %d MiB", path, MaxFileBytes>>20)
+	}
+	img, err := DecodeImage(data)
+	if err != nil {
+		return nil, fmt.Errorf("ocr: read %s: %w", path, err)
+	}
+	return img, nil
+}
+
+// DecodeImage decodes an image held in memory, refusing anything that is
+// not an image or would decode to more than MaxPixels, and applies the EXIF
+// orientation of JPEG files.
+func DecodeImage(data []byte) (img image.Image, err error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		if errors.Is(err, image.ErrFormat) {
+			return nil, ErrNotImage
+		}
+		return nil, fmt.Errorf("damaged image: %w", err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return nil, fmt.Errorf("damaged image: size %dx%d", cfg.Width, cfg.Height)
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
+		return nil, fmt.Errorf("image is %dx%d, more than %d megapixels", cfg.Width, cfg.Height, MaxPixels>>20)
+	}
+	// Some decoders panic on crafted input; a bad file must never take the
+	// batch down with it.
+	defer func() {
+		if r := recover(); r != nil {
+			img, err = nil, fmt.Errorf("damaged image: %v", r)
+		}
+	}()
+	img, err = imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
+	if err != nil {
+		return nil, fmt.Errorf("damaged image: %w", err)
+	}
+	return img, nil
+}
+
+// Rotate turns img clockwise by deg degrees, a multiple of 90.
+func Rotate(img image.Image, deg int) image.Image {
+	switch ((deg % 360) + 360) % 360 {
+	case 90:
+		return imaging.Rotate270(img) // imaging rotates counter-clockwise
+	case 180:
+		return imaging.Rotate180(img)
+	case 270:
+		return imaging.Rotate90(img)
+	}
+	return img
+}
+
+// contrastImage returns a grey image in which every pixel is as dark as it
+// differs in colour from the card around it, so that text comes out dark
+// on white whatever its colour and whatever the card's: white print on a
+// dark band, yellow on green and grey on white alike. The card's colour
+// around each point is the median over a window several lines tall, which
+// text, being thin strokes, does not move much.
+func contrastImage(img image.Image) *image.Gray {
+	src := imaging.Clone(img) // NRGBA
+	w, h := src.Bounds().Dx(), src.Bounds().Dy()
+	out := image.NewGray(image.Rect(0, 0, w, h))
+	if w < 8 || h < 8 {
+		return out
+	}
+	// The background, on a coarse grid of cells.
+	cell := max(2, max(w, h)/240)
+	cw, ch := (w+cell-1)/cell, (h+cell-1)/cell
+	small := imaging.Resize(src, cw, ch, imaging.Box)
+	radius := max(2, max(w, h)/14/cell)
+	bg := medianFilter(small, radius)
+	bgFull := imaging.Resize(bg, w, h, imaging.Linear)
+
+	d := make([]uint8, w*h)
+	var hist [256]int
+	for y := 0; y < h; y++ {
+		sp := src.Pix[y*src.Stride:]
+		bp := bgFull.Pix[y*bgFull.Stride:]
+		for x := 0; x < w; x++ {
+			m := 0
+			for c := 0; c < 3; c++ {
+				m = max(m, abs(int(sp[x*4+c])-int(bp[x*4+c])))
+			}
+			d[y*w+x] = uint8(m)
+			hist[m]++
+		}
+	}
+	// Stretch: what barely differs is paper, what differs as much as the
+	// strongest few per cent is ink.
+	lo, hi := percentile(hist[:], w*h, 0.60), percentile(hist[:], w*h, 0.985)
+	lo = max(lo, 8)
+	if hi < lo+24 {
+		hi = lo + 24
+	}
+	for i, v := range d {
+		t := (int(v) - lo) * 255 / (hi - lo)
+		out.Pix[i] = uint8(255 - min(255, max(0, t)))
+	}
+	return out
+}
+
+// percentile returns the smallest value v such that at least q of the n
+// counted values are at most v.
+func percentile(hist []int, n int, q float64) int {
+	want := int(q * float64(n))
+	sum := 0
+	for v, c := range hist {
+		sum += c
+		if sum >= want {
+			return v
+		}
+	}
+	return len(hist) - 1
+}
+
+// medianFilter returns img with each channel replaced by its median over a
+// square window of the given radius.
+func medianFilter(img *image.NRGBA, radius int) *image.NRGBA {
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	var hist [3][256]int
+	for y := 0; y < h; y++ {
+		y0, y1 := max(0, y-radius), min(h-1, y+radius)
+		for c := range hist {
+			clear(hist[c][:])
+		}
+		n := 0
+		// Sliding window along the row: add the column entering, drop the
+		// column leaving.
+		col := func(x, delta int) {
+			for yy := y0; yy <= y1; yy++ {
+				p := img.Pix[yy*img.Stride+x*4:]
+				hist[0][p[0]] += delta
+				hist[1][p[1]] += delta
+				hist[2][p[2]] += delta
+				n += delta
+			}
+		}
+		for x := 0; x <= min(w-1, radius); x++ {
+			col(x, 1)
+		}
+		for x := 0; x < w; x++ {
+			if x > 0 {
+				if x+radius < w {
+					col(x+radius, 1)
+				}
+				if x-radius-1 >= 0 {
+					col(x-radius-1, -1)
+				}
+			}
+			o := out.Pix[y*out.Stride+x*4:]
+			for c := 0; c < 3; c++ {
+				o[c] = uint8(percentile(hist[c][:], n, 0.5))
+			}
+			o[3] = 255
+		}
+	}
+	return out
+}

@@ -1,0 +1,294 @@
+package ocr
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/disintegration/imaging"
+)
+
+// Reading is what was read from one card image.
+type Reading struct {
+	Path    string
+	Image   image.Image // the upright, cropped card; boxes refer to it
+	Rotated int         // degrees the card was turned clockwise to stand upright
+	Lines   []Line
+	Fields  []Field
+}
+
+// The size, in pixels along the long side, that cards are scaled to before
+// reading: large enough for small print, small enough to read fast.
+const (
+	minReadSide = 1600
+	maxReadSide = 2400
+)
+
+// Read reads the card in the image file at path with eng.
+func Read(ctx context.Context, eng Engine, path string) (*Reading, error) {
+	img, err := LoadImage(path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := ReadImage(ctx, eng, img)
+	if err != nil {
+		return nil, fmt.Errorf("ocr: read %s: %w", path, err)
+	}
+	r.Path = path
+	return r, nil
+}
+
+// ReadImage reads the card in img, which has had its EXIF orientation
+// applied: it crops to the card, turns it upright, reads it and classifies
+// its lines.
+func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, error) {
+	card := scaleForReading(imaging.Crop(img, FindCard(img)))
+	if os.Getenv("ZZPRE") != "" {
+		card = contrastImage(card)
+	}
+
+	rot := 0
+	if deg, conf, ok := eng.Orientation(ctx, card); ok && deg != 0 && conf >= 1 {
+		rot = deg
+	}
+	lines, err := eng.Recognize(ctx, Rotate(card, rot))
+	if err != nil {
+		return nil, err
+	}
+	// Orientation detection is unsure on sparse cards. A card read upside
+	// down gives low confidence: try the other way up and keep the better.
+	if quality(lines) < 60 {
+		alt := (rot + 180) % 360
+		if other, err := eng.Recognize(ctx, Rotate(card, alt)); err == nil && quality(other) > quality(lines)+10 {
+			lines, rot = other, alt
+		} else if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	upright := Rotate(card, rot)
+	return &Reading{
+		Image:   upright,
+		Rotated: rot,
+		Lines:   lines,
+		Fields:  Classify(lines, upright.Bounds().Size()),
+	}, nil
+}
+
+// quality is the mean confidence of the words read, weighted by length, so
+// that a few confident specks do not outweigh real text.
+func quality(lines []Line) float64 {
+	var sum, n float64
+	for _, l := range lines {
+		for _, w := range l.Words {
+			k := float64(len([]rune(w.Text)))
+			sum += w.Conf * k
+			n += k
+		}
+	}
+	if n < 8 {
+		return 0
+	}
+	return sum / n
+}
+
+func scaleForReading(img image.Image) image.Image {
+	b := img.Bounds()
+	side := max(b.Dx(), b.Dy())
+	switch {
+	case side < minReadSide:
+		f := float64(minReadSide) / float64(side)
+		return imaging.Resize(img, int(float64(b.Dx())*f), int(float64(b.Dy())*f), imaging.CatmullRom)
+	case side > maxReadSide:
+		return imaging.Fit(img, maxReadSide, maxReadSide, imaging.Lanczos)
+	}
+	return img
+}
+
+// Result is the outcome of reading one file of a batch.
+type Result struct {
+	Index   int // position in the batch
+	Path    string
+	Reading *Reading // nil when Err is set
+	Err     error
+}
+
+// Batch reads many card images in parallel, one engine per worker.
+type Batch struct {
+	// NewEngine starts an engine for one worker.
+	NewEngine func() (Engine, error)
+	// Workers is the number of cards read at once; 0 means one per CPU.
+	Workers int
+}
+
+// Read reads every file in paths and calls each with every result as it
+// arrives, from one goroutine at a time. A file that cannot be read gives a
+// Result with Err set and the batch goes on; a panic while reading one card
+// is caught and reported the same way, and so is a worker whose engine
+// would not start. Read returns when all files are done or ctx is cancelled
+// (ctx.Err() then); it returns the engine's error if one failed to start.
+func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) error {
+	workers := b.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	workers = min(workers, len(paths))
+	jobs := make(chan int)
+	results := make(chan Result)
+	var engineErr error
+	var once sync.Once
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			eng, err := b.NewEngine()
+			if err != nil {
+				err = fmt.Errorf("ocr: start engine: %w", err)
+				once.Do(func() { engineErr = err })
+				for i := range jobs {
+					results <- Result{Index: i, Path: paths[i], Err: err}
+				}
+				return
+			}
+			defer eng.Close()
+			for i := range jobs {
+				results <- readOne(ctx, eng, i, paths[i])
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range paths {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	for r := range results {
+		each(r)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return engineErr
+}
+
+func readOne(ctx context.Context, eng Engine, i int, path string) (res Result) {
+	res = Result{Index: i, Path: path}
+	defer func() {
+		if p := recover(); p != nil {
+			res.Reading = nil
+			res.Err = fmt.Errorf("ocr: read %s: %v", path, p)
+		}
+	}()
+	res.Reading, res.Err = Read(ctx, eng, path)
+	if res.Err != nil && errors.Is(res.Err, context.Canceled) {
+		res.Err = context.Canceled
+	}
+	return res
+}
+
+// mergeLines combines readings of the same image (different page
+// segmentation modes, or differently prepared copies of the image) into one.
+// Lines that overlap across readings are grouped, and each group is taken
+// from the reading that read it best: the most text read with confidence.
+// A line only one reading found is kept as it is.
+func mergeLines(passes ...[]Line) []Line {
+	type item struct {
+		pass int
+		line Line
+	}
+	var items []item
+	for p, lines := range passes {
+		for _, l := range lines {
+			items = append(items, item{p, l})
+		}
+	}
+	// Union-find over lines of different passes that overlap.
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := range items {
+		for j := i + 1; j < len(items); j++ {
+			if items[i].pass != items[j].pass && overlaps(items[i].line.Box, items[j].line.Box) {
+				parent[find(i)] = find(j)
+			}
+		}
+	}
+	groups := map[int]map[int][]Line{} // root → pass → lines
+	var roots []int
+	for i, it := range items {
+		r := find(i)
+		if groups[r] == nil {
+			groups[r] = map[int][]Line{}
+			roots = append(roots, r)
+		}
+		groups[r][it.pass] = append(groups[r][it.pass], it.line)
+	}
+	var out []Line
+	for _, r := range roots {
+		best, bestScore := -1, -1.0
+		for p := range passes {
+			ls, ok := groups[r][p]
+			if !ok {
+				continue
+			}
+			s := 0.0
+			for _, l := range ls {
+				s += lineScore(l)
+			}
+			if s > bestScore {
+				best, bestScore = p, s
+			}
+		}
+		out = append(out, groups[r][best]...)
+	}
+	sortLines(out)
+	return out
+}
+
+// overlaps says whether two line boxes cover mostly the same place: their
+// intersection is at least half of the smaller one.
+func overlaps(a, b image.Rectangle) bool {
+	in := a.Intersect(b)
+	if in.Empty() {
+		return false
+	}
+	small := min(a.Dx()*a.Dy(), b.Dx()*b.Dy())
+	return 2*in.Dx()*in.Dy() >= small
+}
+
+// lineScore is how much a reading of a line is worth: its characters,
+// each counted by the square of its word's confidence, so that a long run
+// of unsure garbage does not beat a short confident word.
+func lineScore(l Line) float64 {
+	if len(l.Words) == 0 {
+		c := l.Conf / 100
+		return float64(len([]rune(l.Text))) * c * c
+	}
+	s := 0.0
+	for _, w := range l.Words {
+		c := w.Conf / 100
+		s += float64(len([]rune(w.Text))) * c * c
+	}
+	return s
+}

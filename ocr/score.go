@@ -1,0 +1,251 @@
+package ocr
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/emersion/go-vcard"
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// The fields an accuracy score is kept for, in the order reports show them.
+var ScoredFields = []string{"name", "title", "company", "phone", "email", "website", "address"}
+
+// Tally counts, for one field, the values predicted, expected and right.
+type Tally struct{ Predicted, Expected, Correct int }
+
+// Add adds t2 to t.
+func (t *Tally) Add(t2 Tally) {
+	t.Predicted += t2.Predicted
+	t.Expected += t2.Expected
+	t.Correct += t2.Correct
+}
+
+// Precision is correct / predicted, or 0 when nothing was predicted.
+func (t Tally) Precision() float64 { return ratio(t.Correct, t.Predicted) }
+
+// Recall is correct / expected, or 0 when nothing was expected.
+func (t Tally) Recall() float64 { return ratio(t.Correct, t.Expected) }
+
+// F1 is the harmonic mean of precision and recall.
+func (t Tally) F1() float64 {
+	p, r := t.Precision(), t.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Score holds tallies per field.
+type Score map[string]Tally
+
+// Add adds every tally of s2 to s.
+func (s Score) Add(s2 Score) {
+	for k, t := range s2 {
+		t0 := s[k]
+		t0.Add(t)
+		s[k] = t0
+	}
+}
+
+// MacroF1 is the mean F1 over ScoredFields.
+func (s Score) MacroF1() float64 {
+	var sum float64
+	for _, f := range ScoredFields {
+		sum += s[f].F1()
+	}
+	return sum / float64(len(ScoredFields))
+}
+
+// Report writes a table of precision, recall and F1 per field.
+func (s Score) Report(w io.Writer, title string) {
+	fmt.Fprintf(w, "%s\n%-8s %9s %9s %9s %6s %6s %6s\n", title, "field", "precision", "recall", "F1", "pred", "exp", "right")
+	for _, f := range ScoredFields {
+		t := s[f]
+		fmt.Fprintf(w, "%-8s %9.3f %9.3f %9.3f %6d %6d %6d\n", f, t.Precision(), t.Recall(), t.F1(), t.Predicted, t.Expected, t.Correct)
+	}
+	fmt.Fprintf(w, "%-8s %29.3f\n", "macro F1", s.MacroF1())
+}
+
+// ScoreCard compares a predicted card with the expected one under the rules
+// of the cards-dev README: the first FN, TITLE, ORG, EMAIL, URL and ADR,
+// and every TEL that is not a fax; values containing "..." were cut off by
+// the scan's edge and are not scored.
+func ScoreCard(expected, predicted vcard.Card) Score {
+	s := Score{}
+	single := func(field, prop string, join bool, same func(a, b string) bool) {
+		e, p := firstValue(expected, prop, join), firstValue(predicted, prop, join)
+		if strings.Contains(e, "...") {
+			return
+		}
+		var t Tally
+		if e != "" {
+			t.Expected = 1
+		}
+		if p != "" {
+			t.Predicted = 1
+		}
+		if e != "" && p != "" && same(e, p) {
+			t.Correct = 1
+		}
+		s[field] = t
+	}
+	single("name", vcard.FieldFormattedName, false, sameName)
+	single("title", vcard.FieldTitle, false, tokenMatch(0.8))
+	single("company", vcard.FieldOrganization, true, tokenMatch(0.8))
+	single("email", vcard.FieldEmail, false, sameEmail)
+	single("website", vcard.FieldURL, false, sameWebsite)
+	single("address", vcard.FieldAddress, true, tokenMatch(0.7))
+
+	exp, pred := phones(expected), phones(predicted)
+	t := Tally{Expected: len(exp), Predicted: len(pred)}
+	used := make([]bool, len(pred))
+	for _, e := range exp {
+		for i, p := range pred {
+			if !used[i] && samePhone(e, p) {
+				used[i] = true
+				t.Correct++
+				break
+			}
+		}
+	}
+	s["phone"] = t
+	return s
+}
+
+func firstValue(c vcard.Card, prop string, join bool) string {
+	f := c.Get(prop)
+	if f == nil {
+		return ""
+	}
+	if join {
+		return strings.Join(strings.Fields(strings.ReplaceAll(f.Value, ";", " ")), " ")
+	}
+	return f.Value
+}
+
+func phones(c vcard.Card) []string {
+	var out []string
+	for _, f := range c[vcard.FieldTelephone] {
+		if strings.Contains(strings.ToLower(strings.Join(f.Params[vcard.ParamType], ",")), "fax") {
+			continue
+		}
+		if strings.Contains(f.Value, "...") {
+			continue
+		}
+		out = append(out, f.Value)
+	}
+	return out
+}
+
+var folder = cases.Fold()
+
+func normalize(s string) string { return folder.String(norm.NFKC.String(s)) }
+
+func tokens(s string) []string {
+	return strings.FieldsFunc(normalize(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+var honorifics = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "ts": true,
+	"dmd": true, "phd": true, "md": true, "jr": true, "sr": true}
+
+func sameName(a, b string) bool {
+	strip := func(s string) []string {
+		var out []string
+		for _, t := range tokens(s) {
+			if !honorifics[t] {
+				out = append(out, t)
+			}
+		}
+		return out
+	}
+	ta, tb := strip(a), strip(b)
+	if len(ta) != len(tb) || len(ta) == 0 {
+		return false
+	}
+	for i := range ta {
+		if ta[i] != tb[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func tokenMatch(threshold float64) func(a, b string) bool {
+	return func(a, b string) bool { return TokenF1(a, b) >= threshold }
+}
+
+// TokenF1 is the F1 of the word tokens of predicted against expected,
+// counting repeated tokens as often as they occur in both.
+func TokenF1(expected, predicted string) float64 {
+	te, tp := tokens(expected), tokens(predicted)
+	if len(te) == 0 || len(tp) == 0 {
+		return 0
+	}
+	count := map[string]int{}
+	for _, t := range te {
+		count[t]++
+	}
+	common := 0
+	for _, t := range tp {
+		if count[t] > 0 {
+			count[t]--
+			common++
+		}
+	}
+	if common == 0 {
+		return 0
+	}
+	p, r := float64(common)/float64(len(tp)), float64(common)/float64(len(te))
+	return 2 * p * r / (p + r)
+}
+
+func sameEmail(a, b string) bool {
+	clean := func(s string) string {
+		s = strings.ReplaceAll(normalize(s), " ", "")
+		return strings.TrimPrefix(s, "mailto:")
+	}
+	return clean(a) == clean(b)
+}
+
+func sameWebsite(a, b string) bool {
+	clean := func(s string) string {
+		s = normalize(strings.TrimSpace(s))
+		for _, p := range []string{"https://", "http://"} {
+			s = strings.TrimPrefix(s, p)
+		}
+		s = strings.TrimPrefix(s, "www.")
+		return strings.TrimSuffix(s, "/")
+	}
+	return clean(a) == clean(b)
+}
+
+func samePhone(a, b string) bool {
+	da, db := digitsOf(norm.NFKC.String(a)), digitsOf(norm.NFKC.String(b))
+	if len(da) < 7 || len(db) < 7 {
+		return false
+	}
+	last9 := func(s string) string { return s[max(0, len(s)-9):] }
+	return last9(da) == last9(db)
+}
+
+// SortedKeys returns the keys of m in order, for stable reports.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
