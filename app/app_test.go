@@ -1,0 +1,289 @@
+package app
+
+import (
+	"context"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"followthrough/contacts"
+	"followthrough/ocr"
+)
+
+// fakeEngine reads every image as the same card, with boxes placed as
+// fractions of the image so they land where the lines are drawn.
+type fakeEngine struct {
+	lines []fakeLine
+}
+
+type fakeLine struct {
+	text           string
+	x0, y0, x1, y1 float64 // fractions of the image
+	conf           float64
+}
+
+func (f *fakeEngine) Orientation(context.Context, image.Image) (int, float64, bool) {
+	return 0, 0, false
+}
+
+func (f *fakeEngine) Recognize(_ context.Context, img image.Image) ([]ocr.Line, error) {
+	b := img.Bounds()
+	var out []ocr.Line
+	for _, l := range f.lines {
+		box := image.Rect(int(l.x0*float64(b.Dx())), int(l.y0*float64(b.Dy())), int(l.x1*float64(b.Dx())), int(l.y1*float64(b.Dy())))
+		out = append(out, ocr.NewLine([]ocr.Word{{Text: l.text, Box: box, Conf: l.conf}}))
+	}
+	return out, nil
+}
+
+func (f *fakeEngine) Close() error { return nil }
+
+var janeCard = []fakeLine{
+	{"Jane Q. Doe", 0.1, 0.10, 0.6, 0.22, 95},
+	{"Head of Partnerships", 0.1, 0.25, 0.6, 0.31, 91},
+	{"Acme Widgets Ltd", 0.1, 0.40, 0.7, 0.48, 60},
+	{"T: +1 650 555 0142", 0.1, 0.60, 0.6, 0.66, 93},
+	{"jane.doe@acmewidgets.example.com", 0.1, 0.70, 0.8, 0.76, 92},
+	{"100 Main Street, Springfield, IL 62701", 0.1, 0.80, 0.9, 0.86, 90},
+}
+
+// writeImage writes a plain card-sized PNG for the fake engine to "read".
+func writeImage(t *testing.T, dir, name string) string {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, 1050, 600))
+	for i := range img.Pix {
+		img.Pix[i] = 0xff
+	}
+	img.Set(10, 10, color.Black)
+	p := filepath.Join(dir, name)
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func openStore(t *testing.T) *contacts.Store {
+	t.Helper()
+	s, err := contacts.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func newTestWindow(t *testing.T, store *contacts.Store, eng *fakeEngine) (*mainWindow, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	m := newMainWindow(a, w, store, func() (ocr.Engine, error) { return eng, nil })
+	m.tasks.held = true
+	w.SetContent(m.buildUI())
+	w.Resize(fyne.NewSize(1200, 800))
+	return m, w
+}
+
+func TestScanReview(t *testing.T) {
+	store := openStore(t)
+	m, w := newTestWindow(t, store, &fakeEngine{lines: janeCard})
+	dir := t.TempDir()
+	path := writeImage(t, dir, "jane.png")
+
+	m.tabs.Select(m.scanTab)
+	test.Type(m.scan.event, "Springfield Founders Breakfast")
+	m.scan.read([]string{dir})
+	m.tasks.settle()
+	if len(m.scan.queue) != 1 || !m.scan.review.Visible() {
+		t.Fatalf("%d cards waiting for review, review shown: %v; want 1 and shown", len(m.scan.queue), m.scan.review.Visible())
+	}
+
+	f := m.scan.form
+	tests := []struct {
+		name string
+		got  string
+		want string
+	}{
+		{"name", f.name.Text, "Jane Q. Doe"},
+		{"title", f.title.Text, "Head of Partnerships"},
+		{"company", f.company.Text, "Acme Widgets Ltd"},
+		{"email", f.emails.Text, "jane.doe@acmewidgets.example.com"},
+		{"event", f.event.Text, "Springfield Founders Breakfast"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("%s = %q, want %q", tt.name, tt.got, tt.want)
+			}
+		})
+	}
+	if len(f.phones) != 1 || f.phones[0].number.Text != "+1 650 555 0142" {
+		t.Fatalf("phones = %v, want the one printed", len(f.phones))
+	}
+	if f.hints[f.company].HintText == "" {
+		t.Errorf("company was read with confidence 60 but is not marked for checking")
+	}
+	if f.hints[f.name].HintText != "" {
+		t.Errorf("name was read with confidence 95 but is marked for checking")
+	}
+
+	// Click the title's box on the image while editing the note: its text
+	// goes into the note.
+	w.Canvas().Focus(f.note)
+	test.Type(f.note, "Talked about trade shows")
+	r := m.scan.queue[0]
+	box := r.Lines[1].Box
+	off, scale := fit(r.Image.Bounds().Size(), m.scan.card.Size())
+	test.TapAt(m.scan.card, fyne.NewPos(off.X+float32(box.Min.X+box.Dx()/2)*scale, off.Y+float32(box.Min.Y+box.Dy()/2)*scale))
+	if want := "Talked about trade shows\nHead of Partnerships"; f.note.Text != want {
+		t.Fatalf("after clicking the title box, note = %q, want %q", f.note.Text, want)
+	}
+	// Fix the company by typing.
+	f.company.SetText("")
+	test.Type(f.company, "Acme Widgets Limited")
+
+	test.Tap(m.scan.saveNext)
+	m.tasks.settle()
+	got, err := store.List(context.Background(), "", 0)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("store holds %d contacts (%v), want 1", len(got), err)
+	}
+	c := got[0]
+	if c.Company != "Acme Widgets Limited" || c.FullName != "Jane Q. Doe" || c.Event != "Springfield Founders Breakfast" {
+		t.Errorf("saved %+v", c)
+	}
+	if c.GivenName != "Jane Q." || c.FamilyName != "Doe" {
+		t.Errorf("saved name parts %q / %q", c.GivenName, c.FamilyName)
+	}
+	if _, err := os.Stat(store.ImagePath(c.Image)); err != nil || c.Image == "" {
+		t.Errorf("card image not kept with the contact: %q: %v", c.Image, err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("the original image should be left where it was: %v", err)
+	}
+	if !m.scan.empty.Visible() {
+		t.Errorf("after the last card the scan page should go back to its start")
+	}
+}
+
+func TestScanKeepsGoingPastBadFiles(t *testing.T) {
+	store := openStore(t)
+	m, _ := newTestWindow(t, store, &fakeEngine{lines: janeCard})
+	dir := t.TempDir()
+	writeImage(t, dir, "a.png")
+	if err := os.WriteFile(filepath.Join(dir, "b.png"), []byte("not an image at all"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeImage(t, dir, "c.png")
+
+	m.scan.read([]string{dir})
+	m.tasks.settle()
+	queued, failures := len(m.scan.queue), len(m.scan.failures)
+	if queued != 2 || failures != 1 {
+		t.Fatalf("queued %d, failures %d; want 2 read and 1 failure", queued, failures)
+	}
+	if !m.scan.showFailures.Visible() {
+		t.Errorf("the problems button should be shown")
+	}
+	test.Tap(m.scan.skip)
+	if len(m.scan.queue) != 1 {
+		t.Errorf("skip should drop one card, %d left", len(m.scan.queue))
+	}
+}
+
+func TestContactsListSearchEditDeleteUndo(t *testing.T) {
+	store := openStore(t)
+	ctx := context.Background()
+	people := []contacts.Contact{
+		{FullName: "Ada Park", Company: "Northwind Traders", Emails: []string{"ada@northwind.example"}},
+		{FullName: "Ben Ortiz", Company: "Globex", Phones: []contacts.Phone{{Number: "+1 415 555 0101", Kind: contacts.PhoneMobile}}},
+		{FullName: "Cleo Ng", Title: "Designer", Company: "Initech"},
+	}
+	for i := range people {
+		if err := store.Add(ctx, &people[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, _ := newTestWindow(t, store, &fakeEngine{})
+	s := m.contacts
+	m.tasks.settle()
+	if len(s.items) != 3 {
+		t.Fatalf("listed %d contacts, want 3", len(s.items))
+	}
+
+	searches := []struct {
+		query string
+		want  []string
+	}{
+		{"globex", []string{"Ben Ortiz"}},
+		{"ada@", []string{"Ada Park"}},
+		{"555 0101", []string{"Ben Ortiz"}},
+		{"nobody", nil},
+	}
+	for _, tt := range searches {
+		t.Run("search "+tt.query, func(t *testing.T) {
+			s.search.SetText("")
+			test.Type(s.search, tt.query)
+			m.tasks.settle()
+			if s.listed != tt.query {
+				t.Fatalf("listed for %q, want %q", s.listed, tt.query)
+			}
+			if len(s.items) != len(tt.want) {
+				t.Fatalf("found %d contacts, want %d", len(s.items), len(tt.want))
+			}
+			for i, name := range tt.want {
+				if s.items[i].FullName != name {
+					t.Errorf("result %d = %q, want %q", i, s.items[i].FullName, name)
+				}
+			}
+		})
+	}
+
+	s.search.SetText("")
+	m.tasks.settle()
+	var idx int
+	for i, c := range s.items {
+		if c.FullName == "Cleo Ng" {
+			idx = i
+		}
+	}
+	s.list.Select(idx)
+	if !s.detail.Visible() || s.form.title.Text != "Designer" {
+		t.Fatalf("detail shows title %q", s.form.title.Text)
+	}
+	s.form.title.SetText("")
+	test.Type(s.form.title, "Design Lead")
+	test.Tap(s.save)
+	m.tasks.settle()
+	if c, err := store.Get(ctx, people[2].ID); err != nil || c.Title != "Design Lead" {
+		t.Fatalf("after save, stored title = %q (%v)", c.Title, err)
+	}
+
+	test.Tap(s.del)
+	m.tasks.settle()
+	if len(s.items) != 2 || !s.undoBar.Visible() {
+		t.Fatalf("after delete: %d listed, undo shown %v", len(s.items), s.undoBar.Visible())
+	}
+	if _, err := store.Get(ctx, people[2].ID); err == nil {
+		t.Fatalf("contact still in the store after delete")
+	}
+	test.Tap(s.undoBar.Objects[1].(fyne.Tappable))
+	m.tasks.settle()
+	if len(s.items) != 3 {
+		t.Fatalf("after undo: %d listed, want 3", len(s.items))
+	}
+	c, err := store.Get(ctx, people[2].ID)
+	if err != nil || c.Title != "Design Lead" {
+		t.Fatalf("undo gave %+v, %v", c, err)
+	}
+}

@@ -1,0 +1,103 @@
+package app
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"followthrough/contacts"
+)
+
+// A Command is something followthrough does when started from a terminal.
+type Command struct {
+	Name    string
+	Args    string // the arguments after the flags, for usage
+	Summary string
+	// NeedsStore says whether Run is given an open store.
+	NeedsStore bool
+	// Flags adds the command's own flags to fs; Run then sees their values.
+	Flags func(fs *flag.FlagSet) func(ctx context.Context, store *contacts.Store, args []string) error
+
+	run func(ctx context.Context, store *contacts.Store, args []string) error
+	fs  *flag.FlagSet
+}
+
+// FlagSet returns the command's flags, to be parsed before Run.
+func (c *Command) FlagSet() *flag.FlagSet {
+	if c.fs == nil {
+		c.fs = flag.NewFlagSet("followthrough "+c.Name, flag.ContinueOnError)
+		c.fs.Usage = func() {
+			out := c.fs.Output()
+			fmt.Fprintf(out, "usage: followthrough %s [flags] %s\n\n%s\n\nflags:\n", c.Name, c.Args, c.Summary)
+			c.fs.PrintDefaults()
+		}
+		c.run = c.Flags(c.fs)
+	}
+	return c.fs
+}
+
+// Run runs the command with the arguments left after its flags.
+func (c *Command) Run(ctx context.Context, store *contacts.Store, args []string) error {
+	c.FlagSet()
+	return c.run(ctx, store, args)
+}
+
+func commands() []*Command {
+	return []*Command{
+		{
+			Name:       "window",
+			Summary:    "Open the Follow Through window (what followthrough does with no command).",
+			NeedsStore: true,
+			Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
+				return func(ctx context.Context, store *contacts.Store, args []string) error {
+					return Run(ctx, store)
+				}
+			},
+		},
+		scanCommand(os.Stdout),
+		evalCommand(os.Stdout),
+	}
+}
+
+// Lookup returns the command called name, or nil.
+func Lookup(name string) *Command {
+	for _, c := range commands() {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// Usage writes the list of commands.
+func Usage(w io.Writer) {
+	fmt.Fprintln(w, "Follow Through: from business cards to people you keep in touch with.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "usage: followthrough [command] [--data DIR] [flags] [args]")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "With no command the window opens. Commands:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range commands() {
+		fmt.Fprintf(tw, "  %s %s\t%s\n", c.Name, c.Args, c.Summary)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Every command takes --data DIR (default "+DefaultDataDir()+").")
+	fmt.Fprintln(w, "followthrough COMMAND --help lists a command's flags.")
+}
+
+// DefaultDataDir is where the database and card images live unless --data
+// says otherwise: $XDG_DATA_HOME/followthrough, or ~/.local/share/followthrough.
+func DefaultDataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "followthrough")
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share", "followthrough")
+	}
+	return "followthrough-data"
+}

@@ -1,0 +1,244 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/contacts"
+	"followthrough/ocr"
+)
+
+// fieldEntry is an Entry that tells the form when it gains focus, so that a
+// text box clicked on the card image goes into the field being edited.
+type fieldEntry struct {
+	widget.Entry
+	onFocus func(*fieldEntry)
+}
+
+func newFieldEntry(multiLine bool, placeholder string, onFocus func(*fieldEntry)) *fieldEntry {
+	e := &fieldEntry{onFocus: onFocus}
+	e.MultiLine = multiLine
+	e.PlaceHolder = placeholder
+	if multiLine {
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(2)
+	}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusGained records e as the field being edited.
+func (e *fieldEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus(e)
+	}
+}
+
+// put puts text read from the card into e: it replaces a one-line field and
+// adds a line to a many-line one.
+func (e *fieldEntry) put(text string) {
+	if e.MultiLine && strings.TrimSpace(e.Text) != "" {
+		e.SetText(strings.TrimRight(e.Text, "\n") + "\n" + text)
+		return
+	}
+	e.SetText(text)
+}
+
+// phoneRow is one phone number in the form: its kind and number.
+type phoneRow struct {
+	kind   *widget.Select
+	number *fieldEntry
+	row    *fyne.Container
+}
+
+// lowHint is shown under a field read with low confidence.
+const lowHint = "⚠ Read with low confidence: check it against the card"
+
+var phoneKinds = []string{"work", "mobile", "fax", "home"}
+
+// contactForm edits a contact's fields. The scan review and the contact
+// page share it.
+type contactForm struct {
+	name, title, company *fieldEntry
+	emails, websites     *fieldEntry
+	address, note, event *fieldEntry
+	phones               []*phoneRow
+	phoneBox             *fyne.Container
+	phonesItem           *widget.FormItem
+	form                 *widget.Form
+	hints                map[*fieldEntry]*widget.FormItem
+	active               *fieldEntry // the field last focused
+	base                 contacts.Contact
+	onChanged            func()
+}
+
+func newContactForm() *contactForm {
+	f := &contactForm{hints: map[*fieldEntry]*widget.FormItem{}}
+	focus := func(e *fieldEntry) { f.active = e }
+	f.name = newFieldEntry(false, "Full name", focus)
+	f.title = newFieldEntry(false, "Job title", focus)
+	f.company = newFieldEntry(false, "Company", focus)
+	f.emails = newFieldEntry(true, "One email per line", focus)
+	f.websites = newFieldEntry(true, "One website per line", focus)
+	f.address = newFieldEntry(true, "Postal address", focus)
+	f.note = newFieldEntry(true, "Anything else on the card", focus)
+	f.event = newFieldEntry(false, "Where you met, e.g. Atlanta Tech Meetup", focus)
+	f.emails.SetMinRowsVisible(1)
+	f.websites.SetMinRowsVisible(1)
+	f.phoneBox = container.NewVBox()
+	return f
+}
+
+func (f *contactForm) buildUI() fyne.CanvasObject {
+	addPhone := widget.NewButtonWithIcon("Add phone", theme.ContentAddIcon(), func() { f.addPhone(contacts.Phone{Kind: contacts.PhoneWork}) })
+	addPhone.Importance = widget.LowImportance
+	item := func(label string, e *fieldEntry) *widget.FormItem {
+		it := widget.NewFormItem(label, e)
+		f.hints[e] = it
+		return it
+	}
+	f.phonesItem = widget.NewFormItem("Phones", container.NewVBox(f.phoneBox, container.NewHBox(addPhone)))
+	f.hints[nil] = f.phonesItem
+	f.form = widget.NewForm(
+		item("Name", f.name),
+		item("Title", f.title),
+		item("Company", f.company),
+		f.phonesItem,
+		item("Emails", f.emails),
+		item("Websites", f.websites),
+		item("Address", f.address),
+		item("Met at", f.event),
+		item("Note", f.note),
+	)
+	return f.form
+}
+
+// set fills the form with c.
+func (f *contactForm) set(c contacts.Contact) {
+	f.base = c
+	f.name.SetText(c.FullName)
+	f.title.SetText(c.Title)
+	f.company.SetText(c.Company)
+	f.emails.SetText(strings.Join(c.Emails, "\n"))
+	f.websites.SetText(strings.Join(c.Websites, "\n"))
+	f.address.SetText(c.Address)
+	f.note.SetText(c.Note)
+	f.event.SetText(c.Event)
+	f.phones = nil
+	f.phoneBox.RemoveAll()
+	for _, p := range c.Phones {
+		f.addPhone(p)
+	}
+	f.markLow(nil)
+	f.active = f.name
+}
+
+// markLow marks the fields read with low confidence, so that the user checks
+// them against the card.
+func (f *contactForm) markLow(fields []ocr.Field) {
+	low := map[*fieldEntry]bool{}
+	for _, fl := range fields {
+		if fl.Conf >= ocr.LowConfidence {
+			continue
+		}
+		switch fl.Kind {
+		case ocr.FieldName:
+			low[f.name] = true
+		case ocr.FieldTitle:
+			low[f.title] = true
+		case ocr.FieldCompany:
+			low[f.company] = true
+		case ocr.FieldEmail:
+			low[f.emails] = true
+		case ocr.FieldWebsite:
+			low[f.websites] = true
+		case ocr.FieldAddress:
+			low[f.address] = true
+		case ocr.FieldPhone:
+			low[nil] = true // the phones item has no single entry
+		}
+	}
+	for e, it := range f.hints {
+		if low[e] {
+			it.HintText = lowHint
+		} else {
+			it.HintText = ""
+		}
+	}
+	if f.form != nil {
+		f.form.Refresh()
+	}
+}
+
+func (f *contactForm) addPhone(p contacts.Phone) {
+	r := &phoneRow{}
+	r.kind = widget.NewSelect(phoneKinds, nil)
+	kind := string(p.Kind)
+	if kind == "" {
+		kind = string(contacts.PhoneWork)
+	}
+	r.kind.SetSelected(kind)
+	r.number = newFieldEntry(false, "Number", func(e *fieldEntry) { f.active = e })
+	r.number.SetText(p.Number)
+	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
+	remove.Importance = widget.LowImportance
+	r.row = container.NewBorder(nil, nil, r.kind, remove, r.number)
+	remove.OnTapped = func() {
+		for i, q := range f.phones {
+			if q == r {
+				f.phones = append(f.phones[:i], f.phones[i+1:]...)
+				break
+			}
+		}
+		f.phoneBox.Remove(r.row)
+	}
+	f.phones = append(f.phones, r)
+	f.phoneBox.Add(r.row)
+}
+
+// contact returns the contact as edited: the one set, with the form's
+// fields.
+func (f *contactForm) contact() contacts.Contact {
+	c := f.base
+	c.FullName = strings.TrimSpace(f.name.Text)
+	c.GivenName, c.FamilyName = contacts.SplitName(c.FullName)
+	c.Title = strings.TrimSpace(f.title.Text)
+	c.Company = strings.TrimSpace(f.company.Text)
+	c.Emails = lines(f.emails.Text)
+	c.Websites = lines(f.websites.Text)
+	c.Address = strings.TrimSpace(f.address.Text)
+	c.Note = strings.TrimSpace(f.note.Text)
+	c.Event = strings.TrimSpace(f.event.Text)
+	c.Phones = nil
+	for _, p := range f.phones {
+		if n := strings.TrimSpace(p.number.Text); n != "" {
+			c.Phones = append(c.Phones, contacts.Phone{Number: n, Kind: contacts.PhoneKind(p.kind.Selected)})
+		}
+	}
+	return c
+}
+
+// put puts text picked on the card image into the field being edited, or
+// the name when none is.
+func (f *contactForm) put(text string) {
+	e := f.active
+	if e == nil {
+		e = f.name
+	}
+	e.put(text)
+}
+
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,248 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/contacts"
+)
+
+// contactsScreen lists the contacts, finds them by search, and shows,
+// edits and deletes one at a time.
+type contactsScreen struct {
+	win       fyne.Window
+	store     *contacts.Store
+	tasks     *tasks
+	onChanged func() // after a save or delete, for the other screens
+
+	search  *widget.Entry
+	count   *widget.Label
+	list    *widget.List
+	items   []contacts.Contact
+	listed  string           // the search items were found for
+	current contacts.Contact // shown in the detail; ID 0 for none
+
+	form        *contactForm
+	image       *canvas.Image
+	heading     *widget.Label
+	save        *widget.Button
+	del         *widget.Button
+	detail      *fyne.Container
+	placeholder *widget.Label
+
+	undoBar   *fyne.Container
+	undoLabel *widget.Label
+	deleted   *contacts.Contact
+	undoTimer *time.Timer
+}
+
+func newContactsScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onChanged func()) *contactsScreen {
+	return &contactsScreen{win: win, store: store, tasks: tasks, onChanged: onChanged}
+}
+
+func (s *contactsScreen) buildUI() fyne.CanvasObject {
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Search names, companies, emails, phones")
+	s.search.OnChanged = func(string) { s.refresh() }
+	s.count = widget.NewLabel("")
+	s.count.Importance = widget.LowImportance
+	s.list = widget.NewList(
+		func() int { return len(s.items) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("Company")
+			sub.Truncation = fyne.TextTruncateEllipsis
+			sub.Importance = widget.LowImportance
+			return container.NewVBox(name, sub)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.items) {
+				return
+			}
+			c := s.items[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(c.DisplayName())
+			box.Objects[1].(*widget.Label).SetText(joinNonEmpty(" · ", c.Title, c.Company))
+		},
+	)
+	s.list.OnSelected = s.onSelected
+
+	s.form = newContactForm()
+	s.image = canvas.NewImageFromImage(nil)
+	s.image.FillMode = canvas.ImageFillContain
+	s.image.SetMinSize(fyne.NewSize(320, 190))
+	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.save = widget.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), s.onSave)
+	s.save.Importance = widget.HighImportance
+	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)
+	s.del.Importance = widget.DangerImportance
+	s.detail = container.NewBorder(
+		s.heading,
+		container.NewHBox(s.del, layoutSpacer(), s.save), nil, nil,
+		container.NewVScroll(container.NewVBox(s.image, s.form.buildUI())),
+	)
+	s.detail.Hide()
+	s.placeholder = widget.NewLabelWithStyle("Pick someone on the left to see their card.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+
+	s.undoLabel = widget.NewLabel("")
+	undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), s.onUndo)
+	s.undoBar = container.NewBorder(nil, nil, nil, undo, s.undoLabel)
+	s.undoBar.Hide()
+
+	left := container.NewBorder(container.NewVBox(s.search, s.count), nil, nil, nil, s.list)
+	split := container.NewHSplit(left, container.NewStack(container.NewCenter(s.placeholder), s.detail))
+	split.Offset = 0.35
+	s.refresh()
+	return container.NewBorder(nil, s.undoBar, nil, nil, split)
+}
+
+// refresh reloads the list for the current search.
+func (s *contactsScreen) refresh() {
+	query := s.search.Text
+	s.tasks.do(func() func() {
+		items, err := s.store.List(context.Background(), query, 0)
+		return func() {
+			if err != nil {
+				s.showError("Could not load the contacts", err)
+				return
+			}
+			if query != s.search.Text {
+				return // a newer search is on its way
+			}
+			s.items, s.listed = items, query
+			s.count.SetText(plural(len(items), "contact"))
+			s.list.UnselectAll()
+			s.list.Refresh()
+			for i, c := range items {
+				if c.ID == s.current.ID {
+					s.list.Select(i)
+				}
+			}
+		}
+	})
+}
+
+func (s *contactsScreen) onSelected(i widget.ListItemID) {
+	if i >= len(s.items) {
+		return
+	}
+	s.show(s.items[i])
+}
+
+// show shows c in the detail view.
+func (s *contactsScreen) show(c contacts.Contact) {
+	s.current = c
+	s.heading.SetText(c.DisplayName())
+	s.form.set(c)
+	if c.Image != "" {
+		s.image.File = s.store.ImagePath(c.Image)
+		s.image.Show()
+	} else {
+		s.image.File = ""
+		s.image.Hide()
+	}
+	s.image.Refresh()
+	s.placeholder.Hide()
+	s.detail.Show()
+}
+
+// open shows the contact with c's ID, clearing the search so it is listed.
+func (s *contactsScreen) open(c contacts.Contact) {
+	s.show(c)
+	if s.search.Text != "" {
+		s.search.SetText("") // refreshes, and selects s.current
+	} else {
+		s.refresh()
+	}
+}
+
+func (s *contactsScreen) onSave() {
+	if s.current.ID == 0 {
+		return
+	}
+	c := s.form.contact()
+	s.save.Disable()
+	s.tasks.do(func() func() {
+		err := s.store.Update(context.Background(), c)
+		return func() {
+			s.save.Enable()
+			if err != nil {
+				s.showError("Could not save the changes", err)
+				return
+			}
+			s.current = c
+			s.heading.SetText(c.DisplayName())
+			s.refresh()
+			s.changed()
+		}
+	})
+}
+
+func (s *contactsScreen) onDelete() {
+	id := s.current.ID
+	if id == 0 {
+		return
+	}
+	s.tasks.do(func() func() {
+		c, err := s.store.Delete(context.Background(), id)
+		return func() {
+			if err != nil {
+				s.showError("Could not delete the contact", err)
+				return
+			}
+			s.deleted = &c
+			s.current = contacts.Contact{}
+			s.detail.Hide()
+			s.placeholder.Show()
+			s.undoLabel.SetText(fmt.Sprintf("Deleted %s.", c.DisplayName()))
+			s.undoBar.Show()
+			if s.undoTimer != nil {
+				s.undoTimer.Stop()
+			}
+			s.undoTimer = time.AfterFunc(15*time.Second, func() { fyne.Do(s.undoBar.Hide) })
+			s.refresh()
+			s.changed()
+		}
+	})
+}
+
+func (s *contactsScreen) onUndo() {
+	if s.deleted == nil {
+		return
+	}
+	c := *s.deleted
+	s.deleted = nil
+	s.undoBar.Hide()
+	s.tasks.do(func() func() {
+		err := s.store.Restore(context.Background(), c)
+		return func() {
+			if err != nil {
+				s.showError("Could not bring the contact back", err)
+				return
+			}
+			s.open(c)
+			s.changed()
+		}
+	})
+}
+
+func (s *contactsScreen) changed() {
+	if s.onChanged != nil {
+		s.onChanged()
+	}
+}
+
+func (s *contactsScreen) showError(what string, err error) {
+	log.Printf("%s: %v", what, err)
+	dialog.ShowError(fmt.Errorf("%s.\n\n%s", what, errorReason(err)), s.win)
+}

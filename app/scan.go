@@ -1,0 +1,366 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/assets"
+	"followthrough/contacts"
+	"followthrough/ocr"
+)
+
+const prefLastEvent = "scan.lastEvent"
+
+// scanScreen reads a batch of card images and walks the user through
+// reviewing each one beside its image.
+type scanScreen struct {
+	win       fyne.Window
+	prefs     fyne.Preferences
+	store     *contacts.Store
+	tasks     *tasks
+	newEngine func() (ocr.Engine, error)
+	onSaved   func(c contacts.Contact, open bool)
+
+	event              *widget.Entry
+	openFiles          *widget.Button
+	openFolder         *widget.Button
+	samples            *widget.Button
+	progress           *widget.ProgressBar
+	status             *widget.Label
+	cancel             *widget.Button
+	progressBox        *fyne.Container
+	failures           []string
+	showFailures       *widget.Button
+	cancelRead         context.CancelFunc
+	readTotal, readNow int
+
+	queue    []*ocr.Reading // read and waiting for review; queue[0] is shown
+	card     *cardView
+	form     *contactForm
+	position *widget.Label
+	save     *widget.Button
+	saveNext *widget.Button
+	skip     *widget.Button
+	review   *fyne.Container
+	empty    *fyne.Container
+	content  *fyne.Container
+}
+
+func newScanScreen(win fyne.Window, prefs fyne.Preferences, store *contacts.Store, tasks *tasks, newEngine func() (ocr.Engine, error), onSaved func(c contacts.Contact, open bool)) *scanScreen {
+	return &scanScreen{win: win, prefs: prefs, store: store, tasks: tasks, newEngine: newEngine, onSaved: onSaved}
+}
+
+func (s *scanScreen) buildUI() fyne.CanvasObject {
+	s.event = widget.NewEntry()
+	s.event.SetPlaceHolder("Where are these cards from? e.g. Atlanta Tech Meetup")
+	s.event.SetText(s.prefs.String(prefLastEvent))
+	s.openFiles = widget.NewButtonWithIcon("Open image…", theme.FileImageIcon(), s.onOpenFiles)
+	s.openFolder = widget.NewButtonWithIcon("Open folder…", theme.FolderOpenIcon(), s.onOpenFolder)
+	s.samples = widget.NewButtonWithIcon("Try with sample cards", theme.MediaPlayIcon(), s.onSamples)
+	s.samples.Importance = widget.HighImportance
+	s.samples.Hide()
+
+	s.progress = widget.NewProgressBar()
+	s.status = widget.NewLabel("")
+	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.onCancel)
+	s.showFailures = widget.NewButtonWithIcon("Show problems", theme.WarningIcon(), s.onShowFailures)
+	s.showFailures.Hide()
+	s.progressBox = container.NewBorder(nil, nil, nil, container.NewHBox(s.cancel, s.showFailures), container.NewVBox(s.status, s.progress))
+	s.progressBox.Hide()
+
+	s.card = newCardView()
+	s.card.OnPick = s.onPick
+	s.form = newContactForm()
+	s.position = widget.NewLabel("")
+	s.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { s.onSave(false) })
+	s.saveNext = widget.NewButtonWithIcon("Save and next", theme.NavigateNextIcon(), func() { s.onSave(true) })
+	s.saveNext.Importance = widget.HighImportance
+	s.skip = widget.NewButtonWithIcon("Skip", theme.ContentClearIcon(), s.onSkip)
+	help := widget.NewLabel("Click a box on the card to put its text into the field you are editing.")
+	help.Importance = widget.LowImportance
+	help.Wrapping = fyne.TextWrapWord
+	formSide := container.NewBorder(nil,
+		container.NewHBox(s.position, layoutSpacer(), s.skip, s.save, s.saveNext), nil, nil,
+		container.NewVScroll(s.form.buildUI()))
+	split := container.NewHSplit(container.NewBorder(nil, help, nil, nil, s.card), formSide)
+	split.Offset = 0.5
+	s.review = container.NewStack(split)
+	s.review.Hide()
+
+	drop := widget.NewLabelWithStyle("Drop card images or a folder here,\nor open them:", fyne.TextAlignCenter, fyne.TextStyle{})
+	s.empty = container.NewCenter(container.NewVBox(
+		widget.NewIcon(theme.FileImageIcon()),
+		drop,
+		container.NewHBox(layoutSpacer(), s.openFiles, s.openFolder, layoutSpacer()),
+		container.NewHBox(layoutSpacer(), s.samples, layoutSpacer()),
+	))
+	top := container.NewBorder(nil, nil, widget.NewLabel("Met at"), nil, s.event)
+	s.content = container.NewBorder(container.NewVBox(top, s.progressBox), nil, nil, nil, container.NewStack(s.empty, s.review))
+	return s.content
+}
+
+// offerSamples shows "Try with sample cards" when the database is empty.
+func (s *scanScreen) offerSamples(empty bool) {
+	if empty {
+		s.samples.Show()
+	} else {
+		s.samples.Hide()
+	}
+}
+
+func (s *scanScreen) onOpenFiles() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			s.showError("Could not open the file", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		s.read([]string{r.URI().Path()})
+	}, s.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp", ".bmp", ".JPG", ".JPEG", ".PNG"}))
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+func (s *scanScreen) onOpenFolder() {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			s.showError("Could not open the folder", err)
+			return
+		}
+		if l == nil {
+			return
+		}
+		s.read([]string{l.Path()})
+	}, s.win)
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// onDropped reads the files and folders dropped on the window.
+func (s *scanScreen) onDropped(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) > 0 {
+		s.read(paths)
+	}
+}
+
+func (s *scanScreen) onSamples() {
+	dir, err := os.MkdirTemp("", "followthrough-samples-")
+	if err != nil {
+		s.showError("Could not prepare the sample cards", err)
+		return
+	}
+	paths, err := assets.WriteSamples(dir)
+	if err != nil {
+		s.showError("Could not prepare the sample cards", err)
+		return
+	}
+	s.event.SetText("Sample cards")
+	s.read(paths)
+}
+
+// read reads the images in paths (files, or folders to search) in the
+// background; cards appear for review as they are read.
+func (s *scanScreen) read(args []string) {
+	if s.cancelRead != nil {
+		dialog.ShowInformation("Still reading", "Wait for the cards being read, or cancel them, before adding more.", s.win)
+		return
+	}
+	paths, err := ImagePaths(args)
+	if err != nil {
+		s.showError("Could not open the cards", err)
+		return
+	}
+	if len(paths) == 0 {
+		dialog.ShowInformation("No card images", "No JPEG, PNG, TIFF, WebP or BMP images were found there.", s.win)
+		return
+	}
+	s.prefs.SetString(prefLastEvent, strings.TrimSpace(s.event.Text))
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancelRead = cancel
+	s.failures = nil
+	s.readTotal, s.readNow = len(paths), 0
+	s.progress.Max = float64(len(paths))
+	s.progress.SetValue(0)
+	s.status.SetText(fmt.Sprintf("Reading %s…", plural(len(paths), "card")))
+	s.cancel.Show()
+	s.showFailures.Hide()
+	s.progressBox.Show()
+
+	batch := ocr.Batch{NewEngine: s.newEngine}
+	s.tasks.goLong(func() {
+		err := batch.Read(ctx, paths, func(r ocr.Result) {
+			s.tasks.toUI(func() { s.onRead(r) })
+		})
+		s.tasks.toUI(func() { s.onReadDone(err) })
+	})
+}
+
+func (s *scanScreen) onRead(r ocr.Result) {
+	s.readNow++
+	s.progress.SetValue(float64(s.readNow))
+	s.status.SetText(fmt.Sprintf("Read %d of %d cards", s.readNow, s.readTotal))
+	if r.Err != nil {
+		if !errors.Is(r.Err, context.Canceled) {
+			log.Printf("scan: %v", r.Err)
+			s.failures = append(s.failures, fmt.Sprintf("%s: %v", filepath.Base(r.Path), errorReason(r.Err)))
+		}
+		return
+	}
+	s.queue = append(s.queue, r.Reading)
+	if len(s.queue) == 1 {
+		s.showReview()
+	} else {
+		s.updatePosition()
+	}
+}
+
+func (s *scanScreen) onReadDone(err error) {
+	s.cancelRead = nil
+	s.cancel.Hide()
+	msg := fmt.Sprintf("Read %d of %d cards", s.readNow-len(s.failures), s.readTotal)
+	switch {
+	case errors.Is(err, context.Canceled):
+		msg = fmt.Sprintf("Stopped after %d of %d cards; the cards read are kept for review", s.readNow, s.readTotal)
+	case err != nil:
+		s.showError("Could not read the cards", err)
+	}
+	if n := len(s.failures); n > 0 {
+		msg += fmt.Sprintf(", %s could not be read", plural(n, "image"))
+		s.showFailures.Show()
+	}
+	s.status.SetText(msg)
+	if len(s.queue) == 0 && len(s.failures) == 0 {
+		s.progressBox.Hide()
+	}
+}
+
+func (s *scanScreen) onCancel() {
+	if s.cancelRead != nil {
+		s.cancelRead()
+		s.status.SetText("Stopping…")
+	}
+}
+
+func (s *scanScreen) onShowFailures() {
+	text := widget.NewLabel(strings.Join(s.failures, "\n"))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("Images that could not be read", "Close", container.NewVScroll(text), s.win)
+	d.Resize(fyne.NewSize(640, 360))
+	d.Show()
+}
+
+// showReview shows the first card waiting for review, or the start page
+// when none is left.
+func (s *scanScreen) showReview() {
+	if len(s.queue) == 0 {
+		s.review.Hide()
+		s.empty.Show()
+		if s.cancelRead == nil && len(s.failures) == 0 {
+			s.progressBox.Hide()
+		}
+		return
+	}
+	r := s.queue[0]
+	s.card.SetCard(r.Image, r.Lines)
+	c := r.Contact()
+	c.Event = strings.TrimSpace(s.event.Text)
+	s.form.set(c)
+	s.form.markLow(r.Fields)
+	s.updatePosition()
+	s.empty.Hide()
+	s.review.Show()
+}
+
+func (s *scanScreen) updatePosition() {
+	if len(s.queue) == 0 {
+		s.position.SetText("")
+		return
+	}
+	s.position.SetText(fmt.Sprintf("%s: %s waiting", filepath.Base(s.queue[0].Path), plural(len(s.queue), "card")))
+}
+
+func (s *scanScreen) onPick(text string) {
+	s.form.put(text)
+}
+
+func (s *scanScreen) onSkip() {
+	if len(s.queue) == 0 {
+		return
+	}
+	s.queue = s.queue[1:]
+	s.showReview()
+}
+
+// onSave saves the card being reviewed and takes it off the queue. With
+// next it shows the next card; otherwise it opens the saved contact, and
+// the other cards wait in Scan.
+func (s *scanScreen) onSave(next bool) {
+	if len(s.queue) == 0 {
+		return
+	}
+	r := s.queue[0]
+	c := s.form.contact()
+	s.setReviewEnabled(false)
+	s.tasks.do(func() func() {
+		saved, err := SaveCard(context.Background(), s.store, c, r.Path)
+		return func() {
+			s.setReviewEnabled(true)
+			if err != nil {
+				s.showError("Could not save the contact", err)
+				return
+			}
+			s.queue = s.queue[1:]
+			s.showReview()
+			if s.onSaved != nil {
+				s.onSaved(saved, !next)
+			}
+		}
+	})
+}
+
+func (s *scanScreen) setReviewEnabled(on bool) {
+	for _, b := range []*widget.Button{s.save, s.saveNext, s.skip} {
+		if on {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+func (s *scanScreen) showError(what string, err error) {
+	log.Printf("%s: %v", what, err)
+	dialog.ShowError(fmt.Errorf("%s.\n\n%s", what, errorReason(err)), s.win)
+}
+
+// errorReason is the part of an error a person can act on, without the
+// package prefixes.
+func errorReason(err error) string {
+	msg := err.Error()
+	for _, p := range []string{"ocr: ", "contacts: ", "scan: "} {
+		msg = strings.ReplaceAll(msg, p, "")
+	}
+	return msg
+}

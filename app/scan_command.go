@@ -1,0 +1,217 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+
+	"followthrough/contacts"
+	"followthrough/ocr"
+)
+
+// imageExts are the file extensions a folder is searched for.
+var imageExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".tif": true, ".tiff": true, ".webp": true, ".bmp": true, ".gif": true}
+
+func scanCommand(stdout io.Writer) *Command {
+	return &Command{
+		Name:       "scan",
+		Args:       "FILE_OR_DIR...",
+		Summary:    "Read business card images into vCards (and with --save, into the database).",
+		NeedsStore: true,
+		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
+			out := fs.String("out", ".", "write each card's vCard to `DIR`/<image name>.vcf")
+			event := fs.String("event", "", "where the cards were collected, e.g. \"Atlanta Tech Meetup\"")
+			save := fs.Bool("save", false, "also save the contacts in the database")
+			workers := fs.Int("workers", runtime.NumCPU(), "read `N` cards at once")
+			return func(ctx context.Context, store *contacts.Store, args []string) error {
+				if len(args) == 0 {
+					fs.Usage()
+					return errors.New("scan: no files given")
+				}
+				s := scanRun{store: store, out: *out, event: *event, save: *save, w: stdout}
+				return s.run(ctx, args, *workers)
+			}
+		},
+	}
+}
+
+type scanRun struct {
+	store *contacts.Store
+	out   string
+	event string
+	save  bool
+	w     io.Writer
+}
+
+func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
+	paths, err := ImagePaths(args)
+	if err != nil {
+		return fmt.Errorf("scan: %w", err)
+	}
+	if len(paths) == 0 {
+		return errors.New("scan: no images found")
+	}
+	if err := os.MkdirAll(s.out, 0o755); err != nil {
+		return fmt.Errorf("scan: %w", err)
+	}
+	stems := outputNames(paths)
+	failed := 0
+	batch := ocr.Batch{NewEngine: NewEngine, Workers: workers}
+	err = batch.Read(ctx, paths, func(r ocr.Result) {
+		if err := s.one(ctx, r, stems[r.Index]); err != nil {
+			failed++
+			fmt.Fprintf(s.w, "FAIL %s: %v\n", r.Path, err)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("scan: %w", err)
+	}
+	if failed > 0 {
+		return fmt.Errorf("scan: %d of %d cards could not be read", failed, len(paths))
+	}
+	return nil
+}
+
+func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
+	if r.Err != nil {
+		return r.Err
+	}
+	c := r.Reading.Contact()
+	c.Event = s.event
+	if s.save {
+		saved, err := SaveCard(ctx, s.store, c, r.Path)
+		if err != nil {
+			return err
+		}
+		c = saved
+	}
+	vcf := filepath.Join(s.out, stem+".vcf")
+	if err := writeVCardFile(vcf, c); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.w, "ok   %s -> %s: %s\n", r.Path, vcf, summary(c))
+	return nil
+}
+
+// SaveCard stores a contact read from the card image at imagePath, keeping
+// a copy of the image with it.
+func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, imagePath string) (contacts.Contact, error) {
+	if imagePath != "" {
+		rel, err := store.ImportImage(ctx, imagePath)
+		if err != nil {
+			return c, err
+		}
+		c.Image = rel
+	}
+	if err := store.Add(ctx, &c); err != nil {
+		return c, err
+	}
+	return c, nil
+}
+
+func writeVCardFile(path string, c contacts.Contact) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if err := contacts.WriteVCards(f, c); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// summary is a one-line description of a contact for a terminal.
+func summary(c contacts.Contact) string {
+	parts := []string{c.DisplayName()}
+	if c.Title != "" {
+		parts = append(parts, c.Title)
+	}
+	if c.Company != "" && c.Company != c.DisplayName() {
+		parts = append(parts, c.Company)
+	}
+	if n := len(c.Phones); n > 0 {
+		parts = append(parts, plural(n, "phone"))
+	}
+	if n := len(c.Emails); n > 0 {
+		parts = append(parts, plural(n, "email"))
+	}
+	if c.Address != "" {
+		parts = append(parts, "address")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// ImagePaths expands the files and folders in args into the image files to
+// read: files are taken as given, folders are searched, with their
+// subfolders, for files with an image extension, in name order.
+func ImagePaths(args []string) ([]string, error) {
+	var paths []string
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			paths = append(paths, a)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && imageExts[strings.ToLower(filepath.Ext(p))] {
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		paths = append(paths, found...)
+	}
+	return paths, nil
+}
+
+// outputNames gives each path the stem of its file name, made unique
+// within the batch with a -2, -3 suffix.
+func outputNames(paths []string) []string {
+	seen := map[string]int{}
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		stem := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+		seen[stem]++
+		if n := seen[stem]; n > 1 {
+			stem = fmt.Sprintf("%s-%d", stem, n)
+		}
+		out[i] = stem
+	}
+	return out
+}
+
+// NewEngine starts the OCR engine the app reads cards with.
+func NewEngine() (ocr.Engine, error) {
+	return ocr.NewTesseract("eng")
+}

@@ -1,0 +1,124 @@
+// Package app is Follow Through's desktop window, built with Fyne, and the
+// commands that do the same work from a terminal.
+//
+// Each screen is a struct holding its widgets and what it needs, with a
+// constructor, a buildUI method and onX methods for what the user does.
+// Slow work runs in goroutines; widgets change only inside fyne.Do.
+package app
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+
+	"followthrough/assets"
+	"followthrough/contacts"
+	"followthrough/ocr"
+)
+
+// ID is the application ID, as in FyneApp.toml.
+const ID = "org.example.followthrough"
+
+// Run opens the main window and returns when it is closed.
+func Run(ctx context.Context, store *contacts.Store) error {
+	a := fyneapp.NewWithID(ID)
+	a.SetIcon(assets.Icon)
+	w := a.NewWindow("Follow Through")
+	m := newMainWindow(a, w, store, NewEngine)
+	w.SetContent(m.buildUI())
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.onDropped(uris) })
+	w.Resize(fyne.NewSize(1180, 760))
+	go func() {
+		<-ctx.Done()
+		fyne.Do(a.Quit)
+	}()
+	w.ShowAndRun()
+	return nil
+}
+
+// mainWindow holds the three places of the app: Reconnect, Contacts and
+// Scan.
+type mainWindow struct {
+	app   fyne.App
+	win   fyne.Window
+	store *contacts.Store
+	tasks *tasks
+
+	tabs      *container.AppTabs
+	reconnect *reconnectScreen
+	contacts  *contactsScreen
+	scan      *scanScreen
+	scanTab   *container.TabItem
+	peopleTab *container.TabItem
+}
+
+func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func() (ocr.Engine, error)) *mainWindow {
+	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{}}
+	m.reconnect = newReconnectScreen(w, store, m.tasks, m.onOpenContact)
+	m.contacts = newContactsScreen(w, store, m.tasks, m.onChanged)
+	m.scan = newScanScreen(w, a.Preferences(), store, m.tasks, newEngine, m.onSaved)
+	return m
+}
+
+func (m *mainWindow) buildUI() fyne.CanvasObject {
+	m.peopleTab = container.NewTabItemWithIcon("Contacts", theme.AccountIcon(), m.contacts.buildUI())
+	m.scanTab = container.NewTabItemWithIcon("Scan", theme.FileImageIcon(), m.scan.buildUI())
+	m.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Reconnect", theme.HomeIcon(), m.reconnect.buildUI()),
+		m.peopleTab,
+		m.scanTab,
+	)
+	m.tabs.SetTabLocation(container.TabLocationLeading)
+	m.checkEmpty()
+	return m.tabs
+}
+
+// onDropped reads card images dropped anywhere on the window.
+func (m *mainWindow) onDropped(uris []fyne.URI) {
+	m.tabs.Select(m.scanTab)
+	m.scan.onDropped(uris)
+}
+
+func (m *mainWindow) onOpenContact(c contacts.Contact) {
+	m.tabs.Select(m.peopleTab)
+	m.contacts.open(c)
+}
+
+func (m *mainWindow) onSaved(c contacts.Contact, open bool) {
+	m.onChanged()
+	m.contacts.refresh()
+	if open {
+		m.onOpenContact(c)
+	}
+}
+
+// onChanged refreshes what depends on the set of contacts.
+func (m *mainWindow) onChanged() {
+	m.reconnect.refresh()
+	m.checkEmpty()
+}
+
+// checkEmpty offers the sample cards while the database is empty.
+func (m *mainWindow) checkEmpty() {
+	m.tasks.do(func() func() {
+		n, err := m.store.Count(context.Background())
+		return func() { m.scan.offerSamples(err == nil && n == 0) }
+	})
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
