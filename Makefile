@@ -9,7 +9,8 @@ endif
 TAGS    := migrated_fynedo
 # Tesseract reads about three times faster without OpenMP's threads.
 export OMP_THREAD_LIMIT := 1
-export LANG ?= C.UTF-8
+# Fyne needs a language tag it can parse; a bare C locale gives it none.
+export LANG := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_US.UTF-8)
 export CGO_ENABLED := 1
 
 CARDS ?= ../shared/cards-dev

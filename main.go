@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"followthrough/app"
@@ -19,16 +20,20 @@ import (
 )
 
 func main() {
-	limitTesseractThreads()
+	setEnvironment()
 	os.Exit(run(os.Args[1:]))
 }
 
 func run(args []string) int {
+	// The first word names the command, unless it is a flag or a file to
+	// open in the window.
 	name := "window"
-	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
-		name, args = args[0], args[1:]
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		if _, err := os.Stat(args[0]); err != nil || app.Lookup(args[0]) != nil {
+			name, args = args[0], args[1:]
+		}
 	}
-	if name == "help" || len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") && name == "window" {
+	if name == "help" || name == "window" && len(args) > 0 && isHelp(args[0]) {
 		app.Usage(os.Stdout)
 		return 0
 	}
@@ -65,22 +70,38 @@ func run(args []string) int {
 	return 0
 }
 
-// limitTesseractThreads restarts the program with OMP_THREAD_LIMIT=1 when
-// it is not set. Tesseract reads about three times faster on a small
-// machine without OpenMP's threads, and the variable only takes effect if
-// it is there when the process starts.
-func limitTesseractThreads() {
-	if os.Getenv("OMP_THREAD_LIMIT") != "" {
+func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
+
+// setEnvironment restarts the program with the environment it needs when
+// that differs from the one it was given:
+//   - OMP_THREAD_LIMIT=1: Tesseract reads about three times faster on a
+//     small machine without OpenMP's threads, and the variable only takes
+//     effect if it is there when the process starts;
+//   - a language tag Fyne can parse when the locale is the bare "C" or
+//     "POSIX" of a minimal system (Fyne logs an error at every start
+//     otherwise). Only Go code reads it: the C library's locale, which
+//     Tesseract depends on, stays "C".
+func setEnvironment() {
+	var add []string
+	if os.Getenv("OMP_THREAD_LIMIT") == "" {
+		add = append(add, "OMP_THREAD_LIMIT=1")
+	}
+	locale := os.Getenv("LC_ALL")
+	if locale == "" {
+		locale = os.Getenv("LANG")
+	}
+	if l, _, _ := strings.Cut(locale, "."); l == "" || l == "C" || l == "POSIX" {
+		add = append(add, "LC_ALL=", "LANG=en_US.UTF-8")
+	}
+	if len(add) == 0 {
 		return
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		os.Setenv("OMP_THREAD_LIMIT", "1")
-		return
+	for _, kv := range add {
+		k, v, _ := strings.Cut(kv, "=")
+		os.Setenv(k, v)
 	}
-	env := append(os.Environ(), "OMP_THREAD_LIMIT=1")
-	if err := syscall.Exec(exe, os.Args, env); err != nil {
-		// Carry on slower rather than not at all.
-		os.Setenv("OMP_THREAD_LIMIT", "1")
+	if exe, err := os.Executable(); err == nil {
+		syscall.Exec(exe, os.Args, os.Environ())
 	}
+	// Without a restart, carry on with what os.Setenv could do.
 }

@@ -50,11 +50,12 @@ func commands() []*Command {
 	return []*Command{
 		{
 			Name:       "window",
-			Summary:    "Open the Follow Through window (what followthrough does with no command).",
+			Args:       "[FILE_OR_DIR...]",
+			Summary:    "Open the window (what followthrough does with no command); card images given are read for review.",
 			NeedsStore: true,
 			Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
 				return func(ctx context.Context, store *contacts.Store, args []string) error {
-					return Run(ctx, store)
+					return Run(ctx, store, args)
 				}
 			},
 		},

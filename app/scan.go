@@ -206,6 +206,7 @@ func (s *scanScreen) read(args []string) {
 	s.status.SetText(fmt.Sprintf("Reading %s…", plural(len(paths), "card")))
 	s.cancel.Show()
 	s.showFailures.Hide()
+	s.progress.Show()
 	s.progressBox.Show()
 
 	batch := ocr.Batch{NewEngine: s.newEngine}
@@ -239,19 +240,21 @@ func (s *scanScreen) onRead(r ocr.Result) {
 func (s *scanScreen) onReadDone(err error) {
 	s.cancelRead = nil
 	s.cancel.Hide()
-	msg := fmt.Sprintf("Read %d of %d cards", s.readNow-len(s.failures), s.readTotal)
+	read := s.readNow - len(s.failures)
+	msg := fmt.Sprintf("Read %s", plural(read, "card"))
 	switch {
 	case errors.Is(err, context.Canceled):
-		msg = fmt.Sprintf("Stopped after %d of %d cards; the cards read are kept for review", s.readNow, s.readTotal)
+		msg = fmt.Sprintf("Stopped after %d of %d cards; the cards read are kept for review", read, s.readTotal)
 	case err != nil:
 		s.showError("Could not read the cards", err)
 	}
 	if n := len(s.failures); n > 0 {
-		msg += fmt.Sprintf(", %s could not be read", plural(n, "image"))
+		msg += fmt.Sprintf("; %s could not be read", plural(n, "image"))
 		s.showFailures.Show()
 	}
 	s.status.SetText(msg)
-	if len(s.queue) == 0 && len(s.failures) == 0 {
+	s.progress.Hide()
+	if len(s.failures) == 0 && !errors.Is(err, context.Canceled) {
 		s.progressBox.Hide()
 	}
 }

@@ -35,7 +35,7 @@ func scanCommand(stdout io.Writer) *Command {
 					fs.Usage()
 					return errors.New("scan: no files given")
 				}
-				s := scanRun{store: store, out: *out, event: *event, save: *save, w: stdout}
+				s := scanRun{store: store, out: *out, event: *event, save: *save, w: stdout, newEngine: NewEngine}
 				return s.run(ctx, args, *workers)
 			}
 		},
@@ -43,11 +43,12 @@ func scanCommand(stdout io.Writer) *Command {
 }
 
 type scanRun struct {
-	store *contacts.Store
-	out   string
-	event string
-	save  bool
-	w     io.Writer
+	store     *contacts.Store
+	out       string
+	event     string
+	save      bool
+	w         io.Writer
+	newEngine func() (ocr.Engine, error)
 }
 
 func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
@@ -63,7 +64,7 @@ func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
 	}
 	stems := outputNames(paths)
 	failed := 0
-	batch := ocr.Batch{NewEngine: NewEngine, Workers: workers}
+	batch := ocr.Batch{NewEngine: s.newEngine, Workers: workers}
 	err = batch.Read(ctx, paths, func(r ocr.Result) {
 		if err := s.one(ctx, r, stems[r.Index]); err != nil {
 			failed++

@@ -24,8 +24,10 @@ import (
 // ID is the application ID, as in FyneApp.toml.
 const ID = "org.example.followthrough"
 
-// Run opens the main window and returns when it is closed.
-func Run(ctx context.Context, store *contacts.Store) error {
+// Run opens the main window and returns when it is closed. Card images or
+// folders in scan are read for review straight away, as when the app is
+// opened with files from a file manager.
+func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 	a := fyneapp.NewWithID(ID)
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Follow Through")
@@ -33,6 +35,10 @@ func Run(ctx context.Context, store *contacts.Store) error {
 	w.SetContent(m.buildUI())
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.onDropped(uris) })
 	w.Resize(fyne.NewSize(1180, 760))
+	if len(scan) > 0 {
+		m.tabs.Select(m.scanTab)
+		m.scan.read(scan)
+	}
 	go func() {
 		<-ctx.Done()
 		fyne.Do(a.Quit)
