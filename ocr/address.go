@@ -3,14 +3,21 @@ package ocr
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 var (
 	// A street: a house number and a street word, in either order.
-	streetRe = regexp.MustCompile(`(?i)(?:\b\d+[a-z]?\b.*\b(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|plaza|square|sq|terrace|ter|circle|cir|real|camino|route|rte|center|centre|park|alley|crescent|close|quay|wharf|row|walk|mall|tower)\b|\b(?:street|st|avenue|ave|av|rua|rue|via|calle|avenida|straat|strasse|str|laan|weg|plein|road|rd)\.?\s+\S+.*\d|\b(?:suite|ste|unit|floor|level|room|rm)\.?\s*#?\d+|#\d+-\d+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bp\.?\s?o\.?\s+box\b|\d+-\d+-\d+\s+\p{L})`)
+	streetRe = regexp.MustCompile(`(?i)(?:\b\d+[a-z]?\b.*\b(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|plaza|square|sq|terrace|ter|circle|cir|real|camino|route|rte|center|centre|park|alley|crescent|close|quay|wharf|row|walk|mall|tower)\b|\b(?:street|st|avenue|ave|av|rua|rue|via|calle|avenida|straat|strasse|str|laan|weg|plein|road|rd)\.?\s+\S+.*\d|\b(?:suite|ste|unit|floor|level|room|rm)\.?\s*#?\d+|#\d+-\d+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bp\.?\s?o\.?\s+box\b|\d+-\d+-\d+|\b\p{L}+(?:straat|laan|weg|plein|gracht|dreef|lei|strasse|straße|gasse)\s+\d+|(?-i:^\d{1,5}[A-Za-z]?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+,))`)
 	// A town line: a US state and ZIP, an Australian state and postcode,
 	// a postcode and town, a country, or a Japanese prefecture.
-	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s+\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\b(?:singapore|s\)?)\s*\(?\d{6}\)?|\b\d{4,5}\s+\p{Lu}\p{L}+|\b(?:usa|u\.s\.a|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|canada|netherlands|vietnam|viet nam|china|india)\b\.?\s*$|\b(?:tokyo|osaka|nagoya|kyoto|yokohama)\b|-(?:ku|shi|ken|cho)\b|〒|\d{3}-\d{4}\s|\b[A-Z][a-z]+,\s*[A-Z]{2}\b)`)
+	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\b(?:singapore|s\)?)\s*\(?\d{6}\)?|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|(?:,|\d)\s*(?:usa|u\.s\.a|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines)\b\.?\s*$|\b(?:tokyo|osaka|nagoya|kyoto|yokohama)\b|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b))`)
+	// The end of an address: a postcode, or a country after a comma or a
+	// postcode. Nothing but a country follows it.
+	addressEndRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{4,6}|(?:,|\d)\s*\p{L}+(?:\s\p{L}+)?\.?)\s*$`)
+	countryRe    = regexp.MustCompile(`(?i)^\s*(?:usa|u\.s\.a\.?|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines)\.?\s*$`)
+	// A label before an address: "Address:", "Head Office", "TOKYO :".
+	addressLabelRe = regexp.MustCompile(`(?i)^(?:(?:head\s+)?office|headquarters|hq|branch|address|addr|add|adr|location|factory|showroom|studio|mail|postal address)\b\s*[:.\-]?\s*|^\p{Lu}[\p{Lu}\s]{1,20}\s:\s*`)
 )
 
 // isAddress says how strongly text looks like a line of a postal address.
@@ -18,8 +25,27 @@ func isAddress(text string) bool {
 	return streetRe.MatchString(text) || townRe.MatchString(text)
 }
 
+// endsAddress says whether an address line closes the address: it ends
+// with a postcode or a country, as the last line of an address does.
+func endsAddress(text string) bool {
+	if !townRe.MatchString(text) {
+		return false
+	}
+	if countryRe.MatchString(text) {
+		return true
+	}
+	m := addressEndRe.FindString(text)
+	if m == "" {
+		return false
+	}
+	return strings.ContainsAny(m, "0123456789") || countryAtEndRe.MatchString(text)
+}
+
+var countryAtEndRe = regexp.MustCompile(`(?i)\b(?:usa|u\.s\.a|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines)\.?\s*$`)
+
 // findAddress takes the first block of address lines: address lines that
-// follow each other on the card, with nothing else between.
+// follow each other on the card, with nothing else between, up to the line
+// that closes the address (a postcode, a country).
 func (c *card) findAddress() {
 	start := -1
 	for k, p := range c.parts {
@@ -32,21 +58,34 @@ func (c *card) findAddress() {
 		return
 	}
 	block := []int{start}
-	for k := start + 1; k < len(c.parts); k++ {
+	closed := endsAddress(c.parts[start].text)
+	for k := start + 1; k < len(c.parts) && !closed; k++ {
 		p, prev := c.parts[k], c.parts[block[len(block)-1]]
-		if !c.adjacent(prev.line, p.line) {
+		if !c.sameColumn(prev.line, p.line) {
+			continue // a line of the column beside the address
+		}
+		if p.kind != "" || !c.adjacent(prev.line, p.line) {
 			break
 		}
-		if !isAddress(p.text) && !c.continuesAddress(p) {
+		if addressLabelRe.MatchString(p.text) && len(block) > 0 && c.hasTown(block) {
+			break // the next office's address
+		}
+		if !isAddress(p.text) && !c.continuesAddress(p) && !c.localityBeforeTown(k) {
 			break
 		}
 		block = append(block, k)
+		closed = endsAddress(p.text)
 	}
-	// A line just above the block that ends with a comma, or is only a
-	// building name on a card whose block starts with a town, belongs too.
+	// A country alone on the line after the postcode belongs too.
+	if k := block[len(block)-1] + 1; k < len(c.parts) && c.parts[k].kind == "" && countryRe.MatchString(c.parts[k].text) &&
+		c.adjacent(c.parts[block[len(block)-1]].line, c.parts[k].line) {
+		block = append(block, k)
+	}
+	// A line just above the block that ends with a comma belongs too.
 	if start > 0 {
 		p := c.parts[start-1]
-		if c.adjacent(p.line, c.parts[start].line) && strings.HasSuffix(p.text, ",") {
+		if p.kind == "" && c.adjacent(p.line, c.parts[start].line) && strings.HasSuffix(c.lines[p.line].Text, ",") &&
+			c.companyScore(p.text) == 0 && titleScore(p.text) == 0 {
 			block = append([]int{start - 1}, block...)
 		}
 	}
@@ -54,9 +93,15 @@ func (c *card) findAddress() {
 	first := c.parts[block[0]].line
 	box := c.lines[first].Box
 	conf := 0.0
-	for _, k := range block {
+	for n, k := range block {
 		c.parts[k].kind = FieldAddress
-		texts = append(texts, strings.TrimRight(c.parts[k].text, ", "))
+		t := strings.TrimRight(c.parts[k].text, ", ")
+		if n == 0 {
+			t = strings.TrimSpace(addressLabelRe.ReplaceAllString(t, ""))
+		}
+		if t != "" {
+			texts = append(texts, t)
+		}
 		l := c.lines[c.parts[k].line]
 		box = box.Union(l.Box)
 		conf += l.Conf
@@ -69,14 +114,65 @@ func (c *card) findAddress() {
 	})
 }
 
+// hasTown says whether a block of address parts already has a town line.
+func (c *card) hasTown(block []int) bool {
+	for _, k := range block {
+		if townRe.MatchString(c.parts[k].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// localityBeforeTown accepts a short line of place names that sits
+// between the street and the town line under it: "Exampleton" between
+// "12 Sample Road" and "London AB1 2CD".
+func (c *card) localityBeforeTown(k int) bool {
+	p := c.parts[k]
+	if k+1 >= len(c.parts) || c.parts[k+1].kind != "" || !townRe.MatchString(c.parts[k+1].text) ||
+		!c.adjacent(p.line, c.parts[k+1].line) {
+		return false
+	}
+	words := strings.Fields(p.text)
+	if len(words) > 3 || hasCompanySuffix(p.text) || titleScore(p.text) > 0 || companyWordRe.MatchString(p.text) {
+		return false
+	}
+	for _, w := range words {
+		if r := []rune(w); !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return true
+}
+
 // continuesAddress accepts a short line of place names after an address
-// line: "Palo Alto" under "2675 El Camino Real".
+// line: "Springfield" under "100 Main Street".
 func (c *card) continuesAddress(p part) bool {
 	if hasCompanySuffix(p.text) || titleScore(p.text) > 0 {
 		return false
 	}
 	words := strings.Fields(p.text)
-	return len(words) <= 4 && strings.ContainsAny(p.text, ",0123456789")
+	if len(words) <= 4 && strings.ContainsAny(p.text, ",0123456789") {
+		return true
+	}
+	// Place names, each capitalised, with commas between: "Ward 5, Sample
+	// City".
+	if len(words) > 6 || !strings.Contains(p.text, ",") {
+		return false
+	}
+	for _, w := range words {
+		if r := []rune(w); !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameColumn says whether lines a and b share some of their width, as
+// lines of one column do; lines of two columns side by side do not.
+func (c *card) sameColumn(a, b int) bool {
+	la, lb := c.lines[a].Box, c.lines[b].Box
+	return la.Min.X < lb.Max.X && lb.Min.X < la.Max.X
 }
 
 // adjacent says whether line b follows line a closely enough on the card

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/nyaruka/phonenumbers"
+	"golang.org/x/net/publicsuffix"
 	"mvdan.cc/xurls/v2"
 )
 
@@ -49,9 +50,12 @@ type card struct {
 }
 
 func newCard(lines []Line, size image.Point) *card {
-	c := &card{lines: lines, size: size}
-	var hs []int
+	c := &card{size: size}
 	for _, l := range lines {
+		c.lines = append(c.lines, trimEdgeFragments(l, size))
+	}
+	var hs []int
+	for _, l := range c.lines {
 		hs = append(hs, lineHeight(l))
 	}
 	sort.Ints(hs)
@@ -62,6 +66,36 @@ func newCard(lines []Line, size image.Point) *card {
 		c.height = 1
 	}
 	return c
+}
+
+// trimEdgeFragments drops a word of one or two letters that touches the
+// left or right edge of the image: a word the scan's edge cut through,
+// like "Acme Widgets, In" read as "Acme Widgets, I".
+func trimEdgeFragments(l Line, size image.Point) Line {
+	if size.X <= 0 || len(l.Words) < 3 {
+		return l
+	}
+	fragment := func(w Word) bool {
+		n := 0
+		for _, r := range w.Text {
+			if !unicode.IsLetter(r) {
+				return false
+			}
+			n++
+		}
+		return n <= 2
+	}
+	words := l.Words
+	if last := words[len(words)-1]; last.Box.Max.X >= size.X-2 && fragment(last) {
+		words = words[:len(words)-1]
+	}
+	if first := words[0]; first.Box.Min.X <= 1 && fragment(first) {
+		words = words[1:]
+	}
+	if len(words) == len(l.Words) {
+		return l
+	}
+	return NewLine(words)
 }
 
 // lineHeight is the median height of a line's words, which is steadier
@@ -79,27 +113,73 @@ func lineHeight(l Line) int {
 }
 
 var (
-	emailRe = regexp.MustCompile(`[\p{L}0-9._%+\-]+ ?@ ?[\p{L}0-9\-]+(?:\. ?[\p{L}0-9\-]+)*\.[A-Za-z]{2,}`)
+	// An email address as OCR reads it: spaces may creep in around the @,
+	// after a dot, and a local part may be split at a dot ("j. doe@").
+	emailRe = regexp.MustCompile(`[\p{L}0-9._%+\-]+(?:\. [\p{L}0-9_%+\-]+)* ?@ ?[\p{L}0-9\-]+(?:\. ?[\p{L}0-9\-]+)*\. ?[A-Za-z]{2,}`)
 	urlRe   = xurls.Relaxed()
 	// A run of digits with the separators phone numbers are printed with.
 	phoneRe = regexp.MustCompile(`(?:\+ ?)?\(?\d[\d ()./\-–]{5,}\d(?:\s*(?:ext\.?|x|#)\s*\d{1,5})?`)
 
 	// Labels printed before a phone number, an email or a website.
-	faxLabel    = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(])(?:fax|facsimile|f)\s*[.:)]?\s*$`)
-	mobileLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(])(?:mobile|mob|cell|cellular|m|c|hp|handphone|gsm)\s*[.:)]?\s*$`)
-	phoneLabel  = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(])(?:tel|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|tél|telefone|fone)\s*[.:)]?\s*$`)
-	anyLabel    = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|fax|facsimile|f|mobile|mob|cell|cellular|m|c|hp|handphone|gsm|e-?mail|mail|e|web|website|url|internet|www)\b\s*[.:)]?\s*)+`)
-	junkRe      = regexp.MustCompile(`^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}&&[^.)]]+$`)
+	labelEnd    = `(?:\s*(?:no|nr|number|#)\.?)?\s*[.:)\]]{0,3}\s*$`
+	faxLabel    = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:fax|facsimile|f)` + labelEnd)
+	mobileLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:mobile|mobile phone|mob|cell|cellular|cell phone|m|c|h|hp|handphone|gsm|celular|cel)` + labelEnd)
+	phoneLabel  = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tel|tel\.?\s*/\s*fax|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|tél|telefone|fone|tlf|toll[- ]free|hotline)` + labelEnd)
+	// Labels of numbers that are not phone numbers.
+	otherNumberLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tax|vat|gst|abn|acn|tin|ein|reg|registration|licen[cs]e|lic|iban|swift|bic|account|acct|a/c|code|cnpj|cpf|nif|siret|siren|id|box|zip|postcode|postal)(?:\s*(?:code|id|no|nr|number|#))?\.?\s*[.:#)]{0,2}\s*$`)
+	// A label printed after a number, at the end of its line: "555 0101 Fax".
+	faxAfter    = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:fax|facsimile|f)\s*[)\]]?\s*$`)
+	mobileAfter = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:mobile|mob|cell|m)\s*[)\]]?\s*$`)
+
+	anyLabel = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|fax|facsimile|f|mobile|mob|cell|cellular|m|c|h|hp|handphone|gsm|e-?mail|mail|e|web|website|url|internet|www)\b\s*[.:)]?\s*)+`)
+	// Specks and stray marks at the ends of a line; a final "." or ")"
+	// may belong to the text ("Inc.", "(Japan)").
+	junkRe = regexp.MustCompile(`^[\s\p{P}\p{S}]+|[\s,;:|/\\\-_*~=+<>"'!?&@#%^\[\]{}]+$`)
+	// A line that gives a messenger or social network handle.
+	handleRe = regexp.MustCompile(`(?i)^\W{0,3}(?:skype|twitter|linkedin|instagram|facebook|fb|wechat|weixin|line|whatsapp|telegram|github|youtube|tiktok)(?:\s*id)?\s*(?:[:：/@]|\s+\S*[._@/]\S*$)`)
+	// A line of nothing but labels, printed apart from what they label.
+	labelsOnlyRe = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|direct|office|main|work|voice|fax|facsimile|mobile|mob|cell|cellular|handphone|e-?mail|mail|web|website|url|internet)\b\s*[.:)]?\s*)+$`)
 )
 
-// findContacts takes the phones, emails and websites out of every line.
+// findContacts takes the phones, emails and websites out of every line:
+// emails first, since websites and names are checked against them.
 func (c *card) findContacts() {
+	texts := make([]string, len(c.lines))
+	handle := make([]bool, len(c.lines))
 	for i, l := range c.lines {
-		text := cleanLine(l.Text)
-		text = c.takeEmails(i, text)
-		text = c.takeWebsites(i, text)
-		text = c.takePhones(i, text)
-		text = strings.TrimSpace(anyLabel.ReplaceAllString(text, ""))
+		texts[i] = cleanLine(l.Text)
+		handle[i] = handleRe.MatchString(texts[i])
+	}
+	for i := range texts {
+		if !handle[i] {
+			texts[i] = c.takeEmails(i, texts[i])
+		}
+	}
+	for i := range texts {
+		if !handle[i] {
+			texts[i] = c.takeWebsites(i, texts[i])
+		}
+	}
+	c.reconcileDomains()
+	for i := range texts {
+		if !handle[i] {
+			left := ""
+			if j := c.leftNeighbour(i); j >= 0 {
+				left = cleanLine(c.lines[j].Text)
+			}
+			texts[i] = c.takePhones(i, fixDigitSlips(texts[i]), left)
+		}
+	}
+	for i, text := range texts {
+		if handle[i] {
+			c.parts = append(c.parts, part{line: i, text: text, kind: FieldNote})
+			continue
+		}
+		// Labels go with the details taken from the line; a line of
+		// other words keeps its one-letter words ("M. Jones").
+		if text != cleanLine(c.lines[i].Text) || labelsOnlyRe.MatchString(text) {
+			text = strings.TrimSpace(anyLabel.ReplaceAllString(text, ""))
+		}
 		text = strings.TrimSpace(junkRe.ReplaceAllString(text, ""))
 		if letters(text) >= 2 {
 			c.parts = append(c.parts, part{line: i, text: text})
@@ -107,11 +187,18 @@ func (c *card) findContacts() {
 	}
 }
 
+var (
+	// Labels printed with their letters spaced out: "T E L", "F A X".
+	spacedLabelRe = regexp.MustCompile(`\b(?:T E L|F A X|U R L|M O B|W E B)\b`)
+	// "Ltd" read with a capital I or a one for the l.
+	ltdRe = regexp.MustCompile(`\b[I1|]td\b`)
+)
+
 // cleanLine undoes the commonest OCR slips that hide contact details.
 func cleanLine(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
-		case '|', '¦', '«', '»', '©', '®', '™', '•', '·', '●', '■', '▪':
+		case '|', '¦', '«', '»', '©', '®', '™', '•', '·', '●', '■', '▪', '°':
 			return ' '
 		case '—', '–':
 			return '-'
@@ -120,12 +207,20 @@ func cleanLine(s string) string {
 		}
 		return r
 	}, s)
+	s = spacedLabelRe.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
+	s = ltdRe.ReplaceAllString(s, "Ltd")
 	return strings.Join(strings.Fields(s), " ")
 }
 
 func (c *card) takeEmails(i int, text string) string {
 	for _, m := range emailRe.FindAllStringIndex(text, -1) {
-		raw := strings.ReplaceAll(text[m[0]:m[1]], " ", "")
+		raw := text[m[0]:m[1]]
+		// A label glued on by a dot, as in "E-mail. jdoe@", is not part of
+		// the address.
+		if first, rest, ok := strings.Cut(raw, ". "); ok && mailLabelRe.MatchString(first) {
+			raw = rest
+		}
+		raw = strings.ReplaceAll(raw, " ", "")
 		raw = strings.TrimLeft(raw, ".-_")
 		addr, err := mail.ParseAddress(raw)
 		if err != nil {
@@ -133,6 +228,8 @@ func (c *card) takeEmails(i int, text string) string {
 		}
 		email := strings.ToLower(addr.Address)
 		local, domain, _ := strings.Cut(email, "@")
+		domain = fixSuffix(domain)
+		email = local + "@" + domain
 		c.locals = append(c.locals, local)
 		c.addDomain(domain)
 		c.add(i, FieldEmail, email, "")
@@ -141,17 +238,118 @@ func (c *card) takeEmails(i int, text string) string {
 	return text
 }
 
-func (c *card) takeWebsites(i int, text string) string {
-	for _, m := range urlRe.FindAllStringIndex(text, -1) {
-		raw := strings.TrimRight(text[m[0]:m[1]], ".,;:")
-		if strings.Contains(raw, "@") || !looksLikeWebsite(raw) {
+var mailLabelRe = regexp.MustCompile(`(?i)^(?:e-?mail|mail|e|email:?)$`)
+
+var (
+	// A URL scheme as OCR reads it: "htto://", "http//", "http¥/".
+	schemeRe = regexp.MustCompile(`(?i)\bhtt[po](s?)\s?[:;.,¥]?\s?[/\\¥]{1,2}\s?`)
+	wwwRe    = regexp.MustCompile(`(?i)\bwww\s?[.,]\s?`)
+	// Where a website starts on a line.
+	urlStartRe = regexp.MustCompile(`(?i)(?:https?://|\bwww\.)`)
+	tldPieceRe = regexp.MustCompile(`^\.?[a-z]{2,3}/?$`)
+	hostLikeRe = regexp.MustCompile(`(?i)^(?:https?://)?[\p{L}0-9\-]+(?:\.[\p{L}0-9\-]+)+\.?(?:/[^\s]*)?$`)
+)
+
+// fixURLText mends a website OCR broke up: a mangled scheme, a comma for a
+// dot, and spaces after dots ("www. acme. com" or "acme.co. uk"). Spaces
+// inside a name are only closed when what comes out is a domain the card's
+// emails use.
+func (c *card) fixURLText(text string) string {
+	text = schemeRe.ReplaceAllString(text, "http${1}://")
+	text = wwwRe.ReplaceAllStringFunc(text, func(m string) string { return m[:3] + "." })
+	loc := urlStartRe.FindStringIndex(text)
+	if loc == nil {
+		return text
+	}
+	head, rest := text[:loc[0]], text[loc[0]:]
+	fields := strings.Fields(rest)
+	if len(fields) == 0 {
+		return text
+	}
+	joined := fields[0]
+	used := 1
+	for k := 1; k < len(fields); k++ {
+		cand := joined + fields[k]
+		if !hostLikeRe.MatchString(strings.ReplaceAll(cand, ",", ".")) {
+			break
+		}
+		// A space after a dot, before a piece that cannot end a website
+		// as it stands, or before a country code: "acme.co. uk".
+		dotted := strings.HasSuffix(joined, ".") || strings.HasSuffix(joined, ",") || strings.HasPrefix(fields[k], ".")
+		complete := validSuffix(hostOf(strings.ReplaceAll(joined, ",", ".")))
+		if dotted && (!complete || tldPieceRe.MatchString(fields[k])) || c.knownDomain(hostOf(strings.ReplaceAll(cand, ",", "."))) {
+			joined, used = cand, k+1
 			continue
 		}
-		host := strings.ToLower(raw)
-		for _, p := range []string{"https://", "http://"} {
-			host = strings.TrimPrefix(host, p)
+		// Words of the name split by spaces: join as far as the result is
+		// a domain the card's emails use.
+		ok := false
+		for e := k + 1; e <= len(fields) && e <= k+4; e++ {
+			cand := joined + strings.Join(fields[k:e], "")
+			if c.knownDomain(hostOf(strings.ReplaceAll(cand, ",", "."))) {
+				joined, used, ok = cand, e, true
+				break
+			}
 		}
-		host, _, _ = strings.Cut(host, "/")
+		if !ok {
+			break
+		}
+	}
+	// A comma between letters inside the address is a dot.
+	var b strings.Builder
+	for k, r := range joined {
+		if r == ',' && k > 0 && k+1 < len(joined) && isAlnum(rune(joined[k-1])) && isAlnum(rune(joined[k+1])) {
+			r = '.'
+		}
+		b.WriteRune(r)
+	}
+	out := append([]string{b.String()}, fields[used:]...)
+	return head + strings.Join(out, " ")
+}
+
+func isAlnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// knownDomain says whether host is, or ends with, the domain of an email
+// already read from the card.
+func (c *card) knownDomain(host string) bool {
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	for _, f := range c.found {
+		if f.Kind != FieldEmail {
+			continue
+		}
+		_, d, _ := strings.Cut(f.Value, "@")
+		if d != "" && (host == d || strings.HasSuffix(d, "."+host) || strings.HasSuffix(host, "."+d)) {
+			return true
+		}
+	}
+	return false
+}
+
+// hostOf returns the host of a website as printed: no scheme, no path.
+func hostOf(s string) string {
+	h := strings.ToLower(s)
+	for _, p := range []string{"https://", "http://"} {
+		h = strings.TrimPrefix(h, p)
+	}
+	h, _, _ = strings.Cut(h, "/")
+	return strings.TrimRight(h, ".")
+}
+
+func (c *card) takeWebsites(i int, text string) string {
+	text = c.fixURLText(text)
+	// Match on a lower-cased copy: a card may print its website in
+	// capitals. ASCII lower-casing keeps the byte offsets.
+	lower := asciiLower(text)
+	for _, m := range urlRe.FindAllStringIndex(lower, -1) {
+		raw := strings.TrimRight(text[m[0]:m[1]], ".,;:")
+		if strings.Contains(raw, "@") || m[0] > 0 && text[m[0]-1] == '@' || !looksLikeWebsite(raw) {
+			continue
+		}
+		host := hostOf(raw)
+		if fixed := fixSuffix(host); fixed != host {
+			raw = replaceHost(raw, fixed)
+			host = fixed
+		}
 		c.addDomain(host)
 		c.add(i, FieldWebsite, raw, "")
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
@@ -159,16 +357,147 @@ func (c *card) takeWebsites(i int, text string) string {
 	return text
 }
 
-var tldRe = regexp.MustCompile(`(?i)\.(com|org|net|edu|gov|io|co|biz|info|me|us|uk|sg|au|be|jp|br|de|fr|nl|ca|in|ai|app|dev|tech|ch|es|it|vn|cn|kr|tw|hk|nz|eu)(?:\.[a-z]{2})?(?:/|$)`)
+func asciiLower(s string) string {
+	b := []byte(s)
+	for k, ch := range b {
+		if 'A' <= ch && ch <= 'Z' {
+			b[k] = ch + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// replaceHost puts host in place of the host in the website raw, keeping
+// its scheme, "www." and path.
+func replaceHost(raw, host string) string {
+	scheme := ""
+	rest := raw
+	if k := strings.Index(rest, "://"); k >= 0 {
+		scheme, rest = rest[:k+3], rest[k+3:]
+	}
+	old, path, _ := strings.Cut(rest, "/")
+	if strings.HasPrefix(strings.ToLower(old), "www.") && !strings.HasPrefix(host, "www.") {
+		host = old[:4] + host
+	}
+	if path != "" || strings.HasSuffix(rest, "/") {
+		return scheme + host + "/" + path
+	}
+	return scheme + host
+}
+
+var tldRe = regexp.MustCompile(`(?i)\.(com|org|net|edu|gov|io|co|biz|info|me|us|uk|sg|au|be|jp|br|de|fr|nl|ca|in|ai|app|dev|tech|ch|es|it|vn|cn|kr|tw|hk|nz|eu|ie|dk|fi|pl|pt|mx|za|ru|example|test)(?:\.[a-z]{2})?(?:/|$)`)
 
 // looksLikeWebsite rejects what xurls's relaxed matcher takes for a host
-// but a card means otherwise, like "Co.Ltd" or "St.Louis".
+// but a card means otherwise, like "Co.Ltd" or "St.Louis": a website
+// either says so ("www.", a scheme) or ends in a common top-level domain.
 func looksLikeWebsite(s string) bool {
 	l := strings.ToLower(s)
 	if strings.HasPrefix(l, "http") || strings.HasPrefix(l, "www.") {
 		return true
 	}
 	return tldRe.MatchString(l)
+}
+
+// validSuffix says whether host ends in a public suffix that ICANN
+// delegates, such as "com" or "co.jp", or in a top-level domain reserved
+// for examples (RFC 2606), as specimen and template cards use.
+func validSuffix(host string) bool {
+	if !strings.Contains(host, ".") {
+		return false
+	}
+	if tld := host[strings.LastIndex(host, ".")+1:]; tld == "example" || tld == "test" {
+		return true
+	}
+	_, icann := publicsuffix.PublicSuffix(host)
+	return icann
+}
+
+// fixSuffix mends a domain whose last label OCR garbled with a stray
+// letter: "acme.co.ijp" for "acme.co.jp". It leaves a valid domain, and
+// one it cannot mend, as it is.
+func fixSuffix(host string) string {
+	if host == "" || validSuffix(host) {
+		return host
+	}
+	k := strings.LastIndex(host, ".")
+	if k < 0 {
+		return host
+	}
+	stem, tld := host[:k], host[k+1:]
+	for _, cand := range []string{strings.TrimLeft(tld, "il1|"), strings.TrimRight(tld, "il1|.")} {
+		if cand != tld && len(cand) >= 2 && validSuffix(stem+"."+cand) && tldRe.MatchString("."+cand) {
+			return stem + "." + cand
+		}
+	}
+	return host
+}
+
+// reconcileDomains makes a card's websites and email domains agree where
+// OCR misread one of them: a card's website and its emails nearly always
+// share the domain. A domain with a suffix that does not exist, or one
+// that only differs by letters OCR confuses (1 and l and i, 0 and o), is
+// replaced by the other reading: the valid one, or else the one read with
+// more confidence.
+func (c *card) reconcileDomains() {
+	for wi := range c.found {
+		w := &c.found[wi]
+		if w.Kind != FieldWebsite {
+			continue
+		}
+		host := strings.TrimPrefix(hostOf(w.Value), "www.")
+		for ei := range c.found {
+			e := &c.found[ei]
+			if e.Kind != FieldEmail {
+				continue
+			}
+			local, dom, _ := strings.Cut(e.Value, "@")
+			if dom == host || dom == "" {
+				continue
+			}
+			hostOK, domOK := validSuffix(host), validSuffix(dom)
+			switch {
+			case !hostOK && domOK && sameStem(host, dom):
+				w.Value = replaceHost(w.Value, dom)
+				host = dom
+			case hostOK && !domOK && sameStem(host, dom):
+				e.Value = local + "@" + host
+			case hostOK && domOK && len(host) == len(dom) && confusable(host) == confusable(dom):
+				if e.Conf >= w.Conf {
+					w.Value = replaceHost(w.Value, dom)
+					host = dom
+				} else {
+					e.Value = local + "@" + host
+				}
+			}
+		}
+	}
+}
+
+// sameStem says whether two domains agree but for their last label, or
+// one is the other with a last label missing.
+func sameStem(a, b string) bool {
+	stem := func(s string) string {
+		if k := strings.LastIndex(s, "."); k >= 0 {
+			return s[:k]
+		}
+		return s
+	}
+	return stem(a) == stem(b) || stem(a) == b || a == stem(b)
+}
+
+// confusable maps the letters OCR confuses to one of each kind.
+func confusable(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '1', 'l', 'i', 'I', '|', '!', 'j':
+			return 'i'
+		case '0', 'o', 'O':
+			return 'o'
+		case '5', 's':
+			return 's'
+		}
+		return r
+	}, strings.ReplaceAll(s, "rn", "m"))
 }
 
 func (c *card) addDomain(host string) {
@@ -183,36 +512,166 @@ func (c *card) addDomain(host string) {
 }
 
 var genericLabels = map[string]bool{"com": true, "org": true, "net": true, "edu": true, "gov": true,
-	"gmail": true, "yahoo": true, "hotmail": true, "outlook": true, "aol": true, "icloud": true, "mail": true}
+	"gmail": true, "yahoo": true, "hotmail": true, "outlook": true, "aol": true, "icloud": true, "mail": true,
+	"live": true, "msn": true, "protonmail": true, "proton": true, "qq": true, "naver": true, "googlemail": true}
 
-func (c *card) takePhones(i int, text string) string {
+// badParenRe finds a country code whose last digit OCR read as a bracket:
+// "+8) 3" for "+81 3".
+var badParenRe = regexp.MustCompile(`^\+\s?(\d{1,2})\)`)
+
+// leftNeighbour returns the line printed just left of line i on the same
+// row, where a card may set the labels of its numbers in a column of their
+// own, or -1.
+func (c *card) leftNeighbour(i int) int {
+	b := c.lines[i].Box
+	best, bestGap := -1, int(6*c.height)
+	for j, l := range c.lines {
+		a := l.Box
+		if j == i || a.Dx() == 0 || b.Dx() == 0 || a.Max.X > b.Min.X+2 || a.Min.X >= b.Min.X {
+			continue
+		}
+		ca, cb := (a.Min.Y+a.Max.Y)/2, (b.Min.Y+b.Max.Y)/2
+		if abs(ca-cb) >= max(1, min(a.Dy(), b.Dy())/2) {
+			continue
+		}
+		if gap := b.Min.X - a.Max.X; gap < bestGap {
+			best, bestGap = j, gap
+		}
+	}
+	return best
+}
+
+// takePhones takes the phone numbers out of line i's text; left is the
+// text printed just left of the line, which may hold the label of a number
+// that starts the line.
+func (c *card) takePhones(i int, text, left string) string {
 	for _, m := range phoneRe.FindAllStringIndex(text, -1) {
 		raw := strings.TrimSpace(text[m[0]:m[1]])
 		raw = strings.TrimRight(raw, " -./(")
-		digits := digitsOf(raw)
-		before := text[:m[0]]
-		kind := ""
-		switch {
-		case faxLabel.MatchString(before):
-			kind = "fax"
-		case mobileLabel.MatchString(before):
-			kind = "mobile"
-		case phoneLabel.MatchString(before):
-			kind = "work"
+		if !strings.Contains(raw, "(") {
+			raw = badParenRe.ReplaceAllString(raw, "+${1}1")
 		}
-		if !isPhone(raw, digits, kind != "") {
+		before, after := text[:m[0]], text[m[1]:]
+		if strings.TrimSpace(before) == "" {
+			before = left + " "
+		}
+		kind := labelKind(before)
+		if kind == "other" {
 			continue
 		}
-		if kind == "" {
-			kind = "work"
-			if typ, ok := numberType(raw); ok && typ == phonenumbers.MOBILE {
-				kind = "mobile"
+		numbers := []string{raw}
+		if n := len(digitsOf(raw)); n > 15 || !isPhone(raw, digitsOf(raw), kind != "") {
+			numbers = splitNumbers(raw)
+			if numbers == nil {
+				continue
 			}
 		}
-		c.add(i, FieldPhone, strings.Trim(raw, " ()"), kind)
+		for k, num := range numbers {
+			nk := kind
+			if k > 0 {
+				nk = ""
+			}
+			// A label after the last number, at the end of the line.
+			if k == len(numbers)-1 && nk == "" {
+				switch {
+				case faxAfter.MatchString(after):
+					nk = "fax"
+				case mobileAfter.MatchString(after):
+					nk = "mobile"
+				}
+			}
+			if nk == "" {
+				nk = "work"
+				if typ, ok := numberType(num); ok && typ == phonenumbers.MOBILE {
+					nk = "mobile"
+				}
+			}
+			c.addPhone(i, trimPhone(num), nk)
+		}
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
 	return text
+}
+
+// trimPhone trims spaces and brackets that do not pair up from the ends
+// of a number: "(415) 555-0100" keeps its brackets, "555-0100)" does not.
+func trimPhone(s string) string {
+	for {
+		t := strings.TrimSpace(s)
+		switch {
+		case strings.HasPrefix(t, "(") && !strings.Contains(t, ")"):
+			t = t[1:]
+		case strings.HasSuffix(t, ")") && !strings.Contains(t, "("):
+			t = t[:len(t)-1]
+		case strings.HasPrefix(t, ")"):
+			t = t[1:]
+		case strings.HasSuffix(t, "("):
+			t = t[:len(t)-1]
+		}
+		if t == s {
+			return t
+		}
+		s = t
+	}
+}
+
+// labelKind reads the label just before a number: "fax", "mobile",
+// "work", "other" for a number that is not a phone's (a tax code), or "".
+func labelKind(before string) string {
+	switch {
+	case faxLabel.MatchString(before):
+		return "fax"
+	case mobileLabel.MatchString(before):
+		return "mobile"
+	case phoneLabel.MatchString(before):
+		return "work"
+	case otherNumberLabel.MatchString(before):
+		return "other"
+	}
+	return ""
+}
+
+// splitNumbers splits a run of digits that holds two phone numbers printed
+// one after the other ("555 0100 555 0101" read as one run) at the space
+// where both halves are valid numbers. It returns nil when there is no
+// such place.
+func splitNumbers(raw string) []string {
+	idx := []int{}
+	for k, r := range raw {
+		if r == ' ' || r == '/' {
+			idx = append(idx, k)
+		}
+	}
+	var best []string
+	bestScore := 0
+	for _, k := range idx {
+		a, b := strings.TrimSpace(raw[:k]), strings.Trim(raw[k+1:], " /")
+		da, db := digitsOf(a), digitsOf(b)
+		if len(da) < 7 || len(db) < 7 {
+			continue
+		}
+		score := 0
+		for _, s := range []string{a, b} {
+			num, err := phonenumbers.Parse(s, DefaultRegion)
+			if err != nil {
+				score = -1
+				break
+			}
+			switch {
+			case phonenumbers.IsValidNumber(num):
+				score += 2
+			case phonenumbers.IsPossibleNumber(num):
+				score++
+			}
+		}
+		if score > bestScore {
+			best, bestScore = []string{a, b}, score
+		}
+	}
+	if bestScore < 2 {
+		return nil
+	}
+	return best
 }
 
 // isPhone decides whether a run of digits is a phone number: long enough,
@@ -239,6 +698,18 @@ func numberType(raw string) (phonenumbers.PhoneNumberType, bool) {
 		return 0, false
 	}
 	return phonenumbers.GetNumberType(num), true
+}
+
+// addPhone records a phone, once: a number printed twice, or read twice,
+// is one number.
+func (c *card) addPhone(i int, number, kind string) {
+	d := digitsOf(number)
+	for _, f := range c.found {
+		if f.Kind == FieldPhone && digitsOf(f.Value) == d {
+			return
+		}
+	}
+	c.add(i, FieldPhone, number, kind)
 }
 
 func digitsOf(s string) string {
@@ -286,6 +757,33 @@ func boxOf(l Line, value string) image.Rectangle {
 		return l.Box
 	}
 	return r
+}
+
+// digitSlips are the characters OCR reads for a 0 or a 1 in print.
+var digitSlips = map[rune]rune{'O': '0', 'o': '0', 'D': '0', '@': '0', 'Q': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1'}
+
+// fixDigitSlips puts back the digits OCR read as letters inside a phone
+// number: "(@2) 5550 0100" is "(02) 5550 0100". A character is only
+// changed where it stands between digits or a digit and a bracket or
+// dash, in a line that holds enough digits to be a number.
+func fixDigitSlips(s string) string {
+	if len(digitsOf(s)) < 6 {
+		return s
+	}
+	rs := []rune(s)
+	isDigitish := func(i int) bool {
+		return i >= 0 && i < len(rs) && (unicode.IsDigit(rs[i]) || strings.ContainsRune("()-", rs[i]))
+	}
+	for i, r := range rs {
+		d, ok := digitSlips[r]
+		if !ok || !isDigitish(i-1) || !isDigitish(i+1) {
+			continue
+		}
+		if unicode.IsDigit(rs[i-1]) || unicode.IsDigit(rs[i+1]) {
+			rs[i] = d
+		}
+	}
+	return string(rs)
 }
 
 func sortStable(fs []Field, less func(a, b Field) bool) {

@@ -29,20 +29,55 @@ func FindCard(img image.Image) image.Rectangle {
 			lum[y*w+x] = row[x*4]
 		}
 	}
-	t := otsu(lum)
-	bright := make([]bool, len(lum))
-	for i, v := range lum {
-		bright[i] = v > t
+	// The first split may part the shadows from the rest, leaving card and
+	// desk together on the bright side: split the bright side again then.
+	var box image.Rectangle
+	found := false
+	sub := lum
+	for try := 0; try < 3 && len(sub) > 0; try++ {
+		t := otsu(sub)
+		bright := make([]bool, len(lum))
+		for i, v := range lum {
+			bright[i] = v > t
+		}
+		b, n := largestRegion(bright, w, h)
+		area := b.Dx() * b.Dy()
+		frame := w * h
+		edges := 0
+		for _, touch := range []bool{b.Min.X == 0, b.Min.Y == 0, b.Max.X == w, b.Max.Y == h} {
+			if touch {
+				edges++
+			}
+		}
+		// Nearly everything is bright, or the bright part runs off three
+		// sides of the frame (a bright desk, or a scan with a dark band):
+		// split what is bright, and look for a card inside it.
+		if area > frame*85/100 || edges >= 3 {
+			next := make([]uint8, 0, len(sub))
+			for _, v := range sub {
+				if v > t {
+					next = append(next, v)
+				}
+			}
+			if len(next) == len(sub) {
+				break
+			}
+			sub = next
+			continue
+		}
+		if area == 0 || area < frame*5/100 || n < area*70/100 {
+			break // a small glare, or not a solid block: no card stands out
+		}
+		// A second split finds parts of a bright card as readily as a
+		// card on a bright desk: only a card-shaped block clear of the
+		// frame's edges will do.
+		if try > 0 && (edges > 0 || !cardShaped(b) || n < area*75/100) {
+			break
+		}
+		box, found = b, true
+		break
 	}
-	box, n := largestRegion(bright, w, h)
-	area := box.Dx() * box.Dy()
-	frame := w * h
-	switch {
-	case area == 0,
-		area > frame*85/100, // the card fills the frame: a scan
-		area < frame*5/100,  // a small glare, not a card
-		n < area*70/100,     // not a solid block
-		box.Min.X == 0 && box.Max.X == w && box.Min.Y == 0 && box.Max.Y == h:
+	if !found {
 		return full
 	}
 	// Back to full-size coordinates with a small margin.
@@ -130,4 +165,11 @@ func largestRegion(mask []bool, w, h int) (image.Rectangle, int) {
 		}
 	}
 	return best, bestN
+}
+
+// cardShaped says whether r has the proportions of a business card, either
+// way up: between 1.3 and 2.1 times as long as it is wide.
+func cardShaped(r image.Rectangle) bool {
+	long, short := max(r.Dx(), r.Dy()), min(r.Dx(), r.Dy())
+	return short > 0 && 10*long >= 13*short && 10*long <= 21*short
 }

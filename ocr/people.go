@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"image"
 	"regexp"
 	"strings"
 	"unicode"
@@ -10,17 +11,23 @@ import (
 
 var (
 	// Legal forms that end a company's name.
-	companySuffixRe = regexp.MustCompile(`(?i)\b(?:inc|incorporated|llc|l\.l\.c|llp|lp|ltd|limited|co|corp|corporation|company|gmbh|ag|kg|sa|s\.a|sas|sarl|srl|spa|nv|n\.v|bv|b\.v|bvba|plc|pte|pty|oy|ab|as|k\.k|kk|eireli|me|mei|ltda|s/a)\b\.?`)
+	companySuffixRe = regexp.MustCompile(`(?i)\b(?:inc|incorporated|llc|l\.l\.c|llp|lp|ltd|limited|co|corp|corporation|company|gmbh|ag|kg|sa|s\.a|sas|sarl|srl|spa|nv|n\.v|bv|b\.v|bvba|plc|pte|pty|pvt|oy|ab|as|k\.k|kk|kaisha|jsc|bhd|sdn|tbk|eireli|me|mei|ltda|s/a)\b\.?`)
 	// Words that name an organisation rather than a person or a job.
-	companyWordRe = regexp.MustCompile(`(?i)\b(?:group|holdings?|partners|associates|foundation|university|college|institute|school|academy|bank|labs?|laboratory|laboratories|technologies|technology|tech|systems|solutions|consulting|consultants|services|studios?|agency|ventures|capital|realty|restaurant|grill|cafe|café|bakery|hotel|hospital|clinic|church|international|industries|enterprises|media|software|networks?|communications|pharmaceuticals?|insurance|financial|investments?|properties|construction|design|designs|marketing|logistics|trading|electronics|motors|foods|energy|global|worldwide|corporate|office|department|dept|ministry|council|society|association|club|center|centre|firm|llp|law|attorneys|bureau|factory|store|shop|market|mart|eletrônica|comércio|indústria|loja|oficina)\b`)
-	titleWordRe   = regexp.MustCompile(`(?i)\b(?:ceo|cto|cfo|coo|cio|cmo|vp|svp|evp|avp|md|gm|president|vice|chief|officer|director|manager|mgr|head|lead|leader|senior|sr|junior|jr|principal|partner|founder|co-founder|cofounder|owner|proprietor|chairman|chairwoman|chair|secretary|treasurer|executive|engineer|developer|architect|designer|consultant|analyst|specialist|associate|assistant|coordinator|administrator|supervisor|representative|rep|agent|broker|advisor|adviser|counsel|attorney|lawyer|accountant|technician|scientist|researcher|professor|lecturer|student|intern|apprentice|editor|writer|producer|sales|marketing|business|development|operations|product|project|program|account|accounts|customer|support|service|relations|human|resources|hr|finance|technical|technology|research|strategy|strategic|regional|national|global|general|managing|deputy|staff|team|member|officer|physician|dentist|doctor|nurse|therapist|pharmacist|chef|realtor|trainer|instructor|teacher|curator|photographer|artist|fellow|postdoctoral|candidate|trustee|board|governor|ambassador|evangelist|recruiter|planner|buyer|controller|auditor|inspector|superintendent|commissioner|mayor|senator|dean|provost|chancellor|registrar|librarian|pastor|minister|gerente|diretor|diretora|vendedor|vendas|proprietário|sócio)\b`)
-	honorificRe   = regexp.MustCompile(`(?i)^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx)\.?\s+|,?\s+(?:phd|ph\.d|md|m\.d|mba|cpa|dds|dmd|esq|jr|sr|ii|iii|pe|rn)\.?$`)
+	companyWordRe = regexp.MustCompile(`(?i)\b(?:group|holdings?|partners|associates|foundation|university|college|institute|school|academy|bank|labs?|laboratory|laboratories|technologies|technology|tech|systems|solutions|consulting|consultants|services|studios?|agency|ventures|capital|realty|restaurant|grill|cafe|café|bakery|hotel|hospital|clinic|dental|dentistry|medical|healthcare|health|care|pharmacy|church|international|industries|enterprises|media|software|networks?|communications|pharmaceuticals?|insurance|financial|investments?|properties|construction|design|designs|marketing|logistics|trading|electronics|motors|foods|energy|global|worldwide|corporate|ministry|council|society|association|club|firm|llp|law|attorneys|bureau|factory|store|shop|market|mart|cooperative|eletrônica|comércio|indústria|loja|oficina)\b`)
+	// Words that make a line a job title: the job itself.
+	titleHeadRe = regexp.MustCompile(`(?i)\b(?:ceo|cto|cfo|coo|cio|cmo|cso|cpo|vp|svp|evp|avp|md|gm|president|chairman|chairwoman|chair|chairperson|officer|director|manager|mgr|head|lead|leader|founder|co-founder|cofounder|owner|proprietor|partner|principal|secretary|treasurer|executive|engineer|developer|architect|designer|consultant|analyst|specialist|associate|assistant|coordinator|administrator|supervisor|representative|rep|agent|broker|advisor|adviser|counsel|counselor|attorney|lawyer|accountant|technician|scientist|researcher|professor|lecturer|student|intern|apprentice|editor|writer|producer|physician|dentist|doctor|nurse|therapist|pharmacist|chef|realtor|trainer|instructor|teacher|curator|photographer|artist|fellow|candidate|trustee|governor|ambassador|evangelist|recruiter|planner|buyer|controller|auditor|inspector|superintendent|commissioner|mayor|senator|dean|provost|chancellor|registrar|librarian|pastor|minister|strategist|programmer|coach|member|staff|gerente|diretor|diretora|vendedor|vendedora|proprietário|sócio|sócia)\b`)
+	// Words that qualify a job in a title: "Senior", "Sales", "and".
+	titleModRe = regexp.MustCompile(`(?i)^(?:senior|sr|junior|jr|vice|chief|managing|general|deputy|acting|interim|regional|national|global|international|area|country|sales|marketing|business|development|operations|product|project|program|account|accounts|customer|client|support|service|services|relations|human|resources|hr|finance|financial|technical|technology|research|strategy|strategic|corporate|creative|art|it|software|hardware|systems|data|quality|legal|medical|clinical|public|communications|media|digital|brand|content|design|engineering|information|security|team|board|staff|executive|associate|assistant|principal|lead|and|&|of|for|the|to|in|de|e|y)$`)
+	// Words that name a department, printed under a title.
+	departmentRe = regexp.MustCompile(`(?i)\b(?:section|department|dept|division|div|unit|group|team|office|bureau|branch|lab|laboratory|center|centre|headquarters|hq)\b`)
+	honorificRe  = regexp.MustCompile(`(?i)^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx)\.?\s+|,?\s+(?:phd|ph\.\s?d|md|m\.d|mba|cpa|dds|d\.d\.s|dmd|d\.m\.d|esq|jr|sr|ii|iii|iv|pe|rn|cfa|cfp|pmp|msc|bsc|mph|dvm|jd|llm|frcs)\.?$|,\s*(?:\p{Lu}\.){2,}\p{Lu}?\.?$`)
 )
 
 var (
 	firstNames = wordSet(data.Person["first"], data.Person["middle"])
 	lastNames  = wordSet(data.Person["last"])
-	jobWords   = wordSet(data.Job["title"], data.Job["descriptor"], data.Job["level"])
+	// The job in each of gofakeit's job titles: "Agent" in "Travel Agent".
+	jobWords = lastWords(data.Job["title"])
 )
 
 func wordSet(lists ...[]string) map[string]bool {
@@ -35,25 +42,45 @@ func wordSet(lists ...[]string) map[string]bool {
 	return m
 }
 
+func lastWords(list []string) map[string]bool {
+	m := make(map[string]bool)
+	for _, s := range list {
+		if f := strings.Fields(s); len(f) > 0 {
+			m[strings.ToLower(f[len(f)-1])] = true
+		}
+	}
+	return m
+}
+
 func hasCompanySuffix(s string) bool { return companySuffixRe.MatchString(s) }
 
-// titleScore is how much text reads like a job title: the share of its
-// words that are job words, or 0.
+// isTitleHead says whether w names a job: "Manager", "CEO", "Coach".
+func isTitleHead(w string) bool {
+	w = strings.Trim(w, ",.;:()")
+	return titleHeadRe.MatchString(w) || jobWords[strings.ToLower(w)]
+}
+
+// titleScore is how much text reads like a job title, or 0: it must name a
+// job ("Manager", "Engineer"), and the more of its other words qualify the
+// job ("Senior", "Sales", "of"), the surer.
 func titleScore(text string) float64 {
 	words := strings.Fields(text)
 	if len(words) == 0 || len(words) > 9 {
 		return 0
 	}
-	n := len(titleWordRe.FindAllString(text, -1))
+	heads, mods := 0, 0
 	for _, w := range words {
-		if jobWords[strings.ToLower(strings.Trim(w, ",.&/"))] && !titleWordRe.MatchString(w) {
-			n++
+		switch {
+		case isTitleHead(w):
+			heads++
+		case titleModRe.MatchString(strings.Trim(w, ",.;:()/")):
+			mods++
 		}
 	}
-	if n == 0 {
+	if heads == 0 {
 		return 0
 	}
-	return min(1, float64(n)/float64(len(words))+0.3)
+	return min(1, float64(heads+mods)/float64(len(words))+0.3)
 }
 
 // companyScore is how much text reads like an organisation's name.
@@ -68,8 +95,14 @@ func (c *card) companyScore(text string) float64 {
 	if c.matchesDomain(text) {
 		s += 2
 	}
+	// "Research Section", "Sales Department": a part of the company.
+	if departmentEndRe.MatchString(text) {
+		s--
+	}
 	return s
 }
+
+var departmentEndRe = regexp.MustCompile(`(?i)\b(?:section|department|dept|division|div|unit|team)\.?$`)
 
 // matchesDomain says whether text names the card's email or web domain:
 // "Acme Widgets" for acme.com or acmewidgets.com.
@@ -90,7 +123,7 @@ func (c *card) matchesDomain(text string) bool {
 		if initials(text) == d {
 			return true
 		}
-		// The first word: "Chipotle Mexican Grill" for chipotle.com.
+		// The first word: "Bluebird Garden Supplies" for bluebird.com.
 		if first := squash(strings.Fields(text)[0]); len(first) >= 4 && strings.HasPrefix(d, first) {
 			return true
 		}
@@ -119,31 +152,69 @@ func initials(s string) string {
 	return b.String()
 }
 
-// nameScore is how much text reads like a person's name, or 0 when it
-// cannot be one.
-func (c *card) nameScore(p part) float64 {
-	text := strings.TrimSpace(honorificRe.ReplaceAllString(p.text, ""))
-	text = strings.TrimSpace(honorificRe.ReplaceAllString(text, ""))
-	words := strings.Fields(text)
-	if len(words) < 2 || len(words) > 4 {
-		return 0
+// stripHonorifics removes titles before a name and degrees after it:
+// "Dr. Jane Doe, M.D., PhD" gives "Jane Doe".
+func stripHonorifics(text string) string {
+	for {
+		t := strings.TrimSpace(honorificRe.ReplaceAllString(text, ""))
+		t = strings.TrimRight(t, ", ")
+		if t == text {
+			return t
+		}
+		text = t
 	}
-	for _, w := range words {
+}
+
+// nameWords returns the words of text if it could be a person's name: two
+// to four words of letters, each capitalised, or all in lower case when
+// the card's email agrees with them.
+func (c *card) nameWords(text string) []string {
+	words := strings.Fields(stripHonorifics(text))
+	if len(words) < 2 || len(words) > 4 {
+		return nil
+	}
+	lower := 0
+	for k, w := range words {
 		r := []rune(w)
 		if !unicode.IsUpper(r[0]) {
-			return 0
+			if !unicode.IsLower(r[0]) {
+				return nil
+			}
+			// "Ludwig van Beethoven": a particle inside a capitalised name.
+			if k > 0 && k < len(words)-1 && nameParticles[w] && unicode.IsUpper([]rune(words[0])[0]) {
+				continue
+			}
+			lower++
 		}
 		for _, ch := range r {
 			if !unicode.IsLetter(ch) && !strings.ContainsRune(".-'", ch) {
-				return 0
+				return nil
 			}
 		}
 	}
-	s := 1.0
 	lw := make([]string, len(words))
 	for i, w := range words {
 		lw[i] = strings.ToLower(strings.Trim(w, ".,"))
 	}
+	if lower > 0 && (lower < len(words) || !c.matchesLocalPart(lw)) {
+		return nil
+	}
+	return lw
+}
+
+var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "das": true,
+	"di": true, "del": true, "della": true, "dos": true, "du": true, "la": true, "le": true, "bin": true, "binti": true,
+	"al": true, "ter": true, "ten": true, "y": true}
+
+// nameScore is how much text reads like a person's name, or 0 when it
+// cannot be one.
+func (c *card) nameScore(p part) float64 {
+	lw := c.nameWords(p.text)
+	if lw == nil {
+		return 0
+	}
+	text := stripHonorifics(p.text)
+	s := 1.0
 	if firstNames[lw[0]] {
 		s += 1.5
 	}
@@ -184,9 +255,46 @@ func (c *card) matchesLocalPart(words []string) bool {
 	return false
 }
 
+// splitNameTitle splits a line that prints the name and the job side by
+// side, "Jane Doe  Sales Director", into a name part and a title part.
+func (c *card) splitNameTitle() {
+	for k := 0; k < len(c.parts); k++ {
+		p := c.parts[k]
+		if p.kind != "" {
+			continue
+		}
+		words := strings.Fields(p.text)
+		for j := 2; j <= 4 && j < len(words); j++ {
+			name, title := strings.Join(words[:j], " "), strings.Join(words[j:], " ")
+			lw := c.nameWords(name)
+			if lw == nil || titleScore(title) == 0 || c.companyScore(name) > 0 {
+				continue
+			}
+			// Every word of the name must be no job word, and some must be
+			// known as a name or agree with the email.
+			job := false
+			for _, w := range words[:j] {
+				job = job || isTitleHead(w) || titleModRe.MatchString(strings.Trim(w, ",."))
+			}
+			if job || !firstNames[lw[0]] && !lastNames[lw[len(lw)-1]] && !c.matchesLocalPart(lw) {
+				continue
+			}
+			if !isTitleHead(words[j]) && !titleModRe.MatchString(strings.Trim(words[j], ",.")) {
+				continue
+			}
+			c.parts[k].text = name
+			rest := part{line: p.line, text: title}
+			c.parts = append(c.parts[:k+1], append([]part{rest}, c.parts[k+1:]...)...)
+			break
+		}
+	}
+}
+
 // findCompanyTitleName picks the name, the title and the company among the
 // lines left, then leaves the rest as a note.
 func (c *card) findCompanyTitleName() {
+	c.splitNameTitle()
+
 	// Company: the line that most reads like one.
 	best, bestScore := -1, 0.0
 	for k, p := range c.parts {
@@ -215,14 +323,16 @@ func (c *card) findCompanyTitleName() {
 		c.take(name, FieldName)
 	}
 	if best >= 0 {
-		c.take(best, FieldCompany)
-	} else if k := c.largestUnclaimed(); k >= 0 {
+		c.takeCompany(best)
+	} else if k := c.largestUnclaimed(name); k >= 0 {
 		// No line says it is a company: the largest print that is not a
 		// name or job usually is.
-		c.take(k, FieldCompany)
+		c.takeCompany(k)
+	} else {
+		c.companyFromDomain(name)
 	}
 
-	// Title: job words, nearest under the name; two such lines in a row
+	// Title: job words, printed near the name; two such lines in a row
 	// are one title printed over two lines.
 	title, titleBest := -1, 0.0
 	for k, p := range c.parts {
@@ -230,8 +340,13 @@ func (c *card) findCompanyTitleName() {
 			continue
 		}
 		s := titleScore(p.text)
-		if s > 0 && name >= 0 && c.adjacent(c.parts[name].line, p.line) {
-			s += 0.5
+		if s > 0 && name >= 0 {
+			switch {
+			case c.adjacent(c.parts[name].line, p.line) || c.parts[name].line == p.line:
+				s += 0.5
+			case !c.near(c.parts[name].line, p.line):
+				s = 0
+			}
 		}
 		if s > titleBest {
 			title, titleBest = k, s
@@ -241,6 +356,7 @@ func (c *card) findCompanyTitleName() {
 		k := title
 		text := c.parts[k].text
 		if k+1 < len(c.parts) && c.parts[k+1].kind == "" && titleScore(c.parts[k+1].text) > 0 &&
+			!departmentRe.MatchString(c.parts[k+1].text) &&
 			c.adjacent(c.parts[k].line, c.parts[k+1].line) && c.similarHeight(c.parts[k].line, c.parts[k+1].line) {
 			text += " " + c.parts[k+1].text
 			c.parts[k+1].kind = FieldTitle
@@ -251,7 +367,7 @@ func (c *card) findCompanyTitleName() {
 
 	var note []string
 	for _, p := range c.parts {
-		if p.kind == "" && letters(p.text) >= 3 {
+		if (p.kind == "" || p.kind == FieldNote) && letters(p.text) >= 3 {
 			note = append(note, p.text)
 		}
 	}
@@ -260,17 +376,142 @@ func (c *card) findCompanyTitleName() {
 	}
 }
 
+// takeCompany takes part k as the company, with the line next to it when
+// the name runs over two lines: "Acme Widgets" over "Holdings Ltd", or
+// "Institute for Widgets" over "and Gadgets". When another line spells out
+// in full the name part k abbreviates, as a logo often does, that line is
+// taken instead.
+func (c *card) takeCompany(k int) {
+	if full := c.fullerName(k); full >= 0 {
+		k = full
+	}
+	texts := []string{c.parts[k].text}
+	ks := []int{k}
+	if j := k - 1; j >= 0 && c.continuesCompany(j, k, true) {
+		texts = append([]string{c.parts[j].text}, texts...)
+		ks = append(ks, j)
+	}
+	if j := k + 1; j < len(c.parts) && c.continuesCompany(j, k, false) {
+		texts = append(texts, c.parts[j].text)
+		ks = append(ks, j)
+	}
+	for _, j := range ks {
+		c.parts[j].kind = FieldCompany
+	}
+	l := c.lines[c.parts[k].line]
+	box := boxOf(l, c.parts[k].text)
+	for _, j := range ks[1:] {
+		box = box.Union(c.lines[c.parts[j].line].Box)
+	}
+	c.found = append(c.found, Field{Kind: FieldCompany, Value: strings.Join(texts, " "), Conf: l.Conf, Box: box})
+}
+
+// fullerName returns another unclaimed part whose words include all of
+// part k's and more, or -1.
+func (c *card) fullerName(k int) int {
+	short := strings.Fields(strings.ToLower(squashSpaces(c.parts[k].text)))
+	if len(short) == 0 {
+		return -1
+	}
+	for j, p := range c.parts {
+		if j == k || p.kind != "" || titleScore(p.text) > 0 || isAddress(p.text) {
+			continue
+		}
+		long := strings.Fields(strings.ToLower(squashSpaces(p.text)))
+		if len(long) <= len(short) || len(long) > len(short)+4 {
+			continue
+		}
+		if strings.Contains(" "+strings.Join(long, " ")+" ", " "+strings.Join(short, " ")+" ") {
+			return j
+		}
+	}
+	return -1
+}
+
+// squashSpaces turns punctuation into spaces, for comparing words.
+func squashSpaces(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return ' '
+	}, s)
+}
+
+var (
+	connectorStartRe = regexp.MustCompile(`^(?:and|&|of|for|de|des|du|der|und|et)\b`)
+	connectorEndRe   = regexp.MustCompile(`(?i)(?:\band|&|\bof|\bfor|,)$`)
+)
+
+// continuesCompany says whether part j, just above (before) or below part
+// k, carries on the company name in part k.
+func (c *card) continuesCompany(j, k int, before bool) bool {
+	pj, pk := c.parts[j], c.parts[k]
+	if pj.kind != "" || pj.line == pk.line || titleScore(pj.text) > 0 || isAddress(pj.text) ||
+		letters(pj.text) < 3 || strings.ContainsAny(pj.text, "0123456789") {
+		return false
+	}
+	upper, lower := pj, pk
+	if !before {
+		upper, lower = pk, pj
+	}
+	if !c.adjacent(upper.line, lower.line) {
+		return false
+	}
+	// The same words again, as a logo over the full name, are not more of
+	// the name.
+	if strings.Contains(squash(pk.text), squash(pj.text)) || strings.Contains(squash(pj.text), squash(pk.text)) {
+		return false
+	}
+	if connectorEndRe.MatchString(upper.text) || connectorStartRe.MatchString(lower.text) {
+		return c.similarHeight(upper.line, lower.line)
+	}
+	return hasCompanySuffix(pj.text) || companyWordRe.MatchString(pj.text)
+}
+
+// companyFromDomain names the company after the card's email or web
+// domain when no line does, as "Acme" for jane@acme.com, unless the domain
+// is the person's own name.
+func (c *card) companyFromDomain(name int) {
+	if len(c.domains) == 0 {
+		return
+	}
+	d := c.domains[0]
+	if name >= 0 {
+		for _, w := range strings.Fields(strings.ToLower(c.parts[name].text)) {
+			if w = squash(w); len(w) >= 3 && strings.Contains(d, w) {
+				return
+			}
+		}
+	}
+	r := []rune(d)
+	value := string(unicode.ToUpper(r[0])) + string(r[1:])
+	c.found = append(c.found, Field{Kind: FieldCompany, Value: value, Conf: LowConfidence - 1, Box: image.Rectangle{}})
+}
+
+// near says whether line b is printed close enough to line a to belong
+// with it, as a job title belongs with the name: within a few lines.
+func (c *card) near(a, b int) bool {
+	la, lb := c.lines[a].Box, c.lines[b].Box
+	gap := max(lb.Min.Y-la.Max.Y, la.Min.Y-lb.Max.Y)
+	return gap < int(5*c.height)
+}
+
 func (c *card) similarHeight(a, b int) bool {
 	ha, hb := float64(lineHeight(c.lines[a])), float64(lineHeight(c.lines[b]))
 	return ha < 1.4*hb && hb < 1.4*ha
 }
 
 // largestUnclaimed returns the unclaimed part printed largest, if it is
-// clearly larger than the card's body text and not a job title.
-func (c *card) largestUnclaimed() int {
+// clearly larger than the card's body text and not a job title nor a
+// line of the name's.
+func (c *card) largestUnclaimed(name int) int {
 	best, bestH := -1, 1.3*c.height
 	for k, p := range c.parts {
 		if p.kind != "" || titleScore(p.text) > 0 || letters(p.text) < 3 {
+			continue
+		}
+		if name >= 0 && c.parts[name].line == p.line {
 			continue
 		}
 		if h := float64(lineHeight(c.lines[p.line])); h > bestH {

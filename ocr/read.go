@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"os"
 	"runtime"
 	"sync"
 
@@ -45,17 +44,22 @@ func Read(ctx context.Context, eng Engine, path string) (*Reading, error) {
 // ReadImage reads the card in img, which has had its EXIF orientation
 // applied: it crops to the card, turns it upright, reads it and classifies
 // its lines.
+//
+// The engine reads a copy of the card in which each point is as dark as it
+// differs from the card around it (see contrastImage): light print on a
+// dark or coloured card, and faint grey print, come out as black on white,
+// which Tesseract reads far better than the card's own grey levels.
 func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, error) {
 	card := scaleForReading(imaging.Crop(img, FindCard(img)))
-	if os.Getenv("ZZPRE") != "" {
-		card = contrastImage(card)
-	}
+	ink := image.Image(contrastImage(card))
 
+	// The text is turned deg clockwise: turning the card back by as much
+	// stands it upright.
 	rot := 0
-	if deg, conf, ok := eng.Orientation(ctx, card); ok && deg != 0 && conf >= 1 {
-		rot = deg
+	if deg, conf, ok := eng.Orientation(ctx, ink); ok && deg != 0 && conf >= 1 {
+		rot = (360 - deg) % 360
 	}
-	lines, err := eng.Recognize(ctx, Rotate(card, rot))
+	lines, err := eng.Recognize(ctx, Rotate(ink, rot))
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +67,7 @@ func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, erro
 	// down gives low confidence: try the other way up and keep the better.
 	if quality(lines) < 60 {
 		alt := (rot + 180) % 360
-		if other, err := eng.Recognize(ctx, Rotate(card, alt)); err == nil && quality(other) > quality(lines)+10 {
+		if other, err := eng.Recognize(ctx, Rotate(ink, alt)); err == nil && quality(other) > quality(lines)+10 {
 			lines, rot = other, alt
 		} else if err := ctx.Err(); err != nil {
 			return nil, err
@@ -260,9 +264,34 @@ func mergeLines(passes ...[]Line) []Line {
 				best, bestScore = p, s
 			}
 		}
-		out = append(out, groups[r][best]...)
+		out = append(out, joinRow(groups[r][best])...)
 	}
 	sortLines(out)
+	return out
+}
+
+// joinRow joins lines of one reading that another reading saw as one line:
+// pieces of a row split at a wide word space, as sparse text reading does
+// with letter-spaced names. Pieces further apart than splitColumns allows
+// stay apart.
+func joinRow(lines []Line) []Line {
+	if len(lines) < 2 {
+		return lines
+	}
+	ls := append([]Line(nil), lines...)
+	sortLines(ls)
+	out := []Line{ls[0]}
+	for _, l := range ls[1:] {
+		last := &out[len(out)-1]
+		a, b := last.Box, l.Box
+		ca, cb := (a.Min.Y+a.Max.Y)/2, (b.Min.Y+b.Max.Y)/2
+		h := max(lineHeight(*last), lineHeight(l))
+		if abs(ca-cb) < min(a.Dy(), b.Dy())/2 && b.Min.X > a.Min.X && b.Min.X-a.Max.X < 3*h && len(last.Words) > 0 && len(l.Words) > 0 {
+			*last = NewLine(append(append([]Word(nil), last.Words...), l.Words...))
+			continue
+		}
+		out = append(out, l)
+	}
 	return out
 }
 

@@ -150,12 +150,16 @@ func sortLines(lines []Line) {
 	})
 }
 
+// splitColumns splits a line Tesseract read across a gap wider than three
+// times the line's usual word height: two columns side by side, or a logo
+// beside a name. The median height keeps a tall logo from stretching the
+// gap allowed.
 func splitColumns(words []Word) []Line {
 	var out []Line
 	start := 0
+	h := lineHeight(Line{Words: words})
 	for k := 1; k <= len(words); k++ {
 		if k < len(words) {
-			h := max(words[k-1].Box.Dy(), words[k].Box.Dy())
 			if words[k].Box.Min.X-words[k-1].Box.Max.X < 3*h {
 				continue
 			}

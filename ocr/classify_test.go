@@ -1,0 +1,637 @@
+package ocr
+
+import (
+	"image"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// row is one printed line of an invented card: its text, where it starts
+// and how tall its letters are, in pixels on a 1600×1000 card.
+type row struct {
+	text string
+	x, y int
+	h    int
+}
+
+var cardSize = image.Pt(1600, 1000)
+
+// lines lays rows out as an engine would report them: each word with a box
+// as wide as its letters, and lines in reading order.
+func lines(rows ...row) []Line {
+	var out []Line
+	for _, r := range rows {
+		h := r.h
+		if h == 0 {
+			h = 40
+		}
+		x := r.x
+		if x == 0 {
+			x = 100
+		}
+		var words []Word
+		for _, w := range strings.Fields(r.text) {
+			width := utf8.RuneCountInString(w) * h * 6 / 10
+			words = append(words, Word{Text: w, Box: image.Rect(x, r.y, x+width, r.y+h), Conf: 90})
+			x += width + h*4/10
+		}
+		out = append(out, NewLine(words))
+	}
+	sortLines(out)
+	return out
+}
+
+// stack lays rows out one under the other, each given as text with an
+// optional height, from the top of the card.
+func stack(x, y int, rows ...any) []row {
+	var out []row
+	h := 40
+	for _, v := range rows {
+		switch v := v.(type) {
+		case int:
+			h = v
+			continue
+		case string:
+			out = append(out, row{text: v, x: x, y: y, h: h})
+			y += h * 16 / 10
+			h = 40
+		}
+	}
+	return out
+}
+
+func cat(rs ...[]row) []row {
+	var out []row
+	for _, r := range rs {
+		out = append(out, r...)
+	}
+	return out
+}
+
+type phone struct{ number, kind string }
+
+// want is what a card should give; empty strings mean "absent", and nil
+// phones, emails or websites mean none.
+type want struct {
+	name, title, company, address string
+	phones                        []phone
+	emails, websites              []string
+	noteHas                       []string
+	noteLacks                     []string
+}
+
+var classifyCases = []struct {
+	name string
+	rows []row
+	want want
+}{
+	{
+		name: "plain US card",
+		rows: cat(
+			stack(100, 80, 70, "Jane Q. Doe", "Senior Product Manager"),
+			stack(100, 320, 50, "Acme Widgets Ltd"),
+			stack(100, 600, "T: (415) 555-0142", "jane.doe@acmewidgets.com", "www.acmewidgets.com", "100 Main Street", "Springfield, IL 62701"),
+		),
+		want: want{
+			name: "Jane Q. Doe", title: "Senior Product Manager", company: "Acme Widgets Ltd",
+			phones:   []phone{{"(415) 555-0142", "work"}},
+			emails:   []string{"jane.doe@acmewidgets.com"},
+			websites: []string{"www.acmewidgets.com"},
+			address:  "100 Main Street, Springfield, IL 62701",
+		},
+	},
+	{
+		name: "labelled phones and their kinds",
+		rows: cat(
+			stack(100, 80, 70, "John Roe", "Sales Director"),
+			stack(100, 400, "Tel: (415) 555-0100", "Fax: (415) 555-0101", "Mobile: (415) 555-0102", "M (415) 555-0103", "F. (415) 555-0104", "Direct (415) 555-0105"),
+		),
+		want: want{
+			name: "John Roe", title: "Sales Director",
+			phones: []phone{
+				{"(415) 555-0100", "work"}, {"(415) 555-0101", "fax"}, {"(415) 555-0102", "mobile"},
+				{"(415) 555-0103", "mobile"}, {"(415) 555-0104", "fax"}, {"(415) 555-0105", "work"},
+			},
+		},
+	},
+	{
+		name: "labels glued to numbers, letter-spaced and after the number",
+		rows: cat(
+			stack(100, 80, 70, "John Roe"),
+			stack(100, 400, "TEL:+1 415 555 0110FAX:+1 415 555 0111", "T E L : (415) 555-0112", "(415) 555-0113 Fax"),
+		),
+		want: want{
+			name: "John Roe",
+			phones: []phone{
+				{"+1 415 555 0110", "work"}, {"+1 415 555 0111", "fax"},
+				{"(415) 555-0112", "work"}, {"(415) 555-0113", "fax"},
+			},
+		},
+	},
+	{
+		name: "two numbers read as one run, and a tax number",
+		rows: cat(
+			stack(100, 80, 70, "John Roe"),
+			stack(100, 400, "415 555 0120 415 555 0121 Fax", "Tax code: 0123456789"),
+		),
+		want: want{
+			name:      "John Roe",
+			phones:    []phone{{"415 555 0120", "work"}, {"415 555 0121", "fax"}},
+			noteHas:   []string{"Tax code"},
+			noteLacks: []string{"Fax"},
+		},
+	},
+	{
+		name: "label printed in a column of its own",
+		rows: cat(
+			stack(100, 80, 70, "John Roe"),
+			[]row{
+				{text: "DIRECT", x: 100, y: 400, h: 24}, {text: "(415) 555-0130", x: 330, y: 395, h: 40},
+				{text: "FAX", x: 100, y: 460, h: 24}, {text: "(415) 555-0131", x: 330, y: 455, h: 40},
+			},
+		),
+		want: want{
+			name:   "John Roe",
+			phones: []phone{{"(415) 555-0130", "work"}, {"(415) 555-0131", "fax"}},
+		},
+	},
+	{
+		name: "country code with a bracket for its last digit",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 400, "& +8) 3 1234-5678", "E-mail: taro@widgetworks.co.jp"),
+		),
+		want: want{
+			name: "Taro Example", company: "Widgetworks",
+			phones: []phone{{"+81 3 1234-5678", "work"}},
+			emails: []string{"taro@widgetworks.co.jp"},
+		},
+	},
+	{
+		name: "emails with OCR spaces",
+		rows: cat(
+			stack(100, 80, 70, "Jane Doe"),
+			stack(100, 400, "E-mail: jane. doe @ acmewidgets.com", "Mail. sales@acmewidgets.com"),
+		),
+		want: want{
+			name: "Jane Doe", company: "Acmewidgets",
+			emails: []string{"jane.doe@acmewidgets.com", "sales@acmewidgets.com"},
+		},
+	},
+	{
+		name: "websites with and without a scheme, and OCR slips",
+		rows: cat(
+			stack(100, 80, 70, "Jane Doe"),
+			stack(100, 400, "http://acmewidgets.com/", "WWW.ACMEWIDGETS.ORG", "URL: htto//www.acme-widgets.net", "www. bluebird. com", "www.gadgets.co,uk", "GADGETS.ORG"),
+		),
+		want: want{
+			name: "Jane Doe", company: "Acmewidgets",
+			websites: []string{
+				"http://acmewidgets.com/", "WWW.ACMEWIDGETS.ORG", "http://www.acme-widgets.net",
+				"www.bluebird.com", "www.gadgets.co.uk", "GADGETS.ORG",
+			},
+		},
+	},
+	{
+		name: "a garbled top-level domain mended by the email",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 400, "E-mail : t.example@widgetworks.ne.jp", "URL : http://www.widgetworks.ne.ijo"),
+		),
+		want: want{
+			name: "Taro Example", company: "Widgetworks",
+			emails:   []string{"t.example@widgetworks.ne.jp"},
+			websites: []string{"http://www.widgetworks.ne.jp"},
+		},
+	},
+	{
+		name: "a garbled top-level domain mended on its own",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 400, "E-mail : t.example@widgetworks.ne.ijp"),
+		),
+		want: want{
+			name: "Taro Example", company: "Widgetworks",
+			emails: []string{"t.example@widgetworks.ne.jp"},
+		},
+	},
+	{
+		name: "a website split by spaces joined to match the email",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 400, "taro@bluefinch.jp", "www. blue finch. jp"),
+		),
+		want: want{
+			name: "Taro Example", company: "Bluefinch",
+			emails:   []string{"taro@bluefinch.jp"},
+			websites: []string{"www.bluefinch.jp"},
+		},
+	},
+	{
+		name: "company by legal suffix read with a capital I",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 300, "General Manager", "Bluebird co., Itd."),
+		),
+		want: want{name: "Taro Example", title: "General Manager", company: "Bluebird co., Ltd."},
+	},
+	{
+		name: "company by agreement with the email domain",
+		rows: cat(
+			stack(100, 80, 60, "Zephyrine"),
+			stack(100, 300, 60, "Mary Major", "Account Executive"),
+			stack(100, 600, "mary@zephyrine.example.com"),
+		),
+		want: want{name: "Mary Major", title: "Account Executive", company: "Zephyrine", emails: []string{"mary@zephyrine.example.com"}},
+	},
+	{
+		name: "company named after the domain when no line names it",
+		rows: cat(
+			stack(100, 80, 70, "Mary Major"),
+			stack(100, 400, "mary@zephyrine.example.com"),
+		),
+		want: want{name: "Mary Major", company: "Zephyrine", emails: []string{"mary@zephyrine.example.com"}},
+	},
+	{
+		name: "company over two lines, and a logo over its full name",
+		rows: cat(
+			stack(100, 80, 45, "Institute for Widget Sciences, Gadget Studies", 45, "and Doohickey Engineering"),
+			stack(100, 300, 60, "Mary Major", "Programme Coordinator"),
+		),
+		want: want{
+			name: "Mary Major", title: "Programme Coordinator",
+			company: "Institute for Widget Sciences, Gadget Studies and Doohickey Engineering",
+		},
+	},
+	{
+		name: "logo abbreviation and the full legal name",
+		rows: cat(
+			stack(100, 60, 30, "WIDGET GRILL"),
+			stack(100, 200, 60, "JOHN ROE", "INTERN"),
+			stack(900, 500, "ACME WIDGET GRILL, INC.", "1 MAIN STREET", "SPRINGFIELD, IL 62701"),
+		),
+		want: want{name: "JOHN ROE", title: "INTERN", company: "ACME WIDGET GRILL, INC.", address: "1 MAIN STREET, SPRINGFIELD, IL 62701"},
+	},
+	{
+		name: "name chosen by email agreement over a larger line",
+		rows: cat(
+			stack(100, 60, 90, "Ocean View"),
+			stack(100, 300, 50, "Mary Major"),
+			stack(100, 500, "Software Engineer", "mmajor@oceanview.example.com"),
+		),
+		want: want{name: "Mary Major", title: "Software Engineer", company: "Ocean View", emails: []string{"mmajor@oceanview.example.com"}},
+	},
+	{
+		name: "name chosen by size and position",
+		rows: cat(
+			stack(100, 60, 80, "Pat Smith"),
+			stack(100, 170, "Project Lead", "Bluebird Consulting"),
+			stack(100, 600, "Kind Regards"),
+		),
+		want: want{name: "Pat Smith", title: "Project Lead", company: "Bluebird Consulting", noteHas: []string{"Kind Regards"}},
+	},
+	{
+		name: "name with a particle",
+		rows: cat(
+			stack(100, 60, 70, "Anna van der Berg", "Managing Partner"),
+			stack(100, 400, "Tel.No: +31 20 555 0170"),
+		),
+		want: want{name: "Anna van der Berg", title: "Managing Partner", phones: []phone{{"+31 20 555 0170", "work"}}},
+	},
+	{
+		name: "label words kept on lines without contact details",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe", "Web Designer"),
+			stack(100, 400, "E-mail", "jane@gmail.com"),
+		),
+		want: want{name: "Jane Doe", title: "Web Designer", emails: []string{"jane@gmail.com"}, noteLacks: []string{"mail"}},
+	},
+	{
+		name: "lower-case name the email confirms",
+		rows: cat(
+			stack(1000, 400, "jane doe", "general manager", "t (415) 555-0140", "jane@acmewidgets.com"),
+		),
+		want: want{name: "jane doe", title: "general manager", company: "Acmewidgets", phones: []phone{{"(415) 555-0140", "work"}}, emails: []string{"jane@acmewidgets.com"}},
+	},
+	{
+		name: "degrees after the name and a practice name",
+		rows: cat(
+			stack(100, 60, "Ph: (415) 555-0150"),
+			stack(100, 200, 65, "JOHN Q. PUBLIC, D.D.S.", 60, "Bright Smile Dentistry"),
+			stack(100, 500, "Open Weekdays", "Walk-ins Welcome"),
+		),
+		want: want{name: "JOHN Q. PUBLIC, D.D.S.", company: "Bright Smile Dentistry", phones: []phone{{"(415) 555-0150", "work"}}},
+	},
+	{
+		name: "name and title side by side",
+		rows: cat(
+			stack(100, 60, 90, "ACMEWIDGETS"),
+			stack(500, 400, "Jane Doe Founder & CEO"),
+			stack(500, 500, "jdoe@acmewidgets.com"),
+		),
+		want: want{name: "Jane Doe", title: "Founder & CEO", company: "ACMEWIDGETS", emails: []string{"jdoe@acmewidgets.com"}},
+	},
+	{
+		name: "title far from the name is a tagline",
+		rows: cat(
+			stack(100, 60, 80, "Mary Major"),
+			stack(100, 200, "mary@zephyrine.example.com"),
+			stack(1000, 850, 30, "GROWTH COACH"),
+		),
+		want: want{name: "Mary Major", company: "Zephyrine", emails: []string{"mary@zephyrine.example.com"}},
+	},
+	{
+		name: "department under the title stays out of it",
+		rows: cat(
+			stack(100, 60, 80, "Taro Example", "Deputy Manager", "Widget Testing Section", "Gadget Planning Department"),
+		),
+		want: want{name: "Taro Example", title: "Deputy Manager", noteHas: []string{"Widget Testing Section"}},
+	},
+	{
+		name: "messenger handle is not the company",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 300, "jane.doe@acmewidgets.com", "skype: jane.doe-acmewidgets"),
+		),
+		want: want{name: "Jane Doe", company: "Acmewidgets", emails: []string{"jane.doe@acmewidgets.com"}, noteHas: []string{"skype"}},
+	},
+	{
+		name: "UK address",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 400, "12 Sample Road", "Exampleton", "London AB1 2CD", "United Kingdom"),
+		),
+		want: want{name: "Jane Doe", address: "12 Sample Road, Exampleton, London AB1 2CD, United Kingdom"},
+	},
+	{
+		name: "Singapore address",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 400, "10 Sample Street #05-01", "Singapore 123456"),
+		),
+		want: want{name: "Jane Doe", address: "10 Sample Street #05-01, Singapore 123456"},
+	},
+	{
+		name: "Australian address",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 400, "Level 5, 1 Sample Street", "Sydney NSW 2000", "Australia"),
+		),
+		want: want{name: "Jane Doe", address: "Level 5, 1 Sample Street, Sydney NSW 2000, Australia"},
+	},
+	{
+		name: "Belgian address on one line",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 400, "Voorbeeldstraat 12a, B-2000 Antwerpen, Belgium", "tel: +32 3 555 01 70"),
+		),
+		want: want{name: "Jane Doe", address: "Voorbeeldstraat 12a, B-2000 Antwerpen, Belgium", phones: []phone{{"+32 3 555 01 70", "work"}}},
+	},
+	{
+		name: "Japanese romanised address, the first of several offices",
+		rows: cat(
+			stack(100, 60, 70, "Taro Example"),
+			stack(100, 300, "TOKYO : 1-2-3-4F Sample-building Sample-ku", "Tokyo 100-0001, JAPAN", "TEL +81-3-1234-5678",
+				"OSAKA : 5-6-7 Example-cho Other-ku", "Osaka 530-0001, JAPAN"),
+		),
+		want: want{
+			name:    "Taro Example",
+			address: "1-2-3-4F Sample-building Sample-ku, Tokyo 100-0001, JAPAN",
+			phones:  []phone{{"+81-3-1234-5678", "work"}},
+			noteHas: []string{"OSAKA"},
+		},
+	},
+	{
+		name: "a house number and place names with commas",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 400, "7C Sample Long Road, Example Ward,", "Sample District, Big City"),
+		),
+		want: want{name: "Jane Doe", address: "7C Sample Long Road, Example Ward, Sample District, Big City"},
+	},
+	{
+		name: "a company named like a country is no address",
+		rows: cat(
+			stack(100, 60, 70, "Taro Example"),
+			stack(100, 300, 30, "Gadget Alliance Japan"),
+			stack(100, 360, 50, "Gadget Alliance Japan Inc."),
+			stack(100, 450, "Sample Grand Tower, 4-5-6 Example, Sample-ku,", "Tokyo 105-0001, Japan"),
+		),
+		want: want{
+			name: "Taro Example", company: "Gadget Alliance Japan Inc.",
+			address: "Sample Grand Tower, 4-5-6 Example, Sample-ku, Tokyo 105-0001, Japan",
+		},
+	},
+	{
+		name: "leftovers go to the note",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 300, "Appointment reminder:", "Call ahead to reschedule"),
+		),
+		want: want{name: "Jane Doe", noteHas: []string{"Appointment reminder", "Call ahead"}},
+	},
+	{
+		name: "a word cut by the scan's edge is dropped",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			[]row{{text: "Acme Widget Grill, In", x: 1100, y: 400, h: 40}},
+		),
+		want: want{name: "Jane Doe", company: "Acme Widget Grill"},
+	},
+}
+
+func TestClassify(t *testing.T) {
+	for _, tc := range classifyCases {
+		t.Run(tc.name, func(t *testing.T) {
+			ls := lines(tc.rows...)
+			// The last case's line runs to the right edge of the card.
+			size := cardSize
+			if tc.name == "a word cut by the scan's edge is dropped" {
+				size.X = ls[len(ls)-1].Box.Max.X
+			}
+			fields := Classify(ls, size)
+			got := map[FieldKind][]Field{}
+			for _, f := range fields {
+				got[f.Kind] = append(got[f.Kind], f)
+			}
+			one := func(kind FieldKind, want string) {
+				t.Helper()
+				fs := got[kind]
+				switch {
+				case want == "" && len(fs) > 0:
+					t.Errorf("%s = %q, want none", kind, fs[0].Value)
+				case want != "" && len(fs) == 0:
+					t.Errorf("%s missing, want %q", kind, want)
+				case want != "" && fs[0].Value != want:
+					t.Errorf("%s = %q, want %q", kind, fs[0].Value, want)
+				case len(fs) > 1:
+					t.Errorf("%d %s fields, want one", len(fs), kind)
+				}
+			}
+			one(FieldName, tc.want.name)
+			one(FieldTitle, tc.want.title)
+			one(FieldCompany, tc.want.company)
+			one(FieldAddress, tc.want.address)
+
+			var phones []phone
+			for _, f := range got[FieldPhone] {
+				phones = append(phones, phone{f.Value, f.PhoneKind})
+			}
+			if !equal(phones, tc.want.phones) {
+				t.Errorf("phones = %v, want %v", phones, tc.want.phones)
+			}
+			var emails, websites []string
+			for _, f := range got[FieldEmail] {
+				emails = append(emails, f.Value)
+			}
+			for _, f := range got[FieldWebsite] {
+				websites = append(websites, f.Value)
+			}
+			if !equal(emails, tc.want.emails) {
+				t.Errorf("emails = %q, want %q", emails, tc.want.emails)
+			}
+			if !equal(websites, tc.want.websites) {
+				t.Errorf("websites = %q, want %q", websites, tc.want.websites)
+			}
+			note := ""
+			if n := got[FieldNote]; len(n) > 0 {
+				note = n[0].Value
+			}
+			for _, s := range tc.want.noteHas {
+				if !strings.Contains(note, s) {
+					t.Errorf("note %q lacks %q", note, s)
+				}
+			}
+			for _, s := range tc.want.noteLacks {
+				if strings.Contains(note, s) {
+					t.Errorf("note %q holds %q", note, s)
+				}
+			}
+			// Every field points at a place on the card.
+			for _, f := range fields {
+				if f.Kind != FieldNote && !f.Box.Empty() && !f.Box.In(image.Rectangle{Max: size}) {
+					t.Errorf("%s %q box %v off the card", f.Kind, f.Value, f.Box)
+				}
+			}
+		})
+	}
+}
+
+func equal[T comparable](a, b []T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestClassifyEmpty(t *testing.T) {
+	if fs := Classify(nil, cardSize); len(fs) != 0 {
+		t.Errorf("Classify(nil) = %v, want nothing", fs)
+	}
+	// Lines without words or boxes, as a simple engine may give.
+	fs := Classify([]Line{{Text: "Jane Doe"}, {Text: "Tel: (415) 555-0160"}}, image.Point{})
+	var phones int
+	for _, f := range fs {
+		if f.Kind == FieldPhone {
+			phones++
+			if f.Value != "(415) 555-0160" || f.PhoneKind != "work" {
+				t.Errorf("phone = %q %q", f.Value, f.PhoneKind)
+			}
+		}
+	}
+	if phones != 1 {
+		t.Errorf("%d phones, want 1: %v", phones, fs)
+	}
+}
+
+func TestMergeLines(t *testing.T) {
+	word := func(s string, x, y, h int, conf float64) Word {
+		return Word{Text: s, Box: image.Rect(x, y, x+len(s)*h/2, y+h), Conf: conf}
+	}
+	// Layout analysis read the name as one line, badly; sparse reading got
+	// the words right but as two pieces, and found a line the other missed.
+	auto := []Line{
+		NewLine([]Word{word("Tar0", 100, 100, 60, 40), word("Yam", 320, 100, 60, 35)}),
+		NewLine([]Word{word("Managing", 100, 200, 40, 95), word("Director", 300, 200, 40, 95)}),
+	}
+	sparse := []Line{
+		NewLine([]Word{word("Taro", 100, 100, 60, 95)}),
+		NewLine([]Word{word("Yamada", 320, 100, 60, 94)}),
+		NewLine([]Word{word("Managing", 100, 200, 40, 90)}),
+		NewLine([]Word{word("Director", 300, 200, 40, 90)}),
+		NewLine([]Word{word("ACME.ORG", 100, 400, 40, 91)}),
+	}
+	got := mergeLines(auto, sparse)
+	var texts []string
+	for _, l := range got {
+		texts = append(texts, l.Text)
+	}
+	want := []string{"Taro Yamada", "Managing Director", "ACME.ORG"}
+	if !equal(texts, want) {
+		t.Errorf("mergeLines = %q, want %q", texts, want)
+	}
+	if got := mergeLines(auto); len(got) != 2 {
+		t.Errorf("mergeLines of one reading = %d lines, want 2", len(got))
+	}
+	if got := mergeLines(); len(got) != 0 {
+		t.Errorf("mergeLines() = %v", got)
+	}
+}
+
+func TestSplitColumns(t *testing.T) {
+	// A tall logo word beside a name is set apart; the name's own words,
+	// however widely spaced, stay together.
+	words := []Word{
+		{Text: "Qx", Box: image.Rect(150, 100, 400, 260)},
+		{Text: "Taro", Box: image.Rect(820, 140, 1000, 210)},
+		{Text: "Example", Box: image.Rect(1150, 140, 1500, 210)},
+	}
+	got := splitColumns(words)
+	if len(got) != 2 || got[0].Text != "Qx" || got[1].Text != "Taro Example" {
+		var texts []string
+		for _, l := range got {
+			texts = append(texts, l.Text)
+		}
+		t.Errorf("splitColumns = %q, want [Qx] [Taro Example]", texts)
+	}
+}
+
+// FuzzClassify feeds Classify cards made from arbitrary text, one line per
+// line of input, and checks that it neither panics nor makes up fields
+// from nothing.
+func FuzzClassify(f *testing.F) {
+	for _, tc := range classifyCases {
+		var texts []string
+		for _, r := range tc.rows {
+			texts = append(texts, r.text)
+		}
+		f.Add(strings.Join(texts, "\n"), uint16(40))
+	}
+	f.Add("", uint16(0))
+	f.Add("@@@\n+\n(((((\nwww.\nhttp://\n.,.,", uint16(1))
+	f.Fuzz(func(t *testing.T, text string, h uint16) {
+		var rows []row
+		for i, s := range strings.Split(text, "\n") {
+			rows = append(rows, row{text: s, x: 1 + int(h%7)*10, y: i * (int(h%200) + 1), h: int(h%200) + 1})
+		}
+		fields := Classify(lines(rows...), cardSize)
+		count := map[FieldKind]int{}
+		for _, f := range fields {
+			count[f.Kind]++
+			if strings.TrimSpace(f.Value) == "" {
+				t.Errorf("empty %s field", f.Kind)
+			}
+		}
+		for _, k := range []FieldKind{FieldName, FieldTitle, FieldCompany, FieldAddress, FieldNote} {
+			if count[k] > 1 {
+				t.Errorf("%d %s fields", count[k], k)
+			}
+		}
+	})
+}
