@@ -12,6 +12,7 @@ package ocr
 //		return NULL;
 //	}
 //	TessBaseAPISetPageSegMode(api, PSM_OSD_ONLY);
+//	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
 //	return api;
 // }
 //
@@ -21,6 +22,7 @@ package ocr
 //		return -1;
 //	}
 //	TessBaseAPISetImage2(api, pix);
+//	TessBaseAPISetSourceResolution(api, 300);
 //	const char *script = NULL;
 //	float sconf = 0;
 //	int ok = TessBaseAPIDetectOrientationScript(api, deg, conf, &script, &sconf);

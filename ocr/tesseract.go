@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,6 +40,9 @@ func NewTesseract(langs ...string) (*Tesseract, error) {
 		c.Close()
 		return nil, fmt.Errorf("ocr: tesseract: %w", err)
 	}
+	// Tesseract's notes ("Estimating resolution as 518") go nowhere
+	// rather than into the terminal of every scan.
+	c.SetVariable("debug_file", os.DevNull)
 	t := &Tesseract{client: c}
 	if o, err := newOSD(); err == nil {
 		t.osd = o
