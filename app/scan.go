@@ -106,7 +106,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 		container.NewHBox(layoutSpacer(), s.openFiles, s.openFolder, layoutSpacer()),
 		container.NewHBox(layoutSpacer(), s.samples, layoutSpacer()),
 	))
-	top := container.NewBorder(nil, nil, widget.NewLabel("Met at"), nil, s.event)
+	top := container.NewBorder(nil, nil, widget.NewLabel("Event"), nil, s.event)
 	s.content = container.NewBorder(container.NewVBox(top, s.progressBox), nil, nil, nil, container.NewStack(s.empty, s.review))
 	return s.content
 }
