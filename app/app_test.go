@@ -7,9 +7,12 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"followthrough/contacts"
@@ -285,5 +288,97 @@ func TestContactsListSearchEditDeleteUndo(t *testing.T) {
 	c, err := store.Get(ctx, people[2].ID)
 	if err != nil || c.Title != "Design Lead" {
 		t.Fatalf("undo gave %+v, %v", c, err)
+	}
+}
+
+func TestDropAndSamples(t *testing.T) {
+	store := openStore(t)
+	m, _ := newTestWindow(t, store, &fakeEngine{lines: janeCard})
+	m.tasks.settle()
+	if !m.scan.samples.Visible() {
+		t.Fatalf("an empty database should offer the sample cards")
+	}
+
+	// Dropping a folder on the window goes to Scan and reads it.
+	dir := t.TempDir()
+	writeImage(t, dir, "dropped.png")
+	m.onDropped([]fyne.URI{storage.NewFileURI(dir), storage.NewURI("https://example.com/card.png")})
+	m.tasks.settle()
+	if m.tabs.Selected() != m.scanTab {
+		t.Errorf("a drop should show the Scan tab")
+	}
+	if len(m.scan.queue) != 1 || filepath.Base(m.scan.queue[0].Path) != "dropped.png" {
+		t.Fatalf("after the drop, queue = %d cards", len(m.scan.queue))
+	}
+	test.Tap(m.scan.skip)
+
+	// The sample cards are written out and read like any others.
+	test.Tap(m.scan.samples)
+	m.tasks.settle()
+	if n := len(m.scan.queue); n != 5 {
+		t.Fatalf("sample cards queued = %d, want 5", n)
+	}
+	if m.scan.event.Text != "Sample cards" {
+		t.Errorf("event = %q", m.scan.event.Text)
+	}
+	test.Tap(m.scan.save) // saves and opens the contact
+	m.tasks.settle()
+	if m.scan.samples.Visible() {
+		t.Errorf("sample cards still offered with a contact saved")
+	}
+	if m.tabs.Selected() != m.peopleTab || m.contacts.current.ID == 0 {
+		t.Errorf("Save should open the saved contact")
+	}
+	if len(m.scan.queue) != 4 {
+		t.Errorf("after saving one, %d cards wait, want 4", len(m.scan.queue))
+	}
+}
+
+// gateEngine reads a card only when the test lets it.
+type gateEngine struct {
+	fakeEngine
+	gate chan struct{}
+}
+
+func (g *gateEngine) Recognize(ctx context.Context, img image.Image) ([]ocr.Line, error) {
+	select {
+	case <-g.gate:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return g.fakeEngine.Recognize(ctx, img)
+}
+
+func TestScanCancelKeepsCardsRead(t *testing.T) {
+	store := openStore(t)
+	eng := &gateEngine{fakeEngine: fakeEngine{lines: janeCard}, gate: make(chan struct{})}
+	m, _ := newTestWindow(t, store, nil)
+	m.scan.newEngine = func() (ocr.Engine, error) { return eng, nil }
+	dir := t.TempDir()
+	for _, n := range []string{"a.png", "b.png", "c.png", "d.png", "e.png"} {
+		writeImage(t, dir, n)
+	}
+	m.scan.read([]string{dir})
+	eng.gate <- struct{}{} // let one card through
+	// Wait until that card is handed to the UI, then cancel the rest.
+	for {
+		m.scan.tasks.mu.Lock()
+		n := len(m.scan.tasks.pending)
+		m.scan.tasks.mu.Unlock()
+		if n > 0 {
+			break
+		}
+		runtime.Gosched()
+	}
+	test.Tap(m.scan.cancel)
+	m.tasks.settle()
+	if len(m.scan.queue) != 1 {
+		t.Fatalf("after cancel, %d cards kept, want the 1 read", len(m.scan.queue))
+	}
+	if m.scan.cancelRead != nil || !strings.Contains(m.scan.status.Text, "Stopped") {
+		t.Errorf("status %q after cancel", m.scan.status.Text)
+	}
+	if len(m.scan.failures) != 0 {
+		t.Errorf("cancelled cards reported as failures: %v", m.scan.failures)
 	}
 }

@@ -177,6 +177,13 @@ func TestImageFormats(t *testing.T) {
 		"card.jpg":  func(b *bytes.Buffer) error { return jpeg.Encode(b, card, nil) },
 		"card.tiff": func(b *bytes.Buffer) error { return tiff.Encode(b, card, nil) },
 		"card.bmp":  func(b *bytes.Buffer) error { return bmp.Encode(b, card) },
+		// Go has no WebP encoder: testdata/card.webp is this same rendered
+		// card, converted once with cwebp -q 80.
+		"card.webp": func(b *bytes.Buffer) error {
+			data, err := os.ReadFile(filepath.Join("testdata", "card.webp"))
+			b.Write(data)
+			return err
+		},
 		"exif-rotated.jpg": func(b *bytes.Buffer) error {
 			// Orientation 6: the stored pixels must be turned 90° clockwise.
 			b.Write(exifJPEG(t, imaging.Rotate90(card), 6))
