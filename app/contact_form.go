@@ -103,7 +103,6 @@ func (f *contactForm) buildUI() fyne.CanvasObject {
 		return it
 	}
 	f.phonesItem = widget.NewFormItem("Phones", container.NewVBox(f.phoneBox, container.NewHBox(addPhone)))
-	f.hints[nil] = f.phonesItem
 	f.form = widget.NewForm(
 		item("Name", f.name),
 		item("Title", f.title),
@@ -142,6 +141,7 @@ func (f *contactForm) set(c contacts.Contact) {
 // them against the card.
 func (f *contactForm) markLow(fields []ocr.Field) {
 	low := map[*fieldEntry]bool{}
+	lowPhone := false
 	for _, fl := range fields {
 		if fl.Conf >= ocr.LowConfidence {
 			continue
@@ -160,17 +160,20 @@ func (f *contactForm) markLow(fields []ocr.Field) {
 		case ocr.FieldAddress:
 			low[f.address] = true
 		case ocr.FieldPhone:
-			low[nil] = true // the phones item has no single entry
+			lowPhone = true
 		}
+	}
+	hint := func(low bool) string {
+		if low {
+			return lowHint
+		}
+		return ""
 	}
 	for e, it := range f.hints {
-		if low[e] {
-			it.HintText = lowHint
-		} else {
-			it.HintText = ""
-		}
+		it.HintText = hint(low[e])
 	}
 	if f.form != nil {
+		f.phonesItem.HintText = hint(lowPhone)
 		f.form.Refresh()
 	}
 }

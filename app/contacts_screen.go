@@ -3,13 +3,11 @@ package app
 import (
 	"context"
 	"fmt"
-	"log"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -113,7 +111,7 @@ func (s *contactsScreen) refresh() {
 		items, err := s.store.List(context.Background(), query, 0)
 		return func() {
 			if err != nil {
-				s.showError("Could not load the contacts", err)
+				showError(s.win, "Could not load the contacts", err)
 				return
 			}
 			if query != s.search.Text {
@@ -177,7 +175,7 @@ func (s *contactsScreen) onSave() {
 		return func() {
 			s.save.Enable()
 			if err != nil {
-				s.showError("Could not save the changes", err)
+				showError(s.win, "Could not save the changes", err)
 				return
 			}
 			s.current = c
@@ -197,7 +195,7 @@ func (s *contactsScreen) onDelete() {
 		c, err := s.store.Delete(context.Background(), id)
 		return func() {
 			if err != nil {
-				s.showError("Could not delete the contact", err)
+				showError(s.win, "Could not delete the contact", err)
 				return
 			}
 			s.deleted = &c
@@ -227,7 +225,7 @@ func (s *contactsScreen) onUndo() {
 		err := s.store.Restore(context.Background(), c)
 		return func() {
 			if err != nil {
-				s.showError("Could not bring the contact back", err)
+				showError(s.win, "Could not bring the contact back", err)
 				return
 			}
 			s.open(c)
@@ -240,9 +238,4 @@ func (s *contactsScreen) changed() {
 	if s.onChanged != nil {
 		s.onChanged()
 	}
-}
-
-func (s *contactsScreen) showError(what string, err error) {
-	log.Printf("%s: %v", what, err)
-	dialog.ShowError(fmt.Errorf("%s.\n\n%s", what, errorReason(err)), s.win)
 }

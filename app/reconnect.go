@@ -3,11 +3,9 @@ package app
 import (
 	"context"
 	"fmt"
-	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
@@ -90,8 +88,7 @@ func (s *reconnectScreen) refresh() {
 		items, err := s.store.Recent(context.Background(), recentLimit)
 		return func() {
 			if err != nil {
-				log.Printf("reconnect: %v", err)
-				dialog.ShowError(fmt.Errorf("Could not load the recent contacts.\n\n%s", errorReason(err)), s.win)
+				showError(s.win, "Could not load the recent contacts", err)
 				return
 			}
 			s.items = items

@@ -123,7 +123,7 @@ func (s *scanScreen) offerSamples(empty bool) {
 func (s *scanScreen) onOpenFiles() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			s.showError("Could not open the file", err)
+			showError(s.win, "Could not open the file", err)
 			return
 		}
 		if r == nil {
@@ -140,7 +140,7 @@ func (s *scanScreen) onOpenFiles() {
 func (s *scanScreen) onOpenFolder() {
 	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil {
-			s.showError("Could not open the folder", err)
+			showError(s.win, "Could not open the folder", err)
 			return
 		}
 		if l == nil {
@@ -168,12 +168,12 @@ func (s *scanScreen) onDropped(uris []fyne.URI) {
 func (s *scanScreen) onSamples() {
 	dir, err := os.MkdirTemp("", "followthrough-samples-")
 	if err != nil {
-		s.showError("Could not prepare the sample cards", err)
+		showError(s.win, "Could not prepare the sample cards", err)
 		return
 	}
 	paths, err := assets.WriteSamples(dir)
 	if err != nil {
-		s.showError("Could not prepare the sample cards", err)
+		showError(s.win, "Could not prepare the sample cards", err)
 		return
 	}
 	s.event.SetText("Sample cards")
@@ -189,7 +189,7 @@ func (s *scanScreen) read(args []string) {
 	}
 	paths, err := ImagePaths(args)
 	if err != nil {
-		s.showError("Could not open the cards", err)
+		showError(s.win, "Could not open the cards", err)
 		return
 	}
 	if len(paths) == 0 {
@@ -246,7 +246,7 @@ func (s *scanScreen) onReadDone(err error) {
 	case errors.Is(err, context.Canceled):
 		msg = fmt.Sprintf("Stopped after %d of %d cards; the cards read are kept for review", read, s.readTotal)
 	case err != nil:
-		s.showError("Could not read the cards", err)
+		showError(s.win, "Could not read the cards", err)
 	}
 	if n := len(s.failures); n > 0 {
 		msg += fmt.Sprintf("; %s could not be read", plural(n, "image"))
@@ -331,7 +331,7 @@ func (s *scanScreen) onSave(next bool) {
 		return func() {
 			s.setReviewEnabled(true)
 			if err != nil {
-				s.showError("Could not save the contact", err)
+				showError(s.win, "Could not save the contact", err)
 				return
 			}
 			s.queue = s.queue[1:]
@@ -351,19 +351,4 @@ func (s *scanScreen) setReviewEnabled(on bool) {
 			b.Disable()
 		}
 	}
-}
-
-func (s *scanScreen) showError(what string, err error) {
-	log.Printf("%s: %v", what, err)
-	dialog.ShowError(fmt.Errorf("%s.\n\n%s", what, errorReason(err)), s.win)
-}
-
-// errorReason is the part of an error a person can act on, without the
-// package prefixes.
-func errorReason(err error) string {
-	msg := err.Error()
-	for _, p := range []string{"ocr: ", "contacts: ", "scan: "} {
-		msg = strings.ReplaceAll(msg, p, "")
-	}
-	return msg
 }

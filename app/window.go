@@ -8,11 +8,14 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"log"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
@@ -115,6 +118,23 @@ func (m *mainWindow) checkEmpty() {
 		n, err := m.store.Count(context.Background())
 		return func() { m.scan.offerSamples(err == nil && n == 0) }
 	})
+}
+
+// showError logs err and tells the user what failed and why, without the
+// package prefixes that mean nothing to them.
+func showError(win fyne.Window, what string, err error) {
+	log.Printf("%s: %v", what, err)
+	dialog.ShowError(fmt.Errorf("%s.\n\n%s", what, errorReason(err)), win)
+}
+
+// errorReason is the part of an error a person can act on, without the
+// package prefixes.
+func errorReason(err error) string {
+	msg := err.Error()
+	for _, p := range []string{"ocr: ", "contacts: ", "scan: "} {
+		msg = strings.ReplaceAll(msg, p, "")
+	}
+	return msg
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
