@@ -39,8 +39,21 @@ type Contact struct {
 	Address    string // the postal address, lines joined by ", "
 	Note       string
 
-	// Event is where the user met this person, as typed at scan time.
-	Event string
+	// Event is the name of the event where the user met this person, and
+	// EventID its record; saving a contact with a new event name creates
+	// the event.
+	Event   string
+	EventID int64
+	// MetOn is the day they met; zero means the event's day, or unknown.
+	MetOn Day
+	// IntroducedBy is who introduced them, as text that stays readable
+	// when that contact is deleted; IntroducedByID is that contact, or 0.
+	IntroducedBy   string
+	IntroducedByID int64
+	// TalkedAbout is what they talked about, written at review time.
+	TalkedAbout string
+	Tags        []string
+	Cadence     Cadence
 	// Image is the path of the scanned card image, relative to the
 	// store's data directory; empty when there is none.
 	Image string
