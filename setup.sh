@@ -14,7 +14,7 @@ packages=(
 	libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-	packages+=(python3 python3-vobject)
+	packages+=(python3 python3-vobject python3-icalendar)
 fi
 
 missing=()

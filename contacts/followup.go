@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -48,7 +49,7 @@ func (d Day) utc() time.Time { return time.Date(d.Year, d.Month, d.Day, 12, 0, 0
 func (d Day) AddDays(n int) Day { return DayOf(d.utc().AddDate(0, 0, n)) }
 
 // Sub returns the number of days from e to d.
-func (d Day) Sub(e Day) int { return int(d.utc().Sub(e.utc()).Hours()+12) / 24 }
+func (d Day) Sub(e Day) int { return int(math.Round(d.utc().Sub(e.utc()).Hours() / 24)) }
 
 // Before reports whether d comes before e.
 func (d Day) Before(e Day) bool { return d.Sub(e) < 0 }

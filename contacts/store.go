@@ -224,7 +224,8 @@ func (s *Store) now() time.Time {
 }
 
 const contactColumns = `id, full_name, given_name, family_name, title, company,
-	address, note, event, image, created, updated`
+	address, note, event, image, created, updated,
+	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max`
 
 // Add stores c as a new contact and sets its ID, Created and Updated.
 // The ID that c had is ignored.
@@ -233,6 +234,9 @@ func (s *Store) Add(ctx context.Context, c *Contact) error {
 	added := *c
 	added.ID, added.Created, added.Updated = 0, now, now
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := resolveEvent(ctx, tx, &added, DayOf(now)); err != nil {
+			return err
+		}
 		id, err := insertContact(ctx, tx, added)
 		added.ID = id
 		return err
@@ -275,10 +279,15 @@ func insertContact(ctx context.Context, tx *sql.Tx, c Contact) (int64, error) {
 	if c.ID != 0 {
 		id = c.ID
 	}
+	if err := c.Cadence.Valid(); err != nil {
+		return 0, err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO contacts (`+contactColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
-		c.Address, c.Note, c.Event, c.Image, c.Created.UnixMilli(), c.Updated.UnixMilli())
+		c.Address, c.Note, c.Event, c.Image, c.Created.UnixMilli(), c.Updated.UnixMilli(),
+		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
+		c.Cadence.Ideal, c.Cadence.Max)
 	if err != nil {
 		return 0, err
 	}
@@ -289,8 +298,15 @@ func insertContact(ctx context.Context, tx *sql.Tx, c Contact) (int64, error) {
 	return newID, insertChildren(ctx, tx, newID, c)
 }
 
-// insertChildren inserts the phones, emails and websites of c under id.
+// insertChildren inserts the phones, emails, websites and tags of c under
+// id.
 func insertChildren(ctx context.Context, tx *sql.Tx, id int64, c Contact) error {
+	for _, t := range c.Tags {
+		if _, err := tx.ExecContext(ctx,
+			"INSERT OR IGNORE INTO tags (contact_id, tag) VALUES (?, ?)", id, t); err != nil {
+			return err
+		}
+	}
 	for i, p := range c.Phones {
 		e164, _ := NormalizePhone(p.Number, DefaultRegion)
 		if _, err := tx.ExecContext(ctx,
@@ -323,12 +339,22 @@ func insertChildren(ctx context.Context, tx *sql.Tx, id int64, c Contact) error 
 func (s *Store) Update(ctx context.Context, c Contact) error {
 	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := c.Cadence.Valid(); err != nil {
+			return err
+		}
+		if err := resolveEvent(ctx, tx, &c, DayOf(now)); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE contacts SET
 			full_name = ?, given_name = ?, family_name = ?, title = ?, company = ?,
-			address = ?, note = ?, event = ?, image = ?, updated = ?
+			address = ?, note = ?, event = ?, image = ?, updated = ?,
+			event_id = ?, met_on = ?, introduced_by = ?, introduced_by_id = ?, talked_about = ?,
+			cadence_ideal = ?, cadence_max = ?
 			WHERE id = ?`,
 			c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
-			c.Address, c.Note, c.Event, c.Image, now.UnixMilli(), c.ID)
+			c.Address, c.Note, c.Event, c.Image, now.UnixMilli(),
+			nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
+			c.Cadence.Ideal, c.Cadence.Max, c.ID)
 		if err != nil {
 			return err
 		}
@@ -339,7 +365,7 @@ func (s *Store) Update(ctx context.Context, c Contact) error {
 		if n == 0 {
 			return ErrNotFound
 		}
-		for _, table := range []string{"phones", "emails", "websites"} {
+		for _, table := range []string{"phones", "emails", "websites", "tags"} {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE contact_id = ?", c.ID); err != nil {
 				return err
 			}
@@ -403,20 +429,35 @@ func getContact(ctx context.Context, tx *sql.Tx, id int64) (Contact, error) {
 	return cs[0], nil
 }
 
+// Filter says which contacts Find returns.
+type Filter struct {
+	Query   string // as for List; "" for all
+	Tag     string // only contacts with this tag, ignoring case; "" for all
+	EventID int64  // only contacts met at this event; 0 for all
+	Limit   int    // at most this many; <= 0 for no limit
+}
+
 // List returns the contacts that match query, most recently updated first,
 // at most limit of them, or all of them if limit <= 0.
 //
 // A contact matches if query, ignoring case and the spaces around it, is
-// part of its name, company, title, event or one of its email addresses.
-// A query made only of digits and the punctuation of phone numbers, such
-// as "(650) 555", also matches the contacts with a phone number whose
-// digits include its digits. The empty query matches every contact.
+// part of its name, company, title, event, one of its tags or one of its
+// email addresses. A query made only of digits and the punctuation of
+// phone numbers, such as "(650) 555", also matches the contacts with a
+// phone number whose digits include its digits. The empty query matches
+// every contact.
 func (s *Store) List(ctx context.Context, query string, limit int) ([]Contact, error) {
-	q := foldCase(strings.TrimSpace(query))
+	return s.Find(ctx, Filter{Query: query, Limit: limit})
+}
+
+// Find returns the contacts that pass f, most recently updated first.
+func (s *Store) Find(ctx context.Context, f Filter) ([]Contact, error) {
+	q := foldCase(strings.TrimSpace(f.Query))
 	var d string
 	if isPhoneQuery(q) {
 		d = digits(q)
 	}
+	limit := f.Limit
 	if limit <= 0 {
 		limit = -1 // no limit, to SQLite
 	}
@@ -424,25 +465,30 @@ func (s *Store) List(ctx context.Context, query string, limit int) ([]Contact, e
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		cs, err = queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts c
-			WHERE :q = ''
+			WHERE (:q = ''
 				OR instr(fold_case(c.full_name), :q) > 0
 				OR instr(fold_case(c.given_name), :q) > 0
 				OR instr(fold_case(c.family_name), :q) > 0
 				OR instr(fold_case(c.company), :q) > 0
 				OR instr(fold_case(c.title), :q) > 0
 				OR instr(fold_case(c.event), :q) > 0
+				OR EXISTS (SELECT 1 FROM tags t
+					WHERE t.contact_id = c.id AND instr(fold_case(t.tag), :q) > 0)
 				OR EXISTS (SELECT 1 FROM emails e
 					WHERE e.contact_id = c.id AND instr(fold_case(e.address), :q) > 0)
 				OR (:digits <> '' AND EXISTS (SELECT 1 FROM phones p
 					WHERE p.contact_id = c.id
-					AND (instr(digits(p.number), :digits) > 0 OR instr(p.e164, :digits) > 0)))
+					AND (instr(digits(p.number), :digits) > 0 OR instr(p.e164, :digits) > 0))))
+			AND (:tag = '' OR EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND t.tag = :tag))
+			AND (:event = 0 OR c.event_id = :event)
 			ORDER BY c.updated DESC, c.id DESC
 			LIMIT :limit`,
-			sql.Named("q", q), sql.Named("digits", d), sql.Named("limit", limit))
+			sql.Named("q", q), sql.Named("digits", d), sql.Named("limit", limit),
+			sql.Named("tag", strings.TrimSpace(f.Tag)), sql.Named("event", f.EventID))
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: list %q: %w", query, err)
+		return nil, fmt.Errorf("contacts: find %+v: %w", f, err)
 	}
 	return cs, nil
 }
@@ -522,10 +568,55 @@ func queryContacts(ctx context.Context, tx *sql.Tx, query string, args ...any) (
 func scanContact(row interface{ Scan(...any) error }) (Contact, error) {
 	var c Contact
 	var created, updated int64
+	var eventID, introducedByID sql.NullInt64
+	var metOn string
 	err := row.Scan(&c.ID, &c.FullName, &c.GivenName, &c.FamilyName, &c.Title, &c.Company,
-		&c.Address, &c.Note, &c.Event, &c.Image, &created, &updated)
+		&c.Address, &c.Note, &c.Event, &c.Image, &created, &updated,
+		&eventID, &metOn, &c.IntroducedBy, &introducedByID, &c.TalkedAbout, &c.Cadence.Ideal, &c.Cadence.Max)
 	c.Created, c.Updated = time.UnixMilli(created), time.UnixMilli(updated)
+	c.EventID, c.IntroducedByID = eventID.Int64, introducedByID.Int64
+	c.MetOn = parseDay(metOn)
 	return c, err
+}
+
+// nullID is id for the database, NULL for 0.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// parseDay reads a day as the database keeps it; "" or a bad value is the
+// zero Day.
+func parseDay(s string) Day {
+	d, _ := ParseDay(s)
+	return d
+}
+
+// resolveEvent links c to the event named c.Event, which it creates,
+// dated the day they met (or today), if there is none yet. The name
+// decides: c.EventID is set from it, and is 0 when the name is empty.
+func resolveEvent(ctx context.Context, tx *sql.Tx, c *Contact, today Day) error {
+	c.Event, c.EventID = strings.TrimSpace(c.Event), 0
+	if c.Event == "" {
+		return nil
+	}
+	err := tx.QueryRowContext(ctx, "SELECT id, name FROM events WHERE name = ?", c.Event).Scan(&c.EventID, &c.Event)
+	if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	start := c.MetOn
+	if start.IsZero() {
+		start = today
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO events (name, start_day, created) VALUES (?, ?, ?)",
+		c.Event, start.String(), time.Now().UnixMilli())
+	if err != nil {
+		return err
+	}
+	c.EventID, err = res.LastInsertId()
+	return err
 }
 
 // loadChildren fills in the phones, emails and websites of cs with one
@@ -575,7 +666,7 @@ func loadChildren(ctx context.Context, tx *sql.Tx, cs []Contact) error {
 	if err != nil {
 		return err
 	}
-	return eachChild(ctx, tx, "SELECT contact_id, url FROM websites"+where, idsJSON,
+	err = eachChild(ctx, tx, "SELECT contact_id, url FROM websites"+where, idsJSON,
 		func(rows *sql.Rows) error {
 			var id int64
 			var u string
@@ -583,6 +674,19 @@ func loadChildren(ctx context.Context, tx *sql.Tx, cs []Contact) error {
 				return err
 			}
 			byID[id].Websites = append(byID[id].Websites, u)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return eachChild(ctx, tx, "SELECT contact_id, tag FROM tags WHERE contact_id IN (SELECT value FROM json_each(?)) ORDER BY contact_id, tag COLLATE NOCASE", idsJSON,
+		func(rows *sql.Rows) error {
+			var id int64
+			var t string
+			if err := rows.Scan(&id, &t); err != nil {
+				return err
+			}
+			byID[id].Tags = append(byID[id].Tags, t)
 			return nil
 		})
 }

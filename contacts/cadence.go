@@ -1,0 +1,112 @@
+package contacts
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// DefaultFollowUpDelay is how many days after meeting someone the first
+// follow-up is proposed: soon enough that they still remember the
+// conversation.
+const DefaultFollowUpDelay = 3
+
+// DefaultFirstKind is the kind of the first follow-up proposed: a short
+// personal email, which the user can change to a call or a note.
+const DefaultFirstKind = KindEmail
+
+// ParseDelay reads a delay such as "3d" (days), "2w" (weeks) or "1m"
+// (months, counted as 30 days); a bare number is days.
+func ParseDelay(s string) (int, error) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	unit := 1
+	switch {
+	case strings.HasSuffix(s, "d"):
+		s = s[:len(s)-1]
+	case strings.HasSuffix(s, "w"):
+		s, unit = s[:len(s)-1], 7
+	case strings.HasSuffix(s, "m"):
+		s, unit = s[:len(s)-1], 30
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > 3650 {
+		return 0, fmt.Errorf("contacts: delay %q: want a number of days, weeks or months, like 3d, 2w or 1m", s)
+	}
+	return n * unit, nil
+}
+
+// FirstFollowUp is the day proposed for the first follow-up with someone
+// met on met: delay days later, but never before today, since a card
+// scanned late should still get a follow-up that can be done.
+func FirstFollowUp(met, today Day, delay int) Day {
+	due := met.AddDays(delay)
+	if due.Before(today) {
+		return today
+	}
+	return due
+}
+
+// Snooze is a way to put a follow-up off.
+type Snooze int
+
+// The snooze choices menus offer; picking a day is the third.
+const (
+	SnoozeTomorrow Snooze = iota // the next day
+	SnoozeNextWeek               // the Monday after this week
+)
+
+// From returns the day a follow-up snoozed on today moves to.
+func (s Snooze) From(today Day) Day {
+	if s == SnoozeNextWeek {
+		days := (8 - int(today.utc().Weekday())) % 7 // to Monday; Sunday is 0
+		if days == 0 {
+			days = 7
+		}
+		return today.AddDays(days)
+	}
+	return today.AddDays(1)
+}
+
+// NamedCadence is a cadence with the name menus show.
+type NamedCadence struct {
+	Name    string
+	Cadence Cadence
+}
+
+// CadencePresets are the cadences menus offer.
+var CadencePresets = []NamedCadence{
+	{"Every month, at most 2", Cadence{Ideal: 30, Max: 61}},
+	{"Every 2 months, at most 4", Cadence{Ideal: 61, Max: 122}},
+	{"Every quarter, at most 6 months", Cadence{Ideal: 91, Max: 183}},
+	{"Twice a year, at most a year", Cadence{Ideal: 183, Max: 365}},
+	{"Once a year, at most 18 months", Cadence{Ideal: 365, Max: 548}},
+}
+
+// Valid reports what is wrong with c, if anything.
+func (c Cadence) Valid() error {
+	switch {
+	case c.Ideal < 0 || c.Max < 0:
+		return fmt.Errorf("contacts: cadence of %d/%d days: gaps cannot be negative", c.Ideal, c.Max)
+	case c.Max > 0 && c.Ideal > c.Max:
+		return fmt.Errorf("contacts: cadence: the ideal gap (%d days) is longer than the maximum (%d)", c.Ideal, c.Max)
+	}
+	return nil
+}
+
+// String describes c: "every 2 months, at most 4", or "" for none.
+func (c Cadence) String() string {
+	for _, p := range CadencePresets {
+		if p.Cadence == c {
+			return strings.ToLower(p.Name[:1]) + p.Name[1:]
+		}
+	}
+	switch {
+	case c.IsZero():
+		return ""
+	case c.Max <= 0:
+		return fmt.Sprintf("every %d days", c.Ideal)
+	case c.Ideal <= 0:
+		return fmt.Sprintf("at most %d days apart", c.Max)
+	}
+	return fmt.Sprintf("every %d days, at most %d", c.Ideal, c.Max)
+}

@@ -1,0 +1,141 @@
+package contacts
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Section is a part of the reconnect list, most urgent first.
+type Section int
+
+// The sections of the reconnect list.
+const (
+	Overdue  Section = iota // past a follow-up's day or a cadence's maximum gap
+	Due                     // follow-ups due today and this week
+	Fading                  // past the ideal gap, nothing scheduled
+	Upcoming                // follow-ups further ahead
+)
+
+func (s Section) String() string {
+	switch s {
+	case Overdue:
+		return "Overdue"
+	case Due:
+		return "Due this week"
+	case Fading:
+		return "Fading"
+	case Upcoming:
+		return "Upcoming"
+	}
+	return fmt.Sprintf("Section(%d)", int(s))
+}
+
+// Entry is one person on the reconnect list and why.
+type Entry struct {
+	Person   Person
+	Section  Section
+	FollowUp *FollowUp // the follow-up the entry is about; nil for a cadence
+	Due      Day       // the follow-up's day, or the day the gap ran out
+	Late     int       // days past Due, for Overdue and Fading entries
+	Reason   string    // why, in words: "3 days overdue", "due Thursday"
+}
+
+// Reconnect makes the reconnect list for today: at most one entry per
+// person, for the most urgent reason, sorted by urgency. Follow-ups due
+// more than horizon days ahead are left out (horizon <= 0: none are).
+//
+// A person is overdue when a follow-up is past its day, or when their
+// cadence's maximum gap has run out, even if a follow-up is snoozed to a
+// later day. They are fading when past the ideal gap with nothing
+// scheduled. People with no cadence and nothing scheduled are not listed.
+func Reconnect(people []Person, today Day, horizon int) []Entry {
+	var out []Entry
+	for _, p := range people {
+		if e, ok := entryFor(p, today, horizon); ok {
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Section != b.Section {
+			return a.Section < b.Section
+		}
+		switch a.Section {
+		case Overdue, Fading:
+			if a.Late != b.Late {
+				return a.Late > b.Late
+			}
+		default:
+			if a.Due != b.Due {
+				return a.Due.Before(b.Due)
+			}
+		}
+		return strings.ToLower(a.Person.Contact.DisplayName()) < strings.ToLower(b.Person.Contact.DisplayName())
+	})
+	return out
+}
+
+func entryFor(p Person, today Day, horizon int) (Entry, bool) {
+	var next *FollowUp
+	for i := range p.Open {
+		if next == nil || p.Open[i].Due.Before(next.Due) {
+			next = &p.Open[i]
+		}
+	}
+	cad := p.Contact.Cadence
+	e := Entry{Person: p}
+	switch {
+	case next != nil && next.Due.Before(today):
+		e.Section, e.FollowUp, e.Due = Overdue, next, next.Due
+		e.Late = today.Sub(next.Due)
+		e.Reason = plural(e.Late, "day") + " overdue"
+	case cad.Max > 0 && today.After(p.Last.AddDays(cad.Max)):
+		e.Section, e.FollowUp, e.Due = Overdue, next, p.Last.AddDays(cad.Max)
+		e.Late = today.Sub(e.Due)
+		e.Reason = fmt.Sprintf("no contact for %s, past the limit of %s", plural(today.Sub(p.Last), "day"), cad)
+	case next != nil && next.Due.Sub(today) < 7:
+		e.Section, e.FollowUp, e.Due = Due, next, next.Due
+		e.Reason = dueIn(next.Due, today)
+	case next == nil && cad.Ideal > 0 && today.After(p.Last.AddDays(cad.Ideal)):
+		e.Section, e.Due = Fading, p.Last.AddDays(cad.Ideal)
+		e.Late = today.Sub(e.Due)
+		e.Reason = fmt.Sprintf("no contact for %s (%s)", plural(today.Sub(p.Last), "day"), cad)
+	case next != nil && (horizon <= 0 || next.Due.Sub(today) <= horizon):
+		e.Section, e.FollowUp, e.Due = Upcoming, next, next.Due
+		e.Reason = dueIn(next.Due, today)
+	default:
+		return Entry{}, false
+	}
+	return e, true
+}
+
+// dueIn says when a day this week or later comes: "due today", "due
+// Thursday", "due 2026-12-03".
+func dueIn(due, today Day) string {
+	switch n := due.Sub(today); {
+	case n == 0:
+		return "due today"
+	case n == 1:
+		return "due tomorrow"
+	case n < 7:
+		return "due " + due.utc().Weekday().String()
+	}
+	return "due " + due.String()
+}
+
+// Counts returns how many entries each section holds.
+func Counts(entries []Entry) map[Section]int {
+	n := map[Section]int{}
+	for _, e := range entries {
+		n[e.Section]++
+	}
+	return n
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
