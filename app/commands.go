@@ -60,6 +60,8 @@ func commands() []*Command {
 			},
 		},
 		scanCommand(os.Stdout),
+		dueCommand(os.Stdout),
+		exportICSCommand(os.Stdout),
 		evalCommand(os.Stdout),
 	}
 }

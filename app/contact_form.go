@@ -1,7 +1,10 @@
 package app
 
 import (
+	"slices"
+	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -67,6 +70,11 @@ type contactForm struct {
 	name, title, company *fieldEntry
 	emails, websites     *fieldEntry
 	address, note, event *fieldEntry
+	metOn                *widget.DateEntry
+	introducedBy         *widget.SelectEntry
+	talkedAbout, tags    *fieldEntry
+	cadence              *widget.Select
+	people               map[string]int64 // contact IDs by name, for introducedBy
 	phones               []*phoneRow
 	phoneBox             *fyne.Container
 	phonesItem           *widget.FormItem
@@ -90,8 +98,49 @@ func newContactForm() *contactForm {
 	f.event = newFieldEntry(false, "Where you met, e.g. Atlanta Tech Meetup", focus)
 	f.emails.SetMinRowsVisible(1)
 	f.websites.SetMinRowsVisible(1)
+	f.metOn = widget.NewDateEntry()
+	f.introducedBy = widget.NewSelectEntry(nil)
+	f.introducedBy.SetPlaceHolder("Who introduced you")
+	f.talkedAbout = newFieldEntry(true, "What you talked about, what you promised", focus)
+	f.tags = newFieldEntry(false, "prospect, referral partner, friend", focus)
+	f.cadence = widget.NewSelect(cadenceNames(), nil)
 	f.phoneBox = container.NewVBox()
 	return f
+}
+
+// noCadence is the cadence menu's choice for none.
+const noCadence = "No keep-in-touch cadence"
+
+func cadenceNames() []string {
+	names := []string{noCadence}
+	for _, p := range contacts.CadencePresets {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+// cadenceName is the menu choice for c: a preset's name, or c described.
+func cadenceName(c contacts.Cadence) string {
+	if c.IsZero() {
+		return noCadence
+	}
+	for _, p := range contacts.CadencePresets {
+		if p.Cadence == c {
+			return p.Name
+		}
+	}
+	return c.String()
+}
+
+// setPeople gives the names that "Introduced by" offers.
+func (f *contactForm) setPeople(people map[string]int64) {
+	f.people = people
+	names := make([]string, 0, len(people))
+	for n := range people {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	f.introducedBy.SetOptions(names)
 }
 
 func (f *contactForm) buildUI() fyne.CanvasObject {
@@ -111,8 +160,13 @@ func (f *contactForm) buildUI() fyne.CanvasObject {
 		item("Emails", f.emails),
 		item("Websites", f.websites),
 		item("Address", f.address),
-		item("Met at", f.event),
 		item("Note", f.note),
+		item("Met at", f.event),
+		widget.NewFormItem("Met on", f.metOn),
+		widget.NewFormItem("Introduced by", f.introducedBy),
+		item("Talked about", f.talkedAbout),
+		item("Tags", f.tags),
+		widget.NewFormItem("Keep in touch", f.cadence),
 	)
 	return f.form
 }
@@ -128,6 +182,21 @@ func (f *contactForm) set(c contacts.Contact) {
 	f.address.SetText(c.Address)
 	f.note.SetText(c.Note)
 	f.event.SetText(c.Event)
+	if c.MetOn.IsZero() {
+		f.metOn.SetDate(nil)
+	} else {
+		t := c.MetOn.In(time.Local)
+		f.metOn.SetDate(&t)
+	}
+	f.introducedBy.SetText(c.IntroducedBy)
+	f.talkedAbout.SetText(c.TalkedAbout)
+	f.tags.SetText(strings.Join(c.Tags, ", "))
+	if name := cadenceName(c.Cadence); slices.Contains(f.cadence.Options, name) {
+		f.cadence.SetSelected(name)
+	} else {
+		f.cadence.SetOptions(append(cadenceNames(), name))
+		f.cadence.SetSelected(name)
+	}
 	f.phones = nil
 	f.phoneBox.RemoveAll()
 	for _, p := range c.Phones {
@@ -216,7 +285,31 @@ func (f *contactForm) contact() contacts.Contact {
 	c.Websites = lines(f.websites.Text)
 	c.Address = strings.TrimSpace(f.address.Text)
 	c.Note = strings.TrimSpace(f.note.Text)
-	c.Event = strings.TrimSpace(f.event.Text)
+	if ev := strings.TrimSpace(f.event.Text); ev != c.Event {
+		c.Event, c.EventID = ev, 0 // saving finds or makes the event
+	}
+	c.MetOn = contacts.Day{}
+	if f.metOn.Date != nil {
+		c.MetOn = contacts.DayOf(*f.metOn.Date)
+	}
+	if by := strings.TrimSpace(f.introducedBy.Text); by != c.IntroducedBy {
+		c.IntroducedBy, c.IntroducedByID = by, f.people[by]
+	}
+	c.TalkedAbout = strings.TrimSpace(f.talkedAbout.Text)
+	c.Tags = nil
+	for _, t := range strings.Split(f.tags.Text, ",") {
+		if t = strings.TrimSpace(t); t != "" && !slices.Contains(c.Tags, t) {
+			c.Tags = append(c.Tags, t)
+		}
+	}
+	if f.cadence.Selected != cadenceName(f.base.Cadence) {
+		c.Cadence = contacts.Cadence{} // "No keep-in-touch cadence"
+		for _, p := range contacts.CadencePresets {
+			if p.Name == f.cadence.Selected {
+				c.Cadence = p.Cadence
+			}
+		}
+	}
 	c.Phones = nil
 	for _, p := range f.phones {
 		if n := strings.TrimSpace(p.number.Text); n != "" {

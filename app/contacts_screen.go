@@ -23,6 +23,7 @@ type contactsScreen struct {
 	onChanged func() // after a save or delete, for the other screens
 
 	search  *widget.Entry
+	tag     *widget.Select
 	count   *widget.Label
 	list    *widget.List
 	items   []contacts.Contact
@@ -30,6 +31,7 @@ type contactsScreen struct {
 	current contacts.Contact // shown in the detail; ID 0 for none
 
 	form        *contactForm
+	history     *historyPanel
 	image       *canvas.Image
 	heading     *widget.Label
 	save        *widget.Button
@@ -51,6 +53,8 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Search names, companies, emails, phones")
 	s.search.OnChanged = func(string) { s.refresh() }
+	s.tag = widget.NewSelect([]string{allTags}, func(string) { s.refresh() })
+	s.tag.SetSelected(allTags)
 	s.count = widget.NewLabel("")
 	s.count.Importance = widget.LowImportance
 	s.list = widget.NewList(
@@ -76,6 +80,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.list.OnSelected = s.onSelected
 
 	s.form = newContactForm()
+	s.history = newHistoryPanel(s.win, s.store, s.tasks, s.onChanged)
 	s.image = canvas.NewImageFromImage(nil)
 	s.image.FillMode = canvas.ImageFillContain
 	s.image.SetMinSize(fyne.NewSize(320, 190))
@@ -87,7 +92,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.detail = container.NewBorder(
 		s.heading,
 		container.NewHBox(s.del, layoutSpacer(), s.save), nil, nil,
-		container.NewVScroll(container.NewVBox(s.image, s.form.buildUI())),
+		container.NewVScroll(container.NewVBox(s.image, s.form.buildUI(), s.history.buildUI())),
 	)
 	s.detail.Hide()
 	s.placeholder = widget.NewLabelWithStyle("Pick someone on the left to see their card.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
@@ -97,22 +102,47 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.undoBar = container.NewBorder(nil, nil, nil, undo, s.undoLabel)
 	s.undoBar.Hide()
 
-	left := container.NewBorder(container.NewVBox(s.search, s.count), nil, nil, nil, s.list)
+	left := container.NewBorder(container.NewVBox(s.search, container.NewBorder(nil, nil, nil, s.tag, s.count)), nil, nil, nil, s.list)
 	split := container.NewHSplit(left, container.NewStack(container.NewCenter(s.placeholder), s.detail))
 	split.Offset = 0.35
 	s.refresh()
 	return container.NewBorder(nil, s.undoBar, nil, nil, split)
 }
 
-// refresh reloads the list for the current search.
+// allTags is the tag menu's choice for no filter.
+const allTags = "All tags"
+
+// refresh reloads the list for the current search and tag, and the tags
+// and names the detail offers.
 func (s *contactsScreen) refresh() {
 	query := s.search.Text
+	filter := contacts.Filter{Query: query}
+	if s.tag.Selected != allTags {
+		filter.Tag = s.tag.Selected
+	}
 	s.tasks.do(func() func() {
-		items, err := s.store.List(context.Background(), query, 0)
+		ctx := context.Background()
+		items, err := s.store.Find(ctx, filter)
+		var tags []string
+		if err == nil {
+			tags, err = s.store.Tags(ctx)
+		}
+		var everyone []contacts.Contact
+		if err == nil && filter == (contacts.Filter{}) {
+			everyone = items
+		}
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not load the contacts", err)
 				return
+			}
+			s.tag.SetOptions(append([]string{allTags}, tags...))
+			if everyone != nil {
+				people := map[string]int64{}
+				for _, c := range everyone {
+					people[c.DisplayName()] = c.ID
+				}
+				s.form.setPeople(people)
 			}
 			if query != s.search.Text {
 				return // a newer search is on its way
@@ -142,6 +172,7 @@ func (s *contactsScreen) show(c contacts.Contact) {
 	s.current = c
 	s.heading.SetText(c.DisplayName())
 	s.form.set(c)
+	s.history.show(c)
 	if c.Image != "" {
 		s.image.File = s.store.ImagePath(c.Image)
 		s.image.Show()

@@ -3,104 +3,251 @@ package app
 import (
 	"context"
 	"fmt"
+	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
 )
 
-// recentLimit is how many of the newest contacts the reconnect list shows.
-const recentLimit = 50
+// upcomingDays is how far ahead the reconnect list shows what is coming.
+const upcomingDays = 30
 
-// reconnectScreen is the first screen: who to get back in touch with. For
-// now it lists the people added most recently.
+// reconnectScreen is the first screen: who to get back in touch with now,
+// in order of urgency, with what is needed to make the call.
 type reconnectScreen struct {
-	win    fyne.Window
-	store  *contacts.Store
-	tasks  *tasks
-	onOpen func(contacts.Contact)
+	win       fyne.Window
+	store     *contacts.Store
+	tasks     *tasks
+	onOpen    func(contacts.Contact)
+	onChanged func()
 
 	heading *widget.Label
 	list    *widget.List
-	items   []contacts.Contact
+	rows    []reconnectRow
+	entries []contacts.Entry
 	empty   *fyne.Container
 }
 
-func newReconnectScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onOpen func(contacts.Contact)) *reconnectScreen {
-	return &reconnectScreen{win: win, store: store, tasks: tasks, onOpen: onOpen}
+// reconnectRow is a line of the list: a section heading, or an entry.
+type reconnectRow struct {
+	heading string
+	section contacts.Section
+	entry   *contacts.Entry
+}
+
+func newReconnectScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
+	return &reconnectScreen{win: win, store: store, tasks: tasks, onOpen: onOpen, onChanged: onChanged}
 }
 
 func (s *reconnectScreen) buildUI() fyne.CanvasObject {
-	s.heading = widget.NewLabelWithStyle("Recently added", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.heading = widget.NewLabelWithStyle("Reconnect", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.list = widget.NewList(
-		func() int { return len(s.items) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("Context")
-			sub.Truncation = fyne.TextTruncateEllipsis
-			sub.Importance = widget.LowImportance
-			phone := widget.NewLabel("Phone")
-			return container.NewBorder(nil, nil, nil, phone, container.NewVBox(name, sub))
-		},
+		func() int { return len(s.rows) },
+		func() fyne.CanvasObject { return newEntryRow(s) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(s.items) {
-				return
+			if i < len(s.rows) {
+				o.(*entryRow).set(s.rows[i])
+				s.list.SetItemHeight(i, o.MinSize().Height)
 			}
-			c := s.items[i]
-			row := o.(*fyne.Container)
-			texts := row.Objects[0].(*fyne.Container)
-			texts.Objects[0].(*widget.Label).SetText(c.DisplayName())
-			texts.Objects[1].(*widget.Label).SetText(recentContext(c))
-			phone := ""
-			if len(c.Phones) > 0 {
-				phone = c.Phones[0].Number
-			}
-			row.Objects[1].(*widget.Label).SetText(phone)
 		},
 	)
-	s.list.OnSelected = func(i widget.ListItemID) {
-		s.list.UnselectAll()
-		if i < len(s.items) && s.onOpen != nil {
-			s.onOpen(s.items[i])
-		}
-	}
-	hint := widget.NewLabelWithStyle("No one here yet.\nScan the cards from your last event to start.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	s.list.OnSelected = func(widget.ListItemID) { s.list.UnselectAll() }
+	hint := widget.NewLabelWithStyle("Nobody to get back to right now.\n\nScan the cards from your last event, or give the people\nyou want to keep close a keep-in-touch cadence.",
+		fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	s.empty = container.NewCenter(hint)
 	s.refresh()
 	return container.NewBorder(s.heading, nil, nil, nil, container.NewStack(s.list, s.empty))
 }
 
-// recentContext is the line under a name: company, and where and when the
-// person was met.
-func recentContext(c contacts.Contact) string {
-	met := "added " + c.Created.Local().Format("2 Jan 2006")
-	if c.Event != "" {
-		met = fmt.Sprintf("met at %s, %s", c.Event, met)
-	}
-	return joinNonEmpty(" · ", c.Company, met)
-}
-
 func (s *reconnectScreen) refresh() {
 	s.tasks.do(func() func() {
-		items, err := s.store.Recent(context.Background(), recentLimit)
+		entries, err := reconnectList(context.Background(), s.store, upcomingDays)
 		return func() {
 			if err != nil {
-				showError(s.win, "Could not load the recent contacts", err)
+				showError(s.win, "Could not load the reconnect list", err)
 				return
 			}
-			s.items = items
-			s.heading.SetText(fmt.Sprintf("Recently added (%d)", len(items)))
-			if len(items) == 0 {
-				s.empty.Show()
-				s.list.Hide()
-			} else {
-				s.empty.Hide()
-				s.list.Show()
-			}
-			s.list.Refresh()
+			s.show(entries)
 		}
 	})
+}
+
+// show lays out entries under their section headings.
+func (s *reconnectScreen) show(entries []contacts.Entry) {
+	s.entries = entries
+	s.rows = s.rows[:0]
+	counts := contacts.Counts(entries)
+	var parts []string
+	for i := range entries {
+		e := &entries[i]
+		if i == 0 || entries[i-1].Section != e.Section {
+			n := counts[e.Section]
+			s.rows = append(s.rows, reconnectRow{heading: fmt.Sprintf("%s (%d)", e.Section, n), section: e.Section})
+			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(e.Section.String())))
+		}
+		s.rows = append(s.rows, reconnectRow{section: e.Section, entry: e})
+	}
+	if len(parts) == 0 {
+		s.heading.SetText("Reconnect")
+		s.empty.Show()
+		s.list.Hide()
+	} else {
+		s.heading.SetText("Reconnect: " + strings.Join(parts, " · "))
+		s.empty.Hide()
+		s.list.Show()
+	}
+	s.list.Refresh()
+}
+
+// onDone marks the entry's follow-up done, or logs an interaction for a
+// cadence entry, after asking how it went.
+func (s *reconnectScreen) onDone(e contacts.Entry) {
+	c := e.Person.Contact
+	var fixed *contacts.Kind
+	if e.FollowUp != nil {
+		fixed = &e.FollowUp.Kind
+	}
+	askOutcome(s.win, "Done: "+c.DisplayName(), fixed, func(kind contacts.Kind, outcome string) {
+		today := contacts.DayOf(now())
+		s.tasks.do(func() func() {
+			var err error
+			if e.FollowUp != nil {
+				_, err = s.store.CompleteFollowUp(context.Background(), e.FollowUp.ID, today, outcome)
+			} else {
+				err = s.store.LogInteraction(context.Background(), &contacts.Interaction{
+					ContactID: c.ID, Kind: kind, On: today, Note: outcome})
+			}
+			return func() {
+				if err != nil {
+					showError(s.win, "Could not mark it done", err)
+					return
+				}
+				s.changed()
+			}
+		})
+	})
+}
+
+// onSnooze moves the entry to a later day: its follow-up, or for a cadence
+// entry, a new call on that day.
+func (s *reconnectScreen) onSnooze(e contacts.Entry, to contacts.Day) {
+	s.tasks.do(func() func() {
+		var err error
+		if f := e.FollowUp; f != nil {
+			moved := *f
+			moved.Due = to
+			err = s.store.UpdateFollowUp(context.Background(), moved)
+		} else {
+			err = s.store.AddFollowUp(context.Background(), &contacts.FollowUp{
+				ContactID: e.Person.Contact.ID, Kind: contacts.KindCall, Due: to})
+		}
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not snooze it", err)
+				return
+			}
+			s.changed()
+		}
+	})
+}
+
+func (s *reconnectScreen) changed() {
+	s.refresh()
+	if s.onChanged != nil {
+		s.onChanged()
+	}
+}
+
+// sectionColor is the colour that marks a section: red for overdue, amber
+// for due this week.
+func sectionColor(s contacts.Section) color.Color {
+	switch s {
+	case contacts.Overdue:
+		return theme.Color(theme.ColorNameError)
+	case contacts.Due:
+		return theme.Color(theme.ColorNameWarning)
+	case contacts.Fading:
+		return theme.Color(theme.ColorNamePrimary)
+	}
+	return theme.Color(theme.ColorNameDisabled)
+}
+
+// entryRow shows one row of the reconnect list.
+type entryRow struct {
+	widget.BaseWidget
+	screen *reconnectScreen
+	entry  *contacts.Entry
+
+	bar                   *canvas.Rectangle
+	heading               *widget.Label
+	title, context, phone *widget.Label
+	done, snooze, open    *widget.Button
+	body                  *fyne.Container
+}
+
+func newEntryRow(s *reconnectScreen) *entryRow {
+	r := &entryRow{screen: s}
+	r.bar = canvas.NewRectangle(color.Transparent)
+	r.bar.SetMinSize(fyne.NewSize(5, 0))
+	r.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.context = widget.NewLabel("")
+	r.context.Wrapping = fyne.TextWrapWord
+	r.phone = widget.NewLabel("")
+	r.done = widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() {
+		if r.entry != nil {
+			s.onDone(*r.entry)
+		}
+	})
+	r.snooze = widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), func() {
+		if r.entry != nil {
+			e := *r.entry
+			showSnoozeMenu(s.win, r.snooze, func(d contacts.Day) { s.onSnooze(e, d) })
+		}
+	})
+	r.open = widget.NewButtonWithIcon("Open", theme.AccountIcon(), func() {
+		if r.entry != nil && s.onOpen != nil {
+			s.onOpen(r.entry.Person.Contact)
+		}
+	})
+	actions := container.NewHBox(r.phone, r.done, r.snooze, r.open)
+	r.body = container.NewBorder(nil, nil, r.bar, container.NewCenter(actions), container.NewVBox(r.title, r.context))
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *entryRow) set(row reconnectRow) {
+	r.entry = row.entry
+	if row.entry == nil {
+		r.heading.SetText(row.heading)
+		r.heading.Importance = widget.MediumImportance
+		if row.section == contacts.Overdue {
+			r.heading.Importance = widget.DangerImportance
+		} else if row.section == contacts.Due {
+			r.heading.Importance = widget.WarningImportance
+		}
+		r.heading.Refresh()
+		r.heading.Show()
+		r.body.Hide()
+		return
+	}
+	e := row.entry
+	r.heading.Hide()
+	r.bar.FillColor = sectionColor(e.Section)
+	r.bar.Refresh()
+	r.title.SetText(entryWhat(*e))
+	r.context.SetText(joinNonEmpty("\n", entryContext(*e), e.Reason))
+	r.phone.SetText(firstPhone(e.Person.Contact))
+	r.body.Show()
+}
+
+func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(r.heading, r.body))
 }

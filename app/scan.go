@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -45,6 +46,15 @@ type scanScreen struct {
 	showFailures       *widget.Button
 	cancelRead         context.CancelFunc
 	readTotal, readNow int
+
+	// The first follow-up proposed for the card under review, and a
+	// promise made in the conversation, which is a follow-up of its own.
+	followOn   *widget.Check
+	followKind *widget.Select
+	followDue  *widget.DateEntry
+	followLine *widget.Entry
+	promise    *widget.Entry
+	delay      int // days from meeting to the first follow-up
 
 	queue    []*ocr.Reading // read and waiting for review; queue[0] is shown
 	card     *cardView
@@ -88,12 +98,42 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 	s.saveNext = widget.NewButtonWithIcon("Save and next", theme.NavigateNextIcon(), func() { s.onSave(true) })
 	s.saveNext.Importance = widget.HighImportance
 	s.skip = widget.NewButtonWithIcon("Skip", theme.ContentClearIcon(), s.onSkip)
+	s.delay = contacts.DefaultFollowUpDelay
+	s.tasks.do(func() func() {
+		days, err := followUpDelay(context.Background(), s.store, "")
+		return func() {
+			if err == nil {
+				s.delay = days
+			}
+		}
+	})
+	s.followOn = widget.NewCheck("Schedule a first follow-up", func(on bool) {
+		for _, w := range []fyne.Disableable{s.followKind, s.followDue, s.followLine} {
+			if on {
+				w.Enable()
+			} else {
+				w.Disable()
+			}
+		}
+	})
+	s.followKind = widget.NewSelect(kindLabels(), nil)
+	s.followDue = widget.NewDateEntry()
+	s.followLine = widget.NewEntry()
+	s.followLine.SetPlaceHolder("e.g. send her the article on hiring")
+	s.promise = widget.NewEntry()
+	s.promise.SetPlaceHolder("I promised… (an intro, an article): kept as a follow-up of its own")
+	follow := widget.NewCard("", "Follow through", container.NewVBox(
+		s.followOn,
+		container.NewBorder(nil, nil, s.followKind, nil, s.followDue),
+		s.followLine,
+		s.promise,
+	))
 	help := widget.NewLabel("Click a box on the card to put its text into the field you are editing.")
 	help.Importance = widget.LowImportance
 	help.Wrapping = fyne.TextWrapWord
 	formSide := container.NewBorder(nil,
 		container.NewHBox(s.position, layoutSpacer(), s.skip, s.save, s.saveNext), nil, nil,
-		container.NewVScroll(s.form.buildUI()))
+		container.NewVScroll(container.NewVBox(s.form.buildUI(), follow)))
 	split := container.NewHSplit(container.NewBorder(nil, help, nil, nil, s.card), formSide)
 	split.Offset = 0.5
 	s.review = container.NewStack(split)
@@ -291,6 +331,7 @@ func (s *scanScreen) showReview() {
 	c.Event = strings.TrimSpace(s.event.Text)
 	s.form.set(c)
 	s.form.markLow(r.Fields)
+	s.proposeFollowUp(c)
 	s.updatePosition()
 	s.empty.Hide()
 	s.review.Show()
@@ -325,9 +366,10 @@ func (s *scanScreen) onSave(next bool) {
 	}
 	r := s.queue[0]
 	c := s.form.contact()
+	follow := s.followUps()
 	s.setReviewEnabled(false)
 	s.tasks.do(func() func() {
-		saved, err := SaveCard(context.Background(), s.store, c, r.Path)
+		saved, err := SaveCard(context.Background(), s.store, c, r.Path, follow...)
 		return func() {
 			s.setReviewEnabled(true)
 			if err != nil {
@@ -341,6 +383,34 @@ func (s *scanScreen) onSave(next bool) {
 			}
 		}
 	})
+}
+
+// proposeFollowUp fills in the first follow-up proposed for c, which the
+// user can accept, change or drop.
+func (s *scanScreen) proposeFollowUp(c contacts.Contact) {
+	f := proposeFollowUp(c, contacts.DayOf(now()), s.delay)
+	s.followOn.SetChecked(true)
+	s.followKind.SetSelected(f.Kind.Label())
+	due := f.Due.In(time.Local)
+	s.followDue.SetDate(&due)
+	s.followLine.SetText("")
+	s.promise.SetText("")
+}
+
+// followUps are the follow-ups to schedule with the card being saved.
+func (s *scanScreen) followUps() []contacts.FollowUp {
+	due := contacts.DayOf(now()).AddDays(s.delay)
+	if s.followDue.Date != nil {
+		due = contacts.DayOf(*s.followDue.Date)
+	}
+	var out []contacts.FollowUp
+	if s.followOn.Checked {
+		out = append(out, contacts.FollowUp{Kind: kindFromLabel(s.followKind.Selected), Due: due, Line: strings.TrimSpace(s.followLine.Text)})
+	}
+	if p := strings.TrimSpace(s.promise.Text); p != "" {
+		out = append(out, contacts.FollowUp{Kind: contacts.KindPromise, Due: due, Line: p})
+	}
+	return out
 }
 
 func (s *scanScreen) setReviewEnabled(on bool) {

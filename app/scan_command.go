@@ -30,12 +30,21 @@ func scanCommand(stdout io.Writer) *Command {
 			event := fs.String("event", "", "where the cards were collected, e.g. \"Atlanta Tech Meetup\"")
 			save := fs.Bool("save", false, "also save the contacts in the database")
 			workers := fs.Int("workers", runtime.NumCPU(), "read `N` cards at once")
+			followUpIn := fs.String("follow-up-in", "", "with --save, schedule a first follow-up `DELAY` after meeting (3d, 1w); the default is the one in the settings")
+			noFollowUp := fs.Bool("no-follow-up", false, "with --save, schedule no first follow-up")
 			return func(ctx context.Context, store *contacts.Store, args []string) error {
 				if len(args) == 0 {
 					fs.Usage()
 					return errors.New("scan: no files given")
 				}
-				s := scanRun{store: store, out: *out, event: *event, save: *save, w: stdout, newEngine: NewEngine}
+				s := scanRun{store: store, out: *out, event: *event, save: *save, w: stdout, newEngine: NewEngine, followUpDays: -1}
+				if *save && !*noFollowUp {
+					days, err := followUpDelay(ctx, store, *followUpIn)
+					if err != nil {
+						return fmt.Errorf("scan: %w", err)
+					}
+					s.followUpDays = days
+				}
 				return s.run(ctx, args, *workers)
 			}
 		},
@@ -49,6 +58,9 @@ type scanRun struct {
 	save      bool
 	w         io.Writer
 	newEngine func() (ocr.Engine, error)
+	// followUpDays is the delay of the first follow-up scheduled for each
+	// saved card; negative for none.
+	followUpDays int
 }
 
 func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
@@ -86,24 +98,32 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 	}
 	c := r.Reading.Contact()
 	c.Event = s.event
+	scheduled := ""
 	if s.save {
-		saved, err := SaveCard(ctx, s.store, c, r.Path)
+		var follow []contacts.FollowUp
+		if s.followUpDays >= 0 {
+			follow = append(follow, proposeFollowUp(c, contacts.DayOf(now()), s.followUpDays))
+		}
+		saved, err := SaveCard(ctx, s.store, c, r.Path, follow...)
 		if err != nil {
 			return err
 		}
 		c = saved
+		for _, f := range follow {
+			scheduled = fmt.Sprintf(" · first follow-up: %s on %s", f.Kind.Label(), f.Due)
+		}
 	}
 	vcf := filepath.Join(s.out, stem+".vcf")
 	if err := writeVCardFile(vcf, c); err != nil {
 		return err
 	}
-	fmt.Fprintf(s.w, "ok   %s -> %s: %s\n", r.Path, vcf, summary(c))
+	fmt.Fprintf(s.w, "ok   %s -> %s: %s%s\n", r.Path, vcf, summary(c), scheduled)
 	return nil
 }
 
 // SaveCard stores a contact read from the card image at imagePath, keeping
-// a copy of the image with it.
-func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, imagePath string) (contacts.Contact, error) {
+// a copy of the image with it, and schedules the follow-ups given.
+func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
 	if imagePath != "" {
 		rel, err := store.ImportImage(ctx, imagePath)
 		if err != nil {
@@ -114,16 +134,28 @@ func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, im
 	if err := store.Add(ctx, &c); err != nil {
 		return c, err
 	}
+	for _, f := range follow {
+		f.ContactID = c.ID
+		if err := store.AddFollowUp(ctx, &f); err != nil {
+			return c, err
+		}
+	}
 	return c, nil
 }
 
 func writeVCardFile(path string, c contacts.Contact) error {
+	return writeFileAtomic(path, func(w io.Writer) error { return contacts.WriteVCards(w, c) })
+}
+
+// writeFileAtomic writes a file through write, replacing path only once
+// the whole file is written, so a failure never leaves half a file.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
-	if err := contacts.WriteVCards(f, c); err != nil {
+	if err := write(f); err != nil {
 		f.Close()
 		os.Remove(tmp)
 		return err
@@ -212,7 +244,8 @@ func outputNames(paths []string) []string {
 	return out
 }
 
-// NewEngine starts the OCR engine the app reads cards with.
-func NewEngine() (ocr.Engine, error) {
+// NewEngine starts the OCR engine the app reads cards with. Tests replace
+// it with a fake.
+var NewEngine = func() (ocr.Engine, error) {
 	return ocr.NewTesseract("eng")
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -46,6 +47,7 @@ func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 		<-ctx.Done()
 		fyne.Do(a.Quit)
 	}()
+	go m.remind(ctx)
 	w.ShowAndRun()
 	return nil
 }
@@ -61,15 +63,19 @@ type mainWindow struct {
 	tabs      *container.AppTabs
 	reconnect *reconnectScreen
 	contacts  *contactsScreen
+	events    *eventsScreen
 	scan      *scanScreen
 	scanTab   *container.TabItem
 	peopleTab *container.TabItem
+	reminder  *reminder
 }
 
 func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func() (ocr.Engine, error)) *mainWindow {
 	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{}}
-	m.reconnect = newReconnectScreen(w, store, m.tasks, m.onOpenContact)
+	m.reconnect = newReconnectScreen(w, store, m.tasks, m.onOpenContact, m.onChanged)
 	m.contacts = newContactsScreen(w, store, m.tasks, m.onChanged)
+	m.events = newEventsScreen(w, store, m.tasks, m.onOpenContact)
+	m.reminder = &reminder{remind: a.SendNotification}
 	m.scan = newScanScreen(w, a.Preferences(), store, m.tasks, newEngine, m.onSaved)
 	return m
 }
@@ -80,6 +86,7 @@ func (m *mainWindow) buildUI() fyne.CanvasObject {
 	m.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Reconnect", theme.HomeIcon(), m.reconnect.buildUI()),
 		m.peopleTab,
+		container.NewTabItemWithIcon("Events", theme.CalendarIcon(), m.events.buildUI()),
 		m.scanTab,
 	)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
@@ -106,10 +113,37 @@ func (m *mainWindow) onSaved(c contacts.Contact, open bool) {
 	}
 }
 
-// onChanged refreshes what depends on the set of contacts.
+// onChanged refreshes what depends on the contacts and their follow-ups.
 func (m *mainWindow) onChanged() {
 	m.reconnect.refresh()
+	m.events.refresh()
 	m.checkEmpty()
+}
+
+// remind checks, now and then every minute while the app runs, whether a
+// follow-up has come due, and sends one summary notification if so.
+func (m *mainWindow) remind(ctx context.Context) {
+	check := func() {
+		m.tasks.do(func() func() {
+			entries, err := reconnectList(ctx, m.store, 0)
+			return func() {
+				if err == nil {
+					m.reminder.check(entries, now())
+				}
+			}
+		})
+	}
+	check()
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			check()
+		}
+	}
 }
 
 // checkEmpty offers the sample cards while the database is empty.

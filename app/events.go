@@ -1,0 +1,226 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/contacts"
+)
+
+// eventsScreen lists the events where the user met people and, for one
+// event, everyone met there: who has been followed up with and who is
+// still waiting.
+type eventsScreen struct {
+	win    fyne.Window
+	store  *contacts.Store
+	tasks  *tasks
+	onOpen func(contacts.Contact)
+
+	list    *widget.List
+	events  []contacts.Event
+	current contacts.Event
+
+	heading *widget.Label
+	summary *widget.Label
+	people  *widget.List
+	rows    []contacts.EventPerson
+	detail  *fyne.Container
+	hint    *widget.Label
+}
+
+func newEventsScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onOpen func(contacts.Contact)) *eventsScreen {
+	return &eventsScreen{win: win, store: store, tasks: tasks, onOpen: onOpen}
+}
+
+func (s *eventsScreen) buildUI() fyne.CanvasObject {
+	s.list = widget.NewList(
+		func() int { return len(s.events) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("Event", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			when := widget.NewLabel("When")
+			when.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(name, when)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.events) {
+				return
+			}
+			e := s.events[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(e.Name)
+			box.Objects[1].(*widget.Label).SetText(eventWhen(e))
+		},
+	)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.events) {
+			s.show(s.events[i])
+		}
+	}
+	add := widget.NewButtonWithIcon("New event", theme.ContentAddIcon(), s.onNew)
+
+	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.summary = widget.NewLabel("")
+	s.summary.Wrapping = fyne.TextWrapWord
+	s.people = widget.NewList(
+		func() int { return len(s.rows) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			status := widget.NewLabel("Status")
+			status.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(name, status))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.rows) {
+				return
+			}
+			p := s.rows[i]
+			row := o.(*fyne.Container)
+			texts := row.Objects[0].(*fyne.Container)
+			texts.Objects[0].(*widget.Label).SetText(joinNonEmpty(", ", p.Contact.DisplayName(), p.Contact.Company))
+			texts.Objects[1].(*widget.Label).SetText(followUpStatus(p, contacts.DayOf(now())))
+			icon := row.Objects[1].(*widget.Icon)
+			if p.FollowedUp {
+				icon.SetResource(theme.ConfirmIcon())
+			} else {
+				icon.SetResource(theme.MediaRecordIcon())
+			}
+		},
+	)
+	s.people.OnSelected = func(i widget.ListItemID) {
+		s.people.UnselectAll()
+		if i < len(s.rows) && s.onOpen != nil {
+			s.onOpen(s.rows[i].Contact)
+		}
+	}
+	s.detail = container.NewBorder(container.NewVBox(s.heading, s.summary), nil, nil, nil, s.people)
+	s.detail.Hide()
+	s.hint = widget.NewLabelWithStyle("Pick an event to see who you met there.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+
+	left := container.NewBorder(nil, add, nil, nil, s.list)
+	split := container.NewHSplit(left, container.NewStack(container.NewCenter(s.hint), s.detail))
+	split.Offset = 0.3
+	s.refresh()
+	return split
+}
+
+// eventWhen is an event's dates and place.
+func eventWhen(e contacts.Event) string {
+	when := e.Start.String()
+	if !e.End.IsZero() && e.End != e.Start {
+		when += " to " + e.End.String()
+	}
+	return joinNonEmpty(" · ", when, e.Place)
+}
+
+// followUpStatus says where someone met at an event stands.
+func followUpStatus(p contacts.EventPerson, today contacts.Day) string {
+	var parts []string
+	if p.FollowedUp {
+		parts = append(parts, "followed up")
+	} else {
+		parts = append(parts, "waiting")
+	}
+	if f := p.Next; f != nil {
+		parts = append(parts, fmt.Sprintf("%s %s", f.Kind.Label(), dueText(f.Due, today)))
+	} else if !p.FollowedUp {
+		parts = append(parts, "nothing scheduled")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (s *eventsScreen) refresh() {
+	s.tasks.do(func() func() {
+		events, err := s.store.Events(context.Background())
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not load the events", err)
+				return
+			}
+			s.events = events
+			s.list.Refresh()
+			if s.current.ID != 0 {
+				s.show(s.current)
+			}
+		}
+	})
+}
+
+// show lists the people met at e.
+func (s *eventsScreen) show(e contacts.Event) {
+	s.current = e
+	s.tasks.do(func() func() {
+		rows, err := s.store.EventPeople(context.Background(), e.ID)
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not load the people met at "+e.Name, err)
+				return
+			}
+			if s.current.ID != e.ID {
+				return
+			}
+			s.rows = rows
+			done := 0
+			for _, r := range rows {
+				if r.FollowedUp {
+					done++
+				}
+			}
+			s.heading.SetText(e.Name)
+			s.summary.SetText(joinNonEmpty("\n", eventWhen(e),
+				fmt.Sprintf("Met %s: %d followed up, %d still waiting.", plural(len(rows), "person"), done, len(rows)-done), e.Notes))
+			s.people.Refresh()
+			s.hint.Hide()
+			s.detail.Show()
+		}
+	})
+}
+
+func (s *eventsScreen) onNew() {
+	name := widget.NewEntry()
+	name.SetPlaceHolder("Atlanta Tech Meetup")
+	start := widget.NewDateEntry()
+	today := time.Now()
+	start.SetDate(&today)
+	end := widget.NewDateEntry()
+	place := widget.NewEntry()
+	notes := widget.NewMultiLineEntry()
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", name), widget.NewFormItem("From", start), widget.NewFormItem("To", end),
+		widget.NewFormItem("Place", place), widget.NewFormItem("Notes", notes),
+	}
+	d := dialog.NewForm("New event", "Add", "Cancel", items, func(ok bool) {
+		if !ok || strings.TrimSpace(name.Text) == "" {
+			return
+		}
+		e := contacts.Event{Name: strings.TrimSpace(name.Text), Place: place.Text, Notes: notes.Text}
+		if start.Date != nil {
+			e.Start = contacts.DayOf(*start.Date)
+		}
+		if end.Date != nil {
+			e.End = contacts.DayOf(*end.Date)
+		}
+		s.tasks.do(func() func() {
+			err := s.store.AddEvent(context.Background(), &e)
+			return func() {
+				if err != nil {
+					showError(s.win, "Could not add the event", err)
+					return
+				}
+				s.current = e
+				s.refresh()
+			}
+		})
+	}, s.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
