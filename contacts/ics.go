@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -35,7 +36,15 @@ func WriteICS(w io.Writer, items []ICSItem, now time.Time) error {
 	for _, it := range items {
 		cal.Children = append(cal.Children, todo(it, now))
 	}
-	if err := ical.NewEncoder(w).Encode(cal); err != nil {
+	// go-ical does not fold long lines; RFC 5545 asks for 75 octets.
+	var raw, folded bytes.Buffer
+	if err := ical.NewEncoder(&raw).Encode(cal); err != nil {
+		return fmt.Errorf("contacts: write iCalendar: %w", err)
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(raw.String(), "\r\n"), "\r\n") {
+		writeFolded(&folded, line)
+	}
+	if _, err := w.Write(folded.Bytes()); err != nil {
 		return fmt.Errorf("contacts: write iCalendar: %w", err)
 	}
 	return nil

@@ -282,7 +282,8 @@ func formatParamValue(v string) string {
 	return v
 }
 
-// maxLineOctets is the longest a line may be, CRLF excluded, in a vCard.
+// maxLineOctets is the longest a line may be, CRLF excluded, in a vCard
+// or an iCalendar file, which fold lines the same way.
 const maxLineOctets = 75
 
 // writeFolded writes line to buf followed by CRLF, folding it into lines

@@ -1,0 +1,109 @@
+package contacts
+
+import (
+	"strings"
+	"testing"
+)
+
+var delayTests = []struct {
+	in   string
+	days int
+	ok   bool
+}{
+	{"3d", 3, true}, {"3", 3, true}, {"0d", 0, true}, {"1w", 7, true}, {" 2W ", 14, true}, {"1m", 30, true},
+	{"", 0, false}, {"-1d", 0, false}, {"3x", 0, false}, {"d", 0, false}, {"99999d", 0, false},
+}
+
+func TestParseDelay(t *testing.T) {
+	for _, tt := range delayTests {
+		t.Run(tt.in, func(t *testing.T) {
+			days, err := ParseDelay(tt.in)
+			if (err == nil) != tt.ok || days != tt.days {
+				t.Errorf("ParseDelay(%q) = %d, %v; want %d, ok %v", tt.in, days, err, tt.days, tt.ok)
+			}
+			if err != nil && !strings.Contains(err.Error(), "3d") {
+				t.Errorf("error %q does not say what is accepted", err)
+			}
+		})
+	}
+}
+
+func FuzzParseDelay(f *testing.F) {
+	for _, tt := range delayTests {
+		f.Add(tt.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		days, err := ParseDelay(s)
+		if err == nil && (days < 0 || days > 3650*30) {
+			t.Errorf("ParseDelay(%q) = %d", s, days)
+		}
+	})
+}
+
+func TestFirstFollowUp(t *testing.T) {
+	tests := []struct {
+		name, met, today string
+		delay            int
+		want             string
+	}{
+		{"scanned the same day", "2026-11-20", "2026-11-20", 3, "2026-11-23"},
+		{"scanned two days later", "2026-11-20", "2026-11-22", 3, "2026-11-23"},
+		{"scanned long after", "2026-10-01", "2026-11-20", 3, "2026-11-20"},
+		{"no delay", "2026-11-20", "2026-11-20", 0, "2026-11-20"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := FirstFollowUp(day(tt.met), day(tt.today), tt.delay); got != day(tt.want) {
+				t.Errorf("got %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSnooze(t *testing.T) {
+	tests := []struct {
+		today    string
+		tomorrow string
+		nextWeek string
+	}{
+		{"2026-11-20", "2026-11-21", "2026-11-23"}, // Friday
+		{"2026-11-22", "2026-11-23", "2026-11-23"}, // Sunday
+		{"2026-11-23", "2026-11-24", "2026-11-30"}, // Monday
+		{"2026-12-31", "2027-01-01", "2027-01-04"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.today, func(t *testing.T) {
+			if got := SnoozeTomorrow.From(day(tt.today)); got != day(tt.tomorrow) {
+				t.Errorf("tomorrow = %s, want %s", got, tt.tomorrow)
+			}
+			if got := SnoozeNextWeek.From(day(tt.today)); got != day(tt.nextWeek) {
+				t.Errorf("next week = %s, want %s", got, tt.nextWeek)
+			}
+		})
+	}
+}
+
+func TestCadence(t *testing.T) {
+	tests := []struct {
+		c     Cadence
+		str   string
+		valid bool
+	}{
+		{Cadence{}, "", true},
+		{Cadence{61, 122}, "every 2 months, at most 4", true},
+		{Cadence{45, 90}, "every 45 days, at most 90", true},
+		{Cadence{30, 0}, "every 30 days", true},
+		{Cadence{90, 30}, "every 90 days, at most 30", false},
+		{Cadence{-1, 0}, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.str, func(t *testing.T) {
+			if tt.valid && tt.c.String() != tt.str {
+				t.Errorf("String = %q, want %q", tt.c.String(), tt.str)
+			}
+			if (tt.c.Valid() == nil) != tt.valid {
+				t.Errorf("Valid = %v, want valid %v", tt.c.Valid(), tt.valid)
+			}
+		})
+	}
+}
