@@ -92,7 +92,10 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.detail = container.NewBorder(
 		s.heading,
 		container.NewHBox(s.del, layoutSpacer(), s.save), nil, nil,
-		container.NewVScroll(container.NewVBox(s.image, s.form.buildUI(), s.history.buildUI())),
+		// What to do next comes first, beside the card; the fields below.
+		container.NewVScroll(container.NewVBox(
+			container.NewGridWithColumns(2, s.image, s.history.buildUI()),
+			s.form.buildUI())),
 	)
 	s.detail.Hide()
 	s.placeholder = widget.NewLabelWithStyle("Pick someone on the left to see their card.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})

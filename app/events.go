@@ -177,7 +177,7 @@ func (s *eventsScreen) show(e contacts.Event) {
 			}
 			s.heading.SetText(e.Name)
 			s.summary.SetText(joinNonEmpty("\n", eventWhen(e),
-				fmt.Sprintf("Met %s: %d followed up, %d still waiting.", plural(len(rows), "person"), done, len(rows)-done), e.Notes))
+				fmt.Sprintf("Met %s: %d followed up, %d still waiting.", people(len(rows)), done, len(rows)-done), e.Notes))
 			s.people.Refresh()
 			s.hint.Hide()
 			s.detail.Show()
@@ -223,4 +223,12 @@ func (s *eventsScreen) onNew() {
 	}, s.win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
+}
+
+// people is "1 person" or "n people".
+func people(n int) string {
+	if n == 1 {
+		return "1 person"
+	}
+	return fmt.Sprintf("%d people", n)
 }

@@ -365,8 +365,7 @@ func TestEventView(t *testing.T) {
 	if s.current.ID != ev.ID || len(s.rows) != 2 {
 		t.Fatalf("event shows %d people", len(s.rows))
 	}
-	if !strings.Contains(s.summary.Text, "Met 2 persons: 1 followed up, 1 still waiting") &&
-		!strings.Contains(s.summary.Text, "1 followed up, 1 still waiting") {
+	if !strings.Contains(s.summary.Text, "Met 2 people: 1 followed up, 1 still waiting") {
 		t.Errorf("summary = %q", s.summary.Text)
 	}
 	status := map[string]string{}

@@ -58,10 +58,7 @@ func dueSummary(entries []contacts.Entry, today contacts.Day) (*fyne.Notificatio
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	title := fmt.Sprintf("%s to follow up today", plural(len(ids), "person"))
-	if len(ids) > 1 {
-		title = fmt.Sprintf("%d people to follow up today", len(ids))
-	}
+	title := people(len(ids)) + " to follow up today"
 	const shown = 3
 	body := strings.Join(names[:min(shown, len(names))], "; ")
 	if len(names) > shown {

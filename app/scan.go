@@ -329,6 +329,7 @@ func (s *scanScreen) showReview() {
 	s.card.SetCard(r.Image, r.Lines)
 	c := r.Contact()
 	c.Event = strings.TrimSpace(s.event.Text)
+	c.MetOn = contacts.DayOf(now()) // the user changes it for an older card
 	s.form.set(c)
 	s.form.markLow(r.Fields)
 	s.proposeFollowUp(c)

@@ -97,7 +97,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 		return r.Err
 	}
 	c := r.Reading.Contact()
-	c.Event = s.event
+	c.Event, c.MetOn = s.event, contacts.DayOf(now()) // met today, unless edited later
 	scheduled := ""
 	if s.save {
 		var follow []contacts.FollowUp
