@@ -205,6 +205,9 @@ func exportICS(ctx context.Context, store *contacts.Store, path string) (int, er
 			items = append(items, contacts.ICSItem{FollowUp: f, Contact: p.Contact})
 		}
 	}
+	if len(items) == 0 {
+		return 0, contacts.ErrNothingToExport
+	}
 	err = writeFileAtomic(path, func(w io.Writer) error { return contacts.WriteICS(w, items, now()) })
 	return len(items), err
 }

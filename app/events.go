@@ -102,7 +102,8 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 			s.onOpen(s.rows[i].Contact)
 		}
 	}
-	s.detail = container.NewBorder(container.NewVBox(s.heading, s.summary), nil, nil, nil, s.people)
+	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), s.onEdit)
+	s.detail = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, edit, s.heading), s.summary), nil, nil, nil, s.people)
 	s.detail.Hide()
 	s.hint = widget.NewLabelWithStyle("Pick an event to see who you met there.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 
@@ -186,23 +187,47 @@ func (s *eventsScreen) show(e contacts.Event) {
 }
 
 func (s *eventsScreen) onNew() {
+	s.editEvent(contacts.Event{Start: contacts.DayOf(now())})
+}
+
+func (s *eventsScreen) onEdit() {
+	if s.current.ID != 0 {
+		s.editEvent(s.current)
+	}
+}
+
+// editEvent asks for an event's details: a new one when e has no ID.
+func (s *eventsScreen) editEvent(e contacts.Event) {
 	name := widget.NewEntry()
 	name.SetPlaceHolder("Atlanta Tech Meetup")
-	start := widget.NewDateEntry()
-	today := time.Now()
-	start.SetDate(&today)
-	end := widget.NewDateEntry()
+	name.SetText(e.Name)
+	dateEntry := func(d contacts.Day) *widget.DateEntry {
+		de := widget.NewDateEntry()
+		if !d.IsZero() {
+			t := d.In(time.Local)
+			de.SetDate(&t)
+		}
+		return de
+	}
+	start, end := dateEntry(e.Start), dateEntry(e.End)
 	place := widget.NewEntry()
+	place.SetText(e.Place)
 	notes := widget.NewMultiLineEntry()
+	notes.SetText(e.Notes)
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name), widget.NewFormItem("From", start), widget.NewFormItem("To", end),
 		widget.NewFormItem("Place", place), widget.NewFormItem("Notes", notes),
 	}
-	d := dialog.NewForm("New event", "Add", "Cancel", items, func(ok bool) {
+	title, confirm := "New event", "Add"
+	if e.ID != 0 {
+		title, confirm = "Edit event", "Save"
+	}
+	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
 		if !ok || strings.TrimSpace(name.Text) == "" {
 			return
 		}
-		e := contacts.Event{Name: strings.TrimSpace(name.Text), Place: place.Text, Notes: notes.Text}
+		e.Name, e.Place, e.Notes = strings.TrimSpace(name.Text), place.Text, notes.Text
+		e.Start, e.End = contacts.Day{}, contacts.Day{}
 		if start.Date != nil {
 			e.Start = contacts.DayOf(*start.Date)
 		}
@@ -210,10 +235,15 @@ func (s *eventsScreen) onNew() {
 			e.End = contacts.DayOf(*end.Date)
 		}
 		s.tasks.do(func() func() {
-			err := s.store.AddEvent(context.Background(), &e)
+			var err error
+			if e.ID == 0 {
+				err = s.store.AddEvent(context.Background(), &e)
+			} else {
+				err = s.store.UpdateEvent(context.Background(), e)
+			}
 			return func() {
 				if err != nil {
-					showError(s.win, "Could not add the event", err)
+					showError(s.win, "Could not save the event", err)
 					return
 				}
 				s.current = e

@@ -142,6 +142,16 @@ func TestExportICSCommand(t *testing.T) {
 	if !strings.Contains(out.String(), "3 follow-ups") {
 		t.Errorf("output %q", out.String())
 	}
+
+	// With nothing open there is nothing to write, and it says so.
+	empty := filepath.Join(t.TempDir(), "none.ics")
+	err = cmd.Run(context.Background(), openStore(t), []string{empty})
+	if err == nil || !strings.Contains(err.Error(), "no open follow-ups") {
+		t.Errorf("exporting nothing: %v", err)
+	}
+	if _, err := os.Stat(empty); !os.IsNotExist(err) {
+		t.Errorf("a file was written for nothing: %v", err)
+	}
 }
 
 func TestScanSaveSchedulesFirstFollowUp(t *testing.T) {

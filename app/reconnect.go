@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,8 +62,9 @@ func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 	hint := widget.NewLabelWithStyle("Nobody to get back to right now.\n\nScan the cards from your last event, or give the people\nyou want to keep close a keep-in-touch cadence.",
 		fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	s.empty = container.NewCenter(hint)
+	export := widget.NewButtonWithIcon("Export to calendar…", theme.CalendarIcon(), s.onExport)
 	s.refresh()
-	return container.NewBorder(s.heading, nil, nil, nil, container.NewStack(s.list, s.empty))
+	return container.NewBorder(container.NewBorder(nil, nil, nil, export, s.heading), nil, nil, nil, container.NewStack(s.list, s.empty))
 }
 
 func (s *reconnectScreen) refresh() {
@@ -250,4 +252,33 @@ func (r *entryRow) set(row reconnectRow) {
 
 func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewStack(r.heading, r.body))
+}
+
+// onExport saves the open follow-ups as an iCalendar file for a phone's
+// calendar or tasks app.
+func (s *reconnectScreen) onExport() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(s.win, "Could not export the follow-ups", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		s.tasks.do(func() func() {
+			n, err := exportICS(context.Background(), s.store, path)
+			return func() {
+				if err != nil {
+					showError(s.win, "Could not export the follow-ups", err)
+					return
+				}
+				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nImport it in your phone's calendar or tasks app; exporting again updates them.", plural(n, "follow-up"), path), s.win)
+			}
+		})
+	}, s.win)
+	d.SetFileName("follow-ups.ics")
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
 }
