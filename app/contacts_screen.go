@@ -59,22 +59,12 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.count.Importance = widget.LowImportance
 	s.list = widget.NewList(
 		func() int { return len(s.items) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			sub := widget.NewLabel("Company")
-			sub.Truncation = fyne.TextTruncateEllipsis
-			sub.Importance = widget.LowImportance
-			return container.NewVBox(name, sub)
-		},
+		newTwoLineItem,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(s.items) {
-				return
+			if i < len(s.items) {
+				c := s.items[i]
+				setTwoLineItem(o, c.DisplayName(), joinNonEmpty(" · ", c.Title, c.Company))
 			}
-			c := s.items[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(c.DisplayName())
-			box.Objects[1].(*widget.Label).SetText(joinNonEmpty(" · ", c.Title, c.Company))
 		},
 	)
 	s.list.OnSelected = s.onSelected

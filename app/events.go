@@ -43,21 +43,11 @@ func newEventsScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onOpe
 func (s *eventsScreen) buildUI() fyne.CanvasObject {
 	s.list = widget.NewList(
 		func() int { return len(s.events) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("Event", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			when := widget.NewLabel("When")
-			when.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(name, when)
-		},
+		newTwoLineItem,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(s.events) {
-				return
+			if i < len(s.events) {
+				setTwoLineItem(o, s.events[i].Name, eventWhen(s.events[i]))
 			}
-			e := s.events[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(e.Name)
-			box.Objects[1].(*widget.Label).SetText(eventWhen(e))
 		},
 	)
 	s.list.OnSelected = func(i widget.ListItemID) {

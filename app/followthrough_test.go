@@ -217,48 +217,38 @@ func engineFor(t *testing.T, eng *fakeEngine) {
 	t.Cleanup(func() { NewEngine = old })
 }
 
-// findButton finds the button labelled text among o and what it holds.
-func findButton(o fyne.CanvasObject, text string) *widget.Button {
+// find returns the first widget of type T among o and what it holds for
+// which match is true.
+func find[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) (T, bool) {
+	if v, ok := o.(T); ok && match(v) {
+		return v, true
+	}
+	var children []fyne.CanvasObject
 	switch v := o.(type) {
-	case *widget.Button:
-		if v.Text == text {
-			return v
-		}
 	case *fyne.Container:
-		for _, c := range v.Objects {
-			if b := findButton(c, text); b != nil {
-				return b
-			}
-		}
+		children = v.Objects
 	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			if b := findButton(c, text); b != nil {
-				return b
-			}
+		children = test.WidgetRenderer(v).Objects()
+	}
+	for _, c := range children {
+		if f, ok := find(c, match); ok {
+			return f, true
 		}
 	}
-	return nil
+	var none T
+	return none, false
+}
+
+// findButton finds the button labelled text among o and what it holds.
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	b, _ := find(o, func(b *widget.Button) bool { return b.Text == text })
+	return b
 }
 
 // findEntry finds the first entry among o and what it holds.
 func findEntry(o fyne.CanvasObject) *widget.Entry {
-	switch v := o.(type) {
-	case *widget.Entry:
-		return v
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if e := findEntry(c); e != nil {
-				return e
-			}
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(v).Objects() {
-			if e := findEntry(c); e != nil {
-				return e
-			}
-		}
-	}
-	return nil
+	e, _ := find(o, func(*widget.Entry) bool { return true })
+	return e
 }
 
 func TestReconnectScreen(t *testing.T) {

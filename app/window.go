@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"followthrough/assets"
 	"followthrough/contacts"
@@ -169,6 +170,23 @@ func errorReason(err error) string {
 		msg = strings.ReplaceAll(msg, p, "")
 	}
 	return msg
+}
+
+// newTwoLineItem makes a list row of a bold title over a line of detail.
+func newTwoLineItem() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	detail.Importance = widget.LowImportance
+	return container.NewVBox(title, detail)
+}
+
+// setTwoLineItem fills a row made by newTwoLineItem.
+func setTwoLineItem(o fyne.CanvasObject, title, detail string) {
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(title)
+	box.Objects[1].(*widget.Label).SetText(detail)
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
