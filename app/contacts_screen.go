@@ -21,6 +21,9 @@ type contactsScreen struct {
 	store     *contacts.Store
 	tasks     *tasks
 	onChanged func() // after a save or delete, for the other screens
+	// onPeople hears the names of everyone, by ID, whenever they are
+	// loaded, for the other places that offer "Introduced by".
+	onPeople func(map[string]int64)
 
 	search  *widget.Entry
 	tag     *widget.Select
@@ -136,6 +139,9 @@ func (s *contactsScreen) refresh() {
 					people[c.DisplayName()] = c.ID
 				}
 				s.form.setPeople(people)
+				if s.onPeople != nil {
+					s.onPeople(people)
+				}
 			}
 			if query != s.search.Text {
 				return // a newer search is on its way
