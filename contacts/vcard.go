@@ -76,18 +76,67 @@ func (c Contact) Card() vcard.Card {
 			Params: vcard.Params{vcard.ParamType: {vcard.TypeWork}},
 		})
 	}
-	note := c.Note
-	if c.Event != "" {
-		note = metAt(c.Event)
-		if c.Note != "" {
-			note += "\n" + c.Note
-		}
-		card.SetValue(vcard.FieldCategories, escapeComponent(c.Event))
-	}
-	if note != "" {
+	// The meeting context goes first in the note, for people and phones,
+	// and in X- properties, so that reading the card back loses nothing.
+	if note := joinNonEmpty("\n", c.meetingContext(), c.Note); note != "" {
 		card.SetValue(vcard.FieldNote, note)
 	}
+	var cats []string
+	for _, cat := range append([]string{c.Event}, c.Tags...) {
+		if cat != "" {
+			cats = append(cats, escapeComponent(cat))
+		}
+	}
+	if len(cats) > 0 {
+		card.SetValue(vcard.FieldCategories, strings.Join(cats, ","))
+	}
+	for _, x := range []struct{ prop, value string }{
+		{fieldEvent, c.Event}, {fieldMetOn, c.MetOn.String()},
+		{fieldIntroducedBy, c.IntroducedBy}, {fieldTalkedAbout, c.TalkedAbout},
+	} {
+		if x.value != "" {
+			card.SetValue(x.prop, x.value)
+		}
+	}
 	return card
+}
+
+// The properties that keep a contact's meeting context in its vCard.
+const (
+	fieldEvent        = "X-FOLLOWTHROUGH-EVENT"
+	fieldMetOn        = "X-FOLLOWTHROUGH-MET-ON"
+	fieldIntroducedBy = "X-FOLLOWTHROUGH-INTRODUCED-BY"
+	fieldTalkedAbout  = "X-FOLLOWTHROUGH-TALKED-ABOUT"
+)
+
+// meetingContext says where and how c was met, in the words a card's note
+// starts with: "Met at Atlanta Tech Meetup on 2026-11-20, introduced by
+// Sam Lee.\nTalked about: hiring".
+func (c Contact) meetingContext() string {
+	var met string
+	switch {
+	case c.Event != "" && !c.MetOn.IsZero():
+		met = fmt.Sprintf("Met at %s on %s", c.Event, c.MetOn)
+	case c.Event != "":
+		met = "Met at " + c.Event
+	case !c.MetOn.IsZero():
+		met = "Met on " + c.MetOn.String()
+	}
+	if c.IntroducedBy != "" {
+		if met == "" {
+			met = "Introduced by " + c.IntroducedBy
+		} else {
+			met += ", introduced by " + c.IntroducedBy
+		}
+	}
+	if met != "" {
+		met += "."
+	}
+	var talked string
+	if c.TalkedAbout != "" {
+		talked = "Talked about: " + c.TalkedAbout
+	}
+	return joinNonEmpty("\n", met, talked)
 }
 
 // formattedName returns the FN of c's card: its display name, or its
@@ -101,7 +150,8 @@ func (c Contact) formattedName() string {
 	return c.DisplayName()
 }
 
-// metAt returns the sentence Card starts the note with for event.
+// metAt returns the sentence version 1 of Card started the note with for
+// event, which cards written then still carry.
 func metAt(event string) string { return "Met at " + event + "." }
 
 // phoneTypes returns the TYPE parameter values for a phone of kind.
@@ -390,17 +440,36 @@ func contactFromCard(card vcard.Card) Contact {
 			}
 		}
 	}
-	// The event is the category the note starts with "Met at" or, failing
-	// that, the first one.
-	for _, cat := range categories {
-		if rest, ok := strings.CutPrefix(c.Note, metAt(cat)); ok {
-			c.Event = cat
+	if ev := card.Get(fieldEvent); ev != nil || card.Get(fieldMetOn) != nil ||
+		card.Get(fieldIntroducedBy) != nil || card.Get(fieldTalkedAbout) != nil {
+		// Written by Card: the context is in its own properties, and the
+		// note starts with it in words.
+		c.Event = unescapeText(card.PreferredValue(fieldEvent))
+		c.MetOn, _ = ParseDay(unescapeText(card.PreferredValue(fieldMetOn)))
+		c.IntroducedBy = unescapeText(card.PreferredValue(fieldIntroducedBy))
+		c.TalkedAbout = unescapeText(card.PreferredValue(fieldTalkedAbout))
+		if rest, ok := strings.CutPrefix(c.Note, c.meetingContext()); ok {
 			c.Note = strings.TrimPrefix(rest, "\n")
-			break
+		}
+	} else {
+		// From another app, or an older Card: the event is the category
+		// the note starts with "Met at" or, failing that, the first one.
+		for _, cat := range categories {
+			if rest, ok := strings.CutPrefix(c.Note, metAt(cat)); ok {
+				c.Event = cat
+				c.Note = strings.TrimPrefix(rest, "\n")
+				break
+			}
+		}
+		if c.Event == "" && len(categories) > 0 {
+			c.Event = strings.TrimSpace(categories[0])
 		}
 	}
-	if c.Event == "" && len(categories) > 0 {
-		c.Event = strings.TrimSpace(categories[0])
+	// The other categories are tags.
+	for _, cat := range categories {
+		if cat = strings.TrimSpace(cat); cat != "" && cat != strings.TrimSpace(c.Event) && !slices.Contains(c.Tags, cat) {
+			c.Tags = append(c.Tags, cat)
+		}
 	}
 
 	fn := unescapeText(card.PreferredValue(vcard.FieldFormattedName))

@@ -61,6 +61,10 @@ var vcardTests = []struct {
 		Note:   "名刺交換。日本語と中文のメモ。", Event: "東京ゲームショウ",
 	}},
 	{"long note", Contact{FullName: "Long Note", GivenName: "Long", FamilyName: "Note", Note: longNote, Event: strings.Repeat("Conférence ", 12)}},
+	{"meeting context", Contact{FullName: "Mia Wong", GivenName: "Mia", FamilyName: "Wong", Event: "Atlanta Tech Meetup",
+		MetOn: Day{2026, 11, 20}, IntroducedBy: "Sam Lee, of Acme", TalkedAbout: "hiring; remote teams\nand coffee",
+		Tags: []string{"prospect", "referral partner", "a, b"}, Note: "Met at the bar first."}},
+	{"context without an event", Contact{FullName: "Kim", GivenName: "Kim", MetOn: Day{2026, 1, 2}, IntroducedBy: "Sam"}},
 	{"multiline note", Contact{FullName: "Multi Line", Note: "line 1\nline 2\n\n  indented line 4\n"}},
 	{"phones of each kind", Contact{
 		FullName: "Many Phones",
@@ -360,12 +364,14 @@ func TestWriteVCardsFormat(t *testing.T) {
 					t.Errorf("LABEL = %q, want %q", label, c.Address)
 				}
 			}
-			if c.Event != "" {
-				if cats := handSplit(one("CATEGORIES", ""), ','); !slices.Equal(cats, []string{c.Event}) {
-					t.Errorf("CATEGORIES = %q, want the one category %q", cats, c.Event)
+			if want := wantCategories(c); len(want) > 0 {
+				if cats := handSplit(one("CATEGORIES", ""), ','); !slices.Equal(cats, want) {
+					t.Errorf("CATEGORIES = %q, want the event and tags %q", cats, want)
 				}
-				if note := handSplit(one("NOTE", ""), -1)[0]; !strings.HasPrefix(note, "Met at "+c.Event+".") {
-					t.Errorf("NOTE = %q, want it to start with the event", note)
+			}
+			if want := wantNote(c); want != "" {
+				if note := handSplit(one("NOTE", ""), -1)[0]; note != want {
+					t.Errorf("NOTE = %q, want %q", note, want)
 				}
 			}
 			tels := card.get("TEL")
@@ -421,9 +427,10 @@ func TestWriteVCardsGoVcard(t *testing.T) {
 				(n == nil || n.FamilyName != c.FamilyName || n.GivenName != c.GivenName) {
 				t.Errorf("Name() = %+v, want %q, %q", n, c.FamilyName, c.GivenName)
 			}
-			if c.Event != "" && plain(c.Event) && !strings.Contains(c.Event, ",") {
-				if cats := card.Categories(); !slices.Equal(cats, []string{c.Event}) {
-					t.Errorf("Categories() = %q, want %q", cats, c.Event)
+			// go-vcard's Categories splits at escaped commas too.
+			if want := wantCategories(c); len(want) > 0 && plain(c.Event) && !strings.Contains(strings.Join(want, ""), ",") {
+				if cats := card.Categories(); !slices.Equal(cats, want) {
+					t.Errorf("Categories() = %q, want %q", cats, want)
 				}
 			}
 			tels := card[vcard.FieldTelephone]
@@ -519,6 +526,7 @@ func TestReadVCards(t *testing.T) {
 				Address: "Suite 5, 1 Main St, Springfield, IL, 62701, USA",
 				Note:    "Line one\nLine two\nthree; four: five",
 				Event:   "Friends",
+				Tags:    []string{"Work"}, // the other categories
 			}},
 		},
 		{
@@ -568,6 +576,10 @@ func TestReadVCards(t *testing.T) {
 func TestCard(t *testing.T) {
 	c := vcardTests[0].c
 	c.Event = "Expo"
+	c.MetOn = Day{2026, 11, 20}
+	c.IntroducedBy = "Sam Lee"
+	c.TalkedAbout = "robots, mostly"
+	c.Tags = []string{"prospect", "friend, old"}
 	c.Note = "Call back"
 	c.Address = "1 Main St, Springfield"
 	card := c.Card()
@@ -585,8 +597,12 @@ func TestCard(t *testing.T) {
 		{vcard.FieldURL, "https://acme.example"},
 		{vcard.FieldAddress, ";;1 Main St\\, Springfield;;;;"},
 		{"LABEL", "1 Main St, Springfield"},
-		{vcard.FieldNote, "Met at Expo.\nCall back"},
-		{vcard.FieldCategories, "Expo"},
+		{vcard.FieldNote, "Met at Expo on 2026-11-20, introduced by Sam Lee.\nTalked about: robots, mostly\nCall back"},
+		{vcard.FieldCategories, "Expo,prospect,friend\\, old"},
+		{fieldEvent, "Expo"},
+		{fieldMetOn, "2026-11-20"},
+		{fieldIntroducedBy, "Sam Lee"},
+		{fieldTalkedAbout, "robots, mostly"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.prop, func(t *testing.T) {
@@ -708,15 +724,10 @@ func TestWriteVCardsVobject(t *testing.T) {
 				check("ADR", card.ADR, []string{"", "", c.Address, "", "", "", ""})
 				check("LABEL", card.LABEL, c.Address)
 			}
-			note := c.Note
-			if c.Event != "" {
-				check("CATEGORIES", card.CATEGORIES, []string{c.Event})
-				note = "Met at " + c.Event + "."
-				if c.Note != "" {
-					note += "\n" + c.Note
-				}
+			if want := wantCategories(c); len(want) > 0 {
+				check("CATEGORIES", card.CATEGORIES, want)
 			}
-			check("NOTE", card.NOTE, note)
+			check("NOTE", card.NOTE, wantNote(c))
 			check("EMAIL", card.EMAIL, w.Emails)
 			check("URL", card.URL, w.Websites)
 			if len(card.TEL) != len(w.Phones) {
@@ -781,3 +792,19 @@ func FuzzVCardRoundTrip(f *testing.F) {
 		}
 	})
 }
+
+// wantCategories are the categories c's card should have: its event,
+// then its tags.
+func wantCategories(c Contact) []string {
+	var cats []string
+	for _, cat := range append([]string{c.Event}, c.Tags...) {
+		if cat != "" {
+			cats = append(cats, cat)
+		}
+	}
+	return cats
+}
+
+// wantNote is the note c's card should have: where and how they met, then
+// c's own note.
+func wantNote(c Contact) string { return joinNonEmpty("\n", c.meetingContext(), c.Note) }
