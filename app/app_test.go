@@ -298,6 +298,12 @@ func TestDropAndSamples(t *testing.T) {
 	if !m.scan.samples.Visible() {
 		t.Fatalf("an empty database should offer the sample cards")
 	}
+	// The empty reconnect list leads there.
+	test.Tap(findButton(m.reconnect.empty, "Scan cards"))
+	if m.tabs.Selected() != m.scanTab {
+		t.Errorf("Scan cards on the empty reconnect list does not show Scan")
+	}
+	m.tabs.SelectIndex(0)
 
 	// Dropping a folder on the window goes to Scan and reads it.
 	dir := t.TempDir()

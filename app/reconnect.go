@@ -27,6 +27,7 @@ type reconnectScreen struct {
 	tasks     *tasks
 	onOpen    func(contacts.Contact)
 	onChanged func()
+	onScan    func() // goes to Scan, from the empty list
 
 	heading *widget.Label
 	list    *widget.List
@@ -61,7 +62,13 @@ func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 	s.list.OnSelected = func(widget.ListItemID) { s.list.UnselectAll() }
 	hint := widget.NewLabelWithStyle("Nobody to get back to right now.\n\nScan the cards from your last event, or give the people\nyou want to keep close a keep-in-touch cadence.",
 		fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	s.empty = container.NewCenter(hint)
+	scan := widget.NewButtonWithIcon("Scan cards", theme.FileImageIcon(), func() {
+		if s.onScan != nil {
+			s.onScan()
+		}
+	})
+	scan.Importance = widget.HighImportance
+	s.empty = container.NewCenter(container.NewVBox(hint, container.NewCenter(scan)))
 	export := widget.NewButtonWithIcon("Export to calendar…", theme.CalendarIcon(), s.onExport)
 	s.refresh()
 	return container.NewBorder(container.NewBorder(nil, nil, nil, export, s.heading), nil, nil, nil, container.NewStack(s.list, s.empty))

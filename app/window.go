@@ -78,6 +78,7 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 	m.events = newEventsScreen(w, store, m.tasks, m.onOpenContact)
 	m.reminder = &reminder{remind: a.SendNotification}
 	m.scan = newScanScreen(w, a.Preferences(), store, m.tasks, newEngine, m.onSaved)
+	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.contacts.onPeople = func(people map[string]int64) {
 		if m.scan.form != nil { // built
 			m.scan.form.setPeople(people)
