@@ -61,6 +61,7 @@ func commands() []*Command {
 		},
 		scanCommand(os.Stdout),
 		dueCommand(os.Stdout),
+		exportCommand(os.Stdout),
 		exportICSCommand(os.Stdout),
 		evalCommand(os.Stdout),
 	}

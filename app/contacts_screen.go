@@ -98,7 +98,10 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.undoBar = container.NewBorder(nil, nil, nil, undo, s.undoLabel)
 	s.undoBar.Hide()
 
-	left := container.NewBorder(container.NewVBox(s.search, container.NewBorder(nil, nil, nil, s.tag, s.count)), nil, nil, nil, s.list)
+	export := widget.NewButtonWithIcon("Export these…", theme.DocumentSaveIcon(), func() {
+		exportVCards(s.win, s.tasks, "contacts.vcf", s.items)
+	})
+	left := container.NewBorder(container.NewVBox(s.search, container.NewBorder(nil, nil, nil, s.tag, s.count)), export, nil, nil, s.list)
 	split := container.NewHSplit(left, container.NewStack(container.NewCenter(s.placeholder), s.detail))
 	split.Offset = 0.35
 	s.refresh()

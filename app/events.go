@@ -93,7 +93,14 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 		}
 	}
 	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), s.onEdit)
-	s.detail = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, edit, s.heading), s.summary), nil, nil, nil, s.people)
+	export := widget.NewButtonWithIcon("Export vCards…", theme.DocumentSaveIcon(), func() {
+		var cs []contacts.Contact
+		for _, r := range s.rows {
+			cs = append(cs, r.Contact)
+		}
+		exportVCards(s.win, s.tasks, s.current.Name+".vcf", cs)
+	})
+	s.detail = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(export, edit), s.heading), s.summary), nil, nil, nil, s.people)
 	s.detail.Hide()
 	s.hint = widget.NewLabelWithStyle("Pick an event to see who you met there.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -418,5 +419,73 @@ func TestReminder(t *testing.T) {
 	}
 	if sent[1].Title != "2 people to follow up today" {
 		t.Errorf("title %q", sent[1].Title)
+	}
+}
+
+func TestExportCommand(t *testing.T) {
+	fixedNow(t, testToday)
+	store := openStore(t)
+	seed(t, store, contacts.DayOf(testToday))
+	ctx := context.Background()
+	fay, _ := store.Find(ctx, contacts.Filter{Query: "Fay Fading"})
+	fay[0].Tags = []string{"friend"}
+	if err := store.Update(ctx, fay[0]); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		args    []string
+		want    []string
+		version string
+		wantErr string
+	}{
+		{"everyone", nil, []string{"Fay Fading", "Ned Nothing", "Olu Overdue", "Tess Today", "Uma Upcoming"}, "3.0", ""},
+		{"one event", []string{"--event", "founders breakfast"}, []string{"Olu Overdue", "Tess Today"}, "3.0", ""},
+		{"one tag, 4.0", []string{"--tag", "Friend", "--v4"}, []string{"Fay Fading"}, "4.0", ""},
+		{"no such event", []string{"--event", "Nowhere"}, nil, "", "no event called"},
+		{"nobody tagged", []string{"--tag", "nobody"}, nil, "", "no contacts"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "out.vcf")
+			cmd := exportCommand(new(bytes.Buffer))
+			if err := cmd.FlagSet().Parse(append(tt.args, path)); err != nil {
+				t.Fatal(err)
+			}
+			err := cmd.Run(ctx, store, cmd.FlagSet().Args())
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(data, []byte("VERSION:"+tt.version+"\r\n")) {
+				t.Errorf("not vCard %s:\n%s", tt.version, data)
+			}
+			cs, err := contacts.ReadVCards(bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, c := range cs {
+				names = append(names, c.FullName)
+			}
+			slices.Sort(names)
+			if !slices.Equal(names, tt.want) {
+				t.Errorf("exported %v, want %v", names, tt.want)
+			}
+			for _, c := range cs {
+				if c.FullName == "Olu Overdue" && (c.Event != "Founders Breakfast" || c.TalkedAbout != "hiring a designer") {
+					t.Errorf("meeting context lost: %+v", c)
+				}
+			}
+		})
 	}
 }

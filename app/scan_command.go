@@ -114,7 +114,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 		}
 	}
 	vcf := filepath.Join(s.out, stem+".vcf")
-	if err := writeVCardFile(vcf, c); err != nil {
+	if err := writeVCardsFile(vcf, false, []contacts.Contact{c}); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.w, "ok   %s -> %s: %s%s\n", r.Path, vcf, summary(c), scheduled)
@@ -141,10 +141,6 @@ func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, im
 		}
 	}
 	return c, nil
-}
-
-func writeVCardFile(path string, c contacts.Contact) error {
-	return writeFileAtomic(path, func(w io.Writer) error { return contacts.WriteVCards(w, c) })
 }
 
 // writeFileAtomic writes a file through write, replacing path only once

@@ -203,10 +203,15 @@ func joinComponents(sep string, components ...string) string {
 // components, escapes the "," between TYPE values and between categories,
 // and does not fold lines.
 func WriteVCards(w io.Writer, cs ...Contact) error {
+	return writeCards(w, Contact.Card, cs)
+}
+
+// writeCards writes each contact's card, made by card, to w.
+func writeCards(w io.Writer, card func(Contact) vcard.Card, cs []Contact) error {
 	var buf bytes.Buffer
 	for i, c := range cs {
 		buf.Reset()
-		if err := encodeCard(&buf, c.Card()); err != nil {
+		if err := encodeCard(&buf, card(c)); err != nil {
 			return fmt.Errorf("contacts: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
 		}
 		if _, err := w.Write(buf.Bytes()); err != nil {
@@ -547,4 +552,28 @@ func unescapeText(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// WriteVCards4 is WriteVCards for vCard 4.0 (RFC 6350), for the apps that
+// prefer it: the address text moves from the LABEL property, which 4.0
+// dropped, into ADR's LABEL parameter, and EMAIL loses the 3.0-only
+// "internet" type.
+func WriteVCards4(w io.Writer, cs ...Contact) error {
+	return writeCards(w, Contact.card4, cs)
+}
+
+// card4 is c's card in vCard 4.0.
+func (c Contact) card4() vcard.Card {
+	card := c.Card()
+	card.SetValue(vcard.FieldVersion, "4.0")
+	if label := card.Get(fieldLabel); label != nil {
+		for _, adr := range card[vcard.FieldAddress] {
+			adr.Params.Set("LABEL", label.Value)
+		}
+		delete(card, fieldLabel)
+	}
+	for _, e := range card[vcard.FieldEmail] {
+		delete(e.Params, vcard.ParamType)
+	}
+	return card
 }
