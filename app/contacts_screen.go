@@ -82,8 +82,9 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.save.Importance = widget.HighImportance
 	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)
 	s.del.Importance = widget.DangerImportance
+	qr := widget.NewButtonWithIcon("QR code", theme.GridIcon(), func() { showQR(s.win, s.current) })
 	s.detail = container.NewBorder(
-		s.heading,
+		container.NewBorder(nil, nil, nil, qr, s.heading),
 		container.NewHBox(s.del, layoutSpacer(), s.save), nil, nil,
 		// What to do next comes first, beside the card; the fields below.
 		container.NewVScroll(container.NewVBox(

@@ -1,0 +1,44 @@
+package contacts
+
+import (
+	"bytes"
+	"errors"
+)
+
+// QRMaxBytes is the most vCard a QR code holds here. A code holds up to
+// 2331 bytes at the medium error-correction level, but phone cameras read
+// codes with less in them far more reliably.
+const QRMaxBytes = 1200
+
+// ErrTooBigForQR is returned when even a trimmed card does not fit a QR
+// code.
+var ErrTooBigForQR = errors.New("contacts: the card is too long for a QR code even without its note")
+
+// QRCard returns c's vCard 3.0, small enough to put in a QR code that a
+// phone camera reads straight into its contacts: whole if it fits in max
+// bytes, else without its note, and says what it left out.
+func QRCard(c Contact, max int) (vcf []byte, omitted []string, err error) {
+	encode := func(c Contact) ([]byte, error) {
+		// A QR code gets what a phone uses: the note says how they met in
+		// words, so the X- properties, and LABEL, which repeats ADR, stay
+		// out to keep the code small enough to scan.
+		card := c.Card()
+		for _, k := range []string{fieldLabel, fieldEvent, fieldMetOn, fieldIntroducedBy, fieldTalkedAbout} {
+			delete(card, k)
+		}
+		var buf bytes.Buffer
+		err := encodeCard(&buf, card)
+		return buf.Bytes(), err
+	}
+	if vcf, err = encode(c); err != nil || len(vcf) <= max {
+		return vcf, nil, err
+	}
+	// The note, with what was talked about, is the longest and least
+	// needed part on a phone.
+	c.Note, c.TalkedAbout, c.IntroducedBy = "", "", ""
+	omitted = []string{"the note"}
+	if vcf, err = encode(c); err != nil || len(vcf) <= max {
+		return vcf, omitted, err
+	}
+	return nil, omitted, ErrTooBigForQR
+}
