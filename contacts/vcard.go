@@ -381,7 +381,7 @@ func ReadVCards(r io.Reader) ([]Contact, error) {
 	if err != nil {
 		return nil, fmt.Errorf("contacts: read vCards: %w", err)
 	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = normalize21(bytes.TrimPrefix(data, []byte("\uFEFF")))
 	// go-vcard's Decoder unescapes "\\", "\n" and "\," but not "\;" or
 	// "\N", so a "\;" it returns may come from "\;", an escaped ";", or
 	// from "\\;", a "\" that ends a component. It is given the input with
@@ -398,6 +398,7 @@ func ReadVCards(r io.Reader) ([]Contact, error) {
 		if err != nil {
 			return cs, fmt.Errorf("contacts: read vCard %d: %w", n, err)
 		}
+		decode21(card)
 		cs = append(cs, contactFromCard(card))
 	}
 }
@@ -431,7 +432,11 @@ func contactFromCard(card vcard.Card) Contact {
 		}
 	}
 	if f := card.Preferred(vcard.FieldAddress); f != nil {
-		c.Address = joinNonEmpty(", ", splitComponents(f.Value, ';')...)
+		var lines []string
+		for _, part := range splitComponents(f.Value, ';') {
+			lines = append(lines, strings.Split(part, "\n")...)
+		}
+		c.Address = joinNonEmpty(", ", lines...)
 	} else if label := unescapeText(card.PreferredValue(fieldLabel)); label != "" {
 		c.Address = joinNonEmpty(", ", strings.Split(label, "\n")...)
 	}

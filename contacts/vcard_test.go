@@ -539,6 +539,35 @@ func TestReadVCards(t *testing.T) {
 			in:   "\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:B\r\nEND:VCARD\r\n\r\n",
 			want: []Contact{{FullName: "A"}, {FullName: "B"}},
 		},
+		{
+			name: "vCard 2.1 from an old phone",
+			in: "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1:M\xfcller;J\xfcrgen\r\n" +
+				"FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller\r\n" +
+				"TEL;CELL;VOICE:+49 171 5550100\r\nTEL;HOME:+49 30 5550101\r\nTEL;WORK;FAX:+49 30 5550102\r\n" +
+				"EMAIL;INTERNET;PREF:jm@example.de\r\n" +
+				"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Erste Zeile=0D=0AZweite Zeile, sehr lang, mit w=\r\n" +
+				"eichem Umbruch=C3=A4\r\nEND:VCARD\r\n",
+			want: []Contact{{
+				FullName: "J\u00fcrgen M\u00fcller", GivenName: "J\u00fcrgen", FamilyName: "M\u00fcller",
+				Phones: []Phone{
+					{Number: "+49 171 5550100", Kind: PhoneMobile},
+					{Number: "+49 30 5550101", Kind: PhoneHome},
+					{Number: "+49 30 5550102", Kind: PhoneFax},
+				},
+				Emails: []string{"jm@example.de"},
+				Note:   "Erste Zeile\r\nZweite Zeile, sehr lang, mit weichem Umbruch\u00e4",
+			}},
+		},
+		{
+			name: "vCard 2.1 quoted-printable address, lower-case parameters",
+			in: "BEGIN:VCARD\nVERSION:2.1\nN:Doe;Jane\nADR;work;encoding=quoted-printable:;;1 Main St=0A=\nSuite 2;Springfield;;;\n" +
+				"TEL;cell:555-0100\nEND:VCARD\n",
+			want: []Contact{{
+				FullName: "Jane Doe", GivenName: "Jane", FamilyName: "Doe",
+				Phones:  []Phone{{Number: "555-0100", Kind: PhoneMobile}},
+				Address: "1 Main St, Suite 2, Springfield",
+			}},
+		},
 		{name: "empty", in: ""},
 		{
 			name:    "second card unterminated",
