@@ -57,6 +57,10 @@ type Contact struct {
 	// Image is the path of the scanned card image, relative to the
 	// store's data directory; empty when there is none.
 	Image string
+	// Extra holds what a card from another app had that a contact has no
+	// field for (a birthday, a nickname, a photo, that app's UID), as the
+	// card's unfolded content lines, to be written back with the card.
+	Extra []string
 
 	Created time.Time
 	Updated time.Time

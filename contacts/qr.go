@@ -27,7 +27,7 @@ func QRCard(c Contact, max int) (vcf []byte, omitted []string, err error) {
 			delete(card, k)
 		}
 		var buf bytes.Buffer
-		err := encodeCard(&buf, card)
+		err := encodeCard(&buf, card, nil)
 		return buf.Bytes(), err
 	}
 	if vcf, err = encode(c); err != nil || len(vcf) <= max {

@@ -225,7 +225,7 @@ func (s *Store) now() time.Time {
 
 const contactColumns = `id, full_name, given_name, family_name, title, company,
 	address, note, event, image, created, updated,
-	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max`
+	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra`
 
 // Add stores c as a new contact and sets its ID, Created and Updated.
 // The ID that c had is ignored.
@@ -283,11 +283,11 @@ func insertContact(ctx context.Context, tx *sql.Tx, c Contact) (int64, error) {
 		return 0, err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO contacts (`+contactColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
 		c.Address, c.Note, c.Event, c.Image, c.Created.UnixMilli(), c.Updated.UnixMilli(),
 		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
-		c.Cadence.Ideal, c.Cadence.Max)
+		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"))
 	if err != nil {
 		return 0, err
 	}
@@ -349,12 +349,12 @@ func (s *Store) Update(ctx context.Context, c Contact) error {
 			full_name = ?, given_name = ?, family_name = ?, title = ?, company = ?,
 			address = ?, note = ?, event = ?, image = ?, updated = ?,
 			event_id = ?, met_on = ?, introduced_by = ?, introduced_by_id = ?, talked_about = ?,
-			cadence_ideal = ?, cadence_max = ?
+			cadence_ideal = ?, cadence_max = ?, extra = ?
 			WHERE id = ?`,
 			c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
 			c.Address, c.Note, c.Event, c.Image, now.UnixMilli(),
 			nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
-			c.Cadence.Ideal, c.Cadence.Max, c.ID)
+			c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.ID)
 		if err != nil {
 			return err
 		}
@@ -569,10 +569,13 @@ func scanContact(row interface{ Scan(...any) error }) (Contact, error) {
 	var c Contact
 	var created, updated int64
 	var eventID, introducedByID sql.NullInt64
-	var metOn string
+	var metOn, extra string
 	err := row.Scan(&c.ID, &c.FullName, &c.GivenName, &c.FamilyName, &c.Title, &c.Company,
 		&c.Address, &c.Note, &c.Event, &c.Image, &created, &updated,
-		&eventID, &metOn, &c.IntroducedBy, &introducedByID, &c.TalkedAbout, &c.Cadence.Ideal, &c.Cadence.Max)
+		&eventID, &metOn, &c.IntroducedBy, &introducedByID, &c.TalkedAbout, &c.Cadence.Ideal, &c.Cadence.Max, &extra)
+	if extra != "" {
+		c.Extra = strings.Split(extra, "\n")
+	}
 	c.Created, c.Updated = time.UnixMilli(created), time.UnixMilli(updated)
 	c.EventID, c.IntroducedByID = eventID.Int64, introducedByID.Int64
 	c.MetOn = parseDay(metOn)

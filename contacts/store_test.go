@@ -356,6 +356,7 @@ func TestAddGet(t *testing.T) {
 			Company: "Société Générale", Note: "日本語のメモ 🎴",
 		}},
 		{"empty slices", Contact{FullName: "Nobody", Phones: []Phone{}, Emails: []string{}, Websites: []string{}}},
+		{"extra properties", Contact{FullName: "Kept", Extra: []string{"BDAY:1980-02-03", "item1.X-ABLABEL:Other", "NOTE:two\\nlines"}}},
 	}
 	s, clk := openTestStore(t)
 	for _, tt := range tests {

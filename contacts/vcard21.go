@@ -79,7 +79,8 @@ func nameBareParams(name string) string {
 }
 
 // decode21 decodes, in place, the values of card that are quoted-printable
-// or in a character set other than UTF-8, and drops those parameters.
+// or in a character set other than UTF-8, and drops those parameters. It
+// takes the spaces out of base64 values.
 func decode21(card vcard.Card) {
 	for _, fields := range card {
 		for _, f := range fields {
@@ -87,6 +88,12 @@ func decode21(card vcard.Card) {
 				continue
 			}
 			value := f.Value
+			switch strings.ToUpper(f.Params.Get("ENCODING")) {
+			case "B", "BASE64":
+				// 2.1 folds base64 with the continuation lines indented
+				// further; the indent is no part of the value.
+				value = strings.Join(strings.Fields(value), "")
+			}
 			if strings.EqualFold(f.Params.Get("ENCODING"), "QUOTED-PRINTABLE") {
 				if b, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(value))); err == nil {
 					value = string(b)

@@ -256,7 +256,7 @@ func (c handCard) get(prop string) []struct{ head, value string } {
 	return fs
 }
 
-func splitCards(t *testing.T, lines []string) []handCard {
+func handSplitCards(t *testing.T, lines []string) []handCard {
 	t.Helper()
 	var cards []handCard
 	var cur handCard
@@ -318,7 +318,7 @@ func TestWriteVCardsFormat(t *testing.T) {
 	if err := WriteVCards(&buf, cs...); err != nil {
 		t.Fatal(err)
 	}
-	cards := splitCards(t, unfold(t, buf.Bytes()))
+	cards := handSplitCards(t, unfold(t, buf.Bytes()))
 	if len(cards) != len(cs) {
 		t.Fatalf("%d cards, want %d", len(cards), len(cs))
 	}
@@ -513,7 +513,8 @@ func TestReadVCards(t *testing.T) {
 				"TEL:+1 650 555 0102\nitem2.EMAIL;TYPE=INTERNET;TYPE=WORK:john@example.com\n" +
 				"ADR;TYPE=WORK:;Suite 5;1 Main St;Springfield;IL;62701;USA\n" +
 				"NOTE:Line one\\nLine two\\Nthree\\; four\\: five\nCATEGORIES:Friends,Work\n" +
-				"X-UNKNOWN:ignored\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSk\n  ZJRgABAQ\nEND:VCARD\n",
+				"X-UNKNOWN:kept\\, as it was\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSk\n  ZJRgABAQ\nNOTE:second note\n" +
+				"PRODID:-//Other App//EN\nitem2.X-ABLabel:Other\nEND:VCARD\n",
 			want: []Contact{{
 				FullName: "Mr. John Q. Doe Jr.", GivenName: "John Quincy", FamilyName: "Doe",
 				Company: "Example, Inc., Research", Title: "Head of R&D",
@@ -527,6 +528,10 @@ func TestReadVCards(t *testing.T) {
 				Note:    "Line one\nLine two\nthree; four: five",
 				Event:   "Friends",
 				Tags:    []string{"Work"}, // the other categories
+				Extra: []string{
+					"NOTE:second note", "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ",
+					"item2.X-ABLABEL:Other", "X-UNKNOWN:kept\\, as it was",
+				},
 			}},
 		},
 		{
@@ -573,12 +578,30 @@ func TestReadVCards(t *testing.T) {
 			name:    "second card unterminated",
 			in:      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\n",
 			want:    []Contact{{FullName: "A"}},
-			wantErr: "read vCard 2",
+			wantErr: "line 5: the card that starts here has no END:VCARD",
 		},
 		{
 			name:    "not a vCard",
-			in:      "hello: world\r\n",
-			wantErr: "read vCard 1",
+			in:      "hello: world\r\nand more\r\n",
+			wantErr: `line 1: text outside a vCard: "hello: world"`,
+		},
+		{
+			name: "a bad card between good ones",
+			in: "BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:B\nthis line is broken\nEND:VCARD\n" +
+				"BEGIN:VCARD\nVERSION:3.0\nFN:C\nEND:VCARD\n",
+			want:    []Contact{{FullName: "A"}, {FullName: "C"}},
+			wantErr: `line 8: not a vCard property (no colon): "this line is broken"`,
+		},
+		{
+			name:    "a card cut short by the next",
+			in:      "BEGIN:VCARD\nVERSION:3.0\nFN:A\nBEGIN:VCARD\nVERSION:3.0\nFN:B\nEND:VCARD\n",
+			want:    []Contact{{FullName: "B"}},
+			wantErr: "line 1: the card that starts here has no END:VCARD",
+		},
+		{
+			name: "folded before the colon, quoted-printable going on",
+			in:   "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=UTF-8\n ;ENCODING=QUOTED-PRINTABLE:A=\nnn=C3=A9\nEND:VCARD\n",
+			want: []Contact{{FullName: "Ann\u00e9"}},
 		},
 	}
 	for _, tt := range tests {
@@ -876,5 +899,64 @@ func TestWriteVCards4(t *testing.T) {
 				t.Errorf("round trip through 4.0:\n got %#v\nwant %#v", g, w)
 			}
 		})
+	}
+}
+
+// TestExtraRoundTrip checks that what a contact has no field for survives
+// being read, written and read again.
+func TestExtraRoundTrip(t *testing.T) {
+	tests := []struct{ name, in string }{
+		{"birthday, nickname, photo, UID", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nN:Lee;Ann;;;\r\n" +
+			"BDAY:1980-02-03\r\nNICKNAME:Annie\r\nUID:urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1\r\n" +
+			"PHOTO;ENCODING=b;TYPE=JPEG:" + strings.Repeat("QUJD", 60) + "\r\n" +
+			"X-SOCIALPROFILE;TYPE=twitter:https://twitter.com/example\r\nEND:VCARD\r\n"},
+		{"second address and note", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo\r\nADR;TYPE=WORK:;;1 Main St;Town;;;\r\n" +
+			"ADR;TYPE=HOME:;;2 Elm St\\, Apt 3;Town;;;\r\nNOTE:first\r\nNOTE:second\\nline\r\nEND:VCARD\r\n"},
+		{"2.1 quoted-printable extra", "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Cy\r\n" +
+			"X-NOTE2;ENCODING=QUOTED-PRINTABLE:one=0D=0Atwo\r\nEND:VCARD\r\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first, err := ReadVCards(strings.NewReader(tt.in))
+			if err != nil || len(first) != 1 {
+				t.Fatalf("read: %v, %d cards", err, len(first))
+			}
+			if len(first[0].Extra) == 0 {
+				t.Fatal("nothing kept in Extra")
+			}
+			var buf bytes.Buffer
+			if err := WriteVCards(&buf, first...); err != nil {
+				t.Fatal(err)
+			}
+			again, err := ReadVCards(&buf)
+			if err != nil || len(again) != 1 {
+				t.Fatalf("read again: %v, %d cards", err, len(again))
+			}
+			if !reflect.DeepEqual(again[0].Extra, first[0].Extra) {
+				t.Errorf("Extra after writing and reading again:\n got %q\nwant %q", again[0].Extra, first[0].Extra)
+			}
+		})
+	}
+}
+
+func TestReadVCardFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "phone.vcf")
+	in := "BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\n\nBEGIN:VCARD\nVERSION:3.0\nFN:B\n"
+	if err := os.WriteFile(path, []byte(in), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := ReadVCardFile(path)
+	if len(cs) != 1 || cs[0].FullName != "A" {
+		t.Errorf("read %+v, want A only", cs)
+	}
+	var pe *ParseError
+	if !errors.As(err, &pe) || pe.File != "phone.vcf" || pe.Line != 6 {
+		t.Fatalf("error %v, want a ParseError for phone.vcf line 6", err)
+	}
+	if want := "phone.vcf, line 6: "; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %q, want it to start %q", err, want)
+	}
+	if _, err := ReadVCardFile(filepath.Join(t.TempDir(), "missing.vcf")); err == nil || !strings.Contains(err.Error(), "missing.vcf") {
+		t.Errorf("missing file: error %v, want one naming it", err)
 	}
 }
