@@ -338,44 +338,48 @@ func insertChildren(ctx context.Context, tx *sql.Tx, id int64, c Contact) error 
 // no contact has that ID.
 func (s *Store) Update(ctx context.Context, c Contact) error {
 	now := s.now()
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := c.Cadence.Valid(); err != nil {
-			return err
-		}
-		if err := resolveEvent(ctx, tx, &c, DayOf(now)); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE contacts SET
-			full_name = ?, given_name = ?, family_name = ?, title = ?, company = ?,
-			address = ?, note = ?, event = ?, image = ?, updated = ?,
-			event_id = ?, met_on = ?, introduced_by = ?, introduced_by_id = ?, talked_about = ?,
-			cadence_ideal = ?, cadence_max = ?, extra = ?
-			WHERE id = ?`,
-			c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
-			c.Address, c.Note, c.Event, c.Image, now.UnixMilli(),
-			nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
-			c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.ID)
-		if err != nil {
-			return err
-		}
-		n, err := res.RowsAffected()
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return ErrNotFound
-		}
-		for _, table := range []string{"phones", "emails", "websites", "tags"} {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE contact_id = ?", c.ID); err != nil {
-				return err
-			}
-		}
-		return insertChildren(ctx, tx, c.ID, c)
-	})
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return updateContact(ctx, tx, &c, now) })
 	if err != nil {
 		return fmt.Errorf("contacts: update %d: %w", c.ID, err)
 	}
 	return nil
+}
+
+// updateContact is Update inside the transaction tx; it sets c's event
+// from its name.
+func updateContact(ctx context.Context, tx *sql.Tx, c *Contact, now time.Time) error {
+	if err := c.Cadence.Valid(); err != nil {
+		return err
+	}
+	if err := resolveEvent(ctx, tx, c, DayOf(now)); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE contacts SET
+		full_name = ?, given_name = ?, family_name = ?, title = ?, company = ?,
+		address = ?, note = ?, event = ?, image = ?, updated = ?,
+		event_id = ?, met_on = ?, introduced_by = ?, introduced_by_id = ?, talked_about = ?,
+		cadence_ideal = ?, cadence_max = ?, extra = ?
+		WHERE id = ?`,
+		c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
+		c.Address, c.Note, c.Event, c.Image, now.UnixMilli(),
+		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
+		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.ID)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	for _, table := range []string{"phones", "emails", "websites", "tags"} {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE contact_id = ?", c.ID); err != nil {
+			return err
+		}
+	}
+	return insertChildren(ctx, tx, c.ID, *c)
 }
 
 // Get returns the contact with the given ID, or an error wrapping

@@ -1,0 +1,94 @@
+package contacts
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestMerge(t *testing.T) {
+	early, late := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	stored := Contact{
+		ID: 7, FullName: "Jon Smith", GivenName: "Jon", FamilyName: "Smith", Company: "Acme",
+		Title: "Engineer", Phones: []Phone{{Number: "(650) 555-0100", Kind: PhoneWork}},
+		Emails: []string{"jon@acme.com"}, Tags: []string{"cloud"}, Note: "Likes jazz",
+		Event: "DevConf", MetOn: Day{2025, 1, 1}, Image: "images/a.jpg", Created: late,
+		Extra: []string{"BDAY:1980-01-01"},
+	}
+	scanned := Contact{
+		FullName: "John Smith", GivenName: "John", FamilyName: "Smith", Company: "Acme Inc.",
+		Title: "Staff Engineer", Address: "1 Main St",
+		Phones:   []Phone{{Number: "+1 650 555 0100", Kind: PhoneWork}, {Number: "+1 650 555 0199", Kind: PhoneMobile}},
+		Emails:   []string{"JON@acme.com", "john.smith@gmail.com"},
+		Websites: []string{"https://acme.com/"}, Tags: []string{"Cloud", "hiring"},
+		Note: "Met again", Event: "GoCon", TalkedAbout: "hiring", Created: early,
+		Extra: []string{"BDAY:1980-01-01", "NICKNAME:Johnny"},
+	}
+	tests := []struct {
+		name      string
+		fromOther []MergeField
+		want      Contact
+	}{
+		{
+			name: "keep everything stored, add the rest",
+			want: Contact{
+				ID: 7, FullName: "Jon Smith", GivenName: "Jon", FamilyName: "Smith", Company: "Acme",
+				Title: "Engineer", Address: "1 Main St", // the stored card had none
+				Phones:   []Phone{{Number: "(650) 555-0100", Kind: PhoneWork}, {Number: "+1 650 555 0199", Kind: PhoneMobile}},
+				Emails:   []string{"jon@acme.com", "john.smith@gmail.com"},
+				Websites: []string{"https://acme.com/"}, Tags: []string{"cloud", "hiring"},
+				Note: "Likes jazz\nMet again", Event: "DevConf", MetOn: Day{2025, 1, 1}, TalkedAbout: "hiring",
+				Image: "images/a.jpg", Created: early, Extra: []string{"BDAY:1980-01-01", "NICKNAME:Johnny"},
+			},
+		},
+		{
+			name:      "take the name, title and meeting from the scan",
+			fromOther: []MergeField{MergeName, MergeTitle, MergeMet},
+			want: Contact{
+				ID: 7, FullName: "John Smith", GivenName: "John", FamilyName: "Smith", Company: "Acme",
+				Title: "Staff Engineer", Address: "1 Main St",
+				Phones:   []Phone{{Number: "(650) 555-0100", Kind: PhoneWork}, {Number: "+1 650 555 0199", Kind: PhoneMobile}},
+				Emails:   []string{"jon@acme.com", "john.smith@gmail.com"},
+				Websites: []string{"https://acme.com/"}, Tags: []string{"cloud", "hiring"},
+				Note: "Likes jazz\nMet again", Event: "GoCon", TalkedAbout: "hiring",
+				Image: "images/a.jpg", Created: early, Extra: []string{"BDAY:1980-01-01", "NICKNAME:Johnny"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Merge(stored, scanned, tt.fromOther, "US")
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Merge:\n got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDiffering(t *testing.T) {
+	a := Contact{FullName: "Ann Lee", Company: "Acme", Title: "CTO", Event: "DevConf", Cadence: Cadence{Ideal: 30, Max: 60}}
+	b := Contact{FullName: "Ann Lee", Company: "ACME", Address: "1 Main St", Event: "DevConf", MetOn: Day{2025, 2, 3}}
+	want := []MergeField{MergeCompany, MergeMet}
+	if got := Differing(a, b); !reflect.DeepEqual(got, want) {
+		t.Errorf("Differing = %v, want %v", got, want)
+	}
+	if got := Differing(a, a); len(got) != 0 {
+		t.Errorf("Differing(a, a) = %v, want none", got)
+	}
+}
+
+func TestJoinDifferent(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"", "", ""},
+		{"x", "", "x"},
+		{"", "y", "y"},
+		{"same", "same", "same"},
+		{"long note", "note", "long note"},
+		{"a", "b", "a\nb"},
+	}
+	for _, tt := range tests {
+		if got := joinDifferent(tt.a, tt.b); got != tt.want {
+			t.Errorf("joinDifferent(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

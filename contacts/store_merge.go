@@ -1,0 +1,121 @@
+package contacts
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Duplicates returns the stored contacts that may be the same person as
+// c, as SamePerson decides, best match first. c itself, if stored, is left
+// out. The candidates are found through the indexes on emails and phones
+// and by company, so the cost does not grow with the number of contacts
+// that share nothing with c.
+func (s *Store) Duplicates(ctx context.Context, c Contact) ([]Match, error) {
+	var matches []Match
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var emails, phones []string
+		for _, e := range c.Emails {
+			if e = strings.TrimSpace(e); e != "" {
+				emails = append(emails, strings.ToLower(e))
+			}
+		}
+		for _, p := range c.Phones {
+			if e, ok := NormalizePhone(p.Number, DefaultRegion); ok {
+				phones = append(phones, e)
+			}
+		}
+		// The first distinctive word of the company finds the contacts at
+		// any spelling of it ("Acme Corp." and "ACME, Inc.").
+		var companyLike string
+		if words := strings.Fields(companyKey(c.Company)); len(words) > 0 {
+			companyLike = "%" + words[0] + "%"
+		}
+		emailsJSON, err := json.Marshal(emails)
+		if err != nil {
+			return err
+		}
+		phonesJSON, err := json.Marshal(phones)
+		if err != nil {
+			return err
+		}
+		cands, err := queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts WHERE id IN (
+				SELECT contact_id FROM emails WHERE lower(address) IN (SELECT value FROM json_each(?))
+				UNION SELECT contact_id FROM phones WHERE e164 IN (SELECT value FROM json_each(?))
+				UNION SELECT id FROM contacts WHERE ? <> '' AND company LIKE ?
+			) AND id <> ?`,
+			string(emailsJSON), string(phonesJSON), companyLike, companyLike, c.ID)
+		if err != nil {
+			return err
+		}
+		for _, cand := range cands {
+			if reasons := SamePerson(c, cand, DefaultRegion); len(reasons) > 0 {
+				matches = append(matches, Match{Contact: cand, Reasons: reasons})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("contacts: duplicates of %q: %w", c.DisplayName(), err)
+	}
+	// More reasons first; among equals, the newest.
+	slices.SortStableFunc(matches, func(a, b Match) int {
+		if c := cmp.Compare(len(b.Reasons), len(a.Reasons)); c != 0 {
+			return c
+		}
+		return b.Contact.Created.Compare(a.Contact.Created)
+	})
+	return matches, nil
+}
+
+// MergeInto stores merged, the result of Merge, in place of the contact
+// with its ID, and moves to it everything of the contact otherID: its
+// follow-ups, its history, and the people it introduced. The contact
+// otherID is then deleted. All of it happens in one transaction. If
+// otherID is 0 (a card not yet stored), only merged is stored.
+func (s *Store) MergeInto(ctx context.Context, merged Contact, otherID int64) error {
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if otherID == merged.ID {
+			return fmt.Errorf("contact %d merged into itself", otherID)
+		}
+		if err := updateContact(ctx, tx, &merged, now); err != nil {
+			return err
+		}
+		if otherID == 0 {
+			return nil
+		}
+		for _, q := range []string{
+			"UPDATE follow_ups SET contact_id = ? WHERE contact_id = ?",
+			"UPDATE interactions SET contact_id = ? WHERE contact_id = ?",
+			"UPDATE contacts SET introduced_by_id = ? WHERE introduced_by_id = ?",
+		} {
+			if _, err := tx.ExecContext(ctx, q, merged.ID, otherID); err != nil {
+				return err
+			}
+		}
+		// Nobody introduced themselves.
+		if _, err := tx.ExecContext(ctx, "UPDATE contacts SET introduced_by_id = NULL WHERE id = ? AND introduced_by_id = id", merged.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE contacts SET created = min(created, coalesce((SELECT created FROM contacts WHERE id = ?), created)) WHERE id = ?", otherID, merged.ID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM contacts WHERE id = ?", otherID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return fmt.Errorf("contact %d: %w", otherID, ErrNotFound)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("contacts: merge %d into %d: %w", otherID, merged.ID, err)
+	}
+	return nil
+}
