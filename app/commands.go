@@ -62,6 +62,7 @@ func commands() []*Command {
 		scanCommand(os.Stdout),
 		dueCommand(os.Stdout),
 		exportCommand(os.Stdout),
+		importCommand(os.Stdout),
 		exportICSCommand(os.Stdout),
 		evalCommand(os.Stdout),
 	}
