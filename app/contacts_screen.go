@@ -24,6 +24,8 @@ type contactsScreen struct {
 	// onPeople hears the names of everyone, by ID, whenever they are
 	// loaded, for the other places that offer "Introduced by".
 	onPeople func(map[string]int64)
+	// onImport asks for a .vcf file to import.
+	onImport func()
 
 	search  *widget.Entry
 	tag     *widget.Select
@@ -102,7 +104,13 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	export := widget.NewButtonWithIcon("Export these…", theme.DocumentSaveIcon(), func() {
 		exportVCards(s.win, s.tasks, "contacts.vcf", s.items)
 	})
-	left := container.NewBorder(container.NewVBox(s.search, container.NewBorder(nil, nil, nil, s.tag, s.count)), export, nil, nil, s.list)
+	importVCF := widget.NewButtonWithIcon("Import .vcf…", theme.DownloadIcon(), func() {
+		if s.onImport != nil {
+			s.onImport()
+		}
+	})
+	left := container.NewBorder(container.NewVBox(s.search, container.NewBorder(nil, nil, nil, s.tag, s.count)),
+		container.NewGridWithColumns(2, importVCF, export), nil, nil, s.list)
 	split := container.NewHSplit(left, container.NewStack(container.NewCenter(s.placeholder), s.detail))
 	split.Offset = 0.35
 	s.refresh()

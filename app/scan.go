@@ -192,19 +192,6 @@ func (s *scanScreen) onOpenFolder() {
 	d.Show()
 }
 
-// onDropped reads the files and folders dropped on the window.
-func (s *scanScreen) onDropped(uris []fyne.URI) {
-	var paths []string
-	for _, u := range uris {
-		if u.Scheme() == "file" {
-			paths = append(paths, u.Path())
-		}
-	}
-	if len(paths) > 0 {
-		s.read(paths)
-	}
-}
-
 func (s *scanScreen) onSamples() {
 	dir, err := os.MkdirTemp("", "followthrough-samples-")
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -41,8 +42,7 @@ func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.onDropped(uris) })
 	w.Resize(fyne.NewSize(1180, 760))
 	if len(scan) > 0 {
-		m.tabs.Select(m.scanTab)
-		m.scan.read(scan)
+		m.openPaths(scan)
 	}
 	go func() {
 		<-ctx.Done()
@@ -66,6 +66,7 @@ type mainWindow struct {
 	contacts  *contactsScreen
 	events    *eventsScreen
 	scan      *scanScreen
+	imports   *importScreen
 	scanTab   *container.TabItem
 	peopleTab *container.TabItem
 	reminder  *reminder
@@ -78,6 +79,11 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 	m.events = newEventsScreen(w, store, m.tasks, m.onOpenContact)
 	m.reminder = &reminder{remind: a.SendNotification}
 	m.scan = newScanScreen(w, a.Preferences(), store, m.tasks, newEngine, m.onSaved)
+	m.imports = newImportScreen(w, store, m.tasks, func() {
+		m.onChanged()
+		m.contacts.refresh()
+	})
+	m.contacts.onImport = m.imports.onChooseFile
 	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.contacts.onPeople = func(people map[string]int64) {
 		if m.scan.form != nil { // built
@@ -101,10 +107,42 @@ func (m *mainWindow) buildUI() fyne.CanvasObject {
 	return m.tabs
 }
 
-// onDropped reads card images dropped anywhere on the window.
+// onDropped reads what is dropped anywhere on the window: .vcf files to
+// import, card images and folders to scan.
 func (m *mainWindow) onDropped(uris []fyne.URI) {
-	m.tabs.Select(m.scanTab)
-	m.scan.onDropped(uris)
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	m.openPaths(paths)
+}
+
+// openPaths imports the .vcf files in paths and reads the rest as card
+// images or folders of them.
+func (m *mainWindow) openPaths(paths []string) {
+	var vcfs, images []string
+	for _, p := range paths {
+		if isVCardFile(p) {
+			vcfs = append(vcfs, p)
+		} else {
+			images = append(images, p)
+		}
+	}
+	if len(vcfs) > 0 {
+		m.imports.open(vcfs)
+	}
+	if len(images) > 0 {
+		m.tabs.Select(m.scanTab)
+		m.scan.read(images)
+	}
+}
+
+// isVCardFile reports whether path names a vCard file.
+func isVCardFile(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".vcf" || ext == ".vcard"
 }
 
 func (m *mainWindow) onOpenContact(c contacts.Contact) {

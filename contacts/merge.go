@@ -91,6 +91,24 @@ func Differing(a, b Contact) []MergeField {
 	return fs
 }
 
+// newerFields are the fields a newer card most likely brings up to date:
+// people change jobs and move.
+var newerFields = []MergeField{MergeTitle, MergeCompany, MergeAddress}
+
+// SuggestFromNewer returns the fields to take from newer, a card just
+// scanned or imported, when merging it into stored: those where the two
+// differ that people change, such as the title after a promotion. The
+// name, the first meeting and the cadence stay as stored.
+func SuggestFromNewer(stored, newer Contact) []MergeField {
+	var fs []MergeField
+	for _, f := range Differing(stored, newer) {
+		if slices.Contains(newerFields, f) {
+			fs = append(fs, f)
+		}
+	}
+	return fs
+}
+
 // Merge returns keep with other merged in: the fields in fromOther, and
 // those that keep lacks, come from other, and the phones, emails,
 // websites, tags and extra properties of both are kept without repeats.

@@ -77,6 +77,15 @@ func TestDiffering(t *testing.T) {
 	}
 }
 
+func TestSuggestFromNewer(t *testing.T) {
+	stored := Contact{FullName: "Jon Smith", Title: "Engineer", Company: "Acme", Event: "DevConf"}
+	newer := Contact{FullName: "John Smith", Title: "CTO", Company: "Acme", Address: "1 Main St", Event: "GoCon"}
+	want := []MergeField{MergeTitle}
+	if got := SuggestFromNewer(stored, newer); !reflect.DeepEqual(got, want) {
+		t.Errorf("SuggestFromNewer = %v, want %v", got, want)
+	}
+}
+
 func TestJoinDifferent(t *testing.T) {
 	tests := []struct{ a, b, want string }{
 		{"", "", ""},

@@ -1,0 +1,251 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/contacts"
+)
+
+// importScreen shows what .vcf files hold before anything is saved: the
+// cards, the ones that may already be in the contacts, and the ones that
+// could not be read. Import saves them once the user has looked.
+type importScreen struct {
+	win     fyne.Window
+	store   *contacts.Store
+	tasks   *tasks
+	onDone  func() // after an import, for the other screens
+	batch   importBatch
+	dialog  dialog.Dialog
+	summary *widget.Label
+	errors  *widget.Label
+	list    *widget.List
+	confirm *widget.Button
+}
+
+func newImportScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onDone func()) *importScreen {
+	return &importScreen{win: win, store: store, tasks: tasks, onDone: onDone}
+}
+
+// onChooseFile asks for a .vcf file and opens it.
+func (s *importScreen) onChooseFile() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			showError(s.win, "Could not open the file", err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		s.open([]string{path})
+	}, s.win)
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// open reads the .vcf files at paths in the background and shows what
+// they hold. Nothing is saved yet.
+func (s *importScreen) open(paths []string) {
+	s.tasks.do(func() func() {
+		b, err := readImport(context.Background(), s.store, paths, false)
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not read the contacts", err)
+				return
+			}
+			if len(b.cards) == 0 && len(b.errs) == 0 {
+				dialog.ShowInformation("No contacts", "There are no contacts in "+fileNames(paths)+".", s.win)
+				return
+			}
+			s.batch = b
+			s.show(paths)
+		}
+	})
+}
+
+// show opens the dialog for the batch read from paths.
+func (s *importScreen) show(paths []string) {
+	content := s.buildUI()
+	s.update()
+	s.dialog = dialog.NewCustomWithoutButtons("Import from "+fileNames(paths), content, s.win)
+	s.dialog.Resize(fyne.NewSize(760, 560))
+	s.dialog.Show()
+}
+
+func (s *importScreen) buildUI() fyne.CanvasObject {
+	s.summary = widget.NewLabel("")
+	s.summary.Wrapping = fyne.TextWrapWord
+	s.errors = widget.NewLabel("")
+	s.errors.Wrapping = fyne.TextWrapWord
+	s.errors.Importance = widget.DangerImportance
+	s.list = widget.NewList(
+		func() int { return len(s.batch.cards) },
+		func() fyne.CanvasObject {
+			action := widget.NewSelect([]string{"Skip", "Merge", "Keep both"}, nil)
+			compare := widget.NewButton("Compare…", nil)
+			return container.NewBorder(nil, nil, nil, container.NewHBox(action, compare), newTwoLineItem())
+		},
+		s.updateRow,
+	)
+	s.confirm = widget.NewButtonWithIcon("Import", theme.DownloadIcon(), s.onImport)
+	s.confirm.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { s.dialog.Hide() })
+	skipAll := widget.NewButton("Skip all duplicates", func() { s.setAll(importSkip) })
+	mergeAll := widget.NewButton("Merge all duplicates", func() { s.setAll(importMerge) })
+	return container.NewBorder(
+		container.NewVBox(s.summary, s.errors),
+		container.NewHBox(cancel, layoutSpacer(), skipAll, mergeAll, s.confirm),
+		nil, nil, s.list)
+}
+
+var actionNames = map[importAction]string{importSkip: "Skip", importMerge: "Merge", importAdd: "Keep both"}
+
+func (s *importScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(s.batch.cards) {
+		return
+	}
+	card := s.batch.cards[i]
+	row := o.(*fyne.Container)
+	buttons := row.Objects[1].(*fyne.Container)
+	action, compare := buttons.Objects[0].(*widget.Select), buttons.Objects[1].(*widget.Button)
+	c := card.contact
+	detail := joinNonEmpty(" · ", c.Title, c.Company, firstOf(c.Emails), filepath.Base(card.file))
+	if len(card.matches) == 0 {
+		setTwoLineItem(row.Objects[0], c.DisplayName(), "New · "+detail)
+		buttons.Hide()
+		return
+	}
+	m := card.matches[0]
+	setTwoLineItem(row.Objects[0], c.DisplayName(),
+		fmt.Sprintf("Maybe %s: %s", m.Contact.DisplayName(), strings.Join(m.Reasons, ", ")))
+	buttons.Show()
+	action.OnChanged = nil
+	action.SetSelected(actionNames[card.action])
+	action.OnChanged = func(name string) {
+		for a, n := range actionNames {
+			if n == name {
+				card.action = a
+			}
+		}
+		if card.action == importMerge && card.fromOther == nil {
+			card.fromOther = contacts.SuggestFromNewer(m.Contact, c)
+		}
+		s.update()
+	}
+	compare.OnTapped = func() { s.onCompare(i) }
+}
+
+// onCompare shows card i beside the contact it may be, for the user to
+// merge field by field, keep both, or skip it.
+func (s *importScreen) onCompare(i int) {
+	card := s.batch.cards[i]
+	fromOther := card.fromOther
+	if fromOther == nil {
+		fromOther = contacts.SuggestFromNewer(card.matches[0].Contact, card.contact)
+	}
+	askMerge(s.win, card.matches[0].Contact, card.contact, card.matches[0].Reasons, fromOther,
+		func(a importAction, fs []contacts.MergeField) {
+			card.action, card.fromOther = a, fs
+			s.update()
+		})
+}
+
+// setAll sets what to do with every card that may be a duplicate.
+func (s *importScreen) setAll(a importAction) {
+	for _, card := range s.batch.cards {
+		if len(card.matches) > 0 {
+			card.action = a
+			if a == importMerge && card.fromOther == nil {
+				card.fromOther = contacts.SuggestFromNewer(card.matches[0].Contact, card.contact)
+			}
+		}
+	}
+	s.update()
+}
+
+// update shows the counts and errors of the batch.
+func (s *importScreen) update() {
+	var add, merge, skip, dup int
+	for _, card := range s.batch.cards {
+		if len(card.matches) > 0 {
+			dup++
+		}
+		switch card.action {
+		case importAdd:
+			add++
+		case importMerge:
+			merge++
+		default:
+			skip++
+		}
+	}
+	text := fmt.Sprintf("%s found", plural(len(s.batch.cards), "contact"))
+	if dup > 0 {
+		text += fmt.Sprintf("; %s may already be in your contacts", plural(dup, "card"))
+	}
+	text += fmt.Sprintf(". Import adds %d, merges %d and skips %d. Nothing is saved until you press Import.", add, merge, skip)
+	s.summary.SetText(text)
+	if len(s.batch.errs) > 0 {
+		var lines []string
+		for _, e := range s.batch.errs {
+			lines = append(lines, errorReason(e))
+		}
+		s.errors.SetText(fmt.Sprintf("%s could not be read and will be left out:\n%s",
+			plural(len(s.batch.errs), "card or line"), strings.Join(lines, "\n")))
+		s.errors.Show()
+	} else {
+		s.errors.Hide()
+	}
+	if add+merge == 0 {
+		s.confirm.Disable()
+	} else {
+		s.confirm.Enable()
+		s.confirm.SetText(fmt.Sprintf("Import %s", plural(add+merge, "contact")))
+	}
+	s.list.Refresh()
+}
+
+// onImport saves the batch as the user chose.
+func (s *importScreen) onImport() {
+	s.confirm.Disable()
+	b := s.batch
+	s.tasks.do(func() func() {
+		r, err := b.save(context.Background(), s.store)
+		return func() {
+			s.dialog.Hide()
+			if s.onDone != nil {
+				s.onDone()
+			}
+			if err != nil {
+				showError(s.win, "The import stopped part way: "+r.String(), err)
+				return
+			}
+			dialog.ShowInformation("Imported", r.String(), s.win)
+		}
+	})
+}
+
+// fileNames names the files at paths for a title.
+func fileNames(paths []string) string {
+	if len(paths) == 1 {
+		return filepath.Base(paths[0])
+	}
+	return plural(len(paths), "file")
+}
+
+func firstOf(xs []string) string {
+	if len(xs) == 0 {
+		return ""
+	}
+	return xs[0]
+}
