@@ -247,3 +247,64 @@ func TestMergeChooser(t *testing.T) {
 func tapCheck(c *widget.Check) {
 	test.TapAt(c, fyne.NewPos(4, c.Size().Height/2))
 }
+
+// TestScanFindsSamePerson scans a card of someone already stored: saving
+// asks whether it is the same person, and merging keeps one contact with
+// the stored history and the new follow-up.
+func TestScanFindsSamePerson(t *testing.T) {
+	tests := []struct {
+		name      string
+		button    string
+		wantCount int
+		wantTitle string
+	}{
+		{"merge", "Merge", 1, "Head of Partnerships"},
+		{"keep both", "Keep both", 2, "Intern"},
+		{"skip", "Skip this card", 1, "Intern"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store := openStore(t)
+			ctx := context.Background()
+			jane := contacts.Contact{FullName: "Jane Doe", Title: "Intern", Emails: []string{"Jane.Doe@acmewidgets.example.com"}}
+			if err := store.Add(ctx, &jane); err != nil {
+				t.Fatal(err)
+			}
+			it := contacts.Interaction{ContactID: jane.ID, Kind: contacts.KindCoffee, On: contacts.Day{Year: 2025, Month: 5, Day: 1}}
+			if err := store.LogInteraction(ctx, &it); err != nil {
+				t.Fatal(err)
+			}
+			m, w := newTestWindow(t, store, &fakeEngine{lines: janeCard})
+			m.tasks.settle()
+			m.scan.read([]string{writeImage(t, t.TempDir(), "jane.png")})
+			m.tasks.settle()
+
+			test.Tap(m.scan.saveNext)
+			m.tasks.settle()
+			top := w.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("saving the card of someone stored did not ask")
+			}
+			test.Tap(findButton(top, tt.button))
+			m.tasks.settle()
+
+			if n, _ := store.Count(ctx); n != tt.wantCount {
+				t.Errorf("%d contacts, want %d", n, tt.wantCount)
+			}
+			got, _ := store.Get(ctx, jane.ID)
+			if got.Title != tt.wantTitle {
+				t.Errorf("Jane's title %q, want %q", got.Title, tt.wantTitle)
+			}
+			if its, _ := store.Interactions(ctx, jane.ID); len(its) != 1 {
+				t.Errorf("Jane's history %+v, want the coffee", its)
+			}
+			fs, _ := store.FollowUps(ctx, jane.ID)
+			if wantFollow := tt.name == "merge"; (len(fs) == 1) != wantFollow {
+				t.Errorf("Jane's follow-ups %+v; want the proposed one: %v", fs, wantFollow)
+			}
+			if len(m.scan.queue) != 0 {
+				t.Errorf("%d cards still waiting, want none", len(m.scan.queue))
+			}
+		})
+	}
+}

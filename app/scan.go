@@ -357,14 +357,58 @@ func (s *scanScreen) onSave(next bool) {
 	follow := s.followUps()
 	s.setReviewEnabled(false)
 	s.tasks.do(func() func() {
-		saved, err := SaveCard(context.Background(), s.store, c, r.Path, follow...)
+		matches, err := s.store.Duplicates(context.Background(), c)
+		return func() {
+			if err != nil {
+				s.setReviewEnabled(true)
+				showError(s.win, "Could not look for the same person", err)
+				return
+			}
+			if len(matches) == 0 {
+				s.saveWith(next, r.Path, func() (contacts.Contact, error) {
+					return SaveCard(context.Background(), s.store, c, r.Path, follow...)
+				})
+				return
+			}
+			m := matches[0]
+			askMerge(s.win, m.Contact, c, m.Reasons, contacts.SuggestFromNewer(m.Contact, c),
+				func(a importAction, fromOther []contacts.MergeField) {
+					switch a {
+					case importSkip:
+						s.setReviewEnabled(true)
+						s.onSkip()
+					case importMerge:
+						s.saveWith(next, r.Path, func() (contacts.Contact, error) {
+							return saveCardMerged(context.Background(), s.store, m.Contact, c, fromOther, r.Path, follow...)
+						})
+					default:
+						s.saveWith(next, r.Path, func() (contacts.Contact, error) {
+							return SaveCard(context.Background(), s.store, c, r.Path, follow...)
+						})
+					}
+				})
+			// Cancel in the dialog leaves the card to review.
+			s.setReviewEnabled(true)
+		}
+	})
+}
+
+// saveWith runs save in the background and takes the card at path off the
+// queue once it has worked. With next it shows the next card; otherwise
+// it opens the saved contact.
+func (s *scanScreen) saveWith(next bool, path string, save func() (contacts.Contact, error)) {
+	s.setReviewEnabled(false)
+	s.tasks.do(func() func() {
+		saved, err := save()
 		return func() {
 			s.setReviewEnabled(true)
 			if err != nil {
 				showError(s.win, "Could not save the contact", err)
 				return
 			}
-			s.queue = s.queue[1:]
+			if len(s.queue) > 0 && s.queue[0].Path == path {
+				s.queue = s.queue[1:]
+			}
 			s.showReview()
 			if s.onSaved != nil {
 				s.onSaved(saved, !next)

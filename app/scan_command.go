@@ -32,12 +32,13 @@ func scanCommand(stdout io.Writer) *Command {
 			workers := fs.Int("workers", runtime.NumCPU(), "read `N` cards at once")
 			followUpIn := fs.String("follow-up-in", "", "with --save, schedule a first follow-up `DELAY` after meeting (3d, 1w); the default is the one in the settings")
 			noFollowUp := fs.Bool("no-follow-up", false, "with --save, schedule no first follow-up")
+			merge := fs.Bool("merge", false, "with --save, merge a card of someone already saved into their contact; without it such a card is not saved (its .vcf is still written)")
 			return func(ctx context.Context, store *contacts.Store, args []string) error {
 				if len(args) == 0 {
 					fs.Usage()
 					return errors.New("scan: no files given")
 				}
-				s := scanRun{store: store, out: *out, event: *event, save: *save, w: stdout, newEngine: NewEngine, followUpDays: -1}
+				s := scanRun{store: store, out: *out, event: *event, save: *save, merge: *merge, w: stdout, newEngine: NewEngine, followUpDays: -1}
 				if *save && !*noFollowUp {
 					days, err := followUpDelay(ctx, store, *followUpIn)
 					if err != nil {
@@ -56,6 +57,7 @@ type scanRun struct {
 	out       string
 	event     string
 	save      bool
+	merge     bool // merge duplicates into the stored contact, rather than leave them unsaved
 	w         io.Writer
 	newEngine func() (ocr.Engine, error)
 	// followUpDays is the delay of the first follow-up scheduled for each
@@ -104,13 +106,31 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 		if s.followUpDays >= 0 {
 			follow = append(follow, proposeFollowUp(c, contacts.DayOf(now()), s.followUpDays))
 		}
-		saved, err := SaveCard(ctx, s.store, c, r.Path, follow...)
+		matches, err := s.store.Duplicates(ctx, c)
 		if err != nil {
 			return err
 		}
-		c = saved
+		switch {
+		case len(matches) > 0 && !s.merge:
+			m := matches[0]
+			scheduled = fmt.Sprintf(" · NOT SAVED: %s as %s (#%d); --merge merges it", strings.Join(m.Reasons, ", "), m.Contact.DisplayName(), m.Contact.ID)
+			follow = nil
+		case len(matches) > 0:
+			m := matches[0]
+			merged, err := saveCardMerged(ctx, s.store, m.Contact, c, contacts.SuggestFromNewer(m.Contact, c), r.Path, follow...)
+			if err != nil {
+				return err
+			}
+			scheduled = fmt.Sprintf(" · merged into #%d (%s)", merged.ID, strings.Join(m.Reasons, ", "))
+		default:
+			saved, err := SaveCard(ctx, s.store, c, r.Path, follow...)
+			if err != nil {
+				return err
+			}
+			c = saved
+		}
 		for _, f := range follow {
-			scheduled = fmt.Sprintf(" · first follow-up: %s on %s", f.Kind.Label(), f.Due)
+			scheduled += fmt.Sprintf(" · first follow-up: %s on %s", f.Kind.Label(), f.Due)
 		}
 	}
 	vcf := filepath.Join(s.out, stem+".vcf")
@@ -134,13 +154,40 @@ func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, im
 	if err := store.Add(ctx, &c); err != nil {
 		return c, err
 	}
-	for _, f := range follow {
-		f.ContactID = c.ID
-		if err := store.AddFollowUp(ctx, &f); err != nil {
+	return c, addFollowUps(ctx, store, c.ID, follow)
+}
+
+// saveCardMerged is SaveCard for a card of someone already stored: it
+// merges c into stored, taking from c the fields in fromOther and what
+// stored lacks, and schedules the follow-ups for the merged contact.
+func saveCardMerged(ctx context.Context, store *contacts.Store, stored, c contacts.Contact, fromOther []contacts.MergeField, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
+	if imagePath != "" {
+		rel, err := store.ImportImage(ctx, imagePath)
+		if err != nil {
 			return c, err
 		}
+		c.Image = rel
 	}
-	return c, nil
+	// The stored contact as it is now, not as it was when the match was found.
+	stored, err := store.Get(ctx, stored.ID)
+	if err != nil {
+		return c, err
+	}
+	merged := contacts.Merge(stored, c, fromOther, contacts.DefaultRegion)
+	if err := store.MergeInto(ctx, merged, 0); err != nil {
+		return c, err
+	}
+	return merged, addFollowUps(ctx, store, merged.ID, follow)
+}
+
+func addFollowUps(ctx context.Context, store *contacts.Store, id int64, follow []contacts.FollowUp) error {
+	for _, f := range follow {
+		f.ContactID = id
+		if err := store.AddFollowUp(ctx, &f); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeFileAtomic writes a file through write, replacing path only once

@@ -27,20 +27,28 @@ func TestScanCommand(t *testing.T) {
 	tests := []struct {
 		name      string
 		save      bool
+		merge     bool
 		wantSaved int
+		wantOut   string
 	}{
-		{"vcards only", false, 0},
-		{"and save", true, 3},
+		{"vcards only", false, false, 0, "ok   "},
+		// The three cards are of the same person: the first is saved, the
+		// others are not, or are merged into it.
+		{"and save", true, false, 1, "as Jane Q. Doe (#1); --merge merges it"},
+		{"and merge", true, true, 1, "merged into #1 (same email"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			store := openStore(t)
 			var stdout bytes.Buffer
-			s := scanRun{store: store, out: out, event: "Spring Expo", save: tt.save, w: &stdout,
+			s := scanRun{store: store, out: out, event: "Spring Expo", save: tt.save, merge: tt.merge, w: &stdout,
 				newEngine: func() (ocr.Engine, error) { return &fakeEngine{lines: janeCard}, nil }}
 			err := s.run(context.Background(), []string{in}, 2)
 			if err == nil || !strings.Contains(err.Error(), "1 of 4 cards") {
 				t.Errorf("error = %v, want one of four failed", err)
+			}
+			if !strings.Contains(stdout.String(), tt.wantOut) {
+				t.Errorf("output lacks %q:\n%s", tt.wantOut, stdout.String())
 			}
 			if !strings.Contains(stdout.String(), "FAIL "+filepath.Join(in, "broken.png")) {
 				t.Errorf("output does not name the broken file:\n%s", stdout.String())
