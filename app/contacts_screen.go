@@ -102,7 +102,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.undoBar.Hide()
 
 	export := widget.NewButtonWithIcon("Export these…", theme.DocumentSaveIcon(), func() {
-		exportVCards(s.win, s.tasks, "contacts.vcf", s.items)
+		exportVCards(s.win, s.store, s.tasks, "contacts.vcf", s.items)
 	})
 	importVCF := widget.NewButtonWithIcon("Import .vcf…", theme.DownloadIcon(), func() {
 		if s.onImport != nil {

@@ -6,9 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
 )
@@ -23,6 +25,7 @@ func exportCommand(stdout io.Writer) *Command {
 			event := fs.String("event", "", "only the people met at the event `NAME`")
 			tag := fs.String("tag", "", "only the people tagged `T`")
 			v4 := fs.Bool("v4", false, "write vCard 4.0 instead of 3.0, which every phone imports")
+			photo := fs.Bool("photo", false, "include each card's image, scaled down, as the contact's photo")
 			return func(ctx context.Context, store *contacts.Store, args []string) error {
 				if len(args) != 1 {
 					fs.Usage()
@@ -43,7 +46,11 @@ func exportCommand(stdout io.Writer) *Command {
 				if len(cs) == 0 {
 					return errors.New("export: no contacts to export")
 				}
-				if err := writeVCardsFile(args[0], *v4, cs); err != nil {
+				opts := exportOptions{v4: *v4}
+				if *photo {
+					opts.store = store
+				}
+				if err := writeVCardsFile(args[0], opts, cs); err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
 				fmt.Fprintf(stdout, "Wrote %s to %s\n", plural(len(cs), "contact"), args[0])
@@ -53,24 +60,76 @@ func exportCommand(stdout io.Writer) *Command {
 	}
 }
 
-// writeVCardsFile writes cs to the .vcf file at path, as vCard 4.0 with v4
-// and 3.0 otherwise.
-func writeVCardsFile(path string, v4 bool, cs []contacts.Contact) error {
+// exportOptions say how to write a .vcf file.
+type exportOptions struct {
+	v4 bool // vCard 4.0 rather than 3.0
+	// store, if set, is where the card images are, to include each as
+	// the contact's photo.
+	store *contacts.Store
+}
+
+// writeVCardsFile writes cs to the .vcf file at path as opts say. A card
+// image that cannot be read is left out, and the contact written without.
+func writeVCardsFile(path string, opts exportOptions, cs []contacts.Contact) error {
+	if opts.store != nil {
+		withPhotos := make([]contacts.Contact, len(cs))
+		for i, c := range cs {
+			withPhotos[i] = c
+			if c.Image == "" {
+				continue
+			}
+			photo, err := contacts.CardPhoto(opts.store.ImagePath(c.Image))
+			if err != nil {
+				log.Printf("export: %s: %v", c.DisplayName(), err)
+				continue
+			}
+			withPhotos[i] = contacts.WithPhoto(c, photo, opts.v4)
+		}
+		cs = withPhotos
+	}
 	write := contacts.WriteVCards
-	if v4 {
+	if opts.v4 {
 		write = contacts.WriteVCards4
 	}
 	return writeFileAtomic(path, func(w io.Writer) error { return write(w, cs...) })
 }
 
-// exportVCards asks where to save cs as a .vcf file, with name as the
-// suggested file name, and writes them there (vCard 3.0, which every phone
-// imports).
-func exportVCards(win fyne.Window, tasks *tasks, name string, cs []contacts.Contact) {
+// exportVCards asks how and where to save cs as a .vcf file, with name as
+// the suggested file name, and writes them there.
+func exportVCards(win fyne.Window, store *contacts.Store, tasks *tasks, name string, cs []contacts.Contact) {
 	if len(cs) == 0 {
 		dialog.ShowInformation("Nothing to export", "There are no contacts in this list.", win)
 		return
 	}
+	photos := widget.NewCheck("Include the card images as photos (larger file)", nil)
+	version := widget.NewRadioGroup([]string{vcard3, vcard4}, nil)
+	version.SetSelected(vcard3)
+	version.Required = true
+	items := []*widget.FormItem{
+		widget.NewFormItem("Format", version),
+		widget.NewFormItem("Photos", photos),
+	}
+	d := dialog.NewForm(fmt.Sprintf("Export %s", plural(len(cs), "contact")), "Choose file…", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		opts := exportOptions{v4: version.Selected == vcard4}
+		if photos.Checked {
+			opts.store = store
+		}
+		chooseExportFile(win, tasks, name, opts, cs)
+	}, win)
+	d.Show()
+}
+
+// The choices of format on export.
+const (
+	vcard3 = "vCard 3.0 (every phone reads it)"
+	vcard4 = "vCard 4.0"
+)
+
+// chooseExportFile asks where to save cs, and saves them there.
+func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts exportOptions, cs []contacts.Contact) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(win, "Could not export the contacts", err)
@@ -82,7 +141,7 @@ func exportVCards(win fyne.Window, tasks *tasks, name string, cs []contacts.Cont
 		path := w.URI().Path()
 		w.Close()
 		tasks.do(func() func() {
-			err := writeVCardsFile(path, false, cs)
+			err := writeVCardsFile(path, opts, cs)
 			return func() {
 				if err != nil {
 					showError(win, "Could not export the contacts", err)

@@ -432,18 +432,29 @@ func TestExportCommand(t *testing.T) {
 	if err := store.Update(ctx, fay[0]); err != nil {
 		t.Fatal(err)
 	}
+	olu, _ := store.Find(ctx, contacts.Filter{Query: "Olu Overdue"})
+	rel, err := store.ImportImage(ctx, writeImage(t, t.TempDir(), "olu.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	olu[0].Image = rel
+	if err := store.Update(ctx, olu[0]); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
-		name    string
-		args    []string
-		want    []string
-		version string
-		wantErr string
+		name       string
+		args       []string
+		want       []string
+		version    string
+		wantErr    string
+		wantPhotos int
 	}{
-		{"everyone", nil, []string{"Fay Fading", "Ned Nothing", "Olu Overdue", "Tess Today", "Uma Upcoming"}, "3.0", ""},
-		{"one event", []string{"--event", "founders breakfast"}, []string{"Olu Overdue", "Tess Today"}, "3.0", ""},
-		{"one tag, 4.0", []string{"--tag", "Friend", "--v4"}, []string{"Fay Fading"}, "4.0", ""},
-		{"no such event", []string{"--event", "Nowhere"}, nil, "", "no event called"},
-		{"nobody tagged", []string{"--tag", "nobody"}, nil, "", "no contacts"},
+		{"photos", []string{"--event", "founders breakfast", "--photo"}, []string{"Olu Overdue", "Tess Today"}, "3.0", "", 1},
+		{"everyone", nil, []string{"Fay Fading", "Ned Nothing", "Olu Overdue", "Tess Today", "Uma Upcoming"}, "3.0", "", 0},
+		{"one event", []string{"--event", "founders breakfast"}, []string{"Olu Overdue", "Tess Today"}, "3.0", "", 0},
+		{"one tag, 4.0", []string{"--tag", "Friend", "--v4"}, []string{"Fay Fading"}, "4.0", "", 0},
+		{"no such event", []string{"--event", "Nowhere"}, nil, "", "no event called", 0},
+		{"nobody tagged", []string{"--tag", "nobody"}, nil, "", "no contacts", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -480,6 +491,9 @@ func TestExportCommand(t *testing.T) {
 			slices.Sort(names)
 			if !slices.Equal(names, tt.want) {
 				t.Errorf("exported %v, want %v", names, tt.want)
+			}
+			if n := bytes.Count(data, []byte("\r\nPHOTO;ENCODING=b;TYPE=JPEG:")); n != tt.wantPhotos {
+				t.Errorf("%d photos, want %d", n, tt.wantPhotos)
 			}
 			for _, c := range cs {
 				if c.FullName == "Olu Overdue" && (c.Event != "Founders Breakfast" || c.TalkedAbout != "hiring a designer") {

@@ -134,7 +134,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 		}
 	}
 	vcf := filepath.Join(s.out, stem+".vcf")
-	if err := writeVCardsFile(vcf, false, []contacts.Contact{c}); err != nil {
+	if err := writeVCardsFile(vcf, exportOptions{}, []contacts.Contact{c}); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.w, "ok   %s -> %s: %s%s\n", r.Path, vcf, summary(c), scheduled)
