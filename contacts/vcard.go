@@ -586,7 +586,8 @@ func contactFromCard(card vcard.Card) Contact {
 	}
 	c.Title = unescapeText(card.PreferredValue(vcard.FieldTitle))
 	for _, f := range card[vcard.FieldTelephone] {
-		if num := unescapeText(f.Value); num != "" {
+		// vCard 4.0 may give a phone as a URI: "tel:+1-555-555-0100".
+		if num := strings.TrimPrefix(unescapeText(f.Value), "tel:"); num != "" {
 			c.Phones = append(c.Phones, Phone{Number: num, Kind: phoneKind(f.Params)})
 		}
 	}
@@ -631,8 +632,9 @@ func contactFromCard(card vcard.Card) Contact {
 			c.Note = strings.TrimPrefix(rest, "\n")
 		}
 	} else {
-		// From another app, or an older Card: the event is the category
-		// the note starts with "Met at" or, failing that, the first one.
+		// From an older Card: the event is the category the note starts
+		// with "Met at". Another app's categories are its groups, which
+		// are tags here.
 		for _, cat := range categories {
 			if rest, ok := strings.CutPrefix(c.Note, metAt(cat)); ok {
 				c.Event = cat
@@ -640,18 +642,24 @@ func contactFromCard(card vcard.Card) Contact {
 				break
 			}
 		}
-		if c.Event == "" && len(categories) > 0 {
-			c.Event = strings.TrimSpace(categories[0])
-		}
 	}
-	// The other categories are tags.
+	// The other categories are tags, but for the groups apps put every
+	// contact in, which say nothing and are kept as they were.
+	var system []string
 	for _, cat := range categories {
-		if cat = strings.TrimSpace(cat); cat != "" && cat != strings.TrimSpace(c.Event) && !slices.Contains(c.Tags, cat) {
+		cat = strings.TrimSpace(cat)
+		switch {
+		case systemGroups[strings.ToLower(cat)]:
+			system = append(system, escapeComponent(cat))
+		case cat != "" && cat != strings.TrimSpace(c.Event) && !slices.Contains(c.Tags, cat):
 			c.Tags = append(c.Tags, cat)
 		}
 	}
+	if len(system) > 0 {
+		c.Extra = append(c.Extra, "CATEGORIES:"+strings.Join(system, ","))
+	}
 
-	c.Extra = extraLines(card)
+	c.Extra = append(extraLines(card), c.Extra...)
 
 	fn := unescapeText(card.PreferredValue(vcard.FieldFormattedName))
 	switch {
@@ -665,6 +673,10 @@ func contactFromCard(card vcard.Card) Contact {
 	}
 	return c
 }
+
+// systemGroups are the categories that apps give every contact, such as
+// Google Contacts' "myContacts", lower-cased.
+var systemGroups = map[string]bool{"mycontacts": true, "starred in android": true}
 
 // consumedProperties are the properties a contact takes in whole, or,
 // with true, only in their preferred instance: ReadVCards keeps the others

@@ -526,8 +526,7 @@ func TestReadVCards(t *testing.T) {
 				Emails:  []string{"john@example.com"},
 				Address: "Suite 5, 1 Main St, Springfield, IL, 62701, USA",
 				Note:    "Line one\nLine two\nthree; four: five",
-				Event:   "Friends",
-				Tags:    []string{"Work"}, // the other categories
+				Tags:    []string{"Friends", "Work"}, // another app's groups
 				Extra: []string{
 					"NOTE:second note", "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ",
 					"item2.X-ABLABEL:Other", "X-UNKNOWN:kept\\, as it was",
