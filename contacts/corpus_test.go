@@ -231,3 +231,53 @@ func TestCorpusVobject(t *testing.T) {
 		})
 	}
 }
+
+// FuzzReadVCards feeds ReadVCards broken and odd input, starting from the
+// corpus: it must never panic, every error must name a line of the input,
+// and what it reads must survive being written and read again.
+func FuzzReadVCards(f *testing.F) {
+	for _, tt := range corpusTests {
+		data, err := os.ReadFile(filepath.Join("testdata", "vcards", tt.file))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nno colon\r\nEND:VCARD\r\n"))
+	f.Add([]byte("BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:=\nEND:VCARD\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cs, err := ReadVCards(bytes.NewReader(data))
+		lines := bytes.Count(data, []byte("\n")) + 1
+		if err != nil {
+			for _, e := range splitJoined(err) {
+				var pe *ParseError
+				if !errorsAs(e, &pe) || pe.Line < 1 || pe.Line > lines {
+					t.Fatalf("error %v does not name a line of the %d", e, lines)
+				}
+			}
+		}
+		var buf bytes.Buffer
+		if err := WriteVCards(&buf, cs...); err != nil {
+			t.Fatal(err)
+		}
+		again, err := ReadVCards(&buf)
+		if err != nil || len(again) != len(cs) {
+			t.Fatalf("read %d cards back (%v) of %d written:\n%s", len(again), err, len(cs), buf.String())
+		}
+	})
+}
+
+func splitJoined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func errorsAs(err error, target **ParseError) bool {
+	pe, ok := err.(*ParseError)
+	if ok {
+		*target = pe
+	}
+	return ok
+}
