@@ -37,8 +37,12 @@ func TestMigrateFromVersion1(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if v := pragmaInt(t, s, "user_version"); v != 2 {
-		t.Errorf("user_version = %d, want 2", v)
+	all, err := readMigrations(migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := pragmaInt(t, s, "user_version"); v != len(all) {
+		t.Errorf("user_version = %d, want %d, the number of migrations", v, len(all))
 	}
 	events, err := s.Events(t.Context())
 	if err != nil || len(events) != 1 {
