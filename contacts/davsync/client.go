@@ -173,7 +173,7 @@ func (c *Client) list(ctx context.Context, book string) ([]RemoteState, error) {
 		if fi.IsDir || strings.TrimSuffix(fi.Path, "/") == strings.TrimSuffix(book, "/") {
 			continue
 		}
-		rs = append(rs, RemoteState{Href: fi.Path, ETag: fi.ETag})
+		rs = append(rs, RemoteState{Href: fi.Path, ETag: quoteETag(fi.ETag)})
 	}
 	return rs, nil
 }
@@ -218,7 +218,16 @@ func (c *Client) put(ctx context.Context, href string, card []byte, ifMatch stri
 	if err != nil {
 		return "", fmt.Errorf("carddav: put %s: read its ETag: %w", href, err)
 	}
-	return fi.ETag, nil
+	return quoteETag(fi.ETag), nil
+}
+
+// quoteETag returns etag as HTTP headers carry it, in double quotes:
+// go-webdav's listings give it without them.
+func quoteETag(etag string) string {
+	if etag == "" || strings.HasPrefix(etag, `"`) || strings.HasPrefix(etag, "W/") {
+		return etag
+	}
+	return `"` + etag + `"`
 }
 
 // remove deletes the card at href if its ETag is still ifMatch. A card

@@ -41,9 +41,9 @@ const (
 	PullNew
 	// Pull replaces a contact with its card, changed on the server.
 	Pull
-	// Conflict is a contact changed on both sides, or changed on one
+	// Conflicting is a contact changed on both sides, or changed on one
 	// and deleted on the other: the user chooses which side wins.
-	Conflict
+	Conflicting
 	// DeleteRemote deletes a card whose contact was deleted here, after
 	// the user confirms.
 	DeleteRemote
@@ -106,15 +106,15 @@ func Plan(local []LocalState, remote []RemoteState) []Step {
 		case !there && l.Deleted:
 			add(Forget, l, l.Href, "")
 		case !there && l.changed():
-			add(Conflict, l, l.Href, "")
+			add(Conflicting, l, l.Href, "")
 		case !there:
 			add(DeleteLocal, l, l.Href, "")
 		case l.Deleted && changedThere:
-			add(Conflict, l, l.Href, r.ETag)
+			add(Conflicting, l, l.Href, r.ETag)
 		case l.Deleted:
 			add(DeleteRemote, l, l.Href, r.ETag)
 		case l.changed() && changedThere:
-			add(Conflict, l, l.Href, r.ETag)
+			add(Conflicting, l, l.Href, r.ETag)
 		case l.changed():
 			add(Push, l, l.Href, r.ETag)
 		case changedThere:
