@@ -13,6 +13,7 @@ import (
 	"github.com/emersion/go-webdav/carddav"
 
 	"followthrough/contacts"
+	"followthrough/contacts/davsync/davtest"
 )
 
 // phone edits the address book on the server as a phone would, with
@@ -23,8 +24,8 @@ type phone struct {
 	book string
 }
 
-func newPhone(t *testing.T, r radicale, book string) phone {
-	c, err := carddav.NewClient(webdav.HTTPClientWithBasicAuth(nil, r.user, r.pass), r.url)
+func newPhone(t *testing.T, r davtest.Radicale, book string) phone {
+	c, err := carddav.NewClient(webdav.HTTPClientWithBasicAuth(nil, r.User, r.Password), r.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,14 +116,14 @@ type fixture struct {
 	sync  *Syncer
 }
 
-func newFixture(t *testing.T, r radicale) *fixture {
-	book := r.makeBook(t, strings.ToLower(strings.NewReplacer("/", "-", " ", "-").Replace(t.Name())))
+func newFixture(t *testing.T, r davtest.Radicale) *fixture {
+	book := r.MakeBook(t, strings.ToLower(strings.NewReplacer("/", "-", " ", "-").Replace(t.Name())))
 	store, err := contacts.Open(t.Context(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	client, err := Dial(r.account())
+	client, err := Dial(account(r))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +192,7 @@ var ana = contacts.Contact{FullName: "Ana Ruiz", GivenName: "Ana", FamilyName: "
 
 // synced returns a fixture where Ana, added here, and Bo, added on the
 // phone, have been synced.
-func synced(t *testing.T, r radicale) *fixture {
+func synced(t *testing.T, r davtest.Radicale) *fixture {
 	f := newFixture(t, r)
 	f.add(ana)
 	f.phone.put("bo", "Bo Li", map[string]string{vcard.FieldEmail: "bo@example.org"})
@@ -200,7 +201,7 @@ func synced(t *testing.T, r radicale) *fixture {
 }
 
 func TestSyncWithRadicale(t *testing.T) {
-	r := startRadicale(t)
+	r := davtest.Start(t)
 
 	t.Run("first sync", func(t *testing.T) {
 		f := synced(t, r)
@@ -386,8 +387,8 @@ func TestSyncWithRadicale(t *testing.T) {
 	})
 
 	t.Run("address books and passwords", func(t *testing.T) {
-		book := r.makeBook(t, "work")
-		c, err := Dial(r.account())
+		book := r.MakeBook(t, "work")
+		c, err := Dial(account(r))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -398,7 +399,7 @@ func TestSyncWithRadicale(t *testing.T) {
 		if !slices.ContainsFunc(books, func(b AddressBook) bool { return b.Path == book && b.Name == "work" }) {
 			t.Errorf("address books = %+v, want %s among them", books, book)
 		}
-		bad := r.account()
+		bad := account(r)
 		bad.Password = "wrong"
 		c, err = Dial(bad)
 		if err != nil {
@@ -437,3 +438,8 @@ func TestDial(t *testing.T) {
 }
 
 var errAny = errors.New("any error")
+
+// account returns the account of r's user.
+func account(r davtest.Radicale) Account {
+	return Account{URL: r.URL, User: r.User, Password: r.Password, AllowHTTP: true}
+}

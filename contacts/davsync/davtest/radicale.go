@@ -1,4 +1,7 @@
-package davsync
+// Package davtest starts a Radicale CardDAV server for tests, on
+// 127.0.0.1 with a temporary store, so that sync is tested against a real
+// server.
+package davtest
 
 import (
 	"bytes"
@@ -10,28 +13,24 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
-// radicale is a Radicale server started for a test on 127.0.0.1, with the
-// user alice (password "secret") and its storage in a temporary folder.
-type radicale struct {
-	url  string
-	user string
-	pass string
+// Radicale is a Radicale server started for a test on 127.0.0.1, with
+// one user and its storage in a temporary folder.
+type Radicale struct {
+	URL      string // http://127.0.0.1:PORT/
+	User     string
+	Password string
 }
 
-// account returns the account of alice on r.
-func (r radicale) account() Account {
-	return Account{URL: r.url, User: r.user, Password: r.pass, AllowHTTP: true}
-}
-
-// startRadicale starts Radicale (Debian's package, installed by
+// Start starts Radicale (Debian's package, installed by
 // ./setup.sh --test) and stops it when the test ends. Without it the test
 // is skipped, or fails if FOLLOWTHROUGH_REQUIRE_RADICALE=1, as make test
 // sets.
-func startRadicale(t *testing.T) radicale {
+func Start(t testing.TB) Radicale {
 	t.Helper()
 	bin, err := exec.LookPath("radicale")
 	if err != nil {
@@ -64,7 +63,7 @@ level = warning
 	if err := os.WriteFile(configPath, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var log bytes.Buffer
+	var log lockedBuffer
 	cmd := exec.Command(bin, "--config", configPath)
 	cmd.Stdout, cmd.Stderr = &log, &log
 	if err := cmd.Start(); err != nil {
@@ -90,11 +89,11 @@ level = warning
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	return radicale{url: "http://" + addr + "/", user: "alice", pass: "secret"}
+	return Radicale{URL: "http://" + addr + "/", User: "alice", Password: "secret"}
 }
 
 // freePort returns a TCP port on 127.0.0.1 that nothing listens on.
-func freePort(t *testing.T) int {
+func freePort(t testing.TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -104,21 +103,21 @@ func freePort(t *testing.T) int {
 	return l.Addr().(*net.TCPAddr).Port
 }
 
-// makeBook creates the address book /alice/NAME/ with an extended MKCOL,
+// MakeBook creates the address book /USER/NAME/ with an extended MKCOL,
 // which go-webdav's client does not send, and returns its path.
-func (r radicale) makeBook(t *testing.T, name string) string {
+func (r Radicale) MakeBook(t testing.TB, name string) string {
 	t.Helper()
-	book := "/alice/" + name + "/"
+	book := "/" + r.User + "/" + name + "/"
 	body := `<?xml version="1.0" encoding="utf-8"?>
 <D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:carddav"><D:set><D:prop>
 <D:resourcetype><D:collection/><C:addressbook/></D:resourcetype>
 <D:displayname>` + name + `</D:displayname></D:prop></D:set></D:mkcol>`
 	req, err := http.NewRequestWithContext(context.Background(), "MKCOL",
-		strings.TrimSuffix(r.url, "/")+book, strings.NewReader(body))
+		strings.TrimSuffix(r.URL, "/")+book, strings.NewReader(body))
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.SetBasicAuth(r.user, r.pass)
+	req.SetBasicAuth(r.User, r.Password)
 	req.Header.Set("Content-Type", "application/xml; charset=utf-8")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -129,4 +128,23 @@ func (r radicale) makeBook(t *testing.T, name string) string {
 		t.Fatalf("MKCOL %s: %s", book, resp.Status)
 	}
 	return book
+}
+
+// lockedBuffer collects the server's output, which the process writes
+// while the test may read it.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
