@@ -403,19 +403,22 @@ func (d *syncDialog) resolveConflicts(syncer *davsync.Syncer, cs []davsync.Confl
 // fields that differ in bold.
 func conflictTable(cf davsync.Conflict) fyne.CanvasObject {
 	bold := fyne.TextStyle{Bold: true}
-	grid := container.NewGridWithColumns(3,
+	// One grid a row, so that each row is only as tall as its own lines.
+	rows := container.NewVBox(container.NewGridWithColumns(3,
 		widget.NewLabel(""),
 		widget.NewLabelWithStyle("Mine (here)", fyne.TextAlignLeading, bold),
-		widget.NewLabelWithStyle("The server's", fyne.TextAlignLeading, bold))
+		widget.NewLabelWithStyle("The server's", fyne.TextAlignLeading, bold)))
 	for _, row := range conflictRows(cf) {
 		style := fyne.TextStyle{Bold: row.differs}
+		line := container.NewGridWithColumns(3)
 		for _, text := range []string{row.label, row.mine, row.theirs} {
 			l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, style)
-			l.Wrapping = fyne.TextWrapWord
-			grid.Add(l)
+			l.Truncation = fyne.TextTruncateEllipsis
+			line.Add(l)
 		}
+		rows.Add(line)
 	}
-	return grid
+	return rows
 }
 
 // A conflictRow is one field of a conflict's two versions.
