@@ -63,6 +63,7 @@ func commands() []*Command {
 		dueCommand(os.Stdout),
 		exportCommand(os.Stdout),
 		exportICSCommand(os.Stdout),
+		syncCommand(os.Stdout),
 		evalCommand(os.Stdout),
 	}
 }
