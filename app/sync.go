@@ -105,6 +105,15 @@ func syncText(err error) string {
 	return strings.ReplaceAll(errorReason(err), "carddav: ", "")
 }
 
+// sentence is err's message as a sentence: capitalised, with a full stop.
+func sentence(err error) string {
+	msg := err.Error()
+	if msg == "" {
+		return ""
+	}
+	return strings.ToUpper(msg[:1]) + msg[1:] + "."
+}
+
 // syncMenu is the window's menu that opens the sync dialog.
 func (m *mainWindow) syncMenu() *fyne.Menu {
 	return fyne.NewMenu("Sync", fyne.NewMenuItem("Sync with a CardDAV server…", func() {
@@ -230,7 +239,7 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 		saved := err == nil
 		if err == nil && pw != "" {
 			if kerr := savePassword(s.URL, s.User, pw); kerr != nil {
-				notes = append(notes, strings.ToUpper(kerr.Error()[:1])+kerr.Error()[1:]+".")
+				notes = append(notes, sentence(kerr))
 			}
 		}
 		var books []davsync.AddressBook
@@ -327,10 +336,19 @@ func (d *syncDialog) onSync() {
 		d.status.SetText("Connect and choose an address book first.")
 		return
 	}
+	pw := d.password.Text
+	d.password.SetText("")
 	d.syncNow.Disable()
 	d.status.SetText("Syncing…")
 	d.tasks.goLong(func() {
 		var res davsync.Result
+		var note string
+		if pw != "" {
+			// Typed but not yet saved by Connect.
+			if err := savePassword(s.URL, s.User, pw); err != nil {
+				note = sentence(err) + "\n"
+			}
+		}
 		c, err := dialAccount(s)
 		syncer := &davsync.Syncer{Store: d.store, Client: c, Book: s.Book}
 		if err == nil {
@@ -339,10 +357,13 @@ func (d *syncDialog) onSync() {
 		d.tasks.toUI(func() {
 			d.syncNow.Enable()
 			if err != nil {
-				d.status.SetText("Could not sync: " + syncText(err))
+				d.status.SetText(note + "Could not sync: " + syncText(err))
 				return
 			}
 			d.report(res)
+			if note != "" {
+				d.status.SetText(note + d.status.Text)
+			}
 			if d.onChanged != nil && res.Pulled > 0 {
 				d.onChanged()
 			}
