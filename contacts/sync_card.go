@@ -33,7 +33,8 @@ var syncManaged = map[string]bool{
 // card as WriteVCards writes it, with the UID uid, followed by the
 // properties of base, the card the server last sent (or ""), that the app
 // has no field for, such as a birthday or photo added on a phone, so that
-// pushing a change made here does not drop them.
+// pushing a change made here does not drop them. A property that c's own
+// card has is taken from c alone.
 func SyncCard(c Contact, uid, base string) ([]byte, error) {
 	var mine bytes.Buffer
 	if err := WriteVCards(&mine, c); err != nil {
@@ -43,6 +44,8 @@ func SyncCard(c Contact, uid, base string) ([]byte, error) {
 		return nil, fmt.Errorf("contacts: sync card: bad UID %q", uid)
 	}
 	lines := cardLines(mine.String())
+	// The properties the contact's card has, such as those kept from
+	// another app's card, are its own: base adds only the others.
 	have := make(map[string]bool, len(lines))
 	var out bytes.Buffer
 	writeFolded(&out, "BEGIN:VCARD")
@@ -55,12 +58,11 @@ func SyncCard(c Contact, uid, base string) ([]byte, error) {
 		if name == "VERSION" {
 			writeFolded(&out, "UID:"+formatValue("UID", uid))
 		}
-		have[l] = true
+		have[name] = true
 	}
 	for _, l := range cardLines(base) {
-		if !syncManaged[propertyName(l)] && !have[l] {
+		if name := propertyName(l); !syncManaged[name] && !have[name] {
 			writeFolded(&out, l)
-			have[l] = true
 		}
 	}
 	writeFolded(&out, "END:VCARD")

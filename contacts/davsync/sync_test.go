@@ -386,6 +386,41 @@ func TestSyncWithRadicale(t *testing.T) {
 		f.run(0, 0, 0, 0)
 	})
 
+	t.Run("deleted here, changed on the server", func(t *testing.T) {
+		f := synced(t, r)
+		if _, err := f.store.Delete(t.Context(), f.local()["Ana Ruiz"].ID); err != nil {
+			t.Fatal(err)
+		}
+		f.phone.edit("Ana Ruiz", func(c vcard.Card) { c.SetValue(vcard.FieldTitle, "Founder") })
+		res := f.run(0, 0, 1, 0)
+		if cf := res.Conflicts[0]; !cf.MineDeleted || cf.Theirs.Title != "Founder" || cf.Name() != "Ana Ruiz" {
+			t.Fatalf("conflict: %+v", cf)
+		}
+		if err := f.sync.Resolve(t.Context(), res.Conflicts[0], false); err != nil {
+			t.Fatal(err)
+		}
+		if got := f.local()["Ana Ruiz"].Title; got != "Founder" {
+			t.Errorf("Ana here after keeping the server's: title %q", got)
+		}
+		f.run(0, 0, 0, 0)
+	})
+
+	t.Run("a deletion confirmed after a change on the server deletes nothing", func(t *testing.T) {
+		f := synced(t, r)
+		if _, err := f.store.Delete(t.Context(), f.local()["Bo Li"].ID); err != nil {
+			t.Fatal(err)
+		}
+		res := f.run(0, 0, 0, 1)
+		f.phone.edit("Bo Li", func(c vcard.Card) { c.SetValue(vcard.FieldTitle, "Chef") })
+		if err := f.sync.Delete(t.Context(), res.Deletions[0]); !errors.Is(err, ErrChanged) {
+			t.Errorf("Delete after a change on the server: %v, want ErrChanged", err)
+		}
+		if _, ok := f.phone.cards()["Bo Li"]; !ok {
+			t.Error("Bo deleted on the server over a change made there")
+		}
+		f.run(0, 0, 1, 0) // now a conflict: deleted here, changed there
+	})
+
 	t.Run("address books and passwords", func(t *testing.T) {
 		book := r.MakeBook(t, "work")
 		c, err := Dial(account(r))
