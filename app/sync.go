@@ -204,6 +204,10 @@ func (d *syncDialog) onConnect() {
 		d.status.SetText("Enter the server's address and your user name.")
 		return
 	}
+	if !strings.Contains(url, "://") {
+		url = "https://" + url // HTTPS unless the user says otherwise
+		d.url.SetText(url)
+	}
 	if isPlainHTTP(url) && !(d.settings.AllowHTTP && d.settings.URL == url) {
 		msg := widget.NewLabel("This address starts with http://, so your password and contacts\n" +
 			"would cross the network unencrypted. Use it only for a server on\n" +

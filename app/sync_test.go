@@ -103,6 +103,13 @@ func TestSyncDialogSettings(t *testing.T) {
 	if got := setting(t, store, settingDAVHTTP); got != "" {
 		t.Errorf("plain http still allowed after moving to https: %q", got)
 	}
+	// An address without a scheme is taken as https.
+	d.url.SetText("127.0.0.1:1")
+	test.Tap(d.connect)
+	d.tasks.settle()
+	if got := setting(t, store, settingDAVURL); got != "https://127.0.0.1:1" {
+		t.Errorf("address without a scheme saved as %q", got)
+	}
 	// The password is found again for the same account.
 	if pw, err := loadPassword(url, "ana"); err != nil || pw != "s3cret" {
 		t.Errorf("loadPassword = %q, %v", pw, err)
