@@ -14,7 +14,8 @@ packages=(
 	libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-	packages+=(python3 python3-vobject python3-icalendar)
+	# Radicale is the CardDAV server the sync tests start on 127.0.0.1.
+	packages+=(python3 python3-vobject python3-icalendar radicale)
 fi
 
 missing=()

@@ -64,6 +64,7 @@ func commands() []*Command {
 		exportCommand(os.Stdout),
 		importCommand(os.Stdout),
 		exportICSCommand(os.Stdout),
+		syncCommand(os.Stdout),
 		evalCommand(os.Stdout),
 	}
 }

@@ -1,0 +1,286 @@
+// Package davsync syncs the contacts of a contacts.Store with an address
+// book on a CardDAV server (Nextcloud, Radicale, Fastmail, iCloud and
+// others).
+//
+// Plan decides, from plain values, what a sync does; Syncer carries it
+// out through a Client, which talks to the server with go-webdav and, for
+// writes, with If-Match and If-None-Match headers, so that a card changed
+// on the server since it was read is never overwritten. Edits on both
+// sides come back as conflicts, and deletions wait for the user's
+// confirmation.
+package davsync
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-webdav/carddav"
+)
+
+var (
+	// ErrInsecure is returned by Dial for a plain-http URL that the
+	// user has not confirmed.
+	ErrInsecure = errors.New("the address is plain http, which sends the password unencrypted")
+	// ErrUnauthorized is returned, wrapped, when the server refuses the
+	// user name or password.
+	ErrUnauthorized = errors.New("the server refused the user name or password")
+	// ErrChanged is returned, wrapped, when a card changed on the server
+	// since it was read, and so was not overwritten or deleted.
+	ErrChanged = errors.New("the card changed on the server")
+	// ErrGone is returned, wrapped, when a card is no longer on the
+	// server.
+	ErrGone = errors.New("the card is not on the server")
+)
+
+// Account says where a CardDAV server is and who the user is there.
+type Account struct {
+	URL      string // such as https://cloud.example.com/remote.php/dav
+	User     string
+	Password string
+	// AllowHTTP lets a plain-http URL be used; the user must have
+	// confirmed it.
+	AllowHTTP bool
+}
+
+// A Client talks to one CardDAV server as one user.
+type Client struct {
+	base *url.URL
+	http *authClient
+	dav  *carddav.Client
+}
+
+// An AddressBook is a collection of cards on the server.
+type AddressBook struct {
+	Path string // its path on the server; Syncer's Book
+	Name string // its display name, or the last part of its path
+}
+
+// Dial returns a client for a's server. It checks the URL but does not
+// connect: AddressBooks does.
+func Dial(a Account) (*Client, error) {
+	u, err := url.Parse(strings.TrimSpace(a.URL))
+	if err != nil || u.Host == "" {
+		return nil, fmt.Errorf("carddav: %q is not a server address such as https://cloud.example.com/", a.URL)
+	}
+	switch u.Scheme {
+	case "https":
+	case "http":
+		if !a.AllowHTTP {
+			return nil, fmt.Errorf("carddav: %s: %w", u.Redacted(), ErrInsecure)
+		}
+	default:
+		return nil, fmt.Errorf("carddav: %q: the address must start with https://", a.URL)
+	}
+	if u.Path == "" {
+		u.Path = "/"
+	}
+	hc := &authClient{
+		c:    &http.Client{Timeout: 30 * time.Second},
+		user: a.User, password: a.Password,
+	}
+	dav, err := carddav.NewClient(hc, u.String())
+	if err != nil {
+		return nil, fmt.Errorf("carddav: %s: %w", u.Redacted(), err)
+	}
+	return &Client{base: u, http: hc, dav: dav}, nil
+}
+
+// authClient adds basic authentication to each request and turns a 401
+// answer into ErrUnauthorized.
+type authClient struct {
+	c              *http.Client
+	user, password string
+}
+
+func (a *authClient) Do(req *http.Request) (*http.Response, error) {
+	if a.user != "" || a.password != "" {
+		req.SetBasicAuth(a.user, a.password)
+	}
+	resp, err := a.c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode == http.StatusUnauthorized {
+		resp.Body.Close()
+		return nil, ErrUnauthorized
+	}
+	return resp, nil
+}
+
+// AddressBooks returns the user's address books, sorted by name. It finds
+// them from the user's principal, as CardDAV clients do, or, for a server
+// that does not say, from /.well-known/carddav.
+func (c *Client) AddressBooks(ctx context.Context) ([]AddressBook, error) {
+	books, err := c.addressBooks(ctx, c.dav)
+	if err != nil && !errors.Is(err, ErrUnauthorized) && c.base.Path == "/" {
+		wk := *c.base
+		wk.Path = "/.well-known/carddav"
+		if dav, derr := carddav.NewClient(c.http, wk.String()); derr == nil {
+			if b, werr := c.addressBooks(ctx, dav); werr == nil {
+				books, err = b, nil
+			}
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("carddav: list address books at %s: %w", c.base.Redacted(), err)
+	}
+	return books, nil
+}
+
+func (c *Client) addressBooks(ctx context.Context, dav *carddav.Client) ([]AddressBook, error) {
+	principal, err := dav.FindCurrentUserPrincipal(ctx)
+	if err != nil {
+		return nil, err
+	}
+	home, err := dav.FindAddressBookHomeSet(ctx, principal)
+	if err != nil {
+		return nil, err
+	}
+	found, err := dav.FindAddressBooks(ctx, home)
+	if err != nil {
+		return nil, err
+	}
+	books := make([]AddressBook, 0, len(found))
+	for _, b := range found {
+		name := b.Name
+		if name == "" {
+			name = path.Base(strings.TrimSuffix(b.Path, "/"))
+		}
+		books = append(books, AddressBook{Path: b.Path, Name: name})
+	}
+	sort.Slice(books, func(i, j int) bool { return books[i].Name < books[j].Name })
+	return books, nil
+}
+
+// list returns the href and ETag of every card in book.
+func (c *Client) list(ctx context.Context, book string) ([]RemoteState, error) {
+	infos, err := c.dav.ReadDir(ctx, book, false)
+	if err != nil {
+		return nil, fmt.Errorf("carddav: list %s: %w", book, err)
+	}
+	var rs []RemoteState
+	for _, fi := range infos {
+		if fi.IsDir || strings.TrimSuffix(fi.Path, "/") == strings.TrimSuffix(book, "/") {
+			continue
+		}
+		rs = append(rs, RemoteState{Href: fi.Path, ETag: quoteETag(fi.ETag)})
+	}
+	return rs, nil
+}
+
+// get returns the card at href and its ETag.
+func (c *Client) get(ctx context.Context, href string) (card []byte, etag string, err error) {
+	resp, err := c.do(ctx, http.MethodGet, href, nil, nil)
+	if err != nil {
+		return nil, "", fmt.Errorf("carddav: get %s: %w", href, err)
+	}
+	defer resp.Body.Close()
+	card, err = io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	if err != nil {
+		return nil, "", fmt.Errorf("carddav: get %s: %w", href, err)
+	}
+	return card, resp.Header.Get("ETag"), nil
+}
+
+// put stores card at href and returns its new ETag. With ifMatch "" it
+// creates the card and fails if there is one; otherwise it replaces the
+// card only if its ETag is still ifMatch. Either way it fails with
+// ErrChanged rather than overwrite a card it has not seen.
+func (c *Client) put(ctx context.Context, href string, card []byte, ifMatch string) (string, error) {
+	h := http.Header{"Content-Type": {"text/vcard; charset=utf-8"}}
+	if ifMatch == "" {
+		h.Set("If-None-Match", "*")
+	} else {
+		h.Set("If-Match", ifMatch)
+	}
+	resp, err := c.do(ctx, http.MethodPut, href, h, card)
+	if err != nil {
+		return "", fmt.Errorf("carddav: put %s: %w", href, err)
+	}
+	resp.Body.Close()
+	if etag := resp.Header.Get("ETag"); etag != "" && !strings.HasPrefix(etag, "W/") {
+		return etag, nil
+	}
+	// The server did not say: ask. A change made in between would be
+	// taken for ours, which servers that return no ETag leave no way to
+	// avoid.
+	fi, err := c.dav.Stat(ctx, href)
+	if err != nil {
+		return "", fmt.Errorf("carddav: put %s: read its ETag: %w", href, err)
+	}
+	return quoteETag(fi.ETag), nil
+}
+
+// quoteETag returns etag as HTTP headers carry it, in double quotes:
+// go-webdav's listings give it without them.
+func quoteETag(etag string) string {
+	if etag == "" || strings.HasPrefix(etag, `"`) || strings.HasPrefix(etag, "W/") {
+		return etag
+	}
+	return `"` + etag + `"`
+}
+
+// remove deletes the card at href if its ETag is still ifMatch. A card
+// already gone is not an error.
+func (c *Client) remove(ctx context.Context, href, ifMatch string) error {
+	resp, err := c.do(ctx, http.MethodDelete, href, http.Header{"If-Match": {ifMatch}}, nil)
+	if errors.Is(err, ErrGone) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("carddav: delete %s: %w", href, err)
+	}
+	resp.Body.Close()
+	return nil
+}
+
+// do sends a request for href and returns the response if its status is
+// 2xx; a 412 is ErrChanged and a 404 ErrGone.
+func (c *Client) do(ctx context.Context, method, href string, h http.Header, body []byte) (*http.Response, error) {
+	ref, err := url.Parse(href)
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base.ResolveReference(ref).String(), bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	for k, v := range h {
+		req.Header[k] = v
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode/100 == 2 {
+		return resp, nil
+	}
+	defer resp.Body.Close()
+	switch resp.StatusCode {
+	case http.StatusPreconditionFailed:
+		return nil, ErrChanged
+	case http.StatusNotFound, http.StatusGone:
+		return nil, ErrGone
+	}
+	msg, _ := io.ReadAll(io.LimitReader(resp.Body, 300))
+	return nil, fmt.Errorf("server answered %s: %s", resp.Status, strings.TrimSpace(string(msg)))
+}
+
+// newUID returns a random UUID (version 4) for a new card.
+func newUID() string {
+	var b [16]byte
+	rand.Read(b[:])
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
+}

@@ -1,0 +1,140 @@
+package contacts
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// A SyncRecord is what the last sync with a CardDAV address book saw of
+// one contact: where its card is on the server, the card's ETag then, and
+// the contact's CardHash then. The record outlives its contact, so that the
+// next sync can tell a contact deleted here from one never synced.
+type SyncRecord struct {
+	Book      string // the address book's path on the server
+	Href      string // the card's path on the server
+	ContactID int64
+	UID       string // the card's UID
+	ETag      string // the card's ETag when last synced
+	Hash      string // CardHash of the contact when last synced
+	// Card is the card as the server last sent it, or "" if it was
+	// pushed from here; SyncCard keeps what it has that the app does not.
+	Card string
+}
+
+// SyncRecords returns the records of the contacts synced with book.
+func (s *Store) SyncRecords(ctx context.Context, book string) ([]SyncRecord, error) {
+	var rs []SyncRecord
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT book, href, contact_id, uid, etag, synced_hash, card
+			FROM carddav_objects WHERE book = ? ORDER BY href`, book)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r SyncRecord
+			if err := rows.Scan(&r.Book, &r.Href, &r.ContactID, &r.UID, &r.ETag, &r.Hash, &r.Card); err != nil {
+				return err
+			}
+			rs = append(rs, r)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("contacts: sync records of %s: %w", book, err)
+	}
+	return rs, nil
+}
+
+// SaveSyncRecord stores r, replacing the record of the same card and any
+// other record of the same contact in the same address book.
+func (s *Store) SaveSyncRecord(ctx context.Context, r SyncRecord) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return saveSyncRecord(ctx, tx, r) })
+	if err != nil {
+		return fmt.Errorf("contacts: save sync record %s: %w", r.Href, err)
+	}
+	return nil
+}
+
+func saveSyncRecord(ctx context.Context, tx *sql.Tx, r SyncRecord) error {
+	if r.Book == "" || r.Href == "" || r.ContactID <= 0 {
+		return errors.New("record without address book, href or contact")
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM carddav_objects WHERE book = ? AND (href = ? OR contact_id = ?)",
+		r.Book, r.Href, r.ContactID); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO carddav_objects
+		(book, href, contact_id, uid, etag, synced_hash, card) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		r.Book, r.Href, r.ContactID, r.UID, r.ETag, r.Hash, r.Card)
+	return err
+}
+
+// DeleteSyncRecord forgets the card at href in book.
+func (s *Store) DeleteSyncRecord(ctx context.Context, book, href string) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "DELETE FROM carddav_objects WHERE book = ? AND href = ?", book, href)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("contacts: delete sync record %s: %w", href, err)
+	}
+	return nil
+}
+
+// AddSynced adds c, a contact pulled from a server, and its record r in
+// one transaction, so that a sync cut short never pulls the same card
+// twice. It sets c as Add does, and returns r with its ContactID and Hash
+// set from the stored contact.
+func (s *Store) AddSynced(ctx context.Context, c *Contact, r SyncRecord) (SyncRecord, error) {
+	now := s.now()
+	added := *c
+	added.ID, added.Created, added.Updated = 0, now, now
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := resolveEvent(ctx, tx, &added, DayOf(now)); err != nil {
+			return err
+		}
+		id, err := insertContact(ctx, tx, added)
+		if err != nil {
+			return err
+		}
+		// The stored contact can differ from added (tags come back
+		// sorted): hash what the next sync will read.
+		stored, err := getContact(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		added = stored
+		r.ContactID, r.Hash = id, CardHash(stored)
+		return saveSyncRecord(ctx, tx, r)
+	})
+	if err != nil {
+		return SyncRecord{}, fmt.Errorf("contacts: add synced %q: %w", c.DisplayName(), err)
+	}
+	*c = added
+	return r, nil
+}
+
+// DeleteSynced deletes the contact of r and forgets r in one transaction,
+// and returns the contact as it was. The contact need not exist.
+func (s *Store) DeleteSynced(ctx context.Context, r SyncRecord) (Contact, error) {
+	var c Contact
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		c, err = getContact(ctx, tx, r.ContactID)
+		if err != nil && !errors.Is(err, ErrNotFound) {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM contacts WHERE id = ?", r.ContactID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "DELETE FROM carddav_objects WHERE book = ? AND href = ?", r.Book, r.Href)
+		return err
+	})
+	if err != nil {
+		return Contact{}, fmt.Errorf("contacts: delete synced %d: %w", r.ContactID, err)
+	}
+	return c, nil
+}
