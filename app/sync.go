@@ -241,9 +241,11 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 		var notes []string
 		err := saveDAVSettings(ctx, d.store, s)
 		saved := err == nil
+		keyring := true
 		if err == nil && pw != "" {
 			if kerr := savePassword(s.URL, s.User, pw); kerr != nil {
 				notes = append(notes, sentence(kerr))
+				keyring = false
 			}
 		}
 		var books []davsync.AddressBook
@@ -253,6 +255,9 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 		d.tasks.toUI(func() {
 			d.connect.Enable()
 			d.password.SetText("")
+			if !keyring {
+				d.password.SetPlaceHolder("kept until Follow Through closes")
+			}
 			if saved {
 				d.settings = s
 			}
@@ -269,6 +274,8 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 			switch {
 			case len(books) == 0:
 				notes = append(notes, "Connected, but this account has no address book: create one on the server.")
+			case len(books) == 1:
+				notes = append(notes, fmt.Sprintf("Connected to the address book %q. Press Sync now.", books[0].Name))
 			default:
 				notes = append(notes, fmt.Sprintf("Connected: choose one of %d address books.", len(books)))
 			}
