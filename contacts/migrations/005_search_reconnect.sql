@@ -1,0 +1,135 @@
+-- Schema 5: fast at every size. A full-text index for search, a day each
+-- contact's keep-in-touch clock runs from, and the indexes that the
+-- reconnect list and the contacts list read in order.
+--
+-- FTS5 needs the build tag sqlite_fts5 (see the Makefile).
+
+-- The words of each contact's names, company, title, event, tags and
+-- emails, as Store.Find searches them (searchText in search.go folds case
+-- and accents first). Contentless: the index keeps no copy of the text,
+-- and without positions (detail=none) it holds only which word is in
+-- which contact, which is all a prefix search needs.
+CREATE VIRTUAL TABLE contacts_fts USING fts5(
+	words, content='', contentless_delete=1, detail=none,
+	tokenize='unicode61 remove_diacritics 2');
+
+-- The digits of each contact's phone numbers, as printed and in E.164, in
+-- trigrams, so that any run of three or more digits finds the number.
+CREATE VIRTUAL TABLE phones_fts USING fts5(
+	digits, content='', contentless_delete=1, tokenize='trigram');
+
+-- The contacts whose search words have to be written again. Triggers add
+-- to it on every change, whoever makes it; the store writes the words of
+-- these contacts before each of its transactions commits, so the index is
+-- never behind what a transaction saw. Every contact is pending here at
+-- first, so that an older database is indexed when it is opened.
+CREATE TABLE search_pending (contact_id INTEGER PRIMARY KEY);
+INSERT INTO search_pending SELECT id FROM contacts;
+
+CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (NEW.id);
+END;
+CREATE TRIGGER contacts_search_update
+AFTER UPDATE OF full_name, given_name, family_name, company, title, event ON contacts BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (NEW.id);
+END;
+CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
+	DELETE FROM contacts_fts WHERE rowid = OLD.id;
+	DELETE FROM phones_fts WHERE rowid = OLD.id;
+END;
+CREATE TRIGGER emails_search_insert AFTER INSERT ON emails BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (NEW.contact_id);
+END;
+CREATE TRIGGER emails_search_update AFTER UPDATE ON emails BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (OLD.contact_id), (NEW.contact_id);
+END;
+CREATE TRIGGER emails_search_delete AFTER DELETE ON emails BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (OLD.contact_id);
+END;
+CREATE TRIGGER tags_search_insert AFTER INSERT ON tags BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (NEW.contact_id);
+END;
+CREATE TRIGGER tags_search_update AFTER UPDATE ON tags BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (OLD.contact_id), (NEW.contact_id);
+END;
+CREATE TRIGGER tags_search_delete AFTER DELETE ON tags BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (OLD.contact_id);
+END;
+CREATE TRIGGER phones_search_insert AFTER INSERT ON phones BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (NEW.contact_id);
+END;
+CREATE TRIGGER phones_search_update AFTER UPDATE ON phones BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (OLD.contact_id), (NEW.contact_id);
+END;
+CREATE TRIGGER phones_search_delete AFTER DELETE ON phones BEGIN
+	INSERT OR IGNORE INTO search_pending VALUES (OLD.contact_id);
+END;
+
+-- since is the day a contact's keep-in-touch clock runs from: the latest
+-- interaction, or else the day they met, or else their event's first day;
+-- '' when none is known (the store then takes the day they were added).
+-- Triggers keep it, so that the reconnect list need not read a million
+-- interactions to find who is fading.
+ALTER TABLE contacts ADD COLUMN since TEXT NOT NULL DEFAULT '';
+UPDATE contacts SET since = coalesce(
+	(SELECT max(on_day) FROM interactions WHERE contact_id = contacts.id),
+	nullif(met_on, ''),
+	(SELECT nullif(start_day, '') FROM events WHERE id = contacts.event_id),
+	'');
+
+CREATE TRIGGER contacts_since_insert AFTER INSERT ON contacts BEGIN
+	UPDATE contacts SET since = coalesce(
+		(SELECT max(on_day) FROM interactions WHERE contact_id = NEW.id),
+		nullif(met_on, ''),
+		(SELECT nullif(start_day, '') FROM events WHERE id = NEW.event_id),
+		'') WHERE id = NEW.id;
+END;
+CREATE TRIGGER contacts_since_update AFTER UPDATE OF met_on, event_id ON contacts BEGIN
+	UPDATE contacts SET since = coalesce(
+		(SELECT max(on_day) FROM interactions WHERE contact_id = NEW.id),
+		nullif(met_on, ''),
+		(SELECT nullif(start_day, '') FROM events WHERE id = NEW.event_id),
+		'') WHERE id = NEW.id;
+END;
+CREATE TRIGGER events_since_update AFTER UPDATE OF start_day ON events BEGIN
+	UPDATE contacts SET since = coalesce(
+		(SELECT max(on_day) FROM interactions WHERE contact_id = contacts.id),
+		nullif(met_on, ''),
+		nullif(NEW.start_day, ''),
+		'') WHERE event_id = NEW.id;
+END;
+CREATE TRIGGER interactions_since_insert AFTER INSERT ON interactions BEGIN
+	UPDATE contacts SET since = (SELECT max(on_day) FROM interactions WHERE contact_id = NEW.contact_id)
+		WHERE id = NEW.contact_id;
+END;
+CREATE TRIGGER interactions_since_delete AFTER DELETE ON interactions BEGIN
+	UPDATE contacts SET since = coalesce(
+		(SELECT max(on_day) FROM interactions WHERE contact_id = contacts.id),
+		nullif(met_on, ''),
+		(SELECT nullif(start_day, '') FROM events WHERE id = contacts.event_id),
+		'') WHERE id = OLD.contact_id;
+END;
+CREATE TRIGGER interactions_since_update AFTER UPDATE OF contact_id, on_day ON interactions BEGIN
+	UPDATE contacts SET since = coalesce(
+		(SELECT max(on_day) FROM interactions WHERE contact_id = contacts.id),
+		nullif(met_on, ''),
+		(SELECT nullif(start_day, '') FROM events WHERE id = contacts.event_id),
+		'') WHERE id IN (OLD.contact_id, NEW.contact_id);
+END;
+
+-- cadence_due is the first day a contact with a cadence may be listed as
+-- fading or overdue: the end of the ideal gap (or of the maximum, with no
+-- ideal) counted from since, or from the UTC day they were added. The
+-- reconnect list reads the contacts whose day has come through its index,
+-- and decides in Go (Reconnect) who goes where.
+ALTER TABLE contacts ADD COLUMN cadence_due TEXT GENERATED ALWAYS AS (
+	CASE WHEN cadence_ideal > 0 OR cadence_max > 0 THEN
+		date(coalesce(nullif(since, ''), date(created / 1000, 'unixepoch')),
+			'+' || CASE WHEN cadence_ideal > 0 THEN cadence_ideal ELSE cadence_max END || ' days')
+	END) VIRTUAL;
+CREATE INDEX contacts_cadence_due ON contacts (cadence_due) WHERE cadence_due IS NOT NULL;
+
+-- A contact's open follow-ups, earliest first, in one seek: the reconnect
+-- list takes the first of each. It replaces the index on contact_id alone.
+DROP INDEX follow_ups_contact;
+CREATE INDEX follow_ups_contact ON follow_ups (contact_id, state, due);
