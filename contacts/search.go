@@ -139,28 +139,9 @@ func indexPending(ctx context.Context, tx *sql.Tx) error {
 	if err := rows.Err(); err != nil || len(ids) == 0 {
 		return err
 	}
-	stmts := make([]*sql.Stmt, 0, 4)
-	prepare := func(q string) *sql.Stmt {
-		if err != nil {
-			return nil
-		}
-		var st *sql.Stmt
-		st, err = tx.PrepareContext(ctx, q)
-		stmts = append(stmts, st)
-		return st
-	}
-	delWords := prepare("DELETE FROM contacts_fts WHERE rowid = ?")
-	delDigits := prepare("DELETE FROM phones_fts WHERE rowid = ?")
-	addWords := prepare("INSERT INTO contacts_fts (rowid, words) VALUES (?, ?)")
-	addDigits := prepare("INSERT INTO phones_fts (rowid, digits) VALUES (?, ?)")
-	defer func() {
-		for _, st := range stmts {
-			if st != nil {
-				st.Close()
-			}
-		}
-	}()
-	if err != nil {
+	// The statements are prepared once a connection: see dsn.
+	exec := func(q string, args ...any) error {
+		_, err := tx.ExecContext(ctx, q, args...)
 		return err
 	}
 	const batch = 500
@@ -171,21 +152,21 @@ func indexPending(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		for _, id := range chunk {
-			if _, err := delWords.ExecContext(ctx, id); err != nil {
+			if err := exec("DELETE FROM contacts_fts WHERE rowid = ?", id); err != nil {
 				return err
 			}
-			if _, err := delDigits.ExecContext(ctx, id); err != nil {
+			if err := exec("DELETE FROM phones_fts WHERE rowid = ?", id); err != nil {
 				return err
 			}
 		}
 		for _, c := range cs {
 			if w := searchText(c); w != "" {
-				if _, err := addWords.ExecContext(ctx, c.ID, w); err != nil {
+				if err := exec("INSERT INTO contacts_fts (rowid, words) VALUES (?, ?)", c.ID, w); err != nil {
 					return err
 				}
 			}
 			if d := phoneDigits(c); d != "" {
-				if _, err := addDigits.ExecContext(ctx, c.ID, d); err != nil {
+				if err := exec("INSERT INTO phones_fts (rowid, digits) VALUES (?, ?)", c.ID, d); err != nil {
 					return err
 				}
 			}

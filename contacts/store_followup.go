@@ -370,6 +370,28 @@ func (s *Store) LogInteraction(ctx context.Context, it *Interaction) error {
 	return nil
 }
 
+// LogInteractions records many interactions, as LogInteraction does, in
+// one transaction: all or none.
+func (s *Store) LogInteractions(ctx context.Context, its []Interaction) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		created := s.now().UnixMilli()
+		for i := range its {
+			it := &its[i]
+			if it.On.IsZero() || it.Kind == "" {
+				return fmt.Errorf("interaction %d with %d: it needs a day and a kind", i, it.ContactID)
+			}
+			if err := insertInteraction(ctx, tx, it, created); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("contacts: log %d interactions: %w", len(its), err)
+	}
+	return nil
+}
+
 func insertInteraction(ctx context.Context, tx *sql.Tx, it *Interaction, created int64) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO interactions (contact_id, kind, on_day, note, follow_up_id, created)
 		VALUES (?, ?, ?, ?, ?, ?)`, it.ContactID, string(it.Kind), it.On.String(), strings.TrimSpace(it.Note), nullID(it.FollowUpID), created)
