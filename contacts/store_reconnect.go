@@ -3,133 +3,212 @@ package contacts
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 )
 
-// Agenda returns what Reconnect needs to know of the people who may be on
-// the reconnect list today, and of no one else: those with an open
-// follow-up due within horizon days (any open follow-up, for horizon <=
-// 0), and those whose cadence's gap has run out. It reads them through
-// the indexes on follow-ups and on each contact's keep-in-touch day, so
-// its cost grows with the length of the list, not of the address book.
-//
-// Each Person is light: its Contact has the names, company, event, day
-// met and cadence, and its first email only when it has neither a name
-// nor a company; Open holds only the earliest open follow-up; LastTalk is
-// what was talked about when they met. Complete fills in the rest for the
-// people about to be shown.
-func (s *Store) Agenda(ctx context.Context, today Day, horizon int) ([]Person, error) {
+// The reconnect list of a large address book is read a section and a page
+// at a time, through the indexes on each contact's next follow-up day
+// (next_due) and the day their cadence runs out (cadence_due), both kept
+// by triggers (migration 005). The SQL below puts people in sections and
+// orders them as Reconnect does; entryFor then writes each entry, and an
+// entry that entryFor would put in another section is an error, so the
+// two can never silently disagree. Reconnect, over People, stays the
+// definition, and the tests compare the two on a generated database.
+
+// sectionWhere is, for each section, the condition on contacts c that
+// puts them there today (:t), with :t7 the day a week ahead and :until the
+// end of the horizon ('' for none). Each starts with an indexed term.
+var sectionWhere = map[Section]string{
+	Overdue: `(c.next_due <> '' AND c.next_due < :t
+		OR c.cadence_due < :t AND c.lapse_day < :t)`,
+	Due: `c.next_due >= :t AND c.next_due < :t7
+		AND coalesce(c.lapse_day >= :t, 1)`,
+	Fading: `c.cadence_due < :t AND c.next_due = '' AND c.fade_day < :t
+		AND coalesce(c.lapse_day >= :t, 1)`,
+	Upcoming: `c.next_due >= :t7 AND (:until = '' OR c.next_due <= :until)
+		AND coalesce(c.lapse_day >= :t, 1)`,
+}
+
+// sectionOrder is the order within each section, as Reconnect sorts.
+var sectionOrder = map[Section]string{
+	Overdue:  `CASE WHEN c.next_due <> '' AND c.next_due < :t THEN c.next_due ELSE c.lapse_day END`,
+	Due:      `c.next_due`,
+	Fading:   `c.fade_day`,
+	Upcoming: `c.next_due`,
+}
+
+// Sections lists the sections of the reconnect list in order.
+var Sections = []Section{Overdue, Due, Fading, Upcoming}
+
+func reconnectArgs(today Day, horizon int) []any {
 	until := ""
 	if horizon > 0 {
 		until = today.AddDays(horizon).String()
 	}
-	var out []Person
+	return []any{sql.Named("t", today.String()), sql.Named("t7", today.AddDays(7).String()), sql.Named("until", until)}
+}
+
+// ReconnectCounts returns how many people each section of today's
+// reconnect list holds, as Counts would of Reconnect's list with the
+// same horizon, without reading them.
+func (s *Store) ReconnectCounts(ctx context.Context, today Day, horizon int) (map[Section]int, error) {
+	counts := map[Section]int{}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		// A contact whose day came only by the UTC day it was added, a
-		// day off its local day at most, is read a day early: Reconnect
-		// decides.
-		rows, err := tx.QueryContext(ctx, `WITH candidates (id) AS (
-				SELECT contact_id FROM follow_ups WHERE state = 'open' AND (? = '' OR due <= ?)
-				UNION
-				SELECT id FROM contacts WHERE cadence_due IS NOT NULL AND cadence_due <= ?
-			)
-			SELECT c.id, c.full_name, c.company, c.event, c.event_id, c.met_on, c.talked_about,
-				c.cadence_ideal, c.cadence_max, c.since, c.created,
-				CASE WHEN c.full_name = '' AND c.company = '' THEN
-					coalesce((SELECT address FROM emails WHERE contact_id = c.id ORDER BY position LIMIT 1), '')
-				ELSE '' END,
-				f.id, f.kind, f.due, f.line, f.created
-			FROM candidates JOIN contacts c ON c.id = candidates.id
-			LEFT JOIN follow_ups f ON f.id = (SELECT id FROM follow_ups
-				WHERE contact_id = c.id AND state = 'open' ORDER BY due, id LIMIT 1)`,
-			until, until, today.AddDays(1).String())
+		for _, sec := range Sections {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts c WHERE "+sectionWhere[sec],
+				reconnectArgs(today, horizon)...).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				counts[sec] = n
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("contacts: reconnect counts for %s: %w", today, err)
+	}
+	return counts, nil
+}
+
+// ReconnectEntries returns the entries offset to offset+limit of section
+// sec of today's reconnect list (all from offset, for limit <= 0), as
+// Reconnect would list them with the same horizon, and complete: each
+// with its whole contact, the follow-up it is about and the last thing
+// talked about.
+func (s *Store) ReconnectEntries(ctx context.Context, today Day, horizon int, sec Section, offset, limit int) ([]Entry, error) {
+	where, ok := sectionWhere[sec]
+	if !ok {
+		return nil, fmt.Errorf("contacts: reconnect: no section %v", sec)
+	}
+	if limit <= 0 {
+		limit = -1
+	}
+	var out []Entry
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The page, in order; everything else is read for it alone.
+		rows, err := tx.QueryContext(ctx, `SELECT c.id FROM contacts c WHERE `+where+`
+			ORDER BY `+sectionOrder[sec]+`, fold_case(CASE WHEN c.full_name <> '' THEN c.full_name
+				WHEN c.company <> '' THEN c.company
+				ELSE coalesce((SELECT address FROM emails WHERE contact_id = c.id ORDER BY position LIMIT 1), '(no name)') END),
+				c.id
+			LIMIT :limit OFFSET :offset`,
+			append(reconnectArgs(today, horizon), sql.Named("limit", limit), sql.Named("offset", max(0, offset)))...)
 		if err != nil {
 			return err
 		}
-		defer rows.Close()
-		loc := s.now().Location()
+		var ids []int64
 		for rows.Next() {
-			var p Person
-			c := &p.Contact
-			var eventID, fuID, fuCreated sql.NullInt64
-			var metOn, since, email string
-			var created int64
-			var fuKind, fuDue, fuLine sql.NullString
-			if err := rows.Scan(&c.ID, &c.FullName, &c.Company, &c.Event, &eventID, &metOn, &c.TalkedAbout,
-				&c.Cadence.Ideal, &c.Cadence.Max, &since, &created, &email,
-				&fuID, &fuKind, &fuDue, &fuLine, &fuCreated); err != nil {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
 				return err
 			}
-			c.EventID, c.MetOn, c.Created = eventID.Int64, parseDay(metOn), timeOf(created)
-			if email != "" {
-				c.Emails = []string{email}
-			}
-			if fuID.Valid {
-				p.Open = []FollowUp{{ID: fuID.Int64, ContactID: c.ID, Kind: Kind(fuKind.String),
-					Due: parseDay(fuDue.String), Line: fuLine.String, State: StateOpen, Created: timeOf(fuCreated.Int64)}}
-			}
-			p.Last = parseDay(since)
-			if p.Last.IsZero() {
-				p.Last = DayOf(c.Created.In(loc))
-			}
-			p.LastTalk = c.TalkedAbout
-			out = append(out, p)
+			ids = append(ids, id)
 		}
-		return rows.Err()
+		rows.Close()
+		if err := rows.Err(); err != nil || len(ids) == 0 {
+			return err
+		}
+		people, err := completePeople(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		for _, p := range people {
+			e, ok := entryFor(p, today, horizon)
+			if !ok || e.Section != sec {
+				return fmt.Errorf("contact %d is listed under %s, but the rules put it under %s (listed: %v)", p.Contact.ID, sec, e.Section, ok)
+			}
+			out = append(out, e)
+		}
+		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: agenda for %s: %w", today, err)
+		return nil, fmt.Errorf("contacts: reconnect %s for %s: %w", sec, today, err)
 	}
 	return out, nil
 }
 
-// Complete fills in what Agenda leaves out of each of people: the whole
-// contact, and the last thing talked about (the note of the latest
-// interaction that has one, or else what was talked about when they
-// met). Their follow-ups stay as they are.
-func (s *Store) Complete(ctx context.Context, people []Person) error {
-	if len(people) == 0 {
-		return nil
-	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		ids := make([]int64, len(people))
-		for i, p := range people {
-			ids[i] = p.Contact.ID
-		}
-		cs, err := contactsByID(ctx, tx, ids)
-		if err != nil {
-			return err
-		}
-		byID := make(map[int64]Contact, len(cs))
-		for _, c := range cs {
-			byID[c.ID] = c
-		}
-		talk, err := tx.PrepareContext(ctx, `SELECT note FROM interactions
-			WHERE contact_id = ? AND note <> '' ORDER BY on_day DESC, id DESC LIMIT 1`)
-		if err != nil {
-			return err
-		}
-		defer talk.Close()
-		for i := range people {
-			p := &people[i]
-			c, ok := byID[p.Contact.ID]
-			if !ok {
-				continue // deleted since
-			}
-			p.Contact, p.LastTalk = c, c.TalkedAbout
-			var note string
-			switch err := talk.QueryRowContext(ctx, c.ID).Scan(&note); err {
-			case nil:
-				p.LastTalk = note
-			case sql.ErrNoRows:
-			default:
-				return err
-			}
-		}
-		return nil
-	})
+// completePeople returns what the reconnect list needs to know of the
+// contacts ids, in that order: the contacts, their earliest open
+// follow-up, the day their clock runs from and the last thing talked
+// about (the note of the latest interaction that has one, or else what
+// was talked about when they met).
+func completePeople(ctx context.Context, tx *sql.Tx, ids []int64) ([]Person, error) {
+	cs, err := contactsByID(ctx, tx, ids)
 	if err != nil {
-		return fmt.Errorf("contacts: complete %d people: %w", len(people), err)
+		return nil, err
 	}
-	return nil
+	byID := make(map[int64]Contact, len(cs))
+	for _, c := range cs {
+		byID[c.ID] = c
+	}
+	b, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	next := map[int64]FollowUp{}
+	rows, err := tx.QueryContext(ctx, `SELECT `+followUpColumns+` FROM follow_ups f
+		WHERE f.contact_id IN (SELECT value FROM json_each(?)) AND f.state = 'open'
+		ORDER BY f.contact_id, f.due, f.id`, string(b))
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		f, err := scanFollowUp(rows)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if _, ok := next[f.ContactID]; !ok {
+			next[f.ContactID] = f
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	out := make([]Person, 0, len(ids))
+	for _, id := range ids {
+		c, ok := byID[id]
+		if !ok {
+			continue
+		}
+		p := Person{Contact: c, LastTalk: c.TalkedAbout}
+		if f, ok := next[id]; ok {
+			p.Open = []FollowUp{f}
+		}
+		var since string
+		if err := tx.QueryRowContext(ctx, "SELECT since FROM contacts WHERE id = ?", id).Scan(&since); err != nil {
+			return nil, err
+		}
+		p.Last = parseDay(since)
+		var note string
+		switch err := tx.QueryRowContext(ctx, `SELECT note FROM interactions
+			WHERE contact_id = ? AND note <> '' ORDER BY on_day DESC, id DESC LIMIT 1`, id).Scan(&note); err {
+		case nil:
+			p.LastTalk = note
+		case sql.ErrNoRows:
+		default:
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// ReconnectList is the whole of today's reconnect list, section after
+// section, as Reconnect makes it; for a terminal, which prints it all.
+func (s *Store) ReconnectList(ctx context.Context, today Day, horizon int) ([]Entry, error) {
+	var all []Entry
+	for _, sec := range Sections {
+		es, err := s.ReconnectEntries(ctx, today, horizon, sec, 0, 0)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, es...)
+	}
+	return all, nil
 }

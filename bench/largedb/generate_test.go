@@ -3,6 +3,7 @@ package largedb
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -72,34 +73,40 @@ func TestGeneratedDatabase(t *testing.T) {
 		}{{0, 30}, {0, 0}, {-90, 14}, {45, 30}, {400, 30}} {
 			day := today.AddDays(tt.days)
 			want := contacts.Reconnect(people, day, tt.horizon)
-			agenda, err := store.Agenda(ctx, day, tt.horizon)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := contacts.Reconnect(agenda, day, tt.horizon)
 			if len(want) == 0 {
 				t.Fatalf("%s: an empty reconnect list tells nothing", day)
 			}
+			counts, err := store.ReconnectCounts(ctx, day, tt.horizon)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w := contacts.Counts(want); !maps.Equal(counts, w) {
+				t.Errorf("%s, horizon %d: counts %v, want %v", day, tt.horizon, counts, w)
+			}
+			// Read a page at a time, as the window does.
+			var got []contacts.Entry
+			for _, sec := range contacts.Sections {
+				for off := 0; ; off += 37 {
+					page, err := store.ReconnectEntries(ctx, day, tt.horizon, sec, off, 37)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got = append(got, page...)
+					if len(page) < 37 {
+						break
+					}
+				}
+			}
 			if len(got) != len(want) {
-				t.Fatalf("%s, horizon %d: agenda gives %d entries, reading everyone %d", day, tt.horizon, len(got), len(want))
+				t.Fatalf("%s, horizon %d: pages give %d entries, reading everyone %d", day, tt.horizon, len(got), len(want))
 			}
 			for i := range want {
 				if g, w := entryKey(got[i]), entryKey(want[i]); g != w {
 					t.Fatalf("%s, horizon %d: entry %d is %s, want %s", day, tt.horizon, i, g, w)
 				}
-			}
-			// Completed, an entry carries what reading everyone gives.
-			first := make([]contacts.Person, 0, 50)
-			for _, e := range got[:min(50, len(got))] {
-				first = append(first, e.Person)
-			}
-			if err := store.Complete(ctx, first); err != nil {
-				t.Fatal(err)
-			}
-			for i, p := range first {
-				w := want[i].Person
-				if p.LastTalk != w.LastTalk || !slices.Equal(p.Contact.Phones, w.Contact.Phones) || p.Contact.Address != w.Contact.Address {
-					t.Fatalf("completed %d: talk %q phones %v; want %q %v", p.Contact.ID, p.LastTalk, p.Contact.Phones, w.LastTalk, w.Contact.Phones)
+				g, w := got[i].Person, want[i].Person
+				if g.LastTalk != w.LastTalk || !slices.Equal(g.Contact.Phones, w.Contact.Phones) || g.Contact.Address != w.Contact.Address {
+					t.Fatalf("entry %d: talk %q phones %v; want %q %v", i, g.LastTalk, g.Contact.Phones, w.LastTalk, w.Contact.Phones)
 				}
 			}
 		}

@@ -66,37 +66,37 @@ CREATE TRIGGER phones_search_delete AFTER DELETE ON phones BEGIN
 END;
 
 -- since is the day a contact's keep-in-touch clock runs from: the latest
--- interaction, or else the day they met, or else their event's first day;
--- '' when none is known (the store then takes the day they were added).
--- Triggers keep it, so that the reconnect list need not read a million
--- interactions to find who is fading.
+-- interaction, or else the day they met, or else their event's first day,
+-- or else the day they were added (in the local time zone). Triggers keep
+-- it, so that the reconnect list need not read a million interactions to
+-- find who is fading.
 ALTER TABLE contacts ADD COLUMN since TEXT NOT NULL DEFAULT '';
 UPDATE contacts SET since = coalesce(
 	(SELECT max(on_day) FROM interactions WHERE contact_id = contacts.id),
 	nullif(met_on, ''),
 	(SELECT nullif(start_day, '') FROM events WHERE id = contacts.event_id),
-	'');
+	date(created / 1000, 'unixepoch', 'localtime'));
 
 CREATE TRIGGER contacts_since_insert AFTER INSERT ON contacts BEGIN
 	UPDATE contacts SET since = coalesce(
 		(SELECT max(on_day) FROM interactions WHERE contact_id = NEW.id),
 		nullif(met_on, ''),
 		(SELECT nullif(start_day, '') FROM events WHERE id = NEW.event_id),
-		'') WHERE id = NEW.id;
+		date(created / 1000, 'unixepoch', 'localtime')) WHERE id = NEW.id;
 END;
-CREATE TRIGGER contacts_since_update AFTER UPDATE OF met_on, event_id ON contacts BEGIN
+CREATE TRIGGER contacts_since_update AFTER UPDATE OF met_on, event_id, created ON contacts BEGIN
 	UPDATE contacts SET since = coalesce(
 		(SELECT max(on_day) FROM interactions WHERE contact_id = NEW.id),
 		nullif(met_on, ''),
 		(SELECT nullif(start_day, '') FROM events WHERE id = NEW.event_id),
-		'') WHERE id = NEW.id;
+		date(created / 1000, 'unixepoch', 'localtime')) WHERE id = NEW.id;
 END;
 CREATE TRIGGER events_since_update AFTER UPDATE OF start_day ON events BEGIN
 	UPDATE contacts SET since = coalesce(
 		(SELECT max(on_day) FROM interactions WHERE contact_id = contacts.id),
 		nullif(met_on, ''),
 		nullif(NEW.start_day, ''),
-		'') WHERE event_id = NEW.id;
+		date(created / 1000, 'unixepoch', 'localtime')) WHERE event_id = NEW.id;
 END;
 CREATE TRIGGER interactions_since_insert AFTER INSERT ON interactions BEGIN
 	UPDATE contacts SET since = (SELECT max(on_day) FROM interactions WHERE contact_id = NEW.contact_id)
@@ -107,29 +107,53 @@ CREATE TRIGGER interactions_since_delete AFTER DELETE ON interactions BEGIN
 		(SELECT max(on_day) FROM interactions WHERE contact_id = contacts.id),
 		nullif(met_on, ''),
 		(SELECT nullif(start_day, '') FROM events WHERE id = contacts.event_id),
-		'') WHERE id = OLD.contact_id;
+		date(created / 1000, 'unixepoch', 'localtime')) WHERE id = OLD.contact_id;
 END;
 CREATE TRIGGER interactions_since_update AFTER UPDATE OF contact_id, on_day ON interactions BEGIN
 	UPDATE contacts SET since = coalesce(
 		(SELECT max(on_day) FROM interactions WHERE contact_id = contacts.id),
 		nullif(met_on, ''),
 		(SELECT nullif(start_day, '') FROM events WHERE id = contacts.event_id),
-		'') WHERE id IN (OLD.contact_id, NEW.contact_id);
+		date(created / 1000, 'unixepoch', 'localtime')) WHERE id IN (OLD.contact_id, NEW.contact_id);
 END;
 
--- cadence_due is the first day a contact with a cadence may be listed as
--- fading or overdue: the end of the ideal gap (or of the maximum, with no
--- ideal) counted from since, or from the UTC day they were added. The
--- reconnect list reads the contacts whose day has come through its index,
--- and decides in Go (Reconnect) who goes where.
-ALTER TABLE contacts ADD COLUMN cadence_due TEXT GENERATED ALWAYS AS (
-	CASE WHEN cadence_ideal > 0 OR cadence_max > 0 THEN
-		date(coalesce(nullif(since, ''), date(created / 1000, 'unixepoch')),
-			'+' || CASE WHEN cadence_ideal > 0 THEN cadence_ideal ELSE cadence_max END || ' days')
-	END) VIRTUAL;
-CREATE INDEX contacts_cadence_due ON contacts (cadence_due) WHERE cadence_due IS NOT NULL;
+-- next_due is the day of a contact's earliest open follow-up, '' for none,
+-- kept by triggers.
+ALTER TABLE contacts ADD COLUMN next_due TEXT NOT NULL DEFAULT '';
+UPDATE contacts SET next_due = coalesce(
+	(SELECT min(due) FROM follow_ups WHERE contact_id = contacts.id AND state = 'open'), '');
+CREATE TRIGGER follow_ups_next_insert AFTER INSERT ON follow_ups BEGIN
+	UPDATE contacts SET next_due = coalesce(
+		(SELECT min(due) FROM follow_ups WHERE contact_id = NEW.contact_id AND state = 'open'), '')
+		WHERE id = NEW.contact_id;
+END;
+CREATE TRIGGER follow_ups_next_update AFTER UPDATE OF contact_id, due, state ON follow_ups BEGIN
+	UPDATE contacts SET next_due = coalesce(
+		(SELECT min(due) FROM follow_ups WHERE contact_id = contacts.id AND state = 'open'), '')
+		WHERE id IN (OLD.contact_id, NEW.contact_id);
+END;
+CREATE TRIGGER follow_ups_next_delete AFTER DELETE ON follow_ups BEGIN
+	UPDATE contacts SET next_due = coalesce(
+		(SELECT min(due) FROM follow_ups WHERE contact_id = OLD.contact_id AND state = 'open'), '')
+		WHERE id = OLD.contact_id;
+END;
 
--- A contact's open follow-ups, earliest first, in one seek: the reconnect
--- list takes the first of each. It replaces the index on contact_id alone.
+-- The days a cadence's ideal and maximum gaps run out, counted from
+-- since, and the first of the two, cadence_due, the day a contact may
+-- first be listed as fading or overdue. The reconnect list reads who is
+-- due through the indexes on next_due and cadence_due.
+ALTER TABLE contacts ADD COLUMN fade_day TEXT GENERATED ALWAYS AS (
+	CASE WHEN cadence_ideal > 0 THEN date(since, '+' || cadence_ideal || ' days') END) VIRTUAL;
+ALTER TABLE contacts ADD COLUMN lapse_day TEXT GENERATED ALWAYS AS (
+	CASE WHEN cadence_max > 0 THEN date(since, '+' || cadence_max || ' days') END) VIRTUAL;
+ALTER TABLE contacts ADD COLUMN cadence_due TEXT GENERATED ALWAYS AS (
+	CASE WHEN cadence_ideal > 0 THEN date(since, '+' || cadence_ideal || ' days')
+		WHEN cadence_max > 0 THEN date(since, '+' || cadence_max || ' days') END) VIRTUAL;
+CREATE INDEX contacts_cadence_due ON contacts (cadence_due) WHERE cadence_due IS NOT NULL;
+CREATE INDEX contacts_next_due ON contacts (next_due) WHERE next_due <> '';
+
+-- A contact's open follow-ups, earliest first, in one seek, as the
+-- triggers above and the reconnect list read them. It replaces the index
+-- on contact_id alone.
 DROP INDEX follow_ups_contact;
 CREATE INDEX follow_ups_contact ON follow_ups (contact_id, state, due);
