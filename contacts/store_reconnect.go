@@ -18,7 +18,7 @@ import (
 
 // sectionWhere is, for each section, the condition on contacts c that
 // puts them there today (:t), with :t7 the day a week ahead and :until the
-// end of the horizon ('' for none). Each starts with an indexed term.
+// end of the horizon (” for none). Each starts with an indexed term.
 var sectionWhere = map[Section]string{
 	Overdue: `(c.next_due <> '' AND c.next_due < :t
 		OR c.cadence_due < :t AND c.lapse_day < :t)`,

@@ -124,7 +124,7 @@ func BenchmarkSearch(b *testing.B) {
 		b.Run(k.name, func(b *testing.B) {
 			i, found := 0, 0
 			defer cpuTime(b)()
-	for b.Loop() {
+			for b.Loop() {
 				q := k.fragment(sample[i%len(sample)])
 				i++
 				n, err := s.FindCount(ctx, contacts.Filter{Query: q})
@@ -162,7 +162,7 @@ func BenchmarkListPage(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			defer cpuTime(b)()
-	for b.Loop() {
+			for b.Loop() {
 				f.Offset = r.IntN(max(1, n-pageSize))
 				f.Limit = pageSize
 				if f.Tag != "" {
