@@ -86,11 +86,6 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 	})
 	m.contacts.onImport = m.imports.onChooseFile
 	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
-	m.contacts.onPeople = func(people map[string]int64) {
-		if m.scan.form != nil { // built
-			m.scan.form.setPeople(people)
-		}
-	}
 	return m
 }
 
@@ -171,7 +166,14 @@ func (m *mainWindow) onChanged() {
 func (m *mainWindow) remind(ctx context.Context) {
 	check := func() {
 		m.tasks.do(func() func() {
-			entries, err := reconnectList(ctx, m.store, 0)
+			// Only what is overdue or due this week can be due today.
+			today := contacts.DayOf(now())
+			entries, err := m.store.ReconnectEntries(ctx, today, 0, contacts.Overdue, 0, 0)
+			if err == nil {
+				var due []contacts.Entry
+				due, err = m.store.ReconnectEntries(ctx, today, 0, contacts.Due, 0, 0)
+				entries = append(entries, due...)
+			}
 			return func() {
 				if err == nil {
 					m.reminder.check(entries, now())
