@@ -78,14 +78,14 @@ type contactForm struct {
 	// findPeople, if set, looks up the people a name typed in
 	// introducedBy may mean, and hands them to found on the UI goroutine.
 	findPeople func(text string, found func(map[string]int64))
-	phones               []*phoneRow
-	phoneBox             *fyne.Container
-	phonesItem           *widget.FormItem
-	form                 *widget.Form
-	hints                map[*fieldEntry]*widget.FormItem
-	active               *fieldEntry // the field last focused
-	base                 contacts.Contact
-	onChanged            func()
+	phones     []*phoneRow
+	phoneBox   *fyne.Container
+	phonesItem *widget.FormItem
+	form       *widget.Form
+	hints      map[*fieldEntry]*widget.FormItem
+	active     *fieldEntry // the field last focused
+	base       contacts.Contact
+	onChanged  func()
 }
 
 func newContactForm() *contactForm {
