@@ -16,18 +16,31 @@ import (
 // two can never silently disagree. Reconnect, over People, stays the
 // definition, and the tests compare the two on a generated database.
 
-// sectionWhere is, for each section, the condition on contacts c that
-// puts them there today (:t), with :t7 the day a week ahead and :until the
-// end of the horizon (” for none). Each starts with an indexed term.
-var sectionWhere = map[Section]string{
-	Overdue: `(c.next_due <> '' AND c.next_due < :t
-		OR c.cadence_due < :t AND c.lapse_day < :t)`,
-	Due: `c.next_due >= :t AND c.next_due < :t7
-		AND coalesce(c.lapse_day >= :t, 1)`,
-	Fading: `c.cadence_due < :t AND c.next_due = '' AND c.fade_day < :t
-		AND coalesce(c.lapse_day >= :t, 1)`,
-	Upcoming: `c.next_due >= :t7 AND (:until = '' OR c.next_due <= :until)
-		AND coalesce(c.lapse_day >= :t, 1)`,
+// sectionWhere is the condition on contacts c that puts them in section
+// sec today (:t), with :t7 the day a week ahead and :until the end of the
+// horizon, if there is one. Each starts with a term of an index, and
+// names "c.next_due <> ''" where it reads the partial index on next_due,
+// for SQLite to see that it may.
+func sectionWhere(sec Section, horizon int) (string, bool) {
+	switch sec {
+	case Overdue:
+		return `(c.next_due <> '' AND c.next_due < :t
+			OR c.cadence_due < :t AND c.lapse_day < :t)`, true
+	case Due:
+		return `c.next_due <> '' AND c.next_due >= :t AND c.next_due < :t7
+			AND coalesce(c.lapse_day >= :t, 1)`, true
+	case Fading:
+		return `c.cadence_due < :t AND c.next_due = '' AND c.fade_day < :t
+			AND coalesce(c.lapse_day >= :t, 1)`, true
+	case Upcoming:
+		until := ""
+		if horizon > 0 {
+			until = "AND c.next_due <= :until"
+		}
+		return `c.next_due <> '' AND c.next_due >= :t7 ` + until + `
+			AND coalesce(c.lapse_day >= :t, 1)`, true
+	}
+	return "", false
 }
 
 // sectionOrder is the order within each section, as Reconnect sorts.
@@ -57,7 +70,8 @@ func (s *Store) ReconnectCounts(ctx context.Context, today Day, horizon int) (ma
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for _, sec := range Sections {
 			var n int
-			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts c WHERE "+sectionWhere[sec],
+			where, _ := sectionWhere(sec, horizon)
+			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts c WHERE "+where,
 				reconnectArgs(today, horizon)...).Scan(&n); err != nil {
 				return err
 			}
@@ -79,7 +93,7 @@ func (s *Store) ReconnectCounts(ctx context.Context, today Day, horizon int) (ma
 // with its whole contact, the follow-up it is about and the last thing
 // talked about.
 func (s *Store) ReconnectEntries(ctx context.Context, today Day, horizon int, sec Section, offset, limit int) ([]Entry, error) {
-	where, ok := sectionWhere[sec]
+	where, ok := sectionWhere(sec, horizon)
 	if !ok {
 		return nil, fmt.Errorf("contacts: reconnect: no section %v", sec)
 	}
