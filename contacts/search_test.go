@@ -235,3 +235,75 @@ func TestFindPagesAndEach(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryPlans checks with EXPLAIN QUERY PLAN that search and the
+// reconnect list read the indexes made for them, rather than every
+// contact: at this size SQLite would plan the same as at 100,000.
+func TestQueryPlans(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := t.Context()
+	if err := s.Add(ctx, &Contact{FullName: "Ann Abbott", Cadence: Cadence{Ideal: 30, Max: 60}}); err != nil {
+		t.Fatal(err)
+	}
+	plan := func(query string, args ...any) string {
+		t.Helper()
+		rows, err := s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+query, args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var lines []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, detail)
+		}
+		return strings.Join(lines, "\n")
+	}
+	today := Day{2026, 11, 20}
+	type check struct {
+		name  string
+		query string
+		args  []any
+		want  []string // in the plan
+	}
+	var checks []check
+	for _, f := range []Filter{{Query: "ann"}, {Query: "555 01"}, {Query: "ann", Tag: "golf"}} {
+		where, args := f.where()
+		checks = append(checks, check{"find " + f.Query + " " + f.Tag,
+			"SELECT id FROM contacts c WHERE " + where + " ORDER BY c.updated DESC, c.id DESC LIMIT 100", args,
+			[]string{"VIRTUAL TABLE INDEX", "USING INTEGER PRIMARY KEY"}})
+	}
+	checks = append(checks, check{"list page", "SELECT id FROM contacts c ORDER BY c.updated DESC, c.id DESC LIMIT 100 OFFSET 500",
+		nil, []string{"contacts_updated"}})
+	for _, sec := range Sections {
+		where, _ := sectionWhere(sec, 30)
+		want := []string{"contacts_next_due"}
+		switch sec {
+		case Overdue:
+			want = append(want, "contacts_cadence_due")
+		case Fading:
+			want = []string{"contacts_cadence_due"}
+		}
+		checks = append(checks, check{"reconnect " + sec.String(), "SELECT count(*) FROM contacts c WHERE " + where,
+			reconnectArgs(today, 30), want})
+	}
+	checks = append(checks, check{"next follow-up",
+		"SELECT min(due) FROM follow_ups WHERE contact_id = 1 AND state = 'open'", nil, []string{"follow_ups_contact"}})
+	for _, c := range checks {
+		t.Run(c.name, func(t *testing.T) {
+			p := plan(c.query, c.args...)
+			for _, w := range c.want {
+				if !strings.Contains(p, w) {
+					t.Errorf("plan does not use %s:\n%s", w, p)
+				}
+			}
+			if strings.Contains(p, "SCAN c\n") || strings.HasSuffix(p, "SCAN c") {
+				t.Errorf("plan reads every contact:\n%s", p)
+			}
+		})
+	}
+}
