@@ -19,7 +19,7 @@ import (
 // sectionWhere is the condition on contacts c that puts them in section
 // sec today (:t), with :t7 the day a week ahead and :until the end of the
 // horizon, if there is one. Each starts with a term of an index, and
-// names "c.next_due <> ''" where it reads the partial index on next_due,
+// names "c.next_due <> ”" where it reads the partial index on next_due,
 // for SQLite to see that it may.
 func sectionWhere(sec Section, horizon int) (string, bool) {
 	switch sec {
