@@ -321,7 +321,7 @@ func (g *generator) outcome() string {
 	f := g.f
 	switch f.IntRange(0, 3) {
 	case 0:
-		return "talked about " + f.BuzzWord() + " " + f.Noun()
+		return "their " + f.BuzzWord() + " " + f.Noun()
 	case 1:
 		return "sent the " + f.Noun() + " article"
 	case 2:
