@@ -284,7 +284,7 @@ func TestQueryPlans(t *testing.T) {
 		want := []string{"contacts_next_due"}
 		switch sec {
 		case Overdue:
-			want = append(want, "contacts_cadence_due")
+			want = append(want, "contacts_lapse_day")
 		case Fading:
 			want = []string{"contacts_cadence_due"}
 		}

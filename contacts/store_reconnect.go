@@ -1,10 +1,13 @@
 package contacts
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // The reconnect list of a large address book is read a section and a page
@@ -103,27 +106,8 @@ func (s *Store) ReconnectEntries(ctx context.Context, today Day, horizon int, se
 	var out []Entry
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		// The page, in order; everything else is read for it alone.
-		rows, err := tx.QueryContext(ctx, `SELECT c.id FROM contacts c WHERE `+where+`
-			ORDER BY `+sectionOrder[sec]+`, fold_case(CASE WHEN c.full_name <> '' THEN c.full_name
-				WHEN c.company <> '' THEN c.company
-				ELSE coalesce((SELECT address FROM emails WHERE contact_id = c.id ORDER BY position LIMIT 1), '(no name)') END),
-				c.id
-			LIMIT :limit OFFSET :offset`,
-			append(reconnectArgs(today, horizon), sql.Named("limit", limit), sql.Named("offset", max(0, offset)))...)
-		if err != nil {
-			return err
-		}
-		var ids []int64
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil || len(ids) == 0 {
+		ids, err := sectionPage(ctx, tx, sec, where, reconnectArgs(today, horizon), max(0, offset), limit)
+		if err != nil || len(ids) == 0 {
 			return err
 		}
 		people, err := completePeople(ctx, tx, ids)
@@ -143,6 +127,80 @@ func (s *Store) ReconnectEntries(ctx context.Context, today Day, horizon int, se
 		return nil, fmt.Errorf("contacts: reconnect %s for %s: %w", sec, today, err)
 	}
 	return out, nil
+}
+
+// displayName is Contact.DisplayName in SQL, folded as Reconnect folds it
+// to sort by.
+const displayName = `fold_case(CASE WHEN c.full_name <> '' THEN c.full_name
+	WHEN c.company <> '' THEN c.company
+	ELSE coalesce((SELECT address FROM emails WHERE contact_id = c.id ORDER BY position LIMIT 1), '(no name)') END)`
+
+// sectionPage returns the IDs of the contacts of a page of section sec,
+// whose condition is where, in order.
+//
+// The overdue are in order of the day they fell due, which is the day of
+// their follow-up for some and the end of their cadence's gap for the
+// others: SQLite would have to read and sort all of them. Instead each
+// kind is read in the order of its own index, only as far as the page
+// goes, and the two are merged.
+func sectionPage(ctx context.Context, tx *sql.Tx, sec Section, where string, args []any, offset, limit int) ([]int64, error) {
+	type row struct {
+		id        int64
+		day, name string
+	}
+	read := func(where, day string, n int) ([]row, error) {
+		rows, err := tx.QueryContext(ctx, `SELECT c.id, `+day+`, `+displayName+` FROM contacts c
+			WHERE `+where+` ORDER BY 2, 3, c.id LIMIT :n`, append(args, sql.Named("n", n))...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		var out []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.day, &r.name); err != nil {
+				return nil, err
+			}
+			out = append(out, r)
+		}
+		return out, rows.Err()
+	}
+	n := offset + limit
+	if limit < 0 {
+		n = -1
+	}
+	var all []row
+	if sec == Overdue {
+		late, err := read(`c.next_due <> '' AND c.next_due < :t`, "c.next_due", n)
+		if err != nil {
+			return nil, err
+		}
+		lapsed, err := read(`c.lapse_day < :t AND NOT (c.next_due <> '' AND c.next_due < :t)`, "c.lapse_day", n)
+		if err != nil {
+			return nil, err
+		}
+		all = append(late, lapsed...)
+		slices.SortFunc(all, func(a, b row) int {
+			return cmp.Or(strings.Compare(a.day, b.day), strings.Compare(a.name, b.name), cmp.Compare(a.id, b.id))
+		})
+	} else {
+		var err error
+		if all, err = read(where, sectionOrder[sec], n); err != nil {
+			return nil, err
+		}
+	}
+	if offset >= len(all) {
+		return nil, nil
+	}
+	all = all[offset:]
+	if limit >= 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	ids := make([]int64, len(all))
+	for i, r := range all {
+		ids[i] = r.id
+	}
+	return ids, nil
 }
 
 // completePeople returns what the reconnect list needs to know of the

@@ -154,6 +154,8 @@ ALTER TABLE contacts ADD COLUMN cadence_due TEXT GENERATED ALWAYS AS (
 CREATE INDEX contacts_cadence_due ON contacts (cadence_due, lapse_day, fade_day, next_due)
 	WHERE cadence_due IS NOT NULL;
 CREATE INDEX contacts_next_due ON contacts (next_due, lapse_day) WHERE next_due <> '';
+-- The overdue by cadence are listed in order of the day it lapsed.
+CREATE INDEX contacts_lapse_day ON contacts (lapse_day) WHERE lapse_day IS NOT NULL;
 
 -- A contact's open follow-ups, earliest first, in one seek, as the
 -- triggers above and the reconnect list read them. It replaces the index
