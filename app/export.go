@@ -88,39 +88,31 @@ func contactsOf(cs []contacts.Contact) contactSource {
 // holds them all, and replaces the file only once all are written. It
 // returns how many it wrote.
 func writeVCardsFrom(ctx context.Context, path string, opts exportOptions, src contactSource) (int, error) {
-	write := contacts.WriteVCards
-	if opts.v4 {
-		write = contacts.WriteVCards4
+	var prepare func(contacts.Contact) contacts.Contact
+	if opts.store != nil {
+		prepare = func(c contacts.Contact) contacts.Contact { return withPhoto(opts.store, c, opts.v4) }
 	}
 	n := 0
 	err := writeFileAtomic(path, func(w io.Writer) error {
-		return src(ctx, func(cs []contacts.Contact) error {
-			n += len(cs)
-			if opts.store != nil {
-				cs = withPhotos(opts.store, cs, opts.v4)
-			}
-			return write(w, cs...)
-		})
+		var err error
+		n, err = contacts.ExportVCards(ctx, w, src, opts.v4, prepare)
+		return err
 	})
 	return n, err
 }
 
-// withPhotos returns cs with each card image as the contact's photo.
-func withPhotos(store *contacts.Store, cs []contacts.Contact, v4 bool) []contacts.Contact {
-	out := make([]contacts.Contact, len(cs))
-	for i, c := range cs {
-		out[i] = c
-		if c.Image == "" {
-			continue
-		}
-		photo, err := contacts.CardPhoto(store.ImagePath(c.Image))
-		if err != nil {
-			log.Printf("export: %s: %v", c.DisplayName(), err)
-			continue
-		}
-		out[i] = contacts.WithPhoto(c, photo, v4)
+// withPhoto returns c with its card image as the contact's photo; without
+// it if the image cannot be read.
+func withPhoto(store *contacts.Store, c contacts.Contact, v4 bool) contacts.Contact {
+	if c.Image == "" {
+		return c
 	}
-	return out
+	photo, err := contacts.CardPhoto(store.ImagePath(c.Image))
+	if err != nil {
+		log.Printf("export: %s: %v", c.DisplayName(), err)
+		return c
+	}
+	return contacts.WithPhoto(c, photo, v4)
 }
 
 // exportVCards asks how and where to save the n contacts of src as a .vcf

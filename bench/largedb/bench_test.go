@@ -208,7 +208,7 @@ func BenchmarkOpenContact(b *testing.B) {
 }
 
 // BenchmarkExportAll writes every contact to a .vcf file, as Export these…
-// does with no search.
+// does with no search, and the export command.
 func BenchmarkExportAll(b *testing.B) {
 	s := openBench(b)
 	ctx := b.Context()
@@ -221,9 +221,9 @@ func BenchmarkExportAll(b *testing.B) {
 			b.Fatal(err)
 		}
 		w := bufio.NewWriter(f)
-		err = s.EachContact(ctx, contacts.Filter{}, func(cs []contacts.Contact) error {
-			return contacts.WriteVCards(w, cs...)
-		})
+		_, err = contacts.ExportVCards(ctx, w, func(ctx context.Context, fn func([]contacts.Contact) error) error {
+			return s.EachContact(ctx, contacts.Filter{}, fn)
+		}, false, nil)
 		if err == nil {
 			err = w.Flush()
 		}
