@@ -4,6 +4,53 @@
 --
 -- FTS5 needs the build tag sqlite_fts5 (see the Makefile).
 
+-- The phones, emails, websites and tags of a contact are kept in the order
+-- of their key, without a rowid and a second copy of the key in an index
+-- beside it: about 80 bytes a contact less.
+CREATE TABLE phones_new (
+	contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL,
+	number     TEXT NOT NULL,
+	e164       TEXT NOT NULL DEFAULT '',
+	kind       TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+INSERT INTO phones_new SELECT contact_id, position, number, e164, kind FROM phones;
+DROP TABLE phones;
+ALTER TABLE phones_new RENAME TO phones;
+CREATE INDEX phones_e164 ON phones (e164);
+
+CREATE TABLE emails_new (
+	contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL,
+	address    TEXT NOT NULL,
+	PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+INSERT INTO emails_new SELECT contact_id, position, address FROM emails;
+DROP TABLE emails;
+ALTER TABLE emails_new RENAME TO emails;
+CREATE INDEX emails_address ON emails (lower(address));
+
+CREATE TABLE websites_new (
+	contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+	position   INTEGER NOT NULL,
+	url        TEXT NOT NULL,
+	PRIMARY KEY (contact_id, position)
+) WITHOUT ROWID;
+INSERT INTO websites_new SELECT contact_id, position, url FROM websites;
+DROP TABLE websites;
+ALTER TABLE websites_new RENAME TO websites;
+
+CREATE TABLE tags_new (
+	contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+	tag        TEXT NOT NULL COLLATE NOCASE,
+	PRIMARY KEY (contact_id, tag)
+) WITHOUT ROWID;
+INSERT INTO tags_new SELECT contact_id, tag FROM tags;
+DROP TABLE tags;
+ALTER TABLE tags_new RENAME TO tags;
+CREATE INDEX tags_tag ON tags (tag);
+
 -- The words of each contact's names, company, title, event, tags and
 -- emails, as Store.Find searches them (searchText in search.go folds case
 -- and accents first). Contentless: the index keeps no copy of the text,
@@ -166,3 +213,8 @@ CREATE INDEX follow_ups_contact ON follow_ups (contact_id, state, due);
 -- Search reads names from contacts_fts: the index on lower(full_name) has
 -- had no reader since, and takes 24 bytes a contact.
 DROP INDEX contacts_full_name;
+
+-- The reconnect list reads open follow-ups through each contact's
+-- next_due now, and everything else through follow_ups_contact: the index
+-- on (state, due) has no reader left.
+DROP INDEX follow_ups_state_due;
