@@ -218,3 +218,6 @@ DROP INDEX contacts_full_name;
 -- next_due now, and everything else through follow_ups_contact: the index
 -- on (state, due) has no reader left.
 DROP INDEX follow_ups_state_due;
+-- Nor has the index on created anywhere in the app: Store.Recent sorts
+-- instead.
+DROP INDEX contacts_created;
