@@ -103,9 +103,7 @@ func (h *historyPanel) render() {
 	}
 	for _, f := range h.followUp {
 		if f.State == contacts.StateCancelled {
-			l := widget.NewLabel(fmt.Sprintf("%s · %s cancelled", f.Due, capitalize(f.Kind.Label())))
-			l.Importance = widget.LowImportance
-			h.past.Add(l)
+			h.past.Add(hintLabel(fmt.Sprintf("%s · %s cancelled", f.Due, capitalize(f.Kind.Label()))))
 		}
 	}
 	if len(h.past.Objects) == 0 {

@@ -128,8 +128,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 		s.followLine,
 		s.promise,
 	))
-	help := widget.NewLabel("Click a box on the card to put its text into the field you are editing.")
-	help.Importance = widget.LowImportance
+	help := hintLabel("Click a box on the card to put its text into the field you are editing.")
 	help.Wrapping = fyne.TextWrapWord
 	formSide := container.NewBorder(nil,
 		container.NewHBox(s.position, layoutSpacer(), s.skip, s.save, s.saveNext), nil, nil,

@@ -221,9 +221,10 @@ func errorReason(err error) string {
 func newTwoLineItem() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
+	// The detail is plain text, not LowImportance, which Fyne draws in the
+	// disabled colour: too faint to read in the dark theme.
 	detail := widget.NewLabel("")
 	detail.Truncation = fyne.TextTruncateEllipsis
-	detail.Importance = widget.LowImportance
 	return container.NewVBox(title, detail)
 }
 
@@ -232,6 +233,13 @@ func setTwoLineItem(o fyne.CanvasObject, title, detail string) {
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(title)
 	box.Objects[1].(*widget.Label).SetText(detail)
+}
+
+// hintLabel is a label for secondary text: a count, a hint, something
+// cancelled. It is italic rather than LowImportance, which Fyne draws in
+// the disabled colour, too faint to read in the dark theme.
+func hintLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
