@@ -99,6 +99,7 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 		m.contacts.refresh()
 	})
 	m.contacts.onImport = m.imports.onChooseFile
+	m.contacts.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.reconnect.onList = func([]contacts.Entry) { m.updateTray() }
 	m.contacts.onPeople = func(people map[string]int64) {
