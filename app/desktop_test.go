@@ -185,6 +185,18 @@ func TestKeyboardReachesEveryControl(t *testing.T) {
 	check("Contacts", map[string]fyne.Focusable{"Search": m.contacts.search, "Tag": m.contacts.tag, "list": m.contacts.list})
 	press(t, m, "reconnect")
 	check("Reconnect", map[string]fyne.Focusable{"list": m.reconnect.list})
+	// The buttons of the rows shown are reached too.
+	for _, label := range []string{"Done", "Snooze", "Open", "Export to calendar…"} {
+		found := false
+		for _, f := range reached() {
+			if b, ok := f.(*widget.Button); ok && b.Text == label {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("Reconnect: Tab never reaches a %s button", label)
+		}
+	}
 }
 
 func TestAboutAndVersion(t *testing.T) {
