@@ -101,7 +101,7 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 	m.contacts.onImport = m.imports.onChooseFile
 	m.contacts.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
-	m.reconnect.onList = func([]contacts.Entry) { m.updateTray() }
+	m.reconnect.onList = func(entries []contacts.Entry) { m.tray.update(entries, contacts.DayOf(now())) }
 	m.contacts.onPeople = func(people map[string]int64) {
 		if m.scan.form != nil { // built
 			m.scan.form.setPeople(people)
@@ -226,21 +226,6 @@ func (m *mainWindow) remindNow(ctx context.Context) {
 			}
 			m.reminder.check(entries, now())
 			m.tray.update(entries, contacts.DayOf(now()))
-		}
-	})
-}
-
-// updateTray shows in the tray how many follow-ups are due today.
-func (m *mainWindow) updateTray() {
-	if m.tray == nil {
-		return
-	}
-	m.tasks.do(func() func() {
-		entries, err := reconnectList(context.Background(), m.store, 0)
-		return func() {
-			if err == nil {
-				m.tray.update(entries, contacts.DayOf(now()))
-			}
 		}
 	})
 }
