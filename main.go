@@ -7,6 +7,7 @@ package main
 
 import (
 	"context"
+	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,11 +21,24 @@ import (
 	"followthrough/contacts"
 )
 
+// fyneAppTOML is FyneApp.toml, where the name and version are written for
+// the fyne tool that packages the app, and for --version.
+//
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
 func main() {
 	os.Exit(run(os.Args[1:]))
 }
 
 func run(args []string) int {
+	if err := app.LoadMetadata(fyneAppTOML); err != nil {
+		fmt.Fprintln(os.Stderr, "followthrough:", err)
+		return 1
+	}
+	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
+		args[0] = "version"
+	}
 	// The first word names the command, unless it is a flag or a file to
 	// open in the window.
 	name := "window"

@@ -30,6 +30,8 @@ type contactsScreen struct {
 	onPeople func(map[string]int64)
 	// onImport asks for a .vcf file to import.
 	onImport func()
+	// onScan goes to Scan, from the empty list.
+	onScan func()
 
 	search  *widget.Entry
 	tag     *widget.Select
@@ -53,6 +55,8 @@ type contactsScreen struct {
 	del         *widget.Button
 	detail      *fyne.Container
 	placeholder *widget.Label
+	firstSteps  *fyne.Container // under the placeholder while there is nobody
+	noMatch     *widget.Label   // over the list when nobody is listed
 
 	undoBar   *fyne.Container
 	undoLabel *widget.Label
@@ -105,6 +109,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	)
 	s.detail.Hide()
 	s.placeholder = widget.NewLabelWithStyle("Pick someone on the left to see their card.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	empty := s.buildEmpty()
 
 	s.undoLabel = widget.NewLabel("")
 	undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), s.onUndo)
@@ -122,8 +127,8 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	})
 	counts := container.NewBorder(nil, nil, nil, container.NewHBox(s.clearSelection, s.tag), s.count)
 	left := container.NewBorder(container.NewVBox(s.search, counts),
-		container.NewGridWithColumns(2, importVCF, s.export), nil, nil, s.list)
-	split := container.NewHSplit(left, container.NewStack(container.NewCenter(s.placeholder), s.detail))
+		container.NewGridWithColumns(2, importVCF, s.export), nil, nil, container.NewStack(s.list, s.noMatch))
+	split := container.NewHSplit(left, container.NewStack(empty, s.detail))
 	split.Offset = 0.35
 	s.refresh()
 	return container.NewBorder(nil, s.undoBar, nil, nil, split)
@@ -172,6 +177,7 @@ func (s *contactsScreen) refresh() {
 			}
 			s.items, s.listed = items, query
 			s.showSelection()
+			s.showEmpty(filter)
 			s.list.UnselectAll()
 			s.list.Refresh()
 			for i, c := range items {

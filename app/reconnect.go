@@ -27,7 +27,10 @@ type reconnectScreen struct {
 	tasks     *tasks
 	onOpen    func(contacts.Contact)
 	onChanged func()
-	onScan    func() // goes to Scan, from the empty list
+	onScan    func()                 // goes to Scan, from the empty list
+	onList    func([]contacts.Entry) // hears each list shown, for the tray
+
+	picked int // the row picked, that the keyboard's Done and Snooze act on; -1 for none
 
 	heading *widget.Label
 	list    *widget.List
@@ -44,7 +47,7 @@ type reconnectRow struct {
 }
 
 func newReconnectScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
-	return &reconnectScreen{win: win, store: store, tasks: tasks, onOpen: onOpen, onChanged: onChanged}
+	return &reconnectScreen{win: win, store: store, tasks: tasks, onOpen: onOpen, onChanged: onChanged, picked: -1}
 }
 
 func (s *reconnectScreen) buildUI() fyne.CanvasObject {
@@ -59,7 +62,12 @@ func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 			}
 		},
 	)
-	s.list.OnSelected = func(widget.ListItemID) { s.list.UnselectAll() }
+	s.list.OnSelected = s.onPicked
+	s.list.OnUnselected = func(i widget.ListItemID) {
+		if s.picked == i {
+			s.picked = -1
+		}
+	}
 	hint := widget.NewLabelWithStyle("Nobody to get back to right now.\n\nScan the cards from your last event, or give the people\nyou want to keep close a keep-in-touch cadence.",
 		fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	scan := widget.NewButtonWithIcon("Scan cards", theme.FileImageIcon(), func() {
@@ -90,6 +98,8 @@ func (s *reconnectScreen) refresh() {
 // show lays out entries under their section headings.
 func (s *reconnectScreen) show(entries []contacts.Entry) {
 	s.entries = entries
+	s.list.UnselectAll()
+	s.picked = -1
 	s.rows = s.rows[:0]
 	counts := contacts.Counts(entries)
 	var parts []string
@@ -112,6 +122,31 @@ func (s *reconnectScreen) show(entries []contacts.Entry) {
 		s.list.Show()
 	}
 	s.list.Refresh()
+	if s.onList != nil {
+		s.onList(entries)
+	}
+}
+
+// onPicked picks row i for the keyboard's Done and Snooze; a heading
+// cannot be picked.
+func (s *reconnectScreen) onPicked(i widget.ListItemID) {
+	if i >= len(s.rows) || s.rows[i].entry == nil {
+		s.list.Unselect(i)
+		return
+	}
+	s.picked = i
+}
+
+// target is the entry the keyboard's Done and Snooze act on: the one
+// picked, or else the most urgent.
+func (s *reconnectScreen) target() (contacts.Entry, bool) {
+	if s.picked >= 0 && s.picked < len(s.rows) && s.rows[s.picked].entry != nil {
+		return *s.rows[s.picked].entry, true
+	}
+	if len(s.entries) == 0 {
+		return contacts.Entry{}, false
+	}
+	return s.entries[0], true
 }
 
 // onDone marks the entry's follow-up done, or logs an interaction for a

@@ -18,6 +18,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -35,11 +36,17 @@ const ID = "org.example.followthrough"
 // opened with files from a file manager.
 func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 	a := fyneapp.NewWithID(ID)
+	setAppMetadata(a)
 	a.SetIcon(assets.Icon)
-	w := a.NewWindow("Follow Through")
+	applyTheme(a)
+	w := a.NewWindow(about.Name)
 	m := newMainWindow(a, w, store, NewEngine)
 	w.SetContent(m.buildUI())
-	w.SetMainMenu(fyne.NewMainMenu(m.syncMenu()))
+	w.SetMainMenu(m.mainMenu())
+	m.addShortcuts()
+	if desk, ok := a.(desktop.App); ok {
+		m.startTray(desk)
+	}
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.onDropped(uris) })
 	w.Resize(fyne.NewSize(1180, 760))
 	if len(scan) > 0 {
@@ -54,23 +61,30 @@ func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 	return nil
 }
 
-// mainWindow holds the three places of the app: Reconnect, Contacts and
-// Scan.
+// mainWindow holds the places of the app: Reconnect, Contacts, Events,
+// Scan and Settings.
 type mainWindow struct {
 	app   fyne.App
 	win   fyne.Window
 	store *contacts.Store
 	tasks *tasks
 
-	tabs      *container.AppTabs
-	reconnect *reconnectScreen
-	contacts  *contactsScreen
-	events    *eventsScreen
-	scan      *scanScreen
-	imports   *importScreen
-	scanTab   *container.TabItem
-	peopleTab *container.TabItem
-	reminder  *reminder
+	tabs        *container.AppTabs
+	reconnect   *reconnectScreen
+	contacts    *contactsScreen
+	events      *eventsScreen
+	scan        *scanScreen
+	imports     *importScreen
+	settings    *settingsScreen
+	homeTab     *container.TabItem
+	peopleTab   *container.TabItem
+	eventsTab   *container.TabItem
+	scanTab     *container.TabItem
+	settingsTab *container.TabItem
+	reminder    *reminder
+
+	tray       *tray // nil where the app has no system tray
+	toldInTray bool  // whether the user was told the app stays in the tray
 }
 
 func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func() (ocr.Engine, error)) *mainWindow {
@@ -85,7 +99,9 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 		m.contacts.refresh()
 	})
 	m.contacts.onImport = m.imports.onChooseFile
+	m.contacts.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
+	m.reconnect.onList = func(entries []contacts.Entry) { m.tray.update(entries, contacts.DayOf(now())) }
 	m.contacts.onPeople = func(people map[string]int64) {
 		if m.scan.form != nil { // built
 			m.scan.form.setPeople(people)
@@ -95,15 +111,19 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 }
 
 func (m *mainWindow) buildUI() fyne.CanvasObject {
+	m.homeTab = container.NewTabItemWithIcon("Reconnect", theme.HomeIcon(), m.reconnect.buildUI())
 	m.peopleTab = container.NewTabItemWithIcon("Contacts", theme.AccountIcon(), m.contacts.buildUI())
+	m.eventsTab = container.NewTabItemWithIcon("Events", theme.CalendarIcon(), m.events.buildUI())
 	m.scanTab = container.NewTabItemWithIcon("Scan", theme.FileImageIcon(), m.scan.buildUI())
-	m.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Reconnect", theme.HomeIcon(), m.reconnect.buildUI()),
-		m.peopleTab,
-		container.NewTabItemWithIcon("Events", theme.CalendarIcon(), m.events.buildUI()),
-		m.scanTab,
-	)
+	m.settings = newSettingsScreen(m.settingsSections())
+	m.settingsTab = container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), m.settings.buildUI())
+	m.tabs = container.NewAppTabs(m.homeTab, m.peopleTab, m.eventsTab, m.scanTab, m.settingsTab)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
+	m.tabs.OnSelected = func(t *container.TabItem) {
+		if t == m.settingsTab {
+			m.settings.refresh()
+		}
+	}
 	m.checkEmpty()
 	return m.tabs
 }
@@ -159,6 +179,12 @@ func (m *mainWindow) onSaved(c contacts.Contact, open bool) {
 	}
 }
 
+// onSynced refreshes what a sync can have changed.
+func (m *mainWindow) onSynced() {
+	m.onChanged()
+	m.contacts.refresh()
+}
+
 // onChanged refreshes what depends on the contacts and their follow-ups.
 func (m *mainWindow) onChanged() {
 	m.reconnect.refresh()
@@ -169,17 +195,7 @@ func (m *mainWindow) onChanged() {
 // remind checks, now and then every minute while the app runs, whether a
 // follow-up has come due, and sends one summary notification if so.
 func (m *mainWindow) remind(ctx context.Context) {
-	check := func() {
-		m.tasks.do(func() func() {
-			entries, err := reconnectList(ctx, m.store, 0)
-			return func() {
-				if err == nil {
-					m.reminder.check(entries, now())
-				}
-			}
-		})
-	}
-	check()
+	m.remindNow(ctx)
 	t := time.NewTicker(time.Minute)
 	defer t.Stop()
 	for {
@@ -187,9 +203,31 @@ func (m *mainWindow) remind(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			check()
+			m.remindNow(ctx)
 		}
 	}
+}
+
+// remindNow sends a reminder if one is due now, within the notification
+// hours, and shows in the tray how many follow-ups are due today.
+func (m *mainWindow) remindNow(ctx context.Context) {
+	m.tasks.do(func() func() {
+		entries, err := reconnectList(ctx, m.store, 0)
+		hours, herr := loadNotifyHours(ctx, m.store)
+		return func() {
+			if err != nil {
+				log.Printf("reminder: %v", err)
+				return
+			}
+			if herr != nil {
+				log.Printf("reminder: %v", herr) // and keep the hours it had
+			} else {
+				m.reminder.hours = hours
+			}
+			m.reminder.check(entries, now())
+			m.tray.update(entries, contacts.DayOf(now()))
+		}
+	})
 }
 
 // checkEmpty offers the sample cards while the database is empty.
