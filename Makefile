@@ -16,7 +16,18 @@ export CGO_ENABLED := 1
 
 CARDS ?= ../shared/cards-dev
 
-.PHONY: run build test eval bench clean
+# The fyne tool that packages the app. Its version is pinned in tools.mod
+# and tools.sum, apart from go.mod, so that it does not move the app's own
+# Fyne to the version the tool was built with.
+FYNE    := $(GO) tool -modfile=tools.mod fyne
+PACKAGE := bin/followthrough-linux-$(shell $(GO) env GOARCH).tar.xz
+# Where make install puts the app, for this user only.
+BINDIR  := $(HOME)/.local/bin
+APPSDIR := $(HOME)/.local/share/applications
+ICONDIR := $(HOME)/.local/share/icons/hicolor/512x512/apps
+APPID   := org.example.followthrough
+
+.PHONY: run build test eval bench package install uninstall clean
 
 run: build
 	./bin/followthrough $(ARGS)
@@ -37,6 +48,41 @@ eval: build
 
 bench:
 	$(GO) test -tags $(TAGS),ci -run '^$$' -bench . -benchmem ./...
+
+# An installable package: the release binary, built with the same tags as
+# the tests, a .desktop entry and the icon, in a tar.xz that also holds a
+# Makefile for installing it on another machine (make user-install).
+package: $(PACKAGE)
+$(PACKAGE): FyneApp.toml go.mod go.sum $(shell find . -name '*.go' -not -path './bin/*') $(wildcard assets/*.png assets/samples/*.png)
+	@# The fyne tool rewrites FyneApp.toml to count the build up: keep it.
+	mkdir -p bin && cp FyneApp.toml bin/FyneApp.toml.kept
+	$(FYNE) package --target linux --release --tags $(TAGS); status=$$?; \
+		mv bin/FyneApp.toml.kept FyneApp.toml; exit $$status
+	rm -rf bin/pkg && mkdir -p bin/pkg
+	tar -xJf "Follow Through.tar.xz" -C bin/pkg && rm "Follow Through.tar.xz"
+	@# The fyne tool puts the entry's " %F" (open files given) in its
+	@# Makefile's Exec too, which breaks that Makefile's user-install.
+	sed -i -e 's/^Exec := "followthrough %F"/Exec := "followthrough"/' bin/pkg/followthrough/Makefile
+	tar -cJf $@ -C bin/pkg followthrough
+
+# Installs the package for this user: the binary in ~/.local/bin, the
+# entry in the applications menu, the icon. No root needed.
+install: $(PACKAGE)
+	rm -rf bin/pkg && mkdir -p bin/pkg && tar -xJf $(PACKAGE) -C bin/pkg
+	cd bin/pkg/followthrough/usr/local 2>/dev/null || cd bin/pkg/followthrough/usr; \
+	install -Dm755 bin/followthrough $(DESTDIR)$(BINDIR)/followthrough && \
+	install -Dm644 share/pixmaps/$(APPID).png $(DESTDIR)$(ICONDIR)/$(APPID).png && \
+	sed -e 's,^Exec=followthrough,Exec=$(BINDIR)/followthrough,' share/applications/$(APPID).desktop > ../../$(APPID).desktop && \
+	install -Dm644 ../../$(APPID).desktop $(DESTDIR)$(APPSDIR)/$(APPID).desktop
+	-update-desktop-database $(DESTDIR)$(APPSDIR) 2>/dev/null
+	-gtk-update-icon-cache -q -t $(DESTDIR)$(HOME)/.local/share/icons/hicolor 2>/dev/null
+	@echo "Installed: Follow Through is in your applications menu; $(BINDIR)/followthrough runs it."
+
+# Removes what make install put in place. Your contacts stay where they
+# are (see followthrough --help for the data folder).
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/followthrough $(DESTDIR)$(ICONDIR)/$(APPID).png $(DESTDIR)$(APPSDIR)/$(APPID).desktop
+	-update-desktop-database $(DESTDIR)$(APPSDIR) 2>/dev/null
 
 clean:
 	rm -rf bin

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
 	"followthrough/ocr"
@@ -406,5 +407,98 @@ func TestScanCancelKeepsCardsRead(t *testing.T) {
 	}
 	if len(m.scan.failures) != 0 {
 		t.Errorf("cancelled cards reported as failures: %v", m.scan.failures)
+	}
+}
+
+func TestContactsTickAndExport(t *testing.T) {
+	store := openStore(t)
+	ctx := context.Background()
+	for _, c := range []contacts.Contact{
+		{FullName: "Ada Park", Company: "Northwind"},
+		{FullName: "Ben Ortiz", Company: "Globex"},
+		{FullName: "Cleo Ng", Company: "Initech"},
+	} {
+		if err := store.Add(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, _ := newTestWindow(t, store, &fakeEngine{})
+	m.tabs.Select(m.peopleTab)
+	s := m.contacts
+	m.tasks.settle()
+
+	// tick ticks the row of the named contact, as a click on its box does.
+	tick := func(name string) {
+		t.Helper()
+		row, ok := find(s.list, func(c *fyne.Container) bool {
+			_, named := find(c, func(l *widget.Label) bool { return l.Text == name })
+			return named && len(c.Objects) == 2 && c.Layout != nil && func() bool {
+				_, box := find(c.Objects[1], func(*widget.Check) bool { return true })
+				return box
+			}()
+		})
+		if !ok {
+			t.Fatalf("no row for %s", name)
+		}
+		check, _ := find(row, func(*widget.Check) bool { return true })
+		test.Tap(check)
+	}
+	names := func() []string {
+		t.Helper()
+		cs, err := s.ticked(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.FullName)
+		}
+		return out
+	}
+
+	if s.export.Text != exportListed || s.clearSelection.Visible() {
+		t.Fatalf("nothing ticked: export says %q, clear shown %v", s.export.Text, s.clearSelection.Visible())
+	}
+	tick("Cleo Ng")
+	tick("Ada Park")
+	if got := strings.Join(names(), ","); got != "Ada Park,Cleo Ng" {
+		t.Fatalf("ticked %s, want Ada Park,Cleo Ng", got)
+	}
+	if s.export.Text != "Export 2 ticked…" || s.count.Text != "3 contacts · 2 ticked" {
+		t.Fatalf("export says %q, count %q", s.export.Text, s.count.Text)
+	}
+
+	// A search narrows the list but keeps what was ticked.
+	test.Type(s.search, "globex")
+	m.tasks.settle()
+	if s.total != 1 || len(names()) != 2 {
+		t.Fatalf("after a search: %d listed, %v ticked", s.total, names())
+	}
+	tick("Ben Ortiz")
+	tick("Ben Ortiz") // and off again
+	if got := strings.Join(names(), ","); got != "Ada Park,Cleo Ng" {
+		t.Fatalf("after ticking Ben on and off: %s", got)
+	}
+
+	test.Tap(s.clearSelection)
+	if len(names()) != 0 || s.export.Text != exportListed {
+		t.Fatalf("after Clear: %v ticked, export says %q", names(), s.export.Text)
+	}
+}
+
+func TestFileStem(t *testing.T) {
+	for _, tt := range []struct{ name, want string }{
+		{"Ada Park", "Ada Park"},
+		{"José Núñez", "José Núñez"},
+		{"../../etc/passwd", "etc-passwd"},
+		{"A/B: C*D?", "A-B- C-D"},
+		{"", "contact"},
+		{"***", "contact"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fileStem(tt.name); got != tt.want {
+				t.Errorf("fileStem(%q) = %q, want %q", tt.name, got, tt.want)
+			}
+		})
 	}
 }

@@ -66,6 +66,7 @@ func commands() []*Command {
 		exportICSCommand(os.Stdout),
 		syncCommand(os.Stdout),
 		evalCommand(os.Stdout),
+		versionCommand(os.Stdout),
 	}
 }
 

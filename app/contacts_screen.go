@@ -2,10 +2,13 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -25,6 +28,8 @@ type contactsScreen struct {
 	onChanged func() // after a save or delete, for the other screens
 	// onImport asks for a .vcf file to import.
 	onImport func()
+	// onScan goes to Scan, from the empty list.
+	onScan func()
 
 	search *widget.Entry
 	tag    *widget.Select
@@ -41,6 +46,12 @@ type contactsScreen struct {
 	current contacts.Contact // shown in the detail; ID 0 for none
 	thumb   string           // the card image the detail shows
 
+	// selected holds the IDs of the contacts ticked in the list, which
+	// Export saves instead of the whole list. A search keeps them ticked.
+	selected       map[int64]bool
+	export         *widget.Button
+	clearSelection *widget.Button
+
 	form        *contactForm
 	history     *historyPanel
 	image       *canvas.Image
@@ -49,6 +60,8 @@ type contactsScreen struct {
 	del         *widget.Button
 	detail      *fyne.Container
 	placeholder *widget.Label
+	firstSteps  *fyne.Container // under the placeholder while there is nobody
+	noMatch     *widget.Label   // over the list when nobody is listed
 
 	undoBar   *fyne.Container
 	undoLabel *widget.Label
@@ -57,7 +70,7 @@ type contactsScreen struct {
 }
 
 func newContactsScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onChanged func()) *contactsScreen {
-	return &contactsScreen{win: win, store: store, tasks: tasks, onChanged: onChanged}
+	return &contactsScreen{win: win, store: store, tasks: tasks, onChanged: onChanged, selected: map[int64]bool{}}
 }
 
 func (s *contactsScreen) buildUI() fyne.CanvasObject {
@@ -66,16 +79,15 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.search.OnChanged = func(string) { s.refresh() }
 	s.tag = widget.NewSelect([]string{allTags}, func(string) { s.refresh() })
 	s.tag.SetSelected(allTags)
-	s.count = widget.NewLabel("")
-	s.count.Importance = widget.LowImportance
+	s.count = hintLabel("")
 	s.list = widget.NewList(
 		func() int { return s.total },
-		newTwoLineItem,
+		newContactRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if c, ok := s.item(i); ok {
-				setTwoLineItem(o, c.DisplayName(), joinNonEmpty(" · ", c.Title, c.Company))
+				setContactRow(o, c, s.selected[c.ID], func(on bool) { s.onTicked(c.ID, on) })
 			} else {
-				setTwoLineItem(o, "…", "")
+				setContactRow(o, contacts.Contact{FullName: "…"}, false, nil)
 			}
 		},
 	)
@@ -93,8 +105,9 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)
 	s.del.Importance = widget.DangerImportance
 	qr := widget.NewButtonWithIcon("QR code", theme.GridIcon(), func() { showQR(s.win, s.current) })
+	exportOne := widget.NewButtonWithIcon("Export .vcf…", theme.DocumentSaveIcon(), s.onExportOne)
 	s.detail = container.NewBorder(
-		container.NewBorder(nil, nil, nil, qr, s.heading),
+		container.NewBorder(nil, nil, nil, container.NewHBox(exportOne, qr), s.heading),
 		container.NewHBox(s.del, layoutSpacer(), s.save), nil, nil,
 		// What to do next comes first, beside the card; the fields below.
 		container.NewVScroll(container.NewVBox(
@@ -103,26 +116,26 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	)
 	s.detail.Hide()
 	s.placeholder = widget.NewLabelWithStyle("Pick someone on the left to see their card.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	empty := s.buildEmpty()
 
 	s.undoLabel = widget.NewLabel("")
 	undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), s.onUndo)
 	s.undoBar = container.NewBorder(nil, nil, nil, undo, s.undoLabel)
 	s.undoBar.Hide()
 
-	export := widget.NewButtonWithIcon("Export these…", theme.DocumentSaveIcon(), func() {
-		f := s.filter
-		exportVCards(s.win, s.store, s.tasks, "contacts.vcf", s.total, func(ctx context.Context, fn func([]contacts.Contact) error) error {
-			return s.store.EachContact(ctx, f, fn)
-		})
-	})
+	s.export = widget.NewButtonWithIcon(exportListed, theme.DocumentSaveIcon(), s.onExport)
+	s.clearSelection = widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), s.onClearSelection)
+	s.clearSelection.Importance = widget.LowImportance
+	s.clearSelection.Hide()
 	importVCF := widget.NewButtonWithIcon("Import .vcf…", theme.DownloadIcon(), func() {
 		if s.onImport != nil {
 			s.onImport()
 		}
 	})
-	left := container.NewBorder(container.NewVBox(s.search, container.NewBorder(nil, nil, nil, s.tag, s.count)),
-		container.NewGridWithColumns(2, importVCF, export), nil, nil, s.list)
-	split := container.NewHSplit(left, container.NewStack(container.NewCenter(s.placeholder), s.detail))
+	counts := container.NewBorder(nil, nil, nil, container.NewHBox(s.clearSelection, s.tag), s.count)
+	left := container.NewBorder(container.NewVBox(s.search, counts),
+		container.NewGridWithColumns(2, importVCF, s.export), nil, nil, container.NewStack(s.list, s.noMatch))
+	split := container.NewHSplit(left, container.NewStack(empty, s.detail))
 	split.Offset = 0.35
 	s.refresh()
 	return container.NewBorder(nil, s.undoBar, nil, nil, split)
@@ -171,7 +184,8 @@ func (s *contactsScreen) refresh() {
 			s.gen++
 			s.filter, s.total, s.listed = filter, n, query
 			s.pages, s.loading = map[int][]contacts.Contact{0: first}, map[int]bool{}
-			s.count.SetText(plural(n, "contact"))
+			s.showSelection()
+			s.showEmpty(filter)
 			s.list.UnselectAll()
 			s.list.Refresh()
 			for i, c := range first {
@@ -181,6 +195,90 @@ func (s *contactsScreen) refresh() {
 			}
 		}
 	})
+}
+
+// The export button's label when nothing is ticked.
+const exportListed = "Export these…"
+
+// onTicked ticks or unticks the contact with the given ID in the list.
+func (s *contactsScreen) onTicked(id int64, on bool) {
+	if on {
+		s.selected[id] = true
+	} else {
+		delete(s.selected, id)
+	}
+	s.showSelection()
+}
+
+func (s *contactsScreen) onClearSelection() {
+	clear(s.selected)
+	s.showSelection()
+	s.list.Refresh()
+}
+
+// showSelection says how many contacts are listed and ticked, and what
+// Export will save.
+func (s *contactsScreen) showSelection() {
+	n := len(s.selected)
+	if n == 0 {
+		s.count.SetText(plural(s.total, "contact"))
+		s.export.SetText(exportListed)
+		s.clearSelection.Hide()
+		return
+	}
+	s.count.SetText(fmt.Sprintf("%s · %d ticked", plural(s.total, "contact"), n))
+	s.export.SetText(fmt.Sprintf("Export %d ticked…", n))
+	s.clearSelection.Show()
+}
+
+// onExport saves the ticked contacts, or if none is ticked, everyone
+// listed, as one .vcf file.
+func (s *contactsScreen) onExport() {
+	if len(s.selected) == 0 {
+		f := s.filter
+		exportVCards(s.win, s.store, s.tasks, "contacts.vcf", s.total, func(ctx context.Context, fn func([]contacts.Contact) error) error {
+			return s.store.EachContact(ctx, f, fn)
+		})
+		return
+	}
+	s.tasks.do(func() func() {
+		cs, err := s.ticked(context.Background())
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not export the ticked contacts", err)
+				return
+			}
+			exportVCards(s.win, s.store, s.tasks, "contacts.vcf", len(cs), contactsOf(cs))
+		}
+	})
+}
+
+// ticked returns the ticked contacts, in the order of their names. A
+// ticked contact deleted since is left out.
+func (s *contactsScreen) ticked(ctx context.Context) ([]contacts.Contact, error) {
+	var cs []contacts.Contact
+	for id := range s.selected {
+		c, err := s.store.Get(ctx, id)
+		if errors.Is(err, contacts.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		cs = append(cs, c)
+	}
+	slices.SortFunc(cs, func(a, b contacts.Contact) int {
+		return strings.Compare(strings.ToLower(a.DisplayName()), strings.ToLower(b.DisplayName()))
+	})
+	return cs, nil
+}
+
+// onExportOne saves the contact shown as a .vcf file of its own.
+func (s *contactsScreen) onExportOne() {
+	if s.current.ID == 0 {
+		return
+	}
+	exportVCards(s.win, s.store, s.tasks, fileStem(s.current.DisplayName())+".vcf", 1, contactsOf([]contacts.Contact{s.current}))
 }
 
 // item returns the i-th contact listed, if its page has been read, and
@@ -354,6 +452,7 @@ func (s *contactsScreen) onDelete() {
 				return
 			}
 			s.deleted = &c
+			delete(s.selected, id)
 			s.current = contacts.Contact{}
 			s.detail.Hide()
 			s.placeholder.Show()
@@ -393,4 +492,41 @@ func (s *contactsScreen) changed() {
 	if s.onChanged != nil {
 		s.onChanged()
 	}
+}
+
+// newContactRow makes a row of the contacts list: a tick box for export,
+// then the name over the title and company.
+func newContactRow() fyne.CanvasObject {
+	// Centred, the box keeps its own height: a Check stretched to the row
+	// ignores clicks above and below the box.
+	return container.NewBorder(nil, nil, container.NewCenter(widget.NewCheck("", nil)), nil, newTwoLineItem())
+}
+
+// setContactRow fills a row made by newContactRow with c, ticked or not,
+// calling onTick when the user ticks or unticks it.
+func setContactRow(o fyne.CanvasObject, c contacts.Contact, ticked bool, onTick func(bool)) {
+	row := o.(*fyne.Container)
+	lines, centre := row.Objects[0].(*fyne.Container), row.Objects[1].(*fyne.Container)
+	setTwoLineItem(lines, c.DisplayName(), joinNonEmpty(" · ", c.Title, c.Company))
+	check := centre.Objects[0].(*widget.Check)
+	check.OnChanged = nil // a recycled row must not untick its last contact
+	check.SetChecked(ticked)
+	check.OnChanged = onTick
+}
+
+// fileStem makes name safe as a file name to suggest: letters, digits,
+// spaces, dots, dashes and underscores are kept, the rest become dashes.
+func fileStem(name string) string {
+	stem := strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), r == ' ', r == '-', r == '_', r == '.':
+			return r
+		}
+		return '-'
+	}, name)
+	stem = strings.Trim(stem, " .-")
+	if stem == "" {
+		return "contact"
+	}
+	return stem
 }

@@ -146,6 +146,11 @@ func (s *eventsScreen) refresh() {
 			}
 			s.events = events
 			s.list.Refresh()
+			if len(events) == 0 {
+				s.hint.SetText("No events yet.\n\nAn event is added when you scan cards with its name in Event,\nor press New event.")
+			} else {
+				s.hint.SetText("Pick an event to see who you met there.")
+			}
 			if s.current.ID != 0 {
 				s.show(s.current)
 			}
@@ -174,8 +179,11 @@ func (s *eventsScreen) show(e contacts.Event) {
 				}
 			}
 			s.heading.SetText(e.Name)
-			s.summary.SetText(joinNonEmpty("\n", eventWhen(e),
-				fmt.Sprintf("Met %s: %d followed up, %d still waiting.", people(len(rows)), done, len(rows)-done), e.Notes))
+			met := fmt.Sprintf("Met %s: %d followed up, %d still waiting.", people(len(rows)), done, len(rows)-done)
+			if len(rows) == 0 {
+				met = "Nobody met here yet: in Scan, type " + e.Name + " as the Event before reading its cards."
+			}
+			s.summary.SetText(joinNonEmpty("\n", eventWhen(e), met, e.Notes))
 			s.people.Refresh()
 			s.hint.Hide()
 			s.detail.Show()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,48 @@ func followUpDelay(ctx context.Context, store *contacts.Store, flag string) (int
 		return 0, err
 	}
 	return contacts.ParseDelay(s)
+}
+
+// settingDefaultCadence holds the keep-in-touch cadence each new card
+// gets, as cadenceSetting writes it ("61/122": ideal and maximum gaps in
+// days); empty for none.
+const settingDefaultCadence = "cadence.default"
+
+// defaultCadence is the cadence each new card gets, from the settings.
+func defaultCadence(ctx context.Context, store *contacts.Store) (contacts.Cadence, error) {
+	s, err := store.Setting(ctx, settingDefaultCadence, "")
+	if err != nil {
+		return contacts.Cadence{}, err
+	}
+	return parseCadenceSetting(s)
+}
+
+// cadenceSetting is c as the settings keep it.
+func cadenceSetting(c contacts.Cadence) string {
+	if c.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", c.Ideal, c.Max)
+}
+
+// parseCadenceSetting reads a cadence written by cadenceSetting.
+func parseCadenceSetting(s string) (contacts.Cadence, error) {
+	var c contacts.Cadence
+	if strings.TrimSpace(s) == "" {
+		return c, nil
+	}
+	ideal, max, ok := strings.Cut(s, "/")
+	var err error
+	if c.Ideal, err = strconv.Atoi(strings.TrimSpace(ideal)); err == nil && ok {
+		c.Max, err = strconv.Atoi(strings.TrimSpace(max))
+	}
+	if err != nil || !ok {
+		return contacts.Cadence{}, fmt.Errorf("setting %s: %q is not two numbers of days, like 61/122", settingDefaultCadence, s)
+	}
+	if err := c.Valid(); err != nil {
+		return contacts.Cadence{}, fmt.Errorf("setting %s: %w", settingDefaultCadence, err)
+	}
+	return c, nil
 }
 
 // proposeFollowUp is the first follow-up proposed for someone just met:
@@ -77,6 +120,33 @@ func showSnoozeMenu(win fyne.Window, at fyne.CanvasObject, to func(contacts.Day)
 	)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
 	widget.ShowPopUpMenuAtPosition(menu, win.Canvas(), pos.Add(fyne.NewPos(0, at.Size().Height)))
+}
+
+// askSnooze asks, in a dialog the keyboard can work, how long to put a
+// follow-up off: tomorrow, next week, or a day to pick.
+func askSnooze(win fyne.Window, title string, to func(contacts.Day)) {
+	today := contacts.DayOf(now())
+	var d *dialog.CustomDialog
+	choose := func(day func() contacts.Day) func() {
+		return func() {
+			d.Hide()
+			if day != nil {
+				to(day())
+			}
+		}
+	}
+	tomorrow := widget.NewButton("Tomorrow", choose(func() contacts.Day { return contacts.SnoozeTomorrow.From(today) }))
+	tomorrow.Importance = widget.HighImportance
+	nextWeek := widget.NewButton("Next week", choose(func() contacts.Day { return contacts.SnoozeNextWeek.From(today) }))
+	pick := widget.NewButton("Pick a day…", func() {
+		d.Hide()
+		pickDay(win, "Move to", today.AddDays(1), to)
+	})
+	cancel := widget.NewButton("Cancel", choose(nil))
+	d = dialog.NewCustomWithoutButtons(title, widget.NewLabel("Put it off until…"), win)
+	d.SetButtons([]fyne.CanvasObject{cancel, pick, nextWeek, tomorrow})
+	d.Show()
+	win.Canvas().Focus(tomorrow)
 }
 
 // pickDay asks for a day with a calendar.

@@ -103,9 +103,7 @@ func (h *historyPanel) render() {
 	}
 	for _, f := range h.followUp {
 		if f.State == contacts.StateCancelled {
-			l := widget.NewLabel(fmt.Sprintf("%s · %s cancelled", f.Due, capitalize(f.Kind.Label())))
-			l.Importance = widget.LowImportance
-			h.past.Add(l)
+			h.past.Add(hintLabel(fmt.Sprintf("%s · %s cancelled", f.Due, capitalize(f.Kind.Label()))))
 		}
 	}
 	if len(h.past.Objects) == 0 {
@@ -121,21 +119,10 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 	}
 	label := widget.NewLabel(text)
 	label.Wrapping = fyne.TextWrapWord
-	done := widget.NewButtonWithIcon("", theme.ConfirmIcon(), func() {
-		askOutcome(h.win, "Done: "+h.contact.DisplayName(), &f.Kind, func(_ contacts.Kind, outcome string) {
-			h.update(func(ctx context.Context) error {
-				_, err := h.store.CompleteFollowUp(ctx, f.ID, contacts.DayOf(now()), outcome)
-				return err
-			})
-		})
-	})
+	done := widget.NewButtonWithIcon("", theme.ConfirmIcon(), func() { h.onDone(f) })
 	var snooze *widget.Button
 	snooze = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() {
-		showSnoozeMenu(h.win, snooze, func(d contacts.Day) {
-			moved := f
-			moved.Due = d
-			h.update(func(ctx context.Context) error { return h.store.UpdateFollowUp(ctx, moved) })
-		})
+		showSnoozeMenu(h.win, snooze, func(d contacts.Day) { h.snooze(f, d) })
 	})
 	cancel := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
 		dialog.ShowConfirm("Cancel this follow-up?", text, func(ok bool) {
@@ -145,6 +132,55 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 		}, h.win)
 	})
 	return container.NewBorder(nil, nil, nil, container.NewHBox(done, snooze, cancel), label)
+}
+
+// onDone marks f done, after asking how it went.
+func (h *historyPanel) onDone(f contacts.FollowUp) {
+	askOutcome(h.win, "Done: "+h.contact.DisplayName(), &f.Kind, func(_ contacts.Kind, outcome string) {
+		h.update(func(ctx context.Context) error {
+			_, err := h.store.CompleteFollowUp(ctx, f.ID, contacts.DayOf(now()), outcome)
+			return err
+		})
+	})
+}
+
+// snooze moves f to the day d.
+func (h *historyPanel) snooze(f contacts.FollowUp, d contacts.Day) {
+	f.Due = d
+	h.update(func(ctx context.Context) error { return h.store.UpdateFollowUp(ctx, f) })
+}
+
+// next is the open follow-up due first, which the keyboard's Done and
+// Snooze act on.
+func (h *historyPanel) next() (contacts.FollowUp, bool) {
+	var first contacts.FollowUp
+	found := false
+	for _, f := range h.followUp {
+		if f.State == contacts.StateOpen && (!found || f.Due.Before(first.Due)) {
+			first, found = f, true
+		}
+	}
+	return first, found
+}
+
+// onDoneNext marks the next follow-up done; with none, it offers to log
+// what happened instead.
+func (h *historyPanel) onDoneNext() {
+	if f, ok := h.next(); ok {
+		h.onDone(f)
+		return
+	}
+	h.onLog()
+}
+
+// onSnoozeNext puts the next follow-up off.
+func (h *historyPanel) onSnoozeNext() {
+	f, ok := h.next()
+	if !ok {
+		dialog.ShowInformation("Nothing to snooze", h.contact.DisplayName()+" has no follow-up scheduled.", h.win)
+		return
+	}
+	askSnooze(h.win, "Snooze: "+capitalize(f.Kind.Label())+" with "+h.contact.DisplayName(), func(d contacts.Day) { h.snooze(f, d) })
 }
 
 // update runs a change to the contact's follow-ups and shows the result.

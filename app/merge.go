@@ -93,9 +93,8 @@ func (m *mergeChooser) buildUI() fyne.CanvasObject {
 		}
 		row(r.name, valueLabel(s), valueLabel(c))
 	}
-	note := widget.NewLabel("Tick the value to keep where the two differ. Phones, emails, websites, tags, notes, follow-ups and history of both are kept.")
+	note := hintLabel("Tick the value to keep where the two differ. Phones, emails, websites, tags, notes, follow-ups and history of both are kept.")
 	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
 	return container.NewBorder(heading, note, nil, nil, container.NewVScroll(form))
 }
 

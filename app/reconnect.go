@@ -29,6 +29,8 @@ type reconnectScreen struct {
 	onChanged func()
 	onScan    func() // goes to Scan, from the empty list
 
+	picked int // the row picked, that the keyboard's Done and Snooze act on; -1 for none
+
 	heading *widget.Label
 	list    *widget.List
 	empty   *fyne.Container
@@ -62,7 +64,7 @@ type reconnectRow struct {
 }
 
 func newReconnectScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
-	return &reconnectScreen{win: win, store: store, tasks: tasks, onOpen: onOpen, onChanged: onChanged}
+	return &reconnectScreen{win: win, store: store, tasks: tasks, onOpen: onOpen, onChanged: onChanged, picked: -1}
 }
 
 func (s *reconnectScreen) buildUI() fyne.CanvasObject {
@@ -75,7 +77,12 @@ func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 			s.list.SetItemHeight(i, o.MinSize().Height)
 		},
 	)
-	s.list.OnSelected = func(widget.ListItemID) { s.list.UnselectAll() }
+	s.list.OnSelected = s.onPicked
+	s.list.OnUnselected = func(i widget.ListItemID) {
+		if s.picked == i {
+			s.picked = -1
+		}
+	}
 	hint := widget.NewLabelWithStyle("Nobody to get back to right now.\n\nScan the cards from your last event, or give the people\nyou want to keep close a keep-in-touch cadence.",
 		fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	scan := widget.NewButtonWithIcon("Scan cards", theme.FileImageIcon(), func() {
@@ -126,6 +133,8 @@ func (s *reconnectScreen) show(today contacts.Day, counts map[contacts.Section]i
 	s.today, s.counts = today, counts
 	s.pages, s.loading = map[pageKey][]contacts.Entry{}, map[pageKey]bool{}
 	s.sections, s.total = nil, 0
+	s.list.UnselectAll()
+	s.picked = -1
 	var parts []string
 	for _, sec := range contacts.Sections {
 		if n := counts[sec]; n > 0 {
@@ -144,6 +153,33 @@ func (s *reconnectScreen) show(today contacts.Day, counts map[contacts.Section]i
 		s.list.Show()
 	}
 	s.list.Refresh()
+}
+
+// onPicked picks row i for the keyboard's Done and Snooze; a heading
+// cannot be picked.
+func (s *reconnectScreen) onPicked(i widget.ListItemID) {
+	if r := s.row(i); r.entry == nil {
+		s.list.Unselect(i)
+		return
+	}
+	s.picked = i
+}
+
+// target is the entry the keyboard's Done and Snooze act on: the one
+// picked, or else the most urgent, if their pages are read.
+func (s *reconnectScreen) target() (contacts.Entry, bool) {
+	if s.picked >= 0 && s.picked < s.total {
+		if r := s.row(s.picked); r.entry != nil {
+			return *r.entry, true
+		}
+	}
+	if s.total == 0 {
+		return contacts.Entry{}, false
+	}
+	if r := s.row(1); r.entry != nil { // row 0 is the first heading
+		return *r.entry, true
+	}
+	return contacts.Entry{}, false
 }
 
 // row returns the i-th row of the list: a section heading, or an entry if

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -22,13 +24,17 @@ type reminder struct {
 	last   time.Time
 	seen   []int64 // contacts in the last reminder
 	remind func(*fyne.Notification)
+	// hours are the hours of the day when reminders may be sent; the
+	// zero value sends them at any hour.
+	hours notifyHours
 }
 
 // check looks at the reconnect list at now and sends a reminder if one is
-// due. It reports whether it sent one.
+// due. It reports whether it sent one. Outside the notification hours it
+// sends nothing, and what came due waits for the first check inside them.
 func (r *reminder) check(entries []contacts.Entry, now time.Time) bool {
 	n, ids := dueSummary(entries, contacts.DayOf(now))
-	if n == nil || now.Sub(r.last) < reminderGap {
+	if n == nil || now.Sub(r.last) < reminderGap || !r.hours.allow(now) {
 		return false
 	}
 	if !slices.ContainsFunc(ids, func(id int64) bool { return !slices.Contains(r.seen, id) }) {
@@ -65,4 +71,69 @@ func dueSummary(entries []contacts.Entry, today contacts.Day) (*fyne.Notificatio
 		body += fmt.Sprintf("; and %d more", len(names)-shown)
 	}
 	return fyne.NewNotification(title, body), ids
+}
+
+// settingNotifyHours holds the hours when reminders may be sent, as
+// notifyHours.String writes them ("8-21"), or "off" for never.
+const settingNotifyHours = "reminder.hours"
+
+// defaultNotifyHours keeps reminders to the day: from 8:00 until 21:00.
+var defaultNotifyHours = notifyHours{From: 8, Until: 21}
+
+// notifyHours are the hours of the day, on the local clock, when a
+// reminder may be sent: from the hour From until the hour Until, which is
+// not included. Until before From spans midnight (22-6 is the night). Off
+// sends none; the zero value, 0-0, allows every hour.
+type notifyHours struct {
+	From, Until int // 0 to 24
+	Off         bool
+}
+
+// allow reports whether a reminder may be sent at t.
+func (h notifyHours) allow(t time.Time) bool {
+	if h.Off {
+		return false
+	}
+	hour := t.Hour()
+	switch {
+	case h.From == h.Until%24:
+		return true
+	case h.From < h.Until:
+		return h.From <= hour && hour < h.Until
+	}
+	return hour >= h.From || hour < h.Until
+}
+
+func (h notifyHours) String() string {
+	if h.Off {
+		return "off"
+	}
+	return fmt.Sprintf("%d-%d", h.From, h.Until)
+}
+
+// parseNotifyHours reads hours written by notifyHours.String.
+func parseNotifyHours(s string) (notifyHours, error) {
+	s = strings.TrimSpace(s)
+	if s == "off" {
+		return notifyHours{Off: true}, nil
+	}
+	from, until, ok := strings.Cut(s, "-")
+	var h notifyHours
+	var err error
+	if h.From, err = strconv.Atoi(strings.TrimSpace(from)); err == nil && ok {
+		h.Until, err = strconv.Atoi(strings.TrimSpace(until))
+	}
+	if err != nil || !ok || h.From < 0 || h.From > 23 || h.Until < 0 || h.Until > 24 {
+		return notifyHours{}, fmt.Errorf("setting %s: %q is not two hours of the day, like 8-21", settingNotifyHours, s)
+	}
+	return h, nil
+}
+
+// loadNotifyHours reads the notification hours from the settings.
+func loadNotifyHours(ctx context.Context, store *contacts.Store) (notifyHours, error) {
+	s, err := store.Setting(ctx, settingNotifyHours, defaultNotifyHours.String())
+	if err != nil {
+		return defaultNotifyHours, err
+	}
+	return parseNotifyHours(s)
 }

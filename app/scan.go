@@ -54,7 +54,12 @@ type scanScreen struct {
 	followDue  *widget.DateEntry
 	followLine *widget.Entry
 	promise    *widget.Entry
-	delay      int // days from meeting to the first follow-up
+	delay      int              // days from meeting to the first follow-up
+	cadence    contacts.Cadence // the keep-in-touch cadence a new card gets
+
+	// drafts keeps what was typed for cards turned away from with Next
+	// and Previous card.
+	drafts map[*ocr.Reading]reviewDraft
 
 	queue    []*ocr.Reading // read and waiting for review; queue[0] is shown
 	card     *cardView
@@ -100,14 +105,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 	s.saveNext.Importance = widget.HighImportance
 	s.skip = widget.NewButtonWithIcon("Skip", theme.ContentClearIcon(), s.onSkip)
 	s.delay = contacts.DefaultFollowUpDelay
-	s.tasks.do(func() func() {
-		days, err := followUpDelay(context.Background(), s.store, "")
-		return func() {
-			if err == nil {
-				s.delay = days
-			}
-		}
-	})
+	s.loadDefaults()
 	s.followOn = widget.NewCheck("Schedule a first follow-up", func(on bool) {
 		for _, w := range []fyne.Disableable{s.followKind, s.followDue, s.followLine} {
 			if on {
@@ -129,8 +127,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 		s.followLine,
 		s.promise,
 	))
-	help := widget.NewLabel("Click a box on the card to put its text into the field you are editing.")
-	help.Importance = widget.LowImportance
+	help := hintLabel("Click a box on the card to put its text into the field you are editing.")
 	help.Wrapping = fyne.TextWrapWord
 	formSide := container.NewBorder(nil,
 		container.NewHBox(s.position, layoutSpacer(), s.skip, s.save, s.saveNext), nil, nil,
@@ -150,6 +147,24 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, widget.NewLabel("Event"), nil, s.event)
 	s.content = container.NewBorder(container.NewVBox(top, s.progressBox), nil, nil, nil, container.NewStack(s.empty, s.review))
 	return s.content
+}
+
+// loadDefaults loads, from the settings, the delay of the first
+// follow-up and the cadence proposed for each new card.
+func (s *scanScreen) loadDefaults() {
+	s.tasks.do(func() func() {
+		ctx := context.Background()
+		days, err := followUpDelay(ctx, s.store, "")
+		cadence, cerr := defaultCadence(ctx, s.store)
+		return func() {
+			if err == nil {
+				s.delay = days
+			}
+			if cerr == nil {
+				s.cadence = cadence
+			}
+		}
+	})
 }
 
 // offerSamples shows "Try with sample cards" when the database is empty.
@@ -318,6 +333,7 @@ func (s *scanScreen) showReview() {
 	c := r.Contact()
 	c.Event = strings.TrimSpace(s.event.Text)
 	c.MetOn = contacts.DayOf(now()) // the user changes it for an older card
+	c.Cadence = s.cadence
 	s.form.set(c)
 	s.form.markLow(r.Fields)
 	s.proposeFollowUp(c)
@@ -342,6 +358,7 @@ func (s *scanScreen) onSkip() {
 	if len(s.queue) == 0 {
 		return
 	}
+	delete(s.drafts, s.queue[0])
 	s.queue = s.queue[1:]
 	s.showReview()
 }
@@ -408,6 +425,7 @@ func (s *scanScreen) saveWith(next bool, path string, save func() (contacts.Cont
 				return
 			}
 			if len(s.queue) > 0 && s.queue[0].Path == path {
+				delete(s.drafts, s.queue[0])
 				s.queue = s.queue[1:]
 			}
 			s.showReview()

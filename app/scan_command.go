@@ -46,6 +46,13 @@ func scanCommand(stdout io.Writer) *Command {
 					}
 					s.followUpDays = days
 				}
+				if *save {
+					c, err := defaultCadence(ctx, store)
+					if err != nil {
+						return fmt.Errorf("scan: %w", err)
+					}
+					s.cadence = c
+				}
 				return s.run(ctx, args, *workers)
 			}
 		},
@@ -63,6 +70,7 @@ type scanRun struct {
 	// followUpDays is the delay of the first follow-up scheduled for each
 	// saved card; negative for none.
 	followUpDays int
+	cadence      contacts.Cadence // the keep-in-touch cadence of each saved card
 }
 
 func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
@@ -100,6 +108,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 	}
 	c := r.Reading.Contact()
 	c.Event, c.MetOn = s.event, contacts.DayOf(now()) // met today, unless edited later
+	c.Cadence = s.cadence
 	scheduled := ""
 	if s.save {
 		var follow []contacts.FollowUp

@@ -117,10 +117,7 @@ func sentence(err error) string {
 // syncMenu is the window's menu that opens the sync dialog.
 func (m *mainWindow) syncMenu() *fyne.Menu {
 	return fyne.NewMenu("Sync", fyne.NewMenuItem("Sync with a CardDAV server…", func() {
-		newSyncDialog(m.win, m.store, m.tasks, func() {
-			m.onChanged()
-			m.contacts.refresh()
-		}).show()
+		newSyncDialog(m.win, m.store, m.tasks, m.onSynced).show()
 	}))
 }
 
@@ -149,6 +146,15 @@ func newSyncDialog(win fyne.Window, store *contacts.Store, tasks *tasks, onChang
 
 // show loads the settings and shows the dialog.
 func (d *syncDialog) show() {
+	d.load(func() {
+		d.dlg = dialog.NewCustom("Sync with a CardDAV server", "Close", d.buildUI(), d.win)
+		d.dlg.Resize(fyne.NewSize(560, 0))
+		d.dlg.Show()
+	})
+}
+
+// load loads the settings in the background, then calls then.
+func (d *syncDialog) load(then func()) {
 	d.tasks.do(func() func() {
 		s, err := loadDAVSettings(context.Background(), d.store)
 		return func() {
@@ -157,9 +163,7 @@ func (d *syncDialog) show() {
 				return
 			}
 			d.settings = s
-			d.dlg = dialog.NewCustom("Sync with a CardDAV server", "Close", d.buildUI(), d.win)
-			d.dlg.Resize(fyne.NewSize(560, 0))
-			d.dlg.Show()
+			then()
 		}
 	})
 }

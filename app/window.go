@@ -18,6 +18,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -35,11 +36,17 @@ const ID = "org.example.followthrough"
 // opened with files from a file manager.
 func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 	a := fyneapp.NewWithID(ID)
+	setAppMetadata(a)
 	a.SetIcon(assets.Icon)
-	w := a.NewWindow("Follow Through")
+	applyTheme(a)
+	w := a.NewWindow(about.Name)
 	m := newMainWindow(a, w, store, NewEngine)
 	w.SetContent(m.buildUI())
-	w.SetMainMenu(fyne.NewMainMenu(m.syncMenu()))
+	w.SetMainMenu(m.mainMenu())
+	m.addShortcuts()
+	if desk, ok := a.(desktop.App); ok {
+		m.startTray(desk)
+	}
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.onDropped(uris) })
 	w.Resize(fyne.NewSize(1180, 760))
 	if len(scan) > 0 {
@@ -54,23 +61,30 @@ func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 	return nil
 }
 
-// mainWindow holds the three places of the app: Reconnect, Contacts and
-// Scan.
+// mainWindow holds the places of the app: Reconnect, Contacts, Events,
+// Scan and Settings.
 type mainWindow struct {
 	app   fyne.App
 	win   fyne.Window
 	store *contacts.Store
 	tasks *tasks
 
-	tabs      *container.AppTabs
-	reconnect *reconnectScreen
-	contacts  *contactsScreen
-	events    *eventsScreen
-	scan      *scanScreen
-	imports   *importScreen
-	scanTab   *container.TabItem
-	peopleTab *container.TabItem
-	reminder  *reminder
+	tabs        *container.AppTabs
+	reconnect   *reconnectScreen
+	contacts    *contactsScreen
+	events      *eventsScreen
+	scan        *scanScreen
+	imports     *importScreen
+	settings    *settingsScreen
+	homeTab     *container.TabItem
+	peopleTab   *container.TabItem
+	eventsTab   *container.TabItem
+	scanTab     *container.TabItem
+	settingsTab *container.TabItem
+	reminder    *reminder
+
+	tray       *tray // nil where the app has no system tray
+	toldInTray bool  // whether the user was told the app stays in the tray
 }
 
 func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func() (ocr.Engine, error)) *mainWindow {
@@ -85,20 +99,25 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 		m.contacts.refresh()
 	})
 	m.contacts.onImport = m.imports.onChooseFile
+	m.contacts.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
 	return m
 }
 
 func (m *mainWindow) buildUI() fyne.CanvasObject {
+	m.homeTab = container.NewTabItemWithIcon("Reconnect", theme.HomeIcon(), m.reconnect.buildUI())
 	m.peopleTab = container.NewTabItemWithIcon("Contacts", theme.AccountIcon(), m.contacts.buildUI())
+	m.eventsTab = container.NewTabItemWithIcon("Events", theme.CalendarIcon(), m.events.buildUI())
 	m.scanTab = container.NewTabItemWithIcon("Scan", theme.FileImageIcon(), m.scan.buildUI())
-	m.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Reconnect", theme.HomeIcon(), m.reconnect.buildUI()),
-		m.peopleTab,
-		container.NewTabItemWithIcon("Events", theme.CalendarIcon(), m.events.buildUI()),
-		m.scanTab,
-	)
+	m.settings = newSettingsScreen(m.settingsSections())
+	m.settingsTab = container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), m.settings.buildUI())
+	m.tabs = container.NewAppTabs(m.homeTab, m.peopleTab, m.eventsTab, m.scanTab, m.settingsTab)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
+	m.tabs.OnSelected = func(t *container.TabItem) {
+		if t == m.settingsTab {
+			m.settings.refresh()
+		}
+	}
 	m.checkEmpty()
 	return m.tabs
 }
@@ -154,34 +173,24 @@ func (m *mainWindow) onSaved(c contacts.Contact, open bool) {
 	}
 }
 
+// onSynced refreshes what a sync can have changed.
+func (m *mainWindow) onSynced() {
+	m.onChanged()
+	m.contacts.refresh()
+}
+
 // onChanged refreshes what depends on the contacts and their follow-ups.
 func (m *mainWindow) onChanged() {
 	m.reconnect.refresh()
 	m.events.refresh()
 	m.checkEmpty()
+	m.updateTray()
 }
 
 // remind checks, now and then every minute while the app runs, whether a
 // follow-up has come due, and sends one summary notification if so.
 func (m *mainWindow) remind(ctx context.Context) {
-	check := func() {
-		m.tasks.do(func() func() {
-			// Only what is overdue or due this week can be due today.
-			today := contacts.DayOf(now())
-			entries, err := m.store.ReconnectEntries(ctx, today, 0, contacts.Overdue, 0, 0)
-			if err == nil {
-				var due []contacts.Entry
-				due, err = m.store.ReconnectEntries(ctx, today, 0, contacts.Due, 0, 0)
-				entries = append(entries, due...)
-			}
-			return func() {
-				if err == nil {
-					m.reminder.check(entries, now())
-				}
-			}
-		})
-	}
-	check()
+	m.remindNow(ctx)
 	t := time.NewTicker(time.Minute)
 	defer t.Stop()
 	for {
@@ -189,9 +198,61 @@ func (m *mainWindow) remind(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			check()
+			m.remindNow(ctx)
 		}
 	}
+}
+
+// remindNow sends a reminder if one is due now, within the notification
+// hours, and shows in the tray how many follow-ups are due today.
+func (m *mainWindow) remindNow(ctx context.Context) {
+	m.tasks.do(func() func() {
+		entries, err := dueToday(ctx, m.store)
+		hours, herr := loadNotifyHours(ctx, m.store)
+		return func() {
+			if err != nil {
+				log.Printf("reminder: %v", err)
+				return
+			}
+			if herr != nil {
+				log.Printf("reminder: %v", herr) // and keep the hours it had
+			} else {
+				m.reminder.hours = hours
+			}
+			m.reminder.check(entries, now())
+			m.tray.update(entries, contacts.DayOf(now()))
+		}
+	})
+}
+
+// dueToday is the part of today's reconnect list that a reminder and the
+// tray count from: the overdue and those due this week, of whom those due
+// today are counted. The rest of the list is not read.
+func dueToday(ctx context.Context, store *contacts.Store) ([]contacts.Entry, error) {
+	today := contacts.DayOf(now())
+	entries, err := store.ReconnectEntries(ctx, today, 0, contacts.Overdue, 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	due, err := store.ReconnectEntries(ctx, today, 0, contacts.Due, 0, 0)
+	return append(entries, due...), err
+}
+
+// updateTray counts again what the tray shows.
+func (m *mainWindow) updateTray() {
+	if m.tray == nil {
+		return
+	}
+	m.tasks.do(func() func() {
+		entries, err := dueToday(context.Background(), m.store)
+		return func() {
+			if err != nil {
+				log.Printf("tray: %v", err)
+				return
+			}
+			m.tray.update(entries, contacts.DayOf(now()))
+		}
+	})
 }
 
 // checkEmpty offers the sample cards while the database is empty.
@@ -223,9 +284,10 @@ func errorReason(err error) string {
 func newTwoLineItem() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
+	// The detail is plain text, not LowImportance, which Fyne draws in the
+	// disabled colour: too faint to read in the dark theme.
 	detail := widget.NewLabel("")
 	detail.Truncation = fyne.TextTruncateEllipsis
-	detail.Importance = widget.LowImportance
 	return container.NewVBox(title, detail)
 }
 
@@ -234,6 +296,13 @@ func setTwoLineItem(o fyne.CanvasObject, title, detail string) {
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(title)
 	box.Objects[1].(*widget.Label).SetText(detail)
+}
+
+// hintLabel is a label for secondary text: a count, a hint, something
+// cancelled. It is italic rather than LowImportance, which Fyne draws in
+// the disabled colour, too faint to read in the dark theme.
+func hintLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

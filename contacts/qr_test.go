@@ -14,6 +14,12 @@ func TestQRCard(t *testing.T) {
 	long.Note = strings.Repeat("remember the coffee order ", 60)
 	huge := base
 	huge.Address = strings.Repeat("a very long street name ", 80)
+	scanned := base
+	scanned.Image = "card.jpg"
+	imported := long
+	imported.Extra = []string{"BDAY:1990-04-01", "PHOTO;ENCODING=b;TYPE=JPEG:" + strings.Repeat("QUJD", 2000)}
+	grouped := base
+	grouped.Extra = []string{"item1.PHOTO;VALUE=uri:https://example.com/p.jpg"}
 	tests := []struct {
 		name    string
 		c       Contact
@@ -23,6 +29,9 @@ func TestQRCard(t *testing.T) {
 		{"fits whole", base, nil, nil},
 		{"note left out", long, []string{"the note"}, nil},
 		{"too big", huge, []string{"the note"}, ErrTooBigForQR},
+		{"card image left out", scanned, []string{"the photo"}, nil},
+		{"imported photo and note left out", imported, []string{"the photo", "the note"}, nil},
+		{"grouped photo left out", grouped, []string{"the photo"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -32,6 +41,9 @@ func TestQRCard(t *testing.T) {
 			}
 			if err != nil {
 				return
+			}
+			if bytes.Contains(vcf, []byte("PHOTO")) {
+				t.Errorf("the QR card holds a photo")
 			}
 			if len(vcf) > QRMaxBytes {
 				t.Errorf("%d bytes, more than %d", len(vcf), QRMaxBytes)

@@ -1,0 +1,7 @@
+//go:build !(linux || freebsd || openbsd || netbsd)
+
+package app
+
+// hasTrayHost reports whether the desktop shows a system tray now:
+// macOS and Windows always do.
+func hasTrayHost() bool { return true }
