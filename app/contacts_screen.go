@@ -7,6 +7,7 @@ import (
 	"log"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -37,7 +38,8 @@ type contactsScreen struct {
 	list   *widget.List
 	// The list is as long as the number of contacts found, total, but
 	// holds only the pages of them it has shown, read as it scrolls.
-	filter  contacts.Filter // what the list shows
+	filter  contacts.Filter                 // what the list shows
+	wanted  atomic.Pointer[contacts.Filter] // the newest asked for, for the worker to skip older ones
 	total   int
 	pages   map[int][]contacts.Contact // by page number
 	loading map[int]bool
@@ -159,7 +161,11 @@ func (s *contactsScreen) refresh() {
 	if s.tag.Selected != allTags {
 		filter.Tag = s.tag.Selected
 	}
+	s.wanted.Store(&filter)
 	s.tasks.do(func() func() {
+		if *s.wanted.Load() != filter {
+			return nil // typed on since: only the newest search is run
+		}
 		ctx := context.Background()
 		n, err := s.store.FindCount(ctx, filter)
 		var first []contacts.Contact

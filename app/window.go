@@ -206,10 +206,12 @@ func (m *mainWindow) remind(ctx context.Context) {
 // remindNow sends a reminder if one is due now, within the notification
 // hours, and shows in the tray how many follow-ups are due today.
 func (m *mainWindow) remindNow(ctx context.Context) {
-	m.tasks.do(func() func() {
+	// On a goroutine of its own: with thousands overdue it takes a while,
+	// and the screens' jobs need not wait for it.
+	m.tasks.goLong(func() {
 		entries, err := dueToday(ctx, m.store)
 		hours, herr := loadNotifyHours(ctx, m.store)
-		return func() {
+		m.tasks.toUI(func() {
 			if err != nil {
 				log.Printf("reminder: %v", err)
 				return
@@ -221,7 +223,7 @@ func (m *mainWindow) remindNow(ctx context.Context) {
 			}
 			m.reminder.check(entries, now())
 			m.tray.update(entries, contacts.DayOf(now()))
-		}
+		})
 	})
 }
 
@@ -243,15 +245,15 @@ func (m *mainWindow) updateTray() {
 	if m.tray == nil {
 		return
 	}
-	m.tasks.do(func() func() {
+	m.tasks.goLong(func() {
 		entries, err := dueToday(context.Background(), m.store)
-		return func() {
+		m.tasks.toUI(func() {
 			if err != nil {
 				log.Printf("tray: %v", err)
 				return
 			}
 			m.tray.update(entries, contacts.DayOf(now()))
-		}
+		})
 	})
 }
 

@@ -82,7 +82,12 @@ type Store struct {
 	// before using the store.
 	Now func() time.Time
 
-	db  *sql.DB
+	db  *sql.DB // for writing: each transaction takes the write lock at once
+	// rdb is for reading: its transactions take no lock until they
+	// write, which they do not, so that in WAL mode they read while
+	// another connection writes, and a long read such as an export
+	// never holds up a save.
+	rdb *sql.DB
 	dir string
 	// searchIndex is set once the schema has the search index, which
 	// every transaction then brings up to date before it commits.
@@ -115,9 +120,14 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{Now: time.Now, db: db, dir: dir}
-	if err := s.migrate(ctx, migrations); err != nil {
+	rdb, err := sql.Open(driverName, strings.Replace(dsn(filepath.Join(dir, dbName)), "_txlock=immediate", "_txlock=deferred", 1))
+	if err != nil {
 		db.Close()
+		return nil, err
+	}
+	s := &Store{Now: time.Now, db: db, rdb: rdb, dir: dir}
+	if err := s.migrate(ctx, migrations); err != nil {
+		s.Close()
 		return nil, err
 	}
 	err = db.QueryRowContext(ctx, "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'search_pending'").Scan(&s.searchIndex)
@@ -127,7 +137,7 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 		err = s.inTx(ctx, func(*sql.Tx) error { return nil })
 	}
 	if err != nil {
-		db.Close()
+		s.Close()
 		return nil, err
 	}
 	return s, nil
@@ -146,7 +156,7 @@ func dsn(path string) string {
 func (s *Store) Dir() string { return s.dir }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error { return errors.Join(s.rdb.Close(), s.db.Close()) }
 
 // A migration is one step of the schema, read from a file named like
 // "001_init.sql" whose number is the schema version it leads to.
@@ -240,6 +250,21 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		if err := indexPending(ctx, tx); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
+	}
+	return tx.Commit()
+}
+
+// read runs fn in a transaction of the reading connections, which sees
+// the database as it was when the transaction began, and holds no lock
+// that would keep a writer waiting.
+func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.rdb.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
 	}
 	return tx.Commit()
 }
@@ -445,7 +470,7 @@ func updateContact(ctx context.Context, tx *sql.Tx, c *Contact, now time.Time) e
 // ErrNotFound if there is none.
 func (s *Store) Get(ctx context.Context, id int64) (Contact, error) {
 	var c Contact
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		c, err = getContact(ctx, tx, id)
 		return err
@@ -524,7 +549,7 @@ func (s *Store) Find(ctx context.Context, f Filter) ([]Contact, error) {
 		limit = -1 // no limit, to SQLite
 	}
 	var cs []Contact
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		cs, err = queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts c
 			WHERE `+where+`
@@ -544,7 +569,7 @@ func (s *Store) Find(ctx context.Context, f Filter) ([]Contact, error) {
 func (s *Store) FindCount(ctx context.Context, f Filter) (int, error) {
 	where, args := f.where()
 	var n int
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts c WHERE "+where, args...).Scan(&n)
 	})
 	if err != nil {
@@ -566,7 +591,7 @@ func (s *Store) EachContact(ctx context.Context, f Filter, fn func([]Contact) er
 	afterUpdated, afterID := int64(math.MaxInt64), int64(math.MaxInt64)
 	for {
 		var cs []Contact
-		err := s.inTx(ctx, func(tx *sql.Tx) error {
+		err := s.read(ctx, func(tx *sql.Tx) error {
 			var err error
 			cs, err = queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts c
 				WHERE `+where+` AND (c.updated, c.id) < (?, ?)
@@ -653,7 +678,7 @@ func (s *Store) Recent(ctx context.Context, n int) ([]Contact, error) {
 		n = -1
 	}
 	var cs []Contact
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		cs, err = queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts
 			ORDER BY created DESC, id DESC LIMIT ?`, n)
@@ -668,7 +693,7 @@ func (s *Store) Recent(ctx context.Context, n int) ([]Contact, error) {
 // Count returns the number of contacts.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts").Scan(&n)
 	})
 	if err != nil {

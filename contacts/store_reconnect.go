@@ -70,7 +70,7 @@ func reconnectArgs(today Day, horizon int) []any {
 // same horizon, without reading them.
 func (s *Store) ReconnectCounts(ctx context.Context, today Day, horizon int) (map[Section]int, error) {
 	counts := map[Section]int{}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		for _, sec := range Sections {
 			var n int
 			where, _ := sectionWhere(sec, horizon)
@@ -104,7 +104,7 @@ func (s *Store) ReconnectEntries(ctx context.Context, today Day, horizon int, se
 		limit = -1
 	}
 	var out []Entry
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		// The page, in order; everything else is read for it alone.
 		ids, err := sectionPage(ctx, tx, sec, where, reconnectArgs(today, horizon), max(0, offset), limit)
 		if err != nil || len(ids) == 0 {
