@@ -82,7 +82,7 @@ type Store struct {
 	// before using the store.
 	Now func() time.Time
 
-	db  *sql.DB // for writing: each transaction takes the write lock at once
+	db *sql.DB // for writing: each transaction takes the write lock at once
 	// rdb is for reading: its transactions take no lock until they
 	// write, which they do not, so that in WAL mode they read while
 	// another connection writes, and a long read such as an export
