@@ -6,7 +6,8 @@ GO      := $(shell ./setup.sh --test | tail -n 1)
 ifeq ($(GO),)
 $(error setup.sh failed: see the messages above)
 endif
-TAGS    := migrated_fynedo
+# sqlite_fts5: the search index (contacts/migrations/005) is SQLite FTS5.
+TAGS    := migrated_fynedo,sqlite_fts5
 # Tesseract reads about three times faster without OpenMP's threads.
 export OMP_THREAD_LIMIT := 1
 # Fyne needs a language tag it can parse; a bare C locale gives it none.

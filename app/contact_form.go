@@ -75,14 +75,17 @@ type contactForm struct {
 	talkedAbout, tags    *fieldEntry
 	cadence              *widget.Select
 	people               map[string]int64 // contact IDs by name, for introducedBy
-	phones               []*phoneRow
-	phoneBox             *fyne.Container
-	phonesItem           *widget.FormItem
-	form                 *widget.Form
-	hints                map[*fieldEntry]*widget.FormItem
-	active               *fieldEntry // the field last focused
-	base                 contacts.Contact
-	onChanged            func()
+	// findPeople, if set, looks up the people a name typed in
+	// introducedBy may mean, and hands them to found on the UI goroutine.
+	findPeople func(text string, found func(map[string]int64))
+	phones     []*phoneRow
+	phoneBox   *fyne.Container
+	phonesItem *widget.FormItem
+	form       *widget.Form
+	hints      map[*fieldEntry]*widget.FormItem
+	active     *fieldEntry // the field last focused
+	base       contacts.Contact
+	onChanged  func()
 }
 
 func newContactForm() *contactForm {
@@ -101,6 +104,7 @@ func newContactForm() *contactForm {
 	f.metOn = widget.NewDateEntry()
 	f.introducedBy = widget.NewSelectEntry(nil)
 	f.introducedBy.SetPlaceHolder("Who introduced you")
+	f.introducedBy.OnChanged = f.onIntroducedByChanged
 	f.talkedAbout = newFieldEntry(true, "What you talked about, what you promised", focus)
 	f.tags = newFieldEntry(false, "prospect, referral partner, friend", focus)
 	f.cadence = widget.NewSelect(cadenceNames(), nil)
@@ -132,11 +136,29 @@ func cadenceName(c contacts.Cadence) string {
 	return c.String()
 }
 
-// setPeople gives the names that "Introduced by" offers.
+// onIntroducedByChanged offers the contacts whose names begin with what
+// is typed: with a hundred thousand contacts, a menu of them all would be
+// of no use, and slow to make.
+func (f *contactForm) onIntroducedByChanged(text string) {
+	if f.findPeople == nil {
+		return
+	}
+	f.findPeople(text, func(people map[string]int64) {
+		if f.introducedBy.Text == text {
+			f.setPeople(people)
+		}
+	})
+}
+
+// setPeople gives the names that "Introduced by" offers. The names offered
+// before are still known, so that one picked earlier keeps its contact.
 func (f *contactForm) setPeople(people map[string]int64) {
-	f.people = people
+	if f.people == nil {
+		f.people = map[string]int64{}
+	}
 	names := make([]string, 0, len(people))
-	for n := range people {
+	for n, id := range people {
+		f.people[n] = id
 		names = append(names, n)
 	}
 	sort.Strings(names)

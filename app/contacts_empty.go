@@ -37,7 +37,7 @@ func (s *contactsScreen) buildEmpty() fyne.CanvasObject {
 // showEmpty says what to do when the list for filter is empty.
 func (s *contactsScreen) showEmpty(filter contacts.Filter) {
 	switch {
-	case len(s.items) > 0:
+	case s.total > 0:
 		s.noMatch.Hide()
 		s.firstSteps.Hide()
 		s.placeholder.SetText("Pick someone on the left to see their card.")

@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -25,21 +27,26 @@ type contactsScreen struct {
 	store     *contacts.Store
 	tasks     *tasks
 	onChanged func() // after a save or delete, for the other screens
-	// onPeople hears the names of everyone, by ID, whenever they are
-	// loaded, for the other places that offer "Introduced by".
-	onPeople func(map[string]int64)
 	// onImport asks for a .vcf file to import.
 	onImport func()
 	// onScan goes to Scan, from the empty list.
 	onScan func()
 
-	search  *widget.Entry
-	tag     *widget.Select
-	count   *widget.Label
-	list    *widget.List
-	items   []contacts.Contact
-	listed  string           // the search items were found for
+	search *widget.Entry
+	tag    *widget.Select
+	count  *widget.Label
+	list   *widget.List
+	// The list is as long as the number of contacts found, total, but
+	// holds only the pages of them it has shown, read as it scrolls.
+	filter  contacts.Filter                 // what the list shows
+	wanted  atomic.Pointer[contacts.Filter] // the newest asked for, for the worker to skip older ones
+	total   int
+	pages   map[int][]contacts.Contact // by page number
+	loading map[int]bool
+	gen     int              // counts the filters, so that a page read for an old one is dropped
+	listed  string           // the search the list was found for
 	current contacts.Contact // shown in the detail; ID 0 for none
+	thumb   string           // the card image the detail shows
 
 	// selected holds the IDs of the contacts ticked in the list, which
 	// Export saves instead of the whole list. A search keeps them ticked.
@@ -76,18 +83,20 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.tag.SetSelected(allTags)
 	s.count = hintLabel("")
 	s.list = widget.NewList(
-		func() int { return len(s.items) },
+		func() int { return s.total },
 		newContactRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(s.items) {
-				c := s.items[i]
+			if c, ok := s.item(i); ok {
 				setContactRow(o, c, s.selected[c.ID], func(on bool) { s.onTicked(c.ID, on) })
+			} else {
+				setContactRow(o, contacts.Contact{FullName: "…"}, false, nil)
 			}
 		},
 	)
 	s.list.OnSelected = s.onSelected
 
 	s.form = newContactForm()
+	s.form.findPeople = s.findPeople
 	s.history = newHistoryPanel(s.win, s.store, s.tasks, s.onChanged)
 	s.image = canvas.NewImageFromImage(nil)
 	s.image.FillMode = canvas.ImageFillContain
@@ -137,24 +146,37 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 // allTags is the tag menu's choice for no filter.
 const allTags = "All tags"
 
-// refresh reloads the list for the current search and tag, and the tags
-// and names the detail offers.
+// listPage is how many contacts the list reads at a time.
+const listPage = 100
+
+// keptPages is how many pages the list keeps, around where it was last
+// scrolled to.
+const keptPages = 20
+
+// refresh reloads the list for the current search and tag: the count,
+// the first page and the tags.
 func (s *contactsScreen) refresh() {
 	query := s.search.Text
 	filter := contacts.Filter{Query: query}
 	if s.tag.Selected != allTags {
 		filter.Tag = s.tag.Selected
 	}
+	s.wanted.Store(&filter)
 	s.tasks.do(func() func() {
+		if *s.wanted.Load() != filter {
+			return nil // typed on since: only the newest search is run
+		}
 		ctx := context.Background()
-		items, err := s.store.Find(ctx, filter)
+		n, err := s.store.FindCount(ctx, filter)
+		var first []contacts.Contact
+		if err == nil {
+			page := filter
+			page.Limit = listPage
+			first, err = s.store.Find(ctx, page)
+		}
 		var tags []string
 		if err == nil {
 			tags, err = s.store.Tags(ctx)
-		}
-		var everyone []contacts.Contact
-		if err == nil && filter == (contacts.Filter{}) {
-			everyone = items
 		}
 		return func() {
 			if err != nil {
@@ -162,25 +184,17 @@ func (s *contactsScreen) refresh() {
 				return
 			}
 			s.tag.SetOptions(append([]string{allTags}, tags...))
-			if everyone != nil {
-				people := map[string]int64{}
-				for _, c := range everyone {
-					people[c.DisplayName()] = c.ID
-				}
-				s.form.setPeople(people)
-				if s.onPeople != nil {
-					s.onPeople(people)
-				}
-			}
 			if query != s.search.Text {
 				return // a newer search is on its way
 			}
-			s.items, s.listed = items, query
+			s.gen++
+			s.filter, s.total, s.listed = filter, n, query
+			s.pages, s.loading = map[int][]contacts.Contact{0: first}, map[int]bool{}
 			s.showSelection()
 			s.showEmpty(filter)
 			s.list.UnselectAll()
 			s.list.Refresh()
-			for i, c := range items {
+			for i, c := range first {
 				if c.ID == s.current.ID {
 					s.list.Select(i)
 				}
@@ -213,12 +227,12 @@ func (s *contactsScreen) onClearSelection() {
 func (s *contactsScreen) showSelection() {
 	n := len(s.selected)
 	if n == 0 {
-		s.count.SetText(plural(len(s.items), "contact"))
+		s.count.SetText(plural(s.total, "contact"))
 		s.export.SetText(exportListed)
 		s.clearSelection.Hide()
 		return
 	}
-	s.count.SetText(fmt.Sprintf("%s · %d ticked", plural(len(s.items), "contact"), n))
+	s.count.SetText(fmt.Sprintf("%s · %d ticked", plural(s.total, "contact"), n))
 	s.export.SetText(fmt.Sprintf("Export %d ticked…", n))
 	s.clearSelection.Show()
 }
@@ -227,7 +241,10 @@ func (s *contactsScreen) showSelection() {
 // listed, as one .vcf file.
 func (s *contactsScreen) onExport() {
 	if len(s.selected) == 0 {
-		exportVCards(s.win, s.store, s.tasks, "contacts.vcf", s.items)
+		f := s.filter
+		exportVCards(s.win, s.store, s.tasks, "contacts.vcf", s.total, func(ctx context.Context, fn func([]contacts.Contact) error) error {
+			return s.store.EachContact(ctx, f, fn)
+		})
 		return
 	}
 	s.tasks.do(func() func() {
@@ -237,7 +254,7 @@ func (s *contactsScreen) onExport() {
 				showError(s.win, "Could not export the ticked contacts", err)
 				return
 			}
-			exportVCards(s.win, s.store, s.tasks, "contacts.vcf", cs)
+			exportVCards(s.win, s.store, s.tasks, "contacts.vcf", len(cs), contactsOf(cs))
 		}
 	})
 }
@@ -267,14 +284,95 @@ func (s *contactsScreen) onExportOne() {
 	if s.current.ID == 0 {
 		return
 	}
-	exportVCards(s.win, s.store, s.tasks, fileStem(s.current.DisplayName())+".vcf", []contacts.Contact{s.current})
+	exportVCards(s.win, s.store, s.tasks, fileStem(s.current.DisplayName())+".vcf", 1, contactsOf([]contacts.Contact{s.current}))
+}
+
+// item returns the i-th contact listed, if its page has been read, and
+// otherwise asks for the page.
+func (s *contactsScreen) item(i int) (contacts.Contact, bool) {
+	p := i / listPage
+	if page, ok := s.pages[p]; ok {
+		if k := i % listPage; k < len(page) {
+			return page[k], true
+		}
+		return contacts.Contact{}, false
+	}
+	s.loadPage(p)
+	return contacts.Contact{}, false
+}
+
+// loadPage reads page p of the list in the background, and shows it.
+func (s *contactsScreen) loadPage(p int) {
+	if s.loading[p] {
+		return
+	}
+	s.loading[p] = true
+	gen, f := s.gen, s.filter
+	f.Offset, f.Limit = p*listPage, listPage
+	s.tasks.do(func() func() {
+		cs, err := s.store.Find(context.Background(), f)
+		return func() {
+			if gen != s.gen {
+				return // the list shows something else now
+			}
+			delete(s.loading, p)
+			if err != nil {
+				showError(s.win, "Could not load the contacts", err)
+				return
+			}
+			// Forget the pages furthest from this one.
+			for len(s.pages) >= keptPages {
+				far := -1
+				for q := range s.pages {
+					if far < 0 || abs(q-p) > abs(far-p) {
+						far = q
+					}
+				}
+				delete(s.pages, far)
+			}
+			s.pages[p] = cs
+			s.list.Refresh()
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// findPeople finds the contacts whose names begin with what is typed in
+// "Introduced by", and hands them to found on the UI goroutine.
+func (s *contactsScreen) findPeople(text string, found func(map[string]int64)) {
+	findPeople(s.store, s.tasks, text, found)
+}
+
+// findPeople looks up the people a name typed for "Introduced by" may
+// mean: the first few contacts it finds.
+func findPeople(store *contacts.Store, tasks *tasks, text string, found func(map[string]int64)) {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	tasks.do(func() func() {
+		cs, err := store.Find(context.Background(), contacts.Filter{Query: text, Limit: 8})
+		if err != nil {
+			log.Printf("introduced by %q: %v", text, err)
+			return nil
+		}
+		people := map[string]int64{}
+		for _, c := range cs {
+			people[c.DisplayName()] = c.ID
+		}
+		return func() { found(people) }
+	})
 }
 
 func (s *contactsScreen) onSelected(i widget.ListItemID) {
-	if i >= len(s.items) {
-		return
+	if c, ok := s.item(i); ok {
+		s.show(c)
 	}
-	s.show(s.items[i])
 }
 
 // show shows c in the detail view.
@@ -283,16 +381,36 @@ func (s *contactsScreen) show(c contacts.Contact) {
 	s.heading.SetText(c.DisplayName())
 	s.form.set(c)
 	s.history.show(c)
-	if c.Image != "" {
-		s.image.File = s.store.ImagePath(c.Image)
-		s.image.Show()
-	} else {
-		s.image.File = ""
-		s.image.Hide()
-	}
-	s.image.Refresh()
+	s.showCard(c.Image)
 	s.placeholder.Hide()
 	s.detail.Show()
+}
+
+// showCard shows the thumbnail of the card image rel, which it makes in the
+// background the first time: the page never decodes a full-size photo.
+func (s *contactsScreen) showCard(rel string) {
+	s.thumb = rel
+	if rel == "" {
+		s.image.File = ""
+		s.image.Hide()
+		s.image.Refresh()
+		return
+	}
+	s.tasks.do(func() func() {
+		path, err := s.store.Thumbnail(context.Background(), rel)
+		if err != nil {
+			log.Printf("card image: %v", err)
+			path = "" // the page shows the rest
+		}
+		return func() {
+			if s.thumb != rel {
+				return // another contact is shown now
+			}
+			s.image.File = path
+			s.image.Show()
+			s.image.Refresh()
+		}
+	})
 }
 
 // open shows the contact with c's ID, clearing the search so it is listed.

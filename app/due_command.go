@@ -40,13 +40,9 @@ func dueCommand(stdout io.Writer) *Command {
 	}
 }
 
-// reconnectList is the reconnect list for today.
+// reconnectList is the whole reconnect list for today.
 func reconnectList(ctx context.Context, store *contacts.Store, horizon int) ([]contacts.Entry, error) {
-	people, err := store.People(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return contacts.Reconnect(people, contacts.DayOf(now()), horizon), nil
+	return store.ReconnectList(ctx, contacts.DayOf(now()), horizon)
 }
 
 func writeDueText(w io.Writer, entries []contacts.Entry) {

@@ -39,21 +39,20 @@ func exportCommand(stdout io.Writer) *Command {
 					}
 					f.EventID = e.ID
 				}
-				cs, err := store.Find(ctx, f)
-				if err != nil {
-					return fmt.Errorf("export: %w", err)
-				}
-				if len(cs) == 0 {
-					return errors.New("export: no contacts to export")
+				if n, err := store.FindCount(ctx, f); err != nil || n == 0 {
+					return errors.Join(err, errors.New("export: no contacts to export"))
 				}
 				opts := exportOptions{v4: *v4}
 				if *photo {
 					opts.store = store
 				}
-				if err := writeVCardsFile(args[0], opts, cs); err != nil {
+				n, err := writeVCardsFrom(ctx, args[0], opts, func(ctx context.Context, fn func([]contacts.Contact) error) error {
+					return store.EachContact(ctx, f, fn)
+				})
+				if err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
-				fmt.Fprintf(stdout, "Wrote %s to %s\n", plural(len(cs), "contact"), args[0])
+				fmt.Fprintf(stdout, "Wrote %s to %s\n", plural(n, "contact"), args[0])
 				return nil
 			}
 		},
@@ -71,33 +70,55 @@ type exportOptions struct {
 // writeVCardsFile writes cs to the .vcf file at path as opts say. A card
 // image that cannot be read is left out, and the contact written without.
 func writeVCardsFile(path string, opts exportOptions, cs []contacts.Contact) error {
-	if opts.store != nil {
-		withPhotos := make([]contacts.Contact, len(cs))
-		for i, c := range cs {
-			withPhotos[i] = c
-			if c.Image == "" {
-				continue
-			}
-			photo, err := contacts.CardPhoto(opts.store.ImagePath(c.Image))
-			if err != nil {
-				log.Printf("export: %s: %v", c.DisplayName(), err)
-				continue
-			}
-			withPhotos[i] = contacts.WithPhoto(c, photo, opts.v4)
-		}
-		cs = withPhotos
-	}
-	write := contacts.WriteVCards
-	if opts.v4 {
-		write = contacts.WriteVCards4
-	}
-	return writeFileAtomic(path, func(w io.Writer) error { return write(w, cs...) })
+	_, err := writeVCardsFrom(context.Background(), path, opts, contactsOf(cs))
+	return err
 }
 
-// exportVCards asks how and where to save cs as a .vcf file, with name as
-// the suggested file name, and writes them there.
-func exportVCards(win fyne.Window, store *contacts.Store, tasks *tasks, name string, cs []contacts.Contact) {
-	if len(cs) == 0 {
+// contactSource hands contacts to fn a batch at a time, as
+// Store.EachContact does.
+type contactSource func(ctx context.Context, fn func([]contacts.Contact) error) error
+
+// contactsOf is the source of the contacts cs, in one batch.
+func contactsOf(cs []contacts.Contact) contactSource {
+	return func(_ context.Context, fn func([]contacts.Contact) error) error { return fn(cs) }
+}
+
+// writeVCardsFrom writes the contacts of src to the .vcf file at path as
+// opts say, a batch at a time, so that exporting a hundred thousand never
+// holds them all, and replaces the file only once all are written. It
+// returns how many it wrote.
+func writeVCardsFrom(ctx context.Context, path string, opts exportOptions, src contactSource) (int, error) {
+	var prepare func(contacts.Contact) contacts.Contact
+	if opts.store != nil {
+		prepare = func(c contacts.Contact) contacts.Contact { return withPhoto(opts.store, c, opts.v4) }
+	}
+	n := 0
+	err := writeFileAtomic(path, func(w io.Writer) error {
+		var err error
+		n, err = contacts.ExportVCards(ctx, w, src, opts.v4, prepare)
+		return err
+	})
+	return n, err
+}
+
+// withPhoto returns c with its card image as the contact's photo; without
+// it if the image cannot be read.
+func withPhoto(store *contacts.Store, c contacts.Contact, v4 bool) contacts.Contact {
+	if c.Image == "" {
+		return c
+	}
+	photo, err := contacts.CardPhoto(store.ImagePath(c.Image))
+	if err != nil {
+		log.Printf("export: %s: %v", c.DisplayName(), err)
+		return c
+	}
+	return contacts.WithPhoto(c, photo, v4)
+}
+
+// exportVCards asks how and where to save the n contacts of src as a .vcf
+// file, with name as the suggested file name, and writes them there.
+func exportVCards(win fyne.Window, store *contacts.Store, tasks *tasks, name string, n int, src contactSource) {
+	if n == 0 {
 		dialog.ShowInformation("Nothing to export", "There are no contacts in this list.", win)
 		return
 	}
@@ -109,7 +130,7 @@ func exportVCards(win fyne.Window, store *contacts.Store, tasks *tasks, name str
 		widget.NewFormItem("Format", version),
 		widget.NewFormItem("Photos", photos),
 	}
-	d := dialog.NewForm(fmt.Sprintf("Export %s", plural(len(cs), "contact")), "Choose file…", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(fmt.Sprintf("Export %s", plural(n, "contact")), "Choose file…", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -117,7 +138,7 @@ func exportVCards(win fyne.Window, store *contacts.Store, tasks *tasks, name str
 		if photos.Checked {
 			opts.store = store
 		}
-		chooseExportFile(win, tasks, name, opts, cs)
+		chooseExportFile(win, tasks, name, opts, src)
 	}, win)
 	d.Show()
 }
@@ -128,8 +149,9 @@ const (
 	vcard4 = "vCard 4.0"
 )
 
-// chooseExportFile asks where to save cs, and saves them there.
-func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts exportOptions, cs []contacts.Contact) {
+// chooseExportFile asks where to save the contacts of src, and saves them
+// there off the UI goroutine.
+func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts exportOptions, src contactSource) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(win, "Could not export the contacts", err)
@@ -140,15 +162,15 @@ func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts exportOpt
 		}
 		path := w.URI().Path()
 		w.Close()
-		tasks.do(func() func() {
-			err := writeVCardsFile(path, opts, cs)
-			return func() {
+		tasks.goLong(func() {
+			n, err := writeVCardsFrom(context.Background(), path, opts, src)
+			tasks.toUI(func() {
 				if err != nil {
 					showError(win, "Could not export the contacts", err)
 					return
 				}
-				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nOpen the file on your phone to add them to its contacts.", plural(len(cs), "contact"), path), win)
-			}
+				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nOpen the file on your phone to add them to its contacts.", plural(n, "contact"), path), win)
+			})
 		})
 	}, win)
 	d.SetFileName(name)

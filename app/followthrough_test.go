@@ -262,7 +262,7 @@ func TestReconnectScreen(t *testing.T) {
 	s := m.reconnect
 
 	var names []string
-	for _, r := range s.rows {
+	for _, r := range reconnectRows(m) {
 		if r.entry != nil {
 			names = append(names, r.entry.Person.Contact.FullName)
 		} else {
@@ -280,7 +280,7 @@ func TestReconnectScreen(t *testing.T) {
 	// Done on the overdue call: say how it went; it is logged and leaves
 	// the list.
 	row := newEntryRow(s)
-	row.set(s.rows[1])
+	row.set(reconnectRows(m)[1])
 	test.Tap(row.done)
 	top := w.Canvas().Overlays().Top()
 	if top == nil {
@@ -293,7 +293,7 @@ func TestReconnectScreen(t *testing.T) {
 	if err != nil || len(its) != 1 || its[0].Note != "Coffee on the 3rd" || its[0].Kind != contacts.KindCall {
 		t.Fatalf("interactions after Done = %+v, %v", its, err)
 	}
-	for _, r := range s.rows {
+	for _, r := range reconnectRows(m) {
 		if r.entry != nil && r.entry.Person.Contact.FullName == "Olu Overdue" {
 			t.Errorf("Olu is still listed after the follow-up was done")
 		}
@@ -301,7 +301,7 @@ func TestReconnectScreen(t *testing.T) {
 
 	// Snooze Tess's note to next week: it moves to Monday.
 	var tess contacts.Entry
-	for _, e := range s.entries {
+	for _, e := range reconnectEntries(m) {
 		if e.Person.Contact.FullName == "Tess Today" {
 			tess = e
 		}
@@ -315,7 +315,7 @@ func TestReconnectScreen(t *testing.T) {
 	s.onSnooze(tess, contacts.SnoozeNextWeek.From(today))
 	m.tasks.settle()
 	monday := contacts.Day{Year: 2026, Month: 11, Day: 23} // testToday is a Friday
-	for _, e := range s.entries {
+	for _, e := range reconnectEntries(m) {
 		if e.Person.Contact.FullName == "Tess Today" && (e.Due != monday || e.Reason != "due Monday") {
 			t.Errorf("after snoozing, Tess is due %s (%s), want Monday %s", e.Due, e.Reason, monday)
 		}
@@ -324,7 +324,7 @@ func TestReconnectScreen(t *testing.T) {
 	// Fay fades with nothing scheduled; Done on her logs a call that
 	// resets the clock.
 	var fay contacts.Entry
-	for _, e := range s.entries {
+	for _, e := range reconnectEntries(m) {
 		if e.Person.Contact.FullName == "Fay Fading" {
 			fay = e
 		}
@@ -334,11 +334,41 @@ func TestReconnectScreen(t *testing.T) {
 	top = w.Canvas().Overlays().Top()
 	test.Tap(findButton(top, "Done"))
 	m.tasks.settle()
-	for _, e := range s.entries {
+	for _, e := range reconnectEntries(m) {
 		if e.Person.Contact.FullName == "Fay Fading" {
 			t.Errorf("Fay is still listed (%s) after a call was logged", e.Section)
 		}
 	}
+}
+
+// reconnectRows returns every row of the reconnect list, reading the
+// pages that are not read yet as the list would when scrolled.
+func reconnectRows(m *mainWindow) []reconnectRow {
+	s := m.reconnect
+	for range 10 {
+		rows := make([]reconnectRow, s.total)
+		loading := false
+		for i := range rows {
+			rows[i] = s.row(i)
+			loading = loading || rows[i].loading
+		}
+		if !loading {
+			return rows
+		}
+		m.tasks.settle()
+	}
+	panic("the reconnect list never finished loading")
+}
+
+// reconnectEntries returns the entries of the reconnect list.
+func reconnectEntries(m *mainWindow) []contacts.Entry {
+	var es []contacts.Entry
+	for _, r := range reconnectRows(m) {
+		if r.entry != nil {
+			es = append(es, *r.entry)
+		}
+	}
+	return es
 }
 
 func TestEventView(t *testing.T) {

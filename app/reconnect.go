@@ -27,23 +27,40 @@ type reconnectScreen struct {
 	tasks     *tasks
 	onOpen    func(contacts.Contact)
 	onChanged func()
-	onScan    func()                 // goes to Scan, from the empty list
-	onList    func([]contacts.Entry) // hears each list shown, for the tray
+	onScan    func() // goes to Scan, from the empty list
 
 	picked int // the row picked, that the keyboard's Done and Snooze act on; -1 for none
 
 	heading *widget.Label
 	list    *widget.List
-	rows    []reconnectRow
-	entries []contacts.Entry
 	empty   *fyne.Container
+	// The list holds a heading and the count of each section; its
+	// entries are read a page at a time as they come into view.
+	today    contacts.Day
+	counts   map[contacts.Section]int
+	sections []contacts.Section // those with anyone in them, in order
+	total    int                // rows: headings and entries
+	pages    map[pageKey][]contacts.Entry
+	loading  map[pageKey]bool
+	gen      int // counts the refreshes, so that a page read before one is dropped
 }
 
-// reconnectRow is a line of the list: a section heading, or an entry.
+// pageKey names a page of entries: the section and the page's number.
+type pageKey struct {
+	section contacts.Section
+	page    int
+}
+
+// reconnectPage is how many entries the list reads at a time.
+const reconnectPage = 40
+
+// reconnectRow is a line of the list: a section heading, or an entry, or
+// the place of an entry still being read.
 type reconnectRow struct {
 	heading string
 	section contacts.Section
 	entry   *contacts.Entry
+	loading bool
 }
 
 func newReconnectScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
@@ -53,13 +70,11 @@ func newReconnectScreen(win fyne.Window, store *contacts.Store, tasks *tasks, on
 func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 	s.heading = widget.NewLabelWithStyle("Reconnect", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.list = widget.NewList(
-		func() int { return len(s.rows) },
+		func() int { return s.total },
 		func() fyne.CanvasObject { return newEntryRow(s) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i < len(s.rows) {
-				o.(*entryRow).set(s.rows[i])
-				s.list.SetItemHeight(i, o.MinSize().Height)
-			}
+			o.(*entryRow).set(s.row(i))
+			s.list.SetItemHeight(i, o.MinSize().Height)
 		},
 	)
 	s.list.OnSelected = s.onPicked
@@ -84,33 +99,49 @@ func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 
 func (s *reconnectScreen) refresh() {
 	s.tasks.do(func() func() {
-		entries, err := reconnectList(context.Background(), s.store, upcomingDays)
+		ctx := context.Background()
+		today := contacts.DayOf(now())
+		counts, err := s.store.ReconnectCounts(ctx, today, upcomingDays)
+		// The first page of the first section, so that the list opens full.
+		var first []contacts.Entry
+		var firstSection contacts.Section = -1
+		for _, sec := range contacts.Sections {
+			if err == nil && counts[sec] > 0 {
+				firstSection = sec
+				first, err = s.store.ReconnectEntries(ctx, today, upcomingDays, sec, 0, reconnectPage)
+				break
+			}
+		}
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not load the reconnect list", err)
 				return
 			}
-			s.show(entries)
+			s.show(today, counts)
+			if firstSection >= 0 {
+				s.pages[pageKey{firstSection, 0}] = first
+			}
+			s.list.Refresh()
 		}
 	})
 }
 
-// show lays out entries under their section headings.
-func (s *reconnectScreen) show(entries []contacts.Entry) {
-	s.entries = entries
+// show lays out the sections with counts, and forgets the entries read
+// before.
+func (s *reconnectScreen) show(today contacts.Day, counts map[contacts.Section]int) {
+	s.gen++
+	s.today, s.counts = today, counts
+	s.pages, s.loading = map[pageKey][]contacts.Entry{}, map[pageKey]bool{}
+	s.sections, s.total = nil, 0
 	s.list.UnselectAll()
 	s.picked = -1
-	s.rows = s.rows[:0]
-	counts := contacts.Counts(entries)
 	var parts []string
-	for i := range entries {
-		e := &entries[i]
-		if i == 0 || entries[i-1].Section != e.Section {
-			n := counts[e.Section]
-			s.rows = append(s.rows, reconnectRow{heading: fmt.Sprintf("%s (%d)", e.Section, n), section: e.Section})
-			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(e.Section.String())))
+	for _, sec := range contacts.Sections {
+		if n := counts[sec]; n > 0 {
+			s.sections = append(s.sections, sec)
+			s.total += 1 + n
+			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(sec.String())))
 		}
-		s.rows = append(s.rows, reconnectRow{section: e.Section, entry: e})
 	}
 	if len(parts) == 0 {
 		s.heading.SetText("Reconnect")
@@ -122,15 +153,12 @@ func (s *reconnectScreen) show(entries []contacts.Entry) {
 		s.list.Show()
 	}
 	s.list.Refresh()
-	if s.onList != nil {
-		s.onList(entries)
-	}
 }
 
 // onPicked picks row i for the keyboard's Done and Snooze; a heading
 // cannot be picked.
 func (s *reconnectScreen) onPicked(i widget.ListItemID) {
-	if i >= len(s.rows) || s.rows[i].entry == nil {
+	if r := s.row(i); r.entry == nil {
 		s.list.Unselect(i)
 		return
 	}
@@ -138,15 +166,68 @@ func (s *reconnectScreen) onPicked(i widget.ListItemID) {
 }
 
 // target is the entry the keyboard's Done and Snooze act on: the one
-// picked, or else the most urgent.
+// picked, or else the most urgent, if their pages are read.
 func (s *reconnectScreen) target() (contacts.Entry, bool) {
-	if s.picked >= 0 && s.picked < len(s.rows) && s.rows[s.picked].entry != nil {
-		return *s.rows[s.picked].entry, true
+	if s.picked >= 0 && s.picked < s.total {
+		if r := s.row(s.picked); r.entry != nil {
+			return *r.entry, true
+		}
 	}
-	if len(s.entries) == 0 {
+	if s.total == 0 {
 		return contacts.Entry{}, false
 	}
-	return s.entries[0], true
+	if r := s.row(1); r.entry != nil { // row 0 is the first heading
+		return *r.entry, true
+	}
+	return contacts.Entry{}, false
+}
+
+// row returns the i-th row of the list: a section heading, or an entry if
+// its page has been read, and otherwise asks for the page.
+func (s *reconnectScreen) row(i int) reconnectRow {
+	for _, sec := range s.sections {
+		n := s.counts[sec]
+		if i == 0 {
+			return reconnectRow{heading: fmt.Sprintf("%s (%d)", sec, n), section: sec}
+		}
+		if i <= n {
+			k := pageKey{sec, (i - 1) / reconnectPage}
+			if page, ok := s.pages[k]; ok {
+				if j := (i - 1) % reconnectPage; j < len(page) {
+					return reconnectRow{section: sec, entry: &page[j]}
+				}
+			} else {
+				s.loadPage(k)
+			}
+			return reconnectRow{section: sec, loading: true}
+		}
+		i -= 1 + n
+	}
+	return reconnectRow{loading: true}
+}
+
+// loadPage reads a page of entries in the background, and shows it.
+func (s *reconnectScreen) loadPage(k pageKey) {
+	if s.loading[k] {
+		return
+	}
+	s.loading[k] = true
+	gen, today := s.gen, s.today
+	s.tasks.do(func() func() {
+		es, err := s.store.ReconnectEntries(context.Background(), today, upcomingDays, k.section, k.page*reconnectPage, reconnectPage)
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			delete(s.loading, k)
+			if err != nil {
+				showError(s.win, "Could not load the reconnect list", err)
+				return
+			}
+			s.pages[k] = es
+			s.list.Refresh()
+		}
+	})
 }
 
 // onDone marks the entry's follow-up done, or logs an interaction for a
@@ -269,6 +350,16 @@ func newEntryRow(s *reconnectScreen) *entryRow {
 
 func (r *entryRow) set(row reconnectRow) {
 	r.entry = row.entry
+	if row.loading {
+		r.heading.Hide()
+		r.bar.FillColor = sectionColor(row.section)
+		r.bar.Refresh()
+		r.title.SetText("…")
+		r.context.SetText("")
+		r.phone.SetText("")
+		r.body.Show()
+		return
+	}
 	if row.entry == nil {
 		r.heading.SetText(row.heading)
 		r.heading.Importance = widget.MediumImportance

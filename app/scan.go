@@ -98,6 +98,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 	s.card = newCardView()
 	s.card.OnPick = s.onPick
 	s.form = newContactForm()
+	s.form.findPeople = func(text string, found func(map[string]int64)) { findPeople(s.store, s.tasks, text, found) }
 	s.position = widget.NewLabel("")
 	s.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { s.onSave(false) })
 	s.saveNext = widget.NewButtonWithIcon("Save and next", theme.NavigateNextIcon(), func() { s.onSave(true) })

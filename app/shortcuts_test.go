@@ -281,7 +281,7 @@ func TestShortcutsDoneAndSnooze(t *testing.T) {
 	}
 
 	// Pick Tess's row, then snooze her to next week.
-	for i, r := range m.reconnect.rows {
+	for i, r := range reconnectRows(m) {
 		if r.entry != nil && r.entry.Person.Contact.FullName == "Tess Today" {
 			m.reconnect.list.Select(i)
 		}

@@ -101,12 +101,6 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 	m.contacts.onImport = m.imports.onChooseFile
 	m.contacts.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
-	m.reconnect.onList = func(entries []contacts.Entry) { m.tray.update(entries, contacts.DayOf(now())) }
-	m.contacts.onPeople = func(people map[string]int64) {
-		if m.scan.form != nil { // built
-			m.scan.form.setPeople(people)
-		}
-	}
 	return m
 }
 
@@ -190,6 +184,7 @@ func (m *mainWindow) onChanged() {
 	m.reconnect.refresh()
 	m.events.refresh()
 	m.checkEmpty()
+	m.updateTray()
 }
 
 // remind checks, now and then every minute while the app runs, whether a
@@ -211,10 +206,12 @@ func (m *mainWindow) remind(ctx context.Context) {
 // remindNow sends a reminder if one is due now, within the notification
 // hours, and shows in the tray how many follow-ups are due today.
 func (m *mainWindow) remindNow(ctx context.Context) {
-	m.tasks.do(func() func() {
-		entries, err := reconnectList(ctx, m.store, 0)
+	// On a goroutine of its own: with thousands overdue it takes a while,
+	// and the screens' jobs need not wait for it.
+	m.tasks.goLong(func() {
+		entries, err := dueToday(ctx, m.store)
 		hours, herr := loadNotifyHours(ctx, m.store)
-		return func() {
+		m.tasks.toUI(func() {
 			if err != nil {
 				log.Printf("reminder: %v", err)
 				return
@@ -226,7 +223,37 @@ func (m *mainWindow) remindNow(ctx context.Context) {
 			}
 			m.reminder.check(entries, now())
 			m.tray.update(entries, contacts.DayOf(now()))
-		}
+		})
+	})
+}
+
+// dueToday is the part of today's reconnect list that a reminder and the
+// tray count from: the overdue and those due this week, of whom those due
+// today are counted. The rest of the list is not read.
+func dueToday(ctx context.Context, store *contacts.Store) ([]contacts.Entry, error) {
+	today := contacts.DayOf(now())
+	entries, err := store.ReconnectEntries(ctx, today, 0, contacts.Overdue, 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	due, err := store.ReconnectEntries(ctx, today, 0, contacts.Due, 0, 0)
+	return append(entries, due...), err
+}
+
+// updateTray counts again what the tray shows.
+func (m *mainWindow) updateTray() {
+	if m.tray == nil {
+		return
+	}
+	m.tasks.goLong(func() {
+		entries, err := dueToday(context.Background(), m.store)
+		m.tasks.toUI(func() {
+			if err != nil {
+				log.Printf("tray: %v", err)
+				return
+			}
+			m.tray.update(entries, contacts.DayOf(now()))
+		})
 	})
 }
 

@@ -1,8 +1,9 @@
 package contacts
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -50,30 +51,46 @@ type Entry struct {
 // later day. They are fading when past the ideal gap with nothing
 // scheduled. People with no cadence and nothing scheduled are not listed.
 func Reconnect(people []Person, today Day, horizon int) []Entry {
-	var out []Entry
-	for _, p := range people {
-		if e, ok := entryFor(p, today, horizon); ok {
-			out = append(out, e)
-		}
+	// The entries are sorted through their keys, computed once: an Entry
+	// is large to move, and a name to fold, for ten thousand of them.
+	type key struct {
+		i       int
+		section Section
+		late    int
+		due     int // days from today
+		name    string
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Section != b.Section {
-			return a.Section < b.Section
+	var out []Entry
+	var keys []key
+	for _, p := range people {
+		e, ok := entryFor(p, today, horizon)
+		if !ok {
+			continue
 		}
-		switch a.Section {
+		keys = append(keys, key{len(out), e.Section, e.Late, e.Due.Sub(today), strings.ToLower(p.Contact.DisplayName())})
+		out = append(out, e)
+	}
+	slices.SortStableFunc(keys, func(a, b key) int {
+		if a.section != b.section {
+			return cmp.Compare(a.section, b.section)
+		}
+		switch a.section {
 		case Overdue, Fading:
-			if a.Late != b.Late {
-				return a.Late > b.Late
+			if a.late != b.late {
+				return cmp.Compare(b.late, a.late)
 			}
 		default:
-			if a.Due != b.Due {
-				return a.Due.Before(b.Due)
+			if a.due != b.due {
+				return cmp.Compare(a.due, b.due)
 			}
 		}
-		return strings.ToLower(a.Person.Contact.DisplayName()) < strings.ToLower(b.Person.Contact.DisplayName())
+		return strings.Compare(a.name, b.name)
 	})
-	return out
+	sorted := make([]Entry, len(out))
+	for i, k := range keys {
+		sorted[i] = out[k.i]
+	}
+	return sorted
 }
 
 func entryFor(p Person, today Day, horizon int) (Entry, bool) {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -39,11 +40,18 @@ const (
 var migrationFS embed.FS
 
 func init() {
-	// The driver adds two SQL functions for List: fold_case, which
+	// The driver adds two SQL functions: fold_case, which
 	// lower-cases all of Unicode where SQLite's lower only knows ASCII,
 	// and digits.
 	sql.Register(driverName, &sqlite3.SQLiteDriver{
 		ConnectHook: func(conn *sqlite3.SQLiteConn) error {
+			// Read the database through memory mapping, from the page
+			// cache the system shares, rather than with a call to the
+			// system for each page: lists of a large address book read
+			// thousands of rows from all over the file.
+			if _, err := conn.Exec("PRAGMA mmap_size = 1073741824", nil); err != nil {
+				return err
+			}
 			if err := conn.RegisterFunc("fold_case", foldCase, true); err != nil {
 				return err
 			}
@@ -74,8 +82,16 @@ type Store struct {
 	// before using the store.
 	Now func() time.Time
 
-	db  *sql.DB
+	db *sql.DB // for writing: each transaction takes the write lock at once
+	// rdb is for reading: its transactions take no lock until they
+	// write, which they do not, so that in WAL mode they read while
+	// another connection writes, and a long read such as an export
+	// never holds up a save.
+	rdb *sql.DB
 	dir string
+	// searchIndex is set once the schema has the search index, which
+	// every transaction then brings up to date before it commits.
+	searchIndex bool
 }
 
 // Open opens the store kept in dir, creating dir, the database
@@ -83,6 +99,9 @@ type Store struct {
 // brings the database schema up to date.
 func Open(ctx context.Context, dir string) (*Store, error) {
 	s, err := open(ctx, dir, migrationFS)
+	if err != nil && strings.Contains(err.Error(), "no such module: fts5") {
+		err = fmt.Errorf("%w (this program was built without SQLite's full-text search: build it with the tag sqlite_fts5, as the Makefile does)", err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("contacts: open %s: %w", dir, err)
 	}
@@ -101,26 +120,43 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{Now: time.Now, db: db, dir: dir}
-	if err := s.migrate(ctx, migrations); err != nil {
+	rdb, err := sql.Open(driverName, strings.Replace(dsn(filepath.Join(dir, dbName)), "_txlock=immediate", "_txlock=deferred", 1))
+	if err != nil {
 		db.Close()
+		return nil, err
+	}
+	s := &Store{Now: time.Now, db: db, rdb: rdb, dir: dir}
+	if err := s.migrate(ctx, migrations); err != nil {
+		s.Close()
+		return nil, err
+	}
+	err = db.QueryRowContext(ctx, "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'search_pending'").Scan(&s.searchIndex)
+	if err == nil && s.searchIndex {
+		// Index what is pending: every contact of a database that had no
+		// index yet, or changes made by another program.
+		err = s.inTx(ctx, func(*sql.Tx) error { return nil })
+	}
+	if err != nil {
+		s.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
 // dsn returns the data source name that opens the database file at path.
+// Each connection keeps its statements prepared (_stmt_cache_size), which
+// saves compiling the same SQL, with its triggers, again on every call.
 func dsn(path string) string {
 	// In an SQLite URI, "?" and "#" end the path and "%" escapes.
 	escaped := strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(filepath.ToSlash(path))
-	return "file:" + escaped + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=NORMAL&_txlock=immediate"
+	return "file:" + escaped + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=NORMAL&_txlock=immediate&_stmt_cache_size=64"
 }
 
 // Dir returns the absolute path of the directory s keeps its data in.
 func (s *Store) Dir() string { return s.dir }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error { return errors.Join(s.rdb.Close(), s.db.Close()) }
 
 // A migration is one step of the schema, read from a file named like
 // "001_init.sql" whose number is the schema version it leads to.
@@ -210,6 +246,26 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
+	if s.searchIndex {
+		if err := indexPending(ctx, tx); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// read runs fn in a transaction of the reading connections, which sees
+// the database as it was when the transaction began, and holds no lock
+// that would keep a writer waiting.
+func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.rdb.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -245,6 +301,34 @@ func (s *Store) Add(ctx context.Context, c *Contact) error {
 		return fmt.Errorf("contacts: add %q: %w", c.DisplayName(), err)
 	}
 	*c = added
+	return nil
+}
+
+// AddAll stores each of cs as a new contact, as Add does, all in one
+// transaction: all of them are stored or, on an error, none. It is how
+// thousands are added at once, such as from a big .vcf file.
+func (s *Store) AddAll(ctx context.Context, cs []Contact) error {
+	now := s.now()
+	added := make([]Contact, len(cs))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for i, c := range cs {
+			c.ID, c.Created, c.Updated = 0, now, now
+			if err := resolveEvent(ctx, tx, &c, DayOf(now)); err != nil {
+				return err
+			}
+			id, err := insertContact(ctx, tx, c)
+			if err != nil {
+				return fmt.Errorf("%q: %w", c.DisplayName(), err)
+			}
+			c.ID = id
+			added[i] = c
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("contacts: add %d contacts: %w", len(cs), err)
+	}
+	copy(cs, added)
 	return nil
 }
 
@@ -386,7 +470,7 @@ func updateContact(ctx context.Context, tx *sql.Tx, c *Contact, now time.Time) e
 // ErrNotFound if there is none.
 func (s *Store) Get(ctx context.Context, id int64) (Contact, error) {
 	var c Contact
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		c, err = getContact(ctx, tx, id)
 		return err
@@ -438,63 +522,137 @@ type Filter struct {
 	Query   string // as for List; "" for all
 	Tag     string // only contacts with this tag, ignoring case; "" for all
 	EventID int64  // only contacts met at this event; 0 for all
+	Offset  int    // leave out this many from the start
 	Limit   int    // at most this many; <= 0 for no limit
 }
 
 // List returns the contacts that match query, most recently updated first,
 // at most limit of them, or all of them if limit <= 0.
 //
-// A contact matches if query, ignoring case and the spaces around it, is
-// part of its name, company, title, event, one of its tags or one of its
-// email addresses. A query made only of digits and the punctuation of
-// phone numbers, such as "(650) 555", also matches the contacts with a
-// phone number whose digits include its digits. The empty query matches
-// every contact.
+// A contact matches if each word of query, ignoring case and accents,
+// begins a word of its name, company, title, event, one of its tags or
+// one of its email addresses: "smi" finds "Jane Smith" and "acme" finds
+// "ann@acme.example". In Chinese, Japanese and Korean, where words are
+// not spaced, each character is a word. A query made only of digits and
+// the punctuation of phone numbers, such as "(650) 555", also matches the
+// contacts with a phone number whose digits include its digits, when
+// there are at least three. The empty query matches every contact.
 func (s *Store) List(ctx context.Context, query string, limit int) ([]Contact, error) {
 	return s.Find(ctx, Filter{Query: query, Limit: limit})
 }
 
 // Find returns the contacts that pass f, most recently updated first.
 func (s *Store) Find(ctx context.Context, f Filter) ([]Contact, error) {
-	q := foldCase(strings.TrimSpace(f.Query))
-	var d string
-	if isPhoneQuery(q) {
-		d = digits(q)
-	}
-	limit := f.Limit
+	where, args := f.where()
+	limit, offset := f.Limit, max(f.Offset, 0)
 	if limit <= 0 {
 		limit = -1 // no limit, to SQLite
 	}
 	var cs []Contact
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		cs, err = queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts c
-			WHERE (:q = ''
-				OR instr(fold_case(c.full_name), :q) > 0
-				OR instr(fold_case(c.given_name), :q) > 0
-				OR instr(fold_case(c.family_name), :q) > 0
-				OR instr(fold_case(c.company), :q) > 0
-				OR instr(fold_case(c.title), :q) > 0
-				OR instr(fold_case(c.event), :q) > 0
-				OR EXISTS (SELECT 1 FROM tags t
-					WHERE t.contact_id = c.id AND instr(fold_case(t.tag), :q) > 0)
-				OR EXISTS (SELECT 1 FROM emails e
-					WHERE e.contact_id = c.id AND instr(fold_case(e.address), :q) > 0)
-				OR (:digits <> '' AND EXISTS (SELECT 1 FROM phones p
-					WHERE p.contact_id = c.id
-					AND (instr(digits(p.number), :digits) > 0 OR instr(p.e164, :digits) > 0))))
-			AND (:tag = '' OR EXISTS (SELECT 1 FROM tags t WHERE t.contact_id = c.id AND t.tag = :tag))
-			AND (:event = 0 OR c.event_id = :event)
+			WHERE `+where+`
 			ORDER BY c.updated DESC, c.id DESC
-			LIMIT :limit`,
-			sql.Named("q", q), sql.Named("digits", d), sql.Named("limit", limit),
-			sql.Named("tag", strings.TrimSpace(f.Tag)), sql.Named("event", f.EventID))
+			LIMIT ? OFFSET ?`,
+			append(args, limit, offset)...)
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("contacts: find %+v: %w", f, err)
 	}
 	return cs, nil
+}
+
+// FindCount returns how many contacts pass f, leaving Offset and Limit
+// aside.
+func (s *Store) FindCount(ctx context.Context, f Filter) (int, error) {
+	where, args := f.where()
+	var n int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts c WHERE "+where, args...).Scan(&n)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("contacts: count %+v: %w", f, err)
+	}
+	return n, nil
+}
+
+// EachContact calls fn with the contacts that pass f, in Find's order, a
+// batch at a time, so that exporting every contact never holds them all
+// in memory, nor the database for the whole time. Offset and Limit are
+// ignored. Each batch is read in a transaction of its own, and it stops
+// at the first error fn returns.
+func (s *Store) EachContact(ctx context.Context, f Filter, fn func([]Contact) error) error {
+	const batch = 1000
+	where, args := f.where()
+	// Keyset paging: each batch starts after the last contact of the one
+	// before, in the order of the index on updated.
+	afterUpdated, afterID := int64(math.MaxInt64), int64(math.MaxInt64)
+	for {
+		var cs []Contact
+		err := s.read(ctx, func(tx *sql.Tx) error {
+			var err error
+			cs, err = queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts c
+				WHERE `+where+` AND (c.updated, c.id) < (?, ?)
+				ORDER BY c.updated DESC, c.id DESC
+				LIMIT ?`,
+				append(args, afterUpdated, afterID, batch)...)
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("contacts: each %+v: %w", f, err)
+		}
+		if len(cs) == 0 {
+			return nil
+		}
+		if err := fn(cs); err != nil {
+			return err
+		}
+		last := cs[len(cs)-1]
+		afterUpdated, afterID = last.Updated.UnixMilli(), last.ID
+		if len(cs) < batch {
+			return nil
+		}
+	}
+}
+
+// where is f as an SQL condition on the contacts c, with its arguments.
+// The condition is built for the filter, rather than one for all with
+// parameters that switch parts off, so that SQLite plans each search
+// from the index it needs: the search index first when there is a query.
+func (f Filter) where() (string, []any) {
+	var conds []string
+	var args []any
+	if q := strings.TrimSpace(f.Query); q != "" {
+		var any []string
+		if m := matchQuery(q); m != "" {
+			any = append(any, "c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)")
+			args = append(args, m)
+		}
+		if isPhoneQuery(q) {
+			if m := phoneQuery(digits(q)); m != "" {
+				any = append(any, "c.id IN (SELECT rowid FROM phones_fts WHERE phones_fts MATCH ?)")
+				args = append(args, m)
+			}
+		}
+		if len(any) == 0 {
+			any = []string{"0"} // a query without a word, such as "%", matches nobody
+		}
+		conds = append(conds, "("+strings.Join(any, " OR ")+")")
+	}
+	if tag := strings.TrimSpace(f.Tag); tag != "" {
+		conds = append(conds, "c.id IN (SELECT contact_id FROM tags WHERE tag = ?)")
+		args = append(args, tag)
+	}
+	if f.EventID != 0 {
+		conds = append(conds, "c.event_id = ?")
+		args = append(args, f.EventID)
+	}
+	if len(conds) == 0 {
+		return "1", nil
+	}
+	return strings.Join(conds, " AND "), args
 }
 
 // isPhoneQuery reports whether q looks like (part of) a phone number: it
@@ -520,7 +678,7 @@ func (s *Store) Recent(ctx context.Context, n int) ([]Contact, error) {
 		n = -1
 	}
 	var cs []Contact
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		cs, err = queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts
 			ORDER BY created DESC, id DESC LIMIT ?`, n)
@@ -535,13 +693,24 @@ func (s *Store) Recent(ctx context.Context, n int) ([]Contact, error) {
 // Count returns the number of contacts.
 func (s *Store) Count(ctx context.Context) (int, error) {
 	var n int
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts").Scan(&n)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("contacts: count: %w", err)
 	}
 	return n, nil
+}
+
+// contactsByID returns the stored contacts among ids, with their phones,
+// emails, websites and tags, in no particular order.
+func contactsByID(ctx context.Context, tx *sql.Tx, ids []int64) ([]Contact, error) {
+	b, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	return queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts
+		WHERE id IN (SELECT value FROM json_each(?))`, string(b))
 }
 
 // queryContacts runs query, which selects contactColumns, and returns the

@@ -87,7 +87,7 @@ func (s *Store) EventByName(ctx context.Context, name string) (Event, error) {
 
 func (s *Store) oneEvent(ctx context.Context, where string, arg any) (Event, error) {
 	var e Event
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		e, err = scanEvent(tx.QueryRowContext(ctx, "SELECT "+eventColumns+" FROM events WHERE "+where, arg))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -104,7 +104,7 @@ func (s *Store) oneEvent(ctx context.Context, where string, arg any) (Event, err
 // Events returns every event, the latest first.
 func (s *Store) Events(ctx context.Context) ([]Event, error) {
 	var es []Event
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT "+eventColumns+" FROM events ORDER BY start_day DESC, name")
 		if err != nil {
 			return err
@@ -140,7 +140,7 @@ func (s *Store) EventPeople(ctx context.Context, eventID int64) ([]EventPerson, 
 		return nil, err
 	}
 	var out []EventPerson
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.read(ctx, func(tx *sql.Tx) error {
 		open, err := openFollowUps(ctx, tx, "f.contact_id IN (SELECT id FROM contacts WHERE event_id = ?)", eventID)
 		if err != nil {
 			return err
@@ -181,7 +181,7 @@ func (s *Store) EventPeople(ctx context.Context, eventID int64) ([]EventPerson, 
 // Tags returns every tag in use, sorted, each once.
 func (s *Store) Tags(ctx context.Context) ([]string, error) {
 	var tags []string
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT DISTINCT tag FROM tags ORDER BY tag COLLATE NOCASE")
 		if err != nil {
 			return err
@@ -265,7 +265,7 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f FollowUp) error {
 // GetFollowUp returns the follow-up with the given ID.
 func (s *Store) GetFollowUp(ctx context.Context, id int64) (FollowUp, error) {
 	var f FollowUp
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		f, err = scanFollowUp(tx.QueryRowContext(ctx, "SELECT "+followUpColumns+" FROM follow_ups f WHERE f.id = ?", id))
 		if errors.Is(err, sql.ErrNoRows) {
@@ -331,7 +331,7 @@ func (s *Store) CancelFollowUp(ctx context.Context, id int64) error {
 // latest due first.
 func (s *Store) FollowUps(ctx context.Context, contactID int64) ([]FollowUp, error) {
 	var fs []FollowUp
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT "+followUpColumns+" FROM follow_ups f WHERE f.contact_id = ? ORDER BY f.due DESC, f.id DESC", contactID)
 		if err != nil {
 			return err
@@ -370,6 +370,28 @@ func (s *Store) LogInteraction(ctx context.Context, it *Interaction) error {
 	return nil
 }
 
+// LogInteractions records many interactions, as LogInteraction does, in
+// one transaction: all or none.
+func (s *Store) LogInteractions(ctx context.Context, its []Interaction) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		created := s.now().UnixMilli()
+		for i := range its {
+			it := &its[i]
+			if it.On.IsZero() || it.Kind == "" {
+				return fmt.Errorf("interaction %d with %d: it needs a day and a kind", i, it.ContactID)
+			}
+			if err := insertInteraction(ctx, tx, it, created); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("contacts: log %d interactions: %w", len(its), err)
+	}
+	return nil
+}
+
 func insertInteraction(ctx context.Context, tx *sql.Tx, it *Interaction, created int64) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO interactions (contact_id, kind, on_day, note, follow_up_id, created)
 		VALUES (?, ?, ?, ?, ?, ?)`, it.ContactID, string(it.Kind), it.On.String(), strings.TrimSpace(it.Note), nullID(it.FollowUpID), created)
@@ -383,7 +405,7 @@ func insertInteraction(ctx context.Context, tx *sql.Tx, it *Interaction, created
 // Interactions returns what happened with a contact, newest first.
 func (s *Store) Interactions(ctx context.Context, contactID int64) ([]Interaction, error) {
 	var its []Interaction
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT id, contact_id, kind, on_day, note, follow_up_id FROM interactions
 			WHERE contact_id = ? ORDER BY on_day DESC, id DESC`, contactID)
 		if err != nil {
@@ -433,7 +455,7 @@ func openFollowUps(ctx context.Context, tx *sql.Tx, where string, args ...any) (
 // queries.
 func (s *Store) People(ctx context.Context) ([]Person, error) {
 	var out []Person
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		open, err := openFollowUps(ctx, tx, "1")
 		if err != nil {
 			return err
@@ -523,7 +545,7 @@ func (s *Store) People(ctx context.Context) ([]Person, error) {
 // Setting returns the value of a setting, or def if it is not set.
 func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 	v := def
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&v)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil

@@ -17,7 +17,7 @@ import (
 // that share nothing with c.
 func (s *Store) Duplicates(ctx context.Context, c Contact) ([]Match, error) {
 	var matches []Match
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		var emails, phones []string
 		for _, e := range c.Emails {
 			if e = strings.TrimSpace(e); e != "" {

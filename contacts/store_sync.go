@@ -26,7 +26,7 @@ type SyncRecord struct {
 // SyncRecords returns the records of the contacts synced with book.
 func (s *Store) SyncRecords(ctx context.Context, book string) ([]SyncRecord, error) {
 	var rs []SyncRecord
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT book, href, contact_id, uid, etag, synced_hash, card
 			FROM carddav_objects WHERE book = ? ORDER BY href`, book)
 		if err != nil {

@@ -169,7 +169,8 @@ func TestOpenMigratesEmptyDatabase(t *testing.T) {
 	}
 	for _, name := range []string{
 		"contacts", "phones", "emails", "websites",
-		"contacts_full_name", "phones_e164", "emails_address",
+		"phones_e164", "emails_address", "contacts_fts", "phones_fts",
+		"contacts_next_due", "contacts_cadence_due", "follow_ups_contact",
 	} {
 		t.Run(name, func(t *testing.T) {
 			var n int

@@ -273,7 +273,7 @@ func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 	}
 	for _, line := range extra {
 		if strings.TrimSpace(line) != "" {
-			writeFolded(buf, strings.NewReplacer("\r", "", "\n", "").Replace(line))
+			writeFolded(buf, lineBreakRemover.Replace(line))
 		}
 	}
 	writeFolded(buf, "END:VCARD")
@@ -345,12 +345,19 @@ func formatValue(k, v string) string {
 	return textEscaper.Replace(v)
 }
 
+// The replacers are made once: making one costs more than using it, and
+// an export of 100,000 cards uses them millions of times.
+var (
+	paramEscaper     = strings.NewReplacer(`"`, `'`, "\r\n", " ", "\r", " ", "\n", " ")
+	lineBreakRemover = strings.NewReplacer("\r", "", "\n", "")
+)
+
 // formatParamValue returns v quoted if it holds a character that would end
 // it. A parameter value cannot hold a double quote or a line break: they
 // become a single quote and a space.
 func formatParamValue(v string) string {
 	v = strings.ToValidUTF8(v, "\uFFFD")
-	v = strings.NewReplacer(`"`, `'`, "\r\n", " ", "\r", " ", "\n", " ").Replace(v)
+	v = paramEscaper.Replace(v)
 	if strings.ContainsAny(v, ";:,") {
 		return `"` + v + `"`
 	}
