@@ -290,5 +290,11 @@ func outputNames(paths []string) []string {
 // NewEngine starts the OCR engine the app reads cards with. Tests replace
 // it with a fake.
 var NewEngine = func() (ocr.Engine, error) {
-	return ocr.NewTesseract("eng")
+	return NewEngineFor(ocr.DefaultLanguages)
+}
+
+// NewEngineFor starts the OCR engine reading with the given Tesseract
+// languages. Tests replace it with a fake.
+var NewEngineFor = func(langs []string) (ocr.Engine, error) {
+	return ocr.NewTesseract(langs...)
 }

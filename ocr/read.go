@@ -7,6 +7,7 @@ import (
 	"image"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/disintegration/imaging"
 )
@@ -118,6 +119,8 @@ type Result struct {
 	Path    string
 	Reading *Reading // nil when Err is set
 	Err     error
+	// Elapsed is how long the card took to load and read.
+	Elapsed time.Duration
 }
 
 // Batch reads many card images in parallel, one engine per worker.
@@ -189,6 +192,8 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 
 func readOne(ctx context.Context, eng Engine, i int, path string) (res Result) {
 	res = Result{Index: i, Path: path}
+	start := time.Now()
+	defer func() { res.Elapsed = time.Since(start) }()
 	defer func() {
 		if p := recover(); p != nil {
 			res.Reading = nil
