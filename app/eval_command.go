@@ -97,13 +97,13 @@ func WriteSynthetic(dir string, seed int64, n int) error {
 
 // evalCard is one card's result, as the JSON report gives it.
 type evalCard struct {
-	Path     string              `json:"path"`
-	Language string              `json:"language"`
+	Path     string               `json:"path"`
+	Language string               `json:"language"`
 	Fields   map[string]ocr.Tally `json:"fields"`
-	Wrong    []ocr.FieldDiff     `json:"wrong,omitempty"`
-	AllRight bool                `json:"allRight"`
-	Error    string              `json:"error,omitempty"`
-	Seconds  float64             `json:"seconds"`
+	Wrong    []ocr.FieldDiff      `json:"wrong,omitempty"`
+	AllRight bool                 `json:"allRight"`
+	Error    string               `json:"error,omitempty"`
+	Seconds  float64              `json:"seconds"`
 
 	expected, predicted vcard.Card
 }
@@ -131,14 +131,14 @@ type evalPair struct {
 }
 
 type evalReport struct {
-	Date      string       `json:"date"`
-	Languages []string     `json:"languages"`
-	Workers   int          `json:"workers"`
-	English   evalSummary  `json:"english"`
-	All       evalSummary  `json:"all"`
-	Pairs     []evalPair   `json:"sameCard"`
-	Cards     []*evalCard  `json:"cards"`
-	Seconds   float64      `json:"seconds"`
+	Date      string      `json:"date"`
+	Languages []string    `json:"languages"`
+	Workers   int         `json:"workers"`
+	English   evalSummary `json:"english"`
+	All       evalSummary `json:"all"`
+	Pairs     []evalPair  `json:"sameCard"`
+	Cards     []*evalCard `json:"cards"`
+	Seconds   float64     `json:"seconds"`
 }
 
 func runEval(ctx context.Context, w io.Writer, args []string, opts evalOptions) error {
