@@ -31,11 +31,11 @@ type fakeLine struct {
 	conf           float64
 }
 
-func (f *fakeEngine) Orientation(context.Context, image.Image) (int, float64, bool) {
-	return 0, 0, false
+func (f *fakeEngine) Orientation(context.Context, image.Image) (ocr.Orientation, bool) {
+	return ocr.Orientation{}, false
 }
 
-func (f *fakeEngine) Recognize(_ context.Context, img image.Image) ([]ocr.Line, error) {
+func (f *fakeEngine) Recognize(_ context.Context, img image.Image, _ ocr.Pass) ([]ocr.Line, error) {
 	b := img.Bounds()
 	var out []ocr.Line
 	for _, l := range f.lines {
@@ -346,13 +346,13 @@ type gateEngine struct {
 	gate chan struct{}
 }
 
-func (g *gateEngine) Recognize(ctx context.Context, img image.Image) ([]ocr.Line, error) {
+func (g *gateEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
 	select {
 	case <-g.gate:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	return g.fakeEngine.Recognize(ctx, img)
+	return g.fakeEngine.Recognize(ctx, img, p)
 }
 
 func TestScanCancelKeepsCardsRead(t *testing.T) {

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -35,9 +37,10 @@ func evalCommand(stdout io.Writer) *Command {
 			synthetic := fs.Int("synthetic", 0, "read `N` invented cards of varied layouts instead of folders")
 			seed := fs.Int64("seed", 1, "the first invented card, with --synthetic")
 			keep := fs.String("keep", "", "with --synthetic, write the invented cards and their .vcf files to `DIR` and keep them")
+			vsTesseract := fs.Bool("vs-tesseract", false, "time each card against the tesseract command reading the same image, one card at a time, and report the ratio")
 			langs := fs.String("lang", "", "Tesseract languages to read with, e.g. eng,jpn (default: the app's setting, or "+strings.Join(ocr.DefaultLanguages, ",")+")")
 			return func(ctx context.Context, _ *contacts.Store, args []string) error {
-				opts := evalOptions{workers: *workers, verbose: *verbose, json: *jsonOut, langs: ocr.ParseLanguages(*langs)}
+				opts := evalOptions{workers: *workers, verbose: *verbose, json: *jsonOut, langs: ocr.ParseLanguages(*langs), vsTesseract: *vsTesseract}
 				if *synthetic > 0 {
 					dir := *keep
 					if dir == "" {
@@ -64,10 +67,11 @@ func evalCommand(stdout io.Writer) *Command {
 }
 
 type evalOptions struct {
-	workers int
-	verbose bool
-	json    string
-	langs   []string
+	workers     int
+	verbose     bool
+	json        string
+	langs       []string
+	vsTesseract bool
 }
 
 // WriteSynthetic writes n invented cards, from seed on, to dir: each as a
@@ -104,6 +108,15 @@ type evalCard struct {
 	AllRight bool                 `json:"allRight"`
 	Error    string               `json:"error,omitempty"`
 	Seconds  float64              `json:"seconds"`
+	// With --vs-tesseract: the image's size, and how long the tesseract
+	// command took to read it.
+	Size             string  `json:"size,omitempty"`
+	TesseractSeconds float64 `json:"tesseractSeconds,omitempty"`
+	// How the card was read.
+	Script string  `json:"script,omitempty"`
+	Passes int     `json:"passes,omitempty"`
+	Scale  float64 `json:"scale,omitempty"`
+	Skew   float64 `json:"skew,omitempty"`
 
 	expected, predicted vcard.Card
 }
@@ -169,14 +182,25 @@ func runEval(ctx context.Context, w io.Writer, args []string, opts evalOptions) 
 	cards := make([]*evalCard, len(paths))
 	start := time.Now()
 	batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return NewEngineFor(langs) }, Workers: opts.workers}
-	err = batch.Read(ctx, paths, func(r ocr.Result) {
+	read := batch.Read
+	if opts.vsTesseract {
+		read = func(ctx context.Context, paths []string, each func(ocr.Result)) error {
+			return readVsTesseract(ctx, langs, paths, cards, each)
+		}
+	}
+	err = read(ctx, paths, func(r ocr.Result) {
 		predicted := vcard.Card{}
-		c := &evalCard{Path: r.Path, Seconds: r.Elapsed.Seconds(), expected: expected[r.Index]}
+		c := cards[r.Index]
+		if c == nil {
+			c = &evalCard{}
+		}
+		c.Path, c.Seconds, c.expected = r.Path, r.Elapsed.Seconds(), expected[r.Index]
 		if r.Err != nil {
 			fmt.Fprintf(w, "FAIL %s: %v\n", r.Path, r.Err)
 			c.Error = r.Err.Error()
 		} else {
 			predicted = r.Reading.Contact().Card()
+			c.Script, c.Passes, c.Scale, c.Skew = r.Reading.Script, r.Reading.Passes, r.Reading.Scale, r.Reading.Skew
 		}
 		c.predicted = predicted
 		c.Language = c.expected.Value("X-CARD-LANGUAGE")
@@ -204,6 +228,10 @@ func runEval(ctx context.Context, w io.Writer, args []string, opts evalOptions) 
 	reportSummary(w, "English cards", rep.English)
 	fmt.Fprintln(w)
 	reportSummary(w, fmt.Sprintf("All %d cards", len(cards)), rep.All)
+	if opts.vsTesseract {
+		fmt.Fprintln(w)
+		reportVsTesseract(w, cards)
+	}
 	if len(rep.Pairs) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "The same card read more than once:")
@@ -346,4 +374,82 @@ func readExpected(path string) (vcard.Card, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return c, nil
+}
+
+// readVsTesseract reads each card in turn, first with the tesseract
+// command (one thread, as the app reads) and then with the app's pipeline,
+// so that both see the same load on the machine. It notes the command's
+// time and the image's size in cards.
+func readVsTesseract(ctx context.Context, langs []string, paths []string, cards []*evalCard, each func(ocr.Result)) error {
+	eng, err := NewEngineFor(langs)
+	if err != nil {
+		return err
+	}
+	defer eng.Close()
+	// Warm the engine, as a batch worker is after its first card.
+	if len(paths) > 0 {
+		ocr.Read(ctx, eng, paths[0])
+	}
+	for i, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		c := &evalCard{}
+		cards[i] = c
+		if cfg, err := imageSize(p); err == nil {
+			c.Size = cfg
+		}
+		cmd := exec.CommandContext(ctx, "tesseract", p, "-")
+		cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
+		t0 := time.Now()
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("tesseract %s: %w", p, err)
+		}
+		c.TesseractSeconds = time.Since(t0).Seconds()
+		t1 := time.Now()
+		r, err := ocr.Read(ctx, eng, p)
+		each(ocr.Result{Index: i, Path: p, Reading: r, Err: err, Elapsed: time.Since(t1)})
+	}
+	return nil
+}
+
+func imageSize(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(f)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%dx%d", cfg.Width, cfg.Height), nil
+}
+
+// reportVsTesseract writes, for each size of image, the pipeline's time
+// per card against the tesseract command's.
+func reportVsTesseract(w io.Writer, cards []*evalCard) {
+	type sum struct {
+		n          int
+		us, theirs float64
+	}
+	sums := map[string]*sum{}
+	var sizes []string
+	for _, c := range cards {
+		s := sums[c.Size]
+		if s == nil {
+			s = &sum{}
+			sums[c.Size] = s
+			sizes = append(sizes, c.Size)
+		}
+		s.n++
+		s.us += c.Seconds
+		s.theirs += c.TesseractSeconds
+	}
+	sort.Strings(sizes)
+	fmt.Fprintf(w, "%-12s %5s %14s %14s %6s\n", "image size", "cards", "app s/card", "tesseract s/card", "ratio")
+	for _, k := range sizes {
+		s := sums[k]
+		fmt.Fprintf(w, "%-12s %5d %14.2f %14.2f %6.2f\n", k, s.n, s.us/float64(s.n), s.theirs/float64(s.n), s.us/s.theirs)
+	}
 }

@@ -46,7 +46,10 @@ type card struct {
 	parts   []part // text left on each line once contact details are taken
 	found   []Field
 	domains []string // labels of email and website domains, e.g. "acme"
+	hosts   []string // email and website domains, e.g. "acme.co.uk"
 	locals  []string // email local parts
+	// region is the country the card's numbers are dialled in, and why.
+	region, regionWhy string
 }
 
 func newCard(lines []Line, size image.Point) *card {
@@ -161,6 +164,7 @@ func (c *card) findContacts() {
 		}
 	}
 	c.reconcileDomains()
+	c.region, c.regionWhy = regionOf(texts, c.hosts)
 	for i := range texts {
 		if !handle[i] {
 			left := ""
@@ -502,6 +506,7 @@ func confusable(s string) string {
 
 func (c *card) addDomain(host string) {
 	host = strings.TrimPrefix(host, "www.")
+	c.hosts = append(c.hosts, host)
 	labels := strings.Split(host, ".")
 	for _, lab := range labels {
 		if len(lab) >= 3 && !genericLabels[lab] {
@@ -560,8 +565,8 @@ func (c *card) takePhones(i int, text, left string) string {
 			continue
 		}
 		numbers := []string{raw}
-		if n := len(digitsOf(raw)); n > 15 || !isPhone(raw, digitsOf(raw), kind != "") {
-			numbers = splitNumbers(raw)
+		if n := len(digitsOf(raw)); n > 15 || !isPhone(raw, digitsOf(raw), kind != "", c.region) {
+			numbers = splitNumbers(raw, c.region)
 			if numbers == nil {
 				continue
 			}
@@ -582,7 +587,7 @@ func (c *card) takePhones(i int, text, left string) string {
 			}
 			if nk == "" {
 				nk = "work"
-				if typ, ok := numberType(num); ok && typ == phonenumbers.MOBILE {
+				if typ, ok := numberType(num, c.region); ok && typ == phonenumbers.MOBILE {
 					nk = "mobile"
 				}
 			}
@@ -635,7 +640,7 @@ func labelKind(before string) string {
 // one after the other ("555 0100 555 0101" read as one run) at the space
 // where both halves are valid numbers. It returns nil when there is no
 // such place.
-func splitNumbers(raw string) []string {
+func splitNumbers(raw, region string) []string {
 	idx := []int{}
 	for k, r := range raw {
 		if r == ' ' || r == '/' {
@@ -652,7 +657,7 @@ func splitNumbers(raw string) []string {
 		}
 		score := 0
 		for _, s := range []string{a, b} {
-			num, err := phonenumbers.Parse(s, DefaultRegion)
+			num, err := phonenumbers.Parse(s, region)
 			if err != nil {
 				score = -1
 				break
@@ -676,24 +681,28 @@ func splitNumbers(raw string) []string {
 
 // isPhone decides whether a run of digits is a phone number: long enough,
 // or labelled as one, and possible for libphonenumber.
-func isPhone(raw, digits string, labelled bool) bool {
+func isPhone(raw, digits string, labelled bool, region string) bool {
 	n := len(digits)
-	switch {
-	case n < 7 || n > 15:
-		return false
-	case n < 9 && !labelled && !strings.HasPrefix(raw, "+"):
+	if n < 7 || n > 15 {
 		return false
 	}
-	region := DefaultRegion
 	num, err := phonenumbers.Parse(raw, region)
 	if err != nil {
 		return n >= 9 && labelled
 	}
+	// A number valid where the card's numbers are dialled is one, with a
+	// label or without.
+	if phonenumbers.IsValidNumber(num) {
+		return true
+	}
+	if n < 9 && !labelled && !strings.HasPrefix(raw, "+") {
+		return false
+	}
 	return phonenumbers.IsPossibleNumber(num) || labelled
 }
 
-func numberType(raw string) (phonenumbers.PhoneNumberType, bool) {
-	num, err := phonenumbers.Parse(raw, DefaultRegion)
+func numberType(raw, region string) (phonenumbers.PhoneNumberType, bool) {
+	num, err := phonenumbers.Parse(raw, region)
 	if err != nil || !phonenumbers.IsValidNumber(num) {
 		return 0, false
 	}
@@ -776,14 +785,29 @@ func fixDigitSlips(s string) string {
 	}
 	for i, r := range rs {
 		d, ok := digitSlips[r]
-		if !ok || !isDigitish(i-1) || !isDigitish(i+1) {
+		if !ok {
 			continue
 		}
-		if unicode.IsDigit(rs[i-1]) || unicode.IsDigit(rs[i+1]) {
+		switch {
+		case isDigitish(i-1) && isDigitish(i+1) && (unicode.IsDigit(rs[i-1]) || unicode.IsDigit(rs[i+1])):
+			rs[i] = d
+		case (i == 0 || unicode.IsSpace(rs[i-1]) || rs[i-1] == ':') && i+2 < len(rs) && unicode.IsDigit(rs[i+1]) &&
+			len(digitsOf(runUntilSpace(rs[i+1:]))) >= 6:
+			// The first digit of a number: "Q3-1234-5678".
 			rs[i] = d
 		}
 	}
 	return string(rs)
+}
+
+// runUntilSpace returns the run of digits and separators at the start of
+// rs, as a number printed "03-1234-5678" or "03 1234 5678" continues.
+func runUntilSpace(rs []rune) string {
+	k := 0
+	for k < len(rs) && (unicode.IsDigit(rs[k]) || strings.ContainsRune(" -().", rs[k])) {
+		k++
+	}
+	return string(rs[:k])
 }
 
 func sortStable(fs []Field, less func(a, b Field) bool) {

@@ -264,11 +264,11 @@ func hugePNGHeader(w, h int) []byte {
 // it is told to.
 type fakeEngine struct{ panicWidth int }
 
-func (f fakeEngine) Orientation(context.Context, image.Image) (int, float64, bool) {
-	return 0, 0, false
+func (f fakeEngine) Orientation(context.Context, image.Image) (ocr.Orientation, bool) {
+	return ocr.Orientation{}, false
 }
 func (f fakeEngine) Close() error { return nil }
-func (f fakeEngine) Recognize(_ context.Context, img image.Image) ([]ocr.Line, error) {
+func (f fakeEngine) Recognize(_ context.Context, img image.Image, _ ocr.Pass) ([]ocr.Line, error) {
 	if img.Bounds().Dx() == f.panicWidth {
 		panic("engine fault")
 	}

@@ -10,8 +10,9 @@ import (
 
 // syntheticFloor is the macro F1 that reading the invented cards of
 // TestSyntheticFloor must reach. It sits a little under what the reader
-// scores, so that a change that makes reading worse fails here.
-const syntheticFloor = 0.86
+// scores (1.000 on 2026-11-22; the reader before issue 5 scored 0.927), so
+// that a change that makes reading worse fails here.
+const syntheticFloor = 0.95
 
 // TestSyntheticFloor reads two rounds of invented cards, one of each style
 // (two columns, a logo band, dark, coloured, small, turned, skewed, a
