@@ -345,4 +345,3 @@ func scaleLines(lines []Line, f float64) []Line {
 	}
 	return out
 }
-
