@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -119,10 +120,11 @@ func (c *card) findAddress() {
 		conf += l.Conf
 	}
 	c.found = append(c.found, Field{
-		Kind:  FieldAddress,
-		Value: strings.Join(texts, ", "),
-		Conf:  conf / float64(len(block)),
-		Box:   box,
+		Kind:   FieldAddress,
+		Value:  strings.Join(texts, ", "),
+		Conf:   conf / float64(len(block)),
+		Box:    box,
+		Reason: c.addressReason(texts),
 	})
 }
 
@@ -193,4 +195,25 @@ func (c *card) adjacent(a, b int) bool {
 	la, lb := c.lines[a].Box, c.lines[b].Box
 	gap := lb.Min.Y - la.Max.Y
 	return gap < int(1.5*c.height) && gap > -int(c.height)
+}
+
+// addressReason says what made the lines an address.
+func (c *card) addressReason(texts []string) string {
+	var why []string
+	for _, t := range texts {
+		switch {
+		case streetRe.MatchString(t) && !slices.Contains(why, "a street"):
+			why = append(why, "a street")
+		case postcodeEndRe.MatchString(t) && !slices.Contains(why, "a postcode"):
+			why = append(why, "a postcode")
+		case countryRe.MatchString(t) || countryAtEndRe.MatchString(t):
+			if !slices.Contains(why, "a country") {
+				why = append(why, "a country")
+			}
+		}
+	}
+	if len(why) == 0 {
+		return "address lines"
+	}
+	return strings.Join(why, ", ")
 }

@@ -224,6 +224,7 @@ func (c *card) takeEmails(i int, text string) string {
 		if first, rest, ok := strings.Cut(raw, ". "); ok && mailLabelRe.MatchString(first) {
 			raw = rest
 		}
+		spaced := strings.Contains(raw, " ")
 		raw = strings.ReplaceAll(raw, " ", "")
 		raw = strings.TrimLeft(raw, ".-_")
 		addr, err := mail.ParseAddress(raw)
@@ -232,11 +233,18 @@ func (c *card) takeEmails(i int, text string) string {
 		}
 		email := strings.ToLower(addr.Address)
 		local, domain, _ := strings.Cut(email, "@")
-		domain = fixSuffix(domain)
+		why := "an email address"
+		if fixed := fixSuffix(domain); fixed != domain {
+			domain, why = fixed, why+", its domain's ending mended"
+		}
+		if spaced {
+			why += ", spaces taken out"
+		}
 		email = local + "@" + domain
 		c.locals = append(c.locals, local)
 		c.addDomain(domain)
 		c.add(i, FieldEmail, email, "")
+		c.reason(why)
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
 	return text
@@ -356,6 +364,11 @@ func (c *card) takeWebsites(i int, text string) string {
 		}
 		c.addDomain(host)
 		c.add(i, FieldWebsite, raw, "")
+		if c.knownDomain(host) {
+			c.reason("a website, the email's domain")
+		} else {
+			c.reason("a website address")
+		}
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
 	return text
@@ -591,7 +604,7 @@ func (c *card) takePhones(i int, text, left string) string {
 					nk = "mobile"
 				}
 			}
-			c.addPhone(i, trimPhone(num), nk)
+			c.addPhone(i, trimPhone(num), nk, c.phoneReason(num, kind, nk))
 		}
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
@@ -711,7 +724,7 @@ func numberType(raw, region string) (phonenumbers.PhoneNumberType, bool) {
 
 // addPhone records a phone, once: a number printed twice, or read twice,
 // is one number.
-func (c *card) addPhone(i int, number, kind string) {
+func (c *card) addPhone(i int, number, kind, why string) {
 	d := digitsOf(number)
 	for _, f := range c.found {
 		if f.Kind == FieldPhone && digitsOf(f.Value) == d {
@@ -719,6 +732,36 @@ func (c *card) addPhone(i int, number, kind string) {
 		}
 	}
 	c.add(i, FieldPhone, number, kind)
+	c.reason(why)
+}
+
+// phoneReason says why a number was taken for a phone of kind: its label,
+// and whether it is valid where the card's numbers are dialled.
+func (c *card) phoneReason(num, label, kind string) string {
+	var why []string
+	if label != "" {
+		why = append(why, "labelled "+kind)
+	} else if kind != "work" {
+		why = append(why, kind)
+	}
+	if n, err := phonenumbers.Parse(num, c.region); err == nil && phonenumbers.IsValidNumber(n) {
+		where := phonenumbers.GetRegionCodeForNumber(n)
+		v := "a valid number in " + where
+		if c.regionWhy != "" && where == c.region && !strings.HasPrefix(strings.TrimSpace(num), "+") {
+			v += " (" + c.regionWhy + ")"
+		}
+		why = append(why, v)
+	} else {
+		why = append(why, "digits laid out as a phone number")
+	}
+	return strings.Join(why, ", ")
+}
+
+// reason sets why the field found last was chosen.
+func (c *card) reason(why string) {
+	if len(c.found) > 0 {
+		c.found[len(c.found)-1].Reason = why
+	}
 }
 
 func digitsOf(s string) string {
