@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -60,7 +61,7 @@ type phoneRow struct {
 }
 
 // lowHint is shown under a field read with low confidence.
-const lowHint = "⚠ Read with low confidence: check it against the card"
+const lowHint = "⚠ Unsure: check it against the card"
 
 var phoneKinds = []string{"work", "mobile", "fax", "home"}
 
@@ -202,49 +203,53 @@ func (f *contactForm) set(c contacts.Contact) {
 	for _, p := range c.Phones {
 		f.addPhone(p)
 	}
-	f.markLow(nil)
+	f.showEvidence(nil)
 	f.active = f.name
 }
 
-// markLow marks the fields read with low confidence, so that the user checks
-// them against the card.
-func (f *contactForm) markLow(fields []ocr.Field) {
-	low := map[*fieldEntry]bool{}
-	lowPhone := false
+// showEvidence shows under each field read from a card how sure the
+// reading is and why the value was chosen ("94% · largest text, matches
+// the email's name"), and marks the fields read with low confidence so
+// that the user checks them against the card. No fields clears it all.
+func (f *contactForm) showEvidence(fields []ocr.Field) {
+	entries := map[ocr.FieldKind]*fieldEntry{
+		ocr.FieldName: f.name, ocr.FieldTitle: f.title, ocr.FieldCompany: f.company,
+		ocr.FieldEmail: f.emails, ocr.FieldWebsite: f.websites, ocr.FieldAddress: f.address,
+	}
+	hints := map[*fieldEntry]string{}
+	var phones []string
 	for _, fl := range fields {
-		if fl.Conf >= ocr.LowConfidence {
+		h := evidenceHint(fl)
+		if fl.Kind == ocr.FieldPhone {
+			phones = append(phones, h)
 			continue
 		}
-		switch fl.Kind {
-		case ocr.FieldName:
-			low[f.name] = true
-		case ocr.FieldTitle:
-			low[f.title] = true
-		case ocr.FieldCompany:
-			low[f.company] = true
-		case ocr.FieldEmail:
-			low[f.emails] = true
-		case ocr.FieldWebsite:
-			low[f.websites] = true
-		case ocr.FieldAddress:
-			low[f.address] = true
-		case ocr.FieldPhone:
-			lowPhone = true
+		if e := entries[fl.Kind]; e != nil && hints[e] == "" {
+			hints[e] = h
 		}
-	}
-	hint := func(low bool) string {
-		if low {
-			return lowHint
-		}
-		return ""
 	}
 	for e, it := range f.hints {
-		it.HintText = hint(low[e])
+		it.HintText = hints[e]
 	}
 	if f.form != nil {
-		f.phonesItem.HintText = hint(lowPhone)
+		f.phonesItem.HintText = strings.Join(phones, "\n")
 		f.form.Refresh()
 	}
+}
+
+// evidenceHint is the line shown under a field read from a card.
+func evidenceHint(fl ocr.Field) string {
+	h := fmt.Sprintf("%.0f%%", fl.Conf)
+	if fl.Reason != "" {
+		h += " · " + fl.Reason
+	}
+	if fl.Kind == ocr.FieldPhone {
+		h = fl.Value + ": " + h
+	}
+	if fl.Conf < ocr.LowConfidence {
+		h = lowHint + " (" + h + ")"
+	}
+	return h
 }
 
 func (f *contactForm) addPhone(p contacts.Phone) {

@@ -181,7 +181,7 @@ func runEval(ctx context.Context, w io.Writer, args []string, opts evalOptions) 
 	}
 	cards := make([]*evalCard, len(paths))
 	start := time.Now()
-	batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return NewEngineFor(langs) }, Workers: opts.workers}
+	batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return NewEngine(langs) }, Workers: opts.workers}
 	read := batch.Read
 	if opts.vsTesseract {
 		read = func(ctx context.Context, paths []string, each func(ocr.Result)) error {
@@ -381,7 +381,7 @@ func readExpected(path string) (vcard.Card, error) {
 // so that both see the same load on the machine. It notes the command's
 // time and the image's size in cards.
 func readVsTesseract(ctx context.Context, langs []string, paths []string, cards []*evalCard, each func(ocr.Result)) error {
-	eng, err := NewEngineFor(langs)
+	eng, err := NewEngine(langs)
 	if err != nil {
 		return err
 	}

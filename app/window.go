@@ -39,7 +39,7 @@ func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 	w := a.NewWindow("Follow Through")
 	m := newMainWindow(a, w, store, NewEngine)
 	w.SetContent(m.buildUI())
-	w.SetMainMenu(fyne.NewMainMenu(m.syncMenu()))
+	w.SetMainMenu(fyne.NewMainMenu(m.syncMenu(), m.settingsMenu()))
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.onDropped(uris) })
 	w.Resize(fyne.NewSize(1180, 760))
 	if len(scan) > 0 {
@@ -73,7 +73,7 @@ type mainWindow struct {
 	reminder  *reminder
 }
 
-func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func() (ocr.Engine, error)) *mainWindow {
+func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func(langs []string) (ocr.Engine, error)) *mainWindow {
 	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{}}
 	m.reconnect = newReconnectScreen(w, store, m.tasks, m.onOpenContact, m.onChanged)
 	m.contacts = newContactsScreen(w, store, m.tasks, m.onChanged)
