@@ -537,6 +537,31 @@ var genericLabels = map[string]bool{"com": true, "org": true, "net": true, "edu"
 // "+8) 3" for "+81 3".
 var badParenRe = regexp.MustCompile(`^\+\s?(\d{1,2})\)`)
 
+// mendCountryCode puts back the digit of a country code that OCR read as
+// a bracket, "+8) 3 5555 0100": the digit that makes the number valid,
+// if only one does, or the one that makes it a number of region, the
+// card's country. Otherwise raw is returned as it is.
+func mendCountryCode(raw, region string) string {
+	m := badParenRe.FindStringSubmatchIndex(raw)
+	if m == nil {
+		return raw
+	}
+	var valid []string
+	for d := '0'; d <= '9'; d++ {
+		cand := "+" + raw[m[2]:m[3]] + string(d) + raw[m[1]:]
+		if n, err := phonenumbers.Parse(cand, "ZZ"); err == nil && phonenumbers.IsValidNumber(n) {
+			if phonenumbers.GetRegionCodeForNumber(n) == region {
+				return cand
+			}
+			valid = append(valid, cand)
+		}
+	}
+	if len(valid) == 1 {
+		return valid[0]
+	}
+	return raw
+}
+
 // leftNeighbour returns the line printed just left of line i on the same
 // row, where a card may set the labels of its numbers in a column of their
 // own, or -1.
@@ -567,7 +592,7 @@ func (c *card) takePhones(i int, text, left string) string {
 		raw := strings.TrimSpace(text[m[0]:m[1]])
 		raw = strings.TrimRight(raw, " -./(")
 		if !strings.Contains(raw, "(") {
-			raw = badParenRe.ReplaceAllString(raw, "+${1}1")
+			raw = mendCountryCode(raw, c.region)
 		}
 		before, after := text[:m[0]], text[m[1]:]
 		if strings.TrimSpace(before) == "" {

@@ -14,6 +14,9 @@ import (
 // that a change that makes reading worse fails here.
 const syntheticFloor = 0.95
 
+// styleFloor is the least macro F1 for the two cards of each style.
+const styleFloor = 0.8
+
 // TestSyntheticFloor reads two rounds of invented cards, one of each style
 // (two columns, a logo band, dark, coloured, small, turned, skewed, a
 // photo in perspective and others), and scores them with the evaluation's
@@ -41,8 +44,14 @@ func TestSyntheticFloor(t *testing.T) {
 			t.Logf("%s: %s: want %q, read %q", s.Name, d.Field, d.Expected, d.Read)
 		}
 	}
+	// Each style reads on its own too: dark cards, two columns, turned,
+	// small print, a photo in perspective...
 	for _, st := range render.Styles {
-		t.Logf("%-14s macro F1 %.3f", st, styles[st].MacroF1())
+		f1 := styles[st].MacroF1()
+		t.Logf("%-14s macro F1 %.3f", st, f1)
+		if f1 < styleFloor {
+			t.Errorf("%s cards: macro F1 %.3f, want at least %.2f", st, f1, styleFloor)
+		}
 	}
 	for _, f := range ocr.ScoredFields {
 		t.Logf("%-8s F1 %.3f", f, total[f].F1())
