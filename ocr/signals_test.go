@@ -126,7 +126,6 @@ func TestReasons(t *testing.T) {
 	}
 }
 
-
 func TestSkewAngle(t *testing.T) {
 	card := render.Draw(render.Samples()[0], 1200)
 	tests := []struct {
