@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"regexp"
 	"runtime"
 	"sync"
 	"time"
@@ -51,6 +52,9 @@ const (
 	// A wide card read as it lies with less confidence than this may
 	// lie upside down: orientation detection looks at it then.
 	uprightQuality = 70
+	// A word of contact details read with less confidence than this
+	// makes a read weak.
+	weakDetail = 80
 )
 
 // ReadImage reads the card in img, which has had its EXIF orientation
@@ -161,7 +165,7 @@ func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, erro
 
 // weak says whether a first read of the ink image up is worth a second.
 func weak(up image.Image, lines []Line) bool {
-	if quality(lines) < weakQuality {
+	if quality(lines) < weakQuality || len(unsureDetails(lines)) > 0 {
 		return true
 	}
 	g, ok := up.(*image.Gray)
@@ -170,6 +174,24 @@ func weak(up image.Image, lines []Line) bool {
 	}
 	return missedText(g, lines) > weakMissed
 }
+
+// unsureDetails returns the lines with a word of an email, a website or
+// a phone number read unsurely: one wrong letter there loses the field.
+func unsureDetails(lines []Line) []int {
+	var out []int
+	for i, l := range lines {
+		for _, w := range l.Words {
+			if w.Conf < weakDetail && len(w.Text) >= 5 && detailRe.MatchString(w.Text) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// detailRe matches a word of an email, a website or a phone number.
+var detailRe = regexp.MustCompile(`@|(?i)www|https?:|\.[a-z]{2,3}\b|\d{3}`)
 
 // osdCopy is the image orientation and script detection looks at: at
 // most osdSide pixels along its long side, which is plenty to tell which

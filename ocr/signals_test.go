@@ -242,6 +242,7 @@ func TestSecondReadOnlyWhenWeak(t *testing.T) {
 	}{
 		{"a confident read is the only one", 95, []Mode{ModeAuto}},
 		{"an unsure read is read again for sparse text", 71, []Mode{ModeAuto, ModeSparse}},
+		{"a sure read with an unsure email is read again", 78, []Mode{ModeAuto, ModeSparse}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
