@@ -133,10 +133,10 @@ func TestScanReview(t *testing.T) {
 	if len(f.phones) != 1 || f.phones[0].number.Text != "+1 650 555 0142" {
 		t.Fatalf("phones = %v, want the one printed", len(f.phones))
 	}
-	if h := f.hints[f.company].HintText; !strings.Contains(h, lowHint) || !strings.Contains(h, "60%") {
+	if h := f.hints[f.company].Text; !strings.Contains(h, lowHint) || !strings.Contains(h, "60%") {
 		t.Errorf("company was read with confidence 60 but its hint is %q, not marked for checking", h)
 	}
-	if h := f.hints[f.name].HintText; strings.Contains(h, lowHint) || !strings.Contains(h, "95% · ") {
+	if h := f.hints[f.name].Text; strings.Contains(h, lowHint) || !strings.Contains(h, "95% · ") {
 		t.Errorf("name was read with confidence 95: hint %q, want its confidence and reason, unmarked", h)
 	}
 
@@ -186,8 +186,8 @@ func TestScanReview(t *testing.T) {
 	}
 	m.scan.read([]string{writeImage(t, t.TempDir(), "sam.png")})
 	m.tasks.settle()
-	if f.company.Text != "Acme Widgets Limited" || !strings.Contains(f.hints[f.company].HintText, "corrected by you") {
-		t.Errorf("next card from acmewidgets: company %q, hint %q; want the correction", f.company.Text, f.hints[f.company].HintText)
+	if f.company.Text != "Acme Widgets Limited" || !strings.Contains(f.hints[f.company].Text, "corrected by you") {
+		t.Errorf("next card from acmewidgets: company %q, hint %q; want the correction", f.company.Text, f.hints[f.company].Text)
 	}
 }
 

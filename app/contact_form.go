@@ -79,15 +79,18 @@ type contactForm struct {
 	phones               []*phoneRow
 	phoneBox             *fyne.Container
 	phonesItem           *widget.FormItem
+	phonesHint           *widget.Label
 	form                 *widget.Form
-	hints                map[*fieldEntry]*widget.FormItem
+	// hints are the lines under the fields read from a card: how sure
+	// the reading is and why.
+	hints map[*fieldEntry]*widget.Label
 	active               *fieldEntry // the field last focused
 	base                 contacts.Contact
 	onChanged            func()
 }
 
 func newContactForm() *contactForm {
-	f := &contactForm{hints: map[*fieldEntry]*widget.FormItem{}}
+	f := &contactForm{hints: map[*fieldEntry]*widget.Label{}}
 	focus := func(e *fieldEntry) { f.active = e }
 	f.name = newFieldEntry(false, "Full name", focus)
 	f.title = newFieldEntry(false, "Job title", focus)
@@ -147,12 +150,22 @@ func (f *contactForm) setPeople(people map[string]int64) {
 func (f *contactForm) buildUI() fyne.CanvasObject {
 	addPhone := widget.NewButtonWithIcon("Add phone", theme.ContentAddIcon(), func() { f.addPhone(contacts.Phone{Kind: contacts.PhoneWork}) })
 	addPhone.Importance = widget.LowImportance
-	item := func(label string, e *fieldEntry) *widget.FormItem {
-		it := widget.NewFormItem(label, e)
-		f.hints[e] = it
-		return it
+	// A Form shows an item's hint only if it had one when first drawn,
+	// so the hints are labels of the form's own.
+	newHint := func() *widget.Label {
+		l := widget.NewLabel("")
+		l.SizeName = theme.SizeNameCaptionText
+		l.Wrapping = fyne.TextWrapWord
+		l.Hide()
+		return l
 	}
-	f.phonesItem = widget.NewFormItem("Phones", container.NewVBox(f.phoneBox, container.NewHBox(addPhone)))
+	item := func(label string, e *fieldEntry) *widget.FormItem {
+		h := newHint()
+		f.hints[e] = h
+		return widget.NewFormItem(label, container.NewVBox(e, h))
+	}
+	f.phonesHint = newHint()
+	f.phonesItem = widget.NewFormItem("Phones", container.NewVBox(f.phoneBox, f.phonesHint, container.NewHBox(addPhone)))
 	f.form = widget.NewForm(
 		item("Name", f.name),
 		item("Title", f.title),
@@ -228,12 +241,23 @@ func (f *contactForm) showEvidence(fields []ocr.Field) {
 			hints[e] = h
 		}
 	}
-	for e, it := range f.hints {
-		it.HintText = hints[e]
+	show := func(l *widget.Label, text string) {
+		l.Importance = widget.MediumImportance
+		if strings.Contains(text, lowHint) {
+			l.Importance = widget.WarningImportance
+		}
+		l.SetText(text)
+		if text == "" {
+			l.Hide()
+		} else {
+			l.Show()
+		}
 	}
-	if f.form != nil {
-		f.phonesItem.HintText = strings.Join(phones, "\n")
-		f.form.Refresh()
+	for e, l := range f.hints {
+		show(l, hints[e])
+	}
+	if f.phonesHint != nil {
+		show(f.phonesHint, strings.Join(phones, "\n"))
 	}
 }
 

@@ -764,9 +764,12 @@ func (c *card) addPhone(i int, number, kind, why string) {
 // and whether it is valid where the card's numbers are dialled.
 func (c *card) phoneReason(num, label, kind string) string {
 	var why []string
-	if label != "" {
+	switch {
+	case label != "" && kind == "work":
+		why = append(why, "labelled as a phone")
+	case label != "":
 		why = append(why, "labelled "+kind)
-	} else if kind != "work" {
+	case kind != "work":
 		why = append(why, kind)
 	}
 	if n, err := phonenumbers.Parse(num, c.region); err == nil && phonenumbers.IsValidNumber(n) {
