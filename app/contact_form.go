@@ -83,10 +83,10 @@ type contactForm struct {
 	form                 *widget.Form
 	// hints are the lines under the fields read from a card: how sure
 	// the reading is and why.
-	hints map[*fieldEntry]*widget.Label
-	active               *fieldEntry // the field last focused
-	base                 contacts.Contact
-	onChanged            func()
+	hints     map[*fieldEntry]*widget.Label
+	active    *fieldEntry // the field last focused
+	base      contacts.Contact
+	onChanged func()
 }
 
 func newContactForm() *contactForm {
