@@ -70,9 +70,7 @@ const (
 // A card is read once, in Tesseract's automatic layout. Only when that
 // read is weak (it passed over some of the text on the card, or read it
 // unsurely) is it read again looking for sparse text, and each line kept
-// from the reading that read it better; when only a word of an email,
-// website or number was unsure, just the band of the card it is in is
-// read again.
+// from the reading that read it better.
 func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, error) {
 	card := scaleForReading(cropCard(img))
 	ink := contrastImage(card)
@@ -143,24 +141,13 @@ func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, erro
 			lines, rot, up = other, alt, altUp
 		}
 	}
-	switch area, ok := secondRead(up, lines); {
-	case !ok:
-	case area == up.Bounds():
+	if weak(up, lines) {
 		sparse, err := eng.Recognize(ctx, up, Pass{Mode: ModeSparse, Script: script})
 		if err != nil {
 			return nil, err
 		}
 		passes++
 		lines = mergeLines(lines, sparse)
-	default:
-		// Only some contact details were read unsurely: read the band
-		// of the card they are in again.
-		sparse, err := eng.Recognize(ctx, imaging.Crop(up, area), Pass{Mode: ModeSparse, Script: script})
-		if err != nil {
-			return nil, err
-		}
-		passes++
-		lines = mergeLines(lines, offsetLines(sparse, area.Min))
 	}
 	lines = scaleLines(lines, f)
 	upright := Rotate(card, rot)
@@ -176,57 +163,16 @@ func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, erro
 	}, nil
 }
 
-// secondRead says whether a first read of the ink image up is weak, and
-// which part of it to read again: all of it when the read was unsure or
-// passed over text, or the band across the card holding the contact
-// details read unsurely when only they were.
-func secondRead(up image.Image, lines []Line) (image.Rectangle, bool) {
-	if quality(lines) < weakQuality {
-		return up.Bounds(), true
+// weak says whether a first read of the ink image up is worth a second.
+func weak(up image.Image, lines []Line) bool {
+	if quality(lines) < weakQuality || len(unsureDetails(lines)) > 0 {
+		return true
 	}
 	g, ok := up.(*image.Gray)
 	if !ok {
 		g = grayOf(up)
 	}
-	if missedText(g, lines) > weakMissed {
-		return up.Bounds(), true
-	}
-	unsure := unsureDetails(lines)
-	if len(unsure) == 0 {
-		return image.Rectangle{}, false
-	}
-	var band image.Rectangle
-	for k, i := range unsure {
-		h := lineHeight(lines[i])
-		r := image.Rect(up.Bounds().Min.X, lines[i].Box.Min.Y-h, up.Bounds().Max.X, lines[i].Box.Max.Y+h)
-		if k == 0 {
-			band = r
-		} else {
-			band = band.Union(r)
-		}
-	}
-	band = band.Intersect(up.Bounds())
-	if band.Dy()*2 > up.Bounds().Dy() {
-		return up.Bounds(), true
-	}
-	return band, true
-}
-
-// offsetLines moves the boxes of lines read on a part of an image that
-// starts at off back onto the whole image.
-func offsetLines(lines []Line, off image.Point) []Line {
-	out := make([]Line, len(lines))
-	for i, l := range lines {
-		l.Box = l.Box.Add(off)
-		ws := make([]Word, len(l.Words))
-		for k, w := range l.Words {
-			w.Box = w.Box.Add(off)
-			ws[k] = w
-		}
-		l.Words = ws
-		out[i] = l
-	}
-	return out
+	return missedText(g, lines) > weakMissed
 }
 
 // unsureDetails returns the lines with a word of an email, a website or
