@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # setup.sh installs what Follow Through needs to build, run and test on a
 # Debian or Ubuntu machine, and nothing that is already there: Tesseract
-# with its English and orientation data, Leptonica, the C headers Fyne's
-# cgo build needs, and, when no recent Go is found, a Go toolchain.
+# with its orientation data and the languages cards are read in (English,
+# Japanese, Vietnamese, Portuguese, German, French, Spanish), Leptonica,
+# the C headers Fyne's cgo build needs, and, when no recent Go is found, a
+# Go toolchain.
 #
 # Usage: ./setup.sh [--test]   (--test adds what only the tests need)
 set -euo pipefail
@@ -11,6 +13,7 @@ cd "$(dirname "$0")"
 packages=(
 	build-essential pkg-config ca-certificates curl unzip
 	tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd libtesseract-dev libleptonica-dev
+	tesseract-ocr-jpn tesseract-ocr-vie tesseract-ocr-por tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa
 	libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 )
 if [[ "${1:-}" == "--test" ]]; then

@@ -32,11 +32,11 @@ type fakeLine struct {
 	conf           float64
 }
 
-func (f *fakeEngine) Orientation(context.Context, image.Image) (int, float64, bool) {
-	return 0, 0, false
+func (f *fakeEngine) Orientation(context.Context, image.Image) (ocr.Orientation, bool) {
+	return ocr.Orientation{}, false
 }
 
-func (f *fakeEngine) Recognize(_ context.Context, img image.Image) ([]ocr.Line, error) {
+func (f *fakeEngine) Recognize(_ context.Context, img image.Image, _ ocr.Pass) ([]ocr.Line, error) {
 	b := img.Bounds()
 	var out []ocr.Line
 	for _, l := range f.lines {
@@ -91,7 +91,7 @@ func newTestWindow(t *testing.T, store *contacts.Store, eng *fakeEngine) (*mainW
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	m := newMainWindow(a, w, store, func() (ocr.Engine, error) { return eng, nil })
+	m := newMainWindow(a, w, store, func([]string) (ocr.Engine, error) { return eng, nil })
 	m.tasks.held = true
 	w.SetContent(m.buildUI())
 	w.Resize(fyne.NewSize(1200, 800))
@@ -134,11 +134,11 @@ func TestScanReview(t *testing.T) {
 	if len(f.phones) != 1 || f.phones[0].number.Text != "+1 650 555 0142" {
 		t.Fatalf("phones = %v, want the one printed", len(f.phones))
 	}
-	if f.hints[f.company].HintText == "" {
-		t.Errorf("company was read with confidence 60 but is not marked for checking")
+	if h := f.hints[f.company].Text; !strings.Contains(h, lowHint) || !strings.Contains(h, "60%") {
+		t.Errorf("company was read with confidence 60 but its hint is %q, not marked for checking", h)
 	}
-	if f.hints[f.name].HintText != "" {
-		t.Errorf("name was read with confidence 95 but is marked for checking")
+	if h := f.hints[f.name].Text; strings.Contains(h, lowHint) || !strings.Contains(h, "95% · ") {
+		t.Errorf("name was read with confidence 95: hint %q, want its confidence and reason, unmarked", h)
 	}
 
 	// Click the title's box on the image while editing the note: its text
@@ -177,6 +177,18 @@ func TestScanReview(t *testing.T) {
 	}
 	if !m.scan.empty.Visible() {
 		t.Errorf("after the last card the scan page should go back to its start")
+	}
+
+	// The company corrected is remembered: the next card from the same
+	// email domain is read with it, and says so.
+	cs, err := store.Corrections(context.Background())
+	if err != nil || len(cs) != 1 || cs[0].Field != "company" || cs[0].Value != "Acme Widgets Limited" {
+		t.Fatalf("corrections remembered: %+v, %v; want the company", cs, err)
+	}
+	m.scan.read([]string{writeImage(t, t.TempDir(), "sam.png")})
+	m.tasks.settle()
+	if f.company.Text != "Acme Widgets Limited" || !strings.Contains(f.hints[f.company].Text, "corrected by you") {
+		t.Errorf("next card from acmewidgets: company %q, hint %q; want the correction", f.company.Text, f.hints[f.company].Text)
 	}
 }
 
@@ -367,20 +379,20 @@ type gateEngine struct {
 	gate chan struct{}
 }
 
-func (g *gateEngine) Recognize(ctx context.Context, img image.Image) ([]ocr.Line, error) {
+func (g *gateEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
 	select {
 	case <-g.gate:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	return g.fakeEngine.Recognize(ctx, img)
+	return g.fakeEngine.Recognize(ctx, img, p)
 }
 
 func TestScanCancelKeepsCardsRead(t *testing.T) {
 	store := openStore(t)
 	eng := &gateEngine{fakeEngine: fakeEngine{lines: janeCard}, gate: make(chan struct{})}
 	m, _ := newTestWindow(t, store, nil)
-	m.scan.newEngine = func() (ocr.Engine, error) { return eng, nil }
+	m.scan.newEngine = func([]string) (ocr.Engine, error) { return eng, nil }
 	dir := t.TempDir()
 	for _, n := range []string{"a.png", "b.png", "c.png", "d.png", "e.png"} {
 		writeImage(t, dir, n)

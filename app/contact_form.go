@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -60,7 +61,7 @@ type phoneRow struct {
 }
 
 // lowHint is shown under a field read with low confidence.
-const lowHint = "⚠ Read with low confidence: check it against the card"
+const lowHint = "⚠ Unsure: check it against the card"
 
 var phoneKinds = []string{"work", "mobile", "fax", "home"}
 
@@ -81,15 +82,18 @@ type contactForm struct {
 	phones     []*phoneRow
 	phoneBox   *fyne.Container
 	phonesItem *widget.FormItem
+	phonesHint *widget.Label
 	form       *widget.Form
-	hints      map[*fieldEntry]*widget.FormItem
-	active     *fieldEntry // the field last focused
-	base       contacts.Contact
-	onChanged  func()
+	// hints are the lines under the fields read from a card: how sure
+	// the reading is and why.
+	hints     map[*fieldEntry]*widget.Label
+	active    *fieldEntry // the field last focused
+	base      contacts.Contact
+	onChanged func()
 }
 
 func newContactForm() *contactForm {
-	f := &contactForm{hints: map[*fieldEntry]*widget.FormItem{}}
+	f := &contactForm{hints: map[*fieldEntry]*widget.Label{}}
 	focus := func(e *fieldEntry) { f.active = e }
 	f.name = newFieldEntry(false, "Full name", focus)
 	f.title = newFieldEntry(false, "Job title", focus)
@@ -168,12 +172,22 @@ func (f *contactForm) setPeople(people map[string]int64) {
 func (f *contactForm) buildUI() fyne.CanvasObject {
 	addPhone := widget.NewButtonWithIcon("Add phone", theme.ContentAddIcon(), func() { f.addPhone(contacts.Phone{Kind: contacts.PhoneWork}) })
 	addPhone.Importance = widget.LowImportance
-	item := func(label string, e *fieldEntry) *widget.FormItem {
-		it := widget.NewFormItem(label, e)
-		f.hints[e] = it
-		return it
+	// A Form shows an item's hint only if it had one when first drawn,
+	// so the hints are labels of the form's own.
+	newHint := func() *widget.Label {
+		l := widget.NewLabel("")
+		l.SizeName = theme.SizeNameCaptionText
+		l.Wrapping = fyne.TextWrapWord
+		l.Hide()
+		return l
 	}
-	f.phonesItem = widget.NewFormItem("Phones", container.NewVBox(f.phoneBox, container.NewHBox(addPhone)))
+	item := func(label string, e *fieldEntry) *widget.FormItem {
+		h := newHint()
+		f.hints[e] = h
+		return widget.NewFormItem(label, container.NewVBox(e, h))
+	}
+	f.phonesHint = newHint()
+	f.phonesItem = widget.NewFormItem("Phones", container.NewVBox(f.phoneBox, f.phonesHint, container.NewHBox(addPhone)))
 	f.form = widget.NewForm(
 		item("Name", f.name),
 		item("Title", f.title),
@@ -224,49 +238,64 @@ func (f *contactForm) set(c contacts.Contact) {
 	for _, p := range c.Phones {
 		f.addPhone(p)
 	}
-	f.markLow(nil)
+	f.showEvidence(nil)
 	f.active = f.name
 }
 
-// markLow marks the fields read with low confidence, so that the user checks
-// them against the card.
-func (f *contactForm) markLow(fields []ocr.Field) {
-	low := map[*fieldEntry]bool{}
-	lowPhone := false
+// showEvidence shows under each field read from a card how sure the
+// reading is and why the value was chosen ("94% · largest text, matches
+// the email's name"), and marks the fields read with low confidence so
+// that the user checks them against the card. No fields clears it all.
+func (f *contactForm) showEvidence(fields []ocr.Field) {
+	entries := map[ocr.FieldKind]*fieldEntry{
+		ocr.FieldName: f.name, ocr.FieldTitle: f.title, ocr.FieldCompany: f.company,
+		ocr.FieldEmail: f.emails, ocr.FieldWebsite: f.websites, ocr.FieldAddress: f.address,
+	}
+	hints := map[*fieldEntry]string{}
+	var phones []string
 	for _, fl := range fields {
-		if fl.Conf >= ocr.LowConfidence {
+		h := evidenceHint(fl)
+		if fl.Kind == ocr.FieldPhone {
+			phones = append(phones, h)
 			continue
 		}
-		switch fl.Kind {
-		case ocr.FieldName:
-			low[f.name] = true
-		case ocr.FieldTitle:
-			low[f.title] = true
-		case ocr.FieldCompany:
-			low[f.company] = true
-		case ocr.FieldEmail:
-			low[f.emails] = true
-		case ocr.FieldWebsite:
-			low[f.websites] = true
-		case ocr.FieldAddress:
-			low[f.address] = true
-		case ocr.FieldPhone:
-			lowPhone = true
+		if e := entries[fl.Kind]; e != nil && hints[e] == "" {
+			hints[e] = h
 		}
 	}
-	hint := func(low bool) string {
-		if low {
-			return lowHint
+	show := func(l *widget.Label, text string) {
+		l.Importance = widget.MediumImportance
+		if strings.Contains(text, lowHint) {
+			l.Importance = widget.WarningImportance
 		}
-		return ""
+		l.SetText(text)
+		if text == "" {
+			l.Hide()
+		} else {
+			l.Show()
+		}
 	}
-	for e, it := range f.hints {
-		it.HintText = hint(low[e])
+	for e, l := range f.hints {
+		show(l, hints[e])
 	}
-	if f.form != nil {
-		f.phonesItem.HintText = hint(lowPhone)
-		f.form.Refresh()
+	if f.phonesHint != nil {
+		show(f.phonesHint, strings.Join(phones, "\n"))
 	}
+}
+
+// evidenceHint is the line shown under a field read from a card.
+func evidenceHint(fl ocr.Field) string {
+	h := fmt.Sprintf("%.0f%%", fl.Conf)
+	if fl.Reason != "" {
+		h += " · " + fl.Reason
+	}
+	if fl.Kind == ocr.FieldPhone {
+		h = fl.Value + ": " + h
+	}
+	if fl.Conf < ocr.LowConfidence {
+		h = lowHint + " (" + h + ")"
+	}
+	return h
 }
 
 func (f *contactForm) addPhone(p contacts.Phone) {

@@ -214,7 +214,7 @@ func TestScanSaveSchedulesFirstFollowUp(t *testing.T) {
 // engineFor makes NewEngine, which the commands use, start eng for one test.
 func engineFor(t *testing.T, eng *fakeEngine) {
 	old := NewEngine
-	NewEngine = func() (ocr.Engine, error) { return eng, nil }
+	NewEngine = func([]string) (ocr.Engine, error) { return eng, nil }
 	t.Cleanup(func() { NewEngine = old })
 }
 

@@ -31,7 +31,7 @@ type scanScreen struct {
 	prefs     fyne.Preferences
 	store     *contacts.Store
 	tasks     *tasks
-	newEngine func() (ocr.Engine, error)
+	newEngine func(langs []string) (ocr.Engine, error)
 	onSaved   func(c contacts.Contact, open bool)
 
 	event              *widget.Entry
@@ -61,19 +61,25 @@ type scanScreen struct {
 	// and Previous card.
 	drafts map[*ocr.Reading]reviewDraft
 
-	queue    []*ocr.Reading // read and waiting for review; queue[0] is shown
-	card     *cardView
-	form     *contactForm
-	position *widget.Label
-	save     *widget.Button
-	saveNext *widget.Button
-	skip     *widget.Button
-	review   *fyne.Container
-	empty    *fyne.Container
-	content  *fyne.Container
+	queue []*ocr.Reading // read and waiting for review; queue[0] is shown
+	// corrections are those the user made on earlier cards, which later
+	// cards from the same firm are read with; shown is queue[0] as put in
+	// the form, with them, and used the corrections that changed it.
+	corrections []contacts.Correction
+	shown       contacts.Contact
+	used        []int64
+	card        *cardView
+	form        *contactForm
+	position    *widget.Label
+	save        *widget.Button
+	saveNext    *widget.Button
+	skip        *widget.Button
+	review      *fyne.Container
+	empty       *fyne.Container
+	content     *fyne.Container
 }
 
-func newScanScreen(win fyne.Window, prefs fyne.Preferences, store *contacts.Store, tasks *tasks, newEngine func() (ocr.Engine, error), onSaved func(c contacts.Contact, open bool)) *scanScreen {
+func newScanScreen(win fyne.Window, prefs fyne.Preferences, store *contacts.Store, tasks *tasks, newEngine func(langs []string) (ocr.Engine, error), onSaved func(c contacts.Contact, open bool)) *scanScreen {
 	return &scanScreen{win: win, prefs: prefs, store: store, tasks: tasks, newEngine: newEngine, onSaved: onSaved}
 }
 
@@ -252,9 +258,15 @@ func (s *scanScreen) read(args []string) {
 	s.progress.Show()
 	s.progressBox.Show()
 
-	batch := ocr.Batch{NewEngine: s.newEngine}
 	s.tasks.goLong(func() {
-		err := batch.Read(ctx, paths, func(r ocr.Result) {
+		langs := readingLanguages(ctx, s.store)
+		cs, err := s.store.Corrections(ctx)
+		if err != nil {
+			log.Printf("scan: %v", err)
+		}
+		s.tasks.toUI(func() { s.corrections = cs })
+		batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }}
+		err = batch.Read(ctx, paths, func(r ocr.Result) {
 			s.tasks.toUI(func() { s.onRead(r) })
 		})
 		s.tasks.toUI(func() { s.onReadDone(err) })
@@ -330,16 +342,34 @@ func (s *scanScreen) showReview() {
 	}
 	r := s.queue[0]
 	s.card.SetCard(r.Image, r.Lines)
-	c := r.Contact()
+	corrected := *r
+	corrected.Fields, s.used = ocr.ApplyCorrections(r.Fields, s.corrections)
+	c := corrected.Contact()
+	s.shown = c
 	c.Event = strings.TrimSpace(s.event.Text)
 	c.MetOn = contacts.DayOf(now()) // the user changes it for an older card
 	c.Cadence = s.cadence
 	s.form.set(c)
-	s.form.markLow(r.Fields)
+	s.form.showEvidence(corrected.Fields)
 	s.proposeFollowUp(c)
 	s.updatePosition()
 	s.empty.Hide()
 	s.review.Show()
+}
+
+// reloadCorrections loads the corrections again, after the user removed
+// one, for the cards shown after the one under review.
+func (s *scanScreen) reloadCorrections() {
+	s.tasks.do(func() func() {
+		cs, err := s.store.Corrections(context.Background())
+		return func() {
+			if err != nil {
+				log.Printf("scan: %v", err)
+				return
+			}
+			s.corrections = cs
+		}
+	})
 }
 
 func (s *scanScreen) updatePosition() {
@@ -373,6 +403,8 @@ func (s *scanScreen) onSave(next bool) {
 	r := s.queue[0]
 	c := s.form.contact()
 	follow := s.followUps()
+	learnt := ocr.Learn(s.shown, c)
+	used := s.used
 	s.setReviewEnabled(false)
 	s.tasks.do(func() func() {
 		matches, err := s.store.Duplicates(context.Background(), c)
@@ -385,7 +417,7 @@ func (s *scanScreen) onSave(next bool) {
 			if len(matches) == 0 {
 				s.saveWith(next, r.Path, func() (contacts.Contact, error) {
 					return SaveCard(context.Background(), s.store, c, r.Path, follow...)
-				})
+				}, learnt, used)
 				return
 			}
 			m := matches[0]
@@ -398,11 +430,11 @@ func (s *scanScreen) onSave(next bool) {
 					case importMerge:
 						s.saveWith(next, r.Path, func() (contacts.Contact, error) {
 							return saveCardMerged(context.Background(), s.store, m.Contact, c, fromOther, r.Path, follow...)
-						})
+						}, learnt, used)
 					default:
 						s.saveWith(next, r.Path, func() (contacts.Contact, error) {
 							return SaveCard(context.Background(), s.store, c, r.Path, follow...)
-						})
+						}, learnt, used)
 					}
 				})
 			// Cancel in the dialog leaves the card to review.
@@ -413,12 +445,35 @@ func (s *scanScreen) onSave(next bool) {
 
 // saveWith runs save in the background and takes the card at path off the
 // queue once it has worked. With next it shows the next card; otherwise
-// it opens the saved contact.
-func (s *scanScreen) saveWith(next bool, path string, save func() (contacts.Contact, error)) {
+// it opens the saved contact. What the user corrected on the card is
+// remembered for the cards after it (learnt), and the corrections it was
+// read with (used) are counted.
+func (s *scanScreen) saveWith(next bool, path string, save func() (contacts.Contact, error), learnt []contacts.Correction, used []int64) {
 	s.setReviewEnabled(false)
 	s.tasks.do(func() func() {
+		ctx := context.Background()
 		saved, err := save()
+		var cs []contacts.Correction
+		if err == nil {
+			for _, id := range used {
+				if err := s.store.CorrectionUsed(ctx, id); err != nil {
+					log.Printf("scan: %v", err)
+				}
+			}
+			if len(learnt) > 0 {
+				if err := s.store.SaveCorrections(ctx, learnt); err != nil {
+					log.Printf("scan: %v", err)
+				}
+			}
+			if cs, err = s.store.Corrections(ctx); err != nil {
+				log.Printf("scan: %v", err)
+				err = nil
+			}
+		}
 		return func() {
+			if cs != nil {
+				s.corrections = cs
+			}
 			s.setReviewEnabled(true)
 			if err != nil {
 				showError(s.win, "Could not save the contact", err)

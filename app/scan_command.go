@@ -66,7 +66,7 @@ type scanRun struct {
 	save      bool
 	merge     bool // merge duplicates into the stored contact, rather than leave them unsaved
 	w         io.Writer
-	newEngine func() (ocr.Engine, error)
+	newEngine func(langs []string) (ocr.Engine, error)
 	// followUpDays is the delay of the first follow-up scheduled for each
 	// saved card; negative for none.
 	followUpDays int
@@ -86,7 +86,8 @@ func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
 	}
 	stems := outputNames(paths)
 	failed := 0
-	batch := ocr.Batch{NewEngine: s.newEngine, Workers: workers}
+	langs := readingLanguages(ctx, s.store)
+	batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Workers: workers}
 	err = batch.Read(ctx, paths, func(r ocr.Result) {
 		if err := s.one(ctx, r, stems[r.Index]); err != nil {
 			failed++
@@ -296,8 +297,25 @@ func outputNames(paths []string) []string {
 	return out
 }
 
-// NewEngine starts the OCR engine the app reads cards with. Tests replace
-// it with a fake.
-var NewEngine = func() (ocr.Engine, error) {
-	return ocr.NewTesseract("eng")
+// NewEngine starts the OCR engine the app reads cards with, reading with
+// the given Tesseract languages. Tests replace it with a fake.
+var NewEngine = func(langs []string) (ocr.Engine, error) {
+	return ocr.NewTesseract(langs...)
+}
+
+// prefLanguages is the setting that holds the languages cards are read
+// with, as Tesseract codes separated by commas.
+const prefLanguages = "ocr.languages"
+
+// readingLanguages returns the languages cards are read with: the
+// setting's, or ocr.DefaultLanguages.
+func readingLanguages(ctx context.Context, store *contacts.Store) []string {
+	if store == nil {
+		return ocr.DefaultLanguages
+	}
+	v, err := store.Setting(ctx, prefLanguages, "")
+	if langs := ocr.ParseLanguages(v); err == nil && len(langs) > 0 {
+		return langs
+	}
+	return ocr.DefaultLanguages
 }

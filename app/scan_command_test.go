@@ -42,7 +42,7 @@ func TestScanCommand(t *testing.T) {
 			store := openStore(t)
 			var stdout bytes.Buffer
 			s := scanRun{store: store, out: out, event: "Spring Expo", save: tt.save, merge: tt.merge, w: &stdout,
-				newEngine: func() (ocr.Engine, error) { return &fakeEngine{lines: janeCard}, nil }}
+				newEngine: func([]string) (ocr.Engine, error) { return &fakeEngine{lines: janeCard}, nil }}
 			err := s.run(context.Background(), []string{in}, 2)
 			if err == nil || !strings.Contains(err.Error(), "1 of 4 cards") {
 				t.Errorf("error = %v, want one of four failed", err)
@@ -76,7 +76,7 @@ func TestScanCommand(t *testing.T) {
 // TestScanCommandTesseract reads a rendered card with the real engine, end
 // to end, into a vCard file.
 func TestScanCommandTesseract(t *testing.T) {
-	eng, err := NewEngine()
+	eng, err := NewEngine(ocr.DefaultLanguages)
 	if err != nil {
 		t.Skipf("tesseract: %v", err)
 	}

@@ -74,7 +74,8 @@ func (s *scanScreen) showDraft() {
 		return
 	}
 	s.form.set(d.contact)
-	s.form.markLow(r.Fields)
+	fields, _ := ocr.ApplyCorrections(r.Fields, s.corrections)
+	s.form.showEvidence(fields)
 	s.followOn.SetChecked(d.followOn)
 	s.followKind.SetSelected(d.followKind)
 	s.followDue.SetDate(d.followDue)

@@ -49,7 +49,7 @@ func (s *settingsScreen) refresh() {
 func (m *mainWindow) settingsSections() []settingsSection {
 	return []settingsSection{
 		{"Following up", newFollowUpSettings(m.win, m.store, m.tasks, m.scan.loadDefaults)},
-		// Reading cards (the OCR languages) goes here.
+		{"Reading cards", newOCRSettings(m.win, m.store, m.tasks, m.scan.reloadCorrections)},
 		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, m.app.Preferences(), func() { m.remindNow(context.Background()) })},
 		{"Appearance", newAppearanceSettings(m.app)},
 		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.onSynced)},

@@ -41,7 +41,7 @@ func newDesktopWindow(t *testing.T, store *contacts.Store, eng *fakeEngine) (*ma
 	t.Helper()
 	a := &desktopApp{App: test.NewTempApp(t)}
 	w := &desktopWindow{Window: test.NewTempWindow(t, nil)}
-	m := newMainWindow(a, w, store, func() (ocr.Engine, error) { return eng, nil })
+	m := newMainWindow(a, w, store, func([]string) (ocr.Engine, error) { return eng, nil })
 	m.tasks.held = true
 	w.SetContent(m.buildUI())
 	w.SetMainMenu(m.mainMenu())

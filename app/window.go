@@ -87,7 +87,7 @@ type mainWindow struct {
 	toldInTray bool  // whether the user was told the app stays in the tray
 }
 
-func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func() (ocr.Engine, error)) *mainWindow {
+func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func(langs []string) (ocr.Engine, error)) *mainWindow {
 	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{}}
 	m.reconnect = newReconnectScreen(w, store, m.tasks, m.onOpenContact, m.onChanged)
 	m.contacts = newContactsScreen(w, store, m.tasks, m.onChanged)

@@ -167,7 +167,9 @@ type migration struct {
 }
 
 // readMigrations returns the migrations in the directory "migrations" of
-// fsys, in order. Their numbers must run from 1 without a gap.
+// fsys, in order. Their numbers must rise; a gap is allowed, so that
+// branches developed side by side can each add a migration and be merged
+// in either order, but two files with one number are refused.
 func readMigrations(fsys fs.FS) ([]migration, error) {
 	entries, err := fs.ReadDir(fsys, "migrations")
 	if err != nil {
@@ -184,8 +186,11 @@ func readMigrations(fsys fs.FS) ([]migration, error) {
 		if err != nil {
 			return nil, fmt.Errorf("migration %s: name does not start with a number", name)
 		}
-		if version != len(ms)+1 {
-			return nil, fmt.Errorf("migration %s: want number %d", name, len(ms)+1)
+		if len(ms) > 0 && version <= ms[len(ms)-1].version {
+			return nil, fmt.Errorf("migration %s: number %d must be above %s's", name, version, ms[len(ms)-1].name)
+		}
+		if version < 1 {
+			return nil, fmt.Errorf("migration %s: numbers start at 1", name)
 		}
 		b, err := fs.ReadFile(fsys, path.Join("migrations", name))
 		if err != nil {
@@ -208,10 +213,17 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return err
 	}
-	if version > len(ms) {
-		return fmt.Errorf("database schema version %d is newer than this program knows (%d)", version, len(ms))
+	last := 0
+	if len(ms) > 0 {
+		last = ms[len(ms)-1].version
 	}
-	for _, m := range ms[version:] {
+	if version > last {
+		return fmt.Errorf("database schema version %d is newer than this program knows (%d)", version, last)
+	}
+	for _, m := range ms {
+		if m.version <= version {
+			continue
+		}
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
 			// Another process may have migrated since we looked: the
 			// transaction holds the write lock, so look again.

@@ -244,10 +244,20 @@ func TestMigrate(t *testing.T) {
 			noTables:    []string{"b"},
 		},
 		{
-			name:        "gap in numbers",
-			steps:       []fstest.MapFS{{"migrations/001_a.sql": {Data: []byte(v1)}, "migrations/003_c.sql": {Data: []byte(v1)}}},
+			// Branches that each add a migration leave a gap once merged.
+			name: "gap in numbers",
+			steps: []fstest.MapFS{
+				{"migrations/001_a.sql": {Data: []byte(v1)}},
+				{"migrations/001_a.sql": {Data: []byte(v1)}, "migrations/003_c.sql": {Data: []byte("CREATE TABLE c (x);")}},
+			},
+			wantVersion: 3,
+			wantTables:  []string{"a", "c"},
+		},
+		{
+			name:        "two files with one number",
+			steps:       []fstest.MapFS{{"migrations/001_a.sql": {Data: []byte(v1)}, "migrations/001_b.sql": {Data: []byte(v2)}}},
 			wantVersion: 0,
-			wantErr:     "want number 2",
+			wantErr:     "must be above 001_a.sql",
 		},
 		{
 			name:        "unnumbered file",

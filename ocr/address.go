@@ -2,16 +2,17 @@ package ocr
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
 
 var (
 	// A street: a house number and a street word, in either order.
-	streetRe = regexp.MustCompile(`(?i)(?:\b\d+[a-z]?\b.*\b(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|plaza|square|sq|terrace|ter|circle|cir|real|camino|route|rte|center|centre|park|alley|crescent|close|quay|wharf|row|walk|mall|tower)\b|\b(?:street|st|avenue|ave|av|rua|rue|via|calle|avenida|straat|strasse|str|laan|weg|plein|road|rd)\.?\s+\S+.*\d|\b(?:suite|ste|unit|floor|level|room|rm)\.?\s*#?\d+|#\d+-\d+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bp\.?\s?o\.?\s+box\b|\d+-\d+-\d+|\b\p{L}+(?:straat|laan|weg|plein|gracht|dreef|lei|strasse|straße|gasse)\s+\d+|(?-i:^\d{1,5}[A-Za-z]?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+,))`)
+	streetRe = regexp.MustCompile(`(?i)(?:\b\d+[a-z]?\b.*\b(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|plaza|square|sq|terrace|ter|circle|cir|real|camino|route|rte|center|centre|park|alley|crescent|close|quay|wharf|row|walk|mall|tower)\b|\b(?:street|st|avenue|ave|av|rua|rue|via|calle|avenida|straat|strasse|str|laan|weg|plein|road|rd)\.?\s+\S+.*\d|\b(?:suite|ste|unit|floor|level|room|rm)\.?\s*#?\d+|#\d+-\d+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bp\.?\s?o\.?\s+box\b|\d+-\d+-\d+|\b\p{L}+(?:straat|laan|weg|plein|gracht|dreef|lei|strasse|straße|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad)\s+\d+|\b\d+[a-z]?,?\s+(?:rue|avenue|av|boulevard|bd|bld|chemin|allée|impasse|quai|place|calle|avenida|rua|via|viale|piazza|corso)\s+\p{L}|(?-i:^\d{1,5}[A-Za-z]?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+,))`)
 	// A town line: a US state and ZIP, an Australian state and postcode,
 	// a postcode and town, a country, or a Japanese prefecture.
-	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\b(?:singapore|s\)?)\s*\(?\d{6}\)?|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|(?:,|\d)\s*(?:usa|u\.s\.a|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines)\b\.?\s*$|\b(?:tokyo|osaka|nagoya|kyoto|yokohama)\b|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b))`)
+	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\d)\s*(?:usa|u\.s\.a|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines)\b\.?\s*$|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b))`)
 	// The end of an address: a postcode, or a country after a comma or a
 	// postcode. Nothing but a country follows it.
 	addressEndRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{4,6}|(?:,|\d)\s*\p{L}+(?:\s\p{L}+)?\.?)\s*$`)
@@ -26,9 +27,14 @@ func isAddress(text string) bool {
 }
 
 // endsAddress says whether an address line closes the address: it ends
-// with a postcode or a country, as the last line of an address does.
+// with a postcode or a country, as the last line of an address does. A
+// street line does not, though its house number may look like a postcode
+// before a name ("2785 River Street").
 func endsAddress(text string) bool {
 	if !townRe.MatchString(text) {
+		return false
+	}
+	if streetWordRe.MatchString(text) && !postcodeEndRe.MatchString(text) && !countryAtEndRe.MatchString(text) {
 		return false
 	}
 	if countryRe.MatchString(text) {
@@ -40,6 +46,13 @@ func endsAddress(text string) bool {
 	}
 	return strings.ContainsAny(m, "0123456789") || countryAtEndRe.MatchString(text)
 }
+
+var (
+	// A word that names a street, in the languages cards are read in.
+	streetWordRe = regexp.MustCompile(`(?i)\b(?:street|st|avenue|ave|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|terrace|circle|crescent|close|rue|calle|avenida|rua|via|straat|strasse|straße|laan|weg)\b\.?|\p{L}(?:straße|strasse|straat|platz|allee|gasse|weg)\b`)
+	// A postcode at the end of a line.
+	postcodeEndRe = regexp.MustCompile(`(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{5}-\d{3}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}|\b\d{4,6})\s*$`)
+)
 
 var countryAtEndRe = regexp.MustCompile(`(?i)\b(?:usa|u\.s\.a|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines)\.?\s*$`)
 
@@ -107,10 +120,11 @@ func (c *card) findAddress() {
 		conf += l.Conf
 	}
 	c.found = append(c.found, Field{
-		Kind:  FieldAddress,
-		Value: strings.Join(texts, ", "),
-		Conf:  conf / float64(len(block)),
-		Box:   box,
+		Kind:   FieldAddress,
+		Value:  strings.Join(texts, ", "),
+		Conf:   conf / float64(len(block)),
+		Box:    box,
+		Reason: c.addressReason(texts),
 	})
 }
 
@@ -181,4 +195,25 @@ func (c *card) adjacent(a, b int) bool {
 	la, lb := c.lines[a].Box, c.lines[b].Box
 	gap := lb.Min.Y - la.Max.Y
 	return gap < int(1.5*c.height) && gap > -int(c.height)
+}
+
+// addressReason says what made the lines an address.
+func (c *card) addressReason(texts []string) string {
+	var why []string
+	for _, t := range texts {
+		switch {
+		case streetRe.MatchString(t) && !slices.Contains(why, "a street"):
+			why = append(why, "a street")
+		case postcodeEndRe.MatchString(t) && !slices.Contains(why, "a postcode"):
+			why = append(why, "a postcode")
+		case countryRe.MatchString(t) || countryAtEndRe.MatchString(t):
+			if !slices.Contains(why, "a country") {
+				why = append(why, "a country")
+			}
+		}
+	}
+	if len(why) == 0 {
+		return "address lines"
+	}
+	return strings.Join(why, ", ")
 }

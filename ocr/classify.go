@@ -46,7 +46,10 @@ type card struct {
 	parts   []part // text left on each line once contact details are taken
 	found   []Field
 	domains []string // labels of email and website domains, e.g. "acme"
+	hosts   []string // email and website domains, e.g. "acme.co.uk"
 	locals  []string // email local parts
+	// region is the country the card's numbers are dialled in, and why.
+	region, regionWhy string
 }
 
 func newCard(lines []Line, size image.Point) *card {
@@ -161,6 +164,7 @@ func (c *card) findContacts() {
 		}
 	}
 	c.reconcileDomains()
+	c.region, c.regionWhy = regionOf(texts, c.hosts)
 	for i := range texts {
 		if !handle[i] {
 			left := ""
@@ -220,6 +224,7 @@ func (c *card) takeEmails(i int, text string) string {
 		if first, rest, ok := strings.Cut(raw, ". "); ok && mailLabelRe.MatchString(first) {
 			raw = rest
 		}
+		spaced := strings.Contains(raw, " ")
 		raw = strings.ReplaceAll(raw, " ", "")
 		raw = strings.TrimLeft(raw, ".-_")
 		addr, err := mail.ParseAddress(raw)
@@ -228,11 +233,18 @@ func (c *card) takeEmails(i int, text string) string {
 		}
 		email := strings.ToLower(addr.Address)
 		local, domain, _ := strings.Cut(email, "@")
-		domain = fixSuffix(domain)
+		why := "an email address"
+		if fixed := fixSuffix(domain); fixed != domain {
+			domain, why = fixed, why+", its domain's ending mended"
+		}
+		if spaced {
+			why += ", spaces taken out"
+		}
 		email = local + "@" + domain
 		c.locals = append(c.locals, local)
 		c.addDomain(domain)
 		c.add(i, FieldEmail, email, "")
+		c.reason(why)
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
 	return text
@@ -352,6 +364,11 @@ func (c *card) takeWebsites(i int, text string) string {
 		}
 		c.addDomain(host)
 		c.add(i, FieldWebsite, raw, "")
+		if c.knownDomain(host) {
+			c.reason("a website, the email's domain")
+		} else {
+			c.reason("a website address")
+		}
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
 	return text
@@ -502,6 +519,7 @@ func confusable(s string) string {
 
 func (c *card) addDomain(host string) {
 	host = strings.TrimPrefix(host, "www.")
+	c.hosts = append(c.hosts, host)
 	labels := strings.Split(host, ".")
 	for _, lab := range labels {
 		if len(lab) >= 3 && !genericLabels[lab] {
@@ -518,6 +536,31 @@ var genericLabels = map[string]bool{"com": true, "org": true, "net": true, "edu"
 // badParenRe finds a country code whose last digit OCR read as a bracket:
 // "+8) 3" for "+81 3".
 var badParenRe = regexp.MustCompile(`^\+\s?(\d{1,2})\)`)
+
+// mendCountryCode puts back the digit of a country code that OCR read as
+// a bracket, "+8) 3 5555 0100": the digit that makes the number valid,
+// if only one does, or the one that makes it a number of region, the
+// card's country. Otherwise raw is returned as it is.
+func mendCountryCode(raw, region string) string {
+	m := badParenRe.FindStringSubmatchIndex(raw)
+	if m == nil {
+		return raw
+	}
+	var valid []string
+	for d := '0'; d <= '9'; d++ {
+		cand := "+" + raw[m[2]:m[3]] + string(d) + raw[m[1]:]
+		if n, err := phonenumbers.Parse(cand, "ZZ"); err == nil && phonenumbers.IsValidNumber(n) {
+			if phonenumbers.GetRegionCodeForNumber(n) == region {
+				return cand
+			}
+			valid = append(valid, cand)
+		}
+	}
+	if len(valid) == 1 {
+		return valid[0]
+	}
+	return raw
+}
 
 // leftNeighbour returns the line printed just left of line i on the same
 // row, where a card may set the labels of its numbers in a column of their
@@ -549,7 +592,7 @@ func (c *card) takePhones(i int, text, left string) string {
 		raw := strings.TrimSpace(text[m[0]:m[1]])
 		raw = strings.TrimRight(raw, " -./(")
 		if !strings.Contains(raw, "(") {
-			raw = badParenRe.ReplaceAllString(raw, "+${1}1")
+			raw = mendCountryCode(raw, c.region)
 		}
 		before, after := text[:m[0]], text[m[1]:]
 		if strings.TrimSpace(before) == "" {
@@ -560,8 +603,8 @@ func (c *card) takePhones(i int, text, left string) string {
 			continue
 		}
 		numbers := []string{raw}
-		if n := len(digitsOf(raw)); n > 15 || !isPhone(raw, digitsOf(raw), kind != "") {
-			numbers = splitNumbers(raw)
+		if n := len(digitsOf(raw)); n > 15 || !isPhone(raw, digitsOf(raw), kind != "", c.region) {
+			numbers = splitNumbers(raw, c.region)
 			if numbers == nil {
 				continue
 			}
@@ -582,11 +625,11 @@ func (c *card) takePhones(i int, text, left string) string {
 			}
 			if nk == "" {
 				nk = "work"
-				if typ, ok := numberType(num); ok && typ == phonenumbers.MOBILE {
+				if typ, ok := numberType(num, c.region); ok && typ == phonenumbers.MOBILE {
 					nk = "mobile"
 				}
 			}
-			c.addPhone(i, trimPhone(num), nk)
+			c.addPhone(i, trimPhone(num), nk, c.phoneReason(num, kind, nk))
 		}
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
@@ -635,7 +678,7 @@ func labelKind(before string) string {
 // one after the other ("555 0100 555 0101" read as one run) at the space
 // where both halves are valid numbers. It returns nil when there is no
 // such place.
-func splitNumbers(raw string) []string {
+func splitNumbers(raw, region string) []string {
 	idx := []int{}
 	for k, r := range raw {
 		if r == ' ' || r == '/' {
@@ -652,7 +695,7 @@ func splitNumbers(raw string) []string {
 		}
 		score := 0
 		for _, s := range []string{a, b} {
-			num, err := phonenumbers.Parse(s, DefaultRegion)
+			num, err := phonenumbers.Parse(s, region)
 			if err != nil {
 				score = -1
 				break
@@ -676,24 +719,28 @@ func splitNumbers(raw string) []string {
 
 // isPhone decides whether a run of digits is a phone number: long enough,
 // or labelled as one, and possible for libphonenumber.
-func isPhone(raw, digits string, labelled bool) bool {
+func isPhone(raw, digits string, labelled bool, region string) bool {
 	n := len(digits)
-	switch {
-	case n < 7 || n > 15:
-		return false
-	case n < 9 && !labelled && !strings.HasPrefix(raw, "+"):
+	if n < 7 || n > 15 {
 		return false
 	}
-	region := DefaultRegion
 	num, err := phonenumbers.Parse(raw, region)
 	if err != nil {
 		return n >= 9 && labelled
 	}
+	// A number valid where the card's numbers are dialled is one, with a
+	// label or without.
+	if phonenumbers.IsValidNumber(num) {
+		return true
+	}
+	if n < 9 && !labelled && !strings.HasPrefix(raw, "+") {
+		return false
+	}
 	return phonenumbers.IsPossibleNumber(num) || labelled
 }
 
-func numberType(raw string) (phonenumbers.PhoneNumberType, bool) {
-	num, err := phonenumbers.Parse(raw, DefaultRegion)
+func numberType(raw, region string) (phonenumbers.PhoneNumberType, bool) {
+	num, err := phonenumbers.Parse(raw, region)
 	if err != nil || !phonenumbers.IsValidNumber(num) {
 		return 0, false
 	}
@@ -702,7 +749,7 @@ func numberType(raw string) (phonenumbers.PhoneNumberType, bool) {
 
 // addPhone records a phone, once: a number printed twice, or read twice,
 // is one number.
-func (c *card) addPhone(i int, number, kind string) {
+func (c *card) addPhone(i int, number, kind, why string) {
 	d := digitsOf(number)
 	for _, f := range c.found {
 		if f.Kind == FieldPhone && digitsOf(f.Value) == d {
@@ -710,6 +757,39 @@ func (c *card) addPhone(i int, number, kind string) {
 		}
 	}
 	c.add(i, FieldPhone, number, kind)
+	c.reason(why)
+}
+
+// phoneReason says why a number was taken for a phone of kind: its label,
+// and whether it is valid where the card's numbers are dialled.
+func (c *card) phoneReason(num, label, kind string) string {
+	var why []string
+	switch {
+	case label != "" && kind == "work":
+		why = append(why, "labelled as a phone")
+	case label != "":
+		why = append(why, "labelled "+kind)
+	case kind != "work":
+		why = append(why, kind)
+	}
+	if n, err := phonenumbers.Parse(num, c.region); err == nil && phonenumbers.IsValidNumber(n) {
+		where := phonenumbers.GetRegionCodeForNumber(n)
+		v := "a valid number in " + where
+		if c.regionWhy != "" && where == c.region && !strings.HasPrefix(strings.TrimSpace(num), "+") {
+			v += " (" + c.regionWhy + ")"
+		}
+		why = append(why, v)
+	} else {
+		why = append(why, "digits laid out as a phone number")
+	}
+	return strings.Join(why, ", ")
+}
+
+// reason sets why the field found last was chosen.
+func (c *card) reason(why string) {
+	if len(c.found) > 0 {
+		c.found[len(c.found)-1].Reason = why
+	}
 }
 
 func digitsOf(s string) string {
@@ -776,14 +856,29 @@ func fixDigitSlips(s string) string {
 	}
 	for i, r := range rs {
 		d, ok := digitSlips[r]
-		if !ok || !isDigitish(i-1) || !isDigitish(i+1) {
+		if !ok {
 			continue
 		}
-		if unicode.IsDigit(rs[i-1]) || unicode.IsDigit(rs[i+1]) {
+		switch {
+		case isDigitish(i-1) && isDigitish(i+1) && (unicode.IsDigit(rs[i-1]) || unicode.IsDigit(rs[i+1])):
+			rs[i] = d
+		case (i == 0 || unicode.IsSpace(rs[i-1]) || rs[i-1] == ':') && i+2 < len(rs) && unicode.IsDigit(rs[i+1]) &&
+			len(digitsOf(runUntilSpace(rs[i+1:]))) >= 6:
+			// The first digit of a number: "Q3-1234-5678".
 			rs[i] = d
 		}
 	}
 	return string(rs)
+}
+
+// runUntilSpace returns the run of digits and separators at the start of
+// rs, as a number printed "03-1234-5678" or "03 1234 5678" continues.
+func runUntilSpace(rs []rune) string {
+	k := 0
+	for k < len(rs) && (unicode.IsDigit(rs[k]) || strings.ContainsRune(" -().", rs[k])) {
+		k++
+	}
+	return string(rs[:k])
 }
 
 func sortStable(fs []Field, less func(a, b Field) bool) {

@@ -2,8 +2,9 @@ package ocr
 
 import (
 	"image"
+	"math"
 
-	"github.com/disintegration/imaging"
+	"followthrough/ocr/perspective"
 )
 
 // FindCard looks for a business card lying on a darker background, as in a
@@ -15,23 +16,29 @@ import (
 // largest bright connected region and accepts it when it is a solid,
 // card-sized block well inside the frame.
 func FindCard(img image.Image) image.Rectangle {
+	r, _, _ := findCard(img)
+	return r
+}
+
+// FindCardQuad is FindCard for a card seen at an angle: it returns the
+// card's four corners in img, top-left first and clockwise, which a
+// perspective transform straightens. ok is false when no card stands out.
+func FindCardQuad(img image.Image) (q perspective.Quad, ok bool) {
+	_, q, ok = findCard(img)
+	return q, ok
+}
+
+func findCard(img image.Image) (image.Rectangle, perspective.Quad, bool) {
 	full := img.Bounds()
 	const side = 400
-	small := imaging.Grayscale(imaging.Fit(img, side, side, imaging.Box))
-	w, h := small.Bounds().Dx(), small.Bounds().Dy()
+	lum, w, h := lumaThumb(img, side)
 	if w < 16 || h < 16 {
-		return full
-	}
-	lum := make([]uint8, w*h)
-	for y := 0; y < h; y++ {
-		row := small.Pix[y*small.Stride:]
-		for x := 0; x < w; x++ {
-			lum[y*w+x] = row[x*4]
-		}
+		return full, perspective.Quad{}, false
 	}
 	// The first split may part the shadows from the rest, leaving card and
 	// desk together on the bright side: split the bright side again then.
 	var box image.Rectangle
+	var region []int
 	found := false
 	sub := lum
 	for try := 0; try < 3 && len(sub) > 0; try++ {
@@ -40,7 +47,7 @@ func FindCard(img image.Image) image.Rectangle {
 		for i, v := range lum {
 			bright[i] = v > t
 		}
-		b, n := largestRegion(bright, w, h)
+		b, n, pix := largestRegion(bright, w, h)
 		area := b.Dx() * b.Dy()
 		frame := w * h
 		edges := 0
@@ -74,11 +81,11 @@ func FindCard(img image.Image) image.Rectangle {
 		if try > 0 && (edges > 0 || !cardShaped(b) || n < area*75/100) {
 			break
 		}
-		box, found = b, true
+		box, region, found = b, pix, true
 		break
 	}
 	if !found {
-		return full
+		return full, perspective.Quad{}, false
 	}
 	// Back to full-size coordinates with a small margin.
 	sx := float64(full.Dx()) / float64(w)
@@ -90,7 +97,42 @@ func FindCard(img image.Image) image.Rectangle {
 		full.Min.X+int(float64(box.Max.X+mx)*sx),
 		full.Min.Y+int(float64(box.Max.Y+my)*sy),
 	)
-	return r.Intersect(full)
+	return r.Intersect(full), corners(region, w, sx, sy, full.Min), true
+}
+
+// corners returns the four corners of a card-shaped region of a w-wide
+// mask (given as its cells' indices), in image coordinates: the cells
+// furthest along each diagonal, pushed out from the middle by a margin of
+// about 1% so that print at the card's edge is kept.
+func corners(region []int, w int, sx, sy float64, origin image.Point) perspective.Quad {
+	var q perspective.Quad
+	best := [4]float64{math.Inf(1), math.Inf(-1), math.Inf(-1), math.Inf(1)} // x+y min, x-y max, x+y max, x-y min
+	for _, i := range region {
+		x, y := float64(i%w)+0.5, float64(i/w)+0.5
+		if s := x + y; s < best[0] {
+			best[0], q[0] = s, perspective.Point{X: x - 0.5, Y: y - 0.5}
+		}
+		if d := x - y; d > best[1] {
+			best[1], q[1] = d, perspective.Point{X: x + 0.5, Y: y - 0.5}
+		}
+		if s := x + y; s > best[2] {
+			best[2], q[2] = s, perspective.Point{X: x + 0.5, Y: y + 0.5}
+		}
+		if d := x - y; d < best[3] {
+			best[3], q[3] = d, perspective.Point{X: x - 0.5, Y: y + 0.5}
+		}
+	}
+	var cx, cy float64
+	for _, p := range q {
+		cx, cy = cx+p.X/4, cy+p.Y/4
+	}
+	for k, p := range q {
+		q[k] = perspective.Point{
+			X: float64(origin.X) + (cx+(p.X-cx)*1.015)*sx,
+			Y: float64(origin.Y) + (cy+(p.Y-cy)*1.02)*sy,
+		}
+	}
+	return q
 }
 
 // otsu returns the grey level that best splits the histogram of lum into
@@ -128,12 +170,13 @@ func otsu(lum []uint8) uint8 {
 	return level
 }
 
-// largestRegion returns the bounding box and pixel count of the largest
-// 4-connected region of set cells in a w×h mask.
-func largestRegion(mask []bool, w, h int) (image.Rectangle, int) {
+// largestRegion returns the bounding box, cell count and cells of the
+// largest 4-connected region of set cells in a w×h mask.
+func largestRegion(mask []bool, w, h int) (image.Rectangle, int, []int) {
 	seen := make([]bool, len(mask))
 	var best image.Rectangle
 	bestN := 0
+	var bestCells, cells []int
 	stack := make([]int, 0, 1024)
 	for start := range mask {
 		if !mask[start] || seen[start] {
@@ -143,10 +186,12 @@ func largestRegion(mask []bool, w, h int) (image.Rectangle, int) {
 		stack = append(stack[:0], start)
 		r := image.Rect(start%w, start/w, start%w+1, start/w+1)
 		n := 0
+		cells = cells[:0]
 		for len(stack) > 0 {
 			i := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
 			n++
+			cells = append(cells, i)
 			x, y := i%w, i/w
 			r = r.Union(image.Rect(x, y, x+1, y+1))
 			for _, j := range [4]int{i - 1, i + 1, i - w, i + w} {
@@ -162,9 +207,10 @@ func largestRegion(mask []bool, w, h int) (image.Rectangle, int) {
 		}
 		if n > bestN {
 			best, bestN = r, n
+			bestCells = append(bestCells[:0], cells...)
 		}
 	}
-	return best, bestN
+	return best, bestN, bestCells
 }
 
 // cardShaped says whether r has the proportions of a business card, either
@@ -172,4 +218,57 @@ func largestRegion(mask []bool, w, h int) (image.Rectangle, int) {
 func cardShaped(r image.Rectangle) bool {
 	long, short := max(r.Dx(), r.Dy()), min(r.Dx(), r.Dy())
 	return short > 0 && 10*long >= 13*short && 10*long <= 21*short
+}
+
+// lumaThumb returns the brightness of img shrunk to fit side×side, as
+// w×h values, each the mean over its block of pixels. A JPEG's own
+// brightness plane is read directly, which is far faster than converting
+// a phone's photo to colour first.
+func lumaThumb(img image.Image, side int) (lum []uint8, w, h int) {
+	b := img.Bounds()
+	if b.Dx() <= 0 || b.Dy() <= 0 {
+		return nil, 0, 0
+	}
+	f := math.Max(float64(b.Dx()), float64(b.Dy())) / float64(side)
+	if f < 1 {
+		f = 1
+	}
+	w, h = max(1, int(float64(b.Dx())/f)), max(1, int(float64(b.Dy())/f))
+	sum := make([]uint32, w*h)
+	cnt := make([]uint32, w*h)
+	at := func(x, y int) uint8 {
+		r, g, bl, _ := img.At(x, y).RGBA()
+		return uint8((19595*r + 38470*g + 7471*bl + 1<<15) >> 24)
+	}
+	var plane func(x, y int) uint8
+	switch m := img.(type) {
+	case *image.YCbCr:
+		plane = func(x, y int) uint8 { return m.Y[m.YOffset(x, y)] }
+	case *image.Gray:
+		plane = func(x, y int) uint8 { return m.Pix[m.PixOffset(x, y)] }
+	case *image.NRGBA:
+		plane = func(x, y int) uint8 {
+			i := m.PixOffset(x, y)
+			return uint8((299*uint32(m.Pix[i]) + 587*uint32(m.Pix[i+1]) + 114*uint32(m.Pix[i+2])) / 1000)
+		}
+	default:
+		plane = at
+	}
+	// Sample every few pixels: the mean of a block needs no more.
+	step := max(1, int(f/3))
+	for y := b.Min.Y; y < b.Max.Y; y += step {
+		ty := min(h-1, int(float64(y-b.Min.Y)/f))
+		for x := b.Min.X; x < b.Max.X; x += step {
+			k := ty*w + min(w-1, int(float64(x-b.Min.X)/f))
+			sum[k] += uint32(plane(x, y))
+			cnt[k]++
+		}
+	}
+	lum = make([]uint8, w*h)
+	for k := range lum {
+		if cnt[k] > 0 {
+			lum[k] = uint8(sum[k] / cnt[k])
+		}
+	}
+	return lum, w, h
 }

@@ -53,18 +53,50 @@ type Field struct {
 	PhoneKind string
 	Conf      float64         // 0 to 100
 	Box       image.Rectangle // where on the upright card image
+	// Reason says what made the reader choose this value, for the user
+	// checking it: "largest text, matches the email's name".
+	Reason string
 }
 
 // LowConfidence is the confidence below which a field deserves a second
 // look in review.
 const LowConfidence = 70
 
+// Orientation is what orientation and script detection tells of a card.
+type Orientation struct {
+	Deg  int     // how far the text is turned clockwise: 0, 90, 180 or 270
+	Conf float64 // confidence in Deg; below 1 is a guess
+	// Script is the writing system, as Tesseract names it: "Latin",
+	// "Japanese", "Han", "Cyrillic"...
+	Script     string
+	ScriptConf float64
+}
+
+// A Mode is how an engine looks for text on a card.
+type Mode int
+
+// The modes Recognize reads with.
+const (
+	// ModeAuto analyses the page's layout into blocks and lines.
+	ModeAuto Mode = iota
+	// ModeSparse looks for as much text as it can in no particular order,
+	// which finds words scattered over a card that layout analysis takes
+	// for pictures.
+	ModeSparse
+)
+
+// Pass says how to read a card once.
+type Pass struct {
+	Mode   Mode
+	Script string // the script detected on the card, "" when unknown
+}
+
 // Engine reads text. Tesseract is the real one.
 type Engine interface {
-	// Orientation reports how far the text in img is turned clockwise
-	// (0, 90, 180 or 270); ok is false when it cannot tell.
-	Orientation(ctx context.Context, img image.Image) (deg int, conf float64, ok bool)
+	// Orientation reports how far the text in img is turned and what
+	// script it is in; ok is false when it cannot tell.
+	Orientation(ctx context.Context, img image.Image) (o Orientation, ok bool)
 	// Recognize reads the lines of text on an upright image.
-	Recognize(ctx context.Context, img image.Image) ([]Line, error)
+	Recognize(ctx context.Context, img image.Image, p Pass) ([]Line, error)
 	Close() error
 }

@@ -2,6 +2,7 @@ package ocr
 
 // #cgo LDFLAGS: -lleptonica -ltesseract
 // #include <stdlib.h>
+// #include <string.h>
 // #include <tesseract/capi.h>
 // #include <leptonica/allheaders.h>
 //
@@ -16,7 +17,8 @@ package ocr
 //	return api;
 // }
 //
-// static int osd_detect(TessBaseAPI *api, const unsigned char *data, size_t n, int *deg, float *conf) {
+// static int osd_detect(TessBaseAPI *api, const unsigned char *data, size_t n, int *deg, float *conf,
+//		char *script_out, size_t script_len, float *script_conf) {
 //	PIX *pix = pixReadMem(data, n);
 //	if (pix == NULL) {
 //		return -1;
@@ -24,9 +26,13 @@ package ocr
 //	TessBaseAPISetImage2(api, pix);
 //	TessBaseAPISetSourceResolution(api, 300);
 //	const char *script = NULL;
-//	float sconf = 0;
-//	int ok = TessBaseAPIDetectOrientationScript(api, deg, conf, &script, &sconf);
-//	// script points into Tesseract's own tables: it is not freed.
+//	int ok = TessBaseAPIDetectOrientationScript(api, deg, conf, &script, script_conf);
+//	// script points into Tesseract's own tables: it is copied, not freed.
+//	script_out[0] = 0;
+//	if (ok && script != NULL) {
+//		strncpy(script_out, script, script_len - 1);
+//		script_out[script_len - 1] = 0;
+//	}
 //	TessBaseAPIClear(api);
 //	pixDestroy(&pix);
 //	return ok ? 0 : -2;
@@ -54,19 +60,22 @@ func newOSD() (*osd, error) {
 }
 
 // detect returns how far the text in the encoded image pnm is turned
-// clockwise, in degrees (0, 90, 180 or 270), and Tesseract's confidence in
-// that answer. ok is false when the page holds too little text to tell.
-func (o *osd) detect(pnm []byte) (deg int, conf float64, ok bool) {
+// clockwise, in degrees (0, 90, 180 or 270), the script it is written in
+// ("Latin", "Japanese", "Han"...), and Tesseract's confidence in each. ok
+// is false when the page holds too little text to tell.
+func (o *osd) detect(pnm []byte) (Orientation, bool) {
 	if len(pnm) == 0 {
-		return 0, 0, false
+		return Orientation{}, false
 	}
 	var cdeg C.int
-	var cconf C.float
-	rc := C.osd_detect(o.api, (*C.uchar)(unsafe.Pointer(&pnm[0])), C.size_t(len(pnm)), &cdeg, &cconf)
+	var cconf, sconf C.float
+	var script [64]C.char
+	rc := C.osd_detect(o.api, (*C.uchar)(unsafe.Pointer(&pnm[0])), C.size_t(len(pnm)), &cdeg, &cconf,
+		&script[0], C.size_t(len(script)), &sconf)
 	if rc != 0 {
-		return 0, 0, false
+		return Orientation{}, false
 	}
-	return int(cdeg), float64(cconf), true
+	return Orientation{Deg: int(cdeg), Conf: float64(cconf), Script: C.GoString(&script[0]), ScriptConf: float64(sconf)}, true
 }
 
 func (o *osd) close() {

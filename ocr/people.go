@@ -239,6 +239,57 @@ func (c *card) nameScore(p part) float64 {
 	return s
 }
 
+// nameReason says what made part p the name.
+func (c *card) nameReason(p part) string {
+	var why []string
+	h := float64(lineHeight(c.lines[p.line])) / c.height
+	if c.largestLine(p.line) {
+		why = append(why, "largest text")
+	} else if h >= 1.3 {
+		why = append(why, "large text")
+	}
+	lw := c.nameWords(p.text)
+	if lw != nil && c.matchesLocalPart(lw) {
+		why = append(why, "matches the email's name")
+	}
+	if lw != nil && firstNames[lw[0]] {
+		why = append(why, "a known given name")
+	}
+	if len(why) == 0 {
+		why = append(why, "reads as a person's name")
+	}
+	return strings.Join(why, ", ")
+}
+
+// largestLine says whether line i is printed larger than any other.
+func (c *card) largestLine(i int) bool {
+	h := lineHeight(c.lines[i])
+	for j, l := range c.lines {
+		if j != i && lineHeight(l) >= h {
+			return false
+		}
+	}
+	return true
+}
+
+// companyReason says what made text the company.
+func (c *card) companyReason(text string) string {
+	var why []string
+	if hasCompanySuffix(text) {
+		why = append(why, "a company's legal form")
+	}
+	if c.matchesDomain(text) {
+		why = append(why, "matches the email's domain")
+	}
+	if companyWordRe.MatchString(text) {
+		why = append(why, "words that name an organisation")
+	}
+	if len(why) == 0 {
+		return "reads as an organisation"
+	}
+	return strings.Join(why, ", ")
+}
+
 // matchesLocalPart says whether an email's local part agrees with the name
 // words: "jsmith", "john.smith", "john", "smithj".
 func (c *card) matchesLocalPart(words []string) bool {
@@ -316,18 +367,39 @@ func (c *card) findCompanyTitleName() {
 			name, nameScore = k, s
 		}
 	}
+	// A line the company was chosen for only because it holds the
+	// email's domain may be the person's own name ("Jane Sims" at
+	// sims.com): it goes to the name when it reads strongly as one.
+	if best >= 0 && !hasCompanySuffix(c.parts[best].text) && !companyWordRe.MatchString(c.parts[best].text) {
+		if s := c.nameScore(c.parts[best]); s > max(nameScore, 4) {
+			name, nameScore = best, s
+			best, bestScore = -1, 0
+			for k, p := range c.parts {
+				if k == name || p.kind != "" {
+					continue
+				}
+				if s := c.companyScore(p.text); s > bestScore {
+					best, bestScore = k, s
+				}
+			}
+		}
+	}
 	if name >= 0 {
 		if name == best {
 			best = -1
 		}
 		c.take(name, FieldName)
+		c.reason(c.nameReason(c.parts[name]))
 	}
 	if best >= 0 {
 		c.takeCompany(best)
+		c.reason(c.companyReason(c.parts[best].text))
 	} else if k := c.largestUnclaimed(name); k >= 0 {
 		// No line says it is a company: the largest print that is not a
 		// name or job usually is.
 		c.takeCompany(k)
+		c.reason("the largest text that is not the name or a job")
+		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
 	} else {
 		c.companyFromDomain(name)
 	}
@@ -363,6 +435,11 @@ func (c *card) findCompanyTitleName() {
 		}
 		c.parts[k].kind = FieldTitle
 		c.addText(k, FieldTitle, text)
+		why := "job-title words"
+		if name >= 0 && (c.adjacent(c.parts[name].line, c.parts[k].line) || c.parts[name].line == c.parts[k].line) {
+			why += ", next to the name"
+		}
+		c.reason(why)
 	}
 
 	var note []string
@@ -486,7 +563,8 @@ func (c *card) companyFromDomain(name int) {
 	}
 	r := []rune(d)
 	value := string(unicode.ToUpper(r[0])) + string(r[1:])
-	c.found = append(c.found, Field{Kind: FieldCompany, Value: value, Conf: LowConfidence - 1, Box: image.Rectangle{}})
+	c.found = append(c.found, Field{Kind: FieldCompany, Value: value, Conf: LowConfidence - 1, Box: image.Rectangle{},
+		Reason: "not printed as text: taken from the email's domain"})
 }
 
 // near says whether line b is printed close enough to line a to belong

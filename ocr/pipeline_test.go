@@ -15,11 +15,11 @@ type turnEngine struct {
 	sizes []image.Point
 }
 
-func (e *turnEngine) Orientation(context.Context, image.Image) (int, float64, bool) {
-	return e.deg, 5, true
+func (e *turnEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{Deg: e.deg, Conf: 5}, true
 }
 
-func (e *turnEngine) Recognize(_ context.Context, img image.Image) ([]Line, error) {
+func (e *turnEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
 	e.sizes = append(e.sizes, img.Bounds().Size())
 	if img.Bounds().Dx() < img.Bounds().Dy() {
 		return nil, nil // on its side: nothing read

@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"math"
+	"regexp"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/disintegration/imaging"
 )
@@ -18,14 +21,13 @@ type Reading struct {
 	Rotated int         // degrees the card was turned clockwise to stand upright
 	Lines   []Line
 	Fields  []Field
-}
 
-// The size, in pixels along the long side, that cards are scaled to before
-// reading: large enough for small print, small enough to read fast.
-const (
-	minReadSide = 1600
-	maxReadSide = 2400
-)
+	// How the card was read, for reports.
+	Script string  // the script detected, "" when unsure
+	Scale  float64 // how much the card was scaled for reading
+	Skew   float64 // degrees of skew taken out
+	Passes int     // how many times the engine read it
+}
 
 // Read reads the card in the image file at path with eng.
 func Read(ctx context.Context, eng Engine, path string) (*Reading, error) {
@@ -41,45 +43,176 @@ func Read(ctx context.Context, eng Engine, path string) (*Reading, error) {
 	return r, nil
 }
 
+// When a first read is weak enough to be worth a second: too little of
+// the text on the card was read, or it was read with too little
+// confidence.
+const (
+	weakMissed  = 0.12
+	weakQuality = 72
+	// A wide card read as it lies with less confidence than this may
+	// lie upside down: orientation detection looks at it then.
+	uprightQuality = 70
+	// A word of contact details read with less confidence than this
+	// makes a read weak.
+	weakDetail = 80
+)
+
 // ReadImage reads the card in img, which has had its EXIF orientation
-// applied: it crops to the card, turns it upright, reads it and classifies
-// its lines.
+// applied: it finds the card and straightens it, takes out any skew,
+// turns it upright, reads it and classifies its lines.
 //
 // The engine reads a copy of the card in which each point is as dark as it
 // differs from the card around it (see contrastImage): light print on a
 // dark or coloured card, and faint grey print, come out as black on white,
-// which Tesseract reads far better than the card's own grey levels.
+// which Tesseract reads far better than the card's own grey levels. That
+// copy is scaled so that its letters are the size Tesseract reads best.
+//
+// A card is read once, in Tesseract's automatic layout. Only when that
+// read is weak (it passed over some of the text on the card, or read it
+// unsurely) is it read again looking for sparse text, and each line kept
+// from the reading that read it better.
 func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, error) {
-	card := scaleForReading(imaging.Crop(img, FindCard(img)))
-	ink := image.Image(contrastImage(card))
+	card := scaleForReading(cropCard(img))
+	ink := contrastImage(card)
+	skew := 0.0
+	if a := skewAngle(ink); math.Abs(a) >= minSkew {
+		card, ink = deskew(card, ink, a)
+		skew = a
+	}
+	// Small print is scaled up further.
+	f := smallPrintScale(ink)
+	scaled := scaleGray(ink, f)
+	f = float64(scaled.Bounds().Dx()) / float64(ink.Bounds().Dx())
 
+	// Orientation and script detection costs about half a read, so it
+	// only runs when it can help: for a card standing on its side (or a
+	// tall one), and when a first read of a wide card as it lies is poor.
 	// The text is turned deg clockwise: turning the card back by as much
 	// stands it upright.
-	rot := 0
-	if deg, conf, ok := eng.Orientation(ctx, ink); ok && deg != 0 && conf >= 1 {
-		rot = (360 - deg) % 360
+	rot, script, detected := 0, "", false
+	detect := func() {
+		detected = true
+		o, ok := eng.Orientation(ctx, osdCopy(scaled))
+		if ok && o.Deg != 0 && o.Conf >= 1 {
+			rot = (360 - o.Deg) % 360
+		}
+		if ok && o.ScriptConf >= 1 {
+			script = o.Script
+		}
 	}
-	lines, err := eng.Recognize(ctx, Rotate(ink, rot))
+	if b := scaled.Bounds(); b.Dy() > b.Dx() {
+		detect()
+	}
+	pass := Pass{Mode: ModeAuto, Script: script}
+	up := Rotate(scaled, rot)
+	lines, err := eng.Recognize(ctx, up, pass)
 	if err != nil {
 		return nil, err
+	}
+	passes := 1
+	if quality(lines) < uprightQuality && !detected {
+		detect()
+		if rot != 0 || script != "" && script != "Latin" {
+			pass.Script = script
+			turned := Rotate(scaled, rot)
+			other, err := eng.Recognize(ctx, turned, pass)
+			if err != nil {
+				return nil, err
+			}
+			passes++
+			if quality(other) > quality(lines) {
+				lines, up = other, turned
+			} else {
+				rot = 0
+			}
+		}
 	}
 	// Orientation detection is unsure on sparse cards. A card read upside
 	// down gives low confidence: try the other way up and keep the better.
 	if quality(lines) < 60 {
 		alt := (rot + 180) % 360
-		if other, err := eng.Recognize(ctx, Rotate(ink, alt)); err == nil && quality(other) > quality(lines)+10 {
-			lines, rot = other, alt
-		} else if err := ctx.Err(); err != nil {
+		altUp := Rotate(scaled, alt)
+		other, err := eng.Recognize(ctx, altUp, pass)
+		if err != nil {
 			return nil, err
 		}
+		passes++
+		if quality(other) > quality(lines)+10 {
+			lines, rot, up = other, alt, altUp
+		}
 	}
+	if weak(up, lines) {
+		sparse, err := eng.Recognize(ctx, up, Pass{Mode: ModeSparse, Script: script})
+		if err != nil {
+			return nil, err
+		}
+		passes++
+		lines = mergeLines(lines, sparse)
+	}
+	lines = scaleLines(lines, f)
 	upright := Rotate(card, rot)
 	return &Reading{
 		Image:   upright,
 		Rotated: rot,
 		Lines:   lines,
 		Fields:  Classify(lines, upright.Bounds().Size()),
+		Script:  script,
+		Scale:   f,
+		Skew:    skew,
+		Passes:  passes,
 	}, nil
+}
+
+// weak says whether a first read of the ink image up is worth a second.
+func weak(up image.Image, lines []Line) bool {
+	if quality(lines) < weakQuality || len(unsureDetails(lines)) > 0 {
+		return true
+	}
+	g, ok := up.(*image.Gray)
+	if !ok {
+		g = grayOf(up)
+	}
+	return missedText(g, lines) > weakMissed
+}
+
+// unsureDetails returns the lines with a word of an email, a website or
+// a phone number read unsurely: one wrong letter there loses the field.
+func unsureDetails(lines []Line) []int {
+	var out []int
+	for i, l := range lines {
+		for _, w := range l.Words {
+			if w.Conf < weakDetail && len(w.Text) >= 5 && detailRe.MatchString(w.Text) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// detailRe matches a word of an email, a website or a phone number.
+var detailRe = regexp.MustCompile(`@|(?i)www|https?:|\.[a-z]{2,3}\b|\d{3}`)
+
+// osdCopy is the image orientation and script detection looks at: at
+// most osdSide pixels along its long side, which is plenty to tell which
+// way up letters are, and costs a fraction of the full size.
+func osdCopy(g *image.Gray) *image.Gray {
+	long := max(g.Bounds().Dx(), g.Bounds().Dy())
+	if long <= osdSide {
+		return g
+	}
+	return scaleGray(g, float64(osdSide)/float64(long))
+}
+
+const osdSide = 1200
+
+func grayOf(img image.Image) *image.Gray {
+	n := imaging.Clone(img)
+	g := image.NewGray(n.Bounds())
+	for i := range g.Pix {
+		g.Pix[i] = n.Pix[i*4]
+	}
+	return g
 }
 
 // quality is the mean confidence of the words read, weighted by length, so
@@ -99,25 +232,14 @@ func quality(lines []Line) float64 {
 	return sum / n
 }
 
-func scaleForReading(img image.Image) image.Image {
-	b := img.Bounds()
-	side := max(b.Dx(), b.Dy())
-	switch {
-	case side < minReadSide:
-		f := float64(minReadSide) / float64(side)
-		return imaging.Resize(img, int(float64(b.Dx())*f), int(float64(b.Dy())*f), imaging.CatmullRom)
-	case side > maxReadSide:
-		return imaging.Fit(img, maxReadSide, maxReadSide, imaging.Lanczos)
-	}
-	return img
-}
-
 // Result is the outcome of reading one file of a batch.
 type Result struct {
 	Index   int // position in the batch
 	Path    string
 	Reading *Reading // nil when Err is set
 	Err     error
+	// Elapsed is how long the card took to load and read.
+	Elapsed time.Duration
 }
 
 // Batch reads many card images in parallel, one engine per worker.
@@ -189,6 +311,8 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 
 func readOne(ctx context.Context, eng Engine, i int, path string) (res Result) {
 	res = Result{Index: i, Path: path}
+	start := time.Now()
+	defer func() { res.Elapsed = time.Since(start) }()
 	defer func() {
 		if p := recover(); p != nil {
 			res.Reading = nil

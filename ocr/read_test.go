@@ -36,25 +36,7 @@ func engine(t testing.TB) *ocr.Tesseract {
 }
 
 // expectedCard is what a rendered sample says, as a vCard to score against.
-func expectedCard(e render.Expected) vcard.Card {
-	c := vcard.Card{}
-	add := func(prop, value string, params vcard.Params) {
-		if value != "" {
-			c.Add(prop, &vcard.Field{Value: value, Params: params})
-		}
-	}
-	add(vcard.FieldFormattedName, e.Name, nil)
-	add(vcard.FieldTitle, e.Title, nil)
-	add(vcard.FieldOrganization, e.Company, nil)
-	for _, p := range e.Phones {
-		add(vcard.FieldTelephone, p, vcard.Params{vcard.ParamType: {"work", "voice"}})
-	}
-	add(vcard.FieldTelephone, e.Fax, vcard.Params{vcard.ParamType: {"work", "fax"}})
-	add(vcard.FieldEmail, e.Email, nil)
-	add(vcard.FieldURL, e.Website, nil)
-	add(vcard.FieldAddress, e.Address, nil)
-	return c
-}
+func expectedCard(e render.Expected) vcard.Card { return e.VCard() }
 
 func writePNG(t testing.TB, dir, name string, img image.Image) string {
 	t.Helper()
@@ -282,11 +264,11 @@ func hugePNGHeader(w, h int) []byte {
 // it is told to.
 type fakeEngine struct{ panicWidth int }
 
-func (f fakeEngine) Orientation(context.Context, image.Image) (int, float64, bool) {
-	return 0, 0, false
+func (f fakeEngine) Orientation(context.Context, image.Image) (ocr.Orientation, bool) {
+	return ocr.Orientation{}, false
 }
 func (f fakeEngine) Close() error { return nil }
-func (f fakeEngine) Recognize(_ context.Context, img image.Image) ([]ocr.Line, error) {
+func (f fakeEngine) Recognize(_ context.Context, img image.Image, _ ocr.Pass) ([]ocr.Line, error) {
 	if img.Bounds().Dx() == f.panicWidth {
 		panic("engine fault")
 	}

@@ -249,3 +249,70 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// A FieldDiff is a field read wrong on one card: what the card says and
+// what was read, as the scoring sees them (phones joined by " | ").
+type FieldDiff struct {
+	Field    string `json:"field"`
+	Expected string `json:"expected"`
+	Read     string `json:"read"`
+}
+
+// Wrong lists the fields that s, the score of predicted against expected,
+// counts as wrong: a value missed, a value read that is not on the card,
+// or one read differently.
+func Wrong(expected, predicted vcard.Card, s Score) []FieldDiff {
+	ev, pv := ScoredValues(expected), ScoredValues(predicted)
+	var out []FieldDiff
+	for _, f := range ScoredFields {
+		t := s[f]
+		if t.Correct < t.Expected || t.Correct < t.Predicted {
+			out = append(out, FieldDiff{Field: f, Expected: ev[f], Read: pv[f]})
+		}
+	}
+	return out
+}
+
+// ScoredValues returns the values of c that scoring looks at, per field:
+// the first name, title, company, email, website and address, and the
+// phones that are not faxes joined by " | ".
+func ScoredValues(c vcard.Card) map[string]string {
+	return map[string]string{
+		"name":    firstValue(c, vcard.FieldFormattedName, false),
+		"title":   firstValue(c, vcard.FieldTitle, false),
+		"company": firstValue(c, vcard.FieldOrganization, true),
+		"phone":   strings.Join(phones(c), " | "),
+		"email":   firstValue(c, vcard.FieldEmail, false),
+		"website": firstValue(c, vcard.FieldURL, false),
+		"address": firstValue(c, vcard.FieldAddress, true),
+	}
+}
+
+// SameReading says which scored fields two readings of the same card
+// disagree on, compared as the scoring compares a reading with the card.
+func SameReading(a, b vcard.Card) (differ []string) {
+	va, vb := ScoredValues(a), ScoredValues(b)
+	same := map[string]func(a, b string) bool{
+		"name": sameName, "title": tokenMatch(0.999), "company": tokenMatch(0.999), "email": sameEmail,
+		"website": sameWebsite, "address": tokenMatch(0.999),
+		"phone": func(a, b string) bool {
+			pa, pb := strings.Split(a, " | "), strings.Split(b, " | ")
+			if len(pa) != len(pb) {
+				return false
+			}
+			for i := range pa {
+				if pa[i] != pb[i] && !samePhone(pa[i], pb[i]) {
+					return false
+				}
+			}
+			return true
+		},
+	}
+	for _, f := range ScoredFields {
+		if va[f] == vb[f] || va[f] != "" && vb[f] != "" && same[f](va[f], vb[f]) {
+			continue
+		}
+		differ = append(differ, f)
+	}
+	return differ
+}

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"image"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/disintegration/imaging"
 	"github.com/otiai10/gosseract/v2"
@@ -17,16 +20,51 @@ import (
 // Tesseract is not safe for concurrent use: give each worker its own and
 // reuse it, since the first read of a client costs about twice the later
 // ones.
+//
+// It reads each card with the languages, among those it was started with,
+// that write the card's script: a card detected as Japanese with jpn (and
+// eng, for the romaji and addresses), a Latin one with the Latin-script
+// languages. One client is kept for each set of languages used.
 type Tesseract struct {
-	client *gosseract.Client
-	osd    *osd // nil when the orientation data is not installed
+	langs   []string
+	clients map[string]*gosseract.Client // by language set, "jpn+eng"
+	osd     *osd                         // nil when the orientation data is not installed
+	closed  bool
 }
 
 // NewTesseract starts a Tesseract engine for the given languages
-// (Tesseract codes such as "eng" or "jpn"; "eng" when none are given).
+// (Tesseract codes such as "eng" or "jpn"; "eng" when none are given). It
+// fails when the data of one of them is not installed.
 func NewTesseract(langs ...string) (*Tesseract, error) {
 	if len(langs) == 0 {
 		langs = []string{"eng"}
+	}
+	for _, l := range langs {
+		if !Installed(l) {
+			return nil, fmt.Errorf("ocr: the Tesseract data for language %q is not installed (tesseract-ocr-%s)", l, l)
+		}
+	}
+	t := &Tesseract{langs: langs, clients: map[string]*gosseract.Client{}}
+	// Start the languages of the commonest script now, so that a problem
+	// shows here rather than on the first card.
+	if _, err := t.client(t.languagesFor("Latin")); err != nil {
+		t.Close()
+		return nil, err
+	}
+	if o, err := newOSD(); err == nil {
+		t.osd = o
+	}
+	return t, nil
+}
+
+// Languages are the languages the engine was started with.
+func (t *Tesseract) Languages() []string { return append([]string(nil), t.langs...) }
+
+// client returns the client that reads with langs, starting it if need be.
+func (t *Tesseract) client(langs []string) (*gosseract.Client, error) {
+	key := strings.Join(langs, "+")
+	if c, ok := t.clients[key]; ok {
+		return c, nil
 	}
 	c := gosseract.NewClient()
 	if err := c.SetLanguage(langs...); err != nil {
@@ -43,11 +81,34 @@ func NewTesseract(langs ...string) (*Tesseract, error) {
 	// Tesseract's notes ("Estimating resolution as 518") go nowhere
 	// rather than into the terminal of every scan.
 	c.SetVariable("debug_file", os.DevNull)
-	t := &Tesseract{client: c}
-	if o, err := newOSD(); err == nil {
-		t.osd = o
+	t.clients[key] = c
+	return c, nil
+}
+
+// languagesFor returns the engine's languages that write script, the
+// first of them first. An unknown script is taken for Latin, the script
+// of most cards, and of the text on most others.
+func (t *Tesseract) languagesFor(script string) []string {
+	var out []string
+	for _, l := range t.langs {
+		if slices.Contains(ScriptsOf(l), script) {
+			out = append(out, l)
+		}
 	}
-	return t, nil
+	if len(out) == 0 {
+		if script != "Latin" {
+			// Unsure, or a script none of the languages writes: read it
+			// as the commonest, Latin.
+			return t.languagesFor("Latin")
+		}
+		return t.langs
+	}
+	// Cards in other scripts print names, emails and addresses in Latin
+	// letters too.
+	if script != "Latin" && slices.Contains(t.langs, "eng") && !slices.Contains(out, "eng") {
+		out = append(out, "eng")
+	}
+	return out
 }
 
 // Close frees the engine. It is safe to call more than once.
@@ -56,56 +117,99 @@ func (t *Tesseract) Close() error {
 		t.osd.close()
 		t.osd = nil
 	}
-	if t.client == nil {
-		return nil
+	var err error
+	for k, c := range t.clients {
+		if cerr := c.Close(); err == nil {
+			err = cerr
+		}
+		delete(t.clients, k)
 	}
-	err := t.client.Close()
-	t.client = nil
+	t.closed = true
 	return err
 }
 
-// Orientation reports how far the text in img is turned clockwise.
-func (t *Tesseract) Orientation(ctx context.Context, img image.Image) (deg int, conf float64, ok bool) {
+// Orientation reports how far the text in img is turned clockwise, and
+// its script.
+func (t *Tesseract) Orientation(ctx context.Context, img image.Image) (Orientation, bool) {
 	if t.osd == nil || ctx.Err() != nil {
-		return 0, 0, false
+		return Orientation{}, false
 	}
 	return t.osd.detect(encodePGM(img))
 }
 
-// Recognize reads the text on img, which should be upright. It reads the
-// page twice, once with Tesseract's page layout analysis and once looking
-// for sparse text, which finds words scattered over a card that layout
-// analysis takes for pictures, and keeps the better reading of each line.
-func (t *Tesseract) Recognize(ctx context.Context, img image.Image) ([]Line, error) {
-	if t.client == nil {
+// Recognize reads the text on img, which should be upright, in the pass's
+// mode and with the languages of its script. When the script is unknown it
+// reads with the Latin-script languages; if that reading is weak and the
+// engine has languages of other scripts, it reads with those too and
+// returns the more confident reading.
+func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]Line, error) {
+	if t.closed {
 		return nil, fmt.Errorf("ocr: tesseract engine is closed")
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	psm := gosseract.PSM_AUTO
+	if p.Mode == ModeSparse {
+		psm = gosseract.PSM_SPARSE_TEXT
+	}
 	pgm := encodePGM(img)
-	var passes [][]Line
-	for _, psm := range recognizeModes {
+	first := t.languagesFor(p.Script)
+	lines, err := t.read(first, pgm, psm)
+	if err != nil || p.Script != "" || quality(lines) >= weakScript {
+		return lines, err
+	}
+	for _, script := range t.otherScripts() {
+		langs := t.languagesFor(script)
+		if slices.Equal(langs, first) {
+			continue
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		lines, err := t.recognize(pgm, psm)
+		other, err := t.read(langs, pgm, psm)
 		if err != nil {
 			return nil, err
 		}
-		passes = append(passes, lines)
+		if quality(other) > quality(lines)+5 {
+			lines = other
+		}
 	}
-	return mergeLines(passes...), nil
+	return lines, nil
 }
 
-// recognizeModes are the page segmentation modes Recognize reads with.
-var recognizeModes = []gosseract.PageSegMode{gosseract.PSM_AUTO, gosseract.PSM_SPARSE_TEXT}
+// weakScript is the confidence under which a reading in the Latin
+// languages of a card whose script is unknown is tried in the others.
+const weakScript = 65
 
-func (t *Tesseract) recognize(pgm []byte, psm gosseract.PageSegMode) ([]Line, error) {
-	if err := t.client.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(psm))); err != nil {
+// otherScripts are the scripts other than Latin that the engine's
+// languages write, one for each language.
+func (t *Tesseract) otherScripts() []string {
+	var out []string
+	for _, l := range t.langs {
+		if ss := ScriptsOf(l); len(ss) > 0 && ss[0] != "Latin" && !slices.Contains(out, ss[0]) {
+			out = append(out, ss[0])
+		}
+	}
+	return out
+}
+
+func (t *Tesseract) read(langs []string, pgm []byte, psm gosseract.PageSegMode) ([]Line, error) {
+	c, err := t.client(langs)
+	if err != nil {
+		return nil, err
+	}
+	return recognize(c, pgm, psm)
+}
+
+func recognize(c *gosseract.Client, pgm []byte, psm gosseract.PageSegMode) ([]Line, error) {
+	if err := c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(psm))); err != nil {
 		return nil, fmt.Errorf("ocr: tesseract: %w", err)
 	}
-	if err := t.client.SetImageFromBytes(pgm); err != nil {
+	if err := c.SetImageFromBytes(pgm); err != nil {
 		return nil, fmt.Errorf("ocr: tesseract: %w", err)
 	}
-	boxes, err := t.client.GetBoundingBoxesVerbose()
+	boxes, err := c.GetBoundingBoxesVerbose()
 	if err != nil {
 		return nil, fmt.Errorf("ocr: tesseract: %w", err)
 	}
@@ -177,10 +281,15 @@ func splitColumns(words []Word) []Line {
 // NewLine makes a line from its words, in reading order.
 func NewLine(words []Word) Line {
 	l := Line{Words: append([]Word(nil), words...)}
-	var texts []string
+	var b strings.Builder
 	var conf float64
 	for i, w := range words {
-		texts = append(texts, w.Text)
+		// Japanese and Chinese put no spaces between words: Tesseract's
+		// words of them join up again.
+		if i > 0 && !(endsCJK(words[i-1].Text) && startsCJK(w.Text)) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
 		conf += w.Conf
 		if i == 0 {
 			l.Box = w.Box
@@ -188,11 +297,25 @@ func NewLine(words []Word) Line {
 			l.Box = l.Box.Union(w.Box)
 		}
 	}
-	l.Text = strings.Join(texts, " ")
+	l.Text = b.String()
 	if len(words) > 0 {
 		l.Conf = conf / float64(len(words))
 	}
 	return l
+}
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー' || r == '々' || r == '〒'
+}
+
+func startsCJK(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isCJK(r)
+}
+
+func endsCJK(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isCJK(r)
 }
 
 // encodePGM encodes img as a binary greyscale PNM, which Leptonica reads

@@ -3,6 +3,8 @@ package render
 import (
 	"image/color"
 	"strings"
+
+	"github.com/emersion/go-vcard"
 )
 
 // Expected is what a sample card says, for checking what OCR reads.
@@ -200,4 +202,30 @@ func (c Card) Text() string {
 		ts[i] = l.Text
 	}
 	return strings.Join(ts, "\n")
+}
+
+// VCard is what the card says as a vCard of the kind the evaluation
+// scores against: FN, TITLE, ORG, work phones, a fax, EMAIL, URL and ADR.
+func (e Expected) VCard() vcard.Card {
+	c := vcard.Card{}
+	add := func(prop, value string, params vcard.Params) {
+		if value != "" {
+			c.Add(prop, &vcard.Field{Value: value, Params: params})
+		}
+	}
+	c.SetValue(vcard.FieldVersion, "3.0")
+	add(vcard.FieldFormattedName, e.Name, nil)
+	add(vcard.FieldTitle, e.Title, nil)
+	add(vcard.FieldOrganization, e.Company, nil)
+	for _, p := range e.Phones {
+		add(vcard.FieldTelephone, p, vcard.Params{vcard.ParamType: {"work", "voice"}})
+	}
+	add(vcard.FieldTelephone, e.Fax, vcard.Params{vcard.ParamType: {"work", "fax"}})
+	add(vcard.FieldEmail, e.Email, nil)
+	add(vcard.FieldURL, e.Website, nil)
+	if e.Address != "" {
+		c.Add(vcard.FieldAddress, &vcard.Field{Value: ";;" + strings.ReplaceAll(e.Address, ";", ",") + ";;;;"})
+	}
+	c.SetValue("X-CARD-LANGUAGE", "en")
+	return c
 }

@@ -1,0 +1,121 @@
+package ocr
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"followthrough/contacts"
+)
+
+func TestLearn(t *testing.T) {
+	read := contacts.Contact{
+		FullName: "Jane Doe", Company: "ACME", Emails: []string{"jane@acrne.example"},
+		Websites: []string{"www.acrne.example"}, Address: "12 Main St",
+	}
+	tests := []struct {
+		name  string
+		saved contacts.Contact
+		want  []contacts.Correction
+	}{
+		{"nothing changed", read, nil},
+		{"name and title are the person's own", func() contacts.Contact {
+			c := read
+			c.FullName, c.Title = "Jane Q. Doe", "CEO"
+			return c
+		}(), nil},
+		{"company, website and the email's domain", func() contacts.Contact {
+			c := read
+			c.Company, c.Emails, c.Websites = "Acme Widgets Ltd", []string{"jane@acme.example"}, []string{"www.acme.example"}
+			return c
+		}(), []contacts.Correction{
+			{Domain: "acme.example", Company: "Acme Widgets Ltd", Field: "company", Read: "ACME", Value: "Acme Widgets Ltd"},
+			{Domain: "acme.example", Company: "Acme Widgets Ltd", Field: "website", Read: "www.acrne.example", Value: "www.acme.example"},
+			{Domain: "acme.example", Company: "Acme Widgets Ltd", Field: "domain", Read: "acrne.example", Value: "acme.example"},
+		}},
+		{"only case and spaces changed", func() contacts.Contact {
+			c := read
+			c.Address = "12  main st"
+			return c
+		}(), nil},
+		{"a field emptied is not learnt", func() contacts.Contact {
+			c := read
+			c.Address = ""
+			return c
+		}(), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Learn(read, tt.saved); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Learn = %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestApplyCorrections(t *testing.T) {
+	cs := []contacts.Correction{
+		{ID: 1, Domain: "acme.example", Company: "Acme Widgets Ltd", Field: "company", Read: "ACME", Value: "Acme Widgets Ltd"},
+		{ID: 2, Domain: "acme.example", Company: "Acme Widgets Ltd", Field: "domain", Read: "acrne.example", Value: "acme.example"},
+		{ID: 3, Domain: "acme.example", Company: "Acme Widgets Ltd", Field: "address", Read: "12 Main St", Value: "12 Main Street, Springfield"},
+	}
+	f := func(kind FieldKind, v string) Field { return Field{Kind: kind, Value: v, Conf: 80} }
+	tests := []struct {
+		name     string
+		fields   []Field
+		want     map[FieldKind]string
+		wantUsed []int64
+	}{
+		{
+			name:     "same domain: company, and the address as misread",
+			fields:   []Field{f(FieldName, "Sam Roe"), f(FieldCompany, "ACME"), f(FieldEmail, "sam@acme.example"), f(FieldAddress, "12 Main St")},
+			want:     map[FieldKind]string{FieldName: "Sam Roe", FieldCompany: "Acme Widgets Ltd", FieldEmail: "sam@acme.example", FieldAddress: "12 Main Street, Springfield"},
+			wantUsed: []int64{1, 3},
+		},
+		{
+			name:     "the misread domain is mended first, then the rest applies",
+			fields:   []Field{f(FieldEmail, "sam@acrne.example")},
+			want:     map[FieldKind]string{FieldEmail: "sam@acme.example", FieldCompany: "Acme Widgets Ltd", FieldAddress: "12 Main Street, Springfield"},
+			wantUsed: []int64{2, 1, 3},
+		},
+		{
+			name:     "the same company by name, with another address read",
+			fields:   []Field{f(FieldCompany, "Acme Widgets Ltd."), f(FieldEmail, "sam@gmail.example"), f(FieldAddress, "9 Harbour Road, Leeds")},
+			want:     map[FieldKind]string{FieldCompany: "Acme Widgets Ltd.", FieldEmail: "sam@gmail.example", FieldAddress: "9 Harbour Road, Leeds"},
+			wantUsed: nil,
+		},
+		{
+			name:     "another firm",
+			fields:   []Field{f(FieldCompany, "Globex"), f(FieldEmail, "hank@globex.example")},
+			want:     map[FieldKind]string{FieldCompany: "Globex", FieldEmail: "hank@globex.example"},
+			wantUsed: nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, used := ApplyCorrections(tt.fields, cs)
+			values := map[FieldKind]string{}
+			for _, g := range got {
+				values[g.Kind] = g.Value
+				if g.Value != valueOf(tt.fields, g.Kind) && (g.Conf != 100 || !strings.Contains(g.Reason, "earlier card from acme.example")) {
+					t.Errorf("%s changed to %q without saying why: %+v", g.Kind, g.Value, g)
+				}
+			}
+			if !reflect.DeepEqual(values, tt.want) {
+				t.Errorf("fields %v, want %v", values, tt.want)
+			}
+			if !reflect.DeepEqual(used, tt.wantUsed) {
+				t.Errorf("used %v, want %v", used, tt.wantUsed)
+			}
+		})
+	}
+}
+
+func valueOf(fs []Field, k FieldKind) string {
+	for _, f := range fs {
+		if f.Kind == k {
+			return f.Value
+		}
+	}
+	return ""
+}

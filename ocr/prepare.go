@@ -1,0 +1,347 @@
+package ocr
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"sort"
+
+	"github.com/disintegration/imaging"
+
+	"followthrough/ocr/perspective"
+)
+
+// cropCard returns the card in img: cropped to it when it lies square in
+// the frame, straightened with a perspective transform when a phone saw
+// it at an angle or turned, and img itself for a scan the card fills.
+func cropCard(img image.Image) *image.NRGBA {
+	box, q, ok := findCard(img)
+	if !ok {
+		return imaging.Clone(img)
+	}
+	if square(q, box) {
+		return imaging.Crop(img, box)
+	}
+	w, h := q.Size()
+	// Warp from the crop around the quad, which is far smaller than a
+	// phone's photo.
+	around := image.Rect(int(math.Floor(minOf(q, true))), int(math.Floor(minOf(q, false))),
+		int(math.Ceil(maxOf(q, true)))+1, int(math.Ceil(maxOf(q, false)))+1).Intersect(img.Bounds())
+	sub := imaging.Crop(img, around)
+	for k := range q {
+		q[k].X -= float64(around.Min.X)
+		q[k].Y -= float64(around.Min.Y)
+	}
+	return perspective.Warp(sub, q, int(math.Round(w)), int(math.Round(h)))
+}
+
+// square says whether the corners q lie within 4% of the card's size of
+// the corners of box: a card lying square or nearly (turned by less than
+// about two degrees, which deskewing takes out), which a crop straightens
+// without the slight blur of resampling.
+func square(q perspective.Quad, box image.Rectangle) bool {
+	r := perspective.Rect(box)
+	tol := 0.04 * float64(max(box.Dx(), box.Dy()))
+	for k := range q {
+		if math.Hypot(q[k].X-r[k].X, q[k].Y-r[k].Y) > tol {
+			return false
+		}
+	}
+	return true
+}
+
+func minOf(q perspective.Quad, x bool) float64 {
+	m := math.Inf(1)
+	for _, p := range q {
+		m = math.Min(m, map[bool]float64{true: p.X, false: p.Y}[x])
+	}
+	return m
+}
+
+func maxOf(q perspective.Quad, x bool) float64 {
+	m := math.Inf(-1)
+	for _, p := range q {
+		m = math.Max(m, map[bool]float64{true: p.X, false: p.Y}[x])
+	}
+	return m
+}
+
+// skewAngle returns how many degrees, clockwise, the lines of text on the
+// ink image g are tilted, between -6 and 6: the angle at which the ink,
+// projected onto the card's height, gathers into the sharpest rows.
+func skewAngle(g *image.Gray) float64 {
+	// Work on ink points of a copy about 800 pixels wide.
+	step := max(1, g.Bounds().Dx()/800)
+	type pt struct{ x, y float64 }
+	var pts []pt
+	for y := 0; y < g.Bounds().Dy(); y += step {
+		row := g.Pix[y*g.Stride:]
+		for x := 0; x < g.Bounds().Dx(); x += step {
+			if row[x] < 110 {
+				pts = append(pts, pt{float64(x / step), float64(y / step)})
+			}
+		}
+	}
+	if len(pts) < 200 {
+		return 0
+	}
+	h := g.Bounds().Dy()/step + 1
+	w := g.Bounds().Dx()/step + 1
+	bins := make([]float64, 2*(h+w)+2)
+	// score is how sharply the ink gathers into rows (or, for a card on
+	// its side, columns) when the card is turned back by deg.
+	score := func(deg float64, columns bool) float64 {
+		clear(bins)
+		s, c := math.Sin(deg*math.Pi/180), math.Cos(deg*math.Pi/180)
+		off := float64(w + h)
+		for _, p := range pts {
+			v := p.y*c - p.x*s
+			if columns {
+				v = p.x*c + p.y*s
+			}
+			if k := int(v + off); k >= 0 && k < len(bins) {
+				bins[k]++
+			}
+		}
+		sum := 0.0
+		for _, b := range bins {
+			sum += b * b
+		}
+		return sum
+	}
+	search := func(columns bool) (float64, float64) {
+		best, bestScore := 0.0, score(0, columns)
+		for deg := -6.0; deg <= 6.0; deg += 0.5 {
+			if s := score(deg, columns); s > bestScore*1.0001 {
+				best, bestScore = deg, s
+			}
+		}
+		// Refine around the best half degree.
+		for deg := best - 0.4; deg <= best+0.4; deg += 0.1 {
+			if s := score(deg, columns); s > bestScore*1.0001 {
+				best, bestScore = deg, s
+			}
+		}
+		// How much sharper than at random: the score against that of
+		// the same points spread evenly.
+		return best, bestScore / score(45, columns)
+	}
+	rowAngle, rowSharp := search(false)
+	colAngle, colSharp := search(true)
+	if colSharp > rowSharp {
+		return math.Round(colAngle*10) / 10
+	}
+	return math.Round(rowAngle*10) / 10
+}
+
+// minSkew is the least skew, in degrees, worth taking out: Tesseract
+// reads lines tilted less than this as well as straight ones.
+const minSkew = 1.0
+
+// deskew turns the card and its ink image back by a degrees, the skew of
+// the text on them.
+func deskew(card *image.NRGBA, ink *image.Gray, a float64) (*image.NRGBA, *image.Gray) {
+	// imaging turns counter-clockwise: a clockwise tilt turns back by a.
+	bg := borderColour(card)
+	card = imaging.Rotate(card, a, bg)
+	turned := imaging.Rotate(ink, a, color.White)
+	g := image.NewGray(turned.Bounds())
+	for i := range g.Pix {
+		g.Pix[i] = turned.Pix[i*4]
+	}
+	return card, g
+}
+
+// borderColour is the median colour along the edges of img.
+func borderColour(img *image.NRGBA) color.NRGBA {
+	b := img.Bounds()
+	var rs, gs, bs []int
+	add := func(x, y int) {
+		i := img.PixOffset(x, y)
+		rs, gs, bs = append(rs, int(img.Pix[i])), append(gs, int(img.Pix[i+1])), append(bs, int(img.Pix[i+2]))
+	}
+	for x := b.Min.X; x < b.Max.X; x += 4 {
+		add(x, b.Min.Y)
+		add(x, b.Max.Y-1)
+	}
+	for y := b.Min.Y; y < b.Max.Y; y += 4 {
+		add(b.Min.X, y)
+		add(b.Max.X-1, y)
+	}
+	med := func(v []int) uint8 {
+		sort.Ints(v)
+		return uint8(v[len(v)/2])
+	}
+	return color.NRGBA{med(rs), med(gs), med(bs), 255}
+}
+
+// textHeight returns the median height, in pixels, of the letters on the
+// ink image g. It returns 0 when it finds too few.
+func textHeight(g *image.Gray) int {
+	blobs := letterBlobs(g)
+	if len(blobs) < 12 {
+		return 0
+	}
+	heights := make([]int, len(blobs))
+	for i, b := range blobs {
+		heights[i] = b.Dy()
+	}
+	sort.Ints(heights)
+	return heights[len(heights)/2]
+}
+
+// letterBlobs returns the boxes of the connected blobs of ink on g that
+// have a letter's size and proportions.
+func letterBlobs(g *image.Gray) []image.Rectangle {
+	b := g.Bounds()
+	w, h := b.Dx(), b.Dy()
+	seen := make([]bool, w*h)
+	var blobs []image.Rectangle
+	stack := make([]int, 0, 256)
+	for start := 0; start < w*h; start++ {
+		if seen[start] || g.Pix[(start/w)*g.Stride+start%w] >= 128 {
+			continue
+		}
+		seen[start] = true
+		stack = append(stack[:0], start)
+		x0, y0, x1, y1 := w, h, 0, 0
+		n := 0
+		for len(stack) > 0 {
+			i := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			x, y := i%w, i/w
+			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+			n++
+			for _, j := range [4]int{i - 1, i + 1, i - w, i + w} {
+				if j < 0 || j >= w*h || seen[j] || (j == i-1 && x == 0) || (j == i+1 && x == w-1) {
+					continue
+				}
+				if g.Pix[(j/w)*g.Stride+j%w] < 128 {
+					seen[j] = true
+					stack = append(stack, j)
+				}
+			}
+		}
+		bw, bh := x1-x0+1, y1-y0+1
+		if bh >= 4 && bh <= h/5 && bw <= 3*bh && bw*4 >= bh && n >= 10 {
+			blobs = append(blobs, image.Rect(x0, y0, x1+1, y1+1).Add(b.Min))
+		}
+	}
+	return blobs
+}
+
+// missedText is the share of the letters on the ink image g that lie in
+// none of the words read: text the read passed over, as layout analysis
+// does with words it takes for part of a picture.
+func missedText(g *image.Gray, lines []Line) float64 {
+	blobs := letterBlobs(g)
+	if len(blobs) < 12 {
+		return 0
+	}
+	missed := 0
+	for _, bl := range blobs {
+		c := image.Pt((bl.Min.X+bl.Max.X)/2, (bl.Min.Y+bl.Max.Y)/2)
+		in := false
+		for _, l := range lines {
+			if !c.In(l.Box.Inset(-bl.Dy() / 2)) {
+				continue
+			}
+			for _, w := range l.Words {
+				if c.In(w.Box.Inset(-bl.Dy() / 2)) {
+					in = true
+					break
+				}
+			}
+			if in {
+				break
+			}
+		}
+		if !in {
+			missed++
+		}
+	}
+	return float64(missed) / float64(len(blobs))
+}
+
+// The size cards are read at. A card is scaled so that its long side is
+// at least minReadSide pixels (most scans are smaller: Tesseract misreads
+// their small print) and at most maxReadSide (larger costs time and reads
+// no better), and further up when its letters are still smaller than
+// minTextHeight pixels, up to targetHeight.
+const (
+	minReadSide   = 1600
+	maxReadSide   = 2400
+	minTextHeight = 16
+	targetHeight  = 22
+	maxSide       = 3200
+)
+
+// scaleForReading scales a card so that its long side is between
+// minReadSide and maxReadSide pixels. Scaling the card's colours, before
+// its ink is found, reads better than scaling the ink image.
+func scaleForReading(img *image.NRGBA) *image.NRGBA {
+	b := img.Bounds()
+	side := max(b.Dx(), b.Dy())
+	switch {
+	case side < minReadSide:
+		f := float64(minReadSide) / float64(side)
+		return imaging.Resize(img, int(float64(b.Dx())*f), int(float64(b.Dy())*f), imaging.CatmullRom)
+	case side > maxReadSide:
+		return imaging.Fit(img, maxReadSide, maxReadSide, imaging.Lanczos)
+	}
+	return img
+}
+
+// smallPrintScale is the factor to scale the ink image g of a card at its
+// reading size by, so that letters smaller than minTextHeight come out
+// targetHeight tall; 1 for most cards.
+func smallPrintScale(g *image.Gray) float64 {
+	long := float64(max(g.Bounds().Dx(), g.Bounds().Dy()))
+	th := float64(textHeight(g))
+	if th == 0 || th >= minTextHeight {
+		return 1
+	}
+	return math.Max(1, math.Min(targetHeight/th, maxSide/long))
+}
+
+// scaleGray scales g by f.
+func scaleGray(g *image.Gray, f float64) *image.Gray {
+	if math.Abs(f-1) < 0.02 {
+		return g
+	}
+	b := g.Bounds()
+	w, h := max(1, int(math.Round(float64(b.Dx())*f))), max(1, int(math.Round(float64(b.Dy())*f)))
+	filter := imaging.CatmullRom
+	if f < 1 {
+		filter = imaging.Lanczos
+	}
+	s := imaging.Resize(g, w, h, filter)
+	out := image.NewGray(s.Bounds())
+	for i := range out.Pix {
+		out.Pix[i] = s.Pix[i*4]
+	}
+	return out
+}
+
+// scaleLines maps the boxes of lines read on an image scaled by f back
+// onto the unscaled one.
+func scaleLines(lines []Line, f float64) []Line {
+	if f == 1 {
+		return lines
+	}
+	sc := func(r image.Rectangle) image.Rectangle {
+		return image.Rect(int(float64(r.Min.X)/f), int(float64(r.Min.Y)/f), int(math.Ceil(float64(r.Max.X)/f)), int(math.Ceil(float64(r.Max.Y)/f)))
+	}
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		l.Box = sc(l.Box)
+		ws := make([]Word, len(l.Words))
+		for k, w := range l.Words {
+			w.Box = sc(w.Box)
+			ws[k] = w
+		}
+		l.Words = ws
+		out[i] = l
+	}
+	return out
+}

@@ -1,0 +1,87 @@
+package ocr
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// regionOf decides the country a card's phone numbers are dialled in when
+// printed without a country code, from the evidence the card gives, most
+// telling first: a country code printed on one of its numbers, the
+// country named in its address, then the country code top-level domain
+// of its email or website. It returns DefaultRegion when nothing tells.
+func regionOf(texts []string, domains []string) (region, why string) {
+	// A number printed with its country code: "+44 20 7946 0321".
+	for _, t := range texts {
+		for _, m := range plusCodeRe.FindAllStringSubmatch(t, -1) {
+			for n := 3; n >= 1; n-- {
+				if len(m[1]) < n {
+					continue
+				}
+				code, _ := strconv.Atoi(m[1][:n])
+				if r := phonenumbers.GetRegionCodeForCountryCode(code); r != "" && r != "ZZ" {
+					return r, "country code +" + m[1][:n]
+				}
+			}
+		}
+	}
+	for _, t := range texts {
+		if m := countryNameRe.FindString(t); m != "" {
+			if r := countryRegions[strings.ToLower(strings.Trim(m, " ,."))]; r != "" {
+				return r, "address in " + strings.Trim(m, " ,.")
+			}
+		}
+	}
+	for _, d := range domains {
+		tld := d[strings.LastIndex(d, ".")+1:]
+		if r := tldRegions[tld]; r != "" {
+			return r, "domain ." + tld
+		}
+		if len(tld) == 2 && phonenumbers.GetCountryCodeForRegion(strings.ToUpper(tld)) != 0 {
+			return strings.ToUpper(tld), "domain ." + tld
+		}
+	}
+	return DefaultRegion, ""
+}
+
+var plusCodeRe = regexp.MustCompile(`\+\s?(\d{1,3})[\s.\-(]`)
+
+// tldRegions are the country code top-level domains whose region code is
+// not the domain in capitals.
+var tldRegions = map[string]string{"uk": "GB", "su": "RU", "eu": ""}
+
+// countryRegions are the countries an address may end with, by name.
+var countryRegions = map[string]string{
+	"usa": "US", "u.s.a": "US", "united states": "US", "canada": "CA", "mexico": "MX", "méxico": "MX",
+	"brazil": "BR", "brasil": "BR", "argentina": "AR", "chile": "CL", "colombia": "CO", "peru": "PE", "perú": "PE",
+	"united kingdom": "GB", "uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "ireland": "IE",
+	"france": "FR", "belgium": "BE", "belgique": "BE", "belgië": "BE", "netherlands": "NL", "nederland": "NL",
+	"germany": "DE", "deutschland": "DE", "austria": "AT", "österreich": "AT", "switzerland": "CH", "schweiz": "CH", "suisse": "CH",
+	"spain": "ES", "españa": "ES", "portugal": "PT", "italy": "IT", "italia": "IT",
+	"denmark": "DK", "sweden": "SE", "norway": "NO", "finland": "FI", "poland": "PL", "polska": "PL",
+	"japan": "JP", "china": "CN", "hong kong": "HK", "taiwan": "TW", "korea": "KR", "south korea": "KR",
+	"singapore": "SG", "malaysia": "MY", "indonesia": "ID", "thailand": "TH", "philippines": "PH",
+	"vietnam": "VN", "viet nam": "VN", "việt nam": "VN", "india": "IN",
+	"australia": "AU", "new zealand": "NZ", "south africa": "ZA",
+}
+
+var countryNameRe = func() *regexp.Regexp {
+	var names []string
+	for n := range countryRegions {
+		names = append(names, regexp.QuoteMeta(n))
+	}
+	// Longest first, so that "south korea" wins over "korea".
+	sortByLength(names)
+	return regexp.MustCompile(`(?i)(?:^|[,\d]\s*|\s)(?:` + strings.Join(names, "|") + `)\.?\s*$`)
+}()
+
+func sortByLength(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}

@@ -1,0 +1,455 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"unicode"
+
+	"github.com/brianvoe/gofakeit/v7"
+	"github.com/disintegration/imaging"
+	"github.com/nyaruka/phonenumbers"
+
+	"followthrough/ocr/perspective"
+)
+
+// A Synthetic is an invented business card for measuring the reader on
+// cards nobody tuned it to: random people and companies, laid out and
+// photographed in one of many styles.
+type Synthetic struct {
+	Name  string // a file stem: "synth-007-two-column-DE"
+	Style string // how it is laid out or photographed
+	Card  Card
+	Want  Expected
+	// Width is the width to draw the card at, before Turn and Photo.
+	Width int
+	// Turn is how far the card lies turned clockwise: 0, 90, 180 or 270,
+	// or a small skew of a few degrees, as on a flatbed.
+	Turn float64
+	// Photo, when set, puts the card on a desk in perspective, seen by a
+	// phone Photo.X by Photo.Y pixels.
+	Photo image.Point
+	seed  int64
+}
+
+// Styles are the ways Synthesize lays out and photographs cards, in the
+// order it cycles through them.
+var Styles = []string{
+	"stacked", "centred", "two-column", "logo-left", "dark", "coloured",
+	"small", "rotated", "skewed", "photo", "right", "company-first",
+}
+
+// Image draws the card as a scanner or phone would see it.
+func (s Synthetic) Image() image.Image {
+	img := image.Image(Draw(s.Card, s.Width))
+	switch {
+	case s.Turn == 90 || s.Turn == 180 || s.Turn == 270:
+		switch s.Turn {
+		case 90:
+			img = imaging.Rotate270(img)
+		case 180:
+			img = imaging.Rotate180(img)
+		default:
+			img = imaging.Rotate90(img)
+		}
+	case s.Turn != 0:
+		// A flatbed scan of a card laid a little crooked: white all round.
+		img = imaging.Rotate(img, -s.Turn, color.White)
+	}
+	if s.Photo != (image.Point{}) {
+		rng := rand.New(rand.NewPCG(uint64(s.seed), 77))
+		img = PerspectivePhoto(img, 0.05+0.10*rng.Float64(), s.Photo, s.seed)
+	}
+	return img
+}
+
+// SyntheticSet returns n invented cards starting from seed; the same
+// arguments always give the same cards. Styles and countries cycle, so
+// that every style appears in a set of len(Styles) cards.
+func SyntheticSet(seed int64, n int) []Synthetic {
+	out := make([]Synthetic, n)
+	for i := range out {
+		out[i] = Synthesize(seed+int64(i), i)
+	}
+	return out
+}
+
+// country is how a country prints phone numbers and addresses.
+type country struct {
+	code   string // ISO 3166 and libphonenumber region
+	tld    string
+	name   string // printed at the end of an address, sometimes
+	suffix []string
+	street func(f *gofakeit.Faker) []string // the address lines
+}
+
+var streetNames = []string{"Harbor", "Maple", "Station", "Mill", "Church", "Park", "King", "Queen", "Bridge", "Orchard",
+	"Victoria", "Elm", "Cedar", "Market", "High", "Garden", "River", "Hill", "Lake", "Forest"}
+
+func pick[T any](f *gofakeit.Faker, xs []T) T { return xs[f.IntN(len(xs))] }
+
+var countries = []country{
+	{code: "US", tld: "com", name: "USA", suffix: []string{"Inc.", "LLC", "Corp.", "Group", "Co."},
+		street: func(f *gofakeit.Faker) []string {
+			l1 := fmt.Sprintf("%d %s %s", 10+f.IntN(9000), pick(f, streetNames), pick(f, []string{"Street", "Avenue", "Blvd", "Road", "Drive", "Way"}))
+			if f.IntN(3) == 0 {
+				l1 += fmt.Sprintf(", Suite %d", 100+f.IntN(900))
+			}
+			return []string{l1, fmt.Sprintf("%s, %s %05d", pick(f, []string{"Portland", "Austin", "Denver", "Columbus", "Raleigh", "Madison", "Boise", "Tucson"}), f.StateAbr(), 10000+f.IntN(89999))}
+		}},
+	{code: "GB", tld: "co.uk", name: "United Kingdom", suffix: []string{"Ltd", "Limited", "LLP", "plc"},
+		street: func(f *gofakeit.Faker) []string {
+			pc := fmt.Sprintf("%s%d %d%s", pick(f, []string{"M", "EC", "SW", "LS", "B", "G"}), 1+f.IntN(20), 1+f.IntN(9), pick(f, []string{"AB", "HE", "QT", "RX", "DN"}))
+			return []string{fmt.Sprintf("%d %s %s", 1+f.IntN(200), pick(f, streetNames), pick(f, []string{"Road", "Street", "Lane", "Place"})),
+				fmt.Sprintf("%s %s", pick(f, []string{"Manchester", "London", "Leeds", "Birmingham", "Glasgow", "Bristol"}), pc)}
+		}},
+	{code: "AU", tld: "com.au", name: "Australia", suffix: []string{"Pty Ltd", "Pty Limited"},
+		street: func(f *gofakeit.Faker) []string {
+			return []string{fmt.Sprintf("Level %d, %d %s Street", 1+f.IntN(30), 1+f.IntN(400), pick(f, streetNames)),
+				fmt.Sprintf("%s %s %d", pick(f, []string{"Sydney", "Ultimo", "Parramatta", "Melbourne", "Carlton", "Brisbane"}), pick(f, []string{"NSW", "VIC", "QLD"}), 2000+f.IntN(2000))}
+		}},
+	{code: "DE", tld: "de", name: "Germany", suffix: []string{"GmbH", "AG", "GmbH & Co. KG"},
+		street: func(f *gofakeit.Faker) []string {
+			return []string{fmt.Sprintf("%s %d", pick(f, []string{"Hauptstraße", "Bahnhofstraße", "Gartenweg", "Lindenallee", "Schillerstraße", "Marktplatz"}), 1+f.IntN(120)),
+				fmt.Sprintf("%05d %s", 10000+f.IntN(89999), pick(f, []string{"Berlin", "München", "Köln", "Hamburg", "Leipzig", "Stuttgart"}))}
+		}},
+	{code: "FR", tld: "fr", name: "France", suffix: []string{"SARL", "SAS", "S.A."},
+		street: func(f *gofakeit.Faker) []string {
+			return []string{fmt.Sprintf("%d rue %s", 1+f.IntN(150), pick(f, []string{"de la Paix", "Victor Hugo", "des Lilas", "du Commerce", "Pasteur", "de Rivoli"})),
+				fmt.Sprintf("%05d %s", 10000+f.IntN(85000), pick(f, []string{"Paris", "Lyon", "Nantes", "Lille", "Bordeaux", "Toulouse"}))}
+		}},
+	{code: "BR", tld: "com.br", name: "Brasil", suffix: []string{"Ltda", "S/A", "ME"},
+		street: func(f *gofakeit.Faker) []string {
+			return []string{fmt.Sprintf("Rua %s, %d", pick(f, []string{"das Flores", "Augusta", "XV de Novembro", "da Consolação", "Sete de Setembro"}), 10+f.IntN(2000)),
+				fmt.Sprintf("%s - %s, %05d-%03d", pick(f, []string{"São Paulo", "Curitiba", "Campinas", "Recife", "Salvador"}), pick(f, []string{"SP", "PR", "PE", "BA"}), 10000+f.IntN(89999), f.IntN(1000))}
+		}},
+	{code: "SG", tld: "com.sg", name: "Singapore", suffix: []string{"Pte Ltd", "Pte. Ltd."},
+		street: func(f *gofakeit.Faker) []string {
+			return []string{fmt.Sprintf("%d %s Road, #%02d-%02d", 1+f.IntN(300), pick(f, streetNames), 1+f.IntN(40), 1+f.IntN(30)),
+				fmt.Sprintf("Singapore %06d", 10000+f.IntN(800000))}
+		}},
+	{code: "JP", tld: "co.jp", name: "Japan", suffix: []string{"Co., Ltd.", "K.K.", "Inc."},
+		street: func(f *gofakeit.Faker) []string {
+			return []string{fmt.Sprintf("%d-%d-%d %s, %s-ku", 1+f.IntN(9), 1+f.IntN(20), 1+f.IntN(30), pick(f, []string{"Hongo", "Shiba", "Kanda", "Umeda", "Sakae", "Aoyama"}), pick(f, []string{"Bunkyo", "Minato", "Chuo", "Kita", "Naka"})),
+				fmt.Sprintf("%s %03d-%04d", pick(f, []string{"Tokyo", "Osaka", "Nagoya", "Fukuoka"}), 100+f.IntN(899), f.IntN(10000))}
+		}},
+	{code: "CA", tld: "ca", name: "Canada", suffix: []string{"Inc.", "Ltd.", "Corp."},
+		street: func(f *gofakeit.Faker) []string {
+			return []string{fmt.Sprintf("%d %s %s", 10+f.IntN(3000), pick(f, streetNames), pick(f, []string{"Street", "Avenue", "Road"})),
+				fmt.Sprintf("%s, %s %c%d%c %d%c%d", pick(f, []string{"Toronto", "Ottawa", "Calgary", "Halifax"}), pick(f, []string{"ON", "AB", "NS"}),
+					'A'+rune(f.IntN(20)), f.IntN(10), 'A'+rune(f.IntN(20)), f.IntN(10), 'A'+rune(f.IntN(20)), f.IntN(10))}
+		}},
+	{code: "ES", tld: "es", name: "España", suffix: []string{"S.L.", "S.A."},
+		street: func(f *gofakeit.Faker) []string {
+			return []string{fmt.Sprintf("Calle %s %d", pick(f, []string{"Mayor", "de Alcalá", "del Prado", "Real", "Nueva"}), 1+f.IntN(200)),
+				fmt.Sprintf("%05d %s", 10000+f.IntN(40000), pick(f, []string{"Madrid", "Sevilla", "Valencia", "Bilbao"}))}
+		}},
+}
+
+var industryWords = []string{"Analytics", "Logistics", "Design", "Consulting", "Partners", "Systems", "Labs", "Studio", "Engineering",
+	"Capital", "Foods", "Energy", "Robotics", "Media", "Health", "Software", "Architects", "Trading", "Networks", "Ventures"}
+
+var titles = []string{"Chief Executive Officer", "Managing Director", "Head of Sales", "Marketing Manager", "Software Engineer",
+	"Senior Consultant", "Operations Director", "Account Executive", "Product Designer", "Founder", "Project Manager",
+	"Chief Financial Officer", "Business Development Manager", "Research Scientist", "Office Manager", "Sales Representative"}
+
+// syllables make up names no list holds, so that the reader is not only
+// measured on names it knows.
+var syllables = []string{"ka", "lo", "mer", "vi", "dan", "sa", "ren", "tho", "bel", "in", "or", "zu", "nel", "fa", "ri", "tov", "ash", "ely"}
+
+func inventedName(f *gofakeit.Faker) string {
+	n := 2 + f.IntN(2)
+	var b strings.Builder
+	for range n {
+		b.WriteString(pick(f, syllables))
+	}
+	r := []rune(b.String())
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
+// phone makes a valid number of the given type for a country, from
+// libphonenumber's example number with its last digits changed, printed
+// the way the country prints it or in international form.
+func phone(f *gofakeit.Faker, region string, typ phonenumbers.PhoneNumberType, intl bool) string {
+	ex := phonenumbers.GetExampleNumberForType(region, typ)
+	if ex == nil {
+		ex = phonenumbers.GetExampleNumber(region)
+	}
+	for range 20 {
+		nsn := ex.GetNationalNumber()
+		n := &phonenumbers.PhoneNumber{CountryCode: ex.CountryCode, ItalianLeadingZero: ex.ItalianLeadingZero,
+			NationalNumber: proto(nsn - nsn%1000 + uint64(f.IntN(1000)))}
+		if phonenumbers.IsValidNumber(n) {
+			if intl {
+				return phonenumbers.Format(n, phonenumbers.INTERNATIONAL)
+			}
+			return phonenumbers.Format(n, phonenumbers.NATIONAL)
+		}
+	}
+	if intl {
+		return phonenumbers.Format(ex, phonenumbers.INTERNATIONAL)
+	}
+	return phonenumbers.Format(ex, phonenumbers.NATIONAL)
+}
+
+func proto(v uint64) *uint64 { return &v }
+
+func localPart(f *gofakeit.Faker, given, family string) string {
+	g, fm := asciiLower(given), asciiLower(family)
+	switch f.IntN(5) {
+	case 0:
+		return g + "." + fm
+	case 1:
+		return g[:1] + fm
+	case 2:
+		return g
+	case 3:
+		return g + "_" + fm
+	}
+	return g + fm[:1]
+}
+
+// asciiLower lower-cases s and drops what is not a letter or digit, as an
+// email address made from a name does.
+func asciiLower(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Synthesize makes the invented card of the given seed; i picks the style
+// and country, cycling through them.
+func Synthesize(seed int64, i int) Synthetic {
+	f := gofakeit.New(uint64(seed)*2654435761 + 1)
+	style := Styles[i%len(Styles)]
+	co := countries[(i/len(Styles)+i)%len(countries)]
+
+	given, family := f.FirstName(), f.LastName()
+	if f.IntN(3) == 0 {
+		given = inventedName(f)
+	}
+	if f.IntN(3) == 0 {
+		family = inventedName(f)
+	}
+	name := given + " " + family
+	if f.IntN(6) == 0 {
+		name = given + " " + string([]rune(f.FirstName())[:1]) + ". " + family
+	}
+
+	var company, stem string
+	if f.IntN(2) == 0 {
+		w := family
+		if f.IntN(2) == 0 {
+			w = inventedName(f)
+		}
+		company = w + " " + pick(f, industryWords)
+		stem = asciiLower(company)
+		if f.IntN(3) == 0 {
+			stem = asciiLower(w)
+		}
+		company += " " + pick(f, co.suffix)
+	} else {
+		company = f.Company()
+		stem = asciiLower(strings.Fields(company)[0])
+		if len(stem) < 4 {
+			stem = asciiLower(company)
+		}
+	}
+	domain := stem + "." + co.tld
+	title := pick(f, titles)
+	if f.IntN(3) == 0 {
+		title = f.JobDescriptor() + " " + f.JobLevel() + " " + f.JobTitle()
+	}
+	email := localPart(f, given, family) + "@" + domain
+	website := pick(f, []string{"www." + domain, domain, "https://" + domain, "www." + domain})
+	intl := f.IntN(2) == 0
+	phones := []string{phone(f, co.code, phonenumbers.FIXED_LINE, intl)}
+	if f.IntN(2) == 0 {
+		phones = append(phones, phone(f, co.code, phonenumbers.MOBILE, intl))
+	}
+	fax := ""
+	if f.IntN(4) == 0 {
+		fax = phone(f, co.code, phonenumbers.FIXED_LINE, intl)
+	}
+	addr := co.street(f)
+	if f.IntN(2) == 0 {
+		addr = append(addr, co.name)
+	}
+
+	// Labels, in one of a few house styles.
+	type labels struct{ tel, mob, fax, mail, web string }
+	ls := pick(f, []labels{
+		{"Tel: ", "Mobile: ", "Fax: ", "Email: ", ""},
+		{"T ", "M ", "F ", "E ", "W "},
+		{"T: ", "M: ", "F: ", "E: ", "W: "},
+		{"Phone ", "Cell ", "Fax ", "", ""},
+		{"", "", "Fax ", "", ""},
+		{"Office: ", "Mobile: ", "Fax: ", "", "Web: "},
+	})
+	if ls.tel == "" && len(phones) > 1 {
+		ls.mob = "Mobile "
+	}
+
+	bigName := 13 + 4*f.Float64()
+	body := 7.5 + 1.5*f.Float64()
+	nameLine := Line{Text: name, Size: bigName, Bold: true}
+	titleLine := Line{Text: title, Size: body + 0.5 + f.Float64()}
+	companyLine := Line{Text: company, Size: body + 1 + 2*f.Float64(), Bold: f.IntN(2) == 0}
+	var contact []Line
+	contact = append(contact, Line{Text: ls.tel + phones[0], Size: body, SpaceBefore: 3})
+	if len(phones) > 1 {
+		contact = append(contact, Line{Text: ls.mob + phones[1], Size: body})
+	}
+	if fax != "" {
+		contact = append(contact, Line{Text: ls.fax + fax, Size: body})
+	}
+	contact = append(contact, Line{Text: ls.mail + email, Size: body}, Line{Text: ls.web + website, Size: body})
+	var address []Line
+	for k, a := range addr {
+		l := Line{Text: a, Size: body}
+		if k == 0 {
+			l.SpaceBefore = 2
+		}
+		address = append(address, l)
+	}
+
+	s := Synthetic{
+		Name:  fmt.Sprintf("synth-%03d-%s-%s", i, style, co.code),
+		Style: style,
+		Width: 1050,
+		seed:  seed,
+		Want: Expected{
+			Name: name, Title: title, Company: company, Email: email, Website: website,
+			Address: strings.Join(addr, ", "), Phones: phones, Fax: fax,
+		},
+	}
+	head := []Line{nameLine, titleLine, companyLine}
+	if style == "company-first" {
+		companyLine.SpaceBefore = 0
+		nameLine.SpaceBefore = 4
+		head = []Line{companyLine, nameLine, titleLine}
+	}
+	c := Card{Lines: append(append(append([]Line(nil), head...), contact...), address...)}
+	switch style {
+	case "centred":
+		for k := range c.Lines {
+			c.Lines[k].Align = Center
+		}
+	case "right":
+		for k := range c.Lines {
+			c.Lines[k].Align = Right
+		}
+	case "two-column":
+		c.Layout = TwoColumn
+		c.Split = len(head)
+		if f.IntN(2) == 0 {
+			// Contact details left, the name block right.
+			c.Lines = append(append(append([]Line(nil), contact...), address...), head...)
+			c.Split = len(contact) + len(address)
+			for k := c.Split; k < len(c.Lines); k++ {
+				c.Lines[k].Align = Right
+			}
+		}
+	case "logo-left":
+		c.Accent = true
+		c.AccentColor = pick(f, []color.Color{DefaultAccentColor, color.NRGBA{0xd9, 0x6a, 0x1e, 0xff}, color.NRGBA{0x6b, 0x2d, 0x8f, 0xff}})
+	case "dark":
+		c.Background = pick(f, []color.Color{color.NRGBA{0x1a, 0x1f, 0x2e, 0xff}, color.NRGBA{0x0b, 0x3d, 0x2e, 0xff}, color.NRGBA{0x22, 0x22, 0x22, 0xff}})
+		c.Ink = pick(f, []color.Color{color.NRGBA{0xf2, 0xf2, 0xf2, 0xff}, color.NRGBA{0xe8, 0xc9, 0x6b, 0xff}})
+	case "coloured":
+		c.Background = pick(f, []color.Color{color.NRGBA{0xfd, 0xf3, 0xe1, 0xff}, color.NRGBA{0xe6, 0xf0, 0xfa, 0xff}, color.White})
+		c.Ink = pick(f, []color.Color{color.NRGBA{0x1f, 0x4e, 0x9c, 0xff}, color.NRGBA{0xa3, 0x1f, 0x34, 0xff}, color.NRGBA{0x1d, 0x6b, 0x3a, 0xff}})
+	case "small":
+		for k := range c.Lines {
+			c.Lines[k].Size *= 0.8
+		}
+		s.Width = 760
+	case "rotated":
+		s.Turn = float64(pick(f, []int{90, 180, 270}))
+	case "skewed":
+		s.Turn = (1.5 + 2.5*f.Float64()) * float64(1-2*f.IntN(2))
+	case "photo":
+		s.Width = 1400
+		s.Photo = image.Pt(2400, 1800)
+		if f.IntN(2) == 0 {
+			s.Photo = image.Pt(2400, 2400)
+		}
+	}
+	s.Card = c
+	return s
+}
+
+// PerspectivePhoto returns a frame.X by frame.Y picture of card lying on a
+// desk seen at an angle: the card's far edge is narrower by tilt (0.1 is
+// 10%), it is turned a little, and the picture has the desk's texture,
+// uneven light and noise of Photo.
+func PerspectivePhoto(card image.Image, tilt float64, frame image.Point, seed int64) *image.NRGBA {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x7e11_5ca9))
+	out := desk(frame, rng)
+	cb := card.Bounds()
+	if cb.Dx() == 0 || cb.Dy() == 0 {
+		return out
+	}
+	fw, fh := float64(frame.X), float64(frame.Y)
+	w := (0.45 + 0.1*rng.Float64()) * fw
+	h := w * float64(cb.Dy()) / float64(cb.Dx())
+	if h > 0.7*fh {
+		h = 0.7 * fh
+		w = h * float64(cb.Dx()) / float64(cb.Dy())
+	}
+	cx, cy := fw/2+(rng.Float64()-0.5)*0.1*fw, fh/2+(rng.Float64()-0.5)*0.1*fh
+	angle := (rng.Float64() - 0.5) * 12 * math.Pi / 180
+	// Corners of the card, top-left clockwise, before the turn: the top
+	// edge is further away, so shorter.
+	top := w * (1 - tilt) / 2
+	pts := [4][2]float64{{-top, -h / 2}, {top, -h / 2}, {w / 2, h / 2}, {-w / 2, h / 2}}
+	var quad [4][2]float64
+	for k, p := range pts {
+		x := p[0]*math.Cos(angle) - p[1]*math.Sin(angle)
+		y := p[0]*math.Sin(angle) + p[1]*math.Cos(angle)
+		quad[k] = [2]float64{cx + x, cy + y}
+	}
+	// The transform from the frame back onto the card image.
+	var q perspective.Quad
+	for k, p := range quad {
+		q[k] = perspective.Point{X: p[0], Y: p[1]}
+	}
+	hm, _ := perspective.Between(q, perspective.Rect(image.Rect(0, 0, cb.Dx(), cb.Dy())))
+	c := imaging.Clone(card)
+	minX, minY, maxX, maxY := fw, fh, 0.0, 0.0
+	for _, p := range quad {
+		minX, minY = math.Min(minX, p[0]), math.Min(minY, p[1])
+		maxX, maxY = math.Max(maxX, p[0]), math.Max(maxY, p[1])
+	}
+	inside := func(p perspective.Point) bool {
+		return p.X >= 0 && p.Y >= 0 && p.X < float64(cb.Dx()) && p.Y < float64(cb.Dy())
+	}
+	// Shadow, then the card.
+	sh := int(0.01*fw) + 1
+	for y := max(0, int(minY)); y < min(frame.Y, int(maxY)+sh+1); y++ {
+		for x := max(0, int(minX)); x < min(frame.X, int(maxX)+sh+1); x++ {
+			i := out.PixOffset(x, y)
+			if inside(hm.Apply(perspective.Point{X: float64(x-sh) + 0.5, Y: float64(y-sh) + 0.5})) {
+				for k := range 3 {
+					out.Pix[i+k] = uint8(float64(out.Pix[i+k]) * 0.6)
+				}
+			}
+			p := hm.Apply(perspective.Point{X: float64(x) + 0.5, Y: float64(y) + 0.5})
+			if !inside(p) {
+				continue
+			}
+			px := perspective.Bilinear(c, p.X-0.5, p.Y-0.5)
+			copy(out.Pix[i:i+3], px[:3])
+		}
+	}
+	light(out, rng)
+	return out
+}

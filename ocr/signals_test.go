@@ -1,0 +1,263 @@
+package ocr
+
+import (
+	"context"
+	"image"
+	"image/color"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/disintegration/imaging"
+
+	"followthrough/ocr/render"
+)
+
+func TestRegionOf(t *testing.T) {
+	tests := []struct {
+		name     string
+		texts    []string
+		domains  []string
+		want     string
+		wantWhy  string
+		wantNone bool
+	}{
+		{"country code on a number", []string{"Tel +44 20 7946 0321"}, []string{"acme.com"}, "GB", "country code +44", false},
+		{"country in the address", []string{"Musterweg 4", "10115 Berlin, Germany"}, []string{"acme.com"}, "DE", "address in Germany", false},
+		{"country code domain", []string{"Tel 01 23 45 67 89"}, []string{"acme.fr"}, "FR", "domain .fr", false},
+		{"uk is GB", nil, []string{"acme.co.uk"}, "GB", "domain .uk", false},
+		{"two-level suffix", nil, []string{"acme.com.au"}, "AU", "domain .au", false},
+		{"nothing tells", []string{"Jane Doe"}, []string{"acme.com"}, DefaultRegion, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, why := regionOf(tt.texts, tt.domains)
+			if got != tt.want || why != tt.wantWhy {
+				t.Errorf("regionOf = %q, %q; want %q, %q", got, why, tt.want, tt.wantWhy)
+			}
+		})
+	}
+}
+
+func TestMendCountryCode(t *testing.T) {
+	tests := []struct{ raw, region, want string }{
+		{"+8) 3 1234-5678", "JP", "+81 3 1234-5678"},
+		{"+4) 20 7946 0321", "GB", "+44 20 7946 0321"},
+		{"+1 415 555 0100", "US", "+1 415 555 0100"}, // nothing to mend
+		{"+8) 3 1234-5678", "", "+8) 3 1234-5678"},   // more than one digit would do
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw+" "+tt.region, func(t *testing.T) {
+			if got := mendCountryCode(tt.raw, tt.region); got != tt.want {
+				t.Errorf("mendCountryCode(%q, %q) = %q, want %q", tt.raw, tt.region, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNewLineJoinsCJK(t *testing.T) {
+	w := func(s string) Word { return Word{Text: s, Conf: 90} }
+	tests := []struct {
+		words []string
+		want  string
+	}{
+		{[]string{"東京", "都", "港区"}, "東京都港区"},
+		{[]string{"〒100-0001", "東京都"}, "〒100-0001 東京都"},
+		{[]string{"テスト", "ビル", "3F"}, "テストビル 3F"},
+		{[]string{"Jane", "Doe"}, "Jane Doe"},
+	}
+	for _, tt := range tests {
+		var ws []Word
+		for _, s := range tt.words {
+			ws = append(ws, w(s))
+		}
+		if got := NewLine(ws).Text; got != tt.want {
+			t.Errorf("NewLine(%q).Text = %q, want %q", tt.words, got, tt.want)
+		}
+	}
+}
+
+func TestLanguagesFor(t *testing.T) {
+	tests := []struct {
+		langs  []string
+		script string
+		want   string
+	}{
+		{[]string{"eng", "jpn"}, "Latin", "eng"},
+		{[]string{"eng", "jpn"}, "Japanese", "jpn+eng"},
+		{[]string{"eng", "jpn"}, "Han", "jpn+eng"},
+		{[]string{"eng", "jpn"}, "", "eng"},         // unsure: Latin
+		{[]string{"eng", "jpn"}, "Cyrillic", "eng"}, // none writes it: Latin
+		{[]string{"eng", "por", "vie"}, "Latin", "eng+por+vie"},
+		{[]string{"jpn"}, "Latin", "jpn"}, // nothing Latin chosen: what there is
+	}
+	for _, tt := range tests {
+		eng := &Tesseract{langs: tt.langs}
+		if got := strings.Join(eng.languagesFor(tt.script), "+"); got != tt.want {
+			t.Errorf("%v reading %q: %s, want %s", tt.langs, tt.script, got, tt.want)
+		}
+	}
+}
+
+func TestReasons(t *testing.T) {
+	ls := lines(cat(
+		stack(100, 80, 80, "Emma Raman", "Head of Design"),
+		stack(100, 330, 50, "Northgate Studio Ltd"),
+		stack(100, 550, "Mob 07400 123456", "emma.raman@northgate.co.uk", "www.northgate.co.uk"),
+	)...)
+	want := map[FieldKind][]string{
+		FieldName:    {"largest text", "matches the email's name", "a known given name"},
+		FieldTitle:   {"job-title words", "next to the name"},
+		FieldCompany: {"legal form", "matches the email's domain"},
+		FieldPhone:   {"labelled mobile", "a valid number in GB (domain .uk)"},
+		FieldEmail:   {"an email address"},
+		FieldWebsite: {"the email's domain"},
+	}
+	got := map[FieldKind]string{}
+	for _, f := range Classify(ls, cardSize) {
+		got[f.Kind] = f.Reason
+	}
+	for kind, parts := range want {
+		for _, p := range parts {
+			if !strings.Contains(got[kind], p) {
+				t.Errorf("%s reason %q does not say %q", kind, got[kind], p)
+			}
+		}
+	}
+}
+
+func TestSkewAngle(t *testing.T) {
+	card := render.Draw(render.Samples()[0], 1200)
+	tests := []struct {
+		name string
+		img  image.Image
+		want float64
+	}{
+		{"straight", card, 0},
+		{"tilted 3 clockwise", imaging.Rotate(card, -3, color.White), 3},
+		{"tilted 2 anticlockwise", imaging.Rotate(card, 2, color.White), -2},
+		{"on its side and tilted", imaging.Rotate(imaging.Rotate90(card), -2.5, color.White), 2.5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := skewAngle(contrastImage(tt.img))
+			if math.Abs(got-tt.want) > 0.35 {
+				t.Errorf("skewAngle = %.1f, want %.1f", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextHeightAndScale(t *testing.T) {
+	card := render.Samples()[0]
+	small := card
+	small.Lines = append([]render.Line(nil), card.Lines...)
+	for i := range small.Lines {
+		small.Lines[i].Size = 5
+	}
+	tests := []struct {
+		name       string
+		c          render.Card
+		width      int
+		minH, maxH int
+		scaleUp    bool
+	}{
+		{"a card at reading size", card, 1600, 25, 45, false},
+		{"small print", small, 1100, 8, 15, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ink := contrastImage(render.Draw(tt.c, tt.width))
+			h := textHeight(ink)
+			if h < tt.minH || h > tt.maxH {
+				t.Errorf("textHeight = %d, want %d to %d", h, tt.minH, tt.maxH)
+			}
+			f := smallPrintScale(ink)
+			if tt.scaleUp != (f > 1) {
+				t.Errorf("smallPrintScale = %.2f, want scaling up: %v", f, tt.scaleUp)
+			}
+			if f > 1 {
+				if got := float64(h) * f; math.Abs(got-targetHeight) > 1 {
+					t.Errorf("letters scaled to %.1f px, want %d", got, targetHeight)
+				}
+			}
+		})
+	}
+	if textHeight(image.NewGray(image.Rect(0, 0, 400, 200))) != 0 {
+		t.Errorf("a blank card has no letters to measure")
+	}
+}
+
+func TestCropCardInPerspective(t *testing.T) {
+	card := render.Draw(render.Samples()[1], 1400)
+	for _, tilt := range []float64{0.06, 0.14} {
+		photo := render.PerspectivePhoto(card, tilt, image.Pt(2400, 1800), int64(tilt*100))
+		got := cropCard(photo)
+		b := got.Bounds()
+		if aspect := float64(b.Dx()) / float64(b.Dy()); math.Abs(aspect-float64(card.Bounds().Dx())/float64(card.Bounds().Dy())) > 0.12 {
+			t.Errorf("tilt %.2f: straightened card is %v, aspect %.2f, want a card's", tilt, b.Size(), aspect)
+		}
+		if b.Dx() > photo.Bounds().Dx()*7/10 {
+			t.Errorf("tilt %.2f: %v is not cropped to the card", tilt, b.Size())
+		}
+		// The straightened card's middle band is card, not desk: bright.
+		mid := imaging.Crop(got, image.Rect(b.Dx()/10, b.Dy()*45/100, b.Dx()*9/10, b.Dy()*55/100))
+		var sum float64
+		for i := 0; i < len(mid.Pix); i += 4 {
+			sum += float64(mid.Pix[i])
+		}
+		if mean := sum / float64(len(mid.Pix)/4); mean < 180 {
+			t.Errorf("tilt %.2f: middle of the straightened card has mean brightness %.0f: desk, not card", tilt, mean)
+		}
+	}
+}
+
+// passEngine reads every image as the lines it is given, with the
+// confidence it is told, and records the passes asked for.
+type passEngine struct {
+	conf   float64
+	passes []Pass
+}
+
+func (e *passEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{}, false
+}
+func (e *passEngine) Close() error { return nil }
+func (e *passEngine) Recognize(_ context.Context, img image.Image, p Pass) ([]Line, error) {
+	e.passes = append(e.passes, p)
+	w := func(s string, x, y int) Word {
+		return Word{Text: s, Box: image.Rect(x, y, x+30*len(s), y+50), Conf: e.conf}
+	}
+	return []Line{
+		NewLine([]Word{w("Jane", 100, 100), w("Doe", 260, 100)}),
+		NewLine([]Word{w("jane@acmewidgets.com", 100, 300)}),
+	}, nil
+}
+
+func TestSecondReadOnlyWhenWeak(t *testing.T) {
+	tests := []struct {
+		name  string
+		conf  float64
+		modes []Mode
+	}{
+		{"a confident read is the only one", 95, []Mode{ModeAuto}},
+		{"an unsure read is read again for sparse text", 71, []Mode{ModeAuto, ModeSparse}},
+		{"a sure read with an unsure email is read again", 78, []Mode{ModeAuto, ModeSparse}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &passEngine{conf: tt.conf}
+			r, err := ReadImage(context.Background(), e, filled(1000, 600, color.White))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var modes []Mode
+			for _, p := range e.passes {
+				modes = append(modes, p.Mode)
+			}
+			if len(modes) != len(tt.modes) || modes[len(modes)-1] != tt.modes[len(tt.modes)-1] || r.Passes != len(tt.modes) {
+				t.Errorf("passes %v (Reading.Passes %d), want %v", modes, r.Passes, tt.modes)
+			}
+		})
+	}
+}
