@@ -94,10 +94,14 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Join(dir, imagesDir), 0o755); err != nil {
+	if err := makePrivateDirs(dir); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open(driverName, dsn(filepath.Join(dir, dbName)))
+	path := filepath.Join(dir, dbName)
+	if err := makePrivateFiles(path, path+"-wal", path+"-shm"); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open(driverName, dsn(path))
 	if err != nil {
 		return nil, err
 	}
@@ -107,6 +111,59 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// makePrivateDirs creates dir and its image directory, readable by their
+// owner only. A data directory made by an older version, open to other
+// users, is closed to them once it holds the database; a directory that
+// does not hold it yet, such as a --data folder the user already had, is
+// left as it was, but what the store puts in it is private all the same.
+func makePrivateDirs(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(dir, dbName)); err == nil {
+		if err := chmodAtMost(dir, 0o700); err != nil {
+			return err
+		}
+	}
+	images := filepath.Join(dir, imagesDir)
+	if err := os.MkdirAll(images, 0o700); err != nil {
+		return err
+	}
+	return chmodAtMost(images, 0o700)
+}
+
+// makePrivateFiles creates the database file at paths[0], if it is not
+// there, readable and writable by its owner only, before SQLite creates it
+// with the umask's mode; SQLite gives its -wal and -shm files the mode of
+// the database. Files that exist, from an older version, lose any access
+// by others.
+func makePrivateFiles(paths ...string) error {
+	f, err := os.OpenFile(paths[0], os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	for _, p := range paths {
+		if err := chmodAtMost(p, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// chmodAtMost takes away from the file at path any permission that perm
+// does not grant.
+func chmodAtMost(path string, perm fs.FileMode) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if mode := info.Mode().Perm(); mode&^perm != 0 {
+		return os.Chmod(path, mode&perm)
+	}
+	return nil
 }
 
 // dsn returns the data source name that opens the database file at path.
