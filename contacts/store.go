@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -14,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +26,10 @@ import (
 
 // ErrNotFound is returned, wrapped, when no contact has the requested ID.
 var ErrNotFound = errors.New("contact not found")
+
+// ErrNewerSchema is returned, wrapped, for a database written by a newer
+// version of the program, which this one cannot read.
+var ErrNewerSchema = errors.New("written by a newer version of Follow Through")
 
 // ErrExists is returned, wrapped, by Store.Restore when a contact with the
 // same ID is already stored.
@@ -188,7 +194,9 @@ type migration struct {
 }
 
 // readMigrations returns the migrations in the directory "migrations" of
-// fsys, in order. Their numbers must run from 1 without a gap.
+// fsys, in order. Their numbers must be distinct and start from 1, but may
+// skip some: branches developed side by side each take a number, and not
+// every number need land.
 func readMigrations(fsys fs.FS) ([]migration, error) {
 	entries, err := fs.ReadDir(fsys, "migrations")
 	if err != nil {
@@ -202,11 +210,8 @@ func readMigrations(fsys fs.FS) ([]migration, error) {
 		}
 		num, _, _ := strings.Cut(name, "_")
 		version, err := strconv.Atoi(strings.TrimSuffix(num, ".sql"))
-		if err != nil {
-			return nil, fmt.Errorf("migration %s: name does not start with a number", name)
-		}
-		if version != len(ms)+1 {
-			return nil, fmt.Errorf("migration %s: want number %d", name, len(ms)+1)
+		if err != nil || version < 1 {
+			return nil, fmt.Errorf("migration %s: name does not start with a number from 1", name)
 		}
 		b, err := fs.ReadFile(fsys, path.Join("migrations", name))
 		if err != nil {
@@ -214,7 +219,24 @@ func readMigrations(fsys fs.FS) ([]migration, error) {
 		}
 		ms = append(ms, migration{version: version, name: name, sql: string(b)})
 	}
+	slices.SortFunc(ms, func(a, b migration) int { return cmp.Compare(a.version, b.version) })
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("migrations %s and %s have the same number", ms[i-1].name, ms[i].name)
+		}
+	}
 	return ms, nil
+}
+
+// SchemaVersion is the schema version of the databases this program
+// writes: the number of its last migration. A database with a higher
+// PRAGMA user_version was written by a newer program.
+func SchemaVersion() int {
+	ms, err := readMigrations(migrationFS)
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }
 
 // migrate applies, each in its own transaction, the migrations in fsys
@@ -229,10 +251,13 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return err
 	}
-	if version > len(ms) {
-		return fmt.Errorf("database schema version %d is newer than this program knows (%d)", version, len(ms))
+	if latest := latestVersion(ms); version > latest {
+		return fmt.Errorf("database schema version %d is newer than this program knows (%d): %w", version, latest, ErrNewerSchema)
 	}
-	for _, m := range ms[version:] {
+	for _, m := range ms {
+		if m.version <= version {
+			continue
+		}
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
 			// Another process may have migrated since we looked: the
 			// transaction holds the write lock, so look again.
@@ -246,6 +271,7 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
+			// A PRAGMA takes no parameters; m.version is an int.
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
 			return err
 		})
@@ -254,6 +280,14 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 		}
 	}
 	return nil
+}
+
+// latestVersion is the number of the last of ms, or 0.
+func latestVersion(ms []migration) int {
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }
 
 // inTx runs fn in a transaction, which it commits if fn returns nil and
