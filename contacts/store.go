@@ -809,6 +809,10 @@ func eachChild(ctx context.Context, tx *sql.Tx, query, ids string, add func(*sql
 // "images/3f1c…9a.jpg", to be kept in Contact.Image. The file is named
 // after the SHA-256 of its content, with the extension of srcPath in lower
 // case, so importing the same image twice keeps one copy.
+//
+// The copy is on disk, synced with its directory, when ImportImage
+// returns: a contact saved after it never points to a file that a crash
+// lost. It is readable by its owner only.
 func (s *Store) ImportImage(ctx context.Context, srcPath string) (rel string, err error) {
 	rel, err = s.importImage(ctx, srcPath)
 	if err != nil {
@@ -833,7 +837,7 @@ func (s *Store) importImage(ctx context.Context, srcPath string) (string, error)
 	h := sha256.New()
 	_, err = io.Copy(io.MultiWriter(tmp, h), ctxReader{ctx, src})
 	if err == nil {
-		err = tmp.Chmod(0o644)
+		err = tmp.Chmod(0o600)
 	}
 	if err == nil {
 		err = tmp.Sync()
@@ -845,22 +849,39 @@ func (s *Store) importImage(ctx context.Context, srcPath string) (string, error)
 		return "", err
 	}
 
-	name := hex.EncodeToString(h.Sum(nil)) + strings.ToLower(filepath.Ext(srcPath))
+	name := hex.EncodeToString(h.Sum(nil)) + imageExt(srcPath)
 	if err := os.Rename(tmp.Name(), filepath.Join(dir, name)); err != nil {
+		return "", err
+	}
+	// The rename is only durable once the directory is synced.
+	if err := syncDir(dir); err != nil {
 		return "", err
 	}
 	return path.Join(imagesDir, name), nil
 }
 
-// ImagePath returns the absolute path of the image file at rel, a path
-// relative to Dir as returned by ImportImage. It returns "" if rel is
-// empty or leads outside Dir.
-func (s *Store) ImagePath(rel string) string {
-	local := filepath.FromSlash(rel)
-	if rel == "" || !filepath.IsLocal(local) {
+// imageExt is the extension, in lower case, that an image copied from
+// srcPath keeps: a short run of letters and digits, or none.
+func imageExt(srcPath string) string {
+	ext := strings.ToLower(filepath.Ext(srcPath))
+	if len(ext) < 2 || len(ext) > 6 || strings.ContainsFunc(ext[1:], func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}) {
 		return ""
 	}
-	return filepath.Join(s.dir, local)
+	return ext
+}
+
+// ImagePath returns the absolute path of the image file at rel, a path
+// relative to Dir as returned by ImportImage. It returns "" if rel is not
+// the path of a file directly in the image directory, whatever a database
+// from elsewhere (an archive, an old backup) holds.
+func (s *Store) ImagePath(rel string) string {
+	name, ok := strings.CutPrefix(rel, imagesDir+"/")
+	if !ok || !isImageName(name) {
+		return ""
+	}
+	return filepath.Join(s.dir, imagesDir, name)
 }
 
 // ctxReader reads from r until ctx is done.
