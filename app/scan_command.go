@@ -142,7 +142,9 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 }
 
 // SaveCard stores a contact read from the card image at imagePath, keeping
-// a copy of the image with it, and schedules the follow-ups given.
+// a copy of the image with it, and schedules the follow-ups given. The
+// image is on disk before the contact points to it, and the contact is
+// saved with its follow-ups in one transaction.
 func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
 	if imagePath != "" {
 		rel, err := store.ImportImage(ctx, imagePath)
@@ -151,10 +153,8 @@ func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, im
 		}
 		c.Image = rel
 	}
-	if err := store.Add(ctx, &c); err != nil {
-		return c, err
-	}
-	return c, addFollowUps(ctx, store, c.ID, follow)
+	err := store.Add(ctx, &c, follow...)
+	return c, err
 }
 
 // saveCardMerged is SaveCard for a card of someone already stored: it
@@ -174,20 +174,10 @@ func saveCardMerged(ctx context.Context, store *contacts.Store, stored, c contac
 		return c, err
 	}
 	merged := contacts.Merge(stored, c, fromOther, contacts.DefaultRegion)
-	if err := store.MergeInto(ctx, merged, 0); err != nil {
+	if err := store.MergeInto(ctx, merged, 0, follow...); err != nil {
 		return c, err
 	}
-	return merged, addFollowUps(ctx, store, merged.ID, follow)
-}
-
-func addFollowUps(ctx context.Context, store *contacts.Store, id int64, follow []contacts.FollowUp) error {
-	for _, f := range follow {
-		f.ContactID = id
-		if err := store.AddFollowUp(ctx, &f); err != nil {
-			return err
-		}
-	}
-	return nil
+	return merged, nil
 }
 
 // writeFileAtomic writes a file through write, replacing path only once

@@ -319,17 +319,15 @@ const contactColumns = `id, full_name, given_name, family_name, title, company,
 	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra`
 
 // Add stores c as a new contact and sets its ID, Created and Updated.
-// The ID that c had is ignored.
-func (s *Store) Add(ctx context.Context, c *Contact) error {
+// The ID that c had is ignored. The follow-ups given are scheduled for it
+// in the same transaction: a card is saved with its first follow-up, or
+// not at all.
+func (s *Store) Add(ctx context.Context, c *Contact, follow ...FollowUp) error {
 	now := s.now()
-	added := *c
-	added.ID, added.Created, added.Updated = 0, now, now
+	var added Contact
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := resolveEvent(ctx, tx, &added, DayOf(now)); err != nil {
-			return err
-		}
-		id, err := insertContact(ctx, tx, added)
-		added.ID = id
+		var err error
+		added, err = addContact(ctx, tx, *c, now, follow)
 		return err
 	})
 	if err != nil {
@@ -337,6 +335,27 @@ func (s *Store) Add(ctx context.Context, c *Contact) error {
 	}
 	*c = added
 	return nil
+}
+
+// addContact is Add inside the transaction tx. It returns c as stored.
+func addContact(ctx context.Context, tx *sql.Tx, c Contact, now time.Time, follow []FollowUp) (Contact, error) {
+	c = c.clean()
+	c.ID, c.Created, c.Updated = 0, now, now
+	if err := resolveEvent(ctx, tx, &c, DayOf(now)); err != nil {
+		return c, err
+	}
+	id, err := insertContact(ctx, tx, c)
+	if err != nil {
+		return c, err
+	}
+	c.ID = id
+	for _, f := range follow {
+		f.ContactID = id
+		if err := insertFollowUp(ctx, tx, &f, now); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
 }
 
 // Restore stores again a contact that Delete returned, with the same ID
@@ -354,7 +373,7 @@ func (s *Store) Restore(ctx context.Context, c Contact) error {
 		if n > 0 {
 			return ErrExists
 		}
-		_, err := insertContact(ctx, tx, c)
+		_, err := insertContact(ctx, tx, c.clean())
 		return err
 	})
 	if err != nil {
@@ -439,6 +458,7 @@ func (s *Store) Update(ctx context.Context, c Contact) error {
 // updateContact is Update inside the transaction tx; it sets c's event
 // from its name.
 func updateContact(ctx context.Context, tx *sql.Tx, c *Contact, now time.Time) error {
+	*c = c.clean()
 	if err := c.Cadence.Valid(); err != nil {
 		return err
 	}
