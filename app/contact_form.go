@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -32,6 +33,36 @@ func newFieldEntry(multiLine bool, placeholder string, onFocus func(*fieldEntry)
 	}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// Fyne wraps a paragraph in time that grows with the square of its
+// length: a paragraph of 10000 characters takes seconds, one of 100000
+// minutes. A many-line field wraps its text only while no paragraph is
+// longer than maxWrapLine and the whole is shorter than maxWrapText; past
+// that it scrolls sideways, which is fast at any length.
+const (
+	maxWrapLine = 2000
+	maxWrapText = 200_000
+)
+
+// SetText sets the text of e, wrapping it if that is quick.
+func (e *fieldEntry) SetText(text string) {
+	if e.MultiLine {
+		e.Wrapping = fyne.TextWrapWord
+		if len(text) > maxWrapText || longestLine(text) > maxWrapLine {
+			e.Wrapping = fyne.TextWrapOff
+		}
+	}
+	e.Entry.SetText(text)
+}
+
+// longestLine is the length, in runes, of the longest line of s.
+func longestLine(s string) int {
+	longest := 0
+	for line := range strings.SplitSeq(s, "\n") {
+		longest = max(longest, utf8.RuneCountInString(line))
+	}
+	return longest
 }
 
 // FocusGained records e as the field being edited.

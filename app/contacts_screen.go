@@ -80,6 +80,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.image.FillMode = canvas.ImageFillContain
 	s.image.SetMinSize(fyne.NewSize(320, 190))
 	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.heading.Truncation = fyne.TextTruncateEllipsis
 	s.save = widget.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
 	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)
@@ -181,7 +182,7 @@ func (s *contactsScreen) onSelected(i widget.ListItemID) {
 // show shows c in the detail view.
 func (s *contactsScreen) show(c contacts.Contact) {
 	s.current = c
-	s.heading.SetText(c.DisplayName())
+	s.heading.SetText(oneLineLabel(c.DisplayName()))
 	s.form.set(c)
 	s.history.show(c)
 	if c.Image != "" {
@@ -221,7 +222,7 @@ func (s *contactsScreen) onSave() {
 				return
 			}
 			s.current = c
-			s.heading.SetText(c.DisplayName())
+			s.heading.SetText(oneLineLabel(c.DisplayName()))
 			s.refresh()
 			s.changed()
 		}

@@ -99,6 +99,9 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 		return r.Err
 	}
 	c := r.Reading.Contact()
+	if blankCard(c) {
+		return errNoText
+	}
 	c.Event, c.MetOn = s.event, contacts.DayOf(now()) // met today, unless edited later
 	scheduled := ""
 	if s.save {
@@ -139,6 +142,16 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 	}
 	fmt.Fprintf(s.w, "ok   %s -> %s: %s%s\n", r.Path, vcf, summary(c), scheduled)
 	return nil
+}
+
+// errNoText is the failure of a card on which nothing was read.
+var errNoText = errors.New("no text found on the card: is it the back of the card, blank, handwritten or too dark? (open it in the window to type what it says)")
+
+// blankCard reports whether c, read from a card, holds nothing to save: no
+// name, company, title, phone, email, website, address or note.
+func blankCard(c contacts.Contact) bool {
+	return strings.TrimSpace(c.FullName+c.Company+c.Title+c.Address+c.Note) == "" &&
+		len(c.Phones) == 0 && len(c.Emails) == 0 && len(c.Websites) == 0
 }
 
 // SaveCard stores a contact read from the card image at imagePath, keeping

@@ -1,0 +1,169 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/contacts"
+	"followthrough/ocr"
+)
+
+// TestScanCommandBadInput scans a folder of cards among which are files
+// that are not cards to read: each fails on a line naming the file and
+// the problem, the others are saved, and a card with no text is not saved
+// as an empty contact.
+func TestScanCommandBadInput(t *testing.T) {
+	in, out := t.TempDir(), t.TempDir()
+	writeImage(t, in, "good.png")
+	os.WriteFile(filepath.Join(in, "scan.jpg"), []byte("%PDF-1.7\n1 0 obj\n"), 0o600)
+	os.WriteFile(filepath.Join(in, "empty.png"), nil, 0o600)
+	os.WriteFile(filepath.Join(in, "IMG_0001.jpeg"), append([]byte{0, 0, 0, 24}, []byte("ftypheic\x00\x00\x00\x00mif1heic")...), 0o600)
+	blank := filepath.Join(t.TempDir(), "blank")
+	os.Mkdir(blank, 0o700)
+	writeImage(t, blank, "back.png")
+
+	store := openStore(t)
+	var stdout bytes.Buffer
+	s := scanRun{store: store, out: out, save: true, w: &stdout, followUpDays: 3,
+		newEngine: func() (ocr.Engine, error) { return &fakeEngine{lines: janeCard}, nil }}
+	err := s.run(context.Background(), []string{in}, 1)
+	if err == nil || !strings.Contains(err.Error(), "3 of 4 cards") {
+		t.Errorf("error %v, want three of four failed", err)
+	}
+	for _, want := range []string{
+		"FAIL " + filepath.Join(in, "scan.jpg") + ": ocr: read " + filepath.Join(in, "scan.jpg") + ": a PDF document, not an image",
+		"FAIL " + filepath.Join(in, "empty.png") + ": ocr: read " + filepath.Join(in, "empty.png") + ": the file is empty",
+		"FAIL " + filepath.Join(in, "IMG_0001.jpeg") + ": ocr: read " + filepath.Join(in, "IMG_0001.jpeg") + ": an HEIC photo",
+		"ok   " + filepath.Join(in, "good.png"),
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+
+	// The back of a card: nothing read, nothing saved.
+	stdout.Reset()
+	s.newEngine = func() (ocr.Engine, error) { return &fakeEngine{}, nil }
+	if err := s.run(context.Background(), []string{blank}, 1); err == nil {
+		t.Error("a card with no text scanned without an error")
+	}
+	if !strings.Contains(stdout.String(), "FAIL "+filepath.Join(blank, "back.png")+": no text found on the card") {
+		t.Errorf("output %q does not say the card has no text", stdout.String())
+	}
+	if n, _ := store.Count(context.Background()); n != 1 {
+		t.Errorf("%d contacts saved, want only the good card", n)
+	}
+}
+
+// TestReviewBlankCard: a card on which nothing was read still comes up for
+// review, saying so, so that the user can type it in; saving it empty is
+// refused.
+func TestReviewBlankCard(t *testing.T) {
+	store := openStore(t)
+	m, w := newTestWindow(t, store, &fakeEngine{})
+	dir := t.TempDir()
+	writeImage(t, dir, "handwritten.png")
+	m.scan.read([]string{dir})
+	m.tasks.settle()
+	if len(m.scan.queue) != 1 || !m.scan.review.Visible() {
+		t.Fatalf("queued %d cards, review shown %v; want the blank card for review", len(m.scan.queue), m.scan.review.Visible())
+	}
+	if m.scan.help.Text != helpBlank {
+		t.Errorf("under the card: %q, want %q", m.scan.help.Text, helpBlank)
+	}
+	test.Tap(m.scan.saveNext)
+	m.tasks.settle()
+	if n, _ := store.Count(context.Background()); n != 0 {
+		t.Fatalf("an empty card was saved")
+	}
+	if d, ok := find(w.Canvas().Overlays().Top(), func(l *widget.Label) bool { return strings.Contains(l.Text, "Type at least a name") }); !ok {
+		t.Errorf("no dialog says what to do (%v)", d)
+	}
+	w.Canvas().Overlays().Top().Hide()
+	test.Type(m.scan.form.name, "Sam Handwritten")
+	test.Tap(m.scan.saveNext)
+	m.tasks.settle()
+	if n, _ := store.Count(context.Background()); n != 1 {
+		t.Errorf("the card typed in was not saved (%d contacts)", n)
+	}
+}
+
+// TestHostileTextShownSanely stores contacts with very long text,
+// control characters, right-to-left text and emoji, and shows them in the
+// list and the detail: what is shown is the cleaned text, a long name is
+// cut with an ellipsis in the list rather than widening the window, and
+// the exported vCard reads back the same.
+func TestHostileTextShownSanely(t *testing.T) {
+	store := openStore(t)
+	ctx := context.Background()
+	long := strings.Repeat("Bartholomew-", 2000) + "End"
+	people := []contacts.Contact{
+		{FullName: long, Company: "Long Names Ltd", Note: strings.Repeat("a very long note. ", 20000)},
+		{FullName: "\u202eevil\x1b[31m Name\x00", Company: "Spoof\u202c Inc"},
+		{FullName: "سارة العلي", Title: "مديرة المبيعات", Company: "שלום בע\"מ\u200f"},
+		{FullName: "Zoë 👩🏽‍💻 Emoji", Company: "🚀 Rockets", Tags: []string{"⭐ vip"}},
+	}
+	for i := range people {
+		if err := store.Add(ctx, &people[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, w := newTestWindow(t, store, &fakeEngine{})
+	m.tasks.settle()
+	s := m.contacts
+	if len(s.items) != 4 {
+		t.Fatalf("listed %d, want 4", len(s.items))
+	}
+	for i, c := range s.items {
+		if strings.ContainsAny(c.FullName, "\x00\x1b\u202e") {
+			t.Errorf("item %d shows %q", i, c.FullName)
+		}
+		s.list.Select(i)
+		if s.form.name.Text != c.FullName {
+			t.Errorf("detail shows %q, want %q", s.form.name.Text, c.FullName)
+		}
+		// A note of one huge paragraph is not wrapped, which in Fyne
+		// takes time in the square of its length; others are.
+		wantWrap := fyne.TextWrapWord
+		if len(c.Note) > 100_000 {
+			wantWrap = fyne.TextWrapOff
+		}
+		if s.form.note.Wrapping != wantWrap || s.form.note.Text != c.Note {
+			t.Errorf("note of %d bytes shown with wrapping %v, want %v", len(c.Note), s.form.note.Wrapping, wantWrap)
+		}
+		if n := len([]rune(s.heading.Text)); n > 301 {
+			t.Errorf("heading of %d characters", n)
+		}
+	}
+	if w.Canvas().Size().Width > 1300 {
+		t.Errorf("the window grew to %v for a long name", w.Canvas().Size())
+	}
+	var buf bytes.Buffer
+	if err := contacts.WriteVCards(&buf, s.items...); err != nil {
+		t.Fatal(err)
+	}
+	back, err := contacts.ReadVCards(&buf)
+	if err != nil || len(back) != 4 {
+		t.Fatalf("read back %d, %v", len(back), err)
+	}
+	for i := range back {
+		if back[i].FullName != s.items[i].FullName {
+			t.Errorf("name %d came back %q, want %q", i, truncateText(back[i].FullName), truncateText(s.items[i].FullName))
+		}
+	}
+}
+
+func truncateText(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
