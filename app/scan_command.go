@@ -193,24 +193,11 @@ func saveCardMerged(ctx context.Context, store *contacts.Store, stored, c contac
 	return merged, nil
 }
 
-// writeFileAtomic writes a file through write, replacing path only once
-// the whole file is written, so a failure never leaves half a file.
+// writeFileAtomic writes the file at path through write, replacing path
+// only once the whole file is on disk, so a failure or a crash never leaves
+// half a file. Files of contacts are readable by their owner only.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return contacts.WriteFileAtomic(path, 0o600, write)
 }
 
 // summary is a one-line description of a contact for a terminal.
