@@ -35,8 +35,9 @@ func isImageName(name string) bool {
 // as Contact.Image holds them, that no stored contact points to any
 // longer. The contacts screen calls it for a deleted contact once its
 // deletion can no longer be undone. A file copied in during the last
-// minutes is kept, since a card with the same image may be on its way to
-// being saved.
+// minute is kept, since a card with the same image may be on its way to
+// being saved, and so is one that a copy of the database kept before a
+// restore uses, so that the restore can be undone whole.
 func (s *Store) DropImages(ctx context.Context, rels ...string) error {
 	_, err := s.dropUnused(ctx, rels, time.Minute)
 	if err != nil {
@@ -77,6 +78,9 @@ func (s *Store) dropUnused(ctx context.Context, rels []string, grace time.Durati
 	}
 	removed := 0
 	cutoff := time.Now().Add(-grace)
+	// A restore can be undone with the copy it kept aside: the images of
+	// its contacts stay until that copy is rotated out.
+	aside := s.asideImages(ctx)
 	// The write lock keeps contacts from being saved while the files are
 	// checked and removed.
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -95,7 +99,7 @@ func (s *Store) dropUnused(ctx context.Context, rels []string, grace time.Durati
 				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts WHERE image = ?", rel).Scan(&n); err != nil {
 					return err
 				}
-				if n > 0 {
+				if n > 0 || aside[rel] {
 					continue
 				}
 			}
@@ -131,4 +135,32 @@ func syncDir(dir string) error {
 		err = cerr
 	}
 	return err
+}
+
+// asideImages returns the card images that the copies of the database
+// kept before a restore use. A copy that cannot be read counts for none.
+func (s *Store) asideImages(ctx context.Context) map[string]bool {
+	used := map[string]bool{}
+	bs, _ := s.Backups()
+	for _, b := range bs {
+		if !b.BeforeRestore {
+			continue
+		}
+		db, err := sql.Open(driverName, readOnlyDSN(b.Path))
+		if err != nil {
+			continue
+		}
+		rows, err := db.QueryContext(ctx, "SELECT DISTINCT image FROM contacts WHERE image <> ''")
+		if err == nil {
+			for rows.Next() {
+				var rel string
+				if rows.Scan(&rel) == nil {
+					used[rel] = true
+				}
+			}
+			rows.Close()
+		}
+		db.Close()
+	}
+	return used
 }
