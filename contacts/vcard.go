@@ -270,8 +270,10 @@ func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 		}
 	}
 	for _, line := range extra {
-		// A content line is one line, and holds no control character.
-		if line = CleanLine(strings.NewReplacer("\r", "", "\n", "").Replace(line)); strings.TrimSpace(line) != "" {
+		// A content line is one line, holds no control character, and is
+		// a property that does not end or start a card.
+		line = CleanLine(strings.NewReplacer("\r", "", "\n", "").Replace(line))
+		if name, _, ok := splitContentLine(line); ok && keptProperty(name) {
 			writeFolded(buf, line)
 		}
 	}
@@ -527,12 +529,42 @@ func extraLines(card vcard.Card) []string {
 			preferred = card.Preferred(k)
 		}
 		for _, f := range card[k] {
-			if f != preferred {
+			// A property whose name or group is not a vCard name cannot
+			// be written back as it was.
+			if f != preferred && isVCardName(k) && (f.Group == "" || isVCardName(f.Group)) {
 				lines = append(lines, formatRawProperty(k, f))
 			}
 		}
 	}
 	return lines
+}
+
+// isVCardName reports whether s can be the name of a property, a group or
+// a parameter: letters, digits and "-" (RFC 6350, 3.3).
+func isVCardName(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-')
+	})
+}
+
+// keptProperty reports whether name, the name part of a content line kept
+// in Contact.Extra with its group and parameters, names a property that
+// can be written as it is: a vCard name that neither starts nor ends a
+// card nor gives its version, which the writer writes itself.
+func keptProperty(name string) bool {
+	name, _, _ = strings.Cut(name, ";")
+	group, prop, ok := strings.Cut(name, ".")
+	if !ok {
+		group, prop = "", name
+	}
+	if group != "" && !isVCardName(group) || !isVCardName(prop) {
+		return false
+	}
+	switch strings.ToUpper(prop) {
+	case "BEGIN", "END", vcard.FieldVersion:
+		return false
+	}
+	return true
 }
 
 // component returns the i'th component, or "".

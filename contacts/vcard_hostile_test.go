@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -216,7 +217,10 @@ func TestWriteVCardsNeverWritesControlCharacters(t *testing.T) {
 	c := Contact{
 		FullName: "Ann\x00Example\x1b", Title: "a\x7fb", Company: "Acme\u202e;Ltd",
 		Note: "line\r\nbreak\x0cfeed", Event: "Expo\x01", Phones: []Phone{{Number: "+1\x00650"}},
-		Extra: []string{"X-CUSTOM;TYPE=\"a\x00\":value\x1b", "BDAY:2000-01-01\x00"},
+		// Kept lines that would end the card, or are not properties, once
+		// cleaned (FuzzReadVCards found "END\x10:").
+		Extra: []string{"X-CUSTOM;TYPE=\"a\x00\":value\x1b", "BDAY:2000-01-01\x00",
+			"END\x10:", "END:VCARD", "item1.BEGIN:VCARD", "VERSION:2.1", "BAD NAME:x", "no colon"},
 		Tags:  []string{"t\x02ag"},
 	}
 	for name, write := range map[string]func(io.Writer, ...Contact) error{"3.0": WriteVCards, "4.0": WriteVCards4} {
@@ -229,9 +233,17 @@ func TestWriteVCardsNeverWritesControlCharacters(t *testing.T) {
 			if i := strings.IndexFunc(out, func(r rune) bool { return r < ' ' && r != '\t' || r == 0x7f || r == '\u202e' }); i >= 0 {
 				t.Fatalf("control character %q written at %d:\n%q", out[i], i, buf.String())
 			}
+			for _, bad := range []string{"\r\nEND:\r\n", "BEGIN:VCARD\r\nBEGIN", "VERSION:2.1", "BAD NAME", "no colon"} {
+				if strings.Contains(buf.String(), bad) {
+					t.Errorf("wrote %q:\n%s", bad, buf.String())
+				}
+			}
 			cs, err := ReadVCards(&buf)
 			if err != nil || len(cs) != 1 || cs[0].FullName != "AnnExample" || cs[0].Note != "line\nbreakfeed" {
 				t.Fatalf("read back %+v, %v", cs, err)
+			}
+			if want := []string{"BDAY:2000-01-01", "X-CUSTOM;TYPE=a:value"}; !slices.Equal(cs[0].Extra, want) {
+				t.Errorf("kept lines read back %q, want %q", cs[0].Extra, want)
 			}
 		})
 	}
