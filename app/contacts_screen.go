@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"log"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -241,19 +242,46 @@ func (s *contactsScreen) onDelete() {
 				showError(s.win, "Could not delete the contact", err)
 				return
 			}
-			s.deleted = &c
+			// The deletion shown before this one can no longer be undone.
+			s.expireUndo(s.deleted)
+			deleted := &c
+			s.deleted = deleted
 			s.current = contacts.Contact{}
 			s.detail.Hide()
 			s.placeholder.Show()
-			s.undoLabel.SetText(fmt.Sprintf("Deleted %s.", c.DisplayName()))
+			s.undoLabel.SetText(fmt.Sprintf("Deleted %s.", oneLineLabel(c.DisplayName())))
 			s.undoBar.Show()
 			if s.undoTimer != nil {
 				s.undoTimer.Stop()
 			}
-			s.undoTimer = time.AfterFunc(15*time.Second, func() { fyne.Do(s.undoBar.Hide) })
+			s.undoTimer = time.AfterFunc(undoTime, func() { fyne.Do(func() { s.expireUndo(deleted) }) })
 			s.refresh()
 			s.changed()
 		}
+	})
+}
+
+// undoTime is how long a deletion can be undone.
+var undoTime = 15 * time.Second
+
+// expireUndo ends the chance to undo the deletion of c, if it is the one
+// the undo bar offers: the bar goes, and so do the card image files that
+// no other contact uses.
+func (s *contactsScreen) expireUndo(c *contacts.Contact) {
+	if c == nil || s.deleted != c {
+		return
+	}
+	s.deleted = nil
+	s.undoBar.Hide()
+	if c.Image == "" {
+		return
+	}
+	img := c.Image
+	s.tasks.do(func() func() {
+		if err := s.store.DropImages(context.Background(), img); err != nil {
+			log.Printf("contacts: %v", err) // CleanImages removes it at the next start
+		}
+		return nil
 	})
 }
 
@@ -263,6 +291,9 @@ func (s *contactsScreen) onUndo() {
 	}
 	c := *s.deleted
 	s.deleted = nil
+	if s.undoTimer != nil {
+		s.undoTimer.Stop()
+	}
 	s.undoBar.Hide()
 	s.tasks.do(func() func() {
 		err := s.store.Restore(context.Background(), c)
