@@ -39,7 +39,7 @@ func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 	w := a.NewWindow("Follow Through")
 	m := newMainWindow(a, w, store, NewEngine)
 	w.SetContent(m.buildUI())
-	w.SetMainMenu(fyne.NewMainMenu(m.syncMenu()))
+	w.SetMainMenu(fyne.NewMainMenu(m.syncMenu(), m.settingsMenu()))
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.onDropped(uris) })
 	w.Resize(fyne.NewSize(1180, 760))
 	if len(scan) > 0 {
