@@ -204,7 +204,11 @@ func TestRestoreHostileArchives(t *testing.T) {
 		{"a manifest that is not JSON", writeZip(t, zipEntry{name: "manifest.json", data: []byte("{{{")}, ok[1]), "manifest cannot be read", 0},
 		{"a database that is not one", writeZip(t, ok[0], zipEntry{name: "followthrough.db", data: []byte("nope")}), "not an SQLite database", 0},
 		{"an image claiming 10 GB", writeZip(t, append(ok, zipEntry{name: "images/big.png", data: testPNG(1), size: 10 << 30})...), "larger than 64 MiB", 0},
-		{"not a zip", func() string { p := filepath.Join(t.TempDir(), "x.zip"); os.WriteFile(p, []byte("PK nope"), 0o600); return p }(), "not a zip file", 0},
+		{"not a zip", func() string {
+			p := filepath.Join(t.TempDir(), "x.zip")
+			os.WriteFile(p, []byte("PK nope"), 0o600)
+			return p
+		}(), "not a zip file", 0},
 		{
 			"images that are not what they say",
 			writeZip(t, append(ok,

@@ -221,7 +221,7 @@ func TestWriteVCardsNeverWritesControlCharacters(t *testing.T) {
 		// cleaned (FuzzReadVCards found "END\x10:").
 		Extra: []string{"X-CUSTOM;TYPE=\"a\x00\":value\x1b", "BDAY:2000-01-01\x00",
 			"END\x10:", "END:VCARD", "item1.BEGIN:VCARD", "VERSION:2.1", "BAD NAME:x", "no colon"},
-		Tags:  []string{"t\x02ag"},
+		Tags: []string{"t\x02ag"},
 	}
 	for name, write := range map[string]func(io.Writer, ...Contact) error{"3.0": WriteVCards, "4.0": WriteVCards4} {
 		t.Run(name, func(t *testing.T) {
