@@ -179,6 +179,7 @@ func importCommand(stdout io.Writer) *Command {
 					fmt.Fprintf(stdout, "Would import %s (dry run: nothing saved).\n", plural(len(b.cards), "card"))
 					return nil
 				}
+				fmt.Fprintf(stdout, "Saving %s…\n", plural(len(b.cards), "card"))
 				r, err := b.save(ctx, store)
 				if err != nil {
 					return err
