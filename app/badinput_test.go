@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -107,6 +106,7 @@ func TestHostileTextShownSanely(t *testing.T) {
 	long := strings.Repeat("Bartholomew-", 2000) + "End"
 	people := []contacts.Contact{
 		{FullName: long, Company: "Long Names Ltd", Note: strings.Repeat("a very long note. ", 20000)},
+		{FullName: "One Paragraph", Note: strings.Repeat("word ", 6000) + "end"},
 		{FullName: "\u202eevil\x1b[31m Name\x00", Company: "Spoof\u202c Inc"},
 		{FullName: "سارة العلي", Title: "مديرة المبيعات", Company: "שלום בע\"מ\u200f"},
 		{FullName: "Zoë 👩🏽‍💻 Emoji", Company: "🚀 Rockets", Tags: []string{"⭐ vip"}},
@@ -119,8 +119,8 @@ func TestHostileTextShownSanely(t *testing.T) {
 	m, w := newTestWindow(t, store, &fakeEngine{})
 	m.tasks.settle()
 	s := m.contacts
-	if len(s.items) != 4 {
-		t.Fatalf("listed %d, want 4", len(s.items))
+	if len(s.items) != 5 {
+		t.Fatalf("listed %d, want 5", len(s.items))
 	}
 	for i, c := range s.items {
 		if strings.ContainsAny(c.FullName, "\x00\x1b\u202e") {
@@ -130,14 +130,19 @@ func TestHostileTextShownSanely(t *testing.T) {
 		if s.form.name.Text != c.FullName {
 			t.Errorf("detail shows %q, want %q", s.form.name.Text, c.FullName)
 		}
-		// A note of one huge paragraph is not wrapped, which in Fyne
-		// takes time in the square of its length; others are.
-		wantWrap := fyne.TextWrapWord
-		if len(c.Note) > 100_000 {
-			wantWrap = fyne.TextWrapOff
+		// A long paragraph is shown in lines of at most 1000 characters,
+		// since Fyne wraps in time in the square of a paragraph's length;
+		// a note of hundreds of KB is shown in part, and cannot be edited.
+		// Either way the note is given back whole.
+		note := s.form.note
+		if got := longestShownLine(note.Text); got > maxShownLine {
+			t.Errorf("note shown with a line of %d characters", got)
 		}
-		if s.form.note.Wrapping != wantWrap || s.form.note.Text != c.Note {
-			t.Errorf("note of %d bytes shown with wrapping %v, want %v", len(c.Note), s.form.note.Wrapping, wantWrap)
+		if huge := len(c.Note) > maxShownText; note.Disabled() != huge || huge && !strings.Contains(note.Text, "KB more are not shown here") {
+			t.Errorf("note of %d bytes: disabled %v, shown %d bytes", len(c.Note), note.Disabled(), len(note.Text))
+		}
+		if got := s.form.contact().Note; got != strings.TrimSpace(c.Note) {
+			t.Errorf("the form gives back a note of %d bytes for one of %d", len(got), len(c.Note))
 		}
 		if n := len([]rune(s.heading.Text)); n > 301 {
 			t.Errorf("heading of %d characters", n)
@@ -151,7 +156,7 @@ func TestHostileTextShownSanely(t *testing.T) {
 		t.Fatal(err)
 	}
 	back, err := contacts.ReadVCards(&buf)
-	if err != nil || len(back) != 4 {
+	if err != nil || len(back) != 5 {
 		t.Fatalf("read back %d, %v", len(back), err)
 	}
 	for i := range back {
@@ -159,6 +164,14 @@ func TestHostileTextShownSanely(t *testing.T) {
 			t.Errorf("name %d came back %q, want %q", i, truncateText(back[i].FullName), truncateText(s.items[i].FullName))
 		}
 	}
+}
+
+func longestShownLine(s string) int {
+	longest := 0
+	for _, l := range strings.Split(s, "\n") {
+		longest = max(longest, len([]rune(l)))
+	}
+	return longest
 }
 
 func truncateText(s string) string {
