@@ -15,7 +15,7 @@ export CGO_ENABLED := 1
 
 CARDS ?= ../shared/cards-dev
 
-.PHONY: run build test eval bench clean
+.PHONY: run build test eval bench fuzz clean
 
 run: build
 	./bin/followthrough $(ARGS)
@@ -36,6 +36,15 @@ eval: build
 
 bench:
 	$(GO) test -tags $(TAGS),ci -run '^$$' -bench . -benchmem ./...
+
+# Each fuzz target in turn, one worker each (the machine is shared), for
+# FUZZTIME. What they find that widens coverage goes to Go's cache, a crash
+# to the package's testdata/fuzz, which plain go test then replays.
+FUZZTIME ?= 10m
+fuzz:
+	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzClassify$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./ocr/
+	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzDecodeImage$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./ocr/
+	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzReadVCards$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./contacts/
 
 clean:
 	rm -rf bin
