@@ -180,3 +180,23 @@ func truncateText(s string) string {
 	}
 	return s
 }
+
+// An event's name, which may come from an imported vCard, is suggested as
+// a file name only once it is one name in the folder the user chose.
+func TestSafeFileName(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Spring Expo 2026", "Spring Expo 2026.vcf"},
+		{"../../.bashrc", "bashrc.vcf"},
+		{"/etc/passwd", "etc-passwd.vcf"},
+		{`C:\Users\x`, `C--Users-x.vcf`},
+		{"a\x00b\nc", "ab c.vcf"},
+		{"...", "contacts.vcf"},
+		{"", "contacts.vcf"},
+		{"سارة 🚀", "سارة 🚀.vcf"},
+		{strings.Repeat("x", 300), strings.Repeat("x", 80) + ".vcf"},
+	} {
+		if got := safeFileName(tt.in, ".vcf"); got != tt.want {
+			t.Errorf("safeFileName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
