@@ -424,6 +424,20 @@ func (s *Store) restoreFrom(ctx context.Context, tmp string) (Backup, BackupInfo
 	if err != nil {
 		return Backup{}, info, err
 	}
+	// The copy is brought to this program's schema before it replaces
+	// anything, so that a migration that fails changes nothing. The
+	// backup API cannot copy into a WAL database of another page size, as
+	// a database from an old version of SQLite may have: the copy is
+	// rebuilt with this one's. Then it is checked again.
+	if err := migrateFile(ctx, tmp); err != nil {
+		return Backup{}, info, fmt.Errorf("%w: it cannot be brought up to date: %v", ErrNotBackup, err)
+	}
+	if err := s.matchPageSize(ctx, tmp); err != nil {
+		return Backup{}, info, err
+	}
+	if _, err := checkDatabase(ctx, tmp); err != nil {
+		return Backup{}, info, err
+	}
 	aside, err := s.backupAs(ctx, asidePrefix)
 	if err != nil {
 		return Backup{}, info, fmt.Errorf("keep the current database aside: %w", err)
@@ -438,6 +452,45 @@ func (s *Store) restoreFrom(ctx context.Context, tmp string) (Backup, BackupInfo
 		return aside, info, err
 	}
 	return aside, info, nil
+}
+
+// matchPageSize rebuilds the database file at tmp, a temporary copy, with
+// the page size of the store's database if it has another.
+func (s *Store) matchPageSize(ctx context.Context, tmp string) error {
+	var want, have int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&want); err != nil {
+		return err
+	}
+	db, err := sql.Open(driverName, "file:"+strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(filepath.ToSlash(tmp)))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1) // the pragmas hold for one connection
+	if err := db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&have); err != nil || have == want {
+		return err
+	}
+	for _, q := range []string{"PRAGMA journal_mode = DELETE", fmt.Sprintf("PRAGMA page_size = %d", want), "VACUUM"} {
+		if _, err := db.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("rebuild the backup with pages of %d bytes: %w", want, err)
+		}
+	}
+	return db.Close()
+}
+
+// migrateFile brings the database file at path, a temporary copy, to this
+// program's schema.
+func migrateFile(ctx context.Context, path string) error {
+	db, err := sql.Open(driverName, dsn(path))
+	if err != nil {
+		return err
+	}
+	t := &Store{db: db, dir: filepath.Dir(path)}
+	err = t.migrate(ctx, migrationFS)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // copyOver copies the database file at src over the store's database with

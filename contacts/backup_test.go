@@ -260,10 +260,21 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 		db.Exec("PRAGMA journal_mode = DELETE")
 		db.Close()
 	}
+	// Claims schema 1, has a contacts table, but not the rest of schema 1:
+	// migrating it fails, which must happen before anything is replaced.
+	unmigratable := filepath.Join(dir, "unmigratable.db")
+	if db, err := sql.Open(driverName, dsn(unmigratable)); err == nil {
+		db.Exec("CREATE TABLE contacts (id INTEGER PRIMARY KEY, full_name TEXT)")
+		db.Exec("INSERT INTO contacts (full_name) VALUES ('Zed')")
+		db.Exec("PRAGMA user_version = 1")
+		db.Exec("PRAGMA journal_mode = DELETE")
+		db.Close()
+	}
 	tests := []struct {
 		name, path, wantErr string
 	}{
 		{"damaged", write("damaged.db", damaged), "damaged"},
+		{"cannot be migrated", unmigratable, "it cannot be brought up to date: migration 002_followthrough.sql"},
 		{"truncated", write("truncated.db", data[:len(data)/2]), ""},
 		{"not a database", write("notes.db", []byte("Met Sam, call Tuesday")), "not an SQLite database"},
 		{"empty", write("empty.db", nil), "not an SQLite database"},
@@ -317,4 +328,39 @@ func TestRestoreAsideKeepsImages(t *testing.T) {
 	if _, err := os.Stat(img); err != nil {
 		t.Errorf("the card image of a contact in the copy kept aside was removed: %v", err)
 	}
+}
+
+// A database made with another page size, as old versions of SQLite made
+// them, is restored all the same: the copy is rebuilt with the pages of
+// the database it replaces, which SQLite's backup API needs.
+func TestRestoreOtherPageSize(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, dbName)
+	if db, err := sql.Open(driverName, "file:"+path); err == nil {
+		db.Exec("PRAGMA page_size = 1024")
+		db.Exec("VACUUM")
+		db.Close()
+	}
+	old, err := open(t.Context(), dir, migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := pragmaInt(t, old, "page_size"); n != 1024 {
+		t.Fatalf("made a database with pages of %d bytes", n)
+	}
+	c := Contact{FullName: "Ann Example"}
+	old.Add(t.Context(), &c)
+	old.Close()
+
+	s, _ := openTestStore(t)
+	if _, _, err := s.RestoreBackup(t.Context(), path); err != nil {
+		t.Fatal(err)
+	}
+	if got := storedNames(t, s); !slices.Equal(got, []string{"Ann Example"}) {
+		t.Errorf("restored %v", got)
+	}
+	if n := pragmaInt(t, s, "page_size"); n != 4096 {
+		t.Errorf("page size %d after the restore", n)
+	}
+	integrityOK(t, s)
 }
