@@ -119,6 +119,9 @@ func checkStore(t *testing.T, dir string, scanned bool) []contacts.Contact {
 		t.Fatalf("the database does not open after the crash: %v", err)
 	}
 	defer s.Close()
+	if err := s.IntegrityCheck(context.Background()); err != nil {
+		t.Fatalf("after the crash: %v", err)
+	}
 	backup, err := s.Backup(context.Background()) // VACUUM INTO reads every page
 	if err != nil {
 		t.Fatalf("the database cannot be copied after the crash: %v", err)

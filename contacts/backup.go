@@ -276,6 +276,41 @@ func KeepBackups(times []time.Time, daily, weekly int) map[time.Time]bool {
 	return keep
 }
 
+// IntegrityCheck runs SQLite's integrity and foreign key checks on the
+// database, and returns an error saying what is wrong, if anything.
+func (s *Store) IntegrityCheck(ctx context.Context) error {
+	var problems []string
+	for _, q := range []string{"PRAGMA integrity_check", "PRAGMA foreign_key_check"} {
+		rows, err := s.db.QueryContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("contacts: %s: %w", q, err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return err
+			}
+			if msg := fmt.Sprint(vals...); msg != "ok" && len(problems) < 10 {
+				problems = append(problems, msg)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("contacts: the database is damaged: %s", strings.Join(problems, "; "))
+	}
+	return nil
+}
+
 // CheckBackup checks that the database file at path can be restored: that
 // it opens, passes SQLite's integrity check, is a Follow Through database
 // and is not of a schema newer than this program's. It changes nothing,

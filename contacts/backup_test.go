@@ -1,8 +1,10 @@
 package contacts
 
 import (
+	"bytes"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -165,6 +167,9 @@ func storedNames(t *testing.T, s *Store) []string {
 
 func integrityOK(t *testing.T, s *Store) {
 	t.Helper()
+	if err := s.IntegrityCheck(t.Context()); err != nil {
+		t.Error(err)
+	}
 	var res, mode string
 	if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
 		t.Errorf("integrity_check = %q, %v", res, err)
@@ -363,4 +368,38 @@ func TestRestoreOtherPageSize(t *testing.T) {
 		t.Errorf("page size %d after the restore", n)
 	}
 	integrityOK(t, s)
+}
+
+func TestIntegrityCheckFindsDamage(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 200 {
+		c := Contact{FullName: fmt.Sprintf("Person %d", i), Note: strings.Repeat("x", 500)}
+		s.Add(t.Context(), &c)
+	}
+	if err := s.IntegrityCheck(t.Context()); err != nil {
+		t.Fatalf("a sound database: %v", err)
+	}
+	s.Close()
+	// Overwrite a page in the middle, as a failing disk would.
+	f, err := os.OpenFile(filepath.Join(dir, dbName), os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(bytes.Repeat([]byte{0x5a}, 4096), 4096*10)
+	f.Close()
+	s, err = Open(t.Context(), dir)
+	if err != nil {
+		t.Logf("a damaged database is refused at open: %v", err) // as good
+		return
+	}
+	defer s.Close()
+	if err := s.IntegrityCheck(t.Context()); err == nil || !strings.Contains(err.Error(), "damaged") {
+		t.Errorf("IntegrityCheck of a damaged database = %v", err)
+	} else {
+		t.Logf("found: %v", err)
+	}
 }
