@@ -48,10 +48,13 @@ func (s *Store) DropImages(ctx context.Context, rels ...string) error {
 
 // CleanImages removes the files in the image directory that no stored
 // contact points to, older than a few minutes, and the temporary files
-// that an import cut short left behind. It returns how many it removed.
-// The app runs it on start, so that the card images of contacts deleted,
-// merged away or deleted by a sync do not stay on disk.
+// that an image import, a backup, a restore or an archive cut short left
+// behind. It returns how many images it removed. The app runs it on start,
+// so that the card images of contacts deleted, merged away or deleted by
+// a sync do not stay on disk.
 func (s *Store) CleanImages(ctx context.Context) (int, error) {
+	removeStale(s.dir, time.Hour, ".restore-", ".archive-")
+	removeStale(s.BackupsDir(), time.Hour, ".tmp-")
 	entries, err := os.ReadDir(filepath.Join(s.dir, imagesDir))
 	if err != nil {
 		return 0, fmt.Errorf("contacts: clean images: %w", err)
@@ -163,4 +166,24 @@ func (s *Store) asideImages(ctx context.Context) map[string]bool {
 		db.Close()
 	}
 	return used
+}
+
+// removeStale removes the files in dir whose names start with one of
+// prefixes, older than age: temporary files the store made there.
+func removeStale(dir string, age time.Duration, prefixes ...string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	cutoff := time.Now().Add(-age)
+	for _, e := range entries {
+		for _, p := range prefixes {
+			if !strings.HasPrefix(e.Name(), p) || !e.Type().IsRegular() {
+				continue
+			}
+			if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
 }

@@ -67,6 +67,11 @@ func TestCleanAndDropImages(t *testing.T) {
 	unused := write("unused.jpg", old)
 	fresh := write("fresh.jpg", time.Now())
 	tmp := write(".import-123", old)
+	staleRestore := filepath.Join(s.Dir(), ".restore-1.db")
+	freshRestore := filepath.Join(s.Dir(), ".restore-2.db")
+	os.WriteFile(staleRestore, nil, 0o600)
+	os.Chtimes(staleRestore, old.Add(-time.Hour), old.Add(-time.Hour))
+	os.WriteFile(freshRestore, nil, 0o600)
 	freshTmp := write(".import-456", time.Now())
 	outside := filepath.Join(s.Dir(), "keep.txt")
 	os.WriteFile(outside, nil, 0o600)
@@ -91,6 +96,12 @@ func TestCleanAndDropImages(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("CleanImages removed %d, want 2", n)
+	}
+	if _, err := os.Stat(staleRestore); err == nil {
+		t.Error("a restore's temporary file of two hours ago is still there")
+	}
+	if _, err := os.Stat(freshRestore); err != nil {
+		t.Error("a restore's temporary file being written was removed")
 	}
 
 	// DropImages removes only what no contact uses, and never follows a
