@@ -125,7 +125,11 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 // does not hold it yet, such as a --data folder the user already had, is
 // left as it was, but what the store puts in it is private all the same.
 func makePrivateDirs(dir string) error {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	// The folders above it, such as ~/.local/share, are made as usual.
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	if _, err := os.Stat(filepath.Join(dir, dbName)); err == nil {
