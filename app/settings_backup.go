@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -95,7 +97,12 @@ func (b *backupSettings) buildUI() fyne.CanvasObject {
 		b.status,
 	)
 	b.refresh()
-	return container.NewBorder(top, bottom, nil, nil, container.NewStack(b.empty, b.list))
+	// The list keeps room for a few backups wherever it is shown: in a
+	// dialog, or in a section of a scrolling Settings screen, which gives
+	// it no more than its minimum.
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, 200))
+	return container.NewBorder(top, bottom, nil, nil, container.NewStack(room, b.empty, b.list))
 }
 
 // backupDetail is the line under a backup in the list.

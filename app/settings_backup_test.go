@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -332,4 +333,18 @@ func selectName(t *testing.T, s *contactsScreen, name string) {
 		}
 	}
 	t.Fatalf("%s is not listed", name)
+}
+
+// In a scrolling settings screen, which gives a section its minimum size
+// only, the list of backups keeps room for a few.
+func TestBackupSettingsInAScrollingScreen(t *testing.T) {
+	store := openStore(t)
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	b := newBackupSettings(w, store, &tasks{held: true}, nil)
+	w.SetContent(container.NewVScroll(container.NewVBox(widget.NewCard("Backups", "", b.buildUI()))))
+	w.Resize(fyne.NewSize(760, 500))
+	if h := b.list.Size().Height; h < 200 {
+		t.Errorf("the list of backups is %v high", h)
+	}
 }
