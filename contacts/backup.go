@@ -505,10 +505,16 @@ func (s *Store) matchPageSize(ctx context.Context, tmp string) error {
 	if err := db.QueryRowContext(ctx, "PRAGMA page_size").Scan(&have); err != nil || have == want {
 		return err
 	}
-	for _, q := range []string{"PRAGMA journal_mode = DELETE", fmt.Sprintf("PRAGMA page_size = %d", want), "VACUUM"} {
-		if _, err := db.ExecContext(ctx, q); err != nil {
-			return fmt.Errorf("rebuild the backup with pages of %d bytes: %w", want, err)
-		}
+	// A PRAGMA takes no parameters; want is an int SQLite gave.
+	_, err = db.ExecContext(ctx, "PRAGMA journal_mode = DELETE")
+	if err == nil {
+		_, err = db.ExecContext(ctx, fmt.Sprintf("PRAGMA page_size = %d", want))
+	}
+	if err == nil {
+		_, err = db.ExecContext(ctx, "VACUUM")
+	}
+	if err != nil {
+		return fmt.Errorf("rebuild the backup with pages of %d bytes: %w", want, err)
 	}
 	return db.Close()
 }
