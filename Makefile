@@ -27,7 +27,7 @@ APPSDIR := $(HOME)/.local/share/applications
 ICONDIR := $(HOME)/.local/share/icons/hicolor/512x512/apps
 APPID   := org.example.followthrough
 
-.PHONY: run build test eval bench package install uninstall clean
+.PHONY: run build test eval bench fuzz package install uninstall clean
 
 run: build
 	./bin/followthrough $(ARGS)
@@ -83,6 +83,15 @@ install: $(PACKAGE)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/followthrough $(DESTDIR)$(ICONDIR)/$(APPID).png $(DESTDIR)$(APPSDIR)/$(APPID).desktop
 	-update-desktop-database $(DESTDIR)$(APPSDIR) 2>/dev/null
+
+# Each fuzz target in turn, one worker each (the machine is shared), for
+# FUZZTIME. What they find that widens coverage goes to Go's cache, a crash
+# to the package's testdata/fuzz, which plain go test then replays.
+FUZZTIME ?= 10m
+fuzz:
+	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzClassify$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./ocr/
+	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzDecodeImage$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./ocr/
+	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzReadVCards$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./contacts/
 
 clean:
 	rm -rf bin

@@ -497,20 +497,3 @@ func TestContactsTickAndExport(t *testing.T) {
 		t.Fatalf("after Clear: %v ticked, export says %q", names(), s.export.Text)
 	}
 }
-
-func TestFileStem(t *testing.T) {
-	for _, tt := range []struct{ name, want string }{
-		{"Ada Park", "Ada Park"},
-		{"José Núñez", "José Núñez"},
-		{"../../etc/passwd", "etc-passwd"},
-		{"A/B: C*D?", "A-B- C-D"},
-		{"", "contact"},
-		{"***", "contact"},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := fileStem(tt.name); got != tt.want {
-				t.Errorf("fileStem(%q) = %q, want %q", tt.name, got, tt.want)
-			}
-		})
-	}
-}

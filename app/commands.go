@@ -40,9 +40,14 @@ func (c *Command) FlagSet() *flag.FlagSet {
 	return c.fs
 }
 
-// Run runs the command with the arguments left after its flags.
+// Run runs the command with the arguments left after its flags. A command
+// that needs the store first does what the app does on start (maintain):
+// the daily backup and the clean-up of unused card images.
 func (c *Command) Run(ctx context.Context, store *contacts.Store, args []string) error {
 	c.FlagSet()
+	if c.NeedsStore && store != nil {
+		maintain(ctx, store)
+	}
 	return c.run(ctx, store, args)
 }
 
@@ -65,6 +70,9 @@ func commands() []*Command {
 		importCommand(os.Stdout),
 		exportICSCommand(os.Stdout),
 		syncCommand(os.Stdout),
+		backupCommand(os.Stdout),
+		restoreCommand(os.Stdout),
+		archiveCommand(os.Stdout),
 		evalCommand(os.Stdout),
 		versionCommand(os.Stdout),
 	}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,6 +22,9 @@ import (
 type fieldEntry struct {
 	widget.Entry
 	onFocus func(*fieldEntry)
+	// given and shown are the text last set, and the text shown for it
+	// when they differ (see SetText).
+	given, shown string
 }
 
 func newFieldEntry(multiLine bool, placeholder string, onFocus func(*fieldEntry)) *fieldEntry {
@@ -33,6 +37,82 @@ func newFieldEntry(multiLine bool, placeholder string, onFocus func(*fieldEntry)
 	}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// Fyne wraps a paragraph in time that grows with the square of its
+// length: a paragraph of 10000 characters takes seconds to show, one of
+// 30000 half a minute, whether it breaks at words or anywhere; unwrapped,
+// a long line is drawn as one texture too wide for the graphics card. A
+// many-line field therefore shows a paragraph longer than maxShownLine in
+// lines of at most that, broken at spaces where it can, and gives back the
+// text it was given as long as the user has not changed what it shows.
+// Past maxWrapText it does not wrap; past maxShownText, which even then
+// takes seconds, it shows the start only, says so, and cannot be edited.
+const (
+	maxShownLine = 1000
+	maxWrapText  = 50_000
+	maxShownText = 200_000
+)
+
+// SetText sets the text of e.
+func (e *fieldEntry) SetText(text string) {
+	e.given, e.shown = text, text
+	if e.MultiLine {
+		e.shown = breakLongLines(text, maxShownLine)
+		e.Wrapping = fyne.TextWrapWord
+		if len(e.shown) > maxWrapText {
+			e.Wrapping = fyne.TextWrapOff
+		}
+		e.Enable()
+		if len(e.shown) > maxShownText {
+			cut := maxShownText
+			for cut > 0 && !utf8.RuneStart(e.shown[cut]) {
+				cut--
+			}
+			e.shown = e.shown[:cut] + fmt.Sprintf("…\n\n[%d KB more are not shown here; all of it is kept, and exported with the contact.]",
+				(len(text)-cut)>>10)
+			e.Disable()
+		}
+	}
+	e.Entry.SetText(e.shown)
+}
+
+// value is the text of e: what was set, unless the user changed what is
+// shown.
+func (e *fieldEntry) value() string {
+	if e.Text == e.shown {
+		return e.given
+	}
+	return e.Text
+}
+
+// breakLongLines returns s with each line longer than n runes broken into
+// lines of at most n, after the last space in each where there is one.
+func breakLongLines(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	var b strings.Builder
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		r := []rune(line)
+		for len(r) > n {
+			cut := n
+			for j := n; j > n/2; j-- {
+				if r[j] == ' ' {
+					cut = j + 1
+					break
+				}
+			}
+			b.WriteString(strings.TrimRight(string(r[:cut]), " "))
+			b.WriteByte('\n')
+			r = r[cut:]
+		}
+		b.WriteString(string(r))
+	}
+	return b.String()
 }
 
 // FocusGained records e as the field being edited.
@@ -334,8 +414,8 @@ func (f *contactForm) contact() contacts.Contact {
 	c.Company = strings.TrimSpace(f.company.Text)
 	c.Emails = lines(f.emails.Text)
 	c.Websites = lines(f.websites.Text)
-	c.Address = strings.TrimSpace(f.address.Text)
-	c.Note = strings.TrimSpace(f.note.Text)
+	c.Address = strings.TrimSpace(f.address.value())
+	c.Note = strings.TrimSpace(f.note.value())
 	if ev := strings.TrimSpace(f.event.Text); ev != c.Event {
 		c.Event, c.EventID = ev, 0 // saving finds or makes the event
 	}
@@ -346,7 +426,7 @@ func (f *contactForm) contact() contacts.Contact {
 	if by := strings.TrimSpace(f.introducedBy.Text); by != c.IntroducedBy {
 		c.IntroducedBy, c.IntroducedByID = by, f.people[by]
 	}
-	c.TalkedAbout = strings.TrimSpace(f.talkedAbout.Text)
+	c.TalkedAbout = strings.TrimSpace(f.talkedAbout.value())
 	c.Tags = nil
 	for _, t := range strings.Split(f.tags.Text, ",") {
 		if t = strings.TrimSpace(t); t != "" && !slices.Contains(c.Tags, t) {

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -102,6 +101,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.image.FillMode = canvas.ImageFillContain
 	s.image.SetMinSize(fyne.NewSize(320, 190))
 	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.heading.Truncation = fyne.TextTruncateEllipsis
 	s.save = widget.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), s.onSave)
 	s.save.Importance = widget.HighImportance
 	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)
@@ -284,7 +284,7 @@ func (s *contactsScreen) onExportOne() {
 	if s.current.ID == 0 {
 		return
 	}
-	exportVCards(s.win, s.store, s.tasks, fileStem(s.current.DisplayName())+".vcf", 1, contactsOf([]contacts.Contact{s.current}))
+	exportVCards(s.win, s.store, s.tasks, safeFileName(s.current.DisplayName(), ".vcf"), 1, contactsOf([]contacts.Contact{s.current}))
 }
 
 // item returns the i-th contact listed, if its page has been read, and
@@ -378,7 +378,7 @@ func (s *contactsScreen) onSelected(i widget.ListItemID) {
 // show shows c in the detail view.
 func (s *contactsScreen) show(c contacts.Contact) {
 	s.current = c
-	s.heading.SetText(c.DisplayName())
+	s.heading.SetText(oneLineLabel(c.DisplayName()))
 	s.form.set(c)
 	s.history.show(c)
 	s.showCard(c.Image)
@@ -438,7 +438,7 @@ func (s *contactsScreen) onSave() {
 				return
 			}
 			s.current = c
-			s.heading.SetText(c.DisplayName())
+			s.heading.SetText(oneLineLabel(c.DisplayName()))
 			s.refresh()
 			s.changed()
 		}
@@ -457,20 +457,47 @@ func (s *contactsScreen) onDelete() {
 				showError(s.win, "Could not delete the contact", err)
 				return
 			}
-			s.deleted = &c
+			// The deletion shown before this one can no longer be undone.
+			s.expireUndo(s.deleted)
+			deleted := &c
+			s.deleted = deleted
 			delete(s.selected, id)
 			s.current = contacts.Contact{}
 			s.detail.Hide()
 			s.placeholder.Show()
-			s.undoLabel.SetText(fmt.Sprintf("Deleted %s.", c.DisplayName()))
+			s.undoLabel.SetText(fmt.Sprintf("Deleted %s.", oneLineLabel(c.DisplayName())))
 			s.undoBar.Show()
 			if s.undoTimer != nil {
 				s.undoTimer.Stop()
 			}
-			s.undoTimer = time.AfterFunc(15*time.Second, func() { fyne.Do(s.undoBar.Hide) })
+			s.undoTimer = time.AfterFunc(undoTime, func() { fyne.Do(func() { s.expireUndo(deleted) }) })
 			s.refresh()
 			s.changed()
 		}
+	})
+}
+
+// undoTime is how long a deletion can be undone.
+var undoTime = 15 * time.Second
+
+// expireUndo ends the chance to undo the deletion of c, if it is the one
+// the undo bar offers: the bar goes, and so do the card image files that
+// no other contact uses.
+func (s *contactsScreen) expireUndo(c *contacts.Contact) {
+	if c == nil || s.deleted != c {
+		return
+	}
+	s.deleted = nil
+	s.undoBar.Hide()
+	if c.Image == "" {
+		return
+	}
+	img := c.Image
+	s.tasks.do(func() func() {
+		if err := s.store.DropImages(context.Background(), img); err != nil {
+			log.Printf("contacts: %v", err) // CleanImages removes it at the next start
+		}
+		return nil
 	})
 }
 
@@ -480,6 +507,9 @@ func (s *contactsScreen) onUndo() {
 	}
 	c := *s.deleted
 	s.deleted = nil
+	if s.undoTimer != nil {
+		s.undoTimer.Stop()
+	}
 	s.undoBar.Hide()
 	s.tasks.do(func() func() {
 		err := s.store.Restore(context.Background(), c)
@@ -518,21 +548,4 @@ func setContactRow(o fyne.CanvasObject, c contacts.Contact, ticked bool, onTick 
 	check.OnChanged = nil // a recycled row must not untick its last contact
 	check.SetChecked(ticked)
 	check.OnChanged = onTick
-}
-
-// fileStem makes name safe as a file name to suggest: letters, digits,
-// spaces, dots, dashes and underscores are kept, the rest become dashes.
-func fileStem(name string) string {
-	stem := strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsLetter(r), unicode.IsDigit(r), r == ' ', r == '-', r == '_', r == '.':
-			return r
-		}
-		return '-'
-	}, name)
-	stem = strings.Trim(stem, " .-")
-	if stem == "" {
-		return "contact"
-	}
-	return stem
 }

@@ -98,7 +98,7 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 		for _, r := range s.rows {
 			cs = append(cs, r.Contact)
 		}
-		exportVCards(s.win, s.store, s.tasks, s.current.Name+".vcf", len(cs), contactsOf(cs))
+		exportVCards(s.win, s.store, s.tasks, safeFileName(s.current.Name, ".vcf"), len(cs), contactsOf(cs))
 	})
 	s.detail = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(export, edit), s.heading), s.summary), nil, nil, nil, s.people)
 	s.detail.Hide()

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -141,6 +142,28 @@ func exportVCards(win fyne.Window, store *contacts.Store, tasks *tasks, name str
 		chooseExportFile(win, tasks, name, opts, src)
 	}, win)
 	d.Show()
+}
+
+// safeFileName makes name, which may come from a card or a vCard (an
+// event's name), fit to suggest as a file name: one name, with no folder
+// in it, not hidden, and not too long. It is only ever a suggestion in a
+// save dialog, in the folder the user is in.
+func safeFileName(name, ext string) string {
+	name = strings.Map(func(r rune) rune {
+		switch {
+		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|':
+			return '-'
+		}
+		return r
+	}, contacts.CleanLine(name))
+	name = strings.TrimLeft(strings.TrimSpace(name), ".- ")
+	if r := []rune(name); len(r) > 80 {
+		name = string(r[:80])
+	}
+	if name == "" {
+		name = "contacts"
+	}
+	return name + ext
 }
 
 // The choices of format on export.

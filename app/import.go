@@ -96,35 +96,43 @@ func (r importResult) String() string {
 	return strings.Join(parts, ", ") + "."
 }
 
-// save stores the cards of b as their actions say. A card merged into a
-// contact takes from it the fields in its fromOther and whatever the
-// stored contact lacks; the stored contact's history stays. It stops at
-// the first error, with the cards before it saved.
+// save stores the cards of b as their actions say, all in one
+// transaction: either every card is saved or, if one fails or the program
+// is stopped on the way, none is. A card merged into a contact takes from
+// it the fields in its fromOther and whatever the stored contact lacks;
+// the stored contact's history stays.
 func (b importBatch) save(ctx context.Context, store *contacts.Store) (importResult, error) {
 	var r importResult
-	for _, card := range b.cards {
-		switch {
-		case card.action == importSkip:
-			r.skipped++
-		case card.action == importMerge && len(card.matches) > 0:
-			// The stored contact as it is now, not as it was when the
-			// batch was read.
-			stored, err := store.Get(ctx, card.matches[0].Contact.ID)
-			if err != nil {
-				return r, fmt.Errorf("import: merge %s: %w", card.contact.DisplayName(), err)
+	err := store.Batch(ctx, func(tx *contacts.Batch) error {
+		r = importResult{}
+		for _, card := range b.cards {
+			switch {
+			case card.action == importSkip:
+				r.skipped++
+			case card.action == importMerge && len(card.matches) > 0:
+				// The stored contact as it is now, not as it was when
+				// the batch was read.
+				stored, err := tx.Get(card.matches[0].Contact.ID)
+				if err != nil {
+					return fmt.Errorf("merge %s: %w", card.contact.DisplayName(), err)
+				}
+				merged := contacts.Merge(stored, card.contact, card.fromOther, contacts.DefaultRegion)
+				if err := tx.MergeInto(merged, 0); err != nil {
+					return err
+				}
+				r.merged++
+			default:
+				c := card.contact
+				if err := tx.Add(&c); err != nil {
+					return err
+				}
+				r.added++
 			}
-			merged := contacts.Merge(stored, card.contact, card.fromOther, contacts.DefaultRegion)
-			if err := store.MergeInto(ctx, merged, 0); err != nil {
-				return r, fmt.Errorf("import: %w", err)
-			}
-			r.merged++
-		default:
-			c := card.contact
-			if err := store.Add(ctx, &c); err != nil {
-				return r, fmt.Errorf("import: %w", err)
-			}
-			r.added++
 		}
+		return nil
+	})
+	if err != nil {
+		return importResult{}, fmt.Errorf("import: nothing was imported: %w", err)
 	}
 	return r, nil
 }
@@ -171,12 +179,16 @@ func importCommand(stdout io.Writer) *Command {
 					fmt.Fprintf(stdout, "Would import %s (dry run: nothing saved).\n", plural(len(b.cards), "card"))
 					return nil
 				}
+				fmt.Fprintf(stdout, "Saving %s…\n", plural(len(b.cards), "card"))
 				r, err := b.save(ctx, store)
+				if err != nil {
+					return err
+				}
 				fmt.Fprintln(stdout, r)
-				if err == nil && r.skipped > 0 {
+				if r.skipped > 0 {
 					fmt.Fprintln(stdout, "Run again with --merge to merge the duplicates into the contacts they match.")
 				}
-				return err
+				return nil
 			}
 		},
 	}

@@ -227,7 +227,7 @@ func (s *importScreen) onImport() {
 				s.onDone()
 			}
 			if err != nil {
-				showError(s.win, "The import stopped part way: "+r.String(), err)
+				showError(s.win, "Could not import the contacts; none of them was saved", err)
 				return
 			}
 			dialog.ShowInformation("Imported", r.String(), s.win)

@@ -24,6 +24,12 @@ import (
 
 const prefLastEvent = "scan.lastEvent"
 
+// What the line under the card under review says.
+const (
+	helpPick  = "Click a box on the card to put its text into the field you are editing."
+	helpBlank = "No text could be read on this card. Type what it says into the fields, or Skip it."
+)
+
 // scanScreen reads a batch of card images and walks the user through
 // reviewing each one beside its image.
 type scanScreen struct {
@@ -71,6 +77,7 @@ type scanScreen struct {
 	card        *cardView
 	form        *contactForm
 	position    *widget.Label
+	help        *widget.Label // under the card
 	save        *widget.Button
 	saveNext    *widget.Button
 	skip        *widget.Button
@@ -133,12 +140,12 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 		s.followLine,
 		s.promise,
 	))
-	help := hintLabel("Click a box on the card to put its text into the field you are editing.")
-	help.Wrapping = fyne.TextWrapWord
+	s.help = hintLabel(helpPick)
+	s.help.Wrapping = fyne.TextWrapWord
 	formSide := container.NewBorder(nil,
 		container.NewHBox(s.position, layoutSpacer(), s.skip, s.save, s.saveNext), nil, nil,
 		container.NewVScroll(container.NewVBox(s.form.buildUI(), follow)))
-	split := container.NewHSplit(container.NewBorder(nil, help, nil, nil, s.card), formSide)
+	split := container.NewHSplit(container.NewBorder(nil, s.help, nil, nil, s.card), formSide)
 	split.Offset = 0.5
 	s.review = container.NewStack(split)
 	s.review.Hide()
@@ -351,6 +358,15 @@ func (s *scanScreen) showReview() {
 	c.Cadence = s.cadence
 	s.form.set(c)
 	s.form.showEvidence(corrected.Fields)
+	s.help.SetText(helpPick)
+	s.help.Importance = widget.MediumImportance
+	if blankCard(c) {
+		// A handwritten card, or the back of one: the user can still
+		// type what it says.
+		s.help.SetText(helpBlank)
+		s.help.Importance = widget.WarningImportance
+	}
+	s.help.Refresh()
 	s.proposeFollowUp(c)
 	s.updatePosition()
 	s.empty.Hide()
@@ -402,6 +418,10 @@ func (s *scanScreen) onSave(next bool) {
 	}
 	r := s.queue[0]
 	c := s.form.contact()
+	if blankCard(c) {
+		dialog.ShowInformation("Nothing to save", "Type at least a name, company, phone or email from the card, or press Skip.", s.win)
+		return
+	}
 	follow := s.followUps()
 	learnt := ocr.Learn(s.shown, c)
 	used := s.used

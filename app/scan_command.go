@@ -108,6 +108,9 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 		return r.Err
 	}
 	c := r.Reading.Contact()
+	if blankCard(c) {
+		return errNoText
+	}
 	c.Event, c.MetOn = s.event, contacts.DayOf(now()) // met today, unless edited later
 	c.Cadence = s.cadence
 	scheduled := ""
@@ -151,8 +154,20 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 	return nil
 }
 
+// errNoText is the failure of a card on which nothing was read.
+var errNoText = errors.New("no text found on the card: is it the back of the card, blank, handwritten or too dark? (open it in the window to type what it says)")
+
+// blankCard reports whether c, read from a card, holds nothing to save: no
+// name, company, title, phone, email, website, address or note.
+func blankCard(c contacts.Contact) bool {
+	return strings.TrimSpace(c.FullName+c.Company+c.Title+c.Address+c.Note) == "" &&
+		len(c.Phones) == 0 && len(c.Emails) == 0 && len(c.Websites) == 0
+}
+
 // SaveCard stores a contact read from the card image at imagePath, keeping
-// a copy of the image with it, and schedules the follow-ups given.
+// a copy of the image with it, and schedules the follow-ups given. The
+// image is on disk before the contact points to it, and the contact is
+// saved with its follow-ups in one transaction.
 func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
 	if imagePath != "" {
 		rel, err := store.ImportImage(ctx, imagePath)
@@ -161,10 +176,8 @@ func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, im
 		}
 		c.Image = rel
 	}
-	if err := store.Add(ctx, &c); err != nil {
-		return c, err
-	}
-	return c, addFollowUps(ctx, store, c.ID, follow)
+	err := store.Add(ctx, &c, follow...)
+	return c, err
 }
 
 // saveCardMerged is SaveCard for a card of someone already stored: it
@@ -184,40 +197,17 @@ func saveCardMerged(ctx context.Context, store *contacts.Store, stored, c contac
 		return c, err
 	}
 	merged := contacts.Merge(stored, c, fromOther, contacts.DefaultRegion)
-	if err := store.MergeInto(ctx, merged, 0); err != nil {
+	if err := store.MergeInto(ctx, merged, 0, follow...); err != nil {
 		return c, err
 	}
-	return merged, addFollowUps(ctx, store, merged.ID, follow)
+	return merged, nil
 }
 
-func addFollowUps(ctx context.Context, store *contacts.Store, id int64, follow []contacts.FollowUp) error {
-	for _, f := range follow {
-		f.ContactID = id
-		if err := store.AddFollowUp(ctx, &f); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// writeFileAtomic writes a file through write, replacing path only once
-// the whole file is written, so a failure never leaves half a file.
+// writeFileAtomic writes the file at path through write, replacing path
+// only once the whole file is on disk, so a failure or a crash never leaves
+// half a file. Files of contacts are readable by their owner only.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return os.Rename(tmp, path)
+	return contacts.WriteFileAtomic(path, 0o600, write)
 }
 
 // summary is a one-line description of a contact for a terminal.

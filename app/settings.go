@@ -54,7 +54,10 @@ func (m *mainWindow) settingsSections() []settingsSection {
 		{"Appearance", newAppearanceSettings(m.app)},
 		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.onSynced)},
 		{"Data folder", newDataSettings(m.store, m.openFolder)},
-		// Backups go here.
+		{"Backups", newBackupSettings(m.win, m.store, m.tasks, func() {
+			m.onChanged()
+			m.contacts.refresh()
+		})},
 	}
 }
 

@@ -298,12 +298,9 @@ func saveDAVSettings(ctx context.Context, store *contacts.Store, s davSettings) 
 	if s.AllowHTTP {
 		httpURL = s.URL
 	}
-	for _, kv := range [][2]string{{settingDAVURL, s.URL}, {settingDAVUser, s.User}, {settingDAVBook, s.Book}, {settingDAVHTTP, httpURL}} {
-		if err := store.SetSetting(ctx, kv[0], kv[1]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return store.SetSettings(ctx, map[string]string{
+		settingDAVURL: s.URL, settingDAVUser: s.User, settingDAVBook: s.Book, settingDAVHTTP: httpURL,
+	})
 }
 
 // listBooks returns the address books of the account s.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -114,6 +116,22 @@ func TestSyncDialogSettings(t *testing.T) {
 	if pw, err := loadPassword(url, "ana"); err != nil || pw != "s3cret" {
 		t.Errorf("loadPassword = %q, %v", pw, err)
 	}
+	// It is nowhere in the data folder: not in the database, its journal,
+	// a backup or an archive.
+	if _, err := store.Backup(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.WriteArchive(context.Background(), filepath.Join(store.Dir(), "all.zip")); err != nil {
+		t.Fatal(err)
+	}
+	filepath.WalkDir(store.Dir(), func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if data, _ := os.ReadFile(path); bytes.Contains(data, []byte("s3cret")) {
+				t.Errorf("the password is in %s", path)
+			}
+		}
+		return nil
+	})
 }
 
 func TestSyncDialogWithoutKeyring(t *testing.T) {

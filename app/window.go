@@ -296,8 +296,24 @@ func newTwoLineItem() fyne.CanvasObject {
 // setTwoLineItem fills a row made by newTwoLineItem.
 func setTwoLineItem(o fyne.CanvasObject, title, detail string) {
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(title)
-	box.Objects[1].(*widget.Label).SetText(detail)
+	box.Objects[0].(*widget.Label).SetText(oneLineLabel(title))
+	box.Objects[1].(*widget.Label).SetText(oneLineLabel(detail))
+}
+
+// oneLineLabel is s as a label that shows one line shows it: on one line,
+// and cut short, since the label shows no more than fits and measuring a
+// long text to find out takes time in proportion to it.
+func oneLineLabel(s string) string {
+	const most = 300
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= most {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= most {
+		return s
+	}
+	return string(r[:most]) + "…"
 }
 
 // hintLabel is a label for secondary text: a count, a hint, something

@@ -243,8 +243,17 @@ func FuzzReadVCards(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	for _, tt := range readVCardsTests {
+		f.Add([]byte(tt.in))
+	}
 	f.Add([]byte("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nno colon\r\nEND:VCARD\r\n"))
 	f.Add([]byte("BEGIN:VCARD\nFN;ENCODING=QUOTED-PRINTABLE:=\nEND:VCARD\n"))
+	// Small versions of TestReadHostileVCards' inputs.
+	f.Add([]byte("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Fold\r\nNOTE:" + strings.Repeat("ab\r\n ", 20) + "end\r\nEND:VCARD\r\n"))
+	f.Add([]byte("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Soft\r\nNOTE;ENCODING=QUOTED-PRINTABLE:" + strings.Repeat("=C3=A4=\r\n", 20) + "!\r\nEND:VCARD\r\n"))
+	f.Add([]byte("BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=X-MADE-UP:M\xfcller;J\xfcrgen\r\nTITLE;CHARSET=ISO-2022-KR:Chef\r\nORG;CHARSET=SHIFT_JIS:\x83e\x83X\x83g\r\nEND:VCARD\r\n"))
+	f.Add([]byte("\uFEFFBEGIN:VCARD\r\nVERSION:3.0\r\nFN:\u202eAnn\x00 \x1b[2JExample 🎉\r\nORG:شركة\u200f مثال\r\nNOTE:one\\ntwo\x07\r\nEND:VCARD\r\n"))
+	f.Add([]byte("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Boss\r\nAGENT:\r\nBEGIN:VCARD\r\nFN:Assistant\r\nEND:VCARD\r\nEND:VCARD\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cs, err := ReadVCards(bytes.NewReader(data))
 		lines := bytes.Count(data, []byte("\n")) + 1

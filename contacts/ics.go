@@ -55,11 +55,13 @@ func todo(it ICSItem, now time.Time) *ical.Component {
 	t := ical.NewComponent(ical.CompToDo)
 	t.Props.SetText(ical.PropUID, fmt.Sprintf("followup-%d@followthrough", f.ID))
 	t.Props.SetDateTime(ical.PropDateTimeStamp, now.UTC())
-	t.Props.SetText(ical.PropSummary, Summary(f.Kind, c.DisplayName()))
+	// Text from a card may hold what iCalendar does not allow, such as
+	// control characters; the store cleans it, this makes sure.
+	t.Props.SetText(ical.PropSummary, CleanLine(Summary(f.Kind, c.DisplayName())))
 	day := time.Date(f.Due.Year, f.Due.Month, f.Due.Day, 0, 0, 0, 0, time.UTC)
 	t.Props.SetDate(ical.PropDateTimeStart, day)
 	t.Props.SetDate(ical.PropDue, day)
-	t.Props.SetText(ical.PropDescription, describe(f, c))
+	t.Props.SetText(ical.PropDescription, CleanText(describe(f, c)))
 	t.Props.SetText(ical.PropStatus, "NEEDS-ACTION")
 	cats := ical.NewProp(ical.PropCategories)
 	cats.SetTextList([]string{"Follow-up"})
@@ -67,7 +69,7 @@ func todo(it ICSItem, now time.Time) *ical.Component {
 
 	alarm := ical.NewComponent(ical.CompAlarm)
 	alarm.Props.SetText(ical.PropAction, "DISPLAY")
-	alarm.Props.SetText(ical.PropDescription, Summary(f.Kind, c.DisplayName()))
+	alarm.Props.SetText(ical.PropDescription, CleanLine(Summary(f.Kind, c.DisplayName())))
 	trigger := ical.NewProp(ical.PropTrigger)
 	trigger.SetDuration(9 * time.Hour) // 9:00 on the day it starts
 	alarm.Props.Set(trigger)

@@ -142,3 +142,42 @@ print(json.dumps(out))
 		t.Errorf("description: %q", got[0].Description)
 	}
 }
+
+// TestWriteICSHostileText writes follow-ups of contacts whose text is very
+// long, or holds control characters, right-to-left text and emoji: the
+// file reads back as iCalendar, holds no control character, and says what
+// the contact says, cleaned.
+func TestWriteICSHostileText(t *testing.T) {
+	items := []ICSItem{
+		{FollowUp: FollowUp{ID: 1, Kind: KindCall, Due: Day{2026, 12, 3}, Line: "bring\x00 the\x1b[1m deck\u202e"},
+			Contact: Contact{FullName: "Ann\x07 Example 🚀", Company: "شركة\u200f مثال", TalkedAbout: strings.Repeat("long talk ", 5000)}},
+		{FollowUp: FollowUp{ID: 2, Kind: KindEmail, Due: Day{2026, 12, 4}},
+			Contact: Contact{FullName: "\u202eevil\u202c Name", Note: "x\r\ny"}},
+	}
+	var buf bytes.Buffer
+	if err := WriteICS(&buf, items, icsNow); err != nil {
+		t.Fatal(err)
+	}
+	for i, l := range strings.Split(strings.TrimSuffix(buf.String(), "\r\n"), "\r\n") {
+		if len(l) > 75 || strings.ContainsFunc(l, func(r rune) bool { return r < ' ' && r != '\t' || r == 0x7f || r == '\u202e' }) {
+			t.Fatalf("line %d is not a sound content line: %q", i+1, truncate(l, 80))
+		}
+	}
+	cal, err := ical.NewDecoder(&buf).Decode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	todos := cal.Children
+	if len(todos) != 2 {
+		t.Fatalf("%d to-dos, want 2", len(todos))
+	}
+	for i, want := range []string{"Call Ann Example 🚀", "Personal email to evil Name"} {
+		if got, _ := todos[i].Props.Text(ical.PropSummary); got != want {
+			t.Errorf("to-do %d: summary %q, want %q", i, got, want)
+		}
+	}
+	desc, _ := todos[0].Props.Text(ical.PropDescription)
+	if !strings.HasPrefix(desc, "bring the[1m deck\nشركة\u200f مثال\n") || !strings.Contains(desc, strings.Repeat("long talk ", 5000)[:40000]) {
+		t.Errorf("description %q…", truncate(desc, 80))
+	}
+}

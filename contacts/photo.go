@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"image"
 	"image/jpeg"
+	"io"
+	"os"
 	"strings"
 
 	"github.com/disintegration/imaging"
@@ -18,7 +21,7 @@ const PhotoSide = 480
 // CardPhoto returns the card image at path scaled to fit in PhotoSide
 // pixels and encoded as JPEG, for a vCard's PHOTO.
 func CardPhoto(path string) ([]byte, error) {
-	img, err := imaging.Open(path, imaging.AutoOrientation(true))
+	img, err := openPhoto(path)
 	if err != nil {
 		return nil, fmt.Errorf("contacts: photo from %s: %w", path, err)
 	}
@@ -28,6 +31,32 @@ func CardPhoto(path string) ([]byte, error) {
 		return nil, fmt.Errorf("contacts: photo from %s: %w", path, err)
 	}
 	return buf.Bytes(), nil
+}
+
+// maxPhotoPixels is the most pixels a card image may have to be made a
+// photo: as many as the scanner reads (ocr.MaxPixels). An image from an
+// archive made elsewhere could claim more.
+const maxPhotoPixels = 100 << 20
+
+// openPhoto decodes the image file at path, applying its EXIF
+// orientation, once its header says it is not too large to.
+func openPhoto(path string) (image.Image, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(f)
+	if err != nil {
+		return nil, err
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > maxPhotoPixels {
+		return nil, fmt.Errorf("image is %dx%d, more than %d megapixels", cfg.Width, cfg.Height, maxPhotoPixels>>20)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	return imaging.Decode(f, imaging.AutoOrientation(true))
 }
 
 // WithPhoto returns c with the JPEG image photo as its card's PHOTO, in

@@ -3,9 +3,13 @@ package contacts
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
+	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -49,6 +53,19 @@ func TestCardPhoto(t *testing.T) {
 	}
 	if _, err := CardPhoto(filepath.Join(t.TempDir(), "missing.png")); err == nil || !strings.Contains(err.Error(), "missing.png") {
 		t.Errorf("missing image: %v, want an error naming it", err)
+	}
+	// An image that claims to be enormous, as one from an archive made
+	// elsewhere could, is refused before decoding.
+	var small bytes.Buffer
+	png.Encode(&small, image.NewGray(image.Rect(0, 0, 1, 1)))
+	data := small.Bytes()
+	binary.BigEndian.PutUint32(data[16:], 60000)
+	binary.BigEndian.PutUint32(data[20:], 60000)
+	binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
+	huge := filepath.Join(t.TempDir(), "huge.png")
+	os.WriteFile(huge, data, 0o600)
+	if _, err := CardPhoto(huge); err == nil || !strings.Contains(err.Error(), "more than 100 megapixels") {
+		t.Errorf("huge image: %v, want it refused", err)
 	}
 }
 

@@ -140,7 +140,7 @@ func indexPending(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	// The statements are prepared once a connection: see dsn.
-	exec := func(q string, args ...any) error {
+	execSQL := func(q string, args ...any) error {
 		_, err := tx.ExecContext(ctx, q, args...)
 		return err
 	}
@@ -152,21 +152,21 @@ func indexPending(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 		for _, id := range chunk {
-			if err := exec("DELETE FROM contacts_fts WHERE rowid = ?", id); err != nil {
+			if err := execSQL("DELETE FROM contacts_fts WHERE rowid = ?", id); err != nil {
 				return err
 			}
-			if err := exec("DELETE FROM phones_fts WHERE rowid = ?", id); err != nil {
+			if err := execSQL("DELETE FROM phones_fts WHERE rowid = ?", id); err != nil {
 				return err
 			}
 		}
 		for _, c := range cs {
 			if w := searchText(c); w != "" {
-				if err := exec("INSERT INTO contacts_fts (rowid, words) VALUES (?, ?)", c.ID, w); err != nil {
+				if err := execSQL("INSERT INTO contacts_fts (rowid, words) VALUES (?, ?)", c.ID, w); err != nil {
 					return err
 				}
 			}
 			if d := phoneDigits(c); d != "" {
-				if err := exec("INSERT INTO phones_fts (rowid, digits) VALUES (?, ?)", c.ID, d); err != nil {
+				if err := execSQL("INSERT INTO phones_fts (rowid, digits) VALUES (?, ?)", c.ID, d); err != nil {
 					return err
 				}
 			}

@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -15,6 +16,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +27,10 @@ import (
 
 // ErrNotFound is returned, wrapped, when no contact has the requested ID.
 var ErrNotFound = errors.New("contact not found")
+
+// ErrNewerSchema is returned, wrapped, for a database written by a newer
+// version of the program, which this one cannot read.
+var ErrNewerSchema = errors.New("written by a newer version of Follow Through")
 
 // ErrExists is returned, wrapped, by Store.Restore when a contact with the
 // same ID is already stored.
@@ -113,10 +119,14 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Join(dir, imagesDir), 0o755); err != nil {
+	if err := makePrivateDirs(dir); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open(driverName, dsn(filepath.Join(dir, dbName)))
+	path := filepath.Join(dir, dbName)
+	if err := makePrivateFiles(path, path+"-wal", path+"-shm"); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open(driverName, dsn(path))
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +153,63 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 	return s, nil
 }
 
+// makePrivateDirs creates dir and its image directory, readable by their
+// owner only. A data directory made by an older version, open to other
+// users, is closed to them once it holds the database; a directory that
+// does not hold it yet, such as a --data folder the user already had, is
+// left as it was, but what the store puts in it is private all the same.
+func makePrivateDirs(dir string) error {
+	// The folders above it, such as ~/.local/share, are made as usual.
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(dir, dbName)); err == nil {
+		if err := chmodAtMost(dir, 0o700); err != nil {
+			return err
+		}
+	}
+	images := filepath.Join(dir, imagesDir)
+	if err := os.MkdirAll(images, 0o700); err != nil {
+		return err
+	}
+	return chmodAtMost(images, 0o700)
+}
+
+// makePrivateFiles creates the database file at paths[0], if it is not
+// there, readable and writable by its owner only, before SQLite creates it
+// with the umask's mode; SQLite gives its -wal and -shm files the mode of
+// the database. Files that exist, from an older version, lose any access
+// by others.
+func makePrivateFiles(paths ...string) error {
+	f, err := os.OpenFile(paths[0], os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	f.Close()
+	for _, p := range paths {
+		if err := chmodAtMost(p, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// chmodAtMost takes away from the file at path any permission that perm
+// does not grant.
+func chmodAtMost(path string, perm fs.FileMode) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if mode := info.Mode().Perm(); mode&^perm != 0 {
+		return os.Chmod(path, mode&perm)
+	}
+	return nil
+}
+
 // dsn returns the data source name that opens the database file at path.
 // Each connection keeps its statements prepared (_stmt_cache_size), which
 // saves compiling the same SQL, with its triggers, again on every call.
@@ -167,9 +234,9 @@ type migration struct {
 }
 
 // readMigrations returns the migrations in the directory "migrations" of
-// fsys, in order. Their numbers must rise; a gap is allowed, so that
-// branches developed side by side can each add a migration and be merged
-// in either order, but two files with one number are refused.
+// fsys, in order. Their numbers must be distinct and start from 1, but may
+// skip some: branches developed side by side each take a number, and not
+// every number need land.
 func readMigrations(fsys fs.FS) ([]migration, error) {
 	entries, err := fs.ReadDir(fsys, "migrations")
 	if err != nil {
@@ -183,14 +250,8 @@ func readMigrations(fsys fs.FS) ([]migration, error) {
 		}
 		num, _, _ := strings.Cut(name, "_")
 		version, err := strconv.Atoi(strings.TrimSuffix(num, ".sql"))
-		if err != nil {
-			return nil, fmt.Errorf("migration %s: name does not start with a number", name)
-		}
-		if len(ms) > 0 && version <= ms[len(ms)-1].version {
-			return nil, fmt.Errorf("migration %s: number %d must be above %s's", name, version, ms[len(ms)-1].name)
-		}
-		if version < 1 {
-			return nil, fmt.Errorf("migration %s: numbers start at 1", name)
+		if err != nil || version < 1 {
+			return nil, fmt.Errorf("migration %s: name does not start with a number from 1", name)
 		}
 		b, err := fs.ReadFile(fsys, path.Join("migrations", name))
 		if err != nil {
@@ -198,7 +259,24 @@ func readMigrations(fsys fs.FS) ([]migration, error) {
 		}
 		ms = append(ms, migration{version: version, name: name, sql: string(b)})
 	}
+	slices.SortFunc(ms, func(a, b migration) int { return cmp.Compare(a.version, b.version) })
+	for i := 1; i < len(ms); i++ {
+		if ms[i].version == ms[i-1].version {
+			return nil, fmt.Errorf("migrations %s and %s have the same number", ms[i-1].name, ms[i].name)
+		}
+	}
 	return ms, nil
+}
+
+// SchemaVersion is the schema version of the databases this program
+// writes: the number of its last migration. A database with a higher
+// PRAGMA user_version was written by a newer program.
+func SchemaVersion() int {
+	ms, err := readMigrations(migrationFS)
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }
 
 // migrate applies, each in its own transaction, the migrations in fsys
@@ -213,12 +291,8 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return err
 	}
-	last := 0
-	if len(ms) > 0 {
-		last = ms[len(ms)-1].version
-	}
-	if version > last {
-		return fmt.Errorf("database schema version %d is newer than this program knows (%d)", version, last)
+	if latest := latestVersion(ms); version > latest {
+		return fmt.Errorf("database schema version %d is newer than this program knows (%d): %w", version, latest, ErrNewerSchema)
 	}
 	for _, m := range ms {
 		if m.version <= version {
@@ -237,6 +311,7 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
+			// A PRAGMA takes no parameters; m.version is an int.
 			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
 			return err
 		})
@@ -245,6 +320,14 @@ func (s *Store) migrate(ctx context.Context, fsys fs.FS) error {
 		}
 	}
 	return nil
+}
+
+// latestVersion is the number of the last of ms, or 0.
+func latestVersion(ms []migration) int {
+	if len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
 }
 
 // inTx runs fn in a transaction, which it commits if fn returns nil and
@@ -296,17 +379,15 @@ const contactColumns = `id, full_name, given_name, family_name, title, company,
 	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra`
 
 // Add stores c as a new contact and sets its ID, Created and Updated.
-// The ID that c had is ignored.
-func (s *Store) Add(ctx context.Context, c *Contact) error {
+// The ID that c had is ignored. The follow-ups given are scheduled for it
+// in the same transaction: a card is saved with its first follow-up, or
+// not at all.
+func (s *Store) Add(ctx context.Context, c *Contact, follow ...FollowUp) error {
 	now := s.now()
-	added := *c
-	added.ID, added.Created, added.Updated = 0, now, now
+	var added Contact
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := resolveEvent(ctx, tx, &added, DayOf(now)); err != nil {
-			return err
-		}
-		id, err := insertContact(ctx, tx, added)
-		added.ID = id
+		var err error
+		added, err = addContact(ctx, tx, *c, now, follow)
 		return err
 	})
 	if err != nil {
@@ -324,16 +405,10 @@ func (s *Store) AddAll(ctx context.Context, cs []Contact) error {
 	added := make([]Contact, len(cs))
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for i, c := range cs {
-			c.ID, c.Created, c.Updated = 0, now, now
-			if err := resolveEvent(ctx, tx, &c, DayOf(now)); err != nil {
-				return err
-			}
-			id, err := insertContact(ctx, tx, c)
-			if err != nil {
+			var err error
+			if added[i], err = addContact(ctx, tx, c, now, nil); err != nil {
 				return fmt.Errorf("%q: %w", c.DisplayName(), err)
 			}
-			c.ID = id
-			added[i] = c
 		}
 		return nil
 	})
@@ -342,6 +417,27 @@ func (s *Store) AddAll(ctx context.Context, cs []Contact) error {
 	}
 	copy(cs, added)
 	return nil
+}
+
+// addContact is Add inside the transaction tx. It returns c as stored.
+func addContact(ctx context.Context, tx *sql.Tx, c Contact, now time.Time, follow []FollowUp) (Contact, error) {
+	c = c.clean()
+	c.ID, c.Created, c.Updated = 0, now, now
+	if err := resolveEvent(ctx, tx, &c, DayOf(now)); err != nil {
+		return c, err
+	}
+	id, err := insertContact(ctx, tx, c)
+	if err != nil {
+		return c, err
+	}
+	c.ID = id
+	for _, f := range follow {
+		f.ContactID = id
+		if err := insertFollowUp(ctx, tx, &f, now); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
 }
 
 // Restore stores again a contact that Delete returned, with the same ID
@@ -359,7 +455,7 @@ func (s *Store) Restore(ctx context.Context, c Contact) error {
 		if n > 0 {
 			return ErrExists
 		}
-		_, err := insertContact(ctx, tx, c)
+		_, err := insertContact(ctx, tx, c.clean())
 		return err
 	})
 	if err != nil {
@@ -444,6 +540,7 @@ func (s *Store) Update(ctx context.Context, c Contact) error {
 // updateContact is Update inside the transaction tx; it sets c's event
 // from its name.
 func updateContact(ctx context.Context, tx *sql.Tx, c *Contact, now time.Time) error {
+	*c = c.clean()
 	if err := c.Cadence.Valid(); err != nil {
 		return err
 	}
@@ -899,6 +996,10 @@ func eachChild(ctx context.Context, tx *sql.Tx, query, ids string, add func(*sql
 // "images/3f1c…9a.jpg", to be kept in Contact.Image. The file is named
 // after the SHA-256 of its content, with the extension of srcPath in lower
 // case, so importing the same image twice keeps one copy.
+//
+// The copy is on disk, synced with its directory, when ImportImage
+// returns: a contact saved after it never points to a file that a crash
+// lost. It is readable by its owner only.
 func (s *Store) ImportImage(ctx context.Context, srcPath string) (rel string, err error) {
 	rel, err = s.importImage(ctx, srcPath)
 	if err != nil {
@@ -923,7 +1024,7 @@ func (s *Store) importImage(ctx context.Context, srcPath string) (string, error)
 	h := sha256.New()
 	_, err = io.Copy(io.MultiWriter(tmp, h), ctxReader{ctx, src})
 	if err == nil {
-		err = tmp.Chmod(0o644)
+		err = tmp.Chmod(0o600)
 	}
 	if err == nil {
 		err = tmp.Sync()
@@ -935,22 +1036,39 @@ func (s *Store) importImage(ctx context.Context, srcPath string) (string, error)
 		return "", err
 	}
 
-	name := hex.EncodeToString(h.Sum(nil)) + strings.ToLower(filepath.Ext(srcPath))
+	name := hex.EncodeToString(h.Sum(nil)) + imageExt(srcPath)
 	if err := os.Rename(tmp.Name(), filepath.Join(dir, name)); err != nil {
+		return "", err
+	}
+	// The rename is only durable once the directory is synced.
+	if err := syncDir(dir); err != nil {
 		return "", err
 	}
 	return path.Join(imagesDir, name), nil
 }
 
-// ImagePath returns the absolute path of the image file at rel, a path
-// relative to Dir as returned by ImportImage. It returns "" if rel is
-// empty or leads outside Dir.
-func (s *Store) ImagePath(rel string) string {
-	local := filepath.FromSlash(rel)
-	if rel == "" || !filepath.IsLocal(local) {
+// imageExt is the extension, in lower case, that an image copied from
+// srcPath keeps: a short run of letters and digits, or none.
+func imageExt(srcPath string) string {
+	ext := strings.ToLower(filepath.Ext(srcPath))
+	if len(ext) < 2 || len(ext) > 6 || strings.ContainsFunc(ext[1:], func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}) {
 		return ""
 	}
-	return filepath.Join(s.dir, local)
+	return ext
+}
+
+// ImagePath returns the absolute path of the image file at rel, a path
+// relative to Dir as returned by ImportImage. It returns "" if rel is not
+// the path of a file directly in the image directory, whatever a database
+// from elsewhere (an archive, an old backup) holds.
+func (s *Store) ImagePath(rel string) string {
+	name, ok := strings.CutPrefix(rel, imagesDir+"/")
+	if !ok || !isImageName(name) {
+		return ""
+	}
+	return filepath.Join(s.dir, imagesDir, name)
 }
 
 // ctxReader reads from r until ctx is done.

@@ -12,7 +12,8 @@ import (
 
 // AddEvent stores e as a new event and sets its ID.
 func (s *Store) AddEvent(ctx context.Context, e *Event) error {
-	e.Name = strings.TrimSpace(e.Name)
+	e.Name = strings.TrimSpace(CleanLine(e.Name))
+	e.Place, e.Notes = CleanLine(e.Place), CleanText(e.Notes)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if e.Name == "" {
 			return errors.New("an event needs a name")
@@ -34,6 +35,8 @@ func (s *Store) AddEvent(ctx context.Context, e *Event) error {
 // UpdateEvent replaces the stored event that has e's ID with e. The
 // contacts met there follow a change of name.
 func (s *Store) UpdateEvent(ctx context.Context, e Event) error {
+	e.Name = CleanLine(e.Name)
+	e.Place, e.Notes = CleanLine(e.Place), CleanText(e.Notes)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE events SET name = ?, start_day = ?, end_day = ?, place = ?, notes = ?
 			WHERE id = ?`, strings.TrimSpace(e.Name), e.Start.String(), e.End.String(), e.Place, e.Notes, e.ID)
@@ -216,27 +219,29 @@ func scanFollowUp(row interface{ Scan(...any) error }) (FollowUp, error) {
 
 // AddFollowUp schedules f and sets its ID, State (open) and Created.
 func (s *Store) AddFollowUp(ctx context.Context, f *FollowUp) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		switch {
-		case f.Due.IsZero():
-			return errors.New("a follow-up needs a due day")
-		case f.Kind == "":
-			return errors.New("a follow-up needs a kind")
-		}
-		created := s.now()
-		res, err := tx.ExecContext(ctx, `INSERT INTO follow_ups (contact_id, kind, due, line, state, created)
-			VALUES (?, ?, ?, ?, 'open', ?)`, f.ContactID, string(f.Kind), f.Due.String(), strings.TrimSpace(f.Line), created.UnixMilli())
-		if err != nil {
-			return err
-		}
-		f.ID, err = res.LastInsertId()
-		f.State, f.Created = StateOpen, created
-		return err
-	})
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return insertFollowUp(ctx, tx, f, s.now()) })
 	if err != nil {
 		return fmt.Errorf("contacts: add follow-up for %d: %w", f.ContactID, err)
 	}
 	return nil
+}
+
+// insertFollowUp is AddFollowUp inside the transaction tx.
+func insertFollowUp(ctx context.Context, tx *sql.Tx, f *FollowUp, created time.Time) error {
+	switch {
+	case f.Due.IsZero():
+		return errors.New("a follow-up needs a due day")
+	case f.Kind == "":
+		return errors.New("a follow-up needs a kind")
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO follow_ups (contact_id, kind, due, line, state, created)
+		VALUES (?, ?, ?, ?, 'open', ?)`, f.ContactID, string(f.Kind), f.Due.String(), strings.TrimSpace(CleanLine(f.Line)), created.UnixMilli())
+	if err != nil {
+		return err
+	}
+	f.ID, err = res.LastInsertId()
+	f.State, f.Created = StateOpen, created
+	return err
 }
 
 // UpdateFollowUp changes an open follow-up's kind, day or line: to
@@ -247,7 +252,7 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f FollowUp) error {
 			return errors.New("a follow-up needs a due day")
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE follow_ups SET kind = ?, due = ?, line = ?
-			WHERE id = ? AND state = 'open'`, string(f.Kind), f.Due.String(), strings.TrimSpace(f.Line), f.ID)
+			WHERE id = ? AND state = 'open'`, string(f.Kind), f.Due.String(), strings.TrimSpace(CleanLine(f.Line)), f.ID)
 		if err != nil {
 			return err
 		}
@@ -295,7 +300,7 @@ func (s *Store) CompleteFollowUp(ctx context.Context, id int64, on Day, outcome 
 		if f.State != StateOpen {
 			return fmt.Errorf("it is %s, not open", f.State)
 		}
-		outcome = strings.TrimSpace(outcome)
+		outcome = strings.TrimSpace(CleanLine(outcome))
 		if _, err := tx.ExecContext(ctx, "UPDATE follow_ups SET state = 'done', done_on = ?, outcome = ? WHERE id = ?",
 			on.String(), outcome, id); err != nil {
 			return err
@@ -394,7 +399,7 @@ func (s *Store) LogInteractions(ctx context.Context, its []Interaction) error {
 
 func insertInteraction(ctx context.Context, tx *sql.Tx, it *Interaction, created int64) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO interactions (contact_id, kind, on_day, note, follow_up_id, created)
-		VALUES (?, ?, ?, ?, ?, ?)`, it.ContactID, string(it.Kind), it.On.String(), strings.TrimSpace(it.Note), nullID(it.FollowUpID), created)
+		VALUES (?, ?, ?, ?, ?, ?)`, it.ContactID, string(it.Kind), it.On.String(), strings.TrimSpace(CleanText(it.Note)), nullID(it.FollowUpID), created)
 	if err != nil {
 		return err
 	}
@@ -560,12 +565,27 @@ func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 
 // SetSetting sets a setting.
 func (s *Store) SetSetting(ctx context.Context, key, value string) error {
+	return s.SetSettings(ctx, map[string]string{key: value})
+}
+
+// SetSettings sets several settings at once: all of them, or, on an
+// error, none.
+func (s *Store) SetSettings(ctx context.Context, settings map[string]string) error {
+	keys := make([]string, 0, len(settings))
+	for k := range settings {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value)
-		return err
+		for _, k := range keys {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", k, settings[k]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: set %q: %w", key, err)
+		return fmt.Errorf("contacts: set %s: %w", strings.Join(keys, ", "), err)
 	}
 	return nil
 }

@@ -5,9 +5,11 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Duplicates returns the stored contacts that may be the same person as
@@ -77,45 +79,69 @@ func (s *Store) Duplicates(ctx context.Context, c Contact) ([]Match, error) {
 // follow-ups, its history, and the people it introduced. The contact
 // otherID is then deleted. All of it happens in one transaction. If
 // otherID is 0 (a card not yet stored), only merged is stored.
-func (s *Store) MergeInto(ctx context.Context, merged Contact, otherID int64) error {
+//
+// The follow-ups given are scheduled for the merged contact in the same
+// transaction, as with Add. The card image of the contact otherID, if the
+// merged contact does not keep it, is removed.
+func (s *Store) MergeInto(ctx context.Context, merged Contact, otherID int64, follow ...FollowUp) error {
 	now := s.now()
+	var otherImage string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if otherID == merged.ID {
-			return fmt.Errorf("contact %d merged into itself", otherID)
-		}
-		if err := updateContact(ctx, tx, &merged, now); err != nil {
-			return err
-		}
-		if otherID == 0 {
-			return nil
-		}
-		for _, q := range []string{
-			"UPDATE follow_ups SET contact_id = ? WHERE contact_id = ?",
-			"UPDATE interactions SET contact_id = ? WHERE contact_id = ?",
-			"UPDATE contacts SET introduced_by_id = ? WHERE introduced_by_id = ?",
-		} {
-			if _, err := tx.ExecContext(ctx, q, merged.ID, otherID); err != nil {
-				return err
-			}
-		}
-		// Nobody introduced themselves.
-		if _, err := tx.ExecContext(ctx, "UPDATE contacts SET introduced_by_id = NULL WHERE id = ? AND introduced_by_id = id", merged.ID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE contacts SET created = min(created, coalesce((SELECT created FROM contacts WHERE id = ?), created)) WHERE id = ?", otherID, merged.ID); err != nil {
-			return err
-		}
-		res, err := tx.ExecContext(ctx, "DELETE FROM contacts WHERE id = ?", otherID)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return fmt.Errorf("contact %d: %w", otherID, ErrNotFound)
-		}
-		return nil
+		var err error
+		otherImage, err = mergeInto(ctx, tx, merged, otherID, now, follow)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("contacts: merge %d into %d: %w", otherID, merged.ID, err)
 	}
+	// What cannot be removed now, CleanImages removes at the next start.
+	s.DropImages(ctx, otherImage)
 	return nil
+}
+
+// mergeInto is MergeInto inside the transaction tx. It returns the card
+// image of the contact otherID, to be removed once committed if unused.
+func mergeInto(ctx context.Context, tx *sql.Tx, merged Contact, otherID int64, now time.Time, follow []FollowUp) (otherImage string, err error) {
+	if otherID == merged.ID {
+		return "", fmt.Errorf("contact %d merged into itself", otherID)
+	}
+	if err := updateContact(ctx, tx, &merged, now); err != nil {
+		return "", err
+	}
+	for _, f := range follow {
+		f.ContactID = merged.ID
+		if err := insertFollowUp(ctx, tx, &f, now); err != nil {
+			return "", err
+		}
+	}
+	if otherID == 0 {
+		return "", nil
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT image FROM contacts WHERE id = ?", otherID).Scan(&otherImage); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	for _, q := range []string{
+		"UPDATE follow_ups SET contact_id = ? WHERE contact_id = ?",
+		"UPDATE interactions SET contact_id = ? WHERE contact_id = ?",
+		"UPDATE contacts SET introduced_by_id = ? WHERE introduced_by_id = ?",
+	} {
+		if _, err := tx.ExecContext(ctx, q, merged.ID, otherID); err != nil {
+			return "", err
+		}
+	}
+	// Nobody introduced themselves.
+	if _, err := tx.ExecContext(ctx, "UPDATE contacts SET introduced_by_id = NULL WHERE id = ? AND introduced_by_id = id", merged.ID); err != nil {
+		return "", err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE contacts SET created = min(created, coalesce((SELECT created FROM contacts WHERE id = ?), created)) WHERE id = ?", otherID, merged.ID); err != nil {
+		return "", err
+	}
+	res, err := tx.ExecContext(ctx, "DELETE FROM contacts WHERE id = ?", otherID)
+	if err != nil {
+		return "", err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return "", fmt.Errorf("contact %d: %w", otherID, ErrNotFound)
+	}
+	return otherImage, nil
 }

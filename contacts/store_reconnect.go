@@ -148,7 +148,7 @@ func sectionPage(ctx context.Context, tx *sql.Tx, sec Section, where string, arg
 		id        int64
 		day, name string
 	}
-	read := func(where, day string, n int) ([]row, error) {
+	readSection := func(where, day string, n int) ([]row, error) {
 		rows, err := tx.QueryContext(ctx, `SELECT c.id, `+day+`, `+displayName+` FROM contacts c
 			WHERE `+where+` ORDER BY 2, 3, c.id LIMIT :n`, append(args, sql.Named("n", n))...)
 		if err != nil {
@@ -171,11 +171,11 @@ func sectionPage(ctx context.Context, tx *sql.Tx, sec Section, where string, arg
 	}
 	var all []row
 	if sec == Overdue {
-		late, err := read(`c.next_due <> '' AND c.next_due < :t`, "c.next_due", n)
+		late, err := readSection(`c.next_due <> '' AND c.next_due < :t`, "c.next_due", n)
 		if err != nil {
 			return nil, err
 		}
-		lapsed, err := read(`c.lapse_day < :t AND NOT (c.next_due <> '' AND c.next_due < :t)`, "c.lapse_day", n)
+		lapsed, err := readSection(`c.lapse_day < :t AND NOT (c.next_due <> '' AND c.next_due < :t)`, "c.lapse_day", n)
 		if err != nil {
 			return nil, err
 		}
@@ -185,7 +185,7 @@ func sectionPage(ctx context.Context, tx *sql.Tx, sec Section, where string, arg
 		})
 	} else {
 		var err error
-		if all, err = read(where, sectionOrder[sec], n); err != nil {
+		if all, err = readSection(where, sectionOrder[sec], n); err != nil {
 			return nil, err
 		}
 	}

@@ -90,31 +90,53 @@ func (s *Store) DeleteSyncRecord(ctx context.Context, book, href string) error {
 // set from the stored contact.
 func (s *Store) AddSynced(ctx context.Context, c *Contact, r SyncRecord) (SyncRecord, error) {
 	now := s.now()
-	added := *c
-	added.ID, added.Created, added.Updated = 0, now, now
+	var added Contact
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := resolveEvent(ctx, tx, &added, DayOf(now)); err != nil {
+		var err error
+		if added, err = addContact(ctx, tx, *c, now, nil); err != nil {
 			return err
 		}
-		id, err := insertContact(ctx, tx, added)
-		if err != nil {
-			return err
-		}
-		// The stored contact can differ from added (tags come back
-		// sorted): hash what the next sync will read.
-		stored, err := getContact(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		added = stored
-		r.ContactID, r.Hash = id, CardHash(stored)
-		return saveSyncRecord(ctx, tx, r)
+		added, r, err = recordSynced(ctx, tx, added.ID, r)
+		return err
 	})
 	if err != nil {
 		return SyncRecord{}, fmt.Errorf("contacts: add synced %q: %w", c.DisplayName(), err)
 	}
 	*c = added
 	return r, nil
+}
+
+// UpdateSynced replaces the stored contact with c's ID by c, a contact
+// pulled from a server, and stores its record r, in one transaction, so
+// that a sync cut short never leaves a contact changed whose record says
+// otherwise. It returns r with its ContactID and Hash set from the stored
+// contact.
+func (s *Store) UpdateSynced(ctx context.Context, c Contact, r SyncRecord) (SyncRecord, error) {
+	now := s.now()
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := updateContact(ctx, tx, &c, now); err != nil {
+			return err
+		}
+		var err error
+		_, r, err = recordSynced(ctx, tx, c.ID, r)
+		return err
+	})
+	if err != nil {
+		return SyncRecord{}, fmt.Errorf("contacts: update synced %d: %w", c.ID, err)
+	}
+	return r, nil
+}
+
+// recordSynced saves r as the record of the stored contact id, with the
+// hash of the contact as stored, which can differ from what was given
+// (tags come back sorted): the hash the next sync will compute.
+func recordSynced(ctx context.Context, tx *sql.Tx, id int64, r SyncRecord) (Contact, SyncRecord, error) {
+	stored, err := getContact(ctx, tx, id)
+	if err != nil {
+		return Contact{}, r, err
+	}
+	r.ContactID, r.Hash = id, CardHash(stored)
+	return stored, r, saveSyncRecord(ctx, tx, r)
 }
 
 // DeleteSynced deletes the contact of r and forgets r in one transaction,
@@ -136,5 +158,8 @@ func (s *Store) DeleteSynced(ctx context.Context, r SyncRecord) (Contact, error)
 	if err != nil {
 		return Contact{}, fmt.Errorf("contacts: delete synced %d: %w", r.ContactID, err)
 	}
+	// There is no undo: the card image goes with the contact. What cannot
+	// be removed now, CleanImages removes at the next start.
+	s.DropImages(ctx, c.Image)
 	return c, nil
 }

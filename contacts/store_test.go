@@ -154,8 +154,8 @@ func TestOpenMigratesEmptyDatabase(t *testing.T) {
 	if len(ms) == 0 {
 		t.Fatal("no embedded migrations")
 	}
-	if got := pragmaInt(t, s, "user_version"); got != len(ms) {
-		t.Errorf("user_version = %d, want %d", got, len(ms))
+	if got, want := pragmaInt(t, s, "user_version"), ms[len(ms)-1].version; got != want || want != SchemaVersion() {
+		t.Errorf("user_version = %d, want %d (SchemaVersion %d)", got, want, SchemaVersion())
 	}
 	if got := pragmaInt(t, s, "foreign_keys"); got != 1 {
 		t.Errorf("foreign_keys = %d, want 1", got)
@@ -244,20 +244,33 @@ func TestMigrate(t *testing.T) {
 			noTables:    []string{"b"},
 		},
 		{
-			// Branches that each add a migration leave a gap once merged.
+			// Branches take numbers side by side; one may land without
+			// the other.
 			name: "gap in numbers",
 			steps: []fstest.MapFS{
 				{"migrations/001_a.sql": {Data: []byte(v1)}},
-				{"migrations/001_a.sql": {Data: []byte(v1)}, "migrations/003_c.sql": {Data: []byte("CREATE TABLE c (x);")}},
+				{"migrations/001_a.sql": {Data: []byte(v1)}, "migrations/003_c.sql": {Data: []byte(v2)}},
 			},
 			wantVersion: 3,
-			wantTables:  []string{"a", "c"},
+			wantTables:  []string{"a"},
 		},
 		{
-			name:        "two files with one number",
-			steps:       []fstest.MapFS{{"migrations/001_a.sql": {Data: []byte(v1)}, "migrations/001_b.sql": {Data: []byte(v2)}}},
+			name: "same number twice",
+			steps: []fstest.MapFS{{
+				"migrations/001_a.sql": {Data: []byte(v1)},
+				"migrations/002_b.sql": {Data: []byte(v2)}, "migrations/002_c.sql": {Data: []byte(v2)},
+			}},
 			wantVersion: 0,
-			wantErr:     "must be above 001_a.sql",
+			wantErr:     "002_b.sql and 002_c.sql have the same number",
+		},
+		{
+			name: "database newer than program, past a gap",
+			steps: []fstest.MapFS{
+				{"migrations/001_a.sql": {Data: []byte(v1)}, "migrations/004_b.sql": {Data: []byte(v2)}},
+				{"migrations/001_a.sql": {Data: []byte(v1)}, "migrations/003_b.sql": {Data: []byte(v2)}},
+			},
+			wantVersion: 4,
+			wantErr:     "newer",
 		},
 		{
 			name:        "unnumbered file",

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -272,8 +270,11 @@ func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 		}
 	}
 	for _, line := range extra {
-		if strings.TrimSpace(line) != "" {
-			writeFolded(buf, lineBreakRemover.Replace(line))
+		// A content line is one line, holds no control character, and is
+		// a property that does not end or start a card.
+		line = CleanLine(lineBreakRemover.Replace(line))
+		if name, _, ok := splitContentLine(line); ok && keptProperty(name) {
+			writeFolded(buf, line)
 		}
 	}
 	writeFolded(buf, "END:VCARD")
@@ -290,7 +291,7 @@ func formatProperty(k string, f *vcard.Field) string {
 // already, as ReadVCards reads it: only line breaks, which a decoded
 // quoted-printable value may hold, are escaped.
 func formatRawProperty(k string, f *vcard.Field) string {
-	return formatLine(k, f, newlineEscaper.Replace(strings.ToValidUTF8(f.Value, "\uFFFD")))
+	return formatLine(k, f, newlineEscaper.Replace(CleanText(f.Value)))
 }
 
 // formatLine returns the content line of the property k with the group and
@@ -338,7 +339,7 @@ var textEscaper = strings.NewReplacer(
 // too: RFC 2426 does not escape URIs, but readers such as Android's, Python's
 // vobject and go-vcard unescape them, and vobject cuts a URL at a ",".
 func formatValue(k, v string) string {
-	v = strings.ToValidUTF8(v, "\uFFFD")
+	v = CleanText(v) // no control characters, which vCard does not allow
 	if structuredProperties[k] {
 		return newlineEscaper.Replace(v)
 	}
@@ -348,7 +349,6 @@ func formatValue(k, v string) string {
 // The replacers are made once: making one costs more than using it, and
 // an export of 100,000 cards uses them millions of times.
 var (
-	paramEscaper     = strings.NewReplacer(`"`, `'`, "\r\n", " ", "\r", " ", "\n", " ")
 	lineBreakRemover = strings.NewReplacer("\r", "", "\n", "")
 )
 
@@ -356,8 +356,7 @@ var (
 // it. A parameter value cannot hold a double quote or a line break: they
 // become a single quote and a space.
 func formatParamValue(v string) string {
-	v = strings.ToValidUTF8(v, "\uFFFD")
-	v = paramEscaper.Replace(v)
+	v = strings.ReplaceAll(CleanLine(v), `"`, `'`)
 	if strings.ContainsAny(v, ";:,") {
 		return `"` + v + `"`
 	}
@@ -394,189 +393,6 @@ func writeFolded(buf *bytes.Buffer, line string) {
 	}
 	buf.WriteString(line)
 	buf.WriteString("\r\n")
-}
-
-// ReadVCards reads the vCards in r, as WriteVCards and other apps write
-// them (vCard 2.1, 3.0 and 4.0), and returns them as contacts, undoing
-// what Card does. What a Contact has no field for is kept in its Extra. A
-// phone with no TYPE that ReadVCards knows is a work phone. A card without
-// FN gets its full name from N; a card with an empty N whose FN is only
-// the company or email, as Card writes for a contact without a name, gets
-// none.
-//
-// ReadVCards reads every card it can. If some cannot be read, or the
-// input holds text outside a card, it returns the others with an error
-// joining a *ParseError for each, which names the line.
-func ReadVCards(r io.Reader) ([]Contact, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("contacts: read vCards: %w", err)
-	}
-	var cs []Contact
-	var errs []error
-	for _, chunk := range splitCards(bytes.TrimPrefix(data, []byte("\uFEFF"))) {
-		if chunk.err != nil {
-			errs = append(errs, chunk.err)
-			continue
-		}
-		c, err := decodeCard(chunk.text)
-		if err != nil {
-			errs = append(errs, &ParseError{Line: chunk.line, Err: err})
-			continue
-		}
-		cs = append(cs, c)
-	}
-	return cs, errors.Join(errs...)
-}
-
-// ReadVCardFile is ReadVCards for the file at path; each ParseError names
-// the file.
-func ReadVCardFile(path string) ([]Contact, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("contacts: %w", err)
-	}
-	defer f.Close()
-	cs, err := ReadVCards(f)
-	if err == nil {
-		return cs, nil
-	}
-	var perrs []error
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		perrs = joined.Unwrap()
-	} else {
-		perrs = []error{err}
-	}
-	for _, e := range perrs {
-		var pe *ParseError
-		if errors.As(e, &pe) {
-			pe.File = filepath.Base(path)
-		}
-	}
-	return cs, err
-}
-
-// A ParseError is a card, or a line, that ReadVCards could not read.
-type ParseError struct {
-	File string // the file's name, when known
-	Line int    // the line, counted from 1, where the trouble is
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	if e.File != "" {
-		return fmt.Sprintf("%s, line %d: %v", e.File, e.Line, e.Err)
-	}
-	return fmt.Sprintf("line %d: %v", e.Line, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
-
-// cardText is the text of one card in a vCard file, from BEGIN:VCARD to
-// END:VCARD, or the error that kept it from being one.
-type cardText struct {
-	text []byte
-	line int // where BEGIN:VCARD is
-	err  *ParseError
-}
-
-// splitCards splits data into the text of its cards. A card without
-// END:VCARD, a content line without a colon, and text between cards are
-// errors; a run of text between cards is one error, at its first line.
-func splitCards(data []byte) []cardText {
-	var cards []cardText
-	var cur *cardText
-	junk := false // in a run of text between cards
-	lines := bytes.Split(data, []byte("\n"))
-	for i, raw := range lines {
-		n := i + 1
-		line := bytes.TrimRight(raw, "\r")
-		word := strings.ToUpper(string(bytes.TrimSpace(line)))
-		switch {
-		case word == "BEGIN:VCARD":
-			if cur != nil {
-				cards = append(cards, cardText{err: &ParseError{Line: cur.line, Err: errors.New("the card that starts here has no END:VCARD")}})
-			}
-			cur, junk = &cardText{line: n}, false
-			cur.text = append(cur.text, line...)
-			cur.text = append(cur.text, '\r', '\n')
-		case cur == nil:
-			if word != "" && !junk {
-				cards = append(cards, cardText{err: &ParseError{Line: n, Err: fmt.Errorf("text outside a vCard: %q", truncate(string(line), 40))}})
-				junk = true
-			}
-		case word == "END:VCARD":
-			cur.text = append(cur.text, line...)
-			cur.text = append(cur.text, '\r', '\n')
-			if line, err := badLine(cur.text); err != nil {
-				cur.err = &ParseError{Line: cur.line + line, Err: err}
-			}
-			cards = append(cards, *cur)
-			cur = nil
-		default:
-			cur.text = append(cur.text, line...)
-			cur.text = append(cur.text, '\r', '\n')
-		}
-	}
-	if cur != nil {
-		cards = append(cards, cardText{err: &ParseError{Line: cur.line, Err: errors.New("the card that starts here has no END:VCARD")}})
-	}
-	return cards
-}
-
-// badLine returns the first content line of the card text that has no
-// colon, as a count of lines after BEGIN:VCARD, and why it is bad. Folded
-// lines and quoted-printable soft line breaks are followed.
-func badLine(text []byte) (int, error) {
-	lines := strings.Split(strings.TrimRight(string(text), "\r\n"), "\r\n")
-	for i := 0; i < len(lines); i++ {
-		start, logical := i, lines[i]
-	join:
-		for i+1 < len(lines) {
-			next := lines[i+1]
-			switch {
-			case next != "" && (next[0] == ' ' || next[0] == '\t'):
-				logical += next[1:]
-			case strings.HasSuffix(logical, "=") && strings.Contains(strings.ToUpper(logical), "QUOTED-PRINTABLE"):
-				logical = logical[:len(logical)-1] + next
-			default:
-				break join
-			}
-			i++
-		}
-		if strings.TrimSpace(logical) == "" {
-			continue
-		}
-		if _, _, ok := splitContentLine(logical); !ok {
-			return start, fmt.Errorf("not a vCard property (no colon): %q", truncate(logical, 40))
-		}
-	}
-	return 0, nil
-}
-
-// truncate cuts s to at most n runes, marking the cut with "…".
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
-}
-
-// decodeCard reads the one card in text.
-func decodeCard(text []byte) (Contact, error) {
-	text = normalize21(text)
-	// go-vcard's Decoder unescapes "\\", "\n" and "\," but not "\;" or
-	// "\N", so a "\;" it returns may come from "\;", an escaped ";", or
-	// from "\\;", a "\" that ends a component. It is given the input with
-	// every backslash doubled, which its unescaping undoes, and the values
-	// are unescaped here, each according to its property.
-	text = bytes.ReplaceAll(text, []byte(`\`), []byte(`\\`))
-	card, err := vcard.NewDecoder(bytes.NewReader(text)).Decode()
-	if err != nil {
-		return Contact{}, err
-	}
-	decode21(card)
-	return contactFromCard(card), nil
 }
 
 // contactFromCard returns the contact that card, as read by ReadVCards
@@ -719,12 +535,42 @@ func extraLines(card vcard.Card) []string {
 			preferred = card.Preferred(k)
 		}
 		for _, f := range card[k] {
-			if f != preferred {
+			// A property whose name or group is not a vCard name cannot
+			// be written back as it was.
+			if f != preferred && isVCardName(k) && (f.Group == "" || isVCardName(f.Group)) {
 				lines = append(lines, formatRawProperty(k, f))
 			}
 		}
 	}
 	return lines
+}
+
+// isVCardName reports whether s can be the name of a property, a group or
+// a parameter: letters, digits and "-" (RFC 6350, 3.3).
+func isVCardName(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-')
+	})
+}
+
+// keptProperty reports whether name, the name part of a content line kept
+// in Contact.Extra with its group and parameters, names a property that
+// can be written as it is: a vCard name that neither starts nor ends a
+// card nor gives its version, which the writer writes itself.
+func keptProperty(name string) bool {
+	name, _, _ = strings.Cut(name, ";")
+	group, prop, ok := strings.Cut(name, ".")
+	if !ok {
+		group, prop = "", name
+	}
+	if group != "" && !isVCardName(group) || !isVCardName(prop) {
+		return false
+	}
+	switch strings.ToUpper(prop) {
+	case "BEGIN", "END", vcard.FieldVersion:
+		return false
+	}
+	return true
 }
 
 // component returns the i'th component, or "".

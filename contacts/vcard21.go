@@ -5,8 +5,11 @@ import (
 	"io"
 	"mime/quotedprintable"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/emersion/go-vcard"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 )
 
@@ -17,32 +20,20 @@ import (
 // functions put a 2.1 card in the shape go-vcard reads, and decode its
 // values after.
 
-// normalize21 joins quoted-printable soft line breaks and names bare
-// parameters: ";CELL" becomes ";TYPE=CELL", ";QUOTED-PRINTABLE" becomes
-// ";ENCODING=QUOTED-PRINTABLE". Lines it need not change are kept as they
-// are, so 3.0 and 4.0 cards go through untouched.
-func normalize21(data []byte) []byte {
-	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
-	var out []string
-	for i := 0; i < len(lines); i++ {
-		line := lines[i]
-		name, value, ok := splitContentLine(line)
-		if !ok || !strings.Contains(name, ";") {
-			out = append(out, line)
-			continue
+// normalize21 names bare parameters: ";CELL" becomes ";TYPE=CELL",
+// ";QUOTED-PRINTABLE" becomes ";ENCODING=QUOTED-PRINTABLE". Lines it need
+// not change are kept as they are, so 3.0 and 4.0 cards go through
+// untouched. Quoted-printable soft line breaks are joined already, by
+// contentLines.
+func normalize21(lines []contentLine) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.text
+		if name, value, ok := splitContentLine(l.text); ok && strings.Contains(name, ";") {
+			out[i] = nameBareParams(name) + ":" + value
 		}
-		name = nameBareParams(name)
-		if strings.Contains(strings.ToUpper(name), "QUOTED-PRINTABLE") {
-			// A "=" that ends the line is a soft line break: the value
-			// goes on in the next line.
-			for strings.HasSuffix(value, "=") && i+1 < len(lines) {
-				i++
-				value = value[:len(value)-1] + lines[i]
-			}
-		}
-		out = append(out, name+":"+value)
 	}
-	return []byte(strings.Join(out, "\r\n"))
+	return out
 }
 
 // splitContentLine splits a content line at the first colon outside
@@ -95,20 +86,58 @@ func decode21(card vcard.Card) {
 				value = strings.Join(strings.Fields(value), "")
 			}
 			if strings.EqualFold(f.Params.Get("ENCODING"), "QUOTED-PRINTABLE") {
-				if b, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(value))); err == nil {
-					value = string(b)
+				if b, err := decodeQuotedPrintable(value); err == nil {
+					value = b
 				}
 				delete(f.Params, "ENCODING")
 			}
 			if cs := f.Params.Get("CHARSET"); cs != "" {
-				if enc, err := htmlindex.Get(cs); err == nil {
-					if b, err := enc.NewDecoder().Bytes([]byte(value)); err == nil {
-						value = string(bytes.ToValidUTF8(b, []byte("\uFFFD")))
-					}
-				}
+				value = decodeCharset(cs, value)
 				delete(f.Params, "CHARSET")
 			}
 			f.Value = value
 		}
 	}
+}
+
+// decodeCharset returns value, in the character set named cs, as UTF-8. A
+// character set that is not known, or that the WHATWG encoding standard
+// only replaces (such as ISO-2022-KR), or bytes it cannot decode, are
+// taken for UTF-8 if they are valid UTF-8, the most likely, and otherwise
+// for Windows-1252, in which any byte is a character: a name comes out
+// with a few odd letters rather than not at all.
+func decodeCharset(cs, value string) string {
+	if enc, err := htmlindex.Get(cs); err == nil && enc != encoding.Replacement {
+		if b, err := enc.NewDecoder().Bytes([]byte(value)); err == nil && utf8.Valid(b) {
+			return string(b)
+		}
+	}
+	if utf8.ValidString(value) {
+		return value
+	}
+	b, _ := charmap.Windows1252.NewDecoder().Bytes([]byte(value))
+	return string(bytes.ToValidUTF8(b, []byte("\uFFFD")))
+}
+
+// decodeQuotedPrintable decodes a quoted-printable value whose soft line
+// breaks are joined already. mime/quotedprintable reads a line in pieces
+// of 4096 bytes and fails on an escape that straddles two, so the value
+// is given to it in lines of at most 1000 bytes, cut by soft line breaks
+// between escapes.
+func decodeQuotedPrintable(v string) (string, error) {
+	var b strings.Builder
+	for len(v) > 0 {
+		n := min(len(v), 1000)
+		if n < len(v) {
+			if i := strings.LastIndexByte(v[n-2:n], '='); i >= 0 {
+				n = n - 2 + i // not inside "=XX"
+			}
+		}
+		b.WriteString(v[:n])
+		if v = v[n:]; v != "" {
+			b.WriteString("=\r\n")
+		}
+	}
+	out, err := io.ReadAll(quotedprintable.NewReader(strings.NewReader(b.String())))
+	return string(out), err
 }

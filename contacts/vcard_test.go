@@ -498,112 +498,115 @@ func TestWriteFolded(t *testing.T) {
 	}
 }
 
+// readVCardsTests are the vCards of other writers that TestReadVCards
+// reads; FuzzReadVCards starts from them too.
+var readVCardsTests = []struct {
+	name    string
+	in      string
+	want    []Contact
+	wantErr string
+}{
+	{
+		name: "other writer",
+		in: "\uFEFFBEGIN:VCARD\nVERSION:3.0\nN:Doe;John;Quincy;Mr.;Jr.\nFN:Mr. John Q. Doe Jr.\n" +
+			"ORG:Example\\, Inc.;Research\nTITLE:Head of R&D\n" +
+			"item1.TEL;TYPE=CELL;TYPE=pref:+1 650 555 0100\nTEL;TYPE=HOME,FAX:+1 650 555 0101\n" +
+			"TEL:+1 650 555 0102\nitem2.EMAIL;TYPE=INTERNET;TYPE=WORK:john@example.com\n" +
+			"ADR;TYPE=WORK:;Suite 5;1 Main St;Springfield;IL;62701;USA\n" +
+			"NOTE:Line one\\nLine two\\Nthree\\; four\\: five\nCATEGORIES:Friends,Work\n" +
+			"X-UNKNOWN:kept\\, as it was\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSk\n  ZJRgABAQ\nNOTE:second note\n" +
+			"PRODID:-//Other App//EN\nitem2.X-ABLabel:Other\nEND:VCARD\n",
+		want: []Contact{{
+			FullName: "Mr. John Q. Doe Jr.", GivenName: "John Quincy", FamilyName: "Doe",
+			Company: "Example, Inc., Research", Title: "Head of R&D",
+			Phones: []Phone{
+				{Number: "+1 650 555 0100", Kind: PhoneMobile},
+				{Number: "+1 650 555 0101", Kind: PhoneFax},
+				{Number: "+1 650 555 0102", Kind: PhoneWork},
+			},
+			Emails:  []string{"john@example.com"},
+			Address: "Suite 5, 1 Main St, Springfield, IL, 62701, USA",
+			Note:    "Line one\nLine two\nthree; four: five",
+			Tags:    []string{"Friends", "Work"}, // another app's groups
+			Extra: []string{
+				"NOTE:second note", "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ",
+				"item2.X-ABLABEL:Other", "X-UNKNOWN:kept\\, as it was",
+			},
+		}},
+	},
+	{
+		name: "no FN, LABEL only",
+		in:   "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Roe;Rita;;;\r\nLABEL:1 Elm St\\n Townsville\r\nEND:VCARD\r\n",
+		want: []Contact{{FullName: "Rita Roe", GivenName: "Rita", FamilyName: "Roe", Address: "1 Elm St,  Townsville"}},
+	},
+	{
+		name: "two cards, blank lines",
+		in:   "\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:B\r\nEND:VCARD\r\n\r\n",
+		want: []Contact{{FullName: "A"}, {FullName: "B"}},
+	},
+	{
+		name: "vCard 2.1 from an old phone",
+		in: "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1:M\xfcller;J\xfcrgen\r\n" +
+			"FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller\r\n" +
+			"TEL;CELL;VOICE:+49 171 5550100\r\nTEL;HOME:+49 30 5550101\r\nTEL;WORK;FAX:+49 30 5550102\r\n" +
+			"EMAIL;INTERNET;PREF:jm@example.de\r\n" +
+			"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Erste Zeile=0D=0AZweite Zeile, sehr lang, mit w=\r\n" +
+			"eichem Umbruch=C3=A4\r\nEND:VCARD\r\n",
+		want: []Contact{{
+			FullName: "J\u00fcrgen M\u00fcller", GivenName: "J\u00fcrgen", FamilyName: "M\u00fcller",
+			Phones: []Phone{
+				{Number: "+49 171 5550100", Kind: PhoneMobile},
+				{Number: "+49 30 5550101", Kind: PhoneHome},
+				{Number: "+49 30 5550102", Kind: PhoneFax},
+			},
+			Emails: []string{"jm@example.de"},
+			Note:   "Erste Zeile\nZweite Zeile, sehr lang, mit weichem Umbruch\u00e4", // the CRLF in the value, as a line break
+		}},
+	},
+	{
+		name: "vCard 2.1 quoted-printable address, lower-case parameters",
+		in: "BEGIN:VCARD\nVERSION:2.1\nN:Doe;Jane\nADR;work;encoding=quoted-printable:;;1 Main St=0A=\nSuite 2;Springfield;;;\n" +
+			"TEL;cell:555-0100\nEND:VCARD\n",
+		want: []Contact{{
+			FullName: "Jane Doe", GivenName: "Jane", FamilyName: "Doe",
+			Phones:  []Phone{{Number: "555-0100", Kind: PhoneMobile}},
+			Address: "1 Main St, Suite 2, Springfield",
+		}},
+	},
+	{name: "empty", in: ""},
+	{
+		name:    "second card unterminated",
+		in:      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\n",
+		want:    []Contact{{FullName: "A"}},
+		wantErr: "line 5: the card that starts here has no END:VCARD",
+	},
+	{
+		name:    "not a vCard",
+		in:      "hello: world\r\nand more\r\n",
+		wantErr: `line 1: text outside a vCard: "hello: world"`,
+	},
+	{
+		name: "a bad card between good ones",
+		in: "BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:B\nthis line is broken\nEND:VCARD\n" +
+			"BEGIN:VCARD\nVERSION:3.0\nFN:C\nEND:VCARD\n",
+		want:    []Contact{{FullName: "A"}, {FullName: "C"}},
+		wantErr: `line 8: not a vCard property (no colon): "this line is broken"`,
+	},
+	{
+		name:    "a card cut short by the next",
+		in:      "BEGIN:VCARD\nVERSION:3.0\nFN:A\nBEGIN:VCARD\nVERSION:3.0\nFN:B\nEND:VCARD\n",
+		want:    []Contact{{FullName: "B"}},
+		wantErr: "line 1: the card that starts here has no END:VCARD",
+	},
+	{
+		name: "folded before the colon, quoted-printable going on",
+		in:   "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=UTF-8\n ;ENCODING=QUOTED-PRINTABLE:A=\nnn=C3=A9\nEND:VCARD\n",
+		want: []Contact{{FullName: "Ann\u00e9"}},
+	},
+}
+
 func TestReadVCards(t *testing.T) {
-	tests := []struct {
-		name    string
-		in      string
-		want    []Contact
-		wantErr string
-	}{
-		{
-			name: "other writer",
-			in: "\uFEFFBEGIN:VCARD\nVERSION:3.0\nN:Doe;John;Quincy;Mr.;Jr.\nFN:Mr. John Q. Doe Jr.\n" +
-				"ORG:Example\\, Inc.;Research\nTITLE:Head of R&D\n" +
-				"item1.TEL;TYPE=CELL;TYPE=pref:+1 650 555 0100\nTEL;TYPE=HOME,FAX:+1 650 555 0101\n" +
-				"TEL:+1 650 555 0102\nitem2.EMAIL;TYPE=INTERNET;TYPE=WORK:john@example.com\n" +
-				"ADR;TYPE=WORK:;Suite 5;1 Main St;Springfield;IL;62701;USA\n" +
-				"NOTE:Line one\\nLine two\\Nthree\\; four\\: five\nCATEGORIES:Friends,Work\n" +
-				"X-UNKNOWN:kept\\, as it was\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSk\n  ZJRgABAQ\nNOTE:second note\n" +
-				"PRODID:-//Other App//EN\nitem2.X-ABLabel:Other\nEND:VCARD\n",
-			want: []Contact{{
-				FullName: "Mr. John Q. Doe Jr.", GivenName: "John Quincy", FamilyName: "Doe",
-				Company: "Example, Inc., Research", Title: "Head of R&D",
-				Phones: []Phone{
-					{Number: "+1 650 555 0100", Kind: PhoneMobile},
-					{Number: "+1 650 555 0101", Kind: PhoneFax},
-					{Number: "+1 650 555 0102", Kind: PhoneWork},
-				},
-				Emails:  []string{"john@example.com"},
-				Address: "Suite 5, 1 Main St, Springfield, IL, 62701, USA",
-				Note:    "Line one\nLine two\nthree; four: five",
-				Tags:    []string{"Friends", "Work"}, // another app's groups
-				Extra: []string{
-					"NOTE:second note", "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ",
-					"item2.X-ABLABEL:Other", "X-UNKNOWN:kept\\, as it was",
-				},
-			}},
-		},
-		{
-			name: "no FN, LABEL only",
-			in:   "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Roe;Rita;;;\r\nLABEL:1 Elm St\\n Townsville\r\nEND:VCARD\r\n",
-			want: []Contact{{FullName: "Rita Roe", GivenName: "Rita", FamilyName: "Roe", Address: "1 Elm St,  Townsville"}},
-		},
-		{
-			name: "two cards, blank lines",
-			in:   "\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:B\r\nEND:VCARD\r\n\r\n",
-			want: []Contact{{FullName: "A"}, {FullName: "B"}},
-		},
-		{
-			name: "vCard 2.1 from an old phone",
-			in: "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1:M\xfcller;J\xfcrgen\r\n" +
-				"FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller\r\n" +
-				"TEL;CELL;VOICE:+49 171 5550100\r\nTEL;HOME:+49 30 5550101\r\nTEL;WORK;FAX:+49 30 5550102\r\n" +
-				"EMAIL;INTERNET;PREF:jm@example.de\r\n" +
-				"NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:Erste Zeile=0D=0AZweite Zeile, sehr lang, mit w=\r\n" +
-				"eichem Umbruch=C3=A4\r\nEND:VCARD\r\n",
-			want: []Contact{{
-				FullName: "J\u00fcrgen M\u00fcller", GivenName: "J\u00fcrgen", FamilyName: "M\u00fcller",
-				Phones: []Phone{
-					{Number: "+49 171 5550100", Kind: PhoneMobile},
-					{Number: "+49 30 5550101", Kind: PhoneHome},
-					{Number: "+49 30 5550102", Kind: PhoneFax},
-				},
-				Emails: []string{"jm@example.de"},
-				Note:   "Erste Zeile\r\nZweite Zeile, sehr lang, mit weichem Umbruch\u00e4",
-			}},
-		},
-		{
-			name: "vCard 2.1 quoted-printable address, lower-case parameters",
-			in: "BEGIN:VCARD\nVERSION:2.1\nN:Doe;Jane\nADR;work;encoding=quoted-printable:;;1 Main St=0A=\nSuite 2;Springfield;;;\n" +
-				"TEL;cell:555-0100\nEND:VCARD\n",
-			want: []Contact{{
-				FullName: "Jane Doe", GivenName: "Jane", FamilyName: "Doe",
-				Phones:  []Phone{{Number: "555-0100", Kind: PhoneMobile}},
-				Address: "1 Main St, Suite 2, Springfield",
-			}},
-		},
-		{name: "empty", in: ""},
-		{
-			name:    "second card unterminated",
-			in:      "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\n",
-			want:    []Contact{{FullName: "A"}},
-			wantErr: "line 5: the card that starts here has no END:VCARD",
-		},
-		{
-			name:    "not a vCard",
-			in:      "hello: world\r\nand more\r\n",
-			wantErr: `line 1: text outside a vCard: "hello: world"`,
-		},
-		{
-			name: "a bad card between good ones",
-			in: "BEGIN:VCARD\nVERSION:3.0\nFN:A\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:B\nthis line is broken\nEND:VCARD\n" +
-				"BEGIN:VCARD\nVERSION:3.0\nFN:C\nEND:VCARD\n",
-			want:    []Contact{{FullName: "A"}, {FullName: "C"}},
-			wantErr: `line 8: not a vCard property (no colon): "this line is broken"`,
-		},
-		{
-			name:    "a card cut short by the next",
-			in:      "BEGIN:VCARD\nVERSION:3.0\nFN:A\nBEGIN:VCARD\nVERSION:3.0\nFN:B\nEND:VCARD\n",
-			want:    []Contact{{FullName: "B"}},
-			wantErr: "line 1: the card that starts here has no END:VCARD",
-		},
-		{
-			name: "folded before the colon, quoted-printable going on",
-			in:   "BEGIN:VCARD\nVERSION:2.1\nFN;CHARSET=UTF-8\n ;ENCODING=QUOTED-PRINTABLE:A=\nnn=C3=A9\nEND:VCARD\n",
-			want: []Contact{{FullName: "Ann\u00e9"}},
-		},
-	}
-	for _, tt := range tests {
+	for _, tt := range readVCardsTests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := ReadVCards(strings.NewReader(tt.in))
 			switch {
@@ -811,9 +814,14 @@ func FuzzVCardRoundTrip(f *testing.F) {
 			Phones: []Phone{{Number: phone, Kind: PhoneMobile}, {Number: email + phone, Kind: PhoneFax}},
 			Emails: []string{email}, Websites: []string{company + email},
 		}
-		for _, s := range []string{full, given, family, company, address, note, event, phone, email} {
-			if !utf8.ValidString(s) || strings.Contains(s, "\r") {
-				t.Skip("written as U+FFFD or LF")
+		for _, s := range []string{full, given, family, company, event, phone, email} {
+			if CleanLine(s) != s {
+				t.Skip("cleaned on the way: tested in TestCleanText")
+			}
+		}
+		for _, s := range []string{address, note} {
+			if CleanText(s) != s {
+				t.Skip("cleaned on the way: tested in TestCleanText")
 			}
 		}
 		if given+family == "" && full != "" && full == (Contact{Company: company, Emails: c.Emails}).DisplayName() {

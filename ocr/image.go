@@ -52,8 +52,27 @@ func LoadImage(path string) (image.Image, error) {
 
 // DecodeImage decodes an image held in memory, refusing anything that is
 // not an image or would decode to more than MaxPixels, and applies the EXIF
-// orientation of JPEG files.
+// orientation of JPEG files. EXIF data that makes no sense is ignored.
 func DecodeImage(data []byte) (img image.Image, err error) {
+	return decodeImage(data, MaxPixels)
+}
+
+// decodeImage is DecodeImage with a limit on the pixels, which the fuzz
+// test makes small.
+func decodeImage(data []byte, maxPixels int64) (img image.Image, err error) {
+	if len(data) == 0 {
+		return nil, fmt.Errorf("the file is empty: %w", ErrNotImage)
+	}
+	if what := notImage(data); what != "" {
+		return nil, fmt.Errorf("%s: %w", what, ErrNotImage)
+	}
+	// Some decoders panic on crafted input; a bad file must never take the
+	// batch down with it.
+	defer func() {
+		if r := recover(); r != nil {
+			img, err = nil, fmt.Errorf("damaged image: %v", r)
+		}
+	}()
 	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		if errors.Is(err, image.ErrFormat) {
@@ -64,21 +83,40 @@ func DecodeImage(data []byte) (img image.Image, err error) {
 	if cfg.Width <= 0 || cfg.Height <= 0 {
 		return nil, fmt.Errorf("damaged image: size %dx%d", cfg.Width, cfg.Height)
 	}
-	if int64(cfg.Width)*int64(cfg.Height) > MaxPixels {
-		return nil, fmt.Errorf("image is %dx%d, more than %d megapixels", cfg.Width, cfg.Height, MaxPixels>>20)
+	if int64(cfg.Width)*int64(cfg.Height) > maxPixels {
+		return nil, fmt.Errorf("image is %dx%d, more than %d megapixels", cfg.Width, cfg.Height, maxPixels>>20)
 	}
-	// Some decoders panic on crafted input; a bad file must never take the
-	// batch down with it.
-	defer func() {
-		if r := recover(); r != nil {
-			img, err = nil, fmt.Errorf("damaged image: %v", r)
-		}
-	}()
 	img, err = imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
 	if err != nil {
 		return nil, fmt.Errorf("damaged image: %w", err)
 	}
+	if b := img.Bounds(); int64(b.Dx())*int64(b.Dy()) > maxPixels {
+		// A decoder that went by something other than the header.
+		return nil, fmt.Errorf("image is %dx%d, more than %d megapixels", b.Dx(), b.Dy(), maxPixels>>20)
+	}
 	return img, nil
+}
+
+// notImage names what data is, for the formats that people mistake for
+// images, or returns "".
+func notImage(data []byte) string {
+	head := data[:min(len(data), 512)]
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return "a PDF document, not an image (save the page as a JPEG or PNG image)"
+	case len(head) >= 12 && string(head[4:8]) == "ftyp":
+		switch string(head[8:12]) {
+		case "heic", "heix", "hevc", "heim", "heis", "mif1", "msf1":
+			return "an HEIC photo, which cannot be read (export it as JPEG, or set the phone's camera to “Most Compatible”)"
+		case "avif", "avis":
+			return "an AVIF image, which cannot be read (convert it to JPEG or PNG)"
+		}
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")):
+		return "a zip archive or office document, not an image"
+	case bytes.Contains(bytes.ToLower(head), []byte("<svg")):
+		return "an SVG drawing, which cannot be read (export it as PNG)"
+	}
+	return ""
 }
 
 // Rotate turns img clockwise by deg degrees, a multiple of 90.

@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -25,6 +26,8 @@ import (
 	"time"
 
 	"github.com/emersion/go-webdav/carddav"
+
+	"followthrough/contacts"
 )
 
 var (
@@ -50,7 +53,31 @@ type Account struct {
 	// AllowHTTP lets a plain-http URL be used; the user must have
 	// confirmed it.
 	AllowHTTP bool
+	// Timeout is how long one request may take, answer included;
+	// 0 means DefaultTimeout.
+	Timeout time.Duration
 }
+
+// DefaultTimeout is how long one request to the server may take, from
+// connecting to the end of its answer: a server that does not answer, or
+// sends its answer a trickle at a time, fails the sync after it.
+const DefaultTimeout = 30 * time.Second
+
+// The most a server's answer may hold: any answer, such as the listing of
+// an address book (a few hundred bytes a card), and one card, whose limit
+// is the vCard reader's. Past them the request fails with ErrTooLarge
+// rather than fill memory. Tests make them small.
+var (
+	maxAnswer int64 = 64 << 20
+	maxCard   int64 = contacts.MaxCardBytes
+)
+
+// ErrTooLarge is returned, wrapped, when the server's answer is larger than
+// an address book listing or a card can be.
+var ErrTooLarge = errors.New("the server's answer is too large")
+
+// ErrTimeout is returned, wrapped, when the server did not answer in time.
+var ErrTimeout = errors.New("the server did not answer in time")
 
 // A Client talks to one CardDAV server as one user.
 type Client struct {
@@ -84,9 +111,13 @@ func Dial(a Account) (*Client, error) {
 	if u.Path == "" {
 		u.Path = "/"
 	}
+	timeout := a.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
 	hc := &authClient{
-		c:    &http.Client{Timeout: 30 * time.Second},
-		user: a.User, password: a.Password,
+		c:    &http.Client{Timeout: timeout},
+		user: a.User, password: a.Password, timeout: timeout,
 	}
 	dav, err := carddav.NewClient(hc, u.String())
 	if err != nil {
@@ -95,11 +126,13 @@ func Dial(a Account) (*Client, error) {
 	return &Client{base: u, http: hc, dav: dav}, nil
 }
 
-// authClient adds basic authentication to each request and turns a 401
-// answer into ErrUnauthorized.
+// authClient adds basic authentication to each request, turns a 401
+// answer into ErrUnauthorized and a timeout into ErrTimeout, and cuts any
+// answer off at maxAnswer bytes.
 type authClient struct {
 	c              *http.Client
 	user, password string
+	timeout        time.Duration
 }
 
 func (a *authClient) Do(req *http.Request) (*http.Response, error) {
@@ -108,13 +141,57 @@ func (a *authClient) Do(req *http.Request) (*http.Response, error) {
 	}
 	resp, err := a.c.Do(req)
 	if err != nil {
+		var ne net.Error
+		if errors.As(err, &ne) && ne.Timeout() {
+			return nil, fmt.Errorf("%w (%s)", ErrTimeout, a.timeout)
+		}
 		return nil, err
 	}
 	if resp.StatusCode == http.StatusUnauthorized {
 		resp.Body.Close()
 		return nil, ErrUnauthorized
 	}
+	resp.Body = &limitedBody{ReadCloser: resp.Body, n: maxAnswer, timeout: a.timeout}
 	return resp, nil
+}
+
+func (b *limitedBody) tooLarge() error {
+	return fmt.Errorf("%w: more than %s", ErrTooLarge, sizeText(maxAnswer))
+}
+
+// sizeText says n bytes in MiB, or KiB when less.
+func sizeText(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}
+
+// limitedBody is an answer's body that fails with ErrTooLarge past n
+// bytes, and with ErrTimeout when the client's timeout cuts it short.
+type limitedBody struct {
+	io.ReadCloser
+	n       int64
+	timeout time.Duration
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.n < 0 {
+		return 0, b.tooLarge()
+	}
+	if int64(len(p)) > b.n+1 {
+		p = p[:b.n+1]
+	}
+	n, err := b.ReadCloser.Read(p)
+	b.n -= int64(n)
+	if b.n < 0 {
+		return n, b.tooLarge()
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		err = fmt.Errorf("%w (%s)", ErrTimeout, b.timeout)
+	}
+	return n, err
 }
 
 // AddressBooks returns the user's address books, sorted by name. It finds
@@ -185,9 +262,12 @@ func (c *Client) get(ctx context.Context, href string) (card []byte, etag string
 		return nil, "", fmt.Errorf("carddav: get %s: %w", href, err)
 	}
 	defer resp.Body.Close()
-	card, err = io.ReadAll(io.LimitReader(resp.Body, 16<<20))
+	card, err = io.ReadAll(io.LimitReader(resp.Body, maxCard+1))
 	if err != nil {
 		return nil, "", fmt.Errorf("carddav: get %s: %w", href, err)
+	}
+	if int64(len(card)) > maxCard {
+		return nil, "", fmt.Errorf("carddav: get %s: %w: the card is more than %s", href, ErrTooLarge, sizeText(maxCard))
 	}
 	return card, resp.Header.Get("ETag"), nil
 }

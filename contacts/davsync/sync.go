@@ -254,15 +254,9 @@ func (s *Syncer) pull(ctx context.Context, mine contacts.Contact, rec contacts.S
 // takeTheirs stores c, the server's card at etag, data, over the contact
 // here, and records it.
 func (s *Syncer) takeTheirs(ctx context.Context, c contacts.Contact, rec contacts.SyncRecord, etag string, data []byte) error {
-	if err := s.Store.Update(ctx, c); err != nil {
-		return err
-	}
-	stored, err := s.Store.Get(ctx, c.ID)
-	if err != nil {
-		return err
-	}
-	rec.ETag, rec.Hash, rec.Card = etag, contacts.CardHash(stored), string(data)
-	return s.Store.SaveSyncRecord(ctx, rec)
+	rec.ETag, rec.Card = etag, string(data)
+	_, err := s.Store.UpdateSynced(ctx, c, rec)
+	return err
 }
 
 // conflict fetches the server's card of rec and adds the conflict between
