@@ -139,29 +139,47 @@ func Rotate(img image.Image, deg int) image.Image {
 // around each point is the median over a window several lines tall, which
 // text, being thin strokes, does not move much.
 func contrastImage(img image.Image) *image.Gray {
-	src := imaging.Clone(img) // NRGBA
+	src, ok := img.(*image.NRGBA)
+	if !ok || src.Rect.Min != (image.Point{}) {
+		src = imaging.Clone(img)
+	}
 	w, h := src.Bounds().Dx(), src.Bounds().Dy()
 	out := image.NewGray(image.Rect(0, 0, w, h))
 	if w < 8 || h < 8 {
 		return out
 	}
-	// The background, on a coarse grid of cells.
+	// The background, on a coarse grid of cells, then smoothed with a
+	// median; each point is compared with it interpolated between the
+	// centres of the four cells around it.
 	cell := max(2, max(w, h)/240)
 	cw, ch := (w+cell-1)/cell, (h+cell-1)/cell
-	small := imaging.Resize(src, cw, ch, imaging.Box)
-	radius := max(2, max(w, h)/14/cell)
-	bg := medianFilter(small, radius)
-	bgFull := imaging.Resize(bg, w, h, imaging.Linear)
-
-	d := make([]uint8, w*h)
+	bg := medianFilter(imaging.Resize(src, cw, ch, imaging.Box), max(2, max(w, h)/14/cell))
+	// Where each column falls between cell centres, worked out once.
+	x0s, x1s, wxs := make([]int, w), make([]int, w), make([]int32, w)
+	for x := range w {
+		x0s[x], x1s[x], wxs[x] = between(x, w, cw)
+	}
+	d := out.Pix // the difference first, stretched in place below
+	row := make([]int32, cw*3)
 	var hist [256]int
-	for y := 0; y < h; y++ {
+	for y := range h {
+		// The background along this row, at each cell's centre, in
+		// 1/256ths.
+		y0, y1, wy := between(y, h, ch)
+		r0, r1 := bg.Pix[y0*bg.Stride:], bg.Pix[y1*bg.Stride:]
+		for i := range cw {
+			for c := range 3 {
+				a, b := int32(r0[i*4+c]), int32(r1[i*4+c])
+				row[i*3+c] = a*(256-wy) + b*wy
+			}
+		}
 		sp := src.Pix[y*src.Stride:]
-		bp := bgFull.Pix[y*bgFull.Stride:]
-		for x := 0; x < w; x++ {
-			m := 0
-			for c := 0; c < 3; c++ {
-				m = max(m, abs(int(sp[x*4+c])-int(bp[x*4+c])))
+		for x := range w {
+			i0, i1, wx := x0s[x]*3, x1s[x]*3, wxs[x]
+			m := int32(0)
+			for c := range 3 {
+				b := (row[i0+c]*(256-wx) + row[i1+c]*wx + 1<<15) >> 16
+				m = max(m, abs32(int32(sp[x*4+c])-b))
 			}
 			d[y*w+x] = uint8(m)
 			hist[m]++
@@ -174,11 +192,39 @@ func contrastImage(img image.Image) *image.Gray {
 	if hi < lo+24 {
 		hi = lo + 24
 	}
+	var lut [256]uint8
+	for v := range lut {
+		t := (v - lo) * 255 / (hi - lo)
+		lut[v] = uint8(255 - min(255, max(0, t)))
+	}
 	for i, v := range d {
-		t := (int(v) - lo) * 255 / (hi - lo)
-		out.Pix[i] = uint8(255 - min(255, max(0, t)))
+		d[i] = lut[v]
 	}
 	return out
+}
+
+// between says where pixel p of n falls between the centres of the m
+// pixels an image of n was shrunk to: the one before, the one after, and
+// how far towards the one after, in 1/256ths (as a linear resize from m
+// back to n places it).
+func between(p, n, m int) (int, int, int32) {
+	// In 1/256ths of a shrunk pixel, from the first one's centre.
+	f := ((2*p+1)*m*256)/(2*n) - 128
+	if f <= 0 {
+		return 0, 0, 0
+	}
+	i := f / 256
+	if i >= m-1 {
+		return m - 1, m - 1, 0
+	}
+	return i, i + 1, int32(f % 256)
+}
+
+func abs32(v int32) int32 {
+	if v < 0 {
+		return -v
+	}
+	return v
 }
 
 // percentile returns the smallest value v such that at least q of the n
@@ -197,31 +243,40 @@ func percentile(hist []int, n int, q float64) int {
 
 // medianFilter returns img with each channel replaced by its median over a
 // square window of the given radius.
+//
+// The window slides along each row, a column in and a column out, and
+// each channel's median moves from where it was by the few steps the
+// change takes it (Huang's algorithm), rather than being counted again
+// over all 256 levels at every point.
 func medianFilter(img *image.NRGBA, radius int) *image.NRGBA {
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	out := image.NewNRGBA(image.Rect(0, 0, w, h))
 	var hist [3][256]int
-	for y := 0; y < h; y++ {
+	var med, below [3]int // each channel's median, and how many values lie below it
+	for y := range h {
 		y0, y1 := max(0, y-radius), min(h-1, y+radius)
 		for c := range hist {
 			clear(hist[c][:])
 		}
+		med, below = [3]int{}, [3]int{}
 		n := 0
-		// Sliding window along the row: add the column entering, drop the
-		// column leaving.
 		col := func(x, delta int) {
 			for yy := y0; yy <= y1; yy++ {
 				p := img.Pix[yy*img.Stride+x*4:]
-				hist[0][p[0]] += delta
-				hist[1][p[1]] += delta
-				hist[2][p[2]] += delta
+				for c := range 3 {
+					v := int(p[c])
+					hist[c][v] += delta
+					if v < med[c] {
+						below[c] += delta
+					}
+				}
 				n += delta
 			}
 		}
 		for x := 0; x <= min(w-1, radius); x++ {
 			col(x, 1)
 		}
-		for x := 0; x < w; x++ {
+		for x := range w {
 			if x > 0 {
 				if x+radius < w {
 					col(x+radius, 1)
@@ -230,9 +285,22 @@ func medianFilter(img *image.NRGBA, radius int) *image.NRGBA {
 					col(x-radius-1, -1)
 				}
 			}
+			// The median is the smallest level at or below which lie
+			// at least half the values, as percentile(hist, n, 0.5).
+			want := n / 2
 			o := out.Pix[y*out.Stride+x*4:]
-			for c := 0; c < 3; c++ {
-				o[c] = uint8(percentile(hist[c][:], n, 0.5))
+			for c := range 3 {
+				m, b, hc := med[c], below[c], &hist[c]
+				for b >= want && m > 0 {
+					m--
+					b -= hc[m]
+				}
+				for b+hc[m] < want {
+					b += hc[m]
+					m++
+				}
+				med[c], below[c] = m, b
+				o[c] = uint8(m)
 			}
 			o[3] = 255
 		}

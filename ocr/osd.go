@@ -59,18 +59,18 @@ func newOSD() (*osd, error) {
 	return &osd{api: api}, nil
 }
 
-// detect returns how far the text in the encoded image pnm is turned
+// detect returns how far the text in the encoded image data is turned
 // clockwise, in degrees (0, 90, 180 or 270), the script it is written in
 // ("Latin", "Japanese", "Han"...), and Tesseract's confidence in each. ok
 // is false when the page holds too little text to tell.
-func (o *osd) detect(pnm []byte) (Orientation, bool) {
-	if len(pnm) == 0 {
+func (o *osd) detect(data []byte) (Orientation, bool) {
+	if len(data) == 0 {
 		return Orientation{}, false
 	}
 	var cdeg C.int
 	var cconf, sconf C.float
 	var script [64]C.char
-	rc := C.osd_detect(o.api, (*C.uchar)(unsafe.Pointer(&pnm[0])), C.size_t(len(pnm)), &cdeg, &cconf,
+	rc := C.osd_detect(o.api, (*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(len(data)), &cdeg, &cconf,
 		&script[0], C.size_t(len(script)), &sconf)
 	if rc != 0 {
 		return Orientation{}, false

@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"image"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/disintegration/imaging"
 	"github.com/otiai10/gosseract/v2"
+	"golang.org/x/image/bmp"
 )
 
 // Tesseract is the Engine that reads with Tesseract through gosseract. A
@@ -134,7 +136,7 @@ func (t *Tesseract) Orientation(ctx context.Context, img image.Image) (Orientati
 	if t.osd == nil || ctx.Err() != nil {
 		return Orientation{}, false
 	}
-	return t.osd.detect(encodePGM(img))
+	return t.osd.detect(encodeImage(img))
 }
 
 // Recognize reads the text on img, which should be upright, in the pass's
@@ -153,9 +155,9 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]L
 	if p.Mode == ModeSparse {
 		psm = gosseract.PSM_SPARSE_TEXT
 	}
-	pgm := encodePGM(img)
+	data := encodeImage(img)
 	first := t.languagesFor(p.Script)
-	lines, err := t.read(first, pgm, psm)
+	lines, err := t.read(first, data, psm)
 	if err != nil || p.Script != "" || quality(lines) >= weakScript {
 		return lines, err
 	}
@@ -167,7 +169,7 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]L
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		other, err := t.read(langs, pgm, psm)
+		other, err := t.read(langs, data, psm)
 		if err != nil {
 			return nil, err
 		}
@@ -194,19 +196,19 @@ func (t *Tesseract) otherScripts() []string {
 	return out
 }
 
-func (t *Tesseract) read(langs []string, pgm []byte, psm gosseract.PageSegMode) ([]Line, error) {
+func (t *Tesseract) read(langs []string, data []byte, psm gosseract.PageSegMode) ([]Line, error) {
 	c, err := t.client(langs)
 	if err != nil {
 		return nil, err
 	}
-	return recognize(c, pgm, psm)
+	return recognize(c, data, psm)
 }
 
-func recognize(c *gosseract.Client, pgm []byte, psm gosseract.PageSegMode) ([]Line, error) {
+func recognize(c *gosseract.Client, data []byte, psm gosseract.PageSegMode) ([]Line, error) {
 	if err := c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(psm))); err != nil {
 		return nil, fmt.Errorf("ocr: tesseract: %w", err)
 	}
-	if err := c.SetImageFromBytes(pgm); err != nil {
+	if err := c.SetImageFromBytes(data); err != nil {
 		return nil, fmt.Errorf("ocr: tesseract: %w", err)
 	}
 	boxes, err := c.GetBoundingBoxesVerbose()
@@ -318,21 +320,26 @@ func endsCJK(s string) bool {
 	return isCJK(r)
 }
 
-// encodePGM encodes img as a binary greyscale PNM, which Leptonica reads
-// far faster than PNG.
-func encodePGM(img image.Image) []byte {
-	g := imaging.Grayscale(img) // NRGBA with equal channels
-	w, h := g.Bounds().Dx(), g.Bounds().Dy()
-	header := "P5\n" + strconv.Itoa(w) + " " + strconv.Itoa(h) + "\n255\n"
-	out := make([]byte, 0, len(header)+w*h)
-	out = append(out, header...)
-	for y := 0; y < h; y++ {
-		row := g.Pix[y*g.Stride:]
-		for x := 0; x < w; x++ {
-			out = append(out, row[x*4])
+// encodeImage encodes img for Leptonica as an 8-bit BMP, which it reads in
+// a copy (2 ms for a card 2000 pixels wide, where a PGM takes it 40 ms and
+// a PNG longer still). A BMP, like a PGM, says no resolution, so Tesseract
+// estimates it from the size of the text, as it reads best; a TIFF says
+// 72 dpi, which Tesseract believes and reads worse with.
+func encodeImage(img image.Image) []byte {
+	g, ok := img.(*image.Gray)
+	if !ok {
+		n := imaging.Grayscale(img) // NRGBA with equal channels
+		g = image.NewGray(n.Bounds())
+		for i := range g.Pix {
+			g.Pix[i] = n.Pix[i*4]
 		}
 	}
-	return out
+	var buf bytes.Buffer
+	buf.Grow(len(g.Pix) + 1024)
+	if err := bmp.Encode(&buf, g); err != nil {
+		return nil // Leptonica is then told of an empty image, and says so
+	}
+	return buf.Bytes()
 }
 
 func abs(x int) int {

@@ -21,6 +21,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strconv"
@@ -37,7 +38,19 @@ func main() {
 	samples := flag.String("samples", "assets/samples", "rendered sample cards, for the batch")
 	batch := flag.Int("batch", 200, "cards in the batch; 0 for no batch")
 	workers := flag.Int("batch-workers", 0, "(used by ocrbench itself) read the batch with `N` workers and report")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to `FILE`, for go tool pprof")
 	flag.Parse()
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "ocrbench:", err)
+			os.Exit(1)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	if os.Getenv("OMP_THREAD_LIMIT") != "1" {
 		fmt.Fprintln(os.Stderr, "ocrbench: run with OMP_THREAD_LIMIT=1, as the app does")
 		os.Exit(2)
@@ -49,6 +62,7 @@ func main() {
 		err = run(*cards, strings.Split(*sets, ","), *samples, *batch)
 	}
 	if err != nil {
+		pprof.StopCPUProfile()
 		fmt.Fprintln(os.Stderr, "ocrbench:", err)
 		os.Exit(1)
 	}
