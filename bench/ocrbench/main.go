@@ -29,6 +29,7 @@ import (
 	"syscall"
 	"time"
 
+	_ "followthrough/app/environ" // the environment the app runs in
 	"followthrough/ocr"
 )
 
