@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"runtime/debug"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -47,6 +48,11 @@ func exportCommand(stdout io.Writer) *Command {
 				if *photo {
 					opts.store = store
 				}
+				// An export of everyone makes a great deal of short-lived
+				// garbage in a process that ends with it: collecting it
+				// less often takes a tenth off the time, for a few tens of
+				// megabytes.
+				defer debug.SetGCPercent(debug.SetGCPercent(400))
 				n, err := writeVCardsFrom(ctx, args[0], opts, func(ctx context.Context, fn func([]contacts.Contact) error) error {
 					return store.EachContact(ctx, f, fn)
 				})

@@ -47,6 +47,7 @@ func ExportVCards(ctx context.Context, w io.Writer, each func(context.Context, f
 					}
 				}
 				var buf bytes.Buffer
+				buf.Grow(len(cs) * 600) // a card is about 500 bytes
 				err := write(&buf, cs...)
 				done <- encoded{len(cs), buf.Bytes(), err}
 			}()

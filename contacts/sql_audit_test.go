@@ -19,7 +19,7 @@ var sqlCalls = map[string][]int{
 	"Exec": {0}, "Query": {0}, "QueryRow": {0}, "Prepare": {0},
 	// The store's own helpers that take SQL, functions and closures; their
 	// callers are checked like the others.
-	"queryContacts": {2}, "eachChild": {2}, "openFollowUps": {2}, "oneEvent": {1},
+	"queryContacts": {2}, "queryContactsN": {3}, "eachChild": {2}, "openFollowUps": {2}, "oneEvent": {1},
 	"sectionPage": {3}, "execSQL": {0}, "readSection": {0, 1},
 }
 

@@ -702,7 +702,7 @@ func (s *Store) EachContact(ctx context.Context, f Filter, fn func([]Contact) er
 		var cs []Contact
 		err := s.read(ctx, func(tx *sql.Tx) error {
 			var err error
-			cs, err = queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts c
+			cs, err = queryContactsN(ctx, tx, batch, `SELECT `+contactColumns+` FROM contacts c
 				WHERE `+where+` AND (c.updated, c.id) < (?, ?)
 				ORDER BY c.updated DESC, c.id DESC
 				LIMIT ?`,
@@ -825,12 +825,18 @@ func contactsByID(ctx context.Context, tx *sql.Tx, ids []int64) ([]Contact, erro
 // queryContacts runs query, which selects contactColumns, and returns the
 // contacts it selects with their phones, emails and websites.
 func queryContacts(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]Contact, error) {
+	return queryContactsN(ctx, tx, 0, query, args...)
+}
+
+// queryContactsN is queryContacts for a query that selects about n
+// contacts, whose slice is made that large at once.
+func queryContactsN(ctx context.Context, tx *sql.Tx, n int, query string, args ...any) ([]Contact, error) {
 	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var cs []Contact
+	cs := make([]Contact, 0, n)
 	for rows.Next() {
 		c, err := scanContact(rows)
 		if err != nil {

@@ -208,6 +208,17 @@ func WriteVCards(w io.Writer, cs ...Contact) error {
 
 // writeCards writes each contact's card, made by card, to w.
 func writeCards(w io.Writer, card func(Contact) vcard.Card, cs []Contact) error {
+	if out, ok := w.(*bytes.Buffer); ok {
+		// Straight into the buffer, as an export's batches are written.
+		for i, c := range cs {
+			start := out.Len()
+			if err := encodeCard(out, card(c), c.Extra); err != nil {
+				out.Truncate(start)
+				return fmt.Errorf("contacts: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
+			}
+		}
+		return nil
+	}
 	var buf bytes.Buffer
 	for i, c := range cs {
 		buf.Reset()
@@ -230,6 +241,15 @@ var propertyOrder = []string{
 	vcard.FieldNote, vcard.FieldCategories,
 }
 
+// propertyRank is each property's place in propertyOrder.
+var propertyRank = func() map[string]int {
+	m := map[string]int{}
+	for i, k := range propertyOrder {
+		m[k] = i
+	}
+	return m
+}()
+
 // structuredProperties are the properties whose values hold their
 // components already escaped, as Card makes them.
 var structuredProperties = map[string]bool{
@@ -245,23 +265,20 @@ func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 	if card.Get(vcard.FieldVersion) == nil {
 		return errors.New("VERSION missing")
 	}
+	// The properties Card makes, in their order, then the others sorted.
 	keys := make([]string, 0, len(card))
+	for _, k := range propertyOrder {
+		if _, ok := card[k]; ok {
+			keys = append(keys, k)
+		}
+	}
+	known := len(keys)
 	for k := range card {
-		keys = append(keys, k)
-	}
-	rank := func(k string) int {
-		if i := slices.Index(propertyOrder, k); i >= 0 {
-			return i
+		if _, ok := propertyRank[k]; !ok {
+			keys = append(keys, k)
 		}
-		return len(propertyOrder)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		ri, rj := rank(keys[i]), rank(keys[j])
-		if ri != rj {
-			return ri < rj
-		}
-		return keys[i] < keys[j]
-	})
+	slices.Sort(keys[known:])
 
 	writeFolded(buf, "BEGIN:VCARD")
 	for _, k := range keys {
@@ -291,7 +308,7 @@ func formatProperty(k string, f *vcard.Field) string {
 // already, as ReadVCards reads it: only line breaks, which a decoded
 // quoted-printable value may hold, are escaped.
 func formatRawProperty(k string, f *vcard.Field) string {
-	return formatLine(k, f, newlineEscaper.Replace(CleanText(f.Value)))
+	return formatLine(k, f, escapeNewlines(CleanText(f.Value)))
 }
 
 // formatLine returns the content line of the property k with the group and
@@ -303,11 +320,14 @@ func formatLine(k string, f *vcard.Field, v string) string {
 		b.WriteByte('.')
 	}
 	b.WriteString(k)
-	params := make([]string, 0, len(f.Params))
+	var names [4]string // most properties have one parameter, if any
+	params := names[:0]
 	for p := range f.Params {
 		params = append(params, p)
 	}
-	sort.Strings(params)
+	if len(params) > 1 {
+		sort.Strings(params)
+	}
 	for _, p := range params {
 		values := f.Params[p]
 		if len(values) == 0 {
@@ -341,9 +361,20 @@ var textEscaper = strings.NewReplacer(
 func formatValue(k, v string) string {
 	v = CleanText(v) // no control characters, which vCard does not allow
 	if structuredProperties[k] {
-		return newlineEscaper.Replace(v)
+		return escapeNewlines(v)
+	}
+	if !strings.ContainsAny(v, "\\;,\r\n") {
+		return v // most values: the replacer would only copy them
 	}
 	return textEscaper.Replace(v)
+}
+
+// escapeNewlines writes the line breaks in v as "\n".
+func escapeNewlines(v string) string {
+	if !strings.ContainsAny(v, "\r\n") {
+		return v
+	}
+	return newlineEscaper.Replace(v)
 }
 
 // The replacers are made once: making one costs more than using it, and
