@@ -39,6 +39,7 @@ func backupCommand(stdout io.Writer) *Command {
 		Name:       "backup",
 		Summary:    "Back up the database now (the app also does it on start, once a day); --list lists the backups.",
 		NeedsStore: true,
+		ReadsOnly:  true,
 		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
 			list := fs.Bool("list", false, "list the backups instead, newest first")
 			return func(ctx context.Context, store *contacts.Store, args []string) error {
@@ -162,6 +163,7 @@ func archiveCommand(stdout io.Writer) *Command {
 		Args:       "FILE.zip",
 		Summary:    "Write everything (the database and the card images) to one archive, to restore on another computer.",
 		NeedsStore: true,
+		ReadsOnly:  true,
 		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
 			return func(ctx context.Context, store *contacts.Store, args []string) error {
 				if len(args) != 1 {

@@ -19,6 +19,11 @@ type Command struct {
 	Summary string
 	// NeedsStore says whether Run is given an open store.
 	NeedsStore bool
+	// ReadsOnly says that the command changes nothing in the store, so it
+	// does not start the day's backup, which a command that changes
+	// contacts does first (an export of everyone should not wait a second
+	// for a copy of what it only reads).
+	ReadsOnly bool
 	// Flags adds the command's own flags to fs; Run then sees their values.
 	Flags func(fs *flag.FlagSet) func(ctx context.Context, store *contacts.Store, args []string) error
 
@@ -41,11 +46,12 @@ func (c *Command) FlagSet() *flag.FlagSet {
 }
 
 // Run runs the command with the arguments left after its flags. A command
-// that needs the store first does what the app does on start (maintain):
-// the daily backup and the clean-up of unused card images.
+// that needs the store, and may change it, first does what the app does
+// on start (maintain): the daily backup and the clean-up of unused card
+// images.
 func (c *Command) Run(ctx context.Context, store *contacts.Store, args []string) error {
 	c.FlagSet()
-	if c.NeedsStore && store != nil {
+	if c.NeedsStore && !c.ReadsOnly && store != nil {
 		maintain(ctx, store)
 	}
 	return c.run(ctx, store, args)

@@ -22,6 +22,7 @@ func dueCommand(stdout io.Writer) *Command {
 		Args:       "",
 		Summary:    "Print the reconnect list: who is overdue, due this week, fading, and coming up.",
 		NeedsStore: true,
+		ReadsOnly:  true,
 		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
 			days := fs.Int("days", 14, "list upcoming follow-ups up to `N` days ahead")
 			asJSON := fs.Bool("json", false, "print JSON instead of text")
@@ -171,6 +172,7 @@ func exportICSCommand(stdout io.Writer) *Command {
 		Args:       "FILE",
 		Summary:    "Write the open follow-ups as an iCalendar file (.ics) for a phone's calendar or tasks.",
 		NeedsStore: true,
+		ReadsOnly:  true,
 		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
 			return func(ctx context.Context, store *contacts.Store, args []string) error {
 				if len(args) != 1 {

@@ -23,6 +23,7 @@ func exportCommand(stdout io.Writer) *Command {
 		Args:       "FILE",
 		Summary:    "Write contacts to a .vcf file for a phone: everyone, or one event's or one tag's people.",
 		NeedsStore: true,
+		ReadsOnly:  true,
 		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
 			event := fs.String("event", "", "only the people met at the event `NAME`")
 			tag := fs.String("tag", "", "only the people tagged `T`")

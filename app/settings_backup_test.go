@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -214,8 +215,9 @@ func TestBackupCommands(t *testing.T) {
 	}
 	out.Reset()
 	run(backupCommand(&out), "--list")
-	// The daily backup made on start, and the one asked for.
-	if n := strings.Count(out.String(), "  backup  "); n != 2 {
+	// The one asked for, and no daily one as well: backup changes no
+	// contacts, so it starts no daily backup of its own.
+	if n := strings.Count(out.String(), "  backup  "); n != 1 {
 		t.Errorf("backup --list lists %d backups:\n%s", n, out.String())
 	}
 	bs, _ := store.Backups()
@@ -332,5 +334,40 @@ func TestBackupSettingsInAScrollingScreen(t *testing.T) {
 	w.Resize(fyne.NewSize(760, 500))
 	if h := b.list.Size().Height; h < 200 {
 		t.Errorf("the list of backups is %v high", h)
+	}
+}
+
+// A command that may change contacts makes the day's backup first; one
+// that only reads them does not wait for one.
+func TestDailyBackupOnlyBeforeChanges(t *testing.T) {
+	dir := t.TempDir()
+	vcf := filepath.Join(dir, "in.vcf")
+	if err := os.WriteFile(vcf, []byte("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Example;Di;;;\r\nFN:Di Example\r\nEND:VCARD\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		cmd     *Command
+		args    []string
+		backups int
+	}{
+		{"export", exportCommand(io.Discard), []string{filepath.Join(dir, "out.vcf")}, 0},
+		{"due", dueCommand(io.Discard), nil, 0},
+		{"export-ics", exportICSCommand(io.Discard), []string{filepath.Join(dir, "out.ics")}, 0},
+		{"import", importCommand(io.Discard), []string{vcf}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store := openStore(t)
+			addPeople(t, store, "Ann Example")
+			fs := tt.cmd.FlagSet()
+			if err := fs.Parse(tt.args); err != nil {
+				t.Fatal(err)
+			}
+			tt.cmd.Run(context.Background(), store, fs.Args())
+			if bs, _ := store.Backups(); len(bs) != tt.backups {
+				t.Errorf("%d backups after %s, want %d", len(bs), tt.name, tt.backups)
+			}
+		})
 	}
 }
