@@ -31,7 +31,7 @@ pids+=($!)
 sleep 1
 openbox >/dev/null 2>&1 &
 pids+=($!)
-go run -tags migrated_fynedo ./assets/screenshots/gendemo "$work/data" >/dev/null
+go run -tags migrated_fynedo,sqlite_fts5 ./assets/screenshots/gendemo "$work/data" >/dev/null
 
 # shot NAME: the window's content, as a small PNG of at most 128 colours
 # (pngquant keeps the text sharper, where it is installed).
