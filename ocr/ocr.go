@@ -89,6 +89,10 @@ const (
 type Pass struct {
 	Mode   Mode
 	Script string // the script detected on the card, "" when unknown
+	// Lean is the script orientation detection leaned to when it was
+	// too unsure to name one: a reading in the Latin-script languages
+	// that is merely middling is then tried in it as well.
+	Lean string
 }
 
 // Engine reads text. Tesseract is the real one.

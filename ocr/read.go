@@ -89,21 +89,24 @@ func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, erro
 	// tall one), and when a first read of a wide card as it lies is poor.
 	// The text is turned deg clockwise: turning the card back by as much
 	// stands it upright.
-	rot, script, detected := 0, "", false
+	rot, script, lean, detected := 0, "", "", false
 	detect := func() {
 		detected = true
 		o, ok := eng.Orientation(ctx, osdCopy(scaled))
 		if ok && o.Deg != 0 && o.Conf >= 1 {
 			rot = (360 - o.Deg) % 360
 		}
-		if ok && o.ScriptConf >= 1 {
+		switch {
+		case ok && o.ScriptConf >= 1:
 			script = o.Script
+		case ok && o.Script != "Latin":
+			lean = o.Script
 		}
 	}
 	if b := scaled.Bounds(); b.Dy() > b.Dx() {
 		detect()
 	}
-	pass := Pass{Mode: ModeAuto, Script: script}
+	pass := Pass{Mode: ModeAuto, Script: script, Lean: lean}
 	up := Rotate(scaled, rot)
 	lines, err := eng.Recognize(ctx, up, pass)
 	if err != nil {
@@ -113,7 +116,7 @@ func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, erro
 	if quality(lines) < uprightQuality && !detected {
 		detect()
 		if rot != 0 || script != "" && script != "Latin" {
-			pass.Script = script
+			pass.Script, pass.Lean = script, lean
 			turned := Rotate(scaled, rot)
 			other, err := eng.Recognize(ctx, turned, pass)
 			if err != nil {
@@ -142,7 +145,7 @@ func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, erro
 		}
 	}
 	if weak(up, lines) {
-		sparse, err := eng.Recognize(ctx, up, Pass{Mode: ModeSparse, Script: script})
+		sparse, err := eng.Recognize(ctx, up, Pass{Mode: ModeSparse, Script: script, Lean: lean})
 		if err != nil {
 			return nil, err
 		}

@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -216,11 +217,15 @@ func TestCropCardInPerspective(t *testing.T) {
 // confidence it is told, and records the passes asked for.
 type passEngine struct {
 	conf   float64
+	orient *Orientation // what orientation detection says; nil: it cannot tell
 	passes []Pass
 }
 
 func (e *passEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
-	return Orientation{}, false
+	if e.orient == nil {
+		return Orientation{}, false
+	}
+	return *e.orient, true
 }
 func (e *passEngine) Close() error { return nil }
 func (e *passEngine) Recognize(_ context.Context, img image.Image, p Pass) ([]Line, error) {
@@ -257,6 +262,60 @@ func TestSecondReadOnlyWhenWeak(t *testing.T) {
 			}
 			if len(modes) != len(tt.modes) || modes[len(modes)-1] != tt.modes[len(tt.modes)-1] || r.Passes != len(tt.modes) {
 				t.Errorf("passes %v (Reading.Passes %d), want %v", modes, r.Passes, tt.modes)
+			}
+		})
+	}
+}
+
+// TestScriptLean checks that a script orientation detection names surely
+// is read in, and one it only leans to is handed on as a lean.
+func TestScriptLean(t *testing.T) {
+	tests := []struct {
+		name         string
+		osd          Orientation
+		script, lean string
+	}{
+		{"sure of Japanese", Orientation{Script: "Japanese", ScriptConf: 1.6}, "Japanese", ""},
+		{"leaning to Japanese", Orientation{Script: "Japanese", ScriptConf: 0.8}, "", "Japanese"},
+		{"leaning to Latin", Orientation{Script: "Latin", ScriptConf: 0.8}, "", ""},
+		{"sure of Latin", Orientation{Script: "Latin", ScriptConf: 3}, "Latin", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// A tall card: orientation detection runs before the first read.
+			e := &passEngine{conf: 95, orient: &tt.osd}
+			r, err := ReadImage(context.Background(), e, filled(600, 1000, color.White))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Script != tt.script {
+				t.Errorf("Reading.Script = %q, want %q", r.Script, tt.script)
+			}
+			for _, p := range e.passes {
+				if p.Script != tt.script || p.Lean != tt.lean {
+					t.Errorf("pass %+v, want script %q and lean %q", p, tt.script, tt.lean)
+				}
+			}
+		})
+	}
+}
+
+func TestWorthScript(t *testing.T) {
+	tests := []struct {
+		q            float64
+		script, lean string
+		want         bool
+	}{
+		{50, "Japanese", "", true},          // weak: any other script is tried
+		{69, "Japanese", "", false},         // middling, no lean: Latin stands
+		{69, "Japanese", "Japanese", true},  // middling, leaning to it: tried
+		{69, "Japanese", "Cyrillic", false}, // leaning to another
+		{80, "Japanese", "Japanese", false}, // good: Latin stands
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%v_%s_%s", tt.q, tt.script, tt.lean), func(t *testing.T) {
+			if got := worthScript(tt.q, tt.script, tt.lean); got != tt.want {
+				t.Errorf("worthScript(%v, %q, %q) = %v, want %v", tt.q, tt.script, tt.lean, got, tt.want)
 			}
 		})
 	}

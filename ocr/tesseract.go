@@ -143,7 +143,9 @@ func (t *Tesseract) Orientation(ctx context.Context, img image.Image) (Orientati
 // mode and with the languages of its script. When the script is unknown it
 // reads with the Latin-script languages; if that reading is weak and the
 // engine has languages of other scripts, it reads with those too and
-// returns the more confident reading.
+// returns the more confident reading. A reading that is only middling is
+// tried again in the script the pass leans to: a card in Japanese read as
+// if in Latin letters gives confident-looking nonsense.
 func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]Line, error) {
 	if t.closed {
 		return nil, fmt.Errorf("ocr: tesseract engine is closed")
@@ -158,10 +160,14 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]L
 	data := encodeImage(img)
 	first := t.languagesFor(p.Script)
 	lines, err := t.read(first, data, psm)
-	if err != nil || p.Script != "" || quality(lines) >= weakScript {
+	if err != nil || p.Script != "" {
 		return lines, err
 	}
+	q := quality(lines)
 	for _, script := range t.otherScripts() {
+		if !worthScript(q, script, p.Lean) {
+			continue
+		}
 		langs := t.languagesFor(script)
 		if slices.Equal(langs, first) {
 			continue
@@ -183,6 +189,14 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]L
 // weakScript is the confidence under which a reading in the Latin
 // languages of a card whose script is unknown is tried in the others.
 const weakScript = 65
+
+// worthScript says whether a reading in the Latin-script languages with
+// quality q is worth reading again in script, when orientation detection
+// leaned to lean: always when it is weak, and when it is only middling
+// (under weakQuality) if script is the one detection leaned to.
+func worthScript(q float64, script, lean string) bool {
+	return q < weakScript || script == lean && q < weakQuality
+}
 
 // otherScripts are the scripts other than Latin that the engine's
 // languages write, one for each language.
