@@ -21,6 +21,35 @@ var (
 	addressLabelRe = regexp.MustCompile(`(?i)^(?:(?:head\s+)?office|headquarters|hq|branch|address|addr|add|adr|location|factory|showroom|studio|mail|postal address)\b\s*[:.\-]?\s*|^\p{Lu}[\p{Lu}\s]{1,20}\s:\s*`)
 )
 
+// floorRe matches a floor that starts an address, as in "5F Sample
+// Building" or "12F, 1-2-3 Sample": its number may be read with a letter
+// for a digit ("SF").
+var floorRe = regexp.MustCompile(`^([0-9SOIlB]{1,2})(F,?\s+\S)`)
+
+// fixFloor reads the floor number that starts an address as digits: a
+// card prints a floor as digits and an F, and Tesseract reads a 5 there
+// as an S, a 0 as an O, a 1 as an I or l and an 8 as a B.
+func fixFloor(s string) string {
+	m := floorRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s
+	}
+	num := strings.Map(func(r rune) rune {
+		switch r {
+		case 'S':
+			return '5'
+		case 'O':
+			return '0'
+		case 'I', 'l':
+			return '1'
+		case 'B':
+			return '8'
+		}
+		return r
+	}, s[m[2]:m[3]])
+	return num + s[m[3]:]
+}
+
 // isAddress says how strongly text looks like a line of a postal address.
 func isAddress(text string) bool {
 	return streetRe.MatchString(text) || townRe.MatchString(text)
@@ -110,7 +139,7 @@ func (c *card) findAddress() {
 		c.parts[k].kind = FieldAddress
 		t := strings.TrimRight(c.parts[k].text, ", ")
 		if n == 0 {
-			t = strings.TrimSpace(addressLabelRe.ReplaceAllString(t, ""))
+			t = fixFloor(strings.TrimSpace(addressLabelRe.ReplaceAllString(t, "")))
 		}
 		if t != "" {
 			texts = append(texts, t)

@@ -389,6 +389,22 @@ var classifyCases = []struct {
 		want: want{name: "Jane Doe", address: "Voorbeeldstraat 12a, B-2000 Antwerpen, Belgium", phones: []phone{{"+32 3 555 01 70", "work"}}},
 	},
 	{
+		name: "floor read with a letter for its number, and a legal form's lost full stop",
+		rows: cat(
+			stack(100, 60, 70, "Taro Example"),
+			stack(100, 300, "Example co, Ltd.", "SF Sample Bldg., 1-2-3 Sample, Sample-ku, Tokyo, 100-0001"),
+		),
+		want: want{name: "Taro Example", company: "Example co., Ltd.", address: "5F Sample Bldg., 1-2-3 Sample, Sample-ku, Tokyo, 100-0001"},
+	},
+	{
+		name: "floor read as digits stays as it is",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 300, "12F, 1-2-3 Sample, Sample-ku, Tokyo 100-0001", "TEL +81-3-1234-5678"),
+		),
+		want: want{name: "Jane Doe", address: "12F, 1-2-3 Sample, Sample-ku, Tokyo 100-0001", phones: []phone{{"+81-3-1234-5678", "work"}}},
+	},
+	{
 		name: "Japanese romanised address, the first of several offices",
 		rows: cat(
 			stack(100, 60, 70, "Taro Example"),

@@ -480,8 +480,13 @@ func (c *card) takeCompany(k int) {
 	for _, j := range ks[1:] {
 		box = box.Union(c.lines[c.parts[j].line].Box)
 	}
-	c.found = append(c.found, Field{Kind: FieldCompany, Value: strings.Join(texts, " "), Conf: l.Conf, Box: box})
+	c.found = append(c.found, Field{Kind: FieldCompany, Value: abbrevCommaRe.ReplaceAllString(strings.Join(texts, " "), "$1.,"), Conf: l.Conf, Box: box})
 }
+
+// abbrevCommaRe matches a legal form's abbreviation followed by a comma
+// without its full stop, which Tesseract often misses between the two:
+// "Example co, Ltd." is "Example co., Ltd.".
+var abbrevCommaRe = regexp.MustCompile(`(?i)\b(co|corp|inc|ltd|pty|pte)\s?,`)
 
 // fullerName returns another unclaimed part whose words include all of
 // part k's and more, or -1.

@@ -320,3 +320,23 @@ func TestWorthScript(t *testing.T) {
 		})
 	}
 }
+
+func TestFixFloor(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"SF Sample Bldg., 1-2-3 Sample", "5F Sample Bldg., 1-2-3 Sample"},
+		{"1OF, Sample Tower", "10F, Sample Tower"},
+		{"lBF Sample Tower", "18F Sample Tower"},
+		{"12F Sample Tower", "12F Sample Tower"},
+		{"100 Main Street", "100 Main Street"},
+		{"SF", "SF"},                   // nothing after it: not an address's floor
+		{"SFO Airport", "SFO Airport"}, // a word, not a floor
+		{"Floor 5, 1 Sample Street", "Floor 5, 1 Sample Street"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := fixFloor(tt.in); got != tt.want {
+				t.Errorf("fixFloor(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
