@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -50,6 +51,8 @@ type card struct {
 	locals  []string // email local parts
 	// region is the country the card's numbers are dialled in, and why.
 	region, regionWhy string
+	// bare are the phones in found printed with no label, by index.
+	bare []int
 }
 
 func newCard(lines []Line, size image.Point) *card {
@@ -174,6 +177,7 @@ func (c *card) findContacts() {
 			texts[i] = c.takePhones(i, fixDigitSlips(texts[i]), left)
 		}
 	}
+	c.faxBesidePhone()
 	for i, text := range texts {
 		if handle[i] {
 			c.parts = append(c.parts, part{line: i, text: text, kind: FieldNote})
@@ -629,7 +633,9 @@ func (c *card) takePhones(i int, text, left string) string {
 					nk = "mobile"
 				}
 			}
-			c.addPhone(i, trimPhone(num), nk, c.phoneReason(num, kind, nk))
+			if c.addPhone(i, trimPhone(num), nk, c.phoneReason(num, kind, nk)) && kind == "" && nk == "work" {
+				c.bare = append(c.bare, len(c.found)-1)
+			}
 		}
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
@@ -748,16 +754,78 @@ func numberType(raw, region string) (phonenumbers.PhoneNumberType, bool) {
 }
 
 // addPhone records a phone, once: a number printed twice, or read twice,
-// is one number.
-func (c *card) addPhone(i int, number, kind, why string) {
+// is one number. It says whether the phone was new.
+func (c *card) addPhone(i int, number, kind, why string) bool {
 	d := digitsOf(number)
 	for _, f := range c.found {
 		if f.Kind == FieldPhone && digitsOf(f.Value) == d {
-			return
+			return false
 		}
 	}
 	c.add(i, FieldPhone, number, kind)
 	c.reason(why)
+	return true
+}
+
+// faxBesidePhone takes the second of two landline numbers printed side by
+// side on one row, in one area and with no label, for a fax: that is how
+// a card sets its phone and fax behind icons, which are read as specks
+// rather than as labels. Two such numbers with words for labels say what
+// they are; so does a mobile number.
+func (c *card) faxBesidePhone() {
+	for _, a := range c.bare {
+		var beside []int
+		for _, b := range c.bare {
+			if b != a && sameRow(c.found[a].Box, c.found[b].Box) {
+				beside = append(beside, b)
+			}
+		}
+		if len(beside) != 1 {
+			continue
+		}
+		b := beside[0]
+		fa, fb := c.found[a], c.found[b]
+		if fb.Box.Min.X < fa.Box.Max.X || !sameArea(fa.Value, fb.Value, c.region) {
+			continue
+		}
+		c.found[b].PhoneKind = "fax"
+		c.found[b].Reason = "fax: the second of two numbers of one area side by side, with icons for labels; " + fb.Reason
+	}
+}
+
+// sameRow says whether boxes a and b sit on one row of text.
+func sameRow(a, b image.Rectangle) bool {
+	if a.Empty() || b.Empty() {
+		return false
+	}
+	ca, cb := (a.Min.Y+a.Max.Y)/2, (b.Min.Y+b.Max.Y)/2
+	return abs(ca-cb) < max(1, min(a.Dy(), b.Dy())/2)
+}
+
+// sameArea says whether a and b are valid landline numbers of one
+// country with the same area code.
+func sameArea(a, b, region string) bool {
+	var nsn [2]string
+	var area int
+	for k, s := range []string{a, b} {
+		n, err := phonenumbers.Parse(s, region)
+		if err != nil || !phonenumbers.IsValidNumber(n) {
+			return false
+		}
+		switch phonenumbers.GetNumberType(n) {
+		case phonenumbers.FIXED_LINE, phonenumbers.FIXED_LINE_OR_MOBILE:
+		default:
+			return false
+		}
+		l := phonenumbers.GetLengthOfGeographicalAreaCode(n)
+		if l == 0 || k == 1 && l != area {
+			return false
+		}
+		area = l
+		nsn[k] = strconv.Itoa(int(n.GetCountryCode())) + " " + phonenumbers.GetNationalSignificantNumber(n)
+	}
+	cc := strings.Index(nsn[0], " ") + 1
+	return nsn[0][:cc+area] == nsn[1][:cc+area] && nsn[0] != nsn[1]
 }
 
 // phoneReason says why a number was taken for a phone of kind: its label,

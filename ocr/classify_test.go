@@ -389,12 +389,64 @@ var classifyCases = []struct {
 		want: want{name: "Jane Doe", address: "Voorbeeldstraat 12a, B-2000 Antwerpen, Belgium", phones: []phone{{"+32 3 555 01 70", "work"}}},
 	},
 	{
+		name: "two numbers of one area side by side behind icons: phone and fax",
+		rows: cat(
+			stack(100, 60, 70, "Taro Example"),
+			stack(100, 400, "dy +81 3 1234-5678"),
+			stack(700, 400, "fe +81 3 1234-5679"),
+		),
+		want: want{name: "Taro Example", phones: []phone{{"+81 3 1234-5678", "work"}, {"+81 3 1234-5679", "fax"}}},
+	},
+	{
+		name: "two numbers side by side without labels, in two areas",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 400, "(415) 555-0130"),
+			stack(700, 400, "(212) 555-0131"),
+		),
+		want: want{name: "Jane Doe", phones: []phone{{"(415) 555-0130", "work"}, {"(212) 555-0131", "work"}}},
+	},
+	{
+		name: "two numbers of one area stacked without labels",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 400, "(415) 555-0130", "(415) 555-0131"),
+		),
+		want: want{name: "Jane Doe", phones: []phone{{"(415) 555-0130", "work"}, {"(415) 555-0131", "work"}}},
+	},
+	{
+		name: "a landline beside a mobile, without labels",
+		rows: cat(
+			stack(100, 60, 70, "Taro Example"),
+			stack(100, 400, "+81 3 1234-5678"),
+			stack(700, 400, "+81 90 1234-5678"),
+		),
+		want: want{name: "Taro Example", phones: []phone{{"+81 3 1234-5678", "work"}, {"+81 90 1234-5678", "mobile"}}},
+	},
+	{
+		name: "two labelled numbers side by side keep their labels",
+		rows: cat(
+			stack(100, 60, 70, "Jane Doe"),
+			stack(100, 400, "Direct (415) 555-0130"),
+			stack(700, 400, "Office (415) 555-0131"),
+		),
+		want: want{name: "Jane Doe", phones: []phone{{"(415) 555-0130", "work"}, {"(415) 555-0131", "work"}}},
+	},
+	{
 		name: "floor read with a letter for its number, and a legal form's lost full stop",
 		rows: cat(
 			stack(100, 60, 70, "Taro Example"),
 			stack(100, 300, "Example co, Ltd.", "SF Sample Bldg., 1-2-3 Sample, Sample-ku, Tokyo, 100-0001"),
 		),
 		want: want{name: "Taro Example", company: "Example co., Ltd.", address: "5F Sample Bldg., 1-2-3 Sample, Sample-ku, Tokyo, 100-0001"},
+	},
+	{
+		name: "a legal form's full stop read as a second comma",
+		rows: cat(
+			stack(100, 60, 70, "Taro Example"),
+			stack(100, 300, "General Manager", "Example co,, Ltd."),
+		),
+		want: want{name: "Taro Example", title: "General Manager", company: "Example co., Ltd."},
 	},
 	{
 		name: "floor read as digits stays as it is",

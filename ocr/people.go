@@ -486,7 +486,7 @@ func (c *card) takeCompany(k int) {
 // abbrevCommaRe matches a legal form's abbreviation followed by a comma
 // without its full stop, which Tesseract often misses between the two:
 // "Example co, Ltd." is "Example co., Ltd.".
-var abbrevCommaRe = regexp.MustCompile(`(?i)\b(co|corp|inc|ltd|pty|pte)\s?,`)
+var abbrevCommaRe = regexp.MustCompile(`(?i)\b(co|corp|inc|ltd|pty|pte)\s?,+`)
 
 // fullerName returns another unclaimed part whose words include all of
 // part k's and more, or -1.
