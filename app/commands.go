@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"text/tabwriter"
 
 	"followthrough/contacts"
@@ -109,16 +108,4 @@ func Usage(w io.Writer) {
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Every command takes --data DIR (default "+DefaultDataDir()+").")
 	fmt.Fprintln(w, "followthrough COMMAND --help lists a command's flags.")
-}
-
-// DefaultDataDir is where the database and card images live unless --data
-// says otherwise: $XDG_DATA_HOME/followthrough, or ~/.local/share/followthrough.
-func DefaultDataDir() string {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
-		return filepath.Join(d, "followthrough")
-	}
-	if home, err := os.UserHomeDir(); err == nil {
-		return filepath.Join(home, ".local", "share", "followthrough")
-	}
-	return "followthrough-data"
 }

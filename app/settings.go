@@ -53,7 +53,7 @@ func (m *mainWindow) settingsSections() []settingsSection {
 		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, m.app.Preferences(), func() { m.remindNow(context.Background()) })},
 		{"Appearance", newAppearanceSettings(m.app)},
 		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.onSynced)},
-		{"Data folder", newDataSettings(m.store, m.openFolder)},
+		{"Data folder", newDataSettings(m.win, m.store, m.tasks, m.openFolder, m.onQuit)},
 		{"Backups", newBackupSettings(m.win, m.store, m.tasks, func() {
 			m.onChanged()
 			m.contacts.refresh()

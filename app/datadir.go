@@ -1,0 +1,91 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// DefaultDataDir is where the database and card images live unless --data
+// says otherwise: the folder chosen with Settings > Data folder > Move,
+// else $XDG_DATA_HOME/followthrough, or ~/.local/share/followthrough.
+func DefaultDataDir() string {
+	if dir, err := movedDataDir(); err != nil {
+		log.Printf("followthrough: %v; using %s", err, standardDataDir())
+	} else if dir != "" {
+		return dir
+	}
+	return standardDataDir()
+}
+
+// standardDataDir is the data folder of a user who never moved it.
+func standardDataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "followthrough")
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share", "followthrough")
+	}
+	return "followthrough-data"
+}
+
+// dataDirFile is the file, in the user's configuration folder, that names
+// the data folder the user moved to.
+func dataDirFile() (string, error) {
+	d, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(d, "followthrough", "data-folder"), nil
+}
+
+// movedDataDir returns the data folder the user moved to, or "" when
+// they never moved it. A folder named there that holds no database (a
+// disk not mounted, a folder deleted) is an error, rather than a reason
+// to start afresh in an empty one.
+func movedDataDir() (string, error) {
+	p, err := dataDirFile()
+	if err != nil {
+		return "", nil
+	}
+	b, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", p, err)
+	}
+	dir := strings.TrimSpace(string(b))
+	if !filepath.IsAbs(dir) {
+		return "", fmt.Errorf("%s names no folder", p)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "followthrough.db")); err != nil {
+		return "", fmt.Errorf("the data folder %s, named in %s, holds no database", dir, p)
+	}
+	return dir, nil
+}
+
+// setDataDir makes dir the data folder from the next start: written to a
+// temporary file and renamed, so the file naming it is never half written.
+func setDataDir(dir string) error {
+	p, err := dataDirFile()
+	if err != nil {
+		return fmt.Errorf("app: remember the data folder: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+		return fmt.Errorf("app: remember the data folder: %w", err)
+	}
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, []byte(dir+"\n"), 0o600); err != nil {
+		return fmt.Errorf("app: remember the data folder: %w", err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("app: remember the data folder: %w", err)
+	}
+	return nil
+}
