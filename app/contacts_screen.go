@@ -495,7 +495,7 @@ func (s *contactsScreen) expireUndo(c *contacts.Contact) {
 	img := c.Image
 	s.tasks.do(func() func() {
 		if err := s.store.DropImages(context.Background(), img); err != nil {
-			log.Printf("contacts: %v", err) // CleanImages removes it at the next start
+			log.Printf("contacts: %v", err) // CleanImages removes it with the next daily backup
 		}
 		return nil
 	})

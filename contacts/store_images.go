@@ -49,9 +49,9 @@ func (s *Store) DropImages(ctx context.Context, rels ...string) error {
 // CleanImages removes the files in the image directory that no stored
 // contact points to, older than a few minutes, and the temporary files
 // that an image import, a backup, a restore or an archive cut short left
-// behind. It returns how many images it removed. The app runs it on start,
-// so that the card images of contacts deleted, merged away or deleted by
-// a sync do not stay on disk.
+// behind. It returns how many images it removed. The app runs it once a
+// day, with the first backup of the day, so that the card images of
+// contacts deleted, merged away or deleted by a sync do not stay on disk.
 func (s *Store) CleanImages(ctx context.Context) (int, error) {
 	removeStale(s.dir, time.Hour, ".restore-", ".archive-")
 	removeStale(s.BackupsDir(), time.Hour, ".tmp-")

@@ -94,7 +94,7 @@ func (s *Store) MergeInto(ctx context.Context, merged Contact, otherID int64, fo
 	if err != nil {
 		return fmt.Errorf("contacts: merge %d into %d: %w", otherID, merged.ID, err)
 	}
-	// What cannot be removed now, CleanImages removes at the next start.
+	// What cannot be removed now, CleanImages removes with the next daily backup.
 	s.DropImages(ctx, otherImage)
 	return nil
 }

@@ -159,7 +159,7 @@ func (s *Store) DeleteSynced(ctx context.Context, r SyncRecord) (Contact, error)
 		return Contact{}, fmt.Errorf("contacts: delete synced %d: %w", r.ContactID, err)
 	}
 	// There is no undo: the card image goes with the contact. What cannot
-	// be removed now, CleanImages removes at the next start.
+	// be removed now, CleanImages removes with the next daily backup.
 	s.DropImages(ctx, c.Image)
 	return c, nil
 }
