@@ -216,9 +216,10 @@ func TestCropCardInPerspective(t *testing.T) {
 // passEngine reads every image as the lines it is given, with the
 // confidence it is told, and records the passes asked for.
 type passEngine struct {
-	conf   float64
-	orient *Orientation // what orientation detection says; nil: it cannot tell
-	passes []Pass
+	conf      float64
+	emailConf float64      // the email's confidence; 0: conf
+	orient    *Orientation // what orientation detection says; nil: it cannot tell
+	passes    []Pass
 }
 
 func (e *passEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
@@ -233,25 +234,30 @@ func (e *passEngine) Recognize(_ context.Context, img image.Image, p Pass) ([]Li
 	w := func(s string, x, y int) Word {
 		return Word{Text: s, Box: image.Rect(x, y, x+30*len(s), y+50), Conf: e.conf}
 	}
+	email := w("jane@acmewidgets.com", 100, 300)
+	if e.emailConf > 0 {
+		email.Conf = e.emailConf
+	}
 	return []Line{
 		NewLine([]Word{w("Jane", 100, 100), w("Doe", 260, 100)}),
-		NewLine([]Word{w("jane@acmewidgets.com", 100, 300)}),
+		NewLine([]Word{email}),
 	}, nil
 }
 
 func TestSecondReadOnlyWhenWeak(t *testing.T) {
 	tests := []struct {
-		name  string
-		conf  float64
-		modes []Mode
+		name            string
+		conf, emailConf float64
+		modes           []Mode
 	}{
-		{"a confident read is the only one", 95, []Mode{ModeAuto}},
-		{"an unsure read is read again for sparse text", 71, []Mode{ModeAuto, ModeSparse}},
-		{"a sure read with an unsure email is read again", 78, []Mode{ModeAuto, ModeSparse}},
+		{"a confident read is the only one", 95, 0, []Mode{ModeAuto}},
+		{"an unsure read is read again for sparse text", 71, 0, []Mode{ModeAuto, ModeSparse}},
+		{"a sure read with an unsure email is read again", 90, 65, []Mode{ModeAuto, ModeSparse}},
+		{"a sure read with a fairly sure email is the only one", 90, 75, []Mode{ModeAuto}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := &passEngine{conf: tt.conf}
+			e := &passEngine{conf: tt.conf, emailConf: tt.emailConf}
 			r, err := ReadImage(context.Background(), e, filled(1000, 600, color.White))
 			if err != nil {
 				t.Fatal(err)
