@@ -132,3 +132,27 @@ func TestDataDirFile(t *testing.T) {
 		})
 	}
 }
+
+// TestMissingDataDirSaid checks that the window says so when the folder
+// the data was moved to is not there, and it opened the usual one.
+func TestMissingDataDirSaid(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	t.Setenv("XDG_DATA_HOME", t.TempDir())
+	store, err := contacts.Open(t.Context(), DefaultDataDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	m, w, _ := newDesktopWindow(t, store, &fakeEngine{})
+	m.checkDataDir()
+	if msg := overlayText(w); msg != "" {
+		t.Fatalf("never moved, the window says %q", msg)
+	}
+	if err := setDataDir(filepath.Join(t.TempDir(), "unplugged")); err != nil {
+		t.Fatal(err)
+	}
+	m.checkDataDir()
+	if msg := overlayText(w); !strings.Contains(msg, "unplugged") || !strings.Contains(msg, store.Dir()+" instead") {
+		t.Errorf("with the moved-to folder gone, the window says %q", msg)
+	}
+}

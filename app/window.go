@@ -57,8 +57,21 @@ func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 		fyne.Do(a.Quit)
 	}()
 	go m.remind(ctx)
+	m.checkDataDir()
 	w.ShowAndRun()
 	return nil
+}
+
+// checkDataDir says so when the data folder chosen in Settings is not
+// there (a disk not mounted) and the usual one was opened instead, rather
+// than let an empty list speak.
+func (m *mainWindow) checkDataDir() {
+	if _, err := movedDataDir(); err != nil && m.store.Dir() == standardDataDir() {
+		dialog.ShowInformation("Data folder not found",
+			fmt.Sprintf("Follow Through could not find your data where you moved it: %s.\n\nIt opened %s instead. "+
+				"If the folder you moved to is on a disk that is not connected, quit, connect it and start again.",
+				errorReason(err), m.store.Dir()), m.win)
+	}
 }
 
 // mainWindow holds the places of the app: Reconnect, Contacts, Events,
