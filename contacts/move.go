@@ -76,11 +76,17 @@ func (s *Store) copyInto(ctx context.Context, to string) (BackupInfo, error) {
 	if err := s.copyDatabase(ctx, db); err != nil {
 		return BackupInfo{}, err
 	}
+	// A card saved while the folders were copied is in the database's
+	// copy: its image is copied now.
+	if err := copyFolder(ctx, filepath.Join(s.dir, imagesDir), filepath.Join(to, imagesDir)); err != nil {
+		return BackupInfo{}, err
+	}
 	return checkDatabase(ctx, db)
 }
 
 // copyFolder copies the regular files of the folder src, which may not
-// exist, into a new folder dst. Files are synced before the folder is.
+// exist, into the folder dst, but for those already there. Files are
+// synced before the folder is.
 func copyFolder(ctx context.Context, src, dst string) error {
 	entries, err := os.ReadDir(src)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -99,7 +105,10 @@ func copyFolder(ctx context.Context, src, dst string) error {
 		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
 			continue // temporary files and links are not data
 		}
-		if err := copyFile(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())); err != nil {
+		// A file already there was copied by an earlier pass; one gone
+		// from src was removed since it was listed (an image dropped).
+		err := copyFile(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name()))
+		if err != nil && !errors.Is(err, fs.ErrExist) && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}

@@ -92,3 +92,21 @@ func TestCopyTo(t *testing.T) {
 
 // errAny stands for any error in tests' tables.
 var errAny = errors.New("any error")
+
+// TestCopyFolderAgain copies a folder into one that already holds some of
+// its files, as the second pass over the images does: those stay as they
+// are, the others are copied.
+func TestCopyFolderAgain(t *testing.T) {
+	src, dst := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(src, "a.png"), []byte("a"), 0o600)
+	os.WriteFile(filepath.Join(src, "b.png"), []byte("b"), 0o600)
+	os.WriteFile(filepath.Join(dst, "a.png"), []byte("a, copied before"), 0o600)
+	if err := copyFolder(t.Context(), src, dst); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"a.png": "a, copied before", "b.png": "b"} {
+		if got, err := os.ReadFile(filepath.Join(dst, name)); err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v; want %q", name, got, err, want)
+		}
+	}
+}
