@@ -307,21 +307,24 @@ func TestScriptLean(t *testing.T) {
 }
 
 func TestWorthScript(t *testing.T) {
+	jpn := []string{"jpn", "eng"}
 	tests := []struct {
-		q            float64
-		script, lean string
-		want         bool
+		q     float64
+		langs []string
+		lean  string
+		want  bool
 	}{
-		{50, "Japanese", "", true},          // weak: any other script is tried
-		{69, "Japanese", "", false},         // middling, no lean: Latin stands
-		{69, "Japanese", "Japanese", true},  // middling, leaning to it: tried
-		{69, "Japanese", "Cyrillic", false}, // leaning to another
-		{80, "Japanese", "Japanese", false}, // good: Latin stands
+		{50, jpn, "", true},          // weak: any other script is tried
+		{69, jpn, "", false},         // middling, no lean: Latin stands
+		{69, jpn, "Japanese", true},  // middling, leaning to it: tried
+		{69, jpn, "Han", true},       // Japanese is written in Han too
+		{69, jpn, "Cyrillic", false}, // leaning to another
+		{80, jpn, "Japanese", false}, // good: Latin stands
 	}
 	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%v_%s_%s", tt.q, tt.script, tt.lean), func(t *testing.T) {
-			if got := worthScript(tt.q, tt.script, tt.lean); got != tt.want {
-				t.Errorf("worthScript(%v, %q, %q) = %v, want %v", tt.q, tt.script, tt.lean, got, tt.want)
+		t.Run(fmt.Sprintf("%v_%s", tt.q, tt.lean), func(t *testing.T) {
+			if got := worthScript(tt.q, tt.langs, tt.lean); got != tt.want {
+				t.Errorf("worthScript(%v, %v, %q) = %v, want %v", tt.q, tt.langs, tt.lean, got, tt.want)
 			}
 		})
 	}

@@ -165,10 +165,10 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]L
 	}
 	q := quality(lines)
 	for _, script := range t.otherScripts() {
-		if !worthScript(q, script, p.Lean) {
+		langs := t.languagesFor(script)
+		if !worthScript(q, langs, p.Lean) {
 			continue
 		}
-		langs := t.languagesFor(script)
 		if slices.Equal(langs, first) {
 			continue
 		}
@@ -191,11 +191,17 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]L
 const weakScript = 65
 
 // worthScript says whether a reading in the Latin-script languages with
-// quality q is worth reading again in script, when orientation detection
-// leaned to lean: always when it is weak, and when it is only middling
-// (under weakQuality) if script is the one detection leaned to.
-func worthScript(q float64, script, lean string) bool {
-	return q < weakScript || script == lean && q < weakQuality
+// quality q is worth reading again in langs, when orientation detection
+// leaned to the script lean: always when it is weak, and when it is only
+// middling (under weakQuality) if one of langs writes lean ("Han" leans
+// to Japanese as "Japanese" does).
+func worthScript(q float64, langs []string, lean string) bool {
+	if q < weakScript {
+		return true
+	}
+	return lean != "" && q < weakQuality && slices.ContainsFunc(langs, func(l string) bool {
+		return slices.Contains(ScriptsOf(l), lean)
+	})
 }
 
 // otherScripts are the scripts other than Latin that the engine's
