@@ -577,8 +577,7 @@ func (c *card) leftNeighbour(i int) int {
 		if j == i || a.Dx() == 0 || b.Dx() == 0 || a.Max.X > b.Min.X+2 || a.Min.X >= b.Min.X {
 			continue
 		}
-		ca, cb := (a.Min.Y+a.Max.Y)/2, (b.Min.Y+b.Max.Y)/2
-		if abs(ca-cb) >= max(1, min(a.Dy(), b.Dy())/2) {
+		if !sameRow(a, b) {
 			continue
 		}
 		if gap := b.Min.X - a.Max.X; gap < bestGap {
@@ -774,9 +773,12 @@ func (c *card) addPhone(i int, number, kind, why string) bool {
 // they are; so does a mobile number.
 func (c *card) faxBesidePhone() {
 	for _, a := range c.bare {
+		if c.found[a].Box.Empty() {
+			continue // where the number was is not known
+		}
 		var beside []int
 		for _, b := range c.bare {
-			if b != a && sameRow(c.found[a].Box, c.found[b].Box) {
+			if b != a && !c.found[b].Box.Empty() && sameRow(c.found[a].Box, c.found[b].Box) {
 				beside = append(beside, b)
 			}
 		}
@@ -793,11 +795,9 @@ func (c *card) faxBesidePhone() {
 	}
 }
 
-// sameRow says whether boxes a and b sit on one row of text.
+// sameRow says whether boxes a and b sit on one row of text: their
+// vertical centres are within half the lower one's height.
 func sameRow(a, b image.Rectangle) bool {
-	if a.Empty() || b.Empty() {
-		return false
-	}
 	ca, cb := (a.Min.Y+a.Max.Y)/2, (b.Min.Y+b.Max.Y)/2
 	return abs(ca-cb) < max(1, min(a.Dy(), b.Dy())/2)
 }
