@@ -174,29 +174,19 @@ func (b *backupSettings) onRestore() {
 }
 
 func (b *backupSettings) onRestoreFile() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			showError(b.win, "Could not open the file", err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		b.restorePath(r.URI().Path())
-	}, b.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db", ".zip"}))
-	if l, err := storage.ListerForURI(storage.NewFileURI(b.store.BackupsDir())); err == nil {
-		d.SetLocation(l)
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	b.chooseRestore("Could not open the file", []string{".db", ".zip"}, b.store.BackupsDir())
 }
 
 func (b *backupSettings) onImportArchive() {
+	b.chooseRestore("Could not open the archive", []string{".zip"}, "")
+}
+
+// chooseRestore asks for a file with one of exts, starting in dir when it
+// is not "", and restores from it; what failed is said as what.
+func (b *backupSettings) chooseRestore(what string, exts []string, dir string) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			showError(b.win, "Could not open the archive", err)
+			showError(b.win, what, err)
 			return
 		}
 		if r == nil {
@@ -205,7 +195,12 @@ func (b *backupSettings) onImportArchive() {
 		r.Close()
 		b.restorePath(r.URI().Path())
 	}, b.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	if dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			d.SetLocation(l)
+		}
+	}
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
 }
