@@ -352,15 +352,7 @@ func (s *Store) extractImage(f *zip.File, dir string) (bool, error) {
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
 	h := sha256.New()
 	n, err := io.Copy(io.MultiWriter(tmp, h), io.LimitReader(rc, maxArchiveImage+1))
-	if err == nil {
-		err = tmp.Chmod(0o600)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
+	err = closePrivate(tmp, err)
 	if errors.Is(err, zip.ErrChecksum) || errors.Is(err, zip.ErrFormat) || errors.Is(err, io.ErrUnexpectedEOF) || n > maxArchiveImage {
 		return false, nil
 	}

@@ -203,14 +203,7 @@ func (s *Store) copyDatabase(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	err = f.Chmod(0o600)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := closePrivate(f, nil); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, path); err != nil {

@@ -8,6 +8,22 @@ import (
 	"path/filepath"
 )
 
+// closePrivate ends the writing of f, done with the error err so far:
+// unless there was an error, it makes f readable by its owner only and
+// syncs it to disk; it closes it in any case, and returns the first error.
+func closePrivate(f *os.File, err error) error {
+	if err == nil {
+		err = f.Chmod(0o600)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // WriteFileAtomic writes the file at path through write, so that it is
 // either the whole new file or, if anything fails or the program dies on
 // the way, what was there before: it writes a temporary file in the same

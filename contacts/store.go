@@ -1029,16 +1029,7 @@ func (s *Store) importImage(ctx context.Context, srcPath string) (string, error)
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
 	h := sha256.New()
 	_, err = io.Copy(io.MultiWriter(tmp, h), ctxReader{ctx, src})
-	if err == nil {
-		err = tmp.Chmod(0o600)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := closePrivate(tmp, err); err != nil {
 		return "", err
 	}
 
