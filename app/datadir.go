@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"followthrough/contacts"
 )
 
 // DefaultDataDir is where the database and card images live unless --data
@@ -63,7 +65,7 @@ func movedDataDir() (string, error) {
 	if !filepath.IsAbs(dir) {
 		return "", fmt.Errorf("%s names no folder", p)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "followthrough.db")); err != nil {
+	if !contacts.HasStore(dir) {
 		return "", fmt.Errorf("the data folder %s, named in %s, holds no database", dir, p)
 	}
 	return dir, nil

@@ -219,6 +219,13 @@ func dsn(path string) string {
 	return "file:" + escaped + "?_journal_mode=WAL&_busy_timeout=5000&_foreign_keys=on&_synchronous=NORMAL&_txlock=immediate&_stmt_cache_size=64"
 }
 
+// HasStore says whether dir holds a database that Open would open,
+// rather than make anew.
+func HasStore(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, dbName))
+	return err == nil
+}
+
 // Dir returns the absolute path of the directory s keeps its data in.
 func (s *Store) Dir() string { return s.dir }
 
