@@ -15,7 +15,7 @@ import (
 // version can hold, in its own SQL, as the program of that version wrote
 // it. A new migration needs a seed for the version before it: the test
 // says so.
-var versionSeeds = map[int]func(db *sql.DB, created int64) error{1: seed1, 2: seed2, 3: seed3, 4: seed4, 5: seed5}
+var versionSeeds = map[int]func(db *sql.DB, created int64) error{1: seed1, 2: seed2, 3: seed3, 4: seed4, 5: seed5, 6: seed6}
 
 func seed1(db *sql.DB, created int64) error {
 	return execAll(db,
@@ -58,6 +58,14 @@ func seed4(db *sql.DB, created int64) error {
 // seed5: version 5 added the search index and the reconnect list's days,
 // which its triggers keep from the same rows as version 4's.
 func seed5(db *sql.DB, created int64) error { return seed4(db, created) }
+
+func seed6(db *sql.DB, created int64) error {
+	if err := seed5(db, created); err != nil {
+		return err
+	}
+	return execAll(db, []any{`INSERT INTO ocr_corrections (domain, company, field, read, value, created)
+		VALUES ('acme.example', 'Acme', 'company', 'Acrne', 'Acme', ?)`, created})
+}
 
 func execAll(db *sql.DB, stmts ...[]any) error {
 	for _, st := range stmts {
@@ -170,6 +178,11 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 			}
 			if m.version >= 3 && !slices.Equal(ann.Extra, []string{"BDAY:1990-01-01"}) {
 				t.Errorf("Ann's extra after migrating: %q", ann.Extra)
+			}
+			if m.version >= 6 {
+				if cs, err := s.Corrections(ctx); err != nil || len(cs) != 1 || cs[0].Value != "Acme" {
+					t.Errorf("corrections after migrating: %+v, %v", cs, err)
+				}
 			}
 			if m.version >= 4 {
 				recs, err := s.SyncRecords(ctx, "/book/")

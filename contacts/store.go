@@ -381,7 +381,16 @@ func (s *Store) now() time.Time {
 	return time.UnixMilli(now().UnixMilli())
 }
 
+// contactColumns are the columns a contact is read from, in the order
+// scanContact takes them. The event's name is its record's, or, once the
+// event has been deleted, the name the contact kept (see
+// migrations/007_compact.sql).
 const contactColumns = `id, full_name, given_name, family_name, title, company,
+	address, note, coalesce((SELECT name FROM events WHERE events.id = event_id), event), image, created, updated,
+	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra`
+
+// insertColumns are the columns insertContact writes.
+const insertColumns = `id, full_name, given_name, family_name, title, company,
 	address, note, event, image, created, updated,
 	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra`
 
@@ -424,6 +433,15 @@ func (s *Store) AddAll(ctx context.Context, cs []Contact) error {
 	}
 	copy(cs, added)
 	return nil
+}
+
+// keptEvent is what the event column of c holds: "" while c's event has
+// a record, which holds its name.
+func keptEvent(c Contact) string {
+	if c.EventID != 0 {
+		return ""
+	}
+	return c.Event
 }
 
 // addContact is Add inside the transaction tx. It returns c as stored.
@@ -481,10 +499,10 @@ func insertContact(ctx context.Context, tx *sql.Tx, c Contact) (int64, error) {
 	if err := c.Cadence.Valid(); err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO contacts (`+contactColumns+`)
+	res, err := tx.ExecContext(ctx, `INSERT INTO contacts (`+insertColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
-		c.Address, c.Note, c.Event, c.Image, c.Created.UnixMilli(), c.Updated.UnixMilli(),
+		c.Address, c.Note, keptEvent(c), c.Image, c.Created.UnixMilli(), c.Updated.UnixMilli(),
 		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
 		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"))
 	if err != nil {
@@ -507,10 +525,9 @@ func insertChildren(ctx context.Context, tx *sql.Tx, id int64, c Contact) error 
 		}
 	}
 	for i, p := range c.Phones {
-		e164, _ := NormalizePhone(p.Number, DefaultRegion)
 		if _, err := tx.ExecContext(ctx,
-			"INSERT INTO phones (contact_id, position, number, e164, kind) VALUES (?, ?, ?, ?, ?)",
-			id, i, p.Number, e164, string(p.Kind)); err != nil {
+			"INSERT INTO phones (contact_id, position, number, kind) VALUES (?, ?, ?, ?)",
+			id, i, p.Number, string(p.Kind)); err != nil {
 			return err
 		}
 	}
@@ -561,7 +578,7 @@ func updateContact(ctx context.Context, tx *sql.Tx, c *Contact, now time.Time) e
 		cadence_ideal = ?, cadence_max = ?, extra = ?
 		WHERE id = ?`,
 		c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
-		c.Address, c.Note, c.Event, c.Image, now.UnixMilli(),
+		c.Address, c.Note, keptEvent(*c), c.Image, now.UnixMilli(),
 		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
 		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.ID)
 	if err != nil {

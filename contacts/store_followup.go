@@ -46,8 +46,7 @@ func (s *Store) UpdateEvent(ctx context.Context, e Event) error {
 		if n, err := res.RowsAffected(); err != nil || n == 0 {
 			return errors.Join(err, ErrNotFound)
 		}
-		_, err = tx.ExecContext(ctx, "UPDATE contacts SET event = ? WHERE event_id = ?", strings.TrimSpace(e.Name), e.ID)
-		return err
+		return nil
 	})
 	if err != nil {
 		return fmt.Errorf("contacts: update event %d: %w", e.ID, err)
@@ -59,6 +58,13 @@ func (s *Store) UpdateEvent(ctx context.Context, e Event) error {
 // name in their own record.
 func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		// The contacts let go of the event here rather than by the foreign
+		// key's SET NULL, which would run the search trigger a second time
+		// without its OR IGNORE.
+		if _, err := tx.ExecContext(ctx, `UPDATE contacts SET event = (SELECT name FROM events WHERE id = ?), event_id = NULL
+			WHERE event_id = ?`, id, id); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, "DELETE FROM events WHERE id = ?", id)
 		return err
 	})

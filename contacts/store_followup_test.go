@@ -51,7 +51,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 		id        int64
 		event     string
 		withEvent bool
-	}{{1, "Spring Expo", true}, {2, "spring expo", true}, {3, "", false}}
+	}{{1, "Spring Expo", true}, {2, "Spring Expo", true}, {3, "", false}} // the event's own spelling since schema 7
 	for _, tt := range tests {
 		c, err := s.Get(t.Context(), tt.id)
 		if err != nil {
@@ -218,5 +218,11 @@ func TestSettingsAndEvents(t *testing.T) {
 	got, err := s.GetEvent(ctx, e.ID)
 	if err != nil || got != e {
 		t.Errorf("GetEvent = %+v, %v; want %+v", got, err, e)
+	}
+	if err := s.DeleteEvent(ctx, e.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Get(ctx, c.ID); got.Event != "Lyon Design Week 2026" || got.EventID != 0 {
+		t.Errorf("contact event after the event was deleted: %q %d", got.Event, got.EventID)
 	}
 }

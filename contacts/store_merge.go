@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -14,43 +13,18 @@ import (
 
 // Duplicates returns the stored contacts that may be the same person as
 // c, as SamePerson decides, best match first. c itself, if stored, is left
-// out. The candidates are found through the indexes on emails and phones
-// and by company, so the cost does not grow with the number of contacts
-// that share nothing with c.
+// out. The candidates are found through the search indexes (see
+// duplicateCandidates), so the cost does not grow with the number of
+// contacts that share nothing with c.
 func (s *Store) Duplicates(ctx context.Context, c Contact) ([]Match, error) {
 	var matches []Match
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		var emails, phones []string
-		for _, e := range c.Emails {
-			if e = strings.TrimSpace(e); e != "" {
-				emails = append(emails, strings.ToLower(e))
-			}
+		query, args := duplicateCandidates(c)
+		if query == "" {
+			return nil
 		}
-		for _, p := range c.Phones {
-			if e, ok := NormalizePhone(p.Number, DefaultRegion); ok {
-				phones = append(phones, e)
-			}
-		}
-		// The first distinctive word of the company finds the contacts at
-		// any spelling of it ("Acme Corp." and "ACME, Inc.").
-		var companyLike string
-		if words := strings.Fields(companyKey(c.Company)); len(words) > 0 {
-			companyLike = "%" + words[0] + "%"
-		}
-		emailsJSON, err := json.Marshal(emails)
-		if err != nil {
-			return err
-		}
-		phonesJSON, err := json.Marshal(phones)
-		if err != nil {
-			return err
-		}
-		cands, err := queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts WHERE id IN (
-				SELECT contact_id FROM emails WHERE lower(address) IN (SELECT value FROM json_each(?))
-				UNION SELECT contact_id FROM phones WHERE e164 IN (SELECT value FROM json_each(?))
-				UNION SELECT id FROM contacts WHERE ? <> '' AND company LIKE ?
-			) AND id <> ?`,
-			string(emailsJSON), string(phonesJSON), companyLike, companyLike, c.ID)
+		cands, err := queryContacts(ctx, tx, `SELECT `+contactColumns+` FROM contacts WHERE id IN (`+query+`) AND id <> ?`,
+			append(args, c.ID)...)
 		if err != nil {
 			return err
 		}
@@ -72,6 +46,45 @@ func (s *Store) Duplicates(ctx context.Context, c Contact) ([]Match, error) {
 		return b.Contact.Created.Compare(a.Contact.Created)
 	})
 	return matches, nil
+}
+
+// duplicateCandidates returns the query that selects the IDs of the
+// contacts that may be the same person as c, with its arguments, or "" if
+// c has nothing to compare by. The search indexes find them: those with
+// every word of one of c's emails (an email's words are among a contact's
+// search words), those with the first distinctive word of c's company
+// ("Acme Corp." and "ACME, Inc."), and those with the digits of one of c's
+// phone numbers in E.164. More are found than are the same person;
+// SamePerson decides.
+func duplicateCandidates(c Contact) (string, []any) {
+	var words []string // of contacts_fts, each a group of words that must all be there
+	for _, e := range c.Emails {
+		if ws := searchWords(e); len(ws) > 0 {
+			words = append(words, `("`+strings.Join(ws, `" "`)+`")`)
+		}
+	}
+	if company := strings.Fields(companyKey(c.Company)); len(company) > 0 {
+		if ws := searchWords(company[0]); len(ws) > 0 {
+			words = append(words, `("`+strings.Join(ws, `" "`)+`")`)
+		}
+	}
+	var phones []string
+	for _, p := range c.Phones {
+		if e, ok := NormalizePhone(p.Number, DefaultRegion); ok {
+			phones = append(phones, `"`+digits(e)+`"`)
+		}
+	}
+	var parts []string
+	var args []any
+	if len(words) > 0 {
+		parts = append(parts, "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?")
+		args = append(args, strings.Join(words, " OR "))
+	}
+	if len(phones) > 0 {
+		parts = append(parts, "SELECT rowid FROM phones_fts WHERE phones_fts MATCH ?")
+		args = append(args, strings.Join(phones, " OR "))
+	}
+	return strings.Join(parts, " UNION "), args
 }
 
 // MergeInto stores merged, the result of Merge, in place of the contact

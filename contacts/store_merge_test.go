@@ -15,6 +15,7 @@ func TestStoreDuplicates(t *testing.T) {
 		{FullName: "Bob Stone", Company: "Acme Corp", Phones: []Phone{{Number: "650-555-0100"}}},
 		{FullName: "Carla Diaz", Company: "Globex, Inc."},
 		{FullName: "Ann Lee", Company: "Umbrella"}, // another Ann Lee
+		{FullName: "Élodie Martin", Company: "Société Lumière SA"},
 	}
 	for i := range stored {
 		clk.advance(time.Minute)
@@ -38,6 +39,7 @@ func TestStoreDuplicates(t *testing.T) {
 		{"phone", Contact{FullName: "Robert", Phones: []Phone{{Number: "+1 (650) 555-0100"}}}, []int64{stored[1].ID}},
 		{"close name, same company", Contact{FullName: "Carla Dias", Company: "GLOBEX"}, []int64{stored[2].ID}},
 		{"email and name rank first", Contact{FullName: "Ann Lee", Company: "Umbrella", Emails: []string{"ann@initech.com"}}, []int64{stored[3].ID, stored[0].ID}},
+		{"company without its accents", Contact{FullName: "Elodie Martin", Company: "SOCIETE LUMIERE"}, []int64{stored[4].ID}},
 		{"nobody", Contact{FullName: "Dan Wu", Company: "Initech"}, nil},
 		{"itself is no duplicate", stored[0], nil},
 	}

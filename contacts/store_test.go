@@ -169,7 +169,7 @@ func TestOpenMigratesEmptyDatabase(t *testing.T) {
 	}
 	for _, name := range []string{
 		"contacts", "phones", "emails", "websites",
-		"phones_e164", "emails_address", "contacts_fts", "phones_fts",
+		"contacts_fts", "phones_fts", "events_search_update",
 		"contacts_next_due", "contacts_cadence_due", "follow_ups_contact",
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -408,30 +408,6 @@ func TestAddGet(t *testing.T) {
 			assertSameContact(t, got, want)
 		})
 	}
-
-	t.Run("E.164 stored", func(t *testing.T) {
-		c := fullContact
-		if err := s.Add(t.Context(), &c); err != nil {
-			t.Fatal(err)
-		}
-		rows, err := s.db.Query("SELECT e164 FROM phones WHERE contact_id = ? ORDER BY position", c.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer rows.Close()
-		var got []string
-		for rows.Next() {
-			var e string
-			if err := rows.Scan(&e); err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, e)
-		}
-		want := []string{"+442079460958", "+16505550100", "+16505550199", ""}
-		if !slices.Equal(got, want) {
-			t.Errorf("e164 = %q, want %q", got, want)
-		}
-	})
 
 	t.Run("IDs differ", func(t *testing.T) {
 		a, b := Contact{FullName: "A"}, Contact{FullName: "B"}

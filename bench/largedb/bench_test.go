@@ -207,6 +207,38 @@ func BenchmarkOpenContact(b *testing.B) {
 	}
 }
 
+// BenchmarkDuplicates is what saving a scanned card does first: look for
+// the same person among those stored. Each card is a stored contact's,
+// as a card would give it again (a different contact each time).
+func BenchmarkDuplicates(b *testing.B) {
+	s := openBench(b)
+	ctx := b.Context()
+	n := countAll(b, s)
+	r := rand.New(rand.NewPCG(5, 6))
+	page, err := s.Find(ctx, contacts.Filter{Limit: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	top := page[0].ID
+	var found int
+	defer cpuTime(b)()
+	for b.Loop() {
+		c, err := s.Get(ctx, top-int64(r.IntN(n)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		card := contacts.Contact{FullName: c.FullName, Company: c.Company, Emails: c.Emails, Phones: c.Phones}
+		ms, err := s.Duplicates(ctx, card)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if slices.ContainsFunc(ms, func(m contacts.Match) bool { return m.Contact.ID == c.ID }) {
+			found++
+		}
+	}
+	b.ReportMetric(float64(found)/float64(b.N), "found/op")
+}
+
 // BenchmarkExportAll writes every contact to a .vcf file, as Export these…
 // does with no search, and the export command.
 func BenchmarkExportAll(b *testing.B) {
