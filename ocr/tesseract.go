@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"image"
-	"os"
 	"slices"
 	"sort"
 	"strconv"
@@ -26,11 +25,12 @@ import (
 // It reads each card with the languages, among those it was started with,
 // that write the card's script: a card detected as Japanese with jpn (and
 // eng, for the romaji and addresses), a Latin one with the Latin-script
-// languages. One client is kept for each set of languages used.
+// languages. The engine keeps its own client for the Latin-script
+// languages; those of other scripts, and orientation detection, are
+// shared by every engine, one read at a time (see shared).
 type Tesseract struct {
 	langs   []string
-	clients map[string]*gosseract.Client // by language set, "jpn+eng"
-	osd     *osd                         // nil when the orientation data is not installed
+	clients map[string]*gosseract.Client // of the Latin-script languages, by language set ("eng+deu")
 	closed  bool
 }
 
@@ -47,14 +47,12 @@ func NewTesseract(langs ...string) (*Tesseract, error) {
 		}
 	}
 	t := &Tesseract{langs: langs, clients: map[string]*gosseract.Client{}}
+	shared.join()
 	// Start the languages of the commonest script now, so that a problem
 	// shows here rather than on the first card.
 	if _, err := t.client(t.languagesFor("Latin")); err != nil {
 		t.Close()
 		return nil, err
-	}
-	if o, err := newOSD(); err == nil {
-		t.osd = o
 	}
 	return t, nil
 }
@@ -68,21 +66,10 @@ func (t *Tesseract) client(langs []string) (*gosseract.Client, error) {
 	if c, ok := t.clients[key]; ok {
 		return c, nil
 	}
-	c := gosseract.NewClient()
-	if err := c.SetLanguage(langs...); err != nil {
-		c.Close()
-		return nil, fmt.Errorf("ocr: tesseract languages %v: %w", langs, err)
+	c, err := newClient(langs)
+	if err != nil {
+		return nil, err
 	}
-	// A page segmentation mode set before the client first initialises is
-	// lost (Init resets it), so it goes in as a variable, which gosseract
-	// applies after Init.
-	if err := c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(gosseract.PSM_AUTO))); err != nil {
-		c.Close()
-		return nil, fmt.Errorf("ocr: tesseract: %w", err)
-	}
-	// Tesseract's notes ("Estimating resolution as 518") go nowhere
-	// rather than into the terminal of every scan.
-	c.SetVariable("debug_file", os.DevNull)
 	t.clients[key] = c
 	return c, nil
 }
@@ -115,11 +102,10 @@ func (t *Tesseract) languagesFor(script string) []string {
 
 // Close frees the engine. It is safe to call more than once.
 func (t *Tesseract) Close() error {
-	if t.osd != nil {
-		t.osd.close()
-		t.osd = nil
+	if t.closed {
+		return nil
 	}
-	var err error
+	err := shared.leave()
 	for k, c := range t.clients {
 		if cerr := c.Close(); err == nil {
 			err = cerr
@@ -133,10 +119,10 @@ func (t *Tesseract) Close() error {
 // Orientation reports how far the text in img is turned clockwise, and
 // its script.
 func (t *Tesseract) Orientation(ctx context.Context, img image.Image) (Orientation, bool) {
-	if t.osd == nil || ctx.Err() != nil {
+	if ctx.Err() != nil {
 		return Orientation{}, false
 	}
-	return t.osd.detect(encodeImage(img))
+	return shared.orientation(encodeImage(img))
 }
 
 // Recognize reads the text on img, which should be upright, in the pass's
@@ -216,7 +202,13 @@ func (t *Tesseract) otherScripts() []string {
 	return out
 }
 
+// read reads data with langs: with the engine's own client for the
+// Latin-script languages, and with one of the shared clients for the
+// others.
 func (t *Tesseract) read(langs []string, data []byte, psm gosseract.PageSegMode) ([]Line, error) {
+	if !slices.Equal(langs, t.languagesFor("Latin")) {
+		return shared.read(langs, data, psm)
+	}
 	c, err := t.client(langs)
 	if err != nil {
 		return nil, err
