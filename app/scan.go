@@ -273,9 +273,11 @@ func (s *scanScreen) read(args []string) {
 		}
 		s.tasks.toUI(func() { s.corrections = cs })
 		batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }}
+		lift := limitHeap()
 		err = batch.Read(ctx, paths, func(r ocr.Result) {
 			s.tasks.toUI(func() { s.onRead(r) })
 		})
+		lift()
 		s.tasks.toUI(func() { s.onReadDone(err) })
 	})
 }

@@ -88,6 +88,7 @@ func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
 	failed := 0
 	langs := readingLanguages(ctx, s.store)
 	batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Workers: workers}
+	defer limitHeap()()
 	err = batch.Read(ctx, paths, func(r ocr.Result) {
 		if err := s.one(ctx, r, stems[r.Index]); err != nil {
 			failed++

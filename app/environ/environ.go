@@ -25,11 +25,12 @@ func init() {
 //   - OMP_THREAD_LIMIT=1: Tesseract reads about three times faster on a
 //     small machine without OpenMP's threads, and the variable only takes
 //     effect if it is there when the process starts;
-//   - MALLOC_ARENA_MAX=2: Tesseract allocates its working images with
+//   - MALLOC_ARENA_MAX=1: Tesseract allocates its working images with
 //     the C library's malloc, from whichever thread cgo runs it on, and
-//     glibc gives each such thread an arena of its own that it keeps; two
-//     arenas hold a 200-card batch with two workers about 80 MB lower, at
-//     a few per cent of speed (see BENCHMARKS.md);
+//     glibc gives each such thread an arena of its own that it keeps; one
+//     arena held a 200-card batch with two workers about 55 MB lower than
+//     two, and two about 80 MB lower than glibc's default, in the same
+//     time (see BENCHMARKS.md);
 //   - a language tag Fyne can parse when the locale is the bare "C" or
 //     "POSIX" of a minimal system (Fyne logs an error at every start
 //     otherwise). Only Go code reads it: the C library's locale, which
@@ -40,7 +41,7 @@ func missing(getenv func(string) string) []string {
 		add = append(add, "OMP_THREAD_LIMIT=1")
 	}
 	if getenv("MALLOC_ARENA_MAX") == "" {
-		add = append(add, "MALLOC_ARENA_MAX=2")
+		add = append(add, "MALLOC_ARENA_MAX=1")
 	}
 	locale := getenv("LC_ALL")
 	if locale == "" {

@@ -7,8 +7,8 @@ import (
 
 func TestMissing(t *testing.T) {
 	locale := []string{"LC_ALL=", "LC_MESSAGES=", "LANG=en_US.UTF-8"}
-	omp := []string{"OMP_THREAD_LIMIT=1", "MALLOC_ARENA_MAX=2"}
-	arena := []string{"MALLOC_ARENA_MAX=2"}
+	omp := []string{"OMP_THREAD_LIMIT=1", "MALLOC_ARENA_MAX=1"}
+	arena := []string{"MALLOC_ARENA_MAX=1"}
 	tests := []struct {
 		name string
 		env  map[string]string
