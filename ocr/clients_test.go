@@ -62,7 +62,8 @@ func TestSharedClients(t *testing.T) {
 	if err := engines[0].Close(); err != nil {
 		t.Fatal(err)
 	}
-	engines[0].Close() // a second Close counts for nothing
+	engines[0].Close()     // a second Close counts for nothing,
+	(&Tesseract{}).Close() // and nor does closing an engine never started
 	readAll(engines[1:])
 	if n, c, osd := pool(); n != 1 || c != 1 || !osd {
 		t.Errorf("after one engine closed: %d engines, %d shared clients, orientation client %v; want 1, 1, true", n, c, osd)

@@ -102,7 +102,7 @@ func (t *Tesseract) languagesFor(script string) []string {
 
 // Close frees the engine. It is safe to call more than once.
 func (t *Tesseract) Close() error {
-	if t.closed {
+	if t.closed || t.clients == nil { // closed, or never started by NewTesseract
 		return nil
 	}
 	err := shared.leave()
