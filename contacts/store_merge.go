@@ -58,15 +58,16 @@ func (s *Store) Duplicates(ctx context.Context, c Contact) ([]Match, error) {
 // SamePerson decides.
 func duplicateCandidates(c Contact) (string, []any) {
 	var words []string // of contacts_fts, each a group of words that must all be there
-	for _, e := range c.Emails {
-		if ws := searchWords(e); len(ws) > 0 {
+	group := func(s string) {
+		if ws := searchWords(s); len(ws) > 0 {
 			words = append(words, `("`+strings.Join(ws, `" "`)+`")`)
 		}
 	}
+	for _, e := range c.Emails {
+		group(e)
+	}
 	if company := strings.Fields(companyKey(c.Company)); len(company) > 0 {
-		if ws := searchWords(company[0]); len(ws) > 0 {
-			words = append(words, `("`+strings.Join(ws, `" "`)+`")`)
-		}
+		group(company[0])
 	}
 	var phones []string
 	for _, p := range c.Phones {
