@@ -144,12 +144,7 @@ func deskew(card *image.NRGBA, ink *image.Gray, a float64) (*image.NRGBA, *image
 	// imaging turns counter-clockwise: a clockwise tilt turns back by a.
 	bg := borderColour(card)
 	card = imaging.Rotate(card, a, bg)
-	turned := imaging.Rotate(ink, a, color.White)
-	g := image.NewGray(turned.Bounds())
-	for i := range g.Pix {
-		g.Pix[i] = turned.Pix[i*4]
-	}
-	return card, g
+	return card, rotateGray(ink, a, 255)
 }
 
 // borderColour is the median colour along the edges of img.
@@ -302,25 +297,6 @@ func smallPrintScale(g *image.Gray) float64 {
 		return 1
 	}
 	return math.Max(1, math.Min(targetHeight/th, maxSide/long))
-}
-
-// scaleGray scales g by f.
-func scaleGray(g *image.Gray, f float64) *image.Gray {
-	if math.Abs(f-1) < 0.02 {
-		return g
-	}
-	b := g.Bounds()
-	w, h := max(1, int(math.Round(float64(b.Dx())*f))), max(1, int(math.Round(float64(b.Dy())*f)))
-	filter := imaging.CatmullRom
-	if f < 1 {
-		filter = imaging.Lanczos
-	}
-	s := imaging.Resize(g, w, h, filter)
-	out := image.NewGray(s.Bounds())
-	for i := range out.Pix {
-		out.Pix[i] = s.Pix[i*4]
-	}
-	return out
 }
 
 // scaleLines maps the boxes of lines read on an image scaled by f back
