@@ -280,11 +280,27 @@ func scaleForReading(img *image.NRGBA) *image.NRGBA {
 	switch {
 	case side < minReadSide:
 		f := float64(minReadSide) / float64(side)
-		return imaging.Resize(img, int(float64(b.Dx())*f), int(float64(b.Dy())*f), imaging.CatmullRom)
+		return resizeCard(img, int(float64(b.Dx())*f), int(float64(b.Dy())*f), imaging.CatmullRom)
 	case side > maxReadSide:
-		return imaging.Fit(img, maxReadSide, maxReadSide, imaging.Lanczos)
+		// To the size imaging.Fit gives.
+		w, h := maxReadSide, maxReadSide
+		if b.Dx() > b.Dy() {
+			h = int(float64(w) / (float64(b.Dx()) / float64(b.Dy())))
+		} else {
+			w = int(float64(h) * (float64(b.Dx()) / float64(b.Dy())))
+		}
+		return resizeCard(img, max(1, w), max(1, h), imaging.Lanczos)
 	}
 	return img
+}
+
+// resizeCard resizes img to w×h with filter: by resizeOpaque when it has
+// no transparent points, as photos and scans have not.
+func resizeCard(img *image.NRGBA, w, h int, filter imaging.ResampleFilter) *image.NRGBA {
+	if img.Opaque() {
+		return resizeOpaque(img, w, h, filter)
+	}
+	return imaging.Resize(img, w, h, filter)
 }
 
 // smallPrintScale is the factor to scale the ink image g of a card at its

@@ -27,49 +27,136 @@ func scaleGray(g *image.Gray, f float64) *image.Gray {
 	return resizeGray(g, w, h, filter)
 }
 
-// resizeGray resizes g to w×h with filter, as imaging.Resize would: a
-// horizontal pass, then a vertical one, each rounded to 8 bits.
+// resizeGray resizes g to w×h with filter, as imaging.Resize would.
 func resizeGray(g *image.Gray, w, h int, filter imaging.ResampleFilter) *image.Gray {
 	b := g.Bounds()
-	src := g
-	if b.Dx() != w {
-		src = image.NewGray(image.Rect(0, 0, w, b.Dy()))
-		weights := resampleWeights(w, b.Dx(), filter)
-		for y := range b.Dy() {
-			in := g.Pix[g.PixOffset(b.Min.X, b.Min.Y+y):][:b.Dx()]
-			out := src.Pix[y*src.Stride:][:w]
-			for x, ws := range weights {
-				var v float64
-				for _, iw := range ws {
-					v += float64(in[iw.index]) * iw.weight
+	src := points{g.Pix[g.PixOffset(b.Min.X, b.Min.Y):], g.Stride, b.Dx(), b.Dy(), 1}
+	out := src.resize(w, h, filter)
+	return &image.Gray{Pix: out.pix, Stride: out.stride, Rect: image.Rect(0, 0, w, h)}
+}
+
+// resizeOpaque resizes img, which has no transparent points, to w×h with
+// filter, as imaging.Resize would. (imaging weighs each point by its
+// alpha, which for an opaque image changes nothing.)
+func resizeOpaque(img *image.NRGBA, w, h int, filter imaging.ResampleFilter) *image.NRGBA {
+	b := img.Bounds()
+	src := points{img.Pix[img.PixOffset(b.Min.X, b.Min.Y):], img.Stride, b.Dx(), b.Dy(), 4}
+	out := src.resize(w, h, filter)
+	return &image.NRGBA{Pix: out.pix, Stride: out.stride, Rect: image.Rect(0, 0, w, h)}
+}
+
+// points are the pixels of an image, ch bytes each (1 or 4), in rows
+// stride apart.
+type points struct {
+	pix          []uint8
+	stride, w, h int
+	ch           int
+}
+
+// resize resamples p to w×h with filter: a horizontal pass, then a
+// vertical one, each rounded to 8 bits, as imaging does, but with the
+// weights in fixed point and each pass along rows. It always returns new
+// points.
+func (p points) resize(w, h int, filter imaging.ResampleFilter) points {
+	ch := p.ch
+	src := p
+	if p.w != w {
+		src = points{make([]uint8, w*p.h*ch), w * ch, w, p.h, ch}
+		weights := fixedWeights(w, p.w, filter)
+		for y := range p.h {
+			in := p.pix[y*p.stride:][:p.w*ch]
+			out := src.pix[y*src.stride:][:w*ch]
+			if ch == 1 {
+				for x, ts := range weights {
+					var v int32
+					for _, t := range ts {
+						v += int32(in[t.index]) * t.weight
+					}
+					out[x] = unfix(v)
 				}
-				out[x] = clamp8(v)
+				continue
+			}
+			for x, ts := range weights {
+				var r, g, b, a int32
+				for _, t := range ts {
+					s := in[int(t.index)*4:][:4]
+					r += int32(s[0]) * t.weight
+					g += int32(s[1]) * t.weight
+					b += int32(s[2]) * t.weight
+					a += int32(s[3]) * t.weight
+				}
+				d := out[x*4:][:4]
+				d[0], d[1], d[2], d[3] = unfix(r), unfix(g), unfix(b), unfix(a)
 			}
 		}
 	}
-	if src.Bounds().Dy() == h {
-		if src == g {
-			return cloneGray(g)
+	if src.h == h {
+		if p.w == w { // the same size: a copy
+			src = points{make([]uint8, w*h*ch), w * ch, w, h, ch}
+			for y := range h {
+				copy(src.pix[y*src.stride:][:w*ch], p.pix[y*p.stride:])
+			}
 		}
 		return src
 	}
-	sb := src.Bounds()
-	dst := image.NewGray(image.Rect(0, 0, w, h))
-	acc := make([]float64, w)
-	for y, ws := range resampleWeights(h, sb.Dy(), filter) {
+	dst := points{make([]uint8, w*h*ch), w * ch, w, h, ch}
+	acc := make([]int32, w*ch)
+	for y, ts := range fixedWeights(h, src.h, filter) {
 		clear(acc)
-		for _, iw := range ws {
-			in := src.Pix[src.PixOffset(sb.Min.X, sb.Min.Y+iw.index):][:w]
-			for x, p := range in {
-				acc[x] += float64(p) * iw.weight
+		for _, t := range ts {
+			in := src.pix[int(t.index)*src.stride:][:len(acc)]
+			for x, v := range in {
+				acc[x] += int32(v) * t.weight
 			}
 		}
-		out := dst.Pix[y*dst.Stride:][:w]
+		out := dst.pix[y*dst.stride:][:len(acc)]
 		for x, v := range acc {
-			out[x] = clamp8(v)
+			out[x] = unfix(v)
 		}
 	}
 	return dst
+}
+
+// Weights in fixed point: in 1/(1<<fixBits).
+const fixBits = 14
+
+type fixedWeight struct {
+	index, weight int32
+}
+
+// fixedWeights are resampleWeights in fixed point, each point's summing
+// to exactly one, so that a flat colour stays as it is.
+func fixedWeights(dst, src int, filter imaging.ResampleFilter) [][]fixedWeight {
+	out := make([][]fixedWeight, dst)
+	for v, ws := range resampleWeights(dst, src, filter) {
+		fs := make([]fixedWeight, len(ws))
+		sum, big := int32(0), 0
+		for i, iw := range ws {
+			fs[i] = fixedWeight{int32(iw.index), int32(math.Round(iw.weight * (1 << fixBits)))}
+			sum += fs[i].weight
+			if fs[i].weight > fs[big].weight {
+				big = i
+			}
+		}
+		if len(fs) > 0 {
+			fs[big].weight += 1<<fixBits - sum
+		}
+		out[v] = fs
+	}
+	return out
+}
+
+// unfix rounds a sum of fixed-point weighted values to the nearest of 0
+// to 255.
+func unfix(v int32) uint8 {
+	v = (v + 1<<(fixBits-1)) >> fixBits
+	switch {
+	case v > 255:
+		return 255
+	case v > 0:
+		return uint8(v)
+	}
+	return 0
 }
 
 type indexWeight struct {
@@ -170,15 +257,6 @@ func rotatedSize(w, h int, sin, cos float64) (int, int) {
 		nh++
 	}
 	return int(nw), int(nh)
-}
-
-func cloneGray(g *image.Gray) *image.Gray {
-	b := g.Bounds()
-	out := image.NewGray(image.Rect(0, 0, b.Dx(), b.Dy()))
-	for y := range b.Dy() {
-		copy(out.Pix[y*out.Stride:][:b.Dx()], g.Pix[g.PixOffset(b.Min.X, b.Min.Y+y):])
-	}
-	return out
 }
 
 // clamp8 rounds v to the nearest of 0 to 255.

@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math/rand/v2"
@@ -26,30 +27,48 @@ func noiseGray(w, h int, seed uint64) *image.Gray {
 	return g
 }
 
-// sameAsImaging fails t unless got has the size of want (imaging's
-// NRGBA result for the same grey image) and every point within 1 of it;
-// points off by 1, where the two round a sum of the same terms added in
-// another order, are allowed in one in a thousand.
-func sameAsImaging(t *testing.T, got *image.Gray, want *image.NRGBA) {
+// sameAsImaging fails t unless got, a *image.Gray or an *image.NRGBA,
+// has the size of want (imaging's NRGBA result for the same image) and
+// every channel of every point close to it: no value more than 2 away,
+// at most one in ten off at all and one in a thousand off by 2. imaging
+// weighs points in floating point, the resampling here in fixed point,
+// and the two round some values to either side, then again in the
+// second pass.
+func sameAsImaging(t *testing.T, got image.Image, want *image.NRGBA) {
 	t.Helper()
 	if got.Bounds().Size() != want.Bounds().Size() {
 		t.Fatalf("size %v, imaging's %v", got.Bounds().Size(), want.Bounds().Size())
 	}
+	var pix []uint8
+	var stride, ch int
+	switch g := got.(type) {
+	case *image.Gray:
+		pix, stride, ch = g.Pix, g.Stride, 1
+	case *image.NRGBA:
+		pix, stride, ch = g.Pix, g.Stride, 4
+	default:
+		t.Fatalf("a %T", got)
+	}
 	w, h := got.Bounds().Dx(), got.Bounds().Dy()
-	off := 0
+	off, off2 := 0, 0
 	for y := range h {
 		for x := range w {
-			g, n := int(got.Pix[y*got.Stride+x]), int(want.Pix[y*want.Stride+x*4])
-			switch d := g - n; {
-			case d < -1 || d > 1:
-				t.Fatalf("at %d,%d: %d, imaging's %d", x, y, g, n)
-			case d != 0:
-				off++
+			for c := range ch {
+				g, n := int(pix[y*stride+x*ch+c]), int(want.Pix[y*want.Stride+x*4+c])
+				switch d := abs(g - n); {
+				case d > 2:
+					t.Fatalf("at %d,%d channel %d: %d, imaging's %d", x, y, c, g, n)
+				case d == 2:
+					off2++
+					fallthrough
+				case d == 1:
+					off++
+				}
 			}
 		}
 	}
-	if off*1000 > w*h {
-		t.Errorf("%d of %d points off by 1 from imaging's", off, w*h)
+	if n := w * h * ch; off*10 > n || off2*1000 > n {
+		t.Errorf("of %d values, %d off from imaging's, %d of them by 2", n, off, off2)
 	}
 }
 
@@ -87,6 +106,52 @@ func TestResizeGray(t *testing.T) {
 		if got.Pix[0] == sub.Pix[0] {
 			t.Error("the result shares its pixels with the source")
 		}
+	})
+}
+
+// TestResizeOpaque checks the resampling of opaque colour images against
+// imaging.Resize, and the card's scaling for reading against imaging.Fit.
+func TestResizeOpaque(t *testing.T) {
+	card := render.Draw(render.Samples()[0], 1000)
+	noise := image.NewNRGBA(image.Rect(0, 0, 203, 117))
+	copy(noise.Pix, noiseGray(203*4, 117, 6).Pix)
+	for i := 3; i < len(noise.Pix); i += 4 {
+		noise.Pix[i] = 255
+	}
+	sub := card.SubImage(image.Rect(30, 40, 530, 340)).(*image.NRGBA)
+	tests := []struct {
+		name   string
+		img    *image.NRGBA
+		w, h   int
+		filter imaging.ResampleFilter
+	}{
+		{"card up", card, 1600, 1600 * card.Bounds().Dy() / 1000, imaging.CatmullRom},
+		{"card down", card, 700, 700 * card.Bounds().Dy() / 1000, imaging.Lanczos},
+		{"sub-image", sub, 800, 480, imaging.CatmullRom},
+		{"noise", noise, 150, 301, imaging.Lanczos},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !tt.img.Opaque() {
+				t.Fatal("the image is not opaque")
+			}
+			got := resizeOpaque(tt.img, tt.w, tt.h, tt.filter)
+			sameAsImaging(t, got, imaging.Resize(tt.img, tt.w, tt.h, tt.filter))
+		})
+	}
+	for _, size := range []image.Point{{3120, 1900}, {1800, 3000}, {2600, 2600}} {
+		t.Run(fmt.Sprintf("fit %v", size), func(t *testing.T) {
+			big := imaging.Resize(card, size.X, size.Y, imaging.Box)
+			sameAsImaging(t, scaleForReading(big), imaging.Fit(big, maxReadSide, maxReadSide, imaging.Lanczos))
+		})
+	}
+	t.Run("not opaque", func(t *testing.T) {
+		seeThrough := imaging.Clone(card)
+		for i := 3; i < len(seeThrough.Pix); i += 8 {
+			seeThrough.Pix[i] = 0
+		}
+		want := imaging.Resize(seeThrough, 1600, 1600*seeThrough.Bounds().Dy()/1000, imaging.CatmullRom)
+		sameAsImaging(t, scaleForReading(seeThrough), want)
 	})
 }
 
@@ -134,5 +199,19 @@ func BenchmarkRotateGray(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		rotateGray(ink, 2, 255)
+	}
+}
+
+// BenchmarkScaleForReading scales a scanned card up to be read, and one
+// cropped from a photo down.
+func BenchmarkScaleForReading(b *testing.B) {
+	for _, width := range []int{1000, 2900} {
+		card := render.Draw(render.Samples()[1], width)
+		b.Run(fmt.Sprint(width), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				scaleForReading(card)
+			}
+		})
 	}
 }
