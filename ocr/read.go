@@ -285,6 +285,8 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 				return
 			}
 			defer eng.Close()
+			batchWorkers.Add(1)
+			defer batchWorkers.Add(-1)
 			for i := range jobs {
 				results <- readOne(ctx, eng, i, paths[i])
 			}

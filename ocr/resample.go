@@ -3,15 +3,20 @@ package ocr
 import (
 	"image"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/disintegration/imaging"
 )
 
-// The grey images the engine reads are scaled and turned here, with
-// imaging's filters and its arithmetic, one channel at a time. imaging
-// itself works in NRGBA: a grey image is converted to four channels,
-// resampled as four and converted back, which cost a quarter of the time
-// a card took to prepare (see BENCHMARKS.md).
+// The card and its ink image are scaled and turned here, with imaging's
+// filters and weights, on the channels they have. imaging converts every
+// image to four channels weighed by their alpha, in floating point, and
+// reads a column at a time; a profile of a batch put a sixth of its
+// processor time there (see BENCHMARKS.md). Here a grey image is one
+// channel, an opaque card needs no alpha weighing, the weights are in
+// fixed point, and both passes run along rows.
 
 // scaleGray scales g by f: down with Lanczos, up with Catmull-Rom.
 func scaleGray(g *image.Gray, f float64) *image.Gray {
@@ -63,32 +68,11 @@ func (p points) resize(w, h int, filter imaging.ResampleFilter) points {
 	if p.w != w {
 		src = points{make([]uint8, w*p.h*ch), w * ch, w, p.h, ch}
 		weights := fixedWeights(w, p.w, filter)
-		for y := range p.h {
-			in := p.pix[y*p.stride:][:p.w*ch]
-			out := src.pix[y*src.stride:][:w*ch]
-			if ch == 1 {
-				for x, ts := range weights {
-					var v int32
-					for _, t := range ts {
-						v += int32(in[t.index]) * t.weight
-					}
-					out[x] = unfix(v)
-				}
-				continue
+		spread(p.h, func(y0, y1 int) {
+			for y := y0; y < y1; y++ {
+				p.resizeRow(src.pix[y*src.stride:][:w*ch], p.pix[y*p.stride:][:p.w*ch], weights)
 			}
-			for x, ts := range weights {
-				var r, g, b, a int32
-				for _, t := range ts {
-					s := in[int(t.index)*4:][:4]
-					r += int32(s[0]) * t.weight
-					g += int32(s[1]) * t.weight
-					b += int32(s[2]) * t.weight
-					a += int32(s[3]) * t.weight
-				}
-				d := out[x*4:][:4]
-				d[0], d[1], d[2], d[3] = unfix(r), unfix(g), unfix(b), unfix(a)
-			}
-		}
+		})
 	}
 	if src.h == h {
 		if p.w == w { // the same size: a copy
@@ -100,21 +84,77 @@ func (p points) resize(w, h int, filter imaging.ResampleFilter) points {
 		return src
 	}
 	dst := points{make([]uint8, w*h*ch), w * ch, w, h, ch}
-	acc := make([]int32, w*ch)
-	for y, ts := range fixedWeights(h, src.h, filter) {
-		clear(acc)
-		for _, t := range ts {
-			in := src.pix[int(t.index)*src.stride:][:len(acc)]
-			for x, v := range in {
-				acc[x] += int32(v) * t.weight
+	weights := fixedWeights(h, src.h, filter)
+	spread(h, func(y0, y1 int) {
+		acc := make([]int32, w*ch)
+		for y := y0; y < y1; y++ {
+			clear(acc)
+			for _, t := range weights[y] {
+				in := src.pix[int(t.index)*src.stride:][:len(acc)]
+				for x, v := range in {
+					acc[x] += int32(v) * t.weight
+				}
+			}
+			out := dst.pix[y*dst.stride:][:len(acc)]
+			for x, v := range acc {
+				out[x] = unfix(v)
 			}
 		}
-		out := dst.pix[y*dst.stride:][:len(acc)]
-		for x, v := range acc {
+	})
+	return dst
+}
+
+// resizeRow resamples the row in of p into out, the points of a row of
+// the result, each made of the points of in that weights give.
+func (p points) resizeRow(out, in []uint8, weights [][]fixedWeight) {
+	if p.ch == 1 {
+		for x, ts := range weights {
+			var v int32
+			for _, t := range ts {
+				v += int32(in[t.index]) * t.weight
+			}
 			out[x] = unfix(v)
 		}
+		return
 	}
-	return dst
+	for x, ts := range weights {
+		var r, g, b, a int32
+		for _, t := range ts {
+			s := in[int(t.index)*4:][:4]
+			r += int32(s[0]) * t.weight
+			g += int32(s[1]) * t.weight
+			b += int32(s[2]) * t.weight
+			a += int32(s[3]) * t.weight
+		}
+		d := out[x*4:][:4]
+		d[0], d[1], d[2], d[3] = unfix(r), unfix(g), unfix(b), unfix(a)
+	}
+}
+
+// batchWorkers counts the workers of the batches being read.
+var batchWorkers atomic.Int32
+
+// spread calls do for the rows [0, n) of an image, in bands side by side:
+// one on this goroutine, and one on each processor that no worker of a
+// batch holds. A card read by itself, or by a batch of one, is prepared
+// on every processor. In a batch whose workers fill the processors, each
+// card is prepared on its worker's alone: more goroutines would only take
+// turns with the other workers (a batch of 52 cards took 3 to 7% longer
+// with two workers when a worker spread its rows whenever the other was
+// between cards).
+func spread(n int, do func(y0, y1 int)) {
+	bands := min(n, runtime.GOMAXPROCS(0)-max(1, int(batchWorkers.Load()))+1)
+	if bands <= 1 {
+		do(0, n)
+		return
+	}
+	step := (n + bands - 1) / bands
+	var wg sync.WaitGroup
+	for y := step; y < n; y += step {
+		wg.Go(func() { do(y, min(n, y+step)) })
+	}
+	do(0, min(n, step))
+	wg.Wait()
 }
 
 // Weights in fixed point: in 1/(1<<fixBits).
@@ -213,28 +253,30 @@ func rotateGray(g *image.Gray, deg float64, bg uint8) *image.Gray {
 		}
 		return float64(g.Pix[g.PixOffset(b.Min.X+x, b.Min.Y+y)])
 	}
-	for y := range dh {
-		out := dst.Pix[y*dst.Stride:][:dw]
-		for x := range dw {
-			px, py := float64(x)-dx0, float64(y)-dy0
-			xf, yf := px*cos-py*sin+sx0, px*sin+py*cos+sy0
-			x0, y0 := int(math.Floor(xf)), int(math.Floor(yf))
-			if x0 < -1 || y0 < -1 || x0 >= sw || y0 >= sh {
-				out[x] = bg
-				continue
+	spread(dh, func(r0, r1 int) {
+		for y := r0; y < r1; y++ {
+			out := dst.Pix[y*dst.Stride:][:dw]
+			for x := range dw {
+				px, py := float64(x)-dx0, float64(y)-dy0
+				xf, yf := px*cos-py*sin+sx0, px*sin+py*cos+sy0
+				x0, y0 := int(math.Floor(xf)), int(math.Floor(yf))
+				if x0 < -1 || y0 < -1 || x0 >= sw || y0 >= sh {
+					out[x] = bg
+					continue
+				}
+				xq, yq := xf-float64(x0), yf-float64(y0)
+				var p00, p10, p01, p11 float64
+				if x0 >= 0 && y0 >= 0 && x0+1 < sw && y0+1 < sh {
+					i := g.PixOffset(b.Min.X+x0, b.Min.Y+y0)
+					p00, p10 = float64(g.Pix[i]), float64(g.Pix[i+1])
+					p01, p11 = float64(g.Pix[i+g.Stride]), float64(g.Pix[i+g.Stride+1])
+				} else {
+					p00, p10, p01, p11 = at(x0, y0), at(x0+1, y0), at(x0, y0+1), at(x0+1, y0+1)
+				}
+				out[x] = clamp8(p00*(1-xq)*(1-yq) + p10*xq*(1-yq) + p01*(1-xq)*yq + p11*xq*yq)
 			}
-			xq, yq := xf-float64(x0), yf-float64(y0)
-			var p00, p10, p01, p11 float64
-			if x0 >= 0 && y0 >= 0 && x0+1 < sw && y0+1 < sh {
-				i := g.PixOffset(b.Min.X+x0, b.Min.Y+y0)
-				p00, p10 = float64(g.Pix[i]), float64(g.Pix[i+1])
-				p01, p11 = float64(g.Pix[i+g.Stride]), float64(g.Pix[i+g.Stride+1])
-			} else {
-				p00, p10, p01, p11 = at(x0, y0), at(x0+1, y0), at(x0, y0+1), at(x0+1, y0+1)
-			}
-			out[x] = clamp8(p00*(1-xq)*(1-yq) + p10*xq*(1-yq) + p01*(1-xq)*yq + p11*xq*yq)
 		}
-	}
+	})
 	return dst
 }
 

@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"math/rand/v2"
+	"sync"
 	"testing"
 
 	"github.com/disintegration/imaging"
@@ -213,5 +214,32 @@ func BenchmarkScaleForReading(b *testing.B) {
 				scaleForReading(card)
 			}
 		})
+	}
+}
+
+// TestSpread checks that the rows of an image are each done once, in
+// bands that cover them, however many workers are reading cards.
+func TestSpread(t *testing.T) {
+	defer batchWorkers.Store(batchWorkers.Load())
+	for _, busy := range []int32{0, 1, 2, 64} {
+		for _, n := range []int{0, 1, 2, 7, 1000} {
+			t.Run(fmt.Sprintf("%d rows, %d workers", n, busy), func(t *testing.T) {
+				batchWorkers.Store(busy)
+				var mu sync.Mutex
+				done := make([]int, n)
+				spread(n, func(y0, y1 int) {
+					mu.Lock()
+					defer mu.Unlock()
+					for y := y0; y < y1; y++ {
+						done[y]++
+					}
+				})
+				for y, k := range done {
+					if k != 1 {
+						t.Fatalf("row %d done %d times", y, k)
+					}
+				}
+			})
+		}
 	}
 }
