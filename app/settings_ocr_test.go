@@ -24,7 +24,7 @@ func TestOCRSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tk := &tasks{}
+	tk := &tasks{held: true} // UI updates on this goroutine, at settle
 	changed := 0
 	w := test.NewTempWindow(t, nil)
 	s := newOCRSettings(w, store, tk, func() { changed++ })
