@@ -34,6 +34,7 @@ func scaleGray(g *image.Gray, f float64) *image.Gray {
 
 // resizeGray resizes g to w×h with filter, as imaging.Resize would.
 func resizeGray(g *image.Gray, w, h int, filter imaging.ResampleFilter) *image.Gray {
+	w, h = max(0, w), max(0, h)
 	b := g.Bounds()
 	src := points{g.Pix[g.PixOffset(b.Min.X, b.Min.Y):], g.Stride, b.Dx(), b.Dy(), 1}
 	out := src.resize(w, h, filter)
@@ -44,6 +45,7 @@ func resizeGray(g *image.Gray, w, h int, filter imaging.ResampleFilter) *image.G
 // filter, as imaging.Resize would. (imaging weighs each point by its
 // alpha, which for an opaque image changes nothing.)
 func resizeOpaque(img *image.NRGBA, w, h int, filter imaging.ResampleFilter) *image.NRGBA {
+	w, h = max(0, w), max(0, h)
 	b := img.Bounds()
 	src := points{img.Pix[img.PixOffset(b.Min.X, b.Min.Y):], img.Stride, b.Dx(), b.Dy(), 4}
 	out := src.resize(w, h, filter)
@@ -64,6 +66,9 @@ type points struct {
 // points.
 func (p points) resize(w, h int, filter imaging.ResampleFilter) points {
 	ch := p.ch
+	if p.w == 0 || p.h == 0 || w == 0 || h == 0 {
+		return points{make([]uint8, w*h*ch), w * ch, w, h, ch} // nothing to resample: blank
+	}
 	src := p
 	if p.w != w {
 		src = points{make([]uint8, w*p.h*ch), w * ch, w, p.h, ch}

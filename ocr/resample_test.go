@@ -110,6 +110,33 @@ func TestResizeGray(t *testing.T) {
 	})
 }
 
+// TestResizeEmpty checks that scaling to or from no points, or to a
+// size below zero, gives an image of the size asked for (none below
+// zero) rather than a panic.
+func TestResizeEmpty(t *testing.T) {
+	tests := []struct {
+		name         string
+		src          image.Rectangle
+		w, h         int
+		wantW, wantH int
+	}{
+		{"from nothing", image.Rect(0, 0, 0, 0), 5, 3, 5, 3},
+		{"from no rows", image.Rect(0, 0, 7, 0), 5, 3, 5, 3},
+		{"to nothing", image.Rect(0, 0, 7, 4), 0, 0, 0, 0},
+		{"below zero", image.Rect(0, 0, 7, 4), -3, 2, 0, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := resizeGray(image.NewGray(tt.src), tt.w, tt.h, imaging.CatmullRom)
+			n := resizeOpaque(image.NewNRGBA(tt.src), tt.w, tt.h, imaging.Lanczos)
+			want := image.Pt(tt.wantW, tt.wantH)
+			if g.Bounds().Size() != want || n.Bounds().Size() != want || len(g.Pix) != want.X*want.Y || len(n.Pix) != 4*want.X*want.Y {
+				t.Errorf("grey %v (%d bytes), colour %v (%d bytes), want %v", g.Bounds().Size(), len(g.Pix), n.Bounds().Size(), len(n.Pix), want)
+			}
+		})
+	}
+}
+
 // TestResizeOpaque checks the resampling of opaque colour images against
 // imaging.Resize, and the card's scaling for reading against imaging.Fit.
 func TestResizeOpaque(t *testing.T) {
