@@ -169,24 +169,46 @@ type fixedWeight struct {
 	index, weight int32
 }
 
-// fixedWeights are resampleWeights in fixed point, each point's summing
-// to exactly one, so that a flat colour stays as it is.
+// fixedWeights are, for each of dst points along a line, the points of
+// the src along it that make it and their weights, as imaging works them
+// out, in fixed point: each point's summing to exactly one, so that a
+// flat colour stays as it is. They share one backing array.
 func fixedWeights(dst, src int, filter imaging.ResampleFilter) [][]fixedWeight {
+	du := float64(src) / float64(dst)
+	scale := max(du, 1)
+	ru := math.Ceil(scale * filter.Support)
 	out := make([][]fixedWeight, dst)
-	for v, ws := range resampleWeights(dst, src, filter) {
-		fs := make([]fixedWeight, len(ws))
-		sum, big := int32(0), 0
-		for i, iw := range ws {
-			fs[i] = fixedWeight{int32(iw.index), int32(math.Round(iw.weight * (1 << fixBits)))}
-			sum += fs[i].weight
+	all := make([]fixedWeight, 0, dst*int(ru+2)*2)
+	var ws []float64 // of the point being worked out
+	for v := range dst {
+		fu := (float64(v)+0.5)*du - 0.5
+		begin := max(0, int(math.Ceil(fu-ru)))
+		end := min(src-1, int(math.Floor(fu+ru)))
+		ws = ws[:0]
+		var sum float64
+		for u := begin; u <= end; u++ {
+			if w := filter.Kernel((float64(u) - fu) / scale); w != 0 {
+				sum += w
+				ws = append(ws, w)
+				all = append(all, fixedWeight{index: int32(u)})
+			}
+		}
+		fs := all[len(all)-len(ws):]
+		total, big := int32(0), 0
+		for i, w := range ws {
+			if sum != 0 {
+				w /= sum
+			}
+			fs[i].weight = int32(math.Round(w * (1 << fixBits)))
+			total += fs[i].weight
 			if fs[i].weight > fs[big].weight {
 				big = i
 			}
 		}
 		if len(fs) > 0 {
-			fs[big].weight += 1<<fixBits - sum
+			fs[big].weight += 1<<fixBits - total
 		}
-		out[v] = fs
+		out[v] = fs[:len(fs):len(fs)]
 	}
 	return out
 }
@@ -202,42 +224,6 @@ func unfix(v int32) uint8 {
 		return uint8(v)
 	}
 	return 0
-}
-
-type indexWeight struct {
-	index  int
-	weight float64
-}
-
-// resampleWeights are, for each of dst points along a line, the source
-// points of the src along it that make it and their weights, as imaging
-// works them out.
-func resampleWeights(dst, src int, filter imaging.ResampleFilter) [][]indexWeight {
-	du := float64(src) / float64(dst)
-	scale := max(du, 1)
-	ru := math.Ceil(scale * filter.Support)
-	out := make([][]indexWeight, dst)
-	tmp := make([]indexWeight, 0, dst*int(ru+2)*2)
-	for v := range dst {
-		fu := (float64(v)+0.5)*du - 0.5
-		begin := max(0, int(math.Ceil(fu-ru)))
-		end := min(src-1, int(math.Floor(fu+ru)))
-		var sum float64
-		for u := begin; u <= end; u++ {
-			if w := filter.Kernel((float64(u) - fu) / scale); w != 0 {
-				sum += w
-				tmp = append(tmp, indexWeight{u, w})
-			}
-		}
-		if sum != 0 {
-			for i := range tmp {
-				tmp[i].weight /= sum
-			}
-		}
-		out[v] = tmp
-		tmp = tmp[len(tmp):]
-	}
-	return out
 }
 
 // rotateGray turns g counter-clockwise by deg degrees, as imaging.Rotate
