@@ -10,6 +10,7 @@ import (
 	_ "image/png"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/disintegration/imaging"
 	_ "golang.org/x/image/bmp"
@@ -154,37 +155,22 @@ func contrastImage(img image.Image) *image.Gray {
 	cell := max(2, max(w, h)/240)
 	cw, ch := (w+cell-1)/cell, (h+cell-1)/cell
 	bg := medianFilter(imaging.Resize(src, cw, ch, imaging.Box), max(2, max(w, h)/14/cell))
-	// Where each column falls between cell centres, worked out once.
-	x0s, x1s, wxs := make([]int, w), make([]int, w), make([]int32, w)
+	g := grid{cells: bg, x0s: make([]int, w), x1s: make([]int, w), wxs: make([]int32, w)}
 	for x := range w {
-		x0s[x], x1s[x], wxs[x] = between(x, w, cw)
+		g.x0s[x], g.x1s[x], g.wxs[x] = between(x, w, cw)
 	}
-	d := out.Pix // the difference first, stretched in place below
-	row := make([]int32, cw*3)
+	// In bands of rows, each with its own count of levels.
+	var mu sync.Mutex
 	var hist [256]int
-	for y := range h {
-		// The background along this row, at each cell's centre, in
-		// 1/256ths.
-		y0, y1, wy := between(y, h, ch)
-		r0, r1 := bg.Pix[y0*bg.Stride:], bg.Pix[y1*bg.Stride:]
-		for i := range cw {
-			for c := range 3 {
-				a, b := int32(r0[i*4+c]), int32(r1[i*4+c])
-				row[i*3+c] = a*(256-wy) + b*wy
-			}
+	spread(h, func(r0, r1 int) {
+		count := g.differences(out.Pix, src, r0, r1)
+		mu.Lock()
+		for v, n := range count {
+			hist[v] += n
 		}
-		sp := src.Pix[y*src.Stride:]
-		for x := range w {
-			i0, i1, wx := x0s[x]*3, x1s[x]*3, wxs[x]
-			m := int32(0)
-			for c := range 3 {
-				b := (row[i0+c]*(256-wx) + row[i1+c]*wx + 1<<15) >> 16
-				m = max(m, abs32(int32(sp[x*4+c])-b))
-			}
-			d[y*w+x] = uint8(m)
-			hist[m]++
-		}
-	}
+		mu.Unlock()
+	})
+	d := out.Pix
 	// Stretch: what barely differs is paper, what differs as much as the
 	// strongest few per cent is ink.
 	lo, hi := percentile(hist[:], w*h, 0.60), percentile(hist[:], w*h, 0.985)
@@ -201,6 +187,49 @@ func contrastImage(img image.Image) *image.Gray {
 		d[i] = lut[v]
 	}
 	return out
+}
+
+// grid is the background of a card on a coarse grid of cells, and where
+// each column of the card falls between the cells' centres.
+type grid struct {
+	cells    *image.NRGBA
+	x0s, x1s []int   // the cells before and after
+	wxs      []int32 // how far towards the one after, in 1/256ths
+}
+
+// differences writes into d the rows [r0, r1) of contrastImage's
+// difference: for each point of src, how far its colour lies from the
+// background interpolated between the four cells around it, in the
+// channel that differs most. It returns how many points of those rows
+// came out at each level.
+func (g grid) differences(d []uint8, src *image.NRGBA, r0, r1 int) (count [256]int) {
+	w, h := src.Bounds().Dx(), src.Bounds().Dy()
+	cw, ch := g.cells.Bounds().Dx(), g.cells.Bounds().Dy()
+	row := make([]int32, cw*3)
+	for y := r0; y < r1; y++ {
+		// The background along this row, at each cell's centre, in
+		// 1/256ths.
+		y0, y1, wy := between(y, h, ch)
+		c0, c1 := g.cells.Pix[y0*g.cells.Stride:], g.cells.Pix[y1*g.cells.Stride:]
+		for i := range cw {
+			for c := range 3 {
+				a, b := int32(c0[i*4+c]), int32(c1[i*4+c])
+				row[i*3+c] = a*(256-wy) + b*wy
+			}
+		}
+		sp := src.Pix[y*src.Stride:]
+		for x := range w {
+			i0, i1, wx := g.x0s[x]*3, g.x1s[x]*3, g.wxs[x]
+			m := int32(0)
+			for c := range 3 {
+				b := (row[i0+c]*(256-wx) + row[i1+c]*wx + 1<<15) >> 16
+				m = max(m, abs32(int32(sp[x*4+c])-b))
+			}
+			d[y*w+x] = uint8(m)
+			count[m]++
+		}
+	}
+	return count
 }
 
 // between says where pixel p of n falls between the centres of the m
@@ -251,9 +280,16 @@ func percentile(hist []int, n int, q float64) int {
 func medianFilter(img *image.NRGBA, radius int) *image.NRGBA {
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	spread(h, func(r0, r1 int) { medianRows(out, img, radius, r0, r1) })
+	return out
+}
+
+// medianRows works out the rows [r0, r1) of medianFilter's out.
+func medianRows(out, img *image.NRGBA, radius, r0, r1 int) {
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	var hist [3][256]int
 	var med, below [3]int // each channel's median, and how many values lie below it
-	for y := range h {
+	for y := r0; y < r1; y++ {
 		y0, y1 := max(0, y-radius), min(h-1, y+radius)
 		for c := range hist {
 			clear(hist[c][:])
@@ -305,5 +341,4 @@ func medianFilter(img *image.NRGBA, radius int) *image.NRGBA {
 			o[3] = 255
 		}
 	}
-	return out
 }
