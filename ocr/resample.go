@@ -52,8 +52,8 @@ func resizeOpaque(img *image.NRGBA, w, h int, filter imaging.ResampleFilter) *im
 	return &image.NRGBA{Pix: out.pix, Stride: out.stride, Rect: image.Rect(0, 0, w, h)}
 }
 
-// points are the pixels of an image, ch bytes each (1 or 4), in rows
-// stride apart.
+// points are the pixels of an image, ch bytes each (1 for grey, 4 for an
+// opaque NRGBA card), in rows stride apart.
 type points struct {
 	pix          []uint8
 	stride, w, h int
@@ -122,17 +122,18 @@ func (p points) resizeRow(out, in []uint8, weights [][]fixedWeight) {
 		}
 		return
 	}
+	// Four channels are an opaque card's: its alpha, all 255, comes out
+	// 255, since each point's weights sum to one.
 	for x, ts := range weights {
-		var r, g, b, a int32
+		var r, g, b int32
 		for _, t := range ts {
-			s := in[int(t.index)*4:][:4]
+			s := in[int(t.index)*4:][:3]
 			r += int32(s[0]) * t.weight
 			g += int32(s[1]) * t.weight
 			b += int32(s[2]) * t.weight
-			a += int32(s[3]) * t.weight
 		}
 		d := out[x*4:][:4]
-		d[0], d[1], d[2], d[3] = unfix(r), unfix(g), unfix(b), unfix(a)
+		d[0], d[1], d[2], d[3] = unfix(r), unfix(g), unfix(b), 255
 	}
 }
 
