@@ -251,6 +251,9 @@ type Batch struct {
 	// NewEngine starts an engine for one worker.
 	NewEngine func() (Engine, error)
 	// Workers is the number of cards read at once; 0 means one per CPU.
+	// A batch of a set number of workers keeps to that many processors.
+	// With 0, a batch of fewer cards than processors also prepares its
+	// cards on the processors left free.
 	Workers int
 }
 
@@ -266,6 +269,13 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 		workers = runtime.NumCPU()
 	}
 	workers = min(workers, len(paths))
+	// Each worker holds a processor. A batch told its number of workers
+	// holds the processors shared out between them, and leaves the rest
+	// to the machine: a batch of one worker reads on one processor.
+	hold := int32(1)
+	if b.Workers > 0 {
+		hold = int32(max(1, runtime.GOMAXPROCS(0)/b.Workers))
+	}
 	jobs := make(chan int)
 	results := make(chan Result)
 	var engineErr error
@@ -285,8 +295,8 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 				return
 			}
 			defer eng.Close()
-			batchWorkers.Add(1)
-			defer batchWorkers.Add(-1)
+			heldProcessors.Add(hold)
+			defer heldProcessors.Add(-hold)
 			for i := range jobs {
 				results <- readOne(ctx, eng, i, paths[i])
 			}

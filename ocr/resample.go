@@ -137,19 +137,20 @@ func (p points) resizeRow(out, in []uint8, weights [][]fixedWeight) {
 	}
 }
 
-// batchWorkers counts the workers of the batches being read.
-var batchWorkers atomic.Int32
+// heldProcessors counts the processors that the workers of the batches
+// being read hold.
+var heldProcessors atomic.Int32
 
 // spread calls do for the rows [0, n) of an image, in bands side by side:
 // one on this goroutine, and one on each processor that no worker of a
-// batch holds. A card read by itself, or by a batch of one, is prepared
-// on every processor. In a batch whose workers fill the processors, each
-// card is prepared on its worker's alone: more goroutines would only take
-// turns with the other workers (a batch of 52 cards took 3 to 7% longer
-// with two workers when a worker spread its rows whenever the other was
-// between cards).
+// batch holds. A card read by itself, or by a batch of fewer cards than
+// processors, is prepared on the processors left free. In a batch whose
+// workers fill the processors, each card is prepared on its worker's
+// alone: more goroutines would only take turns with the other workers (a
+// batch of 52 cards took 3 to 7% longer with two workers when a worker
+// spread its rows whenever the other was between cards).
 func spread(n int, do func(y0, y1 int)) {
-	bands := min(n, runtime.GOMAXPROCS(0)-max(1, int(batchWorkers.Load()))+1)
+	bands := bandsOf(n)
 	if bands <= 1 {
 		do(0, n)
 		return
@@ -161,6 +162,11 @@ func spread(n int, do func(y0, y1 int)) {
 	}
 	do(0, min(n, step))
 	wg.Wait()
+}
+
+// bandsOf is how many bands spread does n rows in now.
+func bandsOf(n int) int {
+	return min(n, runtime.GOMAXPROCS(0)-max(1, int(heldProcessors.Load()))+1)
 }
 
 // Weights in fixed point: in 1/(1<<fixBits).

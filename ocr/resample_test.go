@@ -1,11 +1,19 @@
 package ocr
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"image"
 	"image/color"
+	"image/png"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/disintegration/imaging"
@@ -245,13 +253,13 @@ func BenchmarkScaleForReading(b *testing.B) {
 }
 
 // TestSpread checks that the rows of an image are each done once, in
-// bands that cover them, however many workers are reading cards.
+// bands that cover them, however many processors batches hold.
 func TestSpread(t *testing.T) {
-	defer batchWorkers.Store(batchWorkers.Load())
+	defer heldProcessors.Store(heldProcessors.Load())
 	for _, busy := range []int32{0, 1, 2, 64} {
 		for _, n := range []int{0, 1, 2, 7, 1000} {
-			t.Run(fmt.Sprintf("%d rows, %d workers", n, busy), func(t *testing.T) {
-				batchWorkers.Store(busy)
+			t.Run(fmt.Sprintf("%d rows, %d processors held", n, busy), func(t *testing.T) {
+				heldProcessors.Store(busy)
 				var mu sync.Mutex
 				done := make([]int, n)
 				spread(n, func(y0, y1 int) {
@@ -268,5 +276,62 @@ func TestSpread(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// bandProbe is an engine that notes how many bands spread would make while
+// it reads.
+type bandProbe struct{ bands *atomic.Int32 }
+
+func (p bandProbe) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{}, false
+}
+func (p bandProbe) Close() error { return nil }
+func (p bandProbe) Recognize(context.Context, image.Image, Pass) ([]Line, error) {
+	p.bands.Store(int32(bandsOf(1000)))
+	return nil, nil
+}
+
+// TestBatchHoldsProcessors checks which processors a batch leaves for
+// preparing its cards: a batch of a set number of workers keeps to that
+// many, and a batch of fewer cards than processors prepares them on the
+// others too.
+func TestBatchHoldsProcessors(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(2))
+	path := filepath.Join(t.TempDir(), "card.png")
+	var buf bytes.Buffer
+	png.Encode(&buf, render.Draw(render.Samples()[0], 600))
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name           string
+		workers, cards int
+		bands          int
+	}{
+		{"one card, one worker per processor", 0, 1, 2},
+		{"one card, two workers asked for", 2, 1, 2},
+		{"one card, more workers than processors", 5, 1, 2},
+		{"one worker asked for", 1, 3, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var bands atomic.Int32
+			b := Batch{NewEngine: func() (Engine, error) { return bandProbe{&bands}, nil }, Workers: tt.workers}
+			err := b.Read(context.Background(), slices.Repeat([]string{path}, tt.cards), func(r Result) {
+				if r.Err != nil {
+					t.Error(r.Err)
+				}
+				if got := bands.Load(); got != int32(tt.bands) {
+					t.Errorf("prepared in %d bands, want %d", got, tt.bands)
+				}
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := heldProcessors.Load(); n != 0 {
+				t.Errorf("%d processors still held after the batch", n)
+			}
+		})
 	}
 }
