@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"image/color"
 	_ "image/gif" // decoders registered for image.Decode
 	_ "image/jpeg"
 	_ "image/png"
@@ -23,6 +24,11 @@ import (
 const (
 	MaxFileBytes = 64 << 20  // 64 MiB on disk
 	MaxPixels    = 100 << 20 // about 100 megapixels decoded
+	// MaxDecodedBytes bounds the memory an image's points may take
+	// decoded, as decodedSize reckons it from the file's header: a JPEG
+	// photo of 64 megapixels fits, a PNG of 48 in 8-bit colour, or of 24
+	// in 16-bit.
+	MaxDecodedBytes = 192 << 20
 )
 
 // ErrNotImage is returned for a file that is not an image in a supported
@@ -87,6 +93,12 @@ func decodeImage(data []byte, maxPixels int64) (img image.Image, err error) {
 	if int64(cfg.Width)*int64(cfg.Height) > maxPixels {
 		return nil, fmt.Errorf("image is %dx%d, more than %d megapixels", cfg.Width, cfg.Height, maxPixels>>20)
 	}
+	// The limit on bytes scales with the one on pixels, which the fuzz
+	// test makes small.
+	if n := decodedSize(cfg); n > maxPixels*MaxDecodedBytes/MaxPixels {
+		return nil, fmt.Errorf("image is %dx%d, which may take %d MiB decoded, more than %d MiB (scale it down to %d megapixels or fewer)",
+			cfg.Width, cfg.Height, n>>20, MaxDecodedBytes>>20, MaxDecodedBytes/bytesPerPoint(cfg.ColorModel)>>20)
+	}
 	img, err = imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
 	if err != nil {
 		return nil, fmt.Errorf("damaged image: %w", err)
@@ -96,6 +108,32 @@ func decodeImage(data []byte, maxPixels int64) (img image.Image, err error) {
 		return nil, fmt.Errorf("image is %dx%d, more than %d megapixels", b.Dx(), b.Dy(), maxPixels>>20)
 	}
 	return img, nil
+}
+
+// decodedSize is how many bytes the points of an image with header cfg
+// take once decoded, at most: JPEG colour is counted at full resolution,
+// though most files halve the colour's, since the header does not say.
+func decodedSize(cfg image.Config) int64 {
+	return int64(cfg.Width) * int64(cfg.Height) * bytesPerPoint(cfg.ColorModel)
+}
+
+// bytesPerPoint is what a point of the colour model m takes in the image
+// Go's decoders make for it.
+func bytesPerPoint(m color.Model) int64 {
+	switch m {
+	case color.GrayModel, color.AlphaModel:
+		return 1
+	case color.Gray16Model, color.Alpha16Model:
+		return 2
+	case color.YCbCrModel:
+		return 3
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	return 4 // RGBA, NRGBA, CMYK, NYCbCrA and the rest
 }
 
 // notImage names what data is, for the formats that people mistake for

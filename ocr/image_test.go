@@ -62,13 +62,32 @@ func orientationEntry(v uint16) []byte {
 	return append(binary.BigEndian.AppendUint16(e, v), 0, 0)
 }
 
-// pngHeader is the start of a PNG that claims to be w×h pixels.
+// pngHeader is the start of a grey PNG that claims to be w×h pixels.
 func pngHeader(w, h uint32) []byte {
-	data := encoded(func(b *bytes.Buffer) error { return png.Encode(b, image.NewGray(image.Rect(0, 0, 1, 1))) })
+	return pngHeaderOf(image.NewGray(image.Rect(0, 0, 1, 1)), w, h)
+}
+
+// pngHeaderOf is the start of a PNG of img's kind that claims to be w×h
+// pixels.
+func pngHeaderOf(img image.Image, w, h uint32) []byte {
+	data := encoded(func(b *bytes.Buffer) error { return png.Encode(b, img) })
 	binary.BigEndian.PutUint32(data[16:], w)
 	binary.BigEndian.PutUint32(data[20:], h)
 	binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
 	return data
+}
+
+// sized is jpg with its frame header saying w×h.
+func sized(jpg []byte, w, h uint16) []byte {
+	out := bytes.Clone(jpg)
+	for i := 2; i+9 < len(out); i++ {
+		if out[i] == 0xff && out[i+1] == 0xc0 { // SOF0: height, width
+			binary.BigEndian.PutUint16(out[i+5:], h)
+			binary.BigEndian.PutUint16(out[i+7:], w)
+			break
+		}
+	}
+	return out
 }
 
 // badImageTests are files that are not images, or not ones to read, and
@@ -82,14 +101,7 @@ func badImageTests() []struct {
 	card := smallCard()
 	jpg := encoded(func(b *bytes.Buffer) error { return jpeg.Encode(b, card, nil) })
 	pngData := encoded(func(b *bytes.Buffer) error { return png.Encode(b, card) })
-	hugeJPEG := bytes.Clone(jpg)
-	for i := 2; i+9 < len(hugeJPEG); i++ {
-		if hugeJPEG[i] == 0xff && hugeJPEG[i+1] == 0xc0 { // SOF0: height, width
-			binary.BigEndian.PutUint16(hugeJPEG[i+5:], 65000)
-			binary.BigEndian.PutUint16(hugeJPEG[i+7:], 65000)
-			break
-		}
-	}
+	hugeJPEG := sized(jpg, 65000, 65000)
 	hugeGIF := encoded(func(b *bytes.Buffer) error { return gif.Encode(b, card, nil) })
 	binary.LittleEndian.PutUint16(hugeGIF[6:], 65535)
 	binary.LittleEndian.PutUint16(hugeGIF[8:], 65535)
@@ -114,6 +126,9 @@ func badImageTests() []struct {
 		{"zero.png", pngHeader(0, 10), "damaged image"},
 		{"huge.jpg", hugeJPEG, "65000x65000, more than 100 megapixels"},
 		{"huge.gif", hugeGIF, "65535x65535, more than 100 megapixels"},
+		// Under 100 megapixels, but 8 bytes a point decoded.
+		{"deep.png", pngHeaderOf(image.NewNRGBA64(image.Rect(0, 0, 1, 1)), 6000, 6000), "6000x6000, which may take 274 MiB decoded, more than 192 MiB (scale it down to 24 megapixels or fewer)"},
+		{"colour.jpg", sized(jpg, 9000, 9000), "9000x9000, which may take 231 MiB decoded, more than 192 MiB (scale it down to 64 megapixels or fewer)"},
 		{"garbage.jpg", append([]byte{0xff, 0xd8, 0xff, 0xe0}, bytes.Repeat([]byte{0x55}, 500)...), "damaged image"},
 		{"random.bmp", append([]byte("BM"), bytes.Repeat([]byte{0xff}, 60)...), "not a supported image"},
 		// Absurd EXIF: the image is read, the orientation ignored.
@@ -166,6 +181,30 @@ func TestLoadBadImages(t *testing.T) {
 			}
 			if strings.Contains(tt.wantErr, "not") && !errors.Is(err, ErrNotImage) {
 				t.Errorf("error %v does not wrap ErrNotImage", err)
+			}
+		})
+	}
+}
+
+func TestDecodedSize(t *testing.T) {
+	tests := []struct {
+		name  string
+		model color.Model
+		want  int64 // for 1000×500 points
+	}{
+		{"grey", color.GrayModel, 500_000},
+		{"16-bit grey", color.Gray16Model, 1_000_000},
+		{"JPEG colour, counted at full resolution", color.YCbCrModel, 1_500_000},
+		{"RGBA", color.RGBAModel, 2_000_000},
+		{"NRGBA", color.NRGBAModel, 2_000_000},
+		{"CMYK", color.CMYKModel, 2_000_000},
+		{"16-bit RGBA", color.NRGBA64Model, 4_000_000},
+		{"palette", color.Palette{color.Black, color.White}, 500_000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := decodedSize(image.Config{ColorModel: tt.model, Width: 1000, Height: 500}); got != tt.want {
+				t.Errorf("decodedSize = %d, want %d", got, tt.want)
 			}
 		})
 	}
