@@ -14,25 +14,85 @@ import (
 // cropCard returns the card in img: cropped to it when it lies square in
 // the frame, straightened with a perspective transform when a phone saw
 // it at an angle or turned, and img itself for a scan the card fills.
+// A card more than twice the size it is read at is shrunk as it is cut
+// out (see cropShrunk), so that no copy of it at its full size is made.
 func cropCard(img image.Image) *image.NRGBA {
 	box, q, ok := findCard(img)
 	if !ok {
-		return imaging.Clone(img)
+		return cropShrunk(img, img.Bounds(), shrinkFactor(img.Bounds().Size()))
 	}
 	if square(q, box) {
-		return imaging.Crop(img, box)
+		return cropShrunk(img, box, shrinkFactor(box.Size()))
 	}
 	w, h := q.Size()
+	k := shrinkFactor(image.Pt(int(w), int(h)))
 	// Warp from the crop around the quad, which is far smaller than a
 	// phone's photo.
 	around := image.Rect(int(math.Floor(minOf(q, true))), int(math.Floor(minOf(q, false))),
 		int(math.Ceil(maxOf(q, true)))+1, int(math.Ceil(maxOf(q, false)))+1).Intersect(img.Bounds())
-	sub := imaging.Crop(img, around)
-	for k := range q {
-		q[k].X -= float64(around.Min.X)
-		q[k].Y -= float64(around.Min.Y)
+	sub := cropShrunk(img, around, k)
+	f := float64(k)
+	for i := range q {
+		q[i].X = (q[i].X - float64(around.Min.X)) / f
+		q[i].Y = (q[i].Y - float64(around.Min.Y)) / f
 	}
-	return perspective.Warp(sub, q, int(math.Round(w)), int(math.Round(h)))
+	return perspective.Warp(sub, q, max(1, int(math.Round(w/f))), max(1, int(math.Round(h/f))))
+}
+
+// shrinkFactor is how many times smaller a card of size s is cut out of
+// its image: as many whole times as it is larger than maxReadSide, so
+// that it stays at least that large.
+func shrinkFactor(s image.Point) int {
+	return max(1, max(s.X, s.Y)/maxReadSide)
+}
+
+// cropShrunk returns the part r of img as NRGBA, each k×k block of its
+// points made one by their mean (weighted by alpha); for k of 1, the
+// part as it is. It converts r a strip of rows at a time, so that it
+// never holds more than a strip of r at full size.
+func cropShrunk(img image.Image, r image.Rectangle, k int) *image.NRGBA {
+	r = r.Intersect(img.Bounds())
+	if k <= 1 {
+		return imaging.Crop(img, r)
+	}
+	w, h := r.Dx()/k, r.Dy()/k
+	out := image.NewNRGBA(image.Rect(0, 0, w, h))
+	const rows = 16 // rows of out made from one strip
+	sums := make([]uint64, 4*w)
+	for y0 := 0; y0 < h; y0 += rows {
+		y1 := min(h, y0+rows)
+		strip := imaging.Crop(img, image.Rect(r.Min.X, r.Min.Y+y0*k, r.Min.X+w*k, r.Min.Y+y1*k))
+		for y := y0; y < y1; y++ {
+			clear(sums)
+			for dy := 0; dy < k; dy++ {
+				src := strip.Pix[((y-y0)*k+dy)*strip.Stride:]
+				for x := 0; x < w*k; x++ {
+					p := src[4*x : 4*x+4 : 4*x+4]
+					a := uint64(p[3])
+					s := sums[4*(x/k) : 4*(x/k)+4 : 4*(x/k)+4]
+					s[0] += uint64(p[0]) * a
+					s[1] += uint64(p[1]) * a
+					s[2] += uint64(p[2]) * a
+					s[3] += a
+				}
+			}
+			dst := out.Pix[y*out.Stride:]
+			n := uint64(k * k)
+			for x := 0; x < w; x++ {
+				s := sums[4*x : 4*x+4 : 4*x+4]
+				d := dst[4*x : 4*x+4 : 4*x+4]
+				if s[3] == 0 {
+					d[0], d[1], d[2], d[3] = 0, 0, 0, 0
+					continue
+				}
+				d[0] = uint8((s[0] + s[3]/2) / s[3])
+				d[1] = uint8((s[1] + s[3]/2) / s[3])
+				d[2] = uint8((s[2] + s[3]/2) / s[3])
+				d[3] = uint8((s[3] + n/2) / n)
+			}
+		}
+	}
+	return out
 }
 
 // square says whether the corners q lie within 4% of the card's size of
