@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -134,6 +135,27 @@ func bytesPerPoint(m color.Model) int64 {
 		return 1
 	}
 	return 4 // RGBA, NRGBA, CMYK, NYCbCrA and the rest
+}
+
+// fileFootprint is how much memory the points of the image file at path
+// take once decoded, read from its header: as decodedSize says, but with
+// JPEG colour at the half resolution that nearly every camera and scanner
+// writes. It is 0 when the file is no image it can tell, which LoadImage
+// then refuses.
+func fileFootprint(path string) int64 {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(bufio.NewReader(f))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
+		return 0
+	}
+	if cfg.ColorModel == color.YCbCrModel {
+		return decodedSize(cfg) / 2
+	}
+	return decodedSize(cfg)
 }
 
 // notImage names what data is, for the formats that people mistake for

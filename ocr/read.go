@@ -73,7 +73,17 @@ const (
 // unsurely) is it read again looking for sparse text, and each line kept
 // from the reading that read it better.
 func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, error) {
-	card := scaleForReading(cropCard(img))
+	return readCard(ctx, eng, prepareCard(img))
+}
+
+// prepareCard finds the card in img, straightens it and scales it to the
+// size it is read at.
+func prepareCard(img image.Image) *image.NRGBA {
+	return scaleForReading(cropCard(img))
+}
+
+// readCard reads a card that prepareCard made.
+func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, error) {
 	ink := contrastImage(card)
 	skew := 0.0
 	if a := skewAngle(ink); math.Abs(a) >= minSkew {
@@ -255,6 +265,10 @@ type Batch struct {
 	// With 0, a batch of fewer cards than processors also prepares its
 	// cards on the processors left free.
 	Workers int
+	// Memory bounds the bytes that the images being decoded and prepared
+	// take at once, as their headers tell (see fileFootprint); 0 means
+	// BatchMemory. An image larger than that is decoded while no other is.
+	Memory int64
 }
 
 // Read reads every file in paths and calls each with every result as it
@@ -276,6 +290,7 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 	if b.Workers > 0 {
 		hold = int32(max(1, runtime.GOMAXPROCS(0)/b.Workers))
 	}
+	images := newImageMemory(b.Memory)
 	jobs := make(chan int)
 	results := make(chan Result)
 	var engineErr error
@@ -298,7 +313,7 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 			heldProcessors.Add(hold)
 			defer heldProcessors.Add(-hold)
 			for i := range jobs {
-				results <- readOne(ctx, eng, i, paths[i])
+				results <- readOne(ctx, eng, images, i, paths[i])
 			}
 		}()
 	}
@@ -325,7 +340,7 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 	return engineErr
 }
 
-func readOne(ctx context.Context, eng Engine, i int, path string) (res Result) {
+func readOne(ctx context.Context, eng Engine, images *imageMemory, i int, path string) (res Result) {
 	res = Result{Index: i, Path: path}
 	start := time.Now()
 	defer func() { res.Elapsed = time.Since(start) }()
@@ -335,7 +350,7 @@ func readOne(ctx context.Context, eng Engine, i int, path string) (res Result) {
 			res.Err = fmt.Errorf("ocr: read %s: %v", path, p)
 		}
 	}()
-	res.Reading, res.Err = Read(ctx, eng, path)
+	res.Reading, res.Err = images.read(ctx, eng, path)
 	if res.Err != nil && errors.Is(res.Err, context.Canceled) {
 		res.Err = context.Canceled
 	}

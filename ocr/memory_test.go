@@ -1,0 +1,110 @@
+package ocr
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+)
+
+// writeGrayPNG writes a grey w×h PNG, light with a dark block in its
+// middle, and returns its path.
+func writeGrayPNG(t *testing.T, dir, name string, w, h int) string {
+	t.Helper()
+	img := image.NewGray(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = 230
+	}
+	for y := h / 3; y < 2*h/3; y++ {
+		for x := w / 4; x < 3*w/4; x++ {
+			img.Pix[y*img.Stride+x] = 20
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestImageMemory reads two cards at once through a batch's shared
+// memory: images whose footprints fit together are decoded together, and
+// one whose footprint does not fit beside the other waits for it; one
+// larger than all the memory is read on its own rather than never.
+func TestImageMemory(t *testing.T) {
+	dir := t.TempDir()
+	small := writeGrayPNG(t, dir, "small.png", 300, 200) // 60,000 bytes decoded
+	large := writeGrayPNG(t, dir, "large.png", 600, 400) // 240,000 bytes decoded
+	tests := []struct {
+		name     string
+		memory   int64
+		a, b     string
+		together bool
+	}{
+		{"two that fit", 150_000, small, small, true},
+		{"a second that does not fit", 250_000, large, small, false},
+		{"one larger than all the memory", 100_000, large, small, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newImageMemory(tt.memory)
+			var mu sync.Mutex
+			in := 0   // cards holding memory now
+			most := 0 // the most at once
+			both := make(chan struct{})
+			var once sync.Once
+			m.held = func(string) {
+				mu.Lock()
+				in++
+				most = max(most, in)
+				if in == 2 {
+					once.Do(func() { close(both) })
+				}
+				mu.Unlock()
+				// Hold on until the other card comes in too, or long
+				// enough that it would have if it could.
+				select {
+				case <-both:
+				case <-time.After(200 * time.Millisecond):
+				}
+				mu.Lock()
+				in--
+				mu.Unlock()
+			}
+			var wg sync.WaitGroup
+			for _, path := range []string{tt.a, tt.b} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					if _, err := m.read(context.Background(), fakeInk{}, path); err != nil {
+						t.Errorf("read %s: %v", path, err)
+					}
+				}()
+			}
+			wg.Wait()
+			if got := most == 2; got != tt.together {
+				t.Errorf("both held memory at once: %v, want %v", got, tt.together)
+			}
+		})
+	}
+}
+
+// fakeInk is an engine that reads nothing.
+type fakeInk struct{}
+
+func (fakeInk) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{}, false
+}
+func (fakeInk) Close() error { return nil }
+func (fakeInk) Recognize(context.Context, image.Image, Pass) ([]Line, error) {
+	return nil, nil
+}
