@@ -2,7 +2,6 @@ package ocr
 
 import (
 	"context"
-	"fmt"
 	"image"
 
 	"golang.org/x/sync/semaphore"
@@ -30,33 +29,19 @@ func newImageMemory(size int64) *imageMemory {
 	return &imageMemory{sem: semaphore.NewWeighted(size), size: size}
 }
 
-// read is Read, with the card's image decoded and prepared only once its
-// footprint is free, and that memory given back as soon as the card is
-// prepared, at its reading size (no more than maxSide pixels long).
-func (m *imageMemory) read(ctx context.Context, eng Engine, path string) (*Reading, error) {
+// load is loadCard, with the image decoded and its card prepared only
+// once its footprint is free, and that memory given back as soon as the
+// card is prepared, at its reading size (at most maxReadSide pixels
+// long).
+func (m *imageMemory) load(ctx context.Context, path string) (*image.NRGBA, error) {
 	n := min(fileFootprint(path), m.size)
 	if err := m.sem.Acquire(ctx, n); err != nil {
 		return nil, err
 	}
-	card, err := func() (*image.NRGBA, error) {
-		defer m.sem.Release(n)
-		img, err := LoadImage(path)
-		if err != nil {
-			return nil, err
-		}
-		card := prepareCard(img)
-		if m.held != nil {
-			m.held(path)
-		}
-		return card, nil
-	}()
-	if err != nil {
-		return nil, err
+	defer m.sem.Release(n)
+	card, err := loadCard(ctx, path)
+	if err == nil && m.held != nil {
+		m.held(path)
 	}
-	r, err := readCard(ctx, eng, card)
-	if err != nil {
-		return nil, fmt.Errorf("ocr: read %s: %w", path, err)
-	}
-	r.Path = path
-	return r, nil
+	return card, err
 }

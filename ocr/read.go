@@ -31,11 +31,25 @@ type Reading struct {
 
 // Read reads the card in the image file at path with eng.
 func Read(ctx context.Context, eng Engine, path string) (*Reading, error) {
+	return readFile(ctx, eng, path, loadCard)
+}
+
+// loadCard decodes the image file at path and prepares its card.
+func loadCard(_ context.Context, path string) (*image.NRGBA, error) {
 	img, err := LoadImage(path)
 	if err != nil {
 		return nil, err
 	}
-	r, err := ReadImage(ctx, eng, img)
+	return prepareCard(img), nil
+}
+
+// readFile reads the card that load makes of the image file at path.
+func readFile(ctx context.Context, eng Engine, path string, load func(context.Context, string) (*image.NRGBA, error)) (*Reading, error) {
+	card, err := load(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := readCard(ctx, eng, card)
 	if err != nil {
 		return nil, fmt.Errorf("ocr: read %s: %w", path, err)
 	}
@@ -350,7 +364,7 @@ func readOne(ctx context.Context, eng Engine, images *imageMemory, i int, path s
 			res.Err = fmt.Errorf("ocr: read %s: %v", path, p)
 		}
 	}()
-	res.Reading, res.Err = images.read(ctx, eng, path)
+	res.Reading, res.Err = readFile(ctx, eng, path, images.load)
 	if res.Err != nil && errors.Is(res.Err, context.Canceled) {
 		res.Err = context.Canceled
 	}
