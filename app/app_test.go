@@ -211,6 +211,9 @@ func TestScanKeepsGoingPastBadFiles(t *testing.T) {
 	if !m.scan.showFailures.Visible() {
 		t.Errorf("the problems button should be shown")
 	}
+	if got, want := m.scan.failures[0], "b.png: not a supported image"; !strings.HasPrefix(got, want) {
+		t.Errorf("problem %q, want it to start %q and name the file once", got, want)
+	}
 	test.Tap(m.scan.skip)
 	if len(m.scan.queue) != 1 {
 		t.Errorf("skip should drop one card, %d left", len(m.scan.queue))

@@ -289,7 +289,9 @@ func (s *scanScreen) onRead(r ocr.Result) {
 	if r.Err != nil {
 		if !errors.Is(r.Err, context.Canceled) {
 			log.Printf("scan: %v", r.Err)
-			s.failures = append(s.failures, fmt.Sprintf("%s: %v", filepath.Base(r.Path), errorReason(r.Err)))
+			// The line names the file once: the reason need not again.
+			reason := strings.Replace(errorReason(r.Err), "read "+r.Path+": ", "", 1)
+			s.failures = append(s.failures, fmt.Sprintf("%s: %s", filepath.Base(r.Path), reason))
 		}
 		return
 	}

@@ -97,7 +97,7 @@ func decodeImage(data []byte, maxPixels int64) (img image.Image, err error) {
 	// The limit on bytes scales with the one on pixels, which the fuzz
 	// test makes small.
 	if n := decodedSize(cfg); n > maxPixels*MaxDecodedBytes/MaxPixels {
-		return nil, fmt.Errorf("image is %dx%d, which may take %d MiB decoded, more than %d MiB (scale it down to %d megapixels or fewer)",
+		return nil, fmt.Errorf("image is %dx%d, too large to read: it may take %d MiB decoded, more than %d MiB (scale it down to %d megapixels or fewer)",
 			cfg.Width, cfg.Height, n>>20, MaxDecodedBytes>>20, MaxDecodedBytes/bytesPerPoint(cfg.ColorModel)>>20)
 	}
 	img, err = imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))

@@ -127,8 +127,8 @@ func badImageTests() []struct {
 		{"huge.jpg", hugeJPEG, "65000x65000, more than 100 megapixels"},
 		{"huge.gif", hugeGIF, "65535x65535, more than 100 megapixels"},
 		// Under 100 megapixels, but 8 bytes a point decoded.
-		{"deep.png", pngHeaderOf(image.NewNRGBA64(image.Rect(0, 0, 1, 1)), 6000, 6000), "6000x6000, which may take 274 MiB decoded, more than 192 MiB (scale it down to 24 megapixels or fewer)"},
-		{"colour.jpg", sized(jpg, 9000, 9000), "9000x9000, which may take 231 MiB decoded, more than 192 MiB (scale it down to 64 megapixels or fewer)"},
+		{"deep.png", pngHeaderOf(image.NewNRGBA64(image.Rect(0, 0, 1, 1)), 6000, 6000), "6000x6000, too large to read: it may take 274 MiB decoded, more than 192 MiB (scale it down to 24 megapixels or fewer)"},
+		{"colour.jpg", sized(jpg, 9000, 9000), "9000x9000, too large to read: it may take 231 MiB decoded, more than 192 MiB (scale it down to 64 megapixels or fewer)"},
 		{"garbage.jpg", append([]byte{0xff, 0xd8, 0xff, 0xe0}, bytes.Repeat([]byte{0x55}, 500)...), "damaged image"},
 		{"random.bmp", append([]byte("BM"), bytes.Repeat([]byte{0xff}, 60)...), "not a supported image"},
 		// Absurd EXIF: the image is read, the orientation ignored.
