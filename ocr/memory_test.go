@@ -3,6 +3,7 @@ package ocr
 import (
 	"bytes"
 	"context"
+	"errors"
 	"image"
 	"image/png"
 	"os"
@@ -101,5 +102,29 @@ func TestImageMemory(t *testing.T) {
 				t.Errorf("both held memory at once: %v, want %v", got, tt.together)
 			}
 		})
+	}
+}
+
+// A card waiting for memory stops waiting when its batch is cancelled.
+func TestImageMemoryCancel(t *testing.T) {
+	path := writeGrayPNG(t, t.TempDir(), "card.png", 300, 200)
+	m := newImageMemory(100_000)
+	if err := m.sem.Acquire(context.Background(), 100_000); err != nil { // all of it, as a large card would
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() {
+		_, err := m.load(ctx, path)
+		done <- err
+	}()
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("load = %v, want it cancelled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("still waiting for memory after the batch was cancelled")
 	}
 }
