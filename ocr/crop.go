@@ -171,46 +171,71 @@ func otsu(lum []uint8) uint8 {
 }
 
 // largestRegion returns the bounding box, cell count and cells of the
-// largest 4-connected region of set cells in a w×h mask.
+// largest 4-connected region of set cells in a w×h mask. The cells are in
+// the order a flood fill from the region's first cell meets them.
 func largestRegion(mask []bool, w, h int) (image.Rectangle, int, []int) {
 	seen := make([]bool, len(mask))
 	var best image.Rectangle
-	bestN := 0
-	var bestCells, cells []int
+	bestN, bestStart := 0, -1
 	stack := make([]int, 0, 1024)
 	for start := range mask {
 		if !mask[start] || seen[start] {
 			continue
 		}
-		seen[start] = true
-		stack = append(stack[:0], start)
-		r := image.Rect(start%w, start/w, start%w+1, start/w+1)
-		n := 0
-		cells = cells[:0]
-		for len(stack) > 0 {
-			i := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			n++
-			cells = append(cells, i)
-			x, y := i%w, i/w
-			r = r.Union(image.Rect(x, y, x+1, y+1))
-			for _, j := range [4]int{i - 1, i + 1, i - w, i + w} {
-				if j < 0 || j >= len(mask) || seen[j] || !mask[j] {
-					continue
-				}
-				if (j == i-1 && x == 0) || (j == i+1 && x == w-1) {
-					continue
-				}
-				seen[j] = true
-				stack = append(stack, j)
-			}
-		}
+		var r image.Rectangle
+		var n int
+		r, n, stack = flood(mask, seen, w, start, stack, nil)
 		if n > bestN {
-			best, bestN = r, n
-			bestCells = append(bestCells[:0], cells...)
+			best, bestN, bestStart = r, n, start
 		}
 	}
-	return best, bestN, bestCells
+	if bestStart < 0 {
+		return best, 0, nil
+	}
+	// Fill the largest again, to list its cells: cheaper than keeping
+	// the cells of every region that was the largest so far.
+	cells := make([]int, 0, bestN)
+	clear(seen)
+	flood(mask, seen, w, bestStart, stack, &cells)
+	return best, bestN, cells
+}
+
+// flood visits the 4-connected region of set cells of mask, w wide, that
+// holds start, marking them in seen, and returns its bounding box and
+// cell count, and stack, for reuse; with cells, it appends the cells
+// there in the order it meets them.
+func flood(mask, seen []bool, w, start int, stack []int, cells *[]int) (image.Rectangle, int, []int) {
+	seen[start] = true
+	stack = append(stack[:0], start)
+	x0, y0, x1, y1 := start%w, start/w, start%w, start/w
+	n := 0
+	for len(stack) > 0 {
+		i := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n++
+		if cells != nil {
+			*cells = append(*cells, i)
+		}
+		x, y := i%w, i/w
+		x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+		if x > 0 && mask[i-1] && !seen[i-1] {
+			seen[i-1] = true
+			stack = append(stack, i-1)
+		}
+		if x < w-1 && mask[i+1] && !seen[i+1] {
+			seen[i+1] = true
+			stack = append(stack, i+1)
+		}
+		if i >= w && mask[i-w] && !seen[i-w] {
+			seen[i-w] = true
+			stack = append(stack, i-w)
+		}
+		if i+w < len(mask) && mask[i+w] && !seen[i+w] {
+			seen[i+w] = true
+			stack = append(stack, i+w)
+		}
+	}
+	return image.Rect(x0, y0, x1+1, y1+1), n, stack
 }
 
 // cardShaped says whether r has the proportions of a business card, either
@@ -256,10 +281,15 @@ func lumaThumb(img image.Image, side int) (lum []uint8, w, h int) {
 	}
 	// Sample every few pixels: the mean of a block needs no more.
 	step := max(1, int(f/3))
+	// The block of each column sampled, worked out once.
+	tx := make([]int, 0, b.Dx()/step+1)
+	for x := b.Min.X; x < b.Max.X; x += step {
+		tx = append(tx, min(w-1, int(float64(x-b.Min.X)/f)))
+	}
 	for y := b.Min.Y; y < b.Max.Y; y += step {
-		ty := min(h-1, int(float64(y-b.Min.Y)/f))
-		for x := b.Min.X; x < b.Max.X; x += step {
-			k := ty*w + min(w-1, int(float64(x-b.Min.X)/f))
+		row := min(h-1, int(float64(y-b.Min.Y)/f)) * w
+		for c, x := 0, b.Min.X; x < b.Max.X; c, x = c+1, x+step {
+			k := row + tx[c]
 			sum[k] += uint32(plane(x, y))
 			cnt[k]++
 		}

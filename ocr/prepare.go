@@ -230,10 +230,10 @@ func borderColour(img *image.NRGBA) color.NRGBA {
 	return color.NRGBA{med(rs), med(gs), med(bs), 255}
 }
 
-// textHeight returns the median height, in pixels, of the letters on the
-// ink image g. It returns 0 when it finds too few.
-func textHeight(g *image.Gray) int {
-	blobs := letterBlobs(g)
+// textHeight returns the median height, in pixels, of the letters of an
+// ink image, given as its letterBlobs. It returns 0 when there are too
+// few.
+func textHeight(blobs []image.Rectangle) int {
 	if len(blobs) < 12 {
 		return 0
 	}
@@ -250,46 +250,35 @@ func textHeight(g *image.Gray) int {
 func letterBlobs(g *image.Gray) []image.Rectangle {
 	b := g.Bounds()
 	w, h := b.Dx(), b.Dy()
+	ink := make([]bool, w*h)
+	for y := range h {
+		row := g.Pix[y*g.Stride : y*g.Stride+w]
+		for x, v := range row {
+			ink[y*w+x] = v < 128
+		}
+	}
 	seen := make([]bool, w*h)
 	var blobs []image.Rectangle
 	stack := make([]int, 0, 256)
-	for start := 0; start < w*h; start++ {
-		if seen[start] || g.Pix[(start/w)*g.Stride+start%w] >= 128 {
+	for start := range ink {
+		if !ink[start] || seen[start] {
 			continue
 		}
-		seen[start] = true
-		stack = append(stack[:0], start)
-		x0, y0, x1, y1 := w, h, 0, 0
-		n := 0
-		for len(stack) > 0 {
-			i := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			x, y := i%w, i/w
-			x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
-			n++
-			for _, j := range [4]int{i - 1, i + 1, i - w, i + w} {
-				if j < 0 || j >= w*h || seen[j] || (j == i-1 && x == 0) || (j == i+1 && x == w-1) {
-					continue
-				}
-				if g.Pix[(j/w)*g.Stride+j%w] < 128 {
-					seen[j] = true
-					stack = append(stack, j)
-				}
-			}
-		}
-		bw, bh := x1-x0+1, y1-y0+1
-		if bh >= 4 && bh <= h/5 && bw <= 3*bh && bw*4 >= bh && n >= 10 {
-			blobs = append(blobs, image.Rect(x0, y0, x1+1, y1+1).Add(b.Min))
+		var r image.Rectangle
+		var n int
+		r, n, stack = flood(ink, seen, w, start, stack, nil)
+		if bw, bh := r.Dx(), r.Dy(); bh >= 4 && bh <= h/5 && bw <= 3*bh && bw*4 >= bh && n >= 10 {
+			blobs = append(blobs, r.Add(b.Min))
 		}
 	}
 	return blobs
 }
 
-// missedText is the share of the letters on the ink image g that lie in
-// none of the words read: text the read passed over, as layout analysis
-// does with words it takes for part of a picture.
-func missedText(g *image.Gray, lines []Line) float64 {
-	blobs := letterBlobs(g)
+// missedText is the share of the letters of an ink image, given as its
+// letterBlobs, that lie in none of the words read on it: text the read
+// passed over, as layout analysis does with words it takes for part of a
+// picture.
+func missedText(blobs []image.Rectangle, lines []Line) float64 {
 	if len(blobs) < 12 {
 		return 0
 	}
@@ -365,10 +354,10 @@ func resizeCard(img *image.NRGBA, w, h int, filter imaging.ResampleFilter) *imag
 
 // smallPrintScale is the factor to scale the ink image g of a card at its
 // reading size by, so that letters smaller than minTextHeight come out
-// targetHeight tall; 1 for most cards.
-func smallPrintScale(g *image.Gray) float64 {
+// targetHeight tall; 1 for most cards. blobs are g's letterBlobs.
+func smallPrintScale(g *image.Gray, blobs []image.Rectangle) float64 {
 	long := float64(max(g.Bounds().Dx(), g.Bounds().Dy()))
-	th := float64(textHeight(g))
+	th := float64(textHeight(blobs))
 	if th == 0 || th >= minTextHeight {
 		return 1
 	}

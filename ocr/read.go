@@ -105,7 +105,8 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		skew = a
 	}
 	// Small print is scaled up further.
-	f := smallPrintScale(ink)
+	blobs := letterBlobs(ink)
+	f := smallPrintScale(ink, blobs)
 	scaled := scaleGray(ink, f)
 	f = float64(scaled.Bounds().Dx()) / float64(ink.Bounds().Dx())
 
@@ -169,7 +170,10 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 			lines, rot, up = other, alt, altUp
 		}
 	}
-	if weak(up, lines) {
+	if up != image.Image(ink) {
+		blobs = nil // up is scaled or turned: its letters are elsewhere
+	}
+	if weak(up, lines, blobs) {
 		sparse, err := eng.Recognize(ctx, up, Pass{Mode: ModeSparse, Script: script, Lean: lean})
 		if err != nil {
 			return nil, err
@@ -192,15 +196,19 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 }
 
 // weak says whether a first read of the ink image up is worth a second.
-func weak(up image.Image, lines []Line) bool {
+// blobs are up's letterBlobs, or nil for weak to find them if need be.
+func weak(up image.Image, lines []Line, blobs []image.Rectangle) bool {
 	if quality(lines) < weakQuality || len(unsureDetails(lines)) > 0 {
 		return true
 	}
-	g, ok := up.(*image.Gray)
-	if !ok {
-		g = grayOf(up)
+	if blobs == nil {
+		g, ok := up.(*image.Gray)
+		if !ok {
+			g = grayOf(up)
+		}
+		blobs = letterBlobs(g)
 	}
-	return missedText(g, lines) > weakMissed
+	return missedText(blobs, lines) > weakMissed
 }
 
 // unsureDetails returns the lines with a word of an email, a website or

@@ -169,11 +169,11 @@ func TestTextHeightAndScale(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ink := contrastImage(render.Draw(tt.c, tt.width))
-			h := textHeight(ink)
+			h := textHeight(letterBlobs(ink))
 			if h < tt.minH || h > tt.maxH {
 				t.Errorf("textHeight = %d, want %d to %d", h, tt.minH, tt.maxH)
 			}
-			f := smallPrintScale(ink)
+			f := smallPrintScale(ink, letterBlobs(ink))
 			if tt.scaleUp != (f > 1) {
 				t.Errorf("smallPrintScale = %.2f, want scaling up: %v", f, tt.scaleUp)
 			}
@@ -184,7 +184,7 @@ func TestTextHeightAndScale(t *testing.T) {
 			}
 		})
 	}
-	if textHeight(image.NewGray(image.Rect(0, 0, 400, 200))) != 0 {
+	if textHeight(letterBlobs(image.NewGray(image.Rect(0, 0, 400, 200)))) != 0 {
 		t.Errorf("a blank card has no letters to measure")
 	}
 }
