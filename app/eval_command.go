@@ -112,6 +112,11 @@ type evalCard struct {
 	// command took to read it.
 	Size             string  `json:"size,omitempty"`
 	TesseractSeconds float64 `json:"tesseractSeconds,omitempty"`
+	// With --vs-tesseract: of the card's Seconds, how long the engine
+	// took for its first read, and for everything it was asked in all
+	// (orientation detection and every read).
+	FirstReadSeconds float64 `json:"firstReadSeconds,omitempty"`
+	EngineSeconds    float64 `json:"engineSeconds,omitempty"`
 	// How the card was read.
 	Script string  `json:"script,omitempty"`
 	Passes int     `json:"passes,omitempty"`
@@ -381,11 +386,12 @@ func readExpected(path string) (vcard.Card, error) {
 // so that both see the same load on the machine. It notes the command's
 // time and the image's size in cards.
 func readVsTesseract(ctx context.Context, langs []string, paths []string, cards []*evalCard, each func(ocr.Result)) error {
-	eng, err := NewEngine(langs)
+	e, err := NewEngine(langs)
 	if err != nil {
 		return err
 	}
-	defer eng.Close()
+	defer e.Close()
+	eng := &timedEngine{Engine: e}
 	// Warm the engine, as a batch worker is after its first card.
 	if len(paths) > 0 {
 		ocr.Read(ctx, eng, paths[0])
@@ -406,11 +412,51 @@ func readVsTesseract(ctx context.Context, langs []string, paths []string, cards 
 			return fmt.Errorf("tesseract %s: %w", p, err)
 		}
 		c.TesseractSeconds = time.Since(t0).Seconds()
+		eng.reset()
 		t1 := time.Now()
 		r, err := ocr.Read(ctx, eng, p)
+		c.FirstReadSeconds, c.EngineSeconds = eng.first.Seconds(), eng.total.Seconds()
 		each(ocr.Result{Index: i, Path: p, Reading: r, Err: err, Elapsed: time.Since(t1)})
 	}
 	return nil
+}
+
+// timedEngine is an engine that keeps count of how long it takes, since
+// it was last reset: for its first read, and for all it was asked.
+type timedEngine struct {
+	ocr.Engine
+	Now func() time.Time // time.Now when nil
+
+	reads        int
+	first, total time.Duration
+}
+
+func (e *timedEngine) reset() { e.reads, e.first, e.total = 0, 0, 0 }
+
+func (e *timedEngine) now() time.Time {
+	if e.Now == nil {
+		return time.Now()
+	}
+	return e.Now()
+}
+
+func (e *timedEngine) Orientation(ctx context.Context, img image.Image) (ocr.Orientation, bool) {
+	t := e.now()
+	defer func() { e.total += e.now().Sub(t) }()
+	return e.Engine.Orientation(ctx, img)
+}
+
+func (e *timedEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
+	t := e.now()
+	defer func() {
+		d := e.now().Sub(t)
+		if e.reads == 0 {
+			e.first = d
+		}
+		e.reads++
+		e.total += d
+	}()
+	return e.Engine.Recognize(ctx, img, p)
 }
 
 func imageSize(path string) (string, error) {
@@ -427,11 +473,13 @@ func imageSize(path string) (string, error) {
 }
 
 // reportVsTesseract writes, for each size of image, the pipeline's time
-// per card against the tesseract command's.
+// per card against the tesseract command's, and the ratio of the totals;
+// then the same ratio for the engine's time alone, and for its first
+// read alone: how near the pipeline could come if the rest cost nothing.
 func reportVsTesseract(w io.Writer, cards []*evalCard) {
 	type sum struct {
-		n          int
-		us, theirs float64
+		n                         int
+		us, theirs, engine, first float64
 	}
 	sums := map[string]*sum{}
 	var sizes []string
@@ -445,11 +493,16 @@ func reportVsTesseract(w io.Writer, cards []*evalCard) {
 		s.n++
 		s.us += c.Seconds
 		s.theirs += c.TesseractSeconds
+		s.engine += c.EngineSeconds
+		s.first += c.FirstReadSeconds
 	}
 	sort.Strings(sizes)
-	fmt.Fprintf(w, "%-12s %5s %14s %14s %6s\n", "image size", "cards", "app s/card", "tesseract s/card", "ratio")
+	fmt.Fprintf(w, "%-12s %5s %10s %16s %6s %7s %6s\n", "image size", "cards", "app s/card", "tesseract s/card", "ratio", "engine", "first")
 	for _, k := range sizes {
 		s := sums[k]
-		fmt.Fprintf(w, "%-12s %5d %14.2f %14.2f %6.2f\n", k, s.n, s.us/float64(s.n), s.theirs/float64(s.n), s.us/s.theirs)
+		fmt.Fprintf(w, "%-12s %5d %10.2f %16.2f %6.2f %7.2f %6.2f\n", k, s.n, s.us/float64(s.n), s.theirs/float64(s.n),
+			s.us/s.theirs, s.engine/s.theirs, s.first/s.theirs)
 	}
+	fmt.Fprintln(w, "ratio: the app's time over the command's; engine: the app's time in Tesseract alone, every read;")
+	fmt.Fprintln(w, "first: its first read alone. Each is a ratio of the totals.")
 }

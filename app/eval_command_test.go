@@ -1,0 +1,98 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"strings"
+	"testing"
+	"time"
+
+	"followthrough/ocr"
+)
+
+// clockEngine moves a clock on by the next of its steps at each call.
+type clockEngine struct {
+	fakeEngine
+	clock *time.Time
+	steps []time.Duration
+}
+
+func (c *clockEngine) step() {
+	*c.clock = c.clock.Add(c.steps[0])
+	c.steps = c.steps[1:]
+}
+
+func (c *clockEngine) Orientation(ctx context.Context, img image.Image) (ocr.Orientation, bool) {
+	c.step()
+	return c.fakeEngine.Orientation(ctx, img)
+}
+
+func (c *clockEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
+	c.step()
+	return c.fakeEngine.Recognize(ctx, img, p)
+}
+
+func TestTimedEngine(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 10, 10))
+	tests := []struct {
+		name       string
+		calls      string // o: orientation, r: a read
+		steps      []time.Duration
+		first, tot time.Duration
+	}{
+		{"one read", "r", []time.Duration{3 * time.Second}, 3 * time.Second, 3 * time.Second},
+		{"two reads", "rr", []time.Duration{3 * time.Second, 5 * time.Second}, 3 * time.Second, 8 * time.Second},
+		{"orientation first", "oro", []time.Duration{2 * time.Second, 3 * time.Second, time.Second}, 3 * time.Second, 6 * time.Second},
+		{"nothing asked", "", nil, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clock := time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC)
+			eng := &timedEngine{Engine: &clockEngine{clock: &clock, steps: tt.steps}, Now: func() time.Time { return clock }}
+			// What was counted before a reset does not carry over.
+			eng.first, eng.total, eng.reads = time.Hour, time.Hour, 4
+			eng.reset()
+			for _, c := range tt.calls {
+				if c == 'o' {
+					eng.Orientation(context.Background(), img)
+				} else if _, err := eng.Recognize(context.Background(), img, ocr.Pass{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if eng.first != tt.first || eng.total != tt.tot {
+				t.Errorf("first %v, total %v; want %v, %v", eng.first, eng.total, tt.first, tt.tot)
+			}
+		})
+	}
+}
+
+func TestReportVsTesseract(t *testing.T) {
+	cards := []*evalCard{
+		{Size: "3120x3120", Seconds: 1.2, TesseractSeconds: 1.0, EngineSeconds: 0.9, FirstReadSeconds: 0.5},
+		{Size: "3120x3120", Seconds: 1.0, TesseractSeconds: 1.0, EngineSeconds: 0.7, FirstReadSeconds: 0.7},
+		{Size: "1000x600", Seconds: 0.4, TesseractSeconds: 0.5, EngineSeconds: 0.3, FirstReadSeconds: 0.3},
+	}
+	var out bytes.Buffer
+	reportVsTesseract(&out, cards)
+	rows := map[string][]string{}
+	for _, l := range strings.Split(out.String(), "\n") {
+		if f := strings.Fields(l); len(f) == 7 && strings.Contains(f[0], "x") {
+			rows[f[0]] = f[1:]
+		}
+	}
+	tests := []struct {
+		size string
+		want []string // cards, app s/card, tesseract s/card, ratio, engine, first
+	}{
+		{"3120x3120", []string{"2", "1.10", "1.00", "1.10", "0.80", "0.60"}},
+		{"1000x600", []string{"1", "0.40", "0.50", "0.80", "0.60", "0.60"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.size, func(t *testing.T) {
+			if got := rows[tt.size]; strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("row %v, want %v\n%s", got, tt.want, out.String())
+			}
+		})
+	}
+}
