@@ -336,69 +336,87 @@ func percentile(hist []int, n int, q float64) int {
 // The window slides along each row, a column in and a column out, and
 // each channel's median moves from where it was by the few steps the
 // change takes it (Huang's algorithm), rather than being counted again
-// over all 256 levels at every point.
+// over all 256 levels at every point. Each channel is first laid out a
+// column at a time, so that a column of the window is one run of memory.
 func medianFilter(img *image.NRGBA, radius int) *image.NRGBA {
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	out := image.NewNRGBA(image.Rect(0, 0, w, h))
-	spread(h, func(r0, r1 int) { medianRows(out, img, radius, r0, r1) })
+	var planes [3][]uint8
+	for c := range planes {
+		planes[c] = make([]uint8, w*h)
+	}
+	for y := range h {
+		row := img.Pix[y*img.Stride:]
+		for x := range w {
+			for c := range planes {
+				planes[c][x*h+y] = row[x*4+c]
+			}
+		}
+	}
+	spread(h, func(r0, r1 int) { medianRows(out, &planes, radius, r0, r1) })
 	return out
 }
 
-// medianRows works out the rows [r0, r1) of medianFilter's out.
-func medianRows(out, img *image.NRGBA, radius, r0, r1 int) {
-	w, h := img.Bounds().Dx(), img.Bounds().Dy()
-	var hist [3][256]int
-	var med, below [3]int // each channel's median, and how many values lie below it
+// medianRows works out the rows [r0, r1) of medianFilter's out from the
+// channels of its image laid out column by column.
+func medianRows(out *image.NRGBA, planes *[3][]uint8, radius, r0, r1 int) {
+	w, h := out.Bounds().Dx(), out.Bounds().Dy()
+	var hist [256]int32
 	for y := r0; y < r1; y++ {
 		y0, y1 := max(0, y-radius), min(h-1, y+radius)
-		for c := range hist {
-			clear(hist[c][:])
-		}
-		med, below = [3]int{}, [3]int{}
-		n := 0
-		col := func(x, delta int) {
-			for yy := y0; yy <= y1; yy++ {
-				p := img.Pix[yy*img.Stride+x*4:]
-				for c := range 3 {
-					v := int(p[c])
-					hist[c][v] += delta
-					if v < med[c] {
-						below[c] += delta
+		o := out.Pix[y*out.Stride:]
+		for c, plane := range planes {
+			clear(hist[:])
+			// The median, and how many values lie below it.
+			m, below, n := 0, int32(0), int32(0)
+			for x := 0; x <= min(w-1, radius); x++ {
+				for _, v := range plane[x*h+y0 : x*h+y1+1] {
+					hist[v]++
+				}
+				n += int32(y1 - y0 + 1)
+			}
+			for x := range w {
+				in, gone := x+radius, x-radius-1
+				switch {
+				case x == 0:
+				case in < w && gone >= 0:
+					// A column in and one out: the count stays.
+					vin, vout := plane[in*h+y0:in*h+y1+1], plane[gone*h+y0:gone*h+y1+1]
+					for i, v := range vin {
+						u := vout[i]
+						hist[v]++
+						hist[u]--
+						below += int32(uint(int(v)-m)>>63) - int32(uint(int(u)-m)>>63)
 					}
+				case in < w:
+					for _, v := range plane[in*h+y0 : in*h+y1+1] {
+						hist[v]++
+						below += int32(uint(int(v)-m) >> 63) // 1 when v < m
+					}
+					n += int32(y1 - y0 + 1)
+				case gone >= 0:
+					for _, v := range plane[gone*h+y0 : gone*h+y1+1] {
+						hist[v]--
+						below -= int32(uint(int(v)-m) >> 63)
+					}
+					n -= int32(y1 - y0 + 1)
 				}
-				n += delta
-			}
-		}
-		for x := 0; x <= min(w-1, radius); x++ {
-			col(x, 1)
-		}
-		for x := range w {
-			if x > 0 {
-				if x+radius < w {
-					col(x+radius, 1)
-				}
-				if x-radius-1 >= 0 {
-					col(x-radius-1, -1)
-				}
-			}
-			// The median is the smallest level at or below which lie
-			// at least half the values, as percentile(hist, n, 0.5).
-			want := n / 2
-			o := out.Pix[y*out.Stride+x*4:]
-			for c := range 3 {
-				m, b, hc := med[c], below[c], &hist[c]
-				for b >= want && m > 0 {
+				// The median is the smallest level at or below which lie
+				// at least half the values, as percentile(hist, n, 0.5).
+				want := n / 2
+				for below >= want && m > 0 {
 					m--
-					b -= hc[m]
+					below -= hist[m]
 				}
-				for b+hc[m] < want {
-					b += hc[m]
+				for below+hist[m] < want {
+					below += hist[m]
 					m++
 				}
-				med[c], below[c] = m, b
-				o[c] = uint8(m)
+				o[x*4+c] = uint8(m)
 			}
-			o[3] = 255
+		}
+		for x := range w {
+			o[x*4+3] = 255
 		}
 	}
 }
