@@ -38,9 +38,9 @@ func TestScanCommandBadInput(t *testing.T) {
 		t.Errorf("error %v, want three of four failed", err)
 	}
 	for _, want := range []string{
-		"FAIL " + filepath.Join(in, "scan.jpg") + ": ocr: read " + filepath.Join(in, "scan.jpg") + ": a PDF document, not an image",
-		"FAIL " + filepath.Join(in, "empty.png") + ": ocr: read " + filepath.Join(in, "empty.png") + ": the file is empty",
-		"FAIL " + filepath.Join(in, "IMG_0001.jpeg") + ": ocr: read " + filepath.Join(in, "IMG_0001.jpeg") + ": an HEIC photo",
+		"FAIL " + filepath.Join(in, "scan.jpg") + ": ocr: a PDF document, not an image",
+		"FAIL " + filepath.Join(in, "empty.png") + ": ocr: the file is empty",
+		"FAIL " + filepath.Join(in, "IMG_0001.jpeg") + ": ocr: an HEIC photo",
 		"ok   " + filepath.Join(in, "good.png"),
 	} {
 		if !strings.Contains(stdout.String(), want) {

@@ -289,9 +289,7 @@ func (s *scanScreen) onRead(r ocr.Result) {
 	if r.Err != nil {
 		if !errors.Is(r.Err, context.Canceled) {
 			log.Printf("scan: %v", r.Err)
-			// The line names the file once: the reason need not again.
-			reason := strings.Replace(errorReason(r.Err), "read "+r.Path+": ", "", 1)
-			s.failures = append(s.failures, fmt.Sprintf("%s: %s", filepath.Base(r.Path), reason))
+			s.failures = append(s.failures, fmt.Sprintf("%s: %s", filepath.Base(r.Path), withoutPath(errorReason(r.Err), r.Path)))
 		}
 		return
 	}

@@ -92,7 +92,7 @@ func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
 	err = batch.Read(ctx, paths, func(r ocr.Result) {
 		if err := s.one(ctx, r, stems[r.Index]); err != nil {
 			failed++
-			fmt.Fprintf(s.w, "FAIL %s: %v\n", r.Path, err)
+			fmt.Fprintf(s.w, "FAIL %s: %s\n", r.Path, withoutPath(err.Error(), r.Path))
 		}
 	})
 	if err != nil {

@@ -50,8 +50,12 @@ func TestScanCommand(t *testing.T) {
 			if !strings.Contains(stdout.String(), tt.wantOut) {
 				t.Errorf("output lacks %q:\n%s", tt.wantOut, stdout.String())
 			}
-			if !strings.Contains(stdout.String(), "FAIL "+filepath.Join(in, "broken.png")) {
+			broken := filepath.Join(in, "broken.png")
+			if !strings.Contains(stdout.String(), "FAIL "+broken+": ") {
 				t.Errorf("output does not name the broken file:\n%s", stdout.String())
+			}
+			if n := strings.Count(stdout.String(), broken); n != 1 {
+				t.Errorf("output names the broken file %d times, want once:\n%s", n, stdout.String())
 			}
 			for _, name := range []string{"first.vcf", "first-2.vcf", "second.jpg.vcf"} {
 				f, err := os.Open(filepath.Join(out, name))

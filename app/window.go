@@ -295,6 +295,12 @@ func errorReason(err error) string {
 	return msg
 }
 
+// withoutPath is msg without the "read PATH: " that names the file of
+// path again, for a line that names it already.
+func withoutPath(msg, path string) string {
+	return strings.Replace(msg, "read "+path+": ", "", 1)
+}
+
 // newTwoLineItem makes a list row of a bold title over a line of detail.
 func newTwoLineItem() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
