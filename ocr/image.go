@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/disintegration/imaging"
+	"github.com/rwcarlsen/goexif/exif"
 	_ "golang.org/x/image/bmp"
 	_ "golang.org/x/image/tiff"
 	_ "golang.org/x/image/webp"
@@ -39,23 +40,33 @@ var ErrNotImage = errors.New("not a supported image (JPEG, PNG, TIFF, WebP or BM
 // LoadImage reads the image file at path, applies its EXIF orientation and
 // returns it. Errors name the file.
 func LoadImage(path string) (image.Image, error) {
+	img, o, err := loadUnturned(path)
+	if err != nil {
+		return nil, err
+	}
+	return turn(img, o), nil
+}
+
+// loadUnturned is LoadImage without the EXIF orientation applied, which
+// it returns, as decodeUnturned does.
+func loadUnturned(path string) (image.Image, int, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("ocr: read %s: %w", path, err)
+		return nil, 0, fmt.Errorf("ocr: read %s: %w", path, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("ocr: read %s: %w", path, err)
+		return nil, 0, fmt.Errorf("ocr: read %s: %w", path, err)
 	}
 	if len(data) > MaxFileBytes {
-		return nil, fmt.Errorf("ocr: read %s: file is larger than %d MiB", path, MaxFileBytes>>20)
+		return nil, 0, fmt.Errorf("ocr: read %s: file is larger than %d MiB", path, MaxFileBytes>>20)
 	}
-	img, err := DecodeImage(data)
+	img, o, err := decodeUnturned(data, MaxPixels)
 	if err != nil {
-		return nil, fmt.Errorf("ocr: read %s: %w", path, err)
+		return nil, 0, fmt.Errorf("ocr: read %s: %w", path, err)
 	}
-	return img, nil
+	return img, o, nil
 }
 
 // DecodeImage decodes an image held in memory, refusing anything that is
@@ -67,48 +78,120 @@ func DecodeImage(data []byte) (img image.Image, err error) {
 
 // decodeImage is DecodeImage with a limit on the pixels, which the fuzz
 // test makes small.
-func decodeImage(data []byte, maxPixels int64) (img image.Image, err error) {
+func decodeImage(data []byte, maxPixels int64) (image.Image, error) {
+	img, o, err := decodeUnturned(data, maxPixels)
+	if err != nil {
+		return nil, err
+	}
+	return turn(img, o), nil
+}
+
+// decodeUnturned is decodeImage without the EXIF orientation applied:
+// it returns the image as stored, and its orientation (1 to 8, 1 as
+// stored) for turn. A photo turned before its card is cut out would be
+// copied whole, four bytes a point; the card cut out first is far
+// smaller.
+func decodeUnturned(data []byte, maxPixels int64) (img image.Image, orientation int, err error) {
+	img, format, err := decodeChecked(data, maxPixels)
+	if err != nil {
+		return nil, 0, err
+	}
+	if format != "jpeg" {
+		return img, 1, nil
+	}
+	return img, exifOrientation(bytes.NewReader(data)), nil
+}
+
+// exifOrientation is the EXIF orientation of the JPEG file read from r,
+// 1 when it has none or none that makes sense. Only JPEG files are
+// turned by it, as imaging.AutoOrientation does.
+func exifOrientation(r io.Reader) (o int) {
+	defer func() {
+		if recover() != nil {
+			o = 1
+		}
+	}()
+	x, err := exif.Decode(r)
+	if err != nil {
+		return 1
+	}
+	tag, err := x.Get(exif.Orientation)
+	if err != nil {
+		return 1
+	}
+	v, err := tag.Int(0)
+	if err != nil || v < 1 || v > 8 {
+		return 1
+	}
+	return v
+}
+
+// turn applies EXIF orientation o to img, as imaging.AutoOrientation
+// does.
+func turn(img image.Image, o int) image.Image {
+	switch o {
+	case 2:
+		return imaging.FlipH(img)
+	case 3:
+		return imaging.Rotate180(img)
+	case 4:
+		return imaging.FlipV(img)
+	case 5:
+		return imaging.Transpose(img)
+	case 6:
+		return imaging.Rotate270(img)
+	case 7:
+		return imaging.Transverse(img)
+	case 8:
+		return imaging.Rotate90(img)
+	}
+	return img
+}
+
+// decodeChecked decodes data, as stored, after the checks decodeImage
+// makes, and says its format.
+func decodeChecked(data []byte, maxPixels int64) (img image.Image, format string, err error) {
 	if len(data) == 0 {
-		return nil, fmt.Errorf("the file is empty: %w", ErrNotImage)
+		return nil, "", fmt.Errorf("the file is empty: %w", ErrNotImage)
 	}
 	if what := notImage(data); what != "" {
-		return nil, fmt.Errorf("%s: %w", what, ErrNotImage)
+		return nil, "", fmt.Errorf("%s: %w", what, ErrNotImage)
 	}
 	// Some decoders panic on crafted input; a bad file must never take the
 	// batch down with it.
 	defer func() {
 		if r := recover(); r != nil {
-			img, err = nil, fmt.Errorf("damaged image: %v", r)
+			img, format, err = nil, "", fmt.Errorf("damaged image: %v", r)
 		}
 	}()
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		if errors.Is(err, image.ErrFormat) {
-			return nil, ErrNotImage
+			return nil, "", ErrNotImage
 		}
-		return nil, fmt.Errorf("damaged image: %w", err)
+		return nil, "", fmt.Errorf("damaged image: %w", err)
 	}
 	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, fmt.Errorf("damaged image: size %dx%d", cfg.Width, cfg.Height)
+		return nil, "", fmt.Errorf("damaged image: size %dx%d", cfg.Width, cfg.Height)
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > maxPixels {
-		return nil, fmt.Errorf("image is %dx%d, more than %d megapixels", cfg.Width, cfg.Height, maxPixels>>20)
+		return nil, "", fmt.Errorf("image is %dx%d, more than %d megapixels", cfg.Width, cfg.Height, maxPixels>>20)
 	}
 	// The limit on bytes scales with the one on pixels, which the fuzz
 	// test makes small.
 	if n := decodedSize(cfg); n > maxPixels*MaxDecodedBytes/MaxPixels {
-		return nil, fmt.Errorf("image is %dx%d, too large to read: it may take %d MiB decoded, more than %d MiB (scale it down to %d megapixels or fewer)",
+		return nil, "", fmt.Errorf("image is %dx%d, too large to read: it may take %d MiB decoded, more than %d MiB (scale it down to %d megapixels or fewer)",
 			cfg.Width, cfg.Height, n>>20, MaxDecodedBytes>>20, MaxDecodedBytes/bytesPerPoint(cfg.ColorModel)>>20)
 	}
-	img, err = imaging.Decode(bytes.NewReader(data), imaging.AutoOrientation(true))
+	img, err = imaging.Decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("damaged image: %w", err)
+		return nil, "", fmt.Errorf("damaged image: %w", err)
 	}
 	if b := img.Bounds(); int64(b.Dx())*int64(b.Dy()) > maxPixels {
 		// A decoder that went by something other than the header.
-		return nil, fmt.Errorf("image is %dx%d, more than %d megapixels", b.Dx(), b.Dy(), maxPixels>>20)
+		return nil, "", fmt.Errorf("image is %dx%d, more than %d megapixels", b.Dx(), b.Dy(), maxPixels>>20)
 	}
-	return img, nil
+	return img, format, nil
 }
 
 // decodedSize is how many bytes the points of an image with header cfg
@@ -140,7 +223,8 @@ func bytesPerPoint(m color.Model) int64 {
 // fileFootprint is how much memory the points of the image file at path
 // take once decoded, read from its header: as decodedSize says, but with
 // JPEG colour at the half resolution that nearly every camera and scanner
-// writes. It is 0 when the file is no image it can tell, which LoadImage
+// writes, and with the copy that turning it by its EXIF orientation
+// makes, when it is turned whole (see prepareTurned). It is 0 when the file is no image it can tell, which LoadImage
 // then refuses.
 func fileFootprint(path string) int64 {
 	f, err := os.Open(path)
@@ -152,10 +236,19 @@ func fileFootprint(path string) int64 {
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
 		return 0
 	}
-	if cfg.ColorModel == color.YCbCrModel {
-		return decodedSize(cfg) / 2
+	n := decodedSize(cfg)
+	if cfg.ColorModel != color.YCbCrModel {
+		return n
 	}
-	return decodedSize(cfg)
+	n /= 2
+	// A photo small enough to be turned whole is copied, four bytes a
+	// point, when its EXIF says to turn it.
+	if max(cfg.Width, cfg.Height) <= turnWholeSide {
+		if _, err := f.Seek(0, io.SeekStart); err == nil && exifOrientation(bufio.NewReader(f)) != 1 {
+			n += int64(cfg.Width) * int64(cfg.Height) * 4
+		}
+	}
+	return n
 }
 
 // notImage names what data is, for the formats that people mistake for

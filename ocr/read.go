@@ -36,11 +36,33 @@ func Read(ctx context.Context, eng Engine, path string) (*Reading, error) {
 
 // loadCard decodes the image file at path and prepares its card.
 func loadCard(_ context.Context, path string) (*image.NRGBA, error) {
-	img, err := LoadImage(path)
+	img, o, err := loadUnturned(path)
 	if err != nil {
 		return nil, err
 	}
-	return prepareCard(img), nil
+	return prepareTurned(img, o, turnWholeSide), nil
+}
+
+// An image whose long side is at most turnWholeSide pixels is turned by
+// its EXIF orientation before its card is found, as the dev cards were
+// measured; a larger one has its card prepared first and turned after,
+// at its reading size, so that neither the photo nor the card at the
+// photo's size is copied to be turned (two turned 64-megapixel photos
+// took a batch of two workers to 736 MB).
+const turnWholeSide = 2 * maxReadSide
+
+// prepareTurned is prepareCard for img turned by EXIF orientation o: of
+// the turned image when img's long side is at most whole pixels, or of
+// img as stored and then turned.
+func prepareTurned(img image.Image, o, whole int) *image.NRGBA {
+	if s := img.Bounds().Size(); max(s.X, s.Y) <= whole {
+		return prepareCard(turn(img, o))
+	}
+	card := prepareCard(img)
+	if t, ok := turn(card, o).(*image.NRGBA); ok { // imaging's turns all are
+		card = t
+	}
+	return card
 }
 
 // readFile reads the card that load makes of the image file at path.
