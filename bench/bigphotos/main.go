@@ -2,12 +2,15 @@
 // sizes of today's phone cameras and beyond, as JPEG and PNG, for
 // measuring a batch's memory whatever the size of its images
 // (bench/bigbatch.sh). Each card takes most of its photo, as when a
-// phone is held close: the card cut out of it is then large too.
+// phone is held close: the card cut out of it is then large too. With
+// -turned, each JPEG is stored on its side with the EXIF orientation
+// that stands it upright, as a phone held upright writes it.
 //
-//	go run ./bench/bigphotos -out /tmp/bigphotos [-sizes 12,48] [-png 40] [-fill 0.7]
+//	go run ./bench/bigphotos -out /tmp/bigphotos [-sizes 12,48] [-png 40] [-fill 0.7] [-turned]
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"image"
@@ -30,6 +33,7 @@ func main() {
 	sizes := flag.String("sizes", "12,12,24,24,48,48,64,64,100", "the sizes in megapixels of the JPEG photos, one photo each, 4:3")
 	pngs := flag.String("png", "40,40", "sizes in megapixels of photos to write as PNG too")
 	fill := flag.Float64("fill", 0.7, "the share of the photo's width the card takes")
+	flag.BoolVar(&turned, "turned", false, "store the JPEGs on their side, with EXIF orientation 6 to stand them up")
 	flag.Parse()
 	if *out == "" {
 		flag.Usage()
@@ -68,20 +72,38 @@ func main() {
 	write(*pngs, ".png")
 }
 
+var turned bool
+
 func save(path string, img image.Image) error {
-	f, err := os.Create(path)
+	var buf bytes.Buffer
+	var err error
+	switch {
+	case strings.HasSuffix(path, ".png"):
+		err = png.Encode(&buf, img)
+	case turned:
+		// Turned a quarter anticlockwise; orientation 6 turns it back.
+		if err = jpeg.Encode(&buf, imaging.Rotate90(img), &jpeg.Options{Quality: 90}); err == nil {
+			b := buf.Bytes()
+			buf = *bytes.NewBuffer(append(append(append([]byte{}, b[:2]...), orientationSix...), b[2:]...))
+		}
+	default:
+		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90})
+	}
 	if err != nil {
 		return err
 	}
-	if strings.HasSuffix(path, ".png") {
-		err = png.Encode(f, img)
-	} else {
-		err = jpeg.Encode(f, img, &jpeg.Options{Quality: 90})
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// orientationSix is a JPEG APP1 segment of EXIF data that says only:
+// orientation 6, turn the image a quarter clockwise to show it.
+var orientationSix = []byte{
+	0xff, 0xe1, 0, 34, // APP1: 32 bytes of data and the length's own 2
+	'E', 'x', 'i', 'f', 0, 0,
+	'M', 'M', 0, 42, 0, 0, 0, 8, // big-endian TIFF, IFD at 8
+	0, 1, // one entry
+	0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, // Orientation, SHORT, 1, 6
+	0, 0, 0, 0, // no next IFD
 }
 
 func fatal(err error) {
