@@ -111,7 +111,9 @@ func exifOrientation(r io.Reader) (o int) {
 			o = 1
 		}
 	}()
-	x, err := exif.Decode(r)
+	// The EXIF segment comes before the image data, and is at most 64
+	// KiB: a file without one is not searched to its end.
+	x, err := exif.Decode(io.LimitReader(r, 256<<10))
 	if err != nil {
 		return 1
 	}
