@@ -225,16 +225,16 @@ func bytesPerPoint(m color.Model) int64 {
 // fileFootprint is how much memory the points of the image file at path
 // take once decoded, read from its header: as decodedSize says, but with
 // JPEG colour at the half resolution that nearly every camera and scanner
-// writes, and with the copy that turning it by its EXIF orientation
-// makes, when it is turned whole (see prepareTurned). It is 0 when the file is no image it can tell, which LoadImage
-// then refuses.
+// writes, and with the copy that turning a JPEG by its EXIF orientation
+// makes when it is turned whole (see prepareTurned). It is 0 when the
+// file is no image it can tell, which LoadImage then refuses.
 func fileFootprint(path string) int64 {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0
 	}
 	defer f.Close()
-	cfg, _, err := image.DecodeConfig(bufio.NewReader(f))
+	cfg, format, err := image.DecodeConfig(bufio.NewReader(f))
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
 		return 0
 	}
@@ -245,7 +245,7 @@ func fileFootprint(path string) int64 {
 	n /= 2
 	// A photo small enough to be turned whole is copied, four bytes a
 	// point, when its EXIF says to turn it.
-	if max(cfg.Width, cfg.Height) <= turnWholeSide {
+	if format == "jpeg" && max(cfg.Width, cfg.Height) <= turnWholeSide {
 		if _, err := f.Seek(0, io.SeekStart); err == nil && exifOrientation(bufio.NewReader(f)) != 1 {
 			n += int64(cfg.Width) * int64(cfg.Height) * 4
 		}
@@ -307,9 +307,9 @@ func contrastImage(img image.Image) *image.Gray {
 	// The background, on a coarse grid of cells, then smoothed with a
 	// median; each point is compared with it interpolated between the
 	// centres of the four cells around it.
-	cell := max(2, max(w, h)/240)
-	cw, ch := (w+cell-1)/cell, (h+cell-1)/cell
-	bg := medianFilter(imaging.Resize(src, cw, ch, imaging.Box), max(2, max(w, h)/14/cell))
+	cells, radius := backgroundCells(src)
+	bg := medianFilter(cells, radius)
+	cw := bg.Bounds().Dx()
 	g := grid{cells: bg, x0s: make([]int, w), x1s: make([]int, w), wxs: make([]int32, w)}
 	for x := range w {
 		g.x0s[x], g.x1s[x], g.wxs[x] = between(x, w, cw)
@@ -342,6 +342,16 @@ func contrastImage(img image.Image) *image.Gray {
 		d[i] = lut[v]
 	}
 	return out
+}
+
+// backgroundCells shrinks src to the grid of cells whose median
+// is its background, and says the median's radius in cells: a window a
+// fourteenth of the card across.
+func backgroundCells(src *image.NRGBA) (cells *image.NRGBA, radius int) {
+	w, h := src.Bounds().Dx(), src.Bounds().Dy()
+	cell := max(2, max(w, h)/240)
+	cells = imaging.Resize(src, (w+cell-1)/cell, (h+cell-1)/cell, imaging.Box)
+	return cells, max(2, max(w, h)/14/cell)
 }
 
 // grid is the background of a card on a coarse grid of cells, and where

@@ -7,8 +7,6 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/disintegration/imaging"
-
 	"followthrough/ocr/render"
 )
 
@@ -141,11 +139,7 @@ func BenchmarkContrastImage(b *testing.B) {
 // reading size, as contrastImage does: a grid of 6-pixel cells, a window
 // a fourteenth of the card across.
 func BenchmarkMedianFilter(b *testing.B) {
-	card := scaleForReading(cropCard(render.Draw(render.Samples()[2], 1000)))
-	w, h := card.Bounds().Dx(), card.Bounds().Dy()
-	cell := max(2, max(w, h)/240)
-	cells := imaging.Resize(card, (w+cell-1)/cell, (h+cell-1)/cell, imaging.Box)
-	radius := max(2, max(w, h)/14/cell)
+	cells, radius := backgroundCells(scaleForReading(cropCard(render.Draw(render.Samples()[2], 1000))))
 	b.ReportAllocs()
 	for b.Loop() {
 		medianFilter(cells, radius)

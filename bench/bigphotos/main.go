@@ -81,10 +81,13 @@ func save(path string, img image.Image) error {
 	case strings.HasSuffix(path, ".png"):
 		err = png.Encode(&buf, img)
 	case turned:
-		// Turned a quarter anticlockwise; orientation 6 turns it back.
-		if err = jpeg.Encode(&buf, imaging.Rotate90(img), &jpeg.Options{Quality: 90}); err == nil {
-			b := buf.Bytes()
-			buf = *bytes.NewBuffer(append(append(append([]byte{}, b[:2]...), orientationSix...), b[2:]...))
+		// Turned a quarter anticlockwise; orientation 6 turns it back. The
+		// EXIF segment goes straight after the JPEG's start.
+		var j bytes.Buffer
+		if err = jpeg.Encode(&j, imaging.Rotate90(img), &jpeg.Options{Quality: 90}); err == nil {
+			buf.Write(j.Bytes()[:2])
+			buf.Write(orientationSix)
+			buf.Write(j.Bytes()[2:])
 		}
 	default:
 		err = jpeg.Encode(&buf, img, &jpeg.Options{Quality: 90})
