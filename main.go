@@ -39,14 +39,7 @@ func run(args []string) int {
 	if len(args) > 0 && (args[0] == "--version" || args[0] == "-version") {
 		args[0] = "version"
 	}
-	// The first word names the command, unless it is a flag or a file to
-	// open in the window.
-	name := "window"
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		if _, err := os.Stat(args[0]); err != nil || app.Lookup(args[0]) != nil {
-			name, args = args[0], args[1:]
-		}
-	}
+	name, args := split(args)
 	if name == "help" || name == "window" && len(args) > 0 && isHelp(args[0]) {
 		app.Usage(os.Stdout)
 		return 0
@@ -82,6 +75,34 @@ func run(args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// split returns the name of the command that args ask for and the
+// arguments left for its flags. The first word names the command, unless
+// it is a flag or a file to open in the window. --data, which every
+// command takes, may come before the name as well as after it, so that
+// "--data DIR scan FILE" runs scan rather than opening the window on
+// files named "scan" and FILE.
+func split(args []string) (name string, rest []string) {
+	var global []string
+	for len(args) > 0 {
+		key, _, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		if !strings.HasPrefix(args[0], "-") || key != "data" {
+			break
+		}
+		n := 1
+		if !hasValue && len(args) > 1 {
+			n = 2
+		}
+		global, args = append(global, args[:n]...), args[n:]
+	}
+	name = "window"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		if _, err := os.Stat(args[0]); err != nil || app.Lookup(args[0]) != nil {
+			name, args = args[0], args[1:]
+		}
+	}
+	return name, append(global, args...)
 }
 
 func isHelp(arg string) bool { return arg == "-h" || arg == "-help" || arg == "--help" }
