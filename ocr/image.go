@@ -382,15 +382,18 @@ func (g grid) differences(d []uint8, src *image.NRGBA, r0, r1 int) (count [256]i
 				row[i*3+c] = a*(256-wy) + b*wy
 			}
 		}
-		sp := src.Pix[y*src.Stride:]
-		for x := range w {
-			i0, i1, wx := g.x0s[x]*3, g.x1s[x]*3, g.wxs[x]
-			m := int32(0)
-			for c := range 3 {
-				b := (row[i0+c]*(256-wx) + row[i1+c]*wx + 1<<15) >> 16
-				m = max(m, abs32(int32(sp[x*4+c])-b))
-			}
-			d[y*w+x] = uint8(m)
+		sp, dp := src.Pix[y*src.Stride:][:w*4], d[y*w:][:w]
+		x0s, x1s, wxs := g.x0s[:w], g.x1s[:w], g.wxs[:w]
+		for x := range dp {
+			a, b, wx := row[x0s[x]*3:][:3], row[x1s[x]*3:][:3], wxs[x]
+			s := sp[x*4:][:3]
+			// The background's three channels, and the one s differs
+			// from most.
+			br := (a[0]*(256-wx) + b[0]*wx + 1<<15) >> 16
+			bg := (a[1]*(256-wx) + b[1]*wx + 1<<15) >> 16
+			bb := (a[2]*(256-wx) + b[2]*wx + 1<<15) >> 16
+			m := uint8(max(abs32(int32(s[0])-br), abs32(int32(s[1])-bg), abs32(int32(s[2])-bb)))
+			dp[x] = m
 			count[m]++
 		}
 	}

@@ -73,6 +73,14 @@ func (p points) resize(w, h int, filter imaging.ResampleFilter) points {
 	if p.w != w {
 		src = points{make([]uint8, w*p.h*ch), w * ch, w, p.h, ch}
 		weights := fixedWeights(w, p.w, filter)
+		if ch > 1 {
+			// Each weight's index is then of the point's first byte.
+			for _, ts := range weights {
+				for i := range ts {
+					ts[i].index *= int32(ch)
+				}
+			}
+		}
 		spread(p.h, func(y0, y1 int) {
 			for y := y0; y < y1; y++ {
 				p.resizeRow(src.pix[y*src.stride:][:w*ch], p.pix[y*p.stride:][:p.w*ch], weights)
@@ -91,16 +99,37 @@ func (p points) resize(w, h int, filter imaging.ResampleFilter) points {
 	dst := points{make([]uint8, w*h*ch), w * ch, w, h, ch}
 	weights := fixedWeights(h, src.h, filter)
 	spread(h, func(y0, y1 int) {
-		acc := make([]int32, w*ch)
+		var acc []int32
 		for y := y0; y < y1; y++ {
+			out := dst.pix[y*dst.stride:][:w*ch]
+			row := func(t fixedWeight) []uint8 { return src.pix[int(t.index)*src.stride:][:len(out)] }
+			if ts := weights[y]; len(ts) == 4 {
+				// Catmull-Rom's four rows, as most scaling up takes,
+				// summed a point at a time rather than row by row.
+				r0, r1, r2, r3 := row(ts[0]), row(ts[1]), row(ts[2]), row(ts[3])
+				w0, w1, w2, w3 := ts[0].weight, ts[1].weight, ts[2].weight, ts[3].weight
+				for x := range out {
+					out[x] = unfix(int32(r0[x])*w0 + int32(r1[x])*w1 + int32(r2[x])*w2 + int32(r3[x])*w3)
+				}
+				continue
+			}
+			if acc == nil {
+				acc = make([]int32, len(out))
+			}
+			// Other filters' rows are summed two at a time.
 			clear(acc)
-			for _, t := range weights[y] {
-				in := src.pix[int(t.index)*src.stride:][:len(acc)]
-				for x, v := range in {
-					acc[x] += int32(v) * t.weight
+			ts := weights[y]
+			for ; len(ts) >= 2; ts = ts[2:] {
+				r0, r1, w0, w1 := row(ts[0]), row(ts[1]), ts[0].weight, ts[1].weight
+				for x := range acc {
+					acc[x] += int32(r0[x])*w0 + int32(r1[x])*w1
 				}
 			}
-			out := dst.pix[y*dst.stride:][:len(acc)]
+			if len(ts) == 1 {
+				for x, v := range row(ts[0]) {
+					acc[x] += int32(v) * ts[0].weight
+				}
+			}
 			for x, v := range acc {
 				out[x] = unfix(v)
 			}
@@ -110,7 +139,8 @@ func (p points) resize(w, h int, filter imaging.ResampleFilter) points {
 }
 
 // resizeRow resamples the row in of p into out, the points of a row of
-// the result, each made of the points of in that weights give.
+// the result, each made of the points of in that weights give (their
+// indexes are of bytes, a point's first).
 func (p points) resizeRow(out, in []uint8, weights [][]fixedWeight) {
 	if p.ch == 1 {
 		for x, ts := range weights {
@@ -126,11 +156,19 @@ func (p points) resizeRow(out, in []uint8, weights [][]fixedWeight) {
 	// 255, since each point's weights sum to one.
 	for x, ts := range weights {
 		var r, g, b int32
-		for _, t := range ts {
-			s := in[int(t.index)*4:][:3]
-			r += int32(s[0]) * t.weight
-			g += int32(s[1]) * t.weight
-			b += int32(s[2]) * t.weight
+		if len(ts) == 4 { // Catmull-Rom's, as most scaling up takes
+			s0, s1, s2, s3 := in[ts[0].index:][:3], in[ts[1].index:][:3], in[ts[2].index:][:3], in[ts[3].index:][:3]
+			w0, w1, w2, w3 := ts[0].weight, ts[1].weight, ts[2].weight, ts[3].weight
+			r = int32(s0[0])*w0 + int32(s1[0])*w1 + int32(s2[0])*w2 + int32(s3[0])*w3
+			g = int32(s0[1])*w0 + int32(s1[1])*w1 + int32(s2[1])*w2 + int32(s3[1])*w3
+			b = int32(s0[2])*w0 + int32(s1[2])*w1 + int32(s2[2])*w2 + int32(s3[2])*w3
+		} else {
+			for _, t := range ts {
+				s := in[t.index:][:3]
+				r += int32(s[0]) * t.weight
+				g += int32(s[1]) * t.weight
+				b += int32(s[2]) * t.weight
+			}
 		}
 		d := out[x*4:][:4]
 		d[0], d[1], d[2], d[3] = unfix(r), unfix(g), unfix(b), 255
