@@ -69,28 +69,30 @@ func TestTimedEngine(t *testing.T) {
 
 func TestReportVsTesseract(t *testing.T) {
 	cards := []*evalCard{
-		{Size: "3120x3120", Seconds: 1.2, TesseractSeconds: 1.0, EngineSeconds: 0.9, FirstReadSeconds: 0.5},
-		{Size: "3120x3120", Seconds: 1.0, TesseractSeconds: 1.0, EngineSeconds: 0.7, FirstReadSeconds: 0.7},
-		{Size: "1000x600", Seconds: 0.4, TesseractSeconds: 0.5, EngineSeconds: 0.3, FirstReadSeconds: 0.3},
+		{Path: "dev/photos/a.jpg", Size: "3120x3120", Seconds: 1.2, TesseractSeconds: 1.0, EngineSeconds: 0.9, FirstReadSeconds: 0.5},
+		{Path: "dev/scans/b.jpg", Size: "1000x600", Seconds: 0.4, TesseractSeconds: 0.5, EngineSeconds: 0.3, FirstReadSeconds: 0.3},
+		{Path: "dev/photos/c.jpg", Size: "3120x3120", Seconds: 1.0, TesseractSeconds: 1.0, EngineSeconds: 0.7, FirstReadSeconds: 0.7},
+		{Path: "dev/scans/d.jpg", Size: "1112x672", Seconds: 0.6, TesseractSeconds: 0.5, EngineSeconds: 0.5, FirstReadSeconds: 0.3},
+		{Path: "dev/scans/e.jpg", Size: "950x560", Seconds: 0.5, TesseractSeconds: 0.5, EngineSeconds: 0.4, FirstReadSeconds: 0.2},
 	}
 	var out bytes.Buffer
 	reportVsTesseract(&out, cards)
 	rows := map[string][]string{}
 	for _, l := range strings.Split(out.String(), "\n") {
-		if f := strings.Fields(l); len(f) == 7 && strings.Contains(f[0], "x") {
+		if f := strings.Fields(l); len(f) == 8 && f[0] != "folder" {
 			rows[f[0]] = f[1:]
 		}
 	}
 	tests := []struct {
-		size string
-		want []string // cards, app s/card, tesseract s/card, ratio, engine, first
+		folder string
+		want   []string // cards, image size, app s/card, tesseract s/card, ratio, engine, first
 	}{
-		{"3120x3120", []string{"2", "1.10", "1.00", "1.10", "0.80", "0.60"}},
-		{"1000x600", []string{"1", "0.40", "0.50", "0.80", "0.60", "0.60"}},
+		{"photos", []string{"2", "3120x3120", "1.10", "1.00", "1.10", "0.80", "0.60"}},
+		{"scans", []string{"3", "950x560-1112x672", "0.50", "0.50", "1.00", "0.80", "0.53"}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.size, func(t *testing.T) {
-			if got := rows[tt.size]; strings.Join(got, " ") != strings.Join(tt.want, " ") {
+		t.Run(tt.folder, func(t *testing.T) {
+			if got := rows[tt.folder]; strings.Join(got, " ") != strings.Join(tt.want, " ") {
 				t.Errorf("row %v, want %v\n%s", got, tt.want, out.String())
 			}
 		})
