@@ -21,7 +21,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"sort"
 	"strconv"
@@ -40,6 +42,7 @@ func main() {
 	batch := flag.Int("batch", 200, "cards in the batch; 0 for no batch")
 	workers := flag.Int("batch-workers", 0, "(used by ocrbench itself) read the batch with `N` workers and report")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to `FILE`, for go tool pprof")
+	traceFile := flag.String("trace", "", "write an execution trace of the run to `FILE`, for go tool trace")
 	flag.Parse()
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -51,6 +54,17 @@ func main() {
 			os.Exit(1)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if *traceFile != "" {
+		f, err := os.Create(*traceFile)
+		if err == nil {
+			err = trace.Start(f)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "ocrbench:", err)
+			os.Exit(1)
+		}
+		defer trace.Stop()
 	}
 	if os.Getenv("OMP_THREAD_LIMIT") != "1" {
 		fmt.Fprintln(os.Stderr, "ocrbench: run with OMP_THREAD_LIMIT=1, as the app does")
@@ -153,7 +167,8 @@ func run(cards string, sets []string, samples string, batch int) error {
 			return fmt.Errorf("batch with %d workers said %q", w, out)
 		}
 		perSecond[w] = float64(n) / secs
-		fmt.Printf("%d worker(s): %d cards in %.1fs, %.2f cards/s, peak memory %d MB\n", w, n, secs, perSecond[w], rss/1024)
+		_, busy, _ := strings.Cut(strings.TrimSpace(string(out)), "; ")
+		fmt.Printf("%d worker(s): %d cards in %.1fs, %.2f cards/s, peak memory %d MB; %s\n", w, n, secs, perSecond[w], rss/1024, busy)
 	}
 	fmt.Printf("2 workers read %.2f times as fast as 1\n", perSecond[2]/perSecond[1])
 	return nil
@@ -190,6 +205,9 @@ func runBatch(cards string, sets []string, samples string, n, workers int) error
 	if len(pool) == 0 {
 		return fmt.Errorf("no cards for the batch")
 	}
+	if n <= 0 {
+		return fmt.Errorf("no cards asked for in the batch")
+	}
 	paths := make([]string, n)
 	for i := range paths {
 		paths[i] = pool[i%len(pool)]
@@ -197,10 +215,14 @@ func runBatch(cards string, sets []string, samples string, n, workers int) error
 	b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return ocr.NewTesseract("eng") }, Workers: workers}
 	start := time.Now()
 	failed := 0
+	var reading time.Duration // the workers' time on cards, all told
+	var arrived []time.Duration
 	err = b.Read(context.Background(), paths, func(r ocr.Result) {
 		if r.Err != nil {
 			failed++
 		}
+		reading += r.Elapsed
+		arrived = append(arrived, time.Since(start))
 	})
 	if err != nil {
 		return err
@@ -208,6 +230,17 @@ func runBatch(cards string, sets []string, samples string, n, workers int) error
 	if failed > 0 {
 		return fmt.Errorf("%d cards of the batch could not be read", failed)
 	}
-	fmt.Printf("%d cards in %.3fs\n", n, time.Since(start).Seconds())
+	took := time.Since(start)
+	// How much of the batch's time its workers spent on cards, and how
+	// long its end took once the first worker had no card left.
+	w := workers
+	if w <= 0 {
+		w = runtime.NumCPU()
+	}
+	w = min(w, n)
+	busy := reading.Seconds() / (took.Seconds() * float64(w))
+	tail := took - arrived[n-w]
+	fmt.Printf("%d cards in %.3fs; workers on cards %.1f%% of the time; last %.2fs with fewer than %d\n",
+		n, took.Seconds(), 100*busy, tail.Seconds(), w)
 	return nil
 }
