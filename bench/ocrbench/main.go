@@ -18,6 +18,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -44,27 +45,26 @@ func main() {
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the run to `FILE`, for go tool pprof")
 	traceFile := flag.String("trace", "", "write an execution trace of the run to `FILE`, for go tool trace")
 	flag.Parse()
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
+	for _, w := range []struct {
+		path  *string
+		start func(io.Writer) error
+		stop  func()
+	}{
+		{cpuProfile, pprof.StartCPUProfile, pprof.StopCPUProfile},
+		{traceFile, trace.Start, trace.Stop},
+	} {
+		if *w.path == "" {
+			continue
+		}
+		f, err := os.Create(*w.path)
 		if err == nil {
-			err = pprof.StartCPUProfile(f)
+			err = w.start(f)
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "ocrbench:", err)
 			os.Exit(1)
 		}
-		defer pprof.StopCPUProfile()
-	}
-	if *traceFile != "" {
-		f, err := os.Create(*traceFile)
-		if err == nil {
-			err = trace.Start(f)
-		}
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "ocrbench:", err)
-			os.Exit(1)
-		}
-		defer trace.Stop()
+		defer w.stop()
 	}
 	if os.Getenv("OMP_THREAD_LIMIT") != "1" {
 		fmt.Fprintln(os.Stderr, "ocrbench: run with OMP_THREAD_LIMIT=1, as the app does")
