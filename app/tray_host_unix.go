@@ -26,6 +26,13 @@ func hasTrayHost() bool {
 	return err == nil && has
 }
 
+// canStartTray reports whether the system tray can be started: on Linux
+// and the BSDs, whether there is a session bus for it to connect to.
+// Without one the tray fails to connect, and the app then crashed when it
+// quit, as the tray closed the connection it never had
+// (fyne-io/fyne#6403).
+func canStartTray() bool { return haveSessionBus() }
+
 // haveSessionBus reports whether a session bus is there to ask, as a
 // desktop session sets it up: named in the environment, or at its usual
 // place in the runtime directory.

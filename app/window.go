@@ -44,7 +44,7 @@ func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 	w.SetContent(m.buildUI())
 	w.SetMainMenu(m.mainMenu())
 	m.addShortcuts()
-	if desk, ok := a.(desktop.App); ok {
+	if desk, ok := a.(desktop.App); ok && canStartTray() {
 		m.startTray(desk)
 	}
 	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.onDropped(uris) })
