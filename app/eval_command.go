@@ -494,10 +494,10 @@ func reportVsTesseract(w io.Writer, cards []*evalCard) {
 			folders = append(folders, dir)
 		}
 		s.n++
-		if pixels(c.Size) < pixels(s.small) {
+		if c.Size != "" && (s.small == "" || pixels(c.Size) < pixels(s.small)) {
 			s.small = c.Size
 		}
-		if pixels(c.Size) > pixels(s.large) {
+		if c.Size != "" && (s.large == "" || pixels(c.Size) > pixels(s.large)) {
 			s.large = c.Size
 		}
 		s.us += c.Seconds
@@ -514,7 +514,10 @@ func reportVsTesseract(w io.Writer, cards []*evalCard) {
 	for _, k := range folders {
 		s := sums[k]
 		size := s.small
-		if s.large != s.small {
+		switch {
+		case size == "":
+			size = "?" // no image of the folder could be opened
+		case s.large != s.small:
 			size += "-" + s.large
 		}
 		fmt.Fprintf(w, "%-*s %5d %-21s %10.2f %16.2f %6.2f %7.2f %6.2f\n", width, k, s.n, size, s.us/float64(s.n), s.theirs/float64(s.n),

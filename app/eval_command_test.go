@@ -74,6 +74,8 @@ func TestReportVsTesseract(t *testing.T) {
 		{Path: "dev/photos/c.jpg", Size: "3120x3120", Seconds: 1.0, TesseractSeconds: 1.0, EngineSeconds: 0.7, FirstReadSeconds: 0.7},
 		{Path: "dev/scans/d.jpg", Size: "1112x672", Seconds: 0.6, TesseractSeconds: 0.5, EngineSeconds: 0.5, FirstReadSeconds: 0.3},
 		{Path: "dev/scans/e.jpg", Size: "950x560", Seconds: 0.5, TesseractSeconds: 0.5, EngineSeconds: 0.4, FirstReadSeconds: 0.2},
+		{Path: "dev/scans/f.jpg", Seconds: 0.1, TesseractSeconds: 0.1}, // could not be opened: no size
+		{Path: "dev/broken/g.jpg", Seconds: 0.1, TesseractSeconds: 0.1},
 	}
 	var out bytes.Buffer
 	reportVsTesseract(&out, cards)
@@ -88,7 +90,8 @@ func TestReportVsTesseract(t *testing.T) {
 		want   []string // cards, image size, app s/card, tesseract s/card, ratio, engine, first
 	}{
 		{"photos", []string{"2", "3120x3120", "1.10", "1.00", "1.10", "0.80", "0.60"}},
-		{"scans", []string{"3", "950x560-1112x672", "0.50", "0.50", "1.00", "0.80", "0.53"}},
+		{"scans", []string{"4", "950x560-1112x672", "0.40", "0.40", "1.00", "0.75", "0.50"}},
+		{"broken", []string{"1", "?", "0.10", "0.10", "1.00", "0.00", "0.00"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.folder, func(t *testing.T) {
