@@ -279,11 +279,11 @@ func notImage(data []byte) string {
 func Rotate(img image.Image, deg int) image.Image {
 	switch ((deg % 360) + 360) % 360 {
 	case 90:
-		return imaging.Rotate270(img) // imaging rotates counter-clockwise
+		return turn(img, 6) // the EXIF orientation of a photo to be turned so
 	case 180:
-		return imaging.Rotate180(img)
+		return turn(img, 3)
 	case 270:
-		return imaging.Rotate90(img)
+		return turn(img, 8)
 	}
 	return img
 }
