@@ -489,7 +489,7 @@ func reportVsTesseract(w io.Writer, cards []*evalCard) {
 		dir := filepath.Base(filepath.Dir(c.Path))
 		s := sums[dir]
 		if s == nil {
-			s = &sum{small: c.Size, large: c.Size}
+			s = &sum{}
 			sums[dir] = s
 			folders = append(folders, dir)
 		}
