@@ -19,6 +19,11 @@ const (
 	PhoneHome   PhoneKind = "home"
 )
 
+// MaxImagePixels is the most pixels a card image may have to be made a
+// photo or taken from an archive: as many as the scanner reads
+// (ocr.MaxPixels). An image from an archive made elsewhere could claim more.
+const MaxImagePixels = 100 << 20
+
 // Phone is one telephone number as printed, with its kind.
 type Phone struct {
 	Number string    // as printed or typed, e.g. "+1 (650) 555-0100"

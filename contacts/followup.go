@@ -151,8 +151,9 @@ type Cadence struct {
 // IsZero reports whether c is no cadence.
 func (c Cadence) IsZero() bool { return c.Ideal <= 0 && c.Max <= 0 }
 
-// Person is what the reconnect list needs to know of one contact.
-type Person struct {
+// Relationship is where the user stands with one contact: what the
+// reconnect list needs to know of them.
+type Relationship struct {
 	Contact Contact
 	// Open holds the contact's open follow-ups, earliest due first.
 	Open []FollowUp

@@ -25,3 +25,14 @@ func NormalizePhone(number, region string) (e164 string, ok bool) {
 	}
 	return phonenumbers.Format(n, phonenumbers.E164), true
 }
+
+// Digits returns the ASCII digits of s: what two ways of writing a phone
+// number have in common.
+func Digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if '0' <= r && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
