@@ -105,6 +105,14 @@ func (k Kind) Label() string {
 	return string(k)
 }
 
+// EventPerson is someone met at an event, and whether the user has
+// followed up with them yet.
+type EventPerson struct {
+	Contact    Contact
+	FollowedUp bool      // something happened since: a follow-up done, or any interaction
+	Next       *FollowUp // the earliest open follow-up, if any
+}
+
 // FollowUpState is where a follow-up stands.
 type FollowUpState string
 

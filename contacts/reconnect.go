@@ -18,6 +18,9 @@ const (
 	Upcoming                // follow-ups further ahead
 )
 
+// Sections lists the sections of the reconnect list in order.
+var Sections = []Section{Overdue, Due, Fading, Upcoming}
+
 func (s Section) String() string {
 	switch s {
 	case Overdue:

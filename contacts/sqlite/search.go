@@ -74,11 +74,11 @@ func searchText(c contacts.Contact) string {
 // phoneDigits is what the phone index holds of c: the digits of each
 // number as printed and in E.164, leaving out those that another already
 // contains (the national "6505550100" is in "16505550100").
-func phoneDigits(c contacts.Contact) string {
+func phoneDigits(c contacts.Contact, region string) string {
 	var all []string
 	for _, p := range c.Phones {
 		all = append(all, contacts.Digits(p.Number))
-		if e, ok := contacts.NormalizePhone(p.Number, contacts.DefaultRegion); ok {
+		if e, ok := contacts.NormalizePhone(p.Number, region); ok {
 			all = append(all, contacts.Digits(e))
 		}
 	}
@@ -123,7 +123,7 @@ func phoneQuery(d string) string {
 
 // indexPending writes the search words of the contacts that triggers
 // marked as changed in tx, and clears the marks.
-func indexPending(ctx context.Context, tx *sql.Tx) error {
+func indexPending(ctx context.Context, tx *sql.Tx, region string) error {
 	rows, err := tx.QueryContext(ctx, "SELECT contact_id FROM search_pending")
 	if err != nil {
 		return err
@@ -167,7 +167,7 @@ func indexPending(ctx context.Context, tx *sql.Tx) error {
 					return err
 				}
 			}
-			if d := phoneDigits(c); d != "" {
+			if d := phoneDigits(c, region); d != "" {
 				if err := execSQL("INSERT INTO phones_fts (rowid, digits) VALUES (?, ?)", c.ID, d); err != nil {
 					return err
 				}

@@ -70,7 +70,7 @@ func TestPhoneDigits(t *testing.T) {
 			for _, p := range tt.phones {
 				c.Phones = append(c.Phones, contacts.Phone{Number: p})
 			}
-			if got := phoneDigits(c); got != tt.want {
+			if got := phoneDigits(c, contacts.DefaultRegion); got != tt.want {
 				t.Errorf("phoneDigits(%q) = %q, want %q", tt.phones, got, tt.want)
 			}
 		})
@@ -146,7 +146,7 @@ func TestSearchFollowsChanges(t *testing.T) {
 			return s.DeleteEvent(ctx, e.ID)
 		}, "autumn", []string{"Ann Abbott"}},
 		{"merged", func() error {
-			return s.MergeInto(ctx, contacts.Merge(bob, ann, nil, contacts.DefaultRegion), ann.ID)
+			return s.MergeInto(ctx, contacts.Merge(bob, ann, nil, s.Region), ann.ID)
 		}, "golf", []string{"Bob Brown"}},
 		{"merged away", nil, "abbott", nil},
 		{"deleted", func() error {
@@ -296,7 +296,7 @@ func TestQueryPlans(t *testing.T) {
 	}
 	checks = append(checks, check{"list page", "SELECT id FROM contacts c ORDER BY c.updated DESC, c.id DESC LIMIT 100 OFFSET 500",
 		nil, []string{"contacts_updated"}})
-	for _, sec := range Sections {
+	for _, sec := range contacts.Sections {
 		where, _ := sectionWhere(sec, 30)
 		want := []string{"contacts_next_due"}
 		switch sec {
@@ -309,7 +309,7 @@ func TestQueryPlans(t *testing.T) {
 			reconnectArgs(today, 30), want})
 	}
 	dup, dupArgs := duplicateCandidates(contacts.Contact{FullName: "Ann Abbott", Company: "Acme Corp",
-		Emails: []string{"ann@acme.example"}, Phones: []contacts.Phone{{Number: "+1 650 555 0100"}}})
+		Emails: []string{"ann@acme.example"}, Phones: []contacts.Phone{{Number: "+1 650 555 0100"}}}, contacts.DefaultRegion)
 	checks = append(checks, check{"duplicates", "SELECT id FROM contacts c WHERE id IN (" + dup + ")", dupArgs,
 		[]string{"VIRTUAL TABLE INDEX", "USING INTEGER PRIMARY KEY"}})
 	checks = append(checks, check{"next follow-up",

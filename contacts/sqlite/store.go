@@ -79,6 +79,12 @@ type Store struct {
 	// added and updated. Open sets it to time.Now; tests may replace it
 	// before using the store.
 	Now func() time.Time
+	// Region is the region, as an ISO 3166-1 alpha-2 code, assumed for
+	// phone numbers written without a country calling code: the store
+	// keeps their E.164 form for search and finds duplicates by it. Open
+	// sets it to contacts.DefaultRegion; set it, if at all, before using
+	// the store.
+	Region string
 
 	db *sql.DB // for writing: each transaction takes the write lock at once
 	// rdb is for reading: its transactions take no lock until they
@@ -127,7 +133,7 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Store{Now: time.Now, db: db, rdb: rdb, dir: dir}
+	s := &Store{Now: time.Now, Region: contacts.DefaultRegion, db: db, rdb: rdb, dir: dir}
 	if err := s.migrate(ctx, migrations); err != nil {
 		s.Close()
 		return nil, err
@@ -341,7 +347,7 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	if s.searchIndex {
-		if err := indexPending(ctx, tx); err != nil {
+		if err := indexPending(ctx, tx, s.Region); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
 	}

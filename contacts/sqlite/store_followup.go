@@ -136,21 +136,13 @@ func (s *Store) Events(ctx context.Context) ([]contacts.Event, error) {
 	return es, nil
 }
 
-// EventPerson is someone met at an event, and whether the user has
-// followed up with them yet.
-type EventPerson struct {
-	Contact    contacts.Contact
-	FollowedUp bool               // something happened since: a follow-up done, or any interaction
-	Next       *contacts.FollowUp // the earliest open follow-up, if any
-}
-
 // EventPeople returns everyone met at the event, by name.
-func (s *Store) EventPeople(ctx context.Context, eventID int64) ([]EventPerson, error) {
+func (s *Store) EventPeople(ctx context.Context, eventID int64) ([]contacts.EventPerson, error) {
 	cs, err := s.Find(ctx, Filter{EventID: eventID})
 	if err != nil {
 		return nil, err
 	}
-	var out []EventPerson
+	var out []contacts.EventPerson
 	err = s.read(ctx, func(tx *sql.Tx) error {
 		open, err := openFollowUps(ctx, tx, "f.contact_id IN (SELECT id FROM contacts WHERE event_id = ?)", eventID)
 		if err != nil {
@@ -174,7 +166,7 @@ func (s *Store) EventPeople(ctx context.Context, eventID int64) ([]EventPerson, 
 			return err
 		}
 		for _, c := range cs {
-			p := EventPerson{Contact: c, FollowedUp: done[c.ID]}
+			p := contacts.EventPerson{Contact: c, FollowedUp: done[c.ID]}
 			if fs := open[c.ID]; len(fs) > 0 {
 				p.Next = &fs[0]
 			}
@@ -185,7 +177,7 @@ func (s *Store) EventPeople(ctx context.Context, eventID int64) ([]EventPerson, 
 	if err != nil {
 		return nil, fmt.Errorf("contacts: people of event %d: %w", eventID, err)
 	}
-	sortByName(out, func(p EventPerson) string { return p.Contact.DisplayName() })
+	sortByName(out, func(p contacts.EventPerson) string { return p.Contact.DisplayName() })
 	return out, nil
 }
 

@@ -21,7 +21,7 @@ import (
 func (s *Store) Duplicates(ctx context.Context, c contacts.Contact) ([]contacts.Match, error) {
 	var matches []contacts.Match
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		query, args := duplicateCandidates(c)
+		query, args := duplicateCandidates(c, s.Region)
 		if query == "" {
 			return nil
 		}
@@ -31,7 +31,7 @@ func (s *Store) Duplicates(ctx context.Context, c contacts.Contact) ([]contacts.
 			return err
 		}
 		for _, cand := range cands {
-			if reasons := contacts.SamePerson(c, cand, contacts.DefaultRegion); len(reasons) > 0 {
+			if reasons := contacts.SamePerson(c, cand, s.Region); len(reasons) > 0 {
 				matches = append(matches, contacts.Match{Contact: cand, Reasons: reasons})
 			}
 		}
@@ -58,7 +58,7 @@ func (s *Store) Duplicates(ctx context.Context, c contacts.Contact) ([]contacts.
 // ("Acme Corp." and "ACME, Inc."), and those with the digits of one of c's
 // phone numbers in E.164. More are found than are the same person;
 // SamePerson decides.
-func duplicateCandidates(c contacts.Contact) (string, []any) {
+func duplicateCandidates(c contacts.Contact, region string) (string, []any) {
 	var words []string // of contacts_fts, each a group of words that must all be there
 	group := func(s string) {
 		if ws := searchWords(s); len(ws) > 0 {
@@ -73,7 +73,7 @@ func duplicateCandidates(c contacts.Contact) (string, []any) {
 	}
 	var phones []string
 	for _, p := range c.Phones {
-		if e, ok := contacts.NormalizePhone(p.Number, contacts.DefaultRegion); ok {
+		if e, ok := contacts.NormalizePhone(p.Number, region); ok {
 			phones = append(phones, `"`+contacts.Digits(e)+`"`)
 		}
 	}

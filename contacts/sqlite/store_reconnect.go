@@ -16,8 +16,8 @@ import (
 // at a time, through the indexes on each contact's next follow-up day
 // (next_due) and the day their cadence runs out (cadence_due), both kept
 // by triggers (migration 005). The SQL below puts people in sections and
-// orders them as Reconnect does; entryFor then writes each entry, and an
-// entry that entryFor would put in another section is an error, so the
+// orders them as Reconnect does; ReconnectItemFor then writes each item, and an
+// item that ReconnectItemFor would put in another section is an error, so the
 // two can never silently disagree. Reconnect, over People, stays the
 // definition, and the tests compare the two on a generated database.
 
@@ -56,9 +56,6 @@ var sectionOrder = map[contacts.Section]string{
 	contacts.Upcoming: `c.next_due`,
 }
 
-// Sections lists the sections of the reconnect list in order.
-var Sections = []contacts.Section{contacts.Overdue, contacts.Due, contacts.Fading, contacts.Upcoming}
-
 func reconnectArgs(today contacts.Day, horizon int) []any {
 	until := ""
 	if horizon > 0 {
@@ -73,7 +70,7 @@ func reconnectArgs(today contacts.Day, horizon int) []any {
 func (s *Store) ReconnectCounts(ctx context.Context, today contacts.Day, horizon int) (map[contacts.Section]int, error) {
 	counts := map[contacts.Section]int{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
-		for _, sec := range Sections {
+		for _, sec := range contacts.Sections {
 			var n int
 			where, _ := sectionWhere(sec, horizon)
 			if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts c WHERE "+where,
@@ -92,12 +89,21 @@ func (s *Store) ReconnectCounts(ctx context.Context, today contacts.Day, horizon
 	return counts, nil
 }
 
-// ReconnectEntries returns the entries offset to offset+limit of section
-// sec of today's reconnect list (all from offset, for limit <= 0), as
-// Reconnect would list them with the same horizon, and complete: each
-// with its whole contact, the follow-up it is about and the last thing
-// talked about.
-func (s *Store) ReconnectEntries(ctx context.Context, today contacts.Day, horizon int, sec contacts.Section, offset, limit int) ([]contacts.ReconnectItem, error) {
+// ReconnectQuery picks a page of one section of the reconnect list.
+type ReconnectQuery struct {
+	Today   contacts.Day     // the day the list is for
+	Horizon int              // days ahead of Today to list follow-ups for; <= 0: all
+	Section contacts.Section // the section to read
+	Offset  int              // the first item of the page
+	Limit   int              // the most items to return; <= 0: all from Offset
+}
+
+// ReconnectItems returns the items q.Offset to q.Offset+q.Limit of section
+// q.Section of q.Today's reconnect list, as Reconnect would list them with
+// the same horizon, and complete: each with its whole contact, the
+// follow-up it is about and the last thing talked about.
+func (s *Store) ReconnectItems(ctx context.Context, q ReconnectQuery) ([]contacts.ReconnectItem, error) {
+	today, horizon, sec, offset, limit := q.Today, q.Horizon, q.Section, q.Offset, q.Limit
 	where, ok := sectionWhere(sec, horizon)
 	if !ok {
 		return nil, fmt.Errorf("contacts: reconnect: no section %v", sec)
@@ -277,8 +283,8 @@ func completePeople(ctx context.Context, tx *sql.Tx, ids []int64) ([]contacts.Re
 // section, as Reconnect makes it; for a terminal, which prints it all.
 func (s *Store) ReconnectList(ctx context.Context, today contacts.Day, horizon int) ([]contacts.ReconnectItem, error) {
 	var all []contacts.ReconnectItem
-	for _, sec := range Sections {
-		es, err := s.ReconnectEntries(ctx, today, horizon, sec, 0, 0)
+	for _, sec := range contacts.Sections {
+		es, err := s.ReconnectItems(ctx, ReconnectQuery{Today: today, Horizon: horizon, Section: sec})
 		if err != nil {
 			return nil, err
 		}

@@ -51,7 +51,7 @@ func TestAddWithFollowUpsIsOneChange(t *testing.T) {
 	}
 }
 
-func TestBatch(t *testing.T) {
+func TestTransact(t *testing.T) {
 	s, _ := openTestStore(t)
 	ctx := t.Context()
 	ann := contacts.Contact{FullName: "Ann Example", Emails: []string{"ann@example.org"}}
@@ -70,7 +70,7 @@ func TestBatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := s.Batch(ctx, func(b *Batch) error {
+			err := s.Transact(ctx, func(b *Tx) error {
 				for _, name := range []string{"Cy Example", "Di Example"} {
 					c := contacts.Contact{FullName: name}
 					if err := b.Add(&c); err != nil {
@@ -94,7 +94,7 @@ func TestBatch(t *testing.T) {
 				return nil
 			})
 			if tt.fail != errors.Is(err, errStop) {
-				t.Fatalf("Batch = %v", err)
+				t.Fatalf("Transact = %v", err)
 			}
 			if n, _ := s.Count(ctx); n != tt.wantCount {
 				t.Errorf("%d contacts, want %d", n, tt.wantCount)
