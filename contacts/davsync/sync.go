@@ -41,22 +41,15 @@ type Result struct {
 func (r Result) String() string {
 	s := fmt.Sprintf("Pushed %d, pulled %d", r.Pushed, r.Pulled)
 	if n := len(r.Conflicts); n > 0 {
-		s += fmt.Sprintf("; %d %s to resolve", n, plural(n, "conflict"))
+		s += "; " + contacts.Plural(n, "conflict") + " to resolve"
 	}
 	if n := len(r.Deletions); n > 0 {
-		s += fmt.Sprintf("; %d %s to confirm", n, plural(n, "deletion"))
+		s += "; " + contacts.Plural(n, "deletion") + " to confirm"
 	}
 	if n := len(r.Failed); n > 0 {
 		s += fmt.Sprintf("; %d failed", n)
 	}
 	return s + "."
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }
 
 // A Conflict is a contact changed on both sides, or changed on one and

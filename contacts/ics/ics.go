@@ -1,3 +1,5 @@
+// Package ics writes follow-ups as an iCalendar file of to-dos, for the
+// calendar and task apps of phones.
 package ics
 
 import (

@@ -1,3 +1,7 @@
+// Package sqlite keeps contacts in a SQLite database in a data folder:
+// the schema and its migrations, search, the reconnect list's queries,
+// backups, archives, moving the folder, and the card images with their
+// thumbnails. It is the only package that touches SQL.
 package sqlite
 
 import (

@@ -1,3 +1,6 @@
+// Package vcf reads and writes contacts as vCards: 2.1, 3.0 and 4.0 in,
+// 3.0 and 4.0 out, with card photos, QR code payloads and the cards kept
+// in sync with a CardDAV server.
 package vcf
 
 import (

@@ -18,8 +18,6 @@ import (
 
 	"github.com/emersion/go-vcard"
 
-	"followthrough/contacts/internal/contentline"
-
 	"followthrough/contacts"
 )
 
@@ -460,45 +458,6 @@ func TestWriteVCardsGoVcard(t *testing.T) {
 	}
 	if _, err := dec.Decode(); !errors.Is(err, io.EOF) {
 		t.Errorf("after the last card: %v, want io.EOF", err)
-	}
-}
-
-func TestWriteFolded(t *testing.T) {
-	tests := []struct {
-		name string
-		line string
-	}{
-		{"short", "FN:Jane"},
-		{"75 octets", "NOTE:" + strings.Repeat("x", 70)},
-		{"76 octets", "NOTE:" + strings.Repeat("x", 71)},
-		{"long ASCII", "NOTE:" + strings.Repeat("0123456789", 30)},
-		{"two-octet runes", "NOTE:" + strings.Repeat("é", 200)},
-		{"three-octet runes", "NOTE:" + strings.Repeat("界", 200)},
-		{"four-octet runes", "NOTE:" + strings.Repeat("🎴", 200)},
-		{"mixed runes", "NOTE:" + strings.Repeat("aé界🎴", 60)},
-		{"escapes", "NOTE:" + strings.Repeat(`\,`, 100)},
-		{"odd escapes", "NOTE:x" + strings.Repeat(`\\\n`, 60)},
-	}
-	for _, tt := range tests {
-		for shift := range 4 {
-			line := strings.Repeat("X", shift) + tt.line
-			t.Run(fmt.Sprintf("%s shifted %d", tt.name, shift), func(t *testing.T) {
-				var buf bytes.Buffer
-				contentline.Write(&buf, line)
-				lines := unfold(t, buf.Bytes())
-				if len(lines) != 1 || lines[0] != line {
-					t.Errorf("unfolded to %q, want %q", lines, line)
-				}
-				physical := strings.Count(buf.String(), "\r\n")
-				if len(line) <= 75 && physical != 1 {
-					t.Errorf("a line of %d octets was folded", len(line))
-				}
-				// Each folded line but the last should be nearly full.
-				if most := (len(line)+70)/71 + 1; physical > most {
-					t.Errorf("folded into %d lines, want at most %d", physical, most)
-				}
-			})
-		}
 	}
 }
 
