@@ -6,7 +6,7 @@ GO      := $(shell ./setup.sh --test | tail -n 1)
 ifeq ($(GO),)
 $(error setup.sh failed: see the messages above)
 endif
-# sqlite_fts5: the search index (contacts/migrations/005) is SQLite FTS5.
+# sqlite_fts5: the search index (contacts/sqlite/migrations/005) is SQLite FTS5.
 TAGS    := migrated_fynedo,sqlite_fts5
 # Tesseract reads about three times faster without OpenMP's threads.
 export OMP_THREAD_LIMIT := 1

@@ -199,15 +199,15 @@ func exportICS(ctx context.Context, store *sqlite.Store, path string) (int, erro
 	if err != nil {
 		return 0, err
 	}
-	var items []ics.ICSItem
+	var items []ics.Item
 	for _, p := range people {
 		for _, f := range p.Open {
-			items = append(items, ics.ICSItem{FollowUp: f, Contact: p.Contact})
+			items = append(items, ics.Item{FollowUp: f, Contact: p.Contact})
 		}
 	}
 	if len(items) == 0 {
 		return 0, ics.ErrNothingToExport
 	}
-	err = writeFileAtomic(path, func(w io.Writer) error { return ics.WriteICS(w, items, now()) })
+	err = writeFileAtomic(path, func(w io.Writer) error { return ics.Write(w, items, now()) })
 	return len(items), err
 }

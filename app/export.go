@@ -105,7 +105,7 @@ func writeVCardsFrom(ctx context.Context, path string, opts exportOptions, src c
 	n := 0
 	err := writeFileAtomic(path, func(w io.Writer) error {
 		var err error
-		n, err = vcf.ExportVCards(ctx, w, src, opts.v4, prepare)
+		n, err = vcf.Export(ctx, w, src, opts.v4, prepare)
 		return err
 	})
 	return n, err

@@ -512,7 +512,7 @@ func TestExportCommand(t *testing.T) {
 			if !bytes.Contains(data, []byte("VERSION:"+tt.version+"\r\n")) {
 				t.Errorf("not vCard %s:\n%s", tt.version, data)
 			}
-			cs, err := vcf.ReadVCards(bytes.NewReader(data))
+			cs, err := vcf.Read(bytes.NewReader(data))
 			if err != nil {
 				t.Fatal(err)
 			}

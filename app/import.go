@@ -50,7 +50,7 @@ type importBatch struct {
 func readImport(ctx context.Context, store *sqlite.Store, paths []string, merge bool) (importBatch, error) {
 	var b importBatch
 	for _, path := range paths {
-		cs, err := vcf.ReadVCardFile(path)
+		cs, err := vcf.ReadFile(path)
 		if err != nil {
 			b.errs = append(b.errs, splitErrors(err)...)
 		}

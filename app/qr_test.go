@@ -46,7 +46,7 @@ func TestQRImage(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the code cannot be read: %v", err)
 			}
-			cs, err := vcf.ReadVCards(bytes.NewReader([]byte(res.GetText())))
+			cs, err := vcf.Read(bytes.NewReader([]byte(res.GetText())))
 			if err != nil || len(cs) != 1 {
 				t.Fatalf("the code holds %q: %v", res.GetText(), err)
 			}

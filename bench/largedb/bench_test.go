@@ -242,7 +242,7 @@ func BenchmarkExportAll(b *testing.B) {
 			b.Fatal(err)
 		}
 		w := bufio.NewWriter(f)
-		_, err = vcf.ExportVCards(ctx, w, func(ctx context.Context, fn func([]contacts.Contact) error) error {
+		_, err = vcf.Export(ctx, w, func(ctx context.Context, fn func([]contacts.Contact) error) error {
 			return s.EachContact(ctx, sqlite.Filter{}, fn)
 		}, false, nil)
 		if err == nil {

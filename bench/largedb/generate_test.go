@@ -195,12 +195,12 @@ func TestGeneratedDatabase(t *testing.T) {
 		n := 0
 		err := store.EachContact(ctx, sqlite.Filter{}, func(cs []contacts.Contact) error {
 			n += len(cs)
-			return vcf.WriteVCards(&buf, cs...)
+			return vcf.Write(&buf, cs...)
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		read, err := vcf.ReadVCards(&buf)
+		read, err := vcf.Read(&buf)
 		if err != nil || n != len(all) || len(read) != len(all) {
 			t.Fatalf("exported %d, read back %d (%v); want %d", n, len(read), err, len(all))
 		}

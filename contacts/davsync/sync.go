@@ -379,7 +379,7 @@ func (s *Syncer) unchangedHere(ctx context.Context, id int64, want string) error
 
 // parseCard returns the contact the first card in data describes.
 func parseCard(data []byte) (contacts.Contact, error) {
-	cs, err := vcf.ReadVCards(bytes.NewReader(data))
+	cs, err := vcf.Read(bytes.NewReader(data))
 	if err != nil {
 		return contacts.Contact{}, err
 	}

@@ -17,22 +17,22 @@ import (
 	"followthrough/contacts/internal/contentline"
 )
 
-// ICSItem is a follow-up to export, with the contact it is for.
-type ICSItem struct {
+// Item is a follow-up to export, with the contact it is for.
+type Item struct {
 	FollowUp contacts.FollowUp
 	Contact  contacts.Contact
 }
 
-// ErrNothingToExport is returned by WriteICS for no items: an iCalendar
+// ErrNothingToExport is returned by Write for no items: an iCalendar
 // file must hold at least one to-do.
 var ErrNothingToExport = errors.New("contacts: no open follow-ups to export")
 
-// WriteICS writes follow-ups as an iCalendar file (RFC 5545) that phones'
+// Write writes follow-ups as an iCalendar file (RFC 5545) that phones'
 // calendar and task apps import: one VTODO each, due on its day, with an
 // alarm at 9:00 that day and the context of the contact in the
 // description. Each to-do's UID comes from the follow-up's ID, so a new
 // export updates the to-dos already imported instead of adding copies.
-func WriteICS(w io.Writer, items []ICSItem, now time.Time) error {
+func Write(w io.Writer, items []Item, now time.Time) error {
 	if len(items) == 0 {
 		return ErrNothingToExport
 	}
@@ -56,7 +56,7 @@ func WriteICS(w io.Writer, items []ICSItem, now time.Time) error {
 	return nil
 }
 
-func todo(it ICSItem, now time.Time) *ical.Component {
+func todo(it Item, now time.Time) *ical.Component {
 	f, c := it.FollowUp, it.Contact
 	t := ical.NewComponent(ical.CompToDo)
 	t.Props.SetText(ical.PropUID, fmt.Sprintf("followup-%d@followthrough", f.ID))

@@ -13,7 +13,7 @@ import (
 	"followthrough/contacts"
 )
 
-var icsItems = []ICSItem{
+var icsItems = []Item{
 	{
 		FollowUp: contacts.FollowUp{ID: 7, Kind: contacts.KindCall, Due: contacts.Day{Year: 2026, Month: 11, Day: 25}, Line: "send her the article on hiring; ask, gently, about Q1"},
 		Contact: contacts.Contact{FullName: "Renée Ä. Dubois", Company: "Atelier Nord, SARL", Event: "Lyon Design Week", MetOn: contacts.Day{Year: 2026, Month: 11, Day: 20},
@@ -31,7 +31,7 @@ var icsNow = time.Date(2026, 11, 22, 15, 4, 5, 0, time.UTC)
 func writeTestICS(t *testing.T) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteICS(&buf, icsItems, icsNow); err != nil {
+	if err := Write(&buf, icsItems, icsNow); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -91,11 +91,11 @@ func TestWriteICS(t *testing.T) {
 	}
 	// A later export keeps the UIDs, so phones update instead of adding.
 	var again bytes.Buffer
-	WriteICS(&again, icsItems, icsNow.Add(time.Hour))
+	Write(&again, icsItems, icsNow.Add(time.Hour))
 	if !bytes.Contains(again.Bytes(), []byte("UID:followup-7@followthrough")) {
 		t.Errorf("UID changed between exports")
 	}
-	if err := WriteICS(new(bytes.Buffer), nil, icsNow); err != ErrNothingToExport {
+	if err := Write(new(bytes.Buffer), nil, icsNow); err != ErrNothingToExport {
 		t.Errorf("no items: %v", err)
 	}
 }
@@ -150,14 +150,14 @@ print(json.dumps(out))
 // file reads back as iCalendar, holds no control character, and says what
 // the contact says, cleaned.
 func TestWriteICSHostileText(t *testing.T) {
-	items := []ICSItem{
+	items := []Item{
 		{FollowUp: contacts.FollowUp{ID: 1, Kind: contacts.KindCall, Due: contacts.Day{Year: 2026, Month: 12, Day: 3}, Line: "bring\x00 the\x1b[1m deck\u202e"},
 			Contact: contacts.Contact{FullName: "Ann\x07 Example 🚀", Company: "شركة\u200f مثال", TalkedAbout: strings.Repeat("long talk ", 5000)}},
 		{FollowUp: contacts.FollowUp{ID: 2, Kind: contacts.KindEmail, Due: contacts.Day{Year: 2026, Month: 12, Day: 4}},
 			Contact: contacts.Contact{FullName: "\u202eevil\u202c Name", Note: "x\r\ny"}},
 	}
 	var buf bytes.Buffer
-	if err := WriteICS(&buf, items, icsNow); err != nil {
+	if err := Write(&buf, items, icsNow); err != nil {
 		t.Fatal(err)
 	}
 	for i, l := range strings.Split(strings.TrimSuffix(buf.String(), "\r\n"), "\r\n") {

@@ -109,7 +109,7 @@ func extraNames(extra []string) []string {
 func TestCorpus(t *testing.T) {
 	for _, tt := range corpusTests {
 		t.Run(tt.file, func(t *testing.T) {
-			got, err := ReadVCardFile(filepath.Join("testdata", "vcards", tt.file))
+			got, err := ReadFile(filepath.Join("testdata", "vcards", tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -131,14 +131,14 @@ func TestCorpus(t *testing.T) {
 				name string
 				fn   func(*bytes.Buffer, ...contacts.Contact) error
 			}{
-				{"3.0", func(b *bytes.Buffer, cs ...contacts.Contact) error { return WriteVCards(b, cs...) }},
-				{"4.0", func(b *bytes.Buffer, cs ...contacts.Contact) error { return WriteVCards4(b, cs...) }},
+				{"3.0", func(b *bytes.Buffer, cs ...contacts.Contact) error { return Write(b, cs...) }},
+				{"4.0", func(b *bytes.Buffer, cs ...contacts.Contact) error { return Write4(b, cs...) }},
 			} {
 				var buf bytes.Buffer
 				if err := write.fn(&buf, got...); err != nil {
 					t.Fatal(err)
 				}
-				again, err := ReadVCards(&buf)
+				again, err := Read(&buf)
 				if err != nil {
 					t.Fatalf("%s: read again: %v", write.name, err)
 				}
@@ -183,13 +183,13 @@ func TestCorpusVobject(t *testing.T) {
 	py := vobjectPython(t)
 	for _, tt := range corpusTests {
 		t.Run(tt.file, func(t *testing.T) {
-			cs, err := ReadVCardFile(filepath.Join("testdata", "vcards", tt.file))
+			cs, err := ReadFile(filepath.Join("testdata", "vcards", tt.file))
 			if err != nil {
 				t.Fatal(err)
 			}
 			path := filepath.Join(t.TempDir(), "out.vcf")
 			var buf bytes.Buffer
-			if err := WriteVCards(&buf, cs...); err != nil {
+			if err := Write(&buf, cs...); err != nil {
 				t.Fatal(err)
 			}
 			os.WriteFile(path, buf.Bytes(), 0o600)
@@ -234,7 +234,7 @@ func TestCorpusVobject(t *testing.T) {
 	}
 }
 
-// FuzzReadVCards feeds ReadVCards broken and odd input, starting from the
+// FuzzReadVCards feeds Read broken and odd input, starting from the
 // corpus: it must never panic, every error must name a line of the input,
 // and what it reads must survive being written and read again.
 func FuzzReadVCards(f *testing.F) {
@@ -257,7 +257,7 @@ func FuzzReadVCards(f *testing.F) {
 	f.Add([]byte("\uFEFFBEGIN:VCARD\r\nVERSION:3.0\r\nFN:\u202eAnn\x00 \x1b[2JExample 🎉\r\nORG:شركة\u200f مثال\r\nNOTE:one\\ntwo\x07\r\nEND:VCARD\r\n"))
 	f.Add([]byte("BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Boss\r\nAGENT:\r\nBEGIN:VCARD\r\nFN:Assistant\r\nEND:VCARD\r\nEND:VCARD\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cs, err := ReadVCards(bytes.NewReader(data))
+		cs, err := Read(bytes.NewReader(data))
 		lines := bytes.Count(data, []byte("\n")) + 1
 		if err != nil {
 			for _, e := range splitJoined(err) {
@@ -268,10 +268,10 @@ func FuzzReadVCards(f *testing.F) {
 			}
 		}
 		var buf bytes.Buffer
-		if err := WriteVCards(&buf, cs...); err != nil {
+		if err := Write(&buf, cs...); err != nil {
 			t.Fatal(err)
 		}
-		again, err := ReadVCards(&buf)
+		again, err := Read(&buf)
 		if err != nil || len(again) != len(cs) {
 			t.Fatalf("read %d cards back (%v) of %d written:\n%s", len(again), err, len(cs), buf.String())
 		}

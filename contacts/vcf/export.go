@@ -9,7 +9,7 @@ import (
 	"followthrough/contacts"
 )
 
-// ExportVCards writes the contacts that each hands over, a batch at a
+// Export writes the contacts that each hands over, a batch at a
 // time (as Store.EachContact does), to w as vCard 3.0, or 4.0 with v4,
 // and returns how many it wrote. It encodes batches on all processors
 // while the next ones are read, and writes them in order: exporting a
@@ -17,12 +17,12 @@ import (
 // them, whichever is slower, and holds a few batches at most. prepare, if
 // not nil, changes each contact before it is encoded, in the same
 // goroutines, such as to add its photo.
-func ExportVCards(ctx context.Context, w io.Writer, each func(context.Context, func([]contacts.Contact) error) error, v4 bool, prepare func(contacts.Contact) contacts.Contact) (int, error) {
+func Export(ctx context.Context, w io.Writer, each func(context.Context, func([]contacts.Contact) error) error, v4 bool, prepare func(contacts.Contact) contacts.Contact) (int, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	write := WriteVCards
+	write := Write
 	if v4 {
-		write = WriteVCards4
+		write = Write4
 	}
 	type encoded struct {
 		n   int

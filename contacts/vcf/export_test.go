@@ -47,11 +47,11 @@ func TestExportVCards(t *testing.T) {
 	upper := func(c contacts.Contact) contacts.Contact { c.Note = "prepared"; return c }
 
 	var buf bytes.Buffer
-	n, err := ExportVCards(t.Context(), &buf, source(-1), false, upper)
+	n, err := Export(t.Context(), &buf, source(-1), false, upper)
 	if err != nil || n != 7*13 {
 		t.Fatalf("wrote %d, %v; want %d", n, err, 7*13)
 	}
-	read, err := ReadVCards(&buf)
+	read, err := Read(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,13 +69,13 @@ func TestExportVCards(t *testing.T) {
 	}
 
 	t.Run("source fails", func(t *testing.T) {
-		_, err := ExportVCards(t.Context(), &bytes.Buffer{}, source(3), true, nil)
+		_, err := Export(t.Context(), &bytes.Buffer{}, source(3), true, nil)
 		if err == nil || err.Error() != "database gone" {
 			t.Errorf("error %v, want the source's", err)
 		}
 	})
 	t.Run("writer fails", func(t *testing.T) {
-		n, err := ExportVCards(t.Context(), &failingWriter{n: 2}, source(-1), false, nil)
+		n, err := Export(t.Context(), &failingWriter{n: 2}, source(-1), false, nil)
 		if err == nil || n != 2*13 {
 			t.Errorf("wrote %d, %v; want 26 and the writer's error", n, err)
 		}

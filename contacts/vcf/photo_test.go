@@ -84,10 +84,10 @@ func TestWithPhoto(t *testing.T) {
 		write func(w *bytes.Buffer, cs ...contacts.Contact) error
 		want  []byte // the photo read back; nil for the one the contact had
 	}{
-		{"3.0", contacts.Contact{FullName: "Ann"}, false, func(w *bytes.Buffer, cs ...contacts.Contact) error { return WriteVCards(w, cs...) }, photo},
-		{"4.0", contacts.Contact{FullName: "Ann"}, true, func(w *bytes.Buffer, cs ...contacts.Contact) error { return WriteVCards4(w, cs...) }, photo},
+		{"3.0", contacts.Contact{FullName: "Ann"}, false, func(w *bytes.Buffer, cs ...contacts.Contact) error { return Write(w, cs...) }, photo},
+		{"4.0", contacts.Contact{FullName: "Ann"}, true, func(w *bytes.Buffer, cs ...contacts.Contact) error { return Write4(w, cs...) }, photo},
 		{"has a photo", contacts.Contact{FullName: "Bo", Extra: []string{"item1.PHOTO;TYPE=JPEG;ENCODING=b:AAAA"}}, false,
-			func(w *bytes.Buffer, cs ...contacts.Contact) error { return WriteVCards(w, cs...) }, []byte{0, 0, 0}},
+			func(w *bytes.Buffer, cs ...contacts.Contact) error { return Write(w, cs...) }, []byte{0, 0, 0}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,7 +50,7 @@ func TestQRCard(t *testing.T) {
 			if len(vcf) > QRMaxBytes {
 				t.Errorf("%d bytes, more than %d", len(vcf), QRMaxBytes)
 			}
-			cs, err := ReadVCards(bytes.NewReader(vcf))
+			cs, err := Read(bytes.NewReader(vcf))
 			if err != nil || len(cs) != 1 || cs[0].FullName != "Mia Wong" || len(cs[0].Phones) != 1 {
 				t.Errorf("the QR card reads back as %+v, %v", cs, err)
 			}

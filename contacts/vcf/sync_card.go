@@ -12,14 +12,14 @@ import (
 	"followthrough/contacts"
 )
 
-// CardHash returns a digest of c's vCard as WriteVCards writes it. Two
+// CardHash returns a digest of c's vCard as Write writes it. Two
 // contacts with the same hash have the same card; sync compares it with
 // the hash recorded at the last sync to tell whether c changed here.
 func CardHash(c contacts.Contact) string {
 	var buf bytes.Buffer
 	// Writing to a bytes.Buffer does not fail, and neither does
 	// encoding a card that Card made.
-	_ = WriteVCards(&buf, c)
+	_ = Write(&buf, c)
 	sum := sha256.Sum256(buf.Bytes())
 	return hex.EncodeToString(sum[:])
 }
@@ -34,14 +34,14 @@ var syncManaged = map[string]bool{
 }
 
 // SyncCard returns the vCard 3.0 to store on a CardDAV server for c: its
-// card as WriteVCards writes it, with the UID uid, followed by the
+// card as Write writes it, with the UID uid, followed by the
 // properties of base, the card the server last sent (or ""), that the app
 // has no field for, such as a birthday or photo added on a phone, so that
 // pushing a change made here does not drop them. A property that c's own
 // card has is taken from c alone.
 func SyncCard(c contacts.Contact, uid, base string) ([]byte, error) {
 	var mine bytes.Buffer
-	if err := WriteVCards(&mine, c); err != nil {
+	if err := Write(&mine, c); err != nil {
 		return nil, err
 	}
 	if strings.ContainsAny(uid, "\r\n") || uid == "" {

@@ -46,7 +46,7 @@ func TestSyncCard(t *testing.T) {
 					t.Errorf("card holds %q:\n%s", nw, b)
 				}
 			}
-			got, err := ReadVCards(strings.NewReader(string(b)))
+			got, err := Read(strings.NewReader(string(b)))
 			if err != nil || len(got) != 1 || got[0].FullName != c.FullName || got[0].Company != c.Company {
 				t.Errorf("read back %+v, %v", got, err)
 			}

@@ -37,7 +37,7 @@ const fieldLabel = "LABEL"
 // to a component or category with a backslash, as the vCard text does, so
 // that a family name such as "Smith; Jones" stays one component. go-vcard's
 // Name and Address accessors do not undo that escaping, and its Encoder
-// would escape the backslashes again: write the card with WriteVCards.
+// would escape the backslashes again: write the card with Write.
 func Card(c contacts.Contact) vcard.Card {
 	card := make(vcard.Card)
 	card.SetValue(vcard.FieldVersion, "3.0")
@@ -202,13 +202,13 @@ func joinComponents(sep string, components ...string) string {
 	return strings.Join(components, sep)
 }
 
-// WriteVCards writes cs as vCards 3.0, in UTF-8 without byte order mark,
+// Write writes cs as vCards 3.0, in UTF-8 without byte order mark,
 // with CRLF line ends and lines folded at 75 octets.
 //
 // It does not use go-vcard's Encoder, which leaves ";" unescaped in
 // components, escapes the "," between TYPE values and between categories,
 // and does not fold lines.
-func WriteVCards(w io.Writer, cs ...contacts.Contact) error {
+func Write(w io.Writer, cs ...contacts.Contact) error {
 	return writeCards(w, Card, cs)
 }
 
@@ -265,7 +265,7 @@ var structuredProperties = map[string]bool{
 	vcard.FieldCategories:   true,
 }
 
-// encodeCard writes card to buf in the shape Card makes, as WriteVCards
+// encodeCard writes card to buf in the shape Card makes, as Write
 // describes, followed by the content lines in extra, as they are.
 func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 	if card.Get(vcard.FieldVersion) == nil {
@@ -311,7 +311,7 @@ func formatProperty(k string, f *vcard.Field) string {
 }
 
 // formatRawProperty is formatProperty for a field whose value is escaped
-// already, as ReadVCards reads it: only line breaks, which a decoded
+// already, as Read reads it: only line breaks, which a decoded
 // quoted-printable value may hold, are escaped.
 func formatRawProperty(k string, f *vcard.Field) string {
 	return formatLine(k, f, escapeNewlines(contacts.CleanText(f.Value)))
@@ -400,7 +400,7 @@ func formatParamValue(v string) string {
 	return v
 }
 
-// contactFromCard returns the contact that card, as read by ReadVCards
+// contactFromCard returns the contact that card, as read by Read
 // with values still escaped, describes.
 func contactFromCard(card vcard.Card) contacts.Contact {
 	var c contacts.Contact
@@ -507,7 +507,7 @@ func contactFromCard(card vcard.Card) contacts.Contact {
 var systemGroups = map[string]bool{"mycontacts": true, "starred in android": true}
 
 // consumedProperties are the properties a contact takes in whole, or,
-// with true, only in their preferred instance: ReadVCards keeps the others
+// with true, only in their preferred instance: Read keeps the others
 // in Contact.Extra. PRODID and REV say which app wrote the card and when,
 // which stops being true once the contact is written again, so they are
 // dropped.
@@ -631,11 +631,11 @@ func unescapeText(s string) string {
 	return b.String()
 }
 
-// WriteVCards4 is WriteVCards for vCard 4.0 (RFC 6350), for the apps that
+// Write4 is Write for vCard 4.0 (RFC 6350), for the apps that
 // prefer it: the address text moves from the LABEL property, which 4.0
 // dropped, into ADR's LABEL parameter, and EMAIL loses the 3.0-only
 // "internet" type.
-func WriteVCards4(w io.Writer, cs ...contacts.Contact) error {
+func Write4(w io.Writer, cs ...contacts.Contact) error {
 	return writeCards(w, card4, cs)
 }
 

@@ -177,7 +177,7 @@ func TestReadHostileVCards(t *testing.T) {
 			}
 			// What was read is written back as a sound vCard.
 			var buf bytes.Buffer
-			if err := WriteVCards(&buf, cs...); err != nil {
+			if err := Write(&buf, cs...); err != nil {
 				t.Fatal(err)
 			}
 			for i, l := range strings.Split(strings.TrimSuffix(buf.String(), "\r\n"), "\r\n") {
@@ -185,7 +185,7 @@ func TestReadHostileVCards(t *testing.T) {
 					t.Fatalf("written line %d is not a sound content line: %q", i+1, contacts.Truncate(l, 80))
 				}
 			}
-			if again, err := ReadVCards(&buf); err != nil || len(again) != len(cs) {
+			if again, err := Read(&buf); err != nil || len(again) != len(cs) {
 				t.Fatalf("read back %d cards, %v; want %d", len(again), err, len(cs))
 			}
 		})
@@ -205,10 +205,10 @@ func TestReadVCardFileTooLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	cs, err := ReadVCardFile(path)
+	cs, err := ReadFile(path)
 	var pe *ParseError
 	if len(cs) != 0 || !errors.As(err, &pe) || !errors.Is(err, ErrTooLarge) {
-		t.Fatalf("ReadVCardFile = %d cards, %v; want a ParseError wrapping ErrTooLarge", len(cs), err)
+		t.Fatalf("ReadFile = %d cards, %v; want a ParseError wrapping ErrTooLarge", len(cs), err)
 	}
 	if want := "everyone.vcf: the file is 100 MiB, more than the 64 MiB a vCard file may hold"; !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error %q, want it to start %q", err, want)
@@ -225,7 +225,7 @@ func TestWriteVCardsNeverWritesControlCharacters(t *testing.T) {
 			"END\x10:", "END:VCARD", "item1.BEGIN:VCARD", "VERSION:2.1", "BAD NAME:x", "no colon"},
 		Tags: []string{"t\x02ag"},
 	}
-	for name, write := range map[string]func(io.Writer, ...contacts.Contact) error{"3.0": WriteVCards, "4.0": WriteVCards4} {
+	for name, write := range map[string]func(io.Writer, ...contacts.Contact) error{"3.0": Write, "4.0": Write4} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
 			if err := write(&buf, c); err != nil {
@@ -240,7 +240,7 @@ func TestWriteVCardsNeverWritesControlCharacters(t *testing.T) {
 					t.Errorf("wrote %q:\n%s", bad, buf.String())
 				}
 			}
-			cs, err := ReadVCards(&buf)
+			cs, err := Read(&buf)
 			if err != nil || len(cs) != 1 || cs[0].FullName != "AnnExample" || cs[0].Note != "line\nbreakfeed" {
 				t.Fatalf("read back %+v, %v", cs, err)
 			}
@@ -252,7 +252,7 @@ func TestWriteVCardsNeverWritesControlCharacters(t *testing.T) {
 }
 
 // BenchmarkReadVCards reads an ordinary export and cards built to take
-// time in the square of their size, which ReadVCards reads in time in
+// time in the square of their size, which Read reads in time in
 // proportion to it (see BENCHMARKS.md).
 func BenchmarkReadVCards(b *testing.B) {
 	inputs := []struct{ name, data string }{
@@ -266,7 +266,7 @@ func BenchmarkReadVCards(b *testing.B) {
 		b.Run(in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in.data)))
 			for b.Loop() {
-				if _, err := ReadVCards(strings.NewReader(in.data)); err != nil {
+				if _, err := Read(strings.NewReader(in.data)); err != nil {
 					b.Fatal(err)
 				}
 			}

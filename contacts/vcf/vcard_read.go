@@ -15,7 +15,7 @@ import (
 	"followthrough/contacts"
 )
 
-// The limits on what ReadVCards reads, so that a huge or hostile file
+// The limits on what Read reads, so that a huge or hostile file
 // gives a clear error instead of taking all the memory or all night. A
 // phone's export of a few thousand contacts with photos is far below them.
 const (
@@ -45,27 +45,27 @@ type vcardLimits struct {
 
 var defaultLimits = vcardLimits{MaxVCardBytes, MaxCardBytes, MaxCardProperties, MaxCards}
 
-// ReadVCards reads the vCards in r, as WriteVCards and other apps write
+// Read reads the vCards in r, as Write and other apps write
 // them (vCard 2.1, 3.0 and 4.0), and returns them as contacts, undoing
 // what Card does. What a Contact has no field for is kept in its Extra. A
-// phone with no TYPE that ReadVCards knows is a work phone. A card without
+// phone with no TYPE that Read knows is a work phone. A card without
 // FN gets its full name from N; a card with an empty N whose FN is only
 // the company or email, as Card writes for a contact without a name, gets
 // none. The text of every field is cleaned as CleanText and CleanLine say.
 //
-// ReadVCards reads every card it can. If some cannot be read, or the
+// Read reads every card it can. If some cannot be read, or the
 // input holds text outside a card, it returns the others with an error
 // joining a *ParseError for each, which names the line. It reads r a
 // card at a time, and stops with an ErrTooLarge at MaxVCardBytes or
 // MaxCards; a card over MaxCardBytes or MaxCardProperties is skipped with
 // one.
-func ReadVCards(r io.Reader) ([]contacts.Contact, error) {
+func Read(r io.Reader) ([]contacts.Contact, error) {
 	return readVCards(r, defaultLimits)
 }
 
-// ReadVCardFile is ReadVCards for the file at path; each ParseError names
+// ReadFile is Read for the file at path; each ParseError names
 // the file. A file larger than MaxVCardBytes is refused before reading.
-func ReadVCardFile(path string) ([]contacts.Contact, error) {
+func ReadFile(path string) ([]contacts.Contact, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("contacts: %w", err)
@@ -76,7 +76,7 @@ func ReadVCardFile(path string) ([]contacts.Contact, error) {
 		return nil, &ParseError{File: name, Err: fmt.Errorf("the file is %s, more than the %s a vCard file may hold: %w (export the contacts in parts, or without photos)",
 			byteSize(info.Size()), byteSize(MaxVCardBytes), ErrTooLarge)}
 	}
-	cs, err := ReadVCards(f)
+	cs, err := Read(f)
 	if err == nil {
 		return cs, nil
 	}
@@ -106,7 +106,7 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// A ParseError is a card, or a line, that ReadVCards could not read.
+// A ParseError is a card, or a line, that Read could not read.
 type ParseError struct {
 	File string // the file's name, when known
 	Line int    // the line, counted from 1, where the trouble is; 0 for the whole file
@@ -191,7 +191,7 @@ func isWord(line []byte, word string) bool {
 	return bytes.EqualFold(bytes.TrimSpace(line), []byte(word))
 }
 
-// readVCards is ReadVCards with the limits given. It goes through the
+// readVCards is Read with the limits given. It goes through the
 // input line by line, keeping one card's text at a time.
 func readVCards(r io.Reader, lim vcardLimits) ([]contacts.Contact, error) {
 	lines := &lineReader{r: bufio.NewReaderSize(&limitReader{r: r, n: lim.total}, 64<<10), max: lim.card + 2}

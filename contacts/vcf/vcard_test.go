@@ -118,7 +118,7 @@ func wantFN(c contacts.Contact) string {
 	return c.DisplayName()
 }
 
-// wantRead returns what ReadVCards gives back for c: what a vCard holds,
+// wantRead returns what Read gives back for c: what a vCard holds,
 // with the default phone kind made explicit and the full name, if c has
 // none, made of the given and family names.
 func wantRead(c contacts.Contact) contacts.Contact {
@@ -156,10 +156,10 @@ func TestVCardRoundTrip(t *testing.T) {
 	for _, tt := range vcardTests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := WriteVCards(&buf, tt.c); err != nil {
+			if err := Write(&buf, tt.c); err != nil {
 				t.Fatal(err)
 			}
-			got, err := ReadVCards(&buf)
+			got, err := Read(&buf)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -175,10 +175,10 @@ func TestVCardRoundTrip(t *testing.T) {
 	t.Run("all in one stream", func(t *testing.T) {
 		var buf bytes.Buffer
 		cs := allVCardTests()
-		if err := WriteVCards(&buf, cs...); err != nil {
+		if err := Write(&buf, cs...); err != nil {
 			t.Fatal(err)
 		}
-		got, err := ReadVCards(&buf)
+		got, err := Read(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -194,15 +194,15 @@ func TestVCardRoundTrip(t *testing.T) {
 
 	t.Run("no contacts", func(t *testing.T) {
 		var buf bytes.Buffer
-		if err := WriteVCards(&buf); err != nil {
+		if err := Write(&buf); err != nil {
 			t.Fatal(err)
 		}
 		if buf.Len() != 0 {
 			t.Errorf("wrote %q for no contacts", buf.String())
 		}
-		got, err := ReadVCards(&buf)
+		got, err := Read(&buf)
 		if err != nil || len(got) != 0 {
-			t.Errorf("ReadVCards(empty) = %v, %v; want none", got, err)
+			t.Errorf("Read(empty) = %v, %v; want none", got, err)
 		}
 	})
 }
@@ -317,7 +317,7 @@ func handSplit(v string, sep rune) []string {
 func TestWriteVCardsFormat(t *testing.T) {
 	cs := allVCardTests()
 	var buf bytes.Buffer
-	if err := WriteVCards(&buf, cs...); err != nil {
+	if err := Write(&buf, cs...); err != nil {
 		t.Fatal(err)
 	}
 	cards := handSplitCards(t, unfold(t, buf.Bytes()))
@@ -406,7 +406,7 @@ func TestWriteVCardsFormat(t *testing.T) {
 func TestWriteVCardsGoVcard(t *testing.T) {
 	cs := allVCardTests()
 	var buf bytes.Buffer
-	if err := WriteVCards(&buf, cs...); err != nil {
+	if err := Write(&buf, cs...); err != nil {
 		t.Fatal(err)
 	}
 	dec := vcard.NewDecoder(&buf)
@@ -571,7 +571,7 @@ var readVCardsTests = []struct {
 func TestReadVCards(t *testing.T) {
 	for _, tt := range readVCardsTests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ReadVCards(strings.NewReader(tt.in))
+			got, err := Read(strings.NewReader(tt.in))
 			switch {
 			case tt.wantErr == "" && err != nil:
 				t.Fatal(err)
@@ -688,7 +688,7 @@ func TestWriteVCardsVobject(t *testing.T) {
 	cs := allVCardTests()
 	path := filepath.Join(t.TempDir(), "contacts.vcf")
 	var buf bytes.Buffer
-	if err := WriteVCards(&buf, cs...); err != nil {
+	if err := Write(&buf, cs...); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
@@ -791,7 +791,7 @@ func FuzzVCardRoundTrip(f *testing.F) {
 			t.Skip("the full name repeats the company or email: read back as none")
 		}
 		var buf bytes.Buffer
-		if err := WriteVCards(&buf, c, c); err != nil {
+		if err := Write(&buf, c, c); err != nil {
 			t.Fatal(err)
 		}
 		for i, l := range strings.SplitAfter(buf.String(), "\r\n") {
@@ -799,7 +799,7 @@ func FuzzVCardRoundTrip(f *testing.F) {
 				t.Fatalf("bad line %d: %q", i+1, l)
 			}
 		}
-		got, err := ReadVCards(&buf)
+		got, err := Read(&buf)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -837,7 +837,7 @@ func TestWriteVCards4(t *testing.T) {
 	for _, tt := range vcardTests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := WriteVCards4(&buf, tt.c); err != nil {
+			if err := Write4(&buf, tt.c); err != nil {
 				t.Fatal(err)
 			}
 			card, err := vcard.NewDecoder(bytes.NewReader(buf.Bytes())).Decode()
@@ -852,7 +852,7 @@ func TestWriteVCards4(t *testing.T) {
 			}
 			// go-vcard reads quoted parameters with Go's escapes, so it drops
 			// an ADR whose LABEL holds a backslash, which RFC 6350 allows;
-			// ReadVCards, below, doubles backslashes first and reads it.
+			// Read, below, doubles backslashes first and reads it.
 			if tt.c.Address != "" && !strings.Contains(tt.c.Address, `\`) {
 				if adr := card.Get(vcard.FieldAddress); adr == nil || adr.Params.Get("LABEL") == "" {
 					t.Errorf("ADR has no LABEL parameter: %+v", adr)
@@ -863,9 +863,9 @@ func TestWriteVCards4(t *testing.T) {
 					t.Errorf("EMAIL keeps TYPE %v", e.Params[vcard.ParamType])
 				}
 			}
-			got, err := ReadVCards(bytes.NewReader(buf.Bytes()))
+			got, err := Read(bytes.NewReader(buf.Bytes()))
 			if err != nil || len(got) != 1 {
-				t.Fatalf("ReadVCards: %v, %d cards", err, len(got))
+				t.Fatalf("Read: %v, %d cards", err, len(got))
 			}
 			if g, w := normalize(got[0]), wantRead(tt.c); !reflect.DeepEqual(g, w) {
 				t.Errorf("round trip through 4.0:\n got %#v\nwant %#v", g, w)
@@ -889,7 +889,7 @@ func TestExtraRoundTrip(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			first, err := ReadVCards(strings.NewReader(tt.in))
+			first, err := Read(strings.NewReader(tt.in))
 			if err != nil || len(first) != 1 {
 				t.Fatalf("read: %v, %d cards", err, len(first))
 			}
@@ -897,10 +897,10 @@ func TestExtraRoundTrip(t *testing.T) {
 				t.Fatal("nothing kept in Extra")
 			}
 			var buf bytes.Buffer
-			if err := WriteVCards(&buf, first...); err != nil {
+			if err := Write(&buf, first...); err != nil {
 				t.Fatal(err)
 			}
-			again, err := ReadVCards(&buf)
+			again, err := Read(&buf)
 			if err != nil || len(again) != 1 {
 				t.Fatalf("read again: %v, %d cards", err, len(again))
 			}
@@ -917,7 +917,7 @@ func TestReadVCardFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte(in), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	cs, err := ReadVCardFile(path)
+	cs, err := ReadFile(path)
 	if len(cs) != 1 || cs[0].FullName != "A" {
 		t.Errorf("read %+v, want A only", cs)
 	}
@@ -928,7 +928,7 @@ func TestReadVCardFile(t *testing.T) {
 	if want := "phone.vcf, line 6: "; !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error %q, want it to start %q", err, want)
 	}
-	if _, err := ReadVCardFile(filepath.Join(t.TempDir(), "missing.vcf")); err == nil || !strings.Contains(err.Error(), "missing.vcf") {
+	if _, err := ReadFile(filepath.Join(t.TempDir(), "missing.vcf")); err == nil || !strings.Contains(err.Error(), "missing.vcf") {
 		t.Errorf("missing file: error %v, want one naming it", err)
 	}
 }
