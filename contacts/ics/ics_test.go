@@ -3,6 +3,7 @@ package ics
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os/exec"
 	"strings"
 	"testing"
@@ -95,7 +96,7 @@ func TestWriteICS(t *testing.T) {
 	if !bytes.Contains(again.Bytes(), []byte("UID:followup-7@followthrough")) {
 		t.Errorf("UID changed between exports")
 	}
-	if err := Write(new(bytes.Buffer), nil, icsNow); err != ErrNothingToExport {
+	if err := Write(new(bytes.Buffer), nil, icsNow); !errors.Is(err, ErrNothingToExport) {
 		t.Errorf("no items: %v", err)
 	}
 }
