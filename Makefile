@@ -91,7 +91,7 @@ FUZZTIME ?= 10m
 fuzz:
 	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzClassify$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./ocr/
 	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzDecodeImage$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./ocr/
-	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzReadVCards$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./contacts/
+	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzReadVCards$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./contacts/vcf/
 
 clean:
 	rm -rf bin
