@@ -6,7 +6,7 @@ GO      := $(shell ./setup.sh --test | tail -n 1)
 ifeq ($(GO),)
 $(error setup.sh failed: see the messages above)
 endif
-# sqlite_fts5: the search index (contacts/migrations/005) is SQLite FTS5.
+# sqlite_fts5: the search index (contacts/sqlite/migrations/005) is SQLite FTS5.
 TAGS    := migrated_fynedo,sqlite_fts5
 # Tesseract reads about three times faster without OpenMP's threads.
 export OMP_THREAD_LIMIT := 1
@@ -91,7 +91,7 @@ FUZZTIME ?= 10m
 fuzz:
 	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzClassify$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./ocr/
 	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzDecodeImage$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./ocr/
-	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzReadVCards$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./contacts/
+	$(GO) test -tags $(TAGS),ci -run '^$$' -fuzz '^FuzzReadVCards$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s -parallel 1 ./contacts/vcf/
 
 clean:
 	rm -rf bin

@@ -20,6 +20,7 @@ import (
 	"github.com/disintegration/imaging"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
 	"followthrough/ocr/render"
 )
@@ -114,7 +115,7 @@ func (c *child) killAfter(d time.Duration) (out []string, killed bool) {
 // the database with PRAGMA integrity_check, and returns the contacts.
 func checkStore(t *testing.T, dir string, scanned bool) []contacts.Contact {
 	t.Helper()
-	s, err := contacts.Open(context.Background(), dir)
+	s, err := sqlite.Open(context.Background(), dir)
 	if err != nil {
 		t.Fatalf("the database does not open after the crash: %v", err)
 	}
@@ -126,7 +127,7 @@ func checkStore(t *testing.T, dir string, scanned bool) []contacts.Contact {
 	if err != nil {
 		t.Fatalf("the database cannot be copied after the crash: %v", err)
 	}
-	if _, err := contacts.CheckBackup(context.Background(), backup.Path); err != nil {
+	if _, err := sqlite.CheckBackup(context.Background(), backup.Path); err != nil {
 		t.Fatalf("after the crash: %v", err)
 	}
 	cs, err := s.List(context.Background(), "", 0)
@@ -158,7 +159,7 @@ func checkStore(t *testing.T, dir string, scanned bool) []contacts.Contact {
 // integrity runs PRAGMA integrity_check on the database in dir.
 func integrity(t *testing.T, dir string) {
 	t.Helper()
-	if _, err := contacts.CheckBackup(context.Background(), filepath.Join(dir, "followthrough.db")); err != nil {
+	if _, err := sqlite.CheckBackup(context.Background(), filepath.Join(dir, "followthrough.db")); err != nil {
 		// The file itself, with its WAL applied by the Open above.
 		t.Errorf("integrity of the database file: %v", err)
 	}

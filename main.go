@@ -18,7 +18,7 @@ import (
 
 	"followthrough/app"
 	_ "followthrough/app/environ" // first: it may restart the program
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // fyneAppTOML is FyneApp.toml, where the name and version are written for
@@ -61,10 +61,10 @@ func run(args []string) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	var store *contacts.Store
+	var store *sqlite.Store
 	if cmd.NeedsStore {
 		var err error
-		if store, err = contacts.Open(ctx, *data); err != nil {
+		if store, err = sqlite.Open(ctx, *data); err != nil {
 			fmt.Fprintln(os.Stderr, "followthrough:", err)
 			return 1
 		}

@@ -21,7 +21,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"followthrough/assets"
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // Metadata is what FyneApp.toml says about the app. That file is the one
@@ -87,8 +87,8 @@ func versionCommand(stdout io.Writer) *Command {
 	return &Command{
 		Name:    "version",
 		Summary: "Print the version (also --version).",
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
-			return func(context.Context, *contacts.Store, []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
+			return func(context.Context, *sqlite.Store, []string) error {
 				_, err := fmt.Fprintln(stdout, about)
 				return err
 			}
@@ -110,7 +110,7 @@ var libraries = [][2]string{
 
 // showAbout shows what the app is, its version, where its data lives, and
 // what it is built on.
-func showAbout(win fyne.Window, store *contacts.Store, openFolder func(string)) {
+func showAbout(win fyne.Window, store *sqlite.Store, openFolder func(string)) {
 	icon := canvas.NewImageFromResource(assets.Icon)
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSize(64, 64))

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
 )
 
@@ -77,9 +78,9 @@ func writeImage(t *testing.T, dir, name string) string {
 	return p
 }
 
-func openStore(t *testing.T) *contacts.Store {
+func openStore(t *testing.T) *sqlite.Store {
 	t.Helper()
-	s, err := contacts.Open(context.Background(), t.TempDir())
+	s, err := sqlite.Open(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +88,7 @@ func openStore(t *testing.T) *contacts.Store {
 	return s
 }
 
-func newTestWindow(t *testing.T, store *contacts.Store, eng *fakeEngine) (*mainWindow, fyne.Window) {
+func newTestWindow(t *testing.T, store *sqlite.Store, eng *fakeEngine) (*mainWindow, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)

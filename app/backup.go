@@ -10,7 +10,7 @@ import (
 	"os"
 	"text/tabwriter"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // maintain is what the app does with its data when it starts, from the
@@ -18,7 +18,7 @@ import (
 // with it removing the card images that no contact uses any more, such as
 // those of contacts deleted or merged away. Neither stops the app: what
 // fails is logged.
-func maintain(ctx context.Context, store *contacts.Store) {
+func maintain(ctx context.Context, store *sqlite.Store) {
 	_, made, err := store.BackupDaily(ctx)
 	if err != nil {
 		log.Printf("backup: %v", err)
@@ -40,9 +40,9 @@ func backupCommand(stdout io.Writer) *Command {
 		Summary:    "Back up the database now (the app also does it on start, once a day); --list lists the backups.",
 		NeedsStore: true,
 		ReadsOnly:  true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
 			list := fs.Bool("list", false, "list the backups instead, newest first")
-			return func(ctx context.Context, store *contacts.Store, args []string) error {
+			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) != 0 {
 					fs.Usage()
 					return errors.New("backup: takes no arguments")
@@ -61,7 +61,7 @@ func backupCommand(stdout io.Writer) *Command {
 	}
 }
 
-func listBackups(w io.Writer, store *contacts.Store) error {
+func listBackups(w io.Writer, store *sqlite.Store) error {
 	bs, err := store.Backups()
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
@@ -78,7 +78,7 @@ func listBackups(w io.Writer, store *contacts.Store) error {
 }
 
 // backupKind says in a word what a backup is.
-func backupKind(b contacts.Backup) string {
+func backupKind(b sqlite.Backup) string {
 	if b.BeforeRestore {
 		return "before a restore"
 	}
@@ -91,8 +91,8 @@ func restoreCommand(stdout io.Writer) *Command {
 		Args:       "BACKUP.db|ARCHIVE.zip",
 		Summary:    "Replace the contacts with a backup, or with an archive from another computer; what is replaced is kept as a backup.",
 		NeedsStore: true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
-			return func(ctx context.Context, store *contacts.Store, args []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
+			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) != 1 {
 					fs.Usage()
 					return errors.New("restore: give one backup or archive")
@@ -114,7 +114,7 @@ type restored struct {
 	contacts int
 	images   int // copied in from an archive
 	skipped  int // images of the archive left out
-	aside    contacts.Backup
+	aside    sqlite.Backup
 }
 
 func (r restored) String() string {
@@ -142,7 +142,7 @@ func isArchive(path string) bool {
 }
 
 // restorePath restores the backup or archive at path into store.
-func restorePath(ctx context.Context, store *contacts.Store, path string) (restored, error) {
+func restorePath(ctx context.Context, store *sqlite.Store, path string) (restored, error) {
 	if isArchive(path) {
 		aside, info, skipped, err := store.RestoreArchive(ctx, path)
 		if err != nil {
@@ -164,8 +164,8 @@ func archiveCommand(stdout io.Writer) *Command {
 		Summary:    "Write everything (the database and the card images) to one archive, to restore on another computer.",
 		NeedsStore: true,
 		ReadsOnly:  true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
-			return func(ctx context.Context, store *contacts.Store, args []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
+			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) != 1 {
 					fs.Usage()
 					return errors.New("archive: give one file to write")

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/vcf"
 	"followthrough/ocr"
 )
 
@@ -153,10 +154,10 @@ func TestHostileTextShownSanely(t *testing.T) {
 		t.Errorf("the window grew to %v for a long name", w.Canvas().Size())
 	}
 	var buf bytes.Buffer
-	if err := contacts.WriteVCards(&buf, items...); err != nil {
+	if err := vcf.Write(&buf, items...); err != nil {
 		t.Fatal(err)
 	}
-	back, err := contacts.ReadVCards(&buf)
+	back, err := vcf.Read(&buf)
 	if err != nil || len(back) != 5 {
 		t.Fatalf("read back %d, %v", len(back), err)
 	}

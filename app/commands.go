@@ -8,7 +8,7 @@ import (
 	"os"
 	"text/tabwriter"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // A Command is something followthrough does when started from a terminal.
@@ -24,9 +24,9 @@ type Command struct {
 	// for a copy of what it only reads).
 	ReadsOnly bool
 	// Flags adds the command's own flags to fs; Run then sees their values.
-	Flags func(fs *flag.FlagSet) func(ctx context.Context, store *contacts.Store, args []string) error
+	Flags func(fs *flag.FlagSet) func(ctx context.Context, store *sqlite.Store, args []string) error
 
-	run func(ctx context.Context, store *contacts.Store, args []string) error
+	run func(ctx context.Context, store *sqlite.Store, args []string) error
 	fs  *flag.FlagSet
 }
 
@@ -48,7 +48,7 @@ func (c *Command) FlagSet() *flag.FlagSet {
 // that needs the store, and may change it, first does what the app does
 // on start (maintain): the daily backup and the clean-up of unused card
 // images.
-func (c *Command) Run(ctx context.Context, store *contacts.Store, args []string) error {
+func (c *Command) Run(ctx context.Context, store *sqlite.Store, args []string) error {
 	c.FlagSet()
 	if c.NeedsStore && !c.ReadsOnly && store != nil {
 		maintain(ctx, store)
@@ -63,8 +63,8 @@ func commands() []*Command {
 			Args:       "[FILE_OR_DIR...]",
 			Summary:    "Open the window (what followthrough does with no command); card images given are read for review.",
 			NeedsStore: true,
-			Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
-				return func(ctx context.Context, store *contacts.Store, args []string) error {
+			Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
+				return func(ctx context.Context, store *sqlite.Store, args []string) error {
 					return Run(ctx, store, args)
 				}
 			},

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // buildEmpty makes what Contacts shows while there is nobody to show: the
@@ -35,13 +35,13 @@ func (s *contactsScreen) buildEmpty() fyne.CanvasObject {
 }
 
 // showEmpty says what to do when the list for filter is empty.
-func (s *contactsScreen) showEmpty(filter contacts.Filter) {
+func (s *contactsScreen) showEmpty(filter sqlite.Filter) {
 	switch {
 	case s.total > 0:
 		s.noMatch.Hide()
 		s.firstSteps.Hide()
 		s.placeholder.SetText("Pick someone on the left to see their card.")
-	case filter == (contacts.Filter{}):
+	case filter == (sqlite.Filter{}):
 		s.noMatch.SetText("No contacts yet.")
 		s.noMatch.Show()
 		s.placeholder.SetText("No contacts yet.\n\nScan the cards from your last event,\nor import a .vcf file from your phone or another app.")

@@ -17,13 +17,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // contactsScreen lists the contacts, finds them by search, and shows,
 // edits and deletes one at a time.
 type contactsScreen struct {
 	win       fyne.Window
-	store     *contacts.Store
+	store     *sqlite.Store
 	tasks     *tasks
 	onChanged func() // after a save or delete, for the other screens
 	// onImport asks for a .vcf file to import.
@@ -37,8 +38,8 @@ type contactsScreen struct {
 	list   *widget.List
 	// The list is as long as the number of contacts found, total, but
 	// holds only the pages of them it has shown, read as it scrolls.
-	filter  contacts.Filter                 // what the list shows
-	wanted  atomic.Pointer[contacts.Filter] // the newest asked for, for the worker to skip older ones
+	filter  sqlite.Filter                 // what the list shows
+	wanted  atomic.Pointer[sqlite.Filter] // the newest asked for, for the worker to skip older ones
 	total   int
 	pages   map[int][]contacts.Contact // by page number
 	loading map[int]bool
@@ -70,7 +71,7 @@ type contactsScreen struct {
 	undoTimer *time.Timer
 }
 
-func newContactsScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onChanged func()) *contactsScreen {
+func newContactsScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, onChanged func()) *contactsScreen {
 	return &contactsScreen{win: win, store: store, tasks: tasks, onChanged: onChanged, selected: map[int64]bool{}}
 }
 
@@ -157,7 +158,7 @@ const keptPages = 20
 // the first page and the tags.
 func (s *contactsScreen) refresh() {
 	query := s.search.Text
-	filter := contacts.Filter{Query: query}
+	filter := sqlite.Filter{Query: query}
 	if s.tag.Selected != allTags {
 		filter.Tag = s.tag.Selected
 	}
@@ -265,7 +266,7 @@ func (s *contactsScreen) ticked(ctx context.Context) ([]contacts.Contact, error)
 	var cs []contacts.Contact
 	for id := range s.selected {
 		c, err := s.store.Get(ctx, id)
-		if errors.Is(err, contacts.ErrNotFound) {
+		if errors.Is(err, sqlite.ErrNotFound) {
 			continue
 		}
 		if err != nil {
@@ -351,12 +352,12 @@ func (s *contactsScreen) findPeople(text string, found func(map[string]int64)) {
 
 // findPeople looks up the people a name typed for "Introduced by" may
 // mean: the first few contacts it finds.
-func findPeople(store *contacts.Store, tasks *tasks, text string, found func(map[string]int64)) {
+func findPeople(store *sqlite.Store, tasks *tasks, text string, found func(map[string]int64)) {
 	if strings.TrimSpace(text) == "" {
 		return
 	}
 	tasks.do(func() func() {
-		cs, err := store.Find(context.Background(), contacts.Filter{Query: text, Limit: 8})
+		cs, err := store.Find(context.Background(), sqlite.Filter{Query: text, Limit: 8})
 		if err != nil {
 			log.Printf("introduced by %q: %v", text, err)
 			return nil

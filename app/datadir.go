@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // DefaultDataDir is where the database and card images live unless --data
@@ -65,7 +65,7 @@ func movedDataDir() (string, error) {
 	if !filepath.IsAbs(dir) {
 		return "", fmt.Errorf("%s names no folder", p)
 	}
-	if !contacts.HasStore(dir) {
+	if !sqlite.HasStore(dir) {
 		return "", fmt.Errorf("the data folder %s, named in %s, holds no database", dir, p)
 	}
 	return dir, nil

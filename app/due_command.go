@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"followthrough/contacts"
+	"followthrough/contacts/ics"
+	"followthrough/contacts/sqlite"
 )
 
 // now is the clock the commands and the window read; tests replace it.
@@ -23,10 +25,10 @@ func dueCommand(stdout io.Writer) *Command {
 		Summary:    "Print the reconnect list: who is overdue, due this week, fading, and coming up.",
 		NeedsStore: true,
 		ReadsOnly:  true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
 			days := fs.Int("days", 14, "list upcoming follow-ups up to `N` days ahead")
 			asJSON := fs.Bool("json", false, "print JSON instead of text")
-			return func(ctx context.Context, store *contacts.Store, args []string) error {
+			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				entries, err := reconnectList(ctx, store, *days)
 				if err != nil {
 					return fmt.Errorf("due: %w", err)
@@ -42,11 +44,11 @@ func dueCommand(stdout io.Writer) *Command {
 }
 
 // reconnectList is the whole reconnect list for today.
-func reconnectList(ctx context.Context, store *contacts.Store, horizon int) ([]contacts.Entry, error) {
+func reconnectList(ctx context.Context, store *sqlite.Store, horizon int) ([]contacts.ReconnectItem, error) {
 	return store.ReconnectList(ctx, contacts.DayOf(now()), horizon)
 }
 
-func writeDueText(w io.Writer, entries []contacts.Entry) {
+func writeDueText(w io.Writer, entries []contacts.ReconnectItem) {
 	if len(entries) == 0 {
 		fmt.Fprintln(w, "Nobody to get back to. Scan the cards from your next event, or give people a keep-in-touch cadence.")
 		return
@@ -70,13 +72,13 @@ func writeDueText(w io.Writer, entries []contacts.Entry) {
 
 // entryHeadline is the terminal line for an entry: whom, what, why now,
 // and the number to call.
-func entryHeadline(e contacts.Entry) string {
+func entryHeadline(e contacts.ReconnectItem) string {
 	return joinNonEmpty(" · ", entryWhat(e), e.Reason, firstPhone(e.Person.Contact))
 }
 
 // entryWhat is whom to get back to and how: "Jane Doe, Acme · call: send
 // her the article".
-func entryWhat(e contacts.Entry) string {
+func entryWhat(e contacts.ReconnectItem) string {
 	c := e.Person.Contact
 	who := c.DisplayName()
 	if c.Company != "" && c.Company != who {
@@ -93,7 +95,7 @@ func entryWhat(e contacts.Entry) string {
 }
 
 // entryContext is where they met and what was said last.
-func entryContext(e contacts.Entry) string {
+func entryContext(e contacts.ReconnectItem) string {
 	return joinNonEmpty(" · ", metAt(e.Person.Contact), talked(e.Person.LastTalk))
 }
 
@@ -144,7 +146,7 @@ type dueJSON struct {
 	Email      string `json:"email,omitempty"`
 }
 
-func writeDueJSON(w io.Writer, entries []contacts.Entry) error {
+func writeDueJSON(w io.Writer, entries []contacts.ReconnectItem) error {
 	rows := make([]dueJSON, 0, len(entries))
 	for _, e := range entries {
 		c := e.Person.Contact
@@ -173,8 +175,8 @@ func exportICSCommand(stdout io.Writer) *Command {
 		Summary:    "Write the open follow-ups as an iCalendar file (.ics) for a phone's calendar or tasks.",
 		NeedsStore: true,
 		ReadsOnly:  true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
-			return func(ctx context.Context, store *contacts.Store, args []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
+			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) != 1 {
 					fs.Usage()
 					return errors.New("export-ics: give one file to write")
@@ -192,20 +194,20 @@ func exportICSCommand(stdout io.Writer) *Command {
 
 // exportICS writes every open follow-up to the iCalendar file at path,
 // replacing it only once the whole file is written.
-func exportICS(ctx context.Context, store *contacts.Store, path string) (int, error) {
+func exportICS(ctx context.Context, store *sqlite.Store, path string) (int, error) {
 	people, err := store.People(ctx)
 	if err != nil {
 		return 0, err
 	}
-	var items []contacts.ICSItem
+	var items []ics.Item
 	for _, p := range people {
 		for _, f := range p.Open {
-			items = append(items, contacts.ICSItem{FollowUp: f, Contact: p.Contact})
+			items = append(items, ics.Item{FollowUp: f, Contact: p.Contact})
 		}
 	}
 	if len(items) == 0 {
-		return 0, contacts.ErrNothingToExport
+		return 0, ics.ErrNothingToExport
 	}
-	err = writeFileAtomic(path, func(w io.Writer) error { return contacts.WriteICS(w, items, now()) })
+	err = writeFileAtomic(path, func(w io.Writer) error { return ics.Write(w, items, now()) })
 	return len(items), err
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"followthrough/contacts/vcf"
 	"image"
 	"io"
 	"os"
@@ -19,7 +20,7 @@ import (
 	"github.com/disintegration/imaging"
 	"github.com/emersion/go-vcard"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
 	"followthrough/ocr/render"
 )
@@ -30,7 +31,7 @@ func evalCommand(stdout io.Writer) *Command {
 		Args: "DIR... | --synthetic N",
 		Summary: "Measure reading accuracy on card images that have a same-name .vcf with the expected card, " +
 			"or on N invented cards drawn for the purpose.",
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
 			workers := fs.Int("workers", runtime.NumCPU(), "read `N` cards at once")
 			verbose := fs.Bool("v", false, "show every card's fields beside the expected ones, not only the wrong ones")
 			jsonOut := fs.String("json", "", "also write the results, card by card, as JSON to `FILE`")
@@ -39,7 +40,7 @@ func evalCommand(stdout io.Writer) *Command {
 			keep := fs.String("keep", "", "with --synthetic, write the invented cards and their .vcf files to `DIR` and keep them")
 			vsTesseract := fs.Bool("vs-tesseract", false, "time each card against the tesseract command reading the same image, one card at a time, and report the ratio")
 			langs := fs.String("lang", "", "Tesseract languages to read with, e.g. eng,jpn (default: the app's setting, or "+strings.Join(ocr.DefaultLanguages, ",")+")")
-			return func(ctx context.Context, _ *contacts.Store, args []string) error {
+			return func(ctx context.Context, _ *sqlite.Store, args []string) error {
 				opts := evalOptions{workers: *workers, verbose: *verbose, json: *jsonOut, langs: ocr.ParseLanguages(*langs), vsTesseract: *vsTesseract}
 				if *synthetic > 0 {
 					dir := *keep
@@ -204,7 +205,7 @@ func runEval(ctx context.Context, w io.Writer, args []string, opts evalOptions) 
 			fmt.Fprintf(w, "FAIL %s: %v\n", r.Path, r.Err)
 			c.Error = r.Err.Error()
 		} else {
-			predicted = r.Reading.Contact().Card()
+			predicted = vcf.Card(r.Reading.Contact())
 			c.Script, c.Passes, c.Scale, c.Skew = r.Reading.Script, r.Reading.Passes, r.Reading.Scale, r.Reading.Skew
 		}
 		c.predicted = predicted

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // eventsScreen lists the events where the user met people and, for one
@@ -20,7 +21,7 @@ import (
 // still waiting.
 type eventsScreen struct {
 	win    fyne.Window
-	store  *contacts.Store
+	store  *sqlite.Store
 	tasks  *tasks
 	onOpen func(contacts.Contact)
 
@@ -36,7 +37,7 @@ type eventsScreen struct {
 	hint    *widget.Label
 }
 
-func newEventsScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onOpen func(contacts.Contact)) *eventsScreen {
+func newEventsScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, onOpen func(contacts.Contact)) *eventsScreen {
 	return &eventsScreen{win: win, store: store, tasks: tasks, onOpen: onOpen}
 }
 

@@ -15,6 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
+	"followthrough/contacts/vcf"
 )
 
 func exportCommand(stdout io.Writer) *Command {
@@ -24,17 +26,17 @@ func exportCommand(stdout io.Writer) *Command {
 		Summary:    "Write contacts to a .vcf file for a phone: everyone, or one event's or one tag's people.",
 		NeedsStore: true,
 		ReadsOnly:  true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
 			event := fs.String("event", "", "only the people met at the event `NAME`")
 			tag := fs.String("tag", "", "only the people tagged `T`")
 			v4 := fs.Bool("v4", false, "write vCard 4.0 instead of 3.0, which every phone imports")
 			photo := fs.Bool("photo", false, "include each card's image, scaled down, as the contact's photo")
-			return func(ctx context.Context, store *contacts.Store, args []string) error {
+			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) != 1 {
 					fs.Usage()
 					return errors.New("export: give one file to write")
 				}
-				f := contacts.Filter{Tag: *tag}
+				f := sqlite.Filter{Tag: *tag}
 				if *event != "" {
 					e, err := store.EventByName(ctx, *event)
 					if err != nil {
@@ -72,7 +74,7 @@ type exportOptions struct {
 	v4 bool // vCard 4.0 rather than 3.0
 	// store, if set, is where the card images are, to include each as
 	// the contact's photo.
-	store *contacts.Store
+	store *sqlite.Store
 }
 
 // writeVCardsFile writes cs to the .vcf file at path as opts say. A card
@@ -103,7 +105,7 @@ func writeVCardsFrom(ctx context.Context, path string, opts exportOptions, src c
 	n := 0
 	err := writeFileAtomic(path, func(w io.Writer) error {
 		var err error
-		n, err = contacts.ExportVCards(ctx, w, src, opts.v4, prepare)
+		n, err = vcf.Export(ctx, w, src, opts.v4, prepare)
 		return err
 	})
 	return n, err
@@ -111,21 +113,21 @@ func writeVCardsFrom(ctx context.Context, path string, opts exportOptions, src c
 
 // withPhoto returns c with its card image as the contact's photo; without
 // it if the image cannot be read.
-func withPhoto(store *contacts.Store, c contacts.Contact, v4 bool) contacts.Contact {
+func withPhoto(store *sqlite.Store, c contacts.Contact, v4 bool) contacts.Contact {
 	if c.Image == "" {
 		return c
 	}
-	photo, err := contacts.CardPhoto(store.ImagePath(c.Image))
+	photo, err := vcf.CardPhoto(store.ImagePath(c.Image))
 	if err != nil {
 		log.Printf("export: %s: %v", c.DisplayName(), err)
 		return c
 	}
-	return contacts.WithPhoto(c, photo, v4)
+	return vcf.WithPhoto(c, photo, v4)
 }
 
 // exportVCards asks how and where to save the n contacts of src as a .vcf
 // file, with name as the suggested file name, and writes them there.
-func exportVCards(win fyne.Window, store *contacts.Store, tasks *tasks, name string, n int, src contactSource) {
+func exportVCards(win fyne.Window, store *sqlite.Store, tasks *tasks, name string, n int, src contactSource) {
 	if n == 0 {
 		dialog.ShowInformation("Nothing to export", "There are no contacts in this list.", win)
 		return

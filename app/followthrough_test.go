@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
+	"followthrough/contacts/vcf"
 	"followthrough/ocr"
 )
 
@@ -30,7 +32,7 @@ func fixedNow(t *testing.T, at time.Time) {
 // seed adds the people of a small reconnect list to store, as of today:
 // one overdue, one due today, one fading with a cadence, one upcoming,
 // and one with nothing to do.
-func seed(t *testing.T, store *contacts.Store, today contacts.Day) map[string]contacts.Contact {
+func seed(t *testing.T, store *sqlite.Store, today contacts.Day) map[string]contacts.Contact {
 	t.Helper()
 	ctx := context.Background()
 	people := map[string]contacts.Contact{}
@@ -300,7 +302,7 @@ func TestReconnectScreen(t *testing.T) {
 	}
 
 	// Snooze Tess's note to next week: it moves to Monday.
-	var tess contacts.Entry
+	var tess contacts.ReconnectItem
 	for _, e := range reconnectEntries(m) {
 		if e.Person.Contact.FullName == "Tess Today" {
 			tess = e
@@ -323,7 +325,7 @@ func TestReconnectScreen(t *testing.T) {
 
 	// Fay fades with nothing scheduled; Done on her logs a call that
 	// resets the clock.
-	var fay contacts.Entry
+	var fay contacts.ReconnectItem
 	for _, e := range reconnectEntries(m) {
 		if e.Person.Contact.FullName == "Fay Fading" {
 			fay = e
@@ -361,8 +363,8 @@ func reconnectRows(m *mainWindow) []reconnectRow {
 }
 
 // reconnectEntries returns the entries of the reconnect list.
-func reconnectEntries(m *mainWindow) []contacts.Entry {
-	var es []contacts.Entry
+func reconnectEntries(m *mainWindow) []contacts.ReconnectItem {
+	var es []contacts.ReconnectItem
 	for _, r := range reconnectRows(m) {
 		if r.entry != nil {
 			es = append(es, *r.entry)
@@ -413,18 +415,18 @@ func TestEventView(t *testing.T) {
 
 func TestReminder(t *testing.T) {
 	today := contacts.DayOf(testToday)
-	entry := func(id int64, name string, sec contacts.Section, due contacts.Day) contacts.Entry {
-		return contacts.Entry{Person: contacts.Person{Contact: contacts.Contact{ID: id, FullName: name}}, Section: sec, Due: due,
+	entry := func(id int64, name string, sec contacts.Section, due contacts.Day) contacts.ReconnectItem {
+		return contacts.ReconnectItem{Person: contacts.Relationship{Contact: contacts.Contact{ID: id, FullName: name}}, Section: sec, Due: due,
 			FollowUp: &contacts.FollowUp{Kind: contacts.KindCall, Due: due}}
 	}
 	var sent []*fyne.Notification
 	r := &reminder{remind: func(n *fyne.Notification) { sent = append(sent, n) }}
-	one := []contacts.Entry{entry(1, "Ann", contacts.Overdue, today.AddDays(-2)), entry(2, "Bo", contacts.Upcoming, today.AddDays(9))}
-	two := append([]contacts.Entry{entry(3, "Cy", contacts.Due, today)}, one...)
-	later := []contacts.Entry{entry(4, "Di", contacts.Due, today.AddDays(2))}
+	one := []contacts.ReconnectItem{entry(1, "Ann", contacts.Overdue, today.AddDays(-2)), entry(2, "Bo", contacts.Upcoming, today.AddDays(9))}
+	two := append([]contacts.ReconnectItem{entry(3, "Cy", contacts.Due, today)}, one...)
+	later := []contacts.ReconnectItem{entry(4, "Di", contacts.Due, today.AddDays(2))}
 	steps := []struct {
 		name    string
-		entries []contacts.Entry
+		entries []contacts.ReconnectItem
 		after   time.Duration
 		sent    bool
 	}{
@@ -457,12 +459,12 @@ func TestExportCommand(t *testing.T) {
 	store := openStore(t)
 	seed(t, store, contacts.DayOf(testToday))
 	ctx := context.Background()
-	fay, _ := store.Find(ctx, contacts.Filter{Query: "Fay Fading"})
+	fay, _ := store.Find(ctx, sqlite.Filter{Query: "Fay Fading"})
 	fay[0].Tags = []string{"friend"}
 	if err := store.Update(ctx, fay[0]); err != nil {
 		t.Fatal(err)
 	}
-	olu, _ := store.Find(ctx, contacts.Filter{Query: "Olu Overdue"})
+	olu, _ := store.Find(ctx, sqlite.Filter{Query: "Olu Overdue"})
 	rel, err := store.ImportImage(ctx, writeImage(t, t.TempDir(), "olu.png"))
 	if err != nil {
 		t.Fatal(err)
@@ -510,7 +512,7 @@ func TestExportCommand(t *testing.T) {
 			if !bytes.Contains(data, []byte("VERSION:"+tt.version+"\r\n")) {
 				t.Errorf("not vCard %s:\n%s", tt.version, data)
 			}
-			cs, err := contacts.ReadVCards(bytes.NewReader(data))
+			cs, err := vcf.Read(bytes.NewReader(data))
 			if err != nil {
 				t.Fatal(err)
 			}

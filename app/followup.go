@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // settingFollowUpDelay holds the default delay of the first follow-up
@@ -20,7 +21,7 @@ const settingFollowUpDelay = "followup.delay"
 
 // followUpDelay is the delay, in days, of a first follow-up: flag when it
 // is set, else the one in the settings, else the default.
-func followUpDelay(ctx context.Context, store *contacts.Store, flag string) (int, error) {
+func followUpDelay(ctx context.Context, store *sqlite.Store, flag string) (int, error) {
 	if flag != "" {
 		return contacts.ParseDelay(flag)
 	}
@@ -38,7 +39,7 @@ func followUpDelay(ctx context.Context, store *contacts.Store, flag string) (int
 const settingDefaultCadence = "cadence.default"
 
 // defaultCadence is the cadence each new card gets, from the settings.
-func defaultCadence(ctx context.Context, store *contacts.Store) (contacts.Cadence, error) {
+func defaultCadence(ctx context.Context, store *sqlite.Store) (contacts.Cadence, error) {
 	s, err := store.Setting(ctx, settingDefaultCadence, "")
 	if err != nil {
 		return contacts.Cadence{}, err

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // historyPanel is the follow-through part of a contact's page: the open
@@ -20,7 +21,7 @@ import (
 // first.
 type historyPanel struct {
 	win       fyne.Window
-	store     *contacts.Store
+	store     *sqlite.Store
 	tasks     *tasks
 	onChanged func()
 
@@ -33,7 +34,7 @@ type historyPanel struct {
 	past     *fyne.Container
 }
 
-func newHistoryPanel(win fyne.Window, store *contacts.Store, tasks *tasks, onChanged func()) *historyPanel {
+func newHistoryPanel(win fyne.Window, store *sqlite.Store, tasks *tasks, onChanged func()) *historyPanel {
 	return &historyPanel{win: win, store: store, tasks: tasks, onChanged: onChanged}
 }
 

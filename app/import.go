@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
+	"followthrough/contacts/vcf"
 )
 
 // importAction is what saving an imported card does.
@@ -45,10 +47,10 @@ type importBatch struct {
 // readImport reads the .vcf files at paths and looks for the same people
 // in store. A duplicate is marked to be skipped, or, with merge, merged;
 // the other cards are to be added.
-func readImport(ctx context.Context, store *contacts.Store, paths []string, merge bool) (importBatch, error) {
+func readImport(ctx context.Context, store *sqlite.Store, paths []string, merge bool) (importBatch, error) {
 	var b importBatch
 	for _, path := range paths {
-		cs, err := contacts.ReadVCardFile(path)
+		cs, err := vcf.ReadFile(path)
 		if err != nil {
 			b.errs = append(b.errs, splitErrors(err)...)
 		}
@@ -101,9 +103,9 @@ func (r importResult) String() string {
 // is stopped on the way, none is. A card merged into a contact takes from
 // it the fields in its fromOther and whatever the stored contact lacks;
 // the stored contact's history stays.
-func (b importBatch) save(ctx context.Context, store *contacts.Store) (importResult, error) {
+func (b importBatch) save(ctx context.Context, store *sqlite.Store) (importResult, error) {
 	var r importResult
-	err := store.Batch(ctx, func(tx *contacts.Batch) error {
+	err := store.Transact(ctx, func(tx *sqlite.Tx) error {
 		r = importResult{}
 		for _, card := range b.cards {
 			switch {
@@ -143,11 +145,11 @@ func importCommand(stdout io.Writer) *Command {
 		Args:       "FILE.vcf...",
 		Summary:    "Add contacts from .vcf files of phones and other apps (vCard 2.1, 3.0, 4.0); duplicates are skipped unless --merge.",
 		NeedsStore: true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
 			merge := fs.Bool("merge", false, "merge a card into the contact it duplicates (same email, phone, or name at the company) instead of skipping it")
 			skipBad := fs.Bool("skip-bad", false, "import the cards that can be read even if a file holds some that cannot")
 			dryRun := fs.Bool("dry-run", false, "say what would be imported, and save nothing")
-			return func(ctx context.Context, store *contacts.Store, args []string) error {
+			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) == 0 {
 					fs.Usage()
 					return errors.New("import: give one or more .vcf files")

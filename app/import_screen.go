@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // importScreen shows what .vcf files hold before anything is saved: the
@@ -20,7 +21,7 @@ import (
 // could not be read. Import saves them once the user has looked.
 type importScreen struct {
 	win     fyne.Window
-	store   *contacts.Store
+	store   *sqlite.Store
 	tasks   *tasks
 	onDone  func() // after an import, for the other screens
 	batch   importBatch
@@ -31,7 +32,7 @@ type importScreen struct {
 	confirm *widget.Button
 }
 
-func newImportScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onDone func()) *importScreen {
+func newImportScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, onDone func()) *importScreen {
 	return &importScreen{win: win, store: store, tasks: tasks, onDone: onDone}
 }
 

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 const (
@@ -109,7 +110,7 @@ func TestImportCommand(t *testing.T) {
 					t.Errorf("output lacks %q:\n%s", w, out.String())
 				}
 			}
-			cs, err := store.Find(ctx, contacts.Filter{})
+			cs, err := store.Find(ctx, sqlite.Filter{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -206,7 +207,7 @@ func TestImportScreen(t *testing.T) {
 
 	test.Tap(s.confirm)
 	m.tasks.settle()
-	cs, err := store.Find(ctx, contacts.Filter{})
+	cs, err := store.Find(ctx, sqlite.Filter{})
 	if err != nil || len(cs) != 3 {
 		t.Fatalf("stored %d contacts, %v; want Ann, Bob and Carla", len(cs), err)
 	}

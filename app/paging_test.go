@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // TestContactsListPages checks that the contacts list reads its contacts
@@ -33,7 +34,7 @@ func TestContactsListPages(t *testing.T) {
 	if s.total != len(cs) || len(s.pages) != 1 {
 		t.Fatalf("the list is %d long with %d pages read; want %d long with the first page", s.total, len(s.pages), len(cs))
 	}
-	want, err := store.Find(ctx, contacts.Filter{})
+	want, err := store.Find(ctx, sqlite.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

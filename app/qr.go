@@ -13,12 +13,13 @@ import (
 	"github.com/skip2/go-qrcode"
 
 	"followthrough/contacts"
+	"followthrough/contacts/vcf"
 )
 
 // qrImage is the QR code of c's vCard, which a phone's camera reads
 // straight into its contacts, and a line on what it leaves out.
 func qrImage(c contacts.Contact) (image.Image, string, error) {
-	vcf, omitted, err := contacts.QRCard(c, contacts.QRMaxBytes)
+	vcf, omitted, err := vcf.QRCard(c, vcf.QRMaxBytes)
 	if err != nil {
 		return nil, "", err
 	}
@@ -36,7 +37,7 @@ func qrImage(c contacts.Contact) (image.Image, string, error) {
 // showQR shows c's QR code in a dialog.
 func showQR(win fyne.Window, c contacts.Contact) {
 	img, caption, err := qrImage(c)
-	if errors.Is(err, contacts.ErrTooBigForQR) {
+	if errors.Is(err, vcf.ErrTooBigForQR) {
 		dialog.ShowInformation("Too long for a QR code", "This card is too long for a code a phone can read. Export it as a .vcf file instead.", win)
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/makiuchi-d/gozxing/qrcode"
 
 	"followthrough/contacts"
+	"followthrough/contacts/vcf"
 )
 
 // TestQRImage reads the QR code back with an independent decoder, as a
@@ -45,7 +46,7 @@ func TestQRImage(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the code cannot be read: %v", err)
 			}
-			cs, err := contacts.ReadVCards(bytes.NewReader([]byte(res.GetText())))
+			cs, err := vcf.Read(bytes.NewReader([]byte(res.GetText())))
 			if err != nil || len(cs) != 1 {
 				t.Fatalf("the code holds %q: %v", res.GetText(), err)
 			}
@@ -57,8 +58,8 @@ func TestQRImage(t *testing.T) {
 			if strings.Contains(got.Note, "Talked about: hiring") != tt.wantNote {
 				t.Errorf("note = %q, want the talk kept: %v", got.Note, tt.wantNote)
 			}
-			if len(res.GetText()) > contacts.QRMaxBytes {
-				t.Errorf("the code holds %d bytes, more than %d", len(res.GetText()), contacts.QRMaxBytes)
+			if len(res.GetText()) > vcf.QRMaxBytes {
+				t.Errorf("the code holds %d bytes, more than %d", len(res.GetText()), vcf.QRMaxBytes)
 			}
 		})
 	}

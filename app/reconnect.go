@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // upcomingDays is how far ahead the reconnect list shows what is coming.
@@ -23,7 +24,7 @@ const upcomingDays = 30
 // in order of urgency, with what is needed to make the call.
 type reconnectScreen struct {
 	win       fyne.Window
-	store     *contacts.Store
+	store     *sqlite.Store
 	tasks     *tasks
 	onOpen    func(contacts.Contact)
 	onChanged func()
@@ -40,7 +41,7 @@ type reconnectScreen struct {
 	counts   map[contacts.Section]int
 	sections []contacts.Section // those with anyone in them, in order
 	total    int                // rows: headings and entries
-	pages    map[pageKey][]contacts.Entry
+	pages    map[pageKey][]contacts.ReconnectItem
 	loading  map[pageKey]bool
 	gen      int // counts the refreshes, so that a page read before one is dropped
 }
@@ -59,11 +60,11 @@ const reconnectPage = 40
 type reconnectRow struct {
 	heading string
 	section contacts.Section
-	entry   *contacts.Entry
+	entry   *contacts.ReconnectItem
 	loading bool
 }
 
-func newReconnectScreen(win fyne.Window, store *contacts.Store, tasks *tasks, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
+func newReconnectScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
 	return &reconnectScreen{win: win, store: store, tasks: tasks, onOpen: onOpen, onChanged: onChanged, picked: -1}
 }
 
@@ -103,12 +104,12 @@ func (s *reconnectScreen) refresh() {
 		today := contacts.DayOf(now())
 		counts, err := s.store.ReconnectCounts(ctx, today, upcomingDays)
 		// The first page of the first section, so that the list opens full.
-		var first []contacts.Entry
+		var first []contacts.ReconnectItem
 		var firstSection contacts.Section = -1
 		for _, sec := range contacts.Sections {
 			if err == nil && counts[sec] > 0 {
 				firstSection = sec
-				first, err = s.store.ReconnectEntries(ctx, today, upcomingDays, sec, 0, reconnectPage)
+				first, err = s.store.ReconnectItems(ctx, sqlite.ReconnectQuery{Today: today, Horizon: upcomingDays, Section: sec, Limit: reconnectPage})
 				break
 			}
 		}
@@ -131,7 +132,7 @@ func (s *reconnectScreen) refresh() {
 func (s *reconnectScreen) show(today contacts.Day, counts map[contacts.Section]int) {
 	s.gen++
 	s.today, s.counts = today, counts
-	s.pages, s.loading = map[pageKey][]contacts.Entry{}, map[pageKey]bool{}
+	s.pages, s.loading = map[pageKey][]contacts.ReconnectItem{}, map[pageKey]bool{}
 	s.sections, s.total = nil, 0
 	s.list.UnselectAll()
 	s.picked = -1
@@ -167,19 +168,19 @@ func (s *reconnectScreen) onPicked(i widget.ListItemID) {
 
 // target is the entry the keyboard's Done and Snooze act on: the one
 // picked, or else the most urgent, if their pages are read.
-func (s *reconnectScreen) target() (contacts.Entry, bool) {
+func (s *reconnectScreen) target() (contacts.ReconnectItem, bool) {
 	if s.picked >= 0 && s.picked < s.total {
 		if r := s.row(s.picked); r.entry != nil {
 			return *r.entry, true
 		}
 	}
 	if s.total == 0 {
-		return contacts.Entry{}, false
+		return contacts.ReconnectItem{}, false
 	}
 	if r := s.row(1); r.entry != nil { // row 0 is the first heading
 		return *r.entry, true
 	}
-	return contacts.Entry{}, false
+	return contacts.ReconnectItem{}, false
 }
 
 // row returns the i-th row of the list: a section heading, or an entry if
@@ -214,7 +215,7 @@ func (s *reconnectScreen) loadPage(k pageKey) {
 	s.loading[k] = true
 	gen, today := s.gen, s.today
 	s.tasks.do(func() func() {
-		es, err := s.store.ReconnectEntries(context.Background(), today, upcomingDays, k.section, k.page*reconnectPage, reconnectPage)
+		es, err := s.store.ReconnectItems(context.Background(), sqlite.ReconnectQuery{Today: today, Horizon: upcomingDays, Section: k.section, Offset: k.page * reconnectPage, Limit: reconnectPage})
 		return func() {
 			if gen != s.gen {
 				return
@@ -232,7 +233,7 @@ func (s *reconnectScreen) loadPage(k pageKey) {
 
 // onDone marks the entry's follow-up done, or logs an interaction for a
 // cadence entry, after asking how it went.
-func (s *reconnectScreen) onDone(e contacts.Entry) {
+func (s *reconnectScreen) onDone(e contacts.ReconnectItem) {
 	c := e.Person.Contact
 	var fixed *contacts.Kind
 	if e.FollowUp != nil {
@@ -261,7 +262,7 @@ func (s *reconnectScreen) onDone(e contacts.Entry) {
 
 // onSnooze moves the entry to a later day: its follow-up, or for a cadence
 // entry, a new call on that day.
-func (s *reconnectScreen) onSnooze(e contacts.Entry, to contacts.Day) {
+func (s *reconnectScreen) onSnooze(e contacts.ReconnectItem, to contacts.Day) {
 	s.tasks.do(func() func() {
 		var err error
 		if f := e.FollowUp; f != nil {
@@ -307,7 +308,7 @@ func sectionColor(s contacts.Section) color.Color {
 type entryRow struct {
 	widget.BaseWidget
 	screen *reconnectScreen
-	entry  *contacts.Entry
+	entry  *contacts.ReconnectItem
 
 	bar                   *canvas.Rectangle
 	heading               *widget.Label

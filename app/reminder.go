@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // reminderGap is the least time between two reminder notifications.
@@ -32,7 +33,7 @@ type reminder struct {
 // check looks at the reconnect list at now and sends a reminder if one is
 // due. It reports whether it sent one. Outside the notification hours it
 // sends nothing, and what came due waits for the first check inside them.
-func (r *reminder) check(entries []contacts.Entry, now time.Time) bool {
+func (r *reminder) check(entries []contacts.ReconnectItem, now time.Time) bool {
 	n, ids := dueSummary(entries, contacts.DayOf(now))
 	if n == nil || now.Sub(r.last) < reminderGap || !r.hours.allow(now) {
 		return false
@@ -47,7 +48,7 @@ func (r *reminder) check(entries []contacts.Entry, now time.Time) bool {
 
 // dueSummary is the notification for what is overdue or due today, and
 // the contacts in it; nil when nothing is.
-func dueSummary(entries []contacts.Entry, today contacts.Day) (*fyne.Notification, []int64) {
+func dueSummary(entries []contacts.ReconnectItem, today contacts.Day) (*fyne.Notification, []int64) {
 	var names []string
 	var ids []int64
 	for _, e := range entries {
@@ -130,7 +131,7 @@ func parseNotifyHours(s string) (notifyHours, error) {
 }
 
 // loadNotifyHours reads the notification hours from the settings.
-func loadNotifyHours(ctx context.Context, store *contacts.Store) (notifyHours, error) {
+func loadNotifyHours(ctx context.Context, store *sqlite.Store) (notifyHours, error) {
 	s, err := store.Setting(ctx, settingNotifyHours, defaultNotifyHours.String())
 	if err != nil {
 		return defaultNotifyHours, err

@@ -19,6 +19,7 @@ import (
 
 	"followthrough/assets"
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
 )
 
@@ -35,7 +36,7 @@ const (
 type scanScreen struct {
 	win       fyne.Window
 	prefs     fyne.Preferences
-	store     *contacts.Store
+	store     *sqlite.Store
 	tasks     *tasks
 	newEngine func(langs []string) (ocr.Engine, error)
 	onSaved   func(c contacts.Contact, open bool)
@@ -86,7 +87,7 @@ type scanScreen struct {
 	content     *fyne.Container
 }
 
-func newScanScreen(win fyne.Window, prefs fyne.Preferences, store *contacts.Store, tasks *tasks, newEngine func(langs []string) (ocr.Engine, error), onSaved func(c contacts.Contact, open bool)) *scanScreen {
+func newScanScreen(win fyne.Window, prefs fyne.Preferences, store *sqlite.Store, tasks *tasks, newEngine func(langs []string) (ocr.Engine, error), onSaved func(c contacts.Contact, open bool)) *scanScreen {
 	return &scanScreen{win: win, prefs: prefs, store: store, tasks: tasks, newEngine: newEngine, onSaved: onSaved}
 }
 

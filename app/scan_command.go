@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
 )
 
@@ -25,7 +26,7 @@ func scanCommand(stdout io.Writer) *Command {
 		Args:       "FILE_OR_DIR...",
 		Summary:    "Read business card images into vCards (and with --save, into the database).",
 		NeedsStore: true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
 			out := fs.String("out", ".", "write each card's vCard to `DIR`/<image name>.vcf")
 			event := fs.String("event", "", "where the cards were collected, e.g. \"Atlanta Tech Meetup\"")
 			save := fs.Bool("save", false, "also save the contacts in the database")
@@ -33,7 +34,7 @@ func scanCommand(stdout io.Writer) *Command {
 			followUpIn := fs.String("follow-up-in", "", "with --save, schedule a first follow-up `DELAY` after meeting (3d, 1w); the default is the one in the settings")
 			noFollowUp := fs.Bool("no-follow-up", false, "with --save, schedule no first follow-up")
 			merge := fs.Bool("merge", false, "with --save, merge a card of someone already saved into their contact; without it such a card is not saved (its .vcf is still written)")
-			return func(ctx context.Context, store *contacts.Store, args []string) error {
+			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) == 0 {
 					fs.Usage()
 					return errors.New("scan: no files given")
@@ -60,7 +61,7 @@ func scanCommand(stdout io.Writer) *Command {
 }
 
 type scanRun struct {
-	store     *contacts.Store
+	store     *sqlite.Store
 	out       string
 	event     string
 	save      bool
@@ -169,7 +170,7 @@ func blankCard(c contacts.Contact) bool {
 // a copy of the image with it, and schedules the follow-ups given. The
 // image is on disk before the contact points to it, and the contact is
 // saved with its follow-ups in one transaction.
-func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
+func SaveCard(ctx context.Context, store *sqlite.Store, c contacts.Contact, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
 	if imagePath != "" {
 		rel, err := store.ImportImage(ctx, imagePath)
 		if err != nil {
@@ -184,7 +185,7 @@ func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, im
 // saveCardMerged is SaveCard for a card of someone already stored: it
 // merges c into stored, taking from c the fields in fromOther and what
 // stored lacks, and schedules the follow-ups for the merged contact.
-func saveCardMerged(ctx context.Context, store *contacts.Store, stored, c contacts.Contact, fromOther []contacts.MergeField, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
+func saveCardMerged(ctx context.Context, store *sqlite.Store, stored, c contacts.Contact, fromOther []contacts.MergeField, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
 	if imagePath != "" {
 		rel, err := store.ImportImage(ctx, imagePath)
 		if err != nil {
@@ -208,7 +209,7 @@ func saveCardMerged(ctx context.Context, store *contacts.Store, stored, c contac
 // only once the whole file is on disk, so a failure or a crash never leaves
 // half a file. Files of contacts are readable by their owner only.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	return contacts.WriteFileAtomic(path, 0o600, write)
+	return sqlite.WriteFileAtomic(path, 0o600, write)
 }
 
 // summary is a one-line description of a contact for a terminal.
@@ -300,7 +301,7 @@ const prefLanguages = "ocr.languages"
 
 // readingLanguages returns the languages cards are read with: the
 // setting's, or ocr.DefaultLanguages.
-func readingLanguages(ctx context.Context, store *contacts.Store) []string {
+func readingLanguages(ctx context.Context, store *sqlite.Store) []string {
 	if store == nil {
 		return ocr.DefaultLanguages
 	}

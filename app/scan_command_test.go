@@ -10,7 +10,7 @@ import (
 
 	"github.com/disintegration/imaging"
 
-	"followthrough/contacts"
+	"followthrough/contacts/vcf"
 	"followthrough/ocr"
 	"followthrough/ocr/render"
 )
@@ -63,7 +63,7 @@ func TestScanCommand(t *testing.T) {
 					t.Errorf("%s: %v", name, err)
 					continue
 				}
-				cs, err := contacts.ReadVCards(f)
+				cs, err := vcf.Read(f)
 				f.Close()
 				if err != nil || len(cs) != 1 || cs[0].FullName != "Jane Q. Doe" || cs[0].Event != "Spring Expo" {
 					t.Errorf("%s: %+v, %v", name, cs, err)

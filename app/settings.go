@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // settingsScreen is where the user changes how the app works. It is made
@@ -63,7 +63,7 @@ func (m *mainWindow) settingsSections() []settingsSection {
 
 // saveSetting saves a setting in the background, and says in status that
 // it did, or why it could not.
-func saveSetting(win fyne.Window, store *contacts.Store, tasks *tasks, status *widget.Label, key, value string, then func()) {
+func saveSetting(win fyne.Window, store *sqlite.Store, tasks *tasks, status *widget.Label, key, value string, then func()) {
 	tasks.do(func() func() {
 		err := store.SetSetting(context.Background(), key, value)
 		return func() {

@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // backupSettings is the part of the settings about keeping the data safe:
@@ -23,13 +23,13 @@ import (
 // archive of everything that moves it to another computer.
 type backupSettings struct {
 	win   fyne.Window
-	store *contacts.Store
+	store *sqlite.Store
 	tasks *tasks
 	// onRestored runs after a restore replaced the contacts, for the
 	// screens to show the new ones.
 	onRestored func()
 
-	backups  []contacts.Backup
+	backups  []sqlite.Backup
 	selected int // in backups; -1 for none
 
 	list        *widget.List
@@ -42,7 +42,7 @@ type backupSettings struct {
 	importAll   *widget.Button
 }
 
-func newBackupSettings(win fyne.Window, store *contacts.Store, tasks *tasks, onRestored func()) *backupSettings {
+func newBackupSettings(win fyne.Window, store *sqlite.Store, tasks *tasks, onRestored func()) *backupSettings {
 	return &backupSettings{win: win, store: store, tasks: tasks, onRestored: onRestored, selected: -1}
 }
 
@@ -102,7 +102,7 @@ func (b *backupSettings) buildUI() fyne.CanvasObject {
 }
 
 // backupDetail is the line under a backup in the list.
-func backupDetail(bk contacts.Backup) string {
+func backupDetail(bk sqlite.Backup) string {
 	if bk.BeforeRestore {
 		return "Your contacts as they were before a restore · " + byteSize(bk.Size)
 	}
@@ -215,14 +215,14 @@ func (b *backupSettings) restorePath(path string) {
 		var what string
 		var err error
 		if isArchive(path) {
-			var info contacts.ArchiveInfo
+			var info sqlite.ArchiveInfo
 			if info, err = b.store.CheckArchive(ctx, path); err == nil {
 				what = fmt.Sprintf("the %s and %s of the archive made on %s", plural(info.Contacts, "contact"),
 					plural(info.Images, "card image"), info.Created.Local().Format("2 January 2006 at 15:04"))
 			}
 		} else {
-			var info contacts.BackupInfo
-			if info, err = contacts.CheckBackup(ctx, path); err == nil {
+			var info sqlite.BackupInfo
+			if info, err = sqlite.CheckBackup(ctx, path); err == nil {
 				what = fmt.Sprintf("the %s, %s and %s of %s", plural(info.Contacts, "contact"), plural(info.Events, "event"),
 					plural(info.FollowUps, "follow-up"), filepath.Base(path))
 			}

@@ -17,9 +17,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
-func addPeople(t *testing.T, store *contacts.Store, names ...string) {
+func addPeople(t *testing.T, store *sqlite.Store, names ...string) {
 	t.Helper()
 	for _, n := range names {
 		c := contacts.Contact{FullName: n}
@@ -29,7 +30,7 @@ func addPeople(t *testing.T, store *contacts.Store, names ...string) {
 	}
 }
 
-func storedNames(t *testing.T, store *contacts.Store) []string {
+func storedNames(t *testing.T, store *sqlite.Store) []string {
 	t.Helper()
 	cs, err := store.List(context.Background(), "", 0)
 	if err != nil {
@@ -44,7 +45,7 @@ func storedNames(t *testing.T, store *contacts.Store) []string {
 }
 
 // newBackupWindow shows the backup settings of store in a test window.
-func newBackupWindow(t *testing.T, store *contacts.Store) (*backupSettings, fyne.Window, *int) {
+func newBackupWindow(t *testing.T, store *sqlite.Store) (*backupSettings, fyne.Window, *int) {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)

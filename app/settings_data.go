@@ -11,14 +11,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // dataSettings show where the contacts and card images are kept, and move
 // them to another folder.
 type dataSettings struct {
 	win        fyne.Window
-	store      *contacts.Store
+	store      *sqlite.Store
 	tasks      *tasks
 	openFolder func(dir string)
 	// quit ends the app once the data is copied to its new folder, so
@@ -31,7 +31,7 @@ type dataSettings struct {
 	status *widget.Label
 }
 
-func newDataSettings(win fyne.Window, store *contacts.Store, tasks *tasks, openFolder func(string), quit func()) *dataSettings {
+func newDataSettings(win fyne.Window, store *sqlite.Store, tasks *tasks, openFolder func(string), quit func()) *dataSettings {
 	return &dataSettings{win: win, store: store, tasks: tasks, openFolder: openFolder, quit: quit}
 }
 

@@ -10,12 +10,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // newDataWindow shows the data folder settings of store in a test window,
 // and counts the times they quit the app.
-func newDataWindow(t *testing.T, store *contacts.Store) (*dataSettings, fyne.Window, *int) {
+func newDataWindow(t *testing.T, store *sqlite.Store) (*dataSettings, fyne.Window, *int) {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
@@ -33,7 +33,7 @@ func newDataWindow(t *testing.T, store *contacts.Store) (*dataSettings, fyne.Win
 func TestMoveDataFolder(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	store, err := contacts.Open(t.Context(), standardDataDir())
+	store, err := sqlite.Open(t.Context(), standardDataDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestMoveDataFolder(t *testing.T) {
 		t.Errorf("the app quit %d times after the move, want 1", *quits)
 	}
 
-	moved, err := contacts.Open(t.Context(), dir)
+	moved, err := sqlite.Open(t.Context(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestDataDirFile(t *testing.T) {
 func TestMissingDataDirSaid(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	store, err := contacts.Open(t.Context(), DefaultDataDir())
+	store, err := sqlite.Open(t.Context(), DefaultDataDir())
 	if err != nil {
 		t.Fatal(err)
 	}

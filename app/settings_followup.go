@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // followUpSettings are the defaults each newly scanned card gets: the
@@ -17,7 +18,7 @@ import (
 // falls.
 type followUpSettings struct {
 	win       fyne.Window
-	store     *contacts.Store
+	store     *sqlite.Store
 	tasks     *tasks
 	onChanged func() // after a change is saved
 
@@ -26,7 +27,7 @@ type followUpSettings struct {
 	status  *widget.Label
 }
 
-func newFollowUpSettings(win fyne.Window, store *contacts.Store, tasks *tasks, onChanged func()) *followUpSettings {
+func newFollowUpSettings(win fyne.Window, store *sqlite.Store, tasks *tasks, onChanged func()) *followUpSettings {
 	return &followUpSettings{win: win, store: store, tasks: tasks, onChanged: onChanged}
 }
 
@@ -91,7 +92,7 @@ func (s *followUpSettings) onDelay(text string) {
 // the app stays in the tray to send them once the window is closed.
 type reminderSettings struct {
 	win       fyne.Window
-	store     *contacts.Store
+	store     *sqlite.Store
 	tasks     *tasks
 	prefs     fyne.Preferences
 	onChanged func()
@@ -103,7 +104,7 @@ type reminderSettings struct {
 	status      *widget.Label
 }
 
-func newReminderSettings(win fyne.Window, store *contacts.Store, tasks *tasks, prefs fyne.Preferences, onChanged func()) *reminderSettings {
+func newReminderSettings(win fyne.Window, store *sqlite.Store, tasks *tasks, prefs fyne.Preferences, onChanged func()) *reminderSettings {
 	return &reminderSettings{win: win, store: store, tasks: tasks, prefs: prefs, onChanged: onChanged}
 }
 

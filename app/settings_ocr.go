@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
 )
 
@@ -22,7 +23,7 @@ import (
 // edits, each of which can be removed.
 type ocrSettings struct {
 	win   fyne.Window
-	store *contacts.Store
+	store *sqlite.Store
 	tasks *tasks
 	// onChanged is told when the corrections change, so that the cards
 	// waiting for review use the new set.
@@ -35,7 +36,7 @@ type ocrSettings struct {
 	corrections []contacts.Correction
 }
 
-func newOCRSettings(win fyne.Window, store *contacts.Store, tasks *tasks, onChanged func()) *ocrSettings {
+func newOCRSettings(win fyne.Window, store *sqlite.Store, tasks *tasks, onChanged func()) *ocrSettings {
 	return &ocrSettings{win: win, store: store, tasks: tasks, onChanged: onChanged, langs: map[string]*widget.Check{}}
 }
 

@@ -5,7 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // syncSettings set up the CardDAV account: the same server, user name,
@@ -15,7 +15,7 @@ type syncSettings struct {
 	box    *fyne.Container
 }
 
-func newSyncSettings(win fyne.Window, store *contacts.Store, tasks *tasks, onChanged func()) *syncSettings {
+func newSyncSettings(win fyne.Window, store *sqlite.Store, tasks *tasks, onChanged func()) *syncSettings {
 	return &syncSettings{dialog: newSyncDialog(win, store, tasks, onChanged)}
 }
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
 )
 
@@ -37,7 +38,7 @@ func (w *desktopWindow) Show() { w.hidden = false }
 
 // newDesktopWindow opens the main window as Run does, with its menu and
 // keyboard shortcuts, on a test canvas.
-func newDesktopWindow(t *testing.T, store *contacts.Store, eng *fakeEngine) (*mainWindow, *desktopWindow, *desktopApp) {
+func newDesktopWindow(t *testing.T, store *sqlite.Store, eng *fakeEngine) (*mainWindow, *desktopWindow, *desktopApp) {
 	t.Helper()
 	a := &desktopApp{App: test.NewTempApp(t)}
 	w := &desktopWindow{Window: test.NewTempWindow(t, nil)}

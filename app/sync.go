@@ -16,6 +16,7 @@ import (
 
 	"followthrough/contacts"
 	"followthrough/contacts/davsync"
+	"followthrough/contacts/sqlite"
 )
 
 // The settings of CardDAV sync. The password is never among them: it goes
@@ -75,7 +76,7 @@ type davSettings struct {
 	AllowHTTP       bool // the user agreed to use URL over plain http
 }
 
-func loadDAVSettings(ctx context.Context, store *contacts.Store) (davSettings, error) {
+func loadDAVSettings(ctx context.Context, store *sqlite.Store) (davSettings, error) {
 	var s davSettings
 	var httpURL string
 	for _, x := range []struct {
@@ -126,7 +127,7 @@ func (m *mainWindow) syncMenu() *fyne.Menu {
 // pulled, asks which side wins each conflict, and asks before deleting.
 type syncDialog struct {
 	win       fyne.Window
-	store     *contacts.Store
+	store     *sqlite.Store
 	tasks     *tasks
 	onChanged func()
 
@@ -140,7 +141,7 @@ type syncDialog struct {
 	dlg                 *dialog.CustomDialog
 }
 
-func newSyncDialog(win fyne.Window, store *contacts.Store, tasks *tasks, onChanged func()) *syncDialog {
+func newSyncDialog(win fyne.Window, store *sqlite.Store, tasks *tasks, onChanged func()) *syncDialog {
 	return &syncDialog{win: win, store: store, tasks: tasks, onChanged: onChanged}
 }
 
@@ -293,7 +294,7 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 	})
 }
 
-func saveDAVSettings(ctx context.Context, store *contacts.Store, s davSettings) error {
+func saveDAVSettings(ctx context.Context, store *sqlite.Store, s davSettings) error {
 	httpURL := ""
 	if s.AllowHTTP {
 		httpURL = s.URL

@@ -8,8 +8,8 @@ import (
 	"io"
 	"os"
 
-	"followthrough/contacts"
 	"followthrough/contacts/davsync"
+	"followthrough/contacts/sqlite"
 )
 
 // envDAVPassword, when set, is the CardDAV password for the sync command,
@@ -21,9 +21,9 @@ func syncCommand(stdout io.Writer) *Command {
 		Name:       "sync",
 		Summary:    "Sync with the CardDAV address book set up in the window. Conflicts are reported and skipped; deletions need --yes.",
 		NeedsStore: true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
+		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
 			yes := fs.Bool("yes", false, "delete on each side what was deleted on the other")
-			return func(ctx context.Context, store *contacts.Store, args []string) error {
+			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) != 0 {
 					fs.Usage()
 					return errors.New("sync: takes no arguments")
@@ -35,7 +35,7 @@ func syncCommand(stdout io.Writer) *Command {
 }
 
 // runSync syncs with the saved address book and reports to w.
-func runSync(ctx context.Context, w io.Writer, store *contacts.Store, yes bool) error {
+func runSync(ctx context.Context, w io.Writer, store *sqlite.Store, yes bool) error {
 	s, err := loadDAVSettings(ctx, store)
 	if err != nil {
 		return fmt.Errorf("sync: %w", err)

@@ -20,11 +20,12 @@ import (
 	"followthrough/contacts"
 	"followthrough/contacts/davsync"
 	"followthrough/contacts/davsync/davtest"
+	"followthrough/contacts/sqlite"
 )
 
 // openSyncDialog shows the sync dialog in a test window, with a mock
 // keyring.
-func openSyncDialog(t *testing.T, store *contacts.Store) (*syncDialog, fyne.Window) {
+func openSyncDialog(t *testing.T, store *sqlite.Store) (*syncDialog, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
@@ -38,7 +39,7 @@ func openSyncDialog(t *testing.T, store *contacts.Store) (*syncDialog, fyne.Wind
 	return d, w
 }
 
-func setting(t *testing.T, store *contacts.Store, key string) string {
+func setting(t *testing.T, store *sqlite.Store, key string) string {
 	t.Helper()
 	v, err := store.Setting(context.Background(), key, "")
 	if err != nil {

@@ -43,7 +43,7 @@ func newTray(setMenu func(*fyne.Menu), setIcon func(fyne.Resource), onOpen, onQu
 
 // update shows how many of entries are due on today: overdue, or due
 // today, the ones a reminder is sent for.
-func (t *tray) update(entries []contacts.Entry, today contacts.Day) {
+func (t *tray) update(entries []contacts.ReconnectItem, today contacts.Day) {
 	if t == nil {
 		return
 	}

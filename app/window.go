@@ -25,6 +25,7 @@ import (
 
 	"followthrough/assets"
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
 )
 
@@ -34,7 +35,7 @@ const ID = "org.example.followthrough"
 // Run opens the main window and returns when it is closed. Card images or
 // folders in scan are read for review straight away, as when the app is
 // opened with files from a file manager.
-func Run(ctx context.Context, store *contacts.Store, scan []string) error {
+func Run(ctx context.Context, store *sqlite.Store, scan []string) error {
 	a := fyneapp.NewWithID(ID)
 	setAppMetadata(a)
 	a.SetIcon(assets.Icon)
@@ -79,7 +80,7 @@ func (m *mainWindow) checkDataDir() {
 type mainWindow struct {
 	app   fyne.App
 	win   fyne.Window
-	store *contacts.Store
+	store *sqlite.Store
 	tasks *tasks
 
 	tabs        *container.AppTabs
@@ -100,7 +101,7 @@ type mainWindow struct {
 	toldInTray bool  // whether the user was told the app stays in the tray
 }
 
-func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func(langs []string) (ocr.Engine, error)) *mainWindow {
+func newMainWindow(a fyne.App, w fyne.Window, store *sqlite.Store, newEngine func(langs []string) (ocr.Engine, error)) *mainWindow {
 	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{}}
 	m.reconnect = newReconnectScreen(w, store, m.tasks, m.onOpenContact, m.onChanged)
 	m.contacts = newContactsScreen(w, store, m.tasks, m.onChanged)
@@ -243,13 +244,13 @@ func (m *mainWindow) remindNow(ctx context.Context) {
 // dueToday is the part of today's reconnect list that a reminder and the
 // tray count from: the overdue and those due this week, of whom those due
 // today are counted. The rest of the list is not read.
-func dueToday(ctx context.Context, store *contacts.Store) ([]contacts.Entry, error) {
+func dueToday(ctx context.Context, store *sqlite.Store) ([]contacts.ReconnectItem, error) {
 	today := contacts.DayOf(now())
-	entries, err := store.ReconnectEntries(ctx, today, 0, contacts.Overdue, 0, 0)
+	entries, err := store.ReconnectItems(ctx, sqlite.ReconnectQuery{Today: today, Section: contacts.Overdue})
 	if err != nil {
 		return nil, err
 	}
-	due, err := store.ReconnectEntries(ctx, today, 0, contacts.Due, 0, 0)
+	due, err := store.ReconnectItems(ctx, sqlite.ReconnectQuery{Today: today, Section: contacts.Due})
 	return append(entries, due...), err
 }
 

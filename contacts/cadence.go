@@ -93,6 +93,39 @@ func (c Cadence) Valid() error {
 	return nil
 }
 
+// MarshalText writes c as two numbers of days, ideal and maximum gaps
+// ("61/122"), as settings keep it, or nothing for no cadence.
+func (c Cadence) MarshalText() ([]byte, error) {
+	if c.IsZero() {
+		return nil, nil
+	}
+	return fmt.Appendf(nil, "%d/%d", c.Ideal, c.Max), nil
+}
+
+// UnmarshalText reads a cadence written by MarshalText: "61/122", or
+// blank for no cadence. A cadence that is not Valid is an error.
+func (c *Cadence) UnmarshalText(text []byte) error {
+	s := string(text)
+	if strings.TrimSpace(s) == "" {
+		*c = Cadence{}
+		return nil
+	}
+	var got Cadence
+	ideal, max, ok := strings.Cut(s, "/")
+	var err error
+	if got.Ideal, err = strconv.Atoi(strings.TrimSpace(ideal)); err == nil && ok {
+		got.Max, err = strconv.Atoi(strings.TrimSpace(max))
+	}
+	if err != nil || !ok {
+		return fmt.Errorf("contacts: cadence %q is not two numbers of days, like 61/122", s)
+	}
+	if err := got.Valid(); err != nil {
+		return err
+	}
+	*c = got
+	return nil
+}
+
 // String describes c: "every 2 months, at most 4", or "" for none.
 func (c Cadence) String() string {
 	for _, p := range CadencePresets {

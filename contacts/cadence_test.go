@@ -107,3 +107,65 @@ func TestCadence(t *testing.T) {
 		})
 	}
 }
+
+func TestCadenceText(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want Cadence
+		ok   bool
+	}{
+		{"none", "", Cadence{}, true},
+		{"blank is none", "  ", Cadence{}, true},
+		{"both gaps", "61/122", Cadence{Ideal: 61, Max: 122}, true},
+		{"spaces around the numbers", " 30 / 60 ", Cadence{Ideal: 30, Max: 60}, true},
+		{"only a maximum", "0/90", Cadence{Max: 90}, true},
+		{"only an ideal gap", "14/0", Cadence{Ideal: 14}, true},
+		{"one number", "61", Cadence{}, false},
+		{"words", "monthly", Cadence{}, false},
+		{"not a number", "61/x", Cadence{}, false},
+		{"negative", "-1/5", Cadence{}, false},
+		{"ideal past the maximum", "90/30", Cadence{}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := Cadence{Ideal: 7, Max: 8} // overwritten on success, kept on error
+			err := c.UnmarshalText([]byte(tt.text))
+			if (err == nil) != tt.ok {
+				t.Fatalf("UnmarshalText(%q) = %v, want ok %v", tt.text, err, tt.ok)
+			}
+			if !tt.ok {
+				if c != (Cadence{Ideal: 7, Max: 8}) {
+					t.Errorf("failed UnmarshalText(%q) changed the cadence to %+v", tt.text, c)
+				}
+				return
+			}
+			if c != tt.want {
+				t.Errorf("UnmarshalText(%q) = %+v, want %+v", tt.text, c, tt.want)
+			}
+			text, err := c.MarshalText()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var again Cadence
+			if err := again.UnmarshalText(text); err != nil || again != c {
+				t.Errorf("%+v written as %q reads back as %+v, %v", c, text, again, err)
+			}
+		})
+	}
+	for _, p := range CadencePresets {
+		t.Run("preset "+p.Name, func(t *testing.T) {
+			text, err := p.Cadence.MarshalText()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var c Cadence
+			if err := c.UnmarshalText(text); err != nil || c != p.Cadence {
+				t.Errorf("%+v written as %q reads back as %+v, %v", p.Cadence, text, c, err)
+			}
+		})
+	}
+	if text, _ := (Cadence{Ideal: 61, Max: 122}).MarshalText(); string(text) != "61/122" {
+		t.Errorf("MarshalText = %q, want 61/122", text)
+	}
+}

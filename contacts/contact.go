@@ -1,9 +1,13 @@
 // Package contacts is the domain of Follow Through: the people the user has
-// met, where they were met, and how they are stored and exported.
+// met, where they were met, the follow-ups and interactions that keep them
+// in touch, and the rules over them: the reconnect list, cadences,
+// same-person matching and merging, names, phone numbers and clean text.
 //
-// Everything that decides (name splitting, phone normalisation, vCard
-// shaping) is plain Go over plain values; Store is the only part that
-// touches SQLite.
+// It is plain Go over plain values, with no SQL, file or format in it.
+// Its adapters import it, never the other way round: contacts/sqlite
+// stores contacts, contacts/vcf reads and writes vCards, contacts/ics
+// writes follow-ups as iCalendar, and contacts/davsync syncs with a
+// CardDAV server.
 package contacts
 
 import "time"
@@ -18,6 +22,11 @@ const (
 	PhoneFax    PhoneKind = "fax"
 	PhoneHome   PhoneKind = "home"
 )
+
+// MaxImagePixels is the most pixels a card image may have to be made a
+// photo or taken from an archive: as many as the scanner reads
+// (ocr.MaxPixels). An image from an archive made elsewhere could claim more.
+const MaxImagePixels = 100 << 20
 
 // Phone is one telephone number as printed, with its kind.
 type Phone struct {

@@ -42,7 +42,7 @@ func SamePerson(a, b Contact, region string) []string {
 			reasons = appendNew(reasons, "same phone "+e)
 		}
 	}
-	if ca := companyKey(a.Company); ca != "" && ca == companyKey(b.Company) {
+	if ca := CompanyKey(a.Company); ca != "" && ca == CompanyKey(b.Company) {
 		na, nb := nameKey(personName(a)), nameKey(personName(b))
 		if na != "" && nb != "" && closeNames(na, nb) {
 			reasons = append(reasons, fmt.Sprintf("similar name at %s", strings.TrimSpace(b.Company)))
@@ -64,7 +64,7 @@ func personName(c Contact) string {
 	if c.FullName != "" {
 		return c.FullName
 	}
-	return joinNonEmpty(" ", c.GivenName, c.FamilyName)
+	return JoinNonEmpty(" ", c.GivenName, c.FamilyName)
 }
 
 // nameKey reduces a name to lower-case letters and digits without
@@ -87,9 +87,9 @@ var companySuffixes = map[string]bool{
 	"kk": true, "srl": true, "spa": true, "oy": true, "ab": true, "as": true, "the": true,
 }
 
-// companyKey reduces a company name to its distinctive words: "The Acme
+// CompanyKey reduces a company name to its distinctive words: "The Acme
 // Corp." and "ACME Corporation" are both "acme".
-func companyKey(company string) string {
+func CompanyKey(company string) string {
 	var kept []string
 	for _, w := range strings.Fields(foldKey(company)) {
 		if !companySuffixes[w] {

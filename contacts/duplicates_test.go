@@ -127,7 +127,7 @@ func FuzzSamePerson(f *testing.F) {
 		if strings.TrimSpace(emailA) != "" && len(SamePerson(a, b, "US")) == 0 {
 			t.Errorf("same email %q did not match", emailA)
 		}
-		if companyKey(companyA) != "" && nameKey(nameA) != "" && len(SamePerson(a, a, "US")) == 0 {
+		if CompanyKey(companyA) != "" && nameKey(nameA) != "" && len(SamePerson(a, a, "US")) == 0 {
 			t.Errorf("%+v is not the same person as itself", a)
 		}
 	})

@@ -105,6 +105,14 @@ func (k Kind) Label() string {
 	return string(k)
 }
 
+// EventPerson is someone met at an event, and whether the user has
+// followed up with them yet.
+type EventPerson struct {
+	Contact    Contact
+	FollowedUp bool      // something happened since: a follow-up done, or any interaction
+	Next       *FollowUp // the earliest open follow-up, if any
+}
+
 // FollowUpState is where a follow-up stands.
 type FollowUpState string
 
@@ -151,8 +159,9 @@ type Cadence struct {
 // IsZero reports whether c is no cadence.
 func (c Cadence) IsZero() bool { return c.Ideal <= 0 && c.Max <= 0 }
 
-// Person is what the reconnect list needs to know of one contact.
-type Person struct {
+// Relationship is where the user stands with one contact: what the
+// reconnect list needs to know of them.
+type Relationship struct {
 	Contact Contact
 	// Open holds the contact's open follow-ups, earliest due first.
 	Open []FollowUp

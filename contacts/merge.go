@@ -45,7 +45,7 @@ func (f MergeField) Value(c Contact) string {
 		if c.IntroducedBy != "" {
 			by = "introduced by " + c.IntroducedBy
 		}
-		return joinNonEmpty(", ", joinNonEmpty(" ", c.Event, day), by)
+		return JoinNonEmpty(", ", JoinNonEmpty(" ", c.Event, day), by)
 	case MergeCadence:
 		if c.Cadence.IsZero() {
 			return ""
@@ -149,7 +149,7 @@ func samePhone(a, b, region string) bool {
 	if oka && okb {
 		return ea == eb
 	}
-	return digits(a) == digits(b)
+	return Digits(a) == Digits(b)
 }
 
 // unionFold returns a followed by the items of b that are not in a, nor

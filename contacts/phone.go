@@ -7,10 +7,9 @@ import (
 )
 
 // DefaultRegion is the region, as an ISO 3166-1 alpha-2 code, assumed for
-// phone numbers written without a country calling code. Store uses it to
-// compute the E.164 form it saves next to each number. Set it, if at all,
-// before using a Store.
-var DefaultRegion = "US"
+// phone numbers written without a country calling code when nothing says
+// otherwise (a store's Region starts as it).
+const DefaultRegion = "US"
 
 // NormalizePhone returns number in E.164 form, such as "+16505550100",
 // reading it as a number of region (an ISO 3166-1 alpha-2 code such as "US"
@@ -24,4 +23,15 @@ func NormalizePhone(number, region string) (e164 string, ok bool) {
 		return "", false
 	}
 	return phonenumbers.Format(n, phonenumbers.E164), true
+}
+
+// Digits returns the ASCII digits of s: what two ways of writing a phone
+// number have in common.
+func Digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if '0' <= r && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
 }

@@ -18,6 +18,9 @@ const (
 	Upcoming                // follow-ups further ahead
 )
 
+// Sections lists the sections of the reconnect list in order.
+var Sections = []Section{Overdue, Due, Fading, Upcoming}
+
 func (s Section) String() string {
 	switch s {
 	case Overdue:
@@ -32,9 +35,9 @@ func (s Section) String() string {
 	return fmt.Sprintf("Section(%d)", int(s))
 }
 
-// Entry is one person on the reconnect list and why.
-type Entry struct {
-	Person   Person
+// ReconnectItem is one person on the reconnect list and why.
+type ReconnectItem struct {
+	Person   Relationship // who, with their follow-ups and last contact
 	Section  Section
 	FollowUp *FollowUp // the follow-up the entry is about; nil for a cadence
 	Due      Day       // the follow-up's day, or the day the gap ran out
@@ -50,8 +53,8 @@ type Entry struct {
 // cadence's maximum gap has run out, even if a follow-up is snoozed to a
 // later day. They are fading when past the ideal gap with nothing
 // scheduled. People with no cadence and nothing scheduled are not listed.
-func Reconnect(people []Person, today Day, horizon int) []Entry {
-	// The entries are sorted through their keys, computed once: an Entry
+func Reconnect(people []Relationship, today Day, horizon int) []ReconnectItem {
+	// The entries are sorted through their keys, computed once: an ReconnectItem
 	// is large to move, and a name to fold, for ten thousand of them.
 	type key struct {
 		i       int
@@ -60,10 +63,10 @@ func Reconnect(people []Person, today Day, horizon int) []Entry {
 		due     int // days from today
 		name    string
 	}
-	var out []Entry
+	var out []ReconnectItem
 	var keys []key
 	for _, p := range people {
-		e, ok := entryFor(p, today, horizon)
+		e, ok := ReconnectItemFor(p, today, horizon)
 		if !ok {
 			continue
 		}
@@ -86,14 +89,14 @@ func Reconnect(people []Person, today Day, horizon int) []Entry {
 		}
 		return strings.Compare(a.name, b.name)
 	})
-	sorted := make([]Entry, len(out))
+	sorted := make([]ReconnectItem, len(out))
 	for i, k := range keys {
 		sorted[i] = out[k.i]
 	}
 	return sorted
 }
 
-func entryFor(p Person, today Day, horizon int) (Entry, bool) {
+func ReconnectItemFor(p Relationship, today Day, horizon int) (ReconnectItem, bool) {
 	var next *FollowUp
 	for i := range p.Open {
 		if next == nil || p.Open[i].Due.Before(next.Due) {
@@ -101,28 +104,28 @@ func entryFor(p Person, today Day, horizon int) (Entry, bool) {
 		}
 	}
 	cad := p.Contact.Cadence
-	e := Entry{Person: p}
+	e := ReconnectItem{Person: p}
 	switch {
 	case next != nil && next.Due.Before(today):
 		e.Section, e.FollowUp, e.Due = Overdue, next, next.Due
 		e.Late = today.Sub(next.Due)
-		e.Reason = plural(e.Late, "day") + " overdue"
+		e.Reason = Plural(e.Late, "day") + " overdue"
 	case cad.Max > 0 && today.After(p.Last.AddDays(cad.Max)):
 		e.Section, e.FollowUp, e.Due = Overdue, next, p.Last.AddDays(cad.Max)
 		e.Late = today.Sub(e.Due)
-		e.Reason = fmt.Sprintf("no contact for %s, past the limit of %s", plural(today.Sub(p.Last), "day"), cad)
+		e.Reason = fmt.Sprintf("no contact for %s, past the limit of %s", Plural(today.Sub(p.Last), "day"), cad)
 	case next != nil && next.Due.Sub(today) < 7:
 		e.Section, e.FollowUp, e.Due = Due, next, next.Due
 		e.Reason = dueIn(next.Due, today)
 	case next == nil && cad.Ideal > 0 && today.After(p.Last.AddDays(cad.Ideal)):
 		e.Section, e.Due = Fading, p.Last.AddDays(cad.Ideal)
 		e.Late = today.Sub(e.Due)
-		e.Reason = fmt.Sprintf("no contact for %s (%s)", plural(today.Sub(p.Last), "day"), cad)
+		e.Reason = fmt.Sprintf("no contact for %s (%s)", Plural(today.Sub(p.Last), "day"), cad)
 	case next != nil && (horizon <= 0 || next.Due.Sub(today) <= horizon):
 		e.Section, e.FollowUp, e.Due = Upcoming, next, next.Due
 		e.Reason = dueIn(next.Due, today)
 	default:
-		return Entry{}, false
+		return ReconnectItem{}, false
 	}
 	return e, true
 }
@@ -142,17 +145,10 @@ func dueIn(due, today Day) string {
 }
 
 // Counts returns how many entries each section holds.
-func Counts(entries []Entry) map[Section]int {
+func Counts(entries []ReconnectItem) map[Section]int {
 	n := map[Section]int{}
 	for _, e := range entries {
 		n[e.Section]++
 	}
 	return n
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }

@@ -15,8 +15,8 @@ func day(s string) Day {
 	return d
 }
 
-func person(name string, last string, cad Cadence, open ...FollowUp) Person {
-	return Person{Contact: Contact{FullName: name, Cadence: cad}, Last: day(last), Open: open}
+func person(name string, last string, cad Cadence, open ...FollowUp) Relationship {
+	return Relationship{Contact: Contact{FullName: name, Cadence: cad}, Last: day(last), Open: open}
 }
 
 func fu(due string) FollowUp { return FollowUp{Kind: KindCall, Due: day(due), State: StateOpen} }
@@ -25,7 +25,7 @@ func TestReconnectRules(t *testing.T) {
 	every2 := Cadence{Ideal: 61, Max: 122}
 	tests := []struct {
 		name    string
-		p       Person
+		p       Relationship
 		today   string
 		listed  bool
 		section Section
@@ -48,7 +48,7 @@ func TestReconnectRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			es := Reconnect([]Person{tt.p}, day(tt.today), 30)
+			es := Reconnect([]Relationship{tt.p}, day(tt.today), 30)
 			if (len(es) == 1) != tt.listed {
 				t.Fatalf("listed = %v (%+v), want %v", len(es) == 1, es, tt.listed)
 			}
@@ -68,7 +68,7 @@ func TestReconnectRules(t *testing.T) {
 
 func TestReconnectOrder(t *testing.T) {
 	every2 := Cadence{Ideal: 61, Max: 122}
-	people := []Person{
+	people := []Relationship{
 		person("Up Later", "2026-11-01", Cadence{}, fu("2026-12-10")),
 		person("Up Soon", "2026-11-01", Cadence{}, fu("2026-12-01")),
 		person("Fade Little", "2026-09-15", every2),
@@ -120,7 +120,7 @@ func TestDaysAcrossZones(t *testing.T) {
 				// 8 March 2026 is when New York moves its clocks on.
 				now := time.Date(m.y, m.m, m.d, m.h, m.min, 0, 0, loc)
 				p := person("A", "2026-03-01", Cadence{}, fu("2026-03-08"))
-				es := Reconnect([]Person{p}, DayOf(now), 0)
+				es := Reconnect([]Relationship{p}, DayOf(now), 0)
 				if len(es) != 1 || es[0].Section != m.wantSect {
 					t.Errorf("at %s: %+v, want %s", now, es, m.wantSect)
 				}

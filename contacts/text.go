@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -87,10 +88,10 @@ func unwanted(r rune) bool {
 	return false
 }
 
-// clean returns c with every text cleaned: CleanLine for one-line fields,
+// Clean returns c with every text cleaned: CleanLine for one-line fields,
 // CleanText for the address, the note and what was talked about. The store
 // keeps contacts this way, whatever they were read from.
-func (c Contact) clean() Contact {
+func (c Contact) Clean() Contact {
 	for _, f := range []*string{&c.FullName, &c.GivenName, &c.FamilyName, &c.Title, &c.Company, &c.Event, &c.IntroducedBy} {
 		*f = CleanLine(*f)
 	}
@@ -118,4 +119,33 @@ func cleanEach[T comparable](xs []T, fn func(T) T) []T {
 		}
 	}
 	return xs
+}
+
+// JoinNonEmpty joins the non-empty strings of elems with sep.
+func JoinNonEmpty(sep string, elems ...string) string {
+	var kept []string
+	for _, e := range elems {
+		if e != "" {
+			kept = append(kept, e)
+		}
+	}
+	return strings.Join(kept, sep)
+}
+
+// Plural is n and what, with an s for any number but one: "1 day",
+// "3 days".
+func Plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// Truncate returns s cut to its first n characters, with an ellipsis when
+// that left some out, to quote in a message.
+func Truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
 }

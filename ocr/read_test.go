@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"followthrough/contacts/vcf"
 	"hash/crc32"
 	"image"
 	"image/jpeg"
@@ -61,7 +62,7 @@ func TestReadSamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s := ocr.ScoreCard(expectedCard(want), r.Contact().Card())
+			s := ocr.ScoreCard(expectedCard(want), vcf.Card(r.Contact()))
 			total.Add(s)
 			for _, f := range []string{"name", "phone"} {
 				if s[f].Correct != s[f].Expected {

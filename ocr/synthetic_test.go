@@ -2,6 +2,7 @@ package ocr_test
 
 import (
 	"context"
+	"followthrough/contacts/vcf"
 	"testing"
 
 	"followthrough/ocr"
@@ -33,7 +34,7 @@ func TestSyntheticFloor(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", s.Name, err)
 		}
-		got := r.Contact().Card()
+		got := vcf.Card(r.Contact())
 		sc := ocr.ScoreCard(s.Want.VCard(), got)
 		total.Add(sc)
 		if styles[s.Style] == nil {

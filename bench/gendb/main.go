@@ -16,6 +16,7 @@ import (
 
 	"followthrough/bench/largedb"
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 func main() {
@@ -39,7 +40,7 @@ func run(data string, scale int, seed uint64, imageRoot string) error {
 		return fmt.Errorf("%s already holds a database", data)
 	}
 	ctx := context.Background()
-	store, err := contacts.Open(ctx, data)
+	store, err := sqlite.Open(ctx, data)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
+	"followthrough/contacts/vcf"
 )
 
 // The benchmarks read the database in the data folder named by
@@ -21,12 +23,12 @@ import (
 // size, once, which is quicker but measures less.
 var (
 	benchOnce  sync.Once
-	benchStore *contacts.Store
+	benchStore *sqlite.Store
 	benchErr   error
 	benchToday contacts.Day
 )
 
-func openBench(b *testing.B) *contacts.Store {
+func openBench(b *testing.B) *sqlite.Store {
 	b.Helper()
 	benchOnce.Do(func() {
 		ctx := context.Background()
@@ -37,14 +39,14 @@ func openBench(b *testing.B) *contacts.Store {
 				return
 			}
 			b.Logf("FOLLOWTHROUGH_BENCH_DATA is not set: making a database at 1/20 of the full size in %s", dir)
-			if benchStore, benchErr = contacts.Open(ctx, dir); benchErr != nil {
+			if benchStore, benchErr = sqlite.Open(ctx, dir); benchErr != nil {
 				return
 			}
 			images, _ := SampleCards("../..")
 			benchErr = Generate(ctx, benchStore, Full.Scaled(20), benchToday, 1, images, nil)
 			return
 		}
-		benchStore, benchErr = contacts.Open(ctx, dir)
+		benchStore, benchErr = sqlite.Open(ctx, dir)
 	})
 	if benchErr != nil {
 		b.Fatal(benchErr)
@@ -72,7 +74,7 @@ func BenchmarkReconnect(b *testing.B) {
 				first = sec
 			}
 		}
-		if _, err := s.ReconnectEntries(ctx, benchToday, 30, first, 0, 40); err != nil {
+		if _, err := s.ReconnectItems(ctx, sqlite.ReconnectQuery{Today: benchToday, Horizon: 30, Section: first, Limit: 40}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -92,7 +94,7 @@ func BenchmarkReconnectPage(b *testing.B) {
 	defer cpuTime(b)()
 	for b.Loop() {
 		sec := contacts.Sections[r.IntN(len(contacts.Sections))]
-		if _, err := s.ReconnectEntries(ctx, benchToday, 30, sec, r.IntN(max(1, counts[sec])), 40); err != nil {
+		if _, err := s.ReconnectItems(ctx, sqlite.ReconnectQuery{Today: benchToday, Horizon: 30, Section: sec, Offset: r.IntN(max(1, counts[sec])), Limit: 40}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -105,7 +107,7 @@ func BenchmarkSearch(b *testing.B) {
 	ctx := b.Context()
 	// Fragments of real contacts in the database, a different one each
 	// time round.
-	sample, err := s.Find(ctx, contacts.Filter{Offset: 5000 % max(1, countAll(b, s)), Limit: 200})
+	sample, err := s.Find(ctx, sqlite.Filter{Offset: 5000 % max(1, countAll(b, s)), Limit: 200})
 	if err != nil || len(sample) == 0 {
 		b.Fatalf("sample: %d, %v", len(sample), err)
 	}
@@ -127,11 +129,11 @@ func BenchmarkSearch(b *testing.B) {
 			for b.Loop() {
 				q := k.fragment(sample[i%len(sample)])
 				i++
-				n, err := s.FindCount(ctx, contacts.Filter{Query: q})
+				n, err := s.FindCount(ctx, sqlite.Filter{Query: q})
 				if err != nil {
 					b.Fatal(err)
 				}
-				if _, err := s.Find(ctx, contacts.Filter{Query: q, Limit: pageSize}); err != nil {
+				if _, err := s.Find(ctx, sqlite.Filter{Query: q, Limit: pageSize}); err != nil {
 					b.Fatal(err)
 				}
 				found += n
@@ -155,7 +157,7 @@ func BenchmarkListPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, f := range []contacts.Filter{{}, {Tag: tags[len(tags)/2]}} {
+	for _, f := range []sqlite.Filter{{}, {Tag: tags[len(tags)/2]}} {
 		name := "all"
 		if f.Tag != "" {
 			name = "tag"
@@ -240,8 +242,8 @@ func BenchmarkExportAll(b *testing.B) {
 			b.Fatal(err)
 		}
 		w := bufio.NewWriter(f)
-		_, err = contacts.ExportVCards(ctx, w, func(ctx context.Context, fn func([]contacts.Contact) error) error {
-			return s.EachContact(ctx, contacts.Filter{}, fn)
+		_, err = vcf.Export(ctx, w, func(ctx context.Context, fn func([]contacts.Contact) error) error {
+			return s.EachContact(ctx, sqlite.Filter{}, fn)
 		}, false, nil)
 		if err == nil {
 			err = w.Flush()
@@ -263,7 +265,7 @@ func BenchmarkExportAll(b *testing.B) {
 func BenchmarkThumbnail(b *testing.B) {
 	s := openBench(b)
 	ctx := b.Context()
-	cs, err := s.Find(ctx, contacts.Filter{Limit: 50})
+	cs, err := s.Find(ctx, sqlite.Filter{Limit: 50})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -298,11 +300,11 @@ func processTime() time.Duration {
 // randomContacts returns a function that gives the ID of a contact of
 // s picked at random, the same ones for the same seed. The generator's
 // contacts have consecutive IDs up to the one listed first.
-func randomContacts(b *testing.B, s *contacts.Store, seed uint64) func() int64 {
+func randomContacts(b *testing.B, s *sqlite.Store, seed uint64) func() int64 {
 	b.Helper()
 	n := countAll(b, s)
 	r := rand.New(rand.NewPCG(seed, seed+1))
-	page, err := s.Find(b.Context(), contacts.Filter{Limit: 1})
+	page, err := s.Find(b.Context(), sqlite.Filter{Limit: 1})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -310,7 +312,7 @@ func randomContacts(b *testing.B, s *contacts.Store, seed uint64) func() int64 {
 	return func() int64 { return top - int64(r.IntN(n)) }
 }
 
-func countAll(b *testing.B, s *contacts.Store) int {
+func countAll(b *testing.B, s *sqlite.Store) int {
 	b.Helper()
 	n, err := s.Count(b.Context())
 	if err != nil {

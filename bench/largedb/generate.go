@@ -17,6 +17,7 @@ import (
 	"github.com/brianvoe/gofakeit/v7"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // Sizes says how much to make.
@@ -45,7 +46,7 @@ const Years = 10
 // ahead. The same seed makes the same people. images are card image
 // files to give to three contacts in five (the store keeps one copy of
 // each); none if empty. progress, if not nil, hears how far it got.
-func Generate(ctx context.Context, store *contacts.Store, sz Sizes, today contacts.Day, seed uint64, images []string, progress func(string)) error {
+func Generate(ctx context.Context, store *sqlite.Store, sz Sizes, today contacts.Day, seed uint64, images []string, progress func(string)) error {
 	g := &generator{f: gofakeit.New(seed), store: store, today: today, sz: sz}
 	g.start = today.AddDays(-365 * Years)
 	say := func(format string, args ...any) {
@@ -97,7 +98,7 @@ func Generate(ctx context.Context, store *contacts.Store, sz Sizes, today contac
 
 type generator struct {
 	f      *gofakeit.Faker
-	store  *contacts.Store
+	store  *sqlite.Store
 	today  contacts.Day
 	start  contacts.Day
 	sz     Sizes

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
+	"followthrough/contacts/vcf"
 )
 
 // TestGeneratedDatabase makes the large database at a fiftieth of its
@@ -18,7 +20,7 @@ import (
 // same answers as reading everything.
 func TestGeneratedDatabase(t *testing.T) {
 	ctx := t.Context()
-	store, err := contacts.Open(ctx, t.TempDir())
+	store, err := sqlite.Open(ctx, t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +35,7 @@ func TestGeneratedDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	all, err := store.Find(ctx, contacts.Filter{})
+	all, err := store.Find(ctx, sqlite.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,10 +86,10 @@ func TestGeneratedDatabase(t *testing.T) {
 				t.Errorf("%s, horizon %d: counts %v, want %v", day, tt.horizon, counts, w)
 			}
 			// Read a page at a time, as the window does.
-			var got []contacts.Entry
+			var got []contacts.ReconnectItem
 			for _, sec := range contacts.Sections {
 				for off := 0; ; off += 37 {
-					page, err := store.ReconnectEntries(ctx, day, tt.horizon, sec, off, 37)
+					page, err := store.ReconnectItems(ctx, sqlite.ReconnectQuery{Today: day, Horizon: tt.horizon, Section: sec, Offset: off, Limit: 37})
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -147,7 +149,7 @@ func TestGeneratedDatabase(t *testing.T) {
 							want++
 						}
 					}
-					n, err := store.FindCount(ctx, contacts.Filter{Query: q})
+					n, err := store.FindCount(ctx, sqlite.Filter{Query: q})
 					if err != nil || n != want || len(found) != want {
 						t.Errorf("search %q: count %d, found %d; %d have a word starting so", q, n, len(found), want)
 					}
@@ -161,7 +163,7 @@ func TestGeneratedDatabase(t *testing.T) {
 		if err != nil || len(tags) < 10 {
 			t.Fatalf("tags %v, %v", tags, err)
 		}
-		for _, f := range []contacts.Filter{{}, {Tag: tags[3]}, {Query: "a"}, {Query: "a", Tag: tags[5]}} {
+		for _, f := range []sqlite.Filter{{}, {Tag: tags[3]}, {Query: "a"}, {Query: "a", Tag: tags[5]}} {
 			whole, err := store.Find(ctx, f)
 			if err != nil {
 				t.Fatal(err)
@@ -191,14 +193,14 @@ func TestGeneratedDatabase(t *testing.T) {
 	t.Run("export", func(t *testing.T) {
 		var buf bytes.Buffer
 		n := 0
-		err := store.EachContact(ctx, contacts.Filter{}, func(cs []contacts.Contact) error {
+		err := store.EachContact(ctx, sqlite.Filter{}, func(cs []contacts.Contact) error {
 			n += len(cs)
-			return contacts.WriteVCards(&buf, cs...)
+			return vcf.Write(&buf, cs...)
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		read, err := contacts.ReadVCards(&buf)
+		read, err := vcf.Read(&buf)
 		if err != nil || n != len(all) || len(read) != len(all) {
 			t.Fatalf("exported %d, read back %d (%v); want %d", n, len(read), err, len(all))
 		}
@@ -224,7 +226,7 @@ func TestGeneratedDatabase(t *testing.T) {
 
 // entryKey is what identifies an entry of the reconnect list and its
 // place.
-func entryKey(e contacts.Entry) string {
+func entryKey(e contacts.ReconnectItem) string {
 	var fu int64
 	if e.FollowUp != nil {
 		fu = e.FollowUp.ID

@@ -1,4 +1,4 @@
-// Package davsync syncs the contacts of a contacts.Store with an address
+// Package davsync syncs the contacts of a sqlite.Store with an address
 // book on a CardDAV server (Nextcloud, Radicale, Fastmail, iCloud and
 // others).
 //
@@ -27,7 +27,7 @@ import (
 
 	"github.com/emersion/go-webdav/carddav"
 
-	"followthrough/contacts"
+	"followthrough/contacts/vcf"
 )
 
 var (
@@ -69,7 +69,7 @@ const DefaultTimeout = 30 * time.Second
 // rather than fill memory. Tests make them small.
 var (
 	maxAnswer int64 = 64 << 20
-	maxCard   int64 = contacts.MaxCardBytes
+	maxCard   int64 = vcf.MaxCardBytes
 )
 
 // ErrTooLarge is returned, wrapped, when the server's answer is larger than

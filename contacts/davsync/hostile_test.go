@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // smallLimits makes the answer and card limits small for a test.
@@ -178,7 +178,7 @@ func TestSyncHostileCards(t *testing.T) {
 			http.NotFound(w, r)
 		}
 	})
-	store, err := contacts.Open(context.Background(), t.TempDir())
+	store, err := sqlite.Open(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

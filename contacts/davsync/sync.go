@@ -9,12 +9,14 @@ import (
 	"strings"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
+	"followthrough/contacts/vcf"
 )
 
 // A Syncer syncs the contacts of Store with the address book Book on the
 // server that Client talks to.
 type Syncer struct {
-	Store  *contacts.Store
+	Store  *sqlite.Store
 	Client *Client
 	Book   string // the address book's path, from Client.AddressBooks
 }
@@ -39,22 +41,15 @@ type Result struct {
 func (r Result) String() string {
 	s := fmt.Sprintf("Pushed %d, pulled %d", r.Pushed, r.Pulled)
 	if n := len(r.Conflicts); n > 0 {
-		s += fmt.Sprintf("; %d %s to resolve", n, plural(n, "conflict"))
+		s += "; " + contacts.Plural(n, "conflict") + " to resolve"
 	}
 	if n := len(r.Deletions); n > 0 {
-		s += fmt.Sprintf("; %d %s to confirm", n, plural(n, "deletion"))
+		s += "; " + contacts.Plural(n, "deletion") + " to confirm"
 	}
 	if n := len(r.Failed); n > 0 {
 		s += fmt.Sprintf("; %d failed", n)
 	}
 	return s + "."
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }
 
 // A Conflict is a contact changed on both sides, or changed on one and
@@ -67,7 +62,7 @@ type Conflict struct {
 	MineDeleted   bool
 	TheirsDeleted bool
 
-	rec       contacts.SyncRecord
+	rec       sqlite.SyncRecord
 	mineHash  string
 	theirETag string
 	theirCard string
@@ -90,7 +85,7 @@ type Deletion struct {
 	Contact  contacts.Contact
 	OnServer bool
 
-	rec  contacts.SyncRecord
+	rec  sqlite.SyncRecord
 	etag string // the card's ETag now, for OnServer
 	hash string // the contact's hash now, otherwise
 }
@@ -118,15 +113,15 @@ func (s *Syncer) Sync(ctx context.Context) (Result, error) {
 	for _, c := range all {
 		byID[c.ID] = c
 	}
-	recByID := make(map[int64]contacts.SyncRecord, len(recs))
-	recByHref := make(map[string]contacts.SyncRecord, len(recs))
+	recByID := make(map[int64]sqlite.SyncRecord, len(recs))
+	recByHref := make(map[string]sqlite.SyncRecord, len(recs))
 	for _, r := range recs {
 		recByID[r.ContactID] = r
 		recByHref[r.Href] = r
 	}
 	local := make([]LocalState, 0, len(all)+len(recs))
 	for _, c := range all {
-		l := LocalState{ContactID: c.ID, Hash: contacts.CardHash(c)}
+		l := LocalState{ContactID: c.ID, Hash: vcf.CardHash(c)}
 		if r, ok := recByID[c.ID]; ok {
 			l.Href, l.ETag, l.SyncedHash = r.Href, r.ETag, r.Hash
 		}
@@ -170,7 +165,7 @@ func (s *Syncer) Sync(ctx context.Context) (Result, error) {
 			theirs, _ := parseCard([]byte(rec.Card))
 			res.Deletions = append(res.Deletions, Deletion{Contact: theirs, OnServer: true, rec: rec, etag: st.ETag})
 		case DeleteLocal:
-			res.Deletions = append(res.Deletions, Deletion{Contact: c, rec: rec, hash: contacts.CardHash(c)})
+			res.Deletions = append(res.Deletions, Deletion{Contact: c, rec: rec, hash: vcf.CardHash(c)})
 		case Forget:
 			err = s.Store.DeleteSyncRecord(ctx, s.Book, st.Href)
 		}
@@ -192,7 +187,7 @@ func countIf(ok bool) int {
 func (s *Syncer) pushNew(ctx context.Context, c contacts.Contact) error {
 	uid := newUID()
 	href := path.Join(s.Book, uid+".vcf")
-	card, err := contacts.SyncCard(c, uid, "")
+	card, err := vcf.SyncCard(c, uid, "")
 	if err != nil {
 		return err
 	}
@@ -200,14 +195,14 @@ func (s *Syncer) pushNew(ctx context.Context, c contacts.Contact) error {
 	if err != nil {
 		return err
 	}
-	return s.Store.SaveSyncRecord(ctx, contacts.SyncRecord{Book: s.Book, Href: href, ContactID: c.ID,
-		UID: uid, ETag: etag, Hash: contacts.CardHash(c), Card: string(card)})
+	return s.Store.SaveSyncRecord(ctx, sqlite.SyncRecord{Book: s.Book, Href: href, ContactID: c.ID,
+		UID: uid, ETag: etag, Hash: vcf.CardHash(c), Card: string(card)})
 }
 
 // push replaces the card of rec with c if the card is still as last
 // synced; if not, it fails with ErrChanged.
-func (s *Syncer) push(ctx context.Context, c contacts.Contact, rec contacts.SyncRecord) error {
-	card, err := contacts.SyncCard(c, rec.UID, rec.Card)
+func (s *Syncer) push(ctx context.Context, c contacts.Contact, rec sqlite.SyncRecord) error {
+	card, err := vcf.SyncCard(c, rec.UID, rec.Card)
 	if err != nil {
 		return err
 	}
@@ -215,7 +210,7 @@ func (s *Syncer) push(ctx context.Context, c contacts.Contact, rec contacts.Sync
 	if err != nil {
 		return err
 	}
-	rec.ETag, rec.Hash, rec.Card = etag, contacts.CardHash(c), string(card)
+	rec.ETag, rec.Hash, rec.Card = etag, vcf.CardHash(c), string(card)
 	return s.Store.SaveSyncRecord(ctx, rec)
 }
 
@@ -229,14 +224,14 @@ func (s *Syncer) pullNew(ctx context.Context, href string) error {
 	if err != nil {
 		return fmt.Errorf("carddav: %s: %w", href, err)
 	}
-	_, err = s.Store.AddSynced(ctx, &c, contacts.SyncRecord{Book: s.Book, Href: href,
-		UID: uidOf(data, href), ETag: etag, Card: string(data)})
+	_, err = s.Store.AddSynced(ctx, &c, sqlite.SyncRecord{Book: s.Book, Href: href,
+		UID: uidOf(data, href), ETag: etag, Card: string(data)}, vcf.CardHash)
 	return err
 }
 
 // pull replaces mine, unchanged here since the last sync, with its card
 // from the server.
-func (s *Syncer) pull(ctx context.Context, mine contacts.Contact, rec contacts.SyncRecord) error {
+func (s *Syncer) pull(ctx context.Context, mine contacts.Contact, rec sqlite.SyncRecord) error {
 	data, etag, err := s.Client.get(ctx, rec.Href)
 	if err != nil {
 		return err
@@ -245,7 +240,7 @@ func (s *Syncer) pull(ctx context.Context, mine contacts.Contact, rec contacts.S
 	if err != nil {
 		return fmt.Errorf("carddav: %s: %w", rec.Href, err)
 	}
-	if err := s.unchangedHere(ctx, mine.ID, contacts.CardHash(mine)); err != nil {
+	if err := s.unchangedHere(ctx, mine.ID, vcf.CardHash(mine)); err != nil {
 		return err
 	}
 	return s.takeTheirs(ctx, withLocal(theirs, mine), rec, etag, data)
@@ -253,19 +248,19 @@ func (s *Syncer) pull(ctx context.Context, mine contacts.Contact, rec contacts.S
 
 // takeTheirs stores c, the server's card at etag, data, over the contact
 // here, and records it.
-func (s *Syncer) takeTheirs(ctx context.Context, c contacts.Contact, rec contacts.SyncRecord, etag string, data []byte) error {
+func (s *Syncer) takeTheirs(ctx context.Context, c contacts.Contact, rec sqlite.SyncRecord, etag string, data []byte) error {
 	rec.ETag, rec.Card = etag, string(data)
-	_, err := s.Store.UpdateSynced(ctx, c, rec)
+	_, err := s.Store.UpdateSynced(ctx, c, rec, vcf.CardHash)
 	return err
 }
 
 // conflict fetches the server's card of rec and adds the conflict between
 // it and mine (deleted here unless mineExists) to res, unless both sides
 // came to the same card, which it records.
-func (s *Syncer) conflict(ctx context.Context, res *Result, rec contacts.SyncRecord, mine contacts.Contact, mineExists bool) error {
+func (s *Syncer) conflict(ctx context.Context, res *Result, rec sqlite.SyncRecord, mine contacts.Contact, mineExists bool) error {
 	cf := Conflict{Href: rec.Href, rec: rec, MineDeleted: !mineExists}
 	if mineExists {
-		cf.Mine, cf.mineHash = mine, contacts.CardHash(mine)
+		cf.Mine, cf.mineHash = mine, vcf.CardHash(mine)
 	}
 	data, etag, err := s.Client.get(ctx, rec.Href)
 	switch {
@@ -283,7 +278,7 @@ func (s *Syncer) conflict(ctx context.Context, res *Result, rec contacts.SyncRec
 	switch {
 	case cf.MineDeleted && cf.TheirsDeleted:
 		return s.Store.DeleteSyncRecord(ctx, s.Book, rec.Href)
-	case !cf.MineDeleted && !cf.TheirsDeleted && contacts.CardHash(cf.Theirs) == cf.mineHash:
+	case !cf.MineDeleted && !cf.TheirsDeleted && vcf.CardHash(cf.Theirs) == cf.mineHash:
 		// The same edit on both sides.
 		rec.ETag, rec.Hash, rec.Card = etag, cf.mineHash, cf.theirCard
 		return s.Store.SaveSyncRecord(ctx, rec)
@@ -323,7 +318,7 @@ func (s *Syncer) resolve(ctx context.Context, cf Conflict, keepMine bool) error 
 		if !cf.TheirsDeleted {
 			base = cf.theirCard
 		}
-		card, err := contacts.SyncCard(cf.Mine, rec.UID, base)
+		card, err := vcf.SyncCard(cf.Mine, rec.UID, base)
 		if err != nil {
 			return err
 		}
@@ -341,7 +336,7 @@ func (s *Syncer) resolve(ctx context.Context, cf Conflict, keepMine bool) error 
 	case cf.MineDeleted:
 		c := cf.Theirs
 		rec.ETag, rec.Card = cf.theirETag, cf.theirCard
-		_, err := s.Store.AddSynced(ctx, &c, rec)
+		_, err := s.Store.AddSynced(ctx, &c, rec, vcf.CardHash)
 		return err
 	default:
 		return s.takeTheirs(ctx, cf.Theirs, rec, cf.theirETag, []byte(cf.theirCard))
@@ -376,7 +371,7 @@ func (s *Syncer) unchangedHere(ctx context.Context, id int64, want string) error
 	if err != nil {
 		return err
 	}
-	if contacts.CardHash(c) != want {
+	if vcf.CardHash(c) != want {
 		return fmt.Errorf("%s changed here during the sync: sync again", c.DisplayName())
 	}
 	return nil
@@ -384,7 +379,7 @@ func (s *Syncer) unchangedHere(ctx context.Context, id int64, want string) error
 
 // parseCard returns the contact the first card in data describes.
 func parseCard(data []byte) (contacts.Contact, error) {
-	cs, err := contacts.ReadVCards(bytes.NewReader(data))
+	cs, err := vcf.Read(bytes.NewReader(data))
 	if err != nil {
 		return contacts.Contact{}, err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"followthrough/contacts"
 	"followthrough/contacts/davsync/davtest"
+	"followthrough/contacts/sqlite"
 )
 
 // phone edits the address book on the server as a phone would, with
@@ -111,14 +112,14 @@ func (p phone) remove(fn string) {
 // and the syncer between them.
 type fixture struct {
 	t     *testing.T
-	store *contacts.Store
+	store *sqlite.Store
 	phone phone
 	sync  *Syncer
 }
 
 func newFixture(t *testing.T, r davtest.Radicale) *fixture {
 	book := r.MakeBook(t, strings.ToLower(strings.NewReplacer("/", "-", " ", "-").Replace(t.Name())))
-	store, err := contacts.Open(t.Context(), t.TempDir())
+	store, err := sqlite.Open(t.Context(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"followthrough/app"
 	"followthrough/assets"
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 	"followthrough/ocr/render"
 )
 
@@ -92,7 +93,7 @@ func withCadence(c contacts.Contact, preset int) contacts.Contact {
 }
 
 func run(ctx context.Context, dir string) error {
-	store, err := contacts.Open(ctx, dir)
+	store, err := sqlite.Open(ctx, dir)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
 )
 
 // TestRun checks that the demo data shows every section of the reconnect
@@ -16,7 +17,7 @@ func TestRun(t *testing.T) {
 	if err := run(ctx, dir); err != nil {
 		t.Fatal(err)
 	}
-	store, err := contacts.Open(ctx, dir)
+	store, err := sqlite.Open(ctx, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +35,7 @@ func TestRun(t *testing.T) {
 			t.Errorf("nobody is %s", s)
 		}
 	}
-	all, err := store.Find(ctx, contacts.Filter{})
+	all, err := store.Find(ctx, sqlite.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,407 @@
+package sqlite
+
+import (
+	"bytes"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"followthrough/contacts"
+)
+
+func TestKeepBackups(t *testing.T) {
+	day := func(d, hour int) time.Time { return time.Date(2026, 3, d, hour, 0, 0, 0, time.UTC) }
+	// March 2026: the 2nd is a Monday; ISO weeks run Monday to Sunday.
+	days := func(from, to int) []time.Time {
+		var ts []time.Time
+		for d := from; d <= to; d++ {
+			ts = append(ts, day(d, 9))
+		}
+		return ts
+	}
+	tests := []struct {
+		name  string
+		times []time.Time
+		want  []time.Time
+	}{
+		{"none", nil, nil},
+		{"fewer than seven", days(2, 5), days(2, 5)},
+		{
+			name:  "ten days in a row: the last seven, the weeks' latest among them",
+			times: days(2, 11),
+			want:  days(5, 11),
+		},
+		{
+			name:  "thirty days: seven, then the latest of the two weeks before",
+			times: days(2, 31),
+			want:  append([]time.Time{day(15, 9), day(22, 9)}, days(25, 31)...),
+		},
+		{
+			name:  "several the same day: the latest of it",
+			times: []time.Time{day(10, 8), day(10, 12), day(10, 18), day(11, 9)},
+			want:  []time.Time{day(10, 18), day(11, 9)},
+		},
+		{
+			// Left off for weeks: what is there is kept, since only days
+			// with a backup count.
+			name:  "a gap of weeks",
+			times: []time.Time{day(2, 9), day(3, 9), day(30, 9)},
+			want:  []time.Time{day(2, 9), day(3, 9), day(30, 9)},
+		},
+		{
+			name: "a backup a week for ten weeks: the last seven",
+			times: func() []time.Time {
+				var ts []time.Time
+				for w := range 10 {
+					ts = append(ts, day(2, 9).AddDate(0, 0, 7*w))
+				}
+				return ts
+			}(),
+			want: func() []time.Time {
+				var ts []time.Time
+				for w := 3; w < 10; w++ {
+					ts = append(ts, day(2, 9).AddDate(0, 0, 7*w))
+				}
+				return ts
+			}(),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			keep := KeepBackups(tt.times, keepDaily, keepWeekly)
+			var got []time.Time
+			for _, ts := range tt.times {
+				if keep[ts] {
+					got = append(got, ts)
+				}
+			}
+			slices.SortFunc(got, time.Time.Compare)
+			want := slices.Clone(tt.want)
+			slices.SortFunc(want, time.Time.Compare)
+			if !slices.EqualFunc(got, want, time.Time.Equal) {
+				t.Errorf("kept %v\nwant %v", got, want)
+			}
+		})
+	}
+}
+
+func TestBackupDaily(t *testing.T) {
+	s, clk := openTestStore(t)
+	ctx := t.Context()
+	clk.t = time.Date(2026, 3, 2, 9, 0, 0, 0, time.Local)
+	if _, made, err := s.BackupDaily(ctx); err != nil || made {
+		t.Fatalf("BackupDaily on an empty database = %v, %v; want no backup", made, err)
+	}
+	c := contacts.Contact{FullName: "Ann Example"}
+	if err := s.Add(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	made := 0
+	for day := range 60 {
+		for _, hour := range []int{9, 13} { // started twice a day
+			clk.t = time.Date(2026, 3, 2+day, hour, 0, 0, 0, time.Local)
+			b, ok, err := s.BackupDaily(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok != (hour == 9) {
+				t.Fatalf("day %d %d:00: backup made %v", day, hour, ok)
+			}
+			if ok {
+				made++
+				if m := mode(t, b.Path); m != 0o600 {
+					t.Fatalf("backup mode %v, want 0600", m)
+				}
+				if _, err := CheckBackup(ctx, b.Path); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	bs, err := s.Backups()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var times []time.Time
+	for _, b := range bs {
+		times = append(times, b.Time)
+	}
+	if made != 60 || len(bs) > keepDaily+keepWeekly || len(bs) < keepDaily {
+		t.Errorf("%d backups made, %d kept; want 60 made, 7 to 11 kept", made, len(bs))
+	}
+	if keep := KeepBackups(times, keepDaily, keepWeekly); len(keep) != len(bs) {
+		t.Errorf("kept %d backups, rotation keeps %d", len(bs), len(keep))
+	}
+	if newest := bs[0].Time; newest.Day() != 30 || newest.Month() != time.April {
+		t.Errorf("newest backup %v, want the last day", newest)
+	}
+	if m := mode(t, s.BackupsDir()); m != 0o700 {
+		t.Errorf("backups folder mode %v, want 0700", m)
+	}
+	// Other files in the folder are neither listed nor removed.
+	other := filepath.Join(s.BackupsDir(), "my copy.db")
+	os.WriteFile(other, []byte("mine"), 0o600)
+	if _, err := s.Backup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Errorf("a file of the user's in the backups folder was removed: %v", err)
+	}
+}
+
+// names returns the display names of the contacts in s, sorted.
+func storedNames(t *testing.T, s *Store) []string {
+	t.Helper()
+	cs, err := s.List(t.Context(), "", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns := names(cs)
+	slices.Sort(ns)
+	return ns
+}
+
+func integrityOK(t *testing.T, s *Store) {
+	t.Helper()
+	if err := s.IntegrityCheck(t.Context()); err != nil {
+		t.Error(err)
+	}
+	var res, mode string
+	if err := s.db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
+		t.Errorf("integrity_check = %q, %v", res, err)
+	}
+	if err := s.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal_mode = %q, %v; want wal", mode, err)
+	}
+}
+
+func TestRestoreBackup(t *testing.T) {
+	s, clk := openTestStore(t)
+	ctx := t.Context()
+	ann := contacts.Contact{FullName: "Ann Example"}
+	s.Add(ctx, &ann)
+	fu := contacts.FollowUp{ContactID: ann.ID, Kind: contacts.KindCall, Due: contacts.DayOf(clk.now()).AddDays(2)}
+	s.AddFollowUp(ctx, &fu)
+	b, err := s.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.advance(time.Hour)
+	bo := contacts.Contact{FullName: "Bo Example"}
+	s.Add(ctx, &bo)
+
+	aside, info, err := s.RestoreBackup(ctx, b.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Contacts != 1 || info.FollowUps != 1 || info.SchemaVersion != SchemaVersion() {
+		t.Errorf("backup info %+v", info)
+	}
+	if got := storedNames(t, s); !slices.Equal(got, []string{"Ann Example"}) {
+		t.Errorf("after restore: %v, want Ann only", got)
+	}
+	if fs, _ := s.FollowUps(ctx, ann.ID); len(fs) != 1 {
+		t.Errorf("Ann's follow-up lost in the restore: %v", fs)
+	}
+	integrityOK(t, s)
+	if !aside.BeforeRestore {
+		t.Errorf("the copy kept aside is %+v", aside)
+	}
+	// The copy kept aside undoes the restore.
+	clk.advance(time.Hour)
+	if _, _, err := s.RestoreBackup(ctx, aside.Path); err != nil {
+		t.Fatal(err)
+	}
+	if got := storedNames(t, s); !slices.Equal(got, []string{"Ann Example", "Bo Example"}) {
+		t.Errorf("after undoing the restore: %v, want both", got)
+	}
+	integrityOK(t, s)
+	// The store still works.
+	cy := contacts.Contact{FullName: "Cy Example"}
+	if err := s.Add(ctx, &cy); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRestoreRefusesBadBackups: a backup that is damaged, is not a
+// database, is someone else's database or is newer than the program is
+// refused, and nothing changes: no contact, and no copy kept aside.
+func TestRestoreRefusesBadBackups(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := t.Context()
+	ann := contacts.Contact{FullName: "Ann Example", Note: strings.Repeat("a long note to fill pages. ", 2000)}
+	s.Add(ctx, &ann)
+	good, err := s.Backup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(good.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, data, 0o600)
+		return p
+	}
+	damaged := slices.Clone(data)
+	for i := 4096 + 100; i < len(damaged) && i < 4096*3; i++ {
+		damaged[i] = 0xa5 // a page in the middle, overwritten
+	}
+	newer := write("newer.db", data)
+	if db, err := sql.Open(driverName, dsn(newer)); err == nil {
+		db.Exec("PRAGMA user_version = 99")
+		db.Exec("PRAGMA journal_mode = DELETE")
+		db.Close()
+	}
+	foreign := filepath.Join(dir, "foreign.db")
+	if db, err := sql.Open(driverName, dsn(foreign)); err == nil {
+		db.Exec("CREATE TABLE photos (x)")
+		db.Exec("PRAGMA journal_mode = DELETE")
+		db.Close()
+	}
+	// Claims schema 1, has a contacts table, but not the rest of schema 1:
+	// migrating it fails, which must happen before anything is replaced.
+	unmigratable := filepath.Join(dir, "unmigratable.db")
+	if db, err := sql.Open(driverName, dsn(unmigratable)); err == nil {
+		db.Exec("CREATE TABLE contacts (id INTEGER PRIMARY KEY, full_name TEXT)")
+		db.Exec("INSERT INTO contacts (full_name) VALUES ('Zed')")
+		db.Exec("PRAGMA user_version = 1")
+		db.Exec("PRAGMA journal_mode = DELETE")
+		db.Close()
+	}
+	tests := []struct {
+		name, path, wantErr string
+	}{
+		{"damaged", write("damaged.db", damaged), "damaged"},
+		{"cannot be migrated", unmigratable, "it cannot be brought up to date: migration 002_followthrough.sql"},
+		{"truncated", write("truncated.db", data[:len(data)/2]), ""},
+		{"not a database", write("notes.db", []byte("Met Sam, call Tuesday")), "not an SQLite database"},
+		{"empty", write("empty.db", nil), "not an SQLite database"},
+		{"newer", newer, "its schema version is 99, newer than this program's"},
+		{"someone else's", foreign, "not a Follow Through database"},
+		{"missing", filepath.Join(dir, "missing.db"), "no such file"},
+		{"the database in use", filepath.Join(s.Dir(), "followthrough.db"), "the database in use"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, _ := s.Backups()
+			_, _, err := s.RestoreBackup(ctx, tt.path)
+			if err == nil {
+				t.Fatal("restored")
+			}
+			if !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("error %q, want it to say %q", err, tt.wantErr)
+			}
+			if got := storedNames(t, s); !slices.Equal(got, []string{"Ann Example"}) {
+				t.Errorf("after a refused restore: %v", got)
+			}
+			if after, _ := s.Backups(); len(after) != len(before) {
+				t.Errorf("%d backups before, %d after a refused restore", len(before), len(after))
+			}
+			integrityOK(t, s)
+		})
+	}
+	if _, err := CheckBackup(ctx, newer); !errors.Is(err, ErrNewerSchema) {
+		t.Errorf("CheckBackup(newer) = %v, want ErrNewerSchema", err)
+	}
+}
+
+func TestRestoreAsideKeepsImages(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := t.Context()
+	b, _ := s.Backup(ctx) // no contacts yet
+	img := filepath.Join(s.Dir(), "images", "card.png")
+	os.WriteFile(img, []byte("png"), 0o600)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(img, old, old)
+	ann := contacts.Contact{FullName: "Ann Example", Image: "images/card.png"}
+	s.Add(ctx, &ann)
+	if _, _, err := s.RestoreBackup(ctx, b.Path); err != nil {
+		t.Fatal(err)
+	}
+	// Ann is only in the copy kept aside: her card stays, so that the
+	// restore can be undone whole.
+	if n, err := s.CleanImages(ctx); err != nil || n != 0 {
+		t.Fatalf("CleanImages = %d, %v", n, err)
+	}
+	if _, err := os.Stat(img); err != nil {
+		t.Errorf("the card image of a contact in the copy kept aside was removed: %v", err)
+	}
+}
+
+// A database made with another page size, as old versions of SQLite made
+// them, is restored all the same: the copy is rebuilt with the pages of
+// the database it replaces, which SQLite's backup API needs.
+func TestRestoreOtherPageSize(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, dbName)
+	if db, err := sql.Open(driverName, "file:"+path); err == nil {
+		db.Exec("PRAGMA page_size = 1024")
+		db.Exec("VACUUM")
+		db.Close()
+	}
+	old, err := open(t.Context(), dir, migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := pragmaInt(t, old, "page_size"); n != 1024 {
+		t.Fatalf("made a database with pages of %d bytes", n)
+	}
+	c := contacts.Contact{FullName: "Ann Example"}
+	old.Add(t.Context(), &c)
+	old.Close()
+
+	s, _ := openTestStore(t)
+	if _, _, err := s.RestoreBackup(t.Context(), path); err != nil {
+		t.Fatal(err)
+	}
+	if got := storedNames(t, s); !slices.Equal(got, []string{"Ann Example"}) {
+		t.Errorf("restored %v", got)
+	}
+	if n := pragmaInt(t, s, "page_size"); n != 4096 {
+		t.Errorf("page size %d after the restore", n)
+	}
+	integrityOK(t, s)
+}
+
+func TestIntegrityCheckFindsDamage(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(t.Context(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 200 {
+		c := contacts.Contact{FullName: fmt.Sprintf("Person %d", i), Note: strings.Repeat("x", 500)}
+		s.Add(t.Context(), &c)
+	}
+	if err := s.IntegrityCheck(t.Context()); err != nil {
+		t.Fatalf("a sound database: %v", err)
+	}
+	s.Close()
+	// Overwrite a page in the middle, as a failing disk would.
+	f, err := os.OpenFile(filepath.Join(dir, dbName), os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(bytes.Repeat([]byte{0x5a}, 4096), 4096*10)
+	f.Close()
+	s, err = Open(t.Context(), dir)
+	if err != nil {
+		t.Logf("a damaged database is refused at open: %v", err) // as good
+		return
+	}
+	defer s.Close()
+	if err := s.IntegrityCheck(t.Context()); err == nil || !strings.Contains(err.Error(), "damaged") {
+		t.Errorf("IntegrityCheck of a damaged database = %v", err)
+	} else {
+		t.Logf("found: %v", err)
+	}
+}

@@ -1,0 +1,130 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ErrFolderNotEmpty is returned, wrapped, by CopyTo for a folder that
+// already holds something.
+var ErrFolderNotEmpty = errors.New("the folder is not empty")
+
+// CopyTo copies the data folder into dir, so that the app can be moved
+// there: every card image, thumbnail and backup, then a consistent copy of
+// the database (VACUUM INTO), last, so that a folder holding the database
+// holds everything. dir must be empty or not yet exist, and must not be
+// inside the data folder. The copy of the database is checked with
+// PRAGMA integrity_check before CopyTo returns what it holds. When the
+// copy fails, what it wrote is removed; the data folder is never changed.
+func (s *Store) CopyTo(ctx context.Context, dir string) (BackupInfo, error) {
+	info, err := s.copyTo(ctx, dir)
+	if err != nil {
+		return BackupInfo{}, fmt.Errorf("contacts: copy the data folder to %s: %w", dir, err)
+	}
+	return info, nil
+}
+
+func (s *Store) copyTo(ctx context.Context, dir string) (BackupInfo, error) {
+	from, err := filepath.Abs(s.dir)
+	if err != nil {
+		return BackupInfo{}, err
+	}
+	to, err := filepath.Abs(dir)
+	if err != nil {
+		return BackupInfo{}, err
+	}
+	if to == from || strings.HasPrefix(to, from+string(filepath.Separator)) {
+		return BackupInfo{}, errors.New("it is the data folder, or inside it")
+	}
+	entries, err := os.ReadDir(to)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(to, 0o700); err != nil {
+			return BackupInfo{}, err
+		}
+	case err != nil:
+		return BackupInfo{}, err
+	case len(entries) > 0:
+		return BackupInfo{}, ErrFolderNotEmpty
+	}
+	info, err := s.copyInto(ctx, to)
+	if err != nil {
+		// The folder was empty: all that is in it is the copy's.
+		if entries, rerr := os.ReadDir(to); rerr == nil {
+			for _, e := range entries {
+				os.RemoveAll(filepath.Join(to, e.Name()))
+			}
+		}
+		return BackupInfo{}, err
+	}
+	return info, nil
+}
+
+func (s *Store) copyInto(ctx context.Context, to string) (BackupInfo, error) {
+	for _, sub := range []string{imagesDir, thumbsDir, backupsDir} {
+		if err := copyFolder(ctx, filepath.Join(s.dir, sub), filepath.Join(to, sub)); err != nil {
+			return BackupInfo{}, err
+		}
+	}
+	db := filepath.Join(to, dbName)
+	if err := s.copyDatabase(ctx, db); err != nil {
+		return BackupInfo{}, err
+	}
+	// A card saved while the folders were copied is in the database's
+	// copy: its image is copied now.
+	if err := copyFolder(ctx, filepath.Join(s.dir, imagesDir), filepath.Join(to, imagesDir)); err != nil {
+		return BackupInfo{}, err
+	}
+	return checkDatabase(ctx, db)
+}
+
+// copyFolder copies the regular files of the folder src, which may not
+// exist, into the folder dst, but for those already there. Files are
+// synced before the folder is.
+func copyFolder(ctx context.Context, src, dst string) error {
+	entries, err := os.ReadDir(src)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dst, 0o700); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
+			continue // temporary files and links are not data
+		}
+		// A file already there was copied by an earlier pass; one gone
+		// from src was removed since it was listed (an image dropped).
+		err := copyFile(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name()))
+		if err != nil && !errors.Is(err, fs.ErrExist) && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return syncDir(dst)
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	return closePrivate(out, err)
+}

@@ -1,0 +1,189 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// imageGrace is how old an image file must be before it is removed for
+// being unused. A card being saved is copied into the image directory
+// before its contact points to it, by this process or another one: a
+// fresh copy is left alone.
+const imageGrace = 10 * time.Minute
+
+// isImageName reports whether name can be the name of a file in the image
+// directory: letters, digits, ".", "_" and "-", not starting with a dot,
+// so that it can never lead out of the directory or name a temporary file.
+func isImageName(name string) bool {
+	if name == "" || len(name) > 200 || name[0] == '.' {
+		return false
+	}
+	return !strings.ContainsFunc(name, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' || r == '_' || r == '-')
+	})
+}
+
+// DropImages removes the card image files at rels, paths relative to Dir
+// as Contact.Image holds them, that no stored contact points to any
+// longer. The contacts screen calls it for a deleted contact once its
+// deletion can no longer be undone. A file copied in during the last
+// minute is kept, since a card with the same image may be on its way to
+// being saved, and so is one that a copy of the database kept before a
+// restore uses, so that the restore can be undone whole.
+func (s *Store) DropImages(ctx context.Context, rels ...string) error {
+	_, err := s.dropUnused(ctx, rels, time.Minute)
+	if err != nil {
+		return fmt.Errorf("contacts: drop images: %w", err)
+	}
+	return nil
+}
+
+// CleanImages removes the files in the image directory that no stored
+// contact points to, older than a few minutes, and the temporary files
+// that an image import, a backup, a restore or an archive cut short left
+// behind. It returns how many images it removed. The app runs it once a
+// day, with the first backup of the day, so that the card images of
+// contacts deleted, merged away or deleted by a sync do not stay on disk.
+func (s *Store) CleanImages(ctx context.Context) (int, error) {
+	removeStale(s.dir, time.Hour, ".restore-", ".archive-")
+	removeStale(s.BackupsDir(), time.Hour, ".tmp-")
+	entries, err := os.ReadDir(filepath.Join(s.dir, imagesDir))
+	if err != nil {
+		return 0, fmt.Errorf("contacts: clean images: %w", err)
+	}
+	var rels []string
+	for _, e := range entries {
+		if e.Type().IsRegular() {
+			rels = append(rels, path.Join(imagesDir, e.Name()))
+		}
+	}
+	n, err := s.dropUnused(ctx, rels, imageGrace)
+	if err != nil {
+		return n, fmt.Errorf("contacts: clean images: %w", err)
+	}
+	return n, nil
+}
+
+// dropUnused removes the files at rels that are older than grace and that
+// no contact points to. Temporary files of an import (".import-*") count
+// as unused. Paths that are not in the image directory are ignored.
+func (s *Store) dropUnused(ctx context.Context, rels []string, grace time.Duration) (int, error) {
+	if len(rels) == 0 {
+		return 0, nil
+	}
+	removed := 0
+	cutoff := time.Now().Add(-grace)
+	// A restore can be undone with the copy it kept aside: the images of
+	// its contacts stay until that copy is rotated out.
+	aside := s.asideImages(ctx)
+	// The write lock keeps contacts from being saved while the files are
+	// checked and removed.
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, rel := range rels {
+			name, ok := strings.CutPrefix(rel, imagesDir+"/")
+			if !ok || strings.Contains(name, "/") {
+				continue
+			}
+			p := filepath.Join(s.dir, imagesDir, name)
+			if !isImageName(name) {
+				if !strings.HasPrefix(name, ".import-") {
+					continue
+				}
+			} else {
+				var n int
+				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts WHERE image = ?", rel).Scan(&n); err != nil {
+					return err
+				}
+				if n > 0 || aside[rel] {
+					continue
+				}
+			}
+			info, err := os.Lstat(p)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if !info.Mode().IsRegular() || info.ModTime().After(cutoff) {
+				continue
+			}
+			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			removed++
+		}
+		return nil
+	})
+	return removed, err
+}
+
+// syncDir flushes the directory at dir to disk, so that files just
+// created or renamed in it survive a crash.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// asideImages returns the card images that the copies of the database
+// kept before a restore use. A copy that cannot be read counts for none.
+func (s *Store) asideImages(ctx context.Context) map[string]bool {
+	used := map[string]bool{}
+	bs, _ := s.Backups()
+	for _, b := range bs {
+		if !b.BeforeRestore {
+			continue
+		}
+		db, err := sql.Open(driverName, readOnlyDSN(b.Path))
+		if err != nil {
+			continue
+		}
+		rows, err := db.QueryContext(ctx, "SELECT DISTINCT image FROM contacts WHERE image <> ''")
+		if err == nil {
+			for rows.Next() {
+				var rel string
+				if rows.Scan(&rel) == nil {
+					used[rel] = true
+				}
+			}
+			rows.Close()
+		}
+		db.Close()
+	}
+	return used
+}
+
+// removeStale removes the files in dir whose names start with one of
+// prefixes, older than age: temporary files the store made there.
+func removeStale(dir string, age time.Duration, prefixes ...string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	cutoff := time.Now().Add(-age)
+	for _, e := range entries {
+		for _, p := range prefixes {
+			if !strings.HasPrefix(e.Name(), p) || !e.Type().IsRegular() {
+				continue
+			}
+			if info, err := e.Info(); err == nil && info.ModTime().Before(cutoff) {
+				os.Remove(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+}

@@ -1,0 +1,656 @@
+// Package vcf reads and writes contacts as vCards: 2.1, 3.0 and 4.0 in,
+// 3.0 and 4.0 out, with card photos, QR code payloads and the cards kept
+// in sync with a CardDAV server.
+package vcf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/emersion/go-vcard"
+
+	"followthrough/contacts/internal/contentline"
+
+	"followthrough/contacts"
+)
+
+// fieldLabel is the vCard 3.0 property for the text of a postal address,
+// which go-vcard, written for vCard 4.0, does not name.
+const fieldLabel = "LABEL"
+
+// Card returns c as a vCard 3.0: VERSION, N, FN, ORG, TITLE, TEL, EMAIL,
+// URL, ADR with LABEL, NOTE and CATEGORIES. FN is c's display name, or
+// its given and family names if it has those but no full name. The note
+// starts with "Met at <Event>." when c has an event, which is also the
+// card's only category. Empty fields are left out, except N and FN, which
+// vCard 3.0 requires. ID, Image and the times are not part of the card.
+//
+// The values follow go-vcard's conventions: text values are plain text,
+// and the components of N, ADR and ORG are separated by ";" and the
+// categories by ",". Where go-vcard cannot tell a ";" or "," inside a
+// component from a separator, Card escapes a "\", ";" or "," that belongs
+// to a component or category with a backslash, as the vCard text does, so
+// that a family name such as "Smith; Jones" stays one component. go-vcard's
+// Name and Address accessors do not undo that escaping, and its Encoder
+// would escape the backslashes again: write the card with Write.
+func Card(c contacts.Contact) vcard.Card {
+	card := make(vcard.Card)
+	card.SetValue(vcard.FieldVersion, "3.0")
+	card.SetValue(vcard.FieldName, joinComponents(";", c.FamilyName, c.GivenName, "", "", ""))
+	card.SetValue(vcard.FieldFormattedName, formattedName(c))
+	if c.Company != "" {
+		card.SetValue(vcard.FieldOrganization, escapeComponent(c.Company))
+	}
+	if c.Title != "" {
+		card.SetValue(vcard.FieldTitle, c.Title)
+	}
+	for _, p := range c.Phones {
+		if p.Number != "" {
+			card.Add(vcard.FieldTelephone, &vcard.Field{
+				Value:  p.Number,
+				Params: vcard.Params{vcard.ParamType: phoneTypes(p.Kind)},
+			})
+		}
+	}
+	for _, e := range c.Emails {
+		if e != "" {
+			card.Add(vcard.FieldEmail, &vcard.Field{
+				Value:  e,
+				Params: vcard.Params{vcard.ParamType: {"internet"}},
+			})
+		}
+	}
+	for _, u := range c.Websites {
+		if u != "" {
+			card.AddValue(vcard.FieldURL, u)
+		}
+	}
+	if c.Address != "" {
+		// The address is kept as one text, so it all goes in the street
+		// component; LABEL gives it as text to readers that prefer that.
+		card.Add(vcard.FieldAddress, &vcard.Field{
+			Value:  joinComponents(";", "", "", c.Address, "", "", "", ""),
+			Params: vcard.Params{vcard.ParamType: {vcard.TypeWork}},
+		})
+		card.Add(fieldLabel, &vcard.Field{
+			Value:  c.Address,
+			Params: vcard.Params{vcard.ParamType: {vcard.TypeWork}},
+		})
+	}
+	// The meeting context goes first in the note, for people and phones,
+	// and in X- properties, so that reading the card back loses nothing.
+	if note := contacts.JoinNonEmpty("\n", meetingContext(c), c.Note); note != "" {
+		card.SetValue(vcard.FieldNote, note)
+	}
+	var cats []string
+	for _, cat := range append([]string{c.Event}, c.Tags...) {
+		if cat != "" {
+			cats = append(cats, escapeComponent(cat))
+		}
+	}
+	if len(cats) > 0 {
+		card.SetValue(vcard.FieldCategories, strings.Join(cats, ","))
+	}
+	for _, x := range []struct{ prop, value string }{
+		{fieldEvent, c.Event}, {fieldMetOn, c.MetOn.String()},
+		{fieldIntroducedBy, c.IntroducedBy}, {fieldTalkedAbout, c.TalkedAbout},
+	} {
+		if x.value != "" {
+			card.SetValue(x.prop, x.value)
+		}
+	}
+	return card
+}
+
+// The properties that keep a contact's meeting context in its vCard.
+const (
+	fieldEvent        = "X-FOLLOWTHROUGH-EVENT"
+	fieldMetOn        = "X-FOLLOWTHROUGH-MET-ON"
+	fieldIntroducedBy = "X-FOLLOWTHROUGH-INTRODUCED-BY"
+	fieldTalkedAbout  = "X-FOLLOWTHROUGH-TALKED-ABOUT"
+)
+
+// meetingContext says where and how c was met, in the words a card's note
+// starts with: "Met at Atlanta Tech Meetup on 2026-11-20, introduced by
+// Sam Lee.\nTalked about: hiring".
+func meetingContext(c contacts.Contact) string {
+	var met string
+	switch {
+	case c.Event != "" && !c.MetOn.IsZero():
+		met = fmt.Sprintf("Met at %s on %s", c.Event, c.MetOn)
+	case c.Event != "":
+		met = "Met at " + c.Event
+	case !c.MetOn.IsZero():
+		met = "Met on " + c.MetOn.String()
+	}
+	if c.IntroducedBy != "" {
+		if met == "" {
+			met = "Introduced by " + c.IntroducedBy
+		} else {
+			met += ", introduced by " + c.IntroducedBy
+		}
+	}
+	if met != "" {
+		met += "."
+	}
+	var talked string
+	if c.TalkedAbout != "" {
+		talked = "Talked about: " + c.TalkedAbout
+	}
+	return contacts.JoinNonEmpty("\n", met, talked)
+}
+
+// formattedName returns the FN of c's card: its display name, or its
+// given and family names when it has those but no full name.
+func formattedName(c contacts.Contact) string {
+	if c.FullName == "" {
+		if name := contacts.JoinNonEmpty(" ", c.GivenName, c.FamilyName); name != "" {
+			return name
+		}
+	}
+	return c.DisplayName()
+}
+
+// metAt returns the sentence version 1 of Card started the note with for
+// event, which cards written then still carry.
+func metAt(event string) string { return "Met at " + event + "." }
+
+// phoneTypes returns the TYPE parameter values for a phone of kind.
+func phoneTypes(kind contacts.PhoneKind) []string {
+	switch kind {
+	case contacts.PhoneMobile:
+		return []string{vcard.TypeCell, vcard.TypeVoice}
+	case contacts.PhoneFax:
+		return []string{vcard.TypeWork, vcard.TypeFax}
+	case contacts.PhoneHome:
+		return []string{vcard.TypeHome, vcard.TypeVoice}
+	}
+	return []string{vcard.TypeWork, vcard.TypeVoice}
+}
+
+// phoneKind returns the kind of phone the TYPE parameter values in params
+// describe.
+func phoneKind(params vcard.Params) contacts.PhoneKind {
+	types := params.Types()
+	switch {
+	case slices.Contains(types, vcard.TypeFax):
+		return contacts.PhoneFax
+	case slices.Contains(types, vcard.TypeCell):
+		return contacts.PhoneMobile
+	case slices.Contains(types, vcard.TypeHome):
+		return contacts.PhoneHome
+	}
+	return contacts.PhoneWork
+}
+
+var componentEscaper = strings.NewReplacer(`\`, `\\`, `;`, `\;`, `,`, `\,`)
+
+// escapeComponent escapes the characters of s that would otherwise end a
+// component or list item of a structured value.
+func escapeComponent(s string) string { return componentEscaper.Replace(s) }
+
+// joinComponents escapes each component and joins them with sep.
+func joinComponents(sep string, components ...string) string {
+	for i, c := range components {
+		components[i] = escapeComponent(c)
+	}
+	return strings.Join(components, sep)
+}
+
+// Write writes cs as vCards 3.0, in UTF-8 without byte order mark,
+// with CRLF line ends and lines folded at 75 octets.
+//
+// It does not use go-vcard's Encoder, which leaves ";" unescaped in
+// components, escapes the "," between TYPE values and between categories,
+// and does not fold lines.
+func Write(w io.Writer, cs ...contacts.Contact) error {
+	return writeCards(w, Card, cs)
+}
+
+// writeCards writes each contact's card, made by card, to w.
+func writeCards(w io.Writer, card func(contacts.Contact) vcard.Card, cs []contacts.Contact) error {
+	if out, ok := w.(*bytes.Buffer); ok {
+		// Straight into the buffer, as an export's batches are written.
+		for i, c := range cs {
+			start := out.Len()
+			if err := encodeCard(out, card(c), c.Extra); err != nil {
+				out.Truncate(start)
+				return fmt.Errorf("contacts: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
+			}
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	for i, c := range cs {
+		buf.Reset()
+		if err := encodeCard(&buf, card(c), c.Extra); err != nil {
+			return fmt.Errorf("contacts: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
+		}
+		if _, err := w.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("contacts: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
+		}
+	}
+	return nil
+}
+
+// propertyOrder is the order encodeCard writes the properties it knows in;
+// it writes the others after them, sorted.
+var propertyOrder = []string{
+	vcard.FieldVersion, vcard.FieldName, vcard.FieldFormattedName,
+	vcard.FieldOrganization, vcard.FieldTitle, vcard.FieldTelephone,
+	vcard.FieldEmail, vcard.FieldURL, vcard.FieldAddress, fieldLabel,
+	vcard.FieldNote, vcard.FieldCategories,
+}
+
+// propertyRank is each property's place in propertyOrder.
+var propertyRank = func() map[string]int {
+	m := map[string]int{}
+	for i, k := range propertyOrder {
+		m[k] = i
+	}
+	return m
+}()
+
+// structuredProperties are the properties whose values hold their
+// components already escaped, as Card makes them.
+var structuredProperties = map[string]bool{
+	vcard.FieldName:         true,
+	vcard.FieldAddress:      true,
+	vcard.FieldOrganization: true,
+	vcard.FieldCategories:   true,
+}
+
+// encodeCard writes card to buf in the shape Card makes, as Write
+// describes, followed by the content lines in extra, as they are.
+func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
+	if card.Get(vcard.FieldVersion) == nil {
+		return errors.New("VERSION missing")
+	}
+	// The properties Card makes, in their order, then the others sorted.
+	keys := make([]string, 0, len(card))
+	for _, k := range propertyOrder {
+		if _, ok := card[k]; ok {
+			keys = append(keys, k)
+		}
+	}
+	known := len(keys)
+	for k := range card {
+		if _, ok := propertyRank[k]; !ok {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys[known:])
+
+	contentline.Write(buf, "BEGIN:VCARD")
+	for _, k := range keys {
+		for _, f := range card[k] {
+			contentline.Write(buf, formatProperty(k, f))
+		}
+	}
+	for _, line := range extra {
+		// A content line is one line, holds no control character, and is
+		// a property that does not end or start a card.
+		line = contacts.CleanLine(lineBreakRemover.Replace(line))
+		if name, _, ok := splitContentLine(line); ok && keptProperty(name) {
+			contentline.Write(buf, line)
+		}
+	}
+	contentline.Write(buf, "END:VCARD")
+	return nil
+}
+
+// formatProperty returns the unfolded content line for the property k
+// with field f.
+func formatProperty(k string, f *vcard.Field) string {
+	return formatLine(k, f, formatValue(k, f.Value))
+}
+
+// formatRawProperty is formatProperty for a field whose value is escaped
+// already, as Read reads it: only line breaks, which a decoded
+// quoted-printable value may hold, are escaped.
+func formatRawProperty(k string, f *vcard.Field) string {
+	return formatLine(k, f, escapeNewlines(contacts.CleanText(f.Value)))
+}
+
+// formatLine returns the content line of the property k with the group and
+// parameters of f and the value v, escaped already.
+func formatLine(k string, f *vcard.Field, v string) string {
+	var b strings.Builder
+	if f.Group != "" {
+		b.WriteString(f.Group)
+		b.WriteByte('.')
+	}
+	b.WriteString(k)
+	var names [4]string // most properties have one parameter, if any
+	params := names[:0]
+	for p := range f.Params {
+		params = append(params, p)
+	}
+	if len(params) > 1 {
+		sort.Strings(params)
+	}
+	for _, p := range params {
+		values := f.Params[p]
+		if len(values) == 0 {
+			continue
+		}
+		b.WriteByte(';')
+		b.WriteString(p)
+		b.WriteByte('=')
+		for i, v := range values {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(formatParamValue(v))
+		}
+	}
+	b.WriteByte(':')
+	b.WriteString(v)
+	return b.String()
+}
+
+var newlineEscaper = strings.NewReplacer("\r\n", `\n`, "\r", `\n`, "\n", `\n`)
+
+var textEscaper = strings.NewReplacer(
+	`\`, `\\`, `;`, `\;`, `,`, `\,`,
+	"\r\n", `\n`, "\r", `\n`, "\n", `\n`,
+)
+
+// formatValue escapes the value v of property k. It escapes URLs as text
+// too: RFC 2426 does not escape URIs, but readers such as Android's, Python's
+// vobject and go-vcard unescape them, and vobject cuts a URL at a ",".
+func formatValue(k, v string) string {
+	v = contacts.CleanText(v) // no control characters, which vCard does not allow
+	if structuredProperties[k] {
+		return escapeNewlines(v)
+	}
+	if !strings.ContainsAny(v, "\\;,\r\n") {
+		return v // most values: the replacer would only copy them
+	}
+	return textEscaper.Replace(v)
+}
+
+// escapeNewlines writes the line breaks in v as "\n".
+func escapeNewlines(v string) string {
+	if !strings.ContainsAny(v, "\r\n") {
+		return v
+	}
+	return newlineEscaper.Replace(v)
+}
+
+// The replacers are made once: making one costs more than using it, and
+// an export of 100,000 cards uses them millions of times.
+var (
+	lineBreakRemover = strings.NewReplacer("\r", "", "\n", "")
+)
+
+// formatParamValue returns v quoted if it holds a character that would end
+// it. A parameter value cannot hold a double quote or a line break: they
+// become a single quote and a space.
+func formatParamValue(v string) string {
+	v = strings.ReplaceAll(contacts.CleanLine(v), `"`, `'`)
+	if strings.ContainsAny(v, ";:,") {
+		return `"` + v + `"`
+	}
+	return v
+}
+
+// contactFromCard returns the contact that card, as read by Read
+// with values still escaped, describes.
+func contactFromCard(card vcard.Card) contacts.Contact {
+	var c contacts.Contact
+	if f := card.Preferred(vcard.FieldName); f != nil {
+		n := splitComponents(f.Value, ';')
+		c.FamilyName = component(n, 0)
+		c.GivenName = contacts.JoinNonEmpty(" ", component(n, 1), component(n, 2))
+	}
+	if f := card.Preferred(vcard.FieldOrganization); f != nil {
+		c.Company = contacts.JoinNonEmpty(", ", splitComponents(f.Value, ';')...)
+	}
+	c.Title = unescapeText(card.PreferredValue(vcard.FieldTitle))
+	for _, f := range card[vcard.FieldTelephone] {
+		// vCard 4.0 may give a phone as a URI: "tel:+1-555-555-0100".
+		if num := strings.TrimPrefix(unescapeText(f.Value), "tel:"); num != "" {
+			c.Phones = append(c.Phones, contacts.Phone{Number: num, Kind: phoneKind(f.Params)})
+		}
+	}
+	for _, f := range card[vcard.FieldEmail] {
+		if e := unescapeText(f.Value); e != "" {
+			c.Emails = append(c.Emails, e)
+		}
+	}
+	for _, f := range card[vcard.FieldURL] {
+		if u := unescapeText(f.Value); u != "" {
+			c.Websites = append(c.Websites, u)
+		}
+	}
+	if f := card.Preferred(vcard.FieldAddress); f != nil {
+		var lines []string
+		for _, part := range splitComponents(f.Value, ';') {
+			lines = append(lines, strings.Split(part, "\n")...)
+		}
+		c.Address = contacts.JoinNonEmpty(", ", lines...)
+	} else if label := unescapeText(card.PreferredValue(fieldLabel)); label != "" {
+		c.Address = contacts.JoinNonEmpty(", ", strings.Split(label, "\n")...)
+	}
+
+	c.Note = unescapeText(card.PreferredValue(vcard.FieldNote))
+	var categories []string
+	for _, f := range card[vcard.FieldCategories] {
+		for _, cat := range splitComponents(f.Value, ',') {
+			if cat != "" {
+				categories = append(categories, cat)
+			}
+		}
+	}
+	if ev := card.Get(fieldEvent); ev != nil || card.Get(fieldMetOn) != nil ||
+		card.Get(fieldIntroducedBy) != nil || card.Get(fieldTalkedAbout) != nil {
+		// Written by Card: the context is in its own properties, and the
+		// note starts with it in words.
+		c.Event = unescapeText(card.PreferredValue(fieldEvent))
+		c.MetOn, _ = contacts.ParseDay(unescapeText(card.PreferredValue(fieldMetOn)))
+		c.IntroducedBy = unescapeText(card.PreferredValue(fieldIntroducedBy))
+		c.TalkedAbout = unescapeText(card.PreferredValue(fieldTalkedAbout))
+		if rest, ok := strings.CutPrefix(c.Note, meetingContext(c)); ok {
+			c.Note = strings.TrimPrefix(rest, "\n")
+		}
+	} else {
+		// From an older Card: the event is the category the note starts
+		// with "Met at". Another app's categories are its groups, which
+		// are tags here.
+		for _, cat := range categories {
+			if rest, ok := strings.CutPrefix(c.Note, metAt(cat)); ok {
+				c.Event = cat
+				c.Note = strings.TrimPrefix(rest, "\n")
+				break
+			}
+		}
+	}
+	// The other categories are tags, but for the groups apps put every
+	// contact in, which say nothing and are kept as they were.
+	var system []string
+	for _, cat := range categories {
+		cat = strings.TrimSpace(cat)
+		switch {
+		case systemGroups[strings.ToLower(cat)]:
+			system = append(system, escapeComponent(cat))
+		case cat != "" && cat != strings.TrimSpace(c.Event) && !slices.Contains(c.Tags, cat):
+			c.Tags = append(c.Tags, cat)
+		}
+	}
+	if len(system) > 0 {
+		c.Extra = append(c.Extra, "CATEGORIES:"+strings.Join(system, ","))
+	}
+
+	c.Extra = append(extraLines(card), c.Extra...)
+
+	fn := unescapeText(card.PreferredValue(vcard.FieldFormattedName))
+	switch {
+	case fn == "":
+		c.FullName = contacts.JoinNonEmpty(" ", c.GivenName, c.FamilyName)
+	case c.GivenName == "" && c.FamilyName == "" && fn == c.DisplayName():
+		// What Card writes for a contact without a name: the company,
+		// the email or "(no name)".
+	default:
+		c.FullName = fn
+	}
+	return c
+}
+
+// systemGroups are the categories that apps give every contact, such as
+// Google Contacts' "myContacts", lower-cased.
+var systemGroups = map[string]bool{"mycontacts": true, "starred in android": true}
+
+// consumedProperties are the properties a contact takes in whole, or,
+// with true, only in their preferred instance: Read keeps the others
+// in Contact.Extra. PRODID and REV say which app wrote the card and when,
+// which stops being true once the contact is written again, so they are
+// dropped.
+var consumedProperties = map[string]bool{
+	vcard.FieldVersion: false, "PRODID": false, vcard.FieldRevision: false,
+	vcard.FieldName: false, vcard.FieldFormattedName: false,
+	vcard.FieldTelephone: false, vcard.FieldEmail: false, vcard.FieldURL: false,
+	vcard.FieldCategories: false,
+	fieldEvent:            false, fieldMetOn: false, fieldIntroducedBy: false, fieldTalkedAbout: false,
+	vcard.FieldOrganization: true, vcard.FieldTitle: true, vcard.FieldNote: true,
+	vcard.FieldAddress: true, fieldLabel: true,
+}
+
+// extraLines returns, as content lines sorted by property, the properties
+// of card that contactFromCard does not take in.
+func extraLines(card vcard.Card) []string {
+	keys := make([]string, 0, len(card))
+	for k := range card {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var lines []string
+	for _, k := range keys {
+		onlyPreferred, consumed := consumedProperties[k]
+		if consumed && !onlyPreferred {
+			continue
+		}
+		var preferred *vcard.Field
+		if consumed {
+			preferred = card.Preferred(k)
+		}
+		for _, f := range card[k] {
+			// A property whose name or group is not a vCard name cannot
+			// be written back as it was.
+			if f != preferred && isVCardName(k) && (f.Group == "" || isVCardName(f.Group)) {
+				lines = append(lines, formatRawProperty(k, f))
+			}
+		}
+	}
+	return lines
+}
+
+// isVCardName reports whether s can be the name of a property, a group or
+// a parameter: letters, digits and "-" (RFC 6350, 3.3).
+func isVCardName(s string) bool {
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-')
+	})
+}
+
+// keptProperty reports whether name, the name part of a content line kept
+// in Contact.Extra with its group and parameters, names a property that
+// can be written as it is: a vCard name that neither starts nor ends a
+// card nor gives its version, which the writer writes itself.
+func keptProperty(name string) bool {
+	name, _, _ = strings.Cut(name, ";")
+	group, prop, ok := strings.Cut(name, ".")
+	if !ok {
+		group, prop = "", name
+	}
+	if group != "" && !isVCardName(group) || !isVCardName(prop) {
+		return false
+	}
+	switch strings.ToUpper(prop) {
+	case "BEGIN", "END", vcard.FieldVersion:
+		return false
+	}
+	return true
+}
+
+// component returns the i'th component, or "".
+func component(components []string, i int) string {
+	if i < len(components) {
+		return components[i]
+	}
+	return ""
+}
+
+// splitComponents splits the escaped value s at each sep that is not
+// escaped, and returns the parts unescaped.
+func splitComponents(s string, sep byte) []string {
+	var parts []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++ // skip the escaped character
+		case sep:
+			parts = append(parts, unescapeText(s[start:i]))
+			start = i + 1
+		}
+	}
+	return append(parts, unescapeText(s[start:]))
+}
+
+// unescapeText undoes vCard's escaping of a text value: "\n" or "\N" is a
+// line break, and "\\", "\;", "\," and "\:" the character after the
+// backslash. Any other backslash is kept.
+func unescapeText(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n', 'N':
+			b.WriteByte('\n')
+		case '\\', ';', ',', ':':
+			b.WriteByte(s[i])
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// Write4 is Write for vCard 4.0 (RFC 6350), for the apps that
+// prefer it: the address text moves from the LABEL property, which 4.0
+// dropped, into ADR's LABEL parameter, and EMAIL loses the 3.0-only
+// "internet" type.
+func Write4(w io.Writer, cs ...contacts.Contact) error {
+	return writeCards(w, card4, cs)
+}
+
+// card4 is c's card in vCard 4.0.
+func card4(c contacts.Contact) vcard.Card {
+	card := Card(c)
+	card.SetValue(vcard.FieldVersion, "4.0")
+	if label := card.Get(fieldLabel); label != nil {
+		for _, adr := range card[vcard.FieldAddress] {
+			adr.Params.Set("LABEL", label.Value)
+		}
+		delete(card, fieldLabel)
+	}
+	for _, e := range card[vcard.FieldEmail] {
+		delete(e.Params, vcard.ParamType)
+	}
+	return card
+}
