@@ -20,8 +20,8 @@ import (
 	"github.com/disintegration/imaging"
 
 	"followthrough/contacts"
-	"followthrough/ocr"
 	"followthrough/ocr/render"
+	"followthrough/ocr/tesseract"
 )
 
 // envChild, when set, makes the test binary run the app's command line
@@ -198,7 +198,7 @@ func TestKillDuringScan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the app many times")
 	}
-	if eng, err := ocr.NewTesseract("eng"); err != nil {
+	if eng, err := tesseract.New("eng"); err != nil {
 		t.Skipf("tesseract: %v", err)
 	} else {
 		eng.Close()

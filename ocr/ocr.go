@@ -5,7 +5,15 @@
 //
 // The deciding (Classify) is plain Go over lines of text with their boxes,
 // so it can be tested without Tesseract or an image. Engine is the seam
-// where Tesseract plugs in and where tests put a fake.
+// where Tesseract plugs in (package ocr/tesseract) and where tests put a
+// fake; the pipeline itself knows no engine.
+//
+// The files follow the card through the pipeline: image (decoding),
+// crop (finding the card), prepare and resample (cleaning and scaling it
+// for reading), read (reading it with an engine, in batches), lines
+// (making lines of the words read), classify, people and address
+// (deciding what each line is), region (the country of its phones),
+// corrections (what the user corrected before) and contact.
 package ocr
 
 import (
@@ -18,8 +26,6 @@ type Word struct {
 	Text string
 	Box  image.Rectangle // on the upright card image
 	Conf float64         // 0 to 100
-
-	line [3]int // Tesseract's block, paragraph and line numbers
 }
 
 // Line is a line of text on the card.
@@ -95,7 +101,7 @@ type Pass struct {
 	Lean string
 }
 
-// Engine reads text. Tesseract is the real one.
+// Engine reads text. ocr/tesseract's is the real one.
 type Engine interface {
 	// Orientation reports how far the text in img is turned and what
 	// script it is in; ok is false when it cannot tell.

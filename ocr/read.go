@@ -83,8 +83,11 @@ func readFile(ctx context.Context, eng Engine, path string, load func(context.Co
 // the text on the card was read, or it was read with too little
 // confidence.
 const (
-	weakMissed  = 0.12
-	weakQuality = 72
+	weakMissed = 0.12
+	// WeakQuality is the Quality under which a reading is weak: the
+	// pipeline reads such a card again, and an engine may try it in
+	// other languages.
+	WeakQuality = 72
 	// A wide card read as it lies with less confidence than this may
 	// lie upside down: orientation detection looks at it then.
 	uprightQuality = 70
@@ -161,7 +164,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		return nil, err
 	}
 	passes := 1
-	if quality(lines) < uprightQuality && !detected {
+	if Quality(lines) < uprightQuality && !detected {
 		detect()
 		if rot != 0 || script != "" && script != "Latin" {
 			pass.Script, pass.Lean = script, lean
@@ -171,7 +174,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 				return nil, err
 			}
 			passes++
-			if quality(other) > quality(lines) {
+			if Quality(other) > Quality(lines) {
 				lines, up = other, turned
 			} else {
 				rot = 0
@@ -180,7 +183,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 	}
 	// Orientation detection is unsure on sparse cards. A card read upside
 	// down gives low confidence: try the other way up and keep the better.
-	if quality(lines) < 60 {
+	if Quality(lines) < 60 {
 		alt := (rot + 180) % 360
 		altUp := Rotate(scaled, alt)
 		other, err := eng.Recognize(ctx, altUp, pass)
@@ -188,7 +191,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 			return nil, err
 		}
 		passes++
-		if quality(other) > quality(lines)+10 {
+		if Quality(other) > Quality(lines)+10 {
 			lines, rot, up = other, alt, altUp
 		}
 	}
@@ -220,7 +223,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 // weak says whether a first read of the ink image up is worth a second.
 // blobs are up's letterBlobs, or nil for weak to find them if need be.
 func weak(up image.Image, lines []Line, blobs []image.Rectangle) bool {
-	if quality(lines) < weakQuality || len(unsureDetails(lines)) > 0 {
+	if Quality(lines) < WeakQuality || len(unsureDetails(lines)) > 0 {
 		return true
 	}
 	if blobs == nil {
@@ -273,9 +276,10 @@ func grayOf(img image.Image) *image.Gray {
 	return g
 }
 
-// quality is the mean confidence of the words read, weighted by length, so
-// that a few confident specks do not outweigh real text.
-func quality(lines []Line) float64 {
+// Quality is the mean confidence of the words read, weighted by length, so
+// that a few confident specks do not outweigh real text: how well a
+// reading went, to choose between readings.
+func Quality(lines []Line) float64 {
 	var sum, n float64
 	for _, l := range lines {
 		for _, w := range l.Words {
