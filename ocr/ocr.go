@@ -8,12 +8,15 @@
 // where Tesseract plugs in (package ocr/tesseract) and where tests put a
 // fake; the pipeline itself knows no engine.
 //
-// The files follow the card through the pipeline: image (decoding),
-// crop (finding the card), prepare and resample (cleaning and scaling it
-// for reading), read (reading it with an engine, in batches), lines
-// (making lines of the words read), classify, people and address
-// (deciding what each line is), region (the country of its phones),
-// corrections (what the user corrected before) and contact.
+// The files follow a card through the pipeline: image (decoding it),
+// crop (finding the card in the picture), prepare and resample (cleaning
+// and scaling it for reading), read (reading it with an engine, again
+// when the first read is weak), lines (making and merging lines of the
+// words read), classify, people and address (deciding what each line
+// is), region (the country its phones are dialled in), corrections (what
+// the user corrected on earlier cards) and contact (the fields as a
+// contact). batch and memory read many cards at once; compare says how
+// alike two texts are; languages are those cards can be read in.
 package ocr
 
 import (

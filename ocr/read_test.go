@@ -233,6 +233,10 @@ func TestBadFiles(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
+			var fe *ocr.FileError
+			if !errors.As(err, &fe) || fe.Path != path {
+				t.Errorf("error %q is not a FileError of the file", err)
+			}
 			if !strings.Contains(err.Error(), path) {
 				t.Errorf("error %q does not name the file", err)
 			}

@@ -5,8 +5,6 @@
 package eval
 
 import (
-	"fmt"
-	"io"
 	"strings"
 
 	"github.com/emersion/go-vcard"
@@ -69,16 +67,6 @@ func (s Score) MacroF1() float64 {
 		sum += s[f].F1()
 	}
 	return sum / float64(len(ScoredFields))
-}
-
-// Report writes a table of precision, recall and F1 per field.
-func (s Score) Report(w io.Writer, title string) {
-	fmt.Fprintf(w, "%s\n%-8s %9s %9s %9s %6s %6s %6s\n", title, "field", "precision", "recall", "F1", "pred", "exp", "right")
-	for _, f := range ScoredFields {
-		t := s[f]
-		fmt.Fprintf(w, "%-8s %9.3f %9.3f %9.3f %6d %6d %6d\n", f, t.Precision(), t.Recall(), t.F1(), t.Predicted, t.Expected, t.Correct)
-	}
-	fmt.Fprintf(w, "%-8s %29.3f\n", "macro F1", s.MacroF1())
 }
 
 // ScoreCard compares a predicted card with the expected one under the rules
