@@ -37,6 +37,11 @@ func TestRegionOf(t *testing.T) {
 			}
 		})
 	}
+	t.Run("nothing tells, another fallback", func(t *testing.T) {
+		if got, why := regionOf([]string{"Jane Doe"}, []string{"acme.com"}, "JP"); got != "JP" || why != "" {
+			t.Errorf("regionOf = %q, %q; want the fallback JP", got, why)
+		}
+	})
 }
 
 func TestMendCountryCode(t *testing.T) {
