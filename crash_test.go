@@ -21,8 +21,8 @@ import (
 
 	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
-	"followthrough/ocr"
 	"followthrough/ocr/render"
+	"followthrough/ocr/tesseract"
 )
 
 // envChild, when set, makes the test binary run the app's command line
@@ -199,7 +199,7 @@ func TestKillDuringScan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the app many times")
 	}
-	if eng, err := ocr.NewTesseract("eng"); err != nil {
+	if eng, err := tesseract.New("eng"); err != nil {
 		t.Skipf("tesseract: %v", err)
 	} else {
 		eng.Close()

@@ -15,6 +15,7 @@ import (
 	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
+	"followthrough/ocr/tesseract"
 )
 
 // imageExts are the file extensions a folder is searched for.
@@ -292,7 +293,7 @@ func outputNames(paths []string) []string {
 // NewEngine starts the OCR engine the app reads cards with, reading with
 // the given Tesseract languages. Tests replace it with a fake.
 var NewEngine = func(langs []string) (ocr.Engine, error) {
-	return ocr.NewTesseract(langs...)
+	return tesseract.New(langs...)
 }
 
 // prefLanguages is the setting that holds the languages cards are read

@@ -16,6 +16,7 @@ import (
 	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
+	"followthrough/ocr/tesseract"
 )
 
 // ocrSettings is the part of the settings about reading cards: the
@@ -44,11 +45,11 @@ func (s *ocrSettings) buildUI() fyne.CanvasObject {
 	boxes := container.NewGridWithColumns(2)
 	for _, l := range ocr.Languages {
 		label := l.Name
-		if !ocr.Installed(l.Code) {
+		if !tesseract.Installed(l.Code) {
 			label += " (not installed)"
 		}
 		c := widget.NewCheck(label, func(bool) { s.onLanguagesChanged() })
-		if !ocr.Installed(l.Code) {
+		if !tesseract.Installed(l.Code) {
 			c.Disable()
 		}
 		s.langs[l.Code] = c

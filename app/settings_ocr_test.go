@@ -11,6 +11,7 @@ import (
 
 	"followthrough/contacts"
 	"followthrough/ocr"
+	"followthrough/ocr/tesseract"
 )
 
 func TestOCRSettings(t *testing.T) {
@@ -36,12 +37,12 @@ func TestOCRSettings(t *testing.T) {
 		if !s.langs["eng"].Checked {
 			t.Errorf("English is not ticked by default")
 		}
-		if ocr.Installed("jpn") && !s.langs["jpn"].Checked {
+		if tesseract.Installed("jpn") && !s.langs["jpn"].Checked {
 			t.Errorf("Japanese is installed and read by default, but not ticked")
 		}
 		for _, l := range ocr.Languages {
 			c := s.langs[l.Code]
-			if !ocr.Installed(l.Code) && (!c.Disabled() || !strings.Contains(c.Text, "not installed")) {
+			if !tesseract.Installed(l.Code) && (!c.Disabled() || !strings.Contains(c.Text, "not installed")) {
 				t.Errorf("%s is not installed but can be ticked: %q", l.Name, c.Text)
 			}
 		}
@@ -56,7 +57,7 @@ func TestOCRSettings(t *testing.T) {
 		if !s.langs["eng"].Checked {
 			t.Errorf("with every language unticked, English should stay ticked")
 		}
-		if !ocr.Installed("por") {
+		if !tesseract.Installed("por") {
 			t.Skip("Portuguese data not installed")
 		}
 		test.Tap(s.langs["por"])

@@ -15,8 +15,9 @@ import (
 )
 
 // DefaultRegion is the country assumed for phone numbers printed without
-// a country code (ISO 3166 code).
-var DefaultRegion = "US"
+// a country code (ISO 3166 code) on a card that tells nothing of its
+// country.
+const DefaultRegion = "US"
 
 // Classify decides what each line of a card is. lines come from an engine,
 // in reading order; size is the size of the card image the boxes are on.
@@ -167,7 +168,7 @@ func (c *card) findContacts() {
 		}
 	}
 	c.reconcileDomains()
-	c.region, c.regionWhy = regionOf(texts, c.hosts)
+	c.region, c.regionWhy = regionOf(texts, c.hosts, DefaultRegion)
 	for i := range texts {
 		if !handle[i] {
 			left := ""

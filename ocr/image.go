@@ -37,8 +37,20 @@ const (
 // format (JPEG, PNG, TIFF, WebP, BMP or GIF).
 var ErrNotImage = errors.New("not a supported image (JPEG, PNG, TIFF, WebP or BMP)")
 
+// FileError is the error of reading the card in one file: the file's
+// path, and why it could not be read (Err, which may be ErrNotImage or an
+// fs error such as fs.ErrNotExist).
+type FileError struct {
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string { return "ocr: read " + e.Path + ": " + e.Err.Error() }
+
+func (e *FileError) Unwrap() error { return e.Err }
+
 // LoadImage reads the image file at path, applies its EXIF orientation and
-// returns it. Errors name the file.
+// returns it. Its errors are *FileError.
 func LoadImage(path string) (image.Image, error) {
 	img, o, err := loadUnturned(path)
 	if err != nil {
@@ -52,19 +64,19 @@ func LoadImage(path string) (image.Image, error) {
 func loadUnturned(path string) (image.Image, int, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, fmt.Errorf("ocr: read %s: %w", path, err)
+		return nil, 0, &FileError{Path: path, Err: err}
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
-		return nil, 0, fmt.Errorf("ocr: read %s: %w", path, err)
+		return nil, 0, &FileError{Path: path, Err: err}
 	}
 	if len(data) > MaxFileBytes {
-		return nil, 0, fmt.Errorf("ocr: read %s: file is larger than %d MiB", path, MaxFileBytes>>20)
+		return nil, 0, &FileError{Path: path, Err: fmt.Errorf("file is larger than %d MiB", MaxFileBytes>>20)}
 	}
 	img, o, err := decodeUnturned(data, MaxPixels)
 	if err != nil {
-		return nil, 0, fmt.Errorf("ocr: read %s: %w", path, err)
+		return nil, 0, &FileError{Path: path, Err: err}
 	}
 	return img, o, nil
 }
@@ -72,8 +84,12 @@ func loadUnturned(path string) (image.Image, int, error) {
 // DecodeImage decodes an image held in memory, refusing anything that is
 // not an image or would decode to more than MaxPixels, and applies the EXIF
 // orientation of JPEG files. EXIF data that makes no sense is ignored.
-func DecodeImage(data []byte) (img image.Image, err error) {
-	return decodeImage(data, MaxPixels)
+func DecodeImage(data []byte) (image.Image, error) {
+	img, err := decodeImage(data, MaxPixels)
+	if err != nil {
+		return nil, fmt.Errorf("ocr: decode: %w", err)
+	}
+	return img, nil
 }
 
 // decodeImage is DecodeImage with a limit on the pixels, which the fuzz

@@ -5,7 +5,18 @@
 //
 // The deciding (Classify) is plain Go over lines of text with their boxes,
 // so it can be tested without Tesseract or an image. Engine is the seam
-// where Tesseract plugs in and where tests put a fake.
+// where Tesseract plugs in (package ocr/tesseract) and where tests put a
+// fake; the pipeline itself knows no engine.
+//
+// The files follow a card through the pipeline: image (decoding it),
+// crop (finding the card in the picture), prepare and resample (cleaning
+// and scaling it for reading), read (reading it with an engine, again
+// when the first read is weak), lines (making and merging lines of the
+// words read), classify, people and address (deciding what each line
+// is), region (the country its phones are dialled in), corrections (what
+// the user corrected on earlier cards) and contact (the fields as a
+// contact). batch and memory read many cards at once; compare says how
+// alike two texts are; languages are those cards can be read in.
 package ocr
 
 import (
@@ -18,8 +29,6 @@ type Word struct {
 	Text string
 	Box  image.Rectangle // on the upright card image
 	Conf float64         // 0 to 100
-
-	line [3]int // Tesseract's block, paragraph and line numbers
 }
 
 // Line is a line of text on the card.
@@ -95,7 +104,7 @@ type Pass struct {
 	Lean string
 }
 
-// Engine reads text. Tesseract is the real one.
+// Engine reads text. ocr/tesseract's is the real one.
 type Engine interface {
 	// Orientation reports how far the text in img is turned and what
 	// script it is in; ok is false when it cannot tell.

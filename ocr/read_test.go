@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"followthrough/contacts/vcf"
 	"hash/crc32"
 	"image"
 	"image/jpeg"
@@ -20,15 +19,18 @@ import (
 	"golang.org/x/image/bmp"
 	"golang.org/x/image/tiff"
 
+	"followthrough/contacts/vcf"
 	"followthrough/ocr"
+	"followthrough/ocr/eval"
 	"followthrough/ocr/render"
+	"followthrough/ocr/tesseract"
 )
 
 // engine starts a Tesseract engine for a test, or skips the test when
 // Tesseract is not installed.
-func engine(t testing.TB) *ocr.Tesseract {
+func engine(t testing.TB) *tesseract.Engine {
 	t.Helper()
-	eng, err := ocr.NewTesseract("eng")
+	eng, err := tesseract.New("eng")
 	if err != nil {
 		t.Skipf("tesseract: %v", err)
 	}
@@ -53,7 +55,7 @@ func writePNG(t testing.TB, dir, name string, img image.Image) string {
 func TestReadSamples(t *testing.T) {
 	eng := engine(t)
 	dir := t.TempDir()
-	total := ocr.Score{}
+	total := eval.Score{}
 	for i, card := range render.Samples() {
 		want := render.SampleExpected()[i]
 		t.Run(want.Name, func(t *testing.T) {
@@ -62,7 +64,7 @@ func TestReadSamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s := ocr.ScoreCard(expectedCard(want), vcf.Card(r.Contact()))
+			s := eval.ScoreCard(expectedCard(want), vcf.Card(r.Contact()))
 			total.Add(s)
 			for _, f := range []string{"name", "phone"} {
 				if s[f].Correct != s[f].Expected {
@@ -81,7 +83,7 @@ func TestReadSamples(t *testing.T) {
 	}
 	if f1 := total.MacroF1(); f1 < 0.9 {
 		t.Errorf("macro F1 over the rendered samples = %.3f, want at least 0.9", f1)
-		for _, f := range ocr.ScoredFields {
+		for _, f := range eval.ScoredFields {
 			t.Logf("%-8s F1 %.2f", f, total[f].F1())
 		}
 	}
@@ -231,6 +233,10 @@ func TestBadFiles(t *testing.T) {
 			_, err := ocr.LoadImage(path)
 			if err == nil {
 				t.Fatal("no error")
+			}
+			var fe *ocr.FileError
+			if !errors.As(err, &fe) || fe.Path != path {
+				t.Errorf("error %q is not a FileError of the file", err)
 			}
 			if !strings.Contains(err.Error(), path) {
 				t.Errorf("error %q does not name the file", err)

@@ -12,8 +12,8 @@ import (
 // printed without a country code, from the evidence the card gives, most
 // telling first: a country code printed on one of its numbers, the
 // country named in its address, then the country code top-level domain
-// of its email or website. It returns DefaultRegion when nothing tells.
-func regionOf(texts []string, domains []string) (region, why string) {
+// of its email or website. It returns fallback when nothing tells.
+func regionOf(texts []string, domains []string, fallback string) (region, why string) {
 	// A number printed with its country code: "+44 20 7946 0321".
 	for _, t := range texts {
 		for _, m := range plusCodeRe.FindAllStringSubmatch(t, -1) {
@@ -44,7 +44,7 @@ func regionOf(texts []string, domains []string) (region, why string) {
 			return strings.ToUpper(tld), "domain ." + tld
 		}
 	}
-	return DefaultRegion, ""
+	return fallback, ""
 }
 
 var plusCodeRe = regexp.MustCompile(`\+\s?(\d{1,3})[\s.\-(]`)

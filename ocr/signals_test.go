@@ -2,7 +2,6 @@ package ocr
 
 import (
 	"context"
-	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -32,12 +31,17 @@ func TestRegionOf(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, why := regionOf(tt.texts, tt.domains)
+			got, why := regionOf(tt.texts, tt.domains, DefaultRegion)
 			if got != tt.want || why != tt.wantWhy {
 				t.Errorf("regionOf = %q, %q; want %q, %q", got, why, tt.want, tt.wantWhy)
 			}
 		})
 	}
+	t.Run("nothing tells, another fallback", func(t *testing.T) {
+		if got, why := regionOf([]string{"Jane Doe"}, []string{"acme.com"}, "JP"); got != "JP" || why != "" {
+			t.Errorf("regionOf = %q, %q; want the fallback JP", got, why)
+		}
+	})
 }
 
 func TestMendCountryCode(t *testing.T) {
@@ -74,28 +78,6 @@ func TestNewLineJoinsCJK(t *testing.T) {
 		}
 		if got := NewLine(ws).Text; got != tt.want {
 			t.Errorf("NewLine(%q).Text = %q, want %q", tt.words, got, tt.want)
-		}
-	}
-}
-
-func TestLanguagesFor(t *testing.T) {
-	tests := []struct {
-		langs  []string
-		script string
-		want   string
-	}{
-		{[]string{"eng", "jpn"}, "Latin", "eng"},
-		{[]string{"eng", "jpn"}, "Japanese", "jpn+eng"},
-		{[]string{"eng", "jpn"}, "Han", "jpn+eng"},
-		{[]string{"eng", "jpn"}, "", "eng"},         // unsure: Latin
-		{[]string{"eng", "jpn"}, "Cyrillic", "eng"}, // none writes it: Latin
-		{[]string{"eng", "por", "vie"}, "Latin", "eng+por+vie"},
-		{[]string{"jpn"}, "Latin", "jpn"}, // nothing Latin chosen: what there is
-	}
-	for _, tt := range tests {
-		eng := &Tesseract{langs: tt.langs}
-		if got := strings.Join(eng.languagesFor(tt.script), "+"); got != tt.want {
-			t.Errorf("%v reading %q: %s, want %s", tt.langs, tt.script, got, tt.want)
 		}
 	}
 }
@@ -301,30 +283,6 @@ func TestScriptLean(t *testing.T) {
 				if p.Script != tt.script || p.Lean != tt.lean {
 					t.Errorf("pass %+v, want script %q and lean %q", p, tt.script, tt.lean)
 				}
-			}
-		})
-	}
-}
-
-func TestWorthScript(t *testing.T) {
-	jpn := []string{"jpn", "eng"}
-	tests := []struct {
-		q     float64
-		langs []string
-		lean  string
-		want  bool
-	}{
-		{50, jpn, "", true},          // weak: any other script is tried
-		{69, jpn, "", false},         // middling, no lean: Latin stands
-		{69, jpn, "Japanese", true},  // middling, leaning to it: tried
-		{69, jpn, "Han", true},       // Japanese is written in Han too
-		{69, jpn, "Cyrillic", false}, // leaning to another
-		{80, jpn, "Japanese", false}, // good: Latin stands
-	}
-	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%v_%s", tt.q, tt.lean), func(t *testing.T) {
-			if got := worthScript(tt.q, tt.langs, tt.lean); got != tt.want {
-				t.Errorf("worthScript(%v, %v, %q) = %v, want %v", tt.q, tt.langs, tt.lean, got, tt.want)
 			}
 		})
 	}

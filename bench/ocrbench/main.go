@@ -34,6 +34,7 @@ import (
 
 	_ "followthrough/app/environ" // the environment the app runs in
 	"followthrough/ocr"
+	"followthrough/ocr/tesseract"
 )
 
 func main() {
@@ -102,7 +103,7 @@ func images(dir string) ([]string, error) {
 
 func run(cards string, sets []string, samples string, batch int) error {
 	ctx := context.Background()
-	eng, err := ocr.NewTesseract("eng")
+	eng, err := tesseract.New("eng")
 	if err != nil {
 		return err
 	}
@@ -212,7 +213,7 @@ func runBatch(cards string, sets []string, samples string, n, workers int) error
 	for i := range paths {
 		paths[i] = pool[i%len(pool)]
 	}
-	b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return ocr.NewTesseract("eng") }, Workers: workers}
+	b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return tesseract.New("eng") }, Workers: workers}
 	start := time.Now()
 	failed := 0
 	var reading time.Duration // the workers' time on cards, all told

@@ -1,10 +1,11 @@
-package ocr
+package tesseract
 
 import (
 	"context"
 	"sync"
 	"testing"
 
+	"followthrough/ocr"
 	"followthrough/ocr/render"
 )
 
@@ -18,16 +19,16 @@ func TestSharedClients(t *testing.T) {
 		}
 	}
 	ctx := context.Background()
-	card := grayOf(render.Draw(render.Samples()[0], 1050))
-	engines := make([]*Tesseract, 2)
+	card := render.Draw(render.Samples()[0], 1050) // encodeImage greys it
+	engines := make([]*Engine, 2)
 	for i := range engines {
-		e, err := NewTesseract("eng", "jpn")
+		e, err := New("eng", "jpn")
 		if err != nil {
 			t.Fatal(err)
 		}
 		engines[i] = e
 	}
-	readAll := func(es []*Tesseract) {
+	readAll := func(es []*Engine) {
 		t.Helper()
 		var wg sync.WaitGroup
 		for _, e := range es {
@@ -35,7 +36,7 @@ func TestSharedClients(t *testing.T) {
 			go func() { // an engine is not safe for concurrent use: one goroutine each
 				defer wg.Done()
 				for range 2 {
-					lines, err := e.Recognize(ctx, card, Pass{Mode: ModeAuto, Script: "Japanese"})
+					lines, err := e.Recognize(ctx, card, ocr.Pass{Mode: ocr.ModeAuto, Script: "Japanese"})
 					if err != nil || len(lines) == 0 {
 						t.Errorf("read in the Japanese languages: %d lines, %v", len(lines), err)
 					}
@@ -62,8 +63,8 @@ func TestSharedClients(t *testing.T) {
 	if err := engines[0].Close(); err != nil {
 		t.Fatal(err)
 	}
-	engines[0].Close()     // a second Close counts for nothing,
-	(&Tesseract{}).Close() // and nor does closing an engine never started
+	engines[0].Close()  // a second Close counts for nothing,
+	(&Engine{}).Close() // and nor does closing an engine never started
 	readAll(engines[1:])
 	if n, c, osd := pool(); n != 1 || c != 1 || !osd {
 		t.Errorf("after one engine closed: %d engines, %d shared clients, orientation client %v; want 1, 1, true", n, c, osd)

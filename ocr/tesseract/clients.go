@@ -1,4 +1,4 @@
-package ocr
+package tesseract
 
 import (
 	"fmt"
@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"github.com/otiai10/gosseract/v2"
+
+	"followthrough/ocr"
 )
 
 // newClient starts a Tesseract client that reads with langs.
@@ -15,14 +17,14 @@ func newClient(langs []string) (*gosseract.Client, error) {
 	c := gosseract.NewClient()
 	if err := c.SetLanguage(langs...); err != nil {
 		c.Close()
-		return nil, fmt.Errorf("ocr: tesseract languages %v: %w", langs, err)
+		return nil, fmt.Errorf("tesseract: languages %v: %w", langs, err)
 	}
 	// A page segmentation mode set before the client first initialises is
 	// lost (Init resets it), so it goes in as a variable, which gosseract
 	// applies after Init.
 	if err := c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(gosseract.PSM_AUTO))); err != nil {
 		c.Close()
-		return nil, fmt.Errorf("ocr: tesseract: %w", err)
+		return nil, fmt.Errorf("tesseract: page segmentation mode: %w", err)
 	}
 	// Tesseract's notes ("Estimating resolution as 518") go nowhere
 	// rather than into the terminal of every scan.
@@ -92,7 +94,7 @@ func (p *clientPool) leave() error {
 
 // read reads data with the shared client for langs, starting it if need
 // be, once the engine using it, if any, is done.
-func (p *clientPool) read(langs []string, data []byte, psm gosseract.PageSegMode) ([]Line, error) {
+func (p *clientPool) read(langs []string, data []byte, psm gosseract.PageSegMode) ([]ocr.Line, error) {
 	key := strings.Join(langs, "+")
 	p.mu.Lock()
 	sc, ok := p.clients[key]
@@ -117,14 +119,14 @@ func (p *clientPool) read(langs []string, data []byte, psm gosseract.PageSegMode
 // orientation detects the orientation and script of the encoded image
 // data with the shared orientation client, as osd.detect does. ok is
 // false when the orientation data is not installed.
-func (p *clientPool) orientation(data []byte) (o Orientation, ok bool) {
+func (p *clientPool) orientation(data []byte) (o ocr.Orientation, ok bool) {
 	p.osdMu.Lock()
 	defer p.osdMu.Unlock()
 	if p.osd == nil && p.osdErr == nil {
 		p.osd, p.osdErr = newOSD()
 	}
 	if p.osd == nil {
-		return Orientation{}, false
+		return ocr.Orientation{}, false
 	}
 	return p.osd.detect(data)
 }

@@ -1,24 +1,41 @@
-package ocr
+// Package tesseract is the engine the ocr pipeline reads cards with:
+// Tesseract through gosseract, with the clients shared between engines,
+// orientation and script detection, and the languages installed. It is
+// the only package that uses cgo.
+package tesseract
 
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/disintegration/imaging"
 	"github.com/otiai10/gosseract/v2"
 	"golang.org/x/image/bmp"
+
+	"followthrough/ocr"
 )
 
-// Tesseract is the Engine that reads with Tesseract through gosseract. A
-// Tesseract is not safe for concurrent use: give each worker its own and
+// NotInstalledError is the error of New when the data of one of its
+// languages is not installed.
+type NotInstalledError struct {
+	Lang string // Tesseract's code: "jpn"
+}
+
+func (e *NotInstalledError) Error() string {
+	return fmt.Sprintf("tesseract: the data for language %q is not installed (tesseract-ocr-%s)", e.Lang, e.Lang)
+}
+
+// ErrClosed is the error of reading with a closed engine.
+var ErrClosed = errors.New("tesseract: engine is closed")
+
+// Engine is the ocr.Engine that reads with Tesseract through gosseract. An
+// Engine is not safe for concurrent use: give each worker its own and
 // reuse it, since the first read of a client costs about twice the later
 // ones.
 //
@@ -28,25 +45,25 @@ import (
 // languages. The engine keeps its own client for the Latin-script
 // languages; those of other scripts, and orientation detection, are
 // shared by every engine, one read at a time (see shared).
-type Tesseract struct {
+type Engine struct {
 	langs   []string
 	clients map[string]*gosseract.Client // of the Latin-script languages, by language set ("eng+deu")
 	closed  bool
 }
 
-// NewTesseract starts a Tesseract engine for the given languages
+// New starts a Tesseract engine for the given languages
 // (Tesseract codes such as "eng" or "jpn"; "eng" when none are given). It
 // fails when the data of one of them is not installed.
-func NewTesseract(langs ...string) (*Tesseract, error) {
+func New(langs ...string) (*Engine, error) {
 	if len(langs) == 0 {
 		langs = []string{"eng"}
 	}
 	for _, l := range langs {
 		if !Installed(l) {
-			return nil, fmt.Errorf("ocr: the Tesseract data for language %q is not installed (tesseract-ocr-%s)", l, l)
+			return nil, &NotInstalledError{Lang: l}
 		}
 	}
-	t := &Tesseract{langs: langs, clients: map[string]*gosseract.Client{}}
+	t := &Engine{langs: langs, clients: map[string]*gosseract.Client{}}
 	shared.join()
 	// Start the languages of the commonest script now, so that a problem
 	// shows here rather than on the first card.
@@ -58,10 +75,10 @@ func NewTesseract(langs ...string) (*Tesseract, error) {
 }
 
 // Languages are the languages the engine was started with.
-func (t *Tesseract) Languages() []string { return append([]string(nil), t.langs...) }
+func (t *Engine) Languages() []string { return append([]string(nil), t.langs...) }
 
 // client returns the client that reads with langs, starting it if need be.
-func (t *Tesseract) client(langs []string) (*gosseract.Client, error) {
+func (t *Engine) client(langs []string) (*gosseract.Client, error) {
 	key := strings.Join(langs, "+")
 	if c, ok := t.clients[key]; ok {
 		return c, nil
@@ -77,7 +94,7 @@ func (t *Tesseract) client(langs []string) (*gosseract.Client, error) {
 // languagesFor returns the engine's languages that write script, the
 // first of them first. An unknown script is taken for Latin, the script
 // of most cards, and of the text on most others.
-func (t *Tesseract) languagesFor(script string) []string {
+func (t *Engine) languagesFor(script string) []string {
 	var out []string
 	for _, l := range t.langs {
 		if slices.Contains(ScriptsOf(l), script) {
@@ -101,8 +118,8 @@ func (t *Tesseract) languagesFor(script string) []string {
 }
 
 // Close frees the engine. It is safe to call more than once.
-func (t *Tesseract) Close() error {
-	if t.closed || t.clients == nil { // closed, or never started by NewTesseract
+func (t *Engine) Close() error {
+	if t.closed || t.clients == nil { // closed, or never started by New
 		return nil
 	}
 	err := shared.leave()
@@ -118,9 +135,9 @@ func (t *Tesseract) Close() error {
 
 // Orientation reports how far the text in img is turned clockwise, and
 // its script.
-func (t *Tesseract) Orientation(ctx context.Context, img image.Image) (Orientation, bool) {
+func (t *Engine) Orientation(ctx context.Context, img image.Image) (ocr.Orientation, bool) {
 	if ctx.Err() != nil {
-		return Orientation{}, false
+		return ocr.Orientation{}, false
 	}
 	return shared.orientation(encodeImage(img))
 }
@@ -132,15 +149,15 @@ func (t *Tesseract) Orientation(ctx context.Context, img image.Image) (Orientati
 // returns the more confident reading. A reading that is only middling is
 // tried again in the script the pass leans to: a card in Japanese read as
 // if in Latin letters gives confident-looking nonsense.
-func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]Line, error) {
+func (t *Engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
 	if t.closed {
-		return nil, fmt.Errorf("ocr: tesseract engine is closed")
+		return nil, ErrClosed
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	psm := gosseract.PSM_AUTO
-	if p.Mode == ModeSparse {
+	if p.Mode == ocr.ModeSparse {
 		psm = gosseract.PSM_SPARSE_TEXT
 	}
 	data := encodeImage(img)
@@ -149,7 +166,7 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]L
 	if err != nil || p.Script != "" {
 		return lines, err
 	}
-	q := quality(lines)
+	q := ocr.Quality(lines)
 	for _, script := range t.otherScripts() {
 		langs := t.languagesFor(script)
 		if !worthScript(q, langs, p.Lean) {
@@ -165,7 +182,7 @@ func (t *Tesseract) Recognize(ctx context.Context, img image.Image, p Pass) ([]L
 		if err != nil {
 			return nil, err
 		}
-		if quality(other) > quality(lines)+5 {
+		if ocr.Quality(other) > ocr.Quality(lines)+5 {
 			lines = other
 		}
 	}
@@ -179,20 +196,20 @@ const weakScript = 65
 // worthScript says whether a reading in the Latin-script languages with
 // quality q is worth reading again in langs, when orientation detection
 // leaned to the script lean: always when it is weak, and when it is only
-// middling (under weakQuality) if one of langs writes lean ("Han" leans
+// middling (under ocr.WeakQuality) if one of langs writes lean ("Han" leans
 // to Japanese as "Japanese" does).
 func worthScript(q float64, langs []string, lean string) bool {
 	if q < weakScript {
 		return true
 	}
-	return lean != "" && q < weakQuality && slices.ContainsFunc(langs, func(l string) bool {
+	return lean != "" && q < ocr.WeakQuality && slices.ContainsFunc(langs, func(l string) bool {
 		return slices.Contains(ScriptsOf(l), lean)
 	})
 }
 
 // otherScripts are the scripts other than Latin that the engine's
 // languages write, one for each language.
-func (t *Tesseract) otherScripts() []string {
+func (t *Engine) otherScripts() []string {
 	var out []string
 	for _, l := range t.langs {
 		if ss := ScriptsOf(l); len(ss) > 0 && ss[0] != "Latin" && !slices.Contains(out, ss[0]) {
@@ -205,7 +222,7 @@ func (t *Tesseract) otherScripts() []string {
 // read reads data with langs: with the engine's own client for the
 // Latin-script languages, and with one of the shared clients for the
 // others.
-func (t *Tesseract) read(langs []string, data []byte, psm gosseract.PageSegMode) ([]Line, error) {
+func (t *Engine) read(langs []string, data []byte, psm gosseract.PageSegMode) ([]ocr.Line, error) {
 	if !slices.Equal(langs, t.languagesFor("Latin")) {
 		return shared.read(langs, data, psm)
 	}
@@ -216,120 +233,34 @@ func (t *Tesseract) read(langs []string, data []byte, psm gosseract.PageSegMode)
 	return recognize(c, data, psm)
 }
 
-func recognize(c *gosseract.Client, data []byte, psm gosseract.PageSegMode) ([]Line, error) {
+func recognize(c *gosseract.Client, data []byte, psm gosseract.PageSegMode) ([]ocr.Line, error) {
 	if err := c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(psm))); err != nil {
-		return nil, fmt.Errorf("ocr: tesseract: %w", err)
+		return nil, fmt.Errorf("tesseract: page segmentation mode: %w", err)
 	}
 	if err := c.SetImageFromBytes(data); err != nil {
-		return nil, fmt.Errorf("ocr: tesseract: %w", err)
+		return nil, fmt.Errorf("tesseract: set image: %w", err)
 	}
 	boxes, err := c.GetBoundingBoxesVerbose()
 	if err != nil {
-		return nil, fmt.Errorf("ocr: tesseract: %w", err)
+		return nil, fmt.Errorf("tesseract: read: %w", err)
 	}
-	words := make([]Word, 0, len(boxes))
+	// The words of each line Tesseract found (by its block, paragraph
+	// and line numbers), in the order it read them.
+	var lines [][]ocr.Word
+	var last [3]int
 	for _, b := range boxes {
 		text := strings.TrimSpace(b.Word)
 		if text == "" {
 			continue
 		}
-		words = append(words, Word{
-			Text: text,
-			Box:  b.Box,
-			Conf: b.Confidence,
-			line: [3]int{b.BlockNum, b.ParNum, b.LineNum},
-		})
-	}
-	return groupLines(words), nil
-}
-
-// groupLines puts words into the lines Tesseract found, then splits a line
-// where a wide gap shows two columns printed side by side.
-func groupLines(words []Word) []Line {
-	var lines []Line
-	for i := 0; i < len(words); {
-		j := i + 1
-		for j < len(words) && words[j].line == words[i].line {
-			j++
+		key := [3]int{b.BlockNum, b.ParNum, b.LineNum}
+		if len(lines) == 0 || key != last {
+			lines = append(lines, nil)
+			last = key
 		}
-		lines = append(lines, splitColumns(words[i:j])...)
-		i = j
+		lines[len(lines)-1] = append(lines[len(lines)-1], ocr.Word{Text: text, Box: b.Box, Conf: b.Confidence})
 	}
-	sortLines(lines)
-	return lines
-}
-
-// sortLines puts lines in reading order: by rows, and left to right in a row.
-func sortLines(lines []Line) {
-	sort.SliceStable(lines, func(a, b int) bool {
-		la, lb := lines[a].Box, lines[b].Box
-		// Same row when their vertical centres are within half a line.
-		ca, cb := (la.Min.Y+la.Max.Y)/2, (lb.Min.Y+lb.Max.Y)/2
-		if abs(ca-cb) < min(la.Dy(), lb.Dy())/2 {
-			return la.Min.X < lb.Min.X
-		}
-		return ca < cb
-	})
-}
-
-// splitColumns splits a line Tesseract read across a gap wider than three
-// times the line's usual word height: two columns side by side, or a logo
-// beside a name. The median height keeps a tall logo from stretching the
-// gap allowed.
-func splitColumns(words []Word) []Line {
-	var out []Line
-	start := 0
-	h := lineHeight(Line{Words: words})
-	for k := 1; k <= len(words); k++ {
-		if k < len(words) {
-			if words[k].Box.Min.X-words[k-1].Box.Max.X < 3*h {
-				continue
-			}
-		}
-		out = append(out, NewLine(words[start:k]))
-		start = k
-	}
-	return out
-}
-
-// NewLine makes a line from its words, in reading order.
-func NewLine(words []Word) Line {
-	l := Line{Words: append([]Word(nil), words...)}
-	var b strings.Builder
-	var conf float64
-	for i, w := range words {
-		// Japanese and Chinese put no spaces between words: Tesseract's
-		// words of them join up again.
-		if i > 0 && !(endsCJK(words[i-1].Text) && startsCJK(w.Text)) {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w.Text)
-		conf += w.Conf
-		if i == 0 {
-			l.Box = w.Box
-		} else {
-			l.Box = l.Box.Union(w.Box)
-		}
-	}
-	l.Text = b.String()
-	if len(words) > 0 {
-		l.Conf = conf / float64(len(words))
-	}
-	return l
-}
-
-func isCJK(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー' || r == '々' || r == '〒'
-}
-
-func startsCJK(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return isCJK(r)
-}
-
-func endsCJK(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return isCJK(r)
+	return ocr.GroupLines(lines), nil
 }
 
 // encodeImage encodes img for Leptonica as an 8-bit BMP, which it reads in
@@ -352,11 +283,4 @@ func encodeImage(img image.Image) []byte {
 		return nil // Leptonica is then told of an empty image, and says so
 	}
 	return buf.Bytes()
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }

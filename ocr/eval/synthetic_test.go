@@ -1,12 +1,14 @@
-package ocr_test
+package eval_test
 
 import (
 	"context"
-	"followthrough/contacts/vcf"
 	"testing"
 
+	"followthrough/contacts/vcf"
 	"followthrough/ocr"
+	"followthrough/ocr/eval"
 	"followthrough/ocr/render"
+	"followthrough/ocr/tesseract"
 )
 
 // syntheticFloor is the macro F1 that reading the invented cards of
@@ -26,22 +28,26 @@ func TestSyntheticFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads many cards")
 	}
-	eng := engine(t)
-	total := ocr.Score{}
-	styles := map[string]ocr.Score{}
+	eng, err := tesseract.New("eng")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer eng.Close()
+	total := eval.Score{}
+	styles := map[string]eval.Score{}
 	for _, s := range render.SyntheticSet(1000, 2*len(render.Styles)) {
 		r, err := ocr.ReadImage(context.Background(), eng, s.Image())
 		if err != nil {
 			t.Fatalf("%s: %v", s.Name, err)
 		}
 		got := vcf.Card(r.Contact())
-		sc := ocr.ScoreCard(s.Want.VCard(), got)
+		sc := eval.ScoreCard(s.Want.VCard(), got)
 		total.Add(sc)
 		if styles[s.Style] == nil {
-			styles[s.Style] = ocr.Score{}
+			styles[s.Style] = eval.Score{}
 		}
 		styles[s.Style].Add(sc)
-		for _, d := range ocr.Wrong(s.Want.VCard(), got, sc) {
+		for _, d := range eval.Wrong(s.Want.VCard(), got, sc) {
 			t.Logf("%s: %s: want %q, read %q", s.Name, d.Field, d.Expected, d.Read)
 		}
 	}
@@ -54,7 +60,7 @@ func TestSyntheticFloor(t *testing.T) {
 			t.Errorf("%s cards: macro F1 %.3f, want at least %.2f", st, f1, styleFloor)
 		}
 	}
-	for _, f := range ocr.ScoredFields {
+	for _, f := range eval.ScoredFields {
 		t.Logf("%-8s F1 %.3f", f, total[f].F1())
 	}
 	if f1 := total.MacroF1(); f1 < syntheticFloor {

@@ -1,15 +1,44 @@
-package app
+package eval
 
 import (
 	"bytes"
 	"context"
+	"encoding/json"
+	"errors"
 	"image"
+	"image/png"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"followthrough/ocr"
 )
+
+// fakeEngine reads every image as the same card: lines, each across the
+// whole width of the image, one under another.
+type fakeEngine struct {
+	lines []string
+}
+
+func (f *fakeEngine) Orientation(context.Context, image.Image) (ocr.Orientation, bool) {
+	return ocr.Orientation{}, false
+}
+
+func (f *fakeEngine) Recognize(_ context.Context, img image.Image, _ ocr.Pass) ([]ocr.Line, error) {
+	b := img.Bounds()
+	var out []ocr.Line
+	for i, text := range f.lines {
+		h := b.Dy() / (len(f.lines) + 1)
+		box := image.Rect(b.Dx()/10, h*i+h/2, b.Dx()*9/10, h*i+h)
+		out = append(out, ocr.NewLine([]ocr.Word{{Text: text, Box: box, Conf: 95}}))
+	}
+	return out, nil
+}
+
+func (f *fakeEngine) Close() error { return nil }
 
 // clockEngine moves a clock on by the next of its steps at each call.
 type clockEngine struct {
@@ -100,4 +129,74 @@ func TestReportVsTesseract(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRun scores a folder of one labelled card and one unlabelled image,
+// read by a fake engine.
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	blank := image.NewGray(image.Rect(0, 0, 1000, 600))
+	for i := range blank.Pix {
+		blank.Pix[i] = 255
+	}
+	for _, name := range []string{"card.png", "unlabelled.png"} {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := png.Encode(f, blank); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	vcf := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe\r\nN:Doe;Jane;;;\r\nORG:Acmewidgets\r\nEMAIL:jane@acmewidgets.com\r\nEND:VCARD\r\n"
+	if err := os.WriteFile(filepath.Join(dir, "card.vcf"), []byte(vcf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{filepath.Join(dir, "card.png"), filepath.Join(dir, "unlabelled.png")}
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string // in the report
+	}{
+		{"all right", []string{"Jane Doe", "jane@acmewidgets.com"},
+			[]string{"cards with every field right: 100% of 1", "email        1.000     1.000     1.000"}},
+		{"email missed", []string{"Jane Doe"},
+			[]string{"XX email", "cards with every field right: 0% of 1", "email        0.000     0.000     0.000      0      1      0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			jsonPath := filepath.Join(t.TempDir(), "eval.json")
+			opts := Options{
+				NewEngine: func([]string) (ocr.Engine, error) { return &fakeEngine{lines: tt.lines}, nil },
+				Workers:   1, JSON: jsonPath,
+			}
+			if err := Run(context.Background(), &out, paths, opts); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("report does not say %q:\n%s", w, out.String())
+				}
+			}
+			data, err := os.ReadFile(jsonPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rep evalReport
+			if err := json.Unmarshal(data, &rep); err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Cards) != 1 || rep.Cards[0].Path != paths[0] {
+				t.Errorf("JSON report of %d cards, want card.png alone", len(rep.Cards))
+			}
+		})
+	}
+	t.Run("nothing labelled", func(t *testing.T) {
+		opts := Options{NewEngine: func([]string) (ocr.Engine, error) { return &fakeEngine{}, nil }}
+		if err := Run(context.Background(), io.Discard, paths[1:], opts); !errors.Is(err, ErrNoCards) {
+			t.Errorf("Run = %v, want ErrNoCards", err)
+		}
+	})
 }

@@ -1,4 +1,4 @@
-package ocr
+package tesseract
 
 // #cgo LDFLAGS: -lleptonica -ltesseract
 // #include <stdlib.h>
@@ -42,6 +42,8 @@ import "C"
 import (
 	"errors"
 	"unsafe"
+
+	"followthrough/ocr"
 )
 
 // osd detects the orientation of text on a page with Tesseract's
@@ -54,7 +56,7 @@ type osd struct {
 func newOSD() (*osd, error) {
 	api := C.osd_new()
 	if api == nil {
-		return nil, errors.New("orientation data (tesseract-ocr-osd) is not installed")
+		return nil, errors.New("tesseract: orientation data (tesseract-ocr-osd) is not installed")
 	}
 	return &osd{api: api}, nil
 }
@@ -63,9 +65,9 @@ func newOSD() (*osd, error) {
 // clockwise, in degrees (0, 90, 180 or 270), the script it is written in
 // ("Latin", "Japanese", "Han"...), and Tesseract's confidence in each. ok
 // is false when the page holds too little text to tell.
-func (o *osd) detect(data []byte) (Orientation, bool) {
+func (o *osd) detect(data []byte) (ocr.Orientation, bool) {
 	if len(data) == 0 {
-		return Orientation{}, false
+		return ocr.Orientation{}, false
 	}
 	var cdeg C.int
 	var cconf, sconf C.float
@@ -73,9 +75,9 @@ func (o *osd) detect(data []byte) (Orientation, bool) {
 	rc := C.osd_detect(o.api, (*C.uchar)(unsafe.Pointer(&data[0])), C.size_t(len(data)), &cdeg, &cconf,
 		&script[0], C.size_t(len(script)), &sconf)
 	if rc != 0 {
-		return Orientation{}, false
+		return ocr.Orientation{}, false
 	}
-	return Orientation{Deg: int(cdeg), Conf: float64(cconf), Script: C.GoString(&script[0]), ScriptConf: float64(sconf)}, true
+	return ocr.Orientation{Deg: int(cdeg), Conf: float64(cconf), Script: C.GoString(&script[0]), ScriptConf: float64(sconf)}, true
 }
 
 func (o *osd) close() {

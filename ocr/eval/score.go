@@ -1,15 +1,16 @@
-package ocr
+// Package eval measures how well the ocr pipeline reads cards: it scores
+// a reading against the card it should have given, field by field, and
+// runs the reading of folders of labelled card images (Run), as the eval
+// command does.
+package eval
 
 import (
-	"fmt"
-	"io"
-	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/emersion/go-vcard"
-	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
+
+	"followthrough/ocr"
 )
 
 // The fields an accuracy score is kept for, in the order reports show them.
@@ -66,16 +67,6 @@ func (s Score) MacroF1() float64 {
 		sum += s[f].F1()
 	}
 	return sum / float64(len(ScoredFields))
-}
-
-// Report writes a table of precision, recall and F1 per field.
-func (s Score) Report(w io.Writer, title string) {
-	fmt.Fprintf(w, "%s\n%-8s %9s %9s %9s %6s %6s %6s\n", title, "field", "precision", "recall", "F1", "pred", "exp", "right")
-	for _, f := range ScoredFields {
-		t := s[f]
-		fmt.Fprintf(w, "%-8s %9.3f %9.3f %9.3f %6d %6d %6d\n", f, t.Precision(), t.Recall(), t.F1(), t.Predicted, t.Expected, t.Correct)
-	}
-	fmt.Fprintf(w, "%-8s %29.3f\n", "macro F1", s.MacroF1())
 }
 
 // ScoreCard compares a predicted card with the expected one under the rules
@@ -149,21 +140,13 @@ func phones(c vcard.Card) []string {
 	return out
 }
 
-var folder = cases.Fold()
-
-func normalize(s string) string { return folder.String(norm.NFKC.String(s)) }
-
-func tokens(s string) []string {
-	return strings.FieldsFunc(normalize(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
 var honorifics = map[string]bool{"dr": true, "mr": true, "mrs": true, "ms": true, "prof": true, "ts": true,
 	"dmd": true, "phd": true, "md": true, "jr": true, "sr": true}
 
 func sameName(a, b string) bool {
 	strip := func(s string) []string {
 		var out []string
-		for _, t := range tokens(s) {
+		for _, t := range ocr.Tokens(s) {
 			if !honorifics[t] {
 				out = append(out, t)
 			}
@@ -183,37 +166,12 @@ func sameName(a, b string) bool {
 }
 
 func tokenMatch(threshold float64) func(a, b string) bool {
-	return func(a, b string) bool { return TokenF1(a, b) >= threshold }
-}
-
-// TokenF1 is the F1 of the word tokens of predicted against expected,
-// counting repeated tokens as often as they occur in both.
-func TokenF1(expected, predicted string) float64 {
-	te, tp := tokens(expected), tokens(predicted)
-	if len(te) == 0 || len(tp) == 0 {
-		return 0
-	}
-	count := map[string]int{}
-	for _, t := range te {
-		count[t]++
-	}
-	common := 0
-	for _, t := range tp {
-		if count[t] > 0 {
-			count[t]--
-			common++
-		}
-	}
-	if common == 0 {
-		return 0
-	}
-	p, r := float64(common)/float64(len(tp)), float64(common)/float64(len(te))
-	return 2 * p * r / (p + r)
+	return func(a, b string) bool { return ocr.TokenF1(a, b) >= threshold }
 }
 
 func sameEmail(a, b string) bool {
 	clean := func(s string) string {
-		s = strings.ReplaceAll(normalize(s), " ", "")
+		s = strings.ReplaceAll(ocr.Fold(s), " ", "")
 		return strings.TrimPrefix(s, "mailto:")
 	}
 	return clean(a) == clean(b)
@@ -221,7 +179,7 @@ func sameEmail(a, b string) bool {
 
 func sameWebsite(a, b string) bool {
 	clean := func(s string) string {
-		s = normalize(strings.TrimSpace(s))
+		s = ocr.Fold(strings.TrimSpace(s))
 		for _, p := range []string{"https://", "http://"} {
 			s = strings.TrimPrefix(s, p)
 		}
@@ -232,7 +190,7 @@ func sameWebsite(a, b string) bool {
 }
 
 func samePhone(a, b string) bool {
-	da, db := digitsOf(norm.NFKC.String(a)), digitsOf(norm.NFKC.String(b))
+	da, db := digits(norm.NFKC.String(a)), digits(norm.NFKC.String(b))
 	if len(da) < 7 || len(db) < 7 {
 		return false
 	}
@@ -240,14 +198,14 @@ func samePhone(a, b string) bool {
 	return last9(da) == last9(db)
 }
 
-// SortedKeys returns the keys of m in order, for stable reports.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+// digits are the ASCII digits of s, in order.
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // A FieldDiff is a field read wrong on one card: what the card says and

@@ -1,0 +1,222 @@
+package ocr
+
+import (
+	"image"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// GroupLines makes the lines of a card from the words an engine read,
+// given line by line as the engine found them: it splits a line where a
+// wide gap shows two columns printed side by side, and puts the lines in
+// reading order.
+func GroupLines(words [][]Word) []Line {
+	var lines []Line
+	for _, ws := range words {
+		lines = append(lines, splitColumns(ws)...)
+	}
+	sortLines(lines)
+	return lines
+}
+
+// sortLines puts lines in reading order: by rows, and left to right in a row.
+func sortLines(lines []Line) {
+	sort.SliceStable(lines, func(a, b int) bool {
+		la, lb := lines[a].Box, lines[b].Box
+		// Same row when their vertical centres are within half a line.
+		ca, cb := (la.Min.Y+la.Max.Y)/2, (lb.Min.Y+lb.Max.Y)/2
+		if abs(ca-cb) < min(la.Dy(), lb.Dy())/2 {
+			return la.Min.X < lb.Min.X
+		}
+		return ca < cb
+	})
+}
+
+// splitColumns splits a line Tesseract read across a gap wider than three
+// times the line's usual word height: two columns side by side, or a logo
+// beside a name. The median height keeps a tall logo from stretching the
+// gap allowed.
+func splitColumns(words []Word) []Line {
+	var out []Line
+	start := 0
+	h := lineHeight(Line{Words: words})
+	for k := 1; k <= len(words); k++ {
+		if k < len(words) {
+			if words[k].Box.Min.X-words[k-1].Box.Max.X < 3*h {
+				continue
+			}
+		}
+		out = append(out, NewLine(words[start:k]))
+		start = k
+	}
+	return out
+}
+
+// NewLine makes a line from its words, in reading order.
+func NewLine(words []Word) Line {
+	l := Line{Words: append([]Word(nil), words...)}
+	var b strings.Builder
+	var conf float64
+	for i, w := range words {
+		// Japanese and Chinese put no spaces between words: Tesseract's
+		// words of them join up again.
+		if i > 0 && !(endsCJK(words[i-1].Text) && startsCJK(w.Text)) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w.Text)
+		conf += w.Conf
+		if i == 0 {
+			l.Box = w.Box
+		} else {
+			l.Box = l.Box.Union(w.Box)
+		}
+	}
+	l.Text = b.String()
+	if len(words) > 0 {
+		l.Conf = conf / float64(len(words))
+	}
+	return l
+}
+
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー' || r == '々' || r == '〒'
+}
+
+func startsCJK(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isCJK(r)
+}
+
+func endsCJK(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isCJK(r)
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// mergeLines combines readings of the same image (different page
+// segmentation modes, or differently prepared copies of the image) into one.
+// Lines that overlap across readings are grouped, and each group is taken
+// from the reading that read it best: the most text read with confidence.
+// A line only one reading found is kept as it is.
+func mergeLines(passes ...[]Line) []Line {
+	type item struct {
+		pass int
+		line Line
+	}
+	var items []item
+	for p, lines := range passes {
+		for _, l := range lines {
+			items = append(items, item{p, l})
+		}
+	}
+	// Union-find over lines of different passes that overlap.
+	parent := make([]int, len(items))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	for i := range items {
+		for j := i + 1; j < len(items); j++ {
+			if items[i].pass != items[j].pass && overlaps(items[i].line.Box, items[j].line.Box) {
+				parent[find(i)] = find(j)
+			}
+		}
+	}
+	groups := map[int]map[int][]Line{} // root → pass → lines
+	var roots []int
+	for i, it := range items {
+		r := find(i)
+		if groups[r] == nil {
+			groups[r] = map[int][]Line{}
+			roots = append(roots, r)
+		}
+		groups[r][it.pass] = append(groups[r][it.pass], it.line)
+	}
+	var out []Line
+	for _, r := range roots {
+		best, bestScore := -1, -1.0
+		for p := range passes {
+			ls, ok := groups[r][p]
+			if !ok {
+				continue
+			}
+			s := 0.0
+			for _, l := range ls {
+				s += lineScore(l)
+			}
+			if s > bestScore {
+				best, bestScore = p, s
+			}
+		}
+		out = append(out, joinRow(groups[r][best])...)
+	}
+	sortLines(out)
+	return out
+}
+
+// joinRow joins lines of one reading that another reading saw as one line:
+// pieces of a row split at a wide word space, as sparse text reading does
+// with letter-spaced names. Pieces further apart than splitColumns allows
+// stay apart.
+func joinRow(lines []Line) []Line {
+	if len(lines) < 2 {
+		return lines
+	}
+	ls := append([]Line(nil), lines...)
+	sortLines(ls)
+	out := []Line{ls[0]}
+	for _, l := range ls[1:] {
+		last := &out[len(out)-1]
+		a, b := last.Box, l.Box
+		ca, cb := (a.Min.Y+a.Max.Y)/2, (b.Min.Y+b.Max.Y)/2
+		h := max(lineHeight(*last), lineHeight(l))
+		if abs(ca-cb) < min(a.Dy(), b.Dy())/2 && b.Min.X > a.Min.X && b.Min.X-a.Max.X < 3*h && len(last.Words) > 0 && len(l.Words) > 0 {
+			*last = NewLine(append(append([]Word(nil), last.Words...), l.Words...))
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// overlaps says whether two line boxes cover mostly the same place: their
+// intersection is at least half of the smaller one.
+func overlaps(a, b image.Rectangle) bool {
+	in := a.Intersect(b)
+	if in.Empty() {
+		return false
+	}
+	small := min(a.Dx()*a.Dy(), b.Dx()*b.Dy())
+	return 2*in.Dx()*in.Dy() >= small
+}
+
+// lineScore is how much a reading of a line is worth: its characters,
+// each counted by the square of its word's confidence, so that a long run
+// of unsure garbage does not beat a short confident word.
+func lineScore(l Line) float64 {
+	if len(l.Words) == 0 {
+		c := l.Conf / 100
+		return float64(len([]rune(l.Text))) * c * c
+	}
+	s := 0.0
+	for _, w := range l.Words {
+		c := w.Conf / 100
+		s += float64(len([]rune(w.Text))) * c * c
+	}
+	return s
+}

@@ -1,0 +1,53 @@
+package tesseract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestLanguagesFor(t *testing.T) {
+	tests := []struct {
+		langs  []string
+		script string
+		want   string
+	}{
+		{[]string{"eng", "jpn"}, "Latin", "eng"},
+		{[]string{"eng", "jpn"}, "Japanese", "jpn+eng"},
+		{[]string{"eng", "jpn"}, "Han", "jpn+eng"},
+		{[]string{"eng", "jpn"}, "", "eng"},         // unsure: Latin
+		{[]string{"eng", "jpn"}, "Cyrillic", "eng"}, // none writes it: Latin
+		{[]string{"eng", "por", "vie"}, "Latin", "eng+por+vie"},
+		{[]string{"jpn"}, "Latin", "jpn"}, // nothing Latin chosen: what there is
+	}
+	for _, tt := range tests {
+		eng := &Engine{langs: tt.langs}
+		if got := strings.Join(eng.languagesFor(tt.script), "+"); got != tt.want {
+			t.Errorf("%v reading %q: %s, want %s", tt.langs, tt.script, got, tt.want)
+		}
+	}
+}
+
+func TestWorthScript(t *testing.T) {
+	jpn := []string{"jpn", "eng"}
+	tests := []struct {
+		q     float64
+		langs []string
+		lean  string
+		want  bool
+	}{
+		{50, jpn, "", true},          // weak: any other script is tried
+		{69, jpn, "", false},         // middling, no lean: Latin stands
+		{69, jpn, "Japanese", true},  // middling, leaning to it: tried
+		{69, jpn, "Han", true},       // Japanese is written in Han too
+		{69, jpn, "Cyrillic", false}, // leaning to another
+		{80, jpn, "Japanese", false}, // good: Latin stands
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%v_%s", tt.q, tt.lean), func(t *testing.T) {
+			if got := worthScript(tt.q, tt.langs, tt.lean); got != tt.want {
+				t.Errorf("worthScript(%v, %v, %q) = %v, want %v", tt.q, tt.langs, tt.lean, got, tt.want)
+			}
+		})
+	}
+}
