@@ -20,6 +20,8 @@ CARDS ?= ../shared/cards-dev
 # and tools.sum, apart from go.mod, so that it does not move the app's own
 # Fyne to the version the tool was built with.
 FYNE    := $(GO) tool -modfile=tools.mod fyne
+# staticcheck, pinned in tools.mod too; make test fails on its findings.
+STATICCHECK := $(GO) tool -modfile=tools.mod staticcheck
 PACKAGE := bin/followthrough-linux-$(shell $(GO) env GOARCH).tar.xz
 # Where make install puts the app, for this user only.
 BINDIR  := $(HOME)/.local/bin
@@ -40,6 +42,7 @@ build:
 test: export FOLLOWTHROUGH_REQUIRE_RADICALE := 1
 test:
 	$(GO) vet -tags $(TAGS),ci ./...
+	$(STATICCHECK) -tags $(TAGS),ci ./...
 	$(GO) test -tags $(TAGS),ci -timeout 20m ./...
 
 # Reading accuracy on the labelled real cards (never copied into the repo).

@@ -34,10 +34,9 @@ func Classify(lines []Line, size image.Point) []Field {
 
 // part is a line, or the piece of one, still to be classified.
 type part struct {
-	line   int // index into card.lines
-	text   string
-	kind   FieldKind
-	weight float64 // how sure the classification is; for ranking
+	line int // index into card.lines
+	text string
+	kind FieldKind
 }
 
 type card struct {

@@ -105,11 +105,10 @@ type generator struct {
 	clock  time.Time
 	images []string
 
-	evs      []contacts.Event
-	people   []person
-	tagPool  []string
-	kinds    []contacts.Kind
-	talkKeys []string
+	evs     []contacts.Event
+	people  []person
+	tagPool []string
+	kinds   []contacts.Kind
 }
 
 // person is what the generator keeps of each contact it added.
