@@ -13,12 +13,12 @@ import (
 	"followthrough/contacts"
 )
 
-// maintain is what the app does with its data when it starts, from the
+// BackUpAndCleanDaily is what the app does with its data when it starts, from the
 // window or a terminal: a backup of the database, at most once a day, and
 // with it removing the card images that no contact uses any more, such as
 // those of contacts deleted or merged away. Neither stops the app: what
 // fails is logged.
-func maintain(ctx context.Context, store *contacts.Store) {
+func BackUpAndCleanDaily(ctx context.Context, store *contacts.Store) {
 	_, made, err := store.BackupDaily(ctx)
 	if err != nil {
 		log.Printf("backup: %v", err)
@@ -54,7 +54,7 @@ func backupCommand(stdout io.Writer) *Command {
 				if err != nil {
 					return fmt.Errorf("backup: %w", err)
 				}
-				fmt.Fprintf(stdout, "Backed up to %s (%s).\nRestore it with: followthrough restore %s\n", b.Path, byteSize(b.Size), b.Path)
+				fmt.Fprintf(stdout, "Backed up to %s (%s).\nRestore it with: followthrough restore %s\n", b.Path, ByteSize(b.Size), b.Path)
 				return nil
 			}
 		},
@@ -72,7 +72,7 @@ func listBackups(w io.Writer, store *contacts.Store) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, b := range bs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Time.Format("2006-01-02 15:04"), backupKind(b), byteSize(b.Size), b.Path)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Time.Format("2006-01-02 15:04"), backupKind(b), ByteSize(b.Size), b.Path)
 	}
 	return tw.Flush()
 }
@@ -97,7 +97,7 @@ func restoreCommand(stdout io.Writer) *Command {
 					fs.Usage()
 					return errors.New("restore: give one backup or archive")
 				}
-				r, err := restorePath(ctx, store, args[0])
+				r, err := RestorePath(ctx, store, args[0])
 				if err != nil {
 					return fmt.Errorf("restore: %w", err)
 				}
@@ -108,29 +108,29 @@ func restoreCommand(stdout io.Writer) *Command {
 	}
 }
 
-// restored says what a restore did.
-type restored struct {
-	from     string
-	contacts int
-	images   int // copied in from an archive
-	skipped  int // images of the archive left out
-	aside    contacts.Backup
+// Restored says what a restore did.
+type Restored struct {
+	From     string
+	Contacts int
+	Images   int // copied in from an archive
+	Skipped  int // images of the archive left out
+	Aside    contacts.Backup
 }
 
-func (r restored) String() string {
-	s := fmt.Sprintf("Restored %s from %s", plural(r.contacts, "contact"), r.from)
-	if r.images > 0 || r.skipped > 0 {
-		s += fmt.Sprintf(", with %s", plural(r.images-r.skipped, "card image"))
+func (r Restored) String() string {
+	s := fmt.Sprintf("Restored %s from %s", Plural(r.Contacts, "contact"), r.From)
+	if r.Images > 0 || r.Skipped > 0 {
+		s += fmt.Sprintf(", with %s", Plural(r.Images-r.Skipped, "card image"))
 	}
 	s += "."
-	if r.skipped > 0 {
-		s += fmt.Sprintf(" %s in the archive were left out: they are not what their names say.", plural(r.skipped, "image"))
+	if r.Skipped > 0 {
+		s += fmt.Sprintf(" %s in the archive were left out: they are not what their names say.", Plural(r.Skipped, "image"))
 	}
-	return s + fmt.Sprintf("\nThe contacts you had are kept in %s: restore it to undo.", r.aside.Path)
+	return s + fmt.Sprintf("\nThe contacts you had are kept in %s: restore it to undo.", r.Aside.Path)
 }
 
-// isArchive reports whether the file at path is a zip archive.
-func isArchive(path string) bool {
+// IsArchive reports whether the file at path is a zip archive.
+func IsArchive(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
@@ -141,20 +141,20 @@ func isArchive(path string) bool {
 	return err == nil && string(head) == "PK\x03\x04"
 }
 
-// restorePath restores the backup or archive at path into store.
-func restorePath(ctx context.Context, store *contacts.Store, path string) (restored, error) {
-	if isArchive(path) {
+// RestorePath restores the backup or archive at path into store.
+func RestorePath(ctx context.Context, store *contacts.Store, path string) (Restored, error) {
+	if IsArchive(path) {
 		aside, info, skipped, err := store.RestoreArchive(ctx, path)
 		if err != nil {
-			return restored{}, err
+			return Restored{}, err
 		}
-		return restored{from: path, contacts: info.Contacts, images: info.Images, skipped: skipped, aside: aside}, nil
+		return Restored{From: path, Contacts: info.Contacts, Images: info.Images, Skipped: skipped, Aside: aside}, nil
 	}
 	aside, info, err := store.RestoreBackup(ctx, path)
 	if err != nil {
-		return restored{}, err
+		return Restored{}, err
 	}
-	return restored{from: path, contacts: info.Contacts, aside: aside}, nil
+	return Restored{From: path, Contacts: info.Contacts, Aside: aside}, nil
 }
 
 func archiveCommand(stdout io.Writer) *Command {
@@ -175,15 +175,15 @@ func archiveCommand(stdout io.Writer) *Command {
 					return fmt.Errorf("archive: %w", err)
 				}
 				fmt.Fprintf(stdout, "Wrote %s and %s to %s.\nOn the other computer: followthrough restore %s\n",
-					plural(info.Contacts, "contact"), plural(info.Images, "card image"), args[0], args[0])
+					Plural(info.Contacts, "contact"), Plural(info.Images, "card image"), args[0], args[0])
 				return nil
 			}
 		},
 	}
 }
 
-// byteSize says n bytes the way a person reads them.
-func byteSize(n int64) string {
+// ByteSize says n bytes the way a person reads them.
+func ByteSize(n int64) string {
 	switch {
 	case n >= 10<<20:
 		return fmt.Sprintf("%d MB", n>>20)

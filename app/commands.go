@@ -51,7 +51,7 @@ func (c *Command) FlagSet() *flag.FlagSet {
 func (c *Command) Run(ctx context.Context, store *contacts.Store, args []string) error {
 	c.FlagSet()
 	if c.NeedsStore && !c.ReadsOnly && store != nil {
-		maintain(ctx, store)
+		BackUpAndCleanDaily(ctx, store)
 	}
 	return c.run(ctx, store, args)
 }

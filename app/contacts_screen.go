@@ -227,12 +227,12 @@ func (s *contactsScreen) onClearSelection() {
 func (s *contactsScreen) showSelection() {
 	n := len(s.selected)
 	if n == 0 {
-		s.count.SetText(plural(s.total, "contact"))
+		s.count.SetText(Plural(s.total, "contact"))
 		s.export.SetText(exportListed)
 		s.clearSelection.Hide()
 		return
 	}
-	s.count.SetText(fmt.Sprintf("%s · %d ticked", plural(s.total, "contact"), n))
+	s.count.SetText(fmt.Sprintf("%s · %d ticked", Plural(s.total, "contact"), n))
 	s.export.SetText(fmt.Sprintf("Export %d ticked…", n))
 	s.clearSelection.Show()
 }
@@ -254,7 +254,7 @@ func (s *contactsScreen) onExport() {
 				showError(s.win, "Could not export the ticked contacts", err)
 				return
 			}
-			exportVCards(s.win, s.store, s.tasks, "contacts.vcf", len(cs), contactsOf(cs))
+			exportVCards(s.win, s.store, s.tasks, "contacts.vcf", len(cs), ContactsOf(cs))
 		}
 	})
 }
@@ -284,7 +284,7 @@ func (s *contactsScreen) onExportOne() {
 	if s.current.ID == 0 {
 		return
 	}
-	exportVCards(s.win, s.store, s.tasks, safeFileName(s.current.DisplayName(), ".vcf"), 1, contactsOf([]contacts.Contact{s.current}))
+	exportVCards(s.win, s.store, s.tasks, safeFileName(s.current.DisplayName(), ".vcf"), 1, ContactsOf([]contacts.Contact{s.current}))
 }
 
 // item returns the i-th contact listed, if its page has been read, and
@@ -543,7 +543,7 @@ func newContactRow() fyne.CanvasObject {
 func setContactRow(o fyne.CanvasObject, c contacts.Contact, ticked bool, onTick func(bool)) {
 	row := o.(*fyne.Container)
 	lines, centre := row.Objects[0].(*fyne.Container), row.Objects[1].(*fyne.Container)
-	setTwoLineItem(lines, c.DisplayName(), joinNonEmpty(" · ", c.Title, c.Company))
+	setTwoLineItem(lines, c.DisplayName(), JoinNonEmpty(" · ", c.Title, c.Company))
 	check := centre.Objects[0].(*widget.Check)
 	check.OnChanged = nil // a recycled row must not untick its last contact
 	check.SetChecked(ticked)

@@ -13,8 +13,8 @@ import (
 	"followthrough/contacts"
 )
 
-// now is the clock the commands and the window read; tests replace it.
-var now = time.Now
+// Now is the clock the commands and the window read; tests replace it.
+var Now = time.Now
 
 func dueCommand(stdout io.Writer) *Command {
 	return &Command{
@@ -43,7 +43,7 @@ func dueCommand(stdout io.Writer) *Command {
 
 // reconnectList is the whole reconnect list for today.
 func reconnectList(ctx context.Context, store *contacts.Store, horizon int) ([]contacts.Entry, error) {
-	return store.ReconnectList(ctx, contacts.DayOf(now()), horizon)
+	return store.ReconnectList(ctx, contacts.DayOf(Now()), horizon)
 }
 
 func writeDueText(w io.Writer, entries []contacts.Entry) {
@@ -61,22 +61,22 @@ func writeDueText(w io.Writer, entries []contacts.Entry) {
 			section = e.Section
 			fmt.Fprintf(w, "%s (%d)\n", section, counts[section])
 		}
-		fmt.Fprintf(w, "  %s\n", entryHeadline(e))
-		if s := entryContext(e); s != "" {
+		fmt.Fprintf(w, "  %s\n", EntryHeadline(e))
+		if s := EntryContext(e); s != "" {
 			fmt.Fprintf(w, "    %s\n", s)
 		}
 	}
 }
 
-// entryHeadline is the terminal line for an entry: whom, what, why now,
+// EntryHeadline is the terminal line for an entry: whom, what, why now,
 // and the number to call.
-func entryHeadline(e contacts.Entry) string {
-	return joinNonEmpty(" · ", entryWhat(e), e.Reason, firstPhone(e.Person.Contact))
+func EntryHeadline(e contacts.Entry) string {
+	return JoinNonEmpty(" · ", EntryWhat(e), e.Reason, FirstPhone(e.Person.Contact))
 }
 
-// entryWhat is whom to get back to and how: "Jane Doe, Acme · call: send
+// EntryWhat is whom to get back to and how: "Jane Doe, Acme · call: send
 // her the article".
-func entryWhat(e contacts.Entry) string {
+func EntryWhat(e contacts.Entry) string {
 	c := e.Person.Contact
 	who := c.DisplayName()
 	if c.Company != "" && c.Company != who {
@@ -92,9 +92,9 @@ func entryWhat(e contacts.Entry) string {
 	return who + " · " + what
 }
 
-// entryContext is where they met and what was said last.
-func entryContext(e contacts.Entry) string {
-	return joinNonEmpty(" · ", metAt(e.Person.Contact), talked(e.Person.LastTalk))
+// EntryContext is where they met and what was said last.
+func EntryContext(e contacts.Entry) string {
+	return JoinNonEmpty(" · ", metAt(e.Person.Contact), talked(e.Person.LastTalk))
 }
 
 func metAt(c contacts.Contact) string {
@@ -116,7 +116,7 @@ func talked(s string) string {
 	return "talked about " + s
 }
 
-func firstPhone(c contacts.Contact) string {
+func FirstPhone(c contacts.Contact) string {
 	for _, p := range c.Phones {
 		if p.Kind != contacts.PhoneFax {
 			return p.Number
@@ -151,7 +151,7 @@ func writeDueJSON(w io.Writer, entries []contacts.Entry) error {
 		r := dueJSON{
 			Section: e.Section.String(), ContactID: c.ID, Name: c.DisplayName(), Company: c.Company,
 			Event: c.Event, MetOn: c.MetOn.String(), LastTalk: e.Person.LastTalk,
-			Due: e.Due.String(), DaysLate: e.Late, Reason: e.Reason, Phone: firstPhone(c),
+			Due: e.Due.String(), DaysLate: e.Late, Reason: e.Reason, Phone: FirstPhone(c),
 		}
 		if len(c.Emails) > 0 {
 			r.Email = c.Emails[0]
@@ -179,20 +179,20 @@ func exportICSCommand(stdout io.Writer) *Command {
 					fs.Usage()
 					return errors.New("export-ics: give one file to write")
 				}
-				n, err := exportICS(ctx, store, args[0])
+				n, err := ExportICS(ctx, store, args[0])
 				if err != nil {
 					return fmt.Errorf("export-ics: %w", err)
 				}
-				fmt.Fprintf(stdout, "Wrote %s to %s\n", plural(n, "follow-up"), args[0])
+				fmt.Fprintf(stdout, "Wrote %s to %s\n", Plural(n, "follow-up"), args[0])
 				return nil
 			}
 		},
 	}
 }
 
-// exportICS writes every open follow-up to the iCalendar file at path,
+// ExportICS writes every open follow-up to the iCalendar file at path,
 // replacing it only once the whole file is written.
-func exportICS(ctx context.Context, store *contacts.Store, path string) (int, error) {
+func ExportICS(ctx context.Context, store *contacts.Store, path string) (int, error) {
 	people, err := store.People(ctx)
 	if err != nil {
 		return 0, err
@@ -206,6 +206,6 @@ func exportICS(ctx context.Context, store *contacts.Store, path string) (int, er
 	if len(items) == 0 {
 		return 0, contacts.ErrNothingToExport
 	}
-	err = writeFileAtomic(path, func(w io.Writer) error { return contacts.WriteICS(w, items, now()) })
+	err = WriteFileAtomic(path, func(w io.Writer) error { return contacts.WriteICS(w, items, Now()) })
 	return len(items), err
 }

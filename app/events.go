@@ -76,8 +76,8 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 			p := s.rows[i]
 			row := o.(*fyne.Container)
 			texts := row.Objects[0].(*fyne.Container)
-			texts.Objects[0].(*widget.Label).SetText(joinNonEmpty(", ", p.Contact.DisplayName(), p.Contact.Company))
-			texts.Objects[1].(*widget.Label).SetText(followUpStatus(p, contacts.DayOf(now())))
+			texts.Objects[0].(*widget.Label).SetText(JoinNonEmpty(", ", p.Contact.DisplayName(), p.Contact.Company))
+			texts.Objects[1].(*widget.Label).SetText(followUpStatus(p, contacts.DayOf(Now())))
 			icon := row.Objects[1].(*widget.Icon)
 			if p.FollowedUp {
 				icon.SetResource(theme.ConfirmIcon())
@@ -98,7 +98,7 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 		for _, r := range s.rows {
 			cs = append(cs, r.Contact)
 		}
-		exportVCards(s.win, s.store, s.tasks, safeFileName(s.current.Name, ".vcf"), len(cs), contactsOf(cs))
+		exportVCards(s.win, s.store, s.tasks, safeFileName(s.current.Name, ".vcf"), len(cs), ContactsOf(cs))
 	})
 	s.detail = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(export, edit), s.heading), s.summary), nil, nil, nil, s.people)
 	s.detail.Hide()
@@ -117,7 +117,7 @@ func eventWhen(e contacts.Event) string {
 	if !e.End.IsZero() && e.End != e.Start {
 		when += " to " + e.End.String()
 	}
-	return joinNonEmpty(" · ", when, e.Place)
+	return JoinNonEmpty(" · ", when, e.Place)
 }
 
 // followUpStatus says where someone met at an event stands.
@@ -179,11 +179,11 @@ func (s *eventsScreen) show(e contacts.Event) {
 				}
 			}
 			s.heading.SetText(e.Name)
-			met := fmt.Sprintf("Met %s: %d followed up, %d still waiting.", people(len(rows)), done, len(rows)-done)
+			met := fmt.Sprintf("Met %s: %d followed up, %d still waiting.", CountPeople(len(rows)), done, len(rows)-done)
 			if len(rows) == 0 {
 				met = "Nobody met here yet: in Scan, type " + e.Name + " as the Event before reading its cards."
 			}
-			s.summary.SetText(joinNonEmpty("\n", eventWhen(e), met, e.Notes))
+			s.summary.SetText(JoinNonEmpty("\n", eventWhen(e), met, e.Notes))
 			s.people.Refresh()
 			s.hint.Hide()
 			s.detail.Show()
@@ -192,7 +192,7 @@ func (s *eventsScreen) show(e contacts.Event) {
 }
 
 func (s *eventsScreen) onNew() {
-	s.editEvent(contacts.Event{Start: contacts.DayOf(now())})
+	s.editEvent(contacts.Event{Start: contacts.DayOf(Now())})
 }
 
 func (s *eventsScreen) onEdit() {
@@ -260,8 +260,8 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 	d.Show()
 }
 
-// people is "1 person" or "n people".
-func people(n int) string {
+// CountPeople is "1 person" or "n CountPeople".
+func CountPeople(n int) string {
 	if n == 1 {
 		return "1 person"
 	}

@@ -45,65 +45,65 @@ func exportCommand(stdout io.Writer) *Command {
 				if n, err := store.FindCount(ctx, f); err != nil || n == 0 {
 					return errors.Join(err, errors.New("export: no contacts to export"))
 				}
-				opts := exportOptions{v4: *v4}
+				opts := ExportOptions{V4: *v4}
 				if *photo {
-					opts.store = store
+					opts.Store = store
 				}
 				// An export of everyone makes a great deal of short-lived
 				// garbage in a process that ends with it: collecting it
 				// less often takes a tenth off the time, for a few tens of
 				// megabytes.
 				defer debug.SetGCPercent(debug.SetGCPercent(400))
-				n, err := writeVCardsFrom(ctx, args[0], opts, func(ctx context.Context, fn func([]contacts.Contact) error) error {
+				n, err := WriteVCardsFrom(ctx, args[0], opts, func(ctx context.Context, fn func([]contacts.Contact) error) error {
 					return store.EachContact(ctx, f, fn)
 				})
 				if err != nil {
 					return fmt.Errorf("export: %w", err)
 				}
-				fmt.Fprintf(stdout, "Wrote %s to %s\n", plural(n, "contact"), args[0])
+				fmt.Fprintf(stdout, "Wrote %s to %s\n", Plural(n, "contact"), args[0])
 				return nil
 			}
 		},
 	}
 }
 
-// exportOptions say how to write a .vcf file.
-type exportOptions struct {
-	v4 bool // vCard 4.0 rather than 3.0
-	// store, if set, is where the card images are, to include each as
+// ExportOptions say how to write a .vcf file.
+type ExportOptions struct {
+	V4 bool // vCard 4.0 rather than 3.0
+	// Store, if set, is where the card images are, to include each as
 	// the contact's photo.
-	store *contacts.Store
+	Store *contacts.Store
 }
 
-// writeVCardsFile writes cs to the .vcf file at path as opts say. A card
+// WriteVCardsFile writes cs to the .vcf file at path as opts say. A card
 // image that cannot be read is left out, and the contact written without.
-func writeVCardsFile(path string, opts exportOptions, cs []contacts.Contact) error {
-	_, err := writeVCardsFrom(context.Background(), path, opts, contactsOf(cs))
+func WriteVCardsFile(path string, opts ExportOptions, cs []contacts.Contact) error {
+	_, err := WriteVCardsFrom(context.Background(), path, opts, ContactsOf(cs))
 	return err
 }
 
-// contactSource hands contacts to fn a batch at a time, as
+// ContactSource hands contacts to fn a batch at a time, as
 // Store.EachContact does.
-type contactSource func(ctx context.Context, fn func([]contacts.Contact) error) error
+type ContactSource func(ctx context.Context, fn func([]contacts.Contact) error) error
 
-// contactsOf is the source of the contacts cs, in one batch.
-func contactsOf(cs []contacts.Contact) contactSource {
+// ContactsOf is the source of the contacts cs, in one batch.
+func ContactsOf(cs []contacts.Contact) ContactSource {
 	return func(_ context.Context, fn func([]contacts.Contact) error) error { return fn(cs) }
 }
 
-// writeVCardsFrom writes the contacts of src to the .vcf file at path as
+// WriteVCardsFrom writes the contacts of src to the .vcf file at path as
 // opts say, a batch at a time, so that exporting a hundred thousand never
 // holds them all, and replaces the file only once all are written. It
 // returns how many it wrote.
-func writeVCardsFrom(ctx context.Context, path string, opts exportOptions, src contactSource) (int, error) {
+func WriteVCardsFrom(ctx context.Context, path string, opts ExportOptions, src ContactSource) (int, error) {
 	var prepare func(contacts.Contact) contacts.Contact
-	if opts.store != nil {
-		prepare = func(c contacts.Contact) contacts.Contact { return withPhoto(opts.store, c, opts.v4) }
+	if opts.Store != nil {
+		prepare = func(c contacts.Contact) contacts.Contact { return withPhoto(opts.Store, c, opts.V4) }
 	}
 	n := 0
-	err := writeFileAtomic(path, func(w io.Writer) error {
+	err := WriteFileAtomic(path, func(w io.Writer) error {
 		var err error
-		n, err = contacts.ExportVCards(ctx, w, src, opts.v4, prepare)
+		n, err = contacts.ExportVCards(ctx, w, src, opts.V4, prepare)
 		return err
 	})
 	return n, err
@@ -125,7 +125,7 @@ func withPhoto(store *contacts.Store, c contacts.Contact, v4 bool) contacts.Cont
 
 // exportVCards asks how and where to save the n contacts of src as a .vcf
 // file, with name as the suggested file name, and writes them there.
-func exportVCards(win fyne.Window, store *contacts.Store, tasks *tasks, name string, n int, src contactSource) {
+func exportVCards(win fyne.Window, store *contacts.Store, tasks *tasks, name string, n int, src ContactSource) {
 	if n == 0 {
 		dialog.ShowInformation("Nothing to export", "There are no contacts in this list.", win)
 		return
@@ -138,13 +138,13 @@ func exportVCards(win fyne.Window, store *contacts.Store, tasks *tasks, name str
 		widget.NewFormItem("Format", version),
 		widget.NewFormItem("Photos", photos),
 	}
-	d := dialog.NewForm(fmt.Sprintf("Export %s", plural(n, "contact")), "Choose file…", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm(fmt.Sprintf("Export %s", Plural(n, "contact")), "Choose file…", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
-		opts := exportOptions{v4: version.Selected == vcard4}
+		opts := ExportOptions{V4: version.Selected == vcard4}
 		if photos.Checked {
-			opts.store = store
+			opts.Store = store
 		}
 		chooseExportFile(win, tasks, name, opts, src)
 	}, win)
@@ -181,7 +181,7 @@ const (
 
 // chooseExportFile asks where to save the contacts of src, and saves them
 // there off the UI goroutine.
-func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts exportOptions, src contactSource) {
+func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts ExportOptions, src ContactSource) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			showError(win, "Could not export the contacts", err)
@@ -193,13 +193,13 @@ func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts exportOpt
 		path := w.URI().Path()
 		w.Close()
 		tasks.goLong(func() {
-			n, err := writeVCardsFrom(context.Background(), path, opts, src)
+			n, err := WriteVCardsFrom(context.Background(), path, opts, src)
 			tasks.toUI(func() {
 				if err != nil {
 					showError(win, "Could not export the contacts", err)
 					return
 				}
-				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nOpen the file on your phone to add them to its contacts.", plural(n, "contact"), path), win)
+				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nOpen the file on your phone to add them to its contacts.", Plural(n, "contact"), path), win)
 			})
 		})
 	}, win)

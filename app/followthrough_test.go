@@ -22,9 +22,9 @@ import (
 // fixedNow sets the commands' and the window's clock for one test.
 func fixedNow(t *testing.T, at time.Time) {
 	t.Helper()
-	old := now
-	now = func() time.Time { return at }
-	t.Cleanup(func() { now = old })
+	old := Now
+	Now = func() time.Time { return at }
+	t.Cleanup(func() { Now = old })
 }
 
 // seed adds the people of a small reconnect list to store, as of today:
@@ -175,7 +175,7 @@ func TestScanSaveSchedulesFirstFollowUp(t *testing.T) {
 			store := openStore(t)
 			ctx := context.Background()
 			if tt.setting != "" {
-				store.SetSetting(ctx, settingFollowUpDelay, tt.setting)
+				store.SetSetting(ctx, SettingFollowUpDelay, tt.setting)
 			}
 			in := t.TempDir()
 			writeImage(t, in, "card.png")
@@ -418,7 +418,7 @@ func TestReminder(t *testing.T) {
 			FollowUp: &contacts.FollowUp{Kind: contacts.KindCall, Due: due}}
 	}
 	var sent []*fyne.Notification
-	r := &reminder{remind: func(n *fyne.Notification) { sent = append(sent, n) }}
+	r := &Reminder{Remind: func(n *fyne.Notification) { sent = append(sent, n) }}
 	one := []contacts.Entry{entry(1, "Ann", contacts.Overdue, today.AddDays(-2)), entry(2, "Bo", contacts.Upcoming, today.AddDays(9))}
 	two := append([]contacts.Entry{entry(3, "Cy", contacts.Due, today)}, one...)
 	later := []contacts.Entry{entry(4, "Di", contacts.Due, today.AddDays(2))}
@@ -438,7 +438,7 @@ func TestReminder(t *testing.T) {
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
 			before := len(sent)
-			got := r.check(st.entries, testToday.Add(st.after))
+			got := r.Check(st.entries, testToday.Add(st.after))
 			if got != st.sent || (len(sent) > before) != st.sent {
 				t.Fatalf("sent = %v, want %v", got, st.sent)
 			}

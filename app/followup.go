@@ -14,48 +14,48 @@ import (
 	"followthrough/contacts"
 )
 
-// settingFollowUpDelay holds the default delay of the first follow-up
+// SettingFollowUpDelay holds the default delay of the first follow-up
 // after meeting someone, as ParseDelay reads it ("3d").
-const settingFollowUpDelay = "followup.delay"
+const SettingFollowUpDelay = "followup.delay"
 
-// followUpDelay is the delay, in days, of a first follow-up: flag when it
+// FollowUpDelay is the delay, in days, of a first follow-up: flag when it
 // is set, else the one in the settings, else the default.
-func followUpDelay(ctx context.Context, store *contacts.Store, flag string) (int, error) {
+func FollowUpDelay(ctx context.Context, store *contacts.Store, flag string) (int, error) {
 	if flag != "" {
 		return contacts.ParseDelay(flag)
 	}
 	def := strconv.Itoa(contacts.DefaultFollowUpDelay) + "d"
-	s, err := store.Setting(ctx, settingFollowUpDelay, def)
+	s, err := store.Setting(ctx, SettingFollowUpDelay, def)
 	if err != nil {
 		return 0, err
 	}
 	return contacts.ParseDelay(s)
 }
 
-// settingDefaultCadence holds the keep-in-touch cadence each new card
+// SettingDefaultCadence holds the keep-in-touch cadence each new card
 // gets, as cadenceSetting writes it ("61/122": ideal and maximum gaps in
 // days); empty for none.
-const settingDefaultCadence = "cadence.default"
+const SettingDefaultCadence = "cadence.default"
 
-// defaultCadence is the cadence each new card gets, from the settings.
-func defaultCadence(ctx context.Context, store *contacts.Store) (contacts.Cadence, error) {
-	s, err := store.Setting(ctx, settingDefaultCadence, "")
+// DefaultCadence is the cadence each new card gets, from the settings.
+func DefaultCadence(ctx context.Context, store *contacts.Store) (contacts.Cadence, error) {
+	s, err := store.Setting(ctx, SettingDefaultCadence, "")
 	if err != nil {
 		return contacts.Cadence{}, err
 	}
-	return parseCadenceSetting(s)
+	return ParseCadenceSetting(s)
 }
 
-// cadenceSetting is c as the settings keep it.
-func cadenceSetting(c contacts.Cadence) string {
+// CadenceSetting is c as the settings keep it.
+func CadenceSetting(c contacts.Cadence) string {
 	if c.IsZero() {
 		return ""
 	}
 	return fmt.Sprintf("%d/%d", c.Ideal, c.Max)
 }
 
-// parseCadenceSetting reads a cadence written by cadenceSetting.
-func parseCadenceSetting(s string) (contacts.Cadence, error) {
+// ParseCadenceSetting reads a cadence written by cadenceSetting.
+func ParseCadenceSetting(s string) (contacts.Cadence, error) {
 	var c contacts.Cadence
 	if strings.TrimSpace(s) == "" {
 		return c, nil
@@ -66,17 +66,17 @@ func parseCadenceSetting(s string) (contacts.Cadence, error) {
 		c.Max, err = strconv.Atoi(strings.TrimSpace(max))
 	}
 	if err != nil || !ok {
-		return contacts.Cadence{}, fmt.Errorf("setting %s: %q is not two numbers of days, like 61/122", settingDefaultCadence, s)
+		return contacts.Cadence{}, fmt.Errorf("setting %s: %q is not two numbers of days, like 61/122", SettingDefaultCadence, s)
 	}
 	if err := c.Valid(); err != nil {
-		return contacts.Cadence{}, fmt.Errorf("setting %s: %w", settingDefaultCadence, err)
+		return contacts.Cadence{}, fmt.Errorf("setting %s: %w", SettingDefaultCadence, err)
 	}
 	return c, nil
 }
 
-// proposeFollowUp is the first follow-up proposed for someone just met:
+// FirstFollowUp is the first follow-up proposed for someone just met:
 // a few days after meeting, while it still lands.
-func proposeFollowUp(c contacts.Contact, today contacts.Day, delay int) contacts.FollowUp {
+func FirstFollowUp(c contacts.Contact, today contacts.Day, delay int) contacts.FollowUp {
 	met := c.MetOn
 	if met.IsZero() {
 		met = today
@@ -112,7 +112,7 @@ func askOutcome(win fyne.Window, title string, kind *contacts.Kind, done func(co
 
 // showSnoozeMenu offers tomorrow, next week, or a day to pick, under at.
 func showSnoozeMenu(win fyne.Window, at fyne.CanvasObject, to func(contacts.Day)) {
-	today := contacts.DayOf(now())
+	today := contacts.DayOf(Now())
 	menu := fyne.NewMenu("",
 		fyne.NewMenuItem("Tomorrow", func() { to(contacts.SnoozeTomorrow.From(today)) }),
 		fyne.NewMenuItem("Next week", func() { to(contacts.SnoozeNextWeek.From(today)) }),
@@ -125,7 +125,7 @@ func showSnoozeMenu(win fyne.Window, at fyne.CanvasObject, to func(contacts.Day)
 // askSnooze asks, in a dialog the keyboard can work, how long to put a
 // follow-up off: tomorrow, next week, or a day to pick.
 func askSnooze(win fyne.Window, title string, to func(contacts.Day)) {
-	today := contacts.DayOf(now())
+	today := contacts.DayOf(Now())
 	var d *dialog.CustomDialog
 	choose := func(day func() contacts.Day) func() {
 		return func() {

@@ -113,7 +113,7 @@ func (h *historyPanel) render() {
 
 // followUpRow is an open follow-up with Done, Snooze and Cancel.
 func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
-	text := fmt.Sprintf("%s · %s", capitalize(f.Kind.Label()), dueText(f.Due, contacts.DayOf(now())))
+	text := fmt.Sprintf("%s · %s", capitalize(f.Kind.Label()), dueText(f.Due, contacts.DayOf(Now())))
 	if f.Line != "" {
 		text += "\n" + f.Line
 	}
@@ -138,7 +138,7 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 func (h *historyPanel) onDone(f contacts.FollowUp) {
 	askOutcome(h.win, "Done: "+h.contact.DisplayName(), &f.Kind, func(_ contacts.Kind, outcome string) {
 		h.update(func(ctx context.Context) error {
-			_, err := h.store.CompleteFollowUp(ctx, f.ID, contacts.DayOf(now()), outcome)
+			_, err := h.store.CompleteFollowUp(ctx, f.ID, contacts.DayOf(Now()), outcome)
 			return err
 		})
 	})
@@ -204,7 +204,7 @@ func (h *historyPanel) onAdd() {
 	kind := widget.NewSelect(kindLabels(), nil)
 	kind.SetSelected(contacts.KindCall.Label())
 	due := widget.NewDateEntry()
-	start := contacts.DayOf(now()).AddDays(contacts.DefaultFollowUpDelay).In(time.Local)
+	start := contacts.DayOf(Now()).AddDays(contacts.DefaultFollowUpDelay).In(time.Local)
 	due.SetDate(&start)
 	line := widget.NewEntry()
 	line.SetPlaceHolder("e.g. introduce him to Sam")
@@ -224,7 +224,7 @@ func (h *historyPanel) onAdd() {
 
 func (h *historyPanel) onLog() {
 	askOutcome(h.win, "What happened with "+h.contact.DisplayName()+"?", nil, func(kind contacts.Kind, outcome string) {
-		it := contacts.Interaction{ContactID: h.contact.ID, Kind: kind, On: contacts.DayOf(now()), Note: outcome}
+		it := contacts.Interaction{ContactID: h.contact.ID, Kind: kind, On: contacts.DayOf(Now()), Note: outcome}
 		h.update(func(ctx context.Context) error { return h.store.LogInteraction(ctx, &it) })
 	})
 }
@@ -237,7 +237,7 @@ func dueText(due, today contacts.Day) string {
 	case n == 1:
 		return "due tomorrow"
 	case n < 0:
-		return fmt.Sprintf("%s overdue (%s)", plural(-n, "day"), due)
+		return fmt.Sprintf("%s overdue (%s)", Plural(-n, "day"), due)
 	case n < 7:
 		return "due " + due.In(time.Local).Weekday().String()
 	}

@@ -23,7 +23,7 @@ type importScreen struct {
 	store   *contacts.Store
 	tasks   *tasks
 	onDone  func() // after an import, for the other screens
-	batch   importBatch
+	batch   ImportBatch
 	dialog  dialog.Dialog
 	summary *widget.Label
 	errors  *widget.Label
@@ -57,13 +57,13 @@ func (s *importScreen) onChooseFile() {
 // they hold. Nothing is saved yet.
 func (s *importScreen) open(paths []string) {
 	s.tasks.do(func() func() {
-		b, err := readImport(context.Background(), s.store, paths, false)
+		b, err := ReadImport(context.Background(), s.store, paths, false)
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not read the contacts", err)
 				return
 			}
-			if len(b.cards) == 0 && len(b.errs) == 0 {
+			if len(b.Cards) == 0 && len(b.Errs) == 0 {
 				dialog.ShowInformation("No contacts", "There are no contacts in "+fileNames(paths)+".", s.win)
 				return
 			}
@@ -89,7 +89,7 @@ func (s *importScreen) buildUI() fyne.CanvasObject {
 	s.errors.Wrapping = fyne.TextWrapWord
 	s.errors.Importance = widget.DangerImportance
 	s.list = widget.NewList(
-		func() int { return len(s.batch.cards) },
+		func() int { return len(s.batch.Cards) },
 		func() fyne.CanvasObject {
 			action := widget.NewSelect([]string{"Skip", "Merge", "Keep both"}, nil)
 			compare := widget.NewButton("Compare…", nil)
@@ -100,45 +100,45 @@ func (s *importScreen) buildUI() fyne.CanvasObject {
 	s.confirm = widget.NewButtonWithIcon("Import", theme.DownloadIcon(), s.onImport)
 	s.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { s.dialog.Hide() })
-	skipAll := widget.NewButton("Skip all duplicates", func() { s.setAll(importSkip) })
-	mergeAll := widget.NewButton("Merge all duplicates", func() { s.setAll(importMerge) })
+	skipAll := widget.NewButton("Skip all duplicates", func() { s.setAll(ImportSkip) })
+	mergeAll := widget.NewButton("Merge all duplicates", func() { s.setAll(ImportMerge) })
 	return container.NewBorder(
 		container.NewVBox(s.summary, s.errors),
 		container.NewHBox(cancel, layoutSpacer(), skipAll, mergeAll, s.confirm),
 		nil, nil, s.list)
 }
 
-var actionNames = map[importAction]string{importSkip: "Skip", importMerge: "Merge", importAdd: "Keep both"}
+var actionNames = map[ImportAction]string{ImportSkip: "Skip", ImportMerge: "Merge", ImportAdd: "Keep both"}
 
 func (s *importScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	if i >= len(s.batch.cards) {
+	if i >= len(s.batch.Cards) {
 		return
 	}
-	card := s.batch.cards[i]
+	card := s.batch.Cards[i]
 	row := o.(*fyne.Container)
 	buttons := row.Objects[1].(*fyne.Container)
 	action, compare := buttons.Objects[0].(*widget.Select), buttons.Objects[1].(*widget.Button)
-	c := card.contact
-	detail := joinNonEmpty(" · ", c.Title, c.Company, firstOf(c.Emails), filepath.Base(card.file))
-	if len(card.matches) == 0 {
+	c := card.Contact
+	detail := JoinNonEmpty(" · ", c.Title, c.Company, firstOf(c.Emails), filepath.Base(card.File))
+	if len(card.Matches) == 0 {
 		setTwoLineItem(row.Objects[0], c.DisplayName(), "New · "+detail)
 		buttons.Hide()
 		return
 	}
-	m := card.matches[0]
+	m := card.Matches[0]
 	setTwoLineItem(row.Objects[0], c.DisplayName(),
 		fmt.Sprintf("Maybe %s: %s", m.Contact.DisplayName(), strings.Join(m.Reasons, ", ")))
 	buttons.Show()
 	action.OnChanged = nil
-	action.SetSelected(actionNames[card.action])
+	action.SetSelected(actionNames[card.Action])
 	action.OnChanged = func(name string) {
 		for a, n := range actionNames {
 			if n == name {
-				card.action = a
+				card.Action = a
 			}
 		}
-		if card.action == importMerge && card.fromOther == nil {
-			card.fromOther = contacts.SuggestFromNewer(m.Contact, c)
+		if card.Action == ImportMerge && card.FromOther == nil {
+			card.FromOther = contacts.SuggestFromNewer(m.Contact, c)
 		}
 		s.update()
 	}
@@ -148,25 +148,25 @@ func (s *importScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // onCompare shows card i beside the contact it may be, for the user to
 // merge field by field, keep both, or skip it.
 func (s *importScreen) onCompare(i int) {
-	card := s.batch.cards[i]
-	fromOther := card.fromOther
+	card := s.batch.Cards[i]
+	fromOther := card.FromOther
 	if fromOther == nil {
-		fromOther = contacts.SuggestFromNewer(card.matches[0].Contact, card.contact)
+		fromOther = contacts.SuggestFromNewer(card.Matches[0].Contact, card.Contact)
 	}
-	askMerge(s.win, card.matches[0].Contact, card.contact, card.matches[0].Reasons, fromOther,
-		func(a importAction, fs []contacts.MergeField) {
-			card.action, card.fromOther = a, fs
+	askMerge(s.win, card.Matches[0].Contact, card.Contact, card.Matches[0].Reasons, fromOther,
+		func(a ImportAction, fs []contacts.MergeField) {
+			card.Action, card.FromOther = a, fs
 			s.update()
 		})
 }
 
 // setAll sets what to do with every card that may be a duplicate.
-func (s *importScreen) setAll(a importAction) {
-	for _, card := range s.batch.cards {
-		if len(card.matches) > 0 {
-			card.action = a
-			if a == importMerge && card.fromOther == nil {
-				card.fromOther = contacts.SuggestFromNewer(card.matches[0].Contact, card.contact)
+func (s *importScreen) setAll(a ImportAction) {
+	for _, card := range s.batch.Cards {
+		if len(card.Matches) > 0 {
+			card.Action = a
+			if a == ImportMerge && card.FromOther == nil {
+				card.FromOther = contacts.SuggestFromNewer(card.Matches[0].Contact, card.Contact)
 			}
 		}
 	}
@@ -176,32 +176,32 @@ func (s *importScreen) setAll(a importAction) {
 // update shows the counts and errors of the batch.
 func (s *importScreen) update() {
 	var add, merge, skip, dup int
-	for _, card := range s.batch.cards {
-		if len(card.matches) > 0 {
+	for _, card := range s.batch.Cards {
+		if len(card.Matches) > 0 {
 			dup++
 		}
-		switch card.action {
-		case importAdd:
+		switch card.Action {
+		case ImportAdd:
 			add++
-		case importMerge:
+		case ImportMerge:
 			merge++
 		default:
 			skip++
 		}
 	}
-	text := fmt.Sprintf("%s found", plural(len(s.batch.cards), "contact"))
+	text := fmt.Sprintf("%s found", Plural(len(s.batch.Cards), "contact"))
 	if dup > 0 {
-		text += fmt.Sprintf("; %s may already be in your contacts", plural(dup, "card"))
+		text += fmt.Sprintf("; %s may already be in your contacts", Plural(dup, "card"))
 	}
 	text += fmt.Sprintf(". Import adds %d, merges %d and skips %d. Nothing is saved until you press Import.", add, merge, skip)
 	s.summary.SetText(text)
-	if len(s.batch.errs) > 0 {
+	if len(s.batch.Errs) > 0 {
 		var lines []string
-		for _, e := range s.batch.errs {
+		for _, e := range s.batch.Errs {
 			lines = append(lines, errorReason(e))
 		}
 		s.errors.SetText(fmt.Sprintf("%s could not be read and will be left out:\n%s",
-			plural(len(s.batch.errs), "card or line"), strings.Join(lines, "\n")))
+			Plural(len(s.batch.Errs), "card or line"), strings.Join(lines, "\n")))
 		s.errors.Show()
 	} else {
 		s.errors.Hide()
@@ -210,7 +210,7 @@ func (s *importScreen) update() {
 		s.confirm.Disable()
 	} else {
 		s.confirm.Enable()
-		s.confirm.SetText(fmt.Sprintf("Import %s", plural(add+merge, "contact")))
+		s.confirm.SetText(fmt.Sprintf("Import %s", Plural(add+merge, "contact")))
 	}
 	s.list.Refresh()
 }
@@ -220,7 +220,7 @@ func (s *importScreen) onImport() {
 	s.confirm.Disable()
 	b := s.batch
 	s.tasks.do(func() func() {
-		r, err := b.save(context.Background(), s.store)
+		r, err := b.Save(context.Background(), s.store)
 		return func() {
 			s.dialog.Hide()
 			if s.onDone != nil {
@@ -240,7 +240,7 @@ func fileNames(paths []string) string {
 	if len(paths) == 1 {
 		return filepath.Base(paths[0])
 	}
-	return plural(len(paths), "file")
+	return Plural(len(paths), "file")
 }
 
 func firstOf(xs []string) string {

@@ -156,8 +156,8 @@ func TestImportScreen(t *testing.T) {
 	m.onDropped([]fyne.URI{storage.NewFileURI(path)})
 	m.tasks.settle()
 	s := m.imports
-	if len(s.batch.cards) != 3 {
-		t.Fatalf("%d cards read, want 3", len(s.batch.cards))
+	if len(s.batch.Cards) != 3 {
+		t.Fatalf("%d cards read, want 3", len(s.batch.Cards))
 	}
 	if m.tabs.Selected() == m.scanTab {
 		t.Error("a .vcf file went to Scan")
@@ -176,8 +176,8 @@ func TestImportScreen(t *testing.T) {
 
 	// Compare shows Ann's card beside the stored Ann; take the new title.
 	var dup int
-	for i, c := range s.batch.cards {
-		if len(c.matches) > 0 {
+	for i, c := range s.batch.Cards {
+		if len(c.Matches) > 0 {
 			dup = i
 		}
 	}
@@ -197,8 +197,8 @@ func TestImportScreen(t *testing.T) {
 	}
 	tapCheck(cardTitle) // ...no, the new one
 	test.Tap(findButton(top, "Merge"))
-	if got := s.batch.cards[dup]; got.action != importMerge || !slices.Contains(got.fromOther, contacts.MergeTitle) {
-		t.Fatalf("after Merge: action %v, from card %v", got.action, got.fromOther)
+	if got := s.batch.Cards[dup]; got.Action != ImportMerge || !slices.Contains(got.FromOther, contacts.MergeTitle) {
+		t.Fatalf("after Merge: action %v, from card %v", got.Action, got.FromOther)
 	}
 	if !strings.Contains(s.summary.Text, "adds 2, merges 1 and skips 0") || s.confirm.Text != "Import 3 contacts" {
 		t.Errorf("summary %q, button %q", s.summary.Text, s.confirm.Text)

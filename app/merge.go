@@ -87,7 +87,7 @@ func (m *mergeChooser) buildUI() fyne.CanvasObject {
 		{"Note", []string{m.stored.Note}, []string{m.card.Note}},
 		{"Other fields", m.stored.Extra, m.card.Extra},
 	} {
-		s, c := joinNonEmpty(", ", r.stored...), joinNonEmpty(", ", r.card...)
+		s, c := JoinNonEmpty(", ", r.stored...), JoinNonEmpty(", ", r.card...)
 		if s == "" && c == "" {
 			continue
 		}
@@ -112,18 +112,18 @@ func (m *mergeChooser) fromOther() []contacts.MergeField {
 // askMerge shows card beside stored and calls decide with what the user
 // chose: merge (with the fields to take from the card), keep both, or
 // skip the card. Closing the dialog decides nothing.
-func askMerge(win fyne.Window, stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField, decide func(importAction, []contacts.MergeField)) {
+func askMerge(win fyne.Window, stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField, decide func(ImportAction, []contacts.MergeField)) {
 	m := newMergeChooser(stored, card, reasons, fromOther)
 	var d dialog.Dialog
-	choose := func(a importAction) func() {
+	choose := func(a ImportAction) func() {
 		return func() {
 			d.Hide()
 			decide(a, m.fromOther())
 		}
 	}
-	skip := widget.NewButton("Skip this card", choose(importSkip))
-	both := widget.NewButton("Keep both", choose(importAdd))
-	merge := widget.NewButton("Merge", choose(importMerge))
+	skip := widget.NewButton("Skip this card", choose(ImportSkip))
+	both := widget.NewButton("Keep both", choose(ImportAdd))
+	merge := widget.NewButton("Merge", choose(ImportMerge))
 	merge.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { d.Hide() })
 	content := container.NewBorder(nil, container.NewHBox(cancel, layoutSpacer(), skip, both, merge), nil, nil, m.buildUI())

@@ -100,7 +100,7 @@ func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 func (s *reconnectScreen) refresh() {
 	s.tasks.do(func() func() {
 		ctx := context.Background()
-		today := contacts.DayOf(now())
+		today := contacts.DayOf(Now())
 		counts, err := s.store.ReconnectCounts(ctx, today, upcomingDays)
 		// The first page of the first section, so that the list opens full.
 		var first []contacts.Entry
@@ -239,7 +239,7 @@ func (s *reconnectScreen) onDone(e contacts.Entry) {
 		fixed = &e.FollowUp.Kind
 	}
 	askOutcome(s.win, "Done: "+c.DisplayName(), fixed, func(kind contacts.Kind, outcome string) {
-		today := contacts.DayOf(now())
+		today := contacts.DayOf(Now())
 		s.tasks.do(func() func() {
 			var err error
 			if e.FollowUp != nil {
@@ -377,9 +377,9 @@ func (r *entryRow) set(row reconnectRow) {
 	r.heading.Hide()
 	r.bar.FillColor = sectionColor(e.Section)
 	r.bar.Refresh()
-	r.title.SetText(entryWhat(*e))
-	r.context.SetText(joinNonEmpty("\n", entryContext(*e), e.Reason))
-	r.phone.SetText(firstPhone(e.Person.Contact))
+	r.title.SetText(EntryWhat(*e))
+	r.context.SetText(JoinNonEmpty("\n", EntryContext(*e), e.Reason))
+	r.phone.SetText(FirstPhone(e.Person.Contact))
 	r.body.Show()
 }
 
@@ -401,13 +401,13 @@ func (s *reconnectScreen) onExport() {
 		path := w.URI().Path()
 		w.Close()
 		s.tasks.do(func() func() {
-			n, err := exportICS(context.Background(), s.store, path)
+			n, err := ExportICS(context.Background(), s.store, path)
 			return func() {
 				if err != nil {
 					showError(s.win, "Could not export the follow-ups", err)
 					return
 				}
-				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nImport it in your phone's calendar or tasks app; exporting again updates them.", plural(n, "follow-up"), path), s.win)
+				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nImport it in your phone's calendar or tasks app; exporting again updates them.", Plural(n, "follow-up"), path), s.win)
 			}
 		})
 	}, s.win)

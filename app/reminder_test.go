@@ -29,11 +29,11 @@ func TestNotifyHours(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.hours+"@"+tt.at.Format("15:04"), func(t *testing.T) {
-			h, err := parseNotifyHours(tt.hours)
+			h, err := ParseNotifyHours(tt.hours)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := h.allow(tt.at); got != tt.want {
+			if got := h.Allow(tt.at); got != tt.want {
 				t.Errorf("allow = %v, want %v", got, tt.want)
 			}
 			if h.String() != tt.hours {
@@ -42,11 +42,11 @@ func TestNotifyHours(t *testing.T) {
 		})
 	}
 	for _, bad := range []string{"", "8", "8-", "x-9", "24-3", "3-25", "-1-4"} {
-		if _, err := parseNotifyHours(bad); err == nil {
+		if _, err := ParseNotifyHours(bad); err == nil {
 			t.Errorf("parseNotifyHours(%q) gives no error", bad)
 		}
 	}
-	if (notifyHours{}).allow(at(3, 0)) != true {
+	if (NotifyHours{}).Allow(at(3, 0)) != true {
 		t.Error("the zero hours do not allow every hour")
 	}
 }

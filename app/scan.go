@@ -167,8 +167,8 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 func (s *scanScreen) loadDefaults() {
 	s.tasks.do(func() func() {
 		ctx := context.Background()
-		days, err := followUpDelay(ctx, s.store, "")
-		cadence, cerr := defaultCadence(ctx, s.store)
+		days, err := FollowUpDelay(ctx, s.store, "")
+		cadence, cerr := DefaultCadence(ctx, s.store)
 		return func() {
 			if err == nil {
 				s.delay = days
@@ -259,21 +259,21 @@ func (s *scanScreen) read(args []string) {
 	s.readTotal, s.readNow = len(paths), 0
 	s.progress.Max = float64(len(paths))
 	s.progress.SetValue(0)
-	s.status.SetText(fmt.Sprintf("Reading %s…", plural(len(paths), "card")))
+	s.status.SetText(fmt.Sprintf("Reading %s…", Plural(len(paths), "card")))
 	s.cancel.Show()
 	s.showFailures.Hide()
 	s.progress.Show()
 	s.progressBox.Show()
 
 	s.tasks.goLong(func() {
-		langs := readingLanguages(ctx, s.store)
+		langs := ReadingLanguages(ctx, s.store)
 		cs, err := s.store.Corrections(ctx)
 		if err != nil {
 			log.Printf("scan: %v", err)
 		}
 		s.tasks.toUI(func() { s.corrections = cs })
 		batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }}
-		lift := limitHeap()
+		lift := LimitHeap()
 		err = batch.Read(ctx, paths, func(r ocr.Result) {
 			s.tasks.toUI(func() { s.onRead(r) })
 		})
@@ -289,7 +289,7 @@ func (s *scanScreen) onRead(r ocr.Result) {
 	if r.Err != nil {
 		if !errors.Is(r.Err, context.Canceled) {
 			log.Printf("scan: %v", r.Err)
-			s.failures = append(s.failures, fmt.Sprintf("%s: %s", filepath.Base(r.Path), withoutPath(errorReason(r.Err), r.Path)))
+			s.failures = append(s.failures, fmt.Sprintf("%s: %s", filepath.Base(r.Path), WithoutPath(errorReason(r.Err), r.Path)))
 		}
 		return
 	}
@@ -305,7 +305,7 @@ func (s *scanScreen) onReadDone(err error) {
 	s.cancelRead = nil
 	s.cancel.Hide()
 	read := s.readNow - len(s.failures)
-	msg := fmt.Sprintf("Read %s", plural(read, "card"))
+	msg := fmt.Sprintf("Read %s", Plural(read, "card"))
 	switch {
 	case errors.Is(err, context.Canceled):
 		msg = fmt.Sprintf("Stopped after %d of %d cards; the cards read are kept for review", read, s.readTotal)
@@ -313,7 +313,7 @@ func (s *scanScreen) onReadDone(err error) {
 		showError(s.win, "Could not read the cards", err)
 	}
 	if n := len(s.failures); n > 0 {
-		msg += fmt.Sprintf("; %s could not be read", plural(n, "image"))
+		msg += fmt.Sprintf("; %s could not be read", Plural(n, "image"))
 		s.showFailures.Show()
 	}
 	s.status.SetText(msg)
@@ -356,13 +356,13 @@ func (s *scanScreen) showReview() {
 	c := corrected.Contact()
 	s.shown = c
 	c.Event = strings.TrimSpace(s.event.Text)
-	c.MetOn = contacts.DayOf(now()) // the user changes it for an older card
+	c.MetOn = contacts.DayOf(Now()) // the user changes it for an older card
 	c.Cadence = s.cadence
 	s.form.set(c)
 	s.form.showEvidence(corrected.Fields)
 	s.help.SetText(helpPick)
 	s.help.Importance = widget.MediumImportance
-	if blankCard(c) {
+	if BlankCard(c) {
 		// A handwritten card, or the back of one: the user can still
 		// type what it says.
 		s.help.SetText(helpBlank)
@@ -395,7 +395,7 @@ func (s *scanScreen) updatePosition() {
 		s.position.SetText("")
 		return
 	}
-	s.position.SetText(fmt.Sprintf("%s: %s waiting", filepath.Base(s.queue[0].Path), plural(len(s.queue), "card")))
+	s.position.SetText(fmt.Sprintf("%s: %s waiting", filepath.Base(s.queue[0].Path), Plural(len(s.queue), "card")))
 }
 
 func (s *scanScreen) onPick(text string) {
@@ -420,7 +420,7 @@ func (s *scanScreen) onSave(next bool) {
 	}
 	r := s.queue[0]
 	c := s.form.contact()
-	if blankCard(c) {
+	if BlankCard(c) {
 		dialog.ShowInformation("Nothing to save", "Type at least a name, company, phone or email from the card, or press Skip.", s.win)
 		return
 	}
@@ -444,14 +444,14 @@ func (s *scanScreen) onSave(next bool) {
 			}
 			m := matches[0]
 			askMerge(s.win, m.Contact, c, m.Reasons, contacts.SuggestFromNewer(m.Contact, c),
-				func(a importAction, fromOther []contacts.MergeField) {
+				func(a ImportAction, fromOther []contacts.MergeField) {
 					switch a {
-					case importSkip:
+					case ImportSkip:
 						s.setReviewEnabled(true)
 						s.onSkip()
-					case importMerge:
+					case ImportMerge:
 						s.saveWith(next, r.Path, func() (contacts.Contact, error) {
-							return saveCardMerged(context.Background(), s.store, m.Contact, c, fromOther, r.Path, follow...)
+							return SaveCardMerged(context.Background(), s.store, m.Contact, c, fromOther, r.Path, follow...)
 						}, learnt, used)
 					default:
 						s.saveWith(next, r.Path, func() (contacts.Contact, error) {
@@ -516,7 +516,7 @@ func (s *scanScreen) saveWith(next bool, path string, save func() (contacts.Cont
 // proposeFollowUp fills in the first follow-up proposed for c, which the
 // user can accept, change or drop.
 func (s *scanScreen) proposeFollowUp(c contacts.Contact) {
-	f := proposeFollowUp(c, contacts.DayOf(now()), s.delay)
+	f := FirstFollowUp(c, contacts.DayOf(Now()), s.delay)
 	s.followOn.SetChecked(true)
 	s.followKind.SetSelected(f.Kind.Label())
 	due := f.Due.In(time.Local)
@@ -527,7 +527,7 @@ func (s *scanScreen) proposeFollowUp(c contacts.Contact) {
 
 // followUps are the follow-ups to schedule with the card being saved.
 func (s *scanScreen) followUps() []contacts.FollowUp {
-	due := contacts.DayOf(now()).AddDays(s.delay)
+	due := contacts.DayOf(Now()).AddDays(s.delay)
 	if s.followDue.Date != nil {
 		due = contacts.DayOf(*s.followDue.Date)
 	}

@@ -40,14 +40,14 @@ func scanCommand(stdout io.Writer) *Command {
 				}
 				s := scanRun{store: store, out: *out, event: *event, save: *save, merge: *merge, w: stdout, newEngine: NewEngine, followUpDays: -1}
 				if *save && !*noFollowUp {
-					days, err := followUpDelay(ctx, store, *followUpIn)
+					days, err := FollowUpDelay(ctx, store, *followUpIn)
 					if err != nil {
 						return fmt.Errorf("scan: %w", err)
 					}
 					s.followUpDays = days
 				}
 				if *save {
-					c, err := defaultCadence(ctx, store)
+					c, err := DefaultCadence(ctx, store)
 					if err != nil {
 						return fmt.Errorf("scan: %w", err)
 					}
@@ -86,13 +86,13 @@ func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
 	}
 	stems := outputNames(paths)
 	failed := 0
-	langs := readingLanguages(ctx, s.store)
+	langs := ReadingLanguages(ctx, s.store)
 	batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Workers: workers}
-	defer limitHeap()()
+	defer LimitHeap()()
 	err = batch.Read(ctx, paths, func(r ocr.Result) {
 		if err := s.one(ctx, r, stems[r.Index]); err != nil {
 			failed++
-			fmt.Fprintf(s.w, "FAIL %s: %s\n", r.Path, withoutPath(err.Error(), r.Path))
+			fmt.Fprintf(s.w, "FAIL %s: %s\n", r.Path, WithoutPath(err.Error(), r.Path))
 		}
 	})
 	if err != nil {
@@ -109,16 +109,16 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 		return r.Err
 	}
 	c := r.Reading.Contact()
-	if blankCard(c) {
+	if BlankCard(c) {
 		return errNoText
 	}
-	c.Event, c.MetOn = s.event, contacts.DayOf(now()) // met today, unless edited later
+	c.Event, c.MetOn = s.event, contacts.DayOf(Now()) // met today, unless edited later
 	c.Cadence = s.cadence
 	scheduled := ""
 	if s.save {
 		var follow []contacts.FollowUp
 		if s.followUpDays >= 0 {
-			follow = append(follow, proposeFollowUp(c, contacts.DayOf(now()), s.followUpDays))
+			follow = append(follow, FirstFollowUp(c, contacts.DayOf(Now()), s.followUpDays))
 		}
 		matches, err := s.store.Duplicates(ctx, c)
 		if err != nil {
@@ -131,7 +131,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 			follow = nil
 		case len(matches) > 0:
 			m := matches[0]
-			merged, err := saveCardMerged(ctx, s.store, m.Contact, c, contacts.SuggestFromNewer(m.Contact, c), r.Path, follow...)
+			merged, err := SaveCardMerged(ctx, s.store, m.Contact, c, contacts.SuggestFromNewer(m.Contact, c), r.Path, follow...)
 			if err != nil {
 				return err
 			}
@@ -148,7 +148,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 		}
 	}
 	vcf := filepath.Join(s.out, stem+".vcf")
-	if err := writeVCardsFile(vcf, exportOptions{}, []contacts.Contact{c}); err != nil {
+	if err := WriteVCardsFile(vcf, ExportOptions{}, []contacts.Contact{c}); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.w, "ok   %s -> %s: %s%s\n", r.Path, vcf, summary(c), scheduled)
@@ -158,9 +158,9 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 // errNoText is the failure of a card on which nothing was read.
 var errNoText = errors.New("no text found on the card: is it the back of the card, blank, handwritten or too dark? (open it in the window to type what it says)")
 
-// blankCard reports whether c, read from a card, holds nothing to save: no
+// BlankCard reports whether c, read from a card, holds nothing to save: no
 // name, company, title, phone, email, website, address or note.
-func blankCard(c contacts.Contact) bool {
+func BlankCard(c contacts.Contact) bool {
 	return strings.TrimSpace(c.FullName+c.Company+c.Title+c.Address+c.Note) == "" &&
 		len(c.Phones) == 0 && len(c.Emails) == 0 && len(c.Websites) == 0
 }
@@ -181,10 +181,10 @@ func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, im
 	return c, err
 }
 
-// saveCardMerged is SaveCard for a card of someone already stored: it
+// SaveCardMerged is SaveCard for a card of someone already stored: it
 // merges c into stored, taking from c the fields in fromOther and what
 // stored lacks, and schedules the follow-ups for the merged contact.
-func saveCardMerged(ctx context.Context, store *contacts.Store, stored, c contacts.Contact, fromOther []contacts.MergeField, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
+func SaveCardMerged(ctx context.Context, store *contacts.Store, stored, c contacts.Contact, fromOther []contacts.MergeField, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
 	if imagePath != "" {
 		rel, err := store.ImportImage(ctx, imagePath)
 		if err != nil {
@@ -204,10 +204,10 @@ func saveCardMerged(ctx context.Context, store *contacts.Store, stored, c contac
 	return merged, nil
 }
 
-// writeFileAtomic writes the file at path through write, replacing path
+// WriteFileAtomic writes the file at path through write, replacing path
 // only once the whole file is on disk, so a failure or a crash never leaves
 // half a file. Files of contacts are readable by their owner only.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
 	return contacts.WriteFileAtomic(path, 0o600, write)
 }
 
@@ -221,10 +221,10 @@ func summary(c contacts.Contact) string {
 		parts = append(parts, c.Company)
 	}
 	if n := len(c.Phones); n > 0 {
-		parts = append(parts, plural(n, "phone"))
+		parts = append(parts, Plural(n, "phone"))
 	}
 	if n := len(c.Emails); n > 0 {
-		parts = append(parts, plural(n, "email"))
+		parts = append(parts, Plural(n, "email"))
 	}
 	if c.Address != "" {
 		parts = append(parts, "address")
@@ -232,7 +232,7 @@ func summary(c contacts.Contact) string {
 	return strings.Join(parts, " · ")
 }
 
-func plural(n int, what string) string {
+func Plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
 	}
@@ -294,17 +294,17 @@ var NewEngine = func(langs []string) (ocr.Engine, error) {
 	return ocr.NewTesseract(langs...)
 }
 
-// prefLanguages is the setting that holds the languages cards are read
+// SettingLanguages is the setting that holds the languages cards are read
 // with, as Tesseract codes separated by commas.
-const prefLanguages = "ocr.languages"
+const SettingLanguages = "ocr.languages"
 
-// readingLanguages returns the languages cards are read with: the
+// ReadingLanguages returns the languages cards are read with: the
 // setting's, or ocr.DefaultLanguages.
-func readingLanguages(ctx context.Context, store *contacts.Store) []string {
+func ReadingLanguages(ctx context.Context, store *contacts.Store) []string {
 	if store == nil {
 		return ocr.DefaultLanguages
 	}
-	v, err := store.Setting(ctx, prefLanguages, "")
+	v, err := store.Setting(ctx, SettingLanguages, "")
 	if langs := ocr.ParseLanguages(v); err == nil && len(langs) > 0 {
 		return langs
 	}

@@ -104,9 +104,9 @@ func (b *backupSettings) buildUI() fyne.CanvasObject {
 // backupDetail is the line under a backup in the list.
 func backupDetail(bk contacts.Backup) string {
 	if bk.BeforeRestore {
-		return "Your contacts as they were before a restore · " + byteSize(bk.Size)
+		return "Your contacts as they were before a restore · " + ByteSize(bk.Size)
 	}
-	return "Backup · " + byteSize(bk.Size)
+	return "Backup · " + ByteSize(bk.Size)
 }
 
 // refresh reloads the list of backups.
@@ -214,17 +214,17 @@ func (b *backupSettings) restorePath(path string) {
 		ctx := context.Background()
 		var what string
 		var err error
-		if isArchive(path) {
+		if IsArchive(path) {
 			var info contacts.ArchiveInfo
 			if info, err = b.store.CheckArchive(ctx, path); err == nil {
-				what = fmt.Sprintf("the %s and %s of the archive made on %s", plural(info.Contacts, "contact"),
-					plural(info.Images, "card image"), info.Created.Local().Format("2 January 2006 at 15:04"))
+				what = fmt.Sprintf("the %s and %s of the archive made on %s", Plural(info.Contacts, "contact"),
+					Plural(info.Images, "card image"), info.Created.Local().Format("2 January 2006 at 15:04"))
 			}
 		} else {
 			var info contacts.BackupInfo
 			if info, err = contacts.CheckBackup(ctx, path); err == nil {
-				what = fmt.Sprintf("the %s, %s and %s of %s", plural(info.Contacts, "contact"), plural(info.Events, "event"),
-					plural(info.FollowUps, "follow-up"), filepath.Base(path))
+				what = fmt.Sprintf("the %s, %s and %s of %s", Plural(info.Contacts, "contact"), Plural(info.Events, "event"),
+					Plural(info.FollowUps, "follow-up"), filepath.Base(path))
 			}
 		}
 		var now int
@@ -239,7 +239,7 @@ func (b *backupSettings) restorePath(path string) {
 				return
 			}
 			msg := fmt.Sprintf("Replace your %s with %s?\n\nWhat you have now is kept as a backup, which you can restore to undo this.",
-				plural(now, "contact"), what)
+				Plural(now, "contact"), what)
 			d := dialog.NewConfirm("Restore", msg, func(ok bool) {
 				if ok {
 					b.doRestore(path)
@@ -256,7 +256,7 @@ func (b *backupSettings) doRestore(path string) {
 	b.setBusy(true)
 	b.status.SetText("Restoring…")
 	b.tasks.do(func() func() {
-		r, err := restorePath(context.Background(), b.store, path)
+		r, err := RestorePath(context.Background(), b.store, path)
 		return func() {
 			b.setBusy(false)
 			b.refresh()
@@ -286,7 +286,7 @@ func (b *backupSettings) onExportAll() {
 		w.Close()
 		b.exportTo(path)
 	}, b.win)
-	d.SetFileName("followthrough-" + now().Format("2006-01-02") + ".zip")
+	d.SetFileName("followthrough-" + Now().Format("2006-01-02") + ".zip")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
 	d.Resize(fyne.NewSize(800, 560))
 	d.Show()
@@ -307,7 +307,7 @@ func (b *backupSettings) exportTo(path string) {
 				return
 			}
 			b.status.SetText(fmt.Sprintf("Wrote %s and %s to %s in %s. Import it on the other computer with Settings > Backups > Import an archive.",
-				plural(info.Contacts, "contact"), plural(info.Images, "card image"), path, time.Since(start).Round(time.Second/10)))
+				Plural(info.Contacts, "contact"), Plural(info.Images, "card image"), path, time.Since(start).Round(time.Second/10)))
 		}
 	})
 }

@@ -103,7 +103,7 @@ func (s *dataSettings) doMove(dir string) {
 	s.tasks.do(func() func() {
 		info, err := s.store.CopyTo(context.Background(), dir)
 		if err == nil {
-			err = setDataDir(dir)
+			err = SetDataDir(dir)
 		}
 		return func() {
 			s.move.Enable()
@@ -115,7 +115,7 @@ func (s *dataSettings) doMove(dir string) {
 			s.status.SetText("Copied to " + dir + ".")
 			msg := fmt.Sprintf("Your %s, %s and %s are now in\n%s\nand Follow Through uses that folder from its next start. "+
 				"It quits now: start it again to go on.\n\nThe old folder, %s, is kept: delete it once you have checked the new one.",
-				plural(info.Contacts, "contact"), plural(info.Events, "event"), plural(info.FollowUps, "follow-up"), dir, s.dir())
+				Plural(info.Contacts, "contact"), Plural(info.Events, "event"), Plural(info.FollowUps, "follow-up"), dir, s.dir())
 			if explicit {
 				msg += "\n\nThis time Follow Through was started with --data " + s.dir() + ": start it without --data, " +
 					"or with --data " + dir + ", to use the new folder."

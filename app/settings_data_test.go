@@ -33,7 +33,7 @@ func newDataWindow(t *testing.T, store *contacts.Store) (*dataSettings, fyne.Win
 func TestMoveDataFolder(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	t.Setenv("XDG_DATA_HOME", t.TempDir())
-	store, err := contacts.Open(t.Context(), standardDataDir())
+	store, err := contacts.Open(t.Context(), StandardDataDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,11 +122,11 @@ func TestDataDirFile(t *testing.T) {
 			t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 			t.Setenv("XDG_DATA_HOME", t.TempDir())
 			if tt.file != "-" {
-				p, _ := dataDirFile()
+				p, _ := DataDirFile()
 				os.MkdirAll(filepath.Dir(p), 0o700)
 				os.WriteFile(p, []byte(tt.file), 0o600)
 			}
-			if got, want := DefaultDataDir(), tt.wantD(standardDataDir()); got != want {
+			if got, want := DefaultDataDir(), tt.wantD(StandardDataDir()); got != want {
 				t.Errorf("DefaultDataDir() = %s, want %s", got, want)
 			}
 		})
@@ -148,7 +148,7 @@ func TestMissingDataDirSaid(t *testing.T) {
 	if msg := overlayText(w); msg != "" {
 		t.Fatalf("never moved, the window says %q", msg)
 	}
-	if err := setDataDir(filepath.Join(t.TempDir(), "unplugged")); err != nil {
+	if err := SetDataDir(filepath.Join(t.TempDir(), "unplugged")); err != nil {
 		t.Fatal(err)
 	}
 	m.checkDataDir()

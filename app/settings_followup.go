@@ -44,10 +44,10 @@ func (s *followUpSettings) buildUI() fyne.CanvasObject {
 	s.status = hintLabel("")
 	s.tasks.do(func() func() {
 		ctx := context.Background()
-		c, err := defaultCadence(ctx, s.store)
+		c, err := DefaultCadence(ctx, s.store)
 		var delay string
 		if err == nil {
-			delay, err = s.store.Setting(ctx, settingFollowUpDelay, strconv.Itoa(contacts.DefaultFollowUpDelay)+"d")
+			delay, err = s.store.Setting(ctx, SettingFollowUpDelay, strconv.Itoa(contacts.DefaultFollowUpDelay)+"d")
 		}
 		return func() {
 			if err != nil {
@@ -76,7 +76,7 @@ func (s *followUpSettings) onCadence(name string) {
 			c = p.Cadence
 		}
 	}
-	saveSetting(s.win, s.store, s.tasks, s.status, settingDefaultCadence, cadenceSetting(c), s.onChanged)
+	saveSetting(s.win, s.store, s.tasks, s.status, SettingDefaultCadence, CadenceSetting(c), s.onChanged)
 }
 
 func (s *followUpSettings) onDelay(text string) {
@@ -84,7 +84,7 @@ func (s *followUpSettings) onDelay(text string) {
 		s.status.SetText("Not saved yet: type a number of days or weeks, like 3d or 1w.")
 		return
 	}
-	saveSetting(s.win, s.store, s.tasks, s.status, settingFollowUpDelay, text, s.onChanged)
+	saveSetting(s.win, s.store, s.tasks, s.status, SettingFollowUpDelay, text, s.onChanged)
 }
 
 // reminderSettings say when the desktop reminders may come, and whether
@@ -126,11 +126,11 @@ func (s *reminderSettings) buildUI() fyne.CanvasObject {
 	s.keepInTray.SetChecked(s.prefs.Bool(prefKeepInTray))
 	s.status = hintLabel("")
 	s.tasks.do(func() func() {
-		h, err := loadNotifyHours(context.Background(), s.store)
+		h, err := LoadNotifyHours(context.Background(), s.store)
 		return func() {
 			if err != nil {
 				s.status.SetText("Could not read the settings: " + errorReason(err))
-				h = defaultNotifyHours
+				h = DefaultNotifyHours
 			}
 			s.show(h)
 			s.on.OnChanged = func(bool) { s.onHours() }
@@ -159,10 +159,10 @@ func (s *reminderSettings) refresh() {
 }
 
 // show shows h in the widgets.
-func (s *reminderSettings) show(h notifyHours) {
+func (s *reminderSettings) show(h NotifyHours) {
 	on := !h.Off
 	if h.Off {
-		h = defaultNotifyHours
+		h = DefaultNotifyHours
 	}
 	s.on.SetChecked(on)
 	s.from.SetSelectedIndex(h.From % 24)
@@ -171,8 +171,8 @@ func (s *reminderSettings) show(h notifyHours) {
 }
 
 // hours are the hours the widgets say.
-func (s *reminderSettings) hours() notifyHours {
-	return notifyHours{From: s.from.SelectedIndex(), Until: s.until.SelectedIndex(), Off: !s.on.Checked}
+func (s *reminderSettings) hours() NotifyHours {
+	return NotifyHours{From: s.from.SelectedIndex(), Until: s.until.SelectedIndex(), Off: !s.on.Checked}
 }
 
 func (s *reminderSettings) enableHours(on bool) {
@@ -187,5 +187,5 @@ func (s *reminderSettings) enableHours(on bool) {
 
 func (s *reminderSettings) onHours() {
 	s.enableHours(s.on.Checked)
-	saveSetting(s.win, s.store, s.tasks, s.status, settingNotifyHours, s.hours().String(), s.onChanged)
+	saveSetting(s.win, s.store, s.tasks, s.status, SettingNotifyHours, s.hours().String(), s.onChanged)
 }

@@ -100,10 +100,10 @@ func describeCorrection(c contacts.Correction) (title, detail string) {
 		read = "nothing"
 	}
 	title = fmt.Sprintf("%s: %s → %s", what, quoteShort(read), quoteShort(c.Value))
-	from := joinNonEmpty(", ", c.Domain, c.Company)
+	from := JoinNonEmpty(", ", c.Domain, c.Company)
 	detail = "For cards from " + from
 	if c.Uses > 0 {
-		detail += fmt.Sprintf("; used on %s", plural(c.Uses, "card"))
+		detail += fmt.Sprintf("; used on %s", Plural(c.Uses, "card"))
 	}
 	return title, detail
 }
@@ -120,7 +120,7 @@ func quoteShort(s string) string {
 func (s *ocrSettings) refresh() {
 	s.tasks.do(func() func() {
 		ctx := context.Background()
-		langs := readingLanguages(ctx, s.store)
+		langs := ReadingLanguages(ctx, s.store)
 		cs, err := s.store.Corrections(ctx)
 		return func() {
 			if err != nil {
@@ -163,7 +163,7 @@ func (s *ocrSettings) onLanguagesChanged() {
 		return
 	}
 	s.tasks.do(func() func() {
-		err := s.store.SetSetting(context.Background(), prefLanguages, strings.Join(langs, ","))
+		err := s.store.SetSetting(context.Background(), SettingLanguages, strings.Join(langs, ","))
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not save the languages", err)

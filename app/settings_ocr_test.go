@@ -61,7 +61,7 @@ func TestOCRSettings(t *testing.T) {
 		}
 		test.Tap(s.langs["por"])
 		tk.settle()
-		if got := readingLanguages(ctx, store); strings.Join(got, ",") != "eng,por" {
+		if got := ReadingLanguages(ctx, store); strings.Join(got, ",") != "eng,por" {
 			t.Errorf("languages saved: %v, want eng,por", got)
 		}
 		if !strings.Contains(s.status.Text, "English, Portuguese") {

@@ -58,10 +58,10 @@ func TestFollowUpSettings(t *testing.T) {
 	s.delay.SetText("")
 	test.Type(s.delay, "1w")
 	m.tasks.settle()
-	if got := setting(t, store, settingDefaultCadence); got != "91/183" {
+	if got := setting(t, store, SettingDefaultCadence); got != "91/183" {
 		t.Errorf("default cadence saved as %q", got)
 	}
-	if got := setting(t, store, settingFollowUpDelay); got != "1w" {
+	if got := setting(t, store, SettingFollowUpDelay); got != "1w" {
 		t.Errorf("first follow-up delay saved as %q", got)
 	}
 	if s.status.Text != "Saved." {
@@ -99,17 +99,17 @@ func TestReminderSettings(t *testing.T) {
 	s.from.SetSelected("22:00")
 	s.until.SetSelected("07:00")
 	m.tasks.settle()
-	if got := setting(t, store, settingNotifyHours); got != "22-7" {
+	if got := setting(t, store, SettingNotifyHours); got != "22-7" {
 		t.Errorf("hours saved as %q", got)
 	}
 	test.Tap(s.on)
 	m.tasks.settle()
-	if got := setting(t, store, settingNotifyHours); got != "off" || !s.from.Disabled() {
+	if got := setting(t, store, SettingNotifyHours); got != "off" || !s.from.Disabled() {
 		t.Errorf("reminders off saved as %q, hours disabled: %v", got, s.from.Disabled())
 	}
 	test.Tap(s.on)
 	m.tasks.settle()
-	if got := setting(t, store, settingNotifyHours); got != "22-7" {
+	if got := setting(t, store, SettingNotifyHours); got != "22-7" {
 		t.Errorf("reminders back on saved as %q", got)
 	}
 
@@ -129,12 +129,12 @@ func TestReminderHours(t *testing.T) {
 	m, _, _ := newDesktopWindow(t, store, &fakeEngine{})
 	var sent []time.Time
 	var at time.Time
-	m.reminder.remind = func(*fyne.Notification) { sent = append(sent, at) }
-	old := now
-	now = func() time.Time { return at }
-	t.Cleanup(func() { now = old })
+	m.reminder.Remind = func(*fyne.Notification) { sent = append(sent, at) }
+	old := Now
+	Now = func() time.Time { return at }
+	t.Cleanup(func() { Now = old })
 
-	if err := store.SetSetting(context.Background(), settingNotifyHours, "8-21"); err != nil {
+	if err := store.SetSetting(context.Background(), SettingNotifyHours, "8-21"); err != nil {
 		t.Fatal(err)
 	}
 	for _, h := range []int{0, 3, 7, 8, 9} {
@@ -149,16 +149,16 @@ func TestReminderHours(t *testing.T) {
 
 func TestCadenceSetting(t *testing.T) {
 	for _, p := range contacts.CadencePresets {
-		got, err := parseCadenceSetting(cadenceSetting(p.Cadence))
+		got, err := ParseCadenceSetting(CadenceSetting(p.Cadence))
 		if err != nil || got != p.Cadence {
 			t.Errorf("%s reads back as %+v, %v", p.Name, got, err)
 		}
 	}
-	if c, err := parseCadenceSetting(""); err != nil || !c.IsZero() {
+	if c, err := ParseCadenceSetting(""); err != nil || !c.IsZero() {
 		t.Errorf("no default reads as %+v, %v", c, err)
 	}
 	for _, bad := range []string{"monthly", "30", "30/x", "60/30", "-1/5"} {
-		if _, err := parseCadenceSetting(bad); err == nil {
+		if _, err := ParseCadenceSetting(bad); err == nil {
 			t.Errorf("parseCadenceSetting(%q) gives no error", bad)
 		}
 	}
@@ -212,7 +212,7 @@ func TestAppearanceSettings(t *testing.T) {
 
 func TestDataAndSyncSettings(t *testing.T) {
 	store := openStore(t)
-	if err := store.SetSetting(context.Background(), settingDAVURL, "https://dav.example.com/"); err != nil {
+	if err := store.SetSetting(context.Background(), SettingDAVURL, "https://dav.example.com/"); err != nil {
 		t.Fatal(err)
 	}
 	m, _, a := newDesktopWindow(t, store, &fakeEngine{})
@@ -237,7 +237,7 @@ func TestDataAndSyncSettings(t *testing.T) {
 	if s.dialog.user.Text != "ana" {
 		t.Errorf("showing Settings again lost what was typed: %q", s.dialog.user.Text)
 	}
-	if err := store.SetSetting(context.Background(), settingDAVURL, "https://other.example.com/"); err != nil {
+	if err := store.SetSetting(context.Background(), SettingDAVURL, "https://other.example.com/"); err != nil {
 		t.Fatal(err)
 	}
 	press(t, m, "reconnect")

@@ -21,31 +21,31 @@ import (
 // The settings of CardDAV sync. The password is never among them: it goes
 // to the system keyring.
 const (
-	settingDAVURL  = "carddav.url"
-	settingDAVUser = "carddav.user"
-	settingDAVBook = "carddav.addressbook"
-	// settingDAVHTTP is the plain-http URL the user agreed to use.
-	settingDAVHTTP = "carddav.allow_http"
+	SettingDAVURL  = "carddav.url"
+	SettingDAVUser = "carddav.user"
+	SettingDAVBook = "carddav.addressbook"
+	// SettingDAVHTTP is the plain-http URL the user agreed to use.
+	SettingDAVHTTP = "carddav.allow_http"
 )
 
-// keyringService is the name the password is kept under in the system
+// KeyringService is the name the password is kept under in the system
 // keyring, with passwordKey as the user.
-const keyringService = "Follow Through CardDAV"
+const KeyringService = "Follow Through CardDAV"
 
-func passwordKey(url, user string) string { return user + " at " + url }
+func PasswordKey(url, user string) string { return user + " at " + url }
 
 // sessionPasswords keeps, until the app quits, the passwords that the
 // system keyring could not take.
 var sessionPasswords sync.Map
 
-// errNoPassword is returned by loadPassword when no password is kept.
-var errNoPassword = errors.New("enter the password")
+// ErrNoPassword is returned by loadPassword when no password is kept.
+var ErrNoPassword = errors.New("enter the password")
 
-// savePassword keeps pw for user at url in the system keyring or, if
+// SavePassword keeps pw for user at url in the system keyring or, if
 // there is none, for this session only, and then says why.
-func savePassword(url, user, pw string) error {
-	key := passwordKey(url, user)
-	if err := keyring.Set(keyringService, key, pw); err != nil {
+func SavePassword(url, user, pw string) error {
+	key := PasswordKey(url, user)
+	if err := keyring.Set(KeyringService, key, pw); err != nil {
 		sessionPasswords.Store(key, pw)
 		return fmt.Errorf("the system keyring is not available (%v), so the password is kept only until Follow Through closes", err)
 	}
@@ -53,35 +53,35 @@ func savePassword(url, user, pw string) error {
 	return nil
 }
 
-// loadPassword returns the password kept for user at url.
-func loadPassword(url, user string) (string, error) {
-	key := passwordKey(url, user)
+// LoadPassword returns the password kept for user at url.
+func LoadPassword(url, user string) (string, error) {
+	key := PasswordKey(url, user)
 	if pw, ok := sessionPasswords.Load(key); ok {
 		return pw.(string), nil
 	}
-	pw, err := keyring.Get(keyringService, key)
+	pw, err := keyring.Get(KeyringService, key)
 	switch {
 	case errors.Is(err, keyring.ErrNotFound):
-		return "", errNoPassword
+		return "", ErrNoPassword
 	case err != nil:
-		return "", fmt.Errorf("the system keyring is not available (%v): %w", err, errNoPassword)
+		return "", fmt.Errorf("the system keyring is not available (%v): %w", err, ErrNoPassword)
 	}
 	return pw, nil
 }
 
-// davSettings are the saved settings of CardDAV sync.
-type davSettings struct {
+// DAVSettings are the saved settings of CardDAV sync.
+type DAVSettings struct {
 	URL, User, Book string
 	AllowHTTP       bool // the user agreed to use URL over plain http
 }
 
-func loadDAVSettings(ctx context.Context, store *contacts.Store) (davSettings, error) {
-	var s davSettings
+func LoadDAVSettings(ctx context.Context, store *contacts.Store) (DAVSettings, error) {
+	var s DAVSettings
 	var httpURL string
 	for _, x := range []struct {
 		key string
 		v   *string
-	}{{settingDAVURL, &s.URL}, {settingDAVUser, &s.User}, {settingDAVBook, &s.Book}, {settingDAVHTTP, &httpURL}} {
+	}{{SettingDAVURL, &s.URL}, {SettingDAVUser, &s.User}, {SettingDAVBook, &s.Book}, {SettingDAVHTTP, &httpURL}} {
 		var err error
 		if *x.v, err = store.Setting(ctx, x.key, ""); err != nil {
 			return s, err
@@ -91,8 +91,8 @@ func loadDAVSettings(ctx context.Context, store *contacts.Store) (davSettings, e
 	return s, nil
 }
 
-// isPlainHTTP says whether url is a plain-http address.
-func isPlainHTTP(url string) bool {
+// IsPlainHTTP says whether url is a plain-http address.
+func IsPlainHTTP(url string) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(url)), "http://")
 }
 
@@ -130,7 +130,7 @@ type syncDialog struct {
 	tasks     *tasks
 	onChanged func()
 
-	settings davSettings
+	settings DAVSettings
 	books    []davsync.AddressBook
 
 	url, user, password *widget.Entry
@@ -156,7 +156,7 @@ func (d *syncDialog) show() {
 // load loads the settings in the background, then calls then.
 func (d *syncDialog) load(then func()) {
 	d.tasks.do(func() func() {
-		s, err := loadDAVSettings(context.Background(), d.store)
+		s, err := LoadDAVSettings(context.Background(), d.store)
 		return func() {
 			if err != nil {
 				showError(d.win, "Could not read the sync settings", err)
@@ -212,7 +212,7 @@ func (d *syncDialog) onConnect() {
 		url = "https://" + url // HTTPS unless the user says otherwise
 		d.url.SetText(url)
 	}
-	if isPlainHTTP(url) && !(d.settings.AllowHTTP && d.settings.URL == url) {
+	if IsPlainHTTP(url) && !(d.settings.AllowHTTP && d.settings.URL == url) {
 		msg := widget.NewLabel("This address starts with http://, so your password and contacts\n" +
 			"would cross the network unencrypted. Use it only for a server on\n" +
 			"this computer or a network you trust; otherwise use https://.")
@@ -225,13 +225,13 @@ func (d *syncDialog) onConnect() {
 		}, d.win).Show()
 		return
 	}
-	d.connectTo(isPlainHTTP(url))
+	d.connectTo(IsPlainHTTP(url))
 }
 
 // connectTo saves the settings and the password, and lists the address
 // books; allowHTTP records the user's agreement to plain http.
 func (d *syncDialog) connectTo(allowHTTP bool) {
-	s := davSettings{URL: strings.TrimSpace(d.url.Text), User: strings.TrimSpace(d.user.Text),
+	s := DAVSettings{URL: strings.TrimSpace(d.url.Text), User: strings.TrimSpace(d.user.Text),
 		Book: d.settings.Book, AllowHTTP: allowHTTP}
 	if s.URL != d.settings.URL || s.User != d.settings.User {
 		s.Book = "" // another account: choose again
@@ -243,18 +243,18 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 	d.tasks.goLong(func() {
 		ctx := context.Background()
 		var notes []string
-		err := saveDAVSettings(ctx, d.store, s)
+		err := SaveDAVSettings(ctx, d.store, s)
 		saved := err == nil
 		keyring := true
 		if err == nil && pw != "" {
-			if kerr := savePassword(s.URL, s.User, pw); kerr != nil {
+			if kerr := SavePassword(s.URL, s.User, pw); kerr != nil {
 				notes = append(notes, sentence(kerr))
 				keyring = false
 			}
 		}
 		var books []davsync.AddressBook
 		if err == nil {
-			books, err = listBooks(ctx, s)
+			books, err = ListBooks(ctx, s)
 		}
 		d.tasks.toUI(func() {
 			d.connect.Enable()
@@ -293,28 +293,28 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 	})
 }
 
-func saveDAVSettings(ctx context.Context, store *contacts.Store, s davSettings) error {
+func SaveDAVSettings(ctx context.Context, store *contacts.Store, s DAVSettings) error {
 	httpURL := ""
 	if s.AllowHTTP {
 		httpURL = s.URL
 	}
 	return store.SetSettings(ctx, map[string]string{
-		settingDAVURL: s.URL, settingDAVUser: s.User, settingDAVBook: s.Book, settingDAVHTTP: httpURL,
+		SettingDAVURL: s.URL, SettingDAVUser: s.User, SettingDAVBook: s.Book, SettingDAVHTTP: httpURL,
 	})
 }
 
-// listBooks returns the address books of the account s.
-func listBooks(ctx context.Context, s davSettings) ([]davsync.AddressBook, error) {
-	c, err := dialAccount(s)
+// ListBooks returns the address books of the account s.
+func ListBooks(ctx context.Context, s DAVSettings) ([]davsync.AddressBook, error) {
+	c, err := DialAccount(s)
 	if err != nil {
 		return nil, err
 	}
 	return c.AddressBooks(ctx)
 }
 
-// dialAccount returns a client for the account s, with its kept password.
-func dialAccount(s davSettings) (*davsync.Client, error) {
-	pw, err := loadPassword(s.URL, s.User)
+// DialAccount returns a client for the account s, with its kept password.
+func DialAccount(s DAVSettings) (*davsync.Client, error) {
+	pw, err := LoadPassword(s.URL, s.User)
 	if err != nil {
 		return nil, err
 	}
@@ -331,7 +331,7 @@ func (d *syncDialog) onBook() {
 	d.syncNow.Enable()
 	s := d.settings
 	d.tasks.do(func() func() {
-		err := saveDAVSettings(context.Background(), d.store, s)
+		err := SaveDAVSettings(context.Background(), d.store, s)
 		return func() {
 			if err != nil {
 				showError(d.win, "Could not save the sync settings", err)
@@ -357,11 +357,11 @@ func (d *syncDialog) onSync() {
 		var note string
 		if pw != "" {
 			// Typed but not yet saved by Connect.
-			if err := savePassword(s.URL, s.User, pw); err != nil {
+			if err := SavePassword(s.URL, s.User, pw); err != nil {
 				note = sentence(err) + "\n"
 			}
 		}
-		c, err := dialAccount(s)
+		c, err := DialAccount(s)
 		syncer := &davsync.Syncer{Store: d.store, Client: c, Book: s.Book}
 		if err == nil {
 			res, err = syncer.Sync(context.Background())
@@ -490,7 +490,7 @@ func conflictRows(cf davsync.Conflict) []conflictRow {
 func contactFields(c contacts.Contact) [][2]string {
 	var phones []string
 	for _, p := range c.Phones {
-		phones = append(phones, joinNonEmpty(" ", p.Number, "("+string(p.Kind)+")"))
+		phones = append(phones, JoinNonEmpty(" ", p.Number, "("+string(p.Kind)+")"))
 	}
 	met := ""
 	if !c.MetOn.IsZero() {

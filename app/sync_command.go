@@ -12,9 +12,9 @@ import (
 	"followthrough/contacts/davsync"
 )
 
-// envDAVPassword, when set, is the CardDAV password for the sync command,
+// EnvDAVPassword, when set, is the CardDAV password for the sync command,
 // for machines without a keyring.
-const envDAVPassword = "FOLLOWTHROUGH_CARDDAV_PASSWORD"
+const EnvDAVPassword = "FOLLOWTHROUGH_CARDDAV_PASSWORD"
 
 func syncCommand(stdout io.Writer) *Command {
 	return &Command{
@@ -36,17 +36,17 @@ func syncCommand(stdout io.Writer) *Command {
 
 // runSync syncs with the saved address book and reports to w.
 func runSync(ctx context.Context, w io.Writer, store *contacts.Store, yes bool) error {
-	s, err := loadDAVSettings(ctx, store)
+	s, err := LoadDAVSettings(ctx, store)
 	if err != nil {
 		return fmt.Errorf("sync: %w", err)
 	}
 	if s.URL == "" || s.User == "" || s.Book == "" {
 		return errors.New("sync: not set up: choose a server and address book in the window (Sync > Sync with a CardDAV server)")
 	}
-	pw := os.Getenv(envDAVPassword)
+	pw := os.Getenv(EnvDAVPassword)
 	if pw == "" {
-		if pw, err = loadPassword(s.URL, s.User); err != nil {
-			return fmt.Errorf("sync: no password for %s at %s: %w (or set %s)", s.User, s.URL, err, envDAVPassword)
+		if pw, err = LoadPassword(s.URL, s.User); err != nil {
+			return fmt.Errorf("sync: no password for %s at %s: %w (or set %s)", s.User, s.URL, err, EnvDAVPassword)
 		}
 	}
 	client, err := davsync.Dial(davsync.Account{URL: s.URL, User: s.User, Password: pw, AllowHTTP: s.AllowHTTP})
@@ -83,7 +83,7 @@ func runSync(ctx context.Context, w io.Writer, store *contacts.Store, yes bool) 
 		fmt.Fprintf(w, "Deleted %s: %s\n", where, d.Contact.DisplayName())
 	}
 	if failed > 0 {
-		return fmt.Errorf("sync: %s could not be synced", plural(failed, "contact"))
+		return fmt.Errorf("sync: %s could not be synced", Plural(failed, "contact"))
 	}
 	return nil
 }

@@ -66,7 +66,7 @@ func TestSyncDialogSettings(t *testing.T) {
 	}
 	test.Tap(findButton(top, "Cancel"))
 	d.tasks.settle()
-	if got := setting(t, store, settingDAVURL); got != "" {
+	if got := setting(t, store, SettingDAVURL); got != "" {
 		t.Errorf("URL saved without confirmation: %q", got)
 	}
 	if !strings.Contains(d.status.Text, "Not connected") {
@@ -76,12 +76,12 @@ func TestSyncDialogSettings(t *testing.T) {
 	test.Tap(d.connect)
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Use http"))
 	d.tasks.settle()
-	for key, want := range map[string]string{settingDAVURL: url, settingDAVUser: "ana", settingDAVHTTP: url} {
+	for key, want := range map[string]string{SettingDAVURL: url, SettingDAVUser: "ana", SettingDAVHTTP: url} {
 		if got := setting(t, store, key); got != want {
 			t.Errorf("setting %s = %q, want %q", key, got, want)
 		}
 	}
-	if pw, err := keyring.Get(keyringService, passwordKey(url, "ana")); err != nil || pw != "s3cret" {
+	if pw, err := keyring.Get(KeyringService, PasswordKey(url, "ana")); err != nil || pw != "s3cret" {
 		t.Errorf("keyring holds %q, %v", pw, err)
 	}
 	if d.password.Text != "" {
@@ -102,18 +102,18 @@ func TestSyncDialogSettings(t *testing.T) {
 		}
 		d.tasks.settle()
 	}
-	if got := setting(t, store, settingDAVHTTP); got != "" {
+	if got := setting(t, store, SettingDAVHTTP); got != "" {
 		t.Errorf("plain http still allowed after moving to https: %q", got)
 	}
 	// An address without a scheme is taken as https.
 	d.url.SetText("127.0.0.1:1")
 	test.Tap(d.connect)
 	d.tasks.settle()
-	if got := setting(t, store, settingDAVURL); got != "https://127.0.0.1:1" {
+	if got := setting(t, store, SettingDAVURL); got != "https://127.0.0.1:1" {
 		t.Errorf("address without a scheme saved as %q", got)
 	}
 	// The password is found again for the same account.
-	if pw, err := loadPassword(url, "ana"); err != nil || pw != "s3cret" {
+	if pw, err := LoadPassword(url, "ana"); err != nil || pw != "s3cret" {
 		t.Errorf("loadPassword = %q, %v", pw, err)
 	}
 	// It is nowhere in the data folder: not in the database, its journal,
@@ -148,10 +148,10 @@ func TestSyncDialogWithoutKeyring(t *testing.T) {
 		!strings.Contains(d.status.Text, "only until Follow Through closes") {
 		t.Errorf("status = %q, want it to say the password is kept for the session", d.status.Text)
 	}
-	if pw, err := loadPassword("https://127.0.0.1:1/", "bo"); err != nil || pw != "pw" {
+	if pw, err := LoadPassword("https://127.0.0.1:1/", "bo"); err != nil || pw != "pw" {
 		t.Errorf("session password = %q, %v", pw, err)
 	}
-	if _, err := loadPassword("https://127.0.0.1:1/", "cy"); !errors.Is(err, errNoPassword) {
+	if _, err := LoadPassword("https://127.0.0.1:1/", "cy"); !errors.Is(err, ErrNoPassword) {
 		t.Errorf("password of an unknown account: %v", err)
 	}
 }
@@ -177,7 +177,7 @@ func TestSyncDialogWithRadicale(t *testing.T) {
 		t.Fatalf("address book %q chosen of %v; status %q", d.book.Selected, d.book.Options, d.status.Text)
 	}
 	d.tasks.settle()
-	if got := setting(t, store, settingDAVBook); got != book {
+	if got := setting(t, store, SettingDAVBook); got != book {
 		t.Errorf("address book saved = %q, want %q", got, book)
 	}
 	test.Tap(d.syncNow)
@@ -287,14 +287,14 @@ func TestSyncCommand(t *testing.T) {
 	if _, err := run(); err == nil || !strings.Contains(err.Error(), "not set up") {
 		t.Fatalf("sync before set-up: %v", err)
 	}
-	if err := saveDAVSettings(ctx, store, davSettings{URL: r.URL, User: r.User, Book: book, AllowHTTP: true}); err != nil {
+	if err := SaveDAVSettings(ctx, store, DAVSettings{URL: r.URL, User: r.User, Book: book, AllowHTTP: true}); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv(envDAVPassword, "")
-	if _, err := run(); err == nil || !strings.Contains(err.Error(), envDAVPassword) {
+	t.Setenv(EnvDAVPassword, "")
+	if _, err := run(); err == nil || !strings.Contains(err.Error(), EnvDAVPassword) {
 		t.Fatalf("sync without a password: %v", err)
 	}
-	t.Setenv(envDAVPassword, r.Password)
+	t.Setenv(EnvDAVPassword, r.Password)
 
 	bo := contacts.Contact{FullName: "Bo Li"}
 	if err := store.Add(ctx, &bo); err != nil {

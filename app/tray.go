@@ -47,7 +47,7 @@ func (t *tray) update(entries []contacts.Entry, today contacts.Day) {
 	if t == nil {
 		return
 	}
-	_, ids := dueSummary(entries, today)
+	_, ids := DueSummary(entries, today)
 	n := len(ids)
 	if n == t.due {
 		return
@@ -80,7 +80,7 @@ func trayDueText(n int) string {
 	if n == 0 {
 		return "Nobody to follow up with today"
 	}
-	return people(n) + " to follow up with today"
+	return CountPeople(n) + " to follow up with today"
 }
 
 // trayHostRunning reports whether the desktop shows a system tray now;

@@ -66,7 +66,7 @@ func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 // there (a disk not mounted) and the usual one was opened instead, rather
 // than let an empty list speak.
 func (m *mainWindow) checkDataDir() {
-	if _, err := movedDataDir(); err != nil && m.store.Dir() == standardDataDir() {
+	if _, err := MovedDataDir(); err != nil && m.store.Dir() == StandardDataDir() {
 		dialog.ShowInformation("Data folder not found",
 			fmt.Sprintf("Follow Through could not find your data where you moved it: %s.\n\nIt opened %s instead. "+
 				"If the folder you moved to is on a disk that is not connected, quit, connect it and start again.",
@@ -94,7 +94,7 @@ type mainWindow struct {
 	eventsTab   *container.TabItem
 	scanTab     *container.TabItem
 	settingsTab *container.TabItem
-	reminder    *reminder
+	reminder    *Reminder
 
 	tray       *tray // nil where the app has no system tray
 	toldInTray bool  // whether the user was told the app stays in the tray
@@ -105,7 +105,7 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 	m.reconnect = newReconnectScreen(w, store, m.tasks, m.onOpenContact, m.onChanged)
 	m.contacts = newContactsScreen(w, store, m.tasks, m.onChanged)
 	m.events = newEventsScreen(w, store, m.tasks, m.onOpenContact)
-	m.reminder = &reminder{remind: a.SendNotification}
+	m.reminder = &Reminder{Remind: a.SendNotification}
 	m.scan = newScanScreen(w, a.Preferences(), store, m.tasks, newEngine, m.onSaved)
 	m.imports = newImportScreen(w, store, m.tasks, func() {
 		m.onChanged()
@@ -222,8 +222,8 @@ func (m *mainWindow) remindNow(ctx context.Context) {
 	// On a goroutine of its own: with thousands overdue it takes a while,
 	// and the screens' jobs need not wait for it.
 	m.tasks.goLong(func() {
-		entries, err := dueToday(ctx, m.store)
-		hours, herr := loadNotifyHours(ctx, m.store)
+		entries, err := DueToday(ctx, m.store)
+		hours, herr := LoadNotifyHours(ctx, m.store)
 		m.tasks.toUI(func() {
 			if err != nil {
 				log.Printf("reminder: %v", err)
@@ -232,19 +232,19 @@ func (m *mainWindow) remindNow(ctx context.Context) {
 			if herr != nil {
 				log.Printf("reminder: %v", herr) // and keep the hours it had
 			} else {
-				m.reminder.hours = hours
+				m.reminder.Hours = hours
 			}
-			m.reminder.check(entries, now())
-			m.tray.update(entries, contacts.DayOf(now()))
+			m.reminder.Check(entries, Now())
+			m.tray.update(entries, contacts.DayOf(Now()))
 		})
 	})
 }
 
-// dueToday is the part of today's reconnect list that a reminder and the
+// DueToday is the part of today's reconnect list that a reminder and the
 // tray count from: the overdue and those due this week, of whom those due
 // today are counted. The rest of the list is not read.
-func dueToday(ctx context.Context, store *contacts.Store) ([]contacts.Entry, error) {
-	today := contacts.DayOf(now())
+func DueToday(ctx context.Context, store *contacts.Store) ([]contacts.Entry, error) {
+	today := contacts.DayOf(Now())
 	entries, err := store.ReconnectEntries(ctx, today, 0, contacts.Overdue, 0, 0)
 	if err != nil {
 		return nil, err
@@ -259,13 +259,13 @@ func (m *mainWindow) updateTray() {
 		return
 	}
 	m.tasks.goLong(func() {
-		entries, err := dueToday(context.Background(), m.store)
+		entries, err := DueToday(context.Background(), m.store)
 		m.tasks.toUI(func() {
 			if err != nil {
 				log.Printf("tray: %v", err)
 				return
 			}
-			m.tray.update(entries, contacts.DayOf(now()))
+			m.tray.update(entries, contacts.DayOf(Now()))
 		})
 	})
 }
@@ -295,9 +295,9 @@ func errorReason(err error) string {
 	return msg
 }
 
-// withoutPath is msg without the "read PATH: " that names the file of
+// WithoutPath is msg without the "read PATH: " that names the file of
 // path again, for a line that names it already.
-func withoutPath(msg, path string) string {
+func WithoutPath(msg, path string) string {
 	return strings.Replace(msg, "read "+path+": ", "", 1)
 }
 
@@ -344,7 +344,7 @@ func hintLabel(text string) *widget.Label {
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
-func joinNonEmpty(sep string, parts ...string) string {
+func JoinNonEmpty(sep string, parts ...string) string {
 	var out []string
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); p != "" {
