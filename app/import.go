@@ -2,10 +2,7 @@ package app
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"strings"
 
 	"followthrough/contacts"
@@ -135,61 +132,4 @@ func (b ImportBatch) Save(ctx context.Context, store *contacts.Store) (ImportRes
 		return ImportResult{}, fmt.Errorf("import: nothing was imported: %w", err)
 	}
 	return r, nil
-}
-
-func importCommand(stdout io.Writer) *Command {
-	return &Command{
-		Name:       "import",
-		Args:       "FILE.vcf...",
-		Summary:    "Add contacts from .vcf files of phones and other apps (vCard 2.1, 3.0, 4.0); duplicates are skipped unless --merge.",
-		NeedsStore: true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
-			merge := fs.Bool("merge", false, "merge a card into the contact it duplicates (same email, phone, or name at the company) instead of skipping it")
-			skipBad := fs.Bool("skip-bad", false, "import the cards that can be read even if a file holds some that cannot")
-			dryRun := fs.Bool("dry-run", false, "say what would be imported, and save nothing")
-			return func(ctx context.Context, store *contacts.Store, args []string) error {
-				if len(args) == 0 {
-					fs.Usage()
-					return errors.New("import: give one or more .vcf files")
-				}
-				b, err := ReadImport(ctx, store, args, *merge)
-				if err != nil {
-					return err
-				}
-				for _, e := range b.Errs {
-					fmt.Fprintf(stdout, "ERROR %v\n", e)
-				}
-				for _, card := range b.Cards {
-					if len(card.Matches) == 0 {
-						continue
-					}
-					m := card.Matches[0]
-					verb := "skip "
-					if card.Action == ImportMerge {
-						verb = "merge"
-					}
-					fmt.Fprintf(stdout, "%s %s: %s as %s (#%d)\n", verb, card.Contact.DisplayName(),
-						strings.Join(m.Reasons, ", "), m.Contact.DisplayName(), m.Contact.ID)
-				}
-				if len(b.Errs) > 0 && !*skipBad {
-					return fmt.Errorf("import: %s could not be read; nothing was imported (fix the file, or use --skip-bad to import the %s that could)",
-						Plural(len(b.Errs), "card or line"), Plural(len(b.Cards), "card"))
-				}
-				if *dryRun {
-					fmt.Fprintf(stdout, "Would import %s (dry run: nothing saved).\n", Plural(len(b.Cards), "card"))
-					return nil
-				}
-				fmt.Fprintf(stdout, "Saving %s…\n", Plural(len(b.Cards), "card"))
-				r, err := b.Save(ctx, store)
-				if err != nil {
-					return err
-				}
-				fmt.Fprintln(stdout, r)
-				if r.Skipped > 0 {
-					fmt.Fprintln(stdout, "Run again with --merge to merge the duplicates into the contacts they match.")
-				}
-				return nil
-			}
-		},
-	}
 }

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"followthrough/contacts"
 )
 
@@ -18,20 +16,20 @@ const reminderGap = time.Hour
 
 // Reminder decides when to remind the user, with one desktop notification,
 // of the follow-ups that have come due: only when something new has come
-// due since the last Reminder, at most once per reminderGap, and always as
+// due since the last reminder, at most once per reminderGap, and always as
 // one summary, never one notification per contact.
 type Reminder struct {
 	last   time.Time
 	seen   []int64 // contacts in the last reminder
-	Remind func(*fyne.Notification)
-	// Hours are the Hours of the day when reminders may be sent; the
+	Remind func(Notification)
+	// Hours are the hours of the day when reminders may be sent; the
 	// zero value sends them at any hour.
 	Hours NotifyHours
 }
 
 // Check looks at the reconnect list at now and sends a reminder if one is
 // due. It reports whether it sent one. Outside the notification hours it
-// sends nothing, and what came due waits for the first Check inside them.
+// sends nothing, and what came due waits for the first check inside them.
 func (r *Reminder) Check(entries []contacts.Entry, now time.Time) bool {
 	n, ids := DueSummary(entries, contacts.DayOf(now))
 	if n == nil || now.Sub(r.last) < reminderGap || !r.Hours.Allow(now) {
@@ -41,13 +39,18 @@ func (r *Reminder) Check(entries []contacts.Entry, now time.Time) bool {
 		return false // nothing new since the last reminder
 	}
 	r.last, r.seen = now, ids
-	r.Remind(n)
+	r.Remind(*n)
 	return true
+}
+
+// A Notification is what a reminder says: a title and a line of detail.
+type Notification struct {
+	Title, Content string
 }
 
 // DueSummary is the notification for what is overdue or due today, and
 // the contacts in it; nil when nothing is.
-func DueSummary(entries []contacts.Entry, today contacts.Day) (*fyne.Notification, []int64) {
+func DueSummary(entries []contacts.Entry, today contacts.Day) (*Notification, []int64) {
 	var names []string
 	var ids []int64
 	for _, e := range entries {
@@ -70,7 +73,7 @@ func DueSummary(entries []contacts.Entry, today contacts.Day) (*fyne.Notificatio
 	if len(names) > shown {
 		body += fmt.Sprintf("; and %d more", len(names)-shown)
 	}
-	return fyne.NewNotification(title, body), ids
+	return &Notification{Title: title, Content: body}, ids
 }
 
 // SettingNotifyHours holds the hours when reminders may be sent, as
@@ -136,4 +139,16 @@ func LoadNotifyHours(ctx context.Context, store *contacts.Store) (NotifyHours, e
 		return DefaultNotifyHours, err
 	}
 	return ParseNotifyHours(s)
+}
+
+// DueToday is the part of today's reconnect list that a reminder and the
+// tray count from: the overdue and those due this week, of whom those due
+// today are counted. The rest of the list is not read.
+func DueToday(ctx context.Context, store *contacts.Store, today contacts.Day) ([]contacts.Entry, error) {
+	entries, err := store.ReconnectEntries(ctx, today, 0, contacts.Overdue, 0, 0)
+	if err != nil {
+		return nil, err
+	}
+	due, err := store.ReconnectEntries(ctx, today, 0, contacts.Due, 0, 0)
+	return append(entries, due...), err
 }

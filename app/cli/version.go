@@ -1,0 +1,21 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"followthrough/contacts"
+)
+
+func (p *program) versionCommand() *command {
+	return &command{
+		Name:    "version",
+		Summary: "Print the version (also --version).",
+		Flags: func(fs *flag.FlagSet) func(context.Context, *contacts.Store, []string) error {
+			return func(context.Context, *contacts.Store, []string) error {
+				_, err := fmt.Fprintln(p.stdout, p.about)
+				return err
+			}
+		},
+	}
+}

@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/app"
+	"followthrough/contacts"
+)
+
+// followUpSettings are the defaults each newly scanned card gets: the
+// keep-in-touch cadence, and how soon after meeting the first follow-up
+// falls.
+type followUpSettings struct {
+	win       fyne.Window
+	store     *contacts.Store
+	tasks     *tasks
+	onChanged func() // after a change is saved
+
+	cadence *widget.Select
+	delay   *widget.Entry
+	status  *widget.Label
+}
+
+func newFollowUpSettings(win fyne.Window, store *contacts.Store, tasks *tasks, onChanged func()) *followUpSettings {
+	return &followUpSettings{win: win, store: store, tasks: tasks, onChanged: onChanged}
+}
+
+func (s *followUpSettings) buildUI() fyne.CanvasObject {
+	s.cadence = widget.NewSelect(cadenceNames(), nil)
+	s.delay = widget.NewEntry()
+	s.delay.SetPlaceHolder("3d")
+	s.delay.Validator = func(text string) error {
+		_, err := contacts.ParseDelay(text)
+		if err != nil {
+			return fmt.Errorf("a number of days or weeks, like 3d or 1w")
+		}
+		return nil
+	}
+	s.status = hintLabel("")
+	s.tasks.do(func() func() {
+		ctx := context.Background()
+		c, err := app.DefaultCadence(ctx, s.store)
+		var delay string
+		if err == nil {
+			delay, err = s.store.Setting(ctx, app.SettingFollowUpDelay, strconv.Itoa(contacts.DefaultFollowUpDelay)+"d")
+		}
+		return func() {
+			if err != nil {
+				s.status.SetText("Could not read the settings: " + errorReason(err))
+			}
+			s.cadence.SetSelected(cadenceName(c))
+			s.delay.SetText(delay)
+			// Listen only now, so that loading saves nothing.
+			s.cadence.OnChanged = s.onCadence
+			s.delay.OnChanged = s.onDelay
+		}
+	})
+	form := widget.NewForm(
+		widget.NewFormItem("Keep in touch", s.cadence),
+		widget.NewFormItem("First follow-up", s.delay),
+	)
+	form.Items[0].HintText = "The cadence each card you scan starts with; change it for anyone in Contacts."
+	form.Items[1].HintText = "How soon after meeting: 3d is three days, 1w a week."
+	return container.NewVBox(form, s.status)
+}
+
+func (s *followUpSettings) onCadence(name string) {
+	var c contacts.Cadence
+	for _, p := range contacts.CadencePresets {
+		if p.Name == name {
+			c = p.Cadence
+		}
+	}
+	saveSetting(s.win, s.store, s.tasks, s.status, app.SettingDefaultCadence, app.CadenceSetting(c), s.onChanged)
+}
+
+func (s *followUpSettings) onDelay(text string) {
+	if s.delay.Validate() != nil {
+		s.status.SetText("Not saved yet: type a number of days or weeks, like 3d or 1w.")
+		return
+	}
+	saveSetting(s.win, s.store, s.tasks, s.status, app.SettingFollowUpDelay, text, s.onChanged)
+}
+
+// reminderSettings say when the desktop reminders may come, and whether
+// the app stays in the tray to send them once the window is closed.
+type reminderSettings struct {
+	win       fyne.Window
+	store     *contacts.Store
+	tasks     *tasks
+	prefs     fyne.Preferences
+	onChanged func()
+
+	on          *widget.Check
+	from, until *widget.Select
+	keepInTray  *widget.Check
+	trayHint    *widget.Label
+	status      *widget.Label
+}
+
+func newReminderSettings(win fyne.Window, store *contacts.Store, tasks *tasks, prefs fyne.Preferences, onChanged func()) *reminderSettings {
+	return &reminderSettings{win: win, store: store, tasks: tasks, prefs: prefs, onChanged: onChanged}
+}
+
+// hourNames are the hours offered, "00:00" to "23:00".
+func hourNames() []string {
+	out := make([]string, 24)
+	for h := range out {
+		out[h] = fmt.Sprintf("%02d:00", h)
+	}
+	return out
+}
+
+func (s *reminderSettings) buildUI() fyne.CanvasObject {
+	s.on = widget.NewCheck("Remind me with a desktop notification when follow-ups come due", nil)
+	s.from = widget.NewSelect(hourNames(), nil)
+	s.until = widget.NewSelect(hourNames(), nil)
+	s.keepInTray = widget.NewCheck("Keep running in the system tray when the window is closed, to go on reminding", func(on bool) {
+		s.prefs.SetBool(prefKeepInTray, on)
+	})
+	s.keepInTray.SetChecked(s.prefs.Bool(prefKeepInTray))
+	s.status = hintLabel("")
+	s.tasks.do(func() func() {
+		h, err := app.LoadNotifyHours(context.Background(), s.store)
+		return func() {
+			if err != nil {
+				s.status.SetText("Could not read the settings: " + errorReason(err))
+				h = app.DefaultNotifyHours
+			}
+			s.show(h)
+			s.on.OnChanged = func(bool) { s.onHours() }
+			s.from.OnChanged = func(string) { s.onHours() }
+			s.until.OnChanged = func(string) { s.onHours() }
+		}
+	})
+	between := container.NewHBox(widget.NewLabel("Only between"), s.from, widget.NewLabel("and"), s.until)
+	s.trayHint = hintLabel("")
+	s.trayHint.Wrapping = fyne.TextWrapWord
+	s.refresh()
+	hoursHint := hintLabel("No reminders come at night: what comes due then waits until the morning. The same hour twice means any hour.")
+	hoursHint.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(s.on, between, hoursHint, s.status, widget.NewSeparator(), s.keepInTray, s.trayHint)
+}
+
+// refresh says whether the desktop shows a system tray now, which can
+// change while the app runs.
+func (s *reminderSettings) refresh() {
+	if trayHostRunning() {
+		s.trayHint.SetText("Quit from the tray's menu, or File > Quit.")
+		return
+	}
+	s.trayHint.SetText("This desktop shows no system tray now, so closing the window quits. " +
+		"On GNOME, the AppIndicator extension adds one.")
+}
+
+// show shows h in the widgets.
+func (s *reminderSettings) show(h app.NotifyHours) {
+	on := !h.Off
+	if h.Off {
+		h = app.DefaultNotifyHours
+	}
+	s.on.SetChecked(on)
+	s.from.SetSelectedIndex(h.From % 24)
+	s.until.SetSelectedIndex(h.Until % 24)
+	s.enableHours(on)
+}
+
+// hours are the hours the widgets say.
+func (s *reminderSettings) hours() app.NotifyHours {
+	return app.NotifyHours{From: s.from.SelectedIndex(), Until: s.until.SelectedIndex(), Off: !s.on.Checked}
+}
+
+func (s *reminderSettings) enableHours(on bool) {
+	for _, w := range []fyne.Disableable{s.from, s.until} {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
+
+func (s *reminderSettings) onHours() {
+	s.enableHours(s.on.Checked)
+	saveSetting(s.win, s.store, s.tasks, s.status, app.SettingNotifyHours, s.hours().String(), s.onChanged)
+}

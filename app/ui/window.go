@@ -1,0 +1,330 @@
+// Package ui is Follow Through's desktop window, built with Fyne: the
+// shell (window, menu, shortcuts, tray, theme) and one file per screen and
+// dialog.
+//
+// Each screen is a struct holding its widgets and what it needs, with a
+// constructor, a buildUI method and onX methods for what the user does.
+// Slow work runs in goroutines; widgets change only inside fyne.Do, and
+// the UI goroutine never waits on a worker.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/app"
+	"followthrough/assets"
+	"followthrough/contacts"
+	"followthrough/ocr"
+)
+
+// Run opens the main window and returns when it is closed. Card images or
+// folders in scan are read for review straight away, as when the app is
+// opened with files from a file manager.
+func Run(ctx context.Context, store *contacts.Store, scan []string) error {
+	a := fyneapp.NewWithID(app.ID)
+	setAppMetadata(a)
+	a.SetIcon(assets.Icon)
+	applyTheme(a)
+	w := a.NewWindow(app.About().Name)
+	m := newMainWindow(a, w, store, app.NewEngine, nil)
+	w.SetContent(m.buildUI())
+	w.SetMainMenu(m.mainMenu())
+	m.addShortcuts()
+	if desk, ok := a.(desktop.App); ok && canStartTray() {
+		m.startTray(desk)
+	}
+	w.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { m.onDropped(uris) })
+	w.Resize(fyne.NewSize(1180, 760))
+	if len(scan) > 0 {
+		m.openPaths(scan)
+	}
+	go func() {
+		<-ctx.Done()
+		fyne.Do(a.Quit)
+	}()
+	go m.remind(ctx)
+	m.checkDataDir()
+	w.ShowAndRun()
+	return nil
+}
+
+// checkDataDir says so when the data folder chosen in Settings is not
+// there (a disk not mounted) and the usual one was opened instead, rather
+// than let an empty list speak.
+func (m *mainWindow) checkDataDir() {
+	if _, err := app.MovedDataDir(); err != nil && m.store.Dir() == app.StandardDataDir() {
+		dialog.ShowInformation("Data folder not found",
+			fmt.Sprintf("Follow Through could not find your data where you moved it: %s.\n\nIt opened %s instead. "+
+				"If the folder you moved to is on a disk that is not connected, quit, connect it and start again.",
+				errorReason(err), m.store.Dir()), m.win)
+	}
+}
+
+// mainWindow holds the places of the app: Reconnect, Contacts, Events,
+// Scan and Settings.
+type mainWindow struct {
+	app   fyne.App
+	win   fyne.Window
+	store *contacts.Store
+	tasks *tasks
+	clock app.Clock
+	about app.Metadata // the name and version, for About
+
+	tabs        *container.AppTabs
+	reconnect   *reconnectScreen
+	contacts    *contactsScreen
+	events      *eventsScreen
+	scan        *scanScreen
+	imports     *importScreen
+	settings    *settingsScreen
+	homeTab     *container.TabItem
+	peopleTab   *container.TabItem
+	eventsTab   *container.TabItem
+	scanTab     *container.TabItem
+	settingsTab *container.TabItem
+	reminder    *app.Reminder
+
+	tray       *tray // nil where the app has no system tray
+	toldInTray bool  // whether the user was told the app stays in the tray
+}
+
+func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func(langs []string) (ocr.Engine, error), clock app.Clock) *mainWindow {
+	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{}, clock: clock, about: app.About()}
+	m.reconnect = newReconnectScreen(w, store, m.tasks, clock, m.onOpenContact, m.onChanged)
+	m.contacts = newContactsScreen(w, store, m.tasks, clock, m.onChanged)
+	m.events = newEventsScreen(w, store, m.tasks, clock, m.onOpenContact)
+	m.reminder = &app.Reminder{Remind: func(n app.Notification) {
+		a.SendNotification(fyne.NewNotification(n.Title, n.Content))
+	}}
+	m.scan = newScanScreen(w, a.Preferences(), store, m.tasks, clock, newEngine, m.onSaved)
+	m.imports = newImportScreen(w, store, m.tasks, func() {
+		m.onChanged()
+		m.contacts.refresh()
+	})
+	m.contacts.onImport = m.imports.onChooseFile
+	m.contacts.onScan = func() { m.tabs.Select(m.scanTab) }
+	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
+	return m
+}
+
+func (m *mainWindow) buildUI() fyne.CanvasObject {
+	m.homeTab = container.NewTabItemWithIcon("Reconnect", theme.HomeIcon(), m.reconnect.buildUI())
+	m.peopleTab = container.NewTabItemWithIcon("Contacts", theme.AccountIcon(), m.contacts.buildUI())
+	m.eventsTab = container.NewTabItemWithIcon("Events", theme.CalendarIcon(), m.events.buildUI())
+	m.scanTab = container.NewTabItemWithIcon("Scan", theme.FileImageIcon(), m.scan.buildUI())
+	m.settings = newSettingsScreen(m.settingsSections())
+	m.settingsTab = container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), m.settings.buildUI())
+	m.tabs = container.NewAppTabs(m.homeTab, m.peopleTab, m.eventsTab, m.scanTab, m.settingsTab)
+	m.tabs.SetTabLocation(container.TabLocationLeading)
+	m.tabs.OnSelected = func(t *container.TabItem) {
+		if t == m.settingsTab {
+			m.settings.refresh()
+		}
+	}
+	m.checkEmpty()
+	return m.tabs
+}
+
+// onDropped reads what is dropped anywhere on the window: .vcf files to
+// import, card images and folders to scan.
+func (m *mainWindow) onDropped(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	m.openPaths(paths)
+}
+
+// openPaths imports the .vcf files in paths and reads the rest as card
+// images or folders of them.
+func (m *mainWindow) openPaths(paths []string) {
+	var vcfs, images []string
+	for _, p := range paths {
+		if isVCardFile(p) {
+			vcfs = append(vcfs, p)
+		} else {
+			images = append(images, p)
+		}
+	}
+	if len(vcfs) > 0 {
+		m.imports.open(vcfs)
+	}
+	if len(images) > 0 {
+		m.tabs.Select(m.scanTab)
+		m.scan.read(images)
+	}
+}
+
+// isVCardFile reports whether path names a vCard file.
+func isVCardFile(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".vcf" || ext == ".vcard"
+}
+
+func (m *mainWindow) onOpenContact(c contacts.Contact) {
+	m.tabs.Select(m.peopleTab)
+	m.contacts.open(c)
+}
+
+func (m *mainWindow) onSaved(c contacts.Contact, open bool) {
+	m.onChanged()
+	m.contacts.refresh()
+	if open {
+		m.onOpenContact(c)
+	}
+}
+
+// onSynced refreshes what a sync can have changed.
+func (m *mainWindow) onSynced() {
+	m.onChanged()
+	m.contacts.refresh()
+}
+
+// onChanged refreshes what depends on the contacts and their follow-ups.
+func (m *mainWindow) onChanged() {
+	m.reconnect.refresh()
+	m.events.refresh()
+	m.checkEmpty()
+	m.updateTray()
+}
+
+// remind checks, now and then every minute while the app runs, whether a
+// follow-up has come due, and sends one summary notification if so.
+func (m *mainWindow) remind(ctx context.Context) {
+	m.remindNow(ctx)
+	t := time.NewTicker(time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			m.remindNow(ctx)
+		}
+	}
+}
+
+// remindNow sends a reminder if one is due now, within the notification
+// hours, and shows in the tray how many follow-ups are due today.
+func (m *mainWindow) remindNow(ctx context.Context) {
+	// On a goroutine of its own: with thousands overdue it takes a while,
+	// and the screens' jobs need not wait for it.
+	m.tasks.goLong(func() {
+		entries, err := app.DueToday(ctx, m.store, m.clock.Today())
+		hours, herr := app.LoadNotifyHours(ctx, m.store)
+		m.tasks.toUI(func() {
+			if err != nil {
+				log.Printf("reminder: %v", err)
+				return
+			}
+			if herr != nil {
+				log.Printf("reminder: %v", herr) // and keep the hours it had
+			} else {
+				m.reminder.Hours = hours
+			}
+			m.reminder.Check(entries, m.clock.Now())
+			m.tray.update(entries, m.clock.Today())
+		})
+	})
+}
+
+// updateTray counts again what the tray shows.
+func (m *mainWindow) updateTray() {
+	if m.tray == nil {
+		return
+	}
+	m.tasks.goLong(func() {
+		entries, err := app.DueToday(context.Background(), m.store, m.clock.Today())
+		m.tasks.toUI(func() {
+			if err != nil {
+				log.Printf("tray: %v", err)
+				return
+			}
+			m.tray.update(entries, m.clock.Today())
+		})
+	})
+}
+
+// checkEmpty offers the sample cards while the database is empty.
+func (m *mainWindow) checkEmpty() {
+	m.tasks.do(func() func() {
+		n, err := m.store.Count(context.Background())
+		return func() { m.scan.offerSamples(err == nil && n == 0) }
+	})
+}
+
+// showError logs err and tells the user what failed and why, without the
+// package prefixes that mean nothing to them.
+func showError(win fyne.Window, what string, err error) {
+	log.Printf("%s: %v", what, err)
+	dialog.ShowError(fmt.Errorf("%s.\n\n%s", what, errorReason(err)), win)
+}
+
+// errorReason is the part of an error a person can act on, without the
+// package prefixes.
+func errorReason(err error) string {
+	msg := err.Error()
+	for _, p := range []string{"ocr: ", "contacts: ", "scan: "} {
+		msg = strings.ReplaceAll(msg, p, "")
+	}
+	return msg
+}
+
+// newTwoLineItem makes a list row of a bold title over a line of detail.
+func newTwoLineItem() fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	// The detail is plain text, not LowImportance, which Fyne draws in the
+	// disabled colour: too faint to read in the dark theme.
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	return container.NewVBox(title, detail)
+}
+
+// setTwoLineItem fills a row made by newTwoLineItem.
+func setTwoLineItem(o fyne.CanvasObject, title, detail string) {
+	box := o.(*fyne.Container)
+	box.Objects[0].(*widget.Label).SetText(oneLineLabel(title))
+	box.Objects[1].(*widget.Label).SetText(oneLineLabel(detail))
+}
+
+// oneLineLabel is s as a label that shows one line shows it: on one line,
+// and cut short, since the label shows no more than fits and measuring a
+// long text to find out takes time in proportion to it.
+func oneLineLabel(s string) string {
+	const most = 300
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= most {
+		return s
+	}
+	r := []rune(s)
+	if len(r) <= most {
+		return s
+	}
+	return string(r[:most]) + "…"
+}
+
+// hintLabel is a label for secondary text: a count, a hint, something
+// cancelled. It is italic rather than LowImportance, which Fyne draws in
+// the disabled colour, too faint to read in the dark theme.
+func hintLabel(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
