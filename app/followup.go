@@ -41,6 +41,9 @@ func DefaultCadence(ctx context.Context, store *contacts.Store) (contacts.Cadenc
 }
 
 // CadenceSetting is c as the settings keep it.
+//
+// TODO(merge): use contacts.Cadence MarshalText (and UnmarshalText for
+// ParseCadenceSetting) once the domain has them.
 func CadenceSetting(c contacts.Cadence) string {
 	if c.IsZero() {
 		return ""

@@ -17,7 +17,7 @@ func TestCadenceSetting(t *testing.T) {
 	}
 	for _, bad := range []string{"monthly", "30", "30/x", "60/30", "-1/5"} {
 		if _, err := ParseCadenceSetting(bad); err == nil {
-			t.Errorf("parseCadenceSetting(%q) gives no error", bad)
+			t.Errorf("ParseCadenceSetting(%q) gives no error", bad)
 		}
 	}
 }

@@ -26,40 +26,45 @@ func BlankCard(c contacts.Contact) bool {
 		len(c.Phones) == 0 && len(c.Emails) == 0 && len(c.Websites) == 0
 }
 
-// SaveCard stores a contact read from the card image at imagePath, keeping
-// a copy of the image with it, and schedules the follow-ups given. The
-// image is on disk before the contact points to it, and the contact is
-// saved with its follow-ups in one transaction.
-func SaveCard(ctx context.Context, store *contacts.Store, c contacts.Contact, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
-	if imagePath != "" {
-		rel, err := store.ImportImage(ctx, imagePath)
-		if err != nil {
-			return c, err
-		}
-		c.Image = rel
-	}
-	err := store.Add(ctx, &c, follow...)
-	return c, err
+// A Card is a contact read from a card image, to be saved by SaveCard.
+type Card struct {
+	Contact contacts.Contact
+	// ImagePath is the card image, of which the store keeps a copy with
+	// the contact; empty for none.
+	ImagePath string
+	// FollowUps are scheduled with the contact.
+	FollowUps []contacts.FollowUp
+	// MergeInto, when set, is the stored contact the card is of: the card
+	// is merged into it, giving it the fields in FromOther and whatever it
+	// lacks, and the stored contact's history stays.
+	MergeInto *contacts.Contact
+	FromOther []contacts.MergeField
 }
 
-// SaveCardMerged is SaveCard for a card of someone already stored: it
-// merges c into stored, taking from c the fields in fromOther and what
-// stored lacks, and schedules the follow-ups for the merged contact.
-func SaveCardMerged(ctx context.Context, store *contacts.Store, stored, c contacts.Contact, fromOther []contacts.MergeField, imagePath string, follow ...contacts.FollowUp) (contacts.Contact, error) {
-	if imagePath != "" {
-		rel, err := store.ImportImage(ctx, imagePath)
+// SaveCard stores card, the one way the window and the scan command
+// save what they read: the image is on disk before the contact points to
+// it, and the contact is saved with its follow-ups in one transaction. It
+// returns the contact as stored.
+func SaveCard(ctx context.Context, store *contacts.Store, card Card) (contacts.Contact, error) {
+	c := card.Contact
+	if card.ImagePath != "" {
+		rel, err := store.ImportImage(ctx, card.ImagePath)
 		if err != nil {
 			return c, err
 		}
 		c.Image = rel
 	}
+	if card.MergeInto == nil {
+		err := store.Add(ctx, &c, card.FollowUps...)
+		return c, err
+	}
 	// The stored contact as it is now, not as it was when the match was found.
-	stored, err := store.Get(ctx, stored.ID)
+	stored, err := store.Get(ctx, card.MergeInto.ID)
 	if err != nil {
 		return c, err
 	}
-	merged := contacts.Merge(stored, c, fromOther, contacts.DefaultRegion)
-	if err := store.MergeInto(ctx, merged, 0, follow...); err != nil {
+	merged := contacts.Merge(stored, c, card.FromOther, contacts.DefaultRegion)
+	if err := store.MergeInto(ctx, merged, 0, card.FollowUps...); err != nil {
 		return c, err
 	}
 	return merged, nil

@@ -129,13 +129,13 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 			follow = nil
 		case len(matches) > 0:
 			m := matches[0]
-			merged, err := app.SaveCardMerged(ctx, s.store, m.Contact, c, contacts.SuggestFromNewer(m.Contact, c), r.Path, follow...)
+			merged, err := app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow, MergeInto: &m.Contact, FromOther: contacts.SuggestFromNewer(m.Contact, c)})
 			if err != nil {
 				return err
 			}
 			scheduled = fmt.Sprintf(" · merged into #%d (%s)", merged.ID, strings.Join(m.Reasons, ", "))
 		default:
-			saved, err := app.SaveCard(ctx, s.store, c, r.Path, follow...)
+			saved, err := app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow})
 			if err != nil {
 				return err
 			}

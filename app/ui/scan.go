@@ -426,7 +426,7 @@ func (s *scanScreen) onSave(next bool) {
 		dialog.ShowInformation("Nothing to save", "Type at least a name, company, phone or email from the card, or press Skip.", s.win)
 		return
 	}
-	follow := s.followUps()
+	follow := s.followUps(c)
 	learnt := ocr.Learn(s.shown, c)
 	used := s.used
 	s.setReviewEnabled(false)
@@ -440,7 +440,7 @@ func (s *scanScreen) onSave(next bool) {
 			}
 			if len(matches) == 0 {
 				s.saveWith(next, r.Path, func() (contacts.Contact, error) {
-					return app.SaveCard(context.Background(), s.store, c, r.Path, follow...)
+					return app.SaveCard(context.Background(), s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow})
 				}, learnt, used)
 				return
 			}
@@ -453,11 +453,11 @@ func (s *scanScreen) onSave(next bool) {
 						s.onSkip()
 					case app.ImportMerge:
 						s.saveWith(next, r.Path, func() (contacts.Contact, error) {
-							return app.SaveCardMerged(context.Background(), s.store, m.Contact, c, fromOther, r.Path, follow...)
+							return app.SaveCard(context.Background(), s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow, MergeInto: &m.Contact, FromOther: fromOther})
 						}, learnt, used)
 					default:
 						s.saveWith(next, r.Path, func() (contacts.Contact, error) {
-							return app.SaveCard(context.Background(), s.store, c, r.Path, follow...)
+							return app.SaveCard(context.Background(), s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow})
 						}, learnt, used)
 					}
 				})
@@ -527,9 +527,10 @@ func (s *scanScreen) proposeFollowUp(c contacts.Contact) {
 	s.promise.SetText("")
 }
 
-// followUps are the follow-ups to schedule with the card being saved.
-func (s *scanScreen) followUps() []contacts.FollowUp {
-	due := s.clock.Today().AddDays(s.delay)
+// followUps are the follow-ups to schedule with c, the card being saved.
+// Without a day picked they fall on the day the first follow-up would.
+func (s *scanScreen) followUps(c contacts.Contact) []contacts.FollowUp {
+	due := app.FirstFollowUp(c, s.clock.Today(), s.delay).Due
 	if s.followDue.Date != nil {
 		due = contacts.DayOf(*s.followDue.Date)
 	}

@@ -141,7 +141,7 @@ func TestBackupSettingsRefusesBadFiles(t *testing.T) {
 func TestArchiveToAnotherComputerFromTheWindow(t *testing.T) {
 	from := apptest.OpenStore(t)
 	src := apptest.WriteImage(t, t.TempDir(), "card.png")
-	if _, err := app.SaveCard(context.Background(), from, contacts.Contact{FullName: "Ann Example"}, src); err != nil {
+	if _, err := app.SaveCard(context.Background(), from, app.Card{Contact: contacts.Contact{FullName: "Ann Example"}, ImagePath: src}); err != nil {
 		t.Fatal(err)
 	}
 	b, _, _ := newBackupWindow(t, from)
@@ -186,7 +186,7 @@ func TestDeleteRemovesImageAfterUndo(t *testing.T) {
 		f, _ := os.OpenFile(src, os.O_APPEND|os.O_WRONLY, 0)
 		f.Write([]byte{byte(i)})
 		f.Close()
-		c, err := app.SaveCard(ctx, store, contacts.Contact{FullName: name}, src)
+		c, err := app.SaveCard(ctx, store, app.Card{Contact: contacts.Contact{FullName: name}, ImagePath: src})
 		if err != nil {
 			t.Fatal(err)
 		}

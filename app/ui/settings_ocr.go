@@ -110,7 +110,7 @@ func describeCorrection(c contacts.Correction) (title, detail string) {
 }
 
 func quoteShort(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if r := []rune(s); len(r) > 40 {
 		s = string(r[:39]) + "…"
 	}

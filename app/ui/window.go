@@ -309,7 +309,7 @@ func setTwoLineItem(o fyne.CanvasObject, title, detail string) {
 // long text to find out takes time in proportion to it.
 func oneLineLabel(s string) string {
 	const most = 300
-	s = strings.Join(strings.Fields(s), " ")
+	s = oneLine(s)
 	if len(s) <= most {
 		return s
 	}
