@@ -29,7 +29,7 @@ func TestScanReview(t *testing.T) {
 	m.tabs.Select(m.scanTab)
 	test.Type(m.scan.event, "Springfield Founders Breakfast")
 	m.scan.read([]string{dir})
-	m.tasks.settle()
+	m.tasks.drain()
 	if len(m.scan.queue) != 1 || !m.scan.review.Visible() {
 		t.Fatalf("%d cards waiting for review, review shown: %v; want 1 and shown", len(m.scan.queue), m.scan.review.Visible())
 	}
@@ -79,7 +79,7 @@ func TestScanReview(t *testing.T) {
 	test.Type(f.company, "Acme Widgets Limited")
 
 	test.Tap(m.scan.saveNext)
-	m.tasks.settle()
+	m.tasks.drain()
 	got, err := store.List(context.Background(), "", 0)
 	if err != nil || len(got) != 1 {
 		t.Fatalf("store holds %d contacts (%v), want 1", len(got), err)
@@ -108,7 +108,7 @@ func TestScanReview(t *testing.T) {
 		t.Fatalf("corrections remembered: %+v, %v; want the company", cs, err)
 	}
 	m.scan.read([]string{apptest.WriteImage(t, t.TempDir(), "sam.png")})
-	m.tasks.settle()
+	m.tasks.drain()
 	if f.company.Text != "Acme Widgets Limited" || !strings.Contains(f.hints[f.company].Text, "corrected by you") {
 		t.Errorf("next card from acmewidgets: company %q, hint %q; want the correction", f.company.Text, f.hints[f.company].Text)
 	}
@@ -125,7 +125,7 @@ func TestScanKeepsGoingPastBadFiles(t *testing.T) {
 	apptest.WriteImage(t, dir, "c.png")
 
 	m.scan.read([]string{dir})
-	m.tasks.settle()
+	m.tasks.drain()
 	queued, failures := len(m.scan.queue), len(m.scan.failures)
 	if queued != 2 || failures != 1 {
 		t.Fatalf("queued %d, failures %d; want 2 read and 1 failure", queued, failures)
@@ -157,7 +157,7 @@ func TestContactsListSearchEditDeleteUndo(t *testing.T) {
 	}
 	m, _ := newTestWindow(t, store, &apptest.FakeEngine{})
 	s := m.contacts
-	m.tasks.settle()
+	m.tasks.drain()
 	if len(listedContacts(m)) != 3 {
 		t.Fatalf("listed %d contacts, want 3", len(listedContacts(m)))
 	}
@@ -175,7 +175,7 @@ func TestContactsListSearchEditDeleteUndo(t *testing.T) {
 		t.Run("search "+tt.query, func(t *testing.T) {
 			s.search.SetText("")
 			test.Type(s.search, tt.query)
-			m.tasks.settle()
+			m.tasks.drain()
 			if s.listed != tt.query {
 				t.Fatalf("listed for %q, want %q", s.listed, tt.query)
 			}
@@ -191,7 +191,7 @@ func TestContactsListSearchEditDeleteUndo(t *testing.T) {
 	}
 
 	s.search.SetText("")
-	m.tasks.settle()
+	m.tasks.drain()
 	var idx int
 	for i, c := range listedContacts(m) {
 		if c.FullName == "Cleo Ng" {
@@ -205,13 +205,13 @@ func TestContactsListSearchEditDeleteUndo(t *testing.T) {
 	s.form.title.SetText("")
 	test.Type(s.form.title, "Design Lead")
 	test.Tap(s.save)
-	m.tasks.settle()
+	m.tasks.drain()
 	if c, err := store.Get(ctx, people[2].ID); err != nil || c.Title != "Design Lead" {
 		t.Fatalf("after save, stored title = %q (%v)", c.Title, err)
 	}
 
 	test.Tap(s.del)
-	m.tasks.settle()
+	m.tasks.drain()
 	if len(listedContacts(m)) != 2 || !s.undoBar.Visible() {
 		t.Fatalf("after delete: %d listed, undo shown %v", len(listedContacts(m)), s.undoBar.Visible())
 	}
@@ -219,7 +219,7 @@ func TestContactsListSearchEditDeleteUndo(t *testing.T) {
 		t.Fatalf("contact still in the store after delete")
 	}
 	test.Tap(s.undoBar.Objects[1].(fyne.Tappable))
-	m.tasks.settle()
+	m.tasks.drain()
 	if len(listedContacts(m)) != 3 {
 		t.Fatalf("after undo: %d listed, want 3", len(listedContacts(m)))
 	}
@@ -244,7 +244,7 @@ func listedContacts(m *mainWindow) []contacts.Contact {
 		if complete {
 			return cs
 		}
-		m.tasks.settle()
+		m.tasks.drain()
 	}
 	panic("the contacts list never finished loading")
 }
@@ -252,7 +252,7 @@ func listedContacts(m *mainWindow) []contacts.Contact {
 func TestDropAndSamples(t *testing.T) {
 	store := apptest.OpenStore(t)
 	m, _ := newTestWindow(t, store, &apptest.FakeEngine{Lines: apptest.JaneCard})
-	m.tasks.settle()
+	m.tasks.drain()
 	if !m.scan.samples.Visible() {
 		t.Fatalf("an empty database should offer the sample cards")
 	}
@@ -267,7 +267,7 @@ func TestDropAndSamples(t *testing.T) {
 	dir := t.TempDir()
 	apptest.WriteImage(t, dir, "dropped.png")
 	m.onDropped([]fyne.URI{storage.NewFileURI(dir), storage.NewURI("https://example.com/card.png")})
-	m.tasks.settle()
+	m.tasks.drain()
 	if m.tabs.Selected() != m.scanTab {
 		t.Errorf("a drop should show the Scan tab")
 	}
@@ -278,7 +278,7 @@ func TestDropAndSamples(t *testing.T) {
 
 	// The sample cards are written out and read like any others.
 	test.Tap(m.scan.samples)
-	m.tasks.settle()
+	m.tasks.drain()
 	if n := len(m.scan.queue); n != 5 {
 		t.Fatalf("sample cards queued = %d, want 5", n)
 	}
@@ -286,11 +286,11 @@ func TestDropAndSamples(t *testing.T) {
 		t.Errorf("event = %q", m.scan.event.Text)
 	}
 	test.Tap(m.scan.save) // saves and opens the contact
-	m.tasks.settle()
+	m.tasks.drain()
 	if m.scan.samples.Visible() {
 		t.Errorf("sample cards still offered with a contact saved")
 	}
-	if m.tabs.Selected() != m.peopleTab || m.contacts.current.ID == 0 {
+	if m.tabs.Selected() != m.contactsTab || m.contacts.current.ID == 0 {
 		t.Errorf("Save should open the saved contact")
 	}
 	if len(m.scan.queue) != 4 {
@@ -335,7 +335,7 @@ func TestScanCancelKeepsCardsRead(t *testing.T) {
 		runtime.Gosched()
 	}
 	test.Tap(m.scan.cancel)
-	m.tasks.settle()
+	m.tasks.drain()
 	if len(m.scan.queue) != 1 {
 		t.Fatalf("after cancel, %d cards kept, want the 1 read", len(m.scan.queue))
 	}
@@ -360,9 +360,9 @@ func TestContactsTickAndExport(t *testing.T) {
 		}
 	}
 	m, _ := newTestWindow(t, store, &apptest.FakeEngine{})
-	m.tabs.Select(m.peopleTab)
+	m.tabs.Select(m.contactsTab)
 	s := m.contacts
-	m.tasks.settle()
+	m.tasks.drain()
 
 	// tick ticks the row of the named contact, as a click on its box does.
 	tick := func(name string) {
@@ -407,7 +407,7 @@ func TestContactsTickAndExport(t *testing.T) {
 
 	// A search narrows the list but keeps what was ticked.
 	test.Type(s.search, "globex")
-	m.tasks.settle()
+	m.tasks.drain()
 	if s.total != 1 || len(names()) != 2 {
 		t.Fatalf("after a search: %d listed, %v ticked", s.total, names())
 	}

@@ -22,7 +22,7 @@ func TestReviewBlankCard(t *testing.T) {
 	dir := t.TempDir()
 	apptest.WriteImage(t, dir, "handwritten.png")
 	m.scan.read([]string{dir})
-	m.tasks.settle()
+	m.tasks.drain()
 	if len(m.scan.queue) != 1 || !m.scan.review.Visible() {
 		t.Fatalf("queued %d cards, review shown %v; want the blank card for review", len(m.scan.queue), m.scan.review.Visible())
 	}
@@ -30,7 +30,7 @@ func TestReviewBlankCard(t *testing.T) {
 		t.Errorf("under the card: %q, want %q", m.scan.help.Text, helpBlank)
 	}
 	test.Tap(m.scan.saveNext)
-	m.tasks.settle()
+	m.tasks.drain()
 	if n, _ := store.Count(context.Background()); n != 0 {
 		t.Fatalf("an empty card was saved")
 	}
@@ -40,7 +40,7 @@ func TestReviewBlankCard(t *testing.T) {
 	w.Canvas().Overlays().Top().Hide()
 	test.Type(m.scan.form.name, "Sam Handwritten")
 	test.Tap(m.scan.saveNext)
-	m.tasks.settle()
+	m.tasks.drain()
 	if n, _ := store.Count(context.Background()); n != 1 {
 		t.Errorf("the card typed in was not saved (%d contacts)", n)
 	}
@@ -68,7 +68,7 @@ func TestHostileTextShownSanely(t *testing.T) {
 		}
 	}
 	m, w := newTestWindow(t, store, &apptest.FakeEngine{})
-	m.tasks.settle()
+	m.tasks.drain()
 	s := m.contacts
 	items := listedContacts(m)
 	if len(items) != 5 {

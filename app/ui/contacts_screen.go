@@ -70,10 +70,11 @@ type contactsScreen struct {
 	undoLabel *widget.Label
 	deleted   *contacts.Contact
 	undoTimer *time.Timer
+	undoFor   time.Duration // how long a deletion can be undone
 }
 
 func newContactsScreen(win fyne.Window, store *contacts.Store, tasks *tasks, clock app.Clock, onChanged func()) *contactsScreen {
-	return &contactsScreen{win: win, store: store, tasks: tasks, clock: clock, onChanged: onChanged, selected: map[int64]bool{}}
+	return &contactsScreen{win: win, store: store, tasks: tasks, clock: clock, onChanged: onChanged, selected: map[int64]bool{}, undoFor: undoFor}
 }
 
 func (s *contactsScreen) buildUI() fyne.CanvasObject {
@@ -164,7 +165,7 @@ func (s *contactsScreen) refresh() {
 		filter.Tag = s.tag.Selected
 	}
 	s.wanted.Store(&filter)
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		if *s.wanted.Load() != filter {
 			return nil // typed on since: only the newest search is run
 		}
@@ -249,7 +250,7 @@ func (s *contactsScreen) onExport() {
 		})
 		return
 	}
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		cs, err := s.ticked(context.Background())
 		return func() {
 			if err != nil {
@@ -311,7 +312,7 @@ func (s *contactsScreen) loadPage(p int) {
 	s.loading[p] = true
 	gen, f := s.gen, s.filter
 	f.Offset, f.Limit = p*listPage, listPage
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		cs, err := s.store.Find(context.Background(), f)
 		return func() {
 			if gen != s.gen {
@@ -357,7 +358,7 @@ func findPeople(store *contacts.Store, tasks *tasks, text string, found func(map
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	tasks.do(func() func() {
+	tasks.inOrder(func() func() {
 		cs, err := store.Find(context.Background(), contacts.Filter{Query: text, Limit: 8})
 		if err != nil {
 			log.Printf("introduced by %q: %v", text, err)
@@ -398,7 +399,7 @@ func (s *contactsScreen) showCard(rel string) {
 		s.image.Refresh()
 		return
 	}
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		path, err := s.store.Thumbnail(context.Background(), rel)
 		if err != nil {
 			log.Printf("card image: %v", err)
@@ -431,7 +432,7 @@ func (s *contactsScreen) onSave() {
 	}
 	c := s.form.contact()
 	s.save.Disable()
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		err := s.store.Update(context.Background(), c)
 		return func() {
 			s.save.Enable()
@@ -452,7 +453,7 @@ func (s *contactsScreen) onDelete() {
 	if id == 0 {
 		return
 	}
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		c, err := s.store.Delete(context.Background(), id)
 		return func() {
 			if err != nil {
@@ -472,15 +473,15 @@ func (s *contactsScreen) onDelete() {
 			if s.undoTimer != nil {
 				s.undoTimer.Stop()
 			}
-			s.undoTimer = time.AfterFunc(undoTime, func() { fyne.Do(func() { s.expireUndo(deleted) }) })
+			s.undoTimer = time.AfterFunc(s.undoFor, func() { fyne.Do(func() { s.expireUndo(deleted) }) })
 			s.refresh()
 			s.changed()
 		}
 	})
 }
 
-// undoTime is how long a deletion can be undone.
-var undoTime = 15 * time.Second
+// undoFor is how long a deletion can be undone.
+const undoFor = 15 * time.Second
 
 // expireUndo ends the chance to undo the deletion of c, if it is the one
 // the undo bar offers: the bar goes, and so do the card image files that
@@ -495,7 +496,7 @@ func (s *contactsScreen) expireUndo(c *contacts.Contact) {
 		return
 	}
 	img := c.Image
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		if err := s.store.DropImages(context.Background(), img); err != nil {
 			log.Printf("contacts: %v", err) // CleanImages removes it with the next daily backup
 		}
@@ -513,7 +514,7 @@ func (s *contactsScreen) onUndo() {
 		s.undoTimer.Stop()
 	}
 	s.undoBar.Hide()
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		err := s.store.Restore(context.Background(), c)
 		return func() {
 			if err != nil {

@@ -26,7 +26,7 @@ func TestTray(t *testing.T) {
 	var icon fyne.Resource
 	m.tray = newTray(func(mn *fyne.Menu) { menu = mn }, func(r fyne.Resource) { icon = r }, m.onShowReconnect, m.onQuit)
 	m.remindNow(context.Background())
-	m.tasks.settle()
+	m.tasks.drain()
 	if menu == nil || menu.Items[0].Label != "2 people to follow up with today" {
 		t.Fatalf("tray menu: %+v", menu)
 	}
@@ -38,7 +38,7 @@ func TestTray(t *testing.T) {
 	press(t, m, "events")
 	w.Hide()
 	menu.Items[0].Action()
-	if w.hidden || m.tabs.Selected() != m.homeTab {
+	if w.hidden || m.tabs.Selected() != m.reconnectTab {
 		t.Errorf("the tray's first item leaves the window hidden %v, on %s", w.hidden, m.tabs.Selected().Text)
 	}
 
@@ -48,7 +48,7 @@ func TestTray(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.onChanged()
-	m.tasks.settle()
+	m.tasks.drain()
 	if menu.Items[0].Label != "1 person to follow up with today" {
 		t.Errorf("after one is done, the tray says %q", menu.Items[0].Label)
 	}
@@ -66,9 +66,7 @@ func TestCloseToTray(t *testing.T) {
 	m, w, a := newDesktopWindow(t, apptest.OpenStore(t), &apptest.FakeEngine{})
 	m.tray = newTray(func(*fyne.Menu) {}, func(fyne.Resource) {}, m.onShowReconnect, m.onQuit)
 	host := true
-	old := trayHostRunning
-	trayHostRunning = func() bool { return host }
-	t.Cleanup(func() { trayHostRunning = old })
+	m.trayShown = func() bool { return host }
 
 	steps := []struct {
 		name       string
@@ -180,7 +178,7 @@ func TestKeyboardReachesEveryControl(t *testing.T) {
 	apptest.Seed(t, store, contacts.DayOf(apptest.Today))
 	m.onChanged()
 	m.contacts.refresh()
-	m.tasks.settle()
+	m.tasks.drain()
 	press(t, m, "contacts")
 	check("Contacts", map[string]fyne.Focusable{"Search": m.contacts.search, "Tag": m.contacts.tag, "list": m.contacts.list})
 	press(t, m, "reconnect")

@@ -35,9 +35,9 @@ func TestEmptyStates(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.events.refresh()
-	m.tasks.settle()
+	m.tasks.drain()
 	m.events.list.Select(0)
-	m.tasks.settle()
+	m.tasks.drain()
 	if !strings.Contains(m.events.summary.Text, "Nobody met here yet") || !strings.Contains(m.events.summary.Text, "Harbour Meetup") {
 		t.Errorf("an event with nobody says %q", m.events.summary.Text)
 	}
@@ -51,12 +51,12 @@ func TestEmptyStates(t *testing.T) {
 		t.Fatal(err)
 	}
 	m.contacts.refresh()
-	m.tasks.settle()
+	m.tasks.drain()
 	if m.contacts.noMatch.Visible() || m.contacts.firstSteps.Visible() {
 		t.Error("Contacts with someone in it still shows the empty state")
 	}
 	test.Type(m.contacts.search, "zz")
-	m.tasks.settle()
+	m.tasks.drain()
 	if !m.contacts.noMatch.Visible() || !strings.Contains(m.contacts.noMatch.Text, "Nobody matches “zz”") {
 		t.Errorf("a search for nobody says %q", m.contacts.noMatch.Text)
 	}

@@ -139,7 +139,7 @@ func followUpStatus(p contacts.EventPerson, today contacts.Day) string {
 }
 
 func (s *eventsScreen) refresh() {
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		events, err := s.store.Events(context.Background())
 		return func() {
 			if err != nil {
@@ -163,7 +163,7 @@ func (s *eventsScreen) refresh() {
 // show lists the people met at e.
 func (s *eventsScreen) show(e contacts.Event) {
 	s.current = e
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		rows, err := s.store.EventPeople(context.Background(), e.ID)
 		return func() {
 			if err != nil {
@@ -241,7 +241,7 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 		if end.Date != nil {
 			e.End = contacts.DayOf(*end.Date)
 		}
-		s.tasks.do(func() func() {
+		s.tasks.inOrder(func() func() {
 			var err error
 			if e.ID == 0 {
 				err = s.store.AddEvent(context.Background(), &e)

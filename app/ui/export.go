@@ -82,9 +82,9 @@ func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts app.Expor
 		}
 		path := w.URI().Path()
 		w.Close()
-		tasks.goLong(func() {
+		tasks.onItsOwn(func() {
 			n, err := app.WriteVCardsFrom(context.Background(), path, opts, src)
-			tasks.toUI(func() {
+			tasks.onUI(func() {
 				if err != nil {
 					showError(win, "Could not export the contacts", err)
 					return

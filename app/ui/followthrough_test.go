@@ -52,7 +52,7 @@ func TestReconnectScreen(t *testing.T) {
 	store := apptest.OpenStore(t)
 	people := apptest.Seed(t, store, today)
 	m, w := newTestWindow(t, store, &apptest.FakeEngine{})
-	m.tasks.settle()
+	m.tasks.drain()
 	s := m.reconnect
 
 	var names []string
@@ -82,7 +82,7 @@ func TestReconnectScreen(t *testing.T) {
 	}
 	test.Type(findEntry(top), "Coffee on the 3rd")
 	test.Tap(findButton(top, "Done"))
-	m.tasks.settle()
+	m.tasks.drain()
 	its, err := store.Interactions(context.Background(), people["Olu Overdue"].ID)
 	if err != nil || len(its) != 1 || its[0].Note != "Coffee on the 3rd" || its[0].Kind != contacts.KindCall {
 		t.Fatalf("interactions after Done = %+v, %v", its, err)
@@ -107,7 +107,7 @@ func TestReconnectScreen(t *testing.T) {
 	}
 	w.Canvas().Overlays().Top().Hide()
 	s.onSnooze(tess, contacts.SnoozeNextWeek.From(today))
-	m.tasks.settle()
+	m.tasks.drain()
 	monday := contacts.Day{Year: 2026, Month: 11, Day: 23} // apptest.Today is a Friday
 	for _, e := range reconnectEntries(m) {
 		if e.Person.Contact.FullName == "Tess Today" && (e.Due != monday || e.Reason != "due Monday") {
@@ -127,7 +127,7 @@ func TestReconnectScreen(t *testing.T) {
 	test.Tap(row.done)
 	top = w.Canvas().Overlays().Top()
 	test.Tap(findButton(top, "Done"))
-	m.tasks.settle()
+	m.tasks.drain()
 	for _, e := range reconnectEntries(m) {
 		if e.Person.Contact.FullName == "Fay Fading" {
 			t.Errorf("Fay is still listed (%s) after a call was logged", e.Section)
@@ -149,7 +149,7 @@ func reconnectRows(m *mainWindow) []reconnectRow {
 		if !loading {
 			return rows
 		}
-		m.tasks.settle()
+		m.tasks.drain()
 	}
 	panic("the reconnect list never finished loading")
 }
@@ -179,13 +179,13 @@ func TestEventView(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ := newTestWindow(t, store, &apptest.FakeEngine{})
-	m.tasks.settle()
+	m.tasks.drain()
 	s := m.events
 	if len(s.events) != 1 || s.events[0].Name != "Founders Breakfast" {
 		t.Fatalf("events = %+v", s.events)
 	}
 	s.list.Select(0)
-	m.tasks.settle()
+	m.tasks.drain()
 	if s.current.ID != ev.ID || len(s.rows) != 2 {
 		t.Fatalf("event shows %d people", len(s.rows))
 	}

@@ -57,7 +57,7 @@ func (h *historyPanel) buildUI() fyne.CanvasObject {
 func (h *historyPanel) show(c contacts.Contact) {
 	h.contact = c
 	id := c.ID
-	h.tasks.do(func() func() {
+	h.tasks.inOrder(func() func() {
 		fus, err := h.store.FollowUps(context.Background(), id)
 		var its []contacts.Interaction
 		if err == nil {
@@ -187,7 +187,7 @@ func (h *historyPanel) onSnoozeNext() {
 
 // update runs a change to the contact's follow-ups and shows the result.
 func (h *historyPanel) update(change func(context.Context) error) {
-	h.tasks.do(func() func() {
+	h.tasks.inOrder(func() func() {
 		err := change(context.Background())
 		return func() {
 			if err != nil {

@@ -57,7 +57,7 @@ func (s *importScreen) onChooseFile() {
 // open reads the .vcf files at paths in the background and shows what
 // they hold. Nothing is saved yet.
 func (s *importScreen) open(paths []string) {
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		b, err := app.ReadImport(context.Background(), s.store, paths, false)
 		return func() {
 			if err != nil {
@@ -220,7 +220,7 @@ func (s *importScreen) update() {
 func (s *importScreen) onImport() {
 	s.confirm.Disable()
 	b := s.batch
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		r, err := b.Save(context.Background(), s.store)
 		return func() {
 			s.dialog.Hide()

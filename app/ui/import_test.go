@@ -30,7 +30,7 @@ func TestImportScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, w := newTestWindow(t, store, &apptest.FakeEngine{})
-	m.tasks.settle()
+	m.tasks.drain()
 
 	dir := t.TempDir()
 	path := filepath.Join(dir, "phone.vcf")
@@ -38,7 +38,7 @@ func TestImportScreen(t *testing.T) {
 	os.WriteFile(path, []byte(card+apptest.OldPhone), 0o600)
 	// A dropped .vcf file is imported, not scanned.
 	m.onDropped([]fyne.URI{storage.NewFileURI(path)})
-	m.tasks.settle()
+	m.tasks.drain()
 	s := m.imports
 	if len(s.batch.Cards) != 3 {
 		t.Fatalf("%d cards read, want 3", len(s.batch.Cards))
@@ -89,7 +89,7 @@ func TestImportScreen(t *testing.T) {
 	}
 
 	test.Tap(s.confirm)
-	m.tasks.settle()
+	m.tasks.drain()
 	cs, err := store.Find(ctx, contacts.Filter{})
 	if err != nil || len(cs) != 3 {
 		t.Fatalf("stored %d contacts, %v; want Ann, Bob and Carla", len(cs), err)
@@ -159,18 +159,18 @@ func TestScanFindsSamePerson(t *testing.T) {
 				t.Fatal(err)
 			}
 			m, w := newTestWindow(t, store, &apptest.FakeEngine{Lines: apptest.JaneCard})
-			m.tasks.settle()
+			m.tasks.drain()
 			m.scan.read([]string{apptest.WriteImage(t, t.TempDir(), "jane.png")})
-			m.tasks.settle()
+			m.tasks.drain()
 
 			test.Tap(m.scan.saveNext)
-			m.tasks.settle()
+			m.tasks.drain()
 			top := w.Canvas().Overlays().Top()
 			if top == nil {
 				t.Fatal("saving the card of someone stored did not ask")
 			}
 			test.Tap(findButton(top, tt.button))
-			m.tasks.settle()
+			m.tasks.drain()
 
 			if n, _ := store.Count(ctx); n != tt.wantCount {
 				t.Errorf("%d contacts, want %d", n, tt.wantCount)

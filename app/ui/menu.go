@@ -53,7 +53,7 @@ func (m *mainWindow) onNewScan() {
 
 // onSearch goes to Contacts and puts the cursor in the search field.
 func (m *mainWindow) onSearch() {
-	m.tabs.Select(m.peopleTab)
+	m.tabs.Select(m.contactsTab)
 	m.win.Canvas().Focus(m.contacts.search)
 }
 
@@ -90,7 +90,7 @@ func (m *mainWindow) onSave() {
 		if m.scan.reviewing() && !m.scan.saveNext.Disabled() {
 			m.scan.onSave(true)
 		}
-	case m.peopleTab:
+	case m.contactsTab:
 		if m.contacts.current.ID != 0 && !m.contacts.save.Disabled() {
 			m.contacts.onSave()
 		}
@@ -116,11 +116,11 @@ func (m *mainWindow) onPreviousCard() {
 // of the contact open.
 func (m *mainWindow) onMarkDone() {
 	switch m.tabs.Selected() {
-	case m.homeTab:
+	case m.reconnectTab:
 		if e, ok := m.reconnect.target(); ok {
 			m.reconnect.onDone(e)
 		}
-	case m.peopleTab:
+	case m.contactsTab:
 		if m.contacts.current.ID != 0 {
 			m.contacts.history.onDoneNext()
 		}
@@ -130,11 +130,11 @@ func (m *mainWindow) onMarkDone() {
 // onSnooze offers to put off the same follow-up as onMarkDone would mark.
 func (m *mainWindow) onSnooze() {
 	switch m.tabs.Selected() {
-	case m.homeTab:
+	case m.reconnectTab:
 		if e, ok := m.reconnect.target(); ok {
 			askSnooze(m.win, "Snooze: "+e.Person.Contact.DisplayName(), m.clock.Today(), func(d contacts.Day) { m.reconnect.onSnooze(e, d) })
 		}
-	case m.peopleTab:
+	case m.contactsTab:
 		if m.contacts.current.ID != 0 {
 			m.contacts.history.onSnoozeNext()
 		}

@@ -29,7 +29,7 @@ func TestContactsListPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ := newTestWindow(t, store, &apptest.FakeEngine{})
-	m.tasks.settle()
+	m.tasks.drain()
 	s := m.contacts
 	if s.total != len(cs) || len(s.pages) != 1 {
 		t.Fatalf("the list is %d long with %d pages read; want %d long with the first page", s.total, len(s.pages), len(cs))
@@ -54,7 +54,7 @@ func TestContactsListPages(t *testing.T) {
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
 			st.do()
-			m.tasks.settle()
+			m.tasks.drain()
 			if s.total != st.total || len(listedContacts(m)) != st.total {
 				t.Errorf("%d listed, want %d", s.total, st.total)
 			}
@@ -63,7 +63,7 @@ func TestContactsListPages(t *testing.T) {
 
 	t.Run("introduced by", func(t *testing.T) {
 		test.Type(s.form.introducedBy, "Person 31")
-		m.tasks.settle()
+		m.tasks.drain()
 		for i := 310; i < len(cs); i++ {
 			name := fmt.Sprintf("Person %03d", i)
 			if s.form.people[name] == 0 {
@@ -91,7 +91,7 @@ func TestReconnectPages(t *testing.T) {
 		}
 	}
 	m, _ := newTestWindow(t, store, &apptest.FakeEngine{})
-	m.tasks.settle()
+	m.tasks.drain()
 	s := m.reconnect
 	if s.total != n+1 || len(s.pages) != 1 {
 		t.Fatalf("%d rows with %d pages read; want %d rows and the first page", s.total, len(s.pages), n+1)

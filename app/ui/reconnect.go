@@ -100,7 +100,7 @@ func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 }
 
 func (s *reconnectScreen) refresh() {
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		ctx := context.Background()
 		today := s.clock.Today()
 		counts, err := s.store.ReconnectCounts(ctx, today, upcomingDays)
@@ -215,7 +215,7 @@ func (s *reconnectScreen) loadPage(k pageKey) {
 	}
 	s.loading[k] = true
 	gen, today := s.gen, s.today
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		es, err := s.store.ReconnectEntries(context.Background(), today, upcomingDays, k.section, k.page*reconnectPage, reconnectPage)
 		return func() {
 			if gen != s.gen {
@@ -242,7 +242,7 @@ func (s *reconnectScreen) onDone(e contacts.Entry) {
 	}
 	askOutcome(s.win, "Done: "+c.DisplayName(), fixed, func(kind contacts.Kind, outcome string) {
 		today := s.clock.Today()
-		s.tasks.do(func() func() {
+		s.tasks.inOrder(func() func() {
 			var err error
 			if e.FollowUp != nil {
 				_, err = s.store.CompleteFollowUp(context.Background(), e.FollowUp.ID, today, outcome)
@@ -264,7 +264,7 @@ func (s *reconnectScreen) onDone(e contacts.Entry) {
 // onSnooze moves the entry to a later day: its follow-up, or for a cadence
 // entry, a new call on that day.
 func (s *reconnectScreen) onSnooze(e contacts.Entry, to contacts.Day) {
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		var err error
 		if f := e.FollowUp; f != nil {
 			moved := *f
@@ -402,7 +402,7 @@ func (s *reconnectScreen) onExport() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		s.tasks.do(func() func() {
+		s.tasks.inOrder(func() func() {
 			n, err := app.ExportICS(context.Background(), s.store, path, s.clock.Now())
 			return func() {
 				if err != nil {

@@ -167,7 +167,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 // loadDefaults loads, from the settings, the delay of the first
 // follow-up and the cadence proposed for each new card.
 func (s *scanScreen) loadDefaults() {
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		ctx := context.Background()
 		days, err := app.FollowUpDelay(ctx, s.store, "")
 		cadence, cerr := app.DefaultCadence(ctx, s.store)
@@ -267,20 +267,20 @@ func (s *scanScreen) read(args []string) {
 	s.progress.Show()
 	s.progressBox.Show()
 
-	s.tasks.goLong(func() {
+	s.tasks.onItsOwn(func() {
 		langs := app.ReadingLanguages(ctx, s.store)
 		cs, err := s.store.Corrections(ctx)
 		if err != nil {
 			log.Printf("scan: %v", err)
 		}
-		s.tasks.toUI(func() { s.corrections = cs })
+		s.tasks.onUI(func() { s.corrections = cs })
 		batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }}
 		lift := app.LimitHeap()
 		err = batch.Read(ctx, paths, func(r ocr.Result) {
-			s.tasks.toUI(func() { s.onRead(r) })
+			s.tasks.onUI(func() { s.onRead(r) })
 		})
 		lift()
-		s.tasks.toUI(func() { s.onReadDone(err) })
+		s.tasks.onUI(func() { s.onReadDone(err) })
 	})
 }
 
@@ -380,7 +380,7 @@ func (s *scanScreen) showReview() {
 // reloadCorrections loads the corrections again, after the user removed
 // one, for the cards shown after the one under review.
 func (s *scanScreen) reloadCorrections() {
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		cs, err := s.store.Corrections(context.Background())
 		return func() {
 			if err != nil {
@@ -430,7 +430,7 @@ func (s *scanScreen) onSave(next bool) {
 	learnt := ocr.Learn(s.shown, c)
 	used := s.used
 	s.setReviewEnabled(false)
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		matches, err := s.store.Duplicates(context.Background(), c)
 		return func() {
 			if err != nil {
@@ -474,7 +474,7 @@ func (s *scanScreen) onSave(next bool) {
 // read with (used) are counted.
 func (s *scanScreen) saveWith(next bool, path string, save func() (contacts.Contact, error), learnt []contacts.Correction, used []int64) {
 	s.setReviewEnabled(false)
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		ctx := context.Background()
 		saved, err := save()
 		var cs []contacts.Correction

@@ -113,7 +113,7 @@ func backupDetail(bk contacts.Backup) string {
 
 // refresh reloads the list of backups.
 func (b *backupSettings) refresh() {
-	b.tasks.do(func() func() {
+	b.tasks.inOrder(func() func() {
 		bs, err := b.store.Backups()
 		return func() {
 			if err != nil {
@@ -153,7 +153,7 @@ func (b *backupSettings) setBusy(busy bool) {
 func (b *backupSettings) onBackupNow() {
 	b.setBusy(true)
 	b.status.SetText("Backing up…")
-	b.tasks.do(func() func() {
+	b.tasks.inOrder(func() func() {
 		bk, err := b.store.Backup(context.Background())
 		return func() {
 			b.setBusy(false)
@@ -212,7 +212,7 @@ func (b *backupSettings) chooseRestore(what string, exts []string, dir string) {
 func (b *backupSettings) restorePath(path string) {
 	b.setBusy(true)
 	b.status.SetText("Checking " + filepath.Base(path) + "…")
-	b.tasks.do(func() func() {
+	b.tasks.inOrder(func() func() {
 		ctx := context.Background()
 		var what string
 		var err error
@@ -257,7 +257,7 @@ func (b *backupSettings) restorePath(path string) {
 func (b *backupSettings) doRestore(path string) {
 	b.setBusy(true)
 	b.status.SetText("Restoring…")
-	b.tasks.do(func() func() {
+	b.tasks.inOrder(func() func() {
 		r, err := app.RestorePath(context.Background(), b.store, path)
 		return func() {
 			b.setBusy(false)
@@ -299,7 +299,7 @@ func (b *backupSettings) exportTo(path string) {
 	b.setBusy(true)
 	b.status.SetText("Exporting…")
 	start := time.Now()
-	b.tasks.do(func() func() {
+	b.tasks.inOrder(func() func() {
 		info, err := b.store.WriteArchive(context.Background(), path)
 		return func() {
 			b.setBusy(false)

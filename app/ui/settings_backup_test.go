@@ -29,7 +29,7 @@ func newBackupWindow(t *testing.T, store *contacts.Store) (*backupSettings, fyne
 	b := newBackupSettings(w, store, tk, testClock, func() { restoredCount++ })
 	w.SetContent(b.buildUI())
 	w.Resize(fyne.NewSize(760, 620))
-	tk.settle()
+	tk.drain()
 	return b, w, &restoredCount
 }
 
@@ -53,7 +53,7 @@ func TestBackupSettings(t *testing.T) {
 	}
 
 	test.Tap(b.backupNow)
-	b.tasks.settle()
+	b.tasks.drain()
 	if len(b.backups) != 1 || b.empty.Visible() || !strings.Contains(b.status.Text, "Backed up to") {
 		t.Fatalf("after Back up now: %d backups listed, status %q", len(b.backups), b.status.Text)
 	}
@@ -66,12 +66,12 @@ func TestBackupSettings(t *testing.T) {
 		t.Fatal("Restore is disabled with a backup selected")
 	}
 	test.Tap(b.restore)
-	b.tasks.settle()
+	b.tasks.drain()
 	if msg := overlayText(w); !strings.Contains(msg, "Replace your 3 contacts with the 2 contacts") || !strings.Contains(msg, "kept as a backup") {
 		t.Fatalf("the confirmation says %q", msg)
 	}
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Restore"))
-	b.tasks.settle()
+	b.tasks.drain()
 	if got := apptest.StoredNames(t, store); !slices.Equal(got, []string{"Ann Example", "Bo Example"}) {
 		t.Fatalf("after restoring: %v", got)
 	}
@@ -90,9 +90,9 @@ func TestBackupSettings(t *testing.T) {
 	}
 	b.list.Select(aside)
 	test.Tap(b.restore)
-	b.tasks.settle()
+	b.tasks.drain()
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Restore"))
-	b.tasks.settle()
+	b.tasks.drain()
 	if got := apptest.StoredNames(t, store); !slices.Equal(got, []string{"Ann Example", "Bo Example", "Cy Example"}) {
 		t.Fatalf("after undoing the restore: %v", got)
 	}
@@ -100,9 +100,9 @@ func TestBackupSettings(t *testing.T) {
 	// Cancel changes nothing.
 	b.list.Select(len(b.backups) - 1)
 	test.Tap(b.restore)
-	b.tasks.settle()
+	b.tasks.drain()
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Cancel"))
-	b.tasks.settle()
+	b.tasks.drain()
 	if got := apptest.StoredNames(t, store); len(got) != 3 {
 		t.Errorf("after Cancel: %v", got)
 	}
@@ -122,7 +122,7 @@ func TestBackupSettingsRefusesBadFiles(t *testing.T) {
 			p := filepath.Join(dir, name)
 			os.WriteFile(p, data, 0o600)
 			b.restorePath(p)
-			b.tasks.settle()
+			b.tasks.drain()
 			msg := overlayText(w)
 			if !strings.Contains(msg, "This cannot be restored") || !strings.Contains(msg, name) {
 				t.Errorf("for %s the dialog says %q", name, msg)
@@ -147,7 +147,7 @@ func TestArchiveToAnotherComputerFromTheWindow(t *testing.T) {
 	b, _, _ := newBackupWindow(t, from)
 	path := filepath.Join(t.TempDir(), "everything.zip")
 	b.exportTo(path)
-	b.tasks.settle()
+	b.tasks.drain()
 	if !strings.Contains(b.status.Text, "Wrote 1 contact and 1 card image to "+path) {
 		t.Fatalf("after export: %q", b.status.Text)
 	}
@@ -156,12 +156,12 @@ func TestArchiveToAnotherComputerFromTheWindow(t *testing.T) {
 	apptest.AddPeople(t, to, "Someone Else")
 	b2, w2, _ := newBackupWindow(t, to)
 	b2.restorePath(path)
-	b2.tasks.settle()
+	b2.tasks.drain()
 	if msg := overlayText(w2); !strings.Contains(msg, "Replace your 1 contact with the 1 contact and 1 card image of the archive made on") {
 		t.Fatalf("the confirmation says %q", msg)
 	}
 	test.Tap(findButton(w2.Canvas().Overlays().Top(), "Restore"))
-	b2.tasks.settle()
+	b2.tasks.drain()
 	cs, _ := to.List(context.Background(), "", 0)
 	if len(cs) != 1 || cs[0].FullName != "Ann Example" {
 		t.Fatalf("after importing: %+v", cs)
@@ -174,9 +174,6 @@ func TestArchiveToAnotherComputerFromTheWindow(t *testing.T) {
 // TestDeleteRemovesImageAfterUndo: a deleted contact's card image stays
 // while the deletion can be undone, and goes after.
 func TestDeleteRemovesImageAfterUndo(t *testing.T) {
-	old := undoTime
-	undoTime = 50 * time.Millisecond
-	t.Cleanup(func() { undoTime = old })
 	store := apptest.OpenStore(t)
 	ctx := context.Background()
 	var imgs []string
@@ -196,21 +193,22 @@ func TestDeleteRemovesImageAfterUndo(t *testing.T) {
 		imgs = append(imgs, p)
 	}
 	m, _ := newTestWindow(t, store, &apptest.FakeEngine{})
+	m.contacts.undoFor = 50 * time.Millisecond
 	s := m.contacts
-	m.tasks.settle()
+	m.tasks.drain()
 	exists := func(p string) bool { _, err := os.Stat(p); return err == nil }
 
 	// Delete Ann, and undo: her image is there all along.
 	selectName(t, m, "Ann Example")
 	test.Tap(s.del)
-	m.tasks.settle()
+	m.tasks.drain()
 	if !exists(imgs[0]) {
 		t.Fatal("the image went before the deletion could be undone")
 	}
 	test.Tap(s.undoBar.Objects[1].(fyne.Tappable))
-	m.tasks.settle()
-	time.Sleep(3 * undoTime)
-	m.tasks.settle()
+	m.tasks.drain()
+	time.Sleep(3 * m.contacts.undoFor)
+	m.tasks.drain()
 	if !exists(imgs[0]) {
 		t.Fatal("the image went after the deletion was undone")
 	}
@@ -218,11 +216,11 @@ func TestDeleteRemovesImageAfterUndo(t *testing.T) {
 	// Delete Bo and let the undo pass: his image goes.
 	selectName(t, m, "Bo Example")
 	test.Tap(s.del)
-	m.tasks.settle()
+	m.tasks.drain()
 	deadline := time.Now().Add(5 * time.Second)
 	for exists(imgs[1]) && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
-		m.tasks.settle()
+		m.tasks.drain()
 	}
 	if exists(imgs[1]) || s.undoBar.Visible() {
 		t.Errorf("after the undo passed: image there %v, undo bar shown %v", exists(imgs[1]), s.undoBar.Visible())

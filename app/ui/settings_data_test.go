@@ -52,7 +52,7 @@ func TestMoveDataFolder(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "elsewhere")
 	d.moveTo(dir)
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Cancel"))
-	d.tasks.settle()
+	d.tasks.drain()
 	if _, err := os.Stat(dir); err == nil || app.DefaultDataDir() != store.Dir() || *quits != 0 {
 		t.Fatalf("after Cancel: folder made (%v), data folder %s, %d quits", err == nil, app.DefaultDataDir(), *quits)
 	}
@@ -62,7 +62,7 @@ func TestMoveDataFolder(t *testing.T) {
 	os.WriteFile(filepath.Join(full, "mine.txt"), []byte("mine"), 0o600)
 	d.moveTo(full)
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Move"))
-	d.tasks.settle()
+	d.tasks.drain()
 	if msg := overlayText(w); !strings.Contains(msg, "not empty") {
 		t.Errorf("moving to a folder with a file in it says %q", msg)
 	}
@@ -77,7 +77,7 @@ func TestMoveDataFolder(t *testing.T) {
 		t.Fatalf("the confirmation says %q", msg)
 	}
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Move"))
-	d.tasks.settle()
+	d.tasks.drain()
 	if msg := overlayText(w); !strings.Contains(msg, "Your 2 contacts") || !strings.Contains(msg, store.Dir()) {
 		t.Fatalf("after the move the app says %q", msg)
 	}

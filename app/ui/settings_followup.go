@@ -43,7 +43,7 @@ func (s *followUpSettings) buildUI() fyne.CanvasObject {
 		return nil
 	}
 	s.status = hintLabel("")
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		ctx := context.Background()
 		c, err := app.DefaultCadence(ctx, s.store)
 		var delay string
@@ -95,6 +95,7 @@ type reminderSettings struct {
 	store     *contacts.Store
 	tasks     *tasks
 	prefs     fyne.Preferences
+	trayShown func() bool // whether the desktop shows a system tray now
 	onChanged func()
 
 	on          *widget.Check
@@ -104,8 +105,8 @@ type reminderSettings struct {
 	status      *widget.Label
 }
 
-func newReminderSettings(win fyne.Window, store *contacts.Store, tasks *tasks, prefs fyne.Preferences, onChanged func()) *reminderSettings {
-	return &reminderSettings{win: win, store: store, tasks: tasks, prefs: prefs, onChanged: onChanged}
+func newReminderSettings(win fyne.Window, store *contacts.Store, tasks *tasks, prefs fyne.Preferences, trayShown func() bool, onChanged func()) *reminderSettings {
+	return &reminderSettings{win: win, store: store, tasks: tasks, prefs: prefs, trayShown: trayShown, onChanged: onChanged}
 }
 
 // hourNames are the hours offered, "00:00" to "23:00".
@@ -126,7 +127,7 @@ func (s *reminderSettings) buildUI() fyne.CanvasObject {
 	})
 	s.keepInTray.SetChecked(s.prefs.Bool(prefKeepInTray))
 	s.status = hintLabel("")
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		h, err := app.LoadNotifyHours(context.Background(), s.store)
 		return func() {
 			if err != nil {
@@ -151,7 +152,7 @@ func (s *reminderSettings) buildUI() fyne.CanvasObject {
 // refresh says whether the desktop shows a system tray now, which can
 // change while the app runs.
 func (s *reminderSettings) refresh() {
-	if trayHostRunning() {
+	if s.trayShown() {
 		s.trayHint.SetText("Quit from the tray's menu, or File > Quit.")
 		return
 	}

@@ -119,7 +119,7 @@ func quoteShort(s string) string {
 
 // refresh loads the languages setting and the corrections.
 func (s *ocrSettings) refresh() {
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		ctx := context.Background()
 		langs := app.ReadingLanguages(ctx, s.store)
 		cs, err := s.store.Corrections(ctx)
@@ -163,7 +163,7 @@ func (s *ocrSettings) onLanguagesChanged() {
 		s.langs["eng"].SetChecked(true)
 		return
 	}
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		err := s.store.SetSetting(context.Background(), app.SettingLanguages, strings.Join(langs, ","))
 		return func() {
 			if err != nil {
@@ -176,7 +176,7 @@ func (s *ocrSettings) onLanguagesChanged() {
 }
 
 func (s *ocrSettings) onRemove(c contacts.Correction) {
-	s.tasks.do(func() func() {
+	s.tasks.inOrder(func() func() {
 		err := s.store.DeleteCorrection(context.Background(), c.ID)
 		return func() {
 			if err != nil {

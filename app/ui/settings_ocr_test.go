@@ -32,7 +32,7 @@ func TestOCRSettings(t *testing.T) {
 	s := newOCRSettings(w, store, tk, func() { changed++ })
 	w.SetContent(s.buildUI())
 	w.Resize(fyne.NewSize(680, 560))
-	tk.settle()
+	tk.drain()
 
 	t.Run("languages", func(t *testing.T) {
 		if !s.langs["eng"].Checked {
@@ -52,7 +52,7 @@ func TestOCRSettings(t *testing.T) {
 		for _, c := range s.langs {
 			if c.Checked && !c.Disabled() {
 				test.Tap(c)
-				tk.settle()
+				tk.drain()
 			}
 		}
 		if !s.langs["eng"].Checked {
@@ -62,7 +62,7 @@ func TestOCRSettings(t *testing.T) {
 			t.Skip("Portuguese data not installed")
 		}
 		test.Tap(s.langs["por"])
-		tk.settle()
+		tk.drain()
 		if got := app.ReadingLanguages(ctx, store); strings.Join(got, ",") != "eng,por" {
 			t.Errorf("languages saved: %v, want eng,por", got)
 		}
@@ -82,7 +82,7 @@ func TestOCRSettings(t *testing.T) {
 			t.Errorf("row title %q", title)
 		}
 		test.Tap(row.(*fyne.Container).Objects[1].(*widget.Button))
-		tk.settle()
+		tk.drain()
 		cs, _ := store.Corrections(ctx)
 		if len(cs) != 1 || cs[0].Field != "domain" || s.list.Length() != 1 || changed != 1 {
 			t.Errorf("after removing the company correction: stored %+v, listed %d, told %d times", cs, s.list.Length(), changed)
@@ -90,7 +90,7 @@ func TestOCRSettings(t *testing.T) {
 		row = s.list.CreateItem()
 		s.list.UpdateItem(0, row)
 		test.Tap(row.(*fyne.Container).Objects[1].(*widget.Button))
-		tk.settle()
+		tk.drain()
 		if s.list.Visible() || !s.empty.Visible() {
 			t.Errorf("with no corrections left, the list should give way to the explanation")
 		}

@@ -48,16 +48,16 @@ func TestFollowUpSettings(t *testing.T) {
 	}
 	quarterly := contacts.CadencePresets[2]
 	s.cadence.SetSelected(quarterly.Name)
-	m.tasks.settle()
+	m.tasks.drain()
 	s.delay.SetText("")
 	test.Type(s.delay, "soon")
-	m.tasks.settle()
+	m.tasks.drain()
 	if !strings.Contains(s.status.Text, "Not saved") {
 		t.Errorf("after typing a delay it cannot read, the status says %q", s.status.Text)
 	}
 	s.delay.SetText("")
 	test.Type(s.delay, "1w")
-	m.tasks.settle()
+	m.tasks.drain()
 	if got := setting(t, store, app.SettingDefaultCadence); got != "91/183" {
 		t.Errorf("default cadence saved as %q", got)
 	}
@@ -72,7 +72,7 @@ func TestFollowUpSettings(t *testing.T) {
 	dir := t.TempDir()
 	apptest.WriteImage(t, dir, "jane.png")
 	m.scan.read([]string{dir})
-	m.tasks.settle()
+	m.tasks.drain()
 	if got := m.scan.form.cadence.Selected; got != quarterly.Name {
 		t.Errorf("a scanned card's cadence is %q, want %q", got, quarterly.Name)
 	}
@@ -83,7 +83,7 @@ func TestFollowUpSettings(t *testing.T) {
 	// Settings read back as saved.
 	again := newFollowUpSettings(m.win, store, m.tasks, nil)
 	again.buildUI()
-	m.tasks.settle()
+	m.tasks.drain()
 	if again.cadence.Selected != quarterly.Name || again.delay.Text != "1w" {
 		t.Errorf("reopened: %q, %q", again.cadence.Selected, again.delay.Text)
 	}
@@ -98,17 +98,17 @@ func TestReminderSettings(t *testing.T) {
 	}
 	s.from.SetSelected("22:00")
 	s.until.SetSelected("07:00")
-	m.tasks.settle()
+	m.tasks.drain()
 	if got := setting(t, store, app.SettingNotifyHours); got != "22-7" {
 		t.Errorf("hours saved as %q", got)
 	}
 	test.Tap(s.on)
-	m.tasks.settle()
+	m.tasks.drain()
 	if got := setting(t, store, app.SettingNotifyHours); got != "off" || !s.from.Disabled() {
 		t.Errorf("reminders off saved as %q, hours disabled: %v", got, s.from.Disabled())
 	}
 	test.Tap(s.on)
-	m.tasks.settle()
+	m.tasks.drain()
 	if got := setting(t, store, app.SettingNotifyHours); got != "22-7" {
 		t.Errorf("reminders back on saved as %q", got)
 	}
@@ -138,7 +138,7 @@ func TestReminderHours(t *testing.T) {
 	for _, h := range []int{0, 3, 7, 8, 9} {
 		at = day.Add(time.Duration(h)*time.Hour + 30*time.Minute)
 		m.remindNow(context.Background())
-		m.tasks.settle()
+		m.tasks.drain()
 	}
 	if len(sent) != 1 || sent[0].Hour() != 8 {
 		t.Fatalf("reminders sent at %v, want one at 8:30", sent)

@@ -48,7 +48,7 @@ func newDesktopWindow(t *testing.T, store *contacts.Store, eng *apptest.FakeEngi
 	w.SetMainMenu(m.mainMenu())
 	m.addShortcuts()
 	w.Resize(fyne.NewSize(1200, 800))
-	m.tasks.settle()
+	m.tasks.drain()
 	return m, w, a
 }
 
@@ -57,7 +57,7 @@ func newDesktopWindow(t *testing.T, store *contacts.Store, eng *apptest.FakeEngi
 func press(t *testing.T, m *mainWindow, id string) {
 	t.Helper()
 	m.win.Canvas().(fyne.Shortcutable).TypedShortcut(m.shortcut(id).keys())
-	m.tasks.settle()
+	m.tasks.drain()
 }
 
 // menuItems are the items of the window's menus, by menu.
@@ -152,12 +152,12 @@ func TestShortcutsDialog(t *testing.T) {
 	}
 	// With a dialog open, shortcuts do not act on the window behind it.
 	press(t, m, "contacts")
-	if m.tabs.Selected() == m.peopleTab {
+	if m.tabs.Selected() == m.contactsTab {
 		t.Error("Ctrl+2 went to Contacts behind the open dialog")
 	}
 	top.Hide()
 	press(t, m, "contacts")
-	if m.tabs.Selected() != m.peopleTab {
+	if m.tabs.Selected() != m.contactsTab {
 		t.Error("Ctrl+2 does not go to Contacts")
 	}
 }
@@ -181,12 +181,12 @@ func TestShortcutsGoAndSearch(t *testing.T) {
 	}
 
 	press(t, m, "search")
-	if m.tabs.Selected() != m.peopleTab || w.Canvas().Focused() != m.contacts.search {
+	if m.tabs.Selected() != m.contactsTab || w.Canvas().Focused() != m.contacts.search {
 		t.Fatalf("Ctrl+F shows %s with %v focused, want the search field in Contacts", m.tabs.Selected().Text, w.Canvas().Focused())
 	}
 	// What is typed next goes into the search.
 	test.Type(w.Canvas().Focused(), "nobody")
-	m.tasks.settle()
+	m.tasks.drain()
 	if m.contacts.search.Text != "nobody" || m.contacts.listed != "nobody" {
 		t.Errorf("typed after Ctrl+F, the search is %q and lists for %q", m.contacts.search.Text, m.contacts.listed)
 	}
@@ -211,7 +211,7 @@ func TestShortcutsInReview(t *testing.T) {
 		apptest.WriteImage(t, dir, name)
 	}
 	m.scan.read([]string{dir})
-	m.tasks.settle()
+	m.tasks.drain()
 	if len(m.scan.queue) != 3 {
 		t.Fatalf("%d cards to review, want 3", len(m.scan.queue))
 	}
@@ -274,7 +274,7 @@ func TestShortcutsDoneAndSnooze(t *testing.T) {
 	}
 	test.Type(findEntry(top), "left a message")
 	test.Tap(findButton(top, "Done"))
-	m.tasks.settle()
+	m.tasks.drain()
 	its, err := store.Interactions(ctx, people["Olu Overdue"].ID)
 	if err != nil || len(its) != 1 || its[0].Note != "left a message" {
 		t.Fatalf("Olu's history after Ctrl+D: %+v, %v", its, err)
@@ -295,7 +295,7 @@ func TestShortcutsDoneAndSnooze(t *testing.T) {
 		t.Error("the snooze dialog does not focus its first choice")
 	}
 	test.Tap(findButton(top, "Next week"))
-	m.tasks.settle()
+	m.tasks.drain()
 	fus, _ := store.FollowUps(ctx, people["Tess Today"].ID)
 	if len(fus) != 1 || fus[0].Due != (contacts.Day{Year: 2026, Month: 11, Day: 23}) {
 		t.Errorf("Tess's follow-up after snoozing: %+v, want it on Monday", fus)
@@ -305,17 +305,17 @@ func TestShortcutsDoneAndSnooze(t *testing.T) {
 	// open: Uma's coffee.
 	uma := people["Uma Upcoming"]
 	m.onOpenContact(uma)
-	m.tasks.settle()
+	m.tasks.drain()
 	press(t, m, "snooze")
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Tomorrow"))
-	m.tasks.settle()
+	m.tasks.drain()
 	fus, _ = store.FollowUps(ctx, uma.ID)
 	if len(fus) != 1 || fus[0].Due != today.AddDays(1) {
 		t.Fatalf("Uma's coffee after snoozing: %+v, want it tomorrow", fus)
 	}
 	press(t, m, "done")
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Done"))
-	m.tasks.settle()
+	m.tasks.drain()
 	fus, _ = store.FollowUps(ctx, uma.ID)
 	if len(fus) != 1 || fus[0].State != contacts.StateDone {
 		t.Errorf("Uma's coffee after Ctrl+D: %+v, want it done", fus)

@@ -76,7 +76,7 @@ func (d *syncDialog) show() {
 
 // load loads the settings in the background, then calls then.
 func (d *syncDialog) load(then func()) {
-	d.tasks.do(func() func() {
+	d.tasks.inOrder(func() func() {
 		s, err := app.LoadDAVSettings(context.Background(), d.store)
 		return func() {
 			if err != nil {
@@ -161,7 +161,7 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 	d.connect.Disable()
 	d.syncNow.Disable()
 	d.status.SetText("Connecting…")
-	d.tasks.goLong(func() {
+	d.tasks.onItsOwn(func() {
 		ctx := context.Background()
 		var notes []string
 		err := app.SaveDAVSettings(ctx, d.store, s)
@@ -177,7 +177,7 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 		if err == nil {
 			books, err = app.ListBooks(ctx, s)
 		}
-		d.tasks.toUI(func() {
+		d.tasks.onUI(func() {
 			d.connect.Enable()
 			d.password.SetText("")
 			if !keyring {
@@ -223,7 +223,7 @@ func (d *syncDialog) onBook() {
 	d.settings.Book = d.books[i].Path
 	d.syncNow.Enable()
 	s := d.settings
-	d.tasks.do(func() func() {
+	d.tasks.inOrder(func() func() {
 		err := app.SaveDAVSettings(context.Background(), d.store, s)
 		return func() {
 			if err != nil {
@@ -245,7 +245,7 @@ func (d *syncDialog) onSync() {
 	d.password.SetText("")
 	d.syncNow.Disable()
 	d.status.SetText("Syncing…")
-	d.tasks.goLong(func() {
+	d.tasks.onItsOwn(func() {
 		var res davsync.Result
 		var note string
 		if pw != "" {
@@ -259,7 +259,7 @@ func (d *syncDialog) onSync() {
 		if err == nil {
 			res, err = syncer.Sync(context.Background())
 		}
-		d.tasks.toUI(func() {
+		d.tasks.onUI(func() {
 			d.syncNow.Enable()
 			if err != nil {
 				d.status.SetText(note + "Could not sync: " + syncText(err))
@@ -297,9 +297,9 @@ func (d *syncDialog) resolveConflicts(syncer *davsync.Syncer, cs []davsync.Confl
 	var dlg *dialog.CustomDialog
 	choose := func(keepMine bool) {
 		dlg.Hide()
-		d.tasks.goLong(func() {
+		d.tasks.onItsOwn(func() {
 			err := syncer.Resolve(context.Background(), cf, keepMine)
-			d.tasks.toUI(func() {
+			d.tasks.onUI(func() {
 				if err != nil {
 					showError(d.win, "Could not resolve the conflict", err)
 				} else if d.onChanged != nil {
@@ -425,7 +425,7 @@ func (d *syncDialog) confirmDeletions(syncer *davsync.Syncer, ds []davsync.Delet
 	var dlg *dialog.CustomDialog
 	apply := func(del bool) {
 		dlg.Hide()
-		d.tasks.goLong(func() {
+		d.tasks.onItsOwn(func() {
 			var errs []error
 			for _, x := range ds {
 				var err error
@@ -438,7 +438,7 @@ func (d *syncDialog) confirmDeletions(syncer *davsync.Syncer, ds []davsync.Delet
 					errs = append(errs, err)
 				}
 			}
-			d.tasks.toUI(func() {
+			d.tasks.onUI(func() {
 				if err := errors.Join(errs...); err != nil {
 					showError(d.win, "Could not carry out every deletion", err)
 				}

@@ -33,7 +33,7 @@ func openSyncDialog(t *testing.T, store *contacts.Store) (*syncDialog, fyne.Wind
 	w.Resize(fyne.NewSize(900, 700))
 	d := newSyncDialog(w, store, &tasks{held: true}, nil)
 	d.show()
-	d.tasks.settle()
+	d.tasks.drain()
 	if d.dlg == nil {
 		t.Fatal("no sync dialog")
 	}
@@ -67,7 +67,7 @@ func TestSyncDialogSettings(t *testing.T) {
 		t.Fatal("no confirmation for a plain-http address")
 	}
 	test.Tap(findButton(top, "Cancel"))
-	d.tasks.settle()
+	d.tasks.drain()
 	if got := setting(t, store, app.SettingDAVURL); got != "" {
 		t.Errorf("URL saved without confirmation: %q", got)
 	}
@@ -77,7 +77,7 @@ func TestSyncDialogSettings(t *testing.T) {
 
 	test.Tap(d.connect)
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Use http"))
-	d.tasks.settle()
+	d.tasks.drain()
 	for key, want := range map[string]string{app.SettingDAVURL: url, app.SettingDAVUser: "ana", app.SettingDAVHTTP: url} {
 		if got := setting(t, store, key); got != want {
 			t.Errorf("setting %s = %q, want %q", key, got, want)
@@ -102,7 +102,7 @@ func TestSyncDialogSettings(t *testing.T) {
 			t.Errorf("%s: asked to confirm", u)
 			test.Tap(findButton(top, "Cancel"))
 		}
-		d.tasks.settle()
+		d.tasks.drain()
 	}
 	if got := setting(t, store, app.SettingDAVHTTP); got != "" {
 		t.Errorf("plain http still allowed after moving to https: %q", got)
@@ -110,7 +110,7 @@ func TestSyncDialogSettings(t *testing.T) {
 	// An address without a scheme is taken as https.
 	d.url.SetText("127.0.0.1:1")
 	test.Tap(d.connect)
-	d.tasks.settle()
+	d.tasks.drain()
 	if got := setting(t, store, app.SettingDAVURL); got != "https://127.0.0.1:1" {
 		t.Errorf("address without a scheme saved as %q", got)
 	}
@@ -145,7 +145,7 @@ func TestSyncDialogWithoutKeyring(t *testing.T) {
 	test.Type(d.user, "bo")
 	test.Type(d.password, "pw")
 	test.Tap(d.connect)
-	d.tasks.settle()
+	d.tasks.drain()
 	if !strings.Contains(d.status.Text, "system keyring is not available") ||
 		!strings.Contains(d.status.Text, "only until Follow Through closes") {
 		t.Errorf("status = %q, want it to say the password is kept for the session", d.status.Text)
@@ -174,16 +174,16 @@ func TestSyncDialogWithRadicale(t *testing.T) {
 	test.Type(d.password, r.Password)
 	test.Tap(d.connect)
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Use http"))
-	d.tasks.settle()
+	d.tasks.drain()
 	if d.book.Selected != "contacts" {
 		t.Fatalf("address book %q chosen of %v; status %q", d.book.Selected, d.book.Options, d.status.Text)
 	}
-	d.tasks.settle()
+	d.tasks.drain()
 	if got := setting(t, store, app.SettingDAVBook); got != book {
 		t.Errorf("address book saved = %q, want %q", got, book)
 	}
 	test.Tap(d.syncNow)
-	d.tasks.settle()
+	d.tasks.drain()
 	if d.status.Text != "Pushed 1, pulled 0." {
 		t.Fatalf("status after the first sync = %q", d.status.Text)
 	}
@@ -207,7 +207,7 @@ func TestSyncDialogWithRadicale(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Tap(d.syncNow)
-	d.tasks.settle()
+	d.tasks.drain()
 	top := w.Canvas().Overlays().Top()
 	if findButton(top, "Keep the server's") == nil {
 		t.Fatalf("no conflict dialog; status %q", d.status.Text)
@@ -218,7 +218,7 @@ func TestSyncDialogWithRadicale(t *testing.T) {
 		}
 	}
 	test.Tap(findButton(top, "Keep the server's"))
-	d.tasks.settle()
+	d.tasks.drain()
 	if got, err := store.Get(ctx, ana.ID); err != nil || got.Title != "Founder" {
 		t.Errorf("title here after keeping the server's = %q, %v", got.Title, err)
 	}
@@ -228,13 +228,13 @@ func TestSyncDialogWithRadicale(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Tap(d.syncNow)
-	d.tasks.settle()
+	d.tasks.drain()
 	top = w.Canvas().Overlays().Top()
 	if _, ok := find(top, func(l *widget.Label) bool { return strings.Contains(l.Text, "• Ana Ruiz") }); !ok {
 		t.Fatal("the confirmation does not list Ana")
 	}
 	test.Tap(findButton(top, "Delete"))
-	d.tasks.settle()
+	d.tasks.drain()
 	if aos, err := dav.QueryAddressBook(ctx, book, &carddav.AddressBookQuery{}); err != nil || len(aos) != 0 {
 		t.Errorf("cards on the server after confirming: %d, %v", len(aos), err)
 	}

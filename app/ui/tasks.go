@@ -10,43 +10,65 @@ import (
 // goroutine, one job at a time and in the order asked, then hands each
 // result to the UI goroutine. Keeping the jobs in order means a search
 // typed quickly never shows an older result over a newer one.
+//
+// The UI goroutine never waits on the worker: the queue of jobs has no
+// bound, so asking for one never blocks, even while the worker waits for
+// the UI goroutine to take a result.
 type tasks struct {
-	jobs chan func()
-	wg   sync.WaitGroup
-	once sync.Once
+	wg sync.WaitGroup
 
-	// held, when set, keeps UI updates until settle runs them on the
+	mu      sync.Mutex
+	queued  []func() // jobs not yet started, oldest first
+	working bool     // whether a goroutine is running the queued jobs
+
+	// held, when set, keeps UI updates until drain runs them on the
 	// caller's goroutine. Fyne's test driver has no UI goroutine of its
 	// own, so tests use it to keep widgets on theirs.
 	held    bool
-	mu      sync.Mutex
-	pending []func()
+	pending []func() // UI updates kept while held
 }
 
-// do runs work in the background; the function it returns, if any, runs
-// on the UI goroutine.
-func (t *tasks) do(work func() (ui func())) {
-	t.once.Do(func() {
-		t.jobs = make(chan func(), 256)
-		go func() {
-			for job := range t.jobs {
-				job()
-			}
-		}()
-	})
+// inOrder runs work in the background, after the work asked for before
+// it; the function it returns, if any, runs on the UI goroutine.
+func (t *tasks) inOrder(work func() (ui func())) {
 	t.wg.Add(1)
-	t.jobs <- func() {
+	job := func() {
 		defer t.wg.Done()
 		if ui := work(); ui != nil {
-			t.toUI(ui)
+			t.onUI(ui)
 		}
+	}
+	t.mu.Lock()
+	t.queued = append(t.queued, job)
+	start := !t.working
+	t.working = true
+	t.mu.Unlock()
+	if start {
+		go t.runQueued()
 	}
 }
 
-// goLong runs long work, such as reading a batch of cards, on a goroutine
-// of its own, so that it does not hold up the jobs. It hands its results
-// over with toUI.
-func (t *tasks) goLong(work func()) {
+// runQueued runs the queued jobs one at a time until none is left.
+func (t *tasks) runQueued() {
+	for {
+		t.mu.Lock()
+		if len(t.queued) == 0 {
+			t.working = false
+			t.mu.Unlock()
+			return
+		}
+		job := t.queued[0]
+		t.queued[0] = nil
+		t.queued = t.queued[1:]
+		t.mu.Unlock()
+		job()
+	}
+}
+
+// onItsOwn runs long work, such as reading a batch of cards, on a
+// goroutine of its own, so that it does not hold up the jobs in order. It
+// hands its results over with onUI.
+func (t *tasks) onItsOwn(work func()) {
 	t.wg.Add(1)
 	go func() {
 		defer t.wg.Done()
@@ -54,20 +76,23 @@ func (t *tasks) goLong(work func()) {
 	}()
 }
 
-// toUI runs fn on the UI goroutine and waits for it.
-func (t *tasks) toUI(fn func()) {
-	if !t.held {
-		fyne.DoAndWait(fn)
-		return
-	}
+// onUI runs fn on the UI goroutine and waits for it. Only the workers
+// call it, never the UI goroutine.
+func (t *tasks) onUI(fn func()) {
 	t.mu.Lock()
-	t.pending = append(t.pending, fn)
+	held := t.held
+	if held {
+		t.pending = append(t.pending, fn)
+	}
 	t.mu.Unlock()
+	if !held {
+		fyne.DoAndWait(fn)
+	}
 }
 
-// settle waits for every job, and with held set runs the UI updates they
+// drain waits for every job, and with held set runs the UI updates they
 // handed back, and those that these lead to, until nothing is left.
-func (t *tasks) settle() {
+func (t *tasks) drain() {
 	for {
 		t.wg.Wait()
 		t.mu.Lock()

@@ -84,10 +84,6 @@ func trayDueText(n int) string {
 	return app.CountPeople(n) + " to follow up with today"
 }
 
-// trayHostRunning reports whether the desktop shows a system tray now;
-// tests replace it.
-var trayHostRunning = hasTrayHost
-
 // startTray puts the app in the desktop's system tray, and has closing the
 // window keep it there when the user asked for that.
 func (m *mainWindow) startTray(desk desktop.App) {
@@ -100,14 +96,14 @@ func (m *mainWindow) startTray(desk desktop.App) {
 func (m *mainWindow) onShowReconnect() {
 	m.win.Show()
 	m.win.RequestFocus()
-	m.tabs.Select(m.homeTab)
+	m.tabs.Select(m.reconnectTab)
 }
 
 // onCloseWindow hides the window, leaving the app in the tray to go on
 // reminding, when the user asked for that and the desktop shows a tray to
 // bring it back from; otherwise it quits.
 func (m *mainWindow) onCloseWindow() {
-	if m.tray == nil || !m.app.Preferences().Bool(prefKeepInTray) || !trayHostRunning() {
+	if m.tray == nil || !m.app.Preferences().Bool(prefKeepInTray) || !m.trayShown() {
 		m.app.Quit()
 		return
 	}

@@ -83,27 +83,29 @@ type mainWindow struct {
 	tasks *tasks
 	clock app.Clock
 	about app.Metadata // the name and version, for About
+	// trayShown reports whether the desktop shows a system tray now.
+	trayShown func() bool
 
-	tabs        *container.AppTabs
-	reconnect   *reconnectScreen
-	contacts    *contactsScreen
-	events      *eventsScreen
-	scan        *scanScreen
-	imports     *importScreen
-	settings    *settingsScreen
-	homeTab     *container.TabItem
-	peopleTab   *container.TabItem
-	eventsTab   *container.TabItem
-	scanTab     *container.TabItem
-	settingsTab *container.TabItem
-	reminder    *app.Reminder
+	tabs         *container.AppTabs
+	reconnect    *reconnectScreen
+	contacts     *contactsScreen
+	events       *eventsScreen
+	scan         *scanScreen
+	imports      *importScreen
+	settings     *settingsScreen
+	reconnectTab *container.TabItem
+	contactsTab  *container.TabItem
+	eventsTab    *container.TabItem
+	scanTab      *container.TabItem
+	settingsTab  *container.TabItem
+	reminder     *app.Reminder
 
 	tray       *tray // nil where the app has no system tray
 	toldInTray bool  // whether the user was told the app stays in the tray
 }
 
 func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func(langs []string) (ocr.Engine, error), clock app.Clock) *mainWindow {
-	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{}, clock: clock, about: app.About()}
+	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{}, clock: clock, about: app.About(), trayShown: hasTrayHost}
 	m.reconnect = newReconnectScreen(w, store, m.tasks, clock, m.onOpenContact, m.onChanged)
 	m.contacts = newContactsScreen(w, store, m.tasks, clock, m.onChanged)
 	m.events = newEventsScreen(w, store, m.tasks, clock, m.onOpenContact)
@@ -122,13 +124,13 @@ func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine f
 }
 
 func (m *mainWindow) buildUI() fyne.CanvasObject {
-	m.homeTab = container.NewTabItemWithIcon("Reconnect", theme.HomeIcon(), m.reconnect.buildUI())
-	m.peopleTab = container.NewTabItemWithIcon("Contacts", theme.AccountIcon(), m.contacts.buildUI())
+	m.reconnectTab = container.NewTabItemWithIcon("Reconnect", theme.HomeIcon(), m.reconnect.buildUI())
+	m.contactsTab = container.NewTabItemWithIcon("Contacts", theme.AccountIcon(), m.contacts.buildUI())
 	m.eventsTab = container.NewTabItemWithIcon("Events", theme.CalendarIcon(), m.events.buildUI())
 	m.scanTab = container.NewTabItemWithIcon("Scan", theme.FileImageIcon(), m.scan.buildUI())
 	m.settings = newSettingsScreen(m.settingsSections())
 	m.settingsTab = container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), m.settings.buildUI())
-	m.tabs = container.NewAppTabs(m.homeTab, m.peopleTab, m.eventsTab, m.scanTab, m.settingsTab)
+	m.tabs = container.NewAppTabs(m.reconnectTab, m.contactsTab, m.eventsTab, m.scanTab, m.settingsTab)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
 	m.tabs.OnSelected = func(t *container.TabItem) {
 		if t == m.settingsTab {
@@ -178,7 +180,7 @@ func isVCardFile(path string) bool {
 }
 
 func (m *mainWindow) onOpenContact(c contacts.Contact) {
-	m.tabs.Select(m.peopleTab)
+	m.tabs.Select(m.contactsTab)
 	m.contacts.open(c)
 }
 
@@ -225,10 +227,10 @@ func (m *mainWindow) remind(ctx context.Context) {
 func (m *mainWindow) remindNow(ctx context.Context) {
 	// On a goroutine of its own: with thousands overdue it takes a while,
 	// and the screens' jobs need not wait for it.
-	m.tasks.goLong(func() {
+	m.tasks.onItsOwn(func() {
 		entries, err := app.DueToday(ctx, m.store, m.clock.Today())
 		hours, herr := app.LoadNotifyHours(ctx, m.store)
-		m.tasks.toUI(func() {
+		m.tasks.onUI(func() {
 			if err != nil {
 				log.Printf("reminder: %v", err)
 				return
@@ -249,9 +251,9 @@ func (m *mainWindow) updateTray() {
 	if m.tray == nil {
 		return
 	}
-	m.tasks.goLong(func() {
+	m.tasks.onItsOwn(func() {
 		entries, err := app.DueToday(context.Background(), m.store, m.clock.Today())
-		m.tasks.toUI(func() {
+		m.tasks.onUI(func() {
 			if err != nil {
 				log.Printf("tray: %v", err)
 				return
@@ -263,7 +265,7 @@ func (m *mainWindow) updateTray() {
 
 // checkEmpty offers the sample cards while the database is empty.
 func (m *mainWindow) checkEmpty() {
-	m.tasks.do(func() func() {
+	m.tasks.inOrder(func() func() {
 		n, err := m.store.Count(context.Background())
 		return func() { m.scan.offerSamples(err == nil && n == 0) }
 	})
