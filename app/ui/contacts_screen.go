@@ -165,11 +165,10 @@ func (s *contactsScreen) refresh() {
 		filter.Tag = s.tag.Selected
 	}
 	s.wanted.Store(&filter)
-	s.tasks.inOrder(func() func() {
+	s.tasks.inOrder(func(ctx context.Context) func() {
 		if *s.wanted.Load() != filter {
 			return nil // typed on since: only the newest search is run
 		}
-		ctx := context.Background()
 		n, err := s.store.FindCount(ctx, filter)
 		var first []contacts.Contact
 		if err == nil {
@@ -250,8 +249,8 @@ func (s *contactsScreen) onExport() {
 		})
 		return
 	}
-	s.tasks.inOrder(func() func() {
-		cs, err := s.ticked(context.Background())
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		cs, err := s.ticked(ctx)
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not export the ticked contacts", err)
@@ -312,8 +311,8 @@ func (s *contactsScreen) loadPage(p int) {
 	s.loading[p] = true
 	gen, f := s.gen, s.filter
 	f.Offset, f.Limit = p*listPage, listPage
-	s.tasks.inOrder(func() func() {
-		cs, err := s.store.Find(context.Background(), f)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		cs, err := s.store.Find(ctx, f)
 		return func() {
 			if gen != s.gen {
 				return // the list shows something else now
@@ -358,8 +357,8 @@ func findPeople(store *contacts.Store, tasks *tasks, text string, found func(map
 	if strings.TrimSpace(text) == "" {
 		return
 	}
-	tasks.inOrder(func() func() {
-		cs, err := store.Find(context.Background(), contacts.Filter{Query: text, Limit: 8})
+	tasks.inOrder(func(ctx context.Context) func() {
+		cs, err := store.Find(ctx, contacts.Filter{Query: text, Limit: 8})
 		if err != nil {
 			log.Printf("introduced by %q: %v", text, err)
 			return nil
@@ -399,8 +398,8 @@ func (s *contactsScreen) showCard(rel string) {
 		s.image.Refresh()
 		return
 	}
-	s.tasks.inOrder(func() func() {
-		path, err := s.store.Thumbnail(context.Background(), rel)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		path, err := s.store.Thumbnail(ctx, rel)
 		if err != nil {
 			log.Printf("card image: %v", err)
 			path = "" // the page shows the rest
@@ -432,8 +431,8 @@ func (s *contactsScreen) onSave() {
 	}
 	c := s.form.contact()
 	s.save.Disable()
-	s.tasks.inOrder(func() func() {
-		err := s.store.Update(context.Background(), c)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		err := s.store.Update(ctx, c)
 		return func() {
 			s.save.Enable()
 			if err != nil {
@@ -453,8 +452,8 @@ func (s *contactsScreen) onDelete() {
 	if id == 0 {
 		return
 	}
-	s.tasks.inOrder(func() func() {
-		c, err := s.store.Delete(context.Background(), id)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		c, err := s.store.Delete(ctx, id)
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not delete the contact", err)
@@ -496,8 +495,8 @@ func (s *contactsScreen) expireUndo(c *contacts.Contact) {
 		return
 	}
 	img := c.Image
-	s.tasks.inOrder(func() func() {
-		if err := s.store.DropImages(context.Background(), img); err != nil {
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		if err := s.store.DropImages(ctx, img); err != nil {
 			log.Printf("contacts: %v", err) // CleanImages removes it with the next daily backup
 		}
 		return nil
@@ -514,8 +513,8 @@ func (s *contactsScreen) onUndo() {
 		s.undoTimer.Stop()
 	}
 	s.undoBar.Hide()
-	s.tasks.inOrder(func() func() {
-		err := s.store.Restore(context.Background(), c)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		err := s.store.Restore(ctx, c)
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not bring the contact back", err)

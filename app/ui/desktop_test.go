@@ -25,7 +25,7 @@ func TestTray(t *testing.T) {
 	var menu *fyne.Menu
 	var icon fyne.Resource
 	m.tray = newTray(func(mn *fyne.Menu) { menu = mn }, func(r fyne.Resource) { icon = r }, m.onShowReconnect, m.onQuit)
-	m.remindNow(context.Background())
+	m.remindNow()
 	m.tasks.drain()
 	if menu == nil || menu.Items[0].Label != "2 people to follow up with today" {
 		t.Fatalf("tray menu: %+v", menu)

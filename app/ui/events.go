@@ -139,8 +139,8 @@ func followUpStatus(p contacts.EventPerson, today contacts.Day) string {
 }
 
 func (s *eventsScreen) refresh() {
-	s.tasks.inOrder(func() func() {
-		events, err := s.store.Events(context.Background())
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		events, err := s.store.Events(ctx)
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not load the events", err)
@@ -163,8 +163,8 @@ func (s *eventsScreen) refresh() {
 // show lists the people met at e.
 func (s *eventsScreen) show(e contacts.Event) {
 	s.current = e
-	s.tasks.inOrder(func() func() {
-		rows, err := s.store.EventPeople(context.Background(), e.ID)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		rows, err := s.store.EventPeople(ctx, e.ID)
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not load the people met at "+e.Name, err)
@@ -241,12 +241,12 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 		if end.Date != nil {
 			e.End = contacts.DayOf(*end.Date)
 		}
-		s.tasks.inOrder(func() func() {
+		s.tasks.inOrder(func(ctx context.Context) func() {
 			var err error
 			if e.ID == 0 {
-				err = s.store.AddEvent(context.Background(), &e)
+				err = s.store.AddEvent(ctx, &e)
 			} else {
-				err = s.store.UpdateEvent(context.Background(), e)
+				err = s.store.UpdateEvent(ctx, e)
 			}
 			return func() {
 				if err != nil {

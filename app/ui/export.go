@@ -82,8 +82,8 @@ func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts app.Expor
 		}
 		path := w.URI().Path()
 		w.Close()
-		tasks.onItsOwn(func() {
-			n, err := app.WriteVCardsFrom(context.Background(), path, opts, src)
+		tasks.onItsOwn(func(ctx context.Context) {
+			n, err := app.WriteVCardsFrom(ctx, path, opts, src)
 			tasks.onUI(func() {
 				if err != nil {
 					showError(win, "Could not export the contacts", err)

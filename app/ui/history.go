@@ -57,11 +57,11 @@ func (h *historyPanel) buildUI() fyne.CanvasObject {
 func (h *historyPanel) show(c contacts.Contact) {
 	h.contact = c
 	id := c.ID
-	h.tasks.inOrder(func() func() {
-		fus, err := h.store.FollowUps(context.Background(), id)
+	h.tasks.inOrder(func(ctx context.Context) func() {
+		fus, err := h.store.FollowUps(ctx, id)
 		var its []contacts.Interaction
 		if err == nil {
-			its, err = h.store.Interactions(context.Background(), id)
+			its, err = h.store.Interactions(ctx, id)
 		}
 		return func() {
 			if h.contact.ID != id {
@@ -187,8 +187,8 @@ func (h *historyPanel) onSnoozeNext() {
 
 // update runs a change to the contact's follow-ups and shows the result.
 func (h *historyPanel) update(change func(context.Context) error) {
-	h.tasks.inOrder(func() func() {
-		err := change(context.Background())
+	h.tasks.inOrder(func(ctx context.Context) func() {
+		err := change(ctx)
 		return func() {
 			if err != nil {
 				showError(h.win, "Could not change the follow-up", err)

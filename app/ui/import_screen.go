@@ -57,8 +57,8 @@ func (s *importScreen) onChooseFile() {
 // open reads the .vcf files at paths in the background and shows what
 // they hold. Nothing is saved yet.
 func (s *importScreen) open(paths []string) {
-	s.tasks.inOrder(func() func() {
-		b, err := app.ReadImport(context.Background(), s.store, paths, false)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		b, err := app.ReadImport(ctx, s.store, paths, false)
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not read the contacts", err)
@@ -220,8 +220,8 @@ func (s *importScreen) update() {
 func (s *importScreen) onImport() {
 	s.confirm.Disable()
 	b := s.batch
-	s.tasks.inOrder(func() func() {
-		r, err := b.Save(context.Background(), s.store)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		r, err := b.Save(ctx, s.store)
 		return func() {
 			s.dialog.Hide()
 			if s.onDone != nil {

@@ -100,8 +100,7 @@ func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 }
 
 func (s *reconnectScreen) refresh() {
-	s.tasks.inOrder(func() func() {
-		ctx := context.Background()
+	s.tasks.inOrder(func(ctx context.Context) func() {
 		today := s.clock.Today()
 		counts, err := s.store.ReconnectCounts(ctx, today, upcomingDays)
 		// The first page of the first section, so that the list opens full.
@@ -215,8 +214,8 @@ func (s *reconnectScreen) loadPage(k pageKey) {
 	}
 	s.loading[k] = true
 	gen, today := s.gen, s.today
-	s.tasks.inOrder(func() func() {
-		es, err := s.store.ReconnectEntries(context.Background(), today, upcomingDays, k.section, k.page*reconnectPage, reconnectPage)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		es, err := s.store.ReconnectEntries(ctx, today, upcomingDays, k.section, k.page*reconnectPage, reconnectPage)
 		return func() {
 			if gen != s.gen {
 				return
@@ -242,12 +241,12 @@ func (s *reconnectScreen) onDone(e contacts.Entry) {
 	}
 	askOutcome(s.win, "Done: "+c.DisplayName(), fixed, func(kind contacts.Kind, outcome string) {
 		today := s.clock.Today()
-		s.tasks.inOrder(func() func() {
+		s.tasks.inOrder(func(ctx context.Context) func() {
 			var err error
 			if e.FollowUp != nil {
-				_, err = s.store.CompleteFollowUp(context.Background(), e.FollowUp.ID, today, outcome)
+				_, err = s.store.CompleteFollowUp(ctx, e.FollowUp.ID, today, outcome)
 			} else {
-				err = s.store.LogInteraction(context.Background(), &contacts.Interaction{
+				err = s.store.LogInteraction(ctx, &contacts.Interaction{
 					ContactID: c.ID, Kind: kind, On: today, Note: outcome})
 			}
 			return func() {
@@ -264,14 +263,14 @@ func (s *reconnectScreen) onDone(e contacts.Entry) {
 // onSnooze moves the entry to a later day: its follow-up, or for a cadence
 // entry, a new call on that day.
 func (s *reconnectScreen) onSnooze(e contacts.Entry, to contacts.Day) {
-	s.tasks.inOrder(func() func() {
+	s.tasks.inOrder(func(ctx context.Context) func() {
 		var err error
 		if f := e.FollowUp; f != nil {
 			moved := *f
 			moved.Due = to
-			err = s.store.UpdateFollowUp(context.Background(), moved)
+			err = s.store.UpdateFollowUp(ctx, moved)
 		} else {
-			err = s.store.AddFollowUp(context.Background(), &contacts.FollowUp{
+			err = s.store.AddFollowUp(ctx, &contacts.FollowUp{
 				ContactID: e.Person.Contact.ID, Kind: contacts.KindCall, Due: to})
 		}
 		return func() {
@@ -402,8 +401,8 @@ func (s *reconnectScreen) onExport() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		s.tasks.inOrder(func() func() {
-			n, err := app.ExportICS(context.Background(), s.store, path, s.clock.Now())
+		s.tasks.inOrder(func(ctx context.Context) func() {
+			n, err := app.ExportICS(ctx, s.store, path, s.clock.Now())
 			return func() {
 				if err != nil {
 					showError(s.win, "Could not export the follow-ups", err)

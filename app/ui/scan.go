@@ -167,8 +167,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 // loadDefaults loads, from the settings, the delay of the first
 // follow-up and the cadence proposed for each new card.
 func (s *scanScreen) loadDefaults() {
-	s.tasks.inOrder(func() func() {
-		ctx := context.Background()
+	s.tasks.inOrder(func(ctx context.Context) func() {
 		days, err := app.FollowUpDelay(ctx, s.store, "")
 		cadence, cerr := app.DefaultCadence(ctx, s.store)
 		return func() {
@@ -255,7 +254,7 @@ func (s *scanScreen) read(args []string) {
 		return
 	}
 	s.prefs.SetString(prefLastEvent, strings.TrimSpace(s.event.Text))
-	ctx, cancel := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(s.tasks.context())
 	s.cancelRead = cancel
 	s.failures = nil
 	s.readTotal, s.readNow = len(paths), 0
@@ -267,7 +266,7 @@ func (s *scanScreen) read(args []string) {
 	s.progress.Show()
 	s.progressBox.Show()
 
-	s.tasks.onItsOwn(func() {
+	s.tasks.onItsOwn(func(context.Context) {
 		langs := app.ReadingLanguages(ctx, s.store)
 		cs, err := s.store.Corrections(ctx)
 		if err != nil {
@@ -380,8 +379,8 @@ func (s *scanScreen) showReview() {
 // reloadCorrections loads the corrections again, after the user removed
 // one, for the cards shown after the one under review.
 func (s *scanScreen) reloadCorrections() {
-	s.tasks.inOrder(func() func() {
-		cs, err := s.store.Corrections(context.Background())
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		cs, err := s.store.Corrections(ctx)
 		return func() {
 			if err != nil {
 				log.Printf("scan: %v", err)
@@ -430,8 +429,8 @@ func (s *scanScreen) onSave(next bool) {
 	learnt := ocr.Learn(s.shown, c)
 	used := s.used
 	s.setReviewEnabled(false)
-	s.tasks.inOrder(func() func() {
-		matches, err := s.store.Duplicates(context.Background(), c)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		matches, err := s.store.Duplicates(ctx, c)
 		return func() {
 			if err != nil {
 				s.setReviewEnabled(true)
@@ -440,7 +439,7 @@ func (s *scanScreen) onSave(next bool) {
 			}
 			if len(matches) == 0 {
 				s.saveWith(next, r.Path, func() (contacts.Contact, error) {
-					return app.SaveCard(context.Background(), s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow})
+					return app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow})
 				}, learnt, used)
 				return
 			}
@@ -453,11 +452,11 @@ func (s *scanScreen) onSave(next bool) {
 						s.onSkip()
 					case app.ImportMerge:
 						s.saveWith(next, r.Path, func() (contacts.Contact, error) {
-							return app.SaveCard(context.Background(), s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow, MergeInto: &m.Contact, FromOther: fromOther})
+							return app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow, MergeInto: &m.Contact, FromOther: fromOther})
 						}, learnt, used)
 					default:
 						s.saveWith(next, r.Path, func() (contacts.Contact, error) {
-							return app.SaveCard(context.Background(), s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow})
+							return app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow})
 						}, learnt, used)
 					}
 				})
@@ -474,8 +473,7 @@ func (s *scanScreen) onSave(next bool) {
 // read with (used) are counted.
 func (s *scanScreen) saveWith(next bool, path string, save func() (contacts.Contact, error), learnt []contacts.Correction, used []int64) {
 	s.setReviewEnabled(false)
-	s.tasks.inOrder(func() func() {
-		ctx := context.Background()
+	s.tasks.inOrder(func(ctx context.Context) func() {
 		saved, err := save()
 		var cs []contacts.Correction
 		if err == nil {

@@ -50,7 +50,7 @@ func (m *mainWindow) settingsSections() []settingsSection {
 	return []settingsSection{
 		{"Following up", newFollowUpSettings(m.win, m.store, m.tasks, m.scan.loadDefaults)},
 		{"Reading cards", newOCRSettings(m.win, m.store, m.tasks, m.scan.reloadCorrections)},
-		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, m.app.Preferences(), func() bool { return m.trayShown() }, func() { m.remindNow(context.Background()) })},
+		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, m.app.Preferences(), func() bool { return m.trayShown() }, m.remindNow)},
 		{"Appearance", newAppearanceSettings(m.app)},
 		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.onSynced)},
 		{"Data folder", newDataSettings(m.win, m.store, m.tasks, m.openFolder, m.onQuit)},
@@ -64,8 +64,8 @@ func (m *mainWindow) settingsSections() []settingsSection {
 // saveSetting saves a setting in the background, and says in status that
 // it did, or why it could not.
 func saveSetting(win fyne.Window, store *contacts.Store, tasks *tasks, status *widget.Label, key, value string, then func()) {
-	tasks.inOrder(func() func() {
-		err := store.SetSetting(context.Background(), key, value)
+	tasks.inOrder(func(ctx context.Context) func() {
+		err := store.SetSetting(ctx, key, value)
 		return func() {
 			if err != nil {
 				status.SetText("Not saved: " + errorReason(err))

@@ -113,7 +113,7 @@ func backupDetail(bk contacts.Backup) string {
 
 // refresh reloads the list of backups.
 func (b *backupSettings) refresh() {
-	b.tasks.inOrder(func() func() {
+	b.tasks.inOrder(func(ctx context.Context) func() {
 		bs, err := b.store.Backups()
 		return func() {
 			if err != nil {
@@ -153,8 +153,8 @@ func (b *backupSettings) setBusy(busy bool) {
 func (b *backupSettings) onBackupNow() {
 	b.setBusy(true)
 	b.status.SetText("Backing up…")
-	b.tasks.inOrder(func() func() {
-		bk, err := b.store.Backup(context.Background())
+	b.tasks.inOrder(func(ctx context.Context) func() {
+		bk, err := b.store.Backup(ctx)
 		return func() {
 			b.setBusy(false)
 			if err != nil {
@@ -212,8 +212,7 @@ func (b *backupSettings) chooseRestore(what string, exts []string, dir string) {
 func (b *backupSettings) restorePath(path string) {
 	b.setBusy(true)
 	b.status.SetText("Checking " + filepath.Base(path) + "…")
-	b.tasks.inOrder(func() func() {
-		ctx := context.Background()
+	b.tasks.inOrder(func(ctx context.Context) func() {
 		var what string
 		var err error
 		if app.IsArchive(path) {
@@ -257,8 +256,8 @@ func (b *backupSettings) restorePath(path string) {
 func (b *backupSettings) doRestore(path string) {
 	b.setBusy(true)
 	b.status.SetText("Restoring…")
-	b.tasks.inOrder(func() func() {
-		r, err := app.RestorePath(context.Background(), b.store, path)
+	b.tasks.inOrder(func(ctx context.Context) func() {
+		r, err := app.RestorePath(ctx, b.store, path)
 		return func() {
 			b.setBusy(false)
 			b.refresh()
@@ -299,8 +298,8 @@ func (b *backupSettings) exportTo(path string) {
 	b.setBusy(true)
 	b.status.SetText("Exporting…")
 	start := time.Now()
-	b.tasks.inOrder(func() func() {
-		info, err := b.store.WriteArchive(context.Background(), path)
+	b.tasks.inOrder(func(ctx context.Context) func() {
+		info, err := b.store.WriteArchive(ctx, path)
 		return func() {
 			b.setBusy(false)
 			if err != nil {

@@ -101,8 +101,8 @@ func (s *dataSettings) doMove(dir string) {
 	// Started with --data, the app is told where its data is each time:
 	// the new folder only takes effect without it.
 	explicit := s.dir() != app.DefaultDataDir()
-	s.tasks.inOrder(func() func() {
-		info, err := s.store.CopyTo(context.Background(), dir)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		info, err := s.store.CopyTo(ctx, dir)
 		if err == nil {
 			err = app.SetDataDir(dir)
 		}

@@ -43,8 +43,7 @@ func (s *followUpSettings) buildUI() fyne.CanvasObject {
 		return nil
 	}
 	s.status = hintLabel("")
-	s.tasks.inOrder(func() func() {
-		ctx := context.Background()
+	s.tasks.inOrder(func(ctx context.Context) func() {
 		c, err := app.DefaultCadence(ctx, s.store)
 		var delay string
 		if err == nil {
@@ -127,8 +126,8 @@ func (s *reminderSettings) buildUI() fyne.CanvasObject {
 	})
 	s.keepInTray.SetChecked(s.prefs.Bool(prefKeepInTray))
 	s.status = hintLabel("")
-	s.tasks.inOrder(func() func() {
-		h, err := app.LoadNotifyHours(context.Background(), s.store)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		h, err := app.LoadNotifyHours(ctx, s.store)
 		return func() {
 			if err != nil {
 				s.status.SetText("Could not read the settings: " + errorReason(err))

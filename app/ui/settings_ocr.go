@@ -119,8 +119,7 @@ func quoteShort(s string) string {
 
 // refresh loads the languages setting and the corrections.
 func (s *ocrSettings) refresh() {
-	s.tasks.inOrder(func() func() {
-		ctx := context.Background()
+	s.tasks.inOrder(func(ctx context.Context) func() {
 		langs := app.ReadingLanguages(ctx, s.store)
 		cs, err := s.store.Corrections(ctx)
 		return func() {
@@ -163,8 +162,8 @@ func (s *ocrSettings) onLanguagesChanged() {
 		s.langs["eng"].SetChecked(true)
 		return
 	}
-	s.tasks.inOrder(func() func() {
-		err := s.store.SetSetting(context.Background(), app.SettingLanguages, strings.Join(langs, ","))
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		err := s.store.SetSetting(ctx, app.SettingLanguages, strings.Join(langs, ","))
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not save the languages", err)
@@ -176,8 +175,8 @@ func (s *ocrSettings) onLanguagesChanged() {
 }
 
 func (s *ocrSettings) onRemove(c contacts.Correction) {
-	s.tasks.inOrder(func() func() {
-		err := s.store.DeleteCorrection(context.Background(), c.ID)
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		err := s.store.DeleteCorrection(ctx, c.ID)
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not remove the correction", err)

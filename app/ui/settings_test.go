@@ -137,7 +137,7 @@ func TestReminderHours(t *testing.T) {
 	}
 	for _, h := range []int{0, 3, 7, 8, 9} {
 		at = day.Add(time.Duration(h)*time.Hour + 30*time.Minute)
-		m.remindNow(context.Background())
+		m.remindNow()
 		m.tasks.drain()
 	}
 	if len(sent) != 1 || sent[0].Hour() != 8 {

@@ -42,7 +42,7 @@ func newDesktopWindow(t *testing.T, store *contacts.Store, eng *apptest.FakeEngi
 	t.Helper()
 	a := &desktopApp{App: test.NewTempApp(t)}
 	w := &desktopWindow{Window: test.NewTempWindow(t, nil)}
-	m := newMainWindow(a, w, store, func([]string) (ocr.Engine, error) { return eng, nil }, testClock)
+	m := newMainWindow(t.Context(), a, w, store, func([]string) (ocr.Engine, error) { return eng, nil }, testClock)
 	m.tasks.held = true
 	w.SetContent(m.buildUI())
 	w.SetMainMenu(m.mainMenu())

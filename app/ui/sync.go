@@ -76,8 +76,8 @@ func (d *syncDialog) show() {
 
 // load loads the settings in the background, then calls then.
 func (d *syncDialog) load(then func()) {
-	d.tasks.inOrder(func() func() {
-		s, err := app.LoadDAVSettings(context.Background(), d.store)
+	d.tasks.inOrder(func(ctx context.Context) func() {
+		s, err := app.LoadDAVSettings(ctx, d.store)
 		return func() {
 			if err != nil {
 				showError(d.win, "Could not read the sync settings", err)
@@ -161,8 +161,7 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 	d.connect.Disable()
 	d.syncNow.Disable()
 	d.status.SetText("Connecting…")
-	d.tasks.onItsOwn(func() {
-		ctx := context.Background()
+	d.tasks.onItsOwn(func(ctx context.Context) {
 		var notes []string
 		err := app.SaveDAVSettings(ctx, d.store, s)
 		saved := err == nil
@@ -223,8 +222,8 @@ func (d *syncDialog) onBook() {
 	d.settings.Book = d.books[i].Path
 	d.syncNow.Enable()
 	s := d.settings
-	d.tasks.inOrder(func() func() {
-		err := app.SaveDAVSettings(context.Background(), d.store, s)
+	d.tasks.inOrder(func(ctx context.Context) func() {
+		err := app.SaveDAVSettings(ctx, d.store, s)
 		return func() {
 			if err != nil {
 				showError(d.win, "Could not save the sync settings", err)
@@ -245,7 +244,7 @@ func (d *syncDialog) onSync() {
 	d.password.SetText("")
 	d.syncNow.Disable()
 	d.status.SetText("Syncing…")
-	d.tasks.onItsOwn(func() {
+	d.tasks.onItsOwn(func(ctx context.Context) {
 		var res davsync.Result
 		var note string
 		if pw != "" {
@@ -257,7 +256,7 @@ func (d *syncDialog) onSync() {
 		c, err := app.DialAccount(s, "")
 		syncer := &davsync.Syncer{Store: d.store, Client: c, Book: s.Book}
 		if err == nil {
-			res, err = syncer.Sync(context.Background())
+			res, err = syncer.Sync(ctx)
 		}
 		d.tasks.onUI(func() {
 			d.syncNow.Enable()
@@ -297,8 +296,8 @@ func (d *syncDialog) resolveConflicts(syncer *davsync.Syncer, cs []davsync.Confl
 	var dlg *dialog.CustomDialog
 	choose := func(keepMine bool) {
 		dlg.Hide()
-		d.tasks.onItsOwn(func() {
-			err := syncer.Resolve(context.Background(), cf, keepMine)
+		d.tasks.onItsOwn(func(ctx context.Context) {
+			err := syncer.Resolve(ctx, cf, keepMine)
 			d.tasks.onUI(func() {
 				if err != nil {
 					showError(d.win, "Could not resolve the conflict", err)
@@ -425,14 +424,14 @@ func (d *syncDialog) confirmDeletions(syncer *davsync.Syncer, ds []davsync.Delet
 	var dlg *dialog.CustomDialog
 	apply := func(del bool) {
 		dlg.Hide()
-		d.tasks.onItsOwn(func() {
+		d.tasks.onItsOwn(func(ctx context.Context) {
 			var errs []error
 			for _, x := range ds {
 				var err error
 				if del {
-					err = syncer.Delete(context.Background(), x)
+					err = syncer.Delete(ctx, x)
 				} else {
-					err = syncer.Keep(context.Background(), x)
+					err = syncer.Keep(ctx, x)
 				}
 				if err != nil {
 					errs = append(errs, err)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -15,7 +16,10 @@ import (
 // bound, so asking for one never blocks, even while the worker waits for
 // the UI goroutine to take a result.
 type tasks struct {
-	wg sync.WaitGroup
+	// ctx is the window's: the work is given it, and stops when the
+	// window closes. Nil is context.Background.
+	ctx context.Context
+	wg  sync.WaitGroup
 
 	mu      sync.Mutex
 	queued  []func() // jobs not yet started, oldest first
@@ -28,13 +32,22 @@ type tasks struct {
 	pending []func() // UI updates kept while held
 }
 
+// context is the context the work runs in: the window's.
+func (t *tasks) context() context.Context {
+	if t.ctx == nil {
+		return context.Background()
+	}
+	return t.ctx
+}
+
 // inOrder runs work in the background, after the work asked for before
-// it; the function it returns, if any, runs on the UI goroutine.
-func (t *tasks) inOrder(work func() (ui func())) {
+// it, with the window's context; the function it returns, if any, runs on
+// the UI goroutine.
+func (t *tasks) inOrder(work func(ctx context.Context) (ui func())) {
 	t.wg.Add(1)
 	job := func() {
 		defer t.wg.Done()
-		if ui := work(); ui != nil {
+		if ui := work(t.context()); ui != nil {
 			t.onUI(ui)
 		}
 	}
@@ -68,11 +81,11 @@ func (t *tasks) runQueued() {
 // onItsOwn runs long work, such as reading a batch of cards, on a
 // goroutine of its own, so that it does not hold up the jobs in order. It
 // hands its results over with onUI.
-func (t *tasks) onItsOwn(work func()) {
+func (t *tasks) onItsOwn(work func(ctx context.Context)) {
 	t.wg.Add(1)
 	go func() {
 		defer t.wg.Done()
-		work()
+		work(t.context())
 	}()
 }
 

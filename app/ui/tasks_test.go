@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"testing"
 	"time"
 )
@@ -14,9 +15,9 @@ func TestTasksNeverBlockTheCaller(t *testing.T) {
 	var order []int
 	asked := make(chan struct{})
 	go func() {
-		tk.inOrder(func() func() { <-release; return nil })
+		tk.inOrder(func(context.Context) func() { <-release; return nil })
 		for i := range 1000 {
-			tk.inOrder(func() func() { return func() { order = append(order, i) } })
+			tk.inOrder(func(context.Context) func() { return func() { order = append(order, i) } })
 		}
 		close(asked)
 	}()

@@ -40,7 +40,7 @@ func Run(ctx context.Context, store *contacts.Store, scan []string) error {
 	a.SetIcon(assets.Icon)
 	applyTheme(a)
 	w := a.NewWindow(app.About().Name)
-	m := newMainWindow(a, w, store, app.NewEngine, nil)
+	m := newMainWindow(ctx, a, w, store, app.NewEngine, nil)
 	w.SetContent(m.buildUI())
 	w.SetMainMenu(m.mainMenu())
 	m.addShortcuts()
@@ -104,8 +104,9 @@ type mainWindow struct {
 	toldInTray bool  // whether the user was told the app stays in the tray
 }
 
-func newMainWindow(a fyne.App, w fyne.Window, store *contacts.Store, newEngine func(langs []string) (ocr.Engine, error), clock app.Clock) *mainWindow {
-	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{}, clock: clock, about: app.About(), trayShown: hasTrayHost}
+// newMainWindow makes the window's screens; their work runs in ctx.
+func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *contacts.Store, newEngine func(langs []string) (ocr.Engine, error), clock app.Clock) *mainWindow {
+	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{ctx: ctx}, clock: clock, about: app.About(), trayShown: hasTrayHost}
 	m.reconnect = newReconnectScreen(w, store, m.tasks, clock, m.onOpenContact, m.onChanged)
 	m.contacts = newContactsScreen(w, store, m.tasks, clock, m.onChanged)
 	m.events = newEventsScreen(w, store, m.tasks, clock, m.onOpenContact)
@@ -209,7 +210,7 @@ func (m *mainWindow) onChanged() {
 // remind checks, now and then every minute while the app runs, whether a
 // follow-up has come due, and sends one summary notification if so.
 func (m *mainWindow) remind(ctx context.Context) {
-	m.remindNow(ctx)
+	m.remindNow()
 	t := time.NewTicker(time.Minute)
 	defer t.Stop()
 	for {
@@ -217,17 +218,17 @@ func (m *mainWindow) remind(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			m.remindNow(ctx)
+			m.remindNow()
 		}
 	}
 }
 
 // remindNow sends a reminder if one is due now, within the notification
 // hours, and shows in the tray how many follow-ups are due today.
-func (m *mainWindow) remindNow(ctx context.Context) {
+func (m *mainWindow) remindNow() {
 	// On a goroutine of its own: with thousands overdue it takes a while,
 	// and the screens' jobs need not wait for it.
-	m.tasks.onItsOwn(func() {
+	m.tasks.onItsOwn(func(ctx context.Context) {
 		entries, err := app.DueToday(ctx, m.store, m.clock.Today())
 		hours, herr := app.LoadNotifyHours(ctx, m.store)
 		m.tasks.onUI(func() {
@@ -251,8 +252,8 @@ func (m *mainWindow) updateTray() {
 	if m.tray == nil {
 		return
 	}
-	m.tasks.onItsOwn(func() {
-		entries, err := app.DueToday(context.Background(), m.store, m.clock.Today())
+	m.tasks.onItsOwn(func(ctx context.Context) {
+		entries, err := app.DueToday(ctx, m.store, m.clock.Today())
 		m.tasks.onUI(func() {
 			if err != nil {
 				log.Printf("tray: %v", err)
@@ -265,8 +266,8 @@ func (m *mainWindow) updateTray() {
 
 // checkEmpty offers the sample cards while the database is empty.
 func (m *mainWindow) checkEmpty() {
-	m.tasks.inOrder(func() func() {
-		n, err := m.store.Count(context.Background())
+	m.tasks.inOrder(func(ctx context.Context) func() {
+		n, err := m.store.Count(ctx)
 		return func() { m.scan.offerSamples(err == nil && n == 0) }
 	})
 }
