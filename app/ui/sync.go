@@ -23,7 +23,7 @@ func syncText(err error) string {
 	if errors.Is(err, davsync.ErrUnauthorized) {
 		return "The server refused the user name or password."
 	}
-	return strings.ReplaceAll(errorReason(err), "carddav: ", "")
+	return errorReason(err)
 }
 
 // sentence is err's message as a sentence: capitalised, with a full stop.

@@ -10,6 +10,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log"
 	"path/filepath"
@@ -279,15 +280,47 @@ func showError(win fyne.Window, what string, err error) {
 	dialog.ShowError(fmt.Errorf("%s.\n\n%s", what, errorReason(err)), win)
 }
 
-// errorReason is the part of an error a person can act on, without the
-// package prefixes.
+// errorReason is what a person can act on in err: its message without
+// the names of the packages it passed through. Each package says where its
+// errors come from by putting its name in front of what it wraps
+// ("contacts: %w", "ocr: read %s: %w"); those names are found at the start
+// of each layer of wrapping, with errors.Unwrap, and left out, while a
+// package's name inside a message stays.
 func errorReason(err error) string {
-	msg := err.Error()
-	for _, p := range []string{"ocr: ", "contacts: ", "scan: "} {
-		msg = strings.ReplaceAll(msg, p, "")
+	var b strings.Builder
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			var each []string
+			for _, e := range j.Unwrap() {
+				each = append(each, errorReason(e))
+			}
+			b.WriteString(strings.Join(each, "\n"))
+			break
+		}
+		own, inner := e.Error(), errors.Unwrap(e)
+		if inner != nil {
+			var ok bool
+			if own, ok = strings.CutSuffix(own, inner.Error()); !ok {
+				// The layer rewords what it wraps: keep it whole.
+				own, inner = e.Error(), nil
+			}
+		}
+		for _, pkg := range packageNames {
+			if rest, ok := strings.CutPrefix(own, pkg+": "); ok {
+				own = rest
+				break
+			}
+		}
+		b.WriteString(own)
+		if inner == nil {
+			break
+		}
 	}
-	return msg
+	return b.String()
 }
+
+// packageNames are the packages whose names errors carry in front.
+var packageNames = []string{"contacts", "ocr", "carddav", "scan"}
 
 // newTwoLineItem makes a list row of a bold title over a line of detail.
 func newTwoLineItem() fyne.CanvasObject {
