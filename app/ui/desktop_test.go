@@ -80,7 +80,7 @@ func TestCloseToTray(t *testing.T) {
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
 			a.quit, w.hidden, host = false, false, st.host
-			a.Preferences().SetBool(prefKeepInTray, st.keep)
+			(app.LocalSettings{Preferences: a.Preferences()}).SetKeepInTray(st.keep)
 			m.onCloseWindow()
 			if w.hidden != st.hidden || a.quit == st.hidden {
 				t.Errorf("closing: hidden %v, quit %v", w.hidden, a.quit)

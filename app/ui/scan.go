@@ -23,8 +23,6 @@ import (
 	"followthrough/ocr"
 )
 
-const prefLastEvent = "scan.lastEvent"
-
 // What the line under the card under review says.
 const (
 	helpPick  = "Click a box on the card to put its text into the field you are editing."
@@ -35,7 +33,7 @@ const (
 // reviewing each one beside its image.
 type scanScreen struct {
 	win       fyne.Window
-	prefs     fyne.Preferences
+	local     app.LocalSettings
 	store     *contacts.Store
 	tasks     *tasks
 	clock     app.Clock
@@ -88,14 +86,14 @@ type scanScreen struct {
 	content     *fyne.Container
 }
 
-func newScanScreen(win fyne.Window, prefs fyne.Preferences, store *contacts.Store, tasks *tasks, clock app.Clock, newEngine func(langs []string) (ocr.Engine, error), onSaved func(c contacts.Contact, open bool)) *scanScreen {
-	return &scanScreen{win: win, prefs: prefs, store: store, tasks: tasks, clock: clock, newEngine: newEngine, onSaved: onSaved}
+func newScanScreen(win fyne.Window, local app.LocalSettings, store *contacts.Store, tasks *tasks, clock app.Clock, newEngine func(langs []string) (ocr.Engine, error), onSaved func(c contacts.Contact, open bool)) *scanScreen {
+	return &scanScreen{win: win, local: local, store: store, tasks: tasks, clock: clock, newEngine: newEngine, onSaved: onSaved}
 }
 
 func (s *scanScreen) buildUI() fyne.CanvasObject {
 	s.event = widget.NewEntry()
 	s.event.SetPlaceHolder("Where are these cards from? e.g. Atlanta Tech Meetup")
-	s.event.SetText(s.prefs.String(prefLastEvent))
+	s.event.SetText(s.local.LastEvent())
 	s.openFiles = widget.NewButtonWithIcon("Open image…", theme.FileImageIcon(), s.onOpenFiles)
 	s.openFolder = widget.NewButtonWithIcon("Open folder…", theme.FolderOpenIcon(), s.onOpenFolder)
 	s.samples = widget.NewButtonWithIcon("Try with sample cards", theme.MediaPlayIcon(), s.onSamples)
@@ -253,7 +251,7 @@ func (s *scanScreen) read(args []string) {
 		dialog.ShowInformation("No card images", "No JPEG, PNG, TIFF, WebP or BMP images were found there.", s.win)
 		return
 	}
-	s.prefs.SetString(prefLastEvent, strings.TrimSpace(s.event.Text))
+	s.local.SetLastEvent(strings.TrimSpace(s.event.Text))
 	ctx, cancel := context.WithCancel(s.tasks.context())
 	s.cancelRead = cancel
 	s.failures = nil

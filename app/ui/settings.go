@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"followthrough/app"
 	"followthrough/contacts"
 )
 
@@ -50,7 +51,7 @@ func (m *mainWindow) settingsSections() []settingsSection {
 	return []settingsSection{
 		{"Following up", newFollowUpSettings(m.win, m.store, m.tasks, m.scan.loadDefaults)},
 		{"Reading cards", newOCRSettings(m.win, m.store, m.tasks, m.scan.reloadCorrections)},
-		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, m.app.Preferences(), func() bool { return m.trayShown() }, m.remindNow)},
+		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, app.LocalSettings{Preferences: m.app.Preferences()}, func() bool { return m.trayShown() }, m.remindNow)},
 		{"Appearance", newAppearanceSettings(m.app)},
 		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.onSynced)},
 		{"Data folder", newDataSettings(m.win, m.store, m.tasks, m.openFolder, m.onQuit)},

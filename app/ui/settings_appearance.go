@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"followthrough/app"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -20,10 +22,13 @@ func newAppearanceSettings(a fyne.App) *appearanceSettings {
 }
 
 // The choices of colours, by the variant they stand for.
-var variantNames = []struct{ variant, name string }{
-	{variantSystem, "As the system is set"},
-	{variantLight, "Light"},
-	{variantDark, "Dark"},
+var variantNames = []struct {
+	variant app.ThemeVariant
+	name    string
+}{
+	{app.ThemeSystem, "As the system is set"},
+	{app.ThemeLight, "Light"},
+	{app.ThemeDark, "Dark"},
 }
 
 // textScales are the sizes of text offered.
@@ -38,14 +43,14 @@ var textScales = []struct {
 }
 
 func (s *appearanceSettings) buildUI() fyne.CanvasObject {
-	prefs := s.app.Preferences()
+	local := s.local()
 	var names []string
 	for _, v := range variantNames {
 		names = append(names, v.name)
 	}
 	s.variant = widget.NewRadioGroup(names, nil)
 	s.variant.Required = true
-	current := prefs.StringWithFallback(prefThemeVariant, variantSystem)
+	current := local.Theme()
 	for _, v := range variantNames {
 		if v.variant == current {
 			s.variant.SetSelected(v.name)
@@ -54,7 +59,7 @@ func (s *appearanceSettings) buildUI() fyne.CanvasObject {
 	s.variant.OnChanged = s.onVariant
 
 	names = nil
-	scale := prefs.FloatWithFallback(prefTextScale, 1)
+	scale := local.TextScale()
 	for _, t := range textScales {
 		names = append(names, t.name)
 	}
@@ -80,7 +85,7 @@ func (s *appearanceSettings) buildUI() fyne.CanvasObject {
 func (s *appearanceSettings) onVariant(name string) {
 	for _, v := range variantNames {
 		if v.name == name {
-			s.app.Preferences().SetString(prefThemeVariant, v.variant)
+			s.local().SetTheme(v.variant)
 		}
 	}
 	applyTheme(s.app)
@@ -88,7 +93,12 @@ func (s *appearanceSettings) onVariant(name string) {
 
 func (s *appearanceSettings) onSize(string) {
 	if i := s.size.SelectedIndex(); i >= 0 {
-		s.app.Preferences().SetFloat(prefTextScale, textScales[i].scale)
+		s.local().SetTextScale(textScales[i].scale)
 	}
 	applyTheme(s.app)
+}
+
+// local are the settings of this computer, where the appearance is kept.
+func (s *appearanceSettings) local() app.LocalSettings {
+	return app.LocalSettings{Preferences: s.app.Preferences()}
 }

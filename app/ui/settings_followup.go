@@ -93,7 +93,7 @@ type reminderSettings struct {
 	win       fyne.Window
 	store     *contacts.Store
 	tasks     *tasks
-	prefs     fyne.Preferences
+	local     app.LocalSettings
 	trayShown func() bool // whether the desktop shows a system tray now
 	onChanged func()
 
@@ -104,8 +104,8 @@ type reminderSettings struct {
 	status      *widget.Label
 }
 
-func newReminderSettings(win fyne.Window, store *contacts.Store, tasks *tasks, prefs fyne.Preferences, trayShown func() bool, onChanged func()) *reminderSettings {
-	return &reminderSettings{win: win, store: store, tasks: tasks, prefs: prefs, trayShown: trayShown, onChanged: onChanged}
+func newReminderSettings(win fyne.Window, store *contacts.Store, tasks *tasks, local app.LocalSettings, trayShown func() bool, onChanged func()) *reminderSettings {
+	return &reminderSettings{win: win, store: store, tasks: tasks, local: local, trayShown: trayShown, onChanged: onChanged}
 }
 
 // hourNames are the hours offered, "00:00" to "23:00".
@@ -122,9 +122,9 @@ func (s *reminderSettings) buildUI() fyne.CanvasObject {
 	s.from = widget.NewSelect(hourNames(), nil)
 	s.until = widget.NewSelect(hourNames(), nil)
 	s.keepInTray = widget.NewCheck("Keep running in the system tray when the window is closed, to go on reminding", func(on bool) {
-		s.prefs.SetBool(prefKeepInTray, on)
+		s.local.SetKeepInTray(on)
 	})
-	s.keepInTray.SetChecked(s.prefs.Bool(prefKeepInTray))
+	s.keepInTray.SetChecked(s.local.KeepInTray())
 	s.status = hintLabel("")
 	s.tasks.inOrder(func(ctx context.Context) func() {
 		h, err := app.LoadNotifyHours(ctx, s.store)

@@ -114,7 +114,7 @@ func TestReminderSettings(t *testing.T) {
 	}
 
 	test.Tap(s.keepInTray)
-	if !a.Preferences().Bool(prefKeepInTray) {
+	if !(app.LocalSettings{Preferences: a.Preferences()}).KeepInTray() {
 		t.Error("ticking Keep running in the tray did not set it")
 	}
 }
@@ -161,7 +161,7 @@ func TestAppearanceSettings(t *testing.T) {
 	}
 
 	s.variant.SetSelected("Dark")
-	if _, dark := bg(); !dark || a.Preferences().String(prefThemeVariant) != variantDark {
+	if _, dark := bg(); !dark || (app.LocalSettings{Preferences: a.Preferences()}).Theme() != app.ThemeDark {
 		t.Errorf("Dark does not force the dark colours")
 	}
 	s.variant.SetSelected("Light")
@@ -180,8 +180,8 @@ func TestAppearanceSettings(t *testing.T) {
 	if got := a.Settings().Theme().Size(theme.SizeNamePadding); got != def.Size(theme.SizeNamePadding) {
 		t.Errorf("the padding grew with the text: %v", got)
 	}
-	if a.Preferences().Float(prefTextScale) != 1.5 {
-		t.Errorf("text scale saved as %v", a.Preferences().Float(prefTextScale))
+	if (app.LocalSettings{Preferences: a.Preferences()}).TextScale() != 1.5 {
+		t.Errorf("text scale saved as %v", (app.LocalSettings{Preferences: a.Preferences()}).TextScale())
 	}
 	// Reopened, it shows what was chosen.
 	again := newAppearanceSettings(a)

@@ -1,25 +1,11 @@
 package ui
 
 import (
+	"followthrough/app"
 	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
-)
-
-// The appearance preferences. They belong to this computer's screen, not
-// to the contacts, so they are kept in Fyne's preferences rather than in
-// the database.
-const (
-	prefThemeVariant = "appearance.theme"     // one of the variant* values
-	prefTextScale    = "appearance.textScale" // 1 for the theme's own sizes
-)
-
-// The choices of colours.
-const (
-	variantSystem = "system"
-	variantLight  = "light"
-	variantDark   = "dark"
 )
 
 // appTheme is Fyne's own theme, in light or dark as the system says or as
@@ -27,11 +13,11 @@ const (
 // comes from the theme, so both variants stay readable.
 type appTheme struct {
 	fyne.Theme
-	variant string  // one of the variant* values
+	variant app.ThemeVariant
 	scale   float32 // text scale, 1 or more
 }
 
-func newAppTheme(variant string, scale float32) *appTheme {
+func newAppTheme(variant app.ThemeVariant, scale float32) *appTheme {
 	if scale < 1 {
 		scale = 1
 	}
@@ -42,9 +28,9 @@ func newAppTheme(variant string, scale float32) *appTheme {
 // system's, when the user chose to follow it.
 func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch t.variant {
-	case variantLight:
+	case app.ThemeLight:
 		v = theme.VariantLight
-	case variantDark:
+	case app.ThemeDark:
 		v = theme.VariantDark
 	}
 	return t.Theme.Color(n, v)
@@ -64,7 +50,6 @@ func (t *appTheme) Size(n fyne.ThemeSizeName) float32 {
 
 // applyTheme sets the app's theme from the preferences.
 func applyTheme(a fyne.App) {
-	p := a.Preferences()
-	a.Settings().SetTheme(newAppTheme(p.StringWithFallback(prefThemeVariant, variantSystem),
-		float32(p.FloatWithFallback(prefTextScale, 1))))
+	local := app.LocalSettings{Preferences: a.Preferences()}
+	a.Settings().SetTheme(newAppTheme(local.Theme(), float32(local.TextScale())))
 }

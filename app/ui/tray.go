@@ -24,7 +24,6 @@ import (
 
 // prefKeepInTray says whether closing the window keeps the app running in
 // the system tray, to go on reminding.
-const prefKeepInTray = "window.keepInTray"
 
 // tray keeps the system tray's menu and icon in step with how many
 // follow-ups are due: the menu's first item says how many and opens the
@@ -103,7 +102,7 @@ func (m *mainWindow) onShowReconnect() {
 // reminding, when the user asked for that and the desktop shows a tray to
 // bring it back from; otherwise it quits.
 func (m *mainWindow) onCloseWindow() {
-	if m.tray == nil || !m.app.Preferences().Bool(prefKeepInTray) || !m.trayShown() {
+	if m.tray == nil || !(app.LocalSettings{Preferences: m.app.Preferences()}).KeepInTray() || !m.trayShown() {
 		m.app.Quit()
 		return
 	}

@@ -114,7 +114,7 @@ func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *contac
 	m.reminder = &app.Reminder{Remind: func(n app.Notification) {
 		a.SendNotification(fyne.NewNotification(n.Title, n.Content))
 	}}
-	m.scan = newScanScreen(w, a.Preferences(), store, m.tasks, clock, newEngine, m.onSaved)
+	m.scan = newScanScreen(w, app.LocalSettings{Preferences: a.Preferences()}, store, m.tasks, clock, newEngine, m.onSaved)
 	m.imports = newImportScreen(w, store, m.tasks, func() {
 		m.onChanged()
 		m.contacts.refresh()
