@@ -89,9 +89,9 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 		newContactRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if c, ok := s.item(i); ok {
-				setContactRow(o, c, s.selected[c.ID], func(on bool) { s.onTicked(c.ID, on) })
+				o.(*contactRow).set(c.DisplayName(), app.JoinNonEmpty(" · ", c.Title, c.Company), s.selected[c.ID], func(on bool) { s.onTicked(c.ID, on) })
 			} else {
-				setContactRow(o, contacts.Contact{FullName: "…"}, false, nil)
+				o.(*contactRow).set("…", "", false, nil)
 			}
 		},
 	)
@@ -530,24 +530,4 @@ func (s *contactsScreen) changed() {
 	if s.onChanged != nil {
 		s.onChanged()
 	}
-}
-
-// newContactRow makes a row of the contacts list: a tick box for export,
-// then the name over the title and company.
-func newContactRow() fyne.CanvasObject {
-	// Centred, the box keeps its own height: a Check stretched to the row
-	// ignores clicks above and below the box.
-	return container.NewBorder(nil, nil, container.NewCenter(widget.NewCheck("", nil)), nil, newTwoLineItem())
-}
-
-// setContactRow fills a row made by newContactRow with c, ticked or not,
-// calling onTick when the user ticks or unticks it.
-func setContactRow(o fyne.CanvasObject, c contacts.Contact, ticked bool, onTick func(bool)) {
-	row := o.(*fyne.Container)
-	lines, centre := row.Objects[0].(*fyne.Container), row.Objects[1].(*fyne.Container)
-	setTwoLineItem(lines, c.DisplayName(), app.JoinNonEmpty(" · ", c.Title, c.Company))
-	check := centre.Objects[0].(*widget.Check)
-	check.OnChanged = nil // a recycled row must not untick its last contact
-	check.SetChecked(ticked)
-	check.OnChanged = onTick
 }

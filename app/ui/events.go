@@ -45,10 +45,10 @@ func newEventsScreen(win fyne.Window, store *contacts.Store, tasks *tasks, clock
 func (s *eventsScreen) buildUI() fyne.CanvasObject {
 	s.list = widget.NewList(
 		func() int { return len(s.events) },
-		newTwoLineItem,
+		newPlainRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(s.events) {
-				setTwoLineItem(o, s.events[i].Name, eventWhen(s.events[i]))
+				o.(*twoLineRow).set(s.events[i].Name, eventWhen(s.events[i]))
 			}
 		},
 	)
@@ -64,27 +64,18 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 	s.summary.Wrapping = fyne.TextWrapWord
 	s.people = widget.NewList(
 		func() int { return len(s.rows) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabelWithStyle("Name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			name.Truncation = fyne.TextTruncateEllipsis
-			status := widget.NewLabel("Status")
-			status.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, container.NewVBox(name, status))
-		},
+		newEventPersonRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(s.rows) {
 				return
 			}
 			p := s.rows[i]
-			row := o.(*fyne.Container)
-			texts := row.Objects[0].(*fyne.Container)
-			texts.Objects[0].(*widget.Label).SetText(app.JoinNonEmpty(", ", p.Contact.DisplayName(), p.Contact.Company))
-			texts.Objects[1].(*widget.Label).SetText(followUpStatus(p, s.clock.Today()))
-			icon := row.Objects[1].(*widget.Icon)
+			row := o.(*eventPersonRow)
+			row.set(app.JoinNonEmpty(", ", p.Contact.DisplayName(), p.Contact.Company), followUpStatus(p, s.clock.Today()))
 			if p.FollowedUp {
-				icon.SetResource(theme.ConfirmIcon())
+				row.icon.SetResource(theme.ConfirmIcon())
 			} else {
-				icon.SetResource(theme.MediaRecordIcon())
+				row.icon.SetResource(theme.MediaRecordIcon())
 			}
 		},
 	)

@@ -91,11 +91,7 @@ func (s *importScreen) buildUI() fyne.CanvasObject {
 	s.errors.Importance = widget.DangerImportance
 	s.list = widget.NewList(
 		func() int { return len(s.batch.Cards) },
-		func() fyne.CanvasObject {
-			action := widget.NewSelect([]string{"Skip", "Merge", "Keep both"}, nil)
-			compare := widget.NewButton("Compare…", nil)
-			return container.NewBorder(nil, nil, nil, container.NewHBox(action, compare), newTwoLineItem())
-		},
+		newImportRow,
 		s.updateRow,
 	)
 	s.confirm = widget.NewButtonWithIcon("Import", theme.DownloadIcon(), s.onImport)
@@ -116,18 +112,17 @@ func (s *importScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	card := s.batch.Cards[i]
-	row := o.(*fyne.Container)
-	buttons := row.Objects[1].(*fyne.Container)
-	action, compare := buttons.Objects[0].(*widget.Select), buttons.Objects[1].(*widget.Button)
+	row := o.(*importRow)
+	action, compare, buttons := row.action, row.compare, row.buttons
 	c := card.Contact
 	detail := app.JoinNonEmpty(" · ", c.Title, c.Company, firstOf(c.Emails), filepath.Base(card.File))
 	if len(card.Matches) == 0 {
-		setTwoLineItem(row.Objects[0], c.DisplayName(), "New · "+detail)
+		row.set(c.DisplayName(), "New · "+detail)
 		buttons.Hide()
 		return
 	}
 	m := card.Matches[0]
-	setTwoLineItem(row.Objects[0], c.DisplayName(),
+	row.set(c.DisplayName(),
 		fmt.Sprintf("Maybe %s: %s", m.Contact.DisplayName(), strings.Join(m.Reasons, ", ")))
 	buttons.Show()
 	action.OnChanged = nil

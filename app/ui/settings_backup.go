@@ -56,11 +56,11 @@ func (b *backupSettings) buildUI() fyne.CanvasObject {
 
 	b.list = widget.NewList(
 		func() int { return len(b.backups) },
-		newTwoLineItem,
+		newPlainRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(b.backups) {
 				bk := b.backups[i]
-				setTwoLineItem(o, bk.Time.Format("Monday 2 January 2006, 15:04"), backupDetail(bk))
+				o.(*twoLineRow).set(bk.Time.Format("Monday 2 January 2006, 15:04"), backupDetail(bk))
 			}
 		},
 	)

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/app"
@@ -62,17 +61,12 @@ func (s *ocrSettings) buildUI() fyne.CanvasObject {
 
 	s.list = widget.NewList(
 		func() int { return len(s.corrections) },
-		func() fyne.CanvasObject {
-			remove := widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), nil)
-			remove.Importance = widget.LowImportance
-			return container.NewBorder(nil, nil, nil, remove, newTwoLineItem())
-		},
+		newCorrectionRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			row := o.(*fyne.Container)
+			row := o.(*correctionRow)
 			c := s.corrections[i]
-			title, detail := describeCorrection(c)
-			setTwoLineItem(row.Objects[0], title, detail)
-			row.Objects[1].(*widget.Button).OnTapped = func() { s.onRemove(c) }
+			row.set(describeCorrection(c))
+			row.remove.OnTapped = func() { s.onRemove(c) }
 		},
 	)
 	s.empty = hintLabel("No corrections learnt yet. When you correct a company, website, address " +

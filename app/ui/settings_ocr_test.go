@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"followthrough/app"
 	"followthrough/app/internal/apptest"
@@ -77,11 +76,11 @@ func TestOCRSettings(t *testing.T) {
 		}
 		row := s.list.CreateItem()
 		s.list.UpdateItem(1, row)
-		title := row.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Label).Text
+		title := row.(*correctionRow).title.Text
 		if title != "Company: “ACME” → “Acme Widgets Ltd”" {
 			t.Errorf("row title %q", title)
 		}
-		test.Tap(row.(*fyne.Container).Objects[1].(*widget.Button))
+		test.Tap(row.(*correctionRow).remove)
 		tk.drain()
 		cs, _ := store.Corrections(ctx)
 		if len(cs) != 1 || cs[0].Field != "domain" || s.list.Length() != 1 || changed != 1 {
@@ -89,7 +88,7 @@ func TestOCRSettings(t *testing.T) {
 		}
 		row = s.list.CreateItem()
 		s.list.UpdateItem(0, row)
-		test.Tap(row.(*fyne.Container).Objects[1].(*widget.Button))
+		test.Tap(row.(*correctionRow).remove)
 		tk.drain()
 		if s.list.Visible() || !s.empty.Visible() {
 			t.Errorf("with no corrections left, the list should give way to the explanation")

@@ -322,24 +322,6 @@ func errorReason(err error) string {
 // packageNames are the packages whose names errors carry in front.
 var packageNames = []string{"contacts", "ocr", "carddav", "scan"}
 
-// newTwoLineItem makes a list row of a bold title over a line of detail.
-func newTwoLineItem() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
-	// The detail is plain text, not LowImportance, which Fyne draws in the
-	// disabled colour: too faint to read in the dark theme.
-	detail := widget.NewLabel("")
-	detail.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(title, detail)
-}
-
-// setTwoLineItem fills a row made by newTwoLineItem.
-func setTwoLineItem(o fyne.CanvasObject, title, detail string) {
-	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(oneLineLabel(title))
-	box.Objects[1].(*widget.Label).SetText(oneLineLabel(detail))
-}
-
 // oneLineLabel is s as a label that shows one line shows it: on one line,
 // and cut short, since the label shows no more than fits and measuring a
 // long text to find out takes time in proportion to it.
