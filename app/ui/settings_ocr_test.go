@@ -25,7 +25,7 @@ func TestOCRSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tk := &tasks{held: true} // UI updates on this goroutine, at settle
+	tk := &tasks{held: true} // UI updates on this goroutine, at drain
 	changed := 0
 	w := test.NewTempWindow(t, nil)
 	s := newOCRSettings(w, store, tk, func() { changed++ })
