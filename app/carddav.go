@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"followthrough/contacts"
-	"followthrough/contacts/davsync"
 	"strings"
 	"sync"
 
 	"github.com/zalando/go-keyring"
+
+	"followthrough/contacts"
+	"followthrough/contacts/davsync"
 )
 
 // The settings of CardDAV sync. The password is never among them: it goes
@@ -26,6 +27,7 @@ const (
 // keyring, with passwordKey as the user.
 const KeyringService = "Follow Through CardDAV"
 
+// PasswordKey is the name the password of user at url is kept under.
 func PasswordKey(url, user string) string { return user + " at " + url }
 
 // sessionPasswords keeps, until the app quits, the passwords that the
@@ -69,6 +71,7 @@ type DAVSettings struct {
 	AllowHTTP       bool // the user agreed to use URL over plain http
 }
 
+// LoadDAVSettings reads the CardDAV account from the settings.
 func LoadDAVSettings(ctx context.Context, store *contacts.Store) (DAVSettings, error) {
 	var s DAVSettings
 	var httpURL string
@@ -90,6 +93,8 @@ func IsPlainHTTP(url string) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(url)), "http://")
 }
 
+// SaveDAVSettings keeps the CardDAV account in the settings; its
+// password goes to the keyring with SavePassword.
 func SaveDAVSettings(ctx context.Context, store *contacts.Store, s DAVSettings) error {
 	httpURL := ""
 	if s.AllowHTTP {

@@ -2,8 +2,9 @@ package app
 
 import (
 	"fmt"
-	"followthrough/contacts"
 	"strings"
+
+	"followthrough/contacts"
 )
 
 // EntryHeadline is the terminal line for an entry: whom, what, why now,
@@ -54,6 +55,7 @@ func talked(s string) string {
 	return "talked about " + s
 }
 
+// FirstPhone is the first number of c to call: not a fax.
 func FirstPhone(c contacts.Contact) string {
 	for _, p := range c.Phones {
 		if p.Kind != contacts.PhoneFax {

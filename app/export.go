@@ -2,10 +2,11 @@ package app
 
 import (
 	"context"
-	"followthrough/contacts"
 	"io"
 	"log"
 	"time"
+
+	"followthrough/contacts"
 )
 
 // WriteFileAtomic writes the file at path through write, replacing path

@@ -3,9 +3,10 @@ package app
 import (
 	"context"
 	"fmt"
-	"followthrough/contacts"
 	"strconv"
 	"strings"
+
+	"followthrough/contacts"
 )
 
 // SettingFollowUpDelay holds the default delay of the first follow-up

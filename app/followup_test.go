@@ -1,8 +1,9 @@
 package app
 
 import (
-	"followthrough/contacts"
 	"testing"
+
+	"followthrough/contacts"
 )
 
 func TestCadenceSetting(t *testing.T) {

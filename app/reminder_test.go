@@ -1,11 +1,12 @@
 package app
 
 import (
-	"followthrough/app/internal/apptest"
-	"followthrough/contacts"
 	"strings"
 	"testing"
 	"time"
+
+	"followthrough/app/internal/apptest"
+	"followthrough/contacts"
 )
 
 func TestNotifyHours(t *testing.T) {

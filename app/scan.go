@@ -2,12 +2,13 @@ package app
 
 import (
 	"context"
-	"followthrough/contacts"
-	"followthrough/ocr"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"followthrough/contacts"
+	"followthrough/ocr"
 )
 
 // WithoutPath is msg without the "read PATH: " that names the file of

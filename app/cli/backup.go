@@ -5,10 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"followthrough/app"
-	"followthrough/contacts"
 	"io"
 	"text/tabwriter"
+
+	"followthrough/app"
+	"followthrough/contacts"
 )
 
 func (p *program) backupCommand() *command {

@@ -3,12 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
-	"followthrough/app/internal/apptest"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"followthrough/app/internal/apptest"
 )
 
 func TestBackupCommands(t *testing.T) {

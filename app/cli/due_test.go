@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"followthrough/app/internal/apptest"
-	"followthrough/contacts"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"followthrough/app/internal/apptest"
+	"followthrough/contacts"
 )
 
 func TestDueCommand(t *testing.T) {

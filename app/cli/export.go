@@ -5,9 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"runtime/debug"
+
 	"followthrough/app"
 	"followthrough/contacts"
-	"runtime/debug"
 )
 
 func (p *program) exportCommand() *command {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+
 	"followthrough/app"
 	"followthrough/contacts"
 )

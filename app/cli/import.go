@@ -5,9 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"strings"
+
 	"followthrough/app"
 	"followthrough/contacts"
-	"strings"
 )
 
 func (p *program) importCommand() *command {

@@ -3,13 +3,14 @@ package cli
 import (
 	"bytes"
 	"context"
-	"followthrough/app/internal/apptest"
-	"followthrough/contacts"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"followthrough/app/internal/apptest"
+	"followthrough/contacts"
 )
 
 func TestImportCommand(t *testing.T) {

@@ -3,17 +3,18 @@ package cli
 import (
 	"bytes"
 	"context"
-	"followthrough/app"
-	"followthrough/app/internal/apptest"
-	"followthrough/contacts"
-	"followthrough/ocr"
-	"followthrough/ocr/render"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/disintegration/imaging"
+
+	"followthrough/app"
+	"followthrough/app/internal/apptest"
+	"followthrough/contacts"
+	"followthrough/ocr"
+	"followthrough/ocr/render"
 )
 
 func TestScanSaveSchedulesFirstFollowUp(t *testing.T) {

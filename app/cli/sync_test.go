@@ -3,14 +3,15 @@ package cli
 import (
 	"bytes"
 	"context"
-	"followthrough/app"
-	"followthrough/app/internal/apptest"
-	"followthrough/contacts"
-	"followthrough/contacts/davsync/davtest"
 	"strings"
 	"testing"
 
 	"github.com/zalando/go-keyring"
+
+	"followthrough/app"
+	"followthrough/app/internal/apptest"
+	"followthrough/contacts"
+	"followthrough/contacts/davsync/davtest"
 )
 
 func TestSyncCommand(t *testing.T) {

@@ -51,15 +51,12 @@ func showAbout(win fyne.Window, about app.Metadata, store *contacts.Store, openF
 	what.Wrapping = fyne.TextWrapWord
 
 	dir := store.Dir()
-	data := widget.NewLabel("Your contacts and card images: " + dir)
-	data.Wrapping = fyne.TextWrapBreak
-	data.Selectable = true
+	data := &widget.Label{Text: "Your contacts and card images: " + dir, Wrapping: fyne.TextWrapBreak, Selectable: true}
 	open := widget.NewButtonWithIcon("Open data folder", theme.FolderOpenIcon(), func() { openFolder(dir) })
 
 	libs := container.NewGridWithColumns(2)
 	for _, l := range libraries {
-		name := widget.NewLabel(l[0])
-		name.Wrapping = fyne.TextWrapWord
+		name := &widget.Label{Text: l[0], Wrapping: fyne.TextWrapWord}
 		libs.Add(name)
 		libs.Add(widget.NewLabel(l[1]))
 	}

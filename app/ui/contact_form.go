@@ -388,8 +388,7 @@ func (f *contactForm) addPhone(p contacts.Phone) {
 	r.kind.SetSelected(kind)
 	r.number = newFieldEntry(false, "Number", func(e *fieldEntry) { f.active = e })
 	r.number.SetText(p.Number)
-	remove := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
-	remove.Importance = widget.LowImportance
+	remove := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance}
 	r.row = container.NewBorder(nil, nil, r.kind, remove, r.number)
 	remove.OnTapped = func() {
 		for i, q := range f.phones {

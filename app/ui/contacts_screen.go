@@ -105,10 +105,8 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.image.SetMinSize(fyne.NewSize(320, 190))
 	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.heading.Truncation = fyne.TextTruncateEllipsis
-	s.save = widget.NewButtonWithIcon("Save changes", theme.DocumentSaveIcon(), s.onSave)
-	s.save.Importance = widget.HighImportance
-	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)
-	s.del.Importance = widget.DangerImportance
+	s.save = &widget.Button{Text: "Save changes", Icon: theme.DocumentSaveIcon(), OnTapped: s.onSave, Importance: widget.HighImportance}
+	s.del = &widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), OnTapped: s.onDelete, Importance: widget.DangerImportance}
 	qr := widget.NewButtonWithIcon("QR code", theme.GridIcon(), func() { showQR(s.win, s.current) })
 	exportOne := widget.NewButtonWithIcon("Export .vcf…", theme.DocumentSaveIcon(), s.onExportOne)
 	s.detail = container.NewBorder(
@@ -129,8 +127,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.undoBar.Hide()
 
 	s.export = widget.NewButtonWithIcon(exportListed, theme.DocumentSaveIcon(), s.onExport)
-	s.clearSelection = widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), s.onClearSelection)
-	s.clearSelection.Importance = widget.LowImportance
+	s.clearSelection = &widget.Button{Text: "Clear", Icon: theme.ContentClearIcon(), OnTapped: s.onClearSelection, Importance: widget.LowImportance}
 	s.clearSelection.Hide()
 	importVCF := widget.NewButtonWithIcon("Import .vcf…", theme.DownloadIcon(), func() {
 		if s.onImport != nil {

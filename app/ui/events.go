@@ -60,8 +60,7 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("New event", theme.ContentAddIcon(), s.onNew)
 
 	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.summary = widget.NewLabel("")
-	s.summary.Wrapping = fyne.TextWrapWord
+	s.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
 	s.people = widget.NewList(
 		func() int { return len(s.rows) },
 		newEventPersonRow,

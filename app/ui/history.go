@@ -99,8 +99,7 @@ func (h *historyPanel) render() {
 		if it.Note != "" {
 			text += " — " + it.Note
 		}
-		l := widget.NewLabel(text)
-		l.Wrapping = fyne.TextWrapWord
+		l := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
 		h.past.Add(l)
 	}
 	for _, f := range h.followUp {
@@ -119,8 +118,7 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 	if f.Line != "" {
 		text += "\n" + f.Line
 	}
-	label := widget.NewLabel(text)
-	label.Wrapping = fyne.TextWrapWord
+	label := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
 	done := widget.NewButtonWithIcon("", theme.ConfirmIcon(), func() { h.onDone(f) })
 	var snooze *widget.Button
 	snooze = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() {

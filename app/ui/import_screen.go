@@ -84,18 +84,14 @@ func (s *importScreen) show(paths []string) {
 }
 
 func (s *importScreen) buildUI() fyne.CanvasObject {
-	s.summary = widget.NewLabel("")
-	s.summary.Wrapping = fyne.TextWrapWord
-	s.errors = widget.NewLabel("")
-	s.errors.Wrapping = fyne.TextWrapWord
-	s.errors.Importance = widget.DangerImportance
+	s.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
+	s.errors = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	s.list = widget.NewList(
 		func() int { return len(s.batch.Cards) },
 		newImportRow,
 		s.updateRow,
 	)
-	s.confirm = widget.NewButtonWithIcon("Import", theme.DownloadIcon(), s.onImport)
-	s.confirm.Importance = widget.HighImportance
+	s.confirm = &widget.Button{Text: "Import", Icon: theme.DownloadIcon(), OnTapped: s.onImport, Importance: widget.HighImportance}
 	cancel := widget.NewButton("Cancel", func() { s.dialog.Hide() })
 	skipAll := widget.NewButton("Skip all duplicates", func() { s.setAll(app.ImportSkip) })
 	mergeAll := widget.NewButton("Merge all duplicates", func() { s.setAll(app.ImportMerge) })

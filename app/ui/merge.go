@@ -135,8 +135,7 @@ func askMerge(win fyne.Window, stored, card contacts.Contact, reasons []string, 
 
 // valueLabel is a label for a value that may be long.
 func valueLabel(s string) *widget.Label {
-	l := widget.NewLabel(oneLine(s))
-	l.Truncation = fyne.TextTruncateEllipsis
+	l := &widget.Label{Text: oneLine(s), Truncation: fyne.TextTruncateEllipsis}
 	return l
 }
 

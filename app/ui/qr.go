@@ -48,8 +48,7 @@ func showQR(win fyne.Window, c contacts.Contact) {
 	code.FillMode = canvas.ImageFillContain
 	code.ScaleMode = canvas.ImageScalePixels
 	code.SetMinSize(fyne.NewSize(360, 360))
-	text := widget.NewLabel(caption)
-	text.Wrapping = fyne.TextWrapWord
+	text := &widget.Label{Text: caption, Wrapping: fyne.TextWrapWord}
 	d := dialog.NewCustom("QR code for "+c.DisplayName(), "Close", container.NewBorder(nil, text, nil, nil, code), win)
 	d.Resize(fyne.NewSize(460, 560))
 	d.Show()

@@ -324,8 +324,7 @@ func newEntryRow(s *reconnectScreen) *entryRow {
 	r.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.context = widget.NewLabel("")
-	r.context.Wrapping = fyne.TextWrapWord
+	r.context = &widget.Label{Wrapping: fyne.TextWrapWord}
 	r.phone = widget.NewLabel("")
 	r.done = widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() {
 		if r.entry != nil {

@@ -96,8 +96,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 	s.event.SetText(s.local.LastEvent())
 	s.openFiles = widget.NewButtonWithIcon("Open image…", theme.FileImageIcon(), s.onOpenFiles)
 	s.openFolder = widget.NewButtonWithIcon("Open folder…", theme.FolderOpenIcon(), s.onOpenFolder)
-	s.samples = widget.NewButtonWithIcon("Try with sample cards", theme.MediaPlayIcon(), s.onSamples)
-	s.samples.Importance = widget.HighImportance
+	s.samples = &widget.Button{Text: "Try with sample cards", Icon: theme.MediaPlayIcon(), OnTapped: s.onSamples, Importance: widget.HighImportance}
 	s.samples.Hide()
 
 	s.progress = widget.NewProgressBar()
@@ -330,8 +329,7 @@ func (s *scanScreen) onCancel() {
 }
 
 func (s *scanScreen) onShowFailures() {
-	text := widget.NewLabel(strings.Join(s.failures, "\n"))
-	text.Wrapping = fyne.TextWrapWord
+	text := &widget.Label{Text: strings.Join(s.failures, "\n"), Wrapping: fyne.TextWrapWord}
 	d := dialog.NewCustom("Images that could not be read", "Close", container.NewVScroll(text), s.win)
 	d.Resize(fyne.NewSize(640, 360))
 	d.Show()

@@ -1,11 +1,11 @@
 package ui
 
 import (
-	"followthrough/app"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"followthrough/app"
 )
 
 // appearanceSettings choose light or dark colours, or the system's, and

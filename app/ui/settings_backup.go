@@ -73,8 +73,7 @@ func (b *backupSettings) buildUI() fyne.CanvasObject {
 		b.restore.Disable()
 	}
 	b.empty = widget.NewLabelWithStyle("No backups yet.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	b.status = widget.NewLabel("")
-	b.status.Wrapping = fyne.TextWrapWord
+	b.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 
 	b.backupNow = widget.NewButtonWithIcon("Back up now", theme.DocumentSaveIcon(), b.onBackupNow)
 	b.restore = widget.NewButtonWithIcon("Restore…", theme.HistoryIcon(), b.onRestore)

@@ -50,8 +50,7 @@ func (s *dataSettings) buildUI() fyne.CanvasObject {
 		"checks the copy, and quits: from the next start the app uses the new folder. The old folder is left as it is " +
 		"until you delete it.")
 	how.Wrapping = fyne.TextWrapWord
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(s.open, s.move), s.path), what, how, s.status)
 }
 

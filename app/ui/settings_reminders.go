@@ -3,12 +3,13 @@ package ui
 import (
 	"context"
 	"fmt"
-	"followthrough/app"
-	"followthrough/contacts"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"followthrough/app"
+	"followthrough/contacts"
 )
 
 // reminderSettings say when the desktop reminders may come, and whether

@@ -138,8 +138,7 @@ func (m *mainWindow) onShowShortcuts() {
 			group = s.group
 			list.Add(widget.NewLabelWithStyle(group, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		}
-		what := widget.NewLabel(s.what)
-		what.Wrapping = fyne.TextWrapWord
+		what := &widget.Label{Text: s.what, Wrapping: fyne.TextWrapWord}
 		key := widget.NewLabelWithStyle(keyText(s), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
 		list.Add(container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(keyWidth, key.MinSize().Height), key), nil, what))
 	}

@@ -104,11 +104,9 @@ func (d *syncDialog) buildUI() fyne.CanvasObject {
 		d.book.Options = []string{d.settings.Book}
 		d.book.Selected = d.settings.Book
 	}
-	d.status = widget.NewLabel("")
-	d.status.Wrapping = fyne.TextWrapWord
+	d.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 	d.connect = widget.NewButtonWithIcon("Connect", theme.LoginIcon(), d.onConnect)
-	d.syncNow = widget.NewButtonWithIcon("Sync now", theme.ViewRefreshIcon(), d.onSync)
-	d.syncNow.Importance = widget.HighImportance
+	d.syncNow = &widget.Button{Text: "Sync now", Icon: theme.ViewRefreshIcon(), OnTapped: d.onSync, Importance: widget.HighImportance}
 	if d.settings.Book == "" {
 		d.syncNow.Disable()
 	}

@@ -1,11 +1,12 @@
 package ui
 
 import (
-	"followthrough/app"
 	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"followthrough/app"
 )
 
 // appTheme is Fyne's own theme, in light or dark as the system says or as

@@ -4,8 +4,6 @@ package apptest
 
 import (
 	"context"
-	"followthrough/contacts"
-	"followthrough/ocr"
 	"image"
 	"image/color"
 	"image/png"
@@ -14,6 +12,9 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"followthrough/contacts"
+	"followthrough/ocr"
 )
 
 // FakeEngine reads every image as the same card, with boxes placed as
@@ -22,6 +23,7 @@ type FakeEngine struct {
 	Lines []FakeLine
 }
 
+// A FakeLine is a line the fake engine reads, with its box.
 type FakeLine struct {
 	Text           string
 	X0, Y0, X1, Y1 float64 // fractions of the image
@@ -74,6 +76,7 @@ func WriteImage(t *testing.T, dir, name string) string {
 	return p
 }
 
+// OpenStore opens a store in a folder of its own, closed when the test ends.
 func OpenStore(t *testing.T) *contacts.Store {
 	t.Helper()
 	s, err := contacts.Open(context.Background(), t.TempDir())
@@ -115,8 +118,10 @@ func Seed(t *testing.T, store *contacts.Store, today contacts.Day) map[string]co
 	return people
 }
 
+// Today is the day the tests run on, at ten in the morning.
 var Today = time.Date(2026, 11, 20, 10, 0, 0, 0, time.Local)
 
+// AddPeople adds a contact for each of names to store.
 func AddPeople(t *testing.T, store *contacts.Store, names ...string) {
 	t.Helper()
 	for _, n := range names {
@@ -127,6 +132,7 @@ func AddPeople(t *testing.T, store *contacts.Store, names ...string) {
 	}
 }
 
+// StoredNames are the names of the contacts in store.
 func StoredNames(t *testing.T, store *contacts.Store) []string {
 	t.Helper()
 	cs, err := store.List(context.Background(), "", 0)
