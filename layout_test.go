@@ -170,6 +170,11 @@ func TestPackageLayout(t *testing.T) {
 			never: []string{"fyne.io/...", "followthrough/app/ui"},
 		},
 		{
+			name: "what the window and the command line share reaches neither",
+			from: []string{"followthrough/app"}, transitive: true,
+			never: []string{"followthrough/app/cli", "followthrough/app/ui"},
+		},
+		{
 			name: "the window does not reach into the command line",
 			from: []string{"followthrough/app/ui"}, transitive: true,
 			never: []string{"followthrough/app/cli"},

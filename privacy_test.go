@@ -69,7 +69,7 @@ func TestOnlyCardDAVSyncConnects(t *testing.T) {
 	}
 	slices.Sort(dialers)
 	dialers = slices.Compact(dialers)
-	if want := []string{"app/sync.go", "app/sync_command.go"}; !slices.Equal(dialers, want) {
+	if want := []string{"app/carddav.go"}; !slices.Equal(dialers, want) {
 		t.Errorf("davsync.Dial is called from %v, want only %v", dialers, want)
 	}
 }

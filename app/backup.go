@@ -2,23 +2,21 @@ package app
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log"
 	"os"
-	"text/tabwriter"
 
+	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
 )
 
-// maintain is what the app does with its data when it starts, from the
+// BackUpAndCleanDaily is what the app does with its data when it starts, from the
 // window or a terminal: a backup of the database, at most once a day, and
 // with it removing the card images that no contact uses any more, such as
 // those of contacts deleted or merged away. Neither stops the app: what
 // fails is logged.
-func maintain(ctx context.Context, store *sqlite.Store) {
+func BackUpAndCleanDaily(ctx context.Context, store *sqlite.Store) {
 	_, made, err := store.BackupDaily(ctx)
 	if err != nil {
 		log.Printf("backup: %v", err)
@@ -34,103 +32,29 @@ func maintain(ctx context.Context, store *sqlite.Store) {
 	}
 }
 
-func backupCommand(stdout io.Writer) *Command {
-	return &Command{
-		Name:       "backup",
-		Summary:    "Back up the database now (the app also does it on start, once a day); --list lists the backups.",
-		NeedsStore: true,
-		ReadsOnly:  true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
-			list := fs.Bool("list", false, "list the backups instead, newest first")
-			return func(ctx context.Context, store *sqlite.Store, args []string) error {
-				if len(args) != 0 {
-					fs.Usage()
-					return errors.New("backup: takes no arguments")
-				}
-				if *list {
-					return listBackups(stdout, store)
-				}
-				b, err := store.Backup(ctx)
-				if err != nil {
-					return fmt.Errorf("backup: %w", err)
-				}
-				fmt.Fprintf(stdout, "Backed up to %s (%s).\nRestore it with: followthrough restore %s\n", b.Path, byteSize(b.Size), b.Path)
-				return nil
-			}
-		},
-	}
+// Restored says what a restore did.
+type Restored struct {
+	From     string
+	Contacts int
+	Images   int // copied in from an archive
+	Skipped  int // images of the archive left out
+	Aside    sqlite.Backup
 }
 
-func listBackups(w io.Writer, store *sqlite.Store) error {
-	bs, err := store.Backups()
-	if err != nil {
-		return fmt.Errorf("backup: %w", err)
-	}
-	if len(bs) == 0 {
-		fmt.Fprintf(w, "No backups yet in %s.\n", store.BackupsDir())
-		return nil
-	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, b := range bs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Time.Format("2006-01-02 15:04"), backupKind(b), byteSize(b.Size), b.Path)
-	}
-	return tw.Flush()
-}
-
-// backupKind says in a word what a backup is.
-func backupKind(b sqlite.Backup) string {
-	if b.BeforeRestore {
-		return "before a restore"
-	}
-	return "backup"
-}
-
-func restoreCommand(stdout io.Writer) *Command {
-	return &Command{
-		Name:       "restore",
-		Args:       "BACKUP.db|ARCHIVE.zip",
-		Summary:    "Replace the contacts with a backup, or with an archive from another computer; what is replaced is kept as a backup.",
-		NeedsStore: true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
-			return func(ctx context.Context, store *sqlite.Store, args []string) error {
-				if len(args) != 1 {
-					fs.Usage()
-					return errors.New("restore: give one backup or archive")
-				}
-				r, err := restorePath(ctx, store, args[0])
-				if err != nil {
-					return fmt.Errorf("restore: %w", err)
-				}
-				fmt.Fprintln(stdout, r)
-				return nil
-			}
-		},
-	}
-}
-
-// restored says what a restore did.
-type restored struct {
-	from     string
-	contacts int
-	images   int // copied in from an archive
-	skipped  int // images of the archive left out
-	aside    sqlite.Backup
-}
-
-func (r restored) String() string {
-	s := fmt.Sprintf("Restored %s from %s", plural(r.contacts, "contact"), r.from)
-	if r.images > 0 || r.skipped > 0 {
-		s += fmt.Sprintf(", with %s", plural(r.images-r.skipped, "card image"))
+func (r Restored) String() string {
+	s := fmt.Sprintf("Restored %s from %s", contacts.Plural(r.Contacts, "contact"), r.From)
+	if r.Images > 0 || r.Skipped > 0 {
+		s += fmt.Sprintf(", with %s", contacts.Plural(r.Images-r.Skipped, "card image"))
 	}
 	s += "."
-	if r.skipped > 0 {
-		s += fmt.Sprintf(" %s in the archive were left out: they are not what their names say.", plural(r.skipped, "image"))
+	if r.Skipped > 0 {
+		s += fmt.Sprintf(" %s in the archive were left out: they are not what their names say.", contacts.Plural(r.Skipped, "image"))
 	}
-	return s + fmt.Sprintf("\nThe contacts you had are kept in %s: restore it to undo.", r.aside.Path)
+	return s + fmt.Sprintf("\nThe contacts you had are kept in %s: restore it to undo.", r.Aside.Path)
 }
 
-// isArchive reports whether the file at path is a zip archive.
-func isArchive(path string) bool {
+// IsArchive reports whether the file at path is a zip archive.
+func IsArchive(path string) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return false
@@ -141,49 +65,24 @@ func isArchive(path string) bool {
 	return err == nil && string(head) == "PK\x03\x04"
 }
 
-// restorePath restores the backup or archive at path into store.
-func restorePath(ctx context.Context, store *sqlite.Store, path string) (restored, error) {
-	if isArchive(path) {
+// RestorePath restores the backup or archive at path into store.
+func RestorePath(ctx context.Context, store *sqlite.Store, path string) (Restored, error) {
+	if IsArchive(path) {
 		aside, info, skipped, err := store.RestoreArchive(ctx, path)
 		if err != nil {
-			return restored{}, err
+			return Restored{}, err
 		}
-		return restored{from: path, contacts: info.Contacts, images: info.Images, skipped: skipped, aside: aside}, nil
+		return Restored{From: path, Contacts: info.Contacts, Images: info.Images, Skipped: skipped, Aside: aside}, nil
 	}
 	aside, info, err := store.RestoreBackup(ctx, path)
 	if err != nil {
-		return restored{}, err
+		return Restored{}, err
 	}
-	return restored{from: path, contacts: info.Contacts, aside: aside}, nil
+	return Restored{From: path, Contacts: info.Contacts, Aside: aside}, nil
 }
 
-func archiveCommand(stdout io.Writer) *Command {
-	return &Command{
-		Name:       "archive",
-		Args:       "FILE.zip",
-		Summary:    "Write everything (the database and the card images) to one archive, to restore on another computer.",
-		NeedsStore: true,
-		ReadsOnly:  true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
-			return func(ctx context.Context, store *sqlite.Store, args []string) error {
-				if len(args) != 1 {
-					fs.Usage()
-					return errors.New("archive: give one file to write")
-				}
-				info, err := store.WriteArchive(ctx, args[0])
-				if err != nil {
-					return fmt.Errorf("archive: %w", err)
-				}
-				fmt.Fprintf(stdout, "Wrote %s and %s to %s.\nOn the other computer: followthrough restore %s\n",
-					plural(info.Contacts, "contact"), plural(info.Images, "card image"), args[0], args[0])
-				return nil
-			}
-		},
-	}
-}
-
-// byteSize says n bytes the way a person reads them.
-func byteSize(n int64) string {
+// ByteSize says n bytes the way a person reads them.
+func ByteSize(n int64) string {
 	switch {
 	case n >= 10<<20:
 		return fmt.Sprintf("%d MB", n>>20)

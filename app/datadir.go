@@ -16,16 +16,16 @@ import (
 // says otherwise: the folder chosen with Settings > Data folder > Move,
 // else $XDG_DATA_HOME/followthrough, or ~/.local/share/followthrough.
 func DefaultDataDir() string {
-	if dir, err := movedDataDir(); err != nil {
-		log.Printf("followthrough: %v; using %s", err, standardDataDir())
+	if dir, err := MovedDataDir(); err != nil {
+		log.Printf("followthrough: %v; using %s", err, StandardDataDir())
 	} else if dir != "" {
 		return dir
 	}
-	return standardDataDir()
+	return StandardDataDir()
 }
 
-// standardDataDir is the data folder of a user who never moved it.
-func standardDataDir() string {
+// StandardDataDir is the data folder of a user who never moved it.
+func StandardDataDir() string {
 	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
 		return filepath.Join(d, "followthrough")
 	}
@@ -35,9 +35,9 @@ func standardDataDir() string {
 	return "followthrough-data"
 }
 
-// dataDirFile is the file, in the user's configuration folder, that names
+// DataDirFile is the file, in the user's configuration folder, that names
 // the data folder the user moved to.
-func dataDirFile() (string, error) {
+func DataDirFile() (string, error) {
 	d, err := os.UserConfigDir()
 	if err != nil {
 		return "", err
@@ -45,12 +45,12 @@ func dataDirFile() (string, error) {
 	return filepath.Join(d, "followthrough", "data-folder"), nil
 }
 
-// movedDataDir returns the data folder the user moved to, or "" when
+// MovedDataDir returns the data folder the user moved to, or "" when
 // they never moved it. A folder named there that holds no database (a
 // disk not mounted, a folder deleted) is an error, rather than a reason
 // to start afresh in an empty one.
-func movedDataDir() (string, error) {
-	p, err := dataDirFile()
+func MovedDataDir() (string, error) {
+	p, err := DataDirFile()
 	if err != nil {
 		return "", nil
 	}
@@ -71,10 +71,10 @@ func movedDataDir() (string, error) {
 	return dir, nil
 }
 
-// setDataDir makes dir the data folder from the next start: written to a
+// SetDataDir makes dir the data folder from the next start: written to a
 // temporary file and renamed, so the file naming it is never half written.
-func setDataDir(dir string) error {
-	p, err := dataDirFile()
+func SetDataDir(dir string) error {
+	p, err := DataDirFile()
 	if err != nil {
 		return fmt.Errorf("app: remember the data folder: %w", err)
 	}

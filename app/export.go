@@ -2,110 +2,60 @@ package app
 
 import (
 	"context"
-	"errors"
-	"flag"
-	"fmt"
 	"io"
 	"log"
-	"runtime/debug"
-	"strings"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
+	"time"
 
 	"followthrough/contacts"
+	"followthrough/contacts/ics"
 	"followthrough/contacts/sqlite"
 	"followthrough/contacts/vcf"
 )
 
-func exportCommand(stdout io.Writer) *Command {
-	return &Command{
-		Name:       "export",
-		Args:       "FILE",
-		Summary:    "Write contacts to a .vcf file for a phone: everyone, or one event's or one tag's people.",
-		NeedsStore: true,
-		ReadsOnly:  true,
-		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
-			event := fs.String("event", "", "only the people met at the event `NAME`")
-			tag := fs.String("tag", "", "only the people tagged `T`")
-			v4 := fs.Bool("v4", false, "write vCard 4.0 instead of 3.0, which every phone imports")
-			photo := fs.Bool("photo", false, "include each card's image, scaled down, as the contact's photo")
-			return func(ctx context.Context, store *sqlite.Store, args []string) error {
-				if len(args) != 1 {
-					fs.Usage()
-					return errors.New("export: give one file to write")
-				}
-				f := sqlite.Filter{Tag: *tag}
-				if *event != "" {
-					e, err := store.EventByName(ctx, *event)
-					if err != nil {
-						return fmt.Errorf("export: no event called %q", *event)
-					}
-					f.EventID = e.ID
-				}
-				if n, err := store.FindCount(ctx, f); err != nil || n == 0 {
-					return errors.Join(err, errors.New("export: no contacts to export"))
-				}
-				opts := exportOptions{v4: *v4}
-				if *photo {
-					opts.store = store
-				}
-				// An export of everyone makes a great deal of short-lived
-				// garbage in a process that ends with it: collecting it
-				// less often takes a tenth off the time, for a few tens of
-				// megabytes.
-				defer debug.SetGCPercent(debug.SetGCPercent(400))
-				n, err := writeVCardsFrom(ctx, args[0], opts, func(ctx context.Context, fn func([]contacts.Contact) error) error {
-					return store.EachContact(ctx, f, fn)
-				})
-				if err != nil {
-					return fmt.Errorf("export: %w", err)
-				}
-				fmt.Fprintf(stdout, "Wrote %s to %s\n", plural(n, "contact"), args[0])
-				return nil
-			}
-		},
-	}
+// WriteFileAtomic writes the file at path through write, replacing path
+// only once the whole file is on disk, so a failure or a crash never leaves
+// half a file. Files of contacts are readable by their owner only.
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	return sqlite.WriteFileAtomic(path, 0o600, write)
 }
 
-// exportOptions say how to write a .vcf file.
-type exportOptions struct {
-	v4 bool // vCard 4.0 rather than 3.0
-	// store, if set, is where the card images are, to include each as
+// ExportOptions say how to write a .vcf file.
+type ExportOptions struct {
+	V4 bool // vCard 4.0 rather than 3.0
+	// Store, if set, is where the card images are, to include each as
 	// the contact's photo.
-	store *sqlite.Store
+	Store *sqlite.Store
 }
 
-// writeVCardsFile writes cs to the .vcf file at path as opts say. A card
+// WriteVCardsFile writes cs to the .vcf file at path as opts say. A card
 // image that cannot be read is left out, and the contact written without.
-func writeVCardsFile(path string, opts exportOptions, cs []contacts.Contact) error {
-	_, err := writeVCardsFrom(context.Background(), path, opts, contactsOf(cs))
+func WriteVCardsFile(path string, opts ExportOptions, cs []contacts.Contact) error {
+	_, err := WriteVCardsFrom(context.Background(), path, opts, ContactsOf(cs))
 	return err
 }
 
-// contactSource hands contacts to fn a batch at a time, as
+// ContactSource hands contacts to fn a batch at a time, as
 // Store.EachContact does.
-type contactSource func(ctx context.Context, fn func([]contacts.Contact) error) error
+type ContactSource func(ctx context.Context, fn func([]contacts.Contact) error) error
 
-// contactsOf is the source of the contacts cs, in one batch.
-func contactsOf(cs []contacts.Contact) contactSource {
+// ContactsOf is the source of the contacts cs, in one batch.
+func ContactsOf(cs []contacts.Contact) ContactSource {
 	return func(_ context.Context, fn func([]contacts.Contact) error) error { return fn(cs) }
 }
 
-// writeVCardsFrom writes the contacts of src to the .vcf file at path as
+// WriteVCardsFrom writes the contacts of src to the .vcf file at path as
 // opts say, a batch at a time, so that exporting a hundred thousand never
 // holds them all, and replaces the file only once all are written. It
 // returns how many it wrote.
-func writeVCardsFrom(ctx context.Context, path string, opts exportOptions, src contactSource) (int, error) {
+func WriteVCardsFrom(ctx context.Context, path string, opts ExportOptions, src ContactSource) (int, error) {
 	var prepare func(contacts.Contact) contacts.Contact
-	if opts.store != nil {
-		prepare = func(c contacts.Contact) contacts.Contact { return withPhoto(opts.store, c, opts.v4) }
+	if opts.Store != nil {
+		prepare = func(c contacts.Contact) contacts.Contact { return withPhoto(opts.Store, c, opts.V4) }
 	}
 	n := 0
-	err := writeFileAtomic(path, func(w io.Writer) error {
+	err := WriteFileAtomic(path, func(w io.Writer) error {
 		var err error
-		n, err = vcf.Export(ctx, w, src, opts.v4, prepare)
+		n, err = vcf.Export(ctx, w, src, opts.V4, prepare)
 		return err
 	})
 	return n, err
@@ -125,87 +75,23 @@ func withPhoto(store *sqlite.Store, c contacts.Contact, v4 bool) contacts.Contac
 	return vcf.WithPhoto(c, photo, v4)
 }
 
-// exportVCards asks how and where to save the n contacts of src as a .vcf
-// file, with name as the suggested file name, and writes them there.
-func exportVCards(win fyne.Window, store *sqlite.Store, tasks *tasks, name string, n int, src contactSource) {
-	if n == 0 {
-		dialog.ShowInformation("Nothing to export", "There are no contacts in this list.", win)
-		return
+// ExportICS writes every open follow-up to the iCalendar file at path,
+// replacing it only once the whole file is written, stamped as written
+// at now.
+func ExportICS(ctx context.Context, store *sqlite.Store, path string, now time.Time) (int, error) {
+	people, err := store.People(ctx)
+	if err != nil {
+		return 0, err
 	}
-	photos := widget.NewCheck("Include the card images as photos (larger file)", nil)
-	version := widget.NewRadioGroup([]string{vcard3, vcard4}, nil)
-	version.SetSelected(vcard3)
-	version.Required = true
-	items := []*widget.FormItem{
-		widget.NewFormItem("Format", version),
-		widget.NewFormItem("Photos", photos),
+	var items []ics.Item
+	for _, p := range people {
+		for _, f := range p.Open {
+			items = append(items, ics.Item{FollowUp: f, Contact: p.Contact})
+		}
 	}
-	d := dialog.NewForm(fmt.Sprintf("Export %s", plural(n, "contact")), "Choose file…", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
-		opts := exportOptions{v4: version.Selected == vcard4}
-		if photos.Checked {
-			opts.store = store
-		}
-		chooseExportFile(win, tasks, name, opts, src)
-	}, win)
-	d.Show()
-}
-
-// safeFileName makes name, which may come from a card or a vCard (an
-// event's name), fit to suggest as a file name: one name, with no folder
-// in it, not hidden, and not too long. It is only ever a suggestion in a
-// save dialog, in the folder the user is in.
-func safeFileName(name, ext string) string {
-	name = strings.Map(func(r rune) rune {
-		switch {
-		case r == '/' || r == '\\' || r == ':' || r == '*' || r == '?' || r == '"' || r == '<' || r == '>' || r == '|':
-			return '-'
-		}
-		return r
-	}, contacts.CleanLine(name))
-	name = strings.TrimLeft(strings.TrimSpace(name), ".- ")
-	if r := []rune(name); len(r) > 80 {
-		name = string(r[:80])
+	if len(items) == 0 {
+		return 0, ics.ErrNothingToExport
 	}
-	if name == "" {
-		name = "contacts"
-	}
-	return name + ext
-}
-
-// The choices of format on export.
-const (
-	vcard3 = "vCard 3.0 (every phone reads it)"
-	vcard4 = "vCard 4.0"
-)
-
-// chooseExportFile asks where to save the contacts of src, and saves them
-// there off the UI goroutine.
-func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts exportOptions, src contactSource) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(win, "Could not export the contacts", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		tasks.goLong(func() {
-			n, err := writeVCardsFrom(context.Background(), path, opts, src)
-			tasks.toUI(func() {
-				if err != nil {
-					showError(win, "Could not export the contacts", err)
-					return
-				}
-				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nOpen the file on your phone to add them to its contacts.", plural(n, "contact"), path), win)
-			})
-		})
-	}, win)
-	d.SetFileName(name)
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	err = WriteFileAtomic(path, func(w io.Writer) error { return ics.Write(w, items, now) })
+	return len(items), err
 }

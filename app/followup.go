@@ -4,80 +4,50 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
-	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
 )
 
-// settingFollowUpDelay holds the default delay of the first follow-up
+// SettingFollowUpDelay holds the default delay of the first follow-up
 // after meeting someone, as ParseDelay reads it ("3d").
-const settingFollowUpDelay = "followup.delay"
+const SettingFollowUpDelay = "followup.delay"
 
-// followUpDelay is the delay, in days, of a first follow-up: flag when it
+// FollowUpDelay is the delay, in days, of a first follow-up: flag when it
 // is set, else the one in the settings, else the default.
-func followUpDelay(ctx context.Context, store *sqlite.Store, flag string) (int, error) {
+func FollowUpDelay(ctx context.Context, store *sqlite.Store, flag string) (int, error) {
 	if flag != "" {
 		return contacts.ParseDelay(flag)
 	}
 	def := strconv.Itoa(contacts.DefaultFollowUpDelay) + "d"
-	s, err := store.Setting(ctx, settingFollowUpDelay, def)
+	s, err := store.Setting(ctx, SettingFollowUpDelay, def)
 	if err != nil {
 		return 0, err
 	}
 	return contacts.ParseDelay(s)
 }
 
-// settingDefaultCadence holds the keep-in-touch cadence each new card
-// gets, as cadenceSetting writes it ("61/122": ideal and maximum gaps in
+// SettingDefaultCadence holds the keep-in-touch cadence each new card
+// gets, as contacts.Cadence.MarshalText writes it ("61/122": ideal and maximum gaps in
 // days); empty for none.
-const settingDefaultCadence = "cadence.default"
+const SettingDefaultCadence = "cadence.default"
 
-// defaultCadence is the cadence each new card gets, from the settings.
-func defaultCadence(ctx context.Context, store *sqlite.Store) (contacts.Cadence, error) {
-	s, err := store.Setting(ctx, settingDefaultCadence, "")
+// DefaultCadence is the cadence each new card gets, from the settings.
+func DefaultCadence(ctx context.Context, store *sqlite.Store) (contacts.Cadence, error) {
+	s, err := store.Setting(ctx, SettingDefaultCadence, "")
 	if err != nil {
 		return contacts.Cadence{}, err
 	}
-	return parseCadenceSetting(s)
-}
-
-// cadenceSetting is c as the settings keep it.
-func cadenceSetting(c contacts.Cadence) string {
-	if c.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%d/%d", c.Ideal, c.Max)
-}
-
-// parseCadenceSetting reads a cadence written by cadenceSetting.
-func parseCadenceSetting(s string) (contacts.Cadence, error) {
 	var c contacts.Cadence
-	if strings.TrimSpace(s) == "" {
-		return c, nil
-	}
-	ideal, max, ok := strings.Cut(s, "/")
-	var err error
-	if c.Ideal, err = strconv.Atoi(strings.TrimSpace(ideal)); err == nil && ok {
-		c.Max, err = strconv.Atoi(strings.TrimSpace(max))
-	}
-	if err != nil || !ok {
-		return contacts.Cadence{}, fmt.Errorf("setting %s: %q is not two numbers of days, like 61/122", settingDefaultCadence, s)
-	}
-	if err := c.Valid(); err != nil {
-		return contacts.Cadence{}, fmt.Errorf("setting %s: %w", settingDefaultCadence, err)
+	if err := c.UnmarshalText([]byte(s)); err != nil {
+		return contacts.Cadence{}, fmt.Errorf("setting %s: %w", SettingDefaultCadence, err)
 	}
 	return c, nil
 }
 
-// proposeFollowUp is the first follow-up proposed for someone just met:
+// FirstFollowUp is the first follow-up proposed for someone just met:
 // a few days after meeting, while it still lands.
-func proposeFollowUp(c contacts.Contact, today contacts.Day, delay int) contacts.FollowUp {
+func FirstFollowUp(c contacts.Contact, today contacts.Day, delay int) contacts.FollowUp {
 	met := c.MetOn
 	if met.IsZero() {
 		met = today
@@ -87,93 +57,4 @@ func proposeFollowUp(c contacts.Contact, today contacts.Day, delay int) contacts
 		Kind:      contacts.DefaultFirstKind,
 		Due:       contacts.FirstFollowUp(met, today, delay),
 	}
-}
-
-// askOutcome asks how a follow-up or an interaction went, in one line, and
-// of what kind it was unless kind is given.
-func askOutcome(win fyne.Window, title string, kind *contacts.Kind, done func(contacts.Kind, string)) {
-	kinds := widget.NewSelect(kindLabels(), nil)
-	kinds.SetSelected(contacts.KindCall.Label())
-	if kind != nil {
-		kinds.SetSelected(kind.Label())
-		kinds.Disable()
-	}
-	outcome := widget.NewEntry()
-	outcome.SetPlaceHolder("How did it go? e.g. coffee next month")
-	items := []*widget.FormItem{widget.NewFormItem("What", kinds), widget.NewFormItem("Outcome", outcome)}
-	d := dialog.NewForm(title, "Done", "Cancel", items, func(ok bool) {
-		if ok {
-			done(kindFromLabel(kinds.Selected), strings.TrimSpace(outcome.Text))
-		}
-	}, win)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
-	win.Canvas().Focus(outcome)
-}
-
-// showSnoozeMenu offers tomorrow, next week, or a day to pick, under at.
-func showSnoozeMenu(win fyne.Window, at fyne.CanvasObject, to func(contacts.Day)) {
-	today := contacts.DayOf(now())
-	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("Tomorrow", func() { to(contacts.SnoozeTomorrow.From(today)) }),
-		fyne.NewMenuItem("Next week", func() { to(contacts.SnoozeNextWeek.From(today)) }),
-		fyne.NewMenuItem("Pick a day…", func() { pickDay(win, "Move to", today.AddDays(1), to) }),
-	)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
-	widget.ShowPopUpMenuAtPosition(menu, win.Canvas(), pos.Add(fyne.NewPos(0, at.Size().Height)))
-}
-
-// askSnooze asks, in a dialog the keyboard can work, how long to put a
-// follow-up off: tomorrow, next week, or a day to pick.
-func askSnooze(win fyne.Window, title string, to func(contacts.Day)) {
-	today := contacts.DayOf(now())
-	var d *dialog.CustomDialog
-	choose := func(day func() contacts.Day) func() {
-		return func() {
-			d.Hide()
-			if day != nil {
-				to(day())
-			}
-		}
-	}
-	tomorrow := widget.NewButton("Tomorrow", choose(func() contacts.Day { return contacts.SnoozeTomorrow.From(today) }))
-	tomorrow.Importance = widget.HighImportance
-	nextWeek := widget.NewButton("Next week", choose(func() contacts.Day { return contacts.SnoozeNextWeek.From(today) }))
-	pick := widget.NewButton("Pick a day…", func() {
-		d.Hide()
-		pickDay(win, "Move to", today.AddDays(1), to)
-	})
-	cancel := widget.NewButton("Cancel", choose(nil))
-	d = dialog.NewCustomWithoutButtons(title, widget.NewLabel("Put it off until…"), win)
-	d.SetButtons([]fyne.CanvasObject{cancel, pick, nextWeek, tomorrow})
-	d.Show()
-	win.Canvas().Focus(tomorrow)
-}
-
-// pickDay asks for a day with a calendar.
-func pickDay(win fyne.Window, title string, start contacts.Day, pick func(contacts.Day)) {
-	var d dialog.Dialog
-	cal := widget.NewCalendar(start.In(time.Local), func(t time.Time) {
-		d.Hide()
-		pick(contacts.DayOf(t))
-	})
-	d = dialog.NewCustom(title, "Cancel", cal, win)
-	d.Show()
-}
-
-func kindLabels() []string {
-	var out []string
-	for _, k := range contacts.Kinds {
-		out = append(out, k.Label())
-	}
-	return out
-}
-
-func kindFromLabel(label string) contacts.Kind {
-	for _, k := range contacts.Kinds {
-		if k.Label() == label {
-			return k
-		}
-	}
-	return contacts.KindCall
 }

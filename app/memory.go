@@ -7,13 +7,13 @@ import (
 	"sync"
 )
 
-// batchHeap is how far the Go heap may grow, softly, above what it held
+// BatchHeap is how far the Go heap may grow, softly, above what it held
 // live before a batch of cards began. Each worker's images of a photo
 // hold up to about 60 MB at once; left to its usual pace, the collector
 // lets the heap grow to twice what is live, and a 200-card batch with two
 // workers peaked about 60 MB higher than with the limit, for the same
 // time (see BENCHMARKS.md).
-const batchHeap = 96 << 20
+const BatchHeap = 96 << 20
 
 var heapLimit struct {
 	sync.Mutex
@@ -21,18 +21,18 @@ var heapLimit struct {
 	before  int64 // the limit before the first of them
 }
 
-// limitHeap sets the Go heap's soft limit for a batch of cards and
+// LimitHeap sets the Go heap's soft limit for a batch of cards and
 // returns the function that lifts it when the batch is done. Batches read
 // at once share the first one's limit. A GOMEMLIMIT in the environment
 // is left as it is.
-func limitHeap() (lift func()) {
+func LimitHeap() (lift func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
 	heapLimit.Lock()
 	defer heapLimit.Unlock()
 	if heapLimit.batches == 0 {
-		heapLimit.before = debug.SetMemoryLimit(liveHeap() + batchHeap)
+		heapLimit.before = debug.SetMemoryLimit(LiveHeap() + BatchHeap)
 	}
 	heapLimit.batches++
 	var once sync.Once
@@ -47,8 +47,8 @@ func limitHeap() (lift func()) {
 	}
 }
 
-// liveHeap is how much of the heap the last collection found live.
-func liveHeap() int64 {
+// LiveHeap is how much of the heap the last collection found live.
+func LiveHeap() int64 {
 	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(s)
 	if s[0].Value.Kind() != metrics.KindUint64 {

@@ -12,12 +12,12 @@ func TestLimitHeap(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	current := func() int64 { return debug.SetMemoryLimit(-1) }
 	before := current()
-	liftA := limitHeap()
+	liftA := LimitHeap()
 	limit := current()
-	if limit >= before || limit < batchHeap || limit > liveHeap()+2*batchHeap {
-		t.Errorf("limit during a batch = %d, want about %d above the live heap (%d); it was %d", limit, batchHeap, liveHeap(), before)
+	if limit >= before || limit < BatchHeap || limit > LiveHeap()+2*BatchHeap {
+		t.Errorf("limit during a batch = %d, want about %d above the live heap (%d); it was %d", limit, BatchHeap, LiveHeap(), before)
 	}
-	liftB := limitHeap()
+	liftB := LimitHeap()
 	if got := current(); got != limit {
 		t.Errorf("a second batch at once moved the limit to %d from %d", got, limit)
 	}
@@ -32,7 +32,7 @@ func TestLimitHeap(t *testing.T) {
 	}
 
 	t.Setenv("GOMEMLIMIT", "1GiB")
-	lift := limitHeap()
+	lift := LimitHeap()
 	if got := current(); got != before {
 		t.Errorf("with GOMEMLIMIT set, the limit was changed to %d", got)
 	}

@@ -1,8 +1,12 @@
 package app
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"followthrough/app/internal/apptest"
+	"followthrough/contacts"
 )
 
 func TestNotifyHours(t *testing.T) {
@@ -29,11 +33,11 @@ func TestNotifyHours(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.hours+"@"+tt.at.Format("15:04"), func(t *testing.T) {
-			h, err := parseNotifyHours(tt.hours)
+			h, err := ParseNotifyHours(tt.hours)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := h.allow(tt.at); got != tt.want {
+			if got := h.Allow(tt.at); got != tt.want {
 				t.Errorf("allow = %v, want %v", got, tt.want)
 			}
 			if h.String() != tt.hours {
@@ -42,11 +46,52 @@ func TestNotifyHours(t *testing.T) {
 		})
 	}
 	for _, bad := range []string{"", "8", "8-", "x-9", "24-3", "3-25", "-1-4"} {
-		if _, err := parseNotifyHours(bad); err == nil {
+		if _, err := ParseNotifyHours(bad); err == nil {
 			t.Errorf("parseNotifyHours(%q) gives no error", bad)
 		}
 	}
-	if (notifyHours{}).allow(at(3, 0)) != true {
+	if (NotifyHours{}).Allow(at(3, 0)) != true {
 		t.Error("the zero hours do not allow every hour")
+	}
+}
+
+func TestReminder(t *testing.T) {
+	today := contacts.DayOf(apptest.Today)
+	entry := func(id int64, name string, sec contacts.Section, due contacts.Day) contacts.ReconnectItem {
+		return contacts.ReconnectItem{Person: contacts.Relationship{Contact: contacts.Contact{ID: id, FullName: name}}, Section: sec, Due: due,
+			FollowUp: &contacts.FollowUp{Kind: contacts.KindCall, Due: due}}
+	}
+	var sent []Notification
+	r := &Reminder{Remind: func(n Notification) { sent = append(sent, n) }}
+	one := []contacts.ReconnectItem{entry(1, "Ann", contacts.Overdue, today.AddDays(-2)), entry(2, "Bo", contacts.Upcoming, today.AddDays(9))}
+	two := append([]contacts.ReconnectItem{entry(3, "Cy", contacts.Due, today)}, one...)
+	later := []contacts.ReconnectItem{entry(4, "Di", contacts.Due, today.AddDays(2))}
+	steps := []struct {
+		name    string
+		entries []contacts.ReconnectItem
+		after   time.Duration
+		sent    bool
+	}{
+		{"first due item", one, 0, true},
+		{"same again next minute", one, time.Minute, false},
+		{"new one within the hour", two, 30 * time.Minute, false},
+		{"new one after the hour", two, 61 * time.Minute, true},
+		{"nothing new two hours on", two, 3 * time.Hour, false},
+		{"only due later in the week", later, 5 * time.Hour, false},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			before := len(sent)
+			got := r.Check(st.entries, apptest.Today.Add(st.after))
+			if got != st.sent || (len(sent) > before) != st.sent {
+				t.Fatalf("sent = %v, want %v", got, st.sent)
+			}
+		})
+	}
+	if len(sent) != 2 || !strings.Contains(sent[1].Content, "Cy") || !strings.Contains(sent[1].Content, "Ann") {
+		t.Errorf("notifications: %+v", sent)
+	}
+	if sent[1].Title != "2 people to follow up today" {
+		t.Errorf("title %q", sent[1].Title)
 	}
 }

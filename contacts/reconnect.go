@@ -116,24 +116,27 @@ func ReconnectItemFor(p Relationship, today Day, horizon int) (ReconnectItem, bo
 		e.Reason = fmt.Sprintf("no contact for %s, past the limit of %s", Plural(today.Sub(p.Last), "day"), cad)
 	case next != nil && next.Due.Sub(today) < 7:
 		e.Section, e.FollowUp, e.Due = Due, next, next.Due
-		e.Reason = dueIn(next.Due, today)
+		e.Reason = DueIn(next.Due, today)
 	case next == nil && cad.Ideal > 0 && today.After(p.Last.AddDays(cad.Ideal)):
 		e.Section, e.Due = Fading, p.Last.AddDays(cad.Ideal)
 		e.Late = today.Sub(e.Due)
 		e.Reason = fmt.Sprintf("no contact for %s (%s)", Plural(today.Sub(p.Last), "day"), cad)
 	case next != nil && (horizon <= 0 || next.Due.Sub(today) <= horizon):
 		e.Section, e.FollowUp, e.Due = Upcoming, next, next.Due
-		e.Reason = dueIn(next.Due, today)
+		e.Reason = DueIn(next.Due, today)
 	default:
 		return ReconnectItem{}, false
 	}
 	return e, true
 }
 
-// dueIn says when a day this week or later comes: "due today", "due
-// Thursday", "due 2026-12-03".
-func dueIn(due, today Day) string {
+// DueIn says when a follow-up due on due comes, seen from today: "due
+// today", "due Thursday", "due 2026-12-03", or "3 days overdue
+// (2026-12-01)".
+func DueIn(due, today Day) string {
 	switch n := due.Sub(today); {
+	case n < 0:
+		return fmt.Sprintf("%s overdue (%s)", Plural(-n, "day"), due)
 	case n == 0:
 		return "due today"
 	case n == 1:

@@ -122,7 +122,7 @@ func run(ctx context.Context, dir string) error {
 		if p.kind != "" {
 			follow = append(follow, contacts.FollowUp{Kind: p.kind, Due: today.AddDays(p.dueIn), Line: p.line})
 		}
-		saved, err := app.SaveCard(ctx, store, c, image, follow...)
+		saved, err := app.SaveCard(ctx, store, app.Card{Contact: c, ImagePath: image, FollowUps: follow})
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.FullName, err)
 		}

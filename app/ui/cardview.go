@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"image"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/ocr"
+)
+
+// cardView shows a card image with the boxes of the text read on it.
+// Tapping a box calls OnPick with that line's text.
+type cardView struct {
+	widget.BaseWidget
+
+	OnPick func(text string)
+
+	img      image.Image
+	lines    []ocr.Line
+	selected int // index of the last line picked, or -1
+}
+
+func newCardView() *cardView {
+	v := &cardView{selected: -1}
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+// SetCard shows img with the lines read on it.
+func (v *cardView) SetCard(img image.Image, lines []ocr.Line) {
+	v.img, v.lines, v.selected = img, lines, -1
+	v.Refresh()
+}
+
+// Tapped picks the text box under the tap, if any.
+func (v *cardView) Tapped(ev *fyne.PointEvent) {
+	i := v.lineAt(ev.Position)
+	if i < 0 {
+		return
+	}
+	v.selected = i
+	v.Refresh()
+	if v.OnPick != nil {
+		v.OnPick(v.lines[i].Text)
+	}
+}
+
+// lineAt returns the index of the line whose box holds pos, or -1.
+func (v *cardView) lineAt(pos fyne.Position) int {
+	if v.img == nil {
+		return -1
+	}
+	off, scale := fit(v.img.Bounds().Size(), v.Size())
+	if scale == 0 {
+		return -1
+	}
+	p := image.Pt(int((pos.X-off.X)/scale), int((pos.Y-off.Y)/scale)).Add(v.img.Bounds().Min)
+	for i, l := range v.lines {
+		if p.In(l.Box.Inset(-4)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// fit returns where an image of size img lands inside area when scaled to
+// fit it whole, and the scale.
+func fit(img image.Point, area fyne.Size) (fyne.Position, float32) {
+	if img.X == 0 || img.Y == 0 || area.Width <= 0 || area.Height <= 0 {
+		return fyne.Position{}, 0
+	}
+	scale := min(area.Width/float32(img.X), area.Height/float32(img.Y))
+	w, h := float32(img.X)*scale, float32(img.Y)*scale
+	return fyne.NewPos((area.Width-w)/2, (area.Height-h)/2), scale
+}
+
+func (v *cardView) CreateRenderer() fyne.WidgetRenderer {
+	r := &cardViewRenderer{view: v, image: canvas.NewImageFromImage(nil)}
+	r.image.FillMode = canvas.ImageFillContain
+	r.image.ScaleMode = canvas.ImageScaleSmooth
+	r.Refresh()
+	return r
+}
+
+type cardViewRenderer struct {
+	view  *cardView
+	image *canvas.Image
+	boxes []*canvas.Rectangle
+}
+
+func (r *cardViewRenderer) Layout(size fyne.Size) {
+	r.image.Resize(size)
+	v := r.view
+	if v.img == nil {
+		return
+	}
+	off, scale := fit(v.img.Bounds().Size(), size)
+	min := v.img.Bounds().Min
+	for i, b := range r.boxes {
+		box := v.lines[i].Box.Sub(min)
+		b.Move(fyne.NewPos(off.X+float32(box.Min.X)*scale, off.Y+float32(box.Min.Y)*scale))
+		b.Resize(fyne.NewSize(float32(box.Dx())*scale, float32(box.Dy())*scale))
+	}
+}
+
+func (r *cardViewRenderer) MinSize() fyne.Size { return fyne.NewSize(320, 200) }
+
+func (r *cardViewRenderer) Refresh() {
+	v := r.view
+	if r.image.Image != v.img {
+		r.image.Image = v.img
+		r.image.Refresh()
+	}
+	for len(r.boxes) < len(v.lines) {
+		r.boxes = append(r.boxes, canvas.NewRectangle(color.Transparent))
+	}
+	r.boxes = r.boxes[:len(v.lines)]
+	primary := theme.Color(theme.ColorNamePrimary)
+	for i, b := range r.boxes {
+		b.StrokeWidth = 1.5
+		b.StrokeColor = withAlpha(primary, 0xb0)
+		b.FillColor = color.Transparent
+		if v.lines[i].Conf < ocr.LowConfidence {
+			b.StrokeColor = withAlpha(theme.Color(theme.ColorNameWarning), 0xd0)
+		}
+		if i == v.selected {
+			b.FillColor = withAlpha(primary, 0x40)
+			b.StrokeWidth = 2.5
+		}
+		b.Refresh()
+	}
+	r.Layout(v.Size())
+}
+
+func (r *cardViewRenderer) Objects() []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{r.image}
+	for _, b := range r.boxes {
+		objs = append(objs, b)
+	}
+	return objs
+}
+
+func (r *cardViewRenderer) Destroy() {}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}

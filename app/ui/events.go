@@ -1,0 +1,254 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/app"
+	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
+)
+
+// eventsScreen lists the events where the user met people and, for one
+// event, everyone met there: who has been followed up with and who is
+// still waiting.
+type eventsScreen struct {
+	win    fyne.Window
+	store  *sqlite.Store
+	tasks  *tasks
+	clock  app.Clock
+	onOpen func(contacts.Contact)
+
+	list    *widget.List
+	events  []contacts.Event
+	current contacts.Event
+
+	heading *widget.Label
+	summary *widget.Label
+	people  *widget.List
+	rows    []contacts.EventPerson
+	detail  *fyne.Container
+	hint    *widget.Label
+}
+
+func newEventsScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onOpen func(contacts.Contact)) *eventsScreen {
+	return &eventsScreen{win: win, store: store, tasks: tasks, clock: clock, onOpen: onOpen}
+}
+
+func (s *eventsScreen) buildUI() fyne.CanvasObject {
+	s.list = widget.NewList(
+		func() int { return len(s.events) },
+		newPlainRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(s.events) {
+				o.(*twoLineRow).set(s.events[i].Name, eventWhen(s.events[i]))
+			}
+		},
+	)
+	s.list.OnSelected = func(i widget.ListItemID) {
+		if i < len(s.events) {
+			s.show(s.events[i])
+		}
+	}
+	add := widget.NewButtonWithIcon("New event", theme.ContentAddIcon(), s.onNew)
+
+	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
+	s.people = widget.NewList(
+		func() int { return len(s.rows) },
+		newEventPersonRow,
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.rows) {
+				return
+			}
+			p := s.rows[i]
+			row := o.(*eventPersonRow)
+			row.set(contacts.JoinNonEmpty(", ", p.Contact.DisplayName(), p.Contact.Company), followUpStatus(p, s.clock.Today()))
+			if p.FollowedUp {
+				row.icon.SetResource(theme.ConfirmIcon())
+			} else {
+				row.icon.SetResource(theme.MediaRecordIcon())
+			}
+		},
+	)
+	s.people.OnSelected = func(i widget.ListItemID) {
+		s.people.UnselectAll()
+		if i < len(s.rows) && s.onOpen != nil {
+			s.onOpen(s.rows[i].Contact)
+		}
+	}
+	edit := widget.NewButtonWithIcon("Edit", theme.DocumentCreateIcon(), s.onEdit)
+	export := widget.NewButtonWithIcon("Export vCards…", theme.DocumentSaveIcon(), func() {
+		var cs []contacts.Contact
+		for _, r := range s.rows {
+			cs = append(cs, r.Contact)
+		}
+		exportVCards(s.win, s.store, s.tasks, safeFileName(s.current.Name, ".vcf"), len(cs), app.ContactsOf(cs))
+	})
+	s.detail = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(export, edit), s.heading), s.summary), nil, nil, nil, s.people)
+	s.detail.Hide()
+	s.hint = widget.NewLabelWithStyle("Pick an event to see who you met there.", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+
+	left := container.NewBorder(nil, add, nil, nil, s.list)
+	split := container.NewHSplit(left, container.NewStack(container.NewCenter(s.hint), s.detail))
+	split.Offset = 0.3
+	s.refresh()
+	return split
+}
+
+// eventWhen is an event's dates and place.
+func eventWhen(e contacts.Event) string {
+	when := e.Start.String()
+	if !e.End.IsZero() && e.End != e.Start {
+		when += " to " + e.End.String()
+	}
+	return contacts.JoinNonEmpty(" · ", when, e.Place)
+}
+
+// followUpStatus says where someone met at an event stands.
+func followUpStatus(p contacts.EventPerson, today contacts.Day) string {
+	var parts []string
+	if p.FollowedUp {
+		parts = append(parts, "followed up")
+	} else {
+		parts = append(parts, "waiting")
+	}
+	if f := p.Next; f != nil {
+		parts = append(parts, fmt.Sprintf("%s %s", f.Kind.Label(), contacts.DueIn(f.Due, today)))
+	} else if !p.FollowedUp {
+		parts = append(parts, "nothing scheduled")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (s *eventsScreen) refresh() {
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		events, err := s.store.Events(ctx)
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not load the events", err)
+				return
+			}
+			s.events = events
+			s.list.Refresh()
+			if len(events) == 0 {
+				s.hint.SetText("No events yet.\n\nAn event is added when you scan cards with its name in Event,\nor press New event.")
+			} else {
+				s.hint.SetText("Pick an event to see who you met there.")
+			}
+			if s.current.ID != 0 {
+				s.show(s.current)
+			}
+		}
+	})
+}
+
+// show lists the people met at e.
+func (s *eventsScreen) show(e contacts.Event) {
+	s.current = e
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		rows, err := s.store.EventPeople(ctx, e.ID)
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not load the people met at "+e.Name, err)
+				return
+			}
+			if s.current.ID != e.ID {
+				return
+			}
+			s.rows = rows
+			done := 0
+			for _, r := range rows {
+				if r.FollowedUp {
+					done++
+				}
+			}
+			s.heading.SetText(e.Name)
+			met := fmt.Sprintf("Met %s: %d followed up, %d still waiting.", app.CountPeople(len(rows)), done, len(rows)-done)
+			if len(rows) == 0 {
+				met = "Nobody met here yet: in Scan, type " + e.Name + " as the Event before reading its cards."
+			}
+			s.summary.SetText(contacts.JoinNonEmpty("\n", eventWhen(e), met, e.Notes))
+			s.people.Refresh()
+			s.hint.Hide()
+			s.detail.Show()
+		}
+	})
+}
+
+func (s *eventsScreen) onNew() {
+	s.editEvent(contacts.Event{Start: s.clock.Today()})
+}
+
+func (s *eventsScreen) onEdit() {
+	if s.current.ID != 0 {
+		s.editEvent(s.current)
+	}
+}
+
+// editEvent asks for an event's details: a new one when e has no ID.
+func (s *eventsScreen) editEvent(e contacts.Event) {
+	name := widget.NewEntry()
+	name.SetPlaceHolder("Atlanta Tech Meetup")
+	name.SetText(e.Name)
+	dateEntry := func(d contacts.Day) *widget.DateEntry {
+		de := widget.NewDateEntry()
+		if !d.IsZero() {
+			t := d.In(time.Local)
+			de.SetDate(&t)
+		}
+		return de
+	}
+	start, end := dateEntry(e.Start), dateEntry(e.End)
+	place := widget.NewEntry()
+	place.SetText(e.Place)
+	notes := widget.NewMultiLineEntry()
+	notes.SetText(e.Notes)
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", name), widget.NewFormItem("From", start), widget.NewFormItem("To", end),
+		widget.NewFormItem("Place", place), widget.NewFormItem("Notes", notes),
+	}
+	title, confirm := "New event", "Add"
+	if e.ID != 0 {
+		title, confirm = "Edit event", "Save"
+	}
+	d := dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if !ok || strings.TrimSpace(name.Text) == "" {
+			return
+		}
+		e.Name, e.Place, e.Notes = strings.TrimSpace(name.Text), place.Text, notes.Text
+		e.Start, e.End = contacts.Day{}, contacts.Day{}
+		if start.Date != nil {
+			e.Start = contacts.DayOf(*start.Date)
+		}
+		if end.Date != nil {
+			e.End = contacts.DayOf(*end.Date)
+		}
+		s.tasks.inOrder(func(ctx context.Context) func() {
+			var err error
+			if e.ID == 0 {
+				err = s.store.AddEvent(ctx, &e)
+			} else {
+				err = s.store.UpdateEvent(ctx, e)
+			}
+			return func() {
+				if err != nil {
+					showError(s.win, "Could not save the event", err)
+					return
+				}
+				s.current = e
+				s.refresh()
+			}
+		})
+	}, s.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}

@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/app"
+	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
+)
+
+// historyPanel is the follow-through part of a contact's page: the open
+// follow-ups with what can be done to them, and what happened, newest
+// first.
+type historyPanel struct {
+	win       fyne.Window
+	store     *sqlite.Store
+	tasks     *tasks
+	clock     app.Clock
+	onChanged func()
+
+	contact  contacts.Contact
+	followUp []contacts.FollowUp
+	history  []contacts.Interaction
+
+	add, log *widget.Button
+	open     *fyne.Container
+	past     *fyne.Container
+}
+
+func newHistoryPanel(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onChanged func()) *historyPanel {
+	return &historyPanel{win: win, store: store, tasks: tasks, clock: clock, onChanged: onChanged}
+}
+
+func (h *historyPanel) buildUI() fyne.CanvasObject {
+	h.add = widget.NewButtonWithIcon("Add follow-up", theme.ContentAddIcon(), h.onAdd)
+	h.log = widget.NewButtonWithIcon("Log what happened", theme.DocumentCreateIcon(), h.onLog)
+	h.open = container.NewVBox()
+	h.past = container.NewVBox()
+	return widget.NewCard("Follow-through", "", container.NewVBox(
+		container.NewHBox(h.add, h.log),
+		h.open,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("History", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		h.past,
+	))
+}
+
+// show loads c's follow-ups and history.
+func (h *historyPanel) show(c contacts.Contact) {
+	h.contact = c
+	id := c.ID
+	h.tasks.inOrder(func(ctx context.Context) func() {
+		fus, err := h.store.FollowUps(ctx, id)
+		var its []contacts.Interaction
+		if err == nil {
+			its, err = h.store.Interactions(ctx, id)
+		}
+		return func() {
+			if h.contact.ID != id {
+				return // another contact is shown by now
+			}
+			if err != nil {
+				showError(h.win, "Could not load the follow-ups", err)
+				return
+			}
+			h.followUp, h.history = fus, its
+			h.render()
+		}
+	})
+}
+
+func (h *historyPanel) render() {
+	h.open.RemoveAll()
+	lines := map[int64]string{} // follow-up lines, for the history
+	for _, f := range h.followUp {
+		lines[f.ID] = f.Line
+		if f.State != contacts.StateOpen {
+			continue
+		}
+		h.open.Add(h.followUpRow(f))
+	}
+	if len(h.open.Objects) == 0 {
+		h.open.Add(widget.NewLabel("Nothing scheduled."))
+	}
+	h.past.RemoveAll()
+	for _, it := range h.history {
+		text := fmt.Sprintf("%s · %s", it.On, capitalize(it.Kind.Label()))
+		if l := lines[it.FollowUpID]; l != "" {
+			text += ": " + l
+		}
+		if it.Note != "" {
+			text += " — " + it.Note
+		}
+		l := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
+		h.past.Add(l)
+	}
+	for _, f := range h.followUp {
+		if f.State == contacts.StateCancelled {
+			h.past.Add(hintLabel(fmt.Sprintf("%s · %s cancelled", f.Due, capitalize(f.Kind.Label()))))
+		}
+	}
+	if len(h.past.Objects) == 0 {
+		h.past.Add(widget.NewLabel("Nothing yet."))
+	}
+}
+
+// followUpRow is an open follow-up with Done, Snooze and Cancel.
+func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
+	text := fmt.Sprintf("%s · %s", capitalize(f.Kind.Label()), contacts.DueIn(f.Due, h.clock.Today()))
+	if f.Line != "" {
+		text += "\n" + f.Line
+	}
+	label := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
+	done := widget.NewButtonWithIcon("", theme.ConfirmIcon(), func() { h.onDone(f) })
+	var snooze *widget.Button
+	snooze = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() {
+		showSnoozeMenu(h.win, snooze, h.clock.Today(), func(d contacts.Day) { h.snooze(f, d) })
+	})
+	cancel := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		dialog.ShowConfirm("Cancel this follow-up?", text, func(ok bool) {
+			if ok {
+				h.update(func(ctx context.Context) error { return h.store.CancelFollowUp(ctx, f.ID) })
+			}
+		}, h.win)
+	})
+	return container.NewBorder(nil, nil, nil, container.NewHBox(done, snooze, cancel), label)
+}
+
+// onDone marks f done, after asking how it went.
+func (h *historyPanel) onDone(f contacts.FollowUp) {
+	askOutcome(h.win, "Done: "+h.contact.DisplayName(), &f.Kind, func(_ contacts.Kind, outcome string) {
+		h.update(func(ctx context.Context) error {
+			_, err := h.store.CompleteFollowUp(ctx, f.ID, h.clock.Today(), outcome)
+			return err
+		})
+	})
+}
+
+// snooze moves f to the day d.
+func (h *historyPanel) snooze(f contacts.FollowUp, d contacts.Day) {
+	f.Due = d
+	h.update(func(ctx context.Context) error { return h.store.UpdateFollowUp(ctx, f) })
+}
+
+// next is the open follow-up due first, which the keyboard's Done and
+// Snooze act on.
+func (h *historyPanel) next() (contacts.FollowUp, bool) {
+	var first contacts.FollowUp
+	found := false
+	for _, f := range h.followUp {
+		if f.State == contacts.StateOpen && (!found || f.Due.Before(first.Due)) {
+			first, found = f, true
+		}
+	}
+	return first, found
+}
+
+// onDoneNext marks the next follow-up done; with none, it offers to log
+// what happened instead.
+func (h *historyPanel) onDoneNext() {
+	if f, ok := h.next(); ok {
+		h.onDone(f)
+		return
+	}
+	h.onLog()
+}
+
+// onSnoozeNext puts the next follow-up off.
+func (h *historyPanel) onSnoozeNext() {
+	f, ok := h.next()
+	if !ok {
+		dialog.ShowInformation("Nothing to snooze", h.contact.DisplayName()+" has no follow-up scheduled.", h.win)
+		return
+	}
+	askSnooze(h.win, "Snooze: "+capitalize(f.Kind.Label())+" with "+h.contact.DisplayName(), h.clock.Today(), func(d contacts.Day) { h.snooze(f, d) })
+}
+
+// update runs a change to the contact's follow-ups and shows the result.
+func (h *historyPanel) update(change func(context.Context) error) {
+	h.tasks.inOrder(func(ctx context.Context) func() {
+		err := change(ctx)
+		return func() {
+			if err != nil {
+				showError(h.win, "Could not change the follow-up", err)
+				return
+			}
+			h.show(h.contact)
+			if h.onChanged != nil {
+				h.onChanged()
+			}
+		}
+	})
+}
+
+func (h *historyPanel) onAdd() {
+	kind := widget.NewSelect(kindLabels(), nil)
+	kind.SetSelected(contacts.KindCall.Label())
+	due := widget.NewDateEntry()
+	start := h.clock.Today().AddDays(contacts.DefaultFollowUpDelay).In(time.Local)
+	due.SetDate(&start)
+	line := widget.NewEntry()
+	line.SetPlaceHolder("e.g. introduce him to Sam")
+	items := []*widget.FormItem{
+		widget.NewFormItem("What", kind), widget.NewFormItem("When", due), widget.NewFormItem("Note", line),
+	}
+	d := dialog.NewForm("Follow up with "+h.contact.DisplayName(), "Add", "Cancel", items, func(ok bool) {
+		if !ok || due.Date == nil {
+			return
+		}
+		f := contacts.FollowUp{ContactID: h.contact.ID, Kind: kindFromLabel(kind.Selected), Due: contacts.DayOf(*due.Date), Line: line.Text}
+		h.update(func(ctx context.Context) error { return h.store.AddFollowUp(ctx, &f) })
+	}, h.win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+}
+
+func (h *historyPanel) onLog() {
+	askOutcome(h.win, "What happened with "+h.contact.DisplayName()+"?", nil, func(kind contacts.Kind, outcome string) {
+		it := contacts.Interaction{ContactID: h.contact.ID, Kind: kind, On: h.clock.Today(), Note: outcome}
+		h.update(func(ctx context.Context) error { return h.store.LogInteraction(ctx, &it) })
+	})
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

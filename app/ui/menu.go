@@ -1,0 +1,142 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"followthrough/contacts"
+)
+
+// mainMenu is the window's menu. Every item with a keyboard shortcut shows
+// its keys.
+func (m *mainWindow) mainMenu() *fyne.MainMenu {
+	quit := m.menuItem("Quit", "quit")
+	quit.IsQuit = true
+	file := fyne.NewMenu("File",
+		m.menuItem("Scan cards…", "scan"),
+		m.menuItem("Import .vcf…", "import"),
+		m.menuItem("Export contacts…", "export"),
+		fyne.NewMenuItem("Export follow-ups to a calendar…", m.reconnect.onExport),
+		fyne.NewMenuItemSeparator(),
+		m.menuItem("Save", "save"),
+		fyne.NewMenuItemSeparator(),
+		m.menuItem("Settings…", "settings"),
+		fyne.NewMenuItemSeparator(),
+		quit,
+	)
+	goMenu := fyne.NewMenu("Go",
+		m.menuItem("Reconnect", "reconnect"),
+		m.menuItem("Contacts", "contacts"),
+		m.menuItem("Events", "events"),
+		m.menuItem("Scan", "scantab"),
+		fyne.NewMenuItemSeparator(),
+		m.menuItem("Search contacts", "search"),
+		fyne.NewMenuItemSeparator(),
+		m.menuItem("Next card", "next"),
+		m.menuItem("Previous card", "previous"),
+	)
+	followUp := fyne.NewMenu("Follow up",
+		m.menuItem("Mark done…", "done"),
+		m.menuItem("Snooze…", "snooze"),
+	)
+	help := fyne.NewMenu("Help",
+		m.menuItem("Keyboard shortcuts", "help"),
+		fyne.NewMenuItem("About Follow Through", m.onAbout),
+	)
+	return fyne.NewMainMenu(file, goMenu, followUp, m.syncMenu(), help)
+}
+
+// onNewScan goes to Scan and asks for card images.
+func (m *mainWindow) onNewScan() {
+	m.tabs.Select(m.scanTab)
+	m.scan.onOpenFiles()
+}
+
+// onSearch goes to Contacts and puts the cursor in the search field.
+func (m *mainWindow) onSearch() {
+	m.tabs.Select(m.contactsTab)
+	m.win.Canvas().Focus(m.contacts.search)
+}
+
+func (m *mainWindow) onImport() { m.imports.onChooseFile() }
+
+// onExport exports the contacts listed in Contacts: everyone, unless a
+// search, a tag or ticks say otherwise (the dialog says how many).
+func (m *mainWindow) onExport() { m.contacts.onExport() }
+
+func (m *mainWindow) onSettings() { m.tabs.Select(m.settingsTab) }
+
+func (m *mainWindow) onAbout() {
+	showAbout(m.win, m.about, m.store, m.openFolder)
+}
+
+// openFolder shows the folder at dir in the file manager.
+func (m *mainWindow) openFolder(dir string) {
+	u, err := openFolderURL(dir)
+	if err == nil {
+		err = m.app.OpenURL(u)
+	}
+	if err != nil {
+		showError(m.win, "Could not open the folder "+dir, err)
+	}
+}
+
+func (m *mainWindow) onQuit() { m.app.Quit() }
+
+// onSave saves what is being edited: the card under review in Scan (and
+// shows the next), or the contact open in Contacts.
+func (m *mainWindow) onSave() {
+	switch m.tabs.Selected() {
+	case m.scanTab:
+		if m.scan.reviewing() && !m.scan.saveNext.Disabled() {
+			m.scan.onSave(true)
+		}
+	case m.contactsTab:
+		if m.contacts.current.ID != 0 && !m.contacts.save.Disabled() {
+			m.contacts.onSave()
+		}
+	}
+}
+
+func (m *mainWindow) onNextCard() {
+	if m.scan.reviewing() {
+		m.tabs.Select(m.scanTab)
+		m.scan.onNextCard()
+	}
+}
+
+func (m *mainWindow) onPreviousCard() {
+	if m.scan.reviewing() {
+		m.tabs.Select(m.scanTab)
+		m.scan.onPreviousCard()
+	}
+}
+
+// onMarkDone marks a follow-up done, after asking how it went: in
+// Reconnect the one picked, or the most urgent; in Contacts the next one
+// of the contact open.
+func (m *mainWindow) onMarkDone() {
+	switch m.tabs.Selected() {
+	case m.reconnectTab:
+		if e, ok := m.reconnect.target(); ok {
+			m.reconnect.onDone(e)
+		}
+	case m.contactsTab:
+		if m.contacts.current.ID != 0 {
+			m.contacts.history.onDoneNext()
+		}
+	}
+}
+
+// onSnooze offers to put off the same follow-up as onMarkDone would mark.
+func (m *mainWindow) onSnooze() {
+	switch m.tabs.Selected() {
+	case m.reconnectTab:
+		if e, ok := m.reconnect.target(); ok {
+			askSnooze(m.win, "Snooze: "+e.Person.Contact.DisplayName(), m.clock.Today(), func(d contacts.Day) { m.reconnect.onSnooze(e, d) })
+		}
+	case m.contactsTab:
+		if m.contacts.current.ID != 0 {
+			m.contacts.history.onSnoozeNext()
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"errors"
+	"image"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+	"github.com/skip2/go-qrcode"
+
+	"followthrough/contacts"
+	"followthrough/contacts/vcf"
+)
+
+// qrImage is the QR code of c's vCard, which a phone's camera reads
+// straight into its contacts, and a line on what it leaves out.
+func qrImage(c contacts.Contact) (image.Image, string, error) {
+	vcf, omitted, err := vcf.QRCard(c, vcf.QRMaxBytes)
+	if err != nil {
+		return nil, "", err
+	}
+	code, err := qrcode.New(string(vcf), qrcode.Medium)
+	if err != nil {
+		return nil, "", err
+	}
+	caption := "Point your phone's camera at the code to add " + c.DisplayName() + " to its contacts."
+	if len(omitted) > 0 {
+		caption += "\nLeft out to keep the code readable: " + strings.Join(omitted, ", ") + "."
+	}
+	return code.Image(640), caption, nil
+}
+
+// showQR shows c's QR code in a dialog.
+func showQR(win fyne.Window, c contacts.Contact) {
+	img, caption, err := qrImage(c)
+	if errors.Is(err, vcf.ErrTooBigForQR) {
+		dialog.ShowInformation("Too long for a QR code", "This card is too long for a code a phone can read. Export it as a .vcf file instead.", win)
+		return
+	}
+	if err != nil {
+		showError(win, "Could not make the QR code", err)
+		return
+	}
+	code := canvas.NewImageFromImage(img)
+	code.FillMode = canvas.ImageFillContain
+	code.ScaleMode = canvas.ImageScalePixels
+	code.SetMinSize(fyne.NewSize(360, 360))
+	text := &widget.Label{Text: caption, Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustom("QR code for "+c.DisplayName(), "Close", container.NewBorder(nil, text, nil, nil, code), win)
+	d.Resize(fyne.NewSize(460, 560))
+	d.Show()
+}

@@ -1,0 +1,418 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/app"
+	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
+)
+
+// upcomingDays is how far ahead the reconnect list shows what is coming.
+const upcomingDays = 30
+
+// reconnectScreen is the first screen: who to get back in touch with now,
+// in order of urgency, with what is needed to make the call.
+type reconnectScreen struct {
+	win       fyne.Window
+	store     *sqlite.Store
+	tasks     *tasks
+	clock     app.Clock
+	onOpen    func(contacts.Contact)
+	onChanged func()
+	onScan    func() // goes to Scan, from the empty list
+
+	picked int // the row picked, that the keyboard's Done and Snooze act on; -1 for none
+
+	heading *widget.Label
+	list    *widget.List
+	empty   *fyne.Container
+	// The list holds a heading and the count of each section; its
+	// entries are read a page at a time as they come into view.
+	today    contacts.Day
+	counts   map[contacts.Section]int
+	sections []contacts.Section // those with anyone in them, in order
+	total    int                // rows: headings and entries
+	pages    map[pageKey][]contacts.ReconnectItem
+	loading  map[pageKey]bool
+	gen      int // counts the refreshes, so that a page read before one is dropped
+}
+
+// pageKey names a page of entries: the section and the page's number.
+type pageKey struct {
+	section contacts.Section
+	page    int
+}
+
+// reconnectPage is how many entries the list reads at a time.
+const reconnectPage = 40
+
+// reconnectRow is a line of the list: a section heading, or an entry, or
+// the place of an entry still being read.
+type reconnectRow struct {
+	heading string
+	section contacts.Section
+	entry   *contacts.ReconnectItem
+	loading bool
+}
+
+func newReconnectScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
+	return &reconnectScreen{win: win, store: store, tasks: tasks, clock: clock, onOpen: onOpen, onChanged: onChanged, picked: -1}
+}
+
+func (s *reconnectScreen) buildUI() fyne.CanvasObject {
+	s.heading = widget.NewLabelWithStyle("Reconnect", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.list = widget.NewList(
+		func() int { return s.total },
+		func() fyne.CanvasObject { return newEntryRow(s) },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*entryRow).set(s.row(i))
+			s.list.SetItemHeight(i, o.MinSize().Height)
+		},
+	)
+	s.list.OnSelected = s.onPicked
+	s.list.OnUnselected = func(i widget.ListItemID) {
+		if s.picked == i {
+			s.picked = -1
+		}
+	}
+	hint := widget.NewLabelWithStyle("Nobody to get back to right now.\n\nScan the cards from your last event, or give the people\nyou want to keep close a keep-in-touch cadence.",
+		fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	scan := widget.NewButtonWithIcon("Scan cards", theme.FileImageIcon(), func() {
+		if s.onScan != nil {
+			s.onScan()
+		}
+	})
+	scan.Importance = widget.HighImportance
+	s.empty = container.NewCenter(container.NewVBox(hint, container.NewCenter(scan)))
+	export := widget.NewButtonWithIcon("Export to calendar…", theme.CalendarIcon(), s.onExport)
+	s.refresh()
+	return container.NewBorder(container.NewBorder(nil, nil, nil, export, s.heading), nil, nil, nil, container.NewStack(s.list, s.empty))
+}
+
+func (s *reconnectScreen) refresh() {
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		today := s.clock.Today()
+		counts, err := s.store.ReconnectCounts(ctx, today, upcomingDays)
+		// The first page of the first section, so that the list opens full.
+		var first []contacts.ReconnectItem
+		var firstSection contacts.Section = -1
+		for _, sec := range contacts.Sections {
+			if err == nil && counts[sec] > 0 {
+				firstSection = sec
+				first, err = s.store.ReconnectItems(ctx, sqlite.ReconnectQuery{Today: today, Horizon: upcomingDays, Section: sec, Limit: reconnectPage})
+				break
+			}
+		}
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not load the reconnect list", err)
+				return
+			}
+			s.show(today, counts)
+			if firstSection >= 0 {
+				s.pages[pageKey{firstSection, 0}] = first
+			}
+			s.list.Refresh()
+		}
+	})
+}
+
+// show lays out the sections with counts, and forgets the entries read
+// before.
+func (s *reconnectScreen) show(today contacts.Day, counts map[contacts.Section]int) {
+	s.gen++
+	s.today, s.counts = today, counts
+	s.pages, s.loading = map[pageKey][]contacts.ReconnectItem{}, map[pageKey]bool{}
+	s.sections, s.total = nil, 0
+	s.list.UnselectAll()
+	s.picked = -1
+	var parts []string
+	for _, sec := range contacts.Sections {
+		if n := counts[sec]; n > 0 {
+			s.sections = append(s.sections, sec)
+			s.total += 1 + n
+			parts = append(parts, fmt.Sprintf("%d %s", n, strings.ToLower(sec.String())))
+		}
+	}
+	if len(parts) == 0 {
+		s.heading.SetText("Reconnect")
+		s.empty.Show()
+		s.list.Hide()
+	} else {
+		s.heading.SetText("Reconnect: " + strings.Join(parts, " · "))
+		s.empty.Hide()
+		s.list.Show()
+	}
+	s.list.Refresh()
+}
+
+// onPicked picks row i for the keyboard's Done and Snooze; a heading
+// cannot be picked.
+func (s *reconnectScreen) onPicked(i widget.ListItemID) {
+	if r := s.row(i); r.entry == nil {
+		s.list.Unselect(i)
+		return
+	}
+	s.picked = i
+}
+
+// target is the entry the keyboard's Done and Snooze act on: the one
+// picked, or else the most urgent, if their pages are read.
+func (s *reconnectScreen) target() (contacts.ReconnectItem, bool) {
+	if s.picked >= 0 && s.picked < s.total {
+		if r := s.row(s.picked); r.entry != nil {
+			return *r.entry, true
+		}
+	}
+	if s.total == 0 {
+		return contacts.ReconnectItem{}, false
+	}
+	if r := s.row(1); r.entry != nil { // row 0 is the first heading
+		return *r.entry, true
+	}
+	return contacts.ReconnectItem{}, false
+}
+
+// row returns the i-th row of the list: a section heading, or an entry if
+// its page has been read, and otherwise asks for the page.
+func (s *reconnectScreen) row(i int) reconnectRow {
+	for _, sec := range s.sections {
+		n := s.counts[sec]
+		if i == 0 {
+			return reconnectRow{heading: fmt.Sprintf("%s (%d)", sec, n), section: sec}
+		}
+		if i <= n {
+			k := pageKey{sec, (i - 1) / reconnectPage}
+			if page, ok := s.pages[k]; ok {
+				if j := (i - 1) % reconnectPage; j < len(page) {
+					return reconnectRow{section: sec, entry: &page[j]}
+				}
+			} else {
+				s.loadPage(k)
+			}
+			return reconnectRow{section: sec, loading: true}
+		}
+		i -= 1 + n
+	}
+	return reconnectRow{loading: true}
+}
+
+// loadPage reads a page of entries in the background, and shows it.
+func (s *reconnectScreen) loadPage(k pageKey) {
+	if s.loading[k] {
+		return
+	}
+	s.loading[k] = true
+	gen, today := s.gen, s.today
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		es, err := s.store.ReconnectItems(ctx, sqlite.ReconnectQuery{Today: today, Horizon: upcomingDays, Section: k.section, Offset: k.page * reconnectPage, Limit: reconnectPage})
+		return func() {
+			if gen != s.gen {
+				return
+			}
+			delete(s.loading, k)
+			if err != nil {
+				showError(s.win, "Could not load the reconnect list", err)
+				return
+			}
+			s.pages[k] = es
+			s.list.Refresh()
+		}
+	})
+}
+
+// onDone marks the entry's follow-up done, or logs an interaction for a
+// cadence entry, after asking how it went.
+func (s *reconnectScreen) onDone(e contacts.ReconnectItem) {
+	c := e.Person.Contact
+	var fixed *contacts.Kind
+	if e.FollowUp != nil {
+		fixed = &e.FollowUp.Kind
+	}
+	askOutcome(s.win, "Done: "+c.DisplayName(), fixed, func(kind contacts.Kind, outcome string) {
+		today := s.clock.Today()
+		s.tasks.inOrder(func(ctx context.Context) func() {
+			var err error
+			if e.FollowUp != nil {
+				_, err = s.store.CompleteFollowUp(ctx, e.FollowUp.ID, today, outcome)
+			} else {
+				err = s.store.LogInteraction(ctx, &contacts.Interaction{
+					ContactID: c.ID, Kind: kind, On: today, Note: outcome})
+			}
+			return func() {
+				if err != nil {
+					showError(s.win, "Could not mark it done", err)
+					return
+				}
+				s.changed()
+			}
+		})
+	})
+}
+
+// onSnooze moves the entry to a later day: its follow-up, or for a cadence
+// entry, a new call on that day.
+func (s *reconnectScreen) onSnooze(e contacts.ReconnectItem, to contacts.Day) {
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		var err error
+		if f := e.FollowUp; f != nil {
+			moved := *f
+			moved.Due = to
+			err = s.store.UpdateFollowUp(ctx, moved)
+		} else {
+			err = s.store.AddFollowUp(ctx, &contacts.FollowUp{
+				ContactID: e.Person.Contact.ID, Kind: contacts.KindCall, Due: to})
+		}
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not snooze it", err)
+				return
+			}
+			s.changed()
+		}
+	})
+}
+
+func (s *reconnectScreen) changed() {
+	s.refresh()
+	if s.onChanged != nil {
+		s.onChanged()
+	}
+}
+
+// sectionColor is the colour that marks a section: red for overdue, amber
+// for due this week.
+func sectionColor(s contacts.Section) color.Color {
+	switch s {
+	case contacts.Overdue:
+		return theme.Color(theme.ColorNameError)
+	case contacts.Due:
+		return theme.Color(theme.ColorNameWarning)
+	case contacts.Fading:
+		return theme.Color(theme.ColorNamePrimary)
+	}
+	return theme.Color(theme.ColorNameDisabled)
+}
+
+// entryRow shows one row of the reconnect list.
+type entryRow struct {
+	widget.BaseWidget
+	screen *reconnectScreen
+	entry  *contacts.ReconnectItem
+
+	bar                   *canvas.Rectangle
+	heading               *widget.Label
+	title, context, phone *widget.Label
+	done, snooze, open    *widget.Button
+	body                  *fyne.Container
+}
+
+func newEntryRow(s *reconnectScreen) *entryRow {
+	r := &entryRow{screen: s}
+	r.bar = canvas.NewRectangle(color.Transparent)
+	r.bar.SetMinSize(fyne.NewSize(5, 0))
+	r.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.title.Truncation = fyne.TextTruncateEllipsis
+	r.context = &widget.Label{Wrapping: fyne.TextWrapWord}
+	r.phone = widget.NewLabel("")
+	r.done = widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() {
+		if r.entry != nil {
+			s.onDone(*r.entry)
+		}
+	})
+	r.snooze = widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), func() {
+		if r.entry != nil {
+			e := *r.entry
+			showSnoozeMenu(s.win, r.snooze, s.clock.Today(), func(d contacts.Day) { s.onSnooze(e, d) })
+		}
+	})
+	r.open = widget.NewButtonWithIcon("Open", theme.AccountIcon(), func() {
+		if r.entry != nil && s.onOpen != nil {
+			s.onOpen(r.entry.Person.Contact)
+		}
+	})
+	actions := container.NewHBox(r.phone, r.done, r.snooze, r.open)
+	r.body = container.NewBorder(nil, nil, r.bar, container.NewCenter(actions), container.NewVBox(r.title, r.context))
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *entryRow) set(row reconnectRow) {
+	r.entry = row.entry
+	if row.loading {
+		r.heading.Hide()
+		r.bar.FillColor = sectionColor(row.section)
+		r.bar.Refresh()
+		r.title.SetText("…")
+		r.context.SetText("")
+		r.phone.SetText("")
+		r.body.Show()
+		return
+	}
+	if row.entry == nil {
+		r.heading.SetText(row.heading)
+		r.heading.Importance = widget.MediumImportance
+		if row.section == contacts.Overdue {
+			r.heading.Importance = widget.DangerImportance
+		} else if row.section == contacts.Due {
+			r.heading.Importance = widget.WarningImportance
+		}
+		r.heading.Refresh()
+		r.heading.Show()
+		r.body.Hide()
+		return
+	}
+	e := row.entry
+	r.heading.Hide()
+	r.bar.FillColor = sectionColor(e.Section)
+	r.bar.Refresh()
+	r.title.SetText(app.EntryWhat(*e))
+	r.context.SetText(contacts.JoinNonEmpty("\n", app.EntryContext(*e), e.Reason))
+	r.phone.SetText(app.FirstPhone(e.Person.Contact))
+	r.body.Show()
+}
+
+func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(r.heading, r.body))
+}
+
+// onExport saves the open follow-ups as an iCalendar file for a phone's
+// calendar or tasks app.
+func (s *reconnectScreen) onExport() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			showError(s.win, "Could not export the follow-ups", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		s.tasks.inOrder(func(ctx context.Context) func() {
+			n, err := app.ExportICS(ctx, s.store, path, s.clock.Now())
+			return func() {
+				if err != nil {
+					showError(s.win, "Could not export the follow-ups", err)
+					return
+				}
+				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nImport it in your phone's calendar or tasks app; exporting again updates them.", contacts.Plural(n, "follow-up"), path), s.win)
+			}
+		})
+	}, s.win)
+	d.SetFileName("follow-ups.ics")
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}

@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The rows of the window's lists. Each keeps handles to the widgets it
+// fills, so that filling a recycled row names what it sets.
+
+// twoLineRow is a list row of a bold title over a line of detail, with
+// room for controls at the leading or trailing side.
+type twoLineRow struct {
+	widget.BaseWidget
+	title, detail *widget.Label
+	box           *fyne.Container
+}
+
+// newTwoLineRow makes a row with leading and trailing beside its lines;
+// either may be nil.
+func newTwoLineRow(leading, trailing fyne.CanvasObject) *twoLineRow {
+	r := &twoLineRow{
+		title: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+		// The detail is plain text, not LowImportance, which Fyne draws in
+		// the disabled colour: too faint to read in the dark theme.
+		detail: &widget.Label{Truncation: fyne.TextTruncateEllipsis},
+	}
+	r.box = container.NewBorder(nil, nil, leading, trailing, container.NewVBox(r.title, r.detail))
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *twoLineRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
+
+// set shows title over detail, each on one line.
+func (r *twoLineRow) set(title, detail string) {
+	r.title.SetText(oneLineLabel(title))
+	r.detail.SetText(oneLineLabel(detail))
+}
+
+// newPlainRow makes a two-line row with nothing beside its lines, for
+// widget.NewList.
+func newPlainRow() fyne.CanvasObject { return newTwoLineRow(nil, nil) }
+
+// contactRow is a row of the contacts list: a tick box for export, then
+// the name over the title and company.
+type contactRow struct {
+	*twoLineRow
+	tick *widget.Check
+}
+
+func newContactRow() fyne.CanvasObject {
+	tick := widget.NewCheck("", nil)
+	// Centred, the box keeps its own height: a Check stretched to the row
+	// ignores clicks above and below the box.
+	return &contactRow{twoLineRow: newTwoLineRow(container.NewCenter(tick), nil), tick: tick}
+}
+
+// set fills the row with c's name and work, ticked or not, calling onTick
+// when the user ticks or unticks it.
+func (r *contactRow) set(name, work string, ticked bool, onTick func(bool)) {
+	r.twoLineRow.set(name, work)
+	r.tick.OnChanged = nil // a recycled row must not untick its last contact
+	r.tick.SetChecked(ticked)
+	r.tick.OnChanged = onTick
+}
+
+// importRow is a row of the cards to import: the card, and for a
+// duplicate what to do with it and a button to compare.
+type importRow struct {
+	*twoLineRow
+	action  *widget.Select
+	compare *widget.Button
+	buttons *fyne.Container
+}
+
+func newImportRow() fyne.CanvasObject {
+	r := &importRow{
+		action:  widget.NewSelect([]string{"Skip", "Merge", "Keep both"}, nil),
+		compare: widget.NewButton("Compare…", nil),
+	}
+	r.buttons = container.NewHBox(r.action, r.compare)
+	r.twoLineRow = newTwoLineRow(nil, r.buttons)
+	return r
+}
+
+// correctionRow is a row of the corrections learnt, with a button to
+// remove it.
+type correctionRow struct {
+	*twoLineRow
+	remove *widget.Button
+}
+
+func newCorrectionRow() fyne.CanvasObject {
+	remove := &widget.Button{Text: "Remove", Icon: theme.DeleteIcon(), Importance: widget.LowImportance}
+	return &correctionRow{twoLineRow: newTwoLineRow(nil, remove), remove: remove}
+}
+
+// eventPersonRow is a row of the people met at an event: whether they
+// were followed up, their name and company, and what is next.
+type eventPersonRow struct {
+	*twoLineRow
+	icon *widget.Icon
+}
+
+func newEventPersonRow() fyne.CanvasObject {
+	icon := widget.NewIcon(theme.ConfirmIcon())
+	return &eventPersonRow{twoLineRow: newTwoLineRow(icon, nil), icon: icon}
+}

@@ -1,0 +1,82 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/app"
+	"followthrough/contacts/sqlite"
+)
+
+// settingsScreen is where the user changes how the app works. It is made
+// of sections, each a struct of its own with a buildUI method, so that a
+// feature brings its settings as one more section.
+type settingsScreen struct {
+	sections []settingsSection
+}
+
+// A settingsSection is one part of Settings, shown under its title.
+type settingsSection struct {
+	title string
+	ui    interface{ buildUI() fyne.CanvasObject }
+}
+
+func newSettingsScreen(sections []settingsSection) *settingsScreen {
+	return &settingsScreen{sections: sections}
+}
+
+func (s *settingsScreen) buildUI() fyne.CanvasObject {
+	box := container.NewVBox(widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, sec := range s.sections {
+		box.Add(widget.NewCard(sec.title, "", sec.ui.buildUI()))
+	}
+	return container.NewVScroll(box)
+}
+
+// refresh shows the settings as saved now, in the sections that can have
+// changed elsewhere.
+func (s *settingsScreen) refresh() {
+	for _, sec := range s.sections {
+		if r, ok := sec.ui.(interface{ refresh() }); ok {
+			r.refresh()
+		}
+	}
+}
+
+// settingsSections are the sections of Settings, in the order shown.
+func (m *mainWindow) settingsSections() []settingsSection {
+	return []settingsSection{
+		{"Following up", newFollowUpSettings(m.win, m.store, m.tasks, m.scan.loadDefaults)},
+		{"Reading cards", newOCRSettings(m.win, m.store, m.tasks, m.scan.reloadCorrections)},
+		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, app.LocalSettings{Preferences: m.app.Preferences()}, func() bool { return m.trayShown() }, m.remindNow)},
+		{"Appearance", newAppearanceSettings(m.app)},
+		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.onSynced)},
+		{"Data folder", newDataSettings(m.win, m.store, m.tasks, m.openFolder, m.onQuit)},
+		{"Backups", newBackupSettings(m.win, m.store, m.tasks, m.clock, func() {
+			m.onChanged()
+			m.contacts.refresh()
+		})},
+	}
+}
+
+// saveSetting saves a setting in the background, and says in status that
+// it did, or why it could not.
+func saveSetting(win fyne.Window, store *sqlite.Store, tasks *tasks, status *widget.Label, key, value string, then func()) {
+	tasks.inOrder(func(ctx context.Context) func() {
+		err := store.SetSetting(ctx, key, value)
+		return func() {
+			if err != nil {
+				status.SetText("Not saved: " + errorReason(err))
+				showError(win, "Could not save the setting", err)
+				return
+			}
+			status.SetText("Saved.")
+			if then != nil {
+				then()
+			}
+		}
+	})
+}

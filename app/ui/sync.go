@@ -1,0 +1,463 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/app"
+	"followthrough/contacts"
+	"followthrough/contacts/davsync"
+	"followthrough/contacts/sqlite"
+)
+
+// syncText is what the user reads of a sync error: the reason, without
+// the package prefixes.
+func syncText(err error) string {
+	if errors.Is(err, davsync.ErrUnauthorized) {
+		return "The server refused the user name or password."
+	}
+	return errorReason(err)
+}
+
+// sentence is err's message as a sentence: capitalised, with a full stop.
+func sentence(err error) string {
+	msg := err.Error()
+	if msg == "" {
+		return ""
+	}
+	return strings.ToUpper(msg[:1]) + msg[1:] + "."
+}
+
+// syncMenu is the window's menu that opens the sync dialog.
+func (m *mainWindow) syncMenu() *fyne.Menu {
+	return fyne.NewMenu("Sync", fyne.NewMenuItem("Sync with a CardDAV server…", func() {
+		newSyncDialog(m.win, m.store, m.tasks, m.onSynced).show()
+	}))
+}
+
+// syncDialog sets up sync with a CardDAV server (the server, the user and
+// password, the address book) and syncs: it shows what was pushed and
+// pulled, asks which side wins each conflict, and asks before deleting.
+type syncDialog struct {
+	win       fyne.Window
+	store     *sqlite.Store
+	tasks     *tasks
+	onChanged func()
+
+	settings app.DAVSettings
+	books    []davsync.AddressBook
+
+	url, user, password *widget.Entry
+	book                *widget.Select
+	status              *widget.Label
+	connect, syncNow    *widget.Button
+	dlg                 *dialog.CustomDialog
+}
+
+func newSyncDialog(win fyne.Window, store *sqlite.Store, tasks *tasks, onChanged func()) *syncDialog {
+	return &syncDialog{win: win, store: store, tasks: tasks, onChanged: onChanged}
+}
+
+// show loads the settings and shows the dialog.
+func (d *syncDialog) show() {
+	d.load(func() {
+		d.dlg = dialog.NewCustom("Sync with a CardDAV server", "Close", d.buildUI(), d.win)
+		d.dlg.Resize(fyne.NewSize(560, 0))
+		d.dlg.Show()
+	})
+}
+
+// load loads the settings in the background, then calls then.
+func (d *syncDialog) load(then func()) {
+	d.tasks.inOrder(func(ctx context.Context) func() {
+		s, err := app.LoadDAVSettings(ctx, d.store)
+		return func() {
+			if err != nil {
+				showError(d.win, "Could not read the sync settings", err)
+				return
+			}
+			d.settings = s
+			then()
+		}
+	})
+}
+
+func (d *syncDialog) buildUI() fyne.CanvasObject {
+	d.url = widget.NewEntry()
+	d.url.SetPlaceHolder("https://cloud.example.com/remote.php/dav")
+	d.url.SetText(d.settings.URL)
+	d.user = widget.NewEntry()
+	d.user.SetText(d.settings.User)
+	d.password = widget.NewPasswordEntry()
+	d.password.SetPlaceHolder("kept in the system keyring")
+	d.book = widget.NewSelect(nil, func(string) { d.onBook() })
+	d.book.PlaceHolder = "Connect to choose"
+	if d.settings.Book != "" {
+		d.books = []davsync.AddressBook{{Path: d.settings.Book, Name: d.settings.Book}}
+		d.book.Options = []string{d.settings.Book}
+		d.book.Selected = d.settings.Book
+	}
+	d.status = &widget.Label{Wrapping: fyne.TextWrapWord}
+	d.connect = widget.NewButtonWithIcon("Connect", theme.LoginIcon(), d.onConnect)
+	d.syncNow = &widget.Button{Text: "Sync now", Icon: theme.ViewRefreshIcon(), OnTapped: d.onSync, Importance: widget.HighImportance}
+	if d.settings.Book == "" {
+		d.syncNow.Disable()
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("Server", d.url),
+		widget.NewFormItem("User name", d.user),
+		widget.NewFormItem("Password", d.password),
+		widget.NewFormItem("Address book", container.NewBorder(nil, nil, nil, d.connect, d.book)),
+	)
+	return container.NewVBox(form, container.NewHBox(layoutSpacer(), d.syncNow), d.status)
+}
+
+// onConnect saves the settings and password and lists the address books
+// to choose from. A plain-http address needs the user's agreement first.
+func (d *syncDialog) onConnect() {
+	url := strings.TrimSpace(d.url.Text)
+	if url == "" || strings.TrimSpace(d.user.Text) == "" {
+		d.status.SetText("Enter the server's address and your user name.")
+		return
+	}
+	if !strings.Contains(url, "://") {
+		url = "https://" + url // HTTPS unless the user says otherwise
+		d.url.SetText(url)
+	}
+	if app.IsPlainHTTP(url) && !(d.settings.AllowHTTP && d.settings.URL == url) {
+		msg := widget.NewLabel("This address starts with http://, so your password and contacts\n" +
+			"would cross the network unencrypted. Use it only for a server on\n" +
+			"this computer or a network you trust; otherwise use https://.")
+		dialog.NewCustomConfirm("Connect without encryption?", "Use http", "Cancel", msg, func(ok bool) {
+			if ok {
+				d.connectTo(true)
+			} else {
+				d.status.SetText("Not connected: change the address to https:// or agree to use http.")
+			}
+		}, d.win).Show()
+		return
+	}
+	d.connectTo(app.IsPlainHTTP(url))
+}
+
+// connectTo saves the settings and the password, and lists the address
+// books; allowHTTP records the user's agreement to plain http.
+func (d *syncDialog) connectTo(allowHTTP bool) {
+	s := app.DAVSettings{URL: strings.TrimSpace(d.url.Text), User: strings.TrimSpace(d.user.Text),
+		Book: d.settings.Book, AllowHTTP: allowHTTP}
+	if s.URL != d.settings.URL || s.User != d.settings.User {
+		s.Book = "" // another account: choose again
+	}
+	pw := d.password.Text
+	d.connect.Disable()
+	d.syncNow.Disable()
+	d.status.SetText("Connecting…")
+	d.tasks.onItsOwn(func(ctx context.Context) {
+		var notes []string
+		err := app.SaveDAVSettings(ctx, d.store, s)
+		saved := err == nil
+		keyring := true
+		if err == nil && pw != "" {
+			if kerr := app.SavePassword(s.URL, s.User, pw); kerr != nil {
+				notes = append(notes, sentence(kerr))
+				keyring = false
+			}
+		}
+		var books []davsync.AddressBook
+		if err == nil {
+			books, err = app.ListBooks(ctx, s)
+		}
+		d.tasks.onUI(func() {
+			d.connect.Enable()
+			d.password.SetText("")
+			if !keyring {
+				d.password.SetPlaceHolder("kept until Follow Through closes")
+			}
+			if saved {
+				d.settings = s
+			}
+			if err != nil {
+				d.status.SetText(strings.Join(append(notes, "Could not connect: "+syncText(err)), "\n"))
+				return
+			}
+			d.books = books
+			names := make([]string, len(books))
+			for i, b := range books {
+				names[i] = b.Name
+			}
+			d.book.SetOptions(names)
+			switch {
+			case len(books) == 0:
+				notes = append(notes, "Connected, but this account has no address book: create one on the server.")
+			case len(books) == 1:
+				notes = append(notes, fmt.Sprintf("Connected to the address book %q. Press Sync now.", books[0].Name))
+			default:
+				notes = append(notes, fmt.Sprintf("Connected: choose one of %d address books.", len(books)))
+			}
+			d.status.SetText(strings.Join(notes, "\n"))
+			for i, b := range books {
+				if b.Path == s.Book || len(books) == 1 {
+					d.book.SetSelectedIndex(i)
+				}
+			}
+		})
+	})
+}
+
+// onBook saves the address book chosen.
+func (d *syncDialog) onBook() {
+	i := d.book.SelectedIndex()
+	if i < 0 || i >= len(d.books) {
+		return
+	}
+	d.settings.Book = d.books[i].Path
+	d.syncNow.Enable()
+	s := d.settings
+	d.tasks.inOrder(func(ctx context.Context) func() {
+		err := app.SaveDAVSettings(ctx, d.store, s)
+		return func() {
+			if err != nil {
+				showError(d.win, "Could not save the sync settings", err)
+			}
+		}
+	})
+}
+
+// onSync syncs with the chosen address book, then asks about conflicts
+// and deletions.
+func (d *syncDialog) onSync() {
+	s := d.settings
+	if s.Book == "" {
+		d.status.SetText("Connect and choose an address book first.")
+		return
+	}
+	pw := d.password.Text
+	d.password.SetText("")
+	d.syncNow.Disable()
+	d.status.SetText("Syncing…")
+	d.tasks.onItsOwn(func(ctx context.Context) {
+		var res davsync.Result
+		var note string
+		if pw != "" {
+			// Typed but not yet saved by Connect.
+			if err := app.SavePassword(s.URL, s.User, pw); err != nil {
+				note = sentence(err) + "\n"
+			}
+		}
+		c, err := app.DialAccount(s, "")
+		syncer := &davsync.Syncer{Store: d.store, Client: c, Book: s.Book}
+		if err == nil {
+			res, err = syncer.Sync(ctx)
+		}
+		d.tasks.onUI(func() {
+			d.syncNow.Enable()
+			if err != nil {
+				d.status.SetText(note + "Could not sync: " + syncText(err))
+				return
+			}
+			d.report(res)
+			if note != "" {
+				d.status.SetText(note + d.status.Text)
+			}
+			if d.onChanged != nil && res.Pulled > 0 {
+				d.onChanged()
+			}
+			d.resolveConflicts(syncer, res.Conflicts, func() { d.confirmDeletions(syncer, res.Deletions) })
+		})
+	})
+}
+
+// report shows what a sync did.
+func (d *syncDialog) report(res davsync.Result) {
+	lines := []string{res.String()}
+	for _, err := range res.Failed {
+		lines = append(lines, "• "+syncText(err))
+	}
+	d.status.SetText(strings.Join(lines, "\n"))
+}
+
+// resolveConflicts asks, one conflict at a time, which side wins, and then
+// calls next.
+func (d *syncDialog) resolveConflicts(syncer *davsync.Syncer, cs []davsync.Conflict, next func()) {
+	if len(cs) == 0 {
+		next()
+		return
+	}
+	cf, rest := cs[0], cs[1:]
+	var dlg *dialog.CustomDialog
+	choose := func(keepMine bool) {
+		dlg.Hide()
+		d.tasks.onItsOwn(func(ctx context.Context) {
+			err := syncer.Resolve(ctx, cf, keepMine)
+			d.tasks.onUI(func() {
+				if err != nil {
+					showError(d.win, "Could not resolve the conflict", err)
+				} else if d.onChanged != nil {
+					d.onChanged()
+				}
+				d.resolveConflicts(syncer, rest, next)
+			})
+		})
+	}
+	mine := widget.NewButton("Keep mine", func() { choose(true) })
+	theirs := widget.NewButton("Keep the server's", func() { choose(false) })
+	later := widget.NewButton("Decide later", func() {
+		dlg.Hide()
+		d.resolveConflicts(syncer, rest, next)
+	})
+	intro := widget.NewLabel(fmt.Sprintf("%s was changed here and on the server since the last sync. "+
+		"Nothing has been overwritten: choose which version to keep.", cf.Name()))
+	intro.Wrapping = fyne.TextWrapWord
+	dlg = dialog.NewCustomWithoutButtons("Conflict: "+cf.Name(),
+		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(conflictTable(cf))), d.win)
+	dlg.SetButtons([]fyne.CanvasObject{later, theirs, mine})
+	dlg.Resize(fyne.NewSize(640, 480))
+	dlg.Show()
+}
+
+// conflictTable shows the two versions of a contact side by side, the
+// fields that differ in bold.
+func conflictTable(cf davsync.Conflict) fyne.CanvasObject {
+	bold := fyne.TextStyle{Bold: true}
+	// One grid a row, so that each row is only as tall as its own lines.
+	rows := container.NewVBox(container.NewGridWithColumns(3,
+		widget.NewLabel(""),
+		widget.NewLabelWithStyle("Mine (here)", fyne.TextAlignLeading, bold),
+		widget.NewLabelWithStyle("The server's", fyne.TextAlignLeading, bold)))
+	for _, row := range conflictRows(cf) {
+		style := fyne.TextStyle{Bold: row.differs}
+		line := container.NewGridWithColumns(3)
+		for _, text := range []string{row.label, row.mine, row.theirs} {
+			l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, style)
+			l.Truncation = fyne.TextTruncateEllipsis
+			line.Add(l)
+		}
+		rows.Add(line)
+	}
+	return rows
+}
+
+// A conflictRow is one field of a conflict's two versions.
+type conflictRow struct {
+	label, mine, theirs string
+	differs             bool
+}
+
+// conflictRows returns the fields of a conflict's two versions that either
+// has; a deleted version reads "(deleted)".
+func conflictRows(cf davsync.Conflict) []conflictRow {
+	mine, theirs := contactFields(cf.Mine), contactFields(cf.Theirs)
+	var rows []conflictRow
+	for i := range mine {
+		r := conflictRow{label: mine[i][0], mine: mine[i][1], theirs: theirs[i][1]}
+		if r.mine == "" && r.theirs == "" {
+			continue
+		}
+		r.differs = r.mine != r.theirs
+		rows = append(rows, r)
+	}
+	deleted := conflictRow{label: "", mine: "", theirs: "", differs: true}
+	switch {
+	case cf.MineDeleted:
+		deleted.mine = "(deleted)"
+	case cf.TheirsDeleted:
+		deleted.theirs = "(deleted)"
+	default:
+		return rows
+	}
+	return append([]conflictRow{deleted}, rows...)
+}
+
+// contactFields returns the fields of c that a card carries, labelled, in
+// a fixed order.
+func contactFields(c contacts.Contact) [][2]string {
+	var phones []string
+	for _, p := range c.Phones {
+		phones = append(phones, contacts.JoinNonEmpty(" ", p.Number, "("+string(p.Kind)+")"))
+	}
+	met := ""
+	if !c.MetOn.IsZero() {
+		met = c.MetOn.String()
+	}
+	return [][2]string{
+		{"Name", c.FullName}, {"Company", c.Company}, {"Title", c.Title},
+		{"Phones", strings.Join(phones, "\n")}, {"Emails", strings.Join(c.Emails, "\n")},
+		{"Websites", strings.Join(c.Websites, "\n")}, {"Address", c.Address},
+		{"Event", c.Event}, {"Met on", met}, {"Introduced by", c.IntroducedBy},
+		{"Talked about", c.TalkedAbout}, {"Tags", strings.Join(c.Tags, ", ")}, {"Note", c.Note},
+	}
+}
+
+// confirmDeletions lists the contacts deleted on one side and asks before
+// deleting them on the other.
+func (d *syncDialog) confirmDeletions(syncer *davsync.Syncer, ds []davsync.Deletion) {
+	if len(ds) == 0 {
+		return
+	}
+	var here, there []string
+	for _, del := range ds {
+		if del.OnServer {
+			there = append(there, "• "+del.Contact.DisplayName())
+		} else {
+			here = append(here, "• "+del.Contact.DisplayName())
+		}
+	}
+	var parts []string
+	if len(here) > 0 {
+		parts = append(parts, "Deleted on the server, to be deleted here too:\n"+strings.Join(here, "\n"))
+	}
+	if len(there) > 0 {
+		parts = append(parts, "Deleted here, to be deleted on the server too:\n"+strings.Join(there, "\n"))
+	}
+	msg := widget.NewLabel(strings.Join(parts, "\n\n") +
+		"\n\nKeep puts them back where they were deleted at the next sync.")
+	msg.Wrapping = fyne.TextWrapWord
+	var dlg *dialog.CustomDialog
+	apply := func(del bool) {
+		dlg.Hide()
+		d.tasks.onItsOwn(func(ctx context.Context) {
+			var errs []error
+			for _, x := range ds {
+				var err error
+				if del {
+					err = syncer.Delete(ctx, x)
+				} else {
+					err = syncer.Keep(ctx, x)
+				}
+				if err != nil {
+					errs = append(errs, err)
+				}
+			}
+			d.tasks.onUI(func() {
+				if err := errors.Join(errs...); err != nil {
+					showError(d.win, "Could not carry out every deletion", err)
+				}
+				switch {
+				case del:
+					d.status.SetText(fmt.Sprintf("%s\nDeleted %d.", d.status.Text, len(ds)-len(errs)))
+				default:
+					d.status.SetText(d.status.Text + "\nKept: sync again to put them back.")
+				}
+				if d.onChanged != nil {
+					d.onChanged()
+				}
+			})
+		})
+	}
+	deleteBtn := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { apply(true) })
+	deleteBtn.Importance = widget.DangerImportance
+	keep := widget.NewButton("Keep", func() { apply(false) })
+	later := widget.NewButton("Decide later", func() { dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons("Delete on the other side?", container.NewVScroll(msg), d.win)
+	dlg.SetButtons([]fyne.CanvasObject{later, keep, deleteBtn})
+	dlg.Resize(fyne.NewSize(520, 360))
+	dlg.Show()
+}
