@@ -100,6 +100,8 @@ type Store struct {
 	// searchIndex is set once the schema has the search index, which
 	// every transaction then brings up to date before it commits.
 	searchIndex bool
+	// trash is set once the schema keeps deleted contacts for an undo.
+	trash bool
 }
 
 // Open opens the store kept in dir, creating dir, the database
@@ -147,6 +149,14 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 		// Index what is pending: every contact of a database that had no
 		// index yet, or changes made by another program.
 		err = s.inTx(ctx, func(*sql.Tx) error { return nil })
+	}
+	if err == nil {
+		err = db.QueryRowContext(ctx, "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'trash'").Scan(&s.trash)
+	}
+	if err == nil && s.trash {
+		// What was deleted and not purged, by a program that quit before
+		// the undo chance ended, goes now.
+		err = s.purgeOld(ctx)
 	}
 	if err != nil {
 		s.Close()
@@ -467,9 +477,11 @@ func addContact(ctx context.Context, tx *sql.Tx, c contacts.Contact, now time.Ti
 	return c, nil
 }
 
-// Restore stores again a contact that Delete returned, with the same ID
-// and times, to undo the deletion. It fails with an error wrapping
-// ErrExists if a contact with that ID is stored.
+// Restore undoes the deletion of c, which Delete returned: the contact
+// comes back with the same ID and times, and with everything Delete kept
+// of it. Once the deletion has been purged, only c itself is stored again.
+// It fails with an error wrapping ErrExists if a contact with that ID is
+// stored.
 func (s *Store) Restore(ctx context.Context, c contacts.Contact) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if c.ID <= 0 {
@@ -481,6 +493,9 @@ func (s *Store) Restore(ctx context.Context, c contacts.Contact) error {
 		}
 		if n > 0 {
 			return ErrExists
+		}
+		if ok, err := restoreFromTrash(ctx, tx, c.ID); ok || err != nil {
+			return err
 		}
 		_, err := insertContact(ctx, tx, c.Clean())
 		return err
@@ -616,10 +631,13 @@ func (s *Store) Get(ctx context.Context, id int64) (contacts.Contact, error) {
 	return c, nil
 }
 
-// Delete removes the contact with the given ID, with its phones, emails
-// and websites, and returns it as it was so that it can be given to
-// Restore. The card image file is kept. Delete fails with an error
-// wrapping ErrNotFound if no contact has that ID.
+// Delete removes the contact with the given ID, and returns it as it was
+// so that it can be given to Restore. Until Purge (or, at the latest, the
+// next Open some minutes later) the store keeps, out of every query's
+// sight, everything that hangs on the contact: phones, emails, websites,
+// tags, follow-ups, interactions, who they introduced, and the card image
+// and its thumbnail, so that Restore puts it all back. Delete fails with
+// an error wrapping ErrNotFound if no contact has that ID.
 func (s *Store) Delete(ctx context.Context, id int64) (contacts.Contact, error) {
 	var c contacts.Contact
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -627,8 +645,7 @@ func (s *Store) Delete(ctx context.Context, id int64) (contacts.Contact, error) 
 		if c, err = getContact(ctx, tx, id); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "DELETE FROM contacts WHERE id = ?", id)
-		return err
+		return moveToTrash(ctx, tx, id, s.now())
 	})
 	if err != nil {
 		return contacts.Contact{}, fmt.Errorf("contacts: delete %d: %w", id, err)

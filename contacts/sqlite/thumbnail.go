@@ -6,7 +6,6 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/disintegration/imaging"
 )
@@ -29,8 +28,7 @@ func (s *Store) Thumbnail(ctx context.Context, rel string) (string, error) {
 	if src == "" {
 		return "", fmt.Errorf("contacts: thumbnail of %q: not an image of the store", rel)
 	}
-	name := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)) + ".jpg"
-	path := filepath.Join(s.dir, thumbsDir, name)
+	path := filepath.Join(s.dir, thumbsDir, thumbName(filepath.Base(src)))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
