@@ -38,6 +38,12 @@ var ErrNotFound = errors.New("contact not found")
 // version of the program, which this one cannot read.
 var ErrNewerSchema = errors.New("written by a newer version of Follow Through")
 
+// ErrNotPrivate is returned, wrapped, by Open when the data folder, or a
+// folder in it, cannot be made readable by its owner only (a folder of
+// another user, or on a file system without permissions): the error says
+// which folder and why.
+var ErrNotPrivate = errors.New("the data folder cannot be made private to its owner")
+
 // ErrExists is returned, wrapped, by Store.Restore when a contact with the
 // same ID is already stored.
 var ErrExists = errors.New("contact already exists")
@@ -166,10 +172,10 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 }
 
 // makePrivateDirs creates dir and its image directory, readable by their
-// owner only. A data directory made by an older version, open to other
-// users, is closed to them once it holds the database; a directory that
-// does not hold it yet, such as a --data folder the user already had, is
-// left as it was, but what the store puts in it is private all the same.
+// owner only. A folder that exists, made by an older version or given
+// with --data, is closed to other users, and so are its image and
+// thumbnail folders; when that cannot be done, the error wraps
+// ErrNotPrivate.
 func makePrivateDirs(dir string) error {
 	// The folders above it, such as ~/.local/share, are made as usual.
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
@@ -178,16 +184,31 @@ func makePrivateDirs(dir string) error {
 	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(dir, dbName)); err == nil {
-		if err := chmodAtMost(dir, 0o700); err != nil {
-			return err
-		}
+	if err := chmodAtMost(dir, 0o700); err != nil {
+		return fmt.Errorf("%w: %w", ErrNotPrivate, err)
 	}
-	images := filepath.Join(dir, imagesDir)
-	if err := os.MkdirAll(images, 0o700); err != nil {
+	if err := makePrivateDir(filepath.Join(dir, imagesDir)); err != nil {
 		return err
 	}
-	return chmodAtMost(images, 0o700)
+	// The thumbnails are made as they are needed: a folder of an older
+	// version, made open to others, is closed now.
+	err := chmodAtMost(filepath.Join(dir, thumbsDir), 0o700)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w: %w", ErrNotPrivate, err)
+	}
+	return nil
+}
+
+// makePrivateDir creates the folder dir, if it is not there, readable by
+// its owner only, and closes it to others if it is.
+func makePrivateDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	if err := chmodAtMost(dir, 0o700); err != nil {
+		return fmt.Errorf("%w: %w", ErrNotPrivate, err)
+	}
+	return nil
 }
 
 // makePrivateFiles creates the database file at paths[0], if it is not

@@ -72,7 +72,42 @@ func (s *Store) CleanImages(ctx context.Context) (int, error) {
 	if err != nil {
 		return n, fmt.Errorf("contacts: clean images: %w", err)
 	}
+	if err := s.dropOrphanThumbnails(); err != nil {
+		return n, fmt.Errorf("contacts: clean images: %w", err)
+	}
 	return n, nil
+}
+
+// dropOrphanThumbnails removes the thumbnails whose image is gone, as an
+// older version left them, and the temporary files of a thumbnail cut
+// short.
+func (s *Store) dropOrphanThumbnails() error {
+	dir := filepath.Join(s.dir, thumbsDir)
+	removeStale(dir, time.Hour, ".thumb-")
+	thumbs, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	images, err := os.ReadDir(filepath.Join(s.dir, imagesDir))
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, e := range images {
+		have[thumbName(e.Name())] = true
+	}
+	for _, e := range thumbs {
+		if !e.Type().IsRegular() || !isImageName(e.Name()) || have[e.Name()] {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // dropUnused removes the files at rels that are older than grace and that

@@ -49,7 +49,7 @@ func makeThumbnail(src, path string) error {
 	if b := img.Bounds(); b.Dx() > ThumbSide || b.Dy() > ThumbSide {
 		img = imaging.Fit(img, ThumbSide, ThumbSide, imaging.Linear)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := makePrivateDir(filepath.Dir(path)); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".thumb-*")
@@ -58,10 +58,7 @@ func makeThumbnail(src, path string) error {
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
 	err = jpeg.Encode(tmp, img, &jpeg.Options{Quality: 85})
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := closePrivate(tmp, err); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
