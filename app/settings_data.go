@@ -103,7 +103,10 @@ func (s *dataSettings) doMove(dir string) {
 	s.tasks.do(func() func() {
 		info, err := s.store.CopyTo(context.Background(), dir)
 		if err == nil {
-			err = setDataDir(dir)
+			if err = setDataDir(dir); err != nil {
+				// The copy will not be used: the store takes changes again.
+				s.store.EndMove()
+			}
 		}
 		return func() {
 			s.move.Enable()

@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -108,6 +109,9 @@ type Store struct {
 	searchIndex bool
 	// trash is set once the schema keeps deleted contacts for an undo.
 	trash bool
+	// moving is set while the data folder is copied by CopyTo, and after
+	// it is: transactions that write refuse with ErrMoving.
+	moving atomic.Bool
 }
 
 // Open opens the store kept in dir, creating dir, the database
@@ -371,13 +375,30 @@ func latestVersion(ms []migration) int {
 }
 
 // inTx runs fn in a transaction, which it commits if fn returns nil and
-// rolls back otherwise.
+// rolls back otherwise. While the data folder is moved it refuses with
+// ErrMoving.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.writeLocked(ctx, true, fn)
+}
+
+// underWriteLock runs fn, which only reads, in a transaction that holds
+// the write lock, so that nothing changes while fn looks at the database
+// and at the files it names. It is not refused while the data folder is
+// moved.
+func (s *Store) underWriteLock(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.writeLocked(ctx, false, fn)
+}
+
+func (s *Store) writeLocked(ctx context.Context, writes bool, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	// Looked at once the write lock is held: see Store.waitForWrites.
+	if writes && s.moving.Load() {
+		return ErrMoving
+	}
 	if err := fn(tx); err != nil {
 		return err
 	}
