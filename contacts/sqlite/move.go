@@ -149,16 +149,28 @@ func copyFolder(ctx context.Context, src, dst string) error {
 	return syncDir(dst)
 }
 
+// copyFile copies the file src to dst, which must not exist (the error
+// wraps fs.ErrExist if it does): through a temporary file beside dst,
+// synced and renamed into place once whole, so that a copy cut short
+// leaves no half file under dst's name. The caller syncs the folder.
 func copyFile(src, dst string) error {
+	if _, err := os.Lstat(dst); err == nil {
+		return &fs.PathError{Op: "copy", Path: dst, Err: fs.ErrExist}
+	}
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	// A name starting with a dot: copyFolder never takes it for data.
+	out, err := os.CreateTemp(filepath.Dir(dst), ".copy-*")
 	if err != nil {
 		return err
 	}
+	defer os.Remove(out.Name()) // fails harmlessly once renamed
 	_, err = io.Copy(out, in)
-	return closePrivate(out, err)
+	if err := closePrivate(out, err); err != nil {
+		return err
+	}
+	return os.Rename(out.Name(), dst)
 }
