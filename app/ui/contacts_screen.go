@@ -481,21 +481,18 @@ func (s *contactsScreen) onDelete() {
 const undoFor = 15 * time.Second
 
 // expireUndo ends the chance to undo the deletion of c, if it is the one
-// the undo bar offers: the bar goes, and so do the card image files that
-// no other contact uses.
+// the undo bar offers: the bar goes, and the store purges what it kept of
+// the contact, with the card image files that no other contact uses.
 func (s *contactsScreen) expireUndo(c *contacts.Contact) {
 	if c == nil || s.deleted != c {
 		return
 	}
 	s.deleted = nil
 	s.undoBar.Hide()
-	if c.Image == "" {
-		return
-	}
-	img := c.Image
+	id := c.ID
 	s.tasks.inOrder(func(ctx context.Context) func() {
-		if err := s.store.DropImages(ctx, img); err != nil {
-			log.Printf("contacts: %v", err) // CleanImages removes it with the next daily backup
+		if err := s.store.Purge(ctx, id); err != nil {
+			log.Printf("contacts: %v", err) // the next start, or the daily clean-up, purges it
 		}
 		return nil
 	})

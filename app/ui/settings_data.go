@@ -104,7 +104,10 @@ func (s *dataSettings) doMove(dir string) {
 	s.tasks.inOrder(func(ctx context.Context) func() {
 		info, err := s.store.CopyTo(ctx, dir)
 		if err == nil {
-			err = app.SetDataDir(dir)
+			if err = app.SetDataDir(dir); err != nil {
+				// The copy will not be used: the store takes changes again.
+				s.store.EndMove()
+			}
 		}
 		return func() {
 			s.move.Enable()

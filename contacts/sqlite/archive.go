@@ -87,7 +87,7 @@ func (s *Store) writeArchive(ctx context.Context, path string) (ArchiveInfo, err
 		return info, err
 	}
 	var images []string
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.underWriteLock(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts").Scan(&info.Contacts); err != nil {
 			return err
 		}

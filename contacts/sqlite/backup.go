@@ -153,7 +153,7 @@ func (s *Store) BackupDaily(ctx context.Context) (Backup, bool, error) {
 		}
 	}
 	var n int
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.underWriteLock(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM events)
 			+ (SELECT count(*) FROM settings)`).Scan(&n)
 	})
@@ -461,6 +461,9 @@ func (s *Store) copyIn(path string) (string, error) {
 // restoreFrom checks the database file at tmp, a copy of the store's own,
 // and puts it in place of the database, keeping the database aside first.
 func (s *Store) restoreFrom(ctx context.Context, tmp string) (Backup, BackupInfo, error) {
+	if s.moving.Load() {
+		return Backup{}, BackupInfo{}, ErrMoving
+	}
 	info, err := checkDatabase(ctx, tmp)
 	if err != nil {
 		return Backup{}, info, err

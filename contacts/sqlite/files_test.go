@@ -1,11 +1,16 @@
 package sqlite
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"followthrough/contacts"
 )
 
 func TestWriteFileAtomic(t *testing.T) {
@@ -51,5 +56,94 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if err := WriteFileAtomic(filepath.Join(dir, "missing", "x.vcf"), 0o600, func(io.Writer) error { return nil }); err == nil {
 		t.Error("writing into a missing folder worked")
+	}
+}
+
+// TestWritersKeepTheOldFile makes each of the store's file writers fail
+// once it has started, and checks that the file it was writing to is as
+// it was, byte for byte (or, for a file that was not there, still not
+// there), and that no temporary file is left beside it.
+func TestWritersKeepTheOldFile(t *testing.T) {
+	old := []byte("the old file, kept")
+	tests := []struct {
+		name string
+		// write sets up a failure, then writes to target (a file that
+		// holds old, or none if exists is false), and returns its error.
+		write  func(t *testing.T, s *Store, target string) error
+		exists bool
+	}{
+		{"WriteFileAtomic", func(t *testing.T, s *Store, target string) error {
+			return WriteFileAtomic(target, 0o600, func(w io.Writer) error {
+				w.Write([]byte("half a"))
+				return errors.New("disk full")
+			})
+		}, true},
+		{"an archive", func(t *testing.T, s *Store, target string) error {
+			// The second image cannot be read: the archive fails after
+			// the database and the first image are in it.
+			for i, name := range []string{"a.png", "b.png"} {
+				p := filepath.Join(s.Dir(), imagesDir, name)
+				if i == 0 {
+					os.WriteFile(p, []byte("png"), 0o600)
+				} else {
+					os.Mkdir(p, 0o700)
+				}
+				c := contacts.Contact{FullName: name, Image: imagesDir + "/" + name}
+				if err := s.Add(t.Context(), &c); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := s.WriteArchive(t.Context(), target)
+			return err
+		}, true},
+		{"a backup's copy of the database", func(t *testing.T, s *Store, target string) error {
+			ctx, cancel := context.WithCancel(t.Context())
+			cancel()
+			return s.copyDatabase(ctx, target)
+		}, true},
+		{"a file of a data-folder copy", func(t *testing.T, s *Store, target string) error {
+			// A folder where a file was listed: it opens, and its first
+			// read fails.
+			src := filepath.Join(t.TempDir(), "card.png")
+			os.Mkdir(src, 0o700)
+			return copyFile(src, target)
+		}, false},
+		{"a file of a data-folder copy that is there", func(t *testing.T, s *Store, target string) error {
+			src := filepath.Join(t.TempDir(), "card.png")
+			os.WriteFile(src, []byte("new"), 0o600)
+			return copyFile(src, target)
+		}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _ := openTestStore(t)
+			dir := t.TempDir()
+			target := filepath.Join(dir, "target")
+			if tt.exists {
+				if err := os.WriteFile(target, old, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := tt.write(t, s, target); err == nil {
+				t.Fatal("the write worked; the test wants it to fail")
+			}
+			got, err := os.ReadFile(target)
+			switch {
+			case tt.exists && !bytes.Equal(got, old):
+				t.Errorf("the old file holds %q (%v), want %q", got, err, old)
+			case !tt.exists && !errors.Is(err, fs.ErrNotExist):
+				t.Errorf("a file was left where there was none: %q (%v)", got, err)
+			}
+			entries, _ := os.ReadDir(dir)
+			var names []string
+			for _, e := range entries {
+				if e.Name() != "target" {
+					names = append(names, e.Name())
+				}
+			}
+			if len(names) > 0 {
+				t.Errorf("temporary files left beside the target: %v", names)
+			}
+		})
 	}
 }

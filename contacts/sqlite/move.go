@@ -11,6 +11,12 @@ import (
 	"strings"
 )
 
+// ErrMoving is returned, wrapped, by every method that would change the
+// store while CopyTo copies the data folder, and after it has: the app
+// uses the copy from its next start, and a change made here would be
+// lost. EndMove lifts it.
+var ErrMoving = errors.New("the data folder is being moved: changes are not taken until Follow Through starts again")
+
 // ErrFolderNotEmpty is returned, wrapped, by CopyTo for a folder that
 // already holds something.
 var ErrFolderNotEmpty = errors.New("the folder is not empty")
@@ -22,12 +28,37 @@ var ErrFolderNotEmpty = errors.New("the folder is not empty")
 // inside the data folder. The copy of the database is checked with
 // PRAGMA integrity_check before CopyTo returns what it holds. When the
 // copy fails, what it wrote is removed; the data folder is never changed.
+//
+// From the moment CopyTo starts, the store refuses every change with an
+// error wrapping ErrMoving: a change made in the old folder after its
+// copy would be lost. When the copy fails, it takes changes again; when
+// it is made, it goes on refusing them until it is closed, as the app
+// quits to use the new folder, or until EndMove. Another process writing
+// to the same folder is not held back.
 func (s *Store) CopyTo(ctx context.Context, dir string) (BackupInfo, error) {
+	wasMoving := s.moving.Swap(true)
 	info, err := s.copyTo(ctx, dir)
 	if err != nil {
+		s.moving.Store(wasMoving)
 		return BackupInfo{}, fmt.Errorf("contacts: copy the data folder to %s: %w", dir, err)
 	}
 	return info, nil
+}
+
+// EndMove lets the store take changes again after CopyTo, for when the
+// copy is not to be used after all.
+func (s *Store) EndMove() { s.moving.Store(false) }
+
+// waitForWrites returns once every transaction that began writing before
+// s.moving was set has ended: those that begin after see it, and refuse.
+func (s *Store) waitForWrites(ctx context.Context) error {
+	// The write connections take the write lock as their transaction
+	// begins.
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	return tx.Rollback()
 }
 
 func (s *Store) copyTo(ctx context.Context, dir string) (BackupInfo, error) {
@@ -67,6 +98,9 @@ func (s *Store) copyTo(ctx context.Context, dir string) (BackupInfo, error) {
 }
 
 func (s *Store) copyInto(ctx context.Context, to string) (BackupInfo, error) {
+	if err := s.waitForWrites(ctx); err != nil {
+		return BackupInfo{}, err
+	}
 	for _, sub := range []string{imagesDir, thumbsDir, backupsDir} {
 		if err := copyFolder(ctx, filepath.Join(s.dir, sub), filepath.Join(to, sub)); err != nil {
 			return BackupInfo{}, err
@@ -115,16 +149,28 @@ func copyFolder(ctx context.Context, src, dst string) error {
 	return syncDir(dst)
 }
 
+// copyFile copies the file src to dst, which must not exist (the error
+// wraps fs.ErrExist if it does): through a temporary file beside dst,
+// synced and renamed into place once whole, so that a copy cut short
+// leaves no half file under dst's name. The caller syncs the folder.
 func copyFile(src, dst string) error {
+	if _, err := os.Lstat(dst); err == nil {
+		return &fs.PathError{Op: "copy", Path: dst, Err: fs.ErrExist}
+	}
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	// A name starting with a dot: copyFolder never takes it for data.
+	out, err := os.CreateTemp(filepath.Dir(dst), ".copy-*")
 	if err != nil {
 		return err
 	}
+	defer os.Remove(out.Name()) // fails harmlessly once renamed
 	_, err = io.Copy(out, in)
-	return closePrivate(out, err)
+	if err := closePrivate(out, err); err != nil {
+		return err
+	}
+	return os.Rename(out.Name(), dst)
 }

@@ -1,9 +1,12 @@
 package sqlite
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"followthrough/contacts"
@@ -110,5 +113,94 @@ func TestCopyFolderAgain(t *testing.T) {
 		if got, err := os.ReadFile(filepath.Join(dst, name)); err != nil || string(got) != want {
 			t.Errorf("%s = %q, %v; want %q", name, got, err, want)
 		}
+	}
+}
+
+// TestCopyToLosesNoChange writes while the data folder is copied, and
+// once it is: each change is either in the copy or refused with
+// ErrMoving, never made in the old folder alone, since the app uses the
+// copy from its next start.
+func TestCopyToLosesNoChange(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := t.Context()
+	// Enough images that the copy takes a while.
+	for i := range 200 {
+		name := filepath.Join(s.Dir(), imagesDir, fmt.Sprintf("card%03d.png", i))
+		if err := os.WriteFile(name, bytes.Repeat([]byte{byte(i)}, 64<<10), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var (
+		mu      sync.Mutex
+		added   []int64
+		refused int
+	)
+	add := func(name string) error {
+		c := contacts.Contact{FullName: name}
+		err := s.Add(ctx, &c)
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case err == nil:
+			added = append(added, c.ID)
+		case errors.Is(err, ErrMoving):
+			refused++
+		}
+		return err
+	}
+	if err := add("Before the move"); err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if err := add(fmt.Sprintf("During the move %d", i)); err != nil && !errors.Is(err, ErrMoving) {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	dir := filepath.Join(t.TempDir(), "moved")
+	_, err := s.CopyTo(ctx, dir)
+	close(stop)
+	<-done
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Between the copy and the quit.
+	if err := add("After the move"); !errors.Is(err, ErrMoving) {
+		t.Errorf("Add after the copy: %v, want ErrMoving", err)
+	}
+	if _, err := s.Delete(ctx, added[0]); !errors.Is(err, ErrMoving) {
+		t.Errorf("Delete after the copy: %v, want ErrMoving", err)
+	}
+
+	moved, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer moved.Close()
+	var missing []int64
+	for _, id := range added {
+		if _, err := moved.Get(ctx, id); err != nil {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d of %d changes made during or after the move are not in the copy: %v (%d refused)", len(missing), len(added), missing, refused)
+	}
+
+	// A move that is not used after all (the app could not record the
+	// new folder) gives the store back its writes.
+	s.EndMove()
+	if err := add("Staying"); err != nil {
+		t.Errorf("Add after EndMove: %v", err)
 	}
 }

@@ -20,7 +20,7 @@ var sqlCalls = map[string][]int{
 	// The store's own helpers that take SQL, functions and closures; their
 	// callers are checked like the others.
 	"queryContacts": {2}, "queryContactsN": {3}, "eachChild": {2}, "openFollowUps": {2}, "oneEvent": {1},
-	"sectionPage": {3}, "execSQL": {0}, "readSection": {0, 1},
+	"sectionPage": {3}, "execSQL": {0}, "readSection": {0, 1}, "purge": {1},
 }
 
 // TestSQLIsParameterised reads the store's source and checks that every

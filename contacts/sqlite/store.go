@@ -23,6 +23,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -37,6 +38,12 @@ var ErrNotFound = errors.New("contact not found")
 // ErrNewerSchema is returned, wrapped, for a database written by a newer
 // version of the program, which this one cannot read.
 var ErrNewerSchema = errors.New("written by a newer version of Follow Through")
+
+// ErrNotPrivate is returned, wrapped, by Open when the data folder, or a
+// folder in it, cannot be made readable by its owner only (a folder of
+// another user, or on a file system without permissions): the error says
+// which folder and why.
+var ErrNotPrivate = errors.New("the data folder cannot be made private to its owner")
 
 // ErrExists is returned, wrapped, by Store.Restore when a contact with the
 // same ID is already stored.
@@ -100,6 +107,11 @@ type Store struct {
 	// searchIndex is set once the schema has the search index, which
 	// every transaction then brings up to date before it commits.
 	searchIndex bool
+	// trash is set once the schema keeps deleted contacts for an undo.
+	trash bool
+	// moving is set while the data folder is copied by CopyTo, and after
+	// it is: transactions that write refuse with ErrMoving.
+	moving atomic.Bool
 }
 
 // Open opens the store kept in dir, creating dir, the database
@@ -148,6 +160,14 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 		// index yet, or changes made by another program.
 		err = s.inTx(ctx, func(*sql.Tx) error { return nil })
 	}
+	if err == nil {
+		err = db.QueryRowContext(ctx, "SELECT count(*) > 0 FROM sqlite_schema WHERE name = 'trash'").Scan(&s.trash)
+	}
+	if err == nil && s.trash {
+		// What was deleted and not purged, by a program that quit before
+		// the undo chance ended, goes now.
+		err = s.purgeOld(ctx)
+	}
 	if err != nil {
 		s.Close()
 		return nil, err
@@ -156,10 +176,10 @@ func open(ctx context.Context, dir string, migrations fs.FS) (*Store, error) {
 }
 
 // makePrivateDirs creates dir and its image directory, readable by their
-// owner only. A data directory made by an older version, open to other
-// users, is closed to them once it holds the database; a directory that
-// does not hold it yet, such as a --data folder the user already had, is
-// left as it was, but what the store puts in it is private all the same.
+// owner only. A folder that exists, made by an older version or given
+// with --data, is closed to other users, and so are its image and
+// thumbnail folders; when that cannot be done, the error wraps
+// ErrNotPrivate.
 func makePrivateDirs(dir string) error {
 	// The folders above it, such as ~/.local/share, are made as usual.
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
@@ -168,16 +188,31 @@ func makePrivateDirs(dir string) error {
 	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(dir, dbName)); err == nil {
-		if err := chmodAtMost(dir, 0o700); err != nil {
-			return err
-		}
+	if err := chmodAtMost(dir, 0o700); err != nil {
+		return fmt.Errorf("%w: %w", ErrNotPrivate, err)
 	}
-	images := filepath.Join(dir, imagesDir)
-	if err := os.MkdirAll(images, 0o700); err != nil {
+	if err := makePrivateDir(filepath.Join(dir, imagesDir)); err != nil {
 		return err
 	}
-	return chmodAtMost(images, 0o700)
+	// The thumbnails are made as they are needed: a folder of an older
+	// version, made open to others, is closed now.
+	err := chmodAtMost(filepath.Join(dir, thumbsDir), 0o700)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w: %w", ErrNotPrivate, err)
+	}
+	return nil
+}
+
+// makePrivateDir creates the folder dir, if it is not there, readable by
+// its owner only, and closes it to others if it is.
+func makePrivateDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	if err := chmodAtMost(dir, 0o700); err != nil {
+		return fmt.Errorf("%w: %w", ErrNotPrivate, err)
+	}
+	return nil
 }
 
 // makePrivateFiles creates the database file at paths[0], if it is not
@@ -340,13 +375,30 @@ func latestVersion(ms []migration) int {
 }
 
 // inTx runs fn in a transaction, which it commits if fn returns nil and
-// rolls back otherwise.
+// rolls back otherwise. While the data folder is moved it refuses with
+// ErrMoving.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.writeLocked(ctx, true, fn)
+}
+
+// underWriteLock runs fn, which only reads, in a transaction that holds
+// the write lock, so that nothing changes while fn looks at the database
+// and at the files it names. It is not refused while the data folder is
+// moved.
+func (s *Store) underWriteLock(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.writeLocked(ctx, false, fn)
+}
+
+func (s *Store) writeLocked(ctx context.Context, writes bool, fn func(tx *sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	// Looked at once the write lock is held: see Store.waitForWrites.
+	if writes && s.moving.Load() {
+		return ErrMoving
+	}
 	if err := fn(tx); err != nil {
 		return err
 	}
@@ -467,9 +519,11 @@ func addContact(ctx context.Context, tx *sql.Tx, c contacts.Contact, now time.Ti
 	return c, nil
 }
 
-// Restore stores again a contact that Delete returned, with the same ID
-// and times, to undo the deletion. It fails with an error wrapping
-// ErrExists if a contact with that ID is stored.
+// Restore undoes the deletion of c, which Delete returned: the contact
+// comes back with the same ID and times, and with everything Delete kept
+// of it. Once the deletion has been purged, only c itself is stored again.
+// It fails with an error wrapping ErrExists if a contact with that ID is
+// stored.
 func (s *Store) Restore(ctx context.Context, c contacts.Contact) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if c.ID <= 0 {
@@ -481,6 +535,9 @@ func (s *Store) Restore(ctx context.Context, c contacts.Contact) error {
 		}
 		if n > 0 {
 			return ErrExists
+		}
+		if ok, err := restoreFromTrash(ctx, tx, c.ID); ok || err != nil {
+			return err
 		}
 		_, err := insertContact(ctx, tx, c.Clean())
 		return err
@@ -616,10 +673,13 @@ func (s *Store) Get(ctx context.Context, id int64) (contacts.Contact, error) {
 	return c, nil
 }
 
-// Delete removes the contact with the given ID, with its phones, emails
-// and websites, and returns it as it was so that it can be given to
-// Restore. The card image file is kept. Delete fails with an error
-// wrapping ErrNotFound if no contact has that ID.
+// Delete removes the contact with the given ID, and returns it as it was
+// so that it can be given to Restore. Until Purge (or, at the latest, the
+// next Open some minutes later) the store keeps, out of every query's
+// sight, everything that hangs on the contact: phones, emails, websites,
+// tags, follow-ups, interactions, who they introduced, and the card image
+// and its thumbnail, so that Restore puts it all back. Delete fails with
+// an error wrapping ErrNotFound if no contact has that ID.
 func (s *Store) Delete(ctx context.Context, id int64) (contacts.Contact, error) {
 	var c contacts.Contact
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -627,8 +687,7 @@ func (s *Store) Delete(ctx context.Context, id int64) (contacts.Contact, error) 
 		if c, err = getContact(ctx, tx, id); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "DELETE FROM contacts WHERE id = ?", id)
-		return err
+		return moveToTrash(ctx, tx, id, s.now())
 	})
 	if err != nil {
 		return contacts.Contact{}, fmt.Errorf("contacts: delete %d: %w", id, err)

@@ -53,6 +53,9 @@ func (s *Store) DropImages(ctx context.Context, rels ...string) error {
 // day, with the first backup of the day, so that the card images of
 // contacts deleted, merged away or deleted by a sync do not stay on disk.
 func (s *Store) CleanImages(ctx context.Context) (int, error) {
+	if err := s.purgeOld(ctx); err != nil {
+		return 0, fmt.Errorf("contacts: clean images: %w", err)
+	}
 	removeStale(s.dir, time.Hour, ".restore-", ".archive-")
 	removeStale(s.BackupsDir(), time.Hour, ".tmp-")
 	entries, err := os.ReadDir(filepath.Join(s.dir, imagesDir))
@@ -69,7 +72,42 @@ func (s *Store) CleanImages(ctx context.Context) (int, error) {
 	if err != nil {
 		return n, fmt.Errorf("contacts: clean images: %w", err)
 	}
+	if err := s.dropOrphanThumbnails(); err != nil {
+		return n, fmt.Errorf("contacts: clean images: %w", err)
+	}
 	return n, nil
+}
+
+// dropOrphanThumbnails removes the thumbnails whose image is gone, as an
+// older version left them, and the temporary files of a thumbnail cut
+// short.
+func (s *Store) dropOrphanThumbnails() error {
+	dir := filepath.Join(s.dir, thumbsDir)
+	removeStale(dir, time.Hour, ".thumb-")
+	thumbs, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	images, err := os.ReadDir(filepath.Join(s.dir, imagesDir))
+	if err != nil {
+		return err
+	}
+	have := map[string]bool{}
+	for _, e := range images {
+		have[thumbName(e.Name())] = true
+	}
+	for _, e := range thumbs {
+		if !e.Type().IsRegular() || !isImageName(e.Name()) || have[e.Name()] {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // dropUnused removes the files at rels that are older than grace and that
@@ -99,7 +137,14 @@ func (s *Store) dropUnused(ctx context.Context, rels []string, grace time.Durati
 				}
 			} else {
 				var n int
-				if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts WHERE image = ?", rel).Scan(&n); err != nil {
+				// A contact deleted and not yet purged may come back with
+				// its image.
+				q := "SELECT count(*) FROM contacts WHERE image = ?1"
+				if s.trash {
+					q = `SELECT (SELECT count(*) FROM contacts WHERE image = ?1)
+						+ (SELECT count(*) FROM trash_contacts WHERE image = ?1)`
+				}
+				if err := tx.QueryRowContext(ctx, q, rel).Scan(&n); err != nil {
 					return err
 				}
 				if n > 0 || aside[rel] {
@@ -118,6 +163,12 @@ func (s *Store) dropUnused(ctx context.Context, rels []string, grace time.Durati
 			}
 			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
+			}
+			// The thumbnail goes with its image.
+			if isImageName(name) {
+				if err := s.removeThumbnail(name); err != nil {
+					return err
+				}
 			}
 			removed++
 		}

@@ -106,7 +106,7 @@ func TestCleanAndDropImages(t *testing.T) {
 		t.Error("a restore's temporary file being written was removed")
 	}
 
-	// DropImages removes only what no contact uses, and never follows a
+	// Purge and DropImages remove only what no contact uses, and never follows a
 	// path out of the image directory.
 	if _, err := s.Delete(ctx, c.ID); err != nil {
 		t.Fatal(err)
@@ -116,6 +116,15 @@ func TestCleanAndDropImages(t *testing.T) {
 	s.Add(ctx, &other)
 	s.Add(ctx, &twin)
 	s.Delete(ctx, other.ID)
+	// A deleted contact keeps its image until it is purged.
+	if err := s.DropImages(ctx, used); err != nil || !exists(used) {
+		t.Errorf("DropImages removed the image of a contact deleted and not purged (%v)", err)
+	}
+	for _, id := range []int64{c.ID, other.ID} {
+		if err := s.Purge(ctx, id); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := s.DropImages(ctx, used, other.Image, "images/../keep.txt", "../keep.txt", ""); err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"image/jpeg"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/disintegration/imaging"
 )
@@ -29,8 +28,7 @@ func (s *Store) Thumbnail(ctx context.Context, rel string) (string, error) {
 	if src == "" {
 		return "", fmt.Errorf("contacts: thumbnail of %q: not an image of the store", rel)
 	}
-	name := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src)) + ".jpg"
-	path := filepath.Join(s.dir, thumbsDir, name)
+	path := filepath.Join(s.dir, thumbsDir, thumbName(filepath.Base(src)))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
@@ -51,7 +49,7 @@ func makeThumbnail(src, path string) error {
 	if b := img.Bounds(); b.Dx() > ThumbSide || b.Dy() > ThumbSide {
 		img = imaging.Fit(img, ThumbSide, ThumbSide, imaging.Linear)
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := makePrivateDir(filepath.Dir(path)); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".thumb-*")
@@ -60,10 +58,7 @@ func makeThumbnail(src, path string) error {
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
 	err = jpeg.Encode(tmp, img, &jpeg.Options{Quality: 85})
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := closePrivate(tmp, err); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)

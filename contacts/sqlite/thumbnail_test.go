@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"errors"
 	"image"
 	"image/color"
 	"image/png"
@@ -10,6 +11,8 @@ import (
 	"time"
 
 	"github.com/disintegration/imaging"
+
+	"followthrough/contacts"
 )
 
 func TestThumbnail(t *testing.T) {
@@ -71,4 +74,39 @@ func TestThumbnail(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestCleanImagesDropsOrphanThumbnails: a thumbnail whose card image is
+// gone (left by an older version, which removed images alone) goes with
+// the daily clean-up; one whose image is there stays.
+func TestCleanImagesDropsOrphanThumbnails(t *testing.T) {
+	s, _ := openTestStore(t)
+	ctx := t.Context()
+	src := filepath.Join(t.TempDir(), "card.png")
+	writeTestPNG(t, src)
+	rel, err := s.ImportImage(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := contacts.Contact{FullName: "Ann Example", Image: rel}
+	if err := s.Add(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := s.Thumbnail(ctx, rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orphan := filepath.Join(s.Dir(), thumbsDir, "0123abcd.jpg")
+	if err := os.WriteFile(orphan, []byte("jpg"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CleanImages(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(orphan); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the thumbnail of no image is still there (%v)", err)
+	}
+	if _, err := os.Stat(kept); err != nil {
+		t.Errorf("the thumbnail of a contact's image went: %v", err)
+	}
 }
