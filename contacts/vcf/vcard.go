@@ -23,12 +23,13 @@ import (
 // which go-vcard, written for vCard 4.0, does not name.
 const fieldLabel = "LABEL"
 
-// Card returns c as a vCard 3.0: VERSION, N, FN, ORG, TITLE, TEL, EMAIL,
+// Card returns c as a vCard 3.0: VERSION, UID, N, FN, ORG, TITLE, TEL, EMAIL,
 // URL, ADR with LABEL, NOTE and CATEGORIES. FN is c's display name, or
 // its given and family names if it has those but no full name. The note
 // starts with "Met at <Event>." when c has an event, which is also the
 // card's only category. Empty fields are left out, except N and FN, which
-// vCard 3.0 requires. ID, Image and the times are not part of the card.
+// vCard 3.0 requires, and UID, which a contact the store gave one always
+// has. ID, Image and the times are not part of the card.
 //
 // The values follow go-vcard's conventions: text values are plain text,
 // and the components of N, ADR and ORG are separated by ";" and the
@@ -41,6 +42,9 @@ const fieldLabel = "LABEL"
 func Card(c contacts.Contact) vcard.Card {
 	card := make(vcard.Card)
 	card.SetValue(vcard.FieldVersion, "3.0")
+	if c.UID != "" {
+		card.SetValue(vcard.FieldUID, c.UID)
+	}
 	card.SetValue(vcard.FieldName, joinComponents(";", c.FamilyName, c.GivenName, "", "", ""))
 	card.SetValue(vcard.FieldFormattedName, formattedName(c))
 	if c.Company != "" {
@@ -241,7 +245,7 @@ func writeCards(w io.Writer, card func(contacts.Contact) vcard.Card, cs []contac
 // propertyOrder is the order encodeCard writes the properties it knows in;
 // it writes the others after them, sorted.
 var propertyOrder = []string{
-	vcard.FieldVersion, vcard.FieldName, vcard.FieldFormattedName,
+	vcard.FieldVersion, vcard.FieldUID, vcard.FieldName, vcard.FieldFormattedName,
 	vcard.FieldOrganization, vcard.FieldTitle, vcard.FieldTelephone,
 	vcard.FieldEmail, vcard.FieldURL, vcard.FieldAddress, fieldLabel,
 	vcard.FieldNote, vcard.FieldCategories,
@@ -292,11 +296,13 @@ func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 			contentline.Write(buf, formatProperty(k, f))
 		}
 	}
+	_, hasUID := card[vcard.FieldUID]
 	for _, line := range extra {
 		// A content line is one line, holds no control character, and is
-		// a property that does not end or start a card.
+		// a property that does not end or start a card, nor gives a second
+		// UID.
 		line = contacts.CleanLine(lineBreakRemover.Replace(line))
-		if name, _, ok := splitContentLine(line); ok && keptProperty(name) {
+		if name, _, ok := splitContentLine(line); ok && keptProperty(name) && !(hasUID && propertyName(name) == vcard.FieldUID) {
 			contentline.Write(buf, line)
 		}
 	}
@@ -404,6 +410,7 @@ func formatParamValue(v string) string {
 // with values still escaped, describes.
 func contactFromCard(card vcard.Card) contacts.Contact {
 	var c contacts.Contact
+	c.UID = unescapeText(card.PreferredValue(vcard.FieldUID))
 	if f := card.Preferred(vcard.FieldName); f != nil {
 		n := splitComponents(f.Value, ';')
 		c.FamilyName = component(n, 0)
@@ -513,6 +520,7 @@ var systemGroups = map[string]bool{"mycontacts": true, "starred in android": tru
 // dropped.
 var consumedProperties = map[string]bool{
 	vcard.FieldVersion: false, "PRODID": false, vcard.FieldRevision: false,
+	vcard.FieldUID:  true,
 	vcard.FieldName: false, vcard.FieldFormattedName: false,
 	vcard.FieldTelephone: false, vcard.FieldEmail: false, vcard.FieldURL: false,
 	vcard.FieldCategories: false,
