@@ -297,17 +297,51 @@ func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 		}
 	}
 	_, hasUID := card[vcard.FieldUID]
+	v3 := card.Value(vcard.FieldVersion) == "3.0"
 	for _, line := range extra {
 		// A content line is one line, holds no control character, and is
 		// a property that does not end or start a card, nor gives a second
 		// UID.
 		line = contacts.CleanLine(lineBreakRemover.Replace(line))
-		if name, _, ok := splitContentLine(line); ok && keptProperty(name) && !(hasUID && propertyName(name) == vcard.FieldUID) {
-			contentline.Write(buf, line)
+		name, value, ok := splitContentLine(line)
+		if !ok || !keptProperty(name) || hasUID && propertyName(name) == vcard.FieldUID {
+			continue
 		}
+		if v3 && propertyName(name) == vcard.FieldBirthday && !isDate3(name, value) {
+			line = birthday3Line(line)
+		}
+		contentline.Write(buf, line)
 	}
 	contentline.Write(buf, "END:VCARD")
 	return nil
+}
+
+// fieldBirthday3 keeps, in a vCard 3.0, a birthday that 3.0 cannot write
+// in BDAY: one without a year (4.0's --MMDD) or given as text. RFC 2426
+// allows only a full date or date-time, and its readers refuse the rest;
+// Read turns it back into BDAY, and Write4 writes BDAY.
+const fieldBirthday3 = "X-FOLLOWTHROUGH-BDAY"
+
+// isDate3 reports whether the BDAY property name (with its parameters)
+// and value are valid in vCard 3.0: a date or date-time with a year,
+// YYYY-MM-DD or YYYYMMDD, not marked VALUE=text.
+func isDate3(name, value string) bool {
+	if strings.Contains(strings.ToUpper(name), "VALUE=TEXT") {
+		return false
+	}
+	date, _, _ := strings.Cut(strings.TrimSpace(value), "T")
+	digits := strings.ReplaceAll(date, "-", "")
+	if len(digits) != 8 || (len(date) != 8 && len(date) != 10) || strings.HasPrefix(date, "-") {
+		return false
+	}
+	return !strings.ContainsFunc(digits, func(r rune) bool { return r < '0' || r > '9' })
+}
+
+// birthday3Line returns the BDAY content line l as fieldBirthday3, its
+// group, parameters and value kept.
+func birthday3Line(l string) string {
+	i := strings.Index(strings.ToUpper(l), vcard.FieldBirthday)
+	return l[:i] + fieldBirthday3 + l[i+len(vcard.FieldBirthday):]
 }
 
 // formatProperty returns the unfolded content line for the property k
@@ -538,7 +572,16 @@ func extraLines(card vcard.Card) []string {
 	}
 	sort.Strings(keys)
 	var lines []string
+	_, hasBirthday := card[vcard.FieldBirthday]
 	for _, k := range keys {
+		if k == fieldBirthday3 && !hasBirthday {
+			for _, f := range card[k] {
+				if f.Group == "" || isVCardName(f.Group) {
+					lines = append(lines, formatRawProperty(vcard.FieldBirthday, f))
+				}
+			}
+			continue
+		}
 		onlyPreferred, consumed := consumedProperties[k]
 		if consumed && !onlyPreferred {
 			continue
