@@ -45,6 +45,41 @@ var (
 	ErrGone = errors.New("the card is not on the server")
 )
 
+// ErrRedirect is returned, wrapped in a RedirectError, when the server
+// redirects to a plain-http address or to another host: the password is
+// not sent there.
+var ErrRedirect = errors.New("the server redirected elsewhere; the password was not sent there")
+
+// A RedirectError is a redirect the client refused, so as not to send the
+// password in clear (https to http) or to another host. Its Unwrap is
+// ErrRedirect.
+type RedirectError struct {
+	From, To string // the addresses, without passwords
+}
+
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("refused the redirect from %s to %s: %v (use the address it redirects to, if you trust it)", e.From, e.To, ErrRedirect)
+}
+
+func (e *RedirectError) Unwrap() error { return ErrRedirect }
+
+// checkRedirect allows a redirect only to the same scheme, host and port
+// as the first request, or from http to https on the same host; it
+// refuses the others with a RedirectError before anything, password
+// included, is sent there.
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	from, to := via[0].URL, req.URL
+	sameHost := strings.EqualFold(from.Host, to.Host) ||
+		from.Scheme == "http" && to.Scheme == "https" && strings.EqualFold(from.Hostname(), to.Hostname())
+	if !sameHost || from.Scheme == "https" && to.Scheme != "https" {
+		return &RedirectError{From: from.Redacted(), To: to.Redacted()}
+	}
+	return nil
+}
+
 // Account says where a CardDAV server is and who the user is there.
 type Account struct {
 	URL      string // such as https://cloud.example.com/remote.php/dav
@@ -116,7 +151,7 @@ func Dial(a Account) (*Client, error) {
 		timeout = DefaultTimeout
 	}
 	hc := &authClient{
-		c:    &http.Client{Timeout: timeout},
+		c:    &http.Client{Timeout: timeout, CheckRedirect: checkRedirect},
 		user: a.User, password: a.Password, timeout: timeout,
 	}
 	dav, err := carddav.NewClient(hc, u.String())
