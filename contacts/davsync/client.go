@@ -7,7 +7,10 @@
 // writes, with If-Match and If-None-Match headers, so that a card changed
 // on the server since it was read is never overwritten. Edits on both
 // sides come back as conflicts, and deletions wait for the user's
-// confirmation.
+// confirmation. A contact is pushed under its own UID, to a path made
+// from it, and a card new on the server is first matched with the
+// contacts never synced, by UID and then as the same person, so that
+// neither a person on both sides nor a sync cut short makes a duplicate.
 package davsync
 
 import (
@@ -312,18 +315,61 @@ func (c *Client) get(ctx context.Context, href string) (card []byte, etag string
 // card only if its ETag is still ifMatch. Either way it fails with
 // ErrChanged rather than overwrite a card it has not seen.
 func (c *Client) put(ctx context.Context, href string, card []byte, ifMatch string) (string, error) {
-	h := http.Header{"Content-Type": {"text/vcard; charset=utf-8"}}
 	if ifMatch == "" {
-		h.Set("If-None-Match", "*")
-	} else {
-		h.Set("If-Match", ifMatch)
+		return c.write(ctx, href, card, http.Header{"If-None-Match": {"*"}})
 	}
+	return c.replace(ctx, href, card, ifMatch)
+}
+
+// replace stores card at href over the card whose ETag is etag, and
+// returns its new ETag; it fails with ErrChanged if the card changed since.
+func (c *Client) replace(ctx context.Context, href string, card []byte, etag string) (string, error) {
+	h, err := c.precondition(ctx, href, etag)
+	if err != nil {
+		return "", fmt.Errorf("carddav: put %s: %w", href, err)
+	}
+	return c.write(ctx, href, card, h)
+}
+
+// usableETag reports whether etag can go in an If-Match header: a strong
+// ETag. A server compares If-Match strongly, so a weak one (W/"...") would
+// always fail, and an empty one is no ETag at all.
+func usableETag(etag string) bool { return etag != "" && !strings.HasPrefix(etag, "W/") }
+
+// precondition returns the headers that make a write to href happen only
+// if the card there still has the ETag etag: If-Match for a strong ETag.
+// For a weak or empty one, which is never sent, it reads the card's ETag
+// now and fails with ErrChanged if it differs (weakly compared); a change
+// made between that read and the write is then not seen, which such a
+// server leaves no way to avoid.
+func (c *Client) precondition(ctx context.Context, href, etag string) (http.Header, error) {
+	if usableETag(etag) {
+		return http.Header{"If-Match": {etag}}, nil
+	}
+	if etag == "" {
+		return http.Header{}, nil
+	}
+	resp, err := c.do(ctx, http.MethodGet, href, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	now := resp.Header.Get("ETag")
+	if strings.TrimPrefix(now, "W/") != strings.TrimPrefix(etag, "W/") {
+		return nil, ErrChanged
+	}
+	return http.Header{}, nil
+}
+
+// write PUTs card at href with the headers h and returns its new ETag.
+func (c *Client) write(ctx context.Context, href string, card []byte, h http.Header) (string, error) {
+	h.Set("Content-Type", "text/vcard; charset=utf-8")
 	resp, err := c.do(ctx, http.MethodPut, href, h, card)
 	if err != nil {
 		return "", fmt.Errorf("carddav: put %s: %w", href, err)
 	}
 	resp.Body.Close()
-	if etag := resp.Header.Get("ETag"); etag != "" && !strings.HasPrefix(etag, "W/") {
+	if etag := resp.Header.Get("ETag"); usableETag(etag) {
 		return etag, nil
 	}
 	// The server did not say: ask. A change made in between would be
@@ -348,14 +394,19 @@ func quoteETag(etag string) string {
 // remove deletes the card at href if its ETag is still ifMatch. A card
 // already gone is not an error.
 func (c *Client) remove(ctx context.Context, href, ifMatch string) error {
-	resp, err := c.do(ctx, http.MethodDelete, href, http.Header{"If-Match": {ifMatch}}, nil)
+	h, err := c.precondition(ctx, href, ifMatch)
+	if err == nil {
+		var resp *http.Response
+		if resp, err = c.do(ctx, http.MethodDelete, href, h, nil); err == nil {
+			resp.Body.Close()
+		}
+	}
 	if errors.Is(err, ErrGone) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("carddav: delete %s: %w", href, err)
 	}
-	resp.Body.Close()
 	return nil
 }
 

@@ -13,10 +13,13 @@ import (
 	"followthrough/contacts"
 )
 
-// CardHash returns a digest of c's vCard as Write writes it. Two
-// contacts with the same hash have the same card; sync compares it with
-// the hash recorded at the last sync to tell whether c changed here.
+// CardHash returns a digest of c's vCard as Write writes it, but for its
+// UID. Two contacts with the same hash have the same card; sync compares
+// it with the hash recorded at the last sync to tell whether c changed
+// here. The UID is left out: it never changes, and the card on a server
+// may have another (SyncCard writes the server's).
 func CardHash(c contacts.Contact) string {
+	c.UID = ""
 	var buf bytes.Buffer
 	// Writing to a bytes.Buffer does not fail, and neither does
 	// encoding a card that Card made.
