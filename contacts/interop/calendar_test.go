@@ -40,7 +40,6 @@ func folderItems(t *testing.T, who string) []ics.Item {
 	return items
 }
 
-
 // khal runs khal with a configuration whose one calendar, followups, is
 // the folder cal.
 func khal(t *testing.T, dir string, args ...string) string {
