@@ -362,8 +362,11 @@ func (c *Client) precondition(ctx context.Context, href, etag string) (http.Head
 }
 
 // write PUTs card at href with the headers h and returns its new ETag.
+// The body is a vCard unless h gives another Content-Type.
 func (c *Client) write(ctx context.Context, href string, card []byte, h http.Header) (string, error) {
-	h.Set("Content-Type", "text/vcard; charset=utf-8")
+	if h.Get("Content-Type") == "" {
+		h.Set("Content-Type", "text/vcard; charset=utf-8")
+	}
 	resp, err := c.do(ctx, http.MethodPut, href, h, card)
 	if err != nil {
 		return "", fmt.Errorf("carddav: put %s: %w", href, err)

@@ -208,7 +208,10 @@ func countIf(ok bool) int {
 // made from the UID, so that a sync cut short between putting the card and
 // recording it finds the card there when it tries again. A UID with
 // characters that are not safe in a file name is hashed.
-func cardPath(book, uid string) string {
+func cardPath(book, uid string) string { return objectPath(book, uid, ".vcf") }
+
+// objectPath is cardPath for a collection dir and the file extension ext.
+func objectPath(dir, uid, ext string) string {
 	name := uid
 	if name == "" || strings.ContainsFunc(name, func(r rune) bool {
 		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_' || r == '.')
@@ -216,7 +219,7 @@ func cardPath(book, uid string) string {
 		sum := sha256.Sum256([]byte(uid))
 		name = hex.EncodeToString(sum[:16])
 	}
-	return path.Join(book, name+".vcf")
+	return path.Join(dir, name+ext)
 }
 
 // pushNew puts c, never synced, on the server as a new card under its

@@ -201,4 +201,13 @@ func init() {
 	if versionSeeds[7] == nil {
 		versionSeeds[7] = seed6
 	}
+	versionSeeds[9] = seed9
+}
+
+// seed9: version 9 gave contacts and follow-ups UIDs.
+func seed9(db *sql.DB, created int64) error {
+	if err := seed6(db, created); err != nil {
+		return err
+	}
+	return execAll(db, []any{`UPDATE contacts SET uid = 'seed-contact-' || id`}, []any{`UPDATE follow_ups SET uid = 'seed-follow-up-' || id`})
 }
