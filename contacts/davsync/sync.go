@@ -297,6 +297,15 @@ func (s *Syncer) match(ctx context.Context, res *Result, all []contacts.Contact,
 			never = append(never, c)
 		}
 	}
+	// The contacts that could be the same person as a card share a key
+	// with it: SamePerson runs on those only, not on every pair.
+	region := s.Store.Region
+	byKey := make(map[string][]int)
+	for i, c := range never {
+		for _, k := range personKeys(c, region) {
+			byKey[k] = append(byKey[k], i)
+		}
+	}
 	for _, r := range remote {
 		if _, ok := recByHref[r.Href]; ok {
 			continue
@@ -325,9 +334,17 @@ func (s *Syncer) match(ctx context.Context, res *Result, all []contacts.Contact,
 		uid := uidOf(data, r.Href)
 		i := slices.IndexFunc(never, func(c contacts.Contact) bool { return !matched[c.ID] && c.UID == uid })
 		if i < 0 {
-			i = slices.IndexFunc(never, func(c contacts.Contact) bool {
-				return !matched[c.ID] && len(contacts.SamePerson(c, theirs, s.Store.Region)) > 0
-			})
+			var candidates []int
+			for _, k := range personKeys(theirs, region) {
+				candidates = append(candidates, byKey[k]...)
+			}
+			slices.Sort(candidates)
+			for _, j := range slices.Compact(candidates) {
+				if c := never[j]; !matched[c.ID] && len(contacts.SamePerson(c, theirs, region)) > 0 {
+					i = j
+					break
+				}
+			}
 		}
 		if i < 0 {
 			continue
@@ -356,6 +373,27 @@ func (s *Syncer) push(ctx context.Context, c contacts.Contact, rec sqlite.SyncRe
 	}
 	rec.ETag, rec.Hash, rec.Card = etag, vcf.CardHash(c), string(card)
 	return s.Store.SaveSyncRecord(ctx, rec)
+}
+
+// personKeys are what two contacts that contacts.SamePerson takes for the
+// same person share at least one of: an email, a phone number in E.164,
+// or the company (a close name counts only at the same company).
+func personKeys(c contacts.Contact, region string) []string {
+	var keys []string
+	for _, e := range c.Emails {
+		if e = strings.ToLower(strings.TrimSpace(e)); e != "" {
+			keys = append(keys, "email:"+e)
+		}
+	}
+	for _, p := range c.Phones {
+		if e, ok := contacts.NormalizePhone(p.Number, region); ok {
+			keys = append(keys, "phone:"+e)
+		}
+	}
+	if k := contacts.CompanyKey(c.Company); k != "" {
+		keys = append(keys, "company:"+k)
+	}
+	return keys
 }
 
 // pullNew adds the card at href as a new contact; f is the card if match
