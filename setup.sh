@@ -17,8 +17,11 @@ packages=(
 	libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-	# Radicale is the CardDAV server the sync tests start on 127.0.0.1.
-	packages+=(python3 python3-vobject python3-icalendar radicale)
+	# Radicale is the CardDAV and CalDAV server the sync tests start on
+	# 127.0.0.1. khard, vdirsyncer, khal, zbarimg and Python's vobject and
+	# icalendar are programs the project did not write that read what it
+	# writes (contacts/interop); make test fails without them.
+	packages+=(python3 python3-vobject python3-icalendar radicale khard vdirsyncer khal zbar-tools)
 fi
 
 missing=()

@@ -36,7 +36,12 @@ type Phone struct {
 
 // Contact is one person the user has met.
 type Contact struct {
-	ID         int64
+	ID int64
+	// UID identifies the person across programs for life: the vCard's
+	// UID, the card's on a CardDAV server. The store gives a new contact a
+	// random one (NewUID); a contact read from another app's card keeps
+	// that card's.
+	UID        string
 	FullName   string
 	GivenName  string
 	FamilyName string

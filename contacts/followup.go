@@ -125,7 +125,10 @@ const (
 
 // FollowUp is one personal action the user means to take.
 type FollowUp struct {
-	ID        int64
+	ID int64
+	// UID identifies the follow-up in calendars for life (the to-do's or
+	// event's UID); the store gives each a random one (NewUID).
+	UID       string
 	ContactID int64
 	Kind      Kind
 	Due       Day

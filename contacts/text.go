@@ -92,7 +92,7 @@ func unwanted(r rune) bool {
 // CleanText for the address, the note and what was talked about. The store
 // keeps contacts this way, whatever they were read from.
 func (c Contact) Clean() Contact {
-	for _, f := range []*string{&c.FullName, &c.GivenName, &c.FamilyName, &c.Title, &c.Company, &c.Event, &c.IntroducedBy} {
+	for _, f := range []*string{&c.UID, &c.FullName, &c.GivenName, &c.FamilyName, &c.Title, &c.Company, &c.Event, &c.IntroducedBy} {
 		*f = CleanLine(*f)
 	}
 	for _, f := range []*string{&c.Address, &c.Note, &c.TalkedAbout} {

@@ -7,7 +7,10 @@
 // writes, with If-Match and If-None-Match headers, so that a card changed
 // on the server since it was read is never overwritten. Edits on both
 // sides come back as conflicts, and deletions wait for the user's
-// confirmation.
+// confirmation. A contact is pushed under its own UID, to a path made
+// from it, and a card new on the server is first matched with the
+// contacts never synced, by UID and then as the same person, so that
+// neither a person on both sides nor a sync cut short makes a duplicate.
 package davsync
 
 import (
@@ -44,6 +47,41 @@ var (
 	// server.
 	ErrGone = errors.New("the card is not on the server")
 )
+
+// ErrRedirect is returned, wrapped in a RedirectError, when the server
+// redirects to a plain-http address or to another host: the password is
+// not sent there.
+var ErrRedirect = errors.New("the server redirected elsewhere; the password was not sent there")
+
+// A RedirectError is a redirect the client refused, so as not to send the
+// password in clear (https to http) or to another host. Its Unwrap is
+// ErrRedirect.
+type RedirectError struct {
+	From, To string // the addresses, without passwords
+}
+
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("refused the redirect from %s to %s: %v (use the address it redirects to, if you trust it)", e.From, e.To, ErrRedirect)
+}
+
+func (e *RedirectError) Unwrap() error { return ErrRedirect }
+
+// checkRedirect allows a redirect only to the same scheme, host and port
+// as the first request, or from http to https on the same host; it
+// refuses the others with a RedirectError before anything, password
+// included, is sent there.
+func checkRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) >= 10 {
+		return errors.New("stopped after 10 redirects")
+	}
+	from, to := via[0].URL, req.URL
+	sameHost := strings.EqualFold(from.Host, to.Host) ||
+		from.Scheme == "http" && to.Scheme == "https" && strings.EqualFold(from.Hostname(), to.Hostname())
+	if !sameHost || from.Scheme == "https" && to.Scheme != "https" {
+		return &RedirectError{From: from.Redacted(), To: to.Redacted()}
+	}
+	return nil
+}
 
 // Account says where a CardDAV server is and who the user is there.
 type Account struct {
@@ -116,7 +154,7 @@ func Dial(a Account) (*Client, error) {
 		timeout = DefaultTimeout
 	}
 	hc := &authClient{
-		c:    &http.Client{Timeout: timeout},
+		c:    &http.Client{Timeout: timeout, CheckRedirect: checkRedirect},
 		user: a.User, password: a.Password, timeout: timeout,
 	}
 	dav, err := carddav.NewClient(hc, u.String())
@@ -277,18 +315,64 @@ func (c *Client) get(ctx context.Context, href string) (card []byte, etag string
 // card only if its ETag is still ifMatch. Either way it fails with
 // ErrChanged rather than overwrite a card it has not seen.
 func (c *Client) put(ctx context.Context, href string, card []byte, ifMatch string) (string, error) {
-	h := http.Header{"Content-Type": {"text/vcard; charset=utf-8"}}
 	if ifMatch == "" {
-		h.Set("If-None-Match", "*")
-	} else {
-		h.Set("If-Match", ifMatch)
+		return c.write(ctx, href, card, http.Header{"If-None-Match": {"*"}})
+	}
+	return c.replace(ctx, href, card, ifMatch)
+}
+
+// replace stores card at href over the card whose ETag is etag, and
+// returns its new ETag; it fails with ErrChanged if the card changed since.
+func (c *Client) replace(ctx context.Context, href string, card []byte, etag string) (string, error) {
+	h, err := c.precondition(ctx, href, etag)
+	if err != nil {
+		return "", fmt.Errorf("carddav: put %s: %w", href, err)
+	}
+	return c.write(ctx, href, card, h)
+}
+
+// usableETag reports whether etag can go in an If-Match header: a strong
+// ETag. A server compares If-Match strongly, so a weak one (W/"...") would
+// always fail, and an empty one is no ETag at all.
+func usableETag(etag string) bool { return etag != "" && !strings.HasPrefix(etag, "W/") }
+
+// precondition returns the headers that make a write to href happen only
+// if the card there still has the ETag etag: If-Match for a strong ETag.
+// For a weak or empty one, which is never sent, it reads the card's ETag
+// now and fails with ErrChanged if it differs (weakly compared); a change
+// made between that read and the write is then not seen, which such a
+// server leaves no way to avoid.
+func (c *Client) precondition(ctx context.Context, href, etag string) (http.Header, error) {
+	if usableETag(etag) {
+		return http.Header{"If-Match": {etag}}, nil
+	}
+	if etag == "" {
+		return http.Header{}, nil
+	}
+	resp, err := c.do(ctx, http.MethodGet, href, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	now := resp.Header.Get("ETag")
+	if strings.TrimPrefix(now, "W/") != strings.TrimPrefix(etag, "W/") {
+		return nil, ErrChanged
+	}
+	return http.Header{}, nil
+}
+
+// write PUTs card at href with the headers h and returns its new ETag.
+// The body is a vCard unless h gives another Content-Type.
+func (c *Client) write(ctx context.Context, href string, card []byte, h http.Header) (string, error) {
+	if h.Get("Content-Type") == "" {
+		h.Set("Content-Type", "text/vcard; charset=utf-8")
 	}
 	resp, err := c.do(ctx, http.MethodPut, href, h, card)
 	if err != nil {
 		return "", fmt.Errorf("carddav: put %s: %w", href, err)
 	}
 	resp.Body.Close()
-	if etag := resp.Header.Get("ETag"); etag != "" && !strings.HasPrefix(etag, "W/") {
+	if etag := resp.Header.Get("ETag"); usableETag(etag) {
 		return etag, nil
 	}
 	// The server did not say: ask. A change made in between would be
@@ -313,14 +397,19 @@ func quoteETag(etag string) string {
 // remove deletes the card at href if its ETag is still ifMatch. A card
 // already gone is not an error.
 func (c *Client) remove(ctx context.Context, href, ifMatch string) error {
-	resp, err := c.do(ctx, http.MethodDelete, href, http.Header{"If-Match": {ifMatch}}, nil)
+	h, err := c.precondition(ctx, href, ifMatch)
+	if err == nil {
+		var resp *http.Response
+		if resp, err = c.do(ctx, http.MethodDelete, href, h, nil); err == nil {
+			resp.Body.Close()
+		}
+	}
 	if errors.Is(err, ErrGone) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("carddav: delete %s: %w", href, err)
 	}
-	resp.Body.Close()
 	return nil
 }
 

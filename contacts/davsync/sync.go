@@ -3,9 +3,12 @@ package davsync
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"followthrough/contacts"
@@ -119,8 +122,19 @@ func (s *Syncer) Sync(ctx context.Context) (Result, error) {
 		recByID[r.ContactID] = r
 		recByHref[r.Href] = r
 	}
+	// Before anything is added on either side, the cards new on the
+	// server are matched with the contacts never synced: by UID, as a
+	// card this app put and could not record, or a phone's card imported
+	// here; then as the same person (contacts.SamePerson).
+	fetched, matched, err := s.match(ctx, &res, all, recByID, recByHref, remote)
+	if err != nil {
+		return res, err
+	}
 	local := make([]LocalState, 0, len(all)+len(recs))
 	for _, c := range all {
+		if matched[c.ID] {
+			continue
+		}
 		l := LocalState{ContactID: c.ID, Hash: vcf.CardHash(c)}
 		if r, ok := recByID[c.ID]; ok {
 			l.Href, l.ETag, l.SyncedHash = r.Href, r.ETag, r.Hash
@@ -134,7 +148,13 @@ func (s *Syncer) Sync(ctx context.Context) (Result, error) {
 		}
 	}
 
-	for _, st := range Plan(local, remote) {
+	unmatched := remote[:0:0]
+	for _, r := range remote {
+		if _, ok := recByHref[r.Href]; ok || !fetched[r.Href].matched {
+			unmatched = append(unmatched, r)
+		}
+	}
+	for _, st := range Plan(local, unmatched) {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
@@ -142,8 +162,9 @@ func (s *Syncer) Sync(ctx context.Context) (Result, error) {
 		var err error
 		switch st.Action {
 		case PushNew:
-			err = s.pushNew(ctx, c)
-			res.Pushed += countIf(err == nil)
+			var pushed bool
+			pushed, err = s.pushNew(ctx, &res, c)
+			res.Pushed += countIf(pushed)
 		case Push:
 			err = s.push(ctx, c, rec)
 			if errors.Is(err, ErrChanged) {
@@ -153,7 +174,7 @@ func (s *Syncer) Sync(ctx context.Context) (Result, error) {
 				res.Pushed += countIf(err == nil)
 			}
 		case PullNew:
-			err = s.pullNew(ctx, st.Href)
+			err = s.pullNew(ctx, st.Href, fetched[st.Href])
 			res.Pulled += countIf(err == nil)
 		case Pull:
 			err = s.pull(ctx, c, rec)
@@ -183,20 +204,160 @@ func countIf(ok bool) int {
 	return 0
 }
 
-// pushNew puts c, never synced, on the server as a new card.
-func (s *Syncer) pushNew(ctx context.Context, c contacts.Contact) error {
-	uid := newUID()
-	href := path.Join(s.Book, uid+".vcf")
+// cardPath is where a new card with the UID uid goes in book: a name
+// made from the UID, so that a sync cut short between putting the card and
+// recording it finds the card there when it tries again. A UID with
+// characters that are not safe in a file name is hashed.
+func cardPath(book, uid string) string { return objectPath(book, uid, ".vcf") }
+
+// objectPath is cardPath for a collection dir and the file extension ext.
+func objectPath(dir, uid, ext string) string {
+	name := uid
+	if name == "" || strings.ContainsFunc(name, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == '_' || r == '.')
+	}) || strings.HasPrefix(name, ".") {
+		sum := sha256.Sum256([]byte(uid))
+		name = hex.EncodeToString(sum[:16])
+	}
+	return path.Join(dir, name+ext)
+}
+
+// pushNew puts c, never synced, on the server as a new card under its
+// UID, and says whether it did. If a card is there already, as when a
+// sync was cut short after putting it, it takes that card: recorded if it
+// is c's, a conflict in res if it changed since.
+func (s *Syncer) pushNew(ctx context.Context, res *Result, c contacts.Contact) (bool, error) {
+	uid := c.UID
+	if uid == "" {
+		uid = newUID()
+	}
+	href := cardPath(s.Book, uid)
 	card, err := vcf.SyncCard(c, uid, "")
 	if err != nil {
-		return err
+		return false, err
 	}
 	etag, err := s.Client.put(ctx, href, card, "")
-	if err != nil {
-		return err
+	if errors.Is(err, ErrChanged) {
+		data, etag, gerr := s.Client.get(ctx, href)
+		if gerr != nil {
+			return false, gerr
+		}
+		if uidOf(data, href) != uid {
+			return false, fmt.Errorf("carddav: %s holds another card than %s", href, c.DisplayName())
+		}
+		theirs, perr := parseCard(data)
+		if perr != nil {
+			return false, fmt.Errorf("carddav: %s: %w", href, perr)
+		}
+		return false, s.link(ctx, res, c, theirs, sqlite.SyncRecord{Book: s.Book, Href: href, ContactID: c.ID,
+			UID: uid, ETag: etag, Card: string(data)})
 	}
-	return s.Store.SaveSyncRecord(ctx, sqlite.SyncRecord{Book: s.Book, Href: href, ContactID: c.ID,
+	if err != nil {
+		return false, err
+	}
+	return true, s.Store.SaveSyncRecord(ctx, sqlite.SyncRecord{Book: s.Book, Href: href, ContactID: c.ID,
 		UID: uid, ETag: etag, Hash: vcf.CardHash(c), Card: string(card)})
+}
+
+// link makes rec, a card on the server never recorded, the record of
+// mine, a contact never synced, when they are the same person: recorded
+// as synced if the card says what mine does, or a conflict in res for the
+// user to settle otherwise (Resolve records it).
+func (s *Syncer) link(ctx context.Context, res *Result, mine, theirs contacts.Contact, rec sqlite.SyncRecord) error {
+	theirs = withLocal(theirs, mine)
+	mineHash := vcf.CardHash(mine)
+	if vcf.CardHash(theirs) == mineHash {
+		rec.Hash = mineHash
+		return s.Store.SaveSyncRecord(ctx, rec)
+	}
+	res.Conflicts = append(res.Conflicts, Conflict{Href: rec.Href, Mine: mine, Theirs: theirs,
+		rec: rec, mineHash: mineHash, theirETag: rec.ETag, theirCard: rec.Card})
+	return nil
+}
+
+// fetchedCard is a card new on the server, read before the plan.
+type fetchedCard struct {
+	data    []byte
+	etag    string
+	matched bool // linked to a contact here: no PullNew
+}
+
+// match reads the cards new on the server (not in recByHref) and links
+// each to a contact never synced that has its UID or, failing that, is
+// the same person (contacts.SamePerson), as link does. It returns the
+// cards it read, by href, and the contacts it linked, by ID. A card it
+// cannot read is left for PullNew, which reports it.
+func (s *Syncer) match(ctx context.Context, res *Result, all []contacts.Contact, recByID map[int64]sqlite.SyncRecord,
+	recByHref map[string]sqlite.SyncRecord, remote []RemoteState) (map[string]*fetchedCard, map[int64]bool, error) {
+	fetched := make(map[string]*fetchedCard)
+	matched := make(map[int64]bool)
+	var never []contacts.Contact
+	for _, c := range all {
+		if _, ok := recByID[c.ID]; !ok {
+			never = append(never, c)
+		}
+	}
+	// The contacts that could be the same person as a card share a key
+	// with it: SamePerson runs on those only, not on every pair.
+	region := s.Store.Region
+	byKey := make(map[string][]int)
+	for i, c := range never {
+		for _, k := range personKeys(c, region) {
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	for _, r := range remote {
+		if _, ok := recByHref[r.Href]; ok {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		data, etag, err := s.Client.get(ctx, r.Href)
+		if err != nil {
+			if errors.Is(err, ErrGone) {
+				continue
+			}
+			res.Failed = append(res.Failed, err)
+			fetched[r.Href] = &fetchedCard{matched: true} // not pulled either
+			continue
+		}
+		f := &fetchedCard{data: data, etag: etag}
+		fetched[r.Href] = f
+		if len(never) == 0 {
+			continue
+		}
+		theirs, err := parseCard(data)
+		if err != nil {
+			continue // PullNew reports it
+		}
+		uid := uidOf(data, r.Href)
+		i := slices.IndexFunc(never, func(c contacts.Contact) bool { return !matched[c.ID] && c.UID == uid })
+		if i < 0 {
+			var candidates []int
+			for _, k := range personKeys(theirs, region) {
+				candidates = append(candidates, byKey[k]...)
+			}
+			slices.Sort(candidates)
+			for _, j := range slices.Compact(candidates) {
+				if c := never[j]; !matched[c.ID] && len(contacts.SamePerson(c, theirs, region)) > 0 {
+					i = j
+					break
+				}
+			}
+		}
+		if i < 0 {
+			continue
+		}
+		mine := never[i]
+		err = s.link(ctx, res, mine, theirs, sqlite.SyncRecord{Book: s.Book, Href: r.Href, ContactID: mine.ID,
+			UID: uid, ETag: etag, Card: string(data)})
+		if err != nil {
+			res.Failed = append(res.Failed, err)
+		}
+		matched[mine.ID], f.matched = true, true
+	}
+	return fetched, matched, nil
 }
 
 // push replaces the card of rec with c if the card is still as last
@@ -214,11 +375,39 @@ func (s *Syncer) push(ctx context.Context, c contacts.Contact, rec sqlite.SyncRe
 	return s.Store.SaveSyncRecord(ctx, rec)
 }
 
-// pullNew adds the card at href as a new contact.
-func (s *Syncer) pullNew(ctx context.Context, href string) error {
-	data, etag, err := s.Client.get(ctx, href)
-	if err != nil {
-		return err
+// personKeys are what two contacts that contacts.SamePerson takes for the
+// same person share at least one of: an email, a phone number in E.164,
+// or the company (a close name counts only at the same company).
+func personKeys(c contacts.Contact, region string) []string {
+	var keys []string
+	for _, e := range c.Emails {
+		if e = strings.ToLower(strings.TrimSpace(e)); e != "" {
+			keys = append(keys, "email:"+e)
+		}
+	}
+	for _, p := range c.Phones {
+		if e, ok := contacts.NormalizePhone(p.Number, region); ok {
+			keys = append(keys, "phone:"+e)
+		}
+	}
+	if k := contacts.CompanyKey(c.Company); k != "" {
+		keys = append(keys, "company:"+k)
+	}
+	return keys
+}
+
+// pullNew adds the card at href as a new contact; f is the card if match
+// read it already.
+func (s *Syncer) pullNew(ctx context.Context, href string, f *fetchedCard) error {
+	var data []byte
+	var etag string
+	if f != nil && f.data != nil {
+		data, etag = f.data, f.etag
+	} else {
+		var err error
+		if data, etag, err = s.Client.get(ctx, href); err != nil {
+			return err
+		}
 	}
 	c, err := parseCard(data)
 	if err != nil {
@@ -391,8 +580,10 @@ func parseCard(data []byte) (contacts.Contact, error) {
 
 // withLocal returns theirs, a contact read from the server, with what
 // mine, the same contact here, has that a card does not carry: its ID,
-// card image, cadence, creation time and the link to its introducer.
+// card image, cadence, creation time and the link to its introducer, and
+// its UID, which is its for life whatever UID the server's card has.
 func withLocal(theirs, mine contacts.Contact) contacts.Contact {
+	theirs.UID = mine.UID
 	theirs.ID, theirs.Image, theirs.Cadence, theirs.Created = mine.ID, mine.Image, mine.Cadence, mine.Created
 	if theirs.IntroducedBy == mine.IntroducedBy {
 		theirs.IntroducedByID = mine.IntroducedByID

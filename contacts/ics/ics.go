@@ -1,5 +1,8 @@
-// Package ics writes follow-ups as an iCalendar file of to-dos, for the
-// calendar and task apps of phones.
+// Package ics writes follow-ups as iCalendar, for the calendar and task
+// apps of phones and desktops: as to-dos (VTODO), or as all-day events
+// (VEVENT) for the many calendar apps, khal among them, that ignore to-dos.
+// Component builds one follow-up's to-do or event, which a CalDAV client
+// puts on a server; Write writes a whole file.
 package ics
 
 import (
@@ -27,20 +30,46 @@ type Item struct {
 // file must hold at least one to-do.
 var ErrNothingToExport = errors.New("contacts: no open follow-ups to export")
 
+// As says what a follow-up becomes in a calendar.
+type As int
+
+// The forms of a follow-up in a calendar.
+const (
+	// ToDos makes each follow-up a VTODO, due on its day: task apps and
+	// most phone calendars show them, and can tick them off.
+	ToDos As = iota
+	// Events makes each follow-up an all-day VEVENT on its day, for the
+	// calendar apps that ignore to-dos.
+	Events
+)
+
+// Options are the choices of an export.
+type Options struct {
+	As As // to-dos (the default) or events
+}
+
 // Write writes follow-ups as an iCalendar file (RFC 5545) that phones'
-// calendar and task apps import: one VTODO each, due on its day, with an
-// alarm at 9:00 that day and the context of the contact in the
-// description. Each to-do's UID comes from the follow-up's ID, so a new
-// export updates the to-dos already imported instead of adding copies.
-func Write(w io.Writer, items []Item, now time.Time) error {
+// calendar and task apps import: one VTODO each (or, with the option
+// Options{As: Events}, one all-day VEVENT), on its day, with an alarm at
+// 9:00 that day and the context of the contact in the description. Each
+// UID is the follow-up's own (FollowUp.UID, unique for ever), so a new
+// export updates what was imported before instead of adding copies, and
+// two data folders never give the same UID to different follow-ups. A
+// follow-up done is exported as completed, one cancelled as cancelled, so
+// that importing the file again closes them. At most one Options is used.
+func Write(w io.Writer, items []Item, now time.Time, opts ...Options) error {
 	if len(items) == 0 {
 		return ErrNothingToExport
 	}
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
 	cal := ical.NewCalendar()
-	cal.Props.SetText(ical.PropProductID, "-//Follow Through//Follow-ups//EN")
+	cal.Props.SetText(ical.PropProductID, ProductID)
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	for _, it := range items {
-		cal.Children = append(cal.Children, todo(it, now))
+		cal.Children = append(cal.Children, Component(it, now, o.As))
 	}
 	// go-ical does not fold long lines; RFC 5545 asks for 75 octets.
 	var raw, folded bytes.Buffer
@@ -56,30 +85,77 @@ func Write(w io.Writer, items []Item, now time.Time) error {
 	return nil
 }
 
-func todo(it Item, now time.Time) *ical.Component {
+// ProductID is the PRODID of the calendars written here.
+const ProductID = "-//Follow Through//Follow-ups//EN"
+
+// Component returns the follow-up of it as a VTODO, or a VEVENT with
+// Events, as Write describes, stamped now. A follow-up without a UID (one
+// not from the store) gets a new random one.
+func Component(it Item, now time.Time, as As) *ical.Component {
 	f, c := it.FollowUp, it.Contact
-	t := ical.NewComponent(ical.CompToDo)
-	t.Props.SetText(ical.PropUID, fmt.Sprintf("followup-%d@followthrough", f.ID))
+	name := ical.CompToDo
+	if as == Events {
+		name = ical.CompEvent
+	}
+	t := ical.NewComponent(name)
+	uid := f.UID
+	if uid == "" {
+		uid = contacts.NewUID()
+	}
+	t.Props.SetText(ical.PropUID, uid)
 	t.Props.SetDateTime(ical.PropDateTimeStamp, now.UTC())
 	// Text from a card may hold what iCalendar does not allow, such as
 	// control characters; the store cleans it, this makes sure.
-	t.Props.SetText(ical.PropSummary, contacts.CleanLine(Summary(f.Kind, c.DisplayName())))
+	summary := contacts.CleanLine(Summary(f.Kind, c.DisplayName()))
 	day := time.Date(f.Due.Year, f.Due.Month, f.Due.Day, 0, 0, 0, 0, time.UTC)
 	t.Props.SetDate(ical.PropDateTimeStart, day)
-	t.Props.SetDate(ical.PropDue, day)
+	switch as {
+	case Events:
+		// An event has no "completed" status (RFC 5545, 3.8.1.11): a done
+		// follow-up's event says so in its summary.
+		if f.State == contacts.StateDone {
+			summary = "Done: " + summary
+		}
+		t.Props.SetDate(ical.PropDateTimeEnd, day.AddDate(0, 0, 1))
+		t.Props.SetText(ical.PropTransparency, "TRANSPARENT")
+		if f.State == contacts.StateCancelled {
+			t.Props.SetText(ical.PropStatus, "CANCELLED")
+		} else {
+			t.Props.SetText(ical.PropStatus, "CONFIRMED")
+		}
+	default:
+		t.Props.SetDate(ical.PropDue, day)
+		switch f.State {
+		case contacts.StateDone:
+			t.Props.SetText(ical.PropStatus, "COMPLETED")
+			t.Props.SetText(ical.PropPercentComplete, "100")
+			done := f.DoneOn
+			if done.IsZero() {
+				done = contacts.DayOf(now)
+			}
+			// COMPLETED is a date-time in UTC.
+			t.Props.SetDateTime(ical.PropCompleted, time.Date(done.Year, done.Month, done.Day, 12, 0, 0, 0, time.UTC))
+		case contacts.StateCancelled:
+			t.Props.SetText(ical.PropStatus, "CANCELLED")
+		default:
+			t.Props.SetText(ical.PropStatus, "NEEDS-ACTION")
+		}
+	}
+	t.Props.SetText(ical.PropSummary, summary)
 	t.Props.SetText(ical.PropDescription, contacts.CleanText(describe(f, c)))
-	t.Props.SetText(ical.PropStatus, "NEEDS-ACTION")
 	cats := ical.NewProp(ical.PropCategories)
 	cats.SetTextList([]string{"Follow-up"})
 	t.Props.Set(cats)
 
-	alarm := ical.NewComponent(ical.CompAlarm)
-	alarm.Props.SetText(ical.PropAction, "DISPLAY")
-	alarm.Props.SetText(ical.PropDescription, contacts.CleanLine(Summary(f.Kind, c.DisplayName())))
-	trigger := ical.NewProp(ical.PropTrigger)
-	trigger.SetDuration(9 * time.Hour) // 9:00 on the day it starts
-	alarm.Props.Set(trigger)
-	t.Children = append(t.Children, alarm)
+	if f.State == contacts.StateOpen || f.State == "" {
+		alarm := ical.NewComponent(ical.CompAlarm)
+		alarm.Props.SetText(ical.PropAction, "DISPLAY")
+		alarm.Props.SetText(ical.PropDescription, summary)
+		trigger := ical.NewProp(ical.PropTrigger)
+		trigger.SetDuration(9 * time.Hour) // 9:00 on the day it starts
+		alarm.Props.Set(trigger)
+		t.Children = append(t.Children, alarm)
+	}
 	return t
 }
 

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os/exec"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -12,17 +14,18 @@ import (
 	"github.com/emersion/go-ical"
 
 	"followthrough/contacts"
+	"followthrough/contacts/internal/tooltest"
 )
 
 var icsItems = []Item{
 	{
-		FollowUp: contacts.FollowUp{ID: 7, Kind: contacts.KindCall, Due: contacts.Day{Year: 2026, Month: 11, Day: 25}, Line: "send her the article on hiring; ask, gently, about Q1"},
+		FollowUp: contacts.FollowUp{ID: 7, UID: "0b5e7c1a-6f1e-4c1b-9a1e-2f4b6c8d0e17", Kind: contacts.KindCall, Due: contacts.Day{Year: 2026, Month: 11, Day: 25}, Line: "send her the article on hiring; ask, gently, about Q1"},
 		Contact: contacts.Contact{FullName: "Renée Ä. Dubois", Company: "Atelier Nord, SARL", Event: "Lyon Design Week", MetOn: contacts.Day{Year: 2026, Month: 11, Day: 20},
 			IntroducedBy: "Sam Lee", TalkedAbout: "wayfinding\nfor libraries", Phones: []contacts.Phone{{Number: "+33 4 72 00 00 00"}, {Number: "+33 4 72 00 00 01", Kind: contacts.PhoneFax}},
 			Emails: []string{"renee@atelier-nord.example"}},
 	},
 	{
-		FollowUp: contacts.FollowUp{ID: 8, Kind: contacts.KindNote, Due: contacts.Day{Year: 2026, Month: 12, Day: 1}},
+		FollowUp: contacts.FollowUp{ID: 8, UID: "5d2a9c4e-3b7f-4e21-8c6d-1a2b3c4d5e6f", Kind: contacts.KindNote, Due: contacts.Day{Year: 2026, Month: 12, Day: 1}},
 		Contact:  contacts.Contact{FullName: "Ben Ortiz"},
 	},
 }
@@ -56,7 +59,7 @@ func TestWriteICS(t *testing.T) {
 	tests := []struct {
 		prop, want string
 	}{
-		{ical.PropUID, "followup-7@followthrough"},
+		{ical.PropUID, "0b5e7c1a-6f1e-4c1b-9a1e-2f4b6c8d0e17"},
 		{ical.PropSummary, "Call Renée Ä. Dubois"},
 		{ical.PropDue, "20261125"},
 		{ical.PropStatus, "NEEDS-ACTION"},
@@ -93,7 +96,7 @@ func TestWriteICS(t *testing.T) {
 	// A later export keeps the UIDs, so phones update instead of adding.
 	var again bytes.Buffer
 	Write(&again, icsItems, icsNow.Add(time.Hour))
-	if !bytes.Contains(again.Bytes(), []byte("UID:followup-7@followthrough")) {
+	if !bytes.Contains(again.Bytes(), []byte("UID:0b5e7c1a-6f1e-4c1b-9a1e-2f4b6c8d0e17")) {
 		t.Errorf("UID changed between exports")
 	}
 	if err := Write(new(bytes.Buffer), nil, icsNow); !errors.Is(err, ErrNothingToExport) {
@@ -101,48 +104,82 @@ func TestWriteICS(t *testing.T) {
 	}
 }
 
-// TestWriteICSPython reads the export with Python's icalendar module, an
-// independent parser.
+// TestWriteICSPython reads the export, as to-dos and as events, with
+// Python's icalendar module, an independent parser. Without it the test
+// fails: ./setup.sh --test installs python3-icalendar.
 func TestWriteICSPython(t *testing.T) {
-	data := writeTestICS(t)
+	py := tooltest.MustPython(t, "icalendar")
 	const script = `
 import sys, json, icalendar
 cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
 out = []
-for c in cal.walk("VTODO"):
-    out.append({"uid": str(c["UID"]), "summary": str(c["SUMMARY"]), "due": c["DUE"].dt.isoformat(),
-                "description": str(c["DESCRIPTION"]), "alarms": len(c.subcomponents)})
+for c in cal.walk():
+    if c.name not in ("VTODO", "VEVENT"):
+        continue
+    d = {"kind": c.name, "uid": str(c["UID"]), "summary": str(c["SUMMARY"]), "start": c["DTSTART"].dt.isoformat(),
+         "status": str(c.get("STATUS", "")), "description": str(c["DESCRIPTION"]), "alarms": len(c.subcomponents)}
+    if "DUE" in c:
+        d["due"] = c["DUE"].dt.isoformat()
+    if "DTEND" in c:
+        d["end"] = c["DTEND"].dt.isoformat()
+    out.append(d)
 print(json.dumps(out))
 `
-	var py string
-	for _, p := range []string{"/usr/bin/python3", "python3"} {
-		if exec.Command(p, "-c", "import icalendar").Run() == nil {
-			py = p
-			break
-		}
+	items := append(slices.Clone(icsItems),
+		Item{FollowUp: contacts.FollowUp{UID: "done-1", Kind: contacts.KindCall, Due: contacts.Day{Year: 2026, Month: 11, Day: 2}, State: contacts.StateDone,
+			DoneOn: contacts.Day{Year: 2026, Month: 11, Day: 3}}, Contact: contacts.Contact{FullName: "Cy Ro"}},
+		Item{FollowUp: contacts.FollowUp{UID: "cancelled-1", Kind: contacts.KindEmail, Due: contacts.Day{Year: 2026, Month: 11, Day: 4}, State: contacts.StateCancelled},
+			Contact: contacts.Contact{FullName: "Di Lu"}})
+	type component struct {
+		Kind, UID, Summary, Start, Due, End, Status, Description string
+		Alarms                                                   int
 	}
-	if py == "" {
-		t.Skip("no python3 with icalendar; on Debian: apt-get install python3-icalendar")
+	tests := []struct {
+		as   As
+		want []component
+	}{
+		{ToDos, []component{
+			{Kind: "VTODO", UID: "0b5e7c1a-6f1e-4c1b-9a1e-2f4b6c8d0e17", Summary: "Call Renée Ä. Dubois", Start: "2026-11-25", Due: "2026-11-25", Status: "NEEDS-ACTION", Alarms: 1},
+			{Kind: "VTODO", UID: "5d2a9c4e-3b7f-4e21-8c6d-1a2b3c4d5e6f", Summary: "Handwritten note to Ben Ortiz", Start: "2026-12-01", Due: "2026-12-01", Status: "NEEDS-ACTION", Alarms: 1},
+			{Kind: "VTODO", UID: "done-1", Summary: "Call Cy Ro", Start: "2026-11-02", Due: "2026-11-02", Status: "COMPLETED"},
+			{Kind: "VTODO", UID: "cancelled-1", Summary: "Personal email to Di Lu", Start: "2026-11-04", Due: "2026-11-04", Status: "CANCELLED"},
+		}},
+		{Events, []component{
+			{Kind: "VEVENT", UID: "0b5e7c1a-6f1e-4c1b-9a1e-2f4b6c8d0e17", Summary: "Call Renée Ä. Dubois", Start: "2026-11-25", End: "2026-11-26", Status: "CONFIRMED", Alarms: 1},
+			{Kind: "VEVENT", UID: "5d2a9c4e-3b7f-4e21-8c6d-1a2b3c4d5e6f", Summary: "Handwritten note to Ben Ortiz", Start: "2026-12-01", End: "2026-12-02", Status: "CONFIRMED", Alarms: 1},
+			{Kind: "VEVENT", UID: "done-1", Summary: "Done: Call Cy Ro", Start: "2026-11-02", End: "2026-11-03", Status: "CONFIRMED"},
+			{Kind: "VEVENT", UID: "cancelled-1", Summary: "Personal email to Di Lu", Start: "2026-11-04", End: "2026-11-05", Status: "CANCELLED"},
+		}},
 	}
-	cmd := exec.Command(py, "-c", script)
-	cmd.Stdin = bytes.NewReader(data)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("python icalendar: %v\n%s", err, data)
-	}
-	var got []struct {
-		UID, Summary, Due, Description string
-		Alarms                         int
-	}
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 2 || got[0].UID != "followup-7@followthrough" || got[0].Due != "2026-11-25" ||
-		got[0].Summary != "Call Renée Ä. Dubois" || got[0].Alarms != 1 || got[1].Summary != "Handwritten note to Ben Ortiz" {
-		t.Fatalf("python read %+v", got)
-	}
-	if !strings.Contains(got[0].Description, "ask, gently, about Q1") || !strings.Contains(got[0].Description, "wayfinding\nfor libraries") {
-		t.Errorf("description: %q", got[0].Description)
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.want[0].Kind), func(t *testing.T) {
+			var data bytes.Buffer
+			if err := Write(&data, items, icsNow, Options{As: tt.as}); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(py, "-c", script)
+			cmd.Stdin = bytes.NewReader(data.Bytes())
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("python icalendar: %v\n%s", err, data.Bytes())
+			}
+			var got []component
+			if err := json.Unmarshal(out, &got); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("python read %d components, want %d", len(got), len(tt.want))
+			}
+			if !strings.Contains(got[0].Description, "ask, gently, about Q1") || !strings.Contains(got[0].Description, "wayfinding\nfor libraries") {
+				t.Errorf("description: %q", got[0].Description)
+			}
+			for i := range got {
+				got[i].Description = ""
+				if got[i] != tt.want[i] {
+					t.Errorf("component %d:\n got %+v\nwant %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
 	}
 }
 

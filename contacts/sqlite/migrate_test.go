@@ -198,3 +198,81 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 		})
 	}
 }
+
+func init() {
+	// Version 7 holds what version 6 does.
+	if versionSeeds[7] == nil {
+		versionSeeds[7] = seed6
+	}
+	versionSeeds[8] = seed8
+	versionSeeds[9] = seed9
+}
+
+// seed8: version 8 kept deleted contacts in the trash tables, which
+// version 9 gives UIDs too.
+func seed8(db *sql.DB, created int64) error {
+	if err := seed6(db, created); err != nil {
+		return err
+	}
+	return execAll(db,
+		[]any{`INSERT INTO trash (contact_id, deleted) VALUES (99, ?)`, created},
+		[]any{`INSERT INTO trash_contacts SELECT 99, full_name, given_name, family_name, title, company,
+			address, note, event, image, created, updated,
+			event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra
+			FROM contacts WHERE id = 1`},
+		[]any{`INSERT INTO trash_follow_ups SELECT * FROM follow_ups WHERE contact_id = 1`})
+}
+
+// TestMigrateGivesTheTrashUIDs opens a version 8 database with a contact
+// and its follow-ups in the trash: after migrating, each has a UID of its
+// own, as the contacts and follow-ups it will be restored among have.
+func TestMigrateGivesTheTrashUIDs(t *testing.T) {
+	all, err := readMigrations(migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := fstest.MapFS{}
+	for _, m := range all {
+		if m.version > 8 {
+			break
+		}
+		data, err := fs.ReadFile(migrationFS, "migrations/"+m.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old["migrations/"+m.name] = &fstest.MapFile{Data: data}
+	}
+	dir := t.TempDir()
+	s, err := open(t.Context(), dir, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Deleted just now: Open purges only what was deleted a while ago.
+	if err := seed8(s.db, time.Now().UnixMilli()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = open(t.Context(), dir, migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, table := range []string{"trash_contacts", "trash_follow_ups"} {
+		var rows, blank, distinct int
+		err := s.db.QueryRow("SELECT count(*), count(*) FILTER (WHERE uid = ''), count(DISTINCT uid) FROM " + table).Scan(&rows, &blank, &distinct)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rows == 0 || blank != 0 || distinct != rows {
+			t.Errorf("%s: %d rows, %d without a UID, %d distinct UIDs", table, rows, blank, distinct)
+		}
+	}
+}
+
+// seed9: version 9 gave contacts and follow-ups UIDs.
+func seed9(db *sql.DB, created int64) error {
+	if err := seed6(db, created); err != nil {
+		return err
+	}
+	return execAll(db, []any{`UPDATE contacts SET uid = 'seed-contact-' || id`}, []any{`UPDATE follow_ups SET uid = 'seed-follow-up-' || id`})
+}

@@ -441,15 +441,17 @@ func (s *Store) now() time.Time {
 // migrations/007_compact.sql).
 const contactColumns = `id, full_name, given_name, family_name, title, company,
 	address, note, coalesce((SELECT name FROM events WHERE events.id = event_id), event), image, created, updated,
-	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra`
+	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid`
 
 // insertColumns are the columns insertContact writes.
 const insertColumns = `id, full_name, given_name, family_name, title, company,
 	address, note, event, image, created, updated,
-	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra`
+	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid`
 
 // Add stores c as a new contact and sets its ID, Created and Updated.
-// The ID that c had is ignored. The follow-ups given are scheduled for it
+// The ID that c had is ignored. c keeps its UID, as a card read from
+// another app does, unless it has none or another contact has it: then it
+// gets a new one (contacts.NewUID). The follow-ups given are scheduled for it
 // in the same transaction: a card is saved with its first follow-up, or
 // not at all.
 func (s *Store) Add(ctx context.Context, c *contacts.Contact, follow ...contacts.FollowUp) error {
@@ -502,6 +504,10 @@ func keptEvent(c contacts.Contact) string {
 func addContact(ctx context.Context, tx *sql.Tx, c contacts.Contact, now time.Time, follow []contacts.FollowUp) (contacts.Contact, error) {
 	c = c.Clean()
 	c.ID, c.Created, c.Updated = 0, now, now
+	var err error
+	if c.UID, err = freeUID(ctx, tx, c.UID); err != nil {
+		return c, err
+	}
 	if err := resolveEvent(ctx, tx, &c, contacts.DayOf(now)); err != nil {
 		return c, err
 	}
@@ -517,6 +523,23 @@ func addContact(ctx context.Context, tx *sql.Tx, c contacts.Contact, now time.Ti
 		}
 	}
 	return c, nil
+}
+
+// freeUID returns uid, the UID a new contact comes with, if no stored
+// contact has it, and a new one (contacts.NewUID) if it is "" or taken, as
+// when the same card is imported twice: a UID names one contact only.
+func freeUID(ctx context.Context, tx *sql.Tx, uid string) (string, error) {
+	if uid = contacts.CleanLine(uid); uid == "" {
+		return contacts.NewUID(), nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts WHERE uid = ?", uid).Scan(&n); err != nil {
+		return "", err
+	}
+	if n > 0 {
+		return contacts.NewUID(), nil
+	}
+	return uid, nil
 }
 
 // Restore undoes the deletion of c, which Delete returned: the contact
@@ -539,7 +562,11 @@ func (s *Store) Restore(ctx context.Context, c contacts.Contact) error {
 		if ok, err := restoreFromTrash(ctx, tx, c.ID); ok || err != nil {
 			return err
 		}
-		_, err := insertContact(ctx, tx, c.Clean())
+		var err error
+		if c.UID, err = freeUID(ctx, tx, c.UID); err != nil {
+			return err
+		}
+		_, err = insertContact(ctx, tx, c.Clean())
 		return err
 	})
 	if err != nil {
@@ -549,7 +576,8 @@ func (s *Store) Restore(ctx context.Context, c contacts.Contact) error {
 }
 
 // insertContact inserts c with its phones, emails and websites, and
-// returns its ID. If c.ID is 0, the database chooses the ID.
+// returns its ID. If c.ID is 0, the database chooses the ID. c.UID must
+// be set (see freeUID).
 func insertContact(ctx context.Context, tx *sql.Tx, c contacts.Contact) (int64, error) {
 	var id any
 	if c.ID != 0 {
@@ -559,11 +587,11 @@ func insertContact(ctx context.Context, tx *sql.Tx, c contacts.Contact) (int64, 
 		return 0, err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO contacts (`+insertColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
 		c.Address, c.Note, keptEvent(c), c.Image, c.Created.UnixMilli(), c.Updated.UnixMilli(),
 		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
-		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"))
+		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.UID)
 	if err != nil {
 		return 0, err
 	}
@@ -609,8 +637,8 @@ func insertChildren(ctx context.Context, tx *sql.Tx, id int64, c contacts.Contac
 
 // Update replaces the stored contact that has c's ID with c, phones,
 // emails and websites included, and sets its update time to now. It keeps
-// the stored creation time. It fails with an error wrapping ErrNotFound if
-// no contact has that ID.
+// the stored creation time, and the stored UID when c has none. It fails
+// with an error wrapping ErrNotFound if no contact has that ID.
 func (s *Store) Update(ctx context.Context, c contacts.Contact) error {
 	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error { return updateContact(ctx, tx, &c, now) })
@@ -634,12 +662,12 @@ func updateContact(ctx context.Context, tx *sql.Tx, c *contacts.Contact, now tim
 		full_name = ?, given_name = ?, family_name = ?, title = ?, company = ?,
 		address = ?, note = ?, event = ?, image = ?, updated = ?,
 		event_id = ?, met_on = ?, introduced_by = ?, introduced_by_id = ?, talked_about = ?,
-		cadence_ideal = ?, cadence_max = ?, extra = ?
+		cadence_ideal = ?, cadence_max = ?, extra = ?, uid = coalesce(nullif(?, ''), uid)
 		WHERE id = ?`,
 		c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
 		c.Address, c.Note, keptEvent(*c), c.Image, now.UnixMilli(),
 		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
-		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.ID)
+		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.UID, c.ID)
 	if err != nil {
 		return err
 	}
@@ -945,7 +973,7 @@ func scanContact(row interface{ Scan(...any) error }) (contacts.Contact, error) 
 	var metOn, extra string
 	err := row.Scan(&c.ID, &c.FullName, &c.GivenName, &c.FamilyName, &c.Title, &c.Company,
 		&c.Address, &c.Note, &c.Event, &c.Image, &created, &updated,
-		&eventID, &metOn, &c.IntroducedBy, &introducedByID, &c.TalkedAbout, &c.Cadence.Ideal, &c.Cadence.Max, &extra)
+		&eventID, &metOn, &c.IntroducedBy, &introducedByID, &c.TalkedAbout, &c.Cadence.Ideal, &c.Cadence.Max, &extra, &c.UID)
 	if extra != "" {
 		c.Extra = strings.Split(extra, "\n")
 	}

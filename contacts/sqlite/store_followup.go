@@ -205,19 +205,20 @@ func (s *Store) Tags(ctx context.Context) ([]string, error) {
 	return tags, nil
 }
 
-const followUpColumns = "f.id, f.contact_id, f.kind, f.due, f.line, f.state, f.done_on, f.outcome, f.created"
+const followUpColumns = "f.id, f.uid, f.contact_id, f.kind, f.due, f.line, f.state, f.done_on, f.outcome, f.created"
 
 func scanFollowUp(row interface{ Scan(...any) error }) (contacts.FollowUp, error) {
 	var f contacts.FollowUp
 	var due, doneOn string
 	var created int64
-	err := row.Scan(&f.ID, &f.ContactID, &f.Kind, &due, &f.Line, &f.State, &doneOn, &f.Outcome, &created)
+	err := row.Scan(&f.ID, &f.UID, &f.ContactID, &f.Kind, &due, &f.Line, &f.State, &doneOn, &f.Outcome, &created)
 	f.Due, f.DoneOn = parseDay(due), parseDay(doneOn)
 	f.Created = timeOf(created)
 	return f, err
 }
 
-// AddFollowUp schedules f and sets its ID, State (open) and Created.
+// AddFollowUp schedules f and sets its ID, State (open) and Created, and
+// its UID if it has none.
 func (s *Store) AddFollowUp(ctx context.Context, f *contacts.FollowUp) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error { return insertFollowUp(ctx, tx, f, s.now()) })
 	if err != nil {
@@ -234,8 +235,11 @@ func insertFollowUp(ctx context.Context, tx *sql.Tx, f *contacts.FollowUp, creat
 	case f.Kind == "":
 		return errors.New("a follow-up needs a kind")
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO follow_ups (contact_id, kind, due, line, state, created)
-		VALUES (?, ?, ?, ?, 'open', ?)`, f.ContactID, string(f.Kind), f.Due.String(), strings.TrimSpace(contacts.CleanLine(f.Line)), created.UnixMilli())
+	if f.UID == "" {
+		f.UID = contacts.NewUID()
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO follow_ups (uid, contact_id, kind, due, line, state, created)
+		VALUES (?, ?, ?, ?, ?, 'open', ?)`, f.UID, f.ContactID, string(f.Kind), f.Due.String(), strings.TrimSpace(contacts.CleanLine(f.Line)), created.UnixMilli())
 	if err != nil {
 		return err
 	}

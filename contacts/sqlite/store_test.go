@@ -401,6 +401,10 @@ func TestAddGet(t *testing.T) {
 			}
 			want := tt.c
 			want.ID, want.Created, want.Updated = c.ID, clk.t, clk.t
+			if !uuidPattern.MatchString(c.UID) {
+				t.Errorf("UID = %q after Add, want a random UUID", c.UID)
+			}
+			want.UID = c.UID // TestContactUID tests it
 			assertSameContact(t, c, want)
 
 			got, err := s.Get(t.Context(), c.ID)

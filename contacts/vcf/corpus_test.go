@@ -81,11 +81,12 @@ var corpusTests = []struct {
 	{
 		file: "rfc6350-4.0.vcf",
 		want: []contacts.Contact{{
+			UID:      "urn:uuid:0b2ad7d6-1c0f-4bd8-9d0b-7a5a0f8d2b11",
 			FullName: "Chen Wei", GivenName: "Wei", FamilyName: "Chen", Company: "Example Tech",
 			Phones: []contacts.Phone{{Number: "+86-10-5555-0100", Kind: contacts.PhoneMobile}},
 			Emails: []string{"chen@example.cn"},
 		}},
-		wantExtra: [][]string{{"KIND", "PHOTO", "UID"}},
+		wantExtra: [][]string{{"KIND", "PHOTO"}},
 	},
 }
 

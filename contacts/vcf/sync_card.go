@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 
 	"followthrough/contacts/internal/contentline"
@@ -12,10 +13,13 @@ import (
 	"followthrough/contacts"
 )
 
-// CardHash returns a digest of c's vCard as Write writes it. Two
-// contacts with the same hash have the same card; sync compares it with
-// the hash recorded at the last sync to tell whether c changed here.
+// CardHash returns a digest of c's vCard as Write writes it, but for its
+// UID. Two contacts with the same hash have the same card; sync compares
+// it with the hash recorded at the last sync to tell whether c changed
+// here. The UID is left out: it never changes, and the card on a server
+// may have another (SyncCard writes the server's).
 func CardHash(c contacts.Contact) string {
+	c.UID = ""
 	var buf bytes.Buffer
 	// Writing to a bytes.Buffer does not fail, and neither does
 	// encoding a card that Card made.
@@ -51,11 +55,15 @@ func SyncCard(c contacts.Contact, uid, base string) ([]byte, error) {
 	// The properties the contact's card has, such as those kept from
 	// another app's card, are its own: base adds only the others.
 	have := make(map[string]bool, len(lines))
+	baseLines := cardLines(base)
+	// A birthday 3.0 cannot write in BDAY goes in fieldBirthday3; but a
+	// server card that has the BDAY, as a phone wrote it, keeps it as it is.
+	baseBirthday := slices.ContainsFunc(baseLines, func(l string) bool { return propertyName(l) == "BDAY" })
 	var out bytes.Buffer
 	contentline.Write(&out, "BEGIN:VCARD")
 	for _, l := range lines {
 		name := propertyName(l)
-		if name == "UID" || name == "BEGIN" || name == "END" {
+		if name == "UID" || name == "BEGIN" || name == "END" || name == fieldBirthday3 && baseBirthday {
 			continue
 		}
 		contentline.Write(&out, l)
@@ -64,7 +72,7 @@ func SyncCard(c contacts.Contact, uid, base string) ([]byte, error) {
 		}
 		have[name] = true
 	}
-	for _, l := range cardLines(base) {
+	for _, l := range baseLines {
 		if name := propertyName(l); !syncManaged[name] && !have[name] {
 			contentline.Write(&out, l)
 		}

@@ -23,12 +23,13 @@ import (
 // which go-vcard, written for vCard 4.0, does not name.
 const fieldLabel = "LABEL"
 
-// Card returns c as a vCard 3.0: VERSION, N, FN, ORG, TITLE, TEL, EMAIL,
+// Card returns c as a vCard 3.0: VERSION, UID, N, FN, ORG, TITLE, TEL, EMAIL,
 // URL, ADR with LABEL, NOTE and CATEGORIES. FN is c's display name, or
 // its given and family names if it has those but no full name. The note
 // starts with "Met at <Event>." when c has an event, which is also the
 // card's only category. Empty fields are left out, except N and FN, which
-// vCard 3.0 requires. ID, Image and the times are not part of the card.
+// vCard 3.0 requires, and UID, which a contact the store gave one always
+// has. ID, Image and the times are not part of the card.
 //
 // The values follow go-vcard's conventions: text values are plain text,
 // and the components of N, ADR and ORG are separated by ";" and the
@@ -41,6 +42,9 @@ const fieldLabel = "LABEL"
 func Card(c contacts.Contact) vcard.Card {
 	card := make(vcard.Card)
 	card.SetValue(vcard.FieldVersion, "3.0")
+	if c.UID != "" {
+		card.SetValue(vcard.FieldUID, c.UID)
+	}
 	card.SetValue(vcard.FieldName, joinComponents(";", c.FamilyName, c.GivenName, "", "", ""))
 	card.SetValue(vcard.FieldFormattedName, formattedName(c))
 	if c.Company != "" {
@@ -241,7 +245,7 @@ func writeCards(w io.Writer, card func(contacts.Contact) vcard.Card, cs []contac
 // propertyOrder is the order encodeCard writes the properties it knows in;
 // it writes the others after them, sorted.
 var propertyOrder = []string{
-	vcard.FieldVersion, vcard.FieldName, vcard.FieldFormattedName,
+	vcard.FieldVersion, vcard.FieldUID, vcard.FieldName, vcard.FieldFormattedName,
 	vcard.FieldOrganization, vcard.FieldTitle, vcard.FieldTelephone,
 	vcard.FieldEmail, vcard.FieldURL, vcard.FieldAddress, fieldLabel,
 	vcard.FieldNote, vcard.FieldCategories,
@@ -292,16 +296,52 @@ func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 			contentline.Write(buf, formatProperty(k, f))
 		}
 	}
+	_, hasUID := card[vcard.FieldUID]
+	v3 := card.Value(vcard.FieldVersion) == "3.0"
 	for _, line := range extra {
 		// A content line is one line, holds no control character, and is
-		// a property that does not end or start a card.
+		// a property that does not end or start a card, nor gives a second
+		// UID.
 		line = contacts.CleanLine(lineBreakRemover.Replace(line))
-		if name, _, ok := splitContentLine(line); ok && keptProperty(name) {
-			contentline.Write(buf, line)
+		name, value, ok := splitContentLine(line)
+		if !ok || !keptProperty(name) || hasUID && propertyName(name) == vcard.FieldUID {
+			continue
 		}
+		if v3 && propertyName(name) == vcard.FieldBirthday && !isDate3(name, value) {
+			line = birthday3Line(line)
+		}
+		contentline.Write(buf, line)
 	}
 	contentline.Write(buf, "END:VCARD")
 	return nil
+}
+
+// fieldBirthday3 keeps, in a vCard 3.0, a birthday that 3.0 cannot write
+// in BDAY: one without a year (4.0's --MMDD) or given as text. RFC 2426
+// allows only a full date or date-time, and its readers refuse the rest;
+// Read turns it back into BDAY, and Write4 writes BDAY.
+const fieldBirthday3 = "X-FOLLOWTHROUGH-BDAY"
+
+// isDate3 reports whether the BDAY property name (with its parameters)
+// and value are valid in vCard 3.0: a date or date-time with a year,
+// YYYY-MM-DD or YYYYMMDD, not marked VALUE=text.
+func isDate3(name, value string) bool {
+	if strings.Contains(strings.ToUpper(name), "VALUE=TEXT") {
+		return false
+	}
+	date, _, _ := strings.Cut(strings.TrimSpace(value), "T")
+	digits := strings.ReplaceAll(date, "-", "")
+	if len(digits) != 8 || (len(date) != 8 && len(date) != 10) || strings.HasPrefix(date, "-") {
+		return false
+	}
+	return !strings.ContainsFunc(digits, func(r rune) bool { return r < '0' || r > '9' })
+}
+
+// birthday3Line returns the BDAY content line l as fieldBirthday3, its
+// group, parameters and value kept.
+func birthday3Line(l string) string {
+	i := strings.Index(strings.ToUpper(l), vcard.FieldBirthday)
+	return l[:i] + fieldBirthday3 + l[i+len(vcard.FieldBirthday):]
 }
 
 // formatProperty returns the unfolded content line for the property k
@@ -404,6 +444,7 @@ func formatParamValue(v string) string {
 // with values still escaped, describes.
 func contactFromCard(card vcard.Card) contacts.Contact {
 	var c contacts.Contact
+	c.UID = unescapeText(card.PreferredValue(vcard.FieldUID))
 	if f := card.Preferred(vcard.FieldName); f != nil {
 		n := splitComponents(f.Value, ';')
 		c.FamilyName = component(n, 0)
@@ -513,6 +554,7 @@ var systemGroups = map[string]bool{"mycontacts": true, "starred in android": tru
 // dropped.
 var consumedProperties = map[string]bool{
 	vcard.FieldVersion: false, "PRODID": false, vcard.FieldRevision: false,
+	vcard.FieldUID:  true,
 	vcard.FieldName: false, vcard.FieldFormattedName: false,
 	vcard.FieldTelephone: false, vcard.FieldEmail: false, vcard.FieldURL: false,
 	vcard.FieldCategories: false,
@@ -530,7 +572,16 @@ func extraLines(card vcard.Card) []string {
 	}
 	sort.Strings(keys)
 	var lines []string
+	_, hasBirthday := card[vcard.FieldBirthday]
 	for _, k := range keys {
+		if k == fieldBirthday3 && !hasBirthday {
+			for _, f := range card[k] {
+				if f.Group == "" || isVCardName(f.Group) {
+					lines = append(lines, formatRawProperty(vcard.FieldBirthday, f))
+				}
+			}
+			continue
+		}
 		onlyPreferred, consumed := consumedProperties[k]
 		if consumed && !onlyPreferred {
 			continue

@@ -8,7 +8,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/emersion/go-vcard"
 
@@ -46,7 +48,8 @@ type vcardLimits struct {
 var defaultLimits = vcardLimits{MaxVCardBytes, MaxCardBytes, MaxCardProperties, MaxCards}
 
 // Read reads the vCards in r, as Write and other apps write
-// them (vCard 2.1, 3.0 and 4.0), and returns them as contacts, undoing
+// them (vCard 2.1, 3.0 and 4.0, bare or, as vdirsyncer's single-file
+// storage writes them, inside BEGIN:VADDRESSBOOK and END:VADDRESSBOOK), and returns them as contacts, undoing
 // what Card does. What a Contact has no field for is kept in its Extra. A
 // phone with no TYPE that Read knows is a work phone. A card without
 // FN gets its full name from N; a card with an empty N whose FN is only
@@ -106,7 +109,8 @@ func byteSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// A ParseError is a card, or a line, that Read could not read.
+// A ParseError is a card, or a line, that Read could not read. A line it
+// quotes is escaped as strconv.Quote does.
 type ParseError struct {
 	File string // the file's name, when known
 	Line int    // the line, counted from 1, where the trouble is; 0 for the whole file
@@ -227,9 +231,11 @@ func readVCards(r io.Reader, lim vcardLimits) ([]contacts.Contact, error) {
 			}
 			card, start, big, junk = append(card[:0], line...), n, false, false
 			card = append(card, '\n')
+		case start == 0 && (isWord(line, "BEGIN:VADDRESSBOOK") || isWord(line, "END:VADDRESSBOOK")):
+			// vdirsyncer's single-file storage wraps the cards in these.
 		case start == 0:
 			if len(bytes.TrimSpace(line)) > 0 && !junk {
-				fail(n, fmt.Errorf("text outside a vCard: %q", contacts.Truncate(string(line), 40)))
+				fail(n, fmt.Errorf("text outside a vCard: %s", quoteLine(string(line), 40)))
 				junk = true
 			}
 		case isWord(line, "END:VCARD"):
@@ -331,7 +337,7 @@ func decodeCardText(text []byte, start int, lim vcardLimits) (contacts.Contact, 
 			continue
 		}
 		if _, _, ok := splitContentLine(l.text); !ok {
-			return contacts.Contact{}, l.line, fmt.Errorf("not a vCard property (no colon): %q", contacts.Truncate(l.text, 40))
+			return contacts.Contact{}, l.line, fmt.Errorf("not a vCard property (no colon): %s", quoteLine(l.text, 40))
 		}
 		if props++; props > lim.properties+2 { // BEGIN and END aside
 			return contacts.Contact{}, start, fmt.Errorf("the card that starts here has more than %d properties, the most a card may: %w", lim.properties, ErrTooLarge)
@@ -344,7 +350,21 @@ func decodeCardText(text []byte, start int, lim vcardLimits) (contacts.Contact, 
 	return c, start, nil
 }
 
-// truncate cuts s to at most n runes, marking the cut with "…".
+// quoteLine quotes the first n characters of s as strconv.Quote does, so
+// that a line of binary shows as escapes ("\x89PNG"), never as raw bytes or
+// replacement characters, and marks a cut with "…". An invalid byte counts
+// as a character, and a valid one is never split.
+func quoteLine(s string, n int) string {
+	end := 0
+	for count := 0; end < len(s) && count < n; count++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	if end < len(s) {
+		return strconv.Quote(s[:end]) + "…"
+	}
+	return strconv.Quote(s)
+}
 
 // decodeCard reads the one card whose content lines are lines.
 func decodeCard(lines []contentLine) (contacts.Contact, error) {

@@ -19,6 +19,7 @@ import (
 	"github.com/emersion/go-vcard"
 
 	"followthrough/contacts"
+	"followthrough/contacts/internal/tooltest"
 )
 
 var longNote = strings.Repeat("A long note, with commas; semicolons and a \\ backslash. ", 4) +
@@ -669,16 +670,11 @@ with open(sys.argv[1], encoding="utf-8", newline="") as f:
 json.dump(out, sys.stdout)
 `
 
-// vobjectPython returns a Python that has vobject, or skips the test.
+// vobjectPython returns a Python that has vobject; without one the test
+// fails under make test and is skipped otherwise.
 func vobjectPython(t *testing.T) string {
 	t.Helper()
-	for _, py := range []string{"python3", "/usr/bin/python3"} {
-		if exec.Command(py, "-c", "import vobject").Run() == nil {
-			return py
-		}
-	}
-	t.Skip("no python3 with vobject; on Debian: apt-get install python3-vobject")
-	return ""
+	return tooltest.Python(t, "vobject")
 }
 
 // TestWriteVCardsVobject reads the written cards with Python's vobject, a

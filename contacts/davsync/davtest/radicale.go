@@ -1,4 +1,4 @@
-// Package davtest starts a Radicale CardDAV server for tests, on
+// Package davtest starts a Radicale CardDAV and CalDAV server for tests, on
 // 127.0.0.1 with a temporary store, so that sync is tested against a real
 // server.
 package davtest
@@ -147,4 +147,33 @@ func (b *lockedBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// MakeCalendar creates the calendar /USER/NAME/, for to-dos and events,
+// with an extended MKCOL, and returns its path.
+func (r Radicale) MakeCalendar(t testing.TB, name string) string {
+	t.Helper()
+	cal := "/" + r.User + "/" + name + "/"
+	body := `<?xml version="1.0" encoding="utf-8"?>
+<D:mkcol xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop>
+<D:resourcetype><D:collection/><C:calendar/></D:resourcetype>
+<D:displayname>` + name + `</D:displayname>
+<C:supported-calendar-component-set><C:comp name="VTODO"/><C:comp name="VEVENT"/></C:supported-calendar-component-set>
+</D:prop></D:set></D:mkcol>`
+	req, err := http.NewRequestWithContext(context.Background(), "MKCOL",
+		strings.TrimSuffix(r.URL, "/")+cal, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.SetBasicAuth(r.User, r.Password)
+	req.Header.Set("Content-Type", "application/xml; charset=utf-8")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("MKCOL %s: %s", cal, resp.Status)
+	}
+	return cal
 }
