@@ -11,7 +11,6 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -31,7 +30,7 @@ const certLifetime = 397 * 24 * time.Hour
 
 // LoadCertificate returns the install's certificate for the server, kept
 // in dir, and its SHA-256 fingerprint: made the first time (an ECDSA P-256
-// key, self-signed), and again when it has run out.
+// key, self-signed), and again when it has run out or cannot be read.
 func LoadCertificate(dir string) (tls.Certificate, string, error) {
 	if dir == "" {
 		return tls.Certificate{}, "", errors.New("receive: no certificate folder")
@@ -41,10 +40,8 @@ func LoadCertificate(dir string) (tls.Certificate, string, error) {
 	if err == nil && cert.Leaf != nil && time.Until(cert.Leaf.NotAfter) > 24*time.Hour {
 		return cert, Fingerprint(cert.Leaf.Raw), nil
 	}
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		// A damaged pair is replaced, as a lost one would be.
-		fmt.Fprintf(os.Stderr, "receive: certificate in %s unreadable (%v): making a new one\n", dir, err)
-	}
+	// A pair that is missing, damaged or running out is replaced: the
+	// phone's browser then warns once more, and the fingerprint changes.
 	if err := makeCertificate(certPath, keyPath); err != nil {
 		return tls.Certificate{}, "", err
 	}

@@ -98,5 +98,5 @@ func secureHeaders(w http.ResponseWriter, nonce string) {
 func newNonce() string {
 	b := make([]byte, 16)
 	rand.Read(b)
-	return base64.RawStdEncoding.EncodeToString(b)
+	return base64.RawURLEncoding.EncodeToString(b)
 }
