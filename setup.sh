@@ -17,8 +17,9 @@ packages=(
 	libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
-	# Radicale is the CardDAV server the sync tests start on 127.0.0.1.
-	packages+=(python3 python3-vobject python3-icalendar radicale)
+	# Radicale is the CardDAV server the sync tests start on 127.0.0.1;
+	# Chromium is the browser the phone page (app/receive) is tested in.
+	packages+=(python3 python3-vobject python3-icalendar radicale chromium)
 fi
 
 missing=()

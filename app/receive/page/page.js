@@ -6,12 +6,12 @@
   const list = document.getElementById("cards");
   const status = document.getElementById("status");
   const words = {
-    sending: "Sending…", sent: "Sent, waiting to be read", read: "Read: in the review on the computer",
+    sending: "Sending…", sent: "Sent: waiting to be read", read: "Read: in the review",
     saved: "Saved", problem: "Problem",
   };
   const byID = new Map(); // card ID -> its row
   const queue = [];
-  let sending = false, stopped = false, n = 0;
+  let sending = false, stopped = false, n = 0, misses = 0;
 
   function say(text, bad) {
     status.textContent = text;
@@ -112,11 +112,16 @@
       const res = await fetch(base + "cards", { cache: "no-store" });
       if (res.status === 404) return gone();
       const body = await res.json();
+      if (misses >= 3 && !sending) say("");
+      misses = 0;
       for (const c of body.cards || []) {
         const r = byID.get(c.id);
         if (r && r.li.dataset.state !== c.state) show(r, c.state, c.reason);
       }
-    } catch (e) { /* the network: next time */ }
+    } catch (e) {
+      // The network: try again, and say so if it lasts.
+      if (++misses === 3) say("The computer does not answer. Is the phone on the same Wi-Fi, and is receiving still on?", true);
+    }
     setTimeout(poll, 1500);
   }
   poll();
