@@ -109,7 +109,7 @@ type Server struct {
 // card is one photo the page sent, and its state.
 type card struct {
 	ID     string `json:"id"`
-	Key    string `json:"key,omitempty"`
+	Key    string `json:"-"`
 	State  State  `json:"state"`
 	Reason string `json:"reason,omitempty"`
 }
