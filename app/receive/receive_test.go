@@ -22,6 +22,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -369,6 +370,32 @@ func TestReport(t *testing.T) {
 	want := []card{{ID: ids[0], State: Sent}, {ID: ids[1], State: Read}, {ID: ids[2], State: Problem, Reason: "no text found"}}
 	if fmt.Sprint(got.Cards) != fmt.Sprint(want) {
 		t.Errorf("cards %v, want %v", got.Cards, want)
+	}
+}
+
+// A photo the sink could not take is answered with its reason, is not
+// listed, and can be sent again under the same key.
+func TestSinkError(t *testing.T) {
+	var fail atomic.Bool
+	fail.Store(true)
+	var rec recorder
+	s, _ := startTest(t, Options{Sink: func(ctx context.Context, u Upload) (string, error) {
+		if fail.Load() {
+			return "", errors.New("the review queue is full")
+		}
+		return rec.sink(ctx, u)
+	}})
+	c := client(s)
+	got, body := upload(t, c, s, photo(1), "k1")
+	if got != http.StatusInternalServerError || !strings.Contains(body["error"], "the review queue is full") {
+		t.Errorf("a sink's error: %d %v", got, body)
+	}
+	if _, cards := get(t, c, s.URL()+"cards"); cards != "{\"cards\":[]}\n" {
+		t.Errorf("cards after a sink's error: %s", cards)
+	}
+	fail.Store(false)
+	if got, body := upload(t, c, s, photo(1), "k1"); got != http.StatusOK || body["id"] != "card-1" {
+		t.Errorf("sent again: %d %v", got, body)
 	}
 }
 
