@@ -175,6 +175,16 @@ func TestPackageLayout(t *testing.T) {
 			never: []string{"followthrough/app/cli", "followthrough/app/ui"},
 		},
 		{
+			name: "the phone receiver and the watched folder link no Fyne, window or command line",
+			from: []string{"followthrough/app/receive", "followthrough/app/watch"}, transitive: true,
+			never: []string{"fyne.io/...", "followthrough/app/ui", "followthrough/app/cli"},
+		},
+		{
+			name:  "only app/watch imports fsnotify",
+			never: []string{"github.com/fsnotify/fsnotify"},
+			only:  []string{"followthrough/app/watch"},
+		},
+		{
 			name: "the window does not reach into the command line",
 			from: []string{"followthrough/app/ui"}, transitive: true,
 			never: []string{"followthrough/app/cli"},

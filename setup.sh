@@ -20,8 +20,9 @@ if [[ "${1:-}" == "--test" ]]; then
 	# Radicale is the CardDAV and CalDAV server the sync tests start on
 	# 127.0.0.1. khard, vdirsyncer, khal, zbarimg and Python's vobject and
 	# icalendar are programs the project did not write that read what it
-	# writes (contacts/interop); make test fails without them.
-	packages+=(python3 python3-vobject python3-icalendar radicale khard vdirsyncer khal zbar-tools)
+	# writes (contacts/interop); Chromium is the browser the phone page
+	# (app/receive) is tested in. make test fails without any of them.
+	packages+=(python3 python3-vobject python3-icalendar radicale khard vdirsyncer khal zbar-tools chromium)
 fi
 
 missing=()

@@ -259,7 +259,7 @@ func TestMigrateGivesTheTrashUIDs(t *testing.T) {
 	defer s.Close()
 	for _, table := range []string{"trash_contacts", "trash_follow_ups"} {
 		var rows, blank, distinct int
-		err := s.db.QueryRow("SELECT count(*), count(*) FILTER (WHERE uid = ''), count(DISTINCT uid) FROM " + table).Scan(&rows, &blank, &distinct)
+		err := s.db.QueryRow("SELECT count(*), count(*) FILTER (WHERE uid = ''), count(DISTINCT uid) FROM "+table).Scan(&rows, &blank, &distinct)
 		if err != nil {
 			t.Fatal(err)
 		}
