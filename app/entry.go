@@ -14,21 +14,47 @@ func EntryHeadline(e contacts.ReconnectItem) string {
 }
 
 // EntryWhat is whom to get back to and how: "Jane Doe, Acme · call: send
-// her the article".
+// her the article", for the entry's most urgent follow-up.
 func EntryWhat(e contacts.ReconnectItem) string {
-	c := e.Person.Contact
+	what := "keep in touch"
+	if f := e.FollowUp; f != nil {
+		what = followUpWhat(*f)
+	}
+	return EntryWho(e.Person.Contact) + " · " + what
+}
+
+// EntryWho is whom to get back to: "Jane Doe, Acme".
+func EntryWho(c contacts.Contact) string {
 	who := c.DisplayName()
 	if c.Company != "" && c.Company != who {
 		who += ", " + c.Company
 	}
-	what := "keep in touch"
-	if f := e.FollowUp; f != nil {
-		what = f.Kind.Label()
-		if f.Line != "" {
-			what += ": " + f.Line
+	return who
+}
+
+// FollowUpWhat is what a follow-up asks and when, seen from today:
+// "kept promise: introduce her to Sam · due Monday".
+func FollowUpWhat(f contacts.FollowUp, today contacts.Day) string {
+	return followUpWhat(f) + " · " + contacts.DueIn(f.Due, today)
+}
+
+func followUpWhat(f contacts.FollowUp) string {
+	if f.Line != "" {
+		return f.Kind.Label() + ": " + f.Line
+	}
+	return f.Kind.Label()
+}
+
+// OtherFollowUps are the open follow-ups of the entry's contact besides
+// the one it is about, earliest due first.
+func OtherFollowUps(e contacts.ReconnectItem) []contacts.FollowUp {
+	var out []contacts.FollowUp
+	for _, f := range e.Person.Open {
+		if e.FollowUp == nil || f.ID != e.FollowUp.ID {
+			out = append(out, f)
 		}
 	}
-	return who + " · " + what
+	return out
 }
 
 // EntryContext is where they met and what was said last.

@@ -18,10 +18,10 @@ const reminderGap = time.Hour
 // Reminder decides when to remind the user, with one desktop notification,
 // of the follow-ups that have come due: only when something new has come
 // due since the last reminder, at most once per reminderGap, and always as
-// one summary, never one notification per contact.
+// one summary, never one notification per follow-up.
 type Reminder struct {
 	last   time.Time
-	seen   []int64 // contacts in the last reminder
+	seen   []DueThing // what was in the last reminder
 	Remind func(Notification)
 	// Hours are the hours of the day when reminders may be sent; the
 	// zero value sends them at any hour.
@@ -32,14 +32,14 @@ type Reminder struct {
 // due. It reports whether it sent one. Outside the notification hours it
 // sends nothing, and what came due waits for the first check inside them.
 func (r *Reminder) Check(entries []contacts.ReconnectItem, now time.Time) bool {
-	n, ids := DueSummary(entries, contacts.DayOf(now))
+	n, due := DueSummary(entries, contacts.DayOf(now))
 	if n == nil || now.Sub(r.last) < reminderGap || !r.Hours.Allow(now) {
 		return false
 	}
-	if !slices.ContainsFunc(ids, func(id int64) bool { return !slices.Contains(r.seen, id) }) {
+	if !slices.ContainsFunc(due, func(d DueThing) bool { return !slices.Contains(r.seen, d) }) {
 		return false // nothing new since the last reminder
 	}
-	r.last, r.seen = now, ids
+	r.last, r.seen = now, due
 	r.Remind(*n)
 	return true
 }
@@ -49,32 +49,63 @@ type Notification struct {
 	Title, Content string
 }
 
-// DueSummary is the notification for what is overdue or due today, and
-// the contacts in it; nil when nothing is.
-func DueSummary(entries []contacts.ReconnectItem, today contacts.Day) (*Notification, []int64) {
+// DueThing is one thing to do today: an open follow-up due today or
+// overdue, or getting in touch with someone whose cadence has run out
+// (FollowUpID 0).
+type DueThing struct {
+	ContactID, FollowUpID int64
+}
+
+// DueSummary is the notification for what is overdue or due today, every
+// follow-up of every contact, and the things in it; nil when nothing is.
+func DueSummary(entries []contacts.ReconnectItem, today contacts.Day) (*Notification, []DueThing) {
 	var names []string
-	var ids []int64
+	var due []DueThing
+	people := 0
 	for _, e := range entries {
 		if e.Section != contacts.Overdue && !(e.Section == contacts.Due && e.Due == today) {
 			continue
 		}
-		ids = append(ids, e.Person.Contact.ID)
-		what := "get in touch with"
-		if e.FollowUp != nil {
-			what = e.FollowUp.Kind.Label() + ":"
+		c := e.Person.Contact
+		n := len(due)
+		for _, f := range e.Person.Open {
+			if !f.Due.After(today) {
+				due = append(due, DueThing{c.ID, f.ID})
+				names = append(names, f.Kind.Label()+": "+c.DisplayName())
+			}
 		}
-		names = append(names, what+" "+e.Person.Contact.DisplayName())
+		if len(due) == n { // a cadence run out, or a follow-up not read with it
+			d := DueThing{ContactID: c.ID}
+			what := "get in touch with " + c.DisplayName()
+			if f := e.FollowUp; f != nil {
+				d.FollowUpID, what = f.ID, f.Kind.Label()+": "+c.DisplayName()
+			}
+			due, names = append(due, d), append(names, what)
+		}
+		people++
 	}
-	if len(ids) == 0 {
+	if len(due) == 0 {
 		return nil, nil
 	}
-	title := CountPeople(len(ids)) + " to follow up today"
 	const shown = 3
 	body := strings.Join(names[:min(shown, len(names))], "; ")
 	if len(names) > shown {
 		body += fmt.Sprintf("; and %d more", len(names)-shown)
 	}
-	return &Notification{Title: title, Content: body}, ids
+	return &Notification{Title: DueTodayText(len(due), people), Content: body}, due
+}
+
+// DueTodayText says how many follow-ups are due today, and with how many
+// people when that is fewer: "3 follow-ups due today, with 2 people".
+func DueTodayText(followUps, people int) string {
+	if followUps == 0 {
+		return "Nothing to follow up today"
+	}
+	s := contacts.Plural(followUps, "follow-up") + " due today"
+	if people < followUps {
+		s += ", with " + CountPeople(people)
+	}
+	return s
 }
 
 // SettingNotifyHours holds the hours when reminders may be sent, as

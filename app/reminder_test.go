@@ -91,7 +91,52 @@ func TestReminder(t *testing.T) {
 	if len(sent) != 2 || !strings.Contains(sent[1].Content, "Cy") || !strings.Contains(sent[1].Content, "Ann") {
 		t.Errorf("notifications: %+v", sent)
 	}
-	if sent[1].Title != "2 people to follow up today" {
+	if sent[1].Title != "2 follow-ups due today" {
 		t.Errorf("title %q", sent[1].Title)
+	}
+}
+
+// TestDueSummaryCountsEveryFollowUp covers issue 21 A.5 for reminders and
+// the tray: each open follow-up due today or overdue counts, a contact's
+// second one too, and one newly due is news even for a contact already in
+// the last reminder.
+func TestDueSummaryCountsEveryFollowUp(t *testing.T) {
+	today := contacts.DayOf(apptest.Today)
+	ann := contacts.Contact{ID: 1, FullName: "Ann"}
+	call := contacts.FollowUp{ID: 10, ContactID: 1, Kind: contacts.KindCall, Due: today.AddDays(-2)}
+	promise := contacts.FollowUp{ID: 11, ContactID: 1, Kind: contacts.KindPromise, Due: today, Line: "intro to Sam"}
+	coffee := contacts.FollowUp{ID: 12, ContactID: 1, Kind: contacts.KindCoffee, Due: today.AddDays(3)}
+	item := func(open ...contacts.FollowUp) []contacts.ReconnectItem {
+		return []contacts.ReconnectItem{{Person: contacts.Relationship{Contact: ann, Open: open}, Section: contacts.Overdue,
+			FollowUp: &open[0], Due: open[0].Due, Late: 2}}
+	}
+	tests := []struct {
+		name      string
+		entries   []contacts.ReconnectItem
+		title     string
+		content   []string
+		wantCount int
+	}{
+		{"one follow-up", item(call, coffee), "1 follow-up due today", []string{"call: Ann"}, 1},
+		{"a second due today", item(call, promise, coffee), "2 follow-ups due today, with 1 person", []string{"call: Ann", "kept promise: Ann"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, due := DueSummary(tt.entries, today)
+			if n == nil || len(due) != tt.wantCount || n.Title != tt.title {
+				t.Fatalf("summary %+v, %v; want %d due, titled %q", n, due, tt.wantCount, tt.title)
+			}
+			for _, c := range tt.content {
+				if !strings.Contains(n.Content, c) {
+					t.Errorf("content %q lacks %q", n.Content, c)
+				}
+			}
+		})
+	}
+	var sent []Notification
+	r := &Reminder{Remind: func(n Notification) { sent = append(sent, n) }}
+	r.Check(item(call, coffee), apptest.Today)
+	if !r.Check(item(call, promise, coffee), apptest.Today.Add(2*time.Hour)) {
+		t.Error("a second follow-up come due for Ann sends no reminder")
 	}
 }

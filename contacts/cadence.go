@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -47,24 +48,93 @@ func FirstFollowUp(met, today Day, delay int) Day {
 }
 
 // Snooze is a way to put a follow-up off.
+//
+// A snooze only ever moves a follow-up later: never earlier, never into
+// the past. An option moves a follow-up by its amount from the follow-up's
+// own day, or from today when that day has passed: "Tomorrow" on a call
+// due next Tuesday makes it due on Wednesday (and the menu calls it "A day
+// later"). A day picked to snooze to must come after the due day and not
+// before today (CheckSnooze). Moving a follow-up earlier is a reschedule,
+// which menus offer under that name.
 type Snooze int
 
 // The snooze choices menus offer; picking a day is the third.
 const (
-	SnoozeTomorrow Snooze = iota // the next day
-	SnoozeNextWeek               // the Monday after this week
+	SnoozeTomorrow Snooze = iota // a day later
+	SnoozeNextWeek               // the Monday after the week
 )
 
-// From returns the day a follow-up snoozed on today moves to.
-func (s Snooze) From(today Day) Day {
+// ErrNotLater is the error of a snooze that would not move a follow-up
+// later: to its own day, before it, or into the past.
+var ErrNotLater = errors.New("a snooze only moves a follow-up later; to move it earlier, reschedule it")
+
+// ErrPastDay is the error of a follow-up moved to a day already past.
+var ErrPastDay = errors.New("a follow-up cannot be moved to a day already past")
+
+// snoozeBase is the day a snooze counts from: the follow-up's day, or
+// today once that has passed.
+func snoozeBase(due, today Day) Day {
+	if due.Before(today) {
+		return today
+	}
+	return due
+}
+
+// From returns the day that a follow-up due on due moves to when snoozed
+// by s on today: always after due, never before today.
+func (s Snooze) From(due, today Day) Day {
+	base := snoozeBase(due, today)
 	if s == SnoozeNextWeek {
-		days := (8 - int(today.utc().Weekday())) % 7 // to Monday; Sunday is 0
+		days := (8 - int(base.utc().Weekday())) % 7 // to Monday; Sunday is 0
 		if days == 0 {
 			days = 7
 		}
-		return today.AddDays(days)
+		return base.AddDays(days)
 	}
-	return today.AddDays(1)
+	return base.AddDays(1)
+}
+
+// Label is what a menu calls s for a follow-up due on due: "Tomorrow" and
+// "Next week" when it counts from today, "A day later" and "The week
+// after" when it counts from a day still to come.
+func (s Snooze) Label(due, today Day) string {
+	fromToday := snoozeBase(due, today) == today
+	switch {
+	case s == SnoozeNextWeek && fromToday:
+		return "Next week"
+	case s == SnoozeNextWeek:
+		return "The week after"
+	case fromToday:
+		return "Tomorrow"
+	}
+	return "A day later"
+}
+
+// FirstSnoozeDay is the first day a follow-up due on due may be snoozed
+// to on today: the day after its own, or today if that has passed.
+func FirstSnoozeDay(due, today Day) Day {
+	if due.Before(today) {
+		return today
+	}
+	return due.AddDays(1)
+}
+
+// CheckSnooze reports, as ErrNotLater, whether snoozing a follow-up due on
+// due to the day to, on today, would not move it later.
+func CheckSnooze(due, today, to Day) error {
+	if to.Before(FirstSnoozeDay(due, today)) {
+		return fmt.Errorf("contacts: snooze from %s to %s: %w", due, to, ErrNotLater)
+	}
+	return nil
+}
+
+// CheckReschedule reports, as ErrPastDay, whether to is a day already
+// past on today, which no follow-up can be moved to.
+func CheckReschedule(today, to Day) error {
+	if to.Before(today) {
+		return fmt.Errorf("contacts: reschedule to %s: %w", to, ErrPastDay)
+	}
+	return nil
 }
 
 // NamedCadence is a cadence with the name menus show.

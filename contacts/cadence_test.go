@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -60,24 +61,69 @@ func TestFirstFollowUp(t *testing.T) {
 	}
 }
 
+// TestSnooze covers issue 21 A.4: a snooze only ever moves a follow-up
+// later. From a day still to come it moves on by the option's amount from
+// that day; an overdue one moves on from today.
 func TestSnooze(t *testing.T) {
 	tests := []struct {
-		today    string
-		tomorrow string
-		nextWeek string
+		name            string
+		due, today      string
+		dayLater, week  string
+		dayLab, weekLab string
 	}{
-		{"2026-11-20", "2026-11-21", "2026-11-23"}, // Friday
-		{"2026-11-22", "2026-11-23", "2026-11-23"}, // Sunday
-		{"2026-11-23", "2026-11-24", "2026-11-30"}, // Monday
-		{"2026-12-31", "2027-01-01", "2027-01-04"},
+		{"due today, a Friday", "2026-11-20", "2026-11-20", "2026-11-21", "2026-11-23", "Tomorrow", "Next week"},
+		{"due today, a Sunday", "2026-11-22", "2026-11-22", "2026-11-23", "2026-11-23", "Tomorrow", "Next week"},
+		{"due today, a Monday", "2026-11-23", "2026-11-23", "2026-11-24", "2026-11-30", "Tomorrow", "Next week"},
+		{"due today, new year's eve", "2026-12-31", "2026-12-31", "2027-01-01", "2027-01-04", "Tomorrow", "Next week"},
+		{"due next Tuesday", "2026-11-24", "2026-11-20", "2026-11-25", "2026-11-30", "A day later", "The week after"},
+		{"five days overdue", "2026-11-15", "2026-11-20", "2026-11-21", "2026-11-23", "Tomorrow", "Next week"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.today, func(t *testing.T) {
-			if got := SnoozeTomorrow.From(day(tt.today)); got != day(tt.tomorrow) {
-				t.Errorf("tomorrow = %s, want %s", got, tt.tomorrow)
+		t.Run(tt.name, func(t *testing.T) {
+			due, today := day(tt.due), day(tt.today)
+			for _, c := range []struct {
+				s         Snooze
+				want, lab string
+			}{{SnoozeTomorrow, tt.dayLater, tt.dayLab}, {SnoozeNextWeek, tt.week, tt.weekLab}} {
+				got := c.s.From(due, today)
+				if got != day(c.want) {
+					t.Errorf("%s = %s, want %s", c.lab, got, c.want)
+				}
+				if !got.After(due) || got.Before(today) {
+					t.Errorf("%s moves %s to %s on %s: not later, or into the past", c.lab, due, got, today)
+				}
+				if l := c.s.Label(due, today); l != c.lab {
+					t.Errorf("label %q, want %q", l, c.lab)
+				}
 			}
-			if got := SnoozeNextWeek.From(day(tt.today)); got != day(tt.nextWeek) {
-				t.Errorf("next week = %s, want %s", got, tt.nextWeek)
+		})
+	}
+}
+
+func TestCheckSnooze(t *testing.T) {
+	tests := []struct {
+		name           string
+		due, today, to string
+		ok             bool
+	}{
+		{"a day after the due day", "2026-11-24", "2026-11-20", "2026-11-25", true},
+		{"tomorrow, before the due day", "2026-11-24", "2026-11-20", "2026-11-21", false},
+		{"the due day itself", "2026-11-24", "2026-11-20", "2026-11-24", false},
+		{"a past day", "2026-11-24", "2026-11-20", "2026-11-15", false},
+		{"overdue, to today", "2026-11-15", "2026-11-20", "2026-11-20", true},
+		{"overdue, to a day still past", "2026-11-15", "2026-11-20", "2026-11-18", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := CheckSnooze(day(tt.due), day(tt.today), day(tt.to))
+			if (err == nil) != tt.ok {
+				t.Errorf("CheckSnooze = %v, want ok %v", err, tt.ok)
+			}
+			if err != nil && !errors.Is(err, ErrNotLater) {
+				t.Errorf("error %v is not ErrNotLater", err)
+			}
+			if f := FirstSnoozeDay(day(tt.due), day(tt.today)); (CheckSnooze(day(tt.due), day(tt.today), f) != nil) || CheckSnooze(day(tt.due), day(tt.today), f.AddDays(-1)) == nil {
+				t.Errorf("FirstSnoozeDay = %s is not the first day a snooze may pick", f)
 			}
 		})
 	}

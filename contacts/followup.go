@@ -109,8 +109,8 @@ func (k Kind) Label() string {
 // followed up with them yet.
 type EventPerson struct {
 	Contact    Contact
-	FollowedUp bool      // something happened since: a follow-up done, or any interaction
-	Next       *FollowUp // the earliest open follow-up, if any
+	FollowedUp bool       // something happened since: a follow-up done, or any interaction
+	Open       []FollowUp // every open follow-up, earliest due first
 }
 
 // FollowUpState is where a follow-up stands.

@@ -28,9 +28,9 @@ func (p *program) dueCommand() *command {
 					return fmt.Errorf("due: %w", err)
 				}
 				if *asJSON {
-					return writeDueJSON(p.stdout, entries)
+					return writeDueJSON(p.stdout, entries, p.clock.Today())
 				}
-				writeDueText(p.stdout, entries)
+				writeDueText(p.stdout, entries, p.clock.Today())
 				return nil
 			}
 		},
@@ -42,7 +42,9 @@ func reconnectList(ctx context.Context, store *sqlite.Store, today contacts.Day,
 	return store.ReconnectList(ctx, today, horizon)
 }
 
-func writeDueText(w io.Writer, entries []contacts.ReconnectItem) {
+// writeDueText prints the list, each entry with its most urgent follow-up,
+// and under it the contact's other open follow-ups, one a line.
+func writeDueText(w io.Writer, entries []contacts.ReconnectItem, today contacts.Day) {
 	if len(entries) == 0 {
 		fmt.Fprintln(w, "Nobody to get back to. Scan the cards from your next event, or give people a keep-in-touch cadence.")
 		return
@@ -58,13 +60,17 @@ func writeDueText(w io.Writer, entries []contacts.ReconnectItem) {
 			fmt.Fprintf(w, "%s (%d)\n", section, counts[section])
 		}
 		fmt.Fprintf(w, "  %s\n", app.EntryHeadline(e))
+		for _, f := range app.OtherFollowUps(e) {
+			fmt.Fprintf(w, "    and %s\n", app.FollowUpWhat(f, today))
+		}
 		if s := app.EntryContext(e); s != "" {
 			fmt.Fprintf(w, "    %s\n", s)
 		}
 	}
 }
 
-// dueJSON is one row of `due --json`.
+// dueJSON is one row of `due --json`: a contact, with the follow-up the
+// row is about (FollowUpID, Kind, Line) and every open follow-up of theirs.
 type dueJSON struct {
 	Section    string `json:"section"`
 	ContactID  int64  `json:"contact_id"`
@@ -81,9 +87,21 @@ type dueJSON struct {
 	Reason     string `json:"reason"`
 	Phone      string `json:"phone,omitempty"`
 	Email      string `json:"email,omitempty"`
+	// FollowUps are every open follow-up of the contact, earliest due
+	// first.
+	FollowUps []followUpJSON `json:"follow_ups"`
 }
 
-func writeDueJSON(w io.Writer, entries []contacts.ReconnectItem) error {
+// followUpJSON is one open follow-up in `due --json`.
+type followUpJSON struct {
+	ID     int64  `json:"id"`
+	Kind   string `json:"kind"`
+	Line   string `json:"line,omitempty"`
+	Due    string `json:"due"`
+	Reason string `json:"reason"`
+}
+
+func writeDueJSON(w io.Writer, entries []contacts.ReconnectItem, today contacts.Day) error {
 	rows := make([]dueJSON, 0, len(entries))
 	for _, e := range entries {
 		c := e.Person.Contact
@@ -91,6 +109,10 @@ func writeDueJSON(w io.Writer, entries []contacts.ReconnectItem) error {
 			Section: e.Section.String(), ContactID: c.ID, Name: c.DisplayName(), Company: c.Company,
 			Event: c.Event, MetOn: c.MetOn.String(), LastTalk: e.Person.LastTalk,
 			Due: e.Due.String(), DaysLate: e.Late, Reason: e.Reason, Phone: app.FirstPhone(c),
+			FollowUps: []followUpJSON{},
+		}
+		for _, f := range e.Person.Open {
+			r.FollowUps = append(r.FollowUps, followUpJSON{ID: f.ID, Kind: string(f.Kind), Line: f.Line, Due: f.Due.String(), Reason: contacts.DueIn(f.Due, today)})
 		}
 		if len(c.Emails) > 0 {
 			r.Email = c.Emails[0]

@@ -189,3 +189,58 @@ func TestExportCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestDueListsEveryFollowUp covers issue 21 A.5 for `due`: a contact's
+// second follow-up, a promise, is printed and is in the JSON.
+func TestDueListsEveryFollowUp(t *testing.T) {
+	store := apptest.OpenStore(t)
+	today := contacts.DayOf(apptest.Today)
+	people := apptest.Seed(t, store, today)
+	olu := people["Olu Overdue"]
+	promise := contacts.FollowUp{ContactID: olu.ID, Kind: contacts.KindPromise, Due: today.AddDays(2), Line: "introduce him to Sam"}
+	if err := store.AddFollowUp(context.Background(), &promise); err != nil {
+		t.Fatal(err)
+	}
+	open, err := store.FollowUps(context.Background(), olu.ID) // latest due first
+	if err != nil || len(open) != 2 {
+		t.Fatalf("Olu's follow-ups: %+v, %v", open, err)
+	}
+	tests := []struct {
+		args  []string
+		check func(t *testing.T, out string)
+	}{
+		{nil, func(t *testing.T, out string) {
+			for _, want := range []string{"call: send the article on hiring", "kept promise: introduce him to Sam · due Sunday"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("output lacks %q:\n%s", want, out)
+				}
+			}
+		}},
+		{[]string{"--json"}, func(t *testing.T, out string) {
+			var rows []dueJSON
+			if err := json.Unmarshal([]byte(out), &rows); err != nil {
+				t.Fatal(err)
+			}
+			want := []followUpJSON{
+				{ID: open[1].ID, Kind: "call", Line: "send the article on hiring", Due: open[1].Due.String(), Reason: "3 days overdue (2026-11-17)"},
+				{ID: open[0].ID, Kind: "promise", Line: "introduce him to Sam", Due: open[0].Due.String(), Reason: "due Sunday"},
+			}
+			if rows[0].Name != "Olu Overdue" || rows[0].FollowUpID != open[1].ID || !slices.Equal(rows[0].FollowUps, want) {
+				t.Errorf("Olu's row: %+v\nwant follow-ups %+v", rows[0], want)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			var out bytes.Buffer
+			cmd := testProgram(&out, nil).dueCommand()
+			if err := cmd.FlagSet().Parse(tt.args); err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Run(context.Background(), store, cmd.FlagSet().Args()); err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, out.String())
+		})
+	}
+}

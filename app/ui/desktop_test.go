@@ -27,7 +27,7 @@ func TestTray(t *testing.T) {
 	m.tray = newTray(func(mn *fyne.Menu) { menu = mn }, func(r fyne.Resource) { icon = r }, m.onShowReconnect, m.onQuit)
 	m.remindNow()
 	m.tasks.drain()
-	if menu == nil || menu.Items[0].Label != "2 people to follow up with today" {
+	if menu == nil || menu.Items[0].Label != "2 follow-ups due today" {
 		t.Fatalf("tray menu: %+v", menu)
 	}
 	if icon == nil || bytes.Equal(icon.Content(), assets.Icon.Content()) {
@@ -49,7 +49,7 @@ func TestTray(t *testing.T) {
 	}
 	m.onChanged()
 	m.tasks.drain()
-	if menu.Items[0].Label != "1 person to follow up with today" {
+	if menu.Items[0].Label != "1 follow-up due today" {
 		t.Errorf("after one is done, the tray says %q", menu.Items[0].Label)
 	}
 	last := menu.Items[len(menu.Items)-1]

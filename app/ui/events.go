@@ -113,20 +113,22 @@ func eventWhen(e contacts.Event) string {
 	return contacts.JoinNonEmpty(" · ", when, e.Place)
 }
 
-// followUpStatus says where someone met at an event stands.
+// followUpStatus says where someone met at an event stands, with every
+// open follow-up of theirs: "waiting · call: ask about the launch · 2 days
+// overdue (2026-11-18); kept promise: introduce her to Sam · due Monday".
 func followUpStatus(p contacts.EventPerson, today contacts.Day) string {
-	var parts []string
+	status := "waiting"
 	if p.FollowedUp {
-		parts = append(parts, "followed up")
-	} else {
-		parts = append(parts, "waiting")
+		status = "followed up"
 	}
-	if f := p.Next; f != nil {
-		parts = append(parts, fmt.Sprintf("%s %s", f.Kind.Label(), contacts.DueIn(f.Due, today)))
-	} else if !p.FollowedUp {
-		parts = append(parts, "nothing scheduled")
+	var open []string
+	for _, f := range p.Open {
+		open = append(open, app.FollowUpWhat(f, today))
 	}
-	return strings.Join(parts, " · ")
+	if len(open) == 0 && !p.FollowedUp {
+		open = append(open, "nothing scheduled")
+	}
+	return contacts.JoinNonEmpty(" · ", status, strings.Join(open, "; "))
 }
 
 func (s *eventsScreen) refresh() {

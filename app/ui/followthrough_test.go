@@ -41,10 +41,23 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	return b
 }
 
-// findEntry finds the first entry among o and what it holds.
+// findEntry finds the first entry among o and what it holds, a dialog's
+// too.
 func findEntry(o fyne.CanvasObject) *widget.Entry {
-	e, _ := find(o, func(*widget.Entry) bool { return true })
-	return e
+	e, _ := find(o, func(w fyne.Widget) bool {
+		switch w.(type) {
+		case *widget.Entry, *dialogEntry:
+			return true
+		}
+		return false
+	})
+	switch e := e.(type) {
+	case *dialogEntry:
+		return &e.Entry
+	case *widget.Entry:
+		return e
+	}
+	return nil
 }
 
 func TestReconnectScreen(t *testing.T) {
@@ -75,7 +88,7 @@ func TestReconnectScreen(t *testing.T) {
 	// the list.
 	row := newEntryRow(s)
 	row.set(reconnectRows(m)[1])
-	test.Tap(row.done)
+	test.Tap(row.lines[0].done)
 	top := w.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("Done shows no dialog")
@@ -101,12 +114,12 @@ func TestReconnectScreen(t *testing.T) {
 		}
 	}
 	row.set(reconnectRow{entry: &tess})
-	test.Tap(row.snooze)
+	test.Tap(row.lines[0].snooze)
 	if w.Canvas().Overlays().Top() == nil {
 		t.Errorf("Snooze shows no menu")
 	}
 	w.Canvas().Overlays().Top().Hide()
-	s.onSnooze(tess, contacts.SnoozeNextWeek.From(today))
+	s.onSnooze(tess, tess.FollowUp, contacts.SnoozeNextWeek.From(tess.FollowUp.Due, today))
 	m.tasks.drain()
 	monday := contacts.Day{Year: 2026, Month: 11, Day: 23} // apptest.Today is a Friday
 	for _, e := range reconnectEntries(m) {
@@ -199,7 +212,7 @@ func TestEventView(t *testing.T) {
 	if !strings.HasPrefix(status["Tess Today"], "followed up") {
 		t.Errorf("Tess: %q", status["Tess Today"])
 	}
-	if !strings.HasPrefix(status["Olu Overdue"], "waiting · call 3 days overdue") {
+	if !strings.HasPrefix(status["Olu Overdue"], "waiting · call: send the article on hiring · 3 days overdue") {
 		t.Errorf("Olu: %q", status["Olu Overdue"])
 	}
 }

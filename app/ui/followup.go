@@ -1,85 +1,330 @@
 package ui
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
 )
 
-// askOutcome asks how a follow-up or an interaction went, in one line, and
-// of what kind it was unless kind is given.
+// outcomeDialog asks how a follow-up or an interaction went, in one line,
+// and of what kind it was unless the kind is given. Enter confirms, Esc
+// cancels.
+type outcomeDialog struct {
+	win   fyne.Window
+	title string
+	kind  *contacts.Kind // fixed, or nil to ask
+	done  func(contacts.Kind, string)
+
+	kinds   *widget.Select
+	outcome *dialogEntry
+	d       *dialog.FormDialog
+}
+
+func newOutcomeDialog(win fyne.Window, title string, kind *contacts.Kind, done func(contacts.Kind, string)) *outcomeDialog {
+	o := &outcomeDialog{win: win, title: title, kind: kind, done: done}
+	o.buildUI()
+	return o
+}
+
+func (o *outcomeDialog) buildUI() {
+	o.kinds = widget.NewSelect(kindLabels(), nil)
+	o.kinds.SetSelected(contacts.KindCall.Label())
+	if o.kind != nil {
+		o.kinds.SetSelected(o.kind.Label())
+		o.kinds.Disable()
+	}
+	o.outcome = newDialogEntry(o.onCancel)
+	o.outcome.SetPlaceHolder("How did it go? e.g. coffee next month")
+	o.outcome.OnSubmitted = func(string) { o.onConfirm() }
+	items := []*widget.FormItem{widget.NewFormItem("What", o.kinds), widget.NewFormItem("Outcome", o.outcome)}
+	o.d = dialog.NewForm(o.title, "Done", "Cancel", items, o.onClosed, o.win)
+	o.d.Resize(fyne.NewSize(480, 0))
+}
+
+// show shows the dialog with the cursor in the outcome.
+func (o *outcomeDialog) show() {
+	o.d.Show()
+	o.win.Canvas().Focus(o.outcome)
+}
+
+func (o *outcomeDialog) onConfirm() { o.d.Submit() }
+
+func (o *outcomeDialog) onCancel() { o.d.Hide() }
+
+func (o *outcomeDialog) onClosed(ok bool) {
+	if ok {
+		o.done(kindFromLabel(o.kinds.Selected), strings.TrimSpace(o.outcome.Text))
+	}
+}
+
+// askOutcome asks how a follow-up or an interaction went.
 func askOutcome(win fyne.Window, title string, kind *contacts.Kind, done func(contacts.Kind, string)) {
-	kinds := widget.NewSelect(kindLabels(), nil)
-	kinds.SetSelected(contacts.KindCall.Label())
-	if kind != nil {
-		kinds.SetSelected(kind.Label())
-		kinds.Disable()
-	}
-	outcome := widget.NewEntry()
-	outcome.SetPlaceHolder("How did it go? e.g. coffee next month")
-	items := []*widget.FormItem{widget.NewFormItem("What", kinds), widget.NewFormItem("Outcome", outcome)}
-	d := dialog.NewForm(title, "Done", "Cancel", items, func(ok bool) {
-		if ok {
-			done(kindFromLabel(kinds.Selected), strings.TrimSpace(outcome.Text))
-		}
-	}, win)
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
-	win.Canvas().Focus(outcome)
+	newOutcomeDialog(win, title, kind, done).show()
 }
 
-// showSnoozeMenu offers the day after today, next week, or a day to
-// pick, under at.
-func showSnoozeMenu(win fyne.Window, at fyne.CanvasObject, today contacts.Day, to func(contacts.Day)) {
-	menu := fyne.NewMenu("",
-		fyne.NewMenuItem("Tomorrow", func() { to(contacts.SnoozeTomorrow.From(today)) }),
-		fyne.NewMenuItem("Next week", func() { to(contacts.SnoozeNextWeek.From(today)) }),
-		fyne.NewMenuItem("Pick a day…", func() { pickDay(win, "Move to", today.AddDays(1), to) }),
-	)
+// showSnoozeMenu offers, under at, to put off a follow-up due on due by a
+// day or to the next week, to a later day picked, or to reschedule it to
+// any day from today, earlier too (when reschedule is not nil).
+func showSnoozeMenu(win fyne.Window, at fyne.CanvasObject, due, today contacts.Day, snooze, reschedule func(contacts.Day)) {
+	item := func(s contacts.Snooze) *fyne.MenuItem {
+		to := s.From(due, today)
+		return fyne.NewMenuItem(fmt.Sprintf("%s (%s)", s.Label(due, today), dayLabel(to)), func() { snooze(to) })
+	}
+	items := []*fyne.MenuItem{
+		item(contacts.SnoozeTomorrow),
+		item(contacts.SnoozeNextWeek),
+		fyne.NewMenuItem("Pick a later day…", func() { pickSnoozeDay(win, due, today, snooze) }),
+	}
+	if reschedule != nil {
+		items = append(items, fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Reschedule (earlier or later)…", func() { pickRescheduleDay(win, due, today, reschedule) }))
+	}
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
-	widget.ShowPopUpMenuAtPosition(menu, win.Canvas(), pos.Add(fyne.NewPos(0, at.Size().Height)))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), win.Canvas(), pos.Add(fyne.NewPos(0, at.Size().Height)))
 }
 
-// askSnooze asks, in a dialog the keyboard can work, how long to put a
-// follow-up off: tomorrow, next week, or a day to pick.
-func askSnooze(win fyne.Window, title string, today contacts.Day, to func(contacts.Day)) {
-	var d *dialog.CustomDialog
-	choose := func(day func() contacts.Day) func() {
-		return func() {
-			d.Hide()
-			if day != nil {
-				to(day())
-			}
-		}
+// snoozeDialog asks, in a dialog the keyboard can work, how long to put
+// off a follow-up due on due: a day, to the next week, or to a later day
+// picked; or, when reschedule is not nil, to reschedule it to any day,
+// earlier too. Enter takes the choice with focus, the first at the
+// start; Esc cancels.
+type snoozeDialog struct {
+	win        fyne.Window
+	title      string
+	due, today contacts.Day
+	snooze     func(contacts.Day)
+	reschedule func(contacts.Day) // nil: not offered
+
+	dayLater, nextWeek, pick, moveTo, cancel *dialogButton
+	picker                                   *dayPicker // the day picker last opened
+	d                                        *dialog.CustomDialog
+}
+
+func newSnoozeDialog(win fyne.Window, title string, due, today contacts.Day, snooze, reschedule func(contacts.Day)) *snoozeDialog {
+	s := &snoozeDialog{win: win, title: title, due: due, today: today, snooze: snooze, reschedule: reschedule}
+	s.d = dialog.NewCustomWithoutButtons(title, s.buildUI(), win)
+	buttons := []fyne.CanvasObject{s.cancel}
+	if s.reschedule != nil {
+		buttons = append(buttons, s.moveTo)
 	}
-	tomorrow := widget.NewButton("Tomorrow", choose(func() contacts.Day { return contacts.SnoozeTomorrow.From(today) }))
-	tomorrow.Importance = widget.HighImportance
-	nextWeek := widget.NewButton("Next week", choose(func() contacts.Day { return contacts.SnoozeNextWeek.From(today) }))
-	pick := widget.NewButton("Pick a day…", func() {
-		d.Hide()
-		pickDay(win, "Move to", today.AddDays(1), to)
-	})
-	cancel := widget.NewButton("Cancel", choose(nil))
-	d = dialog.NewCustomWithoutButtons(title, widget.NewLabel("Put it off until…"), win)
-	d.SetButtons([]fyne.CanvasObject{cancel, pick, nextWeek, tomorrow})
-	d.Show()
-	win.Canvas().Focus(tomorrow)
+	s.d.SetButtons(append(buttons, s.pick, s.nextWeek, s.dayLater))
+	return s
 }
 
-// pickDay asks for a day with a calendar.
-func pickDay(win fyne.Window, title string, start contacts.Day, pick func(contacts.Day)) {
-	var d dialog.Dialog
-	cal := widget.NewCalendar(start.In(time.Local), func(t time.Time) {
-		d.Hide()
-		pick(contacts.DayOf(t))
-	})
-	d = dialog.NewCustom(title, "Cancel", cal, win)
-	d.Show()
+func (s *snoozeDialog) buildUI() fyne.CanvasObject {
+	choice := func(o contacts.Snooze) *dialogButton {
+		to := o.From(s.due, s.today)
+		return newDialogButton(o.Label(s.due, s.today), func() { s.onSnooze(to) }, s.onCancel)
+	}
+	s.dayLater = choice(contacts.SnoozeTomorrow)
+	s.dayLater.Importance = widget.HighImportance
+	s.nextWeek = choice(contacts.SnoozeNextWeek)
+	s.pick = newDialogButton("Pick a later day…", s.onPick, s.onCancel)
+	s.moveTo = newDialogButton("Reschedule…", s.onReschedule, s.onCancel)
+	s.cancel = newDialogButton("Cancel", s.onCancel, s.onCancel)
+	return widget.NewLabel(fmt.Sprintf("Now %s. Put it off until…\n%s: %s · %s: %s",
+		contacts.DueIn(s.due, s.today),
+		s.dayLater.Text, dayLabel(contacts.SnoozeTomorrow.From(s.due, s.today)),
+		s.nextWeek.Text, dayLabel(contacts.SnoozeNextWeek.From(s.due, s.today))))
+}
+
+// show shows the dialog with its first choice focused.
+func (s *snoozeDialog) show() {
+	s.d.Show()
+	s.win.Canvas().Focus(s.dayLater)
+}
+
+func (s *snoozeDialog) onSnooze(to contacts.Day) {
+	s.d.Hide()
+	s.snooze(to)
+}
+
+func (s *snoozeDialog) onPick() {
+	s.d.Hide()
+	s.picker = pickSnoozeDay(s.win, s.due, s.today, s.snooze)
+}
+
+func (s *snoozeDialog) onReschedule() {
+	s.d.Hide()
+	s.picker = pickRescheduleDay(s.win, s.due, s.today, s.reschedule)
+}
+
+func (s *snoozeDialog) onCancel() { s.d.Hide() }
+
+// askSnooze asks how long to put off a follow-up due on due.
+func askSnooze(win fyne.Window, title string, due, today contacts.Day, snooze, reschedule func(contacts.Day)) *snoozeDialog {
+	s := newSnoozeDialog(win, title, due, today, snooze, reschedule)
+	s.show()
+	return s
+}
+
+// pickSnoozeDay asks for a later day to put off a follow-up due on due
+// to: the days a snooze may not move it to cannot be picked.
+func pickSnoozeDay(win fyne.Window, due, today contacts.Day, pick func(contacts.Day)) *dayPicker {
+	p := newDayPicker(win, "Snooze until", due, today, contacts.FirstSnoozeDay(due, today), pick)
+	p.show()
+	return p
+}
+
+// pickRescheduleDay asks for any day from today on, earlier or later, to
+// move a follow-up due on due to.
+func pickRescheduleDay(win fyne.Window, due, today contacts.Day, pick func(contacts.Day)) *dayPicker {
+	p := newDayPicker(win, "Reschedule to", due, today, today, pick)
+	p.show()
+	return p
+}
+
+// dayPicker asks for a day on a month's calendar. It opens on the month
+// of the follow-up's day, which it marks, marks today, and offers no day
+// before the first it allows.
+type dayPicker struct {
+	win                fyne.Window
+	title              string
+	due, today, first  contacts.Day
+	pick               func(contacts.Day)
+	month              contacts.Day // the first of the month shown
+	monthLabel, legend *widget.Label
+	prev, next         *widget.Button
+	grid               *fyne.Container
+	days               map[int]*widget.Button // the buttons of the month shown, by day of the month
+	d                  *dialog.CustomDialog
+}
+
+func newDayPicker(win fyne.Window, title string, due, today, first contacts.Day, pick func(contacts.Day)) *dayPicker {
+	p := &dayPicker{win: win, title: title, due: due, today: today, first: first, pick: pick}
+	p.d = dialog.NewCustom(title, "Cancel", p.buildUI(), win)
+	return p
+}
+
+func (p *dayPicker) buildUI() fyne.CanvasObject {
+	p.monthLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), p.onPrev)
+	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), p.onNext)
+	p.grid = container.NewGridWithColumns(7)
+	p.legend = widget.NewLabel(fmt.Sprintf("Today is %s (green). Now due %s (blue).\nThe first day you can pick is %s.",
+		dayLabel(p.today), dayLabel(p.due), dayLabel(p.first)))
+	start := p.due
+	if start.IsZero() {
+		start = p.first
+	}
+	p.showMonth(contacts.Day{Year: start.Year, Month: start.Month, Day: 1})
+	return container.NewBorder(container.NewBorder(nil, nil, p.prev, p.next, p.monthLabel), p.legend, nil, nil, p.grid)
+}
+
+func (p *dayPicker) show() { p.d.Show() }
+
+// showMonth lays out the month that starts on first, weeks from Monday.
+func (p *dayPicker) showMonth(first contacts.Day) {
+	p.month = first
+	p.monthLabel.SetText(first.In(time.Local).Format("January 2006"))
+	p.grid.RemoveAll()
+	for _, d := range []string{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"} {
+		p.grid.Add(widget.NewLabelWithStyle(d, fyne.TextAlignCenter, fyne.TextStyle{}))
+	}
+	for range (int(first.In(time.UTC).Weekday()) + 6) % 7 {
+		p.grid.Add(layout.NewSpacer())
+	}
+	p.days = map[int]*widget.Button{}
+	for d := first; d.Month == first.Month; d = d.AddDays(1) {
+		b := widget.NewButton(strconv.Itoa(d.Day), func() { p.onDay(d) })
+		switch {
+		case d == p.today:
+			b.Importance = widget.SuccessImportance
+		case d == p.due:
+			b.Importance = widget.HighImportance
+		default:
+			b.Importance = widget.LowImportance
+		}
+		if d.Before(p.first) {
+			b.Disable()
+		}
+		p.days[d.Day] = b
+		p.grid.Add(b)
+	}
+	// No month before today's.
+	if !first.After(firstOfMonth(p.today)) {
+		p.prev.Disable()
+	} else {
+		p.prev.Enable()
+	}
+}
+
+func (p *dayPicker) onPrev() { p.showMonth(firstOfMonth(p.month.AddDays(-1))) }
+
+func (p *dayPicker) onNext() { p.showMonth(firstOfMonth(p.month.AddDays(31))) }
+
+func firstOfMonth(d contacts.Day) contacts.Day {
+	return contacts.Day{Year: d.Year, Month: d.Month, Day: 1}
+}
+
+func (p *dayPicker) onDay(d contacts.Day) {
+	if d.Before(p.first) {
+		return
+	}
+	p.d.Hide()
+	p.pick(d)
+}
+
+// dayLabel writes d with its weekday: "Fri 2026-11-20".
+func dayLabel(d contacts.Day) string {
+	return d.In(time.UTC).Format("Mon") + " " + d.String()
+}
+
+// dialogEntry is an entry in a dialog: Esc cancels the dialog.
+type dialogEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newDialogEntry(onEscape func()) *dialogEntry {
+	e := &dialogEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// dialogButton is a button in a dialog: Enter takes it, Esc cancels the
+// dialog.
+type dialogButton struct {
+	widget.Button
+	onEscape func()
+}
+
+func newDialogButton(label string, tapped, onEscape func()) *dialogButton {
+	b := &dialogButton{onEscape: onEscape}
+	b.Text, b.OnTapped = label, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !b.Disabled() && b.OnTapped != nil {
+			b.OnTapped()
+		}
+	case fyne.KeyEscape:
+		b.onEscape()
+	default:
+		b.Button.TypedKey(ev)
+	}
 }
 
 func kindLabels() []string {

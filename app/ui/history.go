@@ -34,6 +34,7 @@ type historyPanel struct {
 	add, log *widget.Button
 	open     *fyne.Container
 	past     *fyne.Container
+	snoozing *snoozeDialog // the snooze dialog last opened
 }
 
 func newHistoryPanel(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onChanged func()) *historyPanel {
@@ -41,11 +42,11 @@ func newHistoryPanel(win fyne.Window, store *sqlite.Store, tasks *tasks, clock a
 }
 
 func (h *historyPanel) buildUI() fyne.CanvasObject {
-	h.add = widget.NewButtonWithIcon("Add follow-up", theme.ContentAddIcon(), h.onAdd)
+	h.add = widget.NewButtonWithIcon("Add a follow-up", theme.ContentAddIcon(), h.onAdd)
 	h.log = widget.NewButtonWithIcon("Log what happened", theme.DocumentCreateIcon(), h.onLog)
 	h.open = container.NewVBox()
 	h.past = container.NewVBox()
-	return widget.NewCard("Follow-through", "", container.NewVBox(
+	return widget.NewCard("Follow-ups", "", container.NewVBox(
 		container.NewHBox(h.add, h.log),
 		h.open,
 		widget.NewSeparator(),
@@ -120,12 +121,12 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 		text += "\n" + f.Line
 	}
 	label := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
-	done := widget.NewButtonWithIcon("", theme.ConfirmIcon(), func() { h.onDone(f) })
+	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { h.onDone(f) })
 	var snooze *widget.Button
-	snooze = widget.NewButtonWithIcon("", theme.HistoryIcon(), func() {
-		showSnoozeMenu(h.win, snooze, h.clock.Today(), func(d contacts.Day) { h.snooze(f, d) })
+	snooze = widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), func() {
+		showSnoozeMenu(h.win, snooze, f.Due, h.clock.Today(), func(d contacts.Day) { h.snooze(f, d) }, func(d contacts.Day) { h.reschedule(f, d) })
 	})
-	cancel := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
 		dialog.ShowConfirm("Cancel this follow-up?", text, func(ok bool) {
 			if ok {
 				h.update(func(ctx context.Context) error { return h.store.CancelFollowUp(ctx, f.ID) })
@@ -145,10 +146,16 @@ func (h *historyPanel) onDone(f contacts.FollowUp) {
 	})
 }
 
-// snooze moves f to the day d.
+// snooze puts f off to the later day d.
 func (h *historyPanel) snooze(f contacts.FollowUp, d contacts.Day) {
-	f.Due = d
-	h.update(func(ctx context.Context) error { return h.store.UpdateFollowUp(ctx, f) })
+	today := h.clock.Today()
+	h.update(func(ctx context.Context) error { return h.store.SnoozeFollowUp(ctx, f.ID, today, d) })
+}
+
+// reschedule moves f to the day d, earlier or later.
+func (h *historyPanel) reschedule(f contacts.FollowUp, d contacts.Day) {
+	today := h.clock.Today()
+	h.update(func(ctx context.Context) error { return h.store.RescheduleFollowUp(ctx, f.ID, today, d) })
 }
 
 // next is the open follow-up due first, which the keyboard's Done and
@@ -181,7 +188,8 @@ func (h *historyPanel) onSnoozeNext() {
 		dialog.ShowInformation("Nothing to snooze", h.contact.DisplayName()+" has no follow-up scheduled.", h.win)
 		return
 	}
-	askSnooze(h.win, "Snooze: "+capitalize(f.Kind.Label())+" with "+h.contact.DisplayName(), h.clock.Today(), func(d contacts.Day) { h.snooze(f, d) })
+	h.snoozing = askSnooze(h.win, "Snooze: "+capitalize(f.Kind.Label())+" with "+h.contact.DisplayName(), f.Due, h.clock.Today(),
+		func(d contacts.Day) { h.snooze(f, d) }, func(d contacts.Day) { h.reschedule(f, d) })
 }
 
 // update runs a change to the contact's follow-ups and shows the result.

@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-
-	"followthrough/contacts"
 )
 
 // mainMenu is the window's menu. Every item with a keyboard shortcut shows
@@ -118,7 +116,7 @@ func (m *mainWindow) onMarkDone() {
 	switch m.tabs.Selected() {
 	case m.reconnectTab:
 		if e, ok := m.reconnect.target(); ok {
-			m.reconnect.onDone(e)
+			m.reconnect.onDone(e, e.FollowUp)
 		}
 	case m.contactsTab:
 		if m.contacts.current.ID != 0 {
@@ -132,7 +130,7 @@ func (m *mainWindow) onSnooze() {
 	switch m.tabs.Selected() {
 	case m.reconnectTab:
 		if e, ok := m.reconnect.target(); ok {
-			askSnooze(m.win, "Snooze: "+e.Person.Contact.DisplayName(), m.clock.Today(), func(d contacts.Day) { m.reconnect.onSnooze(e, d) })
+			m.reconnect.askSnooze(e, e.FollowUp)
 		}
 	case m.contactsTab:
 		if m.contacts.current.ID != 0 {

@@ -46,6 +46,8 @@ type reconnectScreen struct {
 	pages    map[pageKey][]contacts.ReconnectItem
 	loading  map[pageKey]bool
 	gen      int // counts the refreshes, so that a page read before one is dropped
+
+	snoozing *snoozeDialog // the snooze dialog last opened
 }
 
 // pageKey names a page of entries: the section and the page's number.
@@ -157,7 +159,8 @@ func (s *reconnectScreen) show(today contacts.Day, counts map[contacts.Section]i
 	s.list.Refresh()
 }
 
-// onPicked picks row i for the keyboard's Done and Snooze; a heading
+// onPicked picks row i for the keyboard's Done and Snooze (which act on
+// its most urgent follow-up); a heading
 // cannot be picked.
 func (s *reconnectScreen) onPicked(i widget.ListItemID) {
 	if r := s.row(i); r.entry == nil {
@@ -232,20 +235,20 @@ func (s *reconnectScreen) loadPage(k pageKey) {
 	})
 }
 
-// onDone marks the entry's follow-up done, or logs an interaction for a
-// cadence entry, after asking how it went.
-func (s *reconnectScreen) onDone(e contacts.ReconnectItem) {
+// onDone marks f, a follow-up of the entry's contact, done, or for a
+// cadence entry (f nil) logs an interaction, after asking how it went.
+func (s *reconnectScreen) onDone(e contacts.ReconnectItem, f *contacts.FollowUp) {
 	c := e.Person.Contact
 	var fixed *contacts.Kind
-	if e.FollowUp != nil {
-		fixed = &e.FollowUp.Kind
+	if f != nil {
+		fixed = &f.Kind
 	}
 	askOutcome(s.win, "Done: "+c.DisplayName(), fixed, func(kind contacts.Kind, outcome string) {
 		today := s.clock.Today()
 		s.tasks.inOrder(func(ctx context.Context) func() {
 			var err error
-			if e.FollowUp != nil {
-				_, err = s.store.CompleteFollowUp(ctx, e.FollowUp.ID, today, outcome)
+			if f != nil {
+				_, err = s.store.CompleteFollowUp(ctx, f.ID, today, outcome)
 			} else {
 				err = s.store.LogInteraction(ctx, &contacts.Interaction{
 					ContactID: c.ID, Kind: kind, On: today, Note: outcome})
@@ -261,22 +264,66 @@ func (s *reconnectScreen) onDone(e contacts.ReconnectItem) {
 	})
 }
 
-// onSnooze moves the entry to a later day: its follow-up, or for a cadence
-// entry, a new call on that day.
-func (s *reconnectScreen) onSnooze(e contacts.ReconnectItem, to contacts.Day) {
+// snoozeDue is the day a snooze of f counts from: its own, or today for a
+// cadence entry (f nil), which a snooze gives a call on a later day.
+func (s *reconnectScreen) snoozeDue(f *contacts.FollowUp) contacts.Day {
+	if f != nil {
+		return f.Due
+	}
+	return s.clock.Today()
+}
+
+// askSnooze asks, in a dialog the keyboard can work, how long to put f
+// off, f being a follow-up of the entry's contact or nil for a cadence
+// entry.
+func (s *reconnectScreen) askSnooze(e contacts.ReconnectItem, f *contacts.FollowUp) {
+	var reschedule func(contacts.Day)
+	if f != nil {
+		reschedule = func(d contacts.Day) { s.onReschedule(*f, d) }
+	}
+	s.snoozing = askSnooze(s.win, "Snooze: "+e.Person.Contact.DisplayName(), s.snoozeDue(f), s.clock.Today(),
+		func(d contacts.Day) { s.onSnooze(e, f, d) }, reschedule)
+}
+
+// showSnoozeMenu offers, under at, how long to put f off.
+func (s *reconnectScreen) showSnoozeMenu(at fyne.CanvasObject, e contacts.ReconnectItem, f *contacts.FollowUp) {
+	var reschedule func(contacts.Day)
+	if f != nil {
+		reschedule = func(d contacts.Day) { s.onReschedule(*f, d) }
+	}
+	showSnoozeMenu(s.win, at, s.snoozeDue(f), s.clock.Today(), func(d contacts.Day) { s.onSnooze(e, f, d) }, reschedule)
+}
+
+// onSnooze puts f off to the later day to, or for a cadence entry (f nil)
+// schedules a call on that day.
+func (s *reconnectScreen) onSnooze(e contacts.ReconnectItem, f *contacts.FollowUp, to contacts.Day) {
+	today := s.clock.Today()
 	s.tasks.inOrder(func(ctx context.Context) func() {
 		var err error
-		if f := e.FollowUp; f != nil {
-			moved := *f
-			moved.Due = to
-			err = s.store.UpdateFollowUp(ctx, moved)
-		} else {
+		if f != nil {
+			err = s.store.SnoozeFollowUp(ctx, f.ID, today, to)
+		} else if err = contacts.CheckSnooze(today, today, to); err == nil {
 			err = s.store.AddFollowUp(ctx, &contacts.FollowUp{
 				ContactID: e.Person.Contact.ID, Kind: contacts.KindCall, Due: to})
 		}
 		return func() {
 			if err != nil {
 				showError(s.win, "Could not snooze it", err)
+				return
+			}
+			s.changed()
+		}
+	})
+}
+
+// onReschedule moves f to the day to, earlier or later.
+func (s *reconnectScreen) onReschedule(f contacts.FollowUp, to contacts.Day) {
+	today := s.clock.Today()
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		err := s.store.RescheduleFollowUp(ctx, f.ID, today, to)
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not reschedule it", err)
 				return
 			}
 			s.changed()
@@ -305,7 +352,10 @@ func sectionColor(s contacts.Section) color.Color {
 	return theme.Color(theme.ColorNameDisabled)
 }
 
-// entryRow shows one row of the reconnect list.
+// entryRow shows one row of the reconnect list: a section heading, or a
+// contact with each of their open follow-ups on a line of its own, with
+// its own Done and Snooze. A contact with none (a cadence running out)
+// has Done and Snooze of their own.
 type entryRow struct {
 	widget.BaseWidget
 	screen *reconnectScreen
@@ -315,7 +365,16 @@ type entryRow struct {
 	heading               *widget.Label
 	title, context, phone *widget.Label
 	done, snooze, open    *widget.Button
+	followUps             *fyne.Container
+	lines                 []*followUpLine // one for each of the contact's open follow-ups
 	body                  *fyne.Container
+}
+
+// followUpLine is one open follow-up of a contact in the reconnect list.
+type followUpLine struct {
+	followUp     contacts.FollowUp
+	label        *widget.Label
+	done, snooze *widget.Button
 }
 
 func newEntryRow(s *reconnectScreen) *entryRow {
@@ -329,13 +388,12 @@ func newEntryRow(s *reconnectScreen) *entryRow {
 	r.phone = widget.NewLabel("")
 	r.done = widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() {
 		if r.entry != nil {
-			s.onDone(*r.entry)
+			s.onDone(*r.entry, nil)
 		}
 	})
 	r.snooze = widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), func() {
 		if r.entry != nil {
-			e := *r.entry
-			showSnoozeMenu(s.win, r.snooze, s.clock.Today(), func(d contacts.Day) { s.onSnooze(e, d) })
+			s.showSnoozeMenu(r.snooze, *r.entry, nil)
 		}
 	})
 	r.open = widget.NewButtonWithIcon("Open", theme.AccountIcon(), func() {
@@ -343,10 +401,25 @@ func newEntryRow(s *reconnectScreen) *entryRow {
 			s.onOpen(r.entry.Person.Contact)
 		}
 	})
+	r.followUps = container.NewVBox()
 	actions := container.NewHBox(r.phone, r.done, r.snooze, r.open)
-	r.body = container.NewBorder(nil, nil, r.bar, container.NewCenter(actions), container.NewVBox(r.title, r.context))
+	r.body = container.NewBorder(nil, nil, r.bar, nil,
+		container.NewVBox(container.NewBorder(nil, nil, nil, actions, r.title), r.context, r.followUps))
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// newFollowUpLine is the line of f, open for the contact of e.
+func (r *entryRow) newFollowUpLine(e contacts.ReconnectItem, f contacts.FollowUp) *followUpLine {
+	s := r.screen
+	l := &followUpLine{followUp: f}
+	l.label = &widget.Label{Text: app.FollowUpWhat(f, s.today), Wrapping: fyne.TextWrapWord}
+	if f.Due.Before(s.today) {
+		l.label.Importance = widget.DangerImportance
+	}
+	l.done = widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { s.onDone(e, &l.followUp) })
+	l.snooze = widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), func() { s.showSnoozeMenu(l.snooze, e, &l.followUp) })
+	return l
 }
 
 func (r *entryRow) set(row reconnectRow) {
@@ -358,6 +431,9 @@ func (r *entryRow) set(row reconnectRow) {
 		r.title.SetText("…")
 		r.context.SetText("")
 		r.phone.SetText("")
+		r.setFollowUps(nil)
+		r.done.Hide()
+		r.snooze.Hide()
 		r.body.Show()
 		return
 	}
@@ -378,10 +454,39 @@ func (r *entryRow) set(row reconnectRow) {
 	r.heading.Hide()
 	r.bar.FillColor = sectionColor(e.Section)
 	r.bar.Refresh()
-	r.title.SetText(app.EntryWhat(*e))
-	r.context.SetText(contacts.JoinNonEmpty("\n", app.EntryContext(*e), e.Reason))
 	r.phone.SetText(app.FirstPhone(e.Person.Contact))
+	if len(e.Person.Open) == 0 {
+		// A cadence running out: the contact's own Done and Snooze.
+		r.title.SetText(app.EntryWhat(*e))
+		r.context.SetText(contacts.JoinNonEmpty("\n", app.EntryContext(*e), e.Reason))
+		r.done.Show()
+		r.snooze.Show()
+	} else {
+		r.title.SetText(app.EntryWho(e.Person.Contact))
+		reason := ""
+		if e.FollowUp == nil || e.Due != e.FollowUp.Due {
+			reason = e.Reason // the cadence's limit, not a follow-up's day
+		}
+		r.context.SetText(contacts.JoinNonEmpty("\n", app.EntryContext(*e), reason))
+		r.done.Hide()
+		r.snooze.Hide()
+	}
+	r.setFollowUps(e)
 	r.body.Show()
+}
+
+// setFollowUps shows a line for each open follow-up of e's contact.
+func (r *entryRow) setFollowUps(e *contacts.ReconnectItem) {
+	r.lines = r.lines[:0]
+	r.followUps.RemoveAll()
+	if e == nil {
+		return
+	}
+	for _, f := range e.Person.Open {
+		l := r.newFollowUpLine(*e, f)
+		r.lines = append(r.lines, l)
+		r.followUps.Add(container.NewBorder(nil, nil, nil, container.NewHBox(l.done, l.snooze), l.label))
+	}
 }
 
 func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {

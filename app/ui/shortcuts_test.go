@@ -292,10 +292,10 @@ func TestShortcutsDoneAndSnooze(t *testing.T) {
 	if top == nil {
 		t.Fatal("Ctrl+L shows no dialog")
 	}
-	if w.Canvas().Focused() != findButton(top, "Tomorrow") {
-		t.Error("the snooze dialog does not focus its first choice")
+	if w.Canvas().Focused() != m.reconnect.snoozing.dayLater || m.reconnect.snoozing.dayLater.Text != "Tomorrow" {
+		t.Error("the snooze dialog does not focus its first choice, Tomorrow")
 	}
-	test.Tap(findButton(top, "Next week"))
+	test.Tap(m.reconnect.snoozing.nextWeek)
 	m.tasks.drain()
 	fus, _ := store.FollowUps(ctx, people["Tess Today"].ID)
 	if len(fus) != 1 || fus[0].Due != (contacts.Day{Year: 2026, Month: 11, Day: 23}) {
@@ -303,16 +303,17 @@ func TestShortcutsDoneAndSnooze(t *testing.T) {
 	}
 
 	// In Contacts, the same keys act on the next follow-up of the contact
-	// open: Uma's coffee.
+	// open: Uma's coffee, due in 12 days, which a snooze puts off a day
+	// more, never earlier (issue 21 A.4).
 	uma := people["Uma Upcoming"]
 	m.onOpenContact(uma)
 	m.tasks.drain()
 	press(t, m, "snooze")
-	test.Tap(findButton(w.Canvas().Overlays().Top(), "Tomorrow"))
+	test.Tap(m.contacts.history.snoozing.dayLater)
 	m.tasks.drain()
 	fus, _ = store.FollowUps(ctx, uma.ID)
-	if len(fus) != 1 || fus[0].Due != today.AddDays(1) {
-		t.Fatalf("Uma's coffee after snoozing: %+v, want it tomorrow", fus)
+	if len(fus) != 1 || fus[0].Due != today.AddDays(13) {
+		t.Fatalf("Uma's coffee after snoozing: %+v, want it a day after its day", fus)
 	}
 	press(t, m, "done")
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Done"))

@@ -34,7 +34,8 @@ type tray struct {
 	onOpen  func() // shows the window on the reconnect list
 	onQuit  func()
 
-	due int // shown now; -1 before the first update
+	due    int // follow-ups due shown now; -1 before the first update
+	people int // the people they are with
 }
 
 func newTray(setMenu func(*fyne.Menu), setIcon func(fyne.Resource), onOpen, onQuit func()) *tray {
@@ -47,12 +48,16 @@ func (t *tray) update(entries []contacts.ReconnectItem, today contacts.Day) {
 	if t == nil {
 		return
 	}
-	_, ids := app.DueSummary(entries, today)
-	n := len(ids)
-	if n == t.due {
+	_, due := app.DueSummary(entries, today)
+	people := map[int64]bool{}
+	for _, d := range due {
+		people[d.ContactID] = true
+	}
+	n := len(due)
+	if n == t.due && len(people) == t.people {
 		return
 	}
-	t.due = n
+	t.due, t.people = n, len(people)
 	t.setMenu(t.menu())
 	icon, err := badgeIcon(n)
 	if err != nil {
@@ -64,7 +69,7 @@ func (t *tray) update(entries []contacts.ReconnectItem, today contacts.Day) {
 
 // menu is the tray's menu for t.due follow-ups due.
 func (t *tray) menu() *fyne.Menu {
-	due := fyne.NewMenuItem(trayDueText(t.due), t.onOpen)
+	due := fyne.NewMenuItem(app.DueTodayText(t.due, t.people), t.onOpen)
 	quit := fyne.NewMenuItem("Quit", t.onQuit)
 	quit.IsQuit = true
 	return fyne.NewMenu("Follow Through",
@@ -73,14 +78,6 @@ func (t *tray) menu() *fyne.Menu {
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
-}
-
-// trayDueText says how many people are due for a follow-up today.
-func trayDueText(n int) string {
-	if n == 0 {
-		return "Nobody to follow up with today"
-	}
-	return app.CountPeople(n) + " to follow up with today"
 }
 
 // startTray puts the app in the desktop's system tray, and has closing the

@@ -166,11 +166,7 @@ func (s *Store) EventPeople(ctx context.Context, eventID int64) ([]contacts.Even
 			return err
 		}
 		for _, c := range cs {
-			p := contacts.EventPerson{Contact: c, FollowedUp: done[c.ID]}
-			if fs := open[c.ID]; len(fs) > 0 {
-				p.Next = &fs[0]
-			}
-			out = append(out, p)
+			out = append(out, contacts.EventPerson{Contact: c, FollowedUp: done[c.ID], Open: open[c.ID]})
 		}
 		return nil
 	})
@@ -267,6 +263,48 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f contacts.FollowUp) error {
 	})
 	if err != nil {
 		return fmt.Errorf("contacts: update follow-up %d: %w", f.ID, err)
+	}
+	return nil
+}
+
+// SnoozeFollowUp puts an open follow-up off to the day to, on today. A
+// snooze only moves a follow-up later: a day that is not after its due day,
+// or is already past, is refused with contacts.ErrNotLater (see
+// contacts.Snooze).
+func (s *Store) SnoozeFollowUp(ctx context.Context, id int64, today, to contacts.Day) error {
+	return s.moveFollowUp(ctx, "snooze", id, to, func(f contacts.FollowUp) error {
+		return contacts.CheckSnooze(f.Due, today, to)
+	})
+}
+
+// RescheduleFollowUp moves an open follow-up to the day to, earlier or
+// later, on today; a day already past is refused with
+// contacts.ErrPastDay.
+func (s *Store) RescheduleFollowUp(ctx context.Context, id int64, today, to contacts.Day) error {
+	return s.moveFollowUp(ctx, "reschedule", id, to, func(contacts.FollowUp) error {
+		return contacts.CheckReschedule(today, to)
+	})
+}
+
+// moveFollowUp moves the open follow-up id to the day to, if allowed
+// says it may go.
+func (s *Store) moveFollowUp(ctx context.Context, what string, id int64, to contacts.Day, allowed func(contacts.FollowUp) error) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		f, err := scanFollowUp(tx.QueryRowContext(ctx, "SELECT "+followUpColumns+" FROM follow_ups f WHERE f.id = ? AND f.state = 'open'", id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("no open follow-up %d: %w", id, ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if err := allowed(f); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE follow_ups SET due = ? WHERE id = ?", to.String(), id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("contacts: %s follow-up %d: %w", what, id, err)
 	}
 	return nil
 }

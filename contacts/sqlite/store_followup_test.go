@@ -1,8 +1,11 @@
 package sqlite
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
+	"reflect"
+	"slices"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -140,7 +143,7 @@ func TestFollowUps(t *testing.T) {
 
 	// Event people: Jane has been followed up with.
 	ep, err := s.EventPeople(ctx, ev.ID)
-	if err != nil || len(ep) != 1 || !ep[0].FollowedUp || ep[0].Next != nil {
+	if err != nil || len(ep) != 1 || !ep[0].FollowedUp || len(ep[0].Open) != 0 {
 		t.Errorf("event people = %+v, %v", ep, err)
 	}
 
@@ -226,5 +229,182 @@ func TestSettingsAndEvents(t *testing.T) {
 	}
 	if got, _ := s.Get(ctx, c.ID); got.Event != "Lyon Design Week 2026" || got.EventID != 0 {
 		t.Errorf("contact event after the event was deleted: %q %d", got.Event, got.EventID)
+	}
+}
+
+// followThrough is all a contact's follow-through, as the store reads it
+// back: the contact, every follow-up and what happened.
+type followThrough struct {
+	Contact   contacts.Contact
+	FollowUps []contacts.FollowUp
+	History   []contacts.Interaction
+}
+
+func readFollowThrough(t *testing.T, s *Store, id int64) followThrough {
+	t.Helper()
+	var g followThrough
+	var err error
+	if g.Contact, err = s.Get(t.Context(), id); err != nil {
+		t.Fatal(err)
+	}
+	if g.FollowUps, err = s.FollowUps(t.Context(), id); err != nil {
+		t.Fatal(err)
+	}
+	if g.History, err = s.Interactions(t.Context(), id); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestSnoozeFollowUp covers issue 21 A.4: a snooze only ever moves a
+// follow-up later, never earlier or into the past; moving it earlier is a
+// reschedule, which the store allows.
+func TestSnoozeFollowUp(t *testing.T) {
+	today := contacts.Day{Year: 2026, Month: 11, Day: 20} // a Friday
+	tuesday := today.AddDays(4)
+	tests := []struct {
+		name    string
+		move    func(s *Store, call contacts.FollowUp) error
+		wantDue contacts.Day // the call's day after; its old day when refused
+		refused error        // the error it is refused with, or nil
+	}{
+		{"tomorrow on next Tuesday's call moves it a day later", func(s *Store, call contacts.FollowUp) error {
+			return s.SnoozeFollowUp(t.Context(), call.ID, today, contacts.SnoozeTomorrow.From(call.Due, today))
+		}, tuesday.AddDays(1), nil},
+		{"next week on next Tuesday's call moves it to the Monday after", func(s *Store, call contacts.FollowUp) error {
+			return s.SnoozeFollowUp(t.Context(), call.ID, today, contacts.SnoozeNextWeek.From(call.Due, today))
+		}, tuesday.AddDays(6), nil},
+		{"a day picked after Tuesday", func(s *Store, call contacts.FollowUp) error {
+			return s.SnoozeFollowUp(t.Context(), call.ID, today, tuesday.AddDays(10))
+		}, tuesday.AddDays(10), nil},
+		{"a day picked before Tuesday is refused", func(s *Store, call contacts.FollowUp) error {
+			return s.SnoozeFollowUp(t.Context(), call.ID, today, today.AddDays(1))
+		}, tuesday, contacts.ErrNotLater},
+		{"a past day picked is refused", func(s *Store, call contacts.FollowUp) error {
+			return s.SnoozeFollowUp(t.Context(), call.ID, today, today.AddDays(-5))
+		}, tuesday, contacts.ErrNotLater},
+		{"rescheduling moves it earlier", func(s *Store, call contacts.FollowUp) error {
+			return s.RescheduleFollowUp(t.Context(), call.ID, today, today.AddDays(1))
+		}, today.AddDays(1), nil},
+		{"rescheduling into the past is refused", func(s *Store, call contacts.FollowUp) error {
+			return s.RescheduleFollowUp(t.Context(), call.ID, today, today.AddDays(-1))
+		}, tuesday, contacts.ErrPastDay},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, _ := openTestStore(t)
+			c := contacts.Contact{FullName: "Jane Doe", MetOn: today.AddDays(-3)}
+			if err := s.Add(t.Context(), &c); err != nil {
+				t.Fatal(err)
+			}
+			call := contacts.FollowUp{ContactID: c.ID, Kind: contacts.KindCall, Due: tuesday, Line: "ask about the launch"}
+			promise := contacts.FollowUp{ContactID: c.ID, Kind: contacts.KindPromise, Due: today.AddDays(10), Line: "introduce her to Sam"}
+			for _, f := range []*contacts.FollowUp{&call, &promise} {
+				if err := s.AddFollowUp(t.Context(), f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := readFollowThrough(t, s, c.ID)
+			err := tt.move(s, call)
+			if (tt.refused == nil) != (err == nil) || tt.refused != nil && !errors.Is(err, tt.refused) {
+				t.Fatalf("err = %v, want %v", err, tt.refused)
+			}
+			want := before
+			want.FollowUps = slices.Clone(before.FollowUps)
+			for i := range want.FollowUps {
+				if want.FollowUps[i].ID == call.ID {
+					want.FollowUps[i].Due = tt.wantDue
+				}
+			}
+			slices.SortFunc(want.FollowUps, func(a, b contacts.FollowUp) int {
+				return cmp.Or(b.Due.Sub(a.Due), cmp.Compare(b.ID, a.ID))
+			})
+			if got := readFollowThrough(t, s, c.ID); !reflect.DeepEqual(got, want) {
+				t.Errorf("read back:\n%+v\nwant\n%+v", got, want)
+			}
+		})
+	}
+}
+
+// TestEveryOpenFollowUpListed covers issue 21 A.5: a contact's second
+// follow-up (a promise written down when the card was saved) is on the
+// reconnect list, whether read whole or a page at a time, and on the
+// event's list, beside the first.
+func TestEveryOpenFollowUpListed(t *testing.T) {
+	today := contacts.Day{Year: 2026, Month: 11, Day: 20}
+	s, _ := openTestStore(t)
+	ctx := t.Context()
+	c := contacts.Contact{FullName: "Jane Doe", Event: "Founders Breakfast", MetOn: today.AddDays(-6)}
+	if err := s.Add(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	call := contacts.FollowUp{ContactID: c.ID, Kind: contacts.KindCall, Due: today.AddDays(-2), Line: "ask about the launch"}
+	promise := contacts.FollowUp{ContactID: c.ID, Kind: contacts.KindPromise, Due: today.AddDays(3), Line: "introduce her to Sam"}
+	done := contacts.FollowUp{ContactID: c.ID, Kind: contacts.KindEmail, Due: today.AddDays(-5)}
+	for _, f := range []*contacts.FollowUp{&call, &promise, &done} {
+		if err := s.AddFollowUp(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.CompleteFollowUp(ctx, done.ID, today.AddDays(-5), "sent"); err != nil {
+		t.Fatal(err)
+	}
+	g := readFollowThrough(t, s, c.ID)
+	var open []contacts.FollowUp // earliest due first
+	for _, f := range slices.Backward(g.FollowUps) {
+		if f.State == contacts.StateOpen {
+			open = append(open, f)
+		}
+	}
+	if len(open) != 2 {
+		t.Fatalf("open follow-ups read back: %+v", open)
+	}
+
+	ev, err := s.EventByName(ctx, "Founders Breakfast")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		read func() ([]contacts.Contact, [][]contacts.FollowUp, error)
+	}{
+		{"the whole reconnect list", func() ([]contacts.Contact, [][]contacts.FollowUp, error) {
+			items, err := s.ReconnectList(ctx, today, 30)
+			var cs []contacts.Contact
+			var fs [][]contacts.FollowUp
+			for _, it := range items {
+				cs, fs = append(cs, it.Person.Contact), append(fs, it.Person.Open)
+			}
+			return cs, fs, err
+		}},
+		{"a page of the overdue", func() ([]contacts.Contact, [][]contacts.FollowUp, error) {
+			items, err := s.ReconnectItems(ctx, ReconnectQuery{Today: today, Horizon: 30, Section: contacts.Overdue, Limit: 40})
+			var cs []contacts.Contact
+			var fs [][]contacts.FollowUp
+			for _, it := range items {
+				cs, fs = append(cs, it.Person.Contact), append(fs, it.Person.Open)
+			}
+			return cs, fs, err
+		}},
+		{"the people met at the event", func() ([]contacts.Contact, [][]contacts.FollowUp, error) {
+			ps, err := s.EventPeople(ctx, ev.ID)
+			var cs []contacts.Contact
+			var fs [][]contacts.FollowUp
+			for _, p := range ps {
+				cs, fs = append(cs, p.Contact), append(fs, p.Open)
+			}
+			return cs, fs, err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cs, fs, err := tt.read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cs) != 1 || !reflect.DeepEqual(cs[0], g.Contact) || !reflect.DeepEqual(fs[0], open) {
+				t.Errorf("listed %+v with follow-ups\n%+v\nwant %+v with\n%+v", cs, fs, g.Contact, open)
+			}
+		})
 	}
 }

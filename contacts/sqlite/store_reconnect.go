@@ -100,8 +100,9 @@ type ReconnectQuery struct {
 
 // ReconnectItems returns the items q.Offset to q.Offset+q.Limit of section
 // q.Section of q.Today's reconnect list, as Reconnect would list them with
-// the same horizon, and complete: each with its whole contact, the
-// follow-up it is about and the last thing talked about.
+// the same horizon, and complete: each with its whole contact, every open
+// follow-up of theirs (Person.Open; FollowUp is the most urgent) and the
+// last thing talked about.
 func (s *Store) ReconnectItems(ctx context.Context, q ReconnectQuery) ([]contacts.ReconnectItem, error) {
 	today, horizon, sec, offset, limit := q.Today, q.Horizon, q.Section, q.Offset, q.Limit
 	where, ok := sectionWhere(sec, horizon)
@@ -212,8 +213,8 @@ func sectionPage(ctx context.Context, tx *sql.Tx, sec contacts.Section, where st
 }
 
 // completePeople returns what the reconnect list needs to know of the
-// contacts ids, in that order: the contacts, their earliest open
-// follow-up, the day their clock runs from and the last thing talked
+// contacts ids, in that order: the contacts, every open follow-up of
+// theirs (earliest due first), the day their clock runs from and the last thing talked
 // about (the note of the latest interaction that has one, or else what
 // was talked about when they met).
 func completePeople(ctx context.Context, tx *sql.Tx, ids []int64) ([]contacts.Relationship, error) {
@@ -229,7 +230,7 @@ func completePeople(ctx context.Context, tx *sql.Tx, ids []int64) ([]contacts.Re
 	if err != nil {
 		return nil, err
 	}
-	next := map[int64]contacts.FollowUp{}
+	open := map[int64][]contacts.FollowUp{}
 	rows, err := tx.QueryContext(ctx, `SELECT `+followUpColumns+` FROM follow_ups f
 		WHERE f.contact_id IN (SELECT value FROM json_each(?)) AND f.state = 'open'
 		ORDER BY f.contact_id, f.due, f.id`, string(b))
@@ -242,9 +243,7 @@ func completePeople(ctx context.Context, tx *sql.Tx, ids []int64) ([]contacts.Re
 			rows.Close()
 			return nil, err
 		}
-		if _, ok := next[f.ContactID]; !ok {
-			next[f.ContactID] = f
-		}
+		open[f.ContactID] = append(open[f.ContactID], f)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -256,10 +255,7 @@ func completePeople(ctx context.Context, tx *sql.Tx, ids []int64) ([]contacts.Re
 		if !ok {
 			continue
 		}
-		p := contacts.Relationship{Contact: c, LastTalk: c.TalkedAbout}
-		if f, ok := next[id]; ok {
-			p.Open = []contacts.FollowUp{f}
-		}
+		p := contacts.Relationship{Contact: c, Open: open[id], LastTalk: c.TalkedAbout}
 		var since string
 		if err := tx.QueryRowContext(ctx, "SELECT since FROM contacts WHERE id = ?", id).Scan(&since); err != nil {
 			return nil, err
