@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -106,5 +108,61 @@ func TestReconnectPages(t *testing.T) {
 		if want := fmt.Sprintf("Late %03d", n-1-i); e.Person.Contact.FullName != want || e.Section != contacts.Overdue {
 			t.Fatalf("entry %d is %s (%s), want %s", i, e.Person.Contact.FullName, e.Section, want)
 		}
+	}
+}
+
+// TestReconnectDropsSupersededPages covers issue 21 A.14: scrolling fast
+// through Reconnect asks for a page after another; a page asked for
+// before a later one, and not yet read when its turn comes, is dropped,
+// and only the latest is read and shown.
+func TestReconnectDropsSupersededPages(t *testing.T) {
+	today := contacts.DayOf(apptest.Today)
+	store := apptest.OpenStore(t)
+	ctx := t.Context()
+	const n = 5*reconnectPage + 5
+	for i := range n {
+		c := contacts.Contact{FullName: fmt.Sprintf("Late %03d", i)}
+		if err := store.Add(ctx, &c); err != nil {
+			t.Fatal(err)
+		}
+		f := contacts.FollowUp{ContactID: c.ID, Kind: contacts.KindCall, Due: today.AddDays(-1 - i)}
+		if err := store.AddFollowUp(ctx, &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, _ := newTestWindow(t, store, &apptest.FakeEngine{})
+	m.tasks.drain()
+	s := m.reconnect
+	var mu sync.Mutex
+	var read []int // the pages read, by offset
+	s.readPage = func(ctx context.Context, q sqlite.ReconnectQuery) ([]contacts.ReconnectItem, error) {
+		mu.Lock()
+		read = append(read, q.Offset/reconnectPage)
+		mu.Unlock()
+		return store.ReconnectItems(ctx, q)
+	}
+	// The worker is busy while the list scrolls past pages 1 to 4.
+	release := make(chan struct{})
+	s.tasks.inOrder(func(context.Context) func() { <-release; return nil })
+	for page := 1; page <= 4; page++ {
+		if r := s.row(1 + page*reconnectPage); !r.loading {
+			t.Fatalf("page %d is read before it is asked for", page)
+		}
+	}
+	close(release)
+	m.tasks.drain()
+	if !slices.Equal(read, []int{4}) {
+		t.Errorf("pages read: %v; want only the latest asked, 4", read)
+	}
+	if _, ok := s.pages[pageKey{contacts.Overdue, 4}]; !ok {
+		t.Error("the latest page asked for is not shown")
+	}
+	// A dropped page is asked for again when it comes into view.
+	if r := s.row(1 + 2*reconnectPage); !r.loading {
+		t.Fatal("a dropped page shows as read")
+	}
+	m.tasks.drain()
+	if r := s.row(1 + 2*reconnectPage); r.entry == nil || r.entry.Person.Contact.FullName != fmt.Sprintf("Late %03d", n-1-2*reconnectPage) {
+		t.Errorf("page 2 asked for again shows %+v", r)
 	}
 }

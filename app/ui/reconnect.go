@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -46,8 +47,14 @@ type reconnectScreen struct {
 	pages    map[pageKey][]contacts.ReconnectItem
 	loading  map[pageKey]bool
 	gen      int // counts the refreshes, so that a page read before one is dropped
+	// loads counts the page loads asked for, so that one superseded by a
+	// later one before its turn is dropped; the worker reads it.
+	loads atomic.Int64
 
 	snoozing *snoozeDialog // the snooze dialog last opened
+
+	// readPage reads a page of a section: the store's ReconnectItems.
+	readPage func(context.Context, sqlite.ReconnectQuery) ([]contacts.ReconnectItem, error)
 }
 
 // pageKey names a page of entries: the section and the page's number.
@@ -69,7 +76,8 @@ type reconnectRow struct {
 }
 
 func newReconnectScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
-	return &reconnectScreen{win: win, store: store, tasks: tasks, clock: clock, onOpen: onOpen, onChanged: onChanged, picked: -1}
+	return &reconnectScreen{win: win, store: store, tasks: tasks, clock: clock, onOpen: onOpen, onChanged: onChanged, picked: -1,
+		readPage: store.ReconnectItems}
 }
 
 func (s *reconnectScreen) buildUI() fyne.CanvasObject {
@@ -212,14 +220,25 @@ func (s *reconnectScreen) row(i int) reconnectRow {
 }
 
 // loadPage reads a page of entries in the background, and shows it.
+//
+// Scrolling fast asks for a page after another: a load that is not the
+// latest asked for when its turn comes is dropped unread, and its page is
+// asked for again if it is still in view when the latest is shown.
 func (s *reconnectScreen) loadPage(k pageKey) {
 	if s.loading[k] {
 		return
 	}
 	s.loading[k] = true
-	gen, today := s.gen, s.today
+	gen, today, seq := s.gen, s.today, s.loads.Add(1)
 	s.tasks.inOrder(func(ctx context.Context) func() {
-		es, err := s.store.ReconnectItems(ctx, sqlite.ReconnectQuery{Today: today, Horizon: upcomingDays, Section: k.section, Offset: k.page * reconnectPage, Limit: reconnectPage})
+		if s.loads.Load() != seq {
+			return func() {
+				if gen == s.gen {
+					delete(s.loading, k)
+				}
+			}
+		}
+		es, err := s.readPage(ctx, sqlite.ReconnectQuery{Today: today, Horizon: upcomingDays, Section: k.section, Offset: k.page * reconnectPage, Limit: reconnectPage})
 		return func() {
 			if gen != s.gen {
 				return
