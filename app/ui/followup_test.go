@@ -2,7 +2,9 @@ package ui
 
 import (
 	"context"
+	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -251,4 +253,47 @@ func TestSnoozeOnlyLater(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestFollowUpsNamedOneWay covers issue 21 B: the feature is called
+// "Follow-ups" in the menu, in Settings and on a contact's page, and the
+// buttons of each follow-up there say what they do.
+func TestFollowUpsNamedOneWay(t *testing.T) {
+	today := contacts.DayOf(apptest.Today)
+	store := apptest.OpenStore(t)
+	people := apptest.Seed(t, store, today)
+	m, w, _ := newDesktopWindow(t, store, &apptest.FakeEngine{})
+	if _, ok := menuItems(w)["Follow-ups"]; !ok {
+		t.Errorf("no Follow-ups menu among %v", slices.Collect(maps.Keys(menuItems(w))))
+	}
+	var sections []string
+	for _, s := range m.settingsSections() {
+		sections = append(sections, s.title)
+	}
+	if !slices.Contains(sections, "Follow-ups") {
+		t.Errorf("Settings sections %v have no Follow-ups", sections)
+	}
+	m.onOpenContact(people["Uma Upcoming"])
+	m.tasks.drain()
+	h := m.contacts.history
+	card, ok := find(w.Canvas().Content(), func(c *widget.Card) bool { return c.Title == "Follow-ups" })
+	if !ok {
+		t.Fatal("a contact's page has no Follow-ups card")
+	}
+	var labels []string
+	for _, o := range h.open.Objects {
+		for _, b := range findAll[*widget.Button](o) {
+			labels = append(labels, b.Text)
+		}
+	}
+	if want := []string{"Done", "Snooze", "Cancel"}; !slices.Equal(labels, want) {
+		t.Errorf("the buttons of Uma's coffee on %q say %q, want %q", card.Title, labels, want)
+	}
+}
+
+// findAll returns every widget of type T among o and what it holds.
+func findAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
+	find(o, func(v T) bool { out = append(out, v); return false })
+	return out
 }

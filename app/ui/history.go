@@ -42,7 +42,7 @@ func newHistoryPanel(win fyne.Window, store *sqlite.Store, tasks *tasks, clock a
 }
 
 func (h *historyPanel) buildUI() fyne.CanvasObject {
-	h.add = widget.NewButtonWithIcon("Add a follow-up", theme.ContentAddIcon(), h.onAdd)
+	h.add = widget.NewButtonWithIcon("Add follow-up", theme.ContentAddIcon(), h.onAdd)
 	h.log = widget.NewButtonWithIcon("Log what happened", theme.DocumentCreateIcon(), h.onLog)
 	h.open = container.NewVBox()
 	h.past = container.NewVBox()

@@ -32,7 +32,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		m.menuItem("Next card", "next"),
 		m.menuItem("Previous card", "previous"),
 	)
-	followUp := fyne.NewMenu("Follow up",
+	followUp := fyne.NewMenu("Follow-ups",
 		m.menuItem("Mark done…", "done"),
 		m.menuItem("Snooze…", "snooze"),
 	)

@@ -49,7 +49,7 @@ func (s *settingsScreen) refresh() {
 // settingsSections are the sections of Settings, in the order shown.
 func (m *mainWindow) settingsSections() []settingsSection {
 	return []settingsSection{
-		{"Following up", newFollowUpSettings(m.win, m.store, m.tasks, m.scan.loadDefaults)},
+		{"Follow-ups", newFollowUpSettings(m.win, m.store, m.tasks, m.scan.loadDefaults)},
 		{"Reading cards", newOCRSettings(m.win, m.store, m.tasks, m.scan.reloadCorrections)},
 		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, app.LocalSettings{Preferences: m.app.Preferences()}, func() bool { return m.trayShown() }, m.remindNow)},
 		{"Appearance", newAppearanceSettings(m.app)},

@@ -33,7 +33,7 @@ func TestSettingsSections(t *testing.T) {
 	press(t, m, "settings")
 	var titles []string
 	find(w.Canvas().Content(), func(c *widget.Card) bool { titles = append(titles, c.Title); return false })
-	want := "Following up,Reading cards,Reminders,Appearance,CardDAV account,Data folder,Backups"
+	want := "Follow-ups,Reading cards,Reminders,Appearance,CardDAV account,Data folder,Backups"
 	if got := strings.Join(titles, ","); got != want {
 		t.Errorf("Settings shows %s, want %s", got, want)
 	}

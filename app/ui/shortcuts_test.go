@@ -81,7 +81,7 @@ func TestMenusCarryTheShortcuts(t *testing.T) {
 	for _, menu := range w.MainMenu().Items {
 		labels = append(labels, menu.Label)
 	}
-	if got := strings.Join(labels, ","); got != "File,Go,Follow up,Sync,Help" {
+	if got := strings.Join(labels, ","); got != "File,Go,Follow-ups,Sync,Help" {
 		t.Errorf("menus = %s", got)
 	}
 	has := func(menu, label string) *fyne.MenuItem {
