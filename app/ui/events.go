@@ -71,7 +71,16 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 			}
 			p := s.rows[i]
 			row := o.(*eventPersonRow)
-			row.set(contacts.JoinNonEmpty(", ", p.Contact.DisplayName(), p.Contact.Company), followUpStatus(p, s.clock.Today()))
+			// The first follow-up beside the status, each other on a
+			// line of its own.
+			lines := followUpLines(p, s.clock.Today())
+			first := ""
+			if len(lines) > 0 {
+				first, lines = lines[0], lines[1:]
+			}
+			row.set(contacts.JoinNonEmpty(", ", p.Contact.DisplayName(), p.Contact.Company), contacts.JoinNonEmpty(" · ", eventStatus(p), first))
+			row.setMore(lines)
+			s.people.SetItemHeight(i, row.MinSize().Height)
 			if p.FollowedUp {
 				row.icon.SetResource(theme.ConfirmIcon())
 			} else {
@@ -117,10 +126,20 @@ func eventWhen(e contacts.Event) string {
 // open follow-up of theirs: "waiting · call: ask about the launch · 2 days
 // overdue (2026-11-18); kept promise: introduce her to Sam · due Monday".
 func followUpStatus(p contacts.EventPerson, today contacts.Day) string {
-	status := "waiting"
+	return contacts.JoinNonEmpty(" · ", eventStatus(p), strings.Join(followUpLines(p, today), "; "))
+}
+
+// eventStatus is whether someone met at an event was followed up.
+func eventStatus(p contacts.EventPerson) string {
 	if p.FollowedUp {
-		status = "followed up"
+		return "followed up"
 	}
+	return "waiting"
+}
+
+// followUpLines are someone's open follow-ups, one a line, or "nothing
+// scheduled" for someone still waiting.
+func followUpLines(p contacts.EventPerson, today contacts.Day) []string {
 	var open []string
 	for _, f := range p.Open {
 		open = append(open, app.FollowUpWhat(f, today))
@@ -128,7 +147,7 @@ func followUpStatus(p contacts.EventPerson, today contacts.Day) string {
 	if len(open) == 0 && !p.FollowedUp {
 		open = append(open, "nothing scheduled")
 	}
-	return contacts.JoinNonEmpty(" · ", status, strings.Join(open, "; "))
+	return open
 }
 
 func (s *eventsScreen) refresh() {

@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
@@ -196,7 +198,8 @@ type dayPicker struct {
 	monthLabel, legend *widget.Label
 	prev, next         *widget.Button
 	grid               *fyne.Container
-	days               map[int]*widget.Button // the buttons of the month shown, by day of the month
+	days               map[int]*widget.Button    // the buttons of the month shown, by day of the month
+	marks              map[int]*canvas.Rectangle // the rings around today and the due day, if shown
 	d                  *dialog.CustomDialog
 }
 
@@ -211,7 +214,7 @@ func (p *dayPicker) buildUI() fyne.CanvasObject {
 	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), p.onPrev)
 	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), p.onNext)
 	p.grid = container.NewGridWithColumns(7)
-	p.legend = widget.NewLabel(fmt.Sprintf("Today is %s (green). Now due %s (blue).\nThe first day you can pick is %s.",
+	p.legend = widget.NewLabel(fmt.Sprintf("Today is %s (green ring). Now due %s (blue ring).\nThe first day you can pick is %s.",
 		dayLabel(p.today), dayLabel(p.due), dayLabel(p.first)))
 	start := p.due
 	if start.IsZero() {
@@ -234,22 +237,31 @@ func (p *dayPicker) showMonth(first contacts.Day) {
 	for range (int(first.In(time.UTC).Weekday()) + 6) % 7 {
 		p.grid.Add(layout.NewSpacer())
 	}
-	p.days = map[int]*widget.Button{}
+	p.days, p.marks = map[int]*widget.Button{}, map[int]*canvas.Rectangle{}
 	for d := first; d.Month == first.Month; d = d.AddDays(1) {
 		b := widget.NewButton(strconv.Itoa(d.Day), func() { p.onDay(d) })
-		switch {
-		case d == p.today:
-			b.Importance = widget.SuccessImportance
-		case d == p.due:
-			b.Importance = widget.HighImportance
-		default:
-			b.Importance = widget.LowImportance
-		}
+		b.Importance = widget.LowImportance
 		if d.Before(p.first) {
 			b.Disable()
 		}
 		p.days[d.Day] = b
-		p.grid.Add(b)
+		// Today and the due day are ringed, which shows on a day that
+		// cannot be picked too.
+		var ring color.Color
+		switch d {
+		case p.today:
+			ring = theme.Color(theme.ColorNameSuccess)
+		case p.due:
+			ring = theme.Color(theme.ColorNamePrimary)
+		}
+		if ring == nil {
+			p.grid.Add(b)
+			continue
+		}
+		mark := canvas.NewRectangle(color.Transparent)
+		mark.StrokeColor, mark.StrokeWidth, mark.CornerRadius = ring, 2, theme.InputRadiusSize()
+		p.marks[d.Day] = mark
+		p.grid.Add(container.NewStack(b, mark))
 	}
 	// No month before today's.
 	if !first.After(firstOfMonth(p.today)) {

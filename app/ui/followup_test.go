@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/app/internal/apptest"
@@ -215,8 +216,8 @@ func TestSnoozeOnlyLater(t *testing.T) {
 			test.Tap(h.snoozing.pick)
 			p := h.snoozing.picker
 			due := today.AddDays(13) // Thursday 3 December
-			if p.month != (contacts.Day{Year: 2026, Month: 12, Day: 1}) || p.days[due.Day].Importance != widget.HighImportance {
-				t.Errorf("the picker opens on %s, marking %v; want December with the 3rd marked", p.month, p.days[due.Day].Importance)
+			if p.month != (contacts.Day{Year: 2026, Month: 12, Day: 1}) || p.marks[due.Day] == nil || p.marks[due.Day].StrokeColor != theme.Color(theme.ColorNamePrimary) {
+				t.Errorf("the picker opens on %s, marking %v; want December with the 3rd ringed", p.month, p.marks)
 			}
 			for d := 1; d <= due.Day; d++ {
 				if !p.days[d].Disabled() {
@@ -224,7 +225,7 @@ func TestSnoozeOnlyLater(t *testing.T) {
 				}
 			}
 			test.Tap(p.prev)
-			if p.days[today.Day].Importance != widget.SuccessImportance || !p.days[today.Day].Disabled() {
+			if p.marks[today.Day] == nil || p.marks[today.Day].StrokeColor != theme.Color(theme.ColorNameSuccess) || !p.days[today.Day].Disabled() {
 				t.Errorf("today in November is not marked, or can be picked to snooze")
 			}
 			test.Tap(p.days[today.Day]) // refused: nothing happens

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -82,7 +83,8 @@ func (h *historyPanel) show(c contacts.Contact) {
 func (h *historyPanel) render() {
 	h.open.RemoveAll()
 	lines := map[int64]string{} // follow-up lines, for the history
-	for _, f := range h.followUp {
+	// The open ones earliest first, the next to do on top.
+	for _, f := range slices.Backward(h.followUp) {
 		lines[f.ID] = f.Line
 		if f.State != contacts.StateOpen {
 			continue
@@ -133,7 +135,8 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 			}
 		}, h.win)
 	})
-	return container.NewBorder(nil, nil, nil, container.NewHBox(done, snooze, cancel), label)
+	// The buttons go under the text, which keeps the panel's width.
+	return container.NewVBox(label, container.NewHBox(done, snooze, cancel))
 }
 
 // onDone marks f done, after asking how it went.

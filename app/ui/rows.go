@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -103,9 +105,25 @@ func newCorrectionRow() fyne.CanvasObject {
 type eventPersonRow struct {
 	*twoLineRow
 	icon *widget.Icon
+	more *widget.Label // the person's other open follow-ups, one a line
 }
 
 func newEventPersonRow() fyne.CanvasObject {
 	icon := widget.NewIcon(theme.ConfirmIcon())
-	return &eventPersonRow{twoLineRow: newTwoLineRow(icon, nil), icon: icon}
+	r := &eventPersonRow{twoLineRow: newTwoLineRow(icon, nil), icon: icon,
+		more: &widget.Label{Truncation: fyne.TextTruncateEllipsis}}
+	r.more.Hide()
+	r.box.Objects[0].(*fyne.Container).Add(r.more)
+	return r
+}
+
+// setMore shows lines under the detail, one a line, or nothing.
+func (r *eventPersonRow) setMore(lines []string) {
+	if len(lines) == 0 {
+		r.more.SetText("")
+		r.more.Hide()
+		return
+	}
+	r.more.SetText(strings.Join(lines, "\n"))
+	r.more.Show()
 }
