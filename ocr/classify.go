@@ -25,7 +25,20 @@ const DefaultRegion = "US"
 // text it came from: at most one name, title, company and address, any
 // number of phones, emails and websites, and a note with what is left.
 func Classify(lines []Line, size image.Point) []Field {
+	return ClassifyWith(lines, size, ClassifyOptions{})
+}
+
+// ClassifyOptions say how Classify writes what it finds.
+type ClassifyOptions struct {
+	// KeepNameCase keeps a name printed in capitals as printed, rather
+	// than in its usual case (contacts.NameCase).
+	KeepNameCase bool
+}
+
+// ClassifyWith is Classify with options.
+func ClassifyWith(lines []Line, size image.Point, opts ClassifyOptions) []Field {
 	c := newCard(lines, size)
+	c.opts = opts
 	c.findContacts()
 	c.findAddress()
 	c.findCompanyTitleName()
@@ -40,6 +53,7 @@ type part struct {
 }
 
 type card struct {
+	opts   ClassifyOptions
 	lines  []Line
 	size   image.Point
 	height float64 // median line height, the unit for "large" and "small"
