@@ -55,8 +55,9 @@ func Learn(read, saved contacts.Contact) []contacts.Correction {
 // domain, or the same company. A domain correction mends the emails and
 // websites read with the misread domain. A company, website or address
 // is put in only where this card read it as the corrected card did, read
-// it unsure (below LowConfidence), or did not read it at all. Fields changed say so in their Reason, with full confidence.
-// used lists the corrections that changed something.
+// it unsure (below LowConfidence), or did not read it at all. Fields
+// changed say so in their Reason, with full confidence. used lists the
+// corrections that changed something.
 //
 // A correction keyed on a free-mail or ISP domain, learnt before Learn
 // refused them, is never applied: it is one person's. A field the card
