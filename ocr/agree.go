@@ -4,6 +4,10 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
 	"followthrough/contacts"
 )
 
@@ -102,7 +106,8 @@ func (c *card) mendByAgreement() {
 		nameWords := strings.Fields(n.Value)
 		for _, p := range pieces {
 			for k, nw := range nameWords {
-				w := squash(nw)
+				// Emails are written without the name's diacritics.
+				w := foldMarks(squash(nw))
 				// "mbell" is an initial and a name, not a slip of "bell".
 				if p == w || len([]rune(p)) < 4 || len([]rune(w)) < 4 || !oneSlip(p, w) ||
 					strings.Contains(p, w) || strings.Contains(w, p) || strings.ContainsAny(nw, "0123456789") {
@@ -112,7 +117,7 @@ func (c *card) mendByAgreement() {
 					local = strings.Replace(local, p, w, 1)
 					f.Reason += ", one letter mended to agree with the name"
 					f.Conf = min(f.Conf, LowConfidence-1)
-				} else if w == strings.ToLower(strings.Trim(nw, ".,")) {
+				} else if w == strings.ToLower(strings.Trim(nw, ".,")) && foldMarks(p) == p {
 					nameWords[k] = writeLike(p, nw)
 					n.Value = strings.Join(nameWords, " ")
 					if !c.opts.KeepNameCase {
@@ -149,6 +154,16 @@ func (c *card) mendByAgreement() {
 			}
 		}
 	}
+}
+
+// foldMarks drops the marks of letters, as an email made from a name
+// does: "gaëtan" is "gaetan".
+func foldMarks(s string) string {
+	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	if err != nil {
+		return s
+	}
+	return out
 }
 
 // writeLike writes word in the case of as: in capitals, or capitalised.

@@ -37,6 +37,13 @@ func TestAgreement(t *testing.T) {
 			nameWant: "Yasuo Saji",
 		},
 		{
+			name:      "a name's diacritics are not a slip of the email",
+			rows:      cat(stack(100, 80, 70, "Benoît Gaétan", "Sales Manager"), stack(100, 400, "benoit.gaetan@example.fr")),
+			email:     "benoit.gaetan@example.fr",
+			nameWant:  "Benoît Gaétan",
+			emailConf: 80,
+		},
+		{
 			name:  "an initial before the family name is no slip",
 			rows:  cat(stack(100, 80, 70, "Marcus Bell"), stack(100, 400, "mbell@bellokafor.example.org")),
 			email: "mbell@bellokafor.example.org",

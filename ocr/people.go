@@ -133,7 +133,7 @@ func isTitleHead(w string) bool {
 // job ("Senior", "Sales", "of"), the surer.
 func titleScore(text string) float64 {
 	words := strings.Fields(text)
-	if len(words) == 0 || len(words) > 9 {
+	if len(words) == 0 || len(words) > 9 || isSlogan(text) || isServiceList(text) {
 		return 0
 	}
 	heads, mods := 0, 0
@@ -153,6 +153,9 @@ func titleScore(text string) float64 {
 
 // companyScore is how much text reads like an organisation's name.
 func (c *card) companyScore(text string) float64 {
+	if isServiceList(text) || isSlogan(text) && !hasCompanySuffix(text) {
+		return 0
+	}
 	s := 0.0
 	if hasCompanySuffix(text) {
 		s += 2
@@ -417,7 +420,7 @@ func (c *card) findCompanyTitleName() {
 	// Company: the line that most reads like one.
 	best, bestScore := -1, 0.0
 	for k, p := range c.parts {
-		if p.kind != "" {
+		if p.kind != "" || c.services(p) {
 			continue
 		}
 		if s := c.companyScore(p.text); s > bestScore {
@@ -465,6 +468,7 @@ func (c *card) findCompanyTitleName() {
 			}
 		}
 	}
+	byEvidence := best >= 0
 	if best >= 0 {
 		c.takeCompany(best)
 		c.reason(c.companyReason(c.parts[best].text))
@@ -514,6 +518,15 @@ func (c *card) findCompanyTitleName() {
 			why += ", next to the name"
 		}
 		c.reason(why)
+	} else if k := c.lineUnderName(name); k >= 0 && byEvidence && c.nameScore(c.parts[name]) >= 3.5 {
+		// No job words anywhere: the short line printed just under the
+		// name, smaller than it, is where cards put the job, once the
+		// company is known to be another line (else it may be the firm's
+		// name, printed under the owner's), and the name is sure: it
+		// agrees with the email, or is a known name.
+		c.take(k, FieldTitle)
+		c.reason("printed just under the name; no job-title words")
+		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
 	}
 
 	var note []string
@@ -604,6 +617,7 @@ var (
 func (c *card) continuesCompany(j, k int, before bool) bool {
 	pj, pk := c.parts[j], c.parts[k]
 	if pj.kind != "" || pj.line == pk.line || titleScore(pj.text) > 0 || isAddress(pj.text) ||
+		c.services(pj) || isSlogan(pj.text) ||
 		letters(pj.text) < 3 || strings.ContainsAny(pj.text, "0123456789") {
 		return false
 	}
@@ -695,4 +709,34 @@ func (c *card) fields() []Field {
 	out := append([]Field(nil), c.found...)
 	sortStable(out, func(a, b Field) bool { return order[a.Kind] < order[b.Kind] })
 	return out
+}
+
+// lineUnderName returns the unclaimed part printed just under the name (or
+// just beside it on its row), smaller than the name and shaped like a job
+// title: a few words, no digits, nothing of a company, an address, a
+// slogan or a list of services. It returns -1 when there is none.
+func (c *card) lineUnderName(name int) int {
+	if name < 0 {
+		return -1
+	}
+	nl := c.parts[name].line
+	for k, p := range c.parts {
+		if p.kind != "" || k == name || p.line == nl {
+			continue
+		}
+		if !c.adjacent(nl, p.line) || !c.sameColumn(nl, p.line) || c.lines[p.line].Box.Min.Y < c.lines[nl].Box.Min.Y {
+			continue
+		}
+		if lineHeight(c.lines[p.line]) >= lineHeight(c.lines[nl]) {
+			return -1
+		}
+		words := strings.Fields(p.text)
+		if len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
+			c.companyScore(p.text) > 0 || hasCompanySuffix(p.text) || isAddress(p.text) ||
+			isSlogan(p.text) || c.services(p) || c.nameWords(p.text) != nil && c.nameScore(p) > 2.5 {
+			return -1
+		}
+		return k
+	}
+	return -1
 }
