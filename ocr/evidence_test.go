@@ -87,3 +87,17 @@ func TestAddressEvidence(t *testing.T) {
 		})
 	}
 }
+
+// TestNameAgreesWithoutDiacritics: an email written without the name's
+// diacritics still agrees with the name.
+func TestNameAgreesWithoutDiacritics(t *testing.T) {
+	rows := cat(stack(100, 80, 70, "Estêvão Guimarães", "Engenheiro civil"),
+		stack(100, 330, 50, "Kittiwake Lda."), stack(100, 600, "estevao.guimaraes@kittiwake.example"))
+	got := map[FieldKind]string{}
+	for _, f := range Classify(lines(rows...), cardSize) {
+		got[f.Kind] = f.Value
+	}
+	if got[FieldName] != "Estêvão Guimarães" || got[FieldTitle] != "Engenheiro civil" {
+		t.Errorf("name %q, title %q; want Estêvão Guimarães, Engenheiro civil", got[FieldName], got[FieldTitle])
+	}
+}

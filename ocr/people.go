@@ -364,7 +364,9 @@ func (c *card) companyReason(text string) string {
 // matchesLocalPart says whether an email's local part agrees with the name
 // words: "jsmith", "john.smith", "john", "smithj".
 func (c *card) matchesLocalPart(words []string) bool {
-	given, family := squash(words[0]), squash(words[len(words)-1])
+	// Emails are written without the name's diacritics: "Gonçalves" is
+	// "goncalves".
+	given, family := foldMarks(squash(words[0])), foldMarks(squash(words[len(words)-1]))
 	for _, local := range c.locals {
 		l := squash(local)
 		switch {
