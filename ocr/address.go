@@ -12,14 +12,18 @@ var (
 	streetRe = regexp.MustCompile(`(?i)(?:\b\d+[a-z]?\b.*\b(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|plaza|square|sq|terrace|ter|circle|cir|real|camino|route|rte|center|centre|park|alley|crescent|close|quay|wharf|row|walk|mall|tower)\b|\b(?:street|st|avenue|ave|av|rua|rue|via|calle|avenida|straat|strasse|str|laan|weg|plein|road|rd)\.?\s+\S+.*\d|\b(?:suite|ste|unit|floor|level|room|rm)\.?\s*#?\d+|#\d+-\d+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bp\.?\s?o\.?\s+box\b|\d+-\d+-\d+|\b\p{L}+(?:straat|laan|weg|plein|gracht|dreef|lei|strasse|straße|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad)\s+\d+|\b\d+[a-z]?,?\s+(?:rue|avenue|av|boulevard|bd|bld|chemin|allée|impasse|quai|place|calle|avenida|rua|via|viale|piazza|corso)\s+\p{L}|(?-i:^\d{1,5}[A-Za-z]?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+,))`)
 	// A town line: a US state and ZIP, an Australian state and postcode,
 	// a postcode and town, a country, or a Japanese prefecture.
-	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\d)\s*(?:usa|u\.s\.a|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines)\b\.?\s*$|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b))`)
+	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\d)\s*(?:usa|u\.s\.a|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines|u\.a\.e|uae|united arab emirates|turkey|türkiye|poland|polska|italy|italia|spain|españa|portugal|croatia|hrvatska|czech republic|czechia|austria|österreich|denmark|danmark|sweden|sverige|norway|norge|finland|greece|mexico|méxico|argentina|chile|colombia|peru|south africa|egypt|nigeria|kenya|pakistan|bangladesh|sri lanka|saudi arabia|qatar|oman|kuwait|bahrain|israel|luxembourg|scotland|wales)\b\.?\s*$|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b))`)
 	// The end of an address: a postcode, or a country after a comma or a
 	// postcode. Nothing but a country follows it.
 	addressEndRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{4,6}|(?:,|\d)\s*\p{L}+(?:\s\p{L}+)?\.?)\s*$`)
-	countryRe    = regexp.MustCompile(`(?i)^\s*(?:usa|u\.s\.a\.?|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines)\.?\s*$`)
+	countryRe    = regexp.MustCompile(`(?i)^\s*(?:usa|u\.s\.a\.?|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines|u\.a\.e|uae|united arab emirates|turkey|türkiye|poland|polska|italy|italia|spain|españa|portugal|croatia|hrvatska|czech republic|czechia|austria|österreich|denmark|danmark|sweden|sverige|norway|norge|finland|greece|mexico|méxico|argentina|chile|colombia|peru|south africa|egypt|nigeria|kenya|pakistan|bangladesh|sri lanka|saudi arabia|qatar|oman|kuwait|bahrain|israel|luxembourg|scotland|wales)\.?\s*$`)
 	// A label before an address: "Address:", "Head Office", "TOKYO :".
 	addressLabelRe = regexp.MustCompile(`(?i)^(?:(?:head\s+)?office|headquarters|hq|branch|address|addr|add|adr|location|factory|showroom|studio|mail|postal address)\b\s*[:.\-]?\s*|^\p{Lu}[\p{Lu}\s]{1,20}\s:\s*`)
 )
+
+// houseNumberRe finds a house number: a number of one to five digits,
+// maybe with a letter, standing as a word.
+var houseNumberRe = regexp.MustCompile(`(?:^|\s)\d{1,5}[A-Za-z]?(?:,|\s|$)`)
 
 // floorRe matches a floor that starts an address, as in "5F Sample
 // Building" or "12F, 1-2-3 Sample": its number may be read with a letter
@@ -83,7 +87,7 @@ var (
 	postcodeEndRe = regexp.MustCompile(`(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{5}-\d{3}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}|\b\d{4,6})\s*$`)
 )
 
-var countryAtEndRe = regexp.MustCompile(`(?i)\b(?:usa|u\.s\.a|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines)\.?\s*$`)
+var countryAtEndRe = regexp.MustCompile(`(?i)\b(?:usa|u\.s\.a|united states|singapore|belgium|belgique|belgië|australia|japan|brazil|brasil|germany|deutschland|france|united kingdom|uk|england|canada|netherlands|vietnam|viet nam|china|india|malaysia|new zealand|ireland|switzerland|hong kong|taiwan|korea|thailand|indonesia|philippines|u\.a\.e|uae|united arab emirates|turkey|türkiye|poland|polska|italy|italia|spain|españa|portugal|croatia|hrvatska|czech republic|czechia|austria|österreich|denmark|danmark|sweden|sverige|norway|norge|finland|greece|mexico|méxico|argentina|chile|colombia|peru|south africa|egypt|nigeria|kenya|pakistan|bangladesh|sri lanka|saudi arabia|qatar|oman|kuwait|bahrain|israel|luxembourg|scotland|wales)\.?\s*$`)
 
 // findAddress takes the first block of address lines: address lines that
 // follow each other on the card, with nothing else between, up to the line
@@ -123,11 +127,17 @@ func (c *card) findAddress() {
 		c.adjacent(c.parts[block[len(block)-1]].line, c.parts[k].line) {
 		block = append(block, k)
 	}
-	// A line just above the block that ends with a comma belongs too.
+	// A line just above the block that ends with a comma belongs too; so
+	// does one with a house number above a block that starts with its
+	// town line, as a street the street words missed ("Sample-straBe 12"
+	// over "12345 Town").
 	if start > 0 {
 		p := c.parts[start-1]
-		if p.kind == "" && c.adjacent(p.line, c.parts[start].line) && strings.HasSuffix(c.lines[p.line].Text, ",") &&
-			c.companyScore(p.text) == 0 && titleScore(p.text) == 0 {
+		first := c.parts[start].text
+		street := houseNumberRe.MatchString(p.text) && townRe.MatchString(first) && !streetRe.MatchString(first) &&
+			len(strings.Fields(p.text)) <= 8 && letters(p.text) >= 3 && c.sameColumn(p.line, c.parts[start].line)
+		if p.kind == "" && c.adjacent(p.line, c.parts[start].line) && (strings.HasSuffix(c.lines[p.line].Text, ",") || street) &&
+			c.companyScore(p.text) == 0 && titleScore(p.text) == 0 && !c.services(p) {
 			block = append([]int{start - 1}, block...)
 		}
 	}

@@ -25,10 +25,24 @@ const DefaultRegion = "US"
 // text it came from: at most one name, title, company and address, any
 // number of phones, emails and websites, and a note with what is left.
 func Classify(lines []Line, size image.Point) []Field {
+	return ClassifyWith(lines, size, ClassifyOptions{})
+}
+
+// ClassifyOptions say how Classify writes what it finds.
+type ClassifyOptions struct {
+	// KeepNameCase keeps a name printed in capitals as printed, rather
+	// than in its usual case (contacts.NameCase).
+	KeepNameCase bool
+}
+
+// ClassifyWith is Classify with options.
+func ClassifyWith(lines []Line, size image.Point, opts ClassifyOptions) []Field {
 	c := newCard(lines, size)
+	c.opts = opts
 	c.findContacts()
 	c.findAddress()
 	c.findCompanyTitleName()
+	c.mendByAgreement()
 	return c.fields()
 }
 
@@ -40,6 +54,7 @@ type part struct {
 }
 
 type card struct {
+	opts   ClassifyOptions
 	lines  []Line
 	size   image.Point
 	height float64 // median line height, the unit for "large" and "small"
@@ -229,7 +244,7 @@ func (c *card) takeEmails(i int, text string) string {
 			raw = rest
 		}
 		spaced := strings.Contains(raw, " ")
-		raw = strings.ReplaceAll(raw, " ", "")
+		raw = doubledL(strings.ReplaceAll(raw, " ", ""))
 		raw = strings.TrimLeft(raw, ".-_")
 		addr, err := mail.ParseAddress(raw)
 		if err != nil {
@@ -353,12 +368,34 @@ func hostOf(s string) string {
 
 func (c *card) takeWebsites(i int, text string) string {
 	text = c.fixURLText(text)
+	// Words shaped like a host: an l read twice undone, and one that is a
+	// letter away from the email's domain mended, as its suffix may be
+	// one no matcher knows ("acme.exampel").
+	words := strings.Fields(text)
+	for k, w := range words {
+		if !strings.Contains(w, ".") || strings.Contains(w, "@") {
+			continue
+		}
+		w = doubledL(w)
+		if h := hostOf(w); hostLikeRe.MatchString(w) && !validSuffix(h) {
+			if near := c.nearDomain(h); near != "" {
+				w = replaceHost(w, near)
+			}
+		}
+		words[k] = w
+	}
+	if joined := strings.Join(words, " "); joined != strings.Join(strings.Fields(text), " ") {
+		text = joined
+	}
 	// Match on a lower-cased copy: a card may print its website in
 	// capitals. ASCII lower-casing keeps the byte offsets.
 	lower := asciiLower(text)
 	for _, m := range urlRe.FindAllStringIndex(lower, -1) {
 		raw := strings.TrimRight(text[m[0]:m[1]], ".,;:")
-		if strings.Contains(raw, "@") || m[0] > 0 && text[m[0]-1] == '@' || !looksLikeWebsite(raw) {
+		if strings.Contains(raw, "@") || m[0] > 0 && text[m[0]-1] == '@' {
+			continue
+		}
+		if !looksLikeWebsite(raw) {
 			continue
 		}
 		host := hostOf(raw)

@@ -271,7 +271,7 @@ var classifyCases = []struct {
 			stack(100, 200, 60, "JOHN ROE", "INTERN"),
 			stack(900, 500, "ACME WIDGET GRILL, INC.", "1 MAIN STREET", "SPRINGFIELD, IL 62701"),
 		),
-		want: want{name: "JOHN ROE", title: "INTERN", company: "ACME WIDGET GRILL, INC.", address: "1 MAIN STREET, SPRINGFIELD, IL 62701"},
+		want: want{name: "John Roe", title: "INTERN", company: "ACME WIDGET GRILL, INC.", address: "1 MAIN STREET, SPRINGFIELD, IL 62701"},
 	},
 	{
 		name: "name chosen by email agreement over a larger line",
@@ -321,7 +321,7 @@ var classifyCases = []struct {
 			stack(100, 200, 65, "JOHN Q. PUBLIC, D.D.S.", 60, "Bright Smile Dentistry"),
 			stack(100, 500, "Open Weekdays", "Walk-ins Welcome"),
 		),
-		want: want{name: "JOHN Q. PUBLIC, D.D.S.", company: "Bright Smile Dentistry", phones: []phone{{"(415) 555-0150", "work"}}},
+		want: want{name: "John Q. Public, D.D.S.", company: "Bright Smile Dentistry", phones: []phone{{"(415) 555-0150", "work"}}},
 	},
 	{
 		name: "name and title side by side",

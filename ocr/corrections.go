@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"slices"
 	"strings"
 
 	"followthrough/contacts"
@@ -15,6 +16,11 @@ func Learn(read, saved contacts.Contact) []contacts.Correction {
 	domain := emailDomain(saved.Emails)
 	if domain == "" {
 		domain = emailDomain(read.Emails)
+	}
+	// A free-mail or ISP address says nothing of the firm: what was
+	// typed on such a card is kept for its company alone, if it names one.
+	if contacts.FreeMailDomain(domain) {
+		domain = ""
 	}
 	company := strings.TrimSpace(saved.Company)
 	if domain == "" && company == "" {
@@ -36,7 +42,7 @@ func Learn(read, saved contacts.Contact) []contacts.Correction {
 		rl, rd, _ := strings.Cut(strings.ToLower(r), "@")
 		for _, s := range saved.Emails {
 			sl, sd, _ := strings.Cut(strings.ToLower(s), "@")
-			if rl == sl && rd != sd && rd != "" && sd != "" {
+			if rl == sl && rd != sd && rd != "" && sd != "" && !contacts.FreeMailDomain(sd) {
 				out = append(out, contacts.Correction{Domain: sd, Company: company, Field: "domain", Read: rd, Value: sd})
 			}
 		}
@@ -47,12 +53,18 @@ func Learn(read, saved contacts.Contact) []contacts.Correction {
 // ApplyCorrections returns fields with the corrections that apply to the
 // card they were read from: those learnt from a card with the same email
 // domain, or the same company. A domain correction mends the emails and
-// websites read with the misread domain. A company is replaced; a website
-// or address only where this card read it as the corrected card did, or
-// not at all. Fields changed say so in their Reason, with full confidence.
-// used lists the corrections that changed something.
+// websites read with the misread domain. A company, website or address
+// is put in only where this card read it as the corrected card did, read
+// it unsure (below LowConfidence), or did not read it at all. Fields
+// changed say so in their Reason, with full confidence. used lists the
+// corrections that changed something.
+//
+// A correction keyed on a free-mail or ISP domain, learnt before Learn
+// refused them, is never applied: it is one person's. A field the card
+// reads clearly, and otherwise than the corrected card did, is the card's.
 func ApplyCorrections(fields []Field, cs []contacts.Correction) (out []Field, used []int64) {
 	out = append([]Field(nil), fields...)
+	cs = slices.DeleteFunc(slices.Clone(cs), func(c contacts.Correction) bool { return contacts.FreeMailDomain(c.Domain) })
 	if len(cs) == 0 {
 		return out, nil
 	}
@@ -135,7 +147,7 @@ func ApplyCorrections(fields []Field, cs []contacts.Correction) (out []Field, us
 			out = append(out, Field{Kind: kind, Value: c.Value, Conf: 100, Reason: note(c)})
 			mark(c.ID)
 		case squash(out[at].Value) == squash(c.Value):
-		case kind == FieldCompany || TokenF1(c.Read, out[at].Value) >= 0.7:
+		case TokenF1(c.Read, out[at].Value) >= 0.7 || out[at].Conf < LowConfidence:
 			out[at].Value, out[at].Conf, out[at].Reason = c.Value, 100, note(c)
 			mark(c.ID)
 		}

@@ -119,3 +119,105 @@ func valueOf(fs []Field, k FieldKind) string {
 	}
 	return ""
 }
+
+// TestCorrectionsFreeMail: what one person typed on a card from a free-mail
+// or ISP address is theirs alone, and what a card reads clearly stays
+// (issue 21, A.8).
+func TestCorrectionsFreeMail(t *testing.T) {
+	t.Run("not learnt on a free-mail domain", func(t *testing.T) {
+		tests := []struct {
+			name        string
+			read, saved contacts.Contact
+			want        []contacts.Correction
+		}{
+			{
+				name:  "a home address on a gmail card",
+				read:  contacts.Contact{FullName: "Jane Doe", Emails: []string{"jane.doe@gmail.com"}, Address: "12 Main St"},
+				saved: contacts.Contact{FullName: "Jane Doe", Emails: []string{"jane.doe@gmail.com"}, Address: "12 Main Street, Springfield"},
+			},
+			{
+				name:  "an ISP's domain, a subdomain of one",
+				read:  contacts.Contact{FullName: "Jane Doe", Emails: []string{"jane@mail.comcast.net"}},
+				saved: contacts.Contact{FullName: "Jane Doe", Emails: []string{"jane@mail.comcast.net"}, Websites: []string{"janedoe.example"}},
+			},
+			{
+				name:  "a company typed is kept for its company, not for the domain",
+				read:  contacts.Contact{FullName: "Jane Doe", Emails: []string{"jane@yahoo.co.jp"}, Company: "Doe Plumbng"},
+				saved: contacts.Contact{FullName: "Jane Doe", Emails: []string{"jane@yahoo.co.jp"}, Company: "Doe Plumbing"},
+				want:  []contacts.Correction{{Company: "Doe Plumbing", Field: "company", Read: "Doe Plumbng", Value: "Doe Plumbing"}},
+			},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				if got := Learn(tt.read, tt.saved); !reflect.DeepEqual(got, tt.want) {
+					t.Errorf("Learn = %+v\nwant %+v", got, tt.want)
+				}
+			})
+		}
+	})
+	t.Run("not applied", func(t *testing.T) {
+		// Corrections learnt before this rule, or from a firm's own domain.
+		cs := []contacts.Correction{
+			{ID: 1, Domain: "gmail.com", Field: "address", Read: "12 Main St", Value: "12 Main Street, Springfield"},
+			{ID: 2, Domain: "gmail.com", Field: "company", Read: "", Value: "Doe Plumbing"},
+			{ID: 3, Domain: "acme.example", Company: "Acme Widgets Ltd", Field: "company", Read: "ACME", Value: "Acme Widgets Ltd"},
+		}
+		f := func(kind FieldKind, v string, conf float64) Field { return Field{Kind: kind, Value: v, Conf: conf} }
+		tests := []struct {
+			name   string
+			fields []Field
+			want   map[FieldKind]string
+		}{
+			{
+				name:   "a stranger's gmail card",
+				fields: []Field{f(FieldName, "Sam Roe", 90), f(FieldEmail, "sam.roe@gmail.com", 90), f(FieldAddress, "12 Main St", 90)},
+				want:   map[FieldKind]string{FieldName: "Sam Roe", FieldEmail: "sam.roe@gmail.com", FieldAddress: "12 Main St"},
+			},
+			{
+				name:   "a company the card reads clearly",
+				fields: []Field{f(FieldCompany, "Acme Robotics Division", 92), f(FieldEmail, "sam@acme.example", 92)},
+				want:   map[FieldKind]string{FieldCompany: "Acme Robotics Division", FieldEmail: "sam@acme.example"},
+			},
+			{
+				name:   "a company read unsure is mended",
+				fields: []Field{f(FieldCompany, "AcNe Rob", 40), f(FieldEmail, "sam@acme.example", 92)},
+				want:   map[FieldKind]string{FieldCompany: "Acme Widgets Ltd", FieldEmail: "sam@acme.example"},
+			},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				got, _ := ApplyCorrections(tt.fields, cs)
+				values := map[FieldKind]string{}
+				for _, g := range got {
+					values[g.Kind] = g.Value
+				}
+				if !reflect.DeepEqual(values, tt.want) {
+					t.Errorf("fields %v, want %v", values, tt.want)
+				}
+			})
+		}
+	})
+}
+
+func TestFreeMailDomain(t *testing.T) {
+	tests := []struct {
+		domain string
+		want   bool
+	}{
+		{"gmail.com", true},
+		{"GMail.com", true},
+		{"mail.comcast.net", true},
+		{"yahoo.co.jp", true},
+		{"t-online.de", true},
+		{"acme.example", false},
+		{"example.com", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.domain, func(t *testing.T) {
+			if got := contacts.FreeMailDomain(tt.domain); got != tt.want {
+				t.Errorf("FreeMailDomain(%q) = %v, want %v", tt.domain, got, tt.want)
+			}
+		})
+	}
+}

@@ -7,11 +7,19 @@ import (
 	"unicode"
 
 	"github.com/brianvoe/gofakeit/v7/data"
+
+	"followthrough/contacts"
 )
 
 var (
 	// Legal forms that end a company's name.
-	companySuffixRe = regexp.MustCompile(`(?i)\b(?:inc|incorporated|llc|l\.l\.c|llp|lp|ltd|limited|co|corp|corporation|company|gmbh|ag|kg|sa|s\.a|sas|sarl|srl|spa|nv|n\.v|bv|b\.v|bvba|plc|pte|pty|pvt|oy|ab|as|k\.k|kk|kaisha|jsc|bhd|sdn|tbk|eireli|me|mei|ltda|s/a)\b\.?`)
+	// Legal forms that are nothing else: they make a company wherever
+	// they stand.
+	companySuffixRe = regexp.MustCompile(`(?i)\b(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|s/a|a/s)\b\.?|株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
+	// Legal forms that are also place codes or words: "CO" is Colorado,
+	// "AB" Alberta, "me" and "as" are English. They count only where a
+	// company's name can stand: see shortFormIsSuffix.
+	shortFormRe = regexp.MustCompile(`(?i)\b(co|lp|ag|kg|sa|sas|spa|nv|bv|oy|ab|as|kk|me)\b\.?`)
 	// Words that name an organisation rather than a person or a job.
 	companyWordRe = regexp.MustCompile(`(?i)\b(?:group|holdings?|partners|associates|foundation|university|college|institute|school|academy|bank|labs?|laboratory|laboratories|technologies|technology|tech|systems|solutions|consulting|consultants|services|studios?|agency|ventures|capital|realty|restaurant|grill|cafe|café|bakery|hotel|hospital|clinic|dental|dentistry|medical|healthcare|health|care|pharmacy|church|international|industries|enterprises|media|software|networks?|communications|pharmaceuticals?|insurance|financial|investments?|properties|construction|design|designs|marketing|logistics|trading|electronics|motors|foods|energy|global|worldwide|corporate|ministry|council|society|association|club|firm|llp|law|attorneys|bureau|factory|store|shop|market|mart|cooperative|eletrônica|comércio|indústria|loja|oficina)\b`)
 	// Words that make a line a job title: the job itself.
@@ -52,7 +60,67 @@ func lastWords(list []string) map[string]bool {
 	return m
 }
 
-func hasCompanySuffix(s string) bool { return companySuffixRe.MatchString(s) }
+// hasCompanySuffix says whether s holds a company's legal form, where a
+// company's name can hold one.
+func hasCompanySuffix(s string) bool {
+	if companySuffixRe.MatchString(s) {
+		return true
+	}
+	for _, m := range shortFormRe.FindAllStringSubmatchIndex(s, -1) {
+		if shortFormIsSuffix(s, m[2], m[3], m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// notBeforeLegalForm are words after which a short legal form is a word
+// of a sentence: "Call me", "Email us as".
+var notBeforeLegalForm = map[string]bool{"call": true, "email": true, "e-mail": true, "text": true, "contact": true,
+	"visit": true, "ask": true, "tell": true, "see": true, "find": true, "follow": true, "for": true, "to": true,
+	"and": true, "or": true, "as": true, "of": true, "by": true, "with": true, "from": true, "about": true,
+	"is": true, "are": true, "day": true, "same": true, "such": true, "so": true, "just": true, "like": true}
+
+// shortFormIsSuffix says whether the short legal form s[start:end], its
+// match running to matchEnd, stands where a company's name puts it: after
+// a capitalised word or "&" with only a space between (no comma, as in
+// "Denver, CO"), not before a postcode or any number ("CO 80202", "AB
+// T2P 1J9"), and, but for "Co", "Oy" and "SpA", printed in capitals, as
+// "AS" and "ME" are while "as" and "me" are words.
+func shortFormIsSuffix(s string, start, end, matchEnd int) bool {
+	form := s[start:end]
+	switch strings.ToLower(form) {
+	case "co", "oy", "spa":
+		if r := []rune(form); !unicode.IsUpper(r[0]) && strings.ToLower(form) != "co" {
+			return false
+		}
+	default:
+		if form != strings.ToUpper(form) {
+			return false
+		}
+	}
+	// What follows: the end, punctuation, or words, but no number.
+	if next := strings.Fields(s[matchEnd:]); len(next) > 0 && strings.ContainsAny(next[0], "0123456789") {
+		return false
+	}
+	before := strings.TrimRight(s[:start], " ")
+	if len(before) == len(s[:start]) {
+		return false // glued to the word before, or at the start
+	}
+	words := strings.Fields(before)
+	if len(words) == 0 {
+		return false
+	}
+	prev := words[len(words)-1]
+	if prev == "&" || prev == "and" || prev == "+" {
+		return len(words) > 1
+	}
+	if strings.HasSuffix(prev, ",") || notBeforeLegalForm[strings.ToLower(prev)] {
+		return false
+	}
+	r := []rune(prev)
+	return unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]) && letters(prev) > 0
+}
 
 // isTitleHead says whether w names a job: "Manager", "CEO", "Coach".
 func isTitleHead(w string) bool {
@@ -65,7 +133,7 @@ func isTitleHead(w string) bool {
 // job ("Senior", "Sales", "of"), the surer.
 func titleScore(text string) float64 {
 	words := strings.Fields(text)
-	if len(words) == 0 || len(words) > 9 {
+	if len(words) == 0 || len(words) > 9 || isSlogan(text) || isServiceList(text) {
 		return 0
 	}
 	heads, mods := 0, 0
@@ -85,6 +153,9 @@ func titleScore(text string) float64 {
 
 // companyScore is how much text reads like an organisation's name.
 func (c *card) companyScore(text string) float64 {
+	if isServiceList(text) || isSlogan(text) && !hasCompanySuffix(text) {
+		return 0
+	}
 	s := 0.0
 	if hasCompanySuffix(text) {
 		s += 2
@@ -293,7 +364,9 @@ func (c *card) companyReason(text string) string {
 // matchesLocalPart says whether an email's local part agrees with the name
 // words: "jsmith", "john.smith", "john", "smithj".
 func (c *card) matchesLocalPart(words []string) bool {
-	given, family := squash(words[0]), squash(words[len(words)-1])
+	// Emails are written without the name's diacritics: "Gonçalves" is
+	// "goncalves".
+	given, family := foldMarks(squash(words[0])), foldMarks(squash(words[len(words)-1]))
 	for _, local := range c.locals {
 		l := squash(local)
 		switch {
@@ -349,7 +422,7 @@ func (c *card) findCompanyTitleName() {
 	// Company: the line that most reads like one.
 	best, bestScore := -1, 0.0
 	for k, p := range c.parts {
-		if p.kind != "" {
+		if p.kind != "" || c.services(p) {
 			continue
 		}
 		if s := c.companyScore(p.text); s > bestScore {
@@ -390,7 +463,14 @@ func (c *card) findCompanyTitleName() {
 		}
 		c.take(name, FieldName)
 		c.reason(c.nameReason(c.parts[name]))
+		if f := &c.found[len(c.found)-1]; !c.opts.KeepNameCase {
+			if v := contacts.NameCase(f.Value); v != f.Value {
+				f.Value = v
+				f.Reason += ", printed in capitals"
+			}
+		}
 	}
+	byEvidence := best >= 0
 	if best >= 0 {
 		c.takeCompany(best)
 		c.reason(c.companyReason(c.parts[best].text))
@@ -440,6 +520,15 @@ func (c *card) findCompanyTitleName() {
 			why += ", next to the name"
 		}
 		c.reason(why)
+	} else if k := c.lineUnderName(name); k >= 0 && byEvidence && c.nameScore(c.parts[name]) >= 3.5 {
+		// No job words anywhere: the short line printed just under the
+		// name, smaller than it, is where cards put the job, once the
+		// company is known to be another line (else it may be the firm's
+		// name, printed under the owner's), and the name is sure: it
+		// agrees with the email, or is a known name.
+		c.take(k, FieldTitle)
+		c.reason("printed just under the name; no job-title words")
+		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
 	}
 
 	var note []string
@@ -530,6 +619,7 @@ var (
 func (c *card) continuesCompany(j, k int, before bool) bool {
 	pj, pk := c.parts[j], c.parts[k]
 	if pj.kind != "" || pj.line == pk.line || titleScore(pj.text) > 0 || isAddress(pj.text) ||
+		c.services(pj) || isSlogan(pj.text) ||
 		letters(pj.text) < 3 || strings.ContainsAny(pj.text, "0123456789") {
 		return false
 	}
@@ -621,4 +711,34 @@ func (c *card) fields() []Field {
 	out := append([]Field(nil), c.found...)
 	sortStable(out, func(a, b Field) bool { return order[a.Kind] < order[b.Kind] })
 	return out
+}
+
+// lineUnderName returns the unclaimed part printed just under the name (or
+// just beside it on its row), smaller than the name and shaped like a job
+// title: a few words, no digits, nothing of a company, an address, a
+// slogan or a list of services. It returns -1 when there is none.
+func (c *card) lineUnderName(name int) int {
+	if name < 0 {
+		return -1
+	}
+	nl := c.parts[name].line
+	for k, p := range c.parts {
+		if p.kind != "" || k == name || p.line == nl {
+			continue
+		}
+		if !c.adjacent(nl, p.line) || !c.sameColumn(nl, p.line) || c.lines[p.line].Box.Min.Y < c.lines[nl].Box.Min.Y {
+			continue
+		}
+		if lineHeight(c.lines[p.line]) >= lineHeight(c.lines[nl]) {
+			return -1
+		}
+		words := strings.Fields(p.text)
+		if len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
+			c.companyScore(p.text) > 0 || hasCompanySuffix(p.text) || isAddress(p.text) ||
+			isSlogan(p.text) || c.services(p) || c.nameWords(p.text) != nil && c.nameScore(p) > 2.5 {
+			return -1
+		}
+		return k
+	}
+	return -1
 }

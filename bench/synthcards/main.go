@@ -3,7 +3,7 @@
 // SEED on (see ocr/render's SyntheticSet), each written to DIR as a PNG
 // with a same-name .vcf of what it says, as the eval command reads them.
 //
-//	go run ./bench/synthcards -out /tmp/synth -seed 5000 -n 48
+//	go run ./bench/synthcards -out /tmp/synth -seed 5000 -n 52
 //	followthrough eval /tmp/synth
 //
 // It lives under bench/ so that the app users install does not carry the
@@ -25,7 +25,7 @@ import (
 func main() {
 	out := flag.String("out", "", "write the cards and their .vcf files to `DIR`")
 	seed := flag.Int64("seed", 1, "the first invented card")
-	n := flag.Int("n", 48, "how many cards to draw")
+	n := flag.Int("n", 4*len(render.Styles), "how many cards to draw")
 	flag.Parse()
 	if *out == "" || *n <= 0 || flag.NArg() > 0 {
 		flag.Usage()

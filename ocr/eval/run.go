@@ -98,9 +98,13 @@ type evalReport struct {
 	Workers   int         `json:"workers"`
 	English   evalSummary `json:"english"`
 	All       evalSummary `json:"all"`
-	Pairs     []evalPair  `json:"sameCard"`
-	Cards     []*evalCard `json:"cards"`
-	Seconds   float64     `json:"seconds"`
+	// ByFolder and ByLanguage score the cards of each folder, and of each
+	// language their expected cards give.
+	ByFolder   map[string]evalSummary `json:"byFolder"`
+	ByLanguage map[string]evalSummary `json:"byLanguage"`
+	Pairs      []evalPair             `json:"sameCard"`
+	Cards      []*evalCard            `json:"cards"`
+	Seconds    float64                `json:"seconds"`
 }
 
 // Run reads the card images among paths that have a same-name .vcf file
@@ -176,11 +180,17 @@ func Run(ctx context.Context, w io.Writer, paths []string, opts Options) error {
 	rep.English = summarize(cards, func(c *evalCard) bool { return c.Language == "" || strings.HasPrefix(c.Language, "en") })
 	rep.All = summarize(cards, func(*evalCard) bool { return true })
 	rep.Pairs = sameCards(cards)
+	rep.ByFolder = summarizeBy(cards, folderOf)
+	rep.ByLanguage = summarizeBy(cards, languageOf)
 
 	fmt.Fprintln(w)
 	reportSummary(w, "English cards", rep.English)
 	fmt.Fprintln(w)
 	reportSummary(w, fmt.Sprintf("All %d cards", len(cards)), rep.All)
+	fmt.Fprintln(w)
+	reportGroups(w, "folder", rep.ByFolder)
+	fmt.Fprintln(w)
+	reportGroups(w, "language", rep.ByLanguage)
 	if opts.VsTesseract {
 		fmt.Fprintln(w)
 		reportVsTesseract(w, cards)
@@ -254,6 +264,59 @@ func summarize(cards []*evalCard, in func(*evalCard) bool) evalSummary {
 		sum.AllRight = float64(right) / float64(sum.Cards)
 	}
 	return sum
+}
+
+// folderOf is the folder a card's image is in, the source it came from.
+func folderOf(c *evalCard) string { return filepath.Base(filepath.Dir(c.Path)) }
+
+// languageOf is the language a card's expected vCard gives, or "?".
+func languageOf(c *evalCard) string {
+	if c.Language == "" {
+		return "?"
+	}
+	return c.Language
+}
+
+// summarizeBy scores the cards of each group key puts them in.
+func summarizeBy(cards []*evalCard, key func(*evalCard) string) map[string]evalSummary {
+	out := map[string]evalSummary{}
+	for _, c := range cards {
+		k := key(c)
+		if _, ok := out[k]; !ok {
+			out[k] = summarize(cards, func(d *evalCard) bool { return key(d) == k })
+		}
+	}
+	return out
+}
+
+// reportGroups writes one row per group: its cards, macro F1, share of
+// cards with every field right, and each field's F1 ("-" where the group
+// neither expects nor reads the field).
+func reportGroups(w io.Writer, what string, groups map[string]evalSummary) {
+	keys := make([]string, 0, len(groups))
+	width := len(what)
+	for k := range groups {
+		keys = append(keys, k)
+		width = max(width, len(k))
+	}
+	sort.Strings(keys)
+	fmt.Fprintf(w, "By %s\n%-*s %5s %6s %6s", what, width, what, "cards", "macro", "right")
+	for _, f := range ScoredFields {
+		fmt.Fprintf(w, " %7s", f)
+	}
+	fmt.Fprintln(w)
+	for _, k := range keys {
+		s := groups[k]
+		fmt.Fprintf(w, "%-*s %5d %6.3f %5.0f%%", width, k, s.Cards, s.MacroF1, 100*s.AllRight)
+		for _, f := range ScoredFields {
+			if t := s.Fields[f]; t.Predicted == 0 && t.Expected == 0 {
+				fmt.Fprintf(w, " %7s", "-")
+			} else {
+				fmt.Fprintf(w, " %7.3f", t.F1)
+			}
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 func reportSummary(w io.Writer, title string, s evalSummary) {

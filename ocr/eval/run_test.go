@@ -200,3 +200,70 @@ func TestRun(t *testing.T) {
 		}
 	})
 }
+
+// TestRunByFolderAndLanguage reads the same card in two folders, labelled
+// with two languages, and checks that the report gives each folder and
+// each language its own row and share of cards all right.
+func TestRunByFolderAndLanguage(t *testing.T) {
+	root := t.TempDir()
+	blank := image.NewGray(image.Rect(0, 0, 1000, 600))
+	for i := range blank.Pix {
+		blank.Pix[i] = 255
+	}
+	cards := []struct{ folder, lang, email string }{
+		{"scans", "en", "jane@acmewidgets.com"},
+		{"photos", "vi", "jane@other.example"}, // read wrong: the engine reads acmewidgets
+	}
+	var paths []string
+	for _, c := range cards {
+		dir := filepath.Join(root, c.folder)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		f, err := os.Create(filepath.Join(dir, "card.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := png.Encode(f, blank); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		vcf := "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane Doe\r\nN:Doe;Jane;;;\r\nORG:Acmewidgets\r\nEMAIL:" + c.email + "\r\nX-CARD-LANGUAGE:" + c.lang + "\r\nEND:VCARD\r\n"
+		if err := os.WriteFile(filepath.Join(dir, "card.vcf"), []byte(vcf), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, filepath.Join(dir, "card.png"))
+	}
+	var out bytes.Buffer
+	opts := Options{
+		NewEngine: func([]string) (ocr.Engine, error) {
+			return &fakeEngine{lines: []string{"Jane Doe", "jane@acmewidgets.com"}}, nil
+		},
+		Workers: 1,
+	}
+	if err := Run(context.Background(), &out, paths, opts); err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string][]string{}
+	for _, l := range strings.Split(out.String(), "\n") {
+		if f := strings.Fields(l); len(f) == 4+len(ScoredFields) {
+			rows[f[0]] = f[1:4]
+		}
+	}
+	tests := []struct {
+		group string
+		want  []string // cards, macro F1, share all right
+	}{
+		{"scans", []string{"1", "0.429", "100%"}},
+		{"photos", []string{"1", "0.286", "0%"}},
+		{"en", []string{"1", "0.429", "100%"}},
+		{"vi", []string{"1", "0.286", "0%"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.group, func(t *testing.T) {
+			if got := rows[tt.group]; strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("row %s = %v, want %v\n%s", tt.group, got, tt.want, out.String())
+			}
+		})
+	}
+}

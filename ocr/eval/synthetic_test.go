@@ -13,12 +13,16 @@ import (
 
 // syntheticFloor is the macro F1 that reading the invented cards of
 // TestSyntheticFloor must reach. It sits a little under what the reader
-// scores (1.000 on 2026-11-22; the reader before issue 5 scored 0.927), so
-// that a change that makes reading worse fails here.
-const syntheticFloor = 0.95
+// scores, so that a change that makes reading worse fails here. The set
+// was rebuilt for issue 23 from lists kept apart from the classifier's,
+// with slogans, services, logos, capitals, icons, QR codes, light tables
+// and cards in German, French, Spanish and Portuguese: the reader that
+// scored 1.000 on the old set scored 0.776 on it, and 0.876 (2026-12-06)
+// once it read titles by their place and refused slogans and services.
+const syntheticFloor = 0.85
 
 // styleFloor is the least macro F1 for the two cards of each style.
-const styleFloor = 0.8
+const styleFloor = 0.7
 
 // TestSyntheticFloor reads two rounds of invented cards, one of each style
 // (two columns, a logo band, dark, coloured, small, turned, skewed, a

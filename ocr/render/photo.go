@@ -92,6 +92,23 @@ func desk(frame image.Point, rng *rand.Rand) *image.NRGBA {
 	return img
 }
 
+// lightTable is a light grey table top, nearly as light as a white card,
+// with a little texture and noise.
+func lightTable(frame image.Point, rng *rand.Rand) *image.NRGBA {
+	base := 206 + 22*rng.Float64()
+	long := max(frame.X, frame.Y)
+	mottle := noiseField(frame, long/30, long/30, rng)
+	img := image.NewNRGBA(image.Rectangle{Max: frame})
+	for y := 0; y < frame.Y; y++ {
+		for x := 0; x < frame.X; x++ {
+			v := base + 5*mottle[y*frame.X+x] + 4*(rng.Float64()-0.5)
+			o := img.PixOffset(x, y)
+			img.Pix[o], img.Pix[o+1], img.Pix[o+2], img.Pix[o+3] = clamp8(v), clamp8(v+1), clamp8(v+3), 0xff
+		}
+	}
+	return img
+}
+
 // noiseField is smooth noise, roughly in [-1, 1], over frame, with
 // features about cellX by cellY pixels.
 func noiseField(frame image.Point, cellX, cellY int, rng *rand.Rand) []float64 {

@@ -11,6 +11,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"math/rand/v2"
 	"sync"
 
 	"golang.org/x/image/font"
@@ -81,6 +82,9 @@ type Card struct {
 	// in it (no text); the text moves right to clear it.
 	Accent      bool
 	AccentColor color.Color // band colour, default a deep teal
+	// QR, when not 0, draws a QR code's pattern (finder squares and
+	// modules drawn from this seed) in the bottom right corner.
+	QR int64
 }
 
 // Default colours.
@@ -323,6 +327,9 @@ func Draw(c Card, width int) *image.NRGBA {
 	if c.Accent {
 		drawAccent(img, g, orDefault(c.AccentColor, DefaultAccentColor))
 	}
+	if c.QR != 0 {
+		drawQR(img, c.QR, orDefault(c.Ink, DefaultInk))
+	}
 	ink := image.NewUniform(orDefault(c.Ink, DefaultInk))
 	for _, p := range ps {
 		d := font.Drawer{Dst: img, Src: ink, Face: fc.get(p.line, p.size), Dot: p.dot}
@@ -406,4 +413,41 @@ func drawAccent(img *image.NRGBA, g geometry, c color.Color) {
 func mix(a, b color.NRGBA, t float64) color.NRGBA {
 	f := func(x, y uint8) uint8 { return uint8(float64(x)*(1-t) + float64(y)*t + 0.5) }
 	return color.NRGBA{f(a.R, b.R), f(a.G, b.G), f(a.B, b.B), 0xff}
+}
+
+// drawQR draws a QR code's pattern, 25 modules a side, in the bottom
+// right corner of img: three finder squares and modules on or off by
+// seed. It encodes nothing; it is there for the reader to ignore.
+func drawQR(img *image.NRGBA, seed int64, ink color.Color) {
+	const n = 25
+	b := img.Bounds()
+	side := b.Dy() * 22 / 100
+	mod := max(1, side/n)
+	side = mod * n
+	x0, y0 := b.Max.X-side-b.Dy()/20, b.Max.Y-side-b.Dy()/20
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x9e37))
+	for y := range n {
+		for x := range n {
+			on := rng.IntN(2) == 0
+			// Finder squares at three corners: rings on, off, on round a
+			// solid centre, with an empty row between them and the rest.
+			for _, f := range [][2]int{{0, 0}, {n - 7, 0}, {0, n - 7}} {
+				dx, dy := x-f[0], y-f[1]
+				if dx >= -1 && dy >= -1 && dx <= 7 && dy <= 7 {
+					d := max(abs(dx-3), abs(dy-3))
+					on = d != 2 && d != 4
+				}
+			}
+			if on {
+				fill(img, image.Rect(x0+x*mod, y0+y*mod, x0+(x+1)*mod, y0+(y+1)*mod), ink)
+			}
+		}
+	}
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"image/color"
 	"strings"
 
@@ -14,6 +15,7 @@ type Expected struct {
 	Name, Title, Company, Email, Website, Address string
 	Phones                                        []string
 	Fax                                           string
+	Language                                      string // the card's language, "en" when empty
 }
 
 // sample is a card and what it says, kept side by side so they stay in step.
@@ -226,6 +228,6 @@ func (e Expected) VCard() vcard.Card {
 	if e.Address != "" {
 		c.Add(vcard.FieldAddress, &vcard.Field{Value: ";;" + strings.ReplaceAll(e.Address, ";", ",") + ";;;;"})
 	}
-	c.SetValue("X-CARD-LANGUAGE", "en")
+	c.SetValue("X-CARD-LANGUAGE", cmp.Or(e.Language, "en"))
 	return c
 }

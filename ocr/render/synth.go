@@ -12,6 +12,9 @@ import (
 	"github.com/brianvoe/gofakeit/v7"
 	"github.com/disintegration/imaging"
 	"github.com/nyaruka/phonenumbers"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"followthrough/ocr/perspective"
 )
@@ -32,14 +35,16 @@ type Synthetic struct {
 	// Photo, when set, puts the card on a desk in perspective, seen by a
 	// phone Photo.X by Photo.Y pixels.
 	Photo image.Point
-	seed  int64
+	// LightDesk puts the card on a light table instead of a darker desk.
+	LightDesk bool
+	seed      int64
 }
 
 // Styles are the ways Synthesize lays out and photographs cards, in the
 // order it cycles through them.
 var Styles = []string{
 	"stacked", "centred", "two-column", "logo-left", "dark", "coloured",
-	"small", "rotated", "skewed", "photo", "right", "company-first",
+	"small", "rotated", "skewed", "photo", "right", "company-first", "light-photo",
 }
 
 // Image draws the card as a scanner or phone would see it.
@@ -61,7 +66,7 @@ func (s Synthetic) Image() image.Image {
 	}
 	if s.Photo != (image.Point{}) {
 		rng := rand.New(rand.NewPCG(uint64(s.seed), 77))
-		img = PerspectivePhoto(img, 0.05+0.10*rng.Float64(), s.Photo, s.seed)
+		img = perspectivePhoto(img, 0.05+0.10*rng.Float64(), s.Photo, s.seed, s.LightDesk)
 	}
 	return img
 }
@@ -82,6 +87,7 @@ type country struct {
 	code   string // ISO 3166 and libphonenumber region
 	tld    string
 	name   string // printed at the end of an address, sometimes
+	lang   string // the language its cards are printed in
 	suffix []string
 	street func(f *gofakeit.Faker) []string // the address lines
 }
@@ -111,17 +117,17 @@ var countries = []country{
 			return []string{fmt.Sprintf("Level %d, %d %s Street", 1+f.IntN(30), 1+f.IntN(400), pick(f, streetNames)),
 				fmt.Sprintf("%s %s %d", pick(f, []string{"Sydney", "Ultimo", "Parramatta", "Melbourne", "Carlton", "Brisbane"}), pick(f, []string{"NSW", "VIC", "QLD"}), 2000+f.IntN(2000))}
 		}},
-	{code: "DE", tld: "de", name: "Germany", suffix: []string{"GmbH", "AG", "GmbH & Co. KG"},
+	{code: "DE", tld: "de", name: "Deutschland", lang: "de", suffix: []string{"GmbH", "AG", "GmbH & Co. KG"},
 		street: func(f *gofakeit.Faker) []string {
 			return []string{fmt.Sprintf("%s %d", pick(f, []string{"Hauptstraße", "Bahnhofstraße", "Gartenweg", "Lindenallee", "Schillerstraße", "Marktplatz"}), 1+f.IntN(120)),
 				fmt.Sprintf("%05d %s", 10000+f.IntN(89999), pick(f, []string{"Berlin", "München", "Köln", "Hamburg", "Leipzig", "Stuttgart"}))}
 		}},
-	{code: "FR", tld: "fr", name: "France", suffix: []string{"SARL", "SAS", "S.A."},
+	{code: "FR", tld: "fr", name: "France", lang: "fr", suffix: []string{"SARL", "SAS", "S.A."},
 		street: func(f *gofakeit.Faker) []string {
 			return []string{fmt.Sprintf("%d rue %s", 1+f.IntN(150), pick(f, []string{"de la Paix", "Victor Hugo", "des Lilas", "du Commerce", "Pasteur", "de Rivoli"})),
 				fmt.Sprintf("%05d %s", 10000+f.IntN(85000), pick(f, []string{"Paris", "Lyon", "Nantes", "Lille", "Bordeaux", "Toulouse"}))}
 		}},
-	{code: "BR", tld: "com.br", name: "Brasil", suffix: []string{"Ltda", "S/A", "ME"},
+	{code: "BR", tld: "com.br", name: "Brasil", lang: "pt", suffix: []string{"Ltda", "S/A", "ME"},
 		street: func(f *gofakeit.Faker) []string {
 			return []string{fmt.Sprintf("Rua %s, %d", pick(f, []string{"das Flores", "Augusta", "XV de Novembro", "da Consolação", "Sete de Setembro"}), 10+f.IntN(2000)),
 				fmt.Sprintf("%s - %s, %05d-%03d", pick(f, []string{"São Paulo", "Curitiba", "Campinas", "Recife", "Salvador"}), pick(f, []string{"SP", "PR", "PE", "BA"}), 10000+f.IntN(89999), f.IntN(1000))}
@@ -136,25 +142,23 @@ var countries = []country{
 			return []string{fmt.Sprintf("%d-%d-%d %s, %s-ku", 1+f.IntN(9), 1+f.IntN(20), 1+f.IntN(30), pick(f, []string{"Hongo", "Shiba", "Kanda", "Umeda", "Sakae", "Aoyama"}), pick(f, []string{"Bunkyo", "Minato", "Chuo", "Kita", "Naka"})),
 				fmt.Sprintf("%s %03d-%04d", pick(f, []string{"Tokyo", "Osaka", "Nagoya", "Fukuoka"}), 100+f.IntN(899), f.IntN(10000))}
 		}},
+	{code: "PT", tld: "pt", name: "Portugal", lang: "pt", suffix: []string{"Lda.", "S.A.", "Unipessoal Lda."},
+		street: func(f *gofakeit.Faker) []string {
+			return []string{fmt.Sprintf("Rua %s, %d", pick(f, []string{"da Conceição", "de São Bento", "Augusta", "do Carmo", "das Flores"}), 1+f.IntN(300)),
+				fmt.Sprintf("%04d-%03d %s", 1000+f.IntN(8000), f.IntN(1000), pick(f, []string{"Lisboa", "Porto", "Braga", "Coimbra", "Évora"}))}
+		}},
 	{code: "CA", tld: "ca", name: "Canada", suffix: []string{"Inc.", "Ltd.", "Corp."},
 		street: func(f *gofakeit.Faker) []string {
 			return []string{fmt.Sprintf("%d %s %s", 10+f.IntN(3000), pick(f, streetNames), pick(f, []string{"Street", "Avenue", "Road"})),
 				fmt.Sprintf("%s, %s %c%d%c %d%c%d", pick(f, []string{"Toronto", "Ottawa", "Calgary", "Halifax"}), pick(f, []string{"ON", "AB", "NS"}),
 					'A'+rune(f.IntN(20)), f.IntN(10), 'A'+rune(f.IntN(20)), f.IntN(10), 'A'+rune(f.IntN(20)), f.IntN(10))}
 		}},
-	{code: "ES", tld: "es", name: "España", suffix: []string{"S.L.", "S.A."},
+	{code: "ES", tld: "es", name: "España", lang: "es", suffix: []string{"S.L.", "S.A."},
 		street: func(f *gofakeit.Faker) []string {
 			return []string{fmt.Sprintf("Calle %s %d", pick(f, []string{"Mayor", "de Alcalá", "del Prado", "Real", "Nueva"}), 1+f.IntN(200)),
 				fmt.Sprintf("%05d %s", 10000+f.IntN(40000), pick(f, []string{"Madrid", "Sevilla", "Valencia", "Bilbao"}))}
 		}},
 }
-
-var industryWords = []string{"Analytics", "Logistics", "Design", "Consulting", "Partners", "Systems", "Labs", "Studio", "Engineering",
-	"Capital", "Foods", "Energy", "Robotics", "Media", "Health", "Software", "Architects", "Trading", "Networks", "Ventures"}
-
-var titles = []string{"Chief Executive Officer", "Managing Director", "Head of Sales", "Marketing Manager", "Software Engineer",
-	"Senior Consultant", "Operations Director", "Account Executive", "Product Designer", "Founder", "Project Manager",
-	"Chief Financial Officer", "Business Development Manager", "Research Scientist", "Office Manager", "Sales Representative"}
 
 // syllables make up names no list holds, so that the reader is not only
 // measured on names it knows.
@@ -199,7 +203,7 @@ func phone(f *gofakeit.Faker, region string, typ phonenumbers.PhoneNumberType, i
 func proto(v uint64) *uint64 { return &v }
 
 func localPart(f *gofakeit.Faker, given, family string) string {
-	g, fm := asciiLower(given), asciiLower(family)
+	g, fm := asciiLower(fold(given)), asciiLower(fold(family))
 	switch f.IntN(5) {
 	case 0:
 		return g + "." + fm
@@ -211,6 +215,17 @@ func localPart(f *gofakeit.Faker, given, family string) string {
 		return g + "_" + fm
 	}
 	return g + fm[:1]
+}
+
+// fold writes s without its diacritics, as an email address made from a
+// name does: "Jürgen Dvořák" is "Jurgen Dvorak".
+func fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return strings.NewReplacer("ß", "ss", "ł", "l", "Ł", "L", "ı", "i", "đ", "d", "Đ", "D", "ø", "o").Replace(out)
 }
 
 // asciiLower lower-cases s and drops what is not a letter or digit, as an
@@ -232,42 +247,43 @@ func Synthesize(seed int64, i int) Synthetic {
 	style := Styles[i%len(Styles)]
 	co := countries[(i/len(Styles)+i)%len(countries)]
 
-	given, family := f.FirstName(), f.LastName()
-	if f.IntN(3) == 0 {
+	lang := co.lang
+	if lang == "" {
+		lang = "en"
+	}
+	// People, jobs and firms from lists kept apart from the classifier's
+	// (see synthwords.go), and names no list holds.
+	given, family := pick(f, apart(givenNames[lang])), pick(f, apart(familyNames[lang]))
+	if f.IntN(4) == 0 {
 		given = inventedName(f)
 	}
-	if f.IntN(3) == 0 {
+	if f.IntN(4) == 0 {
 		family = inventedName(f)
 	}
 	name := given + " " + family
 	if f.IntN(6) == 0 {
-		name = given + " " + string([]rune(f.FirstName())[:1]) + ". " + family
+		name = given + " " + string([]rune(pick(f, apart(givenNames["en"])))[:1]) + ". " + family
+	}
+	printedName := name
+	if f.IntN(4) == 0 {
+		printedName = strings.ToUpper(name) // names printed in capitals
 	}
 
-	var company, stem string
-	if f.IntN(2) == 0 {
-		w := family
-		if f.IntN(2) == 0 {
-			w = inventedName(f)
-		}
-		company = w + " " + pick(f, industryWords)
-		stem = asciiLower(company)
-		if f.IntN(3) == 0 {
-			stem = asciiLower(w)
-		}
-		company += " " + pick(f, co.suffix)
-	} else {
-		company = f.Company()
-		stem = asciiLower(strings.Fields(company)[0])
-		if len(stem) < 4 {
-			stem = asciiLower(company)
-		}
+	stemWord := pick(f, companyStems)
+	if f.IntN(3) == 0 {
+		stemWord = inventedName(f)
+	}
+	company := stemWord
+	if f.IntN(3) != 0 {
+		company += " " + pick(f, companyTrades[lang])
+	}
+	company += " " + pick(f, co.suffix)
+	stem := asciiLower(fold(stemWord))
+	if f.IntN(3) == 0 {
+		stem = asciiLower(fold(strings.TrimSuffix(company, " "+co.suffix[0])))
 	}
 	domain := stem + "." + co.tld
-	title := pick(f, titles)
-	if f.IntN(3) == 0 {
-		title = f.JobDescriptor() + " " + f.JobLevel() + " " + f.JobTitle()
-	}
+	title := pick(f, jobTitles[lang])
 	email := localPart(f, given, family) + "@" + domain
 	website := pick(f, []string{"www." + domain, domain, "https://" + domain, "www." + domain})
 	intl := f.IntN(2) == 0
@@ -293,6 +309,9 @@ func Synthesize(seed int64, i int) Synthetic {
 		{"Phone ", "Cell ", "Fax ", "", ""},
 		{"", "", "Fax ", "", ""},
 		{"Office: ", "Mobile: ", "Fax: ", "", "Web: "},
+		// Icons for labels, which OCR reads as specks or stray letters.
+		{"► ", "■ ", "⌂ ", "● ", "● "},
+		{"■ ", "■ ", "■ ", "■ ", "■ "},
 	})
 	if ls.tel == "" && len(phones) > 1 {
 		ls.mob = "Mobile "
@@ -300,7 +319,7 @@ func Synthesize(seed int64, i int) Synthetic {
 
 	bigName := 13 + 4*f.Float64()
 	body := 7.5 + 1.5*f.Float64()
-	nameLine := Line{Text: name, Size: bigName, Bold: true}
+	nameLine := Line{Text: printedName, Size: bigName, Bold: true}
 	titleLine := Line{Text: title, Size: body + 0.5 + f.Float64()}
 	companyLine := Line{Text: company, Size: body + 1 + 2*f.Float64(), Bold: f.IntN(2) == 0}
 	var contact []Line
@@ -327,15 +346,29 @@ func Synthesize(seed int64, i int) Synthetic {
 		Width: 1050,
 		seed:  seed,
 		Want: Expected{
-			Name: name, Title: title, Company: company, Email: email, Website: website,
-			Address: strings.Join(addr, ", "), Phones: phones, Fax: fax,
+			Name: printedName, Title: title, Company: company, Email: email, Website: website,
+			Address: strings.Join(addr, ", "), Phones: phones, Fax: fax, Language: lang,
 		},
 	}
-	head := []Line{nameLine, titleLine, companyLine}
+	// Under the company, a tagline or a line of services; above it, the
+	// firm's logo as text, its first word in capitals.
+	var under []Line
+	switch f.IntN(3) {
+	case 0:
+		under = []Line{{Text: pick(f, taglines[lang]), Size: body, Align: companyLine.Align}}
+	case 1:
+		under = []Line{{Text: pick(f, services[lang]), Size: body, Align: companyLine.Align}}
+	}
+	head := append([]Line{nameLine, titleLine, companyLine}, under...)
+	if f.IntN(3) == 0 {
+		logo := Line{Text: strings.ToUpper(stemWord), Size: bigName * 1.3, Bold: true}
+		nameLine.SpaceBefore = 3
+		head = append([]Line{logo, nameLine, titleLine, companyLine}, under...)
+	}
 	if style == "company-first" {
 		companyLine.SpaceBefore = 0
 		nameLine.SpaceBefore = 4
-		head = []Line{companyLine, nameLine, titleLine}
+		head = append(append([]Line{companyLine}, under...), nameLine, titleLine)
 	}
 	c := Card{Lines: append(append(append([]Line(nil), head...), contact...), address...)}
 	switch style {
@@ -376,12 +409,22 @@ func Synthesize(seed int64, i int) Synthetic {
 		s.Turn = float64(pick(f, []int{90, 180, 270}))
 	case "skewed":
 		s.Turn = (1.5 + 2.5*f.Float64()) * float64(1-2*f.IntN(2))
+	case "light-photo":
+		// A white card on a light grey table, as phones photograph them
+		// at trade shows.
+		s.Width = 1400
+		s.Photo = image.Pt(2400, 1800)
+		s.LightDesk = true
+		c.Background = color.White
 	case "photo":
 		s.Width = 1400
 		s.Photo = image.Pt(2400, 1800)
 		if f.IntN(2) == 0 {
 			s.Photo = image.Pt(2400, 2400)
 		}
+	}
+	if (style == "stacked" || style == "company-first" || style == "light-photo") && f.IntN(2) == 0 {
+		c.QR = seed // a QR code in the corner
 	}
 	s.Card = c
 	return s
@@ -392,8 +435,16 @@ func Synthesize(seed int64, i int) Synthetic {
 // 10%), it is turned a little, and the picture has the desk's texture,
 // uneven light and noise of Photo.
 func PerspectivePhoto(card image.Image, tilt float64, frame image.Point, seed int64) *image.NRGBA {
+	return perspectivePhoto(card, tilt, frame, seed, false)
+}
+
+// perspectivePhoto is PerspectivePhoto, on a light table when onLight.
+func perspectivePhoto(card image.Image, tilt float64, frame image.Point, seed int64, onLight bool) *image.NRGBA {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x7e11_5ca9))
 	out := desk(frame, rng)
+	if onLight {
+		out = lightTable(frame, rng)
+	}
 	cb := card.Bounds()
 	if cb.Dx() == 0 || cb.Dy() == 0 {
 		return out

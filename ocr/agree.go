@@ -1,0 +1,183 @@
+package ocr
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"followthrough/contacts"
+)
+
+// A card's email, website and name usually agree: jane.doe@acme.com,
+// www.acme.com, Jane Doe. Where OCR misread one letter of one of them
+// (i for j, q for g, l for I, rn for m, a letter read twice), the others
+// tell which reading is right. What still disagrees is marked for review.
+
+// doubledL undoes one slip of fonts whose l has a foot: an l read as "Ll"
+// or "lL" in an address printed in small letters, "eLlena@" for
+// "elena@". It only applies where the address starts with a small letter
+// and its only capitals are such L's.
+func doubledL(s string) string {
+	r := []rune(s)
+	if len(r) == 0 || !unicode.IsLower(r[0]) {
+		return s
+	}
+	for i, ch := range r {
+		if unicode.IsUpper(ch) && (ch != 'L' || !(i > 0 && r[i-1] == 'l' || i+1 < len(r) && r[i+1] == 'l')) {
+			return s
+		}
+	}
+	s = strings.ReplaceAll(s, "Ll", "l")
+	return strings.ReplaceAll(s, "lL", "l")
+}
+
+// editDistance is the number of letters to change, add or drop to make a
+// into b (Levenshtein), counting "rn" and "m" as one letter apart.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// nearDomain returns the domain of an email on the card that host is one
+// letter away from, "quillvale.examplle" for quillvale.example, or "".
+func (c *card) nearDomain(host string) string {
+	host = strings.TrimPrefix(strings.ToLower(host), "www.")
+	for _, f := range c.found {
+		if f.Kind != FieldEmail {
+			continue
+		}
+		_, d, _ := strings.Cut(f.Value, "@")
+		if len(d) >= 6 && d != host && oneSlip(host, d) {
+			return d
+		}
+	}
+	return ""
+}
+
+// oneSlip says whether a and b differ by one misread letter: one letter
+// changed, added or dropped, or letters OCR confuses.
+func oneSlip(a, b string) bool {
+	return editDistance(a, b) == 1 || len(a) == len(b) && confusable(a) == confusable(b) ||
+		strings.ReplaceAll(a, "rn", "m") == b || strings.ReplaceAll(b, "rn", "m") == a
+}
+
+// mendByAgreement makes the email's local part and the name agree where
+// a word of one is one misread letter away from the other's: the one read
+// with less confidence takes the other's letter, and is marked for
+// review. It also marks for review the emails and websites whose domains
+// are one letter apart and could not be told right from wrong.
+func (c *card) mendByAgreement() {
+	name := -1
+	for i, f := range c.found {
+		if f.Kind == FieldName {
+			name = i
+		}
+	}
+	for i := range c.found {
+		if name < 0 {
+			break
+		}
+		f := &c.found[i]
+		if f.Kind != FieldEmail {
+			continue
+		}
+		n := &c.found[name]
+		local, dom, _ := strings.Cut(f.Value, "@")
+		pieces := strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
+		nameWords := strings.Fields(n.Value)
+		for _, p := range pieces {
+			for k, nw := range nameWords {
+				// Emails are written without the name's diacritics.
+				w := foldMarks(squash(nw))
+				// "mbell" is an initial and a name, not a slip of "bell".
+				if p == w || len([]rune(p)) < 4 || len([]rune(w)) < 4 || !oneSlip(p, w) ||
+					strings.Contains(p, w) || strings.Contains(w, p) || strings.ContainsAny(nw, "0123456789") {
+					continue
+				}
+				if f.Conf < n.Conf {
+					local = strings.Replace(local, p, w, 1)
+					f.Reason += ", one letter mended to agree with the name"
+					f.Conf = min(f.Conf, LowConfidence-1)
+				} else if w == strings.ToLower(strings.Trim(nw, ".,")) && foldMarks(p) == p {
+					nameWords[k] = writeLike(p, nw)
+					n.Value = strings.Join(nameWords, " ")
+					if !c.opts.KeepNameCase {
+						n.Value = contacts.NameCase(n.Value)
+					}
+					n.Reason += ", one letter mended to agree with the email"
+					n.Conf = min(n.Conf, LowConfidence-1)
+				}
+			}
+		}
+		f.Value = local + "@" + dom
+	}
+	// Emails and websites whose domains still differ by one letter: one
+	// of them is misread, and the card cannot tell which.
+	for wi := range c.found {
+		w := &c.found[wi]
+		if w.Kind != FieldWebsite {
+			continue
+		}
+		host := strings.TrimPrefix(hostOf(w.Value), "www.")
+		for ei := range c.found {
+			e := &c.found[ei]
+			if e.Kind != FieldEmail {
+				continue
+			}
+			_, dom, _ := strings.Cut(e.Value, "@")
+			if dom != host && len(dom) >= 6 && oneSlip(dom, host) {
+				for _, f := range []*Field{w, e} {
+					f.Conf = min(f.Conf, LowConfidence-1)
+					if !strings.Contains(f.Reason, "disagree") {
+						f.Reason += "; the email's domain and the website disagree by one letter"
+					}
+				}
+			}
+		}
+	}
+}
+
+// foldMarks drops the marks of letters, as an email made from a name
+// does: "gaëtan" is "gaetan".
+func foldMarks(s string) string {
+	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+// writeLike writes word in the case of as: in capitals, or capitalised.
+func writeLike(word, as string) string {
+	upper := 0
+	for _, r := range as {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	if upper > len([]rune(as))/2 {
+		return strings.ToUpper(word)
+	}
+	r := []rune(word)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}

@@ -1,0 +1,109 @@
+package ocr
+
+import (
+	"cmp"
+	"strings"
+	"testing"
+)
+
+// TestAgreement: a card's name, email and website mend each other's
+// single misread letters, and what still disagrees is marked for review.
+func TestAgreement(t *testing.T) {
+	tests := []struct {
+		name             string
+		rows             []row
+		email, website   string
+		emailLow, webLow bool // marked for review
+		nameWant         string
+		emailConf        float64 // 95 when 0: read surer than the name's 90
+	}{
+		{
+			name:    "an l read twice in the email and the website",
+			rows:    cat(stack(100, 80, 70, "Elena Sorokina"), stack(100, 400, "E: eLlena@quillvale.example", "W: quillvale.exampLle")),
+			email:   "elena@quillvale.example",
+			website: "quillvale.example",
+		},
+		{
+			name:     "one letter of the local part against the name",
+			rows:     cat(stack(100, 80, 70, "Jane Doe"), stack(100, 400, "jame.doe@acmewidgets.com", "www.acmewidgets.com")),
+			email:    "jane.doe@acmewidgets.com",
+			website:  "www.acmewidgets.com",
+			emailLow: true, emailConf: 50,
+		},
+		{
+			name:     "one letter of the name against an email read surer",
+			rows:     cat(stack(100, 80, 70, "YASUO SAdI", "Sales Manager"), stack(100, 400, "yasuo.saji@example.co.jp")),
+			email:    "yasuo.saji@example.co.jp",
+			nameWant: "Yasuo Saji",
+		},
+		{
+			name:      "a name's diacritics are not a slip of the email",
+			rows:      cat(stack(100, 80, 70, "Benoît Gaétan", "Sales Manager"), stack(100, 400, "benoit.gaetan@example.fr")),
+			email:     "benoit.gaetan@example.fr",
+			nameWant:  "Benoît Gaétan",
+			emailConf: 80,
+		},
+		{
+			name:  "an initial before the family name is no slip",
+			rows:  cat(stack(100, 80, 70, "Marcus Bell"), stack(100, 400, "mbell@bellokafor.example.org")),
+			email: "mbell@bellokafor.example.org",
+		},
+		{
+			name:    "a website one letter from the email's domain, its suffix unknown",
+			rows:    cat(stack(100, 80, 70, "Jane Doe"), stack(100, 400, "jane@acmewidgets.com", "www.acmewidgets.corn")),
+			email:   "jane@acmewidgets.com",
+			website: "www.acmewidgets.com",
+		},
+		{
+			name:     "two valid domains one letter apart: review both",
+			rows:     cat(stack(100, 80, 70, "Jane Doe"), stack(100, 400, "jane@acmewidgets.com", "www.acnewidgets.com")),
+			email:    "jane@acmewidgets.com",
+			website:  "www.acnewidgets.com",
+			emailLow: true, webLow: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var email, website *Field
+			name := ""
+			ls := lines(tt.rows...)
+			for i := range ls {
+				if strings.Contains(ls[i].Text, "@") {
+					ls[i].Conf = cmp.Or(tt.emailConf, 95)
+				}
+			}
+			fs := Classify(ls, cardSize)
+			for i := range fs {
+				switch fs[i].Kind {
+				case FieldName:
+					name = fs[i].Value
+				case FieldEmail:
+					email = &fs[i]
+				case FieldWebsite:
+					website = &fs[i]
+				}
+			}
+			check := func(what string, f *Field, want string, low bool) {
+				t.Helper()
+				switch {
+				case want == "" && f != nil:
+					t.Errorf("%s = %q, want none", what, f.Value)
+				case want == "":
+				case f == nil:
+					t.Errorf("%s missing, want %q", what, want)
+				case f.Value != want:
+					t.Errorf("%s = %q, want %q", what, f.Value, want)
+				case (f.Conf < LowConfidence) != low:
+					t.Errorf("%s confidence %.0f (%s), marked for review %v, want %v", what, f.Conf, f.Reason, !low, low)
+				case low && !strings.Contains(f.Reason, "agree"):
+					t.Errorf("%s reason %q does not say why it needs review", what, f.Reason)
+				}
+			}
+			if tt.nameWant != "" && name != tt.nameWant {
+				t.Errorf("name = %q, want %q", name, tt.nameWant)
+			}
+			check("email", email, tt.email, tt.emailLow)
+			check("website", website, tt.website, tt.webLow)
+		})
+	}
+}

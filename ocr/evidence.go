@@ -1,0 +1,62 @@
+package ocr
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Evidence against a line being the company or the job title: a line of
+// services, or a slogan. Cards print both under the company's name.
+
+// serviceSepRe splits a line of services: "Air · Sea · Road", "Sales |
+// Rentals | Repairs", "Design • Print • Signage".
+var serviceSepRe = regexp.MustCompile(`\s*[·•|*/●■►]\s*|\s+-\s+`)
+
+// isServiceList says whether text lists services: three or more short
+// items between separators, with no digits.
+func isServiceList(text string) bool {
+	if strings.ContainsAny(text, "0123456789@") {
+		return false
+	}
+	items := 0
+	for _, it := range serviceSepRe.Split(text, -1) {
+		it = strings.TrimSpace(it)
+		if it == "" {
+			continue
+		}
+		if len(strings.Fields(it)) > 3 {
+			return false
+		}
+		items++
+	}
+	return items >= 3
+}
+
+// connectorWords are the small words inside titles and names of firms:
+// "Head of Sales", "Smith and Sons".
+var connectorWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "&": true, "de": true, "du": true,
+	"des": true, "la": true, "le": true, "y": true, "e": true, "da": true, "do": true, "der": true, "und": true, "at": true,
+	"in": true, "to": true, "a": true, "an": true, "d'": true}
+
+// isSlogan says whether text reads as a sentence, as slogans are written,
+// rather than as a name or a title: three or more words in small letters
+// that are not the small words inside names and titles ("Moving what
+// matters since 1987", "Your partner on every shore").
+func isSlogan(text string) bool {
+	small := 0
+	words := strings.Fields(text)
+	for _, w := range words {
+		r := []rune(w)
+		if unicode.IsLower(r[0]) && !connectorWords[strings.ToLower(w)] {
+			small++
+		}
+	}
+	return small >= 3 || small >= 2 && len(words) >= 5
+}
+
+// services says whether part p is a line of services, as printed: the
+// separators between its items are dots and bars that cleanLine drops.
+func (c *card) services(p part) bool {
+	return isServiceList(c.lines[p.line].Text) || isServiceList(p.text)
+}

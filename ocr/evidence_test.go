@@ -1,0 +1,103 @@
+package ocr
+
+import "testing"
+
+// TestEvidenceAgainst: a slogan or a list of services printed under the
+// company is neither the company, nor part of it, nor the title; a job no
+// list knows is read from its place under the name.
+func TestEvidenceAgainst(t *testing.T) {
+	tests := []struct {
+		name                  string
+		rows                  []row
+		title, company, notes string
+	}{
+		{
+			name: "services under the company",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Manager"),
+				stack(100, 330, 50, "Saltmarsh LLC", "Design • Print • Signage"),
+				stack(100, 600, "jane@saltmarsh.example")),
+			title: "Sales Manager", company: "Saltmarsh LLC",
+		},
+		{
+			name: "a slogan under the company is no title",
+			rows: cat(stack(100, 80, 70, "Jane Doe"),
+				stack(100, 330, 50, "Kittiwake Shipping Ltd", "Your partner on every shore"),
+				stack(100, 600, "jane@kittiwake.example")),
+			company: "Kittiwake Shipping Ltd",
+		},
+		{
+			name: "a job no list knows, under the name",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Luthier"),
+				stack(100, 330, 50, "Ironbark Instruments Ltd"),
+				stack(100, 600, "jane@ironbark.example")),
+			title: "Luthier", company: "Ironbark Instruments Ltd",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[FieldKind]string{}
+			for _, f := range Classify(lines(tt.rows...), cardSize) {
+				if _, ok := got[f.Kind]; !ok {
+					got[f.Kind] = f.Value
+				}
+			}
+			if got[FieldTitle] != tt.title {
+				t.Errorf("title = %q, want %q", got[FieldTitle], tt.title)
+			}
+			if got[FieldCompany] != tt.company {
+				t.Errorf("company = %q, want %q", got[FieldCompany], tt.company)
+			}
+		})
+	}
+}
+
+// TestAddressEvidence: the street above a postcode-and-city line stays
+// with it though no street word is read, and a city and country alone
+// make an address.
+func TestAddressEvidence(t *testing.T) {
+	tests := []struct {
+		name    string
+		rows    []row
+		address string
+	}{
+		{
+			name: "a street its street word misread",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Manager"),
+				stack(100, 600, "jane@acmewidgets.example", "Lindenstra8e 110", "84752 Sampletown")),
+			address: "Lindenstra8e 110, 84752 Sampletown",
+		},
+		{
+			name: "a city and country alone",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Manager"),
+				stack(100, 600, "jane@acmewidgets.example", "Sampleton, Türkiye")),
+			address: "Sampleton, Türkiye",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			for _, f := range Classify(lines(tt.rows...), cardSize) {
+				if f.Kind == FieldAddress {
+					got = f.Value
+				}
+			}
+			if got != tt.address {
+				t.Errorf("address = %q, want %q", got, tt.address)
+			}
+		})
+	}
+}
+
+// TestNameAgreesWithoutDiacritics: an email written without the name's
+// diacritics still agrees with the name.
+func TestNameAgreesWithoutDiacritics(t *testing.T) {
+	rows := cat(stack(100, 80, 70, "Estêvão Guimarães", "Engenheiro civil"),
+		stack(100, 330, 50, "Kittiwake Lda."), stack(100, 600, "estevao.guimaraes@kittiwake.example"))
+	got := map[FieldKind]string{}
+	for _, f := range Classify(lines(rows...), cardSize) {
+		got[f.Kind] = f.Value
+	}
+	if got[FieldName] != "Estêvão Guimarães" || got[FieldTitle] != "Engenheiro civil" {
+		t.Errorf("name %q, title %q; want Estêvão Guimarães, Engenheiro civil", got[FieldName], got[FieldTitle])
+	}
+}

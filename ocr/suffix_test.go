@@ -1,0 +1,126 @@
+package ocr
+
+import "testing"
+
+// TestHasCompanySuffix: a legal form counts where a company's name can
+// stand, after a name-like word, never as a state or province before a
+// postcode, nor as a common word (issue 21, A.9).
+func TestHasCompanySuffix(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Acme Widgets Ltd", true},
+		{"Acme Widgets, Inc.", true},
+		{"Smith & Co.", true},
+		{"Example Co., Ltd.", true},
+		{"Nordlys Shipping AS", true},
+		{"Volvo Trucks AB", true},
+		{"Loja Exemplo ME", true},
+		{"Philips NV", true},
+		{"Bodega Sol SA", true},
+		{"Denver, CO 80202", false},
+		{"Denver, CO", false},
+		{"Reno, NV 89501", false},
+		{"Portland, ME 04101", false},
+		{"Calgary, AB T2P 1J9", false},
+		{"Adelaide SA 5000", false},
+		{"Call me", false},
+		{"CALL ME", false},
+		{"as good as new", false},
+		{"Same day as ordered", false},
+		{"CO 80202", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := hasCompanySuffix(tt.text); got != tt.want {
+				t.Errorf("hasCompanySuffix(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestClassifyStateCodes: a town line whose state is also a legal form is
+// the address's, not the company.
+func TestClassifyStateCodes(t *testing.T) {
+	tests := []struct {
+		name    string
+		rows    []row
+		company string
+		address string
+	}{
+		{
+			name: "Colorado",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Director"),
+				stack(100, 400, "Bluebird Garden Supplies", "jane@bluebirdgarden.com", "1700 Lincoln Street", "Denver, CO 80202")),
+			company: "Bluebird Garden Supplies",
+			address: "1700 Lincoln Street, Denver, CO 80202",
+		},
+		{
+			name: "Nevada",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Director"),
+				stack(100, 400, "Bluebird Garden Supplies", "jane@bluebirdgarden.com", "250 Sierra Avenue", "Reno, NV 89501")),
+			company: "Bluebird Garden Supplies",
+			address: "250 Sierra Avenue, Reno, NV 89501",
+		},
+		{
+			name: "a town line alone",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Director"),
+				stack(100, 400, "Bluebird Garden Supplies", "jane@bluebirdgarden.com", "Denver, CO 80202")),
+			company: "Bluebird Garden Supplies",
+			address: "Denver, CO 80202",
+		},
+		{
+			name: "call me",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Dog Walker"),
+				stack(100, 400, "Call me anytime", "jane.doe@gmail.com")),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[FieldKind]string{}
+			for _, f := range Classify(lines(tt.rows...), cardSize) {
+				if _, ok := got[f.Kind]; !ok {
+					got[f.Kind] = f.Value
+				}
+			}
+			if got[FieldCompany] != tt.company {
+				t.Errorf("company = %q, want %q", got[FieldCompany], tt.company)
+			}
+			if got[FieldAddress] != tt.address {
+				t.Errorf("address = %q, want %q", got[FieldAddress], tt.address)
+			}
+		})
+	}
+}
+
+// TestClassifyNameCase: a name printed in capitals comes out in its usual
+// case, unless the reader is told to keep names as printed (issue 21, B).
+func TestClassifyNameCase(t *testing.T) {
+	tests := []struct {
+		name    string
+		printed string
+		keep    bool
+		want    string
+	}{
+		{"capitals", "JANE Q. DOE", false, "Jane Q. Doe"},
+		{"a particle and Mc", "ANNA VAN DER MCBRIDE", false, "Anna van der McBride"},
+		{"kept as printed", "JANE Q. DOE", true, "JANE Q. DOE"},
+		{"usual case", "Jane Q. Doe", false, "Jane Q. Doe"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := cat(stack(100, 80, 70, tt.printed, "Senior Product Manager"),
+				stack(100, 400, "jane.doe@acmewidgets.com"))
+			got := ""
+			for _, f := range ClassifyWith(lines(rows...), cardSize, ClassifyOptions{KeepNameCase: tt.keep}) {
+				if f.Kind == FieldName {
+					got = f.Value
+				}
+			}
+			if got != tt.want {
+				t.Errorf("name = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
