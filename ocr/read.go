@@ -26,16 +26,43 @@ type Reading struct {
 
 // Read reads the card in the image file at path with eng.
 func Read(ctx context.Context, eng Engine, path string) (*Reading, error) {
-	return readFile(ctx, eng, path, loadCard)
+	return readFile(ctx, eng, path, loadSource)
+}
+
+// A source is a card prepared for reading, with the whole picture it was
+// cut out of, should the card read poorly.
+type source struct {
+	card *image.NRGBA
+	// whole is the whole picture, upright by its EXIF tag, grey and at
+	// its reading size; nil when the card is the whole picture.
+	whole *image.Gray
 }
 
 // loadCard decodes the image file at path and prepares its card.
-func loadCard(_ context.Context, path string) (*image.NRGBA, error) {
+func loadCard(ctx context.Context, path string) (*image.NRGBA, error) {
+	src, err := loadSource(ctx, path)
+	return src.card, err
+}
+
+// loadSource decodes the image file at path and prepares its card, and
+// the whole picture too when the card was found in it.
+func loadSource(_ context.Context, path string) (source, error) {
 	img, o, err := loadUnturned(path)
 	if err != nil {
-		return nil, err
+		return source{}, err
 	}
-	return prepareTurned(img, o, turnWholeSide), nil
+	return source{card: prepareTurned(img, o, turnWholeSide), whole: wholeTurned(img, o)}, nil
+}
+
+// wholeTurned is img turned by EXIF orientation o, grey and at its
+// reading size, when a card stands out in it; nil when none does, and
+// the card is img itself.
+func wholeTurned(img image.Image, o int) *image.Gray {
+	if _, _, ok := findCard(img); !ok {
+		return nil
+	}
+	all := scaleForReading(cropShrunk(img, img.Bounds(), shrinkFactor(img.Bounds().Size())))
+	return grayOf(turn(all, o))
 }
 
 // An image whose long side is at most turnWholeSide pixels is turned by
@@ -61,12 +88,12 @@ func prepareTurned(img image.Image, o, whole int) *image.NRGBA {
 }
 
 // readFile reads the card that load makes of the image file at path.
-func readFile(ctx context.Context, eng Engine, path string, load func(context.Context, string) (*image.NRGBA, error)) (*Reading, error) {
-	card, err := load(ctx, path)
+func readFile(ctx context.Context, eng Engine, path string, load func(context.Context, string) (source, error)) (*Reading, error) {
+	src, err := load(ctx, path)
 	if err != nil {
 		return nil, err
 	}
-	r, err := readCard(ctx, eng, card)
+	r, err := readSource(ctx, eng, src)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
 	}
@@ -112,8 +139,74 @@ const (
 // unsurely) is it read again looking for sparse text, and each line kept
 // from the reading that read it better.
 func ReadImage(ctx context.Context, eng Engine, img image.Image) (*Reading, error) {
-	return readCard(ctx, eng, prepareCard(img))
+	return readSource(ctx, eng, source{card: prepareCard(img), whole: wholeTurned(img, 1)})
 }
+
+// readSource reads a source's card, and when that read is poor, the plain
+// picture as well, grey as it is and not cut: finding the card, cropping
+// it and preparing its ink must never read worse than not doing them
+// (light cards on light tables are found and prepared badly). The
+// reading with more confidently read text is kept.
+func readSource(ctx context.Context, eng Engine, src source) (*Reading, error) {
+	r, err := readCard(ctx, eng, src.card)
+	if err != nil || !poorRead(r.Lines) {
+		return r, err
+	}
+	plain := src.whole
+	if plain == nil {
+		plain = grayOf(src.card)
+	}
+	up := Rotate(plain, r.Rotated)
+	lines, err := eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: r.Script})
+	if err != nil {
+		return nil, err
+	}
+	r.Passes++
+	if readScore(lines) <= readScore(r.Lines)*plainBetter/100 {
+		return r, nil
+	}
+	img := imaging.Clone(up)
+	r.Image, r.Lines, r.Scale, r.Skew = img, lines, 1, 0
+	r.Fields = Classify(lines, img.Bounds().Size())
+	return r, nil
+}
+
+// poorRead says whether a reading of a prepared card is poor enough for
+// the plain picture to be read too: read with little confidence, or
+// little text read at all.
+func poorRead(lines []Line) bool {
+	return Quality(lines) < WeakQuality || confidentText(lines) < fewLetters
+}
+
+// readScore weighs a reading by how much text it read confidently and
+// how confident it was over all: a reading that found the same text among
+// many specks of background read as letters scores less.
+func readScore(lines []Line) float64 {
+	return float64(confidentText(lines)) * Quality(lines) / 100
+}
+
+// confidentText counts the letters of the words read with a confidence of
+// at least 60: how much of a card a reading read.
+func confidentText(lines []Line) int {
+	n := 0
+	for _, l := range lines {
+		for _, w := range l.Words {
+			if w.Conf >= 60 {
+				n += len([]rune(w.Text))
+			}
+		}
+	}
+	return n
+}
+
+const (
+	// A card read with fewer confident letters than this is read plain
+	// too.
+	fewLetters = 60
+	// The plain picture's reading is kept when it read more confident
+	// letters than this percentage of the prepared card's.
+	plainBetter = 110
+)
 
 // prepareCard finds the card in img, straightens it and scales it to the
 // size it is read at.
