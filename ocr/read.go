@@ -5,6 +5,7 @@ import (
 	"image"
 	"math"
 	"regexp"
+	"slices"
 
 	"github.com/disintegration/imaging"
 )
@@ -314,6 +315,32 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		passes++
 		lines = mergeLines(lines, sparse)
 	}
+	// A card that calls for a language of its own (a country code, a
+	// domain, a country, letters with marks) is read in it too, and that
+	// reading kept unless it read clearly less: its letters then keep
+	// their marks. Other cards cost nothing more.
+	if langs := CardLanguages(lines); len(langs) > 0 {
+		if tallJapanese(up, script) {
+			langs = append([]string{"jpn_vert"}, langs...)
+		}
+		other, err := eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: script, Lean: lean, Langs: langs})
+		if err != nil {
+			return nil, err
+		}
+		passes++
+		if other != nil && readScore(other) >= readScore(lines)*langKept/100 {
+			lines = keepAddresses(other, lines)
+		}
+	} else if tallJapanese(up, script) {
+		other, err := eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: script, Langs: []string{"jpn_vert"}})
+		if err != nil {
+			return nil, err
+		}
+		passes++
+		if readScore(other) > readScore(lines) {
+			lines = other
+		}
+	}
 	lines = scaleLines(lines, f)
 	upright := Rotate(card, rot)
 	return &Reading{
@@ -326,6 +353,39 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		Skew:    skew,
 		Passes:  passes,
 	}, nil
+}
+
+// langKept is the percentage of a card's first reading's score (see
+// readScore) that its reading in the languages it calls for must reach
+// to be kept.
+const langKept = 90
+
+// keepAddresses returns lines, a reading in the languages a card calls
+// for, with each line holding an email or a website taken from first, the
+// reading in English, where first has one in the same place: a language
+// model reads letters with marks, and an address has none (on a dev card
+// the Spanish model lost an email and a website the English one read).
+func keepAddresses(lines, first []Line) []Line {
+	out := slices.Clone(lines)
+	for i, l := range out {
+		for _, f := range first {
+			if addressRe.MatchString(f.Text) && overlaps(l.Box, f.Box) {
+				out[i] = f
+				break
+			}
+		}
+	}
+	return out
+}
+
+// addressRe matches a line holding an email or a website.
+var addressRe = regexp.MustCompile(`@|(?i)\bwww\.|https?://`)
+
+// tallJapanese says whether the upright card up, in script, is printed
+// down its height, as Japanese cards often are: jpn_vert reads those.
+func tallJapanese(up image.Image, script string) bool {
+	b := up.Bounds()
+	return (script == "Japanese" || script == "Han") && b.Dy() > b.Dx()
 }
 
 // weak says whether a first read of the ink image up is worth a second.

@@ -161,7 +161,7 @@ func (t *Engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 		psm = gosseract.PSM_SPARSE_TEXT
 	}
 	data := encodeImage(img)
-	first := t.languagesFor(p.Script)
+	first := withCalledFor(t.languagesFor(p.Script), p.Langs, p.Script)
 	lines, err := t.read(first, data, psm)
 	if err != nil || p.Script != "" {
 		return lines, err
@@ -187,6 +187,31 @@ func (t *Engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 		}
 	}
 	return lines, nil
+}
+
+// withCalledFor adds to langs those of called, the languages a card
+// calls for, that write script (Latin when unknown) and are installed:
+// Latin-script languages after langs' first, so that English stays the
+// first tried; jpn_vert and Chinese ahead of them.
+func withCalledFor(langs, called []string, script string) []string {
+	if script == "" {
+		script = "Latin"
+	}
+	out := slices.Clone(langs)
+	for _, l := range called {
+		if slices.Contains(out, l) || !Installed(l) {
+			continue
+		}
+		switch {
+		case l == "jpn_vert" && (script == "Japanese" || script == "Han"):
+			out = append([]string{l}, out...)
+		case slices.Contains(ScriptsOf(l), script) && script != "Latin":
+			out = append([]string{l}, out...)
+		case script == "Latin" && slices.Contains(ScriptsOf(l), "Latin"):
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // weakScript is the confidence under which a reading in the Latin
