@@ -69,8 +69,8 @@ func TestWithCalledFor(t *testing.T) {
 		want          []string
 	}{
 		{[]string{"eng"}, nil, "Latin", []string{"eng"}},
-		{[]string{"eng"}, []string{"tur"}, "Latin", []string{"eng", "tur"}},
-		{[]string{"eng"}, []string{"tur"}, "", []string{"eng", "tur"}},
+		{[]string{"eng"}, []string{"tur"}, "Latin", []string{"tur", "eng"}},
+		{[]string{"eng"}, []string{"tur", "ita"}, "", []string{"tur", "ita", "eng"}},
 		{[]string{"eng"}, []string{"chi_sim"}, "Latin", []string{"eng"}}, // not the card's script
 		{[]string{"jpn", "eng"}, []string{"chi_sim"}, "Han", []string{"chi_sim", "jpn", "eng"}},
 		{[]string{"jpn", "eng"}, []string{"jpn_vert"}, "Japanese", []string{"jpn_vert", "jpn", "eng"}},

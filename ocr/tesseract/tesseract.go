@@ -190,14 +190,15 @@ func (t *Engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 }
 
 // withCalledFor adds to langs those of called, the languages a card
-// calls for, that write script (Latin when unknown) and are installed:
-// Latin-script languages after langs' first, so that English stays the
-// first tried; jpn_vert and Chinese ahead of them.
+// calls for, that write script (Latin when unknown) and are installed,
+// ahead of langs: Tesseract leans to its first language, and with
+// English first it read a Turkish card's dotless ı as i.
 func withCalledFor(langs, called []string, script string) []string {
 	if script == "" {
 		script = "Latin"
 	}
 	out := slices.Clone(langs)
+	latin := 0 // where the next Latin-script language goes
 	for _, l := range called {
 		if slices.Contains(out, l) || !Installed(l) {
 			continue
@@ -208,7 +209,8 @@ func withCalledFor(langs, called []string, script string) []string {
 		case slices.Contains(ScriptsOf(l), script) && script != "Latin":
 			out = append([]string{l}, out...)
 		case script == "Latin" && slices.Contains(ScriptsOf(l), "Latin"):
-			out = append(out, l)
+			out = slices.Insert(out, latin, l)
+			latin++
 		}
 	}
 	return out
