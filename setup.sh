@@ -45,14 +45,14 @@ fi
 # links to Debian's models of every other language (and Debian's configs),
 # so that a card read in English and another language reads English with
 # it too. Without that folder the app reads with Debian's models alone.
-# FOLLOWTHROUGH_MODELS=system skips this.
+# FOLLOWTHROUGH_MODELS=system (or FOLLOWTHROUGH_TESSDATA=system) skips this.
 # Each line: language, model set in the package, SHA-256 of the package.
 models=(
 	"eng 4.0.0_best_int c9bddf2e2f0a214ac7918f3f4a3caf45e09ce8674fe26662ae7787ac8927f7bb"
 )
 system_tessdata=/usr/share/tesseract-ocr/5/tessdata
 tessdata="${FOLLOWTHROUGH_TESSDATA:-${XDG_DATA_HOME:-$HOME/.local/share}/followthrough/tessdata}"
-if [[ "${FOLLOWTHROUGH_MODELS:-}" != "system" ]]; then
+if [[ "${FOLLOWTHROUGH_MODELS:-}" != "system" && "${FOLLOWTHROUGH_TESSDATA:-}" != "system" ]]; then
 	for m in "${models[@]}"; do
 		read -r lang set sum <<<"$m"
 		[[ -s "$tessdata/$lang.traineddata" && ! -L "$tessdata/$lang.traineddata" ]] && continue
