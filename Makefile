@@ -15,6 +15,8 @@ export LANG := $(if $(filter-out C C.UTF-8 C.utf8 POSIX,$(LANG)),$(LANG),en_US.U
 export CGO_ENABLED := 1
 
 CARDS ?= ../shared/cards-dev
+# The recognition models setup.sh fetched (see ocr/tesseract/models.go).
+MODELS  ?= $(or $(FOLLOWTHROUGH_TESSDATA),$(or $(XDG_DATA_HOME),$(HOME)/.local/share)/followthrough/tessdata)
 
 # The fyne tool that packages the app. Its version is pinned in tools.mod
 # and tools.sum, apart from go.mod, so that it does not move the app's own
@@ -63,17 +65,25 @@ $(PACKAGE): FyneApp.toml go.mod go.sum $(shell find . -name '*.go' -not -path '.
 		mv bin/FyneApp.toml.kept FyneApp.toml; exit $$status
 	rm -rf bin/pkg && mkdir -p bin/pkg
 	tar -xJf "Follow Through.tar.xz" -C bin/pkg && rm "Follow Through.tar.xz"
+	@# The better English model setup.sh fetched, beside the binary in
+	@# share/followthrough/tessdata, where the app looks first.
+	d=bin/pkg/followthrough/usr/local; [ -d $$d ] || d=bin/pkg/followthrough/usr; \
+		mkdir -p $$d/share/followthrough/tessdata && \
+		cp -L $(MODELS)/eng.traineddata $$d/share/followthrough/tessdata/
 	@# The fyne tool puts the entry's " %F" (open files given) in its
 	@# Makefile's Exec too, which breaks that Makefile's user-install.
 	sed -i -e 's/^Exec := "followthrough %F"/Exec := "followthrough"/' bin/pkg/followthrough/Makefile
 	tar -cJf $@ -C bin/pkg followthrough
 
 # Installs the package for this user: the binary in ~/.local/bin, the
-# entry in the applications menu, the icon. No root needed.
+# English model where the app looks (~/.local/share/followthrough/tessdata,
+# beside ../share from the binary), the entry in the applications menu,
+# the icon. No root needed.
 install: $(PACKAGE)
 	rm -rf bin/pkg && mkdir -p bin/pkg && tar -xJf $(PACKAGE) -C bin/pkg
 	cd bin/pkg/followthrough/usr/local 2>/dev/null || cd bin/pkg/followthrough/usr; \
 	install -Dm755 bin/followthrough $(DESTDIR)$(BINDIR)/followthrough && \
+	install -Dm644 share/followthrough/tessdata/eng.traineddata $(DESTDIR)$(HOME)/.local/share/followthrough/tessdata/eng.traineddata && \
 	install -Dm644 share/pixmaps/$(APPID).png $(DESTDIR)$(ICONDIR)/$(APPID).png && \
 	sed -e 's,^Exec=followthrough,Exec=$(BINDIR)/followthrough,' share/applications/$(APPID).desktop > ../../$(APPID).desktop && \
 	install -Dm644 ../../$(APPID).desktop $(DESTDIR)$(APPSDIR)/$(APPID).desktop

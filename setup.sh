@@ -2,7 +2,9 @@
 # setup.sh installs what Follow Through needs to build, run and test on a
 # Debian or Ubuntu machine, and nothing that is already there: Tesseract
 # with its orientation data and the languages cards are read in (English,
-# Japanese, Vietnamese, Portuguese, German, French, Spanish), Leptonica,
+# Japanese, Vietnamese, Portuguese, German, French, Spanish, Turkish,
+# Croatian, Polish, Czech, Italian, Dutch, Chinese), a better English
+# model from the npm registry, Leptonica,
 # the C headers Fyne's cgo build needs, and, when no recent Go is found, a
 # Go toolchain.
 #
@@ -13,7 +15,9 @@ cd "$(dirname "$0")"
 packages=(
 	build-essential pkg-config ca-certificates curl unzip
 	tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd libtesseract-dev libleptonica-dev
-	tesseract-ocr-jpn tesseract-ocr-vie tesseract-ocr-por tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa
+	tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract-ocr-vie tesseract-ocr-por tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa
+	tesseract-ocr-tur tesseract-ocr-hrv tesseract-ocr-pol tesseract-ocr-ces tesseract-ocr-ita tesseract-ocr-nld
+	tesseract-ocr-chi-sim tesseract-ocr-chi-tra
 	libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 )
 if [[ "${1:-}" == "--test" ]]; then
@@ -35,6 +39,55 @@ if ((${#missing[@]})); then
 	[[ $(id -u) -eq 0 ]] || sudo="sudo"
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# English is read with Tesseract's "best_int" model (integer LSTM, 5 MB),
+# which reads cards unlike the dev ones better than Debian's small "fast"
+# model (BENCHMARKS.md, "Recognition models"). It comes from the npm
+# registry as @tesseract.js-data/eng 1.0.0, is checked against the SHA-256
+# sum pinned here, and goes into the folder the app looks in first, beside
+# links to Debian's models of every other language (and Debian's configs),
+# so that a card read in English and another language reads English with
+# it too. Without that folder the app reads with Debian's models alone.
+# FOLLOWTHROUGH_MODELS=system (or FOLLOWTHROUGH_TESSDATA=system) skips this.
+# Each line: language, model set in the package, SHA-256 of the package.
+models=(
+	"eng 4.0.0_best_int c9bddf2e2f0a214ac7918f3f4a3caf45e09ce8674fe26662ae7787ac8927f7bb"
+)
+system_tessdata=/usr/share/tesseract-ocr/5/tessdata
+tessdata="${FOLLOWTHROUGH_TESSDATA:-${XDG_DATA_HOME:-$HOME/.local/share}/followthrough/tessdata}"
+if [[ "${FOLLOWTHROUGH_MODELS:-}" != "system" && "${FOLLOWTHROUGH_TESSDATA:-}" != "system" ]]; then
+	for m in "${models[@]}"; do
+		read -r lang set sum <<<"$m"
+		[[ -s "$tessdata/$lang.traineddata" && ! -L "$tessdata/$lang.traineddata" ]] && continue
+		if ! command -v npm >/dev/null; then
+			# Debian's npm, only when no npm is there (a Node.js install
+			# of another origin brings its own).
+			sudo=""
+			[[ $(id -u) -eq 0 ]] || sudo="sudo"
+			DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends npm >/dev/null
+		fi
+		echo "setup: fetching the $lang model ($set)" >&2
+		tmp=$(mktemp -d)
+		(cd "$tmp" && npm pack --silent "@tesseract.js-data/$lang@1.0.0" >/dev/null)
+		tgz="$tmp/tesseract.js-data-$lang-1.0.0.tgz"
+		if ! echo "$sum  $tgz" | sha256sum -c --quiet -; then
+			echo "setup: the $lang model's package is not the one pinned" >&2
+			rm -rf "$tmp"
+			exit 1
+		fi
+		tar -xzf "$tgz" -C "$tmp" "package/$set/$lang.traineddata.gz"
+		mkdir -p "$tessdata"
+		gunzip -c "$tmp/package/$set/$lang.traineddata.gz" >"$tmp/$lang.traineddata"
+		rm -f "$tessdata/$lang.traineddata"
+		mv "$tmp/$lang.traineddata" "$tessdata/$lang.traineddata"
+		rm -rf "$tmp"
+	done
+	# Debian's models of the other languages, orientation data and
+	# configs: Tesseract reads one reading's models from one folder.
+	for f in "$system_tessdata"/*.traineddata "$system_tessdata"/configs; do
+		[[ -e "$f" && ! -e "$tessdata/$(basename "$f")" ]] && ln -s "$f" "$tessdata/"
+	done
 fi
 
 # Go: the version go.mod asks for. An older go (1.21 or later) fetches the

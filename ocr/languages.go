@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -20,7 +21,73 @@ type Language struct {
 var Languages = []Language{
 	{"eng", "English"}, {"jpn", "Japanese"}, {"vie", "Vietnamese"}, {"por", "Portuguese"},
 	{"deu", "German"}, {"fra", "French"}, {"spa", "Spanish"},
+	{"tur", "Turkish"}, {"hrv", "Croatian"}, {"pol", "Polish"}, {"ces", "Czech"},
+	{"ita", "Italian"}, {"nld", "Dutch"}, {"chi_sim", "Chinese (simplified)"},
+	{"chi_tra", "Chinese (traditional)"},
 }
+
+// regionLanguages are the languages a card from a country is printed in,
+// besides English, for the countries whose languages the app reads: the
+// language model then reads their letters with their marks (č, ş, ư).
+var regionLanguages = map[string][]string{
+	"TR": {"tur"}, "HR": {"hrv"}, "BA": {"hrv"}, "PL": {"pol"}, "CZ": {"ces"},
+	"IT": {"ita"}, "NL": {"nld"}, "VN": {"vie"}, "BR": {"por"}, "PT": {"por"},
+	"DE": {"deu"}, "AT": {"deu"}, "FR": {"fra"}, "ES": {"spa"}, "MX": {"spa"},
+	"AR": {"spa"}, "CL": {"spa"}, "CO": {"spa"}, "PE": {"spa"},
+	"CN": {"chi_sim"}, "TW": {"chi_tra"}, "HK": {"chi_tra"},
+}
+
+// markLanguages are letters with marks that only one of the languages
+// the app reads writes, as a first read in English may still show them.
+var markLanguages = []struct {
+	letters string
+	lang    string
+}{
+	{"şğıİŞĞ", "tur"},
+	{"łąęśźżńŁŚŹŻ", "pol"},
+	{"řůěŘŮĚ", "ces"},
+	{"đĐ", "hrv"},
+	{"ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹƠƯ", "vie"},
+	{"ãõÃÕ", "por"},
+}
+
+// CardLanguages are the languages, besides those a card was first read
+// in, that what was read of it calls for: the country of its phone
+// numbers' country codes, of the country its address names, of its email
+// and website domains, and letters with marks only one language writes.
+// Evidence every card gives, not a user's choice; none for a card that
+// gives none.
+func CardLanguages(lines []Line) []string {
+	var out []string
+	add := func(langs ...string) {
+		for _, l := range langs {
+			if !slices.Contains(out, l) {
+				out = append(out, l)
+			}
+		}
+	}
+	for _, l := range lines {
+		// Each piece of evidence on its own, so that a card with a
+		// number abroad still gets the language of its domain.
+		if r, why := regionOf([]string{l.Text}, nil, ""); why != "" {
+			add(regionLanguages[r]...)
+		}
+		for _, m := range domainRe.FindAllStringSubmatch(strings.ToLower(l.Text), -1) {
+			if r, why := regionOf(nil, []string{m[1]}, ""); why != "" {
+				add(regionLanguages[r]...)
+			}
+		}
+		for _, ml := range markLanguages {
+			if strings.ContainsAny(l.Text, ml.letters) {
+				add(ml.lang)
+			}
+		}
+	}
+	return out
+}
+
+// domainRe finds the domain of an email or a website.
+var domainRe = regexp.MustCompile(`(?:@|www\.|https?://)([a-z0-9.-]+\.[a-z]{2,})\b`)
 
 // ParseLanguages reads a list of Tesseract language codes written as
 // "eng,jpn", "eng+jpn" or "eng jpn". It returns nil for none.

@@ -2,7 +2,6 @@ package ocr
 
 import (
 	"context"
-	"image"
 
 	"golang.org/x/sync/semaphore"
 )
@@ -29,17 +28,17 @@ func newImageMemory(size int64) *imageMemory {
 	return &imageMemory{sem: semaphore.NewWeighted(size), size: size}
 }
 
-// load is loadCard, with the image decoded and its card prepared only
+// load is loadSource, with the image decoded and its card prepared only
 // once its footprint is free, and that memory given back as soon as the
 // card is prepared, at its reading size (at most maxReadSide pixels
 // long).
-func (m *imageMemory) load(ctx context.Context, path string) (*image.NRGBA, error) {
+func (m *imageMemory) load(ctx context.Context, path string) (source, error) {
 	n := min(fileFootprint(path), m.size)
 	if err := m.sem.Acquire(ctx, n); err != nil {
-		return nil, err
+		return source{}, err
 	}
 	defer m.sem.Release(n)
-	card, err := loadCard(ctx, path)
+	card, err := loadSource(ctx, path)
 	if err == nil && m.held != nil {
 		m.held(path)
 	}

@@ -102,6 +102,10 @@ type Pass struct {
 	// too unsure to name one: a reading in the Latin-script languages
 	// that is merely middling is then tried in it as well.
 	Lean string
+	// Langs are languages the card calls for beyond those the engine
+	// reads its script in (see CardLanguages): an engine reads with
+	// those of them that write the script and are installed.
+	Langs []string
 }
 
 // Engine reads text. ocr/tesseract's is the real one.

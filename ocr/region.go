@@ -65,6 +65,8 @@ var countryRegions = map[string]string{
 	"japan": "JP", "china": "CN", "hong kong": "HK", "taiwan": "TW", "korea": "KR", "south korea": "KR",
 	"singapore": "SG", "malaysia": "MY", "indonesia": "ID", "thailand": "TH", "philippines": "PH",
 	"vietnam": "VN", "viet nam": "VN", "việt nam": "VN", "india": "IN",
+	"turkey": "TR", "türkiye": "TR", "turkiye": "TR", "croatia": "HR", "hrvatska": "HR",
+	"czech republic": "CZ", "czechia": "CZ", "česká republika": "CZ",
 	"australia": "AU", "new zealand": "NZ", "south africa": "ZA",
 }
 

@@ -15,6 +15,9 @@ import (
 // newClient starts a Tesseract client that reads with langs.
 func newClient(langs []string) (*gosseract.Client, error) {
 	c := gosseract.NewClient()
+	if dir := prefixFor(modelDir(), langs...); dir != "" {
+		c.SetTessdataPrefix(dir)
+	}
 	if err := c.SetLanguage(langs...); err != nil {
 		c.Close()
 		return nil, fmt.Errorf("tesseract: languages %v: %w", langs, err)

@@ -36,12 +36,15 @@ func ScriptsOf(lang string) []string {
 }
 
 var installed = sync.OnceValue(func() []string {
-	langs, err := gosseract.GetAvailableLanguages()
-	if err != nil {
-		return nil
+	langs, _ := gosseract.GetAvailableLanguages()
+	for _, l := range modelsIn(modelDir()) {
+		if !slices.Contains(langs, l) {
+			langs = append(langs, l)
+		}
 	}
 	return langs
 })
 
-// Installed says whether Tesseract's data for lang is installed.
+// Installed says whether Tesseract's data for lang is installed, in the
+// system's folder or the app's own.
 func Installed(lang string) bool { return slices.Contains(installed(), lang) }

@@ -6,9 +6,9 @@ package tesseract
 // #include <tesseract/capi.h>
 // #include <leptonica/allheaders.h>
 //
-// static TessBaseAPI *osd_new(void) {
+// static TessBaseAPI *osd_new(const char *datapath) {
 //	TessBaseAPI *api = TessBaseAPICreate();
-//	if (TessBaseAPIInit3(api, NULL, "osd") != 0) {
+//	if (TessBaseAPIInit3(api, datapath, "osd") != 0) {
 //		TessBaseAPIDelete(api);
 //		return NULL;
 //	}
@@ -54,7 +54,12 @@ type osd struct {
 }
 
 func newOSD() (*osd, error) {
-	api := C.osd_new()
+	var datapath *C.char // NULL: the system's
+	if dir := prefixFor(modelDir(), "osd"); dir != "" {
+		datapath = C.CString(dir)
+		defer C.free(unsafe.Pointer(datapath))
+	}
+	api := C.osd_new(datapath)
 	if api == nil {
 		return nil, errors.New("tesseract: orientation data (tesseract-ocr-osd) is not installed")
 	}

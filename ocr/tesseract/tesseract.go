@@ -161,7 +161,7 @@ func (t *Engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 		psm = gosseract.PSM_SPARSE_TEXT
 	}
 	data := encodeImage(img)
-	first := t.languagesFor(p.Script)
+	first := withCalledFor(t.languagesFor(p.Script), p.Langs, p.Script)
 	lines, err := t.read(first, data, psm)
 	if err != nil || p.Script != "" {
 		return lines, err
@@ -187,6 +187,33 @@ func (t *Engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 		}
 	}
 	return lines, nil
+}
+
+// withCalledFor adds to langs those of called, the languages a card
+// calls for, that write script (Latin when unknown) and are installed,
+// ahead of langs: Tesseract leans to its first language, and with
+// English first it read a Turkish card's dotless ı as i.
+func withCalledFor(langs, called []string, script string) []string {
+	if script == "" {
+		script = "Latin"
+	}
+	out := slices.Clone(langs)
+	latin := 0 // where the next Latin-script language goes
+	for _, l := range called {
+		if slices.Contains(out, l) || !Installed(l) {
+			continue
+		}
+		switch {
+		case l == "jpn_vert" && (script == "Japanese" || script == "Han"):
+			out = append([]string{l}, out...)
+		case slices.Contains(ScriptsOf(l), script) && script != "Latin":
+			out = append([]string{l}, out...)
+		case script == "Latin" && slices.Contains(ScriptsOf(l), "Latin"):
+			out = slices.Insert(out, latin, l)
+			latin++
+		}
+	}
+	return out
 }
 
 // weakScript is the confidence under which a reading in the Latin
