@@ -172,8 +172,11 @@ func summary(c contacts.Contact) string {
 	if n := len(c.Emails); n > 0 {
 		parts = append(parts, contacts.Plural(n, "email"))
 	}
-	if c.Address != "" {
+	switch n := len(c.Addresses); {
+	case n == 1:
 		parts = append(parts, "address")
+	case n > 1:
+		parts = append(parts, fmt.Sprintf("%d addresses", n))
 	}
 	return strings.Join(parts, " · ")
 }

@@ -427,6 +427,10 @@ func (s *contactsScreen) onSave() {
 	if s.current.ID == 0 {
 		return
 	}
+	if err := s.form.validate(); err != nil {
+		showError(s.win, "Check the day you met", err)
+		return
+	}
 	c := s.form.contact()
 	s.save.Disable()
 	s.tasks.inOrder(func(ctx context.Context) func() {

@@ -15,7 +15,7 @@ func TestQRCard(t *testing.T) {
 	long := base
 	long.Note = strings.Repeat("remember the coffee order ", 60)
 	huge := base
-	huge.Address = strings.Repeat("a very long street name ", 80)
+	huge.Addresses = []contacts.Address{{Street: strings.Repeat("a very long street name ", 80)}}
 	scanned := base
 	scanned.Image = "card.jpg"
 	imported := long
