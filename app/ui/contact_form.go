@@ -368,11 +368,11 @@ func (f *contactForm) buildUI() fyne.CanvasObject {
 		container.NewGridWithColumns(2, f.family, f.suffix),
 	)
 	f.nameParts.Hide()
-	f.moreName = &widget.Button{Text: "More", Importance: widget.LowImportance, OnTapped: f.onMoreName}
+	f.moreName = &widget.Button{Text: moreName, Icon: theme.MenuExpandIcon(), Importance: widget.LowImportance, OnTapped: f.onMoreName}
 	nameHint := newHint()
 	f.hints[f.name] = nameHint
 	nameItem := widget.NewFormItem("Name", container.NewVBox(
-		container.NewBorder(nil, nil, nil, f.moreName, f.name), nameHint, f.nameParts))
+		f.name, nameHint, container.NewHBox(f.moreName), f.nameParts))
 
 	f.addressHint = newHint()
 	addressItem := widget.NewFormItem("Addresses", container.NewVBox(f.addressBox, f.addressHint,
@@ -406,14 +406,22 @@ func (f *contactForm) focus(e *fieldEntry) {
 	}
 }
 
+// The labels of the button that shows and hides the name's parts.
+const (
+	moreName = "More name fields"
+	lessName = "Fewer name fields"
+)
+
 // onMoreName shows or hides the parts of the name.
 func (f *contactForm) onMoreName() {
 	if f.nameParts.Visible() {
 		f.nameParts.Hide()
-		f.moreName.SetText("More")
+		f.moreName.SetText(moreName)
+		f.moreName.SetIcon(theme.MenuExpandIcon())
 	} else {
 		f.nameParts.Show()
-		f.moreName.SetText("Less")
+		f.moreName.SetText(lessName)
+		f.moreName.SetIcon(theme.MenuDropUpIcon())
 	}
 }
 
@@ -438,7 +446,8 @@ func (f *contactForm) addAddress(a contacts.Address) *addressRow {
 	}
 	remove := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance}
 	r.box = container.NewVBox(
-		container.NewBorder(nil, nil, r.label, remove, r.street),
+		container.NewBorder(nil, nil, r.label, remove),
+		r.street,
 		container.NewGridWithColumns(2, r.extended, r.poBox),
 		container.NewGridWithColumns(2, r.postal, r.city),
 		container.NewGridWithColumns(2, r.region, r.country),
