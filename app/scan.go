@@ -39,6 +39,9 @@ func BlankCard(c contacts.Contact) bool {
 // contacts.ParseAddress; region is the user's region. An address the user
 // gave components stays as it is.
 func SplitAddresses(c contacts.Contact, region string) contacts.Contact {
+	if len(c.Addresses) == 0 {
+		return c
+	}
 	addrs := make([]contacts.Address, len(c.Addresses))
 	for i, a := range c.Addresses {
 		if a.Street != "" && (contacts.Address{Label: a.Label, Street: a.Street}) == a {
