@@ -89,22 +89,15 @@ func (c Contact) AddressText() string {
 	return strings.Join(lines, "\n")
 }
 
-// countries are the names a card gives a country in, lower case, with the
-// name ParseAddress gives it and its ISO region code.
-var countries = map[string]struct{ name, code string }{
-	"usa": {"USA", "US"}, "u.s.a.": {"USA", "US"}, "us": {"USA", "US"}, "united states": {"USA", "US"},
-	"united states of america": {"USA", "US"},
-	"uk":                       {"United Kingdom", "GB"}, "united kingdom": {"United Kingdom", "GB"}, "england": {"United Kingdom", "GB"},
-	"scotland": {"United Kingdom", "GB"}, "wales": {"United Kingdom", "GB"}, "great britain": {"United Kingdom", "GB"},
-	"germany": {"Germany", "DE"}, "deutschland": {"Germany", "DE"},
-	"norway": {"Norway", "NO"}, "norge": {"Norway", "NO"},
-	"sweden": {"Sweden", "SE"}, "sverige": {"Sweden", "SE"},
-	"denmark": {"Denmark", "DK"}, "danmark": {"Denmark", "DK"},
-	"austria": {"Austria", "AT"}, "österreich": {"Austria", "AT"},
-	"switzerland": {"Switzerland", "CH"}, "schweiz": {"Switzerland", "CH"},
-	"france": {"France", "FR"}, "netherlands": {"Netherlands", "NL"},
-	"australia": {"Australia", "AU"}, "canada": {"Canada", "CA"},
-	"japan": {"Japan", "JP"}, "日本": {"日本", "JP"},
+// countries are the names a card gives a country in, lower case, with
+// the country's ISO region code.
+var countries = map[string]string{
+	"usa": "US", "u.s.a.": "US", "us": "US", "united states": "US", "united states of america": "US",
+	"uk": "GB", "united kingdom": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "great britain": "GB",
+	"germany": "DE", "deutschland": "DE", "norway": "NO", "norge": "NO", "sweden": "SE", "sverige": "SE",
+	"denmark": "DK", "danmark": "DK", "austria": "AT", "österreich": "AT", "switzerland": "CH", "schweiz": "CH",
+	"france": "FR", "netherlands": "NL", "australia": "AU", "canada": "CA", "india": "IN",
+	"japan": "JP", "日本": "JP",
 }
 
 var (
@@ -222,8 +215,8 @@ func parseJapanese(line, region string) Address {
 		line = line[:m[0]] + " " + line[m[1]:]
 	}
 	line = strings.Join(strings.Fields(strings.ReplaceAll(line, "〒", "")), " ")
-	for name, c := range countries {
-		if c.code == "JP" && strings.HasPrefix(strings.ToLower(line), name) {
+	for name, code := range countries {
+		if code == "JP" && strings.HasPrefix(strings.ToLower(line), name) {
 			a.Country, line = line[:len(name)], strings.TrimSpace(line[len(name):])
 			break
 		}
