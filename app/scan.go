@@ -25,8 +25,34 @@ var imageExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".tif
 // BlankCard reports whether c, read from a card, holds nothing to save: no
 // name, company, title, phone, email, website, address or note.
 func BlankCard(c contacts.Contact) bool {
-	return strings.TrimSpace(c.FullName+c.Company+c.Title+c.Address+c.Note) == "" &&
+	for _, a := range c.Addresses {
+		if strings.TrimSpace(a.Line()) != "" {
+			return false
+		}
+	}
+	return strings.TrimSpace(c.FullName+c.Company+c.Title+c.Note) == "" &&
 		len(c.Phones) == 0 && len(c.Emails) == 0 && len(c.Websites) == 0
+}
+
+// SplitAddresses returns c with each address that is one line in the
+// street, as the card reader gives it, split into its components by
+// contacts.ParseAddress; region is the user's region. An address the user
+// gave components stays as it is.
+func SplitAddresses(c contacts.Contact, region string) contacts.Contact {
+	if len(c.Addresses) == 0 {
+		return c
+	}
+	addrs := make([]contacts.Address, len(c.Addresses))
+	for i, a := range c.Addresses {
+		if a.Street != "" && (contacts.Address{Label: a.Label, Street: a.Street}) == a {
+			p := contacts.ParseAddress(a.Street, region)
+			p.Label = a.Label
+			a = p
+		}
+		addrs[i] = a
+	}
+	c.Addresses = addrs
+	return c
 }
 
 // A Card is a contact read from a card image, to be saved by SaveCard.
@@ -46,10 +72,11 @@ type Card struct {
 
 // SaveCard stores card, the one way the window and the scan command
 // save what they read: the image is on disk before the contact points to
-// it, and the contact is saved with its follow-ups in one transaction. It
-// returns the contact as stored.
+// it, an address read as one line is split into its components
+// (SplitAddresses), and the contact is saved with its follow-ups in one
+// transaction. It returns the contact as stored.
 func SaveCard(ctx context.Context, store *sqlite.Store, card Card) (contacts.Contact, error) {
-	c := card.Contact
+	c := SplitAddresses(card.Contact, store.Region)
 	if card.ImagePath != "" {
 		rel, err := store.ImportImage(ctx, card.ImagePath)
 		if err != nil {

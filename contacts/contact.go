@@ -41,17 +41,29 @@ type Contact struct {
 	// UID, the card's on a CardDAV server. The store gives a new contact a
 	// random one (NewUID); a contact read from another app's card keeps
 	// that card's.
-	UID        string
-	FullName   string
+	UID      string
+	FullName string
+	// The parts of the name, as vCard's N has them: "Dr." "Ann-Marie"
+	// "Q." "Øster" "PhD". FullName is the name as written.
+	Prefix     string
 	GivenName  string
+	MiddleName string
 	FamilyName string
+	Suffix     string
 	Title      string
 	Company    string
 	Phones     []Phone
 	Emails     []string
-	Websites   []string
-	Address    string // the postal address, lines joined by ", "
-	Note       string
+	// EmailLabels holds the label of each email that has one, keyed by
+	// the email as it is in Emails.
+	EmailLabels map[string]Label
+	Websites    []string
+	// WebsiteLabels holds the label of each website that has one, keyed
+	// by the URL as it is in Websites.
+	WebsiteLabels map[string]Label
+	// Addresses are the postal addresses, each in its components.
+	Addresses []Address
+	Note      string
 
 	// Event is the name of the event where the user met this person, and
 	// EventID its record; saving a contact with a new event name creates

@@ -35,7 +35,7 @@ func (f MergeField) Value(c Contact) string {
 	case MergeCompany:
 		return c.Company
 	case MergeAddress:
-		return c.Address
+		return c.AddressText()
 	case MergeMet:
 		var day string
 		if !c.MetOn.IsZero() {
@@ -62,12 +62,13 @@ func (f MergeField) take(dst *Contact, src Contact) {
 	switch f {
 	case MergeName:
 		dst.FullName, dst.GivenName, dst.FamilyName = src.FullName, src.GivenName, src.FamilyName
+		dst.Prefix, dst.MiddleName, dst.Suffix = src.Prefix, src.MiddleName, src.Suffix
 	case MergeTitle:
 		dst.Title = src.Title
 	case MergeCompany:
 		dst.Company = src.Company
 	case MergeAddress:
-		dst.Address = src.Address
+		dst.Addresses = slices.Clone(src.Addresses)
 	case MergeMet:
 		dst.Event, dst.EventID, dst.MetOn = src.Event, src.EventID, src.MetOn
 		dst.IntroducedBy, dst.IntroducedByID = src.IntroducedBy, src.IntroducedByID
@@ -131,6 +132,8 @@ func Merge(keep, other Contact, fromOther []MergeField, region string) Contact {
 	m.Websites = unionFold(keep.Websites, other.Websites, func(u string) string {
 		return strings.TrimSuffix(strings.ToLower(u), "/")
 	})
+	m.EmailLabels = unionLabels(keep.EmailLabels, other.EmailLabels, m.Emails)
+	m.WebsiteLabels = unionLabels(keep.WebsiteLabels, other.WebsiteLabels, m.Websites)
 	m.Tags = unionFold(keep.Tags, other.Tags, strings.ToLower)
 	m.Extra = unionFold(keep.Extra, other.Extra, func(s string) string { return s })
 	m.Note = joinDifferent(keep.Note, other.Note)
@@ -164,6 +167,25 @@ func unionFold(a, b []string, key func(string) string) []string {
 		}
 		seen[k] = true
 		out = append(out, s)
+	}
+	return out
+}
+
+// unionLabels returns the labels of a, and those of b that a lacks, of
+// the values that are in kept; nil for none.
+func unionLabels(a, b map[string]Label, kept []string) map[string]Label {
+	var out map[string]Label
+	for _, v := range kept {
+		l := a[v]
+		if l == "" {
+			l = b[v]
+		}
+		if l != "" {
+			if out == nil {
+				out = make(map[string]Label)
+			}
+			out[v] = l
+		}
 	}
 	return out
 }

@@ -17,7 +17,7 @@ func TestMerge(t *testing.T) {
 	}
 	scanned := Contact{
 		FullName: "John Smith", GivenName: "John", FamilyName: "Smith", Company: "Acme Inc.",
-		Title: "Staff Engineer", Address: "1 Main St",
+		Title: "Staff Engineer", Addresses: []Address{{Street: "1 Main St"}},
 		Phones:   []Phone{{Number: "+1 650 555 0100", Kind: PhoneWork}, {Number: "+1 650 555 0199", Kind: PhoneMobile}},
 		Emails:   []string{"JON@acme.com", "john.smith@gmail.com"},
 		Websites: []string{"https://acme.com/"}, Tags: []string{"Cloud", "hiring"},
@@ -33,7 +33,7 @@ func TestMerge(t *testing.T) {
 			name: "keep everything stored, add the rest",
 			want: Contact{
 				ID: 7, FullName: "Jon Smith", GivenName: "Jon", FamilyName: "Smith", Company: "Acme",
-				Title: "Engineer", Address: "1 Main St", // the stored card had none
+				Title: "Engineer", Addresses: []Address{{Street: "1 Main St"}}, // the stored card had none
 				Phones:   []Phone{{Number: "(650) 555-0100", Kind: PhoneWork}, {Number: "+1 650 555 0199", Kind: PhoneMobile}},
 				Emails:   []string{"jon@acme.com", "john.smith@gmail.com"},
 				Websites: []string{"https://acme.com/"}, Tags: []string{"cloud", "hiring"},
@@ -46,7 +46,7 @@ func TestMerge(t *testing.T) {
 			fromOther: []MergeField{MergeName, MergeTitle, MergeMet},
 			want: Contact{
 				ID: 7, FullName: "John Smith", GivenName: "John", FamilyName: "Smith", Company: "Acme",
-				Title: "Staff Engineer", Address: "1 Main St",
+				Title: "Staff Engineer", Addresses: []Address{{Street: "1 Main St"}},
 				Phones:   []Phone{{Number: "(650) 555-0100", Kind: PhoneWork}, {Number: "+1 650 555 0199", Kind: PhoneMobile}},
 				Emails:   []string{"jon@acme.com", "john.smith@gmail.com"},
 				Websites: []string{"https://acme.com/"}, Tags: []string{"cloud", "hiring"},
@@ -67,7 +67,7 @@ func TestMerge(t *testing.T) {
 
 func TestDiffering(t *testing.T) {
 	a := Contact{FullName: "Ann Lee", Company: "Acme", Title: "CTO", Event: "DevConf", Cadence: Cadence{Ideal: 30, Max: 60}}
-	b := Contact{FullName: "Ann Lee", Company: "ACME", Address: "1 Main St", Event: "DevConf", MetOn: Day{2025, 2, 3}}
+	b := Contact{FullName: "Ann Lee", Company: "ACME", Addresses: []Address{{Street: "1 Main St"}}, Event: "DevConf", MetOn: Day{2025, 2, 3}}
 	want := []MergeField{MergeCompany, MergeMet}
 	if got := Differing(a, b); !reflect.DeepEqual(got, want) {
 		t.Errorf("Differing = %v, want %v", got, want)
@@ -79,7 +79,7 @@ func TestDiffering(t *testing.T) {
 
 func TestSuggestFromNewer(t *testing.T) {
 	stored := Contact{FullName: "Jon Smith", Title: "Engineer", Company: "Acme", Event: "DevConf"}
-	newer := Contact{FullName: "John Smith", Title: "CTO", Company: "Acme", Address: "1 Main St", Event: "GoCon"}
+	newer := Contact{FullName: "John Smith", Title: "CTO", Company: "Acme", Addresses: []Address{{Street: "1 Main St"}}, Event: "GoCon"}
 	want := []MergeField{MergeTitle}
 	if got := SuggestFromNewer(stored, newer); !reflect.DeepEqual(got, want) {
 		t.Errorf("SuggestFromNewer = %v, want %v", got, want)

@@ -89,21 +89,48 @@ func unwanted(r rune) bool {
 }
 
 // Clean returns c with every text cleaned: CleanLine for one-line fields,
-// CleanText for the address, the note and what was talked about. The store
-// keeps contacts this way, whatever they were read from.
+// CleanText for an address's street, the note and what was talked about.
+// Addresses without a component are dropped, and labels of emails and
+// websites the contact does not have. The store keeps contacts this way,
+// whatever they were read from.
 func (c Contact) Clean() Contact {
-	for _, f := range []*string{&c.UID, &c.FullName, &c.GivenName, &c.FamilyName, &c.Title, &c.Company, &c.Event, &c.IntroducedBy} {
+	for _, f := range []*string{&c.UID, &c.FullName, &c.Prefix, &c.GivenName, &c.MiddleName, &c.FamilyName, &c.Suffix,
+		&c.Title, &c.Company, &c.Event, &c.IntroducedBy} {
 		*f = CleanLine(*f)
 	}
-	for _, f := range []*string{&c.Address, &c.Note, &c.TalkedAbout} {
+	for _, f := range []*string{&c.Note, &c.TalkedAbout} {
 		*f = CleanText(*f)
 	}
 	c.Phones = cleanEach(c.Phones, func(p Phone) Phone { p.Number = CleanLine(p.Number); return p })
-	c.Emails = cleanEach(c.Emails, CleanLine)
-	c.Websites = cleanEach(c.Websites, CleanLine)
+	c.Emails, c.EmailLabels = cleanLabelled(c.Emails, c.EmailLabels)
+	c.Websites, c.WebsiteLabels = cleanLabelled(c.Websites, c.WebsiteLabels)
+	var addrs []Address
+	for _, a := range c.Addresses {
+		if a = a.clean(); !a.IsZero() {
+			addrs = append(addrs, a)
+		}
+	}
+	c.Addresses = addrs
 	c.Tags = cleanEach(c.Tags, CleanLine)
 	c.Extra = cleanEach(c.Extra, CleanLine)
 	return c
+}
+
+// cleanLabelled returns values cleaned as CleanLine, and their labels
+// keyed by the cleaned values: only those of values there are, and nil for
+// none.
+func cleanLabelled(values []string, labels map[string]Label) ([]string, map[string]Label) {
+	cleaned := cleanEach(values, CleanLine)
+	var out map[string]Label
+	for i, v := range values {
+		if l := Label(CleanLine(string(labels[v]))); l != "" {
+			if out == nil {
+				out = make(map[string]Label)
+			}
+			out[cleaned[i]] = l
+		}
+	}
+	return cleaned, out
 }
 
 // cleanEach returns xs with fn applied to each, copied only if that

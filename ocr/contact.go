@@ -24,7 +24,7 @@ func (r *Reading) Contact() contacts.Contact {
 		case FieldWebsite:
 			c.Websites = append(c.Websites, f.Value)
 		case FieldAddress:
-			c.Address = f.Value
+			c.Addresses = append(c.Addresses, contacts.Address{Street: f.Value})
 		case FieldNote:
 			notes = append(notes, f.Value)
 		}

@@ -36,7 +36,7 @@ func Learn(read, saved contacts.Contact) []contacts.Correction {
 	}
 	add("company", read.Company, saved.Company)
 	add("website", first(read.Websites), first(saved.Websites))
-	add("address", read.Address, saved.Address)
+	add("address", read.AddressLine(), saved.AddressLine())
 	// An email whose local part stayed and whose domain was mended.
 	for _, r := range read.Emails {
 		rl, rd, _ := strings.Cut(strings.ToLower(r), "@")

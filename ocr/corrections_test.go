@@ -11,7 +11,7 @@ import (
 func TestLearn(t *testing.T) {
 	read := contacts.Contact{
 		FullName: "Jane Doe", Company: "ACME", Emails: []string{"jane@acrne.example"},
-		Websites: []string{"www.acrne.example"}, Address: "12 Main St",
+		Websites: []string{"www.acrne.example"}, Addresses: []contacts.Address{{Street: "12 Main St"}},
 	}
 	tests := []struct {
 		name  string
@@ -35,12 +35,12 @@ func TestLearn(t *testing.T) {
 		}},
 		{"only case and spaces changed", func() contacts.Contact {
 			c := read
-			c.Address = "12  main st"
+			c.Addresses = []contacts.Address{{Street: "12  main st"}}
 			return c
 		}(), nil},
 		{"a field emptied is not learnt", func() contacts.Contact {
 			c := read
-			c.Address = ""
+			c.Addresses = nil
 			return c
 		}(), nil},
 	}

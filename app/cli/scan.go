@@ -111,6 +111,13 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 	if app.BlankCard(c) {
 		return errNoText
 	}
+	// The .vcf written has the address in its components, as the saved
+	// contact does (SaveCard).
+	region := contacts.DefaultRegion
+	if s.store != nil {
+		region = s.store.Region
+	}
+	c = app.SplitAddresses(c, region)
 	c.Event, c.MetOn = s.event, s.today // met today, unless edited later
 	c.Cadence = s.cadence
 	scheduled := ""
@@ -172,8 +179,11 @@ func summary(c contacts.Contact) string {
 	if n := len(c.Emails); n > 0 {
 		parts = append(parts, contacts.Plural(n, "email"))
 	}
-	if c.Address != "" {
+	switch n := len(c.Addresses); {
+	case n == 1:
 		parts = append(parts, "address")
+	case n > 1:
+		parts = append(parts, fmt.Sprintf("%d addresses", n))
 	}
 	return strings.Join(parts, " · ")
 }

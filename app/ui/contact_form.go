@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -133,11 +132,92 @@ func (e *fieldEntry) put(text string) {
 	e.SetText(text)
 }
 
-// phoneRow is one phone number in the form: its kind and number.
-type phoneRow struct {
-	kind   *widget.Select
-	number *fieldEntry
-	row    *fyne.Container
+// labelledRow is one phone, email or website in the form: its label
+// (for a phone, its kind) and its value.
+type labelledRow struct {
+	label *widget.Select
+	value *fieldEntry
+	row   *fyne.Container
+}
+
+// labelledList is the phones, emails or websites in the form, each a row
+// with a label to choose and a button to remove it.
+type labelledList struct {
+	labels      []string // the choices, the first the default
+	placeholder string
+	onFocus     func(*fieldEntry)
+	rows        []*labelledRow
+	box         *fyne.Container
+	hint        *widget.Label // how sure the reading of a card is
+}
+
+func newLabelledList(labels []string, placeholder string, onFocus func(*fieldEntry)) *labelledList {
+	return &labelledList{labels: labels, placeholder: placeholder, onFocus: onFocus, box: container.NewVBox()}
+}
+
+// add adds a row with the label and value given; an unknown label is the
+// first choice.
+func (l *labelledList) add(label, value string) *labelledRow {
+	r := &labelledRow{label: widget.NewSelect(l.labels, nil)}
+	if !slices.Contains(l.labels, label) {
+		label = l.labels[0]
+	}
+	r.label.SetSelected(label)
+	r.value = newFieldEntry(false, l.placeholder, l.onFocus)
+	r.value.SetText(value)
+	remove := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance}
+	r.row = container.NewBorder(nil, nil, r.label, remove, r.value)
+	remove.OnTapped = func() {
+		l.rows = slices.DeleteFunc(l.rows, func(q *labelledRow) bool { return q == r })
+		l.box.Remove(r.row)
+	}
+	l.rows = append(l.rows, r)
+	l.box.Add(r.row)
+	return r
+}
+
+// clear removes every row.
+func (l *labelledList) clear() {
+	l.rows = nil
+	l.box.RemoveAll()
+}
+
+// each calls fn with the label and value of each row that has a value.
+func (l *labelledList) each(fn func(label, value string)) {
+	for _, r := range l.rows {
+		if v := strings.TrimSpace(r.value.Text); v != "" {
+			fn(r.label.Selected, v)
+		}
+	}
+}
+
+// noLabel is the label choice of an email, website or address that has
+// none.
+const noLabel = "–"
+
+// labelChoices are the labels an email, website or address can have.
+func labelChoices() []string {
+	choices := []string{noLabel}
+	for _, l := range contacts.Labels {
+		choices = append(choices, string(l))
+	}
+	return choices
+}
+
+// labelChoice is the choice for label l.
+func labelChoice(l contacts.Label) string {
+	if l == "" {
+		return noLabel
+	}
+	return string(l)
+}
+
+// addressRow is one postal address in the form, in its components.
+type addressRow struct {
+	label                                         *widget.Select
+	street, extended, poBox, city, region, postal *fieldEntry
+	country                                       *fieldEntry
+	box                                           *fyne.Container
 }
 
 // lowHint is shown under a field read with low confidence.
@@ -149,21 +229,26 @@ var phoneKinds = []string{"work", "mobile", "fax", "home"}
 // page share it.
 type contactForm struct {
 	name, title, company *fieldEntry
-	emails, websites     *fieldEntry
-	address, note, event *fieldEntry
-	metOn                *widget.DateEntry
-	introducedBy         *widget.SelectEntry
-	talkedAbout, tags    *fieldEntry
-	cadence              *widget.Select
-	people               map[string]int64 // contact IDs by name, for introducedBy
+	// The parts of the name, shown by "more": each filled from the full
+	// name as long as the user types none.
+	prefix, given, middle, family, suffix *fieldEntry
+	nameParts                             *fyne.Container
+	moreName                              *widget.Button
+	note, event                           *fieldEntry
+	metOn                                 *dayEntry
+	introducedBy                          *widget.SelectEntry
+	talkedAbout, tags                     *fieldEntry
+	cadence                               *widget.Select
+	people                                map[string]int64 // contact IDs by name, for introducedBy
 	// findPeople, if set, looks up the people a name typed in
 	// introducedBy may mean, and hands them to found on the UI goroutine.
-	findPeople func(text string, found func(map[string]int64))
-	phones     []*phoneRow
-	phoneBox   *fyne.Container
-	phonesItem *widget.FormItem
-	phonesHint *widget.Label
-	form       *widget.Form
+	findPeople       func(text string, found func(map[string]int64))
+	phones           *labelledList
+	emails, websites *labelledList
+	addresses        []*addressRow
+	addressBox       *fyne.Container
+	addressHint      *widget.Label
+	form             *widget.Form
 	// hints are the lines under the fields read from a card: how sure
 	// the reading is and why.
 	hints  map[*fieldEntry]*widget.Label
@@ -175,23 +260,26 @@ func newContactForm() *contactForm {
 	f := &contactForm{hints: map[*fieldEntry]*widget.Label{}}
 	focus := func(e *fieldEntry) { f.active = e }
 	f.name = newFieldEntry(false, "Full name", focus)
+	f.prefix = newFieldEntry(false, "Prefix (Dr.)", focus)
+	f.given = newFieldEntry(false, "Given name", focus)
+	f.middle = newFieldEntry(false, "Middle name", focus)
+	f.family = newFieldEntry(false, "Family name", focus)
+	f.suffix = newFieldEntry(false, "Suffix (PhD)", focus)
 	f.title = newFieldEntry(false, "Job title", focus)
 	f.company = newFieldEntry(false, "Company", focus)
-	f.emails = newFieldEntry(true, "One email per line", focus)
-	f.websites = newFieldEntry(true, "One website per line", focus)
-	f.address = newFieldEntry(true, "Postal address", focus)
 	f.note = newFieldEntry(true, "Anything else on the card", focus)
 	f.event = newFieldEntry(false, "Where you met, e.g. Atlanta Tech Meetup", focus)
-	f.emails.SetMinRowsVisible(1)
-	f.websites.SetMinRowsVisible(1)
-	f.metOn = widget.NewDateEntry()
+	f.metOn = newDayEntry(systemDateLayout())
 	f.introducedBy = widget.NewSelectEntry(nil)
 	f.introducedBy.SetPlaceHolder("Who introduced you")
 	f.introducedBy.OnChanged = f.onIntroducedByChanged
 	f.talkedAbout = newFieldEntry(true, "What you talked about, what you promised", focus)
 	f.tags = newFieldEntry(false, "prospect, referral partner, friend", focus)
 	f.cadence = widget.NewSelect(cadenceNames(), nil)
-	f.phoneBox = container.NewVBox()
+	f.phones = newLabelledList(phoneKinds, "Number", focus)
+	f.emails = newLabelledList(labelChoices(), "Email", focus)
+	f.websites = newLabelledList(labelChoices(), "Website", focus)
+	f.addressBox = container.NewVBox()
 	return f
 }
 
@@ -249,8 +337,6 @@ func (f *contactForm) setPeople(people map[string]int64) {
 }
 
 func (f *contactForm) buildUI() fyne.CanvasObject {
-	addPhone := widget.NewButtonWithIcon("Add phone", theme.ContentAddIcon(), func() { f.addPhone(contacts.Phone{Kind: contacts.PhoneWork}) })
-	addPhone.Importance = widget.LowImportance
 	// A Form shows an item's hint only if it had one when first drawn,
 	// so the hints are labels of the form's own.
 	newHint := func() *widget.Label {
@@ -265,19 +351,44 @@ func (f *contactForm) buildUI() fyne.CanvasObject {
 		f.hints[e] = h
 		return widget.NewFormItem(label, container.NewVBox(e, h))
 	}
-	f.phonesHint = newHint()
-	f.phonesItem = widget.NewFormItem("Phones", container.NewVBox(f.phoneBox, f.phonesHint, container.NewHBox(addPhone)))
+	addButton := func(label string, add func()) *widget.Button {
+		b := widget.NewButtonWithIcon(label, theme.ContentAddIcon(), add)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	list := func(label string, l *labelledList, add string, first string) *widget.FormItem {
+		l.hint = newHint()
+		return widget.NewFormItem(label, container.NewVBox(l.box, l.hint,
+			container.NewHBox(addButton(add, func() { f.focus(l.add(first, "").value) }))))
+	}
+
+	// The full name is the field people fill; its parts wait behind "More".
+	f.nameParts = container.NewVBox(
+		container.NewGridWithColumns(3, f.prefix, f.given, f.middle),
+		container.NewGridWithColumns(2, f.family, f.suffix),
+	)
+	f.nameParts.Hide()
+	f.moreName = &widget.Button{Text: moreName, Icon: theme.MenuExpandIcon(), Importance: widget.LowImportance, OnTapped: f.onMoreName}
+	nameHint := newHint()
+	f.hints[f.name] = nameHint
+	nameItem := widget.NewFormItem("Name", container.NewVBox(
+		f.name, nameHint, container.NewHBox(f.moreName), f.nameParts))
+
+	f.addressHint = newHint()
+	addressItem := widget.NewFormItem("Addresses", container.NewVBox(f.addressBox, f.addressHint,
+		container.NewHBox(addButton("Add address", func() { f.focus(f.addAddress(contacts.Address{}).street) }))))
+
 	f.form = widget.NewForm(
-		item("Name", f.name),
+		nameItem,
 		item("Title", f.title),
 		item("Company", f.company),
-		f.phonesItem,
-		item("Emails", f.emails),
-		item("Websites", f.websites),
-		item("Address", f.address),
+		list("Phones", f.phones, "Add phone", string(contacts.PhoneWork)),
+		list("Emails", f.emails, "Add email", noLabel),
+		list("Websites", f.websites, "Add website", noLabel),
+		addressItem,
 		item("Note", f.note),
 		item("Met at", f.event),
-		widget.NewFormItem("Met on", f.metOn),
+		widget.NewFormItem("Met on", container.NewVBox(f.metOn.buildUI(), f.metOn.hint)),
 		widget.NewFormItem("Introduced by", f.introducedBy),
 		item("Talked about", f.talkedAbout),
 		item("Tags", f.tags),
@@ -286,23 +397,112 @@ func (f *contactForm) buildUI() fyne.CanvasObject {
 	return f.form
 }
 
+// focus focuses e, when the form is on a window, and makes it the field
+// being edited.
+func (f *contactForm) focus(e *fieldEntry) {
+	f.active = e
+	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+		c.Focus(e)
+	}
+}
+
+// The labels of the button that shows and hides the name's parts.
+const (
+	moreName = "More name fields"
+	lessName = "Fewer name fields"
+)
+
+// onMoreName shows or hides the parts of the name.
+func (f *contactForm) onMoreName() {
+	if f.nameParts.Visible() {
+		f.nameParts.Hide()
+		f.moreName.SetText(moreName)
+		f.moreName.SetIcon(theme.MenuExpandIcon())
+	} else {
+		f.nameParts.Show()
+		f.moreName.SetText(lessName)
+		f.moreName.SetIcon(theme.MenuDropUpIcon())
+	}
+}
+
+// addAddress adds a, in its components, to the form's addresses.
+func (f *contactForm) addAddress(a contacts.Address) *addressRow {
+	focus := func(e *fieldEntry) { f.active = e }
+	r := &addressRow{
+		label:    widget.NewSelect(labelChoices(), nil),
+		street:   newFieldEntry(true, "Street", focus),
+		extended: newFieldEntry(false, "Suite, floor", focus),
+		poBox:    newFieldEntry(false, "PO box", focus),
+		city:     newFieldEntry(false, "City", focus),
+		region:   newFieldEntry(false, "State, region", focus),
+		postal:   newFieldEntry(false, "Postal code", focus),
+		country:  newFieldEntry(false, "Country", focus),
+	}
+	r.street.SetMinRowsVisible(1)
+	r.label.SetSelected(labelChoice(a.Label))
+	for e, v := range map[*fieldEntry]string{r.street: a.Street, r.extended: a.Extended, r.poBox: a.POBox,
+		r.city: a.City, r.region: a.Region, r.postal: a.PostalCode, r.country: a.Country} {
+		e.SetText(v)
+	}
+	remove := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance}
+	r.box = container.NewVBox(
+		container.NewBorder(nil, nil, r.label, remove),
+		r.street,
+		container.NewGridWithColumns(2, r.extended, r.poBox),
+		container.NewGridWithColumns(2, r.postal, r.city),
+		container.NewGridWithColumns(2, r.region, r.country),
+		widget.NewSeparator(),
+	)
+	remove.OnTapped = func() {
+		f.addresses = slices.DeleteFunc(f.addresses, func(q *addressRow) bool { return q == r })
+		f.addressBox.Remove(r.box)
+	}
+	f.addresses = append(f.addresses, r)
+	f.addressBox.Add(r.box)
+	return r
+}
+
+// address is the address r holds.
+func (r *addressRow) address() contacts.Address {
+	a := contacts.Address{
+		Street: strings.TrimSpace(r.street.value()), Extended: strings.TrimSpace(r.extended.Text),
+		POBox: strings.TrimSpace(r.poBox.Text), City: strings.TrimSpace(r.city.Text),
+		Region: strings.TrimSpace(r.region.Text), PostalCode: strings.TrimSpace(r.postal.Text),
+		Country: strings.TrimSpace(r.country.Text),
+	}
+	if r.label.Selected != noLabel {
+		a.Label = contacts.ParseLabel(r.label.Selected)
+	}
+	return a
+}
+
 // set fills the form with c.
 func (f *contactForm) set(c contacts.Contact) {
 	f.base = c
 	f.name.SetText(c.FullName)
+	f.prefix.SetText(c.Prefix)
+	f.given.SetText(c.GivenName)
+	f.middle.SetText(c.MiddleName)
+	f.family.SetText(c.FamilyName)
+	f.suffix.SetText(c.Suffix)
 	f.title.SetText(c.Title)
 	f.company.SetText(c.Company)
-	f.emails.SetText(strings.Join(c.Emails, "\n"))
-	f.websites.SetText(strings.Join(c.Websites, "\n"))
-	f.address.SetText(c.Address)
+	f.emails.clear()
+	for _, e := range c.Emails {
+		f.emails.add(labelChoice(c.EmailLabels[e]), e)
+	}
+	f.websites.clear()
+	for _, u := range c.Websites {
+		f.websites.add(labelChoice(c.WebsiteLabels[u]), u)
+	}
+	f.addresses = nil
+	f.addressBox.RemoveAll()
+	for _, a := range c.Addresses {
+		f.addAddress(a)
+	}
 	f.note.SetText(c.Note)
 	f.event.SetText(c.Event)
-	if c.MetOn.IsZero() {
-		f.metOn.SetDate(nil)
-	} else {
-		t := c.MetOn.In(time.Local)
-		f.metOn.SetDate(&t)
-	}
+	f.metOn.setDay(c.MetOn)
 	f.introducedBy.SetText(c.IntroducedBy)
 	f.talkedAbout.SetText(c.TalkedAbout)
 	f.tags.SetText(strings.Join(c.Tags, ", "))
@@ -312,10 +512,13 @@ func (f *contactForm) set(c contacts.Contact) {
 		f.cadence.SetOptions(append(cadenceNames(), name))
 		f.cadence.SetSelected(name)
 	}
-	f.phones = nil
-	f.phoneBox.RemoveAll()
+	f.phones.clear()
 	for _, p := range c.Phones {
-		f.addPhone(p)
+		kind := string(p.Kind)
+		if kind == "" {
+			kind = string(contacts.PhoneWork)
+		}
+		f.phones.add(kind, p.Number)
 	}
 	f.showEvidence(nil)
 	f.active = f.name
@@ -328,14 +531,17 @@ func (f *contactForm) set(c contacts.Contact) {
 func (f *contactForm) showEvidence(fields []ocr.Field) {
 	entries := map[ocr.FieldKind]*fieldEntry{
 		ocr.FieldName: f.name, ocr.FieldTitle: f.title, ocr.FieldCompany: f.company,
-		ocr.FieldEmail: f.emails, ocr.FieldWebsite: f.websites, ocr.FieldAddress: f.address,
+	}
+	lists := map[ocr.FieldKind]*widget.Label{
+		ocr.FieldPhone: f.phones.hint, ocr.FieldEmail: f.emails.hint, ocr.FieldWebsite: f.websites.hint,
+		ocr.FieldAddress: f.addressHint,
 	}
 	hints := map[*fieldEntry]string{}
-	var phones []string
+	listHints := map[*widget.Label][]string{}
 	for _, fl := range fields {
 		h := evidenceHint(fl)
-		if fl.Kind == ocr.FieldPhone {
-			phones = append(phones, h)
+		if l := lists[fl.Kind]; l != nil {
+			listHints[l] = append(listHints[l], h)
 			continue
 		}
 		if e := entries[fl.Kind]; e != nil && hints[e] == "" {
@@ -343,6 +549,9 @@ func (f *contactForm) showEvidence(fields []ocr.Field) {
 		}
 	}
 	show := func(l *widget.Label, text string) {
+		if l == nil {
+			return // not built
+		}
 		l.Importance = widget.MediumImportance
 		if strings.Contains(text, lowHint) {
 			l.Importance = widget.WarningImportance
@@ -357,18 +566,20 @@ func (f *contactForm) showEvidence(fields []ocr.Field) {
 	for e, l := range f.hints {
 		show(l, hints[e])
 	}
-	if f.phonesHint != nil {
-		show(f.phonesHint, strings.Join(phones, "\n"))
+	for _, l := range lists {
+		show(l, strings.Join(listHints[l], "\n"))
 	}
 }
 
-// evidenceHint is the line shown under a field read from a card.
+// evidenceHint is the line shown under a field read from a card; under a
+// list of them (phones, emails, websites, addresses) it names the value.
 func evidenceHint(fl ocr.Field) string {
 	h := fmt.Sprintf("%.0f%%", fl.Conf)
 	if fl.Reason != "" {
 		h += " · " + fl.Reason
 	}
-	if fl.Kind == ocr.FieldPhone {
+	switch fl.Kind {
+	case ocr.FieldPhone, ocr.FieldEmail, ocr.FieldWebsite, ocr.FieldAddress:
 		h = fl.Value + ": " + h
 	}
 	if fl.Conf < ocr.LowConfidence {
@@ -377,50 +588,47 @@ func evidenceHint(fl ocr.Field) string {
 	return h
 }
 
-func (f *contactForm) addPhone(p contacts.Phone) {
-	r := &phoneRow{}
-	r.kind = widget.NewSelect(phoneKinds, nil)
-	kind := string(p.Kind)
-	if kind == "" {
-		kind = string(contacts.PhoneWork)
-	}
-	r.kind.SetSelected(kind)
-	r.number = newFieldEntry(false, "Number", func(e *fieldEntry) { f.active = e })
-	r.number.SetText(p.Number)
-	remove := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance}
-	r.row = container.NewBorder(nil, nil, r.kind, remove, r.number)
-	remove.OnTapped = func() {
-		for i, q := range f.phones {
-			if q == r {
-				f.phones = append(f.phones[:i], f.phones[i+1:]...)
-				break
-			}
-		}
-		f.phoneBox.Remove(r.row)
-	}
-	f.phones = append(f.phones, r)
-	f.phoneBox.Add(r.row)
-}
-
 // contact returns the contact as edited: the one set, with the form's
-// fields.
+// fields. The name's parts are as typed in them; while none is typed,
+// they follow the full name (contacts.SplitName), and keep a prefix or
+// suffix the full name still has.
 func (f *contactForm) contact() contacts.Contact {
 	c := f.base
 	c.FullName = strings.TrimSpace(f.name.Text)
-	c.GivenName, c.FamilyName = contacts.SplitName(c.FullName)
+	c.Prefix = strings.TrimSpace(f.prefix.Text)
+	c.GivenName = strings.TrimSpace(f.given.Text)
+	c.MiddleName = strings.TrimSpace(f.middle.Text)
+	c.FamilyName = strings.TrimSpace(f.family.Text)
+	c.Suffix = strings.TrimSpace(f.suffix.Text)
+	partsTyped := c.Prefix != f.base.Prefix || c.GivenName != f.base.GivenName || c.MiddleName != f.base.MiddleName ||
+		c.FamilyName != f.base.FamilyName || c.Suffix != f.base.Suffix
+	if !partsTyped && c.FullName != f.base.FullName {
+		c.GivenName, c.FamilyName = contacts.SplitName(c.FullName)
+		c.MiddleName = ""
+		if !strings.HasPrefix(c.FullName, c.Prefix) {
+			c.Prefix = ""
+		}
+		if !strings.HasSuffix(c.FullName, c.Suffix) {
+			c.Suffix = ""
+		}
+	}
 	c.Title = strings.TrimSpace(f.title.Text)
 	c.Company = strings.TrimSpace(f.company.Text)
-	c.Emails = lines(f.emails.Text)
-	c.Websites = lines(f.websites.Text)
-	c.Address = strings.TrimSpace(f.address.value())
+	c.Emails, c.EmailLabels = labelledValues(f.emails)
+	c.Websites, c.WebsiteLabels = labelledValues(f.websites)
+	c.Addresses = nil
+	for _, r := range f.addresses {
+		if a := r.address(); !a.IsZero() {
+			c.Addresses = append(c.Addresses, a)
+		}
+	}
 	c.Note = strings.TrimSpace(f.note.value())
 	if ev := strings.TrimSpace(f.event.Text); ev != c.Event {
 		c.Event, c.EventID = ev, 0 // saving finds or makes the event
 	}
-	c.MetOn = contacts.Day{}
-	if f.metOn.Date != nil {
-		c.MetOn = contacts.DayOf(*f.metOn.Date)
-	}
+	if d, err := f.metOn.day(); err == nil {
+		c.MetOn = d
+	} // else the day set stays: validate says what is wrong
 	if by := strings.TrimSpace(f.introducedBy.Text); by != c.IntroducedBy {
 		c.IntroducedBy, c.IntroducedByID = by, f.people[by]
 	}
@@ -440,12 +648,36 @@ func (f *contactForm) contact() contacts.Contact {
 		}
 	}
 	c.Phones = nil
-	for _, p := range f.phones {
-		if n := strings.TrimSpace(p.number.Text); n != "" {
-			c.Phones = append(c.Phones, contacts.Phone{Number: n, Kind: contacts.PhoneKind(p.kind.Selected)})
-		}
-	}
+	f.phones.each(func(kind, number string) {
+		c.Phones = append(c.Phones, contacts.Phone{Number: number, Kind: contacts.PhoneKind(kind)})
+	})
 	return c
+}
+
+// validate says what in the form cannot be saved: a day met that is not
+// a date.
+func (f *contactForm) validate() error {
+	_, err := f.metOn.day()
+	return err
+}
+
+// labelledValues returns the values of l and their labels.
+func labelledValues(l *labelledList) ([]string, map[string]contacts.Label) {
+	var values []string
+	var labels map[string]contacts.Label
+	l.each(func(label, value string) {
+		if slices.Contains(values, value) {
+			return
+		}
+		values = append(values, value)
+		if lb := contacts.ParseLabel(label); lb != "" {
+			if labels == nil {
+				labels = map[string]contacts.Label{}
+			}
+			labels[value] = lb
+		}
+	})
+	return values, labels
 }
 
 // put puts text picked on the card image into the field being edited, or
@@ -456,14 +688,4 @@ func (f *contactForm) put(text string) {
 		e = f.name
 	}
 	e.put(text)
-}
-
-func lines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
 }

@@ -115,7 +115,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 		container.NewHBox(s.del, layoutSpacer(), s.save), nil, nil,
 		// What to do next comes first, beside the card; the fields below.
 		container.NewVScroll(container.NewVBox(
-			container.NewGridWithColumns(2, s.image, s.history.buildUI()),
+			container.New(sideBySide{}, s.image, s.history.buildUI()),
 			s.form.buildUI())),
 	)
 	s.detail.Hide()
@@ -425,6 +425,10 @@ func (s *contactsScreen) open(c contacts.Contact) {
 
 func (s *contactsScreen) onSave() {
 	if s.current.ID == 0 {
+		return
+	}
+	if err := s.form.validate(); err != nil {
+		showError(s.win, "Check the day you met", err)
 		return
 	}
 	c := s.form.contact()

@@ -106,7 +106,7 @@ func TestImportScreen(t *testing.T) {
 
 func TestMergeChooser(t *testing.T) {
 	test.NewTempApp(t)
-	stored := contacts.Contact{FullName: "Jon Smith", Company: "Acme", Title: "Engineer", Address: "1 Main St"}
+	stored := contacts.Contact{FullName: "Jon Smith", Company: "Acme", Title: "Engineer", Addresses: []contacts.Address{{Street: "1 Main St"}}}
 	card := contacts.Contact{FullName: "John Smith", Company: "Acme", Title: "CTO", Phones: []contacts.Phone{{Number: "555"}}}
 	m := newMergeChooser(stored, card, []string{"similar name at Acme"}, []contacts.MergeField{contacts.MergeTitle})
 	test.NewTempWindow(t, m.buildUI())

@@ -29,9 +29,17 @@ func qrImage(c contacts.Contact) (image.Image, string, error) {
 	}
 	caption := "Point your phone's camera at the code to add " + c.DisplayName() + " to its contacts."
 	if len(omitted) > 0 {
-		caption += "\nLeft out to keep the code readable: " + strings.Join(omitted, ", ") + "."
+		caption += "\nLeft out of the code, to keep it readable: " + listInWords(omitted) + "."
 	}
 	return code.Image(640), caption, nil
+}
+
+// listInWords joins items as a sentence does: "a, b and c".
+func listInWords(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 // showQR shows c's QR code in a dialog.

@@ -20,6 +20,10 @@ func TestQRImage(t *testing.T) {
 		Event: "Atlanta Tech Meetup", TalkedAbout: "hiring"}
 	long := c
 	long.Note = strings.Repeat("remember the coffee order ", 60)
+	// Issue 22.8: what a phone added went silently.
+	// (QRCard's test leaves out a second address too.)
+	fromPhone := c
+	fromPhone.Extra = []string{"BDAY:1990-04-01", "NICKNAME:Mimi", "ROLE:Board member"}
 	tests := []struct {
 		name        string
 		c           contacts.Contact
@@ -27,7 +31,9 @@ func TestQRImage(t *testing.T) {
 		wantNote    bool
 	}{
 		{"whole card", c, "add Mia Wong", true},
-		{"long note left out", long, "Left out to keep the code readable: the note.", false},
+		{"long note left out", long, "Left out of the code, to keep it readable: the note.", false},
+		{"what a phone added left out", fromPhone,
+			"Left out of the code, to keep it readable: the birthday, the nickname and the role.", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -390,7 +390,7 @@ func contactFields(c contacts.Contact) [][2]string {
 	return [][2]string{
 		{"Name", c.FullName}, {"Company", c.Company}, {"Title", c.Title},
 		{"Phones", strings.Join(phones, "\n")}, {"Emails", strings.Join(c.Emails, "\n")},
-		{"Websites", strings.Join(c.Websites, "\n")}, {"Address", c.Address},
+		{"Websites", strings.Join(c.Websites, "\n")}, {"Addresses", c.AddressText()},
 		{"Event", c.Event}, {"Met on", met}, {"Introduced by", c.IntroducedBy},
 		{"Talked about", c.TalkedAbout}, {"Tags", strings.Join(c.Tags, ", ")}, {"Note", c.Note},
 	}

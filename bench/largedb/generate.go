@@ -184,7 +184,7 @@ func (g *generator) contact(i int) (contacts.Contact, contacts.Day) {
 		c.Websites = []string{"https://www." + domain}
 	}
 	if f.IntRange(0, 9) < 4 {
-		c.Address = fmt.Sprintf("%s, %s, %s %s", f.Street(), f.City(), f.StateAbr(), f.Zip())
+		c.Addresses = []contacts.Address{{Street: f.Street(), City: f.City(), Region: f.StateAbr(), PostalCode: f.Zip()}}
 	}
 	if len(g.evs) > 0 && f.IntRange(0, 9) < 7 {
 		// Met at the last event before that day.

@@ -258,6 +258,49 @@ func TestSyncWithRadicale(t *testing.T) {
 		f.run(0, 0, 0, 0)
 	})
 
+	t.Run("structure both ways", func(t *testing.T) {
+		// Issue 22.3: the name's parts, addresses in components with
+		// their labels, and the labels of emails reach the server and
+		// come back from it.
+		f := synced(t, r)
+		f.update("Ana Ruiz", func(c *contacts.Contact) {
+			c.Prefix, c.GivenName, c.MiddleName, c.FamilyName, c.Suffix = "Dr.", "Ana", "María", "Ruiz", "PhD"
+			c.Addresses = []contacts.Address{
+				{Label: contacts.LabelHome, Street: "Storgata 1", City: "Oslo", PostalCode: "0155", Country: "Norway"},
+				{Label: contacts.LabelWork, Street: "1 Main St", City: "Springfield", Region: "IL", PostalCode: "62701"},
+			}
+			c.Emails = []string{"ana@home.example"}
+			c.EmailLabels = map[string]contacts.Label{"ana@home.example": contacts.LabelHome}
+		})
+		f.run(1, 0, 0, 0)
+		card := f.phone.cards()["Ana Ruiz"]
+		if n := card.Name(); n == nil || n.GivenName != "Ana" || n.AdditionalName != "María" || n.HonorificPrefix != "Dr." || n.HonorificSuffix != "PhD" {
+			t.Errorf("Ana's N on the server: %+v", n)
+		}
+		adrs := card.Addresses()
+		if len(adrs) != 2 || adrs[0].Locality != "Oslo" || adrs[0].PostalCode != "0155" || adrs[0].Params.Types()[0] != "home" ||
+			adrs[1].Region != "IL" || adrs[1].Params.Types()[0] != "work" {
+			t.Errorf("Ana's addresses on the server: %+v", adrs)
+		}
+
+		f.phone.edit("Ana Ruiz", func(c vcard.Card) {
+			adr := c[vcard.FieldAddress][0]
+			adr.Value = ";;Storgata 2;Oslo;;0155;Norway"
+			c.Add(vcard.FieldEmail, &vcard.Field{Value: "ana@work.example", Params: vcard.Params{vcard.ParamType: {"WORK"}}})
+		})
+		f.run(0, 1, 0, 0)
+		ana := f.local()["Ana Ruiz"]
+		want := []contacts.Address{
+			{Label: contacts.LabelHome, Street: "Storgata 2", City: "Oslo", PostalCode: "0155", Country: "Norway"},
+			{Label: contacts.LabelWork, Street: "1 Main St", City: "Springfield", Region: "IL", PostalCode: "62701"},
+		}
+		if !slices.Equal(ana.Addresses, want) || ana.Suffix != "PhD" || ana.MiddleName != "María" ||
+			ana.EmailLabels["ana@work.example"] != contacts.LabelWork || ana.EmailLabels["ana@home.example"] != contacts.LabelHome {
+			t.Errorf("Ana here after the phone's edit: %+v", ana)
+		}
+		f.run(0, 0, 0, 0)
+	})
+
 	t.Run("conflict", func(t *testing.T) {
 		f := synced(t, r)
 		f.update("Ana Ruiz", func(c *contacts.Contact) { c.Title = "CEO" })

@@ -276,3 +276,68 @@ func seed9(db *sql.DB, created int64) error {
 	}
 	return execAll(db, []any{`UPDATE contacts SET uid = 'seed-contact-' || id`}, []any{`UPDATE follow_ups SET uid = 'seed-follow-up-' || id`})
 }
+
+func init() { versionSeeds[10] = seed10 }
+
+// seed10: version 10 kept an address as one line, in contacts and in the
+// trash; Ann has one, and a deleted copy of her (99) too.
+func seed10(db *sql.DB, created int64) error {
+	if err := seed9(db, created); err != nil {
+		return err
+	}
+	return execAll(db,
+		[]any{`UPDATE contacts SET address = 'Storgata 1, 0155 Oslo' WHERE id = 1`},
+		[]any{`INSERT INTO trash (contact_id, deleted) VALUES (99, ?)`, created},
+		[]any{`INSERT INTO trash_contacts SELECT 99, full_name, given_name, family_name, title, company,
+			address, note, event, image, created, updated,
+			event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, 'seed-deleted'
+			FROM contacts WHERE id = 1`})
+}
+
+// TestMigrateMovesAddresses opens a version 10 database: each one-line
+// address, of a contact or of one in the trash, is the street of an
+// address of its own, and the deleted contact comes back with it.
+func TestMigrateMovesAddresses(t *testing.T) {
+	all, err := readMigrations(migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := fstest.MapFS{}
+	for _, m := range all {
+		if m.version > 10 {
+			break
+		}
+		data, err := fs.ReadFile(migrationFS, "migrations/"+m.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old["migrations/"+m.name] = &fstest.MapFile{Data: data}
+	}
+	dir := t.TempDir()
+	s, err := open(t.Context(), dir, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Deleted just now: Open purges only what was deleted a while ago.
+	if err := seed10(s.db, time.Now().UnixMilli()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = open(t.Context(), dir, migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	want := []contacts.Address{{Street: "Storgata 1, 0155 Oslo"}}
+	ann, err := s.Get(t.Context(), 1)
+	if err != nil || !slices.Equal(ann.Addresses, want) {
+		t.Errorf("Ann's addresses after migrating: %+v, %v", ann.Addresses, err)
+	}
+	if err := s.Restore(t.Context(), contacts.Contact{ID: 99}); err != nil {
+		t.Fatal(err)
+	}
+	deleted, err := s.Get(t.Context(), 99)
+	if err != nil || !slices.Equal(deleted.Addresses, want) {
+		t.Errorf("the deleted contact's addresses after migrating and restoring: %+v, %v", deleted.Addresses, err)
+	}
+}

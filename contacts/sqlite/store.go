@@ -440,12 +440,12 @@ func (s *Store) now() time.Time {
 // event has been deleted, the name the contact kept (see
 // migrations/007_compact.sql).
 const contactColumns = `id, full_name, given_name, family_name, title, company,
-	address, note, coalesce((SELECT name FROM events WHERE events.id = event_id), event), image, created, updated,
+	prefix, middle_name, suffix, note, coalesce((SELECT name FROM events WHERE events.id = event_id), event), image, created, updated,
 	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid`
 
 // insertColumns are the columns insertContact writes.
 const insertColumns = `id, full_name, given_name, family_name, title, company,
-	address, note, event, image, created, updated,
+	prefix, middle_name, suffix, note, event, image, created, updated,
 	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid`
 
 // Add stores c as a new contact and sets its ID, Created and Updated.
@@ -587,9 +587,9 @@ func insertContact(ctx context.Context, tx *sql.Tx, c contacts.Contact) (int64, 
 		return 0, err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO contacts (`+insertColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
-		c.Address, c.Note, keptEvent(c), c.Image, c.Created.UnixMilli(), c.Updated.UnixMilli(),
+		c.Prefix, c.MiddleName, c.Suffix, c.Note, keptEvent(c), c.Image, c.Created.UnixMilli(), c.Updated.UnixMilli(),
 		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
 		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.UID)
 	if err != nil {
@@ -620,15 +620,23 @@ func insertChildren(ctx context.Context, tx *sql.Tx, id int64, c contacts.Contac
 	}
 	for i, e := range c.Emails {
 		if _, err := tx.ExecContext(ctx,
-			"INSERT INTO emails (contact_id, position, address) VALUES (?, ?, ?)",
-			id, i, e); err != nil {
+			"INSERT INTO emails (contact_id, position, address, label) VALUES (?, ?, ?, ?)",
+			id, i, e, string(c.EmailLabels[e])); err != nil {
 			return err
 		}
 	}
 	for i, u := range c.Websites {
 		if _, err := tx.ExecContext(ctx,
-			"INSERT INTO websites (contact_id, position, url) VALUES (?, ?, ?)",
-			id, i, u); err != nil {
+			"INSERT INTO websites (contact_id, position, url, label) VALUES (?, ?, ?, ?)",
+			id, i, u, string(c.WebsiteLabels[u])); err != nil {
+			return err
+		}
+	}
+	for i, a := range c.Addresses {
+		if _, err := tx.ExecContext(ctx,
+			`INSERT INTO addresses (contact_id, position, label, po_box, extended, street, city, region, postal_code, country)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, i, string(a.Label), a.POBox, a.Extended, a.Street, a.City, a.Region, a.PostalCode, a.Country); err != nil {
 			return err
 		}
 	}
@@ -660,12 +668,12 @@ func updateContact(ctx context.Context, tx *sql.Tx, c *contacts.Contact, now tim
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE contacts SET
 		full_name = ?, given_name = ?, family_name = ?, title = ?, company = ?,
-		address = ?, note = ?, event = ?, image = ?, updated = ?,
+		prefix = ?, middle_name = ?, suffix = ?, note = ?, event = ?, image = ?, updated = ?,
 		event_id = ?, met_on = ?, introduced_by = ?, introduced_by_id = ?, talked_about = ?,
 		cadence_ideal = ?, cadence_max = ?, extra = ?, uid = coalesce(nullif(?, ''), uid)
 		WHERE id = ?`,
 		c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
-		c.Address, c.Note, keptEvent(*c), c.Image, now.UnixMilli(),
+		c.Prefix, c.MiddleName, c.Suffix, c.Note, keptEvent(*c), c.Image, now.UnixMilli(),
 		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
 		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.UID, c.ID)
 	if err != nil {
@@ -678,7 +686,7 @@ func updateContact(ctx context.Context, tx *sql.Tx, c *contacts.Contact, now tim
 	if n == 0 {
 		return ErrNotFound
 	}
-	for _, table := range []string{"phones", "emails", "websites", "tags"} {
+	for _, table := range []string{"phones", "emails", "websites", "addresses", "tags"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE contact_id = ?", c.ID); err != nil {
 			return err
 		}
@@ -972,7 +980,7 @@ func scanContact(row interface{ Scan(...any) error }) (contacts.Contact, error) 
 	var eventID, introducedByID sql.NullInt64
 	var metOn, extra string
 	err := row.Scan(&c.ID, &c.FullName, &c.GivenName, &c.FamilyName, &c.Title, &c.Company,
-		&c.Address, &c.Note, &c.Event, &c.Image, &created, &updated,
+		&c.Prefix, &c.MiddleName, &c.Suffix, &c.Note, &c.Event, &c.Image, &created, &updated,
 		&eventID, &metOn, &c.IntroducedBy, &introducedByID, &c.TalkedAbout, &c.Cadence.Ideal, &c.Cadence.Max, &extra, &c.UID)
 	if extra != "" {
 		c.Extra = strings.Split(extra, "\n")
@@ -1023,6 +1031,19 @@ func resolveEvent(ctx context.Context, tx *sql.Tx, c *contacts.Contact, today co
 	return err
 }
 
+// withLabel returns labels with value's label l, made if need be; an
+// empty l leaves it as it is.
+func withLabel(labels map[string]contacts.Label, value string, l contacts.Label) map[string]contacts.Label {
+	if l == "" {
+		return labels
+	}
+	if labels == nil {
+		labels = make(map[string]contacts.Label)
+	}
+	labels[value] = l
+	return labels
+}
+
 // loadChildren fills in the phones, emails and websites of cs with one
 // query for each table.
 func loadChildren(ctx context.Context, tx *sql.Tx, cs []contacts.Contact) error {
@@ -1057,27 +1078,47 @@ func loadChildren(ctx context.Context, tx *sql.Tx, cs []contacts.Contact) error 
 	if err != nil {
 		return err
 	}
-	err = eachChild(ctx, tx, "SELECT contact_id, address FROM emails"+where, idsJSON,
+	err = eachChild(ctx, tx, "SELECT contact_id, address, label FROM emails"+where, idsJSON,
 		func(rows *sql.Rows) error {
 			var id int64
 			var e string
-			if err := rows.Scan(&id, &e); err != nil {
+			var l contacts.Label
+			if err := rows.Scan(&id, &e, &l); err != nil {
 				return err
 			}
-			byID[id].Emails = append(byID[id].Emails, e)
+			c := byID[id]
+			c.Emails = append(c.Emails, e)
+			c.EmailLabels = withLabel(c.EmailLabels, e, l)
 			return nil
 		})
 	if err != nil {
 		return err
 	}
-	err = eachChild(ctx, tx, "SELECT contact_id, url FROM websites"+where, idsJSON,
+	err = eachChild(ctx, tx, "SELECT contact_id, url, label FROM websites"+where, idsJSON,
 		func(rows *sql.Rows) error {
 			var id int64
 			var u string
-			if err := rows.Scan(&id, &u); err != nil {
+			var l contacts.Label
+			if err := rows.Scan(&id, &u, &l); err != nil {
 				return err
 			}
-			byID[id].Websites = append(byID[id].Websites, u)
+			c := byID[id]
+			c.Websites = append(c.Websites, u)
+			c.WebsiteLabels = withLabel(c.WebsiteLabels, u, l)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = eachChild(ctx, tx, `SELECT contact_id, label, po_box, extended, street, city, region, postal_code, country
+		FROM addresses`+where, idsJSON,
+		func(rows *sql.Rows) error {
+			var id int64
+			var a contacts.Address
+			if err := rows.Scan(&id, &a.Label, &a.POBox, &a.Extended, &a.Street, &a.City, &a.Region, &a.PostalCode, &a.Country); err != nil {
+				return err
+			}
+			byID[id].Addresses = append(byID[id].Addresses, a)
 			return nil
 		})
 	if err != nil {

@@ -115,8 +115,11 @@ func countRows(t *testing.T, s *Store, table string, id int64) int {
 
 var fullContact = contacts.Contact{
 	FullName:   "Dr. Ada Lovelace",
+	Prefix:     "Dr.",
 	GivenName:  "Ada",
+	MiddleName: "King",
 	FamilyName: "Lovelace",
+	Suffix:     "FRS",
 	Title:      "Analyst",
 	Company:    "Analytical Engines Ltd",
 	Phones: []contacts.Phone{
@@ -125,12 +128,19 @@ var fullContact = contacts.Contact{
 		{Number: "650 555 0199", Kind: contacts.PhoneFax},
 		{Number: "not a number", Kind: ""},
 	},
-	Emails:   []string{"ada@example.org", "Ada.Lovelace@Engines.example"},
-	Websites: []string{"https://engines.example", "example.org/ada"},
-	Address:  "12 St James's Square, London SW1Y 4LB, UK",
-	Note:     "Interested in the difference engine.\nFollow up in May.",
-	Event:    "Royal Society Soirée 1843",
-	Image:    "images/abc.jpg",
+	Emails:        []string{"ada@example.org", "Ada.Lovelace@Engines.example"},
+	EmailLabels:   map[string]contacts.Label{"ada@example.org": contacts.LabelHome, "Ada.Lovelace@Engines.example": contacts.LabelWork},
+	Websites:      []string{"https://engines.example", "example.org/ada"},
+	WebsiteLabels: map[string]contacts.Label{"https://engines.example": contacts.LabelWork},
+	Addresses: []contacts.Address{
+		{Label: contacts.LabelWork, Street: "12 St James's Square", City: "London", PostalCode: "SW1Y 4LB", Country: "UK"},
+		{Label: contacts.LabelHome, POBox: "PO Box 9", Extended: "Flat 2", Street: "Ockham Park", City: "Ockham",
+			Region: "Surrey", PostalCode: "GU23 6NP", Country: "United Kingdom"},
+		{Street: "a line from an old card, kept whole"},
+	},
+	Note:  "Interested in the difference engine.\nFollow up in May.",
+	Event: "Royal Society Soirée 1843",
+	Image: "images/abc.jpg",
 }
 
 func TestOpenMigratesEmptyDatabase(t *testing.T) {
@@ -447,18 +457,23 @@ func TestUpdate(t *testing.T) {
 	}{
 		{"fields", func(c *contacts.Contact) {
 			c.FullName, c.GivenName, c.FamilyName = "Augusta Ada King", "Augusta Ada", "King"
-			c.Title, c.Company, c.Address = "Countess", "Lovelace Estates", "Ockham Park"
+			c.Title, c.Company, c.Addresses = "Countess", "Lovelace Estates", []contacts.Address{{Street: "Ockham Park"}}
 			c.Note, c.Event, c.Image = "", "", ""
 		}},
 		{"fewer children", func(c *contacts.Contact) {
 			c.Phones = c.Phones[:1]
 			c.Emails = c.Emails[1:]
 			c.Websites = nil
+			// A label goes with its email or website.
+			c.EmailLabels = map[string]contacts.Label{c.Emails[0]: c.EmailLabels[c.Emails[0]]}
+			c.WebsiteLabels = nil
+			c.Addresses = c.Addresses[1:2]
 		}},
 		{"more children", func(c *contacts.Contact) {
 			c.Phones = append(slices.Clone(c.Phones), contacts.Phone{Number: "+1 212 555 0142", Kind: contacts.PhoneHome})
 			c.Emails = append(slices.Clone(c.Emails), "third@example.com")
 			c.Websites = append(slices.Clone(c.Websites), "https://third.example")
+			c.Addresses = append(slices.Clone(c.Addresses), contacts.Address{Label: contacts.LabelOther, City: "Paris"})
 		}},
 		{"reordered", func(c *contacts.Contact) {
 			c.Phones = slices.Clone(c.Phones)

@@ -30,7 +30,7 @@ func moveToTrash(ctx context.Context, tx *sql.Tx, id int64, now time.Time) error
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO trash_contacts (`+insertColumns+`)
 		SELECT id, full_name, given_name, family_name, title, company,
-			address, note, coalesce((SELECT name FROM events WHERE events.id = event_id), event), image, created, updated,
+			prefix, middle_name, suffix, note, coalesce((SELECT name FROM events WHERE events.id = event_id), event), image, created, updated,
 			event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid
 		FROM contacts WHERE id = ?`, id)
 	if err != nil {
@@ -38,7 +38,7 @@ func moveToTrash(ctx context.Context, tx *sql.Tx, id int64, now time.Time) error
 	}
 	// What hangs on a contact by contact_id, in an order the rows can be
 	// inserted back in (interactions point to follow-ups).
-	for _, table := range []string{"phones", "emails", "websites", "tags", "follow_ups", "interactions"} {
+	for _, table := range []string{"phones", "emails", "websites", "addresses", "tags", "follow_ups", "interactions"} {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO trash_"+table+" SELECT * FROM "+table+" WHERE contact_id = ?", id); err != nil {
 			return err
 		}
@@ -63,7 +63,7 @@ func restoreFromTrash(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
 	// to: the contact keeps their names.
 	_, err := tx.ExecContext(ctx, `INSERT INTO contacts (`+insertColumns+`)
 		SELECT id, full_name, given_name, family_name, title, company,
-			address, note, CASE WHEN event_id IN (SELECT id FROM events) THEN '' ELSE event END, image, created, updated,
+			prefix, middle_name, suffix, note, CASE WHEN event_id IN (SELECT id FROM events) THEN '' ELSE event END, image, created, updated,
 			CASE WHEN event_id IN (SELECT id FROM events) THEN event_id END, met_on, introduced_by,
 			CASE WHEN introduced_by_id IN (SELECT id FROM contacts) THEN introduced_by_id END,
 			talked_about, cadence_ideal, cadence_max, extra, uid
@@ -71,7 +71,7 @@ func restoreFromTrash(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	for _, table := range []string{"phones", "emails", "websites", "tags", "follow_ups", "interactions"} {
+	for _, table := range []string{"phones", "emails", "websites", "addresses", "tags", "follow_ups", "interactions"} {
 		if _, err := tx.ExecContext(ctx, "INSERT INTO "+table+" SELECT * FROM trash_"+table+" WHERE contact_id = ?", id); err != nil {
 			return false, err
 		}
@@ -94,7 +94,7 @@ func emptyTrash(ctx context.Context, tx *sql.Tx, id int64) error {
 	if _, err := tx.ExecContext(ctx, "DELETE FROM trash_contacts WHERE id = ?", id); err != nil {
 		return err
 	}
-	for _, table := range []string{"phones", "emails", "websites", "tags", "follow_ups", "interactions", "introduced"} {
+	for _, table := range []string{"phones", "emails", "websites", "addresses", "tags", "follow_ups", "interactions", "introduced"} {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM trash_"+table+" WHERE contact_id = ?", id); err != nil {
 			return err
 		}

@@ -15,13 +15,21 @@ func TestQRCard(t *testing.T) {
 	long := base
 	long.Note = strings.Repeat("remember the coffee order ", 60)
 	huge := base
-	huge.Address = strings.Repeat("a very long street name ", 80)
+	huge.Addresses = []contacts.Address{{Street: strings.Repeat("a very long street name ", 80)}}
 	scanned := base
 	scanned.Image = "card.jpg"
 	imported := long
 	imported.Extra = []string{"BDAY:1990-04-01", "PHOTO;ENCODING=b;TYPE=JPEG:" + strings.Repeat("QUJD", 2000)}
 	grouped := base
 	grouped.Extra = []string{"item1.PHOTO;VALUE=uri:https://example.com/p.jpg"}
+	// Issue 22.8: a birthday, a nickname, a role and a second address
+	// went silently.
+	fromPhone := long
+	fromPhone.Extra = []string{"BDAY:1990-04-01", "NICKNAME:Mimi", "item3.ROLE:Board member", "X-ABLABEL:_$!<Other>!$_", "X-CUSTOM-THING:x"}
+	fromPhone.Addresses = []contacts.Address{
+		{Label: contacts.LabelWork, Street: strings.Repeat("Long Work Street ", 35)},
+		{Label: contacts.LabelHome, Street: strings.Repeat("Long Home Street ", 35)},
+	}
 	tests := []struct {
 		name    string
 		c       contacts.Contact
@@ -30,9 +38,11 @@ func TestQRCard(t *testing.T) {
 	}{
 		{"fits whole", base, nil, nil},
 		{"note left out", long, []string{"the note"}, nil},
-		{"too big", huge, []string{"the note"}, ErrTooBigForQR},
+		{"too big", huge, nil, ErrTooBigForQR},
 		{"card image left out", scanned, []string{"the photo"}, nil},
-		{"imported photo and note left out", imported, []string{"the photo", "the note"}, nil},
+		{"imported photo, birthday and note left out", imported, []string{"the photo", "the birthday", "the note"}, nil},
+		{"what a phone added, the note and the second address left out", fromPhone,
+			[]string{"the birthday", "the nickname", "the role", "X-CUSTOM-THING", "the note", "the second address"}, nil},
 		{"grouped photo left out", grouped, []string{"the photo"}, nil},
 	}
 	for _, tt := range tests {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -45,7 +46,7 @@ func Card(c contacts.Contact) vcard.Card {
 	if c.UID != "" {
 		card.SetValue(vcard.FieldUID, c.UID)
 	}
-	card.SetValue(vcard.FieldName, joinComponents(";", c.FamilyName, c.GivenName, "", "", ""))
+	card.SetValue(vcard.FieldName, joinComponents(";", c.FamilyName, c.GivenName, c.MiddleName, c.Prefix, c.Suffix))
 	card.SetValue(vcard.FieldFormattedName, formattedName(c))
 	if c.Company != "" {
 		card.SetValue(vcard.FieldOrganization, escapeComponent(c.Company))
@@ -63,28 +64,38 @@ func Card(c contacts.Contact) vcard.Card {
 	}
 	for _, e := range c.Emails {
 		if e != "" {
+			// "internet" is 3.0's type for an email address; card4
+			// drops it.
 			card.Add(vcard.FieldEmail, &vcard.Field{
 				Value:  e,
-				Params: vcard.Params{vcard.ParamType: {"internet"}},
+				Params: vcard.Params{vcard.ParamType: append([]string{"internet"}, labelTypes(c.EmailLabels[e])...)},
 			})
 		}
 	}
 	for _, u := range c.Websites {
 		if u != "" {
-			card.AddValue(vcard.FieldURL, u)
+			f := &vcard.Field{Value: u, Params: vcard.Params{}}
+			if types := labelTypes(c.WebsiteLabels[u]); types != nil {
+				f.Params[vcard.ParamType] = types
+			}
+			card.Add(vcard.FieldURL, f)
 		}
 	}
-	if c.Address != "" {
-		// The address is kept as one text, so it all goes in the street
-		// component; LABEL gives it as text to readers that prefer that.
+	for _, a := range c.Addresses {
+		if a.IsZero() {
+			continue
+		}
+		// LABEL gives each address as text to readers that prefer that,
+		// in the order of the ADRs: card4 moves it into ADR's LABEL.
+		params := vcard.Params{}
+		if types := labelTypes(a.Label); types != nil {
+			params[vcard.ParamType] = types
+		}
 		card.Add(vcard.FieldAddress, &vcard.Field{
-			Value:  joinComponents(";", "", "", c.Address, "", "", "", ""),
-			Params: vcard.Params{vcard.ParamType: {vcard.TypeWork}},
+			Value:  joinComponents(";", a.POBox, a.Extended, a.Street, a.City, a.Region, a.PostalCode, a.Country),
+			Params: params,
 		})
-		card.Add(fieldLabel, &vcard.Field{
-			Value:  c.Address,
-			Params: vcard.Params{vcard.ParamType: {vcard.TypeWork}},
-		})
+		card.Add(fieldLabel, &vcard.Field{Value: a.Line(), Params: maps.Clone(params)})
 	}
 	// The meeting context goes first in the note, for people and phones,
 	// and in X- properties, so that reading the card back loses nothing.
@@ -153,16 +164,40 @@ func meetingContext(c contacts.Contact) string {
 // given and family names when it has those but no full name.
 func formattedName(c contacts.Contact) string {
 	if c.FullName == "" {
-		if name := contacts.JoinNonEmpty(" ", c.GivenName, c.FamilyName); name != "" {
+		if name := nameFromParts(c); name != "" {
 			return name
 		}
 	}
 	return c.DisplayName()
 }
 
+// nameFromParts is c's name from its parts: "Dr. Ann-Marie Q. Øster, PhD".
+func nameFromParts(c contacts.Contact) string {
+	return contacts.JoinNonEmpty(", ", contacts.JoinNonEmpty(" ", c.Prefix, c.GivenName, c.MiddleName, c.FamilyName), c.Suffix)
+}
+
 // metAt returns the sentence version 1 of Card started the note with for
 // event, which cards written then still carry.
 func metAt(event string) string { return "Met at " + event + "." }
+
+// labelTypes returns the TYPE parameter values for label: none for none.
+func labelTypes(label contacts.Label) []string {
+	if label == "" {
+		return nil
+	}
+	return []string{string(label)}
+}
+
+// labelOf returns the label that the TYPE parameter values in params
+// give, or "".
+func labelOf(params vcard.Params) contacts.Label {
+	for _, t := range params.Types() {
+		if l := contacts.ParseLabel(t); l != "" {
+			return l
+		}
+	}
+	return ""
+}
 
 // phoneTypes returns the TYPE parameter values for a phone of kind.
 func phoneTypes(kind contacts.PhoneKind) []string {
@@ -447,8 +482,8 @@ func contactFromCard(card vcard.Card) contacts.Contact {
 	c.UID = unescapeText(card.PreferredValue(vcard.FieldUID))
 	if f := card.Preferred(vcard.FieldName); f != nil {
 		n := splitComponents(f.Value, ';')
-		c.FamilyName = component(n, 0)
-		c.GivenName = contacts.JoinNonEmpty(" ", component(n, 1), component(n, 2))
+		c.FamilyName, c.GivenName, c.MiddleName = component(n, 0), component(n, 1), component(n, 2)
+		c.Prefix, c.Suffix = component(n, 3), component(n, 4)
 	}
 	if f := card.Preferred(vcard.FieldOrganization); f != nil {
 		c.Company = contacts.JoinNonEmpty(", ", splitComponents(f.Value, ';')...)
@@ -463,21 +498,33 @@ func contactFromCard(card vcard.Card) contacts.Contact {
 	for _, f := range card[vcard.FieldEmail] {
 		if e := unescapeText(f.Value); e != "" {
 			c.Emails = append(c.Emails, e)
+			c.EmailLabels = setLabel(c.EmailLabels, e, labelOf(f.Params))
 		}
 	}
 	for _, f := range card[vcard.FieldURL] {
 		if u := unescapeText(f.Value); u != "" {
 			c.Websites = append(c.Websites, u)
+			c.WebsiteLabels = setLabel(c.WebsiteLabels, u, labelOf(f.Params))
 		}
 	}
-	if f := card.Preferred(vcard.FieldAddress); f != nil {
-		var lines []string
-		for _, part := range splitComponents(f.Value, ';') {
-			lines = append(lines, strings.Split(part, "\n")...)
+	for _, f := range card[vcard.FieldAddress] {
+		n := splitComponents(f.Value, ';')
+		a := contacts.Address{
+			Label: labelOf(f.Params),
+			POBox: component(n, 0), Extended: component(n, 1), Street: component(n, 2),
+			City: component(n, 3), Region: component(n, 4), PostalCode: component(n, 5), Country: component(n, 6),
 		}
-		c.Address = contacts.JoinNonEmpty(", ", lines...)
-	} else if label := unescapeText(card.PreferredValue(fieldLabel)); label != "" {
-		c.Address = contacts.JoinNonEmpty(", ", strings.Split(label, "\n")...)
+		if !a.IsZero() {
+			c.Addresses = append(c.Addresses, a)
+		}
+	}
+	if len(c.Addresses) == 0 {
+		// Only the text: it goes in the street, where nothing is lost.
+		for _, f := range card[fieldLabel] {
+			if text := unescapeText(f.Value); strings.TrimSpace(text) != "" {
+				c.Addresses = append(c.Addresses, contacts.Address{Label: labelOf(f.Params), Street: text})
+			}
+		}
 	}
 
 	c.Note = unescapeText(card.PreferredValue(vcard.FieldNote))
@@ -533,7 +580,7 @@ func contactFromCard(card vcard.Card) contacts.Contact {
 	fn := unescapeText(card.PreferredValue(vcard.FieldFormattedName))
 	switch {
 	case fn == "":
-		c.FullName = contacts.JoinNonEmpty(" ", c.GivenName, c.FamilyName)
+		c.FullName = nameFromParts(c)
 	case c.GivenName == "" && c.FamilyName == "" && fn == c.DisplayName():
 		// What Card writes for a contact without a name: the company,
 		// the email or "(no name)".
@@ -560,7 +607,7 @@ var consumedProperties = map[string]bool{
 	vcard.FieldCategories: false,
 	fieldEvent:            false, fieldMetOn: false, fieldIntroducedBy: false, fieldTalkedAbout: false,
 	vcard.FieldOrganization: true, vcard.FieldTitle: true, vcard.FieldNote: true,
-	vcard.FieldAddress: true, fieldLabel: true,
+	vcard.FieldAddress: false, fieldLabel: false,
 }
 
 // extraLines returns, as content lines sorted by property, the properties
@@ -629,6 +676,21 @@ func keptProperty(name string) bool {
 	return true
 }
 
+// setLabel returns labels with value's label set, made if need be; a
+// value without a label leaves it as it is.
+func setLabel(labels map[string]contacts.Label, value string, l contacts.Label) map[string]contacts.Label {
+	if l == "" {
+		return labels
+	}
+	if labels == nil {
+		labels = make(map[string]contacts.Label)
+	}
+	if _, ok := labels[value]; !ok {
+		labels[value] = l
+	}
+	return labels
+}
+
 // component returns the i'th component, or "".
 func component(components []string, i int) string {
 	if i < len(components) {
@@ -694,14 +756,18 @@ func Write4(w io.Writer, cs ...contacts.Contact) error {
 func card4(c contacts.Contact) vcard.Card {
 	card := Card(c)
 	card.SetValue(vcard.FieldVersion, "4.0")
-	if label := card.Get(fieldLabel); label != nil {
-		for _, adr := range card[vcard.FieldAddress] {
-			adr.Params.Set("LABEL", label.Value)
+	labels := card[fieldLabel]
+	for i, adr := range card[vcard.FieldAddress] {
+		if i < len(labels) {
+			adr.Params.Set("LABEL", labels[i].Value)
 		}
-		delete(card, fieldLabel)
 	}
+	delete(card, fieldLabel)
 	for _, e := range card[vcard.FieldEmail] {
 		delete(e.Params, vcard.ParamType)
+		if types := labelTypes(c.EmailLabels[e.Value]); types != nil {
+			e.Params[vcard.ParamType] = types
+		}
 	}
 	return card
 }

@@ -40,26 +40,26 @@ var vcardTests = []struct {
 	{"semicolons commas backslashes", contacts.Contact{
 		FullName: `Smith; Jones, Pat \ "PJ"`, GivenName: `Pat, "PJ"`, FamilyName: `Smith; Jones \`,
 		Title: `VP; Sales, EMEA \ APAC`, Company: `Smith; Jones, & Co. \ Ltd`,
-		Phones:   []contacts.Phone{{Number: "+1 650 555 0100 ext. 12; ask for Pat", Kind: contacts.PhoneWork}},
-		Emails:   []string{"pat,jones@example.com"},
-		Websites: []string{"https://example.com/a,b;c?x=1&y=2"},
-		Address:  `Suite 5; Floor 2, 1 Main St\Annex, Springfield, IL 62701`,
-		Note:     `Likes; semicolons, commas \ and \n literal backslash-n`,
-		Event:    "Summit; Berlin, 2025 \\ Day 2",
+		Phones:    []contacts.Phone{{Number: "+1 650 555 0100 ext. 12; ask for Pat", Kind: contacts.PhoneWork}},
+		Emails:    []string{"pat,jones@example.com"},
+		Websites:  []string{"https://example.com/a,b;c?x=1&y=2"},
+		Addresses: []contacts.Address{{Street: `Suite 5; Floor 2, 1 Main St\Annex, Springfield, IL 62701`}},
+		Note:      `Likes; semicolons, commas \ and \n literal backslash-n`,
+		Event:     "Summit; Berlin, 2025 \\ Day 2",
 	}},
 	{"backslash before separators", contacts.Contact{
 		FullName: `Ends With\`, GivenName: `\`, FamilyName: `a\;b\,c\\`,
-		Company: `\;\`, Address: `\`, Event: `x\`, Note: `\`,
+		Company: `\;\`, Addresses: []contacts.Address{{Street: `\`}}, Event: `x\`, Note: `\`,
 	}},
 	{"accents", contacts.Contact{
 		FullName: "José Álvarez-Núñez", GivenName: "José", FamilyName: "Álvarez-Núñez",
-		Title: "Directeur général", Company: "Société Générale", Address: "29 Bd Haussmann, 75009 Paris, France",
+		Title: "Directeur général", Company: "Société Générale", Addresses: []contacts.Address{{Street: "29 Bd Haussmann, 75009 Paris, France"}},
 		Phones: []contacts.Phone{{Number: "+33 1 42 14 20 00", Kind: contacts.PhoneWork}},
 		Emails: []string{"josé@société.example"}, Event: "Salon de l'Été",
 	}},
 	{"CJK", contacts.Contact{
 		FullName: "王小明", GivenName: "小明", FamilyName: "王",
-		Title: "总经理", Company: "北京科技有限公司", Address: "北京市海淀区中关村大街1号",
+		Title: "总经理", Company: "北京科技有限公司", Addresses: []contacts.Address{{Street: "北京市海淀区中关村大街1号"}},
 		Phones: []contacts.Phone{{Number: "+86 10 1234 5678", Kind: contacts.PhoneMobile}},
 		Note:   "名刺交換。日本語と中文のメモ。", Event: "東京ゲームショウ",
 	}},
@@ -101,7 +101,7 @@ var vcardTests = []struct {
 		GivenName:  strings.Repeat("Bartholomew ", 8),
 		FamilyName: "Featherstonehaugh",
 		Company:    strings.Repeat("Ω Company, ", 10),
-		Address:    strings.Repeat("Ünterstraße 1, ", 8) + "Deutschland",
+		Addresses:  []contacts.Address{{Street: strings.Repeat("Ünterstraße 1, ", 8) + "Deutschland"}},
 		Emails:     []string{strings.Repeat("x", 70) + "@example.com"},
 		Websites:   []string{"https://example.com/" + strings.Repeat("path/", 30)},
 	}},
@@ -359,12 +359,12 @@ func TestWriteVCardsFormat(t *testing.T) {
 					t.Errorf("ORG components = %q, want %q", org, c.Company)
 				}
 			}
-			if c.Address != "" {
-				if adr := handSplit(one("ADR", ";TYPE=work"), ';'); !slices.Equal(adr, []string{"", "", c.Address, "", "", "", ""}) {
+			if street := streetOf(c); street != "" {
+				if adr := handSplit(one("ADR", ""), ';'); !slices.Equal(adr, []string{"", "", street, "", "", "", ""}) {
 					t.Errorf("ADR components = %q, want the address as street", adr)
 				}
-				if label := handSplit(one("LABEL", ";TYPE=work"), -1)[0]; label != c.Address {
-					t.Errorf("LABEL = %q, want %q", label, c.Address)
+				if label := handSplit(one("LABEL", ""), -1)[0]; label != street {
+					t.Errorf("LABEL = %q, want %q", label, street)
 				}
 			}
 			if want := wantCategories(c); len(want) > 0 {
@@ -481,17 +481,19 @@ var readVCardsTests = []struct {
 			"X-UNKNOWN:kept\\, as it was\nPHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSk\n  ZJRgABAQ\nNOTE:second note\n" +
 			"PRODID:-//Other App//EN\nitem2.X-ABLabel:Other\nEND:VCARD\n",
 		want: []contacts.Contact{{
-			FullName: "Mr. John Q. Doe Jr.", GivenName: "John Quincy", FamilyName: "Doe",
+			FullName: "Mr. John Q. Doe Jr.", Prefix: "Mr.", GivenName: "John", MiddleName: "Quincy", FamilyName: "Doe", Suffix: "Jr.",
 			Company: "Example, Inc., Research", Title: "Head of R&D",
 			Phones: []contacts.Phone{
 				{Number: "+1 650 555 0100", Kind: contacts.PhoneMobile},
 				{Number: "+1 650 555 0101", Kind: contacts.PhoneFax},
 				{Number: "+1 650 555 0102", Kind: contacts.PhoneWork},
 			},
-			Emails:  []string{"john@example.com"},
-			Address: "Suite 5, 1 Main St, Springfield, IL, 62701, USA",
-			Note:    "Line one\nLine two\nthree; four: five",
-			Tags:    []string{"Friends", "Work"}, // another app's groups
+			Emails:      []string{"john@example.com"},
+			EmailLabels: map[string]contacts.Label{"john@example.com": contacts.LabelWork},
+			Addresses: []contacts.Address{{Label: contacts.LabelWork, Extended: "Suite 5", Street: "1 Main St",
+				City: "Springfield", Region: "IL", PostalCode: "62701", Country: "USA"}},
+			Note: "Line one\nLine two\nthree; four: five",
+			Tags: []string{"Friends", "Work"}, // another app's groups
 			Extra: []string{
 				"NOTE:second note", "PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQ",
 				"item2.X-ABLABEL:Other", "X-UNKNOWN:kept\\, as it was",
@@ -501,7 +503,7 @@ var readVCardsTests = []struct {
 	{
 		name: "no FN, LABEL only",
 		in:   "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Roe;Rita;;;\r\nLABEL:1 Elm St\\n Townsville\r\nEND:VCARD\r\n",
-		want: []contacts.Contact{{FullName: "Rita Roe", GivenName: "Rita", FamilyName: "Roe", Address: "1 Elm St,  Townsville"}},
+		want: []contacts.Contact{{FullName: "Rita Roe", GivenName: "Rita", FamilyName: "Roe", Addresses: []contacts.Address{{Street: "1 Elm St\n Townsville"}}}},
 	},
 	{
 		name: "two cards, blank lines",
@@ -533,8 +535,8 @@ var readVCardsTests = []struct {
 			"TEL;cell:555-0100\nEND:VCARD\n",
 		want: []contacts.Contact{{
 			FullName: "Jane Doe", GivenName: "Jane", FamilyName: "Doe",
-			Phones:  []contacts.Phone{{Number: "555-0100", Kind: contacts.PhoneMobile}},
-			Address: "1 Main St, Suite 2, Springfield",
+			Phones:    []contacts.Phone{{Number: "555-0100", Kind: contacts.PhoneMobile}},
+			Addresses: []contacts.Address{{Label: contacts.LabelWork, Street: "1 Main St\nSuite 2", City: "Springfield"}},
 		}},
 	},
 	{name: "empty", in: ""},
@@ -599,7 +601,7 @@ func TestCard(t *testing.T) {
 	c.TalkedAbout = "robots, mostly"
 	c.Tags = []string{"prospect", "friend, old"}
 	c.Note = "Call back"
-	c.Address = "1 Main St, Springfield"
+	c.Addresses = []contacts.Address{{Street: "1 Main St, Springfield"}}
 	card := Card(c)
 	tests := []struct {
 		prop string
@@ -733,9 +735,9 @@ func TestWriteVCardsVobject(t *testing.T) {
 			if c.Company != "" {
 				check("ORG", card.ORG, []string{c.Company})
 			}
-			if c.Address != "" {
-				check("ADR", card.ADR, []string{"", "", c.Address, "", "", "", ""})
-				check("LABEL", card.LABEL, c.Address)
+			if street := streetOf(c); street != "" {
+				check("ADR", card.ADR, []string{"", "", street, "", "", "", ""})
+				check("LABEL", card.LABEL, street)
 			}
 			if want := wantCategories(c); len(want) > 0 {
 				check("CATEGORIES", card.CATEGORIES, want)
@@ -764,14 +766,17 @@ func FuzzVCardRoundTrip(f *testing.F) {
 		if len(c.Emails) > 0 {
 			email = c.Emails[0]
 		}
-		f.Add(c.FullName, c.GivenName, c.FamilyName, c.Company, c.Address, c.Note, c.Event, phone, email)
+		f.Add(c.FullName, c.GivenName, c.FamilyName, c.Company, streetOf(c), c.Note, c.Event, phone, email)
 	}
 	f.Fuzz(func(t *testing.T, full, given, family, company, address, note, event, phone, email string) {
 		c := contacts.Contact{
 			FullName: full, GivenName: given, FamilyName: family, Company: company,
-			Title: full + company, Address: address, Note: note, Event: event,
+			Title: full + company, Note: note, Event: event,
 			Phones: []contacts.Phone{{Number: phone, Kind: contacts.PhoneMobile}, {Number: email + phone, Kind: contacts.PhoneFax}},
 			Emails: []string{email}, Websites: []string{company + email},
+		}
+		if address != "" {
+			c.Addresses = []contacts.Address{{Street: address}}
 		}
 		for _, s := range []string{full, given, family, company, event, phone, email} {
 			if contacts.CleanLine(s) != s {
@@ -849,7 +854,7 @@ func TestWriteVCards4(t *testing.T) {
 			// go-vcard reads quoted parameters with Go's escapes, so it drops
 			// an ADR whose LABEL holds a backslash, which RFC 6350 allows;
 			// Read, below, doubles backslashes first and reads it.
-			if tt.c.Address != "" && !strings.Contains(tt.c.Address, `\`) {
+			if street := streetOf(tt.c); street != "" && !strings.Contains(street, `\`) {
 				if adr := card.Get(vcard.FieldAddress); adr == nil || adr.Params.Get("LABEL") == "" {
 					t.Errorf("ADR has no LABEL parameter: %+v", adr)
 				}
@@ -927,4 +932,12 @@ func TestReadVCardFile(t *testing.T) {
 	if _, err := ReadFile(filepath.Join(t.TempDir(), "missing.vcf")); err == nil || !strings.Contains(err.Error(), "missing.vcf") {
 		t.Errorf("missing file: error %v, want one naming it", err)
 	}
+}
+
+// streetOf is the street of c's first address, or "".
+func streetOf(c contacts.Contact) string {
+	if len(c.Addresses) == 0 {
+		return ""
+	}
+	return c.Addresses[0].Street
 }

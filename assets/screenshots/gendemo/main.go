@@ -52,7 +52,7 @@ func people() []person {
 	exp := render.SampleExpected()
 	fromCard := func(i int, event string, tags ...string) contacts.Contact {
 		e := exp[i-1]
-		c := contacts.Contact{FullName: e.Name, Title: e.Title, Company: e.Company, Address: e.Address,
+		c := contacts.Contact{FullName: e.Name, Title: e.Title, Company: e.Company, Addresses: []contacts.Address{contacts.ParseAddress(e.Address, "")},
 			Emails: []string{e.Email}, Websites: []string{e.Website}, Event: event, Tags: tags}
 		for i, p := range e.Phones {
 			kind := contacts.PhoneWork

@@ -1,0 +1,59 @@
+package contacts
+
+import "testing"
+
+func TestParseAddress(t *testing.T) {
+	tests := []struct {
+		name, line, region string
+		want               Address
+	}{
+		{"US", "500 Mission St, Fl 12, San Francisco, CA 94105", "US",
+			Address{Street: "500 Mission St, Fl 12", City: "San Francisco", Region: "CA", PostalCode: "94105"}},
+		{"US with country", "1200 Harbor Way, Portland, OR 97209-1234, USA", "US",
+			Address{Street: "1200 Harbor Way", City: "Portland", Region: "OR", PostalCode: "97209-1234", Country: "USA"}},
+		{"UK", "14 Canal Street, Manchester M1 3HE, United Kingdom", "GB",
+			Address{Street: "14 Canal Street", City: "Manchester", PostalCode: "M1 3HE", Country: "United Kingdom"}},
+		{"UK postcode apart", "221B Baker Street, London, NW1 6XE", "GB",
+			Address{Street: "221B Baker Street", City: "London", PostalCode: "NW1 6XE"}},
+		{"German", "Unter den Linden 5, 10117 Berlin, Deutschland", "DE",
+			Address{Street: "Unter den Linden 5", City: "Berlin", PostalCode: "10117", Country: "Deutschland"}},
+		{"German with country prefix", "Hauptstraße 12\nD-80331 München", "DE",
+			Address{Street: "Hauptstraße 12", City: "München", PostalCode: "80331"}},
+		{"Norwegian", "Storgata 1, 0155 Oslo, Norway", "NO",
+			Address{Street: "Storgata 1", City: "Oslo", PostalCode: "0155", Country: "Norway"}},
+		{"Australian", "Level 3, 27 Wattle Street, Ultimo NSW 2007", "AU",
+			Address{Street: "Level 3, 27 Wattle Street", City: "Ultimo", Region: "NSW", PostalCode: "2007"}},
+		{"Japanese", "〒100-0005 東京都千代田区丸の内1-1-1", "JP",
+			Address{Street: "丸の内1-1-1", City: "千代田区", Region: "東京都", PostalCode: "100-0005", Country: "日本"}},
+		{"Japanese abroad", "〒530-0001 大阪府大阪市北区梅田3-1-3", "US",
+			Address{Street: "梅田3-1-3", City: "大阪市北区", Region: "大阪府", PostalCode: "530-0001"}},
+		{"unknown stays street", "Behind the old mill, past the bridge", "US",
+			Address{Street: "Behind the old mill, past the bridge"}},
+		{"empty", "  ", "US", Address{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ParseAddress(tt.line, tt.region); got != tt.want {
+				t.Errorf("ParseAddress(%q) =\n %#v\nwant\n %#v", tt.line, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAddressLine(t *testing.T) {
+	tests := []struct {
+		a    Address
+		want string
+	}{
+		{Address{Street: "Storgata 1", City: "Oslo", PostalCode: "0155", Country: "Norway"}, "Storgata 1, 0155 Oslo, Norway"},
+		{Address{Street: "500 Mission St", City: "San Francisco", Region: "CA", PostalCode: "94105"}, "500 Mission St, San Francisco, CA 94105"},
+		{Address{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := tt.a.Line(); got != tt.want {
+				t.Errorf("Line() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
