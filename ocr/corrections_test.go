@@ -132,8 +132,8 @@ func TestCorrectionsFreeMail(t *testing.T) {
 		}{
 			{
 				name:  "a home address on a gmail card",
-				read:  contacts.Contact{FullName: "Jane Doe", Emails: []string{"jane.doe@gmail.com"}, Address: "12 Main St"},
-				saved: contacts.Contact{FullName: "Jane Doe", Emails: []string{"jane.doe@gmail.com"}, Address: "12 Main Street, Springfield"},
+				read:  contacts.Contact{FullName: "Jane Doe", Emails: []string{"jane.doe@gmail.com"}, Addresses: []contacts.Address{{Street: "12 Main St"}}},
+				saved: contacts.Contact{FullName: "Jane Doe", Emails: []string{"jane.doe@gmail.com"}, Addresses: []contacts.Address{{Street: "12 Main Street, Springfield"}}},
 			},
 			{
 				name:  "an ISP's domain, a subdomain of one",
