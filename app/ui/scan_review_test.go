@@ -406,3 +406,122 @@ func TestScanEvent(t *testing.T) {
 		t.Errorf("after the batch the event reads %q", got)
 	}
 }
+
+// TestScanReviewKeepsItsPlace: after Save and next the form is at its top
+// with the cursor in Name, the header says which card this is, a save is
+// confirmed with Undo, and after the last card a summary leads to
+// Reconnect (issue 21, B).
+func TestScanReviewKeepsItsPlace(t *testing.T) {
+	store := apptest.OpenStore(t)
+	m, w := newReviewWindow(t, store, newTwoCardEngine())
+	dir := t.TempDir()
+	writeCardImage(t, dir, "a-jane.png", 1050, 600)
+	writeCardImage(t, dir, "b-sam.png", 1000, 700)
+	m.tabs.Select(m.scanTab)
+	test.Type(m.scan.event, "Founders Breakfast")
+	m.scan.read([]string{dir})
+	m.tasks.drain()
+	s, f := m.scan, m.scan.form
+	first := f.name.Text
+	if got := s.position.Text; !strings.HasPrefix(got, "Card 1 of 2") {
+		t.Errorf("header %q, want Card 1 of 2", got)
+	}
+	w.Canvas().Focus(f.note)
+	test.Type(f.note, "Met in the coffee line")
+	s.formScroll.ScrollToBottom()
+	test.Tap(s.saveNext)
+	m.tasks.drain()
+	if s.formScroll.Offset.Y != 0 {
+		t.Errorf("the next card's form is scrolled to %v, not its top", s.formScroll.Offset.Y)
+	}
+	if w.Canvas().Focused() != f.name {
+		t.Errorf("the cursor is in %v, not in Name", w.Canvas().Focused())
+	}
+	if got := s.position.Text; !strings.HasPrefix(got, "Card 2 of 2") {
+		t.Errorf("header %q, want Card 2 of 2", got)
+	}
+	if want := "Saved " + first + ", 1 follow-up scheduled."; !s.savedLine.Visible() || s.savedText.Text != want || !s.undo.Visible() {
+		t.Errorf("save confirmed %v: %q, Undo shown %v; want %q with Undo", s.savedLine.Visible(), s.savedText.Text, s.undo.Visible(), want)
+	}
+
+	// Undo takes the contact back, and the card is under review again as
+	// it was typed.
+	test.Tap(s.undo)
+	m.tasks.drain()
+	if names := apptest.StoredNames(t, store); len(names) != 0 {
+		t.Errorf("after Undo the store holds %v", names)
+	}
+	if f.name.Text != first || f.note.Text != "Met in the coffee line" || len(s.queue) != 2 {
+		t.Errorf("after Undo: card %q with note %q, %d waiting; want %q as typed, 2 waiting", f.name.Text, f.note.Text, len(s.queue), first)
+	}
+	if got := s.position.Text; !strings.HasPrefix(got, "Card 1 of 2") {
+		t.Errorf("after Undo the header says %q", got)
+	}
+	test.Tap(s.saveNext)
+	m.tasks.drain()
+	test.Tap(s.skip)
+	m.tasks.drain()
+	if want := "All cards reviewed: 1 contact saved, 1 skipped, 1 follow-up scheduled."; !s.summary.Visible() || s.summaryText.Text != want {
+		t.Errorf("summary shown %v: %q, want %q", s.summary.Visible(), s.summaryText.Text, want)
+	}
+	test.Tap(s.toReconnect)
+	if m.tabs.Selected() != m.reconnectTab {
+		t.Errorf("Go to Reconnect shows %q", m.tabs.Selected().Text)
+	}
+	want := map[string]whole{"Jane Q. Doe": janeSaved("Founders Breakfast", "", "", ""), "Sam Okafor": samSaved("Founders Breakfast")}
+	saved := want[first]
+	saved.Contact.Note = "Met in the coffee line"
+	compareStored(t, store, map[string]whole{first: saved})
+}
+
+// TestScanReviewLayout: the card does not move when the progress comes
+// and goes, the review fits 800×600 without widening the window, and the
+// card can be enlarged there (issue 21, B).
+func TestScanReviewLayout(t *testing.T) {
+	store := apptest.OpenStore(t)
+	m, w := newReviewWindow(t, store, newTwoCardEngine())
+	m.tabs.Select(m.scanTab)
+	m.scan.read([]string{writeCardImage(t, t.TempDir(), "jane.png", 1050, 600)})
+	m.tasks.drain()
+	s := m.scan
+	at := func() fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(s.card)
+	}
+	s.progressBox.Show()
+	s.content.Refresh()
+	w.Content().Refresh()
+	shown := at()
+	s.progressBox.Hide()
+	w.Content().Refresh()
+	if hidden := at(); hidden != shown {
+		t.Errorf("the card moves from %v to %v when the progress goes", shown, hidden)
+	}
+
+	w.Resize(fyne.NewSize(800, 600))
+	if min := w.Content().MinSize(); min.Width > 800 || min.Height > 600 {
+		t.Errorf("the review needs %v, more than 800×600", min)
+	}
+	// A long line of progress, or a long file name, is cut short.
+	s.status.SetText("Read 3 of 200 cards; " + strings.Repeat("IMG_20261205_123456_with_a_long_name.jpg could not be read; ", 8))
+	s.status.Show()
+	s.progressBox.Show()
+	s.position.SetText("Card 1 of 200 · " + strings.Repeat("a-very-long-file-name-", 20) + ".jpg")
+	if min := w.Content().MinSize(); min.Width > 800 {
+		t.Errorf("with a long status the window would widen to %v", min.Width)
+	}
+	s.progressBox.Hide()
+	before := s.card.Size()
+	test.Tap(s.enlarge)
+	w.Content().Refresh()
+	after := s.card.Size()
+	if after.Width < before.Width*1.5 {
+		t.Errorf("enlarged, the card is %v, was %v", after, before)
+	}
+	if min := w.Content().MinSize(); min.Width > 800 || min.Height > 600 {
+		t.Errorf("enlarged, the review needs %v, more than 800×600", min)
+	}
+	test.Tap(s.enlarge)
+	if !s.form.name.Visible() || s.enlarged {
+		t.Errorf("the form does not come back")
+	}
+}
