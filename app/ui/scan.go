@@ -601,9 +601,10 @@ func (s *scanScreen) showReview() {
 	s.updatePosition()
 	s.empty.Hide()
 	s.review.Show()
-	// Each card starts at the top of its form, ready to type its name.
+	// Each card starts at the top of its form, ready to type its name;
+	// the cursor is left alone while the user is on another screen.
 	s.formScroll.ScrollToTop()
-	if s.win != nil && s.win.Content() != nil {
+	if s.win != nil && s.content.Visible() {
 		s.win.Canvas().Focus(s.form.name)
 	}
 }
