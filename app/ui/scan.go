@@ -205,10 +205,12 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 	))
 	s.help = hintLabel(helpPick)
 	s.help.Wrapping = fyne.TextWrapWord
-	s.formScroll = container.NewVScroll(container.NewVBox(s.form.buildUI(), follow))
+	form := s.form.buildUI()
+	growWithText(form)
+	s.formScroll = container.NewVScroll(container.NewVBox(form, follow))
 	formSide := container.NewBorder(s.position,
 		container.NewVBox(s.savedLine, container.NewHBox(layoutSpacer(), s.skip, s.save, s.saveNext)), nil, nil,
-		s.formScroll)
+		container.NewStack(s.formScroll, newWheelToForm(s.formScroll)))
 	s.cardSide = container.NewBorder(nil, container.NewBorder(nil, nil, nil, s.enlarge, s.help), nil, nil, s.card)
 	s.split = container.NewHSplit(s.cardSide, formSide)
 	s.split.Offset = 0.5

@@ -525,3 +525,32 @@ func TestScanReviewLayout(t *testing.T) {
 		t.Errorf("the form does not come back")
 	}
 }
+
+// TestScanReviewWheelAndGrow: the mouse wheel over a many-line field
+// scrolls the form, and many-line fields grow with their text (issue 21, B).
+func TestScanReviewWheelAndGrow(t *testing.T) {
+	store := apptest.OpenStore(t)
+	m, w := newReviewWindow(t, store, newTwoCardEngine())
+	m.tabs.Select(m.scanTab)
+	m.scan.read([]string{writeCardImage(t, t.TempDir(), "jane.png", 1050, 600)})
+	m.tasks.drain()
+	s, f := m.scan, m.scan.form
+	w.Resize(fyne.NewSize(1000, 700))
+
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.emails)
+	over := at.Add(fyne.NewPos(f.emails.Size().Width/2, f.emails.Size().Height/2))
+	test.Scroll(w.Canvas(), over, 0, -120)
+	if s.formScroll.Offset.Y == 0 {
+		t.Errorf("the wheel over the emails field does not scroll the form")
+	}
+
+	one := f.address.MinSize().Height
+	f.address.SetText(strings.Repeat("a line of the address\n", 6) + "the last line")
+	if grown := f.address.MinSize().Height; grown < one*2 {
+		t.Errorf("with 7 lines the address field is %v high, with one %v: it does not grow", grown, one)
+	}
+	test.Type(f.address, "\nand one more typed")
+	if typed := f.address.MinSize().Height; typed <= one*2 {
+		t.Errorf("typing a line does not grow the field: %v", typed)
+	}
+}
