@@ -2,7 +2,7 @@ package app
 
 // Preferences is where the settings of this computer are kept, rather
 // than in the database with the contacts: the window's look, whether it
-// stays in the tray, the last event typed. fyne.Preferences is one.
+// stays in the tray. fyne.Preferences is one.
 type Preferences interface {
 	Bool(key string) bool
 	SetBool(key string, value bool)
@@ -15,7 +15,6 @@ type Preferences interface {
 
 // The keys of the settings kept in Preferences.
 const (
-	prefLastEvent    = "scan.lastEvent"
 	prefKeepInTray   = "window.keepInTray"
 	prefThemeVariant = "appearance.theme"     // a ThemeVariant
 	prefTextScale    = "appearance.textScale" // 1 for the theme's own sizes
@@ -26,13 +25,6 @@ const (
 type LocalSettings struct {
 	Preferences Preferences
 }
-
-// LastEvent is the event the last cards were read at, offered for the
-// next ones.
-func (s LocalSettings) LastEvent() string { return s.Preferences.String(prefLastEvent) }
-
-// SetLastEvent keeps the event the cards being read were collected at.
-func (s LocalSettings) SetLastEvent(event string) { s.Preferences.SetString(prefLastEvent, event) }
 
 // KeepInTray says whether closing the window keeps the app in the system
 // tray, to send reminders.

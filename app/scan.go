@@ -156,3 +156,21 @@ func ReadingLanguages(ctx context.Context, store *sqlite.Store) []string {
 	}
 	return ocr.DefaultLanguages
 }
+
+// SettingLastEvent is the setting that holds the event the last batch of
+// cards was collected at. It is the data folder's, not the computer's:
+// another data folder has its own.
+const SettingLastEvent = "scan.lastEvent"
+
+// LastEvent is the event the last batch of cards was collected at,
+// offered for the next one.
+func LastEvent(ctx context.Context, store *sqlite.Store) (string, error) {
+	return store.Setting(ctx, SettingLastEvent, "")
+}
+
+// SetLastEvent remembers event as the one the batch of cards being read
+// was collected at. The app's sample cards are no batch of the user's and
+// are not remembered.
+func SetLastEvent(ctx context.Context, store *sqlite.Store, event string) error {
+	return store.SetSetting(ctx, SettingLastEvent, strings.TrimSpace(event))
+}

@@ -70,7 +70,7 @@ func TestScanReview(t *testing.T) {
 	test.Type(f.note, "Talked about trade shows")
 	r := m.scan.queue[0]
 	box := r.Lines[1].Box
-	off, scale := fit(r.Image.Bounds().Size(), m.scan.card.Size())
+	off, scale := fit(r.Size, m.scan.card.Size())
 	test.TapAt(m.scan.card, fyne.NewPos(off.X+float32(box.Min.X+box.Dx()/2)*scale, off.Y+float32(box.Min.Y+box.Dy()/2)*scale))
 	if want := "Talked about trade shows\nHead of Partnerships"; f.note.Text != want {
 		t.Fatalf("after clicking the title box, note = %q, want %q", f.note.Text, want)
@@ -276,7 +276,7 @@ func TestDropAndSamples(t *testing.T) {
 	if m.tabs.Selected() != m.scanTab {
 		t.Errorf("a drop should show the Scan tab")
 	}
-	if len(m.scan.queue) != 1 || filepath.Base(m.scan.queue[0].Path) != "dropped.png" {
+	if len(m.scan.queue) != 1 || m.scan.queue[0].Name != "dropped.png" {
 		t.Fatalf("after the drop, queue = %d cards", len(m.scan.queue))
 	}
 	test.Tap(m.scan.skip)

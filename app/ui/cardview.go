@@ -19,8 +19,11 @@ type cardView struct {
 
 	OnPick func(text string)
 
-	img      image.Image
-	lines    []ocr.Line
+	img   image.Image
+	lines []ocr.Line
+	// space is the size of the card the boxes of lines refer to; img may
+	// be smaller, kept at review size.
+	space    image.Point
 	selected int // index of the last line picked, or -1
 }
 
@@ -30,9 +33,13 @@ func newCardView() *cardView {
 	return v
 }
 
-// SetCard shows img with the lines read on it.
-func (v *cardView) SetCard(img image.Image, lines []ocr.Line) {
-	v.img, v.lines, v.selected = img, lines, -1
+// SetCard shows img with the lines read on it, whose boxes refer to a
+// card of size space (img's own size when space is zero).
+func (v *cardView) SetCard(img image.Image, lines []ocr.Line, space image.Point) {
+	if img != nil && space == (image.Point{}) {
+		space = img.Bounds().Size()
+	}
+	v.img, v.lines, v.space, v.selected = img, lines, space, -1
 	v.Refresh()
 }
 
@@ -54,11 +61,11 @@ func (v *cardView) lineAt(pos fyne.Position) int {
 	if v.img == nil {
 		return -1
 	}
-	off, scale := fit(v.img.Bounds().Size(), v.Size())
+	off, scale := fit(v.space, v.Size())
 	if scale == 0 {
 		return -1
 	}
-	p := image.Pt(int((pos.X-off.X)/scale), int((pos.Y-off.Y)/scale)).Add(v.img.Bounds().Min)
+	p := image.Pt(int((pos.X-off.X)/scale), int((pos.Y-off.Y)/scale))
 	for i, l := range v.lines {
 		if p.In(l.Box.Inset(-4)) {
 			return i
@@ -98,16 +105,17 @@ func (r *cardViewRenderer) Layout(size fyne.Size) {
 	if v.img == nil {
 		return
 	}
-	off, scale := fit(v.img.Bounds().Size(), size)
-	min := v.img.Bounds().Min
+	off, scale := fit(v.space, size)
 	for i, b := range r.boxes {
-		box := v.lines[i].Box.Sub(min)
+		box := v.lines[i].Box
 		b.Move(fyne.NewPos(off.X+float32(box.Min.X)*scale, off.Y+float32(box.Min.Y)*scale))
 		b.Resize(fyne.NewSize(float32(box.Dx())*scale, float32(box.Dy())*scale))
 	}
 }
 
-func (r *cardViewRenderer) MinSize() fyne.Size { return fyne.NewSize(320, 200) }
+// MinSize is small, so that the review fits a window of 800×600; the
+// card can be enlarged to click its boxes.
+func (r *cardViewRenderer) MinSize() fyne.Size { return fyne.NewSize(200, 120) }
 
 func (r *cardViewRenderer) Refresh() {
 	v := r.view

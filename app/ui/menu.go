@@ -78,7 +78,10 @@ func (m *mainWindow) openFolder(dir string) {
 	}
 }
 
-func (m *mainWindow) onQuit() { m.app.Quit() }
+func (m *mainWindow) onQuit() {
+	m.scan.flushDraft()
+	m.app.Quit()
+}
 
 // onSave saves what is being edited: the card under review in Scan (and
 // shows the next), or the contact open in Contacts.

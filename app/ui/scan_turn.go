@@ -1,22 +1,14 @@
 package ui
 
 import (
-	"slices"
+	"context"
+	"log"
+	"reflect"
 	"time"
 
+	"followthrough/app/review"
 	"followthrough/contacts"
-	"followthrough/ocr"
 )
-
-// reviewDraft is what the user typed for a card under review before
-// turning to another card, to be put back when they turn to it again.
-type reviewDraft struct {
-	contact             contacts.Contact
-	followOn            bool
-	followKind          string
-	followDue           *time.Time
-	followLine, promise string
-}
 
 // reviewing reports whether a card is up for review.
 func (s *scanScreen) reviewing() bool { return len(s.queue) > 0 && s.review.Visible() }
@@ -29,7 +21,7 @@ func (s *scanScreen) onNextCard() {
 	}
 	s.keepDraft()
 	s.queue = append(s.queue[1:], s.queue[0])
-	s.showDraft()
+	s.showReview()
 }
 
 // onPreviousCard shows the card before this one.
@@ -39,46 +31,83 @@ func (s *scanScreen) onPreviousCard() {
 	}
 	s.keepDraft()
 	last := len(s.queue) - 1
-	s.queue = append([]*ocr.Reading{s.queue[last]}, s.queue[:last]...)
-	s.showDraft()
-}
-
-// keepDraft keeps what was typed for the card shown.
-func (s *scanScreen) keepDraft() {
-	if s.drafts == nil {
-		s.drafts = map[*ocr.Reading]reviewDraft{}
-	}
-	// Drafts of cards saved or skipped since are let go.
-	for r := range s.drafts {
-		if !slices.Contains(s.queue, r) {
-			delete(s.drafts, r)
-		}
-	}
-	s.drafts[s.queue[0]] = reviewDraft{
-		contact:    s.form.contact(),
-		followOn:   s.followOn.Checked,
-		followKind: s.followKind.Selected,
-		followDue:  s.followDue.Date,
-		followLine: s.followLine.Text,
-		promise:    s.promise.Text,
-	}
-}
-
-// showDraft shows the first card in the queue, with what was typed for it
-// before, if anything.
-func (s *scanScreen) showDraft() {
+	s.queue = append([]*review.Card{s.queue[last]}, s.queue[:last]...)
 	s.showReview()
-	r := s.queue[0]
-	d, ok := s.drafts[r]
-	if !ok {
+}
+
+// draft is what the form holds for the card shown.
+func (s *scanScreen) draft() review.Draft {
+	d := review.Draft{
+		Contact:    s.form.contact(),
+		FollowOn:   s.followOn.Checked,
+		FollowKind: kindFromLabel(s.followKind.Selected),
+		FollowLine: s.followLine.Text,
+		Promise:    s.promise.Text,
+	}
+	if s.followDue.Date != nil {
+		d.FollowDue = contacts.DayOf(*s.followDue.Date)
+	}
+	return d
+}
+
+// changedDraft is what was typed for the card shown, if it changed since
+// it was last kept.
+func (s *scanScreen) changedDraft() (*review.Card, *review.Draft) {
+	if !s.reviewing() {
+		return nil, nil
+	}
+	c := s.queue[0]
+	d := s.draft()
+	if c.Draft != nil && reflect.DeepEqual(*c.Draft, d) {
+		return nil, nil
+	}
+	c.Draft = &d
+	return c, &d
+}
+
+// keepDraft keeps what was typed for the card shown in the queue's
+// folder, in the background.
+func (s *scanScreen) keepDraft() {
+	c, d := s.changedDraft()
+	if c == nil {
 		return
 	}
-	s.form.set(d.contact)
-	fields, _ := ocr.ApplyCorrections(r.Fields, s.corrections)
-	s.form.showEvidence(fields)
-	s.followOn.SetChecked(d.followOn)
-	s.followKind.SetSelected(d.followKind)
-	s.followDue.SetDate(d.followDue)
-	s.followLine.SetText(d.followLine)
-	s.promise.SetText(d.promise)
+	id := c.ID
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		if err := s.waiting.SetDraft(ctx, id, *d); err != nil {
+			log.Printf("scan: %v", err)
+		}
+		return nil
+	})
+}
+
+// flushDraft keeps what was typed for the card shown before the app
+// quits: at once, as no worker may be left to do it.
+func (s *scanScreen) flushDraft() {
+	c, d := s.changedDraft()
+	if c == nil {
+		return
+	}
+	if err := s.waiting.SetDraft(context.Background(), c.ID, *d); err != nil {
+		log.Printf("scan: %v", err)
+	}
+}
+
+// draftEvery is how often what is typed in review is kept, so that a
+// crash loses at most that much typing.
+const draftEvery = 2 * time.Second
+
+// keepDrafts keeps what is typed in review every draftEvery until ctx
+// ends.
+func (s *scanScreen) keepDrafts(ctx context.Context, do func(func())) {
+	t := time.NewTicker(draftEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			do(s.keepDraft)
+		}
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -27,6 +28,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/app"
+	"followthrough/app/review"
 	"followthrough/assets"
 	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
@@ -59,9 +61,31 @@ func Run(ctx context.Context, store *sqlite.Store, scan []string) error {
 		fyne.Do(a.Quit)
 	}()
 	go m.remind(ctx)
+	go m.scan.keepDrafts(ctx, fyne.Do)
+	// However the app quits (Ctrl+Q, the window closed, Quit in the
+	// tray or the system's menu), what was typed in review is kept.
+	a.Lifecycle().SetOnStopped(m.scan.flushDraft)
 	m.checkDataDir()
 	w.ShowAndRun()
 	return nil
+}
+
+// openReviewQueue opens the cards waiting for review, kept in the data
+// folder; where it cannot, in a temporary folder, for this session only.
+func openReviewQueue(store *sqlite.Store) *review.Queue {
+	q, err := review.Open(filepath.Join(store.Dir(), "review"))
+	if err == nil {
+		return q
+	}
+	log.Printf("scan: %v", err)
+	dir, terr := os.MkdirTemp("", "followthrough-review-")
+	if terr == nil {
+		q, err = review.Open(dir)
+	}
+	if terr != nil || err != nil {
+		log.Fatalf("scan: no folder for the cards to review: %v %v", terr, err)
+	}
+	return q
 }
 
 // checkDataDir says so when the data folder chosen in Settings is not
@@ -115,7 +139,9 @@ func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite
 	m.reminder = &app.Reminder{Remind: func(n app.Notification) {
 		a.SendNotification(fyne.NewNotification(n.Title, n.Content))
 	}}
-	m.scan = newScanScreen(w, app.LocalSettings{Preferences: a.Preferences()}, store, m.tasks, clock, newEngine, m.onSaved)
+	m.scan = newScanScreen(w, store, openReviewQueue(store), m.tasks, clock, newEngine, m.onSaved)
+	m.scan.onReconnect = func() { m.tabs.Select(m.reconnectTab) }
+	m.scan.onWaiting = func() { m.tabs.Select(m.scanTab) }
 	m.imports = newImportScreen(w, store, m.tasks, func() {
 		m.onChanged()
 		m.contacts.refresh()
