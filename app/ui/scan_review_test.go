@@ -152,11 +152,11 @@ func janeSaved(event string, followLine, promise, note string) whole {
 		Contact: contacts.Contact{
 			FullName: "Jane Q. Doe", GivenName: "Jane Q.", FamilyName: "Doe",
 			Title: "Head of Partnerships", Company: "Acme Widgets Ltd",
-			Phones:  []contacts.Phone{{Number: "+1 650 555 0142", Kind: contacts.PhoneWork}},
-			Emails:  []string{"jane.doe@acmewidgets.example.com"},
-			Address: "100 Main Street, Springfield, IL 62701",
-			Note:    note,
-			Event:   event, MetOn: today,
+			Phones:    []contacts.Phone{{Number: "+1 650 555 0142", Kind: contacts.PhoneWork}},
+			Emails:    []string{"jane.doe@acmewidgets.example.com"},
+			Addresses: []contacts.Address{{Street: "100 Main Street", City: "Springfield", Region: "IL", PostalCode: "62701"}},
+			Note:      note,
+			Event:     event, MetOn: today,
 		},
 		FollowUps: []contacts.FollowUp{{Kind: contacts.DefaultFirstKind, Due: due, Line: followLine, State: contacts.StateOpen, Created: time0}},
 	}
@@ -537,20 +537,29 @@ func TestScanReviewWheelAndGrow(t *testing.T) {
 	s, f := m.scan, m.scan.form
 	w.Resize(fyne.NewSize(1000, 700))
 
-	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(f.emails)
-	over := at.Add(fyne.NewPos(f.emails.Size().Width/2, f.emails.Size().Height/2))
-	test.Scroll(w.Canvas(), over, 0, -120)
-	if s.formScroll.Offset.Y == 0 {
-		t.Errorf("the wheel over the emails field does not scroll the form")
+	// The note lies below the fold: bring it into view first, as a
+	// person scrolling down to it would, then turn the wheel over it.
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(s.formScroll).Y
+	s.formScroll.ScrollToOffset(fyne.NewPos(0, d.AbsolutePositionForObject(f.note).Y-top-40))
+	before := s.formScroll.Offset.Y
+	at := d.AbsolutePositionForObject(f.note)
+	over := at.Add(fyne.NewPos(f.note.Size().Width/2, f.note.Size().Height/2))
+	if over.Y > w.Canvas().Size().Height {
+		t.Fatalf("the note field is at %v, out of the window's %v", over, w.Canvas().Size())
+	}
+	test.Scroll(w.Canvas(), over, 0, 120) // up: the form may be at its end
+	if s.formScroll.Offset.Y == before {
+		t.Errorf("the wheel over the note field does not scroll the form (offset %v)", before)
 	}
 
-	one := f.address.MinSize().Height
-	f.address.SetText(strings.Repeat("a line of the address\n", 6) + "the last line")
-	if grown := f.address.MinSize().Height; grown < one*2 {
-		t.Errorf("with 7 lines the address field is %v high, with one %v: it does not grow", grown, one)
+	one := f.note.MinSize().Height
+	f.note.SetText(strings.Repeat("a line of the note\n", 6) + "the last line")
+	if grown := f.note.MinSize().Height; grown < one*2 {
+		t.Errorf("with 7 lines the note field is %v high, with one %v: it does not grow", grown, one)
 	}
-	test.Type(f.address, "\nand one more typed")
-	if typed := f.address.MinSize().Height; typed <= one*2 {
+	test.Type(f.note, "\nand one more typed")
+	if typed := f.note.MinSize().Height; typed <= one*2 {
 		t.Errorf("typing a line does not grow the field: %v", typed)
 	}
 }
