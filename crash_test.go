@@ -23,6 +23,7 @@ import (
 	"followthrough/contacts/sqlite"
 	"followthrough/ocr/render"
 	"followthrough/ocr/tesseract"
+	"followthrough/ocr/tesseract/tesstest"
 )
 
 // envChild, when set, makes the test binary run the app's command line
@@ -199,8 +200,9 @@ func TestKillDuringScan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the app many times")
 	}
+	tesstest.Languages(t, tesseract.Installed, "eng")
 	if eng, err := tesseract.New("eng"); err != nil {
-		t.Skipf("tesseract: %v", err)
+		t.Fatalf("tesseract: %v", err)
 	} else {
 		eng.Close()
 	}

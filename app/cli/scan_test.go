@@ -16,6 +16,8 @@ import (
 	"followthrough/contacts/vcf"
 	"followthrough/ocr"
 	"followthrough/ocr/render"
+	"followthrough/ocr/tesseract"
+	"followthrough/ocr/tesseract/tesstest"
 )
 
 func TestScanSaveSchedulesFirstFollowUp(t *testing.T) {
@@ -137,9 +139,10 @@ func TestScanCommand(t *testing.T) {
 // TestScanCommandTesseract reads a rendered card with the real engine, end
 // to end, into a vCard file.
 func TestScanCommandTesseract(t *testing.T) {
+	tesstest.Languages(t, tesseract.Installed, ocr.DefaultLanguages...)
 	eng, err := app.NewEngine(ocr.DefaultLanguages)
 	if err != nil {
-		t.Skipf("tesseract: %v", err)
+		t.Fatalf("tesseract: %v", err)
 	}
 	eng.Close()
 	in, out := t.TempDir(), t.TempDir()
