@@ -372,36 +372,89 @@ func TestRestoreOtherPageSize(t *testing.T) {
 	integrityOK(t, s)
 }
 
+// TestIntegrityCheckFindsDamage overwrites, as a failing disk would, a
+// page that holds contacts (the table's root, or one of its indexes') and
+// checks that both checks report the damage: CheckBackup, which the
+// restore relies on, and IntegrityCheck, if the damaged file still opens.
 func TestIntegrityCheckFindsDamage(t *testing.T) {
-	dir := t.TempDir()
-	s, err := Open(t.Context(), dir)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name string
+		kind string // of what on contacts the root page is overwritten
+	}{
+		{"the contacts table", "table"},
+		{"an index of contacts", "index"},
 	}
-	for i := range 200 {
-		c := contacts.Contact{FullName: fmt.Sprintf("Person %d", i), Note: strings.Repeat("x", 500)}
-		s.Add(t.Context(), &c)
-	}
-	if err := s.IntegrityCheck(t.Context()); err != nil {
-		t.Fatalf("a sound database: %v", err)
-	}
-	s.Close()
-	// Overwrite a page in the middle, as a failing disk would.
-	f, err := os.OpenFile(filepath.Join(dir, dbName), os.O_RDWR, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteAt(bytes.Repeat([]byte{0x5a}, 4096), 4096*10)
-	f.Close()
-	s, err = Open(t.Context(), dir)
-	if err != nil {
-		t.Logf("a damaged database is refused at open: %v", err) // as good
-		return
-	}
-	defer s.Close()
-	if err := s.IntegrityCheck(t.Context()); err == nil || !strings.Contains(err.Error(), "damaged") {
-		t.Errorf("IntegrityCheck of a damaged database = %v", err)
-	} else {
-		t.Logf("found: %v", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, dbName)
+			s, err := Open(t.Context(), dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range 200 {
+				c := contacts.Contact{FullName: fmt.Sprintf("Person %d", i), Note: strings.Repeat("x", 500)}
+				if err := s.Add(t.Context(), &c); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.IntegrityCheck(t.Context()); err != nil {
+				t.Fatalf("a sound database: %v", err)
+			}
+			var root int64
+			q := "SELECT rootpage FROM sqlite_schema WHERE type = ? AND tbl_name = 'contacts' AND rootpage > 1 ORDER BY name LIMIT 1"
+			if err := s.db.QueryRow(q, tt.kind).Scan(&root); err != nil {
+				t.Fatalf("root page of the %s: %v", tt.kind, err)
+			}
+			pageSize := int64(pragmaInt(t, s, "page_size"))
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(path + "-wal"); err == nil {
+				t.Fatal("the write-ahead log outlives Close: the damage would be hidden behind it")
+			}
+			if _, err := CheckBackup(t.Context(), path); err != nil {
+				t.Fatalf("CheckBackup of the sound file: %v", err)
+			}
+
+			// Keep the page's header byte (its kind), so that SQLite reads
+			// it as the page it was and meets nonsense in it.
+			f, err := os.OpenFile(path, os.O_RDWR, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			off := (root - 1) * pageSize
+			before := make([]byte, pageSize)
+			if _, err := f.ReadAt(before, off); err != nil {
+				t.Fatal(err)
+			}
+			damage := bytes.Repeat([]byte{0x5a}, int(pageSize)-1)
+			if n, err := f.WriteAt(damage, off+1); err != nil || n != len(damage) {
+				t.Fatalf("damage: wrote %d bytes, %v", n, err)
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+			after, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Equal(after[off:off+pageSize], before) {
+				t.Fatal("the page is unchanged: nothing was damaged")
+			}
+
+			if _, err := CheckBackup(t.Context(), path); !errors.Is(err, ErrDamaged) {
+				t.Errorf("CheckBackup of the damaged file = %v, want ErrDamaged", err)
+			}
+			s, err = Open(t.Context(), dir)
+			if err != nil {
+				t.Logf("a damaged database is refused at open: %v", err) // as good
+				return
+			}
+			defer s.Close()
+			if err := s.IntegrityCheck(t.Context()); !errors.Is(err, ErrDamaged) {
+				t.Errorf("IntegrityCheck of a damaged database = %v, want ErrDamaged", err)
+			}
+		})
 	}
 }
