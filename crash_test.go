@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -23,6 +24,7 @@ import (
 	"followthrough/contacts/sqlite"
 	"followthrough/ocr/render"
 	"followthrough/ocr/tesseract"
+	"followthrough/ocr/tesseract/tesstest"
 )
 
 // envChild, when set, makes the test binary run the app's command line
@@ -99,16 +101,32 @@ func (c *child) waitFor(prefix string, timeout time.Duration) bool {
 }
 
 // killAfter kills the app with SIGKILL after d, unless it ended before, and
-// returns what it printed and whether it was killed.
-func (c *child) killAfter(d time.Duration) (out []string, killed bool) {
+// returns what it printed and how it ended: killed only when the process
+// died by the signal, not when it ended by itself just before it was sent;
+// otherwise err is how it ended (nil for exit status 0).
+func (c *child) killAfter(d time.Duration) (out []string, killed bool, err error) {
 	select {
-	case <-c.ended:
-		return c.lines(), false
+	case err = <-c.ended:
 	case <-time.After(d):
+		// Signal fails when the process has ended already: Wait says.
 		c.cmd.Process.Signal(syscall.SIGKILL)
-		<-c.ended
-		return c.lines(), true
+		err = <-c.ended
 	}
+	if diedOf(err, syscall.SIGKILL) {
+		return c.lines(), true, nil
+	}
+	return c.lines(), false, err
+}
+
+// diedOf reports whether err, from exec.Cmd.Wait, says the process died of
+// signal sig.
+func diedOf(err error, sig syscall.Signal) bool {
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) {
+		return false
+	}
+	ws, ok := ee.Sys().(syscall.WaitStatus)
+	return ok && ws.Signaled() && ws.Signal() == sig
 }
 
 // checkStore opens the data folder as the app would after a crash, checks
@@ -199,8 +217,9 @@ func TestKillDuringScan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts the app many times")
 	}
+	tesstest.Languages(t, tesseract.Installed, "eng")
 	if eng, err := tesseract.New("eng"); err != nil {
-		t.Skipf("tesseract: %v", err)
+		t.Fatalf("tesseract: %v", err)
 	} else {
 		eng.Close()
 	}
@@ -210,28 +229,49 @@ func TestKillDuringScan(t *testing.T) {
 	data, out := t.TempDir(), t.TempDir()
 	const batches, perBatch = 8, 5
 	saved := map[string]bool{} // image hash of every card reported saved
-	killed, done := 0, 0
+	killed, midWork, done := 0, 0, 0
 	var full time.Duration // how long a batch takes, from the first
-	for b := range batches + 1 {
+	// Up to four batches more, killed a third of the way in, if none of
+	// the random ones died before its last card.
+	for b := 0; b <= batches || (midWork == 0 && b <= batches+4); b++ {
 		in := t.TempDir()
 		paths := renderCards(t, in, b, perBatch)
 		app := startApp(t, "scan", "--data", data, "--save", "--workers", "2", "--out", out, in)
 		// The first batch runs to its end; the others are killed anywhere
 		// from their start to past their end.
 		delay := 2 * time.Minute
-		if b > 0 {
+		switch {
+		case b > batches:
+			delay = full / 3
+		case b > 0:
 			delay = time.Duration(rng.Int64N(int64(full) * 11 / 10))
 		}
 		start := time.Now()
-		lines, wasKilled := app.killAfter(delay)
+		lines, wasKilled, err := app.killAfter(delay)
 		if b == 0 {
+			if wasKilled {
+				t.Fatalf("the first batch, let run to its end, was killed after %v: %q", delay, lines)
+			}
 			full = time.Since(start)
 			t.Logf("a batch of %d cards takes %v", perBatch, full)
 		}
-		if wasKilled {
-			killed++
-		} else {
+		if err != nil {
+			t.Errorf("batch %d ended by itself with %v", b, err)
+		}
+		reported := 0
+		for _, l := range lines {
+			if strings.HasPrefix(l, "ok   ") || strings.HasPrefix(l, "FAIL") {
+				reported++
+			}
+		}
+		switch {
+		case !wasKilled:
 			done++
+		case reported < len(paths):
+			killed++
+			midWork++
+		default:
+			killed++ // after its last card: it proves less
 		}
 		for _, l := range lines {
 			// "ok" with "NOT SAVED" is a card taken for someone saved
@@ -263,9 +303,9 @@ func TestKillDuringScan(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d runs killed part way, %d ran to the end; %d cards reported saved, all there", killed, done-1, len(saved))
-	if killed == 0 {
-		t.Error("no run was killed: the test proves nothing")
+	t.Logf("%d runs killed (%d before their last card), %d ran to the end; %d cards reported saved, all there", killed, midWork, done-1, len(saved))
+	if midWork == 0 {
+		t.Error("no run died of SIGKILL before its last card: the test proves nothing")
 	}
 }
 
@@ -307,7 +347,10 @@ func TestKillDuringImport(t *testing.T) {
 		t.Fatalf("the first import did not get to saving: %q", app.lines())
 	}
 	reading := time.Since(start)
-	lines, _ := app.killAfter(time.Minute)
+	lines, killed, err := app.killAfter(time.Minute)
+	if killed || err != nil {
+		t.Fatalf("the first import, let run to its end, was killed (%v) or failed (%v): %q", killed, err, lines)
+	}
 	saving := time.Since(start) - reading
 	if want := fmt.Sprintf("Imported %d new contacts.", perFile); !strings.Contains(strings.Join(lines, "\n"), want) {
 		t.Fatalf("the first import said %q, want %q", lines, want)
@@ -316,20 +359,33 @@ func TestKillDuringImport(t *testing.T) {
 
 	have := len(checkStore(t, data, false))
 	outcomes := map[string]int{}
-	for b := 1; b <= 8; b++ {
+	midSave := 0 // runs that died of SIGKILL while saving
+	const runs = 8
+	// Up to four runs more, killed a third of the way into saving, if none
+	// of the random ones died while saving.
+	for b := 1; b <= runs || (midSave == 0 && b <= runs+4); b++ {
 		path := filepath.Join(in, fmt.Sprintf("batch%d.vcf", b))
 		writeVCards(t, path, b, perFile)
 		app := startApp(t, "import", "--data", data, path)
 		// A few are killed while reading; most once they say they are
 		// saving, anywhere from then to past the end.
 		var delay time.Duration
-		if rng.IntN(4) == 0 {
+		switch {
+		case b > runs:
+			if !app.waitFor("Saving ", time.Minute) {
+				t.Fatalf("import %d did not get to saving: %q", b, app.lines())
+			}
+			delay = saving / 3
+		case rng.IntN(4) == 0:
 			delay = time.Duration(rng.Int64N(int64(reading)))
-		} else {
+		default:
 			app.waitFor("Saving ", time.Minute)
 			delay = time.Duration(rng.Int64N(int64(saving) * 13 / 10))
 		}
-		lines, killed := app.killAfter(delay)
+		lines, killed, err := app.killAfter(delay)
+		if err != nil {
+			t.Errorf("import %d ended by itself with %v: %q", b, err, lines)
+		}
 		text := strings.Join(lines, "\n")
 		isSaving, said := strings.Contains(text, "Saving "), strings.Contains(text, fmt.Sprintf("Imported %d new contacts.", perFile))
 		n := len(checkStore(t, data, false))
@@ -344,6 +400,7 @@ func TestKillDuringImport(t *testing.T) {
 			outcome = "killed after saving"
 		default:
 			outcome = "killed while saving"
+			midSave++
 		}
 		switch {
 		case n == have+perFile:
@@ -363,4 +420,7 @@ func TestKillDuringImport(t *testing.T) {
 		have = n
 	}
 	t.Logf("outcomes: %v", outcomes)
+	if midSave == 0 {
+		t.Error("no import died of SIGKILL while saving: the test proves nothing")
+	}
 }

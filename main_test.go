@@ -80,3 +80,37 @@ func TestMakefileAppID(t *testing.T) {
 	}
 	t.Error("the Makefile sets no APPID")
 }
+
+// TestMakeTestRunsEveryPackage checks that make test's two runs, with the
+// race detector and without, between them test every package: a package
+// added outside both would never be tested.
+func TestMakeTestRunsEveryPackage(t *testing.T) {
+	mk, err := os.ReadFile("Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var patterns []string
+	for _, line := range strings.Split(string(mk), "\n") {
+		if k, v, ok := strings.Cut(line, ":="); ok && (strings.TrimSpace(k) == "RACE_PKGS" || strings.TrimSpace(k) == "PLAIN_PKGS") {
+			patterns = append(patterns, strings.Fields(v)...)
+		}
+	}
+	if len(patterns) == 0 {
+		t.Fatal("the Makefile sets no RACE_PKGS or PLAIN_PKGS")
+	}
+	pkgs := readPackages(t)
+	if len(pkgs) < 10 {
+		t.Fatalf("found %d packages: the walk missed them", len(pkgs))
+	}
+	for p := range pkgs {
+		dir := "." + strings.TrimPrefix(p, module)
+		covered := false
+		for _, pattern := range patterns {
+			base, tree := strings.CutSuffix(pattern, "/...")
+			covered = covered || dir == base || tree && strings.HasPrefix(dir, base+"/")
+		}
+		if !covered {
+			t.Errorf("make test runs no test of %s (in neither RACE_PKGS nor PLAIN_PKGS)", dir)
+		}
+	}
+}

@@ -16,7 +16,10 @@ import (
 
 	"github.com/disintegration/imaging"
 
+	"followthrough/ocr"
 	"followthrough/ocr/render"
+	"followthrough/ocr/tesseract"
+	"followthrough/ocr/tesseract/tesstest"
 )
 
 // networkImports are the packages through which a program connects to
@@ -177,9 +180,10 @@ func (c *countingTransport) RoundTrip(*http.Request) (*http.Response, error) {
 }
 
 // TestNoConnectionWithoutCardDAV runs the commands of the app, the sync
-// among them, with CardDAV not set up: none makes an HTTP request, and the
-// sync says it is not set up.
+// among them, with CardDAV not set up: each does its work, none makes an
+// HTTP request, and the sync says it is not set up.
 func TestNoConnectionWithoutCardDAV(t *testing.T) {
+	tesstest.Languages(t, tesseract.Installed, ocr.DefaultLanguages...) // scan reads with them
 	counter := &countingTransport{}
 	old := http.DefaultTransport
 	http.DefaultTransport = counter
@@ -187,31 +191,43 @@ func TestNoConnectionWithoutCardDAV(t *testing.T) {
 
 	data, dir := t.TempDir(), t.TempDir()
 	vcf := filepath.Join(dir, "in.vcf")
-	os.WriteFile(vcf, []byte("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Example\r\nEMAIL:ann@example.org\r\nURL:https://ann.example.org\r\nEND:VCARD\r\n"), 0o600)
-	card := filepath.Join(dir, "card.png")
-	if err := imaging.Save(render.Draw(render.Samples()[0], 1050), card); err != nil {
+	if err := os.WriteFile(vcf, []byte("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Example\r\nEMAIL:ann@example.org\r\nURL:https://ann.example.org\r\nEND:VCARD\r\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{
-		{"scan", "--data", data, "--save", "--out", dir, card},
-		{"import", "--data", data, vcf},
-		{"due", "--data", data},
-		{"export", "--data", data, filepath.Join(dir, "out.vcf")},
-		{"export-ics", "--data", data, filepath.Join(dir, "out.ics")},
-		{"backup", "--data", data},
-		{"archive", "--data", data, filepath.Join(dir, "all.zip")},
-		{"restore", "--data", data, filepath.Join(dir, "all.zip")},
-		{"sync", "--data", data},
-	} {
-		if args[0] == "sync" {
-			msg, code := runCapturingStderr(t, args)
-			if code == 0 || !strings.Contains(msg, "sync: not set up") {
-				t.Errorf("sync without CardDAV set up: exit status %d, %q", code, msg)
-			}
-			continue
+	card := filepath.Join(dir, "card.png")
+	sample := render.Samples()[0]
+	if err := imaging.Save(render.Draw(sample, 1050), card); err != nil {
+		t.Fatal(err)
+	}
+	// The scanned card's person has a follow-up scheduled, so that
+	// export-ics has something to write.
+	tests := []struct {
+		args     []string
+		wantCode int
+		wantOut  string // in what the command writes, stdout and stderr
+		wantFile string // a file the command writes, and what it holds
+		fileHas  string
+	}{
+		{[]string{"scan", "--data", data, "--save", "--out", dir, card}, 0, "first follow-up", filepath.Join(dir, "card.vcf"), "BEGIN:VCARD"},
+		{[]string{"import", "--data", data, vcf}, 0, "Imported 1 new contact", "", ""},
+		{[]string{"due", "--data", data}, 0, "Due", "", ""},
+		{[]string{"export", "--data", data, filepath.Join(dir, "out.vcf")}, 0, "Wrote 2 contacts", filepath.Join(dir, "out.vcf"), "Ann Example"},
+		{[]string{"export-ics", "--data", data, filepath.Join(dir, "out.ics")}, 0, "Wrote 1 follow-up", filepath.Join(dir, "out.ics"), "BEGIN:VCALENDAR"},
+		{[]string{"backup", "--data", data}, 0, "Backed up to", "", ""},
+		{[]string{"archive", "--data", data, filepath.Join(dir, "all.zip")}, 0, "Wrote 2 contacts", filepath.Join(dir, "all.zip"), "followthrough"},
+		{[]string{"restore", "--data", data, filepath.Join(dir, "all.zip")}, 0, "Restored 2 contacts", "", ""},
+		{[]string{"sync", "--data", data}, 1, "sync: not set up", "", ""},
+	}
+	for _, tt := range tests {
+		out, code := runCapturing(t, tt.args)
+		cmd := "followthrough " + strings.Join(tt.args, " ")
+		if code != tt.wantCode || !strings.Contains(out, tt.wantOut) {
+			t.Errorf("%s: exit status %d, want %d; it said %q, want %q in it", cmd, code, tt.wantCode, out, tt.wantOut)
 		}
-		if code := run(args); code != 0 && args[0] != "export-ics" { // no follow-ups to export
-			t.Errorf("followthrough %s: exit status %d", strings.Join(args, " "), code)
+		if tt.wantFile != "" {
+			if b, err := os.ReadFile(tt.wantFile); err != nil || !strings.Contains(string(b), tt.fileHas) {
+				t.Errorf("%s: %s holds %d bytes (%v), want %q in them", cmd, tt.wantFile, len(b), err, tt.fileHas)
+			}
 		}
 	}
 	if n := counter.n.Load(); n != 0 {
@@ -219,19 +235,22 @@ func TestNoConnectionWithoutCardDAV(t *testing.T) {
 	}
 }
 
-// runCapturingStderr runs the app's command line and returns what it
-// wrote to stderr, and its exit status.
-func runCapturingStderr(t *testing.T, args []string) (string, int) {
+// runCapturing runs the app's command line and returns what it wrote to
+// stdout and stderr, and its exit status.
+func runCapturing(t *testing.T, args []string) (string, int) {
 	t.Helper()
-	f, err := os.CreateTemp(t.TempDir(), "stderr")
+	f, err := os.CreateTemp(t.TempDir(), "output")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	old := os.Stderr
-	os.Stderr = f
+	oldOut, oldErr := os.Stdout, os.Stderr
+	os.Stdout, os.Stderr = f, f
 	code := run(args)
-	os.Stderr = old
-	data, _ := os.ReadFile(f.Name())
+	os.Stdout, os.Stderr = oldOut, oldErr
+	data, err := os.ReadFile(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
 	return string(data), code
 }

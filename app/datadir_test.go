@@ -9,7 +9,9 @@ import (
 // TestDataDirFile checks which data folder the app starts in.
 func TestDataDirFile(t *testing.T) {
 	withDB := t.TempDir()
-	os.WriteFile(filepath.Join(withDB, "followthrough.db"), nil, 0o600)
+	if err := os.WriteFile(filepath.Join(withDB, "followthrough.db"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name  string
 		file  string // the data-folder file's text; "-" for no file
@@ -26,8 +28,12 @@ func TestDataDirFile(t *testing.T) {
 			t.Setenv("XDG_DATA_HOME", t.TempDir())
 			if tt.file != "-" {
 				p, _ := DataDirFile()
-				os.MkdirAll(filepath.Dir(p), 0o700)
-				os.WriteFile(p, []byte(tt.file), 0o600)
+				if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(tt.file), 0o600); err != nil {
+					t.Fatal(err)
+				}
 			}
 			if got, want := DefaultDataDir(), tt.wantD(StandardDataDir()); got != want {
 				t.Errorf("DefaultDataDir() = %s, want %s", got, want)

@@ -24,15 +24,18 @@ import (
 	"followthrough/ocr/eval"
 	"followthrough/ocr/render"
 	"followthrough/ocr/tesseract"
+	"followthrough/ocr/tesseract/tesstest"
 )
 
-// engine starts a Tesseract engine for a test, or skips the test when
-// Tesseract is not installed.
+// engine starts a Tesseract engine for a test. Without Tesseract's
+// English data the test fails under make test, and is skipped otherwise
+// (tesstest).
 func engine(t testing.TB) *tesseract.Engine {
 	t.Helper()
+	tesstest.Languages(t, tesseract.Installed, "eng")
 	eng, err := tesseract.New("eng")
 	if err != nil {
-		t.Skipf("tesseract: %v", err)
+		t.Fatalf("tesseract: %v", err)
 	}
 	t.Cleanup(func() { eng.Close() })
 	return eng

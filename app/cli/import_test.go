@@ -17,8 +17,12 @@ import (
 func TestImportCommand(t *testing.T) {
 	dir := t.TempDir()
 	good, bad := filepath.Join(dir, "phone.vcf"), filepath.Join(dir, "old.vcf")
-	os.WriteFile(good, []byte(apptest.PhoneExport), 0o600)
-	os.WriteFile(bad, []byte(apptest.OldPhone), 0o600)
+	if err := os.WriteFile(good, []byte(apptest.PhoneExport), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bad, []byte(apptest.OldPhone), 0o600); err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name      string

@@ -16,6 +16,8 @@ import (
 	"followthrough/contacts/vcf"
 	"followthrough/ocr"
 	"followthrough/ocr/render"
+	"followthrough/ocr/tesseract"
+	"followthrough/ocr/tesseract/tesstest"
 )
 
 func TestScanSaveSchedulesFirstFollowUp(t *testing.T) {
@@ -37,7 +39,9 @@ func TestScanSaveSchedulesFirstFollowUp(t *testing.T) {
 			store := apptest.OpenStore(t)
 			ctx := context.Background()
 			if tt.setting != "" {
-				store.SetSetting(ctx, app.SettingFollowUpDelay, tt.setting)
+				if err := store.SetSetting(ctx, app.SettingFollowUpDelay, tt.setting); err != nil {
+					t.Fatal(err)
+				}
 			}
 			in := t.TempDir()
 			apptest.WriteImage(t, in, "card.png")
@@ -76,9 +80,13 @@ func TestScanCommand(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
 	apptest.WriteImage(t, in, "first.png")
 	apptest.WriteImage(t, in, "second.jpg.png")
-	os.WriteFile(filepath.Join(in, "broken.png"), []byte("\x89PNG\r\n\x1a\n broken"), 0o644)
+	if err := os.WriteFile(filepath.Join(in, "broken.png"), []byte("\x89PNG\r\n\x1a\n broken"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	sub := filepath.Join(in, "more")
-	os.Mkdir(sub, 0o755)
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	apptest.WriteImage(t, sub, "first.png") // same name in a subfolder
 
 	tests := []struct {
@@ -137,9 +145,10 @@ func TestScanCommand(t *testing.T) {
 // TestScanCommandTesseract reads a rendered card with the real engine, end
 // to end, into a vCard file.
 func TestScanCommandTesseract(t *testing.T) {
+	tesstest.Languages(t, tesseract.Installed, ocr.DefaultLanguages...)
 	eng, err := app.NewEngine(ocr.DefaultLanguages)
 	if err != nil {
-		t.Skipf("tesseract: %v", err)
+		t.Fatalf("tesseract: %v", err)
 	}
 	eng.Close()
 	in, out := t.TempDir(), t.TempDir()
@@ -173,11 +182,19 @@ func TestScanCommandTesseract(t *testing.T) {
 func TestScanCommandBadInput(t *testing.T) {
 	in, out := t.TempDir(), t.TempDir()
 	apptest.WriteImage(t, in, "good.png")
-	os.WriteFile(filepath.Join(in, "scan.jpg"), []byte("%PDF-1.7\n1 0 obj\n"), 0o600)
-	os.WriteFile(filepath.Join(in, "empty.png"), nil, 0o600)
-	os.WriteFile(filepath.Join(in, "IMG_0001.jpeg"), append([]byte{0, 0, 0, 24}, []byte("ftypheic\x00\x00\x00\x00mif1heic")...), 0o600)
+	if err := os.WriteFile(filepath.Join(in, "scan.jpg"), []byte("%PDF-1.7\n1 0 obj\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "empty.png"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(in, "IMG_0001.jpeg"), append([]byte{0, 0, 0, 24}, []byte("ftypheic\x00\x00\x00\x00mif1heic")...), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	blank := filepath.Join(t.TempDir(), "blank")
-	os.Mkdir(blank, 0o700)
+	if err := os.Mkdir(blank, 0o700); err != nil {
+		t.Fatal(err)
+	}
 	apptest.WriteImage(t, blank, "back.png")
 
 	store := apptest.OpenStore(t)

@@ -17,7 +17,7 @@ import (
 )
 
 // chromium returns the path of the browser the page is tested in. With
-// FOLLOWTHROUGH_REQUIRE_RADICALE set, as make test sets it, its absence
+// FOLLOWTHROUGH_REQUIRE_TOOLS=1, as make test sets it, its absence
 // fails the test: setup.sh --test installs it.
 func chromium(t *testing.T) string {
 	t.Helper()
@@ -26,7 +26,7 @@ func chromium(t *testing.T) string {
 			return p
 		}
 	}
-	if os.Getenv("FOLLOWTHROUGH_REQUIRE_RADICALE") != "" {
+	if os.Getenv("FOLLOWTHROUGH_REQUIRE_TOOLS") == "1" {
 		t.Fatal("chromium is not installed (./setup.sh --test installs it)")
 	}
 	t.Skip("chromium is not installed (./setup.sh --test installs it)")

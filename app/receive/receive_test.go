@@ -129,7 +129,9 @@ func do(t *testing.T, c *http.Client, req *http.Request) (int, map[string]string
 	}
 	defer res.Body.Close()
 	var body map[string]string
-	json.NewDecoder(res.Body).Decode(&body)
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
+		t.Errorf("%s %s: %d with a body that is not JSON: %v", req.Method, req.URL.Path, res.StatusCode, err)
+	}
 	return res.StatusCode, body
 }
 

@@ -36,7 +36,9 @@ func TestImportScreen(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "phone.vcf")
 	card := strings.Replace(apptest.PhoneExport, "FN:Ann Lee\r\n", "FN:Ann Lee\r\nTITLE:CTO\r\n", 1)
-	os.WriteFile(path, []byte(card+apptest.OldPhone), 0o600)
+	if err := os.WriteFile(path, []byte(card+apptest.OldPhone), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	// A dropped .vcf file is imported, not scanned.
 	m.onDropped([]fyne.URI{storage.NewFileURI(path)})
 	m.tasks.drain()

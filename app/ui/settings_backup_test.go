@@ -121,7 +121,9 @@ func TestBackupSettingsRefusesBadFiles(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			p := filepath.Join(dir, name)
-			os.WriteFile(p, data, 0o600)
+			if err := os.WriteFile(p, data, 0o600); err != nil {
+				t.Fatal(err)
+			}
 			b.restorePath(p)
 			b.tasks.drain()
 			msg := overlayText(w)
@@ -190,7 +192,9 @@ func TestDeleteRemovesImageAfterUndo(t *testing.T) {
 		}
 		p := store.ImagePath(c.Image)
 		then := time.Now().Add(-time.Hour)
-		os.Chtimes(p, then, then)
+		if err := os.Chtimes(p, then, then); err != nil {
+			t.Fatal(err)
+		}
 		imgs = append(imgs, p)
 	}
 	m, _ := newTestWindow(t, store, &apptest.FakeEngine{})

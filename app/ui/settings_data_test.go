@@ -41,7 +41,9 @@ func TestMoveDataFolder(t *testing.T) {
 	}
 	t.Cleanup(func() { store.Close() })
 	apptest.AddPeople(t, store, "Ann Example", "Bo Example")
-	os.WriteFile(filepath.Join(store.Dir(), "images", "card.png"), []byte("png"), 0o600)
+	if err := os.WriteFile(filepath.Join(store.Dir(), "images", "card.png"), []byte("png"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 
 	d, w, quits := newDataWindow(t, store)
 	if d.path.Text != store.Dir() {
@@ -59,7 +61,9 @@ func TestMoveDataFolder(t *testing.T) {
 
 	// A folder with something in it is refused, and what is in it stays.
 	full := t.TempDir()
-	os.WriteFile(filepath.Join(full, "mine.txt"), []byte("mine"), 0o600)
+	if err := os.WriteFile(filepath.Join(full, "mine.txt"), []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	d.moveTo(full)
 	test.Tap(findButton(w.Canvas().Overlays().Top(), "Move"))
 	d.tasks.drain()

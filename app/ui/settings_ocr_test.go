@@ -13,6 +13,7 @@ import (
 	"followthrough/contacts"
 	"followthrough/ocr"
 	"followthrough/ocr/tesseract"
+	"followthrough/ocr/tesseract/tesstest"
 )
 
 func TestOCRSettings(t *testing.T) {
@@ -58,9 +59,7 @@ func TestOCRSettings(t *testing.T) {
 		if !s.langs["eng"].Checked {
 			t.Errorf("with every language unticked, English should stay ticked")
 		}
-		if !tesseract.Installed("por") {
-			t.Skip("Portuguese data not installed")
-		}
+		tesstest.Languages(t, tesseract.Installed, "por")
 		test.Tap(s.langs["por"])
 		tk.drain()
 		if got := app.ReadingLanguages(ctx, store); strings.Join(got, ",") != "eng,por" {

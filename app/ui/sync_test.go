@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -127,14 +130,62 @@ func TestSyncDialogSettings(t *testing.T) {
 	if _, err := store.WriteArchive(context.Background(), filepath.Join(store.Dir(), "all.zip")); err != nil {
 		t.Fatal(err)
 	}
-	filepath.WalkDir(store.Dir(), func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if data, _ := os.ReadFile(path); bytes.Contains(data, []byte("s3cret")) {
-				t.Errorf("the password is in %s", path)
+	if found := filesHolding(t, store.Dir(), "s3cret"); len(found) > 0 {
+		t.Errorf("the password is in %v", found)
+	}
+	// The search reads what it should: the address saved beside the
+	// password is found in a backup and in the archive's database.
+	found := filesHolding(t, store.Dir(), "127.0.0.1:1")
+	if !slices.ContainsFunc(found, func(f string) bool { return strings.Contains(f, "backups") }) ||
+		!slices.Contains(found, filepath.Join(store.Dir(), "all.zip")+"/followthrough.db") {
+		t.Errorf("the saved address is found in %v: want a backup and the archive's database among them", found)
+	}
+}
+
+// filesHolding returns the files below dir, and the files inside each zip
+// archive there (as ARCHIVE/NAME), that hold text.
+func filesHolding(t *testing.T, dir, text string) []string {
+	t.Helper()
+	var found []string
+	check := func(name string, data []byte) {
+		if bytes.Contains(data, []byte(text)) {
+			found = append(found, name)
+		}
+	}
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		check(path, data)
+		if !strings.HasSuffix(path, ".zip") {
+			return nil
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return err
+		}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				return err
 			}
+			entry, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				return err
+			}
+			check(path+"/"+f.Name, entry)
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
 }
 
 func TestSyncDialogWithoutKeyring(t *testing.T) {

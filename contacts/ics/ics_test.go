@@ -95,7 +95,9 @@ func TestWriteICS(t *testing.T) {
 	}
 	// A later export keeps the UIDs, so phones update instead of adding.
 	var again bytes.Buffer
-	Write(&again, icsItems, icsNow.Add(time.Hour))
+	if err := Write(&again, icsItems, icsNow.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	if !bytes.Contains(again.Bytes(), []byte("UID:0b5e7c1a-6f1e-4c1b-9a1e-2f4b6c8d0e17")) {
 		t.Errorf("UID changed between exports")
 	}

@@ -4,6 +4,6 @@
 // (calendars), Python's vobject. It has no code of its own.
 //
 // The programs are Debian's, installed by ./setup.sh --test; a test whose
-// program is missing fails under make test (FOLLOWTHROUGH_REQUIRE_RADICALE=1)
+// program is missing fails under make test (FOLLOWTHROUGH_REQUIRE_TOOLS=1)
 // and is skipped otherwise.
 package interop

@@ -38,7 +38,9 @@ func storeWithCards(t *testing.T) *Store {
 	ctx := t.Context()
 	for i, name := range []string{"Ann Example", "Bo Example"} {
 		src := filepath.Join(t.TempDir(), "card.png")
-		os.WriteFile(src, testPNG(byte(i)), 0o600)
+		if err := os.WriteFile(src, testPNG(byte(i)), 0o600); err != nil {
+			t.Fatal(err)
+		}
 		rel, err := s.ImportImage(ctx, src)
 		if err != nil {
 			t.Fatal(err)
@@ -69,7 +71,9 @@ func TestArchiveToAnotherComputer(t *testing.T) {
 	// Another computer, with a contact of its own.
 	to, _ := openTestStore(t)
 	mine := contacts.Contact{FullName: "Cy Example"}
-	to.Add(ctx, &mine)
+	if err := to.Add(ctx, &mine); err != nil {
+		t.Fatal(err)
+	}
 	if got, err := to.CheckArchive(ctx, path); err != nil || got.Contacts != 2 {
 		t.Fatalf("CheckArchive = %+v, %v", got, err)
 	}
@@ -165,9 +169,15 @@ func TestRestoreHostileArchives(t *testing.T) {
 	}
 	var manifest, db []byte
 	for _, f := range zr.File {
-		rc, _ := f.Open()
-		data, _ := io.ReadAll(rc)
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
 		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
 		switch f.Name {
 		case "manifest.json":
 			manifest = data
@@ -176,6 +186,9 @@ func TestRestoreHostileArchives(t *testing.T) {
 		}
 	}
 	zr.Close()
+	if len(manifest) == 0 || len(db) == 0 {
+		t.Fatalf("the good archive has a manifest of %d bytes and a database of %d", len(manifest), len(db))
+	}
 	ok := []zipEntry{{name: "manifest.json", data: manifest}, {name: "followthrough.db", data: db}}
 	outside := filepath.Join(t.TempDir(), "evil")
 	bomb := testPNG(9)
@@ -208,7 +221,9 @@ func TestRestoreHostileArchives(t *testing.T) {
 		{"an image claiming 10 GB", writeZip(t, append(ok, zipEntry{name: "images/big.png", data: testPNG(1), size: 10 << 30})...), "larger than 64 MiB", 0},
 		{"not a zip", func() string {
 			p := filepath.Join(t.TempDir(), "x.zip")
-			os.WriteFile(p, []byte("PK nope"), 0o600)
+			if err := os.WriteFile(p, []byte("PK nope"), 0o600); err != nil {
+				t.Fatal(err)
+			}
 			return p
 		}(), "not a zip file", 0},
 		{
@@ -226,7 +241,9 @@ func TestRestoreHostileArchives(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s, _ := openTestStore(t)
 			mine := contacts.Contact{FullName: "Cy Example"}
-			s.Add(ctx, &mine)
+			if err := s.Add(ctx, &mine); err != nil {
+				t.Fatal(err)
+			}
 			_, _, skipped, err := s.RestoreArchive(ctx, tt.path)
 			if tt.wantErr == "" {
 				if err != nil {
@@ -235,7 +252,10 @@ func TestRestoreHostileArchives(t *testing.T) {
 				if skipped != tt.wantSkipped {
 					t.Errorf("skipped %d images, want %d", skipped, tt.wantSkipped)
 				}
-				entries, _ := os.ReadDir(filepath.Join(s.Dir(), "images"))
+				entries, err := os.ReadDir(filepath.Join(s.Dir(), "images"))
+				if err != nil {
+					t.Fatal(err)
+				}
 				var got []string
 				for _, e := range entries {
 					got = append(got, e.Name())

@@ -301,10 +301,14 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 		}
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("contacts: the database is damaged: %s", strings.Join(problems, "; "))
+		return fmt.Errorf("contacts: %w: %s", ErrDamaged, strings.Join(problems, "; "))
 	}
 	return nil
 }
+
+// ErrDamaged is returned, wrapped, by IntegrityCheck and CheckBackup for a
+// database SQLite finds damaged.
+var ErrDamaged = errors.New("the database is damaged")
 
 // damaged says that err, from reading the database, means the file is
 // damaged when SQLite says so: the check itself can fail on a page that is
@@ -312,7 +316,7 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 func damaged(err error) error {
 	var e sqlite3.Error
 	if errors.As(err, &e) && (e.Code == sqlite3.ErrCorrupt || e.Code == sqlite3.ErrNotADB) {
-		return fmt.Errorf("contacts: the database is damaged: %w", err)
+		return fmt.Errorf("contacts: %w: %w", ErrDamaged, err)
 	}
 	return err
 }
@@ -354,7 +358,7 @@ func checkDatabase(ctx context.Context, path string) (BackupInfo, error) {
 	defer db.Close()
 	rows, err := db.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
-		return info, fmt.Errorf("%w: %v", ErrNotBackup, err)
+		return info, notBackupOrDamaged(err)
 	}
 	var problems []string
 	for rows.Next() {
@@ -369,10 +373,10 @@ func checkDatabase(ctx context.Context, path string) (BackupInfo, error) {
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return info, fmt.Errorf("%w: %v", ErrNotBackup, err)
+		return info, notBackupOrDamaged(err)
 	}
 	if len(problems) > 0 {
-		return info, fmt.Errorf("the database is damaged: %s", strings.Join(problems, "; "))
+		return info, fmt.Errorf("%w: %s", ErrDamaged, strings.Join(problems, "; "))
 	}
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&info.SchemaVersion); err != nil {
 		return info, err
@@ -393,6 +397,17 @@ func checkDatabase(ctx context.Context, path string) (BackupInfo, error) {
 		return info, fmt.Errorf("%w: %v", ErrNotBackup, err)
 	}
 	return info, nil
+}
+
+// notBackupOrDamaged says why the integrity check of a file that starts
+// as an SQLite database could not run: the file is damaged, when SQLite
+// says so, or it is not a database Follow Through can restore.
+func notBackupOrDamaged(err error) error {
+	var e sqlite3.Error
+	if errors.As(err, &e) && e.Code == sqlite3.ErrCorrupt {
+		return fmt.Errorf("%w: %w", ErrDamaged, err)
+	}
+	return fmt.Errorf("%w: %v", ErrNotBackup, err)
 }
 
 // readOnlyDSN opens the database file at path to read only, as it is.

@@ -146,7 +146,9 @@ func TestBackupDaily(t *testing.T) {
 	}
 	// Other files in the folder are neither listed nor removed.
 	other := filepath.Join(s.BackupsDir(), "my copy.db")
-	os.WriteFile(other, []byte("mine"), 0o600)
+	if err := os.WriteFile(other, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := s.Backup(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -185,16 +187,22 @@ func TestRestoreBackup(t *testing.T) {
 	s, clk := openTestStore(t)
 	ctx := t.Context()
 	ann := contacts.Contact{FullName: "Ann Example"}
-	s.Add(ctx, &ann)
+	if err := s.Add(ctx, &ann); err != nil {
+		t.Fatal(err)
+	}
 	fu := contacts.FollowUp{ContactID: ann.ID, Kind: contacts.KindCall, Due: contacts.DayOf(clk.now()).AddDays(2)}
-	s.AddFollowUp(ctx, &fu)
+	if err := s.AddFollowUp(ctx, &fu); err != nil {
+		t.Fatal(err)
+	}
 	b, err := s.Backup(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	clk.advance(time.Hour)
 	bo := contacts.Contact{FullName: "Bo Example"}
-	s.Add(ctx, &bo)
+	if err := s.Add(ctx, &bo); err != nil {
+		t.Fatal(err)
+	}
 
 	aside, info, err := s.RestoreBackup(ctx, b.Path)
 	if err != nil {
@@ -236,7 +244,9 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 	s, _ := openTestStore(t)
 	ctx := t.Context()
 	ann := contacts.Contact{FullName: "Ann Example", Note: strings.Repeat("a long note to fill pages. ", 2000)}
-	s.Add(ctx, &ann)
+	if err := s.Add(ctx, &ann); err != nil {
+		t.Fatal(err)
+	}
 	good, err := s.Backup(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -248,63 +258,69 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
-		os.WriteFile(p, data, 0o600)
+		if err := os.WriteFile(p, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
 		return p
+	}
+	// build makes the database path with the statements given.
+	build := func(path string, statements ...string) {
+		db, err := sql.Open(driverName, dsn(path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		for _, q := range append(statements, "PRAGMA journal_mode = DELETE") {
+			if _, err := db.Exec(q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
 	}
 	damaged := slices.Clone(data)
 	for i := 4096 + 100; i < len(damaged) && i < 4096*3; i++ {
 		damaged[i] = 0xa5 // a page in the middle, overwritten
 	}
 	newer := write("newer.db", data)
-	if db, err := sql.Open(driverName, dsn(newer)); err == nil {
-		db.Exec("PRAGMA user_version = 99")
-		db.Exec("PRAGMA journal_mode = DELETE")
-		db.Close()
-	}
+	build(newer, "PRAGMA user_version = 99")
 	foreign := filepath.Join(dir, "foreign.db")
-	if db, err := sql.Open(driverName, dsn(foreign)); err == nil {
-		db.Exec("CREATE TABLE photos (x)")
-		db.Exec("PRAGMA journal_mode = DELETE")
-		db.Close()
-	}
+	build(foreign, "CREATE TABLE photos (x)")
 	// Claims schema 1, has a contacts table, but not the rest of schema 1:
 	// migrating it fails, which must happen before anything is replaced.
 	unmigratable := filepath.Join(dir, "unmigratable.db")
-	if db, err := sql.Open(driverName, dsn(unmigratable)); err == nil {
-		db.Exec("CREATE TABLE contacts (id INTEGER PRIMARY KEY, full_name TEXT)")
-		db.Exec("INSERT INTO contacts (full_name) VALUES ('Zed')")
-		db.Exec("PRAGMA user_version = 1")
-		db.Exec("PRAGMA journal_mode = DELETE")
-		db.Close()
-	}
+	build(unmigratable, "CREATE TABLE contacts (id INTEGER PRIMARY KEY, full_name TEXT)",
+		"INSERT INTO contacts (full_name) VALUES ('Zed')", "PRAGMA user_version = 1")
 	tests := []struct {
 		name, path, wantErr string
+		wantIs              error // when set, what the error wraps
 	}{
-		{"damaged", write("damaged.db", damaged), "damaged"},
-		{"cannot be migrated", unmigratable, "it cannot be brought up to date: migration 002_followthrough.sql"},
-		{"truncated", write("truncated.db", data[:len(data)/2]), ""},
-		{"not a database", write("notes.db", []byte("Met Sam, call Tuesday")), "not an SQLite database"},
-		{"empty", write("empty.db", nil), "not an SQLite database"},
-		{"newer", newer, "its schema version is 99, newer than this program's"},
-		{"someone else's", foreign, "not a Follow Through database"},
-		{"missing", filepath.Join(dir, "missing.db"), "no such file"},
-		{"the database in use", filepath.Join(s.Dir(), "followthrough.db"), "the database in use"},
+		{"damaged", write("damaged.db", damaged), "damaged", ErrDamaged},
+		{"cannot be migrated", unmigratable, "it cannot be brought up to date: migration 002_followthrough.sql", nil},
+		{"truncated", write("truncated.db", data[:len(data)/2]), "damaged", ErrDamaged},
+		{"not a database", write("notes.db", []byte("Met Sam, call Tuesday")), "not an SQLite database", ErrNotBackup},
+		{"empty", write("empty.db", nil), "not an SQLite database", ErrNotBackup},
+		{"newer", newer, "its schema version is 99, newer than this program's", ErrNewerSchema},
+		{"someone else's", foreign, "not a Follow Through database", ErrNotBackup},
+		{"missing", filepath.Join(dir, "missing.db"), "no such file", os.ErrNotExist},
+		{"the database in use", filepath.Join(s.Dir(), "followthrough.db"), "the database in use", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before, _ := s.Backups()
-			_, _, err := s.RestoreBackup(ctx, tt.path)
+			before, err := s.Backups()
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _, err = s.RestoreBackup(ctx, tt.path)
 			if err == nil {
 				t.Fatal("restored")
 			}
-			if !strings.Contains(err.Error(), tt.wantErr) {
-				t.Errorf("error %q, want it to say %q", err, tt.wantErr)
+			if !strings.Contains(err.Error(), tt.wantErr) || tt.wantIs != nil && !errors.Is(err, tt.wantIs) {
+				t.Errorf("error %q, want it to say %q and wrap %v", err, tt.wantErr, tt.wantIs)
 			}
 			if got := storedNames(t, s); !slices.Equal(got, []string{"Ann Example"}) {
 				t.Errorf("after a refused restore: %v", got)
 			}
-			if after, _ := s.Backups(); len(after) != len(before) {
-				t.Errorf("%d backups before, %d after a refused restore", len(before), len(after))
+			if after, err := s.Backups(); err != nil || len(after) != len(before) {
+				t.Errorf("%d backups before, %d after a refused restore (%v)", len(before), len(after), err)
 			}
 			integrityOK(t, s)
 		})
@@ -319,11 +335,17 @@ func TestRestoreAsideKeepsImages(t *testing.T) {
 	ctx := t.Context()
 	b, _ := s.Backup(ctx) // no contacts yet
 	img := filepath.Join(s.Dir(), "images", "card.png")
-	os.WriteFile(img, []byte("png"), 0o600)
+	if err := os.WriteFile(img, []byte("png"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	old := time.Now().Add(-time.Hour)
-	os.Chtimes(img, old, old)
+	if err := os.Chtimes(img, old, old); err != nil {
+		t.Fatal(err)
+	}
 	ann := contacts.Contact{FullName: "Ann Example", Image: "images/card.png"}
-	s.Add(ctx, &ann)
+	if err := s.Add(ctx, &ann); err != nil {
+		t.Fatal(err)
+	}
 	if _, _, err := s.RestoreBackup(ctx, b.Path); err != nil {
 		t.Fatal(err)
 	}
@@ -356,7 +378,9 @@ func TestRestoreOtherPageSize(t *testing.T) {
 		t.Fatalf("made a database with pages of %d bytes", n)
 	}
 	c := contacts.Contact{FullName: "Ann Example"}
-	old.Add(t.Context(), &c)
+	if err := old.Add(t.Context(), &c); err != nil {
+		t.Fatal(err)
+	}
 	old.Close()
 
 	s, _ := openTestStore(t)
@@ -372,36 +396,89 @@ func TestRestoreOtherPageSize(t *testing.T) {
 	integrityOK(t, s)
 }
 
+// TestIntegrityCheckFindsDamage overwrites, as a failing disk would, a
+// page that holds contacts (the table's root, or one of its indexes') and
+// checks that both checks report the damage: CheckBackup, which the
+// restore relies on, and IntegrityCheck, if the damaged file still opens.
 func TestIntegrityCheckFindsDamage(t *testing.T) {
-	dir := t.TempDir()
-	s, err := Open(t.Context(), dir)
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name string
+		kind string // of what on contacts the root page is overwritten
+	}{
+		{"the contacts table", "table"},
+		{"an index of contacts", "index"},
 	}
-	for i := range 200 {
-		c := contacts.Contact{FullName: fmt.Sprintf("Person %d", i), Note: strings.Repeat("x", 500)}
-		s.Add(t.Context(), &c)
-	}
-	if err := s.IntegrityCheck(t.Context()); err != nil {
-		t.Fatalf("a sound database: %v", err)
-	}
-	s.Close()
-	// Overwrite a page in the middle, as a failing disk would.
-	f, err := os.OpenFile(filepath.Join(dir, dbName), os.O_RDWR, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.WriteAt(bytes.Repeat([]byte{0x5a}, 4096), 4096*10)
-	f.Close()
-	s, err = Open(t.Context(), dir)
-	if err != nil {
-		t.Logf("a damaged database is refused at open: %v", err) // as good
-		return
-	}
-	defer s.Close()
-	if err := s.IntegrityCheck(t.Context()); err == nil || !strings.Contains(err.Error(), "damaged") {
-		t.Errorf("IntegrityCheck of a damaged database = %v", err)
-	} else {
-		t.Logf("found: %v", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, dbName)
+			s, err := Open(t.Context(), dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range 200 {
+				c := contacts.Contact{FullName: fmt.Sprintf("Person %d", i), Note: strings.Repeat("x", 500)}
+				if err := s.Add(t.Context(), &c); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.IntegrityCheck(t.Context()); err != nil {
+				t.Fatalf("a sound database: %v", err)
+			}
+			var root int64
+			q := "SELECT rootpage FROM sqlite_schema WHERE type = ? AND tbl_name = 'contacts' AND rootpage > 1 ORDER BY name LIMIT 1"
+			if err := s.db.QueryRow(q, tt.kind).Scan(&root); err != nil {
+				t.Fatalf("root page of the %s: %v", tt.kind, err)
+			}
+			pageSize := int64(pragmaInt(t, s, "page_size"))
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(path + "-wal"); err == nil {
+				t.Fatal("the write-ahead log outlives Close: the damage would be hidden behind it")
+			}
+			if _, err := CheckBackup(t.Context(), path); err != nil {
+				t.Fatalf("CheckBackup of the sound file: %v", err)
+			}
+
+			// Keep the page's header byte (its kind), so that SQLite reads
+			// it as the page it was and meets nonsense in it.
+			f, err := os.OpenFile(path, os.O_RDWR, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			off := (root - 1) * pageSize
+			before := make([]byte, pageSize)
+			if _, err := f.ReadAt(before, off); err != nil {
+				t.Fatal(err)
+			}
+			damage := bytes.Repeat([]byte{0x5a}, int(pageSize)-1)
+			if n, err := f.WriteAt(damage, off+1); err != nil || n != len(damage) {
+				t.Fatalf("damage: wrote %d bytes, %v", n, err)
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+			after, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Equal(after[off:off+pageSize], before) {
+				t.Fatal("the page is unchanged: nothing was damaged")
+			}
+
+			if _, err := CheckBackup(t.Context(), path); !errors.Is(err, ErrDamaged) {
+				t.Errorf("CheckBackup of the damaged file = %v, want ErrDamaged", err)
+			}
+			s, err = Open(t.Context(), dir)
+			if err != nil {
+				t.Logf("a damaged database is refused at open: %v", err) // as good
+				return
+			}
+			defer s.Close()
+			if err := s.IntegrityCheck(t.Context()); !errors.Is(err, ErrDamaged) {
+				t.Errorf("IntegrityCheck of a damaged database = %v, want ErrDamaged", err)
+			}
+		})
 	}
 }

@@ -84,9 +84,13 @@ func TestWritersKeepTheOldFile(t *testing.T) {
 			for i, name := range []string{"a.png", "b.png"} {
 				p := filepath.Join(s.Dir(), imagesDir, name)
 				if i == 0 {
-					os.WriteFile(p, []byte("png"), 0o600)
+					if err := os.WriteFile(p, []byte("png"), 0o600); err != nil {
+						t.Fatal(err)
+					}
 				} else {
-					os.Mkdir(p, 0o700)
+					if err := os.Mkdir(p, 0o700); err != nil {
+						t.Fatal(err)
+					}
 				}
 				c := contacts.Contact{FullName: name, Image: imagesDir + "/" + name}
 				if err := s.Add(t.Context(), &c); err != nil {
@@ -105,12 +109,16 @@ func TestWritersKeepTheOldFile(t *testing.T) {
 			// A folder where a file was listed: it opens, and its first
 			// read fails.
 			src := filepath.Join(t.TempDir(), "card.png")
-			os.Mkdir(src, 0o700)
+			if err := os.Mkdir(src, 0o700); err != nil {
+				t.Fatal(err)
+			}
 			return copyFile(src, target)
 		}, false},
 		{"a file of a data-folder copy that is there", func(t *testing.T, s *Store, target string) error {
 			src := filepath.Join(t.TempDir(), "card.png")
-			os.WriteFile(src, []byte("new"), 0o600)
+			if err := os.WriteFile(src, []byte("new"), 0o600); err != nil {
+				t.Fatal(err)
+			}
 			return copyFile(src, target)
 		}, true},
 	}

@@ -28,9 +28,15 @@ func TestCopyTo(t *testing.T) {
 	if _, err := s.Backup(ctx); err != nil {
 		t.Fatal(err)
 	}
-	os.MkdirAll(filepath.Join(s.Dir(), thumbsDir), 0o700)
-	os.WriteFile(filepath.Join(s.Dir(), thumbsDir, "card.jpg"), []byte("jpg"), 0o600)
-	os.WriteFile(filepath.Join(s.Dir(), "images", ".import-123"), []byte("half"), 0o600)
+	if err := os.MkdirAll(filepath.Join(s.Dir(), thumbsDir), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(s.Dir(), thumbsDir, "card.jpg"), []byte("jpg"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(s.Dir(), "images", ".import-123"), []byte("half"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name    string
@@ -41,7 +47,9 @@ func TestCopyTo(t *testing.T) {
 		{"an empty folder", func(t *testing.T) string { return t.TempDir() }, nil},
 		{"a folder with something in it", func(t *testing.T) string {
 			d := t.TempDir()
-			os.WriteFile(filepath.Join(d, "notes.txt"), []byte("mine"), 0o600)
+			if err := os.WriteFile(filepath.Join(d, "notes.txt"), []byte("mine"), 0o600); err != nil {
+				t.Fatal(err)
+			}
 			return d
 		}, ErrFolderNotEmpty},
 		{"the data folder itself", func(t *testing.T) string { return s.Dir() }, errAny},
@@ -103,9 +111,15 @@ var errAny = errors.New("any error")
 // are, the others are copied.
 func TestCopyFolderAgain(t *testing.T) {
 	src, dst := t.TempDir(), t.TempDir()
-	os.WriteFile(filepath.Join(src, "a.png"), []byte("a"), 0o600)
-	os.WriteFile(filepath.Join(src, "b.png"), []byte("b"), 0o600)
-	os.WriteFile(filepath.Join(dst, "a.png"), []byte("a, copied before"), 0o600)
+	if err := os.WriteFile(filepath.Join(src, "a.png"), []byte("a"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "b.png"), []byte("b"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dst, "a.png"), []byte("a, copied before"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if err := copyFolder(t.Context(), src, dst); err != nil {
 		t.Fatal(err)
 	}

@@ -176,7 +176,9 @@ func TestIntroducedByDeleted(t *testing.T) {
 	s, _ := openTestStore(t)
 	ctx := t.Context()
 	sam := contacts.Contact{FullName: "Sam Lee"}
-	s.Add(ctx, &sam)
+	if err := s.Add(ctx, &sam); err != nil {
+		t.Fatal(err)
+	}
 	ann := contacts.Contact{FullName: "Ann", IntroducedBy: "Sam Lee", IntroducedByID: sam.ID}
 	if err := s.Add(ctx, &ann); err != nil {
 		t.Fatal(err)
@@ -212,7 +214,9 @@ func TestSettingsAndEvents(t *testing.T) {
 		t.Errorf("a second event with the same name was added")
 	}
 	c := contacts.Contact{FullName: "Renée", Event: "Lyon Design Week"}
-	s.Add(ctx, &c)
+	if err := s.Add(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
 	e.Name = "Lyon Design Week 2026"
 	if err := s.UpdateEvent(ctx, e); err != nil {
 		t.Fatal(err)

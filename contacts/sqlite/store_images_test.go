@@ -34,7 +34,9 @@ func TestImportImagePrivateAndExtension(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := filepath.Join(src, tt.name)
-			os.WriteFile(p, []byte(tt.name), 0o644)
+			if err := os.WriteFile(p, []byte(tt.name), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			rel, err := s.ImportImage(t.Context(), p)
 			if err != nil {
 				t.Fatal(err)
@@ -62,7 +64,9 @@ func TestCleanAndDropImages(t *testing.T) {
 		if err := os.WriteFile(p, []byte(name), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		os.Chtimes(p, age, age)
+		if err := os.Chtimes(p, age, age); err != nil {
+			t.Fatal(err)
+		}
 		return "images/" + name
 	}
 	used := write("used.jpg", old)
@@ -71,13 +75,23 @@ func TestCleanAndDropImages(t *testing.T) {
 	tmp := write(".import-123", old)
 	staleRestore := filepath.Join(s.Dir(), ".restore-1.db")
 	freshRestore := filepath.Join(s.Dir(), ".restore-2.db")
-	os.WriteFile(staleRestore, nil, 0o600)
-	os.Chtimes(staleRestore, old.Add(-time.Hour), old.Add(-time.Hour))
-	os.WriteFile(freshRestore, nil, 0o600)
+	if err := os.WriteFile(staleRestore, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(staleRestore, old.Add(-time.Hour), old.Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(freshRestore, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	freshTmp := write(".import-456", time.Now())
 	outside := filepath.Join(s.Dir(), "keep.txt")
-	os.WriteFile(outside, nil, 0o600)
-	os.Symlink(outside, filepath.Join(dir, "link.jpg"))
+	if err := os.WriteFile(outside, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "link.jpg")); err != nil {
+		t.Fatal(err)
+	}
 	c := contacts.Contact{FullName: "Ann", Image: used}
 	if err := s.Add(ctx, &c); err != nil {
 		t.Fatal(err)
@@ -113,9 +127,15 @@ func TestCleanAndDropImages(t *testing.T) {
 	}
 	other := contacts.Contact{FullName: "Bo", Image: write("shared.jpg", old)}
 	twin := contacts.Contact{FullName: "Bo again", Image: other.Image}
-	s.Add(ctx, &other)
-	s.Add(ctx, &twin)
-	s.Delete(ctx, other.ID)
+	if err := s.Add(ctx, &other); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Add(ctx, &twin); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Delete(ctx, other.ID); err != nil {
+		t.Fatal(err)
+	}
 	// A deleted contact keeps its image until it is purged.
 	if err := s.DropImages(ctx, used); err != nil || !exists(used) {
 		t.Errorf("DropImages removed the image of a contact deleted and not purged (%v)", err)
@@ -132,7 +152,10 @@ func TestCleanAndDropImages(t *testing.T) {
 		t.Errorf("after DropImages: deleted contact's image there %v (want false), shared image %v (want true), keep.txt %v (want true)",
 			exists(used), exists(other.Image), exists("keep.txt"))
 	}
-	entries, _ := os.ReadDir(dir)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var names []string
 	for _, e := range entries {
 		names = append(names, e.Name())

@@ -58,9 +58,15 @@ func TestOpenMakesDataPrivate(t *testing.T) {
 	})
 	t.Run("folder of an older version", func(t *testing.T) {
 		dir := t.TempDir()
-		os.Chmod(dir, 0o755)
-		os.Mkdir(filepath.Join(dir, imagesDir), 0o755)
-		os.Mkdir(filepath.Join(dir, thumbsDir), 0o755)
+		if err := os.Chmod(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(filepath.Join(dir, imagesDir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(filepath.Join(dir, thumbsDir), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		db := filepath.Join(dir, dbName)
 		if err := os.WriteFile(db, nil, 0o644); err != nil {
 			t.Fatal(err)
@@ -81,7 +87,9 @@ func TestOpenMakesDataPrivate(t *testing.T) {
 		// user's contacts from now on, and is closed to others like the
 		// folder the store makes.
 		dir := t.TempDir()
-		os.Chmod(dir, 0o750)
+		if err := os.Chmod(dir, 0o750); err != nil {
+			t.Fatal(err)
+		}
 		s, err := Open(t.Context(), dir)
 		if err != nil {
 			t.Fatal(err)

@@ -93,6 +93,29 @@ func pragmaInt(t *testing.T, s *Store, name string) int {
 	return n
 }
 
+// queryStrings returns the one column of text that q selects, failing the
+// test on any error, the scan's and the rows' included.
+func queryStrings(t *testing.T, s *Store, q string, args ...any) []string {
+	t.Helper()
+	rows, err := s.db.Query(q, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 // openRaw opens the database in dir without migrating it.
 func openRaw(t *testing.T, dir string) *sql.DB {
 	t.Helper()

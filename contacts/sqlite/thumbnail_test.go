@@ -54,7 +54,9 @@ func TestThumbnail(t *testing.T) {
 			}
 			// The second time, the cached file is used as it is.
 			old := time.Now().Add(-time.Hour)
-			os.Chtimes(path, old, old)
+			if err := os.Chtimes(path, old, old); err != nil {
+				t.Fatal(err)
+			}
 			again, err := s.Thumbnail(ctx, rel)
 			if st, _ := os.Stat(again); err != nil || again != path || !st.ModTime().Equal(old) {
 				t.Errorf("second call made it again: %s, %v", again, err)
@@ -63,7 +65,9 @@ func TestThumbnail(t *testing.T) {
 	}
 	t.Run("bad input", func(t *testing.T) {
 		bad := filepath.Join(t.TempDir(), "bad.jpg")
-		os.WriteFile(bad, []byte("not an image"), 0o644)
+		if err := os.WriteFile(bad, []byte("not an image"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		rel, err := s.ImportImage(ctx, bad)
 		if err != nil {
 			t.Fatal(err)

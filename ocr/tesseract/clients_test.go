@@ -7,17 +7,14 @@ import (
 
 	"followthrough/ocr"
 	"followthrough/ocr/render"
+	"followthrough/ocr/tesseract/tesstest"
 )
 
 // TestSharedClients reads with two engines at once through the clients
 // they share, and checks that the clients outlive the first engine closed
 // and go with the last.
 func TestSharedClients(t *testing.T) {
-	for _, l := range []string{"eng", "jpn"} {
-		if !Installed(l) {
-			t.Skipf("the Tesseract data for %s is not installed", l)
-		}
-	}
+	tesstest.Languages(t, Installed, "eng", "jpn", "osd")
 	ctx := context.Background()
 	card := render.Draw(render.Samples()[0], 1050) // encodeImage greys it
 	engines := make([]*Engine, 2)

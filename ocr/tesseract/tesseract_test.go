@@ -2,8 +2,13 @@ package tesseract
 
 import (
 	"fmt"
+	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"followthrough/ocr/tesseract/tesstest"
 )
 
 func TestLanguagesFor(t *testing.T) {
@@ -50,4 +55,25 @@ func TestWorthScript(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSetupLanguages checks that Tesseract has the data of every language
+// ./setup.sh installs (tesseract-ocr-eng, -osd, -jpn and the others):
+// under make test a missing one fails here, where the tests that read
+// with one language alone would not notice it.
+func TestSetupLanguages(t *testing.T) {
+	script, err := os.ReadFile("../../setup.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var langs []string
+	for _, m := range regexp.MustCompile(`\btesseract-ocr-([a-z_]+)\b`).FindAllStringSubmatch(string(script), -1) {
+		if !slices.Contains(langs, m[1]) {
+			langs = append(langs, m[1])
+		}
+	}
+	if !slices.Contains(langs, "eng") || !slices.Contains(langs, "osd") || len(langs) < 3 {
+		t.Fatalf("setup.sh installs the Tesseract data for %v: want eng, osd and the card languages", langs)
+	}
+	tesstest.Languages(t, Installed, langs...)
 }

@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"followthrough/contacts/internal/tooltest"
 )
 
 // Radicale is a Radicale server started for a test on 127.0.0.1, with
@@ -28,17 +30,11 @@ type Radicale struct {
 
 // Start starts Radicale (Debian's package, installed by
 // ./setup.sh --test) and stops it when the test ends. Without it the test
-// is skipped, or fails if FOLLOWTHROUGH_REQUIRE_RADICALE=1, as make test
-// sets.
+// fails under FOLLOWTHROUGH_REQUIRE_TOOLS=1, as make test sets, and is
+// skipped otherwise (tooltest).
 func Start(t testing.TB) Radicale {
 	t.Helper()
-	bin, err := exec.LookPath("radicale")
-	if err != nil {
-		if os.Getenv("FOLLOWTHROUGH_REQUIRE_RADICALE") == "1" {
-			t.Fatal("radicale is not installed: run ./setup.sh --test")
-		}
-		t.Skip("radicale is not installed: ./setup.sh --test installs it")
-	}
+	bin := tooltest.Command(t, "radicale", "radicale")
 	dir := t.TempDir()
 	port := freePort(t)
 	users := filepath.Join(dir, "users")

@@ -4,7 +4,7 @@
 // ./setup.sh --test installs).
 //
 // A test that needs one that is missing fails when
-// FOLLOWTHROUGH_REQUIRE_RADICALE=1, as make test sets, and is skipped
+// FOLLOWTHROUGH_REQUIRE_TOOLS=1, as make test sets, and is skipped
 // otherwise, as the Radicale tests are.
 package tooltest
 
@@ -17,7 +17,7 @@ import (
 
 // Required reports whether a missing tool fails the test rather than
 // skipping it.
-func Required() bool { return os.Getenv("FOLLOWTHROUGH_REQUIRE_RADICALE") == "1" }
+func Required() bool { return os.Getenv("FOLLOWTHROUGH_REQUIRE_TOOLS") == "1" }
 
 // missing fails or skips t, as Required says, for what is missing.
 func missing(t testing.TB, what, pkg string) {
@@ -52,7 +52,7 @@ func Python(t testing.TB, modules ...string) string {
 }
 
 // MustPython is Python that fails the test, even without
-// FOLLOWTHROUGH_REQUIRE_RADICALE, when no python3 has the modules.
+// FOLLOWTHROUGH_REQUIRE_TOOLS, when no python3 has the modules.
 func MustPython(t testing.TB, modules ...string) string {
 	t.Helper()
 	py, ok := findPython(modules)
