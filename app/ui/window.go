@@ -347,7 +347,7 @@ func errorReason(err error) string {
 }
 
 // packageNames are the packages whose names errors carry in front.
-var packageNames = []string{"contacts", "ocr", "carddav", "scan"}
+var packageNames = []string{"contacts", "sqlite", "vcf", "ics", "carddav", "caldav", "ocr", "tesseract", "scan", "review", "receive", "watch", "app"}
 
 // oneLineLabel is s as a label that shows one line shows it: on one line,
 // and cut short, since the label shows no more than fits and measuring a

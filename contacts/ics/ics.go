@@ -28,7 +28,7 @@ type Item struct {
 
 // ErrNothingToExport is returned by Write for no items: an iCalendar
 // file must hold at least one to-do.
-var ErrNothingToExport = errors.New("contacts: no open follow-ups to export")
+var ErrNothingToExport = errors.New("ics: no open follow-ups to export")
 
 // As says what a follow-up becomes in a calendar.
 type As int
@@ -74,13 +74,13 @@ func Write(w io.Writer, items []Item, now time.Time, opts ...Options) error {
 	// go-ical does not fold long lines; RFC 5545 asks for 75 octets.
 	var raw, folded bytes.Buffer
 	if err := ical.NewEncoder(&raw).Encode(cal); err != nil {
-		return fmt.Errorf("contacts: write iCalendar: %w", err)
+		return fmt.Errorf("ics: write iCalendar: %w", err)
 	}
 	for _, line := range strings.Split(strings.TrimSuffix(raw.String(), "\r\n"), "\r\n") {
 		contentline.Write(&folded, line)
 	}
 	if _, err := w.Write(folded.Bytes()); err != nil {
-		return fmt.Errorf("contacts: write iCalendar: %w", err)
+		return fmt.Errorf("ics: write iCalendar: %w", err)
 	}
 	return nil
 }

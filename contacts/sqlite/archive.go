@@ -68,7 +68,7 @@ var ErrNotArchive = errors.New("not a Follow Through archive")
 func (s *Store) WriteArchive(ctx context.Context, path string) (ArchiveInfo, error) {
 	info, err := s.writeArchive(ctx, path)
 	if err != nil {
-		return info, fmt.Errorf("contacts: write archive %s: %w", filepath.Base(path), err)
+		return info, fmt.Errorf("sqlite: write archive %s: %w", filepath.Base(path), err)
 	}
 	return info, nil
 }
@@ -239,16 +239,16 @@ func openArchive(path string) (*zip.ReadCloser, *zip.File, []*zip.File, ArchiveI
 func (s *Store) CheckArchive(ctx context.Context, path string) (ArchiveInfo, error) {
 	zr, db, _, info, err := openArchive(path)
 	if err != nil {
-		return info, fmt.Errorf("contacts: check %s: %w", filepath.Base(path), err)
+		return info, fmt.Errorf("sqlite: check %s: %w", filepath.Base(path), err)
 	}
 	defer zr.Close()
 	tmp, err := s.extractTemp(db, maxArchiveDB)
 	if err != nil {
-		return info, fmt.Errorf("contacts: check %s: %w", filepath.Base(path), err)
+		return info, fmt.Errorf("sqlite: check %s: %w", filepath.Base(path), err)
 	}
 	defer os.Remove(tmp)
 	if _, err := checkDatabase(ctx, tmp); err != nil {
-		return info, fmt.Errorf("contacts: check %s: %w", filepath.Base(path), err)
+		return info, fmt.Errorf("sqlite: check %s: %w", filepath.Base(path), err)
 	}
 	return info, nil
 }
@@ -264,7 +264,7 @@ func (s *Store) CheckArchive(ctx context.Context, path string) (ArchiveInfo, err
 func (s *Store) RestoreArchive(ctx context.Context, path string) (aside Backup, info ArchiveInfo, skipped int, err error) {
 	aside, info, skipped, err = s.restoreArchive(ctx, path)
 	if err != nil {
-		return aside, info, skipped, fmt.Errorf("contacts: restore %s: %w", filepath.Base(path), err)
+		return aside, info, skipped, fmt.Errorf("sqlite: restore %s: %w", filepath.Base(path), err)
 	}
 	return aside, info, skipped, nil
 }

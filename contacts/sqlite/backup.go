@@ -75,7 +75,7 @@ func (s *Store) Backups() ([]Backup, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("contacts: list backups: %w", err)
+		return nil, fmt.Errorf("sqlite: list backups: %w", err)
 	}
 	var bs []Backup
 	for _, e := range entries {
@@ -130,10 +130,10 @@ func parseBackupName(name string) (Backup, bool) {
 func (s *Store) Backup(ctx context.Context) (Backup, error) {
 	b, err := s.backupAs(ctx, dailyPrefix)
 	if err != nil {
-		return Backup{}, fmt.Errorf("contacts: back up: %w", err)
+		return Backup{}, fmt.Errorf("sqlite: back up: %w", err)
 	}
 	if err := s.pruneBackups(); err != nil {
-		return b, fmt.Errorf("contacts: back up: %w", err)
+		return b, fmt.Errorf("sqlite: back up: %w", err)
 	}
 	return b, nil
 }
@@ -278,7 +278,7 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 	for _, q := range []string{"PRAGMA integrity_check", "PRAGMA foreign_key_check"} {
 		rows, err := s.db.QueryContext(ctx, q)
 		if err != nil {
-			return damaged(fmt.Errorf("contacts: %s: %w", q, err))
+			return damaged(fmt.Errorf("sqlite: %s: %w", q, err))
 		}
 		cols, _ := rows.Columns()
 		for rows.Next() {
@@ -301,7 +301,7 @@ func (s *Store) IntegrityCheck(ctx context.Context) error {
 		}
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("contacts: %w: %s", ErrDamaged, strings.Join(problems, "; "))
+		return fmt.Errorf("sqlite: %w: %s", ErrDamaged, strings.Join(problems, "; "))
 	}
 	return nil
 }
@@ -316,7 +316,7 @@ var ErrDamaged = errors.New("the database is damaged")
 func damaged(err error) error {
 	var e sqlite3.Error
 	if errors.As(err, &e) && (e.Code == sqlite3.ErrCorrupt || e.Code == sqlite3.ErrNotADB) {
-		return fmt.Errorf("contacts: %w: %w", ErrDamaged, err)
+		return fmt.Errorf("sqlite: %w: %w", ErrDamaged, err)
 	}
 	return err
 }
@@ -328,7 +328,7 @@ func damaged(err error) error {
 func CheckBackup(ctx context.Context, path string) (BackupInfo, error) {
 	info, err := checkDatabase(ctx, path)
 	if err != nil {
-		return BackupInfo{}, fmt.Errorf("contacts: check %s: %w", filepath.Base(path), err)
+		return BackupInfo{}, fmt.Errorf("sqlite: check %s: %w", filepath.Base(path), err)
 	}
 	return info, nil
 }
@@ -428,7 +428,7 @@ func readOnlyDSN(path string) string {
 func (s *Store) RestoreBackup(ctx context.Context, path string) (aside Backup, info BackupInfo, err error) {
 	aside, info, err = s.restoreDatabase(ctx, path)
 	if err != nil {
-		return aside, info, fmt.Errorf("contacts: restore %s: %w", filepath.Base(path), err)
+		return aside, info, fmt.Errorf("sqlite: restore %s: %w", filepath.Base(path), err)
 	}
 	return aside, info, nil
 }

@@ -40,7 +40,7 @@ func (s *Store) CopyTo(ctx context.Context, dir string) (BackupInfo, error) {
 	info, err := s.copyTo(ctx, dir)
 	if err != nil {
 		s.moving.Store(wasMoving)
-		return BackupInfo{}, fmt.Errorf("contacts: copy the data folder to %s: %w", dir, err)
+		return BackupInfo{}, fmt.Errorf("sqlite: copy the data folder to %s: %w", dir, err)
 	}
 	return info, nil
 }

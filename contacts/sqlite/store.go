@@ -123,7 +123,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		err = fmt.Errorf("%w (this program was built without SQLite's full-text search: build it with the tag sqlite_fts5, as the Makefile does)", err)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("contacts: open %s: %w", dir, err)
+		return nil, fmt.Errorf("sqlite: open %s: %w", dir, err)
 	}
 	return s, nil
 }
@@ -463,7 +463,7 @@ func (s *Store) Add(ctx context.Context, c *contacts.Contact, follow ...contacts
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: add %q: %w", c.DisplayName(), err)
+		return fmt.Errorf("sqlite: add %q: %w", c.DisplayName(), err)
 	}
 	*c = added
 	return nil
@@ -485,7 +485,7 @@ func (s *Store) AddAll(ctx context.Context, cs []contacts.Contact) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: add %d contacts: %w", len(cs), err)
+		return fmt.Errorf("sqlite: add %d contacts: %w", len(cs), err)
 	}
 	copy(cs, added)
 	return nil
@@ -570,7 +570,7 @@ func (s *Store) Restore(ctx context.Context, c contacts.Contact) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: restore %d: %w", c.ID, err)
+		return fmt.Errorf("sqlite: restore %d: %w", c.ID, err)
 	}
 	return nil
 }
@@ -651,7 +651,7 @@ func (s *Store) Update(ctx context.Context, c contacts.Contact) error {
 	now := s.now()
 	err := s.inTx(ctx, func(tx *sql.Tx) error { return updateContact(ctx, tx, &c, now) })
 	if err != nil {
-		return fmt.Errorf("contacts: update %d: %w", c.ID, err)
+		return fmt.Errorf("sqlite: update %d: %w", c.ID, err)
 	}
 	return nil
 }
@@ -704,7 +704,7 @@ func (s *Store) Get(ctx context.Context, id int64) (contacts.Contact, error) {
 		return err
 	})
 	if err != nil {
-		return contacts.Contact{}, fmt.Errorf("contacts: get %d: %w", id, err)
+		return contacts.Contact{}, fmt.Errorf("sqlite: get %d: %w", id, err)
 	}
 	return c, nil
 }
@@ -726,7 +726,7 @@ func (s *Store) Delete(ctx context.Context, id int64) (contacts.Contact, error) 
 		return moveToTrash(ctx, tx, id, s.now())
 	})
 	if err != nil {
-		return contacts.Contact{}, fmt.Errorf("contacts: delete %d: %w", id, err)
+		return contacts.Contact{}, fmt.Errorf("sqlite: delete %d: %w", id, err)
 	}
 	return c, nil
 }
@@ -789,7 +789,7 @@ func (s *Store) Find(ctx context.Context, f Filter) ([]contacts.Contact, error) 
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: find %+v: %w", f, err)
+		return nil, fmt.Errorf("sqlite: find %+v: %w", f, err)
 	}
 	return cs, nil
 }
@@ -803,7 +803,7 @@ func (s *Store) FindCount(ctx context.Context, f Filter) (int, error) {
 		return tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts c WHERE "+where, args...).Scan(&n)
 	})
 	if err != nil {
-		return 0, fmt.Errorf("contacts: count %+v: %w", f, err)
+		return 0, fmt.Errorf("sqlite: count %+v: %w", f, err)
 	}
 	return n, nil
 }
@@ -831,7 +831,7 @@ func (s *Store) EachContact(ctx context.Context, f Filter, fn func([]contacts.Co
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("contacts: each %+v: %w", f, err)
+			return fmt.Errorf("sqlite: each %+v: %w", f, err)
 		}
 		if len(cs) == 0 {
 			return nil
@@ -915,7 +915,7 @@ func (s *Store) Recent(ctx context.Context, n int) ([]contacts.Contact, error) {
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: recent: %w", err)
+		return nil, fmt.Errorf("sqlite: recent: %w", err)
 	}
 	return cs, nil
 }
@@ -927,7 +927,7 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 		return tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts").Scan(&n)
 	})
 	if err != nil {
-		return 0, fmt.Errorf("contacts: count: %w", err)
+		return 0, fmt.Errorf("sqlite: count: %w", err)
 	}
 	return n, nil
 }
@@ -1163,7 +1163,7 @@ func eachChild(ctx context.Context, tx *sql.Tx, query, ids string, add func(*sql
 func (s *Store) ImportImage(ctx context.Context, srcPath string) (rel string, err error) {
 	rel, err = s.importImage(ctx, srcPath)
 	if err != nil {
-		return "", fmt.Errorf("contacts: import image %q: %w", srcPath, err)
+		return "", fmt.Errorf("sqlite: import image %q: %w", srcPath, err)
 	}
 	return rel, nil
 }

@@ -42,7 +42,7 @@ func (s *Store) CalendarRecords(ctx context.Context, calendar string) ([]Calenda
 		return rows.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: calendar records of %s: %w", calendar, err)
+		return nil, fmt.Errorf("sqlite: calendar records of %s: %w", calendar, err)
 	}
 	return rs, nil
 }
@@ -60,7 +60,7 @@ func (s *Store) SaveCalendarRecord(ctx context.Context, r CalendarRecord) error 
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: save calendar record %s: %w", r.Href, err)
+		return fmt.Errorf("sqlite: save calendar record %s: %w", r.Href, err)
 	}
 	return nil
 }
@@ -73,7 +73,7 @@ func (s *Store) DeleteCalendarRecord(ctx context.Context, calendar string, id in
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: delete calendar record %d: %w", id, err)
+		return fmt.Errorf("sqlite: delete calendar record %d: %w", id, err)
 	}
 	return nil
 }
@@ -111,7 +111,7 @@ func (s *Store) EveryFollowUp(ctx context.Context) ([]contacts.FollowUp, map[int
 		return err
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("contacts: every follow-up: %w", err)
+		return nil, nil, fmt.Errorf("sqlite: every follow-up: %w", err)
 	}
 	return fus, people, nil
 }

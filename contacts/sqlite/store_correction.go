@@ -32,7 +32,7 @@ func (s *Store) SaveCorrections(ctx context.Context, cs []contacts.Correction) e
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: save corrections: %w", err)
+		return fmt.Errorf("sqlite: save corrections: %w", err)
 	}
 	return nil
 }
@@ -59,7 +59,7 @@ func (s *Store) Corrections(ctx context.Context) ([]contacts.Correction, error) 
 		return rows.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: corrections: %w", err)
+		return nil, fmt.Errorf("sqlite: corrections: %w", err)
 	}
 	return out, nil
 }
@@ -71,7 +71,7 @@ func (s *Store) CorrectionUsed(ctx context.Context, id int64) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: correction %d used: %w", id, err)
+		return fmt.Errorf("sqlite: correction %d used: %w", id, err)
 	}
 	return nil
 }
@@ -84,7 +84,7 @@ func (s *Store) DeleteCorrection(ctx context.Context, id int64) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: delete correction %d: %w", id, err)
+		return fmt.Errorf("sqlite: delete correction %d: %w", id, err)
 	}
 	return nil
 }

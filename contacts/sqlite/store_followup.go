@@ -29,7 +29,7 @@ func (s *Store) AddEvent(ctx context.Context, e *contacts.Event) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: add event %q: %w", e.Name, err)
+		return fmt.Errorf("sqlite: add event %q: %w", e.Name, err)
 	}
 	return nil
 }
@@ -51,7 +51,7 @@ func (s *Store) UpdateEvent(ctx context.Context, e contacts.Event) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: update event %d: %w", e.ID, err)
+		return fmt.Errorf("sqlite: update event %d: %w", e.ID, err)
 	}
 	return nil
 }
@@ -71,7 +71,7 @@ func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: delete event %d: %w", id, err)
+		return fmt.Errorf("sqlite: delete event %d: %w", id, err)
 	}
 	return nil
 }
@@ -107,7 +107,7 @@ func (s *Store) oneEvent(ctx context.Context, where string, arg any) (contacts.E
 		return err
 	})
 	if err != nil {
-		return contacts.Event{}, fmt.Errorf("contacts: event %v: %w", arg, err)
+		return contacts.Event{}, fmt.Errorf("sqlite: event %v: %w", arg, err)
 	}
 	return e, nil
 }
@@ -131,7 +131,7 @@ func (s *Store) Events(ctx context.Context) ([]contacts.Event, error) {
 		return rows.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: events: %w", err)
+		return nil, fmt.Errorf("sqlite: events: %w", err)
 	}
 	return es, nil
 }
@@ -171,7 +171,7 @@ func (s *Store) EventPeople(ctx context.Context, eventID int64) ([]contacts.Even
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: people of event %d: %w", eventID, err)
+		return nil, fmt.Errorf("sqlite: people of event %d: %w", eventID, err)
 	}
 	sortByName(out, func(p contacts.EventPerson) string { return p.Contact.DisplayName() })
 	return out, nil
@@ -196,7 +196,7 @@ func (s *Store) Tags(ctx context.Context) ([]string, error) {
 		return rows.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: tags: %w", err)
+		return nil, fmt.Errorf("sqlite: tags: %w", err)
 	}
 	return tags, nil
 }
@@ -218,7 +218,7 @@ func scanFollowUp(row interface{ Scan(...any) error }) (contacts.FollowUp, error
 func (s *Store) AddFollowUp(ctx context.Context, f *contacts.FollowUp) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error { return insertFollowUp(ctx, tx, f, s.now()) })
 	if err != nil {
-		return fmt.Errorf("contacts: add follow-up for %d: %w", f.ContactID, err)
+		return fmt.Errorf("sqlite: add follow-up for %d: %w", f.ContactID, err)
 	}
 	return nil
 }
@@ -262,7 +262,7 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f contacts.FollowUp) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: update follow-up %d: %w", f.ID, err)
+		return fmt.Errorf("sqlite: update follow-up %d: %w", f.ID, err)
 	}
 	return nil
 }
@@ -304,7 +304,7 @@ func (s *Store) moveFollowUp(ctx context.Context, what string, id int64, to cont
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: %s follow-up %d: %w", what, id, err)
+		return fmt.Errorf("sqlite: %s follow-up %d: %w", what, id, err)
 	}
 	return nil
 }
@@ -321,7 +321,7 @@ func (s *Store) GetFollowUp(ctx context.Context, id int64) (contacts.FollowUp, e
 		return err
 	})
 	if err != nil {
-		return contacts.FollowUp{}, fmt.Errorf("contacts: follow-up %d: %w", id, err)
+		return contacts.FollowUp{}, fmt.Errorf("sqlite: follow-up %d: %w", id, err)
 	}
 	return f, nil
 }
@@ -351,7 +351,7 @@ func (s *Store) CompleteFollowUp(ctx context.Context, id int64, on contacts.Day,
 		return insertInteraction(ctx, tx, &it, s.now().UnixMilli())
 	})
 	if err != nil {
-		return contacts.Interaction{}, fmt.Errorf("contacts: complete follow-up %d: %w", id, err)
+		return contacts.Interaction{}, fmt.Errorf("sqlite: complete follow-up %d: %w", id, err)
 	}
 	return it, nil
 }
@@ -369,7 +369,7 @@ func (s *Store) CancelFollowUp(ctx context.Context, id int64) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: cancel follow-up %d: %w", id, err)
+		return fmt.Errorf("sqlite: cancel follow-up %d: %w", id, err)
 	}
 	return nil
 }
@@ -394,7 +394,7 @@ func (s *Store) FollowUps(ctx context.Context, contactID int64) ([]contacts.Foll
 		return rows.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: follow-ups of %d: %w", contactID, err)
+		return nil, fmt.Errorf("sqlite: follow-ups of %d: %w", contactID, err)
 	}
 	return fs, nil
 }
@@ -412,7 +412,7 @@ func (s *Store) LogInteraction(ctx context.Context, it *contacts.Interaction) er
 		return insertInteraction(ctx, tx, it, s.now().UnixMilli())
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: log interaction with %d: %w", it.ContactID, err)
+		return fmt.Errorf("sqlite: log interaction with %d: %w", it.ContactID, err)
 	}
 	return nil
 }
@@ -434,7 +434,7 @@ func (s *Store) LogInteractions(ctx context.Context, its []contacts.Interaction)
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: log %d interactions: %w", len(its), err)
+		return fmt.Errorf("sqlite: log %d interactions: %w", len(its), err)
 	}
 	return nil
 }
@@ -472,7 +472,7 @@ func (s *Store) Interactions(ctx context.Context, contactID int64) ([]contacts.I
 		return rows.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: interactions with %d: %w", contactID, err)
+		return nil, fmt.Errorf("sqlite: interactions with %d: %w", contactID, err)
 	}
 	return its, nil
 }
@@ -584,7 +584,7 @@ func (s *Store) People(ctx context.Context) ([]contacts.Relationship, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: people to reconnect with: %w", err)
+		return nil, fmt.Errorf("sqlite: people to reconnect with: %w", err)
 	}
 	return out, nil
 }
@@ -600,7 +600,7 @@ func (s *Store) Setting(ctx context.Context, key, def string) (string, error) {
 		return err
 	})
 	if err != nil {
-		return def, fmt.Errorf("contacts: setting %q: %w", key, err)
+		return def, fmt.Errorf("sqlite: setting %q: %w", key, err)
 	}
 	return v, nil
 }
@@ -627,7 +627,7 @@ func (s *Store) SetSettings(ctx context.Context, settings map[string]string) err
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: set %s: %w", strings.Join(keys, ", "), err)
+		return fmt.Errorf("sqlite: set %s: %w", strings.Join(keys, ", "), err)
 	}
 	return nil
 }

@@ -41,7 +41,7 @@ func isImageName(name string) bool {
 func (s *Store) DropImages(ctx context.Context, rels ...string) error {
 	_, err := s.dropUnused(ctx, rels, time.Minute)
 	if err != nil {
-		return fmt.Errorf("contacts: drop images: %w", err)
+		return fmt.Errorf("sqlite: drop images: %w", err)
 	}
 	return nil
 }
@@ -54,13 +54,13 @@ func (s *Store) DropImages(ctx context.Context, rels ...string) error {
 // contacts deleted, merged away or deleted by a sync do not stay on disk.
 func (s *Store) CleanImages(ctx context.Context) (int, error) {
 	if err := s.purgeOld(ctx); err != nil {
-		return 0, fmt.Errorf("contacts: clean images: %w", err)
+		return 0, fmt.Errorf("sqlite: clean images: %w", err)
 	}
 	removeStale(s.dir, time.Hour, ".restore-", ".archive-")
 	removeStale(s.BackupsDir(), time.Hour, ".tmp-")
 	entries, err := os.ReadDir(filepath.Join(s.dir, imagesDir))
 	if err != nil {
-		return 0, fmt.Errorf("contacts: clean images: %w", err)
+		return 0, fmt.Errorf("sqlite: clean images: %w", err)
 	}
 	var rels []string
 	for _, e := range entries {
@@ -70,10 +70,10 @@ func (s *Store) CleanImages(ctx context.Context) (int, error) {
 	}
 	n, err := s.dropUnused(ctx, rels, imageGrace)
 	if err != nil {
-		return n, fmt.Errorf("contacts: clean images: %w", err)
+		return n, fmt.Errorf("sqlite: clean images: %w", err)
 	}
 	if err := s.dropOrphanThumbnails(); err != nil {
-		return n, fmt.Errorf("contacts: clean images: %w", err)
+		return n, fmt.Errorf("sqlite: clean images: %w", err)
 	}
 	return n, nil
 }

@@ -38,7 +38,7 @@ func (s *Store) Duplicates(ctx context.Context, c contacts.Contact) ([]contacts.
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: duplicates of %q: %w", c.DisplayName(), err)
+		return nil, fmt.Errorf("sqlite: duplicates of %q: %w", c.DisplayName(), err)
 	}
 	// More reasons first; among equals, the newest.
 	slices.SortStableFunc(matches, func(a, b contacts.Match) int {
@@ -108,7 +108,7 @@ func (s *Store) MergeInto(ctx context.Context, merged contacts.Contact, otherID 
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: merge %d into %d: %w", otherID, merged.ID, err)
+		return fmt.Errorf("sqlite: merge %d into %d: %w", otherID, merged.ID, err)
 	}
 	// What cannot be removed now, CleanImages removes with the next daily backup.
 	s.DropImages(ctx, otherImage)

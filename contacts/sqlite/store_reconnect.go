@@ -84,7 +84,7 @@ func (s *Store) ReconnectCounts(ctx context.Context, today contacts.Day, horizon
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: reconnect counts for %s: %w", today, err)
+		return nil, fmt.Errorf("sqlite: reconnect counts for %s: %w", today, err)
 	}
 	return counts, nil
 }
@@ -107,7 +107,7 @@ func (s *Store) ReconnectItems(ctx context.Context, q ReconnectQuery) ([]contact
 	today, horizon, sec, offset, limit := q.Today, q.Horizon, q.Section, q.Offset, q.Limit
 	where, ok := sectionWhere(sec, horizon)
 	if !ok {
-		return nil, fmt.Errorf("contacts: reconnect: no section %v", sec)
+		return nil, fmt.Errorf("sqlite: reconnect: no section %v", sec)
 	}
 	if limit <= 0 {
 		limit = -1
@@ -133,7 +133,7 @@ func (s *Store) ReconnectItems(ctx context.Context, q ReconnectQuery) ([]contact
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: reconnect %s for %s: %w", sec, today, err)
+		return nil, fmt.Errorf("sqlite: reconnect %s for %s: %w", sec, today, err)
 	}
 	return out, nil
 }

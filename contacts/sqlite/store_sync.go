@@ -45,7 +45,7 @@ func (s *Store) SyncRecords(ctx context.Context, book string) ([]SyncRecord, err
 		return rows.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("contacts: sync records of %s: %w", book, err)
+		return nil, fmt.Errorf("sqlite: sync records of %s: %w", book, err)
 	}
 	return rs, nil
 }
@@ -55,7 +55,7 @@ func (s *Store) SyncRecords(ctx context.Context, book string) ([]SyncRecord, err
 func (s *Store) SaveSyncRecord(ctx context.Context, r SyncRecord) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error { return saveSyncRecord(ctx, tx, r) })
 	if err != nil {
-		return fmt.Errorf("contacts: save sync record %s: %w", r.Href, err)
+		return fmt.Errorf("sqlite: save sync record %s: %w", r.Href, err)
 	}
 	return nil
 }
@@ -81,7 +81,7 @@ func (s *Store) DeleteSyncRecord(ctx context.Context, book, href string) error {
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("contacts: delete sync record %s: %w", href, err)
+		return fmt.Errorf("sqlite: delete sync record %s: %w", href, err)
 	}
 	return nil
 }
@@ -102,7 +102,7 @@ func (s *Store) AddSynced(ctx context.Context, c *contacts.Contact, r SyncRecord
 		return err
 	})
 	if err != nil {
-		return SyncRecord{}, fmt.Errorf("contacts: add synced %q: %w", c.DisplayName(), err)
+		return SyncRecord{}, fmt.Errorf("sqlite: add synced %q: %w", c.DisplayName(), err)
 	}
 	*c = added
 	return r, nil
@@ -124,7 +124,7 @@ func (s *Store) UpdateSynced(ctx context.Context, c contacts.Contact, r SyncReco
 		return err
 	})
 	if err != nil {
-		return SyncRecord{}, fmt.Errorf("contacts: update synced %d: %w", c.ID, err)
+		return SyncRecord{}, fmt.Errorf("sqlite: update synced %d: %w", c.ID, err)
 	}
 	return r, nil
 }
@@ -158,7 +158,7 @@ func (s *Store) DeleteSynced(ctx context.Context, r SyncRecord) (contacts.Contac
 		return err
 	})
 	if err != nil {
-		return contacts.Contact{}, fmt.Errorf("contacts: delete synced %d: %w", r.ContactID, err)
+		return contacts.Contact{}, fmt.Errorf("sqlite: delete synced %d: %w", r.ContactID, err)
 	}
 	// There is no undo: the card image goes with the contact. What cannot
 	// be removed now, CleanImages removes with the next daily backup.

@@ -468,7 +468,7 @@ func TestGetNotFound(t *testing.T) {
 	if !errors.Is(err, ErrNotFound) {
 		t.Fatalf("Get(42) error = %v, want ErrNotFound", err)
 	}
-	if !strings.Contains(err.Error(), "contacts: get 42") {
+	if !strings.Contains(err.Error(), "sqlite: get 42") {
 		t.Errorf("error %q does not say what failed", err)
 	}
 }

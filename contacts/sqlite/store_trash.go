@@ -110,7 +110,7 @@ func emptyTrash(ctx context.Context, tx *sql.Tx, id int64) error {
 // deleted, or already purged, does nothing.
 func (s *Store) Purge(ctx context.Context, id int64) error {
 	if err := s.purge(ctx, "contact_id = ?", id); err != nil {
-		return fmt.Errorf("contacts: purge %d: %w", id, err)
+		return fmt.Errorf("sqlite: purge %d: %w", id, err)
 	}
 	return nil
 }

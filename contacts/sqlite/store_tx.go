@@ -31,7 +31,7 @@ func (s *Store) Transact(ctx context.Context, fn func(b *Tx) error) error {
 	})
 	b.tx = nil
 	if err != nil {
-		return fmt.Errorf("contacts: batch: %w", err)
+		return fmt.Errorf("sqlite: batch: %w", err)
 	}
 	s.DropImages(ctx, b.images...)
 	return nil

@@ -26,7 +26,7 @@ const thumbsDir = "thumbs"
 func (s *Store) Thumbnail(ctx context.Context, rel string) (string, error) {
 	src := s.ImagePath(rel)
 	if src == "" {
-		return "", fmt.Errorf("contacts: thumbnail of %q: not an image of the store", rel)
+		return "", fmt.Errorf("sqlite: thumbnail of %q: not an image of the store", rel)
 	}
 	path := filepath.Join(s.dir, thumbsDir, thumbName(filepath.Base(src)))
 	if _, err := os.Stat(path); err == nil {
@@ -36,7 +36,7 @@ func (s *Store) Thumbnail(ctx context.Context, rel string) (string, error) {
 		return "", err
 	}
 	if err := makeThumbnail(src, path); err != nil {
-		return "", fmt.Errorf("contacts: thumbnail of %s: %w", rel, err)
+		return "", fmt.Errorf("sqlite: thumbnail of %s: %w", rel, err)
 	}
 	return path, nil
 }

@@ -25,12 +25,12 @@ const PhotoSide = 480
 func CardPhoto(path string) ([]byte, error) {
 	img, err := openPhoto(path)
 	if err != nil {
-		return nil, fmt.Errorf("contacts: photo from %s: %w", path, err)
+		return nil, fmt.Errorf("vcf: photo from %s: %w", path, err)
 	}
 	img = imaging.Fit(img, PhotoSide, PhotoSide, imaging.Lanczos)
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 75}); err != nil {
-		return nil, fmt.Errorf("contacts: photo from %s: %w", path, err)
+		return nil, fmt.Errorf("vcf: photo from %s: %w", path, err)
 	}
 	return buf.Bytes(), nil
 }

@@ -17,7 +17,7 @@ const QRMaxBytes = 1200
 
 // ErrTooBigForQR is returned when even a trimmed card does not fit a QR
 // code.
-var ErrTooBigForQR = errors.New("contacts: the card is too long for a QR code even without its note")
+var ErrTooBigForQR = errors.New("vcf: the card is too long for a QR code even without its note")
 
 // QRCard returns c's vCard 3.0, small enough to put in a QR code that a
 // phone camera reads straight into its contacts, and says what it left

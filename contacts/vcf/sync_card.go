@@ -49,7 +49,7 @@ func SyncCard(c contacts.Contact, uid, base string) ([]byte, error) {
 		return nil, err
 	}
 	if strings.ContainsAny(uid, "\r\n") || uid == "" {
-		return nil, fmt.Errorf("contacts: sync card: bad UID %q", uid)
+		return nil, fmt.Errorf("vcf: sync card: bad UID %q", uid)
 	}
 	lines := cardLines(mine.String())
 	// The properties the contact's card has, such as those kept from

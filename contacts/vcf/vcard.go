@@ -259,7 +259,7 @@ func writeCards(w io.Writer, card func(contacts.Contact) vcard.Card, cs []contac
 			start := out.Len()
 			if err := encodeCard(out, card(c), c.Extra); err != nil {
 				out.Truncate(start)
-				return fmt.Errorf("contacts: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
+				return fmt.Errorf("vcf: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
 			}
 		}
 		return nil
@@ -268,10 +268,10 @@ func writeCards(w io.Writer, card func(contacts.Contact) vcard.Card, cs []contac
 	for i, c := range cs {
 		buf.Reset()
 		if err := encodeCard(&buf, card(c), c.Extra); err != nil {
-			return fmt.Errorf("contacts: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
+			return fmt.Errorf("vcf: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
 		}
 		if _, err := w.Write(buf.Bytes()); err != nil {
-			return fmt.Errorf("contacts: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
+			return fmt.Errorf("vcf: write vCard %d (%s): %w", i+1, c.DisplayName(), err)
 		}
 	}
 	return nil

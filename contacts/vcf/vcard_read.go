@@ -71,7 +71,7 @@ func Read(r io.Reader) ([]contacts.Contact, error) {
 func ReadFile(path string) ([]contacts.Contact, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("contacts: %w", err)
+		return nil, fmt.Errorf("vcf: %w", err)
 	}
 	defer f.Close()
 	name := filepath.Base(path)
@@ -218,7 +218,7 @@ func readVCards(r io.Reader, lim vcardLimits) ([]contacts.Contact, error) {
 			break
 		}
 		if err != nil {
-			return cs, errors.Join(append(errs, fmt.Errorf("contacts: read vCards: %w", err))...)
+			return cs, errors.Join(append(errs, fmt.Errorf("vcf: read vCards: %w", err))...)
 		}
 		n := lines.n
 		if n == 1 {
