@@ -85,6 +85,7 @@ func (p *program) commands() []*command {
 	return []*command{
 		p.windowCommand(),
 		p.scanCommand(),
+		p.receiveCommand(),
 		p.dueCommand(),
 		p.exportCommand(),
 		p.importCommand(),
