@@ -45,6 +45,8 @@ type scanScreen struct {
 	openFiles          *widget.Button
 	openFolder         *widget.Button
 	samples            *widget.Button
+	fromPhone          *widget.Button
+	phone              *receiveDialog // receiving from a phone; nil before
 	progress           *widget.ProgressBar
 	status             *widget.Label
 	cancel             *widget.Button
@@ -157,7 +159,8 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 		container.NewHBox(layoutSpacer(), s.openFiles, s.openFolder, layoutSpacer()),
 		container.NewHBox(layoutSpacer(), s.samples, layoutSpacer()),
 	))
-	top := container.NewBorder(nil, nil, widget.NewLabel("Event"), nil, s.event)
+	s.fromPhone = widget.NewButtonWithIcon("From your phone…", theme.UploadIcon(), s.onFromPhone)
+	top := container.NewBorder(nil, nil, widget.NewLabel("Event"), s.fromPhone, s.event)
 	s.content = container.NewBorder(container.NewVBox(top, s.progressBox), nil, nil, nil, container.NewStack(s.empty, s.review))
 	return s.content
 }

@@ -89,6 +89,20 @@ func (p *Phone) Cards(t testing.TB) []CardState {
 	return body.Cards
 }
 
+// TryCards asks for the cards' states and returns the error of the
+// request, or of its answer: what a phone sees after receiving stopped.
+func (p *Phone) TryCards() (int, error) {
+	res, err := p.client.Get(p.URL + "cards")
+	if err != nil {
+		return 0, err
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return res.StatusCode, fmt.Errorf("%s", res.Status)
+	}
+	return res.StatusCode, nil
+}
+
 // WaitFor waits until the card id is in state and returns its reason.
 func (p *Phone) WaitFor(t testing.TB, id, state string) string {
 	t.Helper()
