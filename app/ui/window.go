@@ -93,6 +93,7 @@ type mainWindow struct {
 	contacts     *contactsScreen
 	events       *eventsScreen
 	scan         *scanScreen
+	watcher      *folderWatcher
 	imports      *importScreen
 	settings     *settingsScreen
 	reconnectTab *container.TabItem
@@ -116,6 +117,9 @@ func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite
 		a.SendNotification(fyne.NewNotification(n.Title, n.Content))
 	}}
 	m.scan = newScanScreen(w, app.LocalSettings{Preferences: a.Preferences()}, store, m.tasks, clock, newEngine, m.onSaved)
+	m.watcher = newFolderWatcher(store, m.tasks, newEngine, m.scan.queueReading, func(err error) {
+		showError(w, "Could not watch the folder", err)
+	})
 	m.imports = newImportScreen(w, store, m.tasks, func() {
 		m.onChanged()
 		m.contacts.refresh()
@@ -141,6 +145,7 @@ func (m *mainWindow) buildUI() fyne.CanvasObject {
 		}
 	}
 	m.checkEmpty()
+	m.watcher.load()
 	return m.tabs
 }
 
