@@ -39,7 +39,10 @@ type Arrival struct {
 // Arrivals reads the cards that arrive one by one, the newest first: the
 // person who just sent a card from their phone is the one waiting for it,
 // while the cards sent before it were already shown to be on their way.
-// Each card is read on one of Workers engines as soon as one is free.
+// Each card is read on one of Workers engines as soon as one is free; a
+// card that arrives while every worker is busy is read at once on one
+// more engine, kept for such a card only, so that it does not wait for
+// the cards before it (they share the processors with it meanwhile).
 type Arrivals struct {
 	// NewEngine starts the engine of one worker.
 	NewEngine func() (ocr.Engine, error)
@@ -53,6 +56,9 @@ type Arrivals struct {
 	mu      sync.Mutex
 	waiting []Arrival // the newest last
 	wake    chan struct{}
+	express chan struct{} // wakes the extra worker for the newest card
+	workers int           // of Run, while it runs
+	busy    int           // workers reading a card
 }
 
 // Add puts a to be read before every card waiting.
@@ -63,6 +69,9 @@ func (q *Arrivals) Add(a Arrival) {
 	q.mu.Lock()
 	q.waiting = append(q.waiting, a)
 	wake := q.wakeLocked()
+	if q.workers > 0 && q.busy >= q.workers && q.express != nil {
+		wake = q.express
+	}
 	q.mu.Unlock()
 	select {
 	case wake <- struct{}{}:
@@ -84,8 +93,9 @@ func (q *Arrivals) wakeLocked() chan struct{} {
 	return q.wake
 }
 
-// next takes the newest card waiting.
-func (q *Arrivals) next() (Arrival, bool) {
+// next takes the newest card waiting; a worker of the pool counts itself
+// busy until done.
+func (q *Arrivals) next(pool bool) (Arrival, bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	n := len(q.waiting)
@@ -94,6 +104,9 @@ func (q *Arrivals) next() (Arrival, bool) {
 	}
 	a := q.waiting[n-1]
 	q.waiting = q.waiting[:n-1]
+	if pool {
+		q.busy++
+	}
 	if n > 1 {
 		// Another worker may be idle: wake it for the cards left.
 		select {
@@ -113,8 +126,15 @@ func (q *Arrivals) Run(ctx context.Context) error {
 	}
 	q.mu.Lock()
 	wake := q.wakeLocked()
+	express := make(chan struct{}, 1)
+	q.express, q.workers, q.busy = express, workers, 0
 	q.mu.Unlock()
-	errs := make(chan error, workers)
+	defer func() {
+		q.mu.Lock()
+		q.express, q.workers = nil, 0
+		q.mu.Unlock()
+	}()
+	errs := make(chan error, workers+1)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -127,8 +147,11 @@ func (q *Arrivals) Run(ctx context.Context) error {
 			}
 			defer eng.Close()
 			for {
-				if a, ok := q.next(); ok {
+				if a, ok := q.next(true); ok {
 					q.Read(a, readArrival(ctx, eng, a))
+					q.mu.Lock()
+					q.busy--
+					q.mu.Unlock()
 					continue
 				}
 				select {
@@ -139,6 +162,28 @@ func (q *Arrivals) Run(ctx context.Context) error {
 			}
 		}()
 	}
+	// The extra worker reads one card each time Add finds every worker
+	// busy: the newest, which would otherwise wait for them.
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		eng, err := q.NewEngine() // started now: the card it is for waits for no start
+		if err != nil {
+			errs <- fmt.Errorf("read arrivals: start engine: %w", err)
+			return
+		}
+		defer eng.Close()
+		for {
+			select {
+			case <-express:
+			case <-ctx.Done():
+				return
+			}
+			if a, ok := q.next(false); ok {
+				q.Read(a, readArrival(ctx, eng, a))
+			}
+		}
+	}()
 	wg.Wait()
 	close(errs)
 	for err := range errs {

@@ -3,6 +3,7 @@ package app_test
 import (
 	"context"
 	"errors"
+	"image"
 	"os"
 	"path/filepath"
 	"slices"
@@ -110,5 +111,62 @@ func TestKeepReceived(t *testing.T) {
 				t.Errorf("kept %q, %v", b, err)
 			}
 		})
+	}
+}
+
+// gateEngine holds its first Recognize until gate is closed.
+type gateEngine struct {
+	apptest.FakeEngine
+	first   *sync.Once
+	gate    chan struct{}
+	entered chan struct{} // closed when the first Recognize is held
+}
+
+func (g *gateEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
+	held := false
+	g.first.Do(func() { held = true })
+	if held {
+		close(g.entered)
+		<-g.gate
+	}
+	return g.FakeEngine.Recognize(ctx, img, p)
+}
+
+// TestArrivalsNewestNotHeldUp checks that a card that arrives while every
+// worker is busy is read at once, not after the card being read.
+func TestArrivalsNewestNotHeldUp(t *testing.T) {
+	dir := t.TempDir()
+	var once sync.Once
+	gate, entered := make(chan struct{}), make(chan struct{})
+	read := make(chan string, 2)
+	q := &app.Arrivals{
+		NewEngine: func() (ocr.Engine, error) {
+			return &gateEngine{FakeEngine: apptest.FakeEngine{Lines: apptest.JaneCard}, first: &once, gate: gate, entered: entered}, nil
+		},
+		Workers: 1,
+		Read:    func(a app.Arrival, r ocr.Result) { read <- a.ID },
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go q.Run(ctx)
+	q.Add(app.Arrival{ID: "slow", Path: apptest.WriteImage(t, dir, "slow.png")})
+	// The one worker is held in the slow card; the newest comes.
+	select {
+	case <-entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the slow card was not read")
+	}
+	q.Add(app.Arrival{ID: "newest", Path: apptest.WriteImage(t, dir, "newest.png")})
+	select {
+	case id := <-read:
+		if id != "newest" {
+			t.Fatalf("read %s first", id)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the newest card waited for the card being read")
+	}
+	close(gate)
+	if id := <-read; id != "slow" {
+		t.Fatalf("then read %s", id)
 	}
 }
