@@ -8,7 +8,7 @@ import (
 	"image"
 	"image/png"
 	"log"
-	"net"
+	"net/netip"
 	"strings"
 	"sync"
 	"time"
@@ -180,7 +180,7 @@ func (d *receiveDialog) loadAddresses() {
 func (d *receiveDialog) onAddress(choice string) {
 	for _, a := range d.addrs {
 		if a.String() == choice {
-			d.start(net.JoinHostPort(a.IP.String(), "0"))
+			d.start(netip.AddrPortFrom(a.IP, 0).String())
 			return
 		}
 	}
