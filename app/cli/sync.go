@@ -183,6 +183,17 @@ func runSync(ctx context.Context, w io.Writer, store *sqlite.Store, yes bool, pa
 		}
 		fmt.Fprintf(w, "Deleted %s: %s\n", where, d.Contact.DisplayName())
 	}
+	if s.Calendar != "" {
+		cres, err := app.PushFollowUps(ctx, store, client, s)
+		if err != nil {
+			return fmt.Errorf("sync: follow-ups to %s: %w", s.Calendar, err)
+		}
+		fmt.Fprintf(w, "Follow-ups in the calendar: %s\n", cres)
+		for _, err := range cres.Failed {
+			fmt.Fprintf(w, "Failed: %v\n", err)
+		}
+		failed += len(cres.Failed)
+	}
 	if failed > 0 {
 		return fmt.Errorf("sync: %s could not be synced", contacts.Plural(failed, "contact"))
 	}

@@ -198,3 +198,31 @@ func TestSyncConflictsExitNonZero(t *testing.T) {
 		}
 	}
 }
+
+// TestSyncPushesFollowUps: with a calendar chosen (in the window), sync
+// also pushes the follow-ups there, as to-dos or events.
+func TestSyncPushesFollowUps(t *testing.T) {
+	keyring.MockInit()
+	r := davtest.Start(t)
+	book := r.MakeBook(t, "contacts")
+	t.Setenv(envPassword, r.Password)
+	for _, events := range []bool{false, true} {
+		t.Run(map[bool]string{false: "to-dos", true: "events"}[events], func(t *testing.T) {
+			ctx := context.Background()
+			cal := r.MakeCalendar(t, map[bool]string{false: "todos", true: "events"}[events])
+			s := &testStore{apptest.OpenStore(t)}
+			apptest.Seed(t, s.Store, contacts.DayOf(apptest.Today))
+			if err := app.SaveDAVSettings(ctx, s.Store, app.DAVSettings{URL: r.URL, User: r.User, Book: book, AllowHTTP: true, Calendar: cal, AsEvents: events}); err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			if err := s.run(t, testProgram(&out, nil).syncCommand()); err != nil {
+				t.Fatalf("sync: %v\n%s", err, out.String())
+			}
+			recs, err := s.CalendarRecords(ctx, cal)
+			if err != nil || len(recs) == 0 || !strings.Contains(out.String(), "Follow-ups in the calendar: Added ") {
+				t.Errorf("records %d, %v; output:\n%s", len(recs), err, out.String())
+			}
+		})
+	}
+}
