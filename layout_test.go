@@ -180,6 +180,13 @@ func TestPackageLayout(t *testing.T) {
 			never: []string{"fyne.io/...", "followthrough/app/ui", "followthrough/app/cli"},
 		},
 		{
+			// So that the privacy test may leave them out: they talk to
+			// the test's own servers on loopback, as a phone would.
+			name:  "only tests import the test helpers",
+			never: []string{"followthrough/app/internal/apptest"},
+			only:  []string{"followthrough/app/internal/apptest"},
+		},
+		{
 			name:  "only app/watch imports fsnotify",
 			never: []string{"github.com/fsnotify/fsnotify"},
 			only:  []string{"followthrough/app/watch"},

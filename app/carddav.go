@@ -10,6 +10,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"followthrough/contacts/davsync"
+	"followthrough/contacts/ics"
 	"followthrough/contacts/sqlite"
 )
 
@@ -21,6 +22,12 @@ const (
 	SettingDAVBook = "carddav.addressbook"
 	// SettingDAVHTTP is the plain-http URL the user agreed to use.
 	SettingDAVHTTP = "carddav.allow_http"
+	// SettingCalDAVCalendar is the path of the calendar on the same
+	// account that follow-ups are pushed to; empty for none.
+	SettingCalDAVCalendar = "caldav.calendar"
+	// SettingCalDAVAs is "events" when follow-ups go to the calendar as
+	// events, anything else for to-dos.
+	SettingCalDAVAs = "caldav.as"
 )
 
 // KeyringService is the name the password is kept under in the system
@@ -69,22 +76,29 @@ func LoadPassword(url, user string) (string, error) {
 type DAVSettings struct {
 	URL, User, Book string
 	AllowHTTP       bool // the user agreed to use URL over plain http
+	// Calendar is the calendar of the same account that follow-ups are
+	// pushed to, empty for none; AsEvents pushes them as events rather
+	// than to-dos.
+	Calendar string
+	AsEvents bool
 }
 
 // LoadDAVSettings reads the CardDAV account from the settings.
 func LoadDAVSettings(ctx context.Context, store *sqlite.Store) (DAVSettings, error) {
 	var s DAVSettings
-	var httpURL string
+	var httpURL, as string
 	for _, x := range []struct {
 		key string
 		v   *string
-	}{{SettingDAVURL, &s.URL}, {SettingDAVUser, &s.User}, {SettingDAVBook, &s.Book}, {SettingDAVHTTP, &httpURL}} {
+	}{{SettingDAVURL, &s.URL}, {SettingDAVUser, &s.User}, {SettingDAVBook, &s.Book}, {SettingDAVHTTP, &httpURL},
+		{SettingCalDAVCalendar, &s.Calendar}, {SettingCalDAVAs, &as}} {
 		var err error
 		if *x.v, err = store.Setting(ctx, x.key, ""); err != nil {
 			return s, err
 		}
 	}
 	s.AllowHTTP = httpURL != "" && httpURL == s.URL
+	s.AsEvents = as == "events"
 	return s, nil
 }
 
@@ -100,8 +114,13 @@ func SaveDAVSettings(ctx context.Context, store *sqlite.Store, s DAVSettings) er
 	if s.AllowHTTP {
 		httpURL = s.URL
 	}
+	as := "todos"
+	if s.AsEvents {
+		as = "events"
+	}
 	return store.SetSettings(ctx, map[string]string{
 		SettingDAVURL: s.URL, SettingDAVUser: s.User, SettingDAVBook: s.Book, SettingDAVHTTP: httpURL,
+		SettingCalDAVCalendar: s.Calendar, SettingCalDAVAs: as,
 	})
 }
 
@@ -126,4 +145,24 @@ func DialAccount(s DAVSettings, password string) (*davsync.Client, error) {
 		}
 	}
 	return davsync.Dial(davsync.Account{URL: s.URL, User: s.User, Password: pw, AllowHTTP: s.AllowHTTP})
+}
+
+// ListCalendars returns the calendars of the account s, for follow-ups.
+func ListCalendars(ctx context.Context, s DAVSettings) ([]davsync.Calendar, error) {
+	c, err := DialAccount(s, "")
+	if err != nil {
+		return nil, err
+	}
+	return c.Calendars(ctx)
+}
+
+// PushFollowUps pushes the follow-ups to the calendar of s, as to-dos or
+// events, the one way the window and the sync command do it.
+func PushFollowUps(ctx context.Context, store *sqlite.Store, client *davsync.Client, s DAVSettings) (davsync.CalendarResult, error) {
+	as := ics.ToDos
+	if s.AsEvents {
+		as = ics.Events
+	}
+	cs := &davsync.CalendarSyncer{Store: store, Client: client, Calendar: s.Calendar, As: as}
+	return cs.Sync(ctx)
 }

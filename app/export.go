@@ -78,7 +78,7 @@ func withPhoto(store *sqlite.Store, c contacts.Contact, v4 bool) contacts.Contac
 // ExportICS writes every open follow-up to the iCalendar file at path,
 // replacing it only once the whole file is written, stamped as written
 // at now.
-func ExportICS(ctx context.Context, store *sqlite.Store, path string, now time.Time) (int, error) {
+func ExportICS(ctx context.Context, store *sqlite.Store, path string, now time.Time, opts ...ics.Options) (int, error) {
 	people, err := store.People(ctx)
 	if err != nil {
 		return 0, err
@@ -92,6 +92,6 @@ func ExportICS(ctx context.Context, store *sqlite.Store, path string, now time.T
 	if len(items) == 0 {
 		return 0, ics.ErrNothingToExport
 	}
-	err = WriteFileAtomic(path, func(w io.Writer) error { return ics.Write(w, items, now) })
+	err = WriteFileAtomic(path, func(w io.Writer) error { return ics.Write(w, items, now, opts...) })
 	return len(items), err
 }

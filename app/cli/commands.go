@@ -79,17 +79,23 @@ type program struct {
 	clock     app.Clock
 	newEngine func(langs []string) (ocr.Engine, error)
 	window    Window
+	// prompt asks for a secret on the terminal, without echo; nil when
+	// the input is not a terminal.
+	prompt func(question string) (string, error)
 }
 
 func (p *program) commands() []*command {
 	return []*command{
 		p.windowCommand(),
 		p.scanCommand(),
+		p.receiveCommand(),
 		p.dueCommand(),
 		p.exportCommand(),
 		p.importCommand(),
 		p.exportICSCommand(),
 		p.syncCommand(),
+		p.qrCommand(),
+		p.deleteCommand(),
 		p.backupCommand(),
 		p.restoreCommand(),
 		p.archiveCommand(),
@@ -135,7 +141,7 @@ func Main(args []string, appTOML []byte, window Window) int {
 		fmt.Fprintln(os.Stderr, "followthrough:", err)
 		return 1
 	}
-	p := &program{stdout: os.Stdout, about: app.About(), newEngine: app.NewEngine, window: window}
+	p := &program{stdout: os.Stdout, about: app.About(), newEngine: app.NewEngine, window: window, prompt: terminalPrompt()}
 	return p.main(args)
 }
 

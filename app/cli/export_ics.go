@@ -8,6 +8,7 @@ import (
 
 	"followthrough/app"
 	"followthrough/contacts"
+	"followthrough/contacts/ics"
 	"followthrough/contacts/sqlite"
 )
 
@@ -19,12 +20,22 @@ func (p *program) exportICSCommand() *command {
 		NeedsStore: true,
 		ReadsOnly:  true,
 		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
+			as := fs.String("as", "todos", "write each follow-up as one of `todos` (for task apps) or events (for calendars that ignore to-dos, such as khal)")
 			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) != 1 {
 					fs.Usage()
 					return errors.New("export-ics: give one file to write")
 				}
-				n, err := app.ExportICS(ctx, store, args[0], p.clock.Now())
+				opts := ics.Options{As: ics.ToDos}
+				switch *as {
+				case "todos", "to-dos", "todo":
+				case "events", "event":
+					opts.As = ics.Events
+				default:
+					fs.Usage()
+					return fmt.Errorf("export-ics: --as %q: give todos or events", *as)
+				}
+				n, err := app.ExportICS(ctx, store, args[0], p.clock.Now(), opts)
 				if err != nil {
 					return fmt.Errorf("export-ics: %w", err)
 				}

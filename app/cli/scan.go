@@ -36,20 +36,9 @@ func (p *program) scanCommand() *command {
 					fs.Usage()
 					return errors.New("scan: no files given")
 				}
-				s := scanRun{store: store, out: *out, event: *event, save: *save, merge: *merge, w: p.stdout, newEngine: p.newEngine, today: p.clock.Today(), followUpDays: -1}
-				if *save && !*noFollowUp {
-					days, err := app.FollowUpDelay(ctx, store, *followUpIn)
-					if err != nil {
-						return fmt.Errorf("scan: %w", err)
-					}
-					s.followUpDays = days
-				}
-				if *save {
-					c, err := app.DefaultCadence(ctx, store)
-					if err != nil {
-						return fmt.Errorf("scan: %w", err)
-					}
-					s.cadence = c
+				s, err := p.newScanRun(ctx, store, scanOptions{out: *out, event: *event, save: *save, merge: *merge, followUpIn: *followUpIn, noFollowUp: *noFollowUp})
+				if err != nil {
+					return fmt.Errorf("scan: %w", err)
 				}
 				return s.run(ctx, args, *workers)
 			}
@@ -57,9 +46,38 @@ func (p *program) scanCommand() *command {
 	}
 }
 
+// scanOptions are the flags scan and receive share.
+type scanOptions struct {
+	out, event  string
+	save, merge bool
+	followUpIn  string
+	noFollowUp  bool
+}
+
+// newScanRun returns the run that reads cards as the options ask, with
+// the first follow-up and cadence of the settings.
+func (p *program) newScanRun(ctx context.Context, store *sqlite.Store, o scanOptions) (*scanRun, error) {
+	s := &scanRun{store: store, out: o.out, event: o.event, save: o.save, merge: o.merge, w: p.stdout, newEngine: p.newEngine, today: p.clock.Today(), followUpDays: -1}
+	if o.save && !o.noFollowUp {
+		days, err := app.FollowUpDelay(ctx, store, o.followUpIn)
+		if err != nil {
+			return nil, err
+		}
+		s.followUpDays = days
+	}
+	if o.save {
+		c, err := app.DefaultCadence(ctx, store)
+		if err != nil {
+			return nil, err
+		}
+		s.cadence = c
+	}
+	return s, nil
+}
+
 type scanRun struct {
 	store     *sqlite.Store
-	out       string
+	out       string // the folder the .vcf files go to; empty for none
 	event     string
 	save      bool
 	merge     bool // merge duplicates into the stored contact, rather than leave them unsaved
@@ -89,7 +107,7 @@ func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
 	batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Workers: workers}
 	defer app.LimitHeap()()
 	err = batch.Read(ctx, paths, func(r ocr.Result) {
-		if err := s.one(ctx, r, stems[r.Index]); err != nil {
+		if _, err := s.one(ctx, r, stems[r.Index], s.event); err != nil {
 			failed++
 			fmt.Fprintf(s.w, "FAIL %s: %s\n", r.Path, app.WithoutPath(err.Error(), r.Path))
 		}
@@ -103,13 +121,15 @@ func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
 	return nil
 }
 
-func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
+// one saves and writes the card read in r, met at event, and prints its
+// line; it reports whether the card is now in the store.
+func (s *scanRun) one(ctx context.Context, r ocr.Result, stem, event string) (stored bool, err error) {
 	if r.Err != nil {
-		return r.Err
+		return false, r.Err
 	}
 	c := r.Reading.Contact()
 	if app.BlankCard(c) {
-		return errNoText
+		return false, errNoText
 	}
 	// The .vcf written has the address in its components, as the saved
 	// contact does (SaveCard).
@@ -118,7 +138,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 		region = s.store.Region
 	}
 	c = app.SplitAddresses(c, region)
-	c.Event, c.MetOn = s.event, s.today // met today, unless edited later
+	c.Event, c.MetOn = event, s.today // met today, unless edited later
 	c.Cadence = s.cadence
 	scheduled := ""
 	if s.save {
@@ -128,7 +148,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 		}
 		matches, err := s.store.Duplicates(ctx, c)
 		if err != nil {
-			return err
+			return false, err
 		}
 		switch {
 		case len(matches) > 0 && !s.merge:
@@ -139,26 +159,31 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem string) error {
 			m := matches[0]
 			merged, err := app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow, MergeInto: &m.Contact, FromOther: contacts.SuggestFromNewer(m.Contact, c)})
 			if err != nil {
-				return err
+				return false, err
 			}
+			stored = true
 			scheduled = fmt.Sprintf(" · merged into #%d (%s)", merged.ID, strings.Join(m.Reasons, ", "))
 		default:
 			saved, err := app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow})
 			if err != nil {
-				return err
+				return false, err
 			}
-			c = saved
+			c, stored = saved, true
 		}
 		for _, f := range follow {
 			scheduled += fmt.Sprintf(" · first follow-up: %s on %s", f.Kind.Label(), f.Due)
 		}
 	}
-	vcf := filepath.Join(s.out, stem+".vcf")
-	if err := app.WriteVCardsFile(vcf, app.ExportOptions{}, []contacts.Contact{c}); err != nil {
-		return err
+	to := ""
+	if s.out != "" {
+		vcf := filepath.Join(s.out, stem+".vcf")
+		if err := app.WriteVCardsFile(vcf, app.ExportOptions{}, []contacts.Contact{c}); err != nil {
+			return stored, err
+		}
+		to = " -> " + vcf
 	}
-	fmt.Fprintf(s.w, "ok   %s -> %s: %s%s\n", r.Path, vcf, summary(c), scheduled)
-	return nil
+	fmt.Fprintf(s.w, "ok   %s%s: %s%s\n", r.Path, to, summary(c), scheduled)
+	return stored, nil
 }
 
 // errNoText is the failure of a card on which nothing was read.

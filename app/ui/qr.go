@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
-	"github.com/skip2/go-qrcode"
 
+	"followthrough/app"
 	"followthrough/contacts"
 	"followthrough/contacts/vcf"
 )
@@ -19,11 +19,7 @@ import (
 // qrImage is the QR code of c's vCard, which a phone's camera reads
 // straight into its contacts, and a line on what it leaves out.
 func qrImage(c contacts.Contact) (image.Image, string, error) {
-	vcf, omitted, err := vcf.QRCard(c, vcf.QRMaxBytes)
-	if err != nil {
-		return nil, "", err
-	}
-	code, err := qrcode.New(string(vcf), qrcode.Medium)
+	code, omitted, err := app.ContactQR(c)
 	if err != nil {
 		return nil, "", err
 	}

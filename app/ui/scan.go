@@ -39,13 +39,16 @@ const (
 // kept in the data folder (review.Queue), with what the user typed, so
 // that quitting loses none; only the card shown has its image in memory.
 type scanScreen struct {
-	win       fyne.Window
-	store     *sqlite.Store
-	waiting   *review.Queue
-	tasks     *tasks
-	clock     app.Clock
-	newEngine func(langs []string) (ocr.Engine, error)
-	onSaved   func(c contacts.Contact, open bool)
+	win     fyne.Window
+	store   *sqlite.Store
+	waiting *review.Queue
+	// arrivalBatch is the batch of the cards that came from the phone
+	// or the watched folder while the window is open.
+	arrivalBatch string
+	tasks        *tasks
+	clock        app.Clock
+	newEngine    func(langs []string) (ocr.Engine, error)
+	onSaved      func(c contacts.Contact, open bool)
 	// onReconnect shows Reconnect, from the summary after the last card;
 	// onWaiting shows Scan, where cards left waiting are offered.
 	onReconnect func()
@@ -61,6 +64,8 @@ type scanScreen struct {
 	openFiles          *widget.Button
 	openFolder         *widget.Button
 	samples            *widget.Button
+	fromPhone          *widget.Button
+	phone              *receiveDialog // receiving from a phone; nil before
 	progress           *widget.ProgressBar
 	status             *widget.Label
 	cancel             *widget.Button
@@ -236,7 +241,8 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 		container.NewHBox(layoutSpacer(), s.openFiles, s.openFolder, layoutSpacer()),
 		container.NewHBox(layoutSpacer(), s.samples, layoutSpacer()),
 	))
-	top := container.NewBorder(nil, nil, widget.NewLabel("Event"), nil,
+	s.fromPhone = widget.NewButtonWithIcon("From your phone…", theme.UploadIcon(), s.onFromPhone)
+	top := container.NewBorder(nil, nil, widget.NewLabel("Event"), s.fromPhone,
 		container.New(layout.NewGridLayoutWithColumns(2), s.event, s.progressBox))
 	s.content = container.NewBorder(container.NewVBox(top, s.resume), nil, nil, nil, container.NewStack(s.empty, s.review))
 	return s.content

@@ -50,7 +50,10 @@ func (s *settingsScreen) refresh() {
 func (m *mainWindow) settingsSections() []settingsSection {
 	return []settingsSection{
 		{"Follow-ups", newFollowUpSettings(m.win, m.store, m.tasks, m.scan.loadDefaults)},
-		{"Reading cards", newOCRSettings(m.win, m.store, m.tasks, m.scan.reloadCorrections)},
+		{"Reading cards", settingsParts{
+			newOCRSettings(m.win, m.store, m.tasks, m.scan.reloadCorrections),
+			newWatchSettings(m.win, m.store, m.tasks, m.watcher),
+		}},
 		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, app.LocalSettings{Preferences: m.app.Preferences()}, func() bool { return m.trayShown() }, m.remindNow)},
 		{"Appearance", newAppearanceSettings(m.app)},
 		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.onSynced)},

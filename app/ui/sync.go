@@ -52,11 +52,14 @@ type syncDialog struct {
 	tasks     *tasks
 	onChanged func()
 
-	settings app.DAVSettings
-	books    []davsync.AddressBook
+	settings  app.DAVSettings
+	books     []davsync.AddressBook
+	calendars []davsync.Calendar
 
 	url, user, password *widget.Entry
 	book                *widget.Select
+	calendar            *widget.Select     // where follow-ups are pushed, or notPushed
+	as                  *widget.RadioGroup // as to-dos or events
 	status              *widget.Label
 	connect, syncNow    *widget.Button
 	dlg                 *dialog.CustomDialog
@@ -111,11 +114,25 @@ func (d *syncDialog) buildUI() fyne.CanvasObject {
 	if d.settings.Book == "" {
 		d.syncNow.Disable()
 	}
+	d.calendar = widget.NewSelect([]string{notPushed}, func(string) { d.onCalendar() })
+	d.calendar.Selected = notPushed
+	if d.settings.Calendar != "" {
+		d.calendars = []davsync.Calendar{{Path: d.settings.Calendar, Name: d.settings.Calendar}}
+		d.calendar.Options = append(d.calendar.Options, d.settings.Calendar)
+		d.calendar.Selected = d.settings.Calendar
+	}
+	d.as = widget.NewRadioGroup([]string{asToDos, asEvents}, func(string) { d.onCalendar() })
+	d.as.Horizontal = true
+	d.as.Selected = asToDos
+	if d.settings.AsEvents {
+		d.as.Selected = asEvents
+	}
 	form := widget.NewForm(
 		widget.NewFormItem("Server", d.url),
 		widget.NewFormItem("User name", d.user),
 		widget.NewFormItem("Password", d.password),
 		widget.NewFormItem("Address book", container.NewBorder(nil, nil, nil, d.connect, d.book)),
+		widget.NewFormItem("Follow-ups to", container.NewBorder(nil, nil, nil, d.as, d.calendar)),
 	)
 	return container.NewVBox(form, container.NewHBox(layoutSpacer(), d.syncNow), d.status)
 }
@@ -152,9 +169,9 @@ func (d *syncDialog) onConnect() {
 // books; allowHTTP records the user's agreement to plain http.
 func (d *syncDialog) connectTo(allowHTTP bool) {
 	s := app.DAVSettings{URL: strings.TrimSpace(d.url.Text), User: strings.TrimSpace(d.user.Text),
-		Book: d.settings.Book, AllowHTTP: allowHTTP}
+		Book: d.settings.Book, AllowHTTP: allowHTTP, Calendar: d.settings.Calendar, AsEvents: d.settings.AsEvents}
 	if s.URL != d.settings.URL || s.User != d.settings.User {
-		s.Book = "" // another account: choose again
+		s.Book, s.Calendar = "", "" // another account: choose again
 	}
 	pw := d.password.Text
 	d.connect.Disable()
@@ -172,8 +189,13 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 			}
 		}
 		var books []davsync.AddressBook
+		var cals []davsync.Calendar
 		if err == nil {
 			books, err = app.ListBooks(ctx, s)
+		}
+		if err == nil {
+			// An account without CalDAV still syncs its contacts.
+			cals, _ = app.ListCalendars(ctx, s)
 		}
 		d.tasks.onUI(func() {
 			d.connect.Enable()
@@ -188,6 +210,7 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 				d.status.SetText(strings.Join(append(notes, "Could not connect: "+syncText(err)), "\n"))
 				return
 			}
+			d.showCalendars(cals, s.Calendar)
 			d.books = books
 			names := make([]string, len(books))
 			for i, b := range books {
@@ -231,8 +254,55 @@ func (d *syncDialog) onBook() {
 	})
 }
 
-// onSync syncs with the chosen address book, then asks about conflicts
-// and deletions.
+// What the follow-ups' choices say.
+const (
+	notPushed = "Not pushed"
+	asToDos   = "To-dos"
+	asEvents  = "Events"
+)
+
+// showCalendars offers cals for the follow-ups, with current chosen.
+func (d *syncDialog) showCalendars(cals []davsync.Calendar, current string) {
+	d.calendars = cals
+	names := []string{notPushed}
+	chosen := 0
+	for i, c := range cals {
+		names = append(names, c.Name)
+		if c.Path == current {
+			chosen = i + 1
+		}
+	}
+	d.calendar.Options = names
+	d.calendar.SetSelectedIndex(chosen)
+}
+
+// onCalendar saves the calendar and the kind chosen for follow-ups.
+func (d *syncDialog) onCalendar() {
+	if d.calendar == nil || d.as == nil {
+		return
+	}
+	cal := ""
+	if i := d.calendar.SelectedIndex(); i > 0 && i <= len(d.calendars) {
+		cal = d.calendars[i-1].Path
+	}
+	asEvents := d.as.Selected == asEvents
+	if cal == d.settings.Calendar && asEvents == d.settings.AsEvents {
+		return
+	}
+	d.settings.Calendar, d.settings.AsEvents = cal, asEvents
+	s := d.settings
+	d.tasks.inOrder(func(ctx context.Context) func() {
+		err := app.SaveDAVSettings(ctx, d.store, s)
+		return func() {
+			if err != nil {
+				showError(d.win, "Could not save the sync settings", err)
+			}
+		}
+	})
+}
+
+// onSync syncs with the chosen address book, and pushes the follow-ups to
+// the chosen calendar, then asks about conflicts and deletions.
 func (d *syncDialog) onSync() {
 	s := d.settings
 	if s.Book == "" {
@@ -257,6 +327,17 @@ func (d *syncDialog) onSync() {
 		if err == nil {
 			res, err = syncer.Sync(ctx)
 		}
+		calendar := ""
+		if err == nil && s.Calendar != "" {
+			cres, cerr := app.PushFollowUps(ctx, d.store, c, s)
+			calendar = "Follow-ups in the calendar: " + cres.String()
+			if cerr != nil {
+				calendar = "Could not push the follow-ups: " + syncText(cerr)
+			}
+			for _, e := range cres.Failed {
+				calendar += "\n• " + syncText(e)
+			}
+		}
 		d.tasks.onUI(func() {
 			d.syncNow.Enable()
 			if err != nil {
@@ -264,6 +345,9 @@ func (d *syncDialog) onSync() {
 				return
 			}
 			d.report(res)
+			if calendar != "" {
+				d.status.SetText(d.status.Text + "\n" + calendar)
+			}
 			if note != "" {
 				d.status.SetText(note + d.status.Text)
 			}

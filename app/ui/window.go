@@ -117,6 +117,7 @@ type mainWindow struct {
 	contacts     *contactsScreen
 	events       *eventsScreen
 	scan         *scanScreen
+	watcher      *folderWatcher
 	imports      *importScreen
 	settings     *settingsScreen
 	reconnectTab *container.TabItem
@@ -142,6 +143,9 @@ func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite
 	m.scan = newScanScreen(w, store, openReviewQueue(store), m.tasks, clock, newEngine, m.onSaved)
 	m.scan.onReconnect = func() { m.tabs.Select(m.reconnectTab) }
 	m.scan.onWaiting = func() { m.tabs.Select(m.scanTab) }
+	m.watcher = newFolderWatcher(store, m.tasks, newEngine, m.scan.queueReading, func(err error) {
+		showError(w, "Could not watch the folder", err)
+	})
 	m.imports = newImportScreen(w, store, m.tasks, func() {
 		m.onChanged()
 		m.contacts.refresh()
@@ -167,6 +171,7 @@ func (m *mainWindow) buildUI() fyne.CanvasObject {
 		}
 	}
 	m.checkEmpty()
+	m.watcher.load()
 	return m.tabs
 }
 

@@ -1,0 +1,172 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"image"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"followthrough/app"
+	"followthrough/app/internal/apptest"
+	"followthrough/ocr"
+)
+
+// TestArrivalsNewestFirst checks that the card added last is read first
+// when several wait, and that each is read once, with its event.
+func TestArrivalsNewestFirst(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name    string
+		added   []string
+		missing string // a file that is not there: its result has Err set
+		want    []string
+	}{
+		{"one", []string{"a"}, "", []string{"a"}},
+		{"the newest first", []string{"a", "b", "c"}, "", []string{"c", "b", "a"}},
+		{"a file gone", []string{"a", "gone", "b"}, "gone", []string{"b", "gone", "a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var got []string
+			var failed []string
+			done := make(chan struct{}, len(tt.added))
+			q := &app.Arrivals{
+				NewEngine: func() (ocr.Engine, error) { return &apptest.FakeEngine{Lines: apptest.JaneCard}, nil },
+				Workers:   1,
+				Read: func(a app.Arrival, r ocr.Result) {
+					mu.Lock()
+					got = append(got, a.ID)
+					if r.Err != nil {
+						failed = append(failed, a.ID)
+					} else if r.Reading == nil || r.Reading.Path != a.Path || a.Event != "Expo" {
+						t.Errorf("%s: reading %+v, event %q", a.ID, r.Reading, a.Event)
+					}
+					mu.Unlock()
+					done <- struct{}{}
+				},
+			}
+			for _, id := range tt.added {
+				path := filepath.Join(dir, id+".png")
+				if id != tt.missing {
+					apptest.WriteImage(t, dir, id+".png")
+				}
+				q.Add(app.Arrival{ID: id, Path: path, Event: "Expo"})
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			errc := make(chan error, 1)
+			go func() { errc <- q.Run(ctx) }()
+			for range tt.added {
+				select {
+				case <-done:
+				case <-time.After(10 * time.Second):
+					t.Fatal("cards not read")
+				}
+			}
+			cancel()
+			if err := <-errc; !errors.Is(err, context.Canceled) {
+				t.Errorf("Run = %v, want context.Canceled", err)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("read %v, want %v", got, tt.want)
+			}
+			if tt.missing != "" && !slices.Equal(failed, []string{tt.missing}) {
+				t.Errorf("failed %v, want %v", failed, []string{tt.missing})
+			}
+		})
+	}
+}
+
+func TestArrivalsEngineFails(t *testing.T) {
+	boom := errors.New("no tesseract")
+	q := &app.Arrivals{NewEngine: func() (ocr.Engine, error) { return nil, boom }, Read: func(app.Arrival, ocr.Result) {}}
+	if err := q.Run(context.Background()); !errors.Is(err, boom) {
+		t.Errorf("Run = %v, want %v", err, boom)
+	}
+}
+
+func TestKeepReceived(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "received")
+	tests := []struct{ name, format, wantExt, wantStem string }{
+		{"IMG_0042.HEIC.jpg", "jpeg", ".jpg", "IMG_0042HEIC"},
+		{"../../etc/passwd*", "png", ".png", "etcpasswd"},
+		{"", "png", ".png", "card"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path, err := app.KeepReceived(dir, tt.name, tt.format, []byte("data"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if filepath.Dir(path) != dir || filepath.Ext(path) != tt.wantExt || !strings.Contains(filepath.Base(path), tt.wantStem) {
+				t.Errorf("kept as %s, want %s/*%s*%s", path, dir, tt.wantStem, tt.wantExt)
+			}
+			if b, err := os.ReadFile(path); err != nil || string(b) != "data" {
+				t.Errorf("kept %q, %v", b, err)
+			}
+		})
+	}
+}
+
+// gateEngine holds its first Recognize until gate is closed.
+type gateEngine struct {
+	apptest.FakeEngine
+	first   *sync.Once
+	gate    chan struct{}
+	entered chan struct{} // closed when the first Recognize is held
+}
+
+func (g *gateEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
+	held := false
+	g.first.Do(func() { held = true })
+	if held {
+		close(g.entered)
+		<-g.gate
+	}
+	return g.FakeEngine.Recognize(ctx, img, p)
+}
+
+// TestArrivalsNewestNotHeldUp checks that a card that arrives while every
+// worker is busy is read at once, not after the card being read.
+func TestArrivalsNewestNotHeldUp(t *testing.T) {
+	dir := t.TempDir()
+	var once sync.Once
+	gate, entered := make(chan struct{}), make(chan struct{})
+	read := make(chan string, 2)
+	q := &app.Arrivals{
+		NewEngine: func() (ocr.Engine, error) {
+			return &gateEngine{FakeEngine: apptest.FakeEngine{Lines: apptest.JaneCard}, first: &once, gate: gate, entered: entered}, nil
+		},
+		Workers: 1,
+		Read:    func(a app.Arrival, r ocr.Result) { read <- a.ID },
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go q.Run(ctx)
+	q.Add(app.Arrival{ID: "slow", Path: apptest.WriteImage(t, dir, "slow.png")})
+	// The one worker is held in the slow card; the newest comes.
+	select {
+	case <-entered:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the slow card was not read")
+	}
+	q.Add(app.Arrival{ID: "newest", Path: apptest.WriteImage(t, dir, "newest.png")})
+	select {
+	case id := <-read:
+		if id != "newest" {
+			t.Fatalf("read %s first", id)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the newest card waited for the card being read")
+	}
+	close(gate)
+	if id := <-read; id != "slow" {
+		t.Fatalf("then read %s", id)
+	}
+}

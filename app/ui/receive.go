@@ -1,0 +1,388 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"log"
+	"net/netip"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"followthrough/app"
+	"followthrough/app/receive"
+	"followthrough/app/review"
+	"followthrough/contacts"
+	"followthrough/contacts/sqlite"
+	"followthrough/ocr"
+)
+
+// receiveNote is what to do when the phone cannot open the page.
+const receiveNote = "The phone must be on the same network as this computer. If the page does not open: " +
+	"a guest or hotel Wi-Fi often keeps its devices apart, and a firewall may block the port. " +
+	"Then turn on the phone's hotspot, join it with this computer, and choose its address above."
+
+// receiveDialog receives photos of cards from a phone while it is open:
+// it shows the QR code the phone's camera opens, and hands each photo to
+// the review as soon as it is read, the newest first.
+type receiveDialog struct {
+	win       fyne.Window
+	store     *sqlite.Store
+	tasks     *tasks
+	newEngine func(langs []string) (ocr.Engine, error)
+	event     *widget.Entry                       // the scan screen's: the batch's event
+	queue     func(a app.Arrival, r *ocr.Reading) // puts a card read into the review
+	listen    string                              // where to listen; "" for the first address
+
+	// The receiver running, and the cards it has had and read.
+	mu        sync.Mutex
+	srv       *receive.Server
+	arrivals  *app.Arrivals
+	stopRead  context.CancelFunc
+	received  int
+	read      int
+	failed    int
+	eventText string
+	closed    bool
+
+	code        *canvas.Image
+	url         *widget.Label
+	fingerprint *widget.Label
+	addresses   *widget.Select
+	eventEntry  *widget.Entry
+	count       *widget.Label
+	stop        *widget.Button
+	hide        *widget.Button
+	dlg         *dialog.CustomDialog
+	addrs       []receive.Address
+}
+
+func newReceiveDialog(win fyne.Window, store *sqlite.Store, tasks *tasks, newEngine func(langs []string) (ocr.Engine, error), event *widget.Entry, queue func(a app.Arrival, r *ocr.Reading)) *receiveDialog {
+	return &receiveDialog{win: win, store: store, tasks: tasks, newEngine: newEngine, event: event, queue: queue}
+}
+
+func (d *receiveDialog) buildUI() fyne.CanvasObject {
+	d.code = canvas.NewImageFromImage(image.NewGray(image.Rect(0, 0, 1, 1)))
+	d.code.FillMode = canvas.ImageFillContain
+	d.code.ScaleMode = canvas.ImageScalePixels
+	d.code.SetMinSize(fyne.NewSize(280, 280))
+	d.url = widget.NewLabel("Starting…")
+	d.url.Wrapping = fyne.TextWrapBreak
+	d.url.Selectable = true
+	d.fingerprint = &widget.Label{Wrapping: fyne.TextWrapBreak, TextStyle: fyne.TextStyle{Monospace: true}, SizeName: theme.SizeNameCaptionText}
+	d.addresses = widget.NewSelect(nil, d.onAddress)
+	d.addresses.Hide()
+	d.eventEntry = widget.NewEntry()
+	d.eventEntry.SetPlaceHolder("Where are these cards from?")
+	d.eventEntry.SetText(d.event.Text)
+	d.eventEntry.OnChanged = d.onEvent
+	d.count = widget.NewLabelWithStyle("No card yet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.stop = widget.NewButtonWithIcon("Stop receiving", theme.MediaStopIcon(), d.onStop)
+	d.hide = widget.NewButtonWithIcon("Review while receiving", theme.VisibilityOffIcon(), d.onHide)
+	d.hide.Importance = widget.HighImportance
+	note := hintLabel(receiveNote)
+	note.Wrapping = fyne.TextWrapWord
+	intro := widget.NewLabel("Point your phone's camera at the code, open the page, and photograph each card. " +
+		"Each one is read as it arrives and waits for you in Scan.")
+	intro.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		widget.NewFormItem("Address", d.url),
+		widget.NewFormItem("Network", d.addresses),
+		widget.NewFormItem("Certificate", d.fingerprint),
+		widget.NewFormItem("Event", d.eventEntry),
+	)
+	side := container.NewVBox(intro, form, d.count, note)
+	return container.NewBorder(nil, container.NewHBox(layoutSpacer(), d.stop, d.hide), nil, nil,
+		container.NewHSplit(container.NewCenter(d.code), container.NewVScroll(side)))
+}
+
+// show opens the dialog, and starts receiving the first time.
+func (d *receiveDialog) show() {
+	if d.dlg != nil {
+		d.dlg.Show()
+		return
+	}
+	d.dlg = dialog.NewCustomWithoutButtons("From your phone", d.buildUI(), d.win)
+	d.dlg.Resize(fyne.NewSize(860, 560))
+	d.dlg.Show()
+	d.loadAddresses()
+}
+
+// onHide hides the dialog to review the cards read so far; receiving
+// goes on, and the button in Scan shows the dialog again.
+func (d *receiveDialog) onHide() {
+	d.dlg.Hide()
+}
+
+// stopped reports whether receiving was stopped.
+func (d *receiveDialog) stopped() bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.closed
+}
+
+// onFromPhone shows the phone receiver, started anew unless one is
+// running.
+func (s *scanScreen) onFromPhone() {
+	if s.phone == nil || s.phone.stopped() {
+		s.phone = newReceiveDialog(s.win, s.store, s.tasks, s.newEngine, s.event, s.queueReading)
+	}
+	s.phone.show()
+}
+
+// queueReading puts a card read outside a batch (from the phone or the
+// watched folder) into the review queue in the data folder, after the
+// cards waiting. The cards that arrive this way while the window is open
+// are one batch, so that editing its event reaches all of them.
+func (s *scanScreen) queueReading(a app.Arrival, r *ocr.Reading) {
+	if s.arrivalBatch == "" {
+		s.arrivalBatch = review.NewBatch()
+	}
+	batch, event := s.arrivalBatch, a.Event
+	s.tasks.inOrder(func(ctx context.Context) func() {
+		c, err := s.waiting.AddRead(ctx, a.Path, r, batch, event, false)
+		return func() {
+			if err != nil {
+				showError(s.win, "Could not keep the card for review", err)
+				return
+			}
+			s.addToRound(&c)
+		}
+	})
+}
+
+// loadAddresses lists the computer's addresses, offers a choice when
+// there are several, and starts on the first.
+func (d *receiveDialog) loadAddresses() {
+	d.tasks.inOrder(func(context.Context) func() {
+		addrs, err := receive.Addresses()
+		return func() {
+			if err != nil || d.listen != "" {
+				d.start(d.listen)
+				return
+			}
+			d.addrs = addrs
+			if len(addrs) > 1 {
+				opts := make([]string, len(addrs))
+				for i, a := range addrs {
+					opts[i] = a.String()
+				}
+				d.addresses.Options = opts
+				d.addresses.Show()
+				d.addresses.SetSelectedIndex(0) // starts it
+				return
+			}
+			d.start("")
+		}
+	})
+}
+
+func (d *receiveDialog) onAddress(choice string) {
+	for _, a := range d.addrs {
+		if a.String() == choice {
+			d.start(netip.AddrPortFrom(a.IP, 0).String())
+			return
+		}
+	}
+}
+
+func (d *receiveDialog) onEvent(text string) {
+	d.event.SetText(text)
+	d.mu.Lock()
+	d.eventText = strings.TrimSpace(text)
+	d.mu.Unlock()
+}
+
+// eventNow is the batch's event, read from any goroutine.
+func (d *receiveDialog) eventNow() string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.eventText
+}
+
+// start starts a receiver listening on listen, stopping the one before.
+func (d *receiveDialog) start(listen string) {
+	d.stopServer()
+	d.url.SetText("Starting…")
+	d.mu.Lock()
+	d.eventText = strings.TrimSpace(d.eventEntry.Text)
+	if d.arrivals == nil {
+		ctx, cancel := context.WithCancel(d.tasks.context())
+		newEngine := func() (ocr.Engine, error) { return d.newEngine(app.ReadingLanguages(ctx, d.store)) }
+		d.arrivals = &app.Arrivals{NewEngine: newEngine, Read: d.onCardRead}
+		d.stopRead = cancel
+		go func() {
+			if err := d.arrivals.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
+				d.tasks.onUI(func() { showError(d.win, "Could not read the cards", err) })
+			}
+		}()
+	}
+	q := d.arrivals
+	d.mu.Unlock()
+	sink := app.ReceiveSink(app.ReceivedDir(d.store.Dir()), q, d.eventNow)
+	go func() {
+		srv, err := receive.Start(d.tasks.context(), receive.Options{Listen: listen, Event: d.eventNow(), CertDir: d.store.Dir(), Sink: func(ctx context.Context, u receive.Upload) (string, error) {
+			id, err := sink(ctx, u)
+			if err == nil {
+				d.mu.Lock()
+				d.received++
+				d.mu.Unlock()
+				d.tasks.onUI(d.showCount)
+			}
+			return id, err
+		}})
+		var code []byte
+		if err == nil {
+			code, err = receive.QRCodePNG(srv.URL(), 560)
+		}
+		d.tasks.onUI(func() { d.onStarted(srv, code, err) })
+		if srv != nil {
+			<-srv.Done()
+			d.tasks.onUI(func() { d.onServerDone(srv) })
+		}
+	}()
+}
+
+func (d *receiveDialog) onStarted(srv *receive.Server, code []byte, err error) {
+	if err != nil {
+		if srv != nil {
+			srv.Stop()
+		}
+		d.url.SetText("Could not start: " + errorReason(err))
+		return
+	}
+	d.mu.Lock()
+	old := d.srv
+	d.srv = srv
+	d.mu.Unlock()
+	if old != nil {
+		old.Stop()
+	}
+	d.mu.Lock()
+	closed := d.closed
+	d.mu.Unlock()
+	if closed { // closed while it started
+		srv.Stop()
+		return
+	}
+	img, derr := png.Decode(bytes.NewReader(code))
+	if derr == nil {
+		d.code.Image = img
+		d.code.Refresh()
+	}
+	d.url.SetText(srv.URL())
+	d.fingerprint.SetText(srv.Fingerprint())
+}
+
+func (d *receiveDialog) onServerDone(srv *receive.Server) {
+	d.mu.Lock()
+	current := d.srv == srv
+	d.mu.Unlock()
+	if !current {
+		return
+	}
+	if errors.Is(srv.Err(), receive.ErrIdle) {
+		d.url.SetText(fmt.Sprintf("Stopped after %d minutes without a card. Close this and open it again to go on.", int(receive.DefaultIdleTimeout.Minutes())))
+		d.code.Image = image.NewGray(image.Rect(0, 0, 1, 1))
+		d.code.Refresh()
+	}
+}
+
+// onCardRead takes a card the arrivals read, from their worker.
+func (d *receiveDialog) onCardRead(a app.Arrival, r ocr.Result) {
+	d.mu.Lock()
+	srv := d.srv
+	d.read++
+	if r.Err != nil {
+		d.failed++
+	}
+	d.mu.Unlock()
+	if r.Err != nil {
+		log.Printf("receive: %v", r.Err)
+		if srv != nil {
+			srv.Report(a.ID, receive.Problem, app.WithoutPath(errorReason(r.Err), a.Path))
+		}
+		d.tasks.onUI(d.showCount)
+		return
+	}
+	if srv != nil {
+		srv.Report(a.ID, receive.Read, "")
+	}
+	d.tasks.onUI(func() {
+		d.queue(a, r.Reading)
+		d.showCount()
+	})
+}
+
+func (d *receiveDialog) showCount() {
+	d.mu.Lock()
+	received, read, failed := d.received, d.read, d.failed
+	d.mu.Unlock()
+	if received == 0 {
+		d.count.SetText("No card yet")
+		return
+	}
+	text := contacts.Plural(received, "card") + " received, " + fmt.Sprint(read-failed) + " read for review"
+	if read < received {
+		text += fmt.Sprintf(", %d being read", received-read)
+	}
+	if failed > 0 {
+		text += fmt.Sprintf(", %d could not be read", failed)
+	}
+	d.count.SetText(text)
+}
+
+// stopServer stops the receiver running, if any.
+func (d *receiveDialog) stopServer() {
+	d.mu.Lock()
+	srv := d.srv
+	d.srv = nil
+	d.mu.Unlock()
+	if srv != nil {
+		srv.Stop()
+	}
+}
+
+// onStop stops receiving: the page's address dies at once; the cards
+// received are still read.
+func (d *receiveDialog) onStop() {
+	d.mu.Lock()
+	if d.closed {
+		d.mu.Unlock()
+		return
+	}
+	d.closed = true
+	cancel := d.stopRead
+	d.mu.Unlock()
+	d.stopServer()
+	if d.dlg != nil {
+		d.dlg.Hide()
+	}
+	if cancel == nil {
+		return
+	}
+	go func() {
+		// Read what is left, then let the engines go.
+		for {
+			d.mu.Lock()
+			left := d.received - d.read
+			d.mu.Unlock()
+			if left <= 0 || d.tasks.context().Err() != nil {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		cancel()
+	}()
+}
