@@ -67,9 +67,10 @@ func TestSetupLanguages(t *testing.T) {
 		t.Fatal(err)
 	}
 	var langs []string
-	for _, m := range regexp.MustCompile(`\btesseract-ocr-([a-z_]+)\b`).FindAllStringSubmatch(string(script), -1) {
-		if !slices.Contains(langs, m[1]) {
-			langs = append(langs, m[1])
+	// Debian's package tesseract-ocr-chi-sim holds the data chi_sim.
+	for _, m := range regexp.MustCompile(`\btesseract-ocr-([a-z]+(?:-[a-z]+)?)\b`).FindAllStringSubmatch(string(script), -1) {
+		if lang := strings.ReplaceAll(m[1], "-", "_"); !slices.Contains(langs, lang) {
+			langs = append(langs, lang)
 		}
 	}
 	if !slices.Contains(langs, "eng") || !slices.Contains(langs, "osd") || len(langs) < 3 {
