@@ -62,9 +62,11 @@ func Run(ctx context.Context, store *sqlite.Store, scan []string) error {
 	}()
 	go m.remind(ctx)
 	go m.scan.keepDrafts(ctx, fyne.Do)
-	// However the app quits (Ctrl+Q, the window closed, Quit in the
-	// tray or the system's menu), what was typed in review is kept.
-	a.Lifecycle().SetOnStopped(m.scan.flushDraft)
+	// However the app quits (Ctrl+Q and the tray's Quit go through
+	// onQuit), what was typed in review is kept; closing the window keeps
+	// it here. Not in the lifecycle's OnStopped: Fyne 2.7 runs that hook
+	// on the main loop after the loop has ended, and the app never exits.
+	w.SetOnClosed(m.scan.flushDraft)
 	m.checkDataDir()
 	w.ShowAndRun()
 	return nil
