@@ -12,22 +12,19 @@ import (
 )
 
 // BackUpAndCleanDaily is what the app does with its data when it starts, from the
-// window or a terminal: a backup of the database, at most once a day, and
-// with it removing the card images that no contact uses any more, such as
-// those of contacts deleted or merged away. Neither stops the app: what
-// fails is logged.
+// window or a terminal: a backup of the database, at most once a day, and,
+// on a schedule of its own, once a day too, removing the card images that
+// no contact uses any more, such as those of contacts deleted or merged
+// away. Neither stops the app: what fails is logged.
 func BackUpAndCleanDaily(ctx context.Context, store *sqlite.Store) {
-	_, made, err := store.BackupDaily(ctx)
-	if err != nil {
+	if _, _, err := store.BackupDaily(ctx); err != nil {
 		log.Printf("backup: %v", err)
 	}
 	// Looking for unused images reads every contact's image: with a
 	// hundred thousand contacts that is a fifth of a second, which every
-	// command would pay. Once a day, with the backup, is enough.
-	if !made {
-		return
-	}
-	if _, err := store.CleanImages(ctx); err != nil {
+	// command would pay. Once a day is enough; a backup made by hand
+	// earlier that day no longer skips it.
+	if _, _, err := store.CleanImagesDaily(ctx); err != nil {
 		log.Printf("clean up: %v", err)
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"followthrough/contacts"
 )
 
 // imageGrace is how old an image file must be before it is removed for
@@ -46,12 +48,33 @@ func (s *Store) DropImages(ctx context.Context, rels ...string) error {
 	return nil
 }
 
+// settingImagesCleaned holds the day CleanImagesDaily last ran.
+const settingImagesCleaned = "images.cleaned"
+
+// CleanImagesDaily runs CleanImages once a day, on its own schedule: the
+// first call of a day cleans, the later ones of that day do nothing. It
+// reports whether it ran. The day is kept in the settings, so the
+// schedule holds across the window and the command line; a backup made
+// by hand on the same day no longer skips it.
+func (s *Store) CleanImagesDaily(ctx context.Context) (int, bool, error) {
+	today := contacts.DayOf(s.now().Local()).String()
+	last, err := s.Setting(ctx, settingImagesCleaned, "")
+	if err != nil || last == today {
+		return 0, false, err
+	}
+	n, err := s.CleanImages(ctx)
+	if err != nil {
+		return n, true, err
+	}
+	return n, true, s.SetSetting(ctx, settingImagesCleaned, today)
+}
+
 // CleanImages removes the files in the image directory that no stored
 // contact points to, older than a few minutes, and the temporary files
 // that an image import, a backup, a restore or an archive cut short left
 // behind. It returns how many images it removed. The app runs it once a
-// day, with the first backup of the day, so that the card images of
-// contacts deleted, merged away or deleted by a sync do not stay on disk.
+// day (CleanImagesDaily), so that the card images of contacts deleted,
+// merged away or deleted by a sync do not stay on disk.
 func (s *Store) CleanImages(ctx context.Context) (int, error) {
 	if err := s.purgeOld(ctx); err != nil {
 		return 0, fmt.Errorf("sqlite: clean images: %w", err)

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -162,5 +163,63 @@ func TestCleanAndDropImages(t *testing.T) {
 	}
 	if slices.Contains(names, "used.jpg") {
 		t.Errorf("images left: %v", names)
+	}
+}
+
+// TestCleanImagesDailyOwnSchedule: the clean-up of unused images runs
+// once a day whether or not a backup was made that day, by hand or not
+// (issue 21, A.12).
+func TestCleanImagesDailyOwnSchedule(t *testing.T) {
+	s, clk := openTestStore(t)
+	ctx := t.Context()
+	c := contacts.Contact{FullName: "Ann"}
+	if err := s.Add(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	unused := func(name string) string {
+		p := filepath.Join(s.Dir(), imagesDir, name)
+		if err := os.WriteFile(p, []byte(name), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		if err := os.Chtimes(p, old, old); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	gone := func(p string) bool {
+		_, err := os.Stat(p)
+		return os.IsNotExist(err)
+	}
+	steps := []struct {
+		name     string
+		backUp   bool // a backup by hand first, as Settings > Back up now does
+		nextDay  bool
+		wantRan  bool
+		wantGone bool
+	}{
+		{name: "a backup made by hand, then the first start of the day", backUp: true, wantRan: true, wantGone: true},
+		{name: "the second start of the day", wantRan: false, wantGone: false},
+		{name: "the next day", nextDay: true, wantRan: true, wantGone: true},
+	}
+	for i, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			if st.nextDay {
+				clk.advance(24 * time.Hour)
+			}
+			if st.backUp {
+				if _, err := s.Backup(ctx); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p := unused(fmt.Sprintf("unused-%d.jpg", i))
+			_, ran, err := s.CleanImagesDaily(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ran != st.wantRan || gone(p) != st.wantGone {
+				t.Errorf("ran %v, image removed %v; want %v, %v", ran, gone(p), st.wantRan, st.wantGone)
+			}
+		})
 	}
 }
