@@ -81,6 +81,35 @@ func execAll(db *sql.DB, stmts ...[]any) error {
 	return nil
 }
 
+// openAtVersion opens a store in dir with the migrations up to version
+// alone, as the program of that schema version made its databases.
+func openAtVersion(t *testing.T, dir string, version int) *Store {
+	t.Helper()
+	all, err := readMigrations(migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := fstest.MapFS{}
+	for _, m := range all {
+		if m.version > version {
+			break
+		}
+		data, err := fs.ReadFile(migrationFS, "migrations/"+m.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old["migrations/"+m.name] = &fstest.MapFile{Data: data}
+	}
+	s, err := open(t.Context(), dir, old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := pragmaInt(t, s, "user_version"); v != version {
+		t.Fatalf("made a database at version %d, want %d", v, version)
+	}
+	return s
+}
+
 // TestMigrateFromEveryVersion makes a database at each earlier schema
 // version, with data, as that version's program would have, and opens it
 // with this one: the schema comes up to date, the data is all there, and
@@ -91,29 +120,14 @@ func TestMigrateFromEveryVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	created := time.Date(2026, 3, 2, 18, 0, 0, 0, time.UTC).UnixMilli()
-	for i, m := range all[:len(all)-1] {
+	for _, m := range all[:len(all)-1] {
 		t.Run(fmt.Sprintf("from version %d", m.version), func(t *testing.T) {
 			seed := versionSeeds[m.version]
 			if seed == nil {
 				t.Fatalf("no seed for schema version %d: add one to versionSeeds", m.version)
 			}
-			// The migrations of that version only.
-			old := fstest.MapFS{}
-			for _, mm := range all[:i+1] {
-				data, err := fs.ReadFile(migrationFS, "migrations/"+mm.name)
-				if err != nil {
-					t.Fatal(err)
-				}
-				old["migrations/"+mm.name] = &fstest.MapFile{Data: data}
-			}
 			dir := t.TempDir()
-			s, err := open(t.Context(), dir, old)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if v := pragmaInt(t, s, "user_version"); v != m.version {
-				t.Fatalf("made a database at version %d, want %d", v, m.version)
-			}
+			s := openAtVersion(t, dir, m.version)
 			if err := seed(s.db, created); err != nil {
 				t.Fatal(err)
 			}
@@ -227,32 +241,14 @@ func seed8(db *sql.DB, created int64) error {
 // and its follow-ups in the trash: after migrating, each has a UID of its
 // own, as the contacts and follow-ups it will be restored among have.
 func TestMigrateGivesTheTrashUIDs(t *testing.T) {
-	all, err := readMigrations(migrationFS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := fstest.MapFS{}
-	for _, m := range all {
-		if m.version > 8 {
-			break
-		}
-		data, err := fs.ReadFile(migrationFS, "migrations/"+m.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		old["migrations/"+m.name] = &fstest.MapFile{Data: data}
-	}
 	dir := t.TempDir()
-	s, err := open(t.Context(), dir, old)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openAtVersion(t, dir, 8)
 	// Deleted just now: Open purges only what was deleted a while ago.
 	if err := seed8(s.db, time.Now().UnixMilli()); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	s, err = open(t.Context(), dir, migrationFS)
+	s, err := open(t.Context(), dir, migrationFS)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,32 +294,14 @@ func seed10(db *sql.DB, created int64) error {
 // address, of a contact or of one in the trash, is the street of an
 // address of its own, and the deleted contact comes back with it.
 func TestMigrateMovesAddresses(t *testing.T) {
-	all, err := readMigrations(migrationFS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := fstest.MapFS{}
-	for _, m := range all {
-		if m.version > 10 {
-			break
-		}
-		data, err := fs.ReadFile(migrationFS, "migrations/"+m.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		old["migrations/"+m.name] = &fstest.MapFile{Data: data}
-	}
 	dir := t.TempDir()
-	s, err := open(t.Context(), dir, old)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openAtVersion(t, dir, 10)
 	// Deleted just now: Open purges only what was deleted a while ago.
 	if err := seed10(s.db, time.Now().UnixMilli()); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	s, err = open(t.Context(), dir, migrationFS)
+	s, err := open(t.Context(), dir, migrationFS)
 	if err != nil {
 		t.Fatal(err)
 	}

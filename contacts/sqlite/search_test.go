@@ -1,11 +1,9 @@
 package sqlite
 
 import (
-	"io/fs"
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"followthrough/contacts"
@@ -183,18 +181,7 @@ func scansContacts(line string) bool {
 // before there was a search index, and finds its contacts.
 func TestSearchIndexesOlderDatabase(t *testing.T) {
 	dir := t.TempDir()
-	v4 := fstest.MapFS{}
-	for _, name := range []string{"001_init.sql", "002_followthrough.sql", "003_extra.sql", "004_carddav.sql"} {
-		b, err := fs.ReadFile(migrationFS, "migrations/"+name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v4["migrations/"+name] = &fstest.MapFile{Data: b}
-	}
-	old, err := open(t.Context(), dir, v4)
-	if err != nil {
-		t.Fatal(err)
-	}
+	old := openAtVersion(t, dir, 4)
 	// In that schema's SQL: this program's Add writes columns it lacks.
 	if err := execAll(old.db,
 		[]any{`INSERT INTO contacts (id, full_name, created, updated) VALUES (1, 'Zoë Zimmer', 0, 0)`},

@@ -3,10 +3,8 @@ package sqlite
 import (
 	"database/sql"
 	"fmt"
-	"io/fs"
 	"regexp"
 	"testing"
-	"testing/fstest"
 
 	"followthrough/contacts"
 )
@@ -84,26 +82,8 @@ func TestContactUID(t *testing.T) {
 // TestMigrateUIDs: migration 9 gives every contact and follow-up a UID,
 // unique, and a contact imported from another app's card that card's UID.
 func TestMigrateUIDs(t *testing.T) {
-	all, err := readMigrations(migrationFS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := fstest.MapFS{}
-	for _, m := range all {
-		if m.version >= 9 {
-			break
-		}
-		data, err := fs.ReadFile(migrationFS, "migrations/"+m.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		old["migrations/"+m.name] = &fstest.MapFile{Data: data}
-	}
 	dir := t.TempDir()
-	s, err := open(t.Context(), dir, old)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openAtVersion(t, dir, 8)
 	extras := []string{"", "BDAY:1990-01-01\nUID:phone-7\nX-A:b", "UID:phone-7", "UID:first", "NICKNAME:x"}
 	for i, extra := range extras {
 		if _, err := s.db.Exec(`INSERT INTO contacts (id, full_name, created, updated, extra) VALUES (?, ?, 0, 0, ?)`,
@@ -117,7 +97,7 @@ func TestMigrateUIDs(t *testing.T) {
 		}
 	}
 	s.Close()
-	s, err = Open(t.Context(), dir)
+	s, err := Open(t.Context(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
