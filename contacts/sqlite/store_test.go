@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"followthrough/contacts"
+	"followthrough/contacts/internal/contacttest"
 )
 
 // clock is a fake clock for Store.Now.
@@ -44,26 +45,6 @@ func openTestStore(t *testing.T) (*Store, *clock) {
 	return s, clk
 }
 
-// normalize returns c in a form reflect.DeepEqual can compare: empty
-// slices as nil, times in UTC.
-func normalize(c contacts.Contact) contacts.Contact {
-	if len(c.Phones) == 0 {
-		c.Phones = nil
-	}
-	if len(c.Emails) == 0 {
-		c.Emails = nil
-	}
-	if len(c.Websites) == 0 {
-		c.Websites = nil
-	}
-	if len(c.Tags) == 0 {
-		c.Tags = nil
-	}
-	c.Created = c.Created.Round(0).UTC()
-	c.Updated = c.Updated.Round(0).UTC()
-	return c
-}
-
 func assertSameContact(t *testing.T, got, want contacts.Contact) {
 	t.Helper()
 	// The store sets EventID from the event's name.
@@ -71,7 +52,7 @@ func assertSameContact(t *testing.T, got, want contacts.Contact) {
 		t.Errorf("event %q stored with EventID %d", want.Event, got.EventID)
 	}
 	want.EventID = got.EventID
-	if g, w := normalize(got), normalize(want); !reflect.DeepEqual(g, w) {
+	if g, w := contacttest.Normalize(got), contacttest.Normalize(want); !reflect.DeepEqual(g, w) {
 		t.Errorf("contact mismatch:\n got %+v\nwant %+v", g, w)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"followthrough/contacts"
+	"followthrough/contacts/internal/contacttest"
 )
 
 // The files in testdata/vcards are written the way phones and apps write
@@ -127,7 +128,7 @@ func TestCorpus(t *testing.T) {
 					t.Errorf("card %d keeps %q, want %q", i, names, tt.wantExtra[i])
 				}
 				c.Extra = nil
-				if g, w := normalize(c), normalize(tt.want[i]); !reflect.DeepEqual(g, w) {
+				if g, w := contacttest.Normalize(c), contacttest.Normalize(tt.want[i]); !reflect.DeepEqual(g, w) {
 					t.Errorf("card %d:\n got %#v\nwant %#v", i, g, w)
 				}
 			}
@@ -158,7 +159,7 @@ func TestCorpus(t *testing.T) {
 func normalizeAll(cs []contacts.Contact) []contacts.Contact {
 	out := make([]contacts.Contact, len(cs))
 	for i, c := range cs {
-		out[i] = normalize(c)
+		out[i] = contacttest.Normalize(c)
 		out[i].Extra = c.Extra
 	}
 	return out

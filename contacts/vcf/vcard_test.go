@@ -19,6 +19,7 @@ import (
 	"github.com/emersion/go-vcard"
 
 	"followthrough/contacts"
+	"followthrough/contacts/internal/contacttest"
 	"followthrough/contacts/internal/tooltest"
 )
 
@@ -142,7 +143,7 @@ func wantRead(c contacts.Contact) contacts.Contact {
 	c.Phones = phones
 	c.Emails = slices.DeleteFunc(slices.Clone(c.Emails), func(s string) bool { return s == "" })
 	c.Websites = slices.DeleteFunc(slices.Clone(c.Websites), func(s string) bool { return s == "" })
-	return normalize(c)
+	return contacttest.Normalize(c)
 }
 
 func allVCardTests() []contacts.Contact {
@@ -167,7 +168,7 @@ func TestVCardRoundTrip(t *testing.T) {
 			if len(got) != 1 {
 				t.Fatalf("read %d contacts, want 1", len(got))
 			}
-			if g, w := normalize(got[0]), wantRead(tt.c); !reflect.DeepEqual(g, w) {
+			if g, w := contacttest.Normalize(got[0]), wantRead(tt.c); !reflect.DeepEqual(g, w) {
 				t.Errorf("round trip:\n got %#v\nwant %#v", g, w)
 			}
 		})
@@ -187,7 +188,7 @@ func TestVCardRoundTrip(t *testing.T) {
 			t.Fatalf("read %d contacts, want %d", len(got), len(cs))
 		}
 		for i := range cs {
-			if g, w := normalize(got[i]), wantRead(cs[i]); !reflect.DeepEqual(g, w) {
+			if g, w := contacttest.Normalize(got[i]), wantRead(cs[i]); !reflect.DeepEqual(g, w) {
 				t.Errorf("contact %d:\n got %#v\nwant %#v", i, g, w)
 			}
 		}
@@ -585,7 +586,7 @@ func TestReadVCards(t *testing.T) {
 				t.Fatalf("read %d contacts, want %d: %+v", len(got), len(tt.want), got)
 			}
 			for i := range got {
-				if g, w := normalize(got[i]), normalize(tt.want[i]); !reflect.DeepEqual(g, w) {
+				if g, w := contacttest.Normalize(got[i]), contacttest.Normalize(tt.want[i]); !reflect.DeepEqual(g, w) {
 					t.Errorf("contact %d:\n got %#v\nwant %#v", i, g, w)
 				}
 			}
@@ -809,7 +810,7 @@ func FuzzVCardRoundTrip(f *testing.F) {
 		}
 		want := wantRead(c)
 		for _, g := range got {
-			if g := normalize(g); !reflect.DeepEqual(g, want) {
+			if g := contacttest.Normalize(g); !reflect.DeepEqual(g, want) {
 				t.Errorf("round trip:\n got %#v\nwant %#v", g, want)
 			}
 		}
@@ -868,7 +869,7 @@ func TestWriteVCards4(t *testing.T) {
 			if err != nil || len(got) != 1 {
 				t.Fatalf("Read: %v, %d cards", err, len(got))
 			}
-			if g, w := normalize(got[0]), wantRead(tt.c); !reflect.DeepEqual(g, w) {
+			if g, w := contacttest.Normalize(got[0]), wantRead(tt.c); !reflect.DeepEqual(g, w) {
 				t.Errorf("round trip through 4.0:\n got %#v\nwant %#v", g, w)
 			}
 		})
