@@ -37,6 +37,18 @@ const (
 // format (JPEG, PNG, TIFF, WebP, BMP or GIF).
 var ErrNotImage = errors.New("not a supported image (JPEG, PNG, TIFF, WebP or BMP)")
 
+// A FormatError is a file that is not an image the reader takes, of a
+// kind people mistake for one: What says what it is instead, and what to
+// do about it. It is ErrNotImage.
+type FormatError struct {
+	What string // "a PDF document, not an image (save the page as…)"
+}
+
+func (e *FormatError) Error() string { return e.What + ": " + ErrNotImage.Error() }
+
+// Is reports that a FormatError is ErrNotImage.
+func (e *FormatError) Is(target error) bool { return target == ErrNotImage }
+
 // FileError is the error of reading the card in one file: the file's
 // path, and why it could not be read (Err, which may be ErrNotImage or an
 // fs error such as fs.ErrNotExist).
@@ -170,10 +182,10 @@ func turn(img image.Image, o int) image.Image {
 // makes, and says its format.
 func decodeChecked(data []byte, maxPixels int64) (img image.Image, format string, err error) {
 	if len(data) == 0 {
-		return nil, "", fmt.Errorf("the file is empty: %w", ErrNotImage)
+		return nil, "", &FormatError{What: "an empty file"}
 	}
 	if what := notImage(data); what != "" {
-		return nil, "", fmt.Errorf("%s: %w", what, ErrNotImage)
+		return nil, "", &FormatError{What: what}
 	}
 	// Some decoders panic on crafted input; a bad file must never take the
 	// batch down with it.

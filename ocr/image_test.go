@@ -111,7 +111,7 @@ func badImageTests() []struct {
 		data    []byte
 		wantErr string
 	}{
-		{"empty.png", nil, "the file is empty"},
+		{"empty.png", nil, "an empty file"},
 		{"notes.txt", []byte("Met Sam at the conference, call back Tuesday"), "not a supported image"},
 		{"scan.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), "a PDF document, not an image"},
 		{"card.jpg (a PDF)", []byte("%PDF-1.4\n"), "a PDF document"},

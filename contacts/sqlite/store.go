@@ -49,6 +49,10 @@ var ErrNotPrivate = errors.New("the data folder cannot be made private to its ow
 // same ID is already stored.
 var ErrExists = errors.New("contact already exists")
 
+// ErrNoFullTextSearch is returned by Open from a program built without
+// SQLite's full-text search, which the search index needs.
+var ErrNoFullTextSearch = errors.New("this program was built without SQLite's full-text search: build it with the tag sqlite_fts5, as the Makefile does")
+
 const (
 	dbName     = "followthrough.db"
 	imagesDir  = "images"
@@ -118,10 +122,10 @@ type Store struct {
 // dir/followthrough.db and the image directory dir/images as needed, and
 // brings the database schema up to date.
 func Open(ctx context.Context, dir string) (*Store, error) {
-	s, err := open(ctx, dir, migrationFS)
-	if err != nil && strings.Contains(err.Error(), "no such module: fts5") {
-		err = fmt.Errorf("%w (this program was built without SQLite's full-text search: build it with the tag sqlite_fts5, as the Makefile does)", err)
+	if !fullTextSearch {
+		return nil, fmt.Errorf("sqlite: open %s: %w", dir, ErrNoFullTextSearch)
 	}
+	s, err := open(ctx, dir, migrationFS)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", dir, err)
 	}

@@ -53,6 +53,10 @@ type osd struct {
 	api *C.TessBaseAPI
 }
 
+// ErrNoOrientationData is returned when Tesseract's orientation and
+// script data (osd.traineddata, Debian's tesseract-ocr-osd) is missing.
+var ErrNoOrientationData = errors.New("tesseract: orientation data (tesseract-ocr-osd) is not installed")
+
 func newOSD() (*osd, error) {
 	var datapath *C.char // NULL: the system's
 	if dir := prefixFor(modelDir(), "osd"); dir != "" {
@@ -61,7 +65,7 @@ func newOSD() (*osd, error) {
 	}
 	api := C.osd_new(datapath)
 	if api == nil {
-		return nil, errors.New("tesseract: orientation data (tesseract-ocr-osd) is not installed")
+		return nil, ErrNoOrientationData
 	}
 	return &osd{api: api}, nil
 }
