@@ -13,12 +13,6 @@ import (
 	"followthrough/ocr/tesseract"
 )
 
-// WithoutPath is msg without the "read PATH: " that names the file of
-// path again, for a line that names it already.
-func WithoutPath(msg, path string) string {
-	return strings.Replace(msg, "read "+path+": ", "", 1)
-}
-
 // imageExts are the file extensions a folder is searched for.
 var imageExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".tif": true, ".tiff": true, ".webp": true, ".bmp": true, ".gif": true}
 

@@ -81,7 +81,7 @@ func (s *scanRun) receive(ctx context.Context, o receive.Options, workers int) e
 		switch {
 		case err != nil:
 			failed++
-			reason := app.WithoutPath(err.Error(), a.Path)
+			reason := app.CardProblem(err)
 			fmt.Fprintf(s.w, "FAIL %s: %s\n", a.Path, reason)
 			srv.Report(a.ID, receive.Problem, reason)
 		case stored:

@@ -109,7 +109,7 @@ func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
 	err = batch.Read(ctx, paths, func(r ocr.Result) {
 		if _, err := s.one(ctx, r, stems[r.Index], s.event); err != nil {
 			failed++
-			fmt.Fprintf(s.w, "FAIL %s: %s\n", r.Path, app.WithoutPath(err.Error(), r.Path))
+			fmt.Fprintf(s.w, "FAIL %s: %s\n", r.Path, app.CardProblem(err))
 		}
 	})
 	if err != nil {

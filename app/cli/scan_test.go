@@ -206,9 +206,9 @@ func TestScanCommandBadInput(t *testing.T) {
 		t.Errorf("error %v, want three of four failed", err)
 	}
 	for _, want := range []string{
-		"FAIL " + filepath.Join(in, "scan.jpg") + ": ocr: a PDF document, not an image",
-		"FAIL " + filepath.Join(in, "empty.png") + ": ocr: the file is empty",
-		"FAIL " + filepath.Join(in, "IMG_0001.jpeg") + ": ocr: an HEIC photo",
+		"FAIL " + filepath.Join(in, "scan.jpg") + ": It is a PDF document, not an image",
+		"FAIL " + filepath.Join(in, "empty.png") + ": It is an empty file.",
+		"FAIL " + filepath.Join(in, "IMG_0001.jpeg") + ": It is an HEIC photo",
 		"ok   " + filepath.Join(in, "good.png"),
 	} {
 		if !strings.Contains(stdout.String(), want) {

@@ -134,7 +134,7 @@ func TestScanKeepsGoingPastBadFiles(t *testing.T) {
 	if !m.scan.showFailures.Visible() {
 		t.Errorf("the problems button should be shown")
 	}
-	if got, want := m.scan.failures[0], "b.png: not a supported image"; !strings.HasPrefix(got, want) {
+	if got, want := m.scan.failures[0], "b.png: It is not a picture"; !strings.HasPrefix(got, want) || strings.Count(got, "b.png") != 1 {
 		t.Errorf("problem %q, want it to start %q and name the file once", got, want)
 	}
 	test.Tap(m.scan.skip)

@@ -191,7 +191,7 @@ func (s *importScreen) update() {
 	if len(s.batch.Errs) > 0 {
 		var lines []string
 		for _, e := range s.batch.Errs {
-			lines = append(lines, errorReason(e))
+			lines = append(lines, app.Reason(e))
 		}
 		s.errors.SetText(fmt.Sprintf("%s could not be read and will be left out:\n%s",
 			contacts.Plural(len(s.batch.Errs), "card or line"), strings.Join(lines, "\n")))

@@ -259,7 +259,7 @@ func (d *receiveDialog) onStarted(srv *receive.Server, code []byte, err error) {
 		if srv != nil {
 			srv.Stop()
 		}
-		d.url.SetText("Could not start: " + errorReason(err))
+		d.url.SetText("Could not start: " + app.Reason(err))
 		return
 	}
 	d.mu.Lock()
@@ -311,7 +311,7 @@ func (d *receiveDialog) onCardRead(a app.Arrival, r ocr.Result) {
 	if r.Err != nil {
 		log.Printf("receive: %v", r.Err)
 		if srv != nil {
-			srv.Report(a.ID, receive.Problem, app.WithoutPath(errorReason(r.Err), a.Path))
+			srv.Report(a.ID, receive.Problem, app.CardProblem(r.Err))
 		}
 		d.tasks.onUI(d.showCount)
 		return

@@ -526,7 +526,7 @@ func (s *scanScreen) onRead(r ocr.Result, c *review.Card) {
 	if r.Err != nil {
 		if !errors.Is(r.Err, context.Canceled) {
 			log.Printf("scan: %v", r.Err)
-			s.failures = append(s.failures, fmt.Sprintf("%s: %s", filepath.Base(r.Path), app.WithoutPath(errorReason(r.Err), r.Path)))
+			s.failures = append(s.failures, fmt.Sprintf("%s: %s", filepath.Base(r.Path), app.CardProblem(r.Err)))
 		}
 		return
 	}

@@ -72,7 +72,7 @@ func saveSetting(win fyne.Window, store *sqlite.Store, tasks *tasks, status *wid
 		err := store.SetSetting(ctx, key, value)
 		return func() {
 			if err != nil {
-				status.SetText("Not saved: " + errorReason(err))
+				status.SetText("Not saved: " + app.Reason(err))
 				showError(win, "Could not save the setting", err)
 				return
 			}

@@ -117,7 +117,7 @@ func (b *backupSettings) refresh() {
 		bs, err := b.store.Backups()
 		return func() {
 			if err != nil {
-				b.status.SetText(errorReason(err))
+				b.status.SetText(app.Reason(err))
 				return
 			}
 			b.backups = bs
@@ -236,7 +236,7 @@ func (b *backupSettings) restorePath(path string) {
 			b.setBusy(false)
 			b.status.SetText("")
 			if err != nil {
-				showError(b.win, "This cannot be restored", err)
+				showError(b.win, "Could not restore from "+filepath.Base(path), err)
 				return
 			}
 			msg := fmt.Sprintf("Replace your %s with %s?\n\nWhat you have now is kept as a backup, which you can restore to undo this.",

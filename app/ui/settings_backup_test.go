@@ -114,12 +114,16 @@ func TestBackupSettingsRefusesBadFiles(t *testing.T) {
 	apptest.AddPeople(t, store, "Ann Example")
 	b, w, restoredCount := newBackupWindow(t, store)
 	dir := t.TempDir()
-	for name, data := range map[string][]byte{
-		"notes.db":    []byte("not a database"),
-		"evil.zip":    []byte("PK\x03\x04 not really"),
-		"holiday.jpg": {0xff, 0xd8, 0xff},
+	for name, tt := range map[string]struct {
+		data []byte
+		why  string
+	}{
+		"notes.db":    {[]byte("not a database"), "not a Follow Through database"},
+		"evil.zip":    {[]byte("PK\x03\x04 not really"), "not a Follow Through archive"},
+		"holiday.jpg": {[]byte{0xff, 0xd8, 0xff}, "not a Follow Through database"},
 	} {
 		t.Run(name, func(t *testing.T) {
+			data := tt.data
 			p := filepath.Join(dir, name)
 			if err := os.WriteFile(p, data, 0o600); err != nil {
 				t.Fatal(err)
@@ -127,7 +131,7 @@ func TestBackupSettingsRefusesBadFiles(t *testing.T) {
 			b.restorePath(p)
 			b.tasks.drain()
 			msg := overlayText(w)
-			if !strings.Contains(msg, "This cannot be restored") || !strings.Contains(msg, name) {
+			if !strings.Contains(msg, "Could not restore from "+name) || !strings.Contains(msg, tt.why) {
 				t.Errorf("for %s the dialog says %q", name, msg)
 			}
 			w.Canvas().Overlays().Top().Hide()

@@ -112,7 +112,7 @@ func (s *dataSettings) doMove(dir string) {
 		return func() {
 			s.move.Enable()
 			if err != nil {
-				s.status.SetText("Not moved: " + errorReason(err))
+				s.status.SetText("Not moved: " + app.Reason(err))
 				showError(s.win, "Could not move the data folder", err)
 				return
 			}

@@ -52,7 +52,7 @@ func (s *followUpSettings) buildUI() fyne.CanvasObject {
 		}
 		return func() {
 			if err != nil {
-				s.status.SetText("Could not read the settings: " + errorReason(err))
+				s.status.SetText("Could not read the settings: " + app.Reason(err))
 			}
 			s.cadence.SetSelected(cadenceName(c))
 			s.delay.SetText(delay)

@@ -55,7 +55,7 @@ func (s *reminderSettings) buildUI() fyne.CanvasObject {
 		h, err := app.LoadNotifyHours(ctx, s.store)
 		return func() {
 			if err != nil {
-				s.status.SetText("Could not read the settings: " + errorReason(err))
+				s.status.SetText("Could not read the settings: " + app.Reason(err))
 				h = app.DefaultNotifyHours
 			}
 			s.show(h)

@@ -53,7 +53,7 @@ func (s *watchSettings) refresh() {
 		dir, err := s.store.Setting(ctx, app.SettingWatchFolder, "")
 		return func() {
 			if err != nil {
-				s.status.SetText("Could not load: " + errorReason(err))
+				s.status.SetText("Could not load: " + app.Reason(err))
 				return
 			}
 			s.show(dir)

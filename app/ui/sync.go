@@ -18,15 +18,6 @@ import (
 	"followthrough/contacts/sqlite"
 )
 
-// syncText is what the user reads of a sync error: the reason, without
-// the package prefixes.
-func syncText(err error) string {
-	if errors.Is(err, davsync.ErrUnauthorized) {
-		return "The server refused the user name or password."
-	}
-	return errorReason(err)
-}
-
 // sentence is err's message as a sentence: capitalised, with a full stop.
 func sentence(err error) string {
 	msg := err.Error()
@@ -207,7 +198,7 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 				d.settings = s
 			}
 			if err != nil {
-				d.status.SetText(strings.Join(append(notes, "Could not connect: "+syncText(err)), "\n"))
+				d.status.SetText(strings.Join(append(notes, "Could not connect: "+app.Reason(err)), "\n"))
 				return
 			}
 			d.showCalendars(cals, s.Calendar)
@@ -332,16 +323,16 @@ func (d *syncDialog) onSync() {
 			cres, cerr := app.PushFollowUps(ctx, d.store, c, s)
 			calendar = "Follow-ups in the calendar: " + cres.String()
 			if cerr != nil {
-				calendar = "Could not push the follow-ups: " + syncText(cerr)
+				calendar = "Could not push the follow-ups: " + app.Reason(cerr)
 			}
 			for _, e := range cres.Failed {
-				calendar += "\n• " + syncText(e)
+				calendar += "\n• " + app.Reason(e)
 			}
 		}
 		d.tasks.onUI(func() {
 			d.syncNow.Enable()
 			if err != nil {
-				d.status.SetText(note + "Could not sync: " + syncText(err))
+				d.status.SetText(note + "Could not sync: " + app.Reason(err))
 				return
 			}
 			d.report(res)
@@ -363,7 +354,7 @@ func (d *syncDialog) onSync() {
 func (d *syncDialog) report(res davsync.Result) {
 	lines := []string{res.String()}
 	for _, err := range res.Failed {
-		lines = append(lines, "• "+syncText(err))
+		lines = append(lines, "• "+app.Reason(err))
 	}
 	d.status.SetText(strings.Join(lines, "\n"))
 }

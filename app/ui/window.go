@@ -10,7 +10,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log"
 	"os"
@@ -98,7 +97,7 @@ func (m *mainWindow) checkDataDir() {
 		dialog.ShowInformation("Data folder not found",
 			fmt.Sprintf("Follow Through could not find your data where you moved it: %s.\n\nIt opened %s instead. "+
 				"If the folder you moved to is on a disk that is not connected, quit, connect it and start again.",
-				errorReason(err), m.store.Dir()), m.win)
+				app.Reason(err), m.store.Dir()), m.win)
 	}
 }
 
@@ -307,54 +306,12 @@ func (m *mainWindow) checkEmpty() {
 	})
 }
 
-// showError logs err and tells the user what failed and why, without the
-// package prefixes that mean nothing to them.
+// showError logs err and tells the user what failed and why, in words
+// they can act on (app.Reason).
 func showError(win fyne.Window, what string, err error) {
 	log.Printf("%s: %v", what, err)
-	dialog.ShowError(fmt.Errorf("%s.\n\n%s", what, errorReason(err)), win)
+	dialog.ShowError(fmt.Errorf("%s.\n\n%s", what, app.Reason(err)), win)
 }
-
-// errorReason is what a person can act on in err: its message without
-// the names of the packages it passed through. Each package says where its
-// errors come from by putting its name in front of what it wraps
-// ("contacts: %w", "ocr: read %s: %w"); those names are found at the start
-// of each layer of wrapping, with errors.Unwrap, and left out, while a
-// package's name inside a message stays.
-func errorReason(err error) string {
-	var b strings.Builder
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		if j, ok := e.(interface{ Unwrap() []error }); ok {
-			var each []string
-			for _, e := range j.Unwrap() {
-				each = append(each, errorReason(e))
-			}
-			b.WriteString(strings.Join(each, "\n"))
-			break
-		}
-		own, inner := e.Error(), errors.Unwrap(e)
-		if inner != nil {
-			var ok bool
-			if own, ok = strings.CutSuffix(own, inner.Error()); !ok {
-				// The layer rewords what it wraps: keep it whole.
-				own, inner = e.Error(), nil
-			}
-		}
-		for _, pkg := range packageNames {
-			if rest, ok := strings.CutPrefix(own, pkg+": "); ok {
-				own = rest
-				break
-			}
-		}
-		b.WriteString(own)
-		if inner == nil {
-			break
-		}
-	}
-	return b.String()
-}
-
-// packageNames are the packages whose names errors carry in front.
-var packageNames = []string{"contacts", "sqlite", "vcf", "ics", "carddav", "caldav", "ocr", "tesseract", "scan", "review", "receive", "watch", "app"}
 
 // oneLineLabel is s as a label that shows one line shows it: on one line,
 // and cut short, since the label shows no more than fits and measuring a
