@@ -2,10 +2,8 @@ package app
 
 import (
 	"context"
-	"crypto/x509"
 	"errors"
 	"io/fs"
-	"net"
 	"syscall"
 
 	"followthrough/app/receive"
@@ -49,11 +47,6 @@ func Reason(err error) string {
 		redirect *davsync.RedirectError
 		parse    *vcf.ParseError
 		path     *fs.PathError
-		unknown  x509.UnknownAuthorityError
-		host     x509.HostnameError
-		invalid  x509.CertificateInvalidError
-		dns      *net.DNSError
-		op       *net.OpError
 	)
 	switch {
 	case errors.As(err, &redirect):
@@ -62,12 +55,6 @@ func Reason(err error) string {
 		return parse.Error()
 	case errors.As(err, &path):
 		return path.Path + ": " + fileReason(path.Err)
-	case errors.As(err, &unknown), errors.As(err, &host), errors.As(err, &invalid):
-		return "The server's certificate is not one this computer trusts, so nothing was sent: check the address, or ask whoever runs the server."
-	case errors.As(err, &dns):
-		return "No server has that name (" + dns.Name + "): check the address, and that the computer is online."
-	case errors.As(err, &op):
-		return "Could not reach the server: check the address and the network, then try again."
 	}
 	return err.Error()
 }
@@ -124,6 +111,10 @@ var knownErrors = []knownError{
 	{davsync.ErrUnauthorized, "The server refused the user name or password."},
 	{davsync.ErrChanged, "The card changed on the server since it was read, so it was left as it is there: sync again."},
 	{davsync.ErrGone, "The card is no longer on the server."},
+	{davsync.ErrTimeout, "The server did not answer in time: check the network, then try again."},
+	{davsync.ErrNoSuchHost, "No server has that name: check the address, and that the computer is online."},
+	{davsync.ErrUnreachable, "Could not reach the server: check the address and the network, then try again."},
+	{davsync.ErrUntrusted, "The server's certificate is not one this computer trusts, so nothing was sent: check the address, or ask whoever runs the server."},
 	{ErrNoPassword, "Enter the password."},
 	{receive.ErrNoAddress, "This computer has no local network address: connect it to the same Wi-Fi as the phone, or to the phone's hotspot."},
 	{receive.ErrIdle, "Receiving stopped after a while without a card: start it again to send more."},

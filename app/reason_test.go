@@ -2,12 +2,9 @@ package app
 
 import (
 	"context"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"io/fs"
-	"net"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,9 +40,6 @@ func TestReason(t *testing.T) {
 		{"a system error the app does not name", &fs.PathError{Op: "open", Path: "a", Err: syscall.EMLINK}, "a: " + syscall.EMLINK.Error()},
 		{"redirect says where", fmt.Errorf("carddav: %w", &davsync.RedirectError{From: "https://a/", To: "http://a/"}), (&davsync.RedirectError{From: "https://a/", To: "http://a/"}).Error()},
 		{"a line of a vCard", fmt.Errorf("vcf: %w", &vcf.ParseError{File: "a.vcf", Line: 3, Err: errors.New("bad line")}), "a.vcf, line 3: bad line"},
-		{"no such server", &url.Error{Op: "Get", URL: "https://dav.invalid/", Err: &net.DNSError{Err: "no such host", Name: "dav.invalid"}}, "No server has that name (dav.invalid): check the address, and that the computer is online."},
-		{"server down", &url.Error{Op: "Get", URL: "https://localhost:1/", Err: &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}}, "Could not reach the server: check the address and the network, then try again."},
-		{"untrusted certificate", fmt.Errorf("carddav: %w", &url.Error{Op: "Get", URL: "https://a/", Err: x509.UnknownAuthorityError{}}), "The server's certificate is not one this computer trusts, so nothing was sent: check the address, or ask whoever runs the server."},
 		{"joined, a line each", errors.Join(fmt.Errorf("a: %w", sqlite.ErrNotBackup), errors.New("b: other")), "That file is not a Follow Through database or backup.\nb: other"},
 		{"nil", nil, ""},
 	}

@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -117,6 +118,18 @@ var ErrTooLarge = errors.New("the server's answer is too large")
 // ErrTimeout is returned, wrapped, when the server did not answer in time.
 var ErrTimeout = errors.New("the server did not answer in time")
 
+var (
+	// ErrNoSuchHost is returned, wrapped, when the server's name is not
+	// found (a typing mistake, or no network).
+	ErrNoSuchHost = errors.New("no server has that name")
+	// ErrUnreachable is returned, wrapped, when the server could not be
+	// connected to (it is down, or the network is).
+	ErrUnreachable = errors.New("the server could not be reached")
+	// ErrUntrusted is returned, wrapped, when the server's certificate is
+	// not one this computer trusts: nothing was sent.
+	ErrUntrusted = errors.New("the server's certificate is not trusted")
+)
+
 // A Client talks to one CardDAV server as one user.
 type Client struct {
 	base *url.URL
@@ -179,11 +192,7 @@ func (a *authClient) Do(req *http.Request) (*http.Response, error) {
 	}
 	resp, err := a.c.Do(req)
 	if err != nil {
-		var ne net.Error
-		if errors.As(err, &ne) && ne.Timeout() {
-			return nil, fmt.Errorf("%w (%s)", ErrTimeout, a.timeout)
-		}
-		return nil, err
+		return nil, a.connectError(err)
 	}
 	if resp.StatusCode == http.StatusUnauthorized {
 		resp.Body.Close()
@@ -191,6 +200,31 @@ func (a *authClient) Do(req *http.Request) (*http.Response, error) {
 	}
 	resp.Body = &limitedBody{ReadCloser: resp.Body, n: maxAnswer, timeout: a.timeout}
 	return resp, nil
+}
+
+// connectError is err, of a request that got no answer, marked with what
+// kind of failure it is, so that the app can say what to do about it:
+// ErrTimeout, ErrNoSuchHost, ErrUntrusted or ErrUnreachable.
+func (a *authClient) connectError(err error) error {
+	var (
+		ne      net.Error
+		dns     *net.DNSError
+		unknown x509.UnknownAuthorityError
+		host    x509.HostnameError
+		invalid x509.CertificateInvalidError
+		op      *net.OpError
+	)
+	switch {
+	case errors.As(err, &ne) && ne.Timeout():
+		return fmt.Errorf("%w (%s)", ErrTimeout, a.timeout)
+	case errors.As(err, &dns):
+		return fmt.Errorf("%w: %w", ErrNoSuchHost, err)
+	case errors.As(err, &unknown), errors.As(err, &host), errors.As(err, &invalid):
+		return fmt.Errorf("%w: %w", ErrUntrusted, err)
+	case errors.As(err, &op):
+		return fmt.Errorf("%w: %w", ErrUnreachable, err)
+	}
+	return err
 }
 
 func (b *limitedBody) tooLarge() error {
