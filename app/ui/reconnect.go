@@ -515,16 +515,7 @@ func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
 // onExport saves the open follow-ups as an iCalendar file for a phone's
 // calendar or tasks app.
 func (s *reconnectScreen) onExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(s.win, "Could not export the follow-ups", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	chooseSaveFile(s.win, "follow-ups.ics", ".ics", "Could not export the follow-ups", func(path string) {
 		s.tasks.inOrder(func(ctx context.Context) func() {
 			n, err := app.ExportICS(ctx, s.store, path, s.clock.Now())
 			return func() {
@@ -535,8 +526,5 @@ func (s *reconnectScreen) onExport() {
 				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nImport it in your phone's calendar or tasks app; exporting again updates them.", contacts.Plural(n, "follow-up"), path), s.win)
 			}
 		})
-	}, s.win)
-	d.SetFileName("follow-ups.ics")
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	})
 }

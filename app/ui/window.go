@@ -135,6 +135,7 @@ type mainWindow struct {
 // newMainWindow makes the window's screens; their work runs in ctx.
 func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite.Store, newEngine func(langs []string) (ocr.Engine, error), clock app.Clock) *mainWindow {
 	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{ctx: ctx}, clock: clock, about: app.About(), trayShown: hasTrayHost}
+	keepFilesUntilWritten()
 	m.reconnect = newReconnectScreen(w, store, m.tasks, clock, m.onOpenContact, m.onChanged)
 	m.contacts = newContactsScreen(w, store, m.tasks, clock, m.onChanged)
 	m.events = newEventsScreen(w, store, m.tasks, clock, m.onOpenContact)
