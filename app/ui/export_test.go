@@ -12,8 +12,10 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
+	"followthrough/app"
 	"followthrough/app/internal/apptest"
 	"followthrough/contacts"
+	"followthrough/contacts/ics"
 )
 
 // saveInDialog picks the file name in the folder dir in Fyne's save
@@ -73,6 +75,9 @@ func TestExportsKeepTheOldFile(t *testing.T) {
 		{"follow-ups to a calendar", "follow-ups.ics", func(t *testing.T, m *mainWindow, w fyne.Window) {
 			apptest.Seed(t, m.store, contacts.DayOf(apptest.Today))
 			m.reconnect.onExport()
+			m.tasks.drain()
+			test.Tap(findButton(w.Canvas().Overlays().Top(), "Choose file…"))
+			m.tasks.drain()
 		}, false, "BEGIN:VCALENDAR"},
 	}
 	for _, tt := range tests {
@@ -113,3 +118,60 @@ func TestExportsKeepTheOldFile(t *testing.T) {
 	}
 }
 
+// TestCalendarExportChoice: the window's calendar export asks for to-dos
+// or events, says what each is for, writes what was picked, and offers
+// it first next time, from the data folder's settings.
+func TestCalendarExportChoice(t *testing.T) {
+	store := apptest.OpenStore(t)
+	apptest.Seed(t, store, contacts.DayOf(apptest.Today))
+	m, w := newTestWindow(t, store, &apptest.FakeEngine{})
+	m.tasks.drain()
+	dir := t.TempDir()
+	openSaveDialogsIn(dir)
+
+	export := func(pick string) string {
+		t.Helper()
+		test.Tap(m.reconnect.export)
+		m.tasks.drain()
+		c := m.reconnect.calendar
+		if c.dialog == nil {
+			t.Fatalf("no choice of form: %q", overlayText(w))
+		}
+		for _, want := range []string{"ignore to-dos", "khal", "task apps"} {
+			if !strings.Contains(overlayText(w), want) {
+				t.Errorf("the dialog does not say %q:\n%s", want, overlayText(w))
+			}
+		}
+		shown := c.as.Selected
+		c.as.SetSelected(pick)
+		test.Tap(findButton(w.Canvas().Overlays().Top(), "Choose file…"))
+		m.tasks.drain()
+		saveInDialog(t, w, "follow-ups.ics")
+		m.tasks.drain()
+		return shown
+	}
+	read := func() string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(dir, "follow-ups.ics"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+
+	if shown := export(calendarEvents); shown != calendarToDos {
+		t.Errorf("offered %q first, want to-dos", shown)
+	}
+	if got := read(); strings.Count(got, "BEGIN:VEVENT") != 3 || strings.Contains(got, "BEGIN:VTODO") {
+		t.Errorf("picked events, wrote:\n%s", got)
+	}
+	if as, err := app.CalendarExportAs(t.Context(), store); err != nil || as != ics.Events {
+		t.Errorf("the settings keep %v (%v), want events", as, err)
+	}
+	if shown := export(calendarToDos); shown != calendarEvents {
+		t.Errorf("offered %q after events were picked, want events", shown)
+	}
+	if got := read(); strings.Count(got, "BEGIN:VTODO") != 3 || strings.Contains(got, "BEGIN:VEVENT") {
+		t.Errorf("picked to-dos, wrote:\n%s", got)
+	}
+}

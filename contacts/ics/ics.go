@@ -29,7 +29,7 @@ type Item struct {
 
 // ErrNothingToExport is returned by Write for no items: an iCalendar
 // file must hold at least one to-do.
-var ErrNothingToExport = errors.New("ics: no open follow-ups to export")
+var ErrNothingToExport = errors.New("ics: no follow-ups to export")
 
 // As says what a follow-up becomes in a calendar.
 type As int
