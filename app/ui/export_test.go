@@ -175,3 +175,33 @@ func TestCalendarExportChoice(t *testing.T) {
 		t.Errorf("picked to-dos, wrote:\n%s", got)
 	}
 }
+
+// TestNothingToExport: with no follow-up to export, the calendar export
+// is not offered, and if asked for all the same says so before any file
+// is asked for; likewise the contacts with no contacts. Both come back as
+// soon as there is something.
+func TestNothingToExport(t *testing.T) {
+	store := apptest.OpenStore(t)
+	m, w := newTestWindow(t, store, &apptest.FakeEngine{})
+	w.SetMainMenu(m.mainMenu())
+	m.tasks.drain()
+	if !m.reconnect.export.Disabled() || !m.exportCalendar.Disabled || !m.exportContacts.Disabled {
+		t.Errorf("with nothing to export: calendar button enabled %v, menu items enabled %v, %v",
+			!m.reconnect.export.Disabled(), !m.exportCalendar.Disabled, !m.exportContacts.Disabled)
+	}
+	m.reconnect.onExport()
+	m.tasks.drain()
+	if said := overlayText(w); !strings.Contains(said, "Nothing to export") || findButton(w.Canvas().Overlays().Top(), "Save") != nil {
+		t.Errorf("asked for the calendar export with nothing to export, the window says %q", said)
+	}
+	w.Canvas().Overlays().Top().Hide()
+
+	// A contact with a follow-up: both are offered.
+	apptest.Seed(t, store, contacts.DayOf(apptest.Today))
+	m.onChanged()
+	m.tasks.drain()
+	if m.reconnect.export.Disabled() || m.exportCalendar.Disabled || m.exportContacts.Disabled {
+		t.Errorf("with follow-ups: calendar button enabled %v, menu items enabled %v, %v",
+			!m.reconnect.export.Disabled(), !m.exportCalendar.Disabled, !m.exportContacts.Disabled)
+	}
+}

@@ -128,6 +128,11 @@ type mainWindow struct {
 	settingsTab  *container.TabItem
 	reminder     *app.Reminder
 
+	// The File menu and its exports, offered only with something to
+	// export (checkExports); nil until the menu is made.
+	file                           *fyne.Menu
+	exportContacts, exportCalendar *fyne.MenuItem
+
 	tray       *tray // nil where the app has no system tray
 	toldInTray bool  // whether the user was told the app stays in the tray
 }
@@ -173,6 +178,7 @@ func (m *mainWindow) buildUI() fyne.CanvasObject {
 		}
 	}
 	m.checkEmpty()
+	m.checkExports()
 	m.watcher.load()
 	return m.tabs
 }
@@ -239,6 +245,7 @@ func (m *mainWindow) onChanged() {
 	m.reconnect.refresh()
 	m.events.refresh()
 	m.checkEmpty()
+	m.checkExports()
 	m.updateTray()
 }
 
