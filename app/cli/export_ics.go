@@ -14,7 +14,7 @@ func (p *program) exportICSCommand() *command {
 	return &command{
 		Name:       "export-ics",
 		Args:       "FILE",
-		Summary:    "Write the follow-ups as an iCalendar file (.ics) for a phone's calendar or tasks: the open ones, and those closed in the last 90 days, to close them there.",
+		Summary:    fmt.Sprintf("Write the follow-ups as an iCalendar file (.ics) for a phone's calendar or tasks: the open ones, and those closed in the last %d days, to close them there.", app.ClosedExportDays),
 		NeedsStore: true,
 		ReadsOnly:  true,
 		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {

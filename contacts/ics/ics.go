@@ -112,7 +112,7 @@ func Component(it Item, now time.Time, as As) *ical.Component {
 		seq = 1 // closed before the store counted changes: still one
 	}
 	setInt(t.Props, ical.PropSequence, seq)
-	if m := modified(f); !m.IsZero() {
+	if m := modified(f); m.Unix() > 0 {
 		t.Props.SetDateTime(ical.PropLastModified, m.UTC())
 	}
 	// Text from a card may hold what iCalendar does not allow, such as
@@ -192,7 +192,8 @@ func completed(f contacts.FollowUp, now time.Time) time.Time {
 
 // modified is when f last changed, for LAST-MODIFIED: its last change,
 // or, for a follow-up done before the store kept that, the day it was
-// done; else when it was scheduled. Zero if none is known.
+// done; else when it was scheduled. Zero (or the Unix epoch, a time the
+// store read as 0) if none is known.
 func modified(f contacts.FollowUp) time.Time {
 	switch {
 	case !f.Modified.IsZero():

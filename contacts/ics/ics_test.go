@@ -256,6 +256,7 @@ func TestComponentChanges(t *testing.T) {
 			f.State = contacts.StateCancelled
 			return f
 		}, "1", created},
+		{"scheduled at an unknown time", func() contacts.FollowUp { f := open; f.Created = time.UnixMilli(0); return f }, "0", time.Time{}},
 	}
 	for _, tt := range tests {
 		for _, as := range []As{ToDos, Events} {
@@ -265,7 +266,11 @@ func TestComponentChanges(t *testing.T) {
 				if seq == nil || seq.Value != tt.wantSeq || seq.Params.Get(ical.ParamValue) != "" {
 					t.Errorf("SEQUENCE = %+v, want %s", seq, tt.wantSeq)
 				}
-				if m, err := c.Props.DateTime(ical.PropLastModified, time.UTC); err != nil || !m.Equal(tt.wantModified) {
+				if tt.wantModified.IsZero() {
+					if p := c.Props.Get(ical.PropLastModified); p != nil {
+						t.Errorf("LAST-MODIFIED = %s, want none", p.Value)
+					}
+				} else if m, err := c.Props.DateTime(ical.PropLastModified, time.UTC); err != nil || !m.Equal(tt.wantModified) {
 					t.Errorf("LAST-MODIFIED = %v (%v), want %v", m, err, tt.wantModified)
 				}
 			})
