@@ -92,8 +92,10 @@ func (l *lazyWriter) Close() error {
 
 // chosenPath returns the path of the file chosen in a save dialog, and
 // lets go of w without touching the file, for the caller to write it with
-// app.WriteFileAtomic. A writer not from keepingRepository (a desktop
-// portal's) has the file open already: it is closed.
+// app.WriteFileAtomic. Fyne's own dialog and the desktop portal's (under
+// Flatpak) both open the file with storage.Writer, so both give a
+// keepingRepository writer; another (a repository of another scheme) has
+// the file open already, and is closed.
 func chosenPath(w fyne.URIWriteCloser) string {
 	if l, ok := w.(*lazyWriter); ok {
 		l.dropped = true
