@@ -137,6 +137,11 @@ type FollowUp struct {
 	DoneOn    Day    // when it was done
 	Outcome   string // one line on how it went
 	Created   time.Time
+	// Sequence counts the changes since it was scheduled (rescheduled,
+	// done, cancelled), and Modified is when the last was, zero for none:
+	// a calendar that imports it again takes the copy with the higher.
+	Sequence int
+	Modified time.Time
 }
 
 // Interaction is something that happened between the user and a contact:

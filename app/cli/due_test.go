@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +13,7 @@ import (
 
 	"followthrough/app/internal/apptest"
 	"followthrough/contacts"
+	"followthrough/contacts/ics"
 	"followthrough/contacts/sqlite"
 	"followthrough/contacts/vcf"
 )
@@ -101,7 +103,7 @@ func TestExportICSCommand(t *testing.T) {
 	// With nothing open there is nothing to write, and it says so.
 	empty := filepath.Join(t.TempDir(), "none.ics")
 	err = cmd.Run(context.Background(), apptest.OpenStore(t), []string{empty})
-	if err == nil || !strings.Contains(err.Error(), "no open follow-ups") {
+	if !errors.Is(err, ics.ErrNothingToExport) {
 		t.Errorf("exporting nothing: %v", err)
 	}
 	if _, err := os.Stat(empty); !os.IsNotExist(err) {

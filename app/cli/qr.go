@@ -20,7 +20,7 @@ func (p *program) qrCommand() *command {
 		ReadsOnly:  true,
 		Flags: func(fs *flag.FlagSet) func(context.Context, *sqlite.Store, []string) error {
 			png := fs.String("png", "", "write the code as a PNG image to `FILE` instead")
-			size := fs.Int("size", 640, "with --png, the image's width in `PIXELS`")
+			size := fs.Int("size", 640, fmt.Sprintf("with --png, the image's width in `PIXELS` (%d to %d)", app.MinQRSize, app.MaxQRSize))
 			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) != 1 {
 					fs.Usage()
@@ -35,8 +35,8 @@ func (p *program) qrCommand() *command {
 					return fmt.Errorf("qr: %s: %w", c.DisplayName(), err)
 				}
 				if *png != "" {
-					if err := code.WriteFile(*size, *png); err != nil {
-						return fmt.Errorf("qr: %w", err)
+					if err := app.WriteQRPNG(*png, code, *size); err != nil {
+						return err
 					}
 					fmt.Fprintf(p.stdout, "Wrote the QR code of %s to %s\n", c.DisplayName(), *png)
 				} else {

@@ -73,16 +73,7 @@ const (
 // chooseExportFile asks where to save the contacts of src, and saves them
 // there off the UI goroutine.
 func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts app.ExportOptions, src app.ContactSource) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(win, "Could not export the contacts", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
+	chooseSaveFile(win, name, "", "Could not export the contacts", func(path string) {
 		tasks.onItsOwn(func(ctx context.Context) {
 			n, err := app.WriteVCardsFrom(ctx, path, opts, src)
 			tasks.onUI(func() {
@@ -93,8 +84,5 @@ func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts app.Expor
 				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nOpen the file on your phone to add them to its contacts.", contacts.Plural(n, "contact"), path), win)
 			})
 		})
-	}, win)
-	d.SetFileName(name)
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	})
 }

@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
+
+	"followthrough/app"
 )
 
 // mainMenu is the window's menu. Every item with a keyboard shortcut shows
@@ -9,11 +13,13 @@ import (
 func (m *mainWindow) mainMenu() *fyne.MainMenu {
 	quit := m.menuItem("Quit", "quit")
 	quit.IsQuit = true
-	file := fyne.NewMenu("File",
+	m.exportContacts = m.menuItem("Export contacts…", "export")
+	m.exportCalendar = fyne.NewMenuItem("Export follow-ups to a calendar…", m.reconnect.onExport)
+	m.file = fyne.NewMenu("File",
 		m.menuItem("Scan cards…", "scan"),
 		m.menuItem("Import .vcf…", "import"),
-		m.menuItem("Export contacts…", "export"),
-		fyne.NewMenuItem("Export follow-ups to a calendar…", m.reconnect.onExport),
+		m.exportContacts,
+		m.exportCalendar,
 		fyne.NewMenuItemSeparator(),
 		m.menuItem("Save", "save"),
 		fyne.NewMenuItemSeparator(),
@@ -40,7 +46,8 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		m.menuItem("Keyboard shortcuts", "help"),
 		fyne.NewMenuItem("About Follow Through", m.onAbout),
 	)
-	return fyne.NewMainMenu(file, goMenu, followUp, m.syncMenu(), help)
+	m.checkExports()
+	return fyne.NewMainMenu(m.file, goMenu, followUp, m.syncMenu(), help)
 }
 
 // onNewScan goes to Scan and asks for card images.
@@ -60,6 +67,28 @@ func (m *mainWindow) onImport() { m.imports.onChooseFile() }
 // onExport exports the contacts listed in Contacts: everyone, unless a
 // search, a tag or ticks say otherwise (the dialog says how many).
 func (m *mainWindow) onExport() { m.contacts.onExport() }
+
+// checkExports offers the exports only when there is something to
+// export: the contacts when there are any, the calendar export when a
+// follow-up is scheduled or was closed lately. It runs at each change.
+func (m *mainWindow) checkExports() {
+	m.tasks.inOrder(func(ctx context.Context) func() {
+		people, err := m.store.Count(ctx)
+		followUps, ferr := app.CalendarExportSize(ctx, m.store, m.clock.Now())
+		return func() {
+			if err != nil || ferr != nil {
+				return // the exports say what is wrong when asked
+			}
+			m.reconnect.setExportable(followUps > 0)
+			if m.file == nil {
+				return // no menu
+			}
+			m.exportContacts.Disabled = people == 0
+			m.exportCalendar.Disabled = followUps == 0
+			m.file.Refresh()
+		}
+	})
+}
 
 func (m *mainWindow) onSettings() { m.tabs.Select(m.settingsTab) }
 

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,6 +52,9 @@ type reconnectScreen struct {
 
 	snoozing *snoozeDialog // the snooze dialog last opened
 
+	export   *widget.Button  // Export to calendar…
+	calendar *calendarExport // its dialog
+
 	// readPage reads a page of a section: the store's ReconnectItems.
 	readPage func(context.Context, sqlite.ReconnectQuery) ([]contacts.ReconnectItem, error)
 }
@@ -77,7 +79,7 @@ type reconnectRow struct {
 
 func newReconnectScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
 	return &reconnectScreen{win: win, store: store, tasks: tasks, clock: clock, onOpen: onOpen, onChanged: onChanged, picked: -1,
-		readPage: store.ReconnectItems}
+		readPage: store.ReconnectItems, calendar: newCalendarExport(win, store, tasks, clock)}
 }
 
 func (s *reconnectScreen) buildUI() fyne.CanvasObject {
@@ -105,9 +107,9 @@ func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 	})
 	scan.Importance = widget.HighImportance
 	s.empty = container.NewCenter(container.NewVBox(hint, container.NewCenter(scan)))
-	export := widget.NewButtonWithIcon("Export to calendar…", theme.CalendarIcon(), s.onExport)
+	s.export = widget.NewButtonWithIcon("Export to calendar…", theme.CalendarIcon(), s.onExport)
 	s.refresh()
-	return container.NewBorder(container.NewBorder(nil, nil, nil, export, s.heading), nil, nil, nil, container.NewStack(s.list, s.empty))
+	return container.NewBorder(container.NewBorder(nil, nil, nil, s.export, s.heading), nil, nil, nil, container.NewStack(s.list, s.empty))
 }
 
 func (s *reconnectScreen) refresh() {
@@ -512,31 +514,16 @@ func (r *entryRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewStack(r.heading, r.body))
 }
 
-// onExport saves the open follow-ups as an iCalendar file for a phone's
-// calendar or tasks app.
-func (s *reconnectScreen) onExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(s.win, "Could not export the follow-ups", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		s.tasks.inOrder(func(ctx context.Context) func() {
-			n, err := app.ExportICS(ctx, s.store, path, s.clock.Now())
-			return func() {
-				if err != nil {
-					showError(s.win, "Could not export the follow-ups", err)
-					return
-				}
-				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nImport it in your phone's calendar or tasks app; exporting again updates them.", contacts.Plural(n, "follow-up"), path), s.win)
-			}
-		})
-	}, s.win)
-	d.SetFileName("follow-ups.ics")
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+// onExport exports the follow-ups to an iCalendar file for a calendar
+// or tasks app, after asking whether as to-dos or events.
+func (s *reconnectScreen) onExport() { s.calendar.open() }
+
+// setExportable offers the calendar export only when there are
+// follow-ups to export.
+func (s *reconnectScreen) setExportable(ok bool) {
+	if ok {
+		s.export.Enable()
+	} else {
+		s.export.Disable()
+	}
 }

@@ -275,22 +275,7 @@ func (b *backupSettings) doRestore(path string) {
 }
 
 func (b *backupSettings) onExportAll() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(b.win, "Could not export", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		b.exportTo(path)
-	}, b.win)
-	d.SetFileName("followthrough-" + b.clock.Now().Format("2006-01-02") + ".zip")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	chooseSaveFile(b.win, "followthrough-"+b.clock.Now().Format("2006-01-02")+".zip", ".zip", "Could not export", b.exportTo)
 }
 
 // exportTo writes everything to an archive at path.

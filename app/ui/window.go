@@ -128,6 +128,11 @@ type mainWindow struct {
 	settingsTab  *container.TabItem
 	reminder     *app.Reminder
 
+	// The File menu and its exports, offered only with something to
+	// export (checkExports); nil until the menu is made.
+	file                           *fyne.Menu
+	exportContacts, exportCalendar *fyne.MenuItem
+
 	tray       *tray // nil where the app has no system tray
 	toldInTray bool  // whether the user was told the app stays in the tray
 }
@@ -135,6 +140,7 @@ type mainWindow struct {
 // newMainWindow makes the window's screens; their work runs in ctx.
 func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite.Store, newEngine func(langs []string) (ocr.Engine, error), clock app.Clock) *mainWindow {
 	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{ctx: ctx}, clock: clock, about: app.About(), trayShown: hasTrayHost}
+	keepFilesUntilWritten()
 	m.reconnect = newReconnectScreen(w, store, m.tasks, clock, m.onOpenContact, m.onChanged)
 	m.contacts = newContactsScreen(w, store, m.tasks, clock, m.onChanged)
 	m.events = newEventsScreen(w, store, m.tasks, clock, m.onOpenContact)
@@ -172,6 +178,7 @@ func (m *mainWindow) buildUI() fyne.CanvasObject {
 		}
 	}
 	m.checkEmpty()
+	m.checkExports()
 	m.watcher.load()
 	return m.tabs
 }
@@ -238,6 +245,7 @@ func (m *mainWindow) onChanged() {
 	m.reconnect.refresh()
 	m.events.refresh()
 	m.checkEmpty()
+	m.checkExports()
 	m.updateTray()
 }
 

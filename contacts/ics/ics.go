@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -28,7 +29,7 @@ type Item struct {
 
 // ErrNothingToExport is returned by Write for no items: an iCalendar
 // file must hold at least one to-do.
-var ErrNothingToExport = errors.New("ics: no open follow-ups to export")
+var ErrNothingToExport = errors.New("ics: no follow-ups to export")
 
 // As says what a follow-up becomes in a calendar.
 type As int
@@ -104,6 +105,16 @@ func Component(it Item, now time.Time, as As) *ical.Component {
 	}
 	t.Props.SetText(ical.PropUID, uid)
 	t.Props.SetDateTime(ical.PropDateTimeStamp, now.UTC())
+	// A calendar that has the to-do or event already keeps the copy with
+	// the higher SEQUENCE (RFC 5545, 3.8.7.4), or the later LAST-MODIFIED.
+	seq := f.Sequence
+	if closed(f) && seq == 0 {
+		seq = 1 // closed before the store counted changes: still one
+	}
+	setInt(t.Props, ical.PropSequence, seq)
+	if m := modified(f); m.Unix() > 0 {
+		t.Props.SetDateTime(ical.PropLastModified, m.UTC())
+	}
 	// Text from a card may hold what iCalendar does not allow, such as
 	// control characters; the store cleans it, this makes sure.
 	summary := contacts.CleanLine(Summary(f.Kind, c.DisplayName()))
@@ -128,13 +139,8 @@ func Component(it Item, now time.Time, as As) *ical.Component {
 		switch f.State {
 		case contacts.StateDone:
 			t.Props.SetText(ical.PropStatus, "COMPLETED")
-			t.Props.SetText(ical.PropPercentComplete, "100")
-			done := f.DoneOn
-			if done.IsZero() {
-				done = contacts.DayOf(now)
-			}
-			// COMPLETED is a date-time in UTC.
-			t.Props.SetDateTime(ical.PropCompleted, time.Date(done.Year, done.Month, done.Day, 12, 0, 0, 0, time.UTC))
+			setInt(t.Props, ical.PropPercentComplete, 100)
+			t.Props.SetDateTime(ical.PropCompleted, completed(f, now))
 		case contacts.StateCancelled:
 			t.Props.SetText(ical.PropStatus, "CANCELLED")
 		default:
@@ -157,6 +163,45 @@ func Component(it Item, now time.Time, as As) *ical.Component {
 		t.Children = append(t.Children, alarm)
 	}
 	return t
+}
+
+// setInt sets the integer property name of props to n.
+func setInt(props ical.Props, name string, n int) {
+	p := ical.NewProp(name)
+	p.SetValueType(ical.ValueInt)
+	p.Value = strconv.Itoa(n)
+	props.Set(p)
+}
+
+// closed says whether f is done or cancelled.
+func closed(f contacts.FollowUp) bool {
+	return f.State == contacts.StateDone || f.State == contacts.StateCancelled
+}
+
+// completed is when the done follow-up f was done, for COMPLETED, a
+// date-time in UTC: noon of the day it was done (the store keeps the day
+// the user said, which may be before the day it was marked), or of now's
+// day if it has none.
+func completed(f contacts.FollowUp, now time.Time) time.Time {
+	done := f.DoneOn
+	if done.IsZero() {
+		done = contacts.DayOf(now)
+	}
+	return time.Date(done.Year, done.Month, done.Day, 12, 0, 0, 0, time.UTC)
+}
+
+// modified is when f last changed, for LAST-MODIFIED: its last change,
+// or, for a follow-up done before the store kept that, the day it was
+// done; else when it was scheduled. Zero (or the Unix epoch, a time the
+// store read as 0) if none is known.
+func modified(f contacts.FollowUp) time.Time {
+	switch {
+	case !f.Modified.IsZero():
+		return f.Modified
+	case f.State == contacts.StateDone && !f.DoneOn.IsZero():
+		return completed(f, time.Time{})
+	}
+	return f.Created
 }
 
 // Summary is a follow-up in a few words: "Call Jane Doe", "Handwritten

@@ -223,3 +223,57 @@ func TestWriteICSHostileText(t *testing.T) {
 		t.Errorf("description %.80q…", desc)
 	}
 }
+
+// TestComponentChanges: a to-do or event says how often and when its
+// follow-up changed, so that a calendar importing it again keeps the newer
+// copy; a closed follow-up is always a change on from the open one, even
+// one closed before the store counted changes.
+func TestComponentChanges(t *testing.T) {
+	created := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	changedAt := time.Date(2026, 11, 24, 16, 30, 0, 0, time.UTC)
+	due := contacts.Day{Year: 2026, Month: 11, Day: 25}
+	open := contacts.FollowUp{UID: "u", Kind: contacts.KindCall, Due: due, State: contacts.StateOpen, Created: created}
+	tests := []struct {
+		name         string
+		f            func() contacts.FollowUp
+		wantSeq      string
+		wantModified time.Time
+	}{
+		{"open, never changed", func() contacts.FollowUp { return open }, "0", created},
+		{"snoozed twice", func() contacts.FollowUp { f := open; f.Sequence, f.Modified = 2, changedAt; return f }, "2", changedAt},
+		{"done", func() contacts.FollowUp {
+			f := open
+			f.State, f.DoneOn, f.Sequence, f.Modified = contacts.StateDone, due, 1, changedAt
+			return f
+		}, "1", changedAt},
+		{"done before changes were counted", func() contacts.FollowUp {
+			f := open
+			f.State, f.DoneOn = contacts.StateDone, due
+			return f
+		}, "1", time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)},
+		{"cancelled before changes were counted", func() contacts.FollowUp {
+			f := open
+			f.State = contacts.StateCancelled
+			return f
+		}, "1", created},
+		{"scheduled at an unknown time", func() contacts.FollowUp { f := open; f.Created = time.UnixMilli(0); return f }, "0", time.Time{}},
+	}
+	for _, tt := range tests {
+		for _, as := range []As{ToDos, Events} {
+			t.Run(fmt.Sprintf("%s as %d", tt.name, as), func(t *testing.T) {
+				c := Component(Item{FollowUp: tt.f(), Contact: contacts.Contact{FullName: "Ann"}}, icsNow, as)
+				seq := c.Props.Get(ical.PropSequence)
+				if seq == nil || seq.Value != tt.wantSeq || seq.Params.Get(ical.ParamValue) != "" {
+					t.Errorf("SEQUENCE = %+v, want %s", seq, tt.wantSeq)
+				}
+				if tt.wantModified.IsZero() {
+					if p := c.Props.Get(ical.PropLastModified); p != nil {
+						t.Errorf("LAST-MODIFIED = %s, want none", p.Value)
+					}
+				} else if m, err := c.Props.DateTime(ical.PropLastModified, time.UTC); err != nil || !m.Equal(tt.wantModified) {
+					t.Errorf("LAST-MODIFIED = %v (%v), want %v", m, err, tt.wantModified)
+				}
+			})
+		}
+	}
+}

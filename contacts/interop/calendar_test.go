@@ -2,6 +2,7 @@ package interop
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -114,5 +115,130 @@ func TestTwoFoldersOneCalendar(t *testing.T) {
 		if !strings.Contains(out, uid+" ") {
 			t.Errorf("khal does not list UID %s:\n%s", uid, out)
 		}
+	}
+}
+
+// TestClosedReplacesOpen exports a follow-up open, marks it done (and
+// another cancelled), and exports again, as a user does who imported the
+// first file on a phone: Python's icalendar reads the second file with
+// the same UIDs, the done one completed (with COMPLETED, as a to-do) and
+// the cancelled one cancelled, each a change on from the open copy
+// (SEQUENCE and LAST-MODIFIED later); and khal, importing both files in
+// turn into one calendar as events, keeps one event per follow-up, the
+// newer: the done one titled "Done: ", the cancelled one CANCELLED.
+func TestClosedReplacesOpen(t *testing.T) {
+	py := tooltest.MustPython(t, "icalendar")
+	const script = `
+import sys, json, icalendar
+out = {}
+for path in sys.argv[1:]:
+    cal = icalendar.Calendar.from_ical(open(path, "rb").read())
+    for c in cal.walk():
+        if c.name not in ("VTODO", "VEVENT"):
+            continue
+        out.setdefault(str(c["UID"]), []).append({
+            "summary": str(c["SUMMARY"]), "status": str(c.get("STATUS", "")),
+            "sequence": int(c.get("SEQUENCE", -1)),
+            "modified": c["LAST-MODIFIED"].dt.isoformat() if "LAST-MODIFIED" in c else "",
+            "completed": c["COMPLETED"].dt.isoformat() if "COMPLETED" in c else ""})
+print(json.dumps(out))
+`
+	type copyOf struct {
+		Summary, Status, Modified, Completed string
+		Sequence                             int
+	}
+	for _, as := range []ics.As{ics.ToDos, ics.Events} {
+		t.Run(map[ics.As]string{ics.ToDos: "to-dos", ics.Events: "events"}[as], func(t *testing.T) {
+			dir := t.TempDir()
+			s := openStore(t)
+			clock := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+			s.Now = func() time.Time { return clock }
+			ctx := t.Context()
+			c := contacts.Contact{FullName: "Ann Lee"}
+			due := contacts.Day{Year: 2026, Month: 11, Day: 25}
+			if err := s.Add(ctx, &c, contacts.FollowUp{Kind: contacts.KindCall, Due: due},
+				contacts.FollowUp{Kind: contacts.KindEmail, Due: due.AddDays(1)}); err != nil {
+				t.Fatal(err)
+			}
+			export := func(name string) string {
+				t.Helper()
+				fus, people, err := s.EveryFollowUp(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var items []ics.Item
+				for _, f := range fus {
+					items = append(items, ics.Item{FollowUp: f, Contact: people[f.ContactID]})
+				}
+				var buf bytes.Buffer
+				if err := ics.Write(&buf, items, clock, ics.Options{As: as}); err != nil {
+					t.Fatal(err)
+				}
+				path := filepath.Join(dir, name)
+				if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				return path
+			}
+			first := export("open.ics")
+			fus, err := s.FollowUps(ctx, c.ID)
+			if err != nil || len(fus) != 2 {
+				t.Fatalf("follow-ups %+v, %v", fus, err)
+			}
+			email, call := fus[0], fus[1] // the latest due first
+			clock = clock.Add(26 * time.Hour)
+			if _, err := s.CompleteFollowUp(ctx, call.ID, contacts.DayOf(clock), "called"); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.CancelFollowUp(ctx, email.ID); err != nil {
+				t.Fatal(err)
+			}
+			second := export("closed.ics")
+
+			out, err := exec.Command(py, "-c", script, first, second).Output()
+			if err != nil {
+				t.Fatalf("python icalendar: %v", err)
+			}
+			var got map[string][]copyOf
+			if err := json.Unmarshal(out, &got); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []struct {
+				uid, status string
+			}{{call.UID, "COMPLETED"}, {email.UID, "CANCELLED"}} {
+				copies := got[f.uid]
+				if len(copies) != 2 {
+					t.Fatalf("UID %s is in %d of the two files: %+v", f.uid, len(copies), got)
+				}
+				before, after := copies[0], copies[1]
+				wantStatus := f.status
+				if as == ics.Events && f.status == "COMPLETED" {
+					wantStatus = "CONFIRMED" // an event is never completed: its title says it is done
+					if !strings.HasPrefix(after.Summary, "Done: ") {
+						t.Errorf("the done event is titled %q", after.Summary)
+					}
+				}
+				if after.Status != wantStatus || after.Sequence <= before.Sequence || after.Modified <= before.Modified || before.Modified == "" {
+					t.Errorf("UID %s: open %+v, then %+v; want %s with a later SEQUENCE and LAST-MODIFIED", f.uid, before, after, wantStatus)
+				}
+				if as == ics.ToDos && (f.status == "COMPLETED") != (after.Completed != "") {
+					t.Errorf("UID %s: COMPLETED is %q", f.uid, after.Completed)
+				}
+			}
+			if as != ics.Events {
+				return // khal reads events only
+			}
+			khal(t, dir, "import", "--batch", "-a", "followups", first)
+			khal(t, dir, "import", "--batch", "-a", "followups", second)
+			list := khal(t, dir, "list", "--format", "{uid} {status}{title}", "2026-11-20", "30d")
+			for _, want := range []string{call.UID + " CONFIRMED Done: Call Ann Lee", email.UID + " CANCELLED Personal email to Ann Lee"} {
+				if !strings.Contains(list, want) {
+					t.Errorf("khal does not list %q:\n%s", want, list)
+				}
+			}
+			if n := strings.Count(list, call.UID) + strings.Count(list, email.UID); n != 2 {
+				t.Errorf("khal lists the two follow-ups %d times, want once each:\n%s", n, list)
+			}
+		})
 	}
 }

@@ -319,3 +319,38 @@ func TestMigrateMovesAddresses(t *testing.T) {
 		t.Errorf("the deleted contact's addresses after migrating and restoring: %+v, %v", deleted.Addresses, err)
 	}
 }
+
+func init() { versionSeeds[11] = seed11 }
+
+// seed11: version 11 did not count a follow-up's changes.
+func seed11(db *sql.DB, created int64) error { return seed9(db, created) }
+
+// TestMigrateCountsChanges opens a version 11 database: Ann's follow-up,
+// scheduled before the store counted changes, reads as never changed, and
+// once done counts one change, made at the store's clock.
+func TestMigrateCountsChanges(t *testing.T) {
+	dir := t.TempDir()
+	s := openAtVersion(t, dir, 11)
+	if err := seed11(s.db, time.Now().UnixMilli()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err := open(t.Context(), dir, migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	now := time.Date(2026, 3, 9, 17, 30, 0, 0, time.UTC)
+	s.Now = func() time.Time { return now }
+	fus, err := s.FollowUps(t.Context(), 1)
+	if err != nil || len(fus) != 1 || fus[0].Sequence != 0 || !fus[0].Modified.IsZero() {
+		t.Fatalf("Ann's follow-up after migrating: %+v, %v", fus, err)
+	}
+	if _, err := s.CompleteFollowUp(t.Context(), fus[0].ID, contacts.DayOf(now), "sent"); err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.GetFollowUp(t.Context(), fus[0].ID)
+	if err != nil || f.Sequence != 1 || !f.Modified.Equal(now) {
+		t.Errorf("done after migrating: sequence %d, modified %v (%v); want 1, %v", f.Sequence, f.Modified, err, now)
+	}
+}

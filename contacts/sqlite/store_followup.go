@@ -201,17 +201,25 @@ func (s *Store) Tags(ctx context.Context) ([]string, error) {
 	return tags, nil
 }
 
-const followUpColumns = "f.id, f.uid, f.contact_id, f.kind, f.due, f.line, f.state, f.done_on, f.outcome, f.created"
+const followUpColumns = "f.id, f.uid, f.contact_id, f.kind, f.due, f.line, f.state, f.done_on, f.outcome, f.created, f.sequence, f.modified"
 
 func scanFollowUp(row interface{ Scan(...any) error }) (contacts.FollowUp, error) {
 	var f contacts.FollowUp
 	var due, doneOn string
-	var created int64
-	err := row.Scan(&f.ID, &f.UID, &f.ContactID, &f.Kind, &due, &f.Line, &f.State, &doneOn, &f.Outcome, &created)
+	var created, modified int64
+	err := row.Scan(&f.ID, &f.UID, &f.ContactID, &f.Kind, &due, &f.Line, &f.State, &doneOn, &f.Outcome, &created, &f.Sequence, &modified)
 	f.Due, f.DoneOn = parseDay(due), parseDay(doneOn)
 	f.Created = timeOf(created)
+	if modified != 0 {
+		f.Modified = timeOf(modified)
+	}
 	return f, err
 }
+
+// changed is what an UPDATE of a follow-up that changes what a calendar
+// shows of it sets besides: one more change, made at the time its
+// argument gives (Unix milliseconds).
+const changed = "sequence = sequence + 1, modified = ?"
 
 // AddFollowUp schedules f and sets its ID, State (open) and Created, and
 // its UID if it has none.
@@ -251,8 +259,8 @@ func (s *Store) UpdateFollowUp(ctx context.Context, f contacts.FollowUp) error {
 		if f.Due.IsZero() {
 			return errors.New("a follow-up needs a due day")
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE follow_ups SET kind = ?, due = ?, line = ?
-			WHERE id = ? AND state = 'open'`, string(f.Kind), f.Due.String(), strings.TrimSpace(contacts.CleanLine(f.Line)), f.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE follow_ups SET kind = ?, due = ?, line = ?, `+changed+`
+			WHERE id = ? AND state = 'open'`, string(f.Kind), f.Due.String(), strings.TrimSpace(contacts.CleanLine(f.Line)), s.now().UnixMilli(), f.ID)
 		if err != nil {
 			return err
 		}
@@ -300,7 +308,7 @@ func (s *Store) moveFollowUp(ctx context.Context, what string, id int64, to cont
 		if err := allowed(f); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, "UPDATE follow_ups SET due = ? WHERE id = ?", to.String(), id)
+		_, err = tx.ExecContext(ctx, "UPDATE follow_ups SET due = ?, "+changed+" WHERE id = ?", to.String(), s.now().UnixMilli(), id)
 		return err
 	})
 	if err != nil {
@@ -343,8 +351,8 @@ func (s *Store) CompleteFollowUp(ctx context.Context, id int64, on contacts.Day,
 			return fmt.Errorf("it is %s, not open", f.State)
 		}
 		outcome = strings.TrimSpace(contacts.CleanLine(outcome))
-		if _, err := tx.ExecContext(ctx, "UPDATE follow_ups SET state = 'done', done_on = ?, outcome = ? WHERE id = ?",
-			on.String(), outcome, id); err != nil {
+		if _, err := tx.ExecContext(ctx, "UPDATE follow_ups SET state = 'done', done_on = ?, outcome = ?, "+changed+" WHERE id = ?",
+			on.String(), outcome, s.now().UnixMilli(), id); err != nil {
 			return err
 		}
 		it = contacts.Interaction{ContactID: f.ContactID, Kind: f.Kind, On: on, Note: outcome, FollowUpID: id}
@@ -359,7 +367,7 @@ func (s *Store) CompleteFollowUp(ctx context.Context, id int64, on contacts.Day,
 // CancelFollowUp drops an open follow-up; it stays in the history.
 func (s *Store) CancelFollowUp(ctx context.Context, id int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE follow_ups SET state = 'cancelled' WHERE id = ? AND state = 'open'", id)
+		res, err := tx.ExecContext(ctx, "UPDATE follow_ups SET state = 'cancelled', "+changed+" WHERE id = ? AND state = 'open'", s.now().UnixMilli(), id)
 		if err != nil {
 			return err
 		}

@@ -316,8 +316,11 @@ func TestSnoozeFollowUp(t *testing.T) {
 			want := before
 			want.FollowUps = slices.Clone(before.FollowUps)
 			for i := range want.FollowUps {
-				if want.FollowUps[i].ID == call.ID {
+				if want.FollowUps[i].ID == call.ID && tt.refused == nil {
+					// Moved: one change, made now.
 					want.FollowUps[i].Due = tt.wantDue
+					want.FollowUps[i].Sequence++
+					want.FollowUps[i].Modified = time.UnixMilli(s.Now().UnixMilli()) // as the store reads times back
 				}
 			}
 			slices.SortFunc(want.FollowUps, func(a, b contacts.FollowUp) int {
