@@ -72,7 +72,7 @@ func showAbout(win fyne.Window, about app.Metadata, store *sqlite.Store, openFol
 		widget.NewLabelWithStyle("Built with", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), libs)
 	d := dialog.NewCustom("About "+about.Name, "Close", container.NewVScroll(container.NewVBox(parts...)), win)
 	d.Resize(fyne.NewSize(620, 560))
-	d.Show()
+	newDialogKeys(win).show(d, d.Hide, nil)
 }
 
 // openFolderURL is the file:// URL of the folder at dir, for the file

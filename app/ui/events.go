@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -215,13 +216,24 @@ func (s *eventsScreen) onEdit() {
 	}
 }
 
+var errNoEventName = errors.New("an event needs a name")
+
 // editEvent asks for an event's details: a new one when e has no ID.
 func (s *eventsScreen) editEvent(e contacts.Event) {
-	name := widget.NewEntry()
+	keys := newDialogKeys(s.win)
+	name := keys.entry()
 	name.SetPlaceHolder("Atlanta Tech Meetup")
 	name.SetText(e.Name)
-	dateEntry := func(d contacts.Day) *widget.DateEntry {
-		de := widget.NewDateEntry()
+	// No event without a name: Add waits for one.
+	name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errNoEventName
+		}
+		return nil
+	}
+	dateEntry := func(d contacts.Day) *dialogDateEntry {
+		de := keys.dateEntry()
+		de.optional = true
 		if !d.IsZero() {
 			t := d.In(time.Local)
 			de.SetDate(&t)
@@ -229,9 +241,9 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 		return de
 	}
 	start, end := dateEntry(e.Start), dateEntry(e.End)
-	place := widget.NewEntry()
+	place := keys.entry()
 	place.SetText(e.Place)
-	notes := widget.NewMultiLineEntry()
+	notes := keys.multiLineEntry()
 	notes.SetText(e.Notes)
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", name), widget.NewFormItem("From", start), widget.NewFormItem("To", end),
@@ -271,5 +283,5 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 		})
 	}, s.win)
 	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	keys.show(d, d.Submit, nil)
 }

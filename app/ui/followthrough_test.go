@@ -35,10 +35,25 @@ func find[T fyne.CanvasObject](o fyne.CanvasObject, match func(T) bool) (T, bool
 	return none, false
 }
 
-// findButton finds the button labelled text among o and what it holds.
+// findButton finds the button labelled text among o and what it holds,
+// a dialog's too.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
-	b, _ := find(o, func(b *widget.Button) bool { return b.Text == text })
-	return b
+	b, _ := find(o, func(w fyne.Widget) bool {
+		switch b := w.(type) {
+		case *widget.Button:
+			return b.Text == text
+		case *dialogButton:
+			return b.Text == text
+		}
+		return false
+	})
+	switch b := b.(type) {
+	case *dialogButton:
+		return &b.Button
+	case *widget.Button:
+		return b
+	}
+	return nil
 }
 
 // findEntry finds the first entry among o and what it holds, a dialog's

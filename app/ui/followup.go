@@ -27,27 +27,27 @@ type outcomeDialog struct {
 	kind  *contacts.Kind // fixed, or nil to ask
 	done  func(contacts.Kind, string)
 
-	kinds   *widget.Select
+	kinds   *dialogSelect
 	outcome *dialogEntry
 	d       *dialog.FormDialog
+	keys    *dialogKeys
 }
 
 func newOutcomeDialog(win fyne.Window, title string, kind *contacts.Kind, done func(contacts.Kind, string)) *outcomeDialog {
-	o := &outcomeDialog{win: win, title: title, kind: kind, done: done}
+	o := &outcomeDialog{win: win, title: title, kind: kind, done: done, keys: newDialogKeys(win)}
 	o.buildUI()
 	return o
 }
 
 func (o *outcomeDialog) buildUI() {
-	o.kinds = widget.NewSelect(kindLabels(), nil)
+	o.kinds = o.keys.selection(kindLabels(), nil)
 	o.kinds.SetSelected(contacts.KindCall.Label())
 	if o.kind != nil {
 		o.kinds.SetSelected(o.kind.Label())
 		o.kinds.Disable()
 	}
-	o.outcome = newDialogEntry(o.onCancel)
+	o.outcome = o.keys.entry()
 	o.outcome.SetPlaceHolder("How did it go? e.g. coffee next month")
-	o.outcome.OnSubmitted = func(string) { o.onConfirm() }
 	items := []*widget.FormItem{widget.NewFormItem("What", o.kinds), widget.NewFormItem("Outcome", o.outcome)}
 	o.d = dialog.NewForm(o.title, "Done", "Cancel", items, o.onClosed, o.win)
 	o.d.Resize(fyne.NewSize(480, 0))
@@ -55,13 +55,9 @@ func (o *outcomeDialog) buildUI() {
 
 // show shows the dialog with the cursor in the outcome.
 func (o *outcomeDialog) show() {
-	o.d.Show()
+	o.keys.show(o.d, o.d.Submit, nil)
 	o.win.Canvas().Focus(o.outcome)
 }
-
-func (o *outcomeDialog) onConfirm() { o.d.Submit() }
-
-func (o *outcomeDialog) onCancel() { o.d.Hide() }
 
 func (o *outcomeDialog) onClosed(ok bool) {
 	if ok {
@@ -110,10 +106,11 @@ type snoozeDialog struct {
 	dayLater, nextWeek, pick, moveTo, cancel *dialogButton
 	picker                                   *dayPicker // the day picker last opened
 	d                                        *dialog.CustomDialog
+	keys                                     *dialogKeys
 }
 
 func newSnoozeDialog(win fyne.Window, title string, due, today contacts.Day, snooze, reschedule func(contacts.Day)) *snoozeDialog {
-	s := &snoozeDialog{win: win, title: title, due: due, today: today, snooze: snooze, reschedule: reschedule}
+	s := &snoozeDialog{win: win, title: title, due: due, today: today, snooze: snooze, reschedule: reschedule, keys: newDialogKeys(win)}
 	s.d = dialog.NewCustomWithoutButtons(title, s.buildUI(), win)
 	buttons := []fyne.CanvasObject{s.cancel}
 	if s.reschedule != nil {
@@ -126,14 +123,14 @@ func newSnoozeDialog(win fyne.Window, title string, due, today contacts.Day, sno
 func (s *snoozeDialog) buildUI() fyne.CanvasObject {
 	choice := func(o contacts.Snooze) *dialogButton {
 		to := o.From(s.due, s.today)
-		return newDialogButton(o.Label(s.due, s.today), func() { s.onSnooze(to) }, s.onCancel)
+		return s.keys.button(o.Label(s.due, s.today), nil, func() { s.onSnooze(to) })
 	}
 	s.dayLater = choice(contacts.SnoozeTomorrow)
 	s.dayLater.Importance = widget.HighImportance
 	s.nextWeek = choice(contacts.SnoozeNextWeek)
-	s.pick = newDialogButton("Pick a later day…", s.onPick, s.onCancel)
-	s.moveTo = newDialogButton("Reschedule…", s.onReschedule, s.onCancel)
-	s.cancel = newDialogButton("Cancel", s.onCancel, s.onCancel)
+	s.pick = s.keys.button("Pick a later day…", nil, s.onPick)
+	s.moveTo = s.keys.button("Reschedule…", nil, s.onReschedule)
+	s.cancel = s.keys.button("Cancel", nil, s.onCancel)
 	return widget.NewLabel(fmt.Sprintf("Now %s. Put it off until…\n%s: %s · %s: %s",
 		contacts.DueIn(s.due, s.today),
 		s.dayLater.Text, dayLabel(contacts.SnoozeTomorrow.From(s.due, s.today)),
@@ -142,7 +139,7 @@ func (s *snoozeDialog) buildUI() fyne.CanvasObject {
 
 // show shows the dialog with its first choice focused.
 func (s *snoozeDialog) show() {
-	s.d.Show()
+	s.keys.show(s.d, pressing(s.dayLater), nil)
 	s.win.Canvas().Focus(s.dayLater)
 }
 
@@ -196,23 +193,24 @@ type dayPicker struct {
 	pick               func(contacts.Day)
 	month              contacts.Day // the first of the month shown
 	monthLabel, legend *widget.Label
-	prev, next         *widget.Button
+	prev, next         *dialogButton
 	grid               *fyne.Container
-	days               map[int]*widget.Button    // the buttons of the month shown, by day of the month
+	days               map[int]*dialogButton     // the buttons of the month shown, by day of the month
 	marks              map[int]*canvas.Rectangle // the rings around today and the due day, if shown
 	d                  *dialog.CustomDialog
+	keys               *dialogKeys
 }
 
 func newDayPicker(win fyne.Window, title string, due, today, first contacts.Day, pick func(contacts.Day)) *dayPicker {
-	p := &dayPicker{win: win, title: title, due: due, today: today, first: first, pick: pick}
+	p := &dayPicker{win: win, title: title, due: due, today: today, first: first, pick: pick, keys: newDialogKeys(win)}
 	p.d = dialog.NewCustom(title, "Cancel", p.buildUI(), win)
 	return p
 }
 
 func (p *dayPicker) buildUI() fyne.CanvasObject {
 	p.monthLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	p.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), p.onPrev)
-	p.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), p.onNext)
+	p.prev = p.keys.button("", theme.NavigateBackIcon(), p.onPrev)
+	p.next = p.keys.button("", theme.NavigateNextIcon(), p.onNext)
 	p.grid = container.NewGridWithColumns(7)
 	p.legend = widget.NewLabel(fmt.Sprintf("Today is %s (green ring). Now due %s (blue ring).\nThe first day you can pick is %s.",
 		dayLabel(p.today), dayLabel(p.due), dayLabel(p.first)))
@@ -224,7 +222,9 @@ func (p *dayPicker) buildUI() fyne.CanvasObject {
 	return container.NewBorder(container.NewBorder(nil, nil, p.prev, p.next, p.monthLabel), p.legend, nil, nil, p.grid)
 }
 
-func (p *dayPicker) show() { p.d.Show() }
+// show shows the picker: Enter picks the day that has the focus, Esc
+// cancels.
+func (p *dayPicker) show() { p.keys.show(p.d, nil, nil) }
 
 // showMonth lays out the month that starts on first, weeks from Monday.
 func (p *dayPicker) showMonth(first contacts.Day) {
@@ -237,9 +237,9 @@ func (p *dayPicker) showMonth(first contacts.Day) {
 	for range (int(first.In(time.UTC).Weekday()) + 6) % 7 {
 		p.grid.Add(layout.NewSpacer())
 	}
-	p.days, p.marks = map[int]*widget.Button{}, map[int]*canvas.Rectangle{}
+	p.days, p.marks = map[int]*dialogButton{}, map[int]*canvas.Rectangle{}
 	for d := first; d.Month == first.Month; d = d.AddDays(1) {
-		b := widget.NewButton(strconv.Itoa(d.Day), func() { p.onDay(d) })
+		b := p.keys.button(strconv.Itoa(d.Day), nil, func() { p.onDay(d) })
 		b.Importance = widget.LowImportance
 		if d.Before(p.first) {
 			b.Disable()
@@ -290,53 +290,6 @@ func (p *dayPicker) onDay(d contacts.Day) {
 // dayLabel writes d with its weekday: "Fri 2026-11-20".
 func dayLabel(d contacts.Day) string {
 	return d.In(time.UTC).Format("Mon") + " " + d.String()
-}
-
-// dialogEntry is an entry in a dialog: Esc cancels the dialog.
-type dialogEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-func newDialogEntry(onEscape func()) *dialogEntry {
-	e := &dialogEntry{onEscape: onEscape}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(ev)
-}
-
-// dialogButton is a button in a dialog: Enter takes it, Esc cancels the
-// dialog.
-type dialogButton struct {
-	widget.Button
-	onEscape func()
-}
-
-func newDialogButton(label string, tapped, onEscape func()) *dialogButton {
-	b := &dialogButton{onEscape: onEscape}
-	b.Text, b.OnTapped = label, tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if !b.Disabled() && b.OnTapped != nil {
-			b.OnTapped()
-		}
-	case fyne.KeyEscape:
-		b.onEscape()
-	default:
-		b.Button.TypedKey(ev)
-	}
 }
 
 func kindLabels() []string {

@@ -85,8 +85,15 @@ func compareFollowThrough(t *testing.T, what string, got, want followThrough) {
 	}
 }
 
+// typeKey types key on w as the keyboard does: to the control that has
+// the focus, or to the window's canvas when none has.
 func typeKey(w fyne.Window, key fyne.KeyName) {
-	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: key})
+	ev := &fyne.KeyEvent{Name: key}
+	if f := w.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if typed := w.Canvas().OnTypedKey(); typed != nil {
+		typed(ev)
+	}
 }
 
 // TestReconnectEveryFollowUp covers issue 21 A.5 in the window: Olu's

@@ -129,11 +129,11 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 		showSnoozeMenu(h.win, snooze, f.Due, h.clock.Today(), func(d contacts.Day) { h.snooze(f, d) }, func(d contacts.Day) { h.reschedule(f, d) })
 	})
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
-		dialog.ShowConfirm("Cancel this follow-up?", text, func(ok bool) {
+		showConfirm(h.win, "Cancel this follow-up?", text, "Yes", "No", func(ok bool) {
 			if ok {
 				h.update(func(ctx context.Context) error { return h.store.CancelFollowUp(ctx, f.ID) })
 			}
-		}, h.win)
+		})
 	})
 	// The buttons go under the text, which keeps the panel's width.
 	return container.NewVBox(label, container.NewHBox(done, snooze, cancel))
@@ -188,7 +188,7 @@ func (h *historyPanel) onDoneNext() {
 func (h *historyPanel) onSnoozeNext() {
 	f, ok := h.next()
 	if !ok {
-		dialog.ShowInformation("Nothing to snooze", h.contact.DisplayName()+" has no follow-up scheduled.", h.win)
+		showInformation(h.win, "Nothing to snooze", h.contact.DisplayName()+" has no follow-up scheduled.")
 		return
 	}
 	h.snoozing = askSnooze(h.win, "Snooze: "+capitalize(f.Kind.Label())+" with "+h.contact.DisplayName(), f.Due, h.clock.Today(),
@@ -213,12 +213,13 @@ func (h *historyPanel) update(change func(context.Context) error) {
 }
 
 func (h *historyPanel) onAdd() {
-	kind := widget.NewSelect(kindLabels(), nil)
+	keys := newDialogKeys(h.win)
+	kind := keys.selection(kindLabels(), nil)
 	kind.SetSelected(contacts.KindCall.Label())
-	due := widget.NewDateEntry()
+	due := keys.dateEntry()
 	start := h.clock.Today().AddDays(contacts.DefaultFollowUpDelay).In(time.Local)
 	due.SetDate(&start)
-	line := widget.NewEntry()
+	line := keys.entry()
 	line.SetPlaceHolder("e.g. introduce him to Sam")
 	items := []*widget.FormItem{
 		widget.NewFormItem("What", kind), widget.NewFormItem("When", due), widget.NewFormItem("Note", line),
@@ -231,7 +232,7 @@ func (h *historyPanel) onAdd() {
 		h.update(func(ctx context.Context) error { return h.store.AddFollowUp(ctx, &f) })
 	}, h.win)
 	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
+	keys.show(d, d.Submit, nil)
 }
 
 func (h *historyPanel) onLog() {

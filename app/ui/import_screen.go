@@ -30,7 +30,8 @@ type importScreen struct {
 	summary *widget.Label
 	errors  *widget.Label
 	list    *widget.List
-	confirm *widget.Button
+	confirm *dialogButton
+	keys    *dialogKeys
 }
 
 func newImportScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, onDone func()) *importScreen {
@@ -66,7 +67,7 @@ func (s *importScreen) open(paths []string) {
 				return
 			}
 			if len(b.Cards) == 0 && len(b.Errs) == 0 {
-				dialog.ShowInformation("No contacts", "There are no contacts in "+fileNames(paths)+".", s.win)
+				showInformation(s.win, "No contacts", "There are no contacts in "+fileNames(paths)+".")
 				return
 			}
 			s.batch = b
@@ -81,7 +82,7 @@ func (s *importScreen) show(paths []string) {
 	s.update()
 	s.dialog = dialog.NewCustomWithoutButtons("Import from "+fileNames(paths), content, s.win)
 	s.dialog.Resize(fyne.NewSize(760, 560))
-	s.dialog.Show()
+	s.keys.show(s.dialog, pressing(s.confirm), nil)
 }
 
 func (s *importScreen) buildUI() fyne.CanvasObject {
@@ -92,10 +93,12 @@ func (s *importScreen) buildUI() fyne.CanvasObject {
 		newImportRow,
 		s.updateRow,
 	)
-	s.confirm = &widget.Button{Text: "Import", Icon: theme.DownloadIcon(), OnTapped: s.onImport, Importance: widget.HighImportance}
-	cancel := widget.NewButton("Cancel", func() { s.dialog.Hide() })
-	skipAll := widget.NewButton("Skip all duplicates", func() { s.setAll(app.ImportSkip) })
-	mergeAll := widget.NewButton("Merge all duplicates", func() { s.setAll(app.ImportMerge) })
+	s.keys = newDialogKeys(s.win)
+	s.confirm = s.keys.button("Import", theme.DownloadIcon(), s.onImport)
+	s.confirm.Importance = widget.HighImportance
+	cancel := s.keys.button("Cancel", nil, func() { s.dialog.Hide() })
+	skipAll := s.keys.button("Skip all duplicates", nil, func() { s.setAll(app.ImportSkip) })
+	mergeAll := s.keys.button("Merge all duplicates", nil, func() { s.setAll(app.ImportMerge) })
 	return container.NewBorder(
 		container.NewVBox(s.summary, s.errors),
 		container.NewHBox(cancel, layoutSpacer(), skipAll, mergeAll, s.confirm),
@@ -223,7 +226,7 @@ func (s *importScreen) onImport() {
 				showError(s.win, "Could not import the contacts; none of them was saved", err)
 				return
 			}
-			dialog.ShowInformation("Imported", r.String(), s.win)
+			showInformation(s.win, "Imported", r.String())
 		}
 	})
 }

@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"followthrough/app"
 	"followthrough/app/internal/apptest"
@@ -70,8 +69,8 @@ func TestImportScreen(t *testing.T) {
 	}
 	s.onCompare(dup)
 	top := w.Canvas().Overlays().Top()
-	cardTitle, ok := find(top, func(c *widget.Check) bool { return c.Text == "CTO" })
-	storedTitle, ok2 := find(top, func(c *widget.Check) bool { return c.Text == "Engineer" })
+	cardTitle, ok := find(top, func(c *dialogCheck) bool { return c.Text == "CTO" })
+	storedTitle, ok2 := find(top, func(c *dialogCheck) bool { return c.Text == "Engineer" })
 	if !ok || !ok2 {
 		t.Fatal("the side-by-side view does not offer both titles")
 	}
@@ -110,7 +109,7 @@ func TestMergeChooser(t *testing.T) {
 	test.NewTempApp(t)
 	stored := contacts.Contact{FullName: "Jon Smith", Company: "Acme", Title: "Engineer", Addresses: []contacts.Address{{Street: "1 Main St"}}}
 	card := contacts.Contact{FullName: "John Smith", Company: "Acme", Title: "CTO", Phones: []contacts.Phone{{Number: "555"}}}
-	m := newMergeChooser(stored, card, []string{"similar name at Acme"}, []contacts.MergeField{contacts.MergeTitle})
+	m := newMergeChooser(newDialogKeys(nil), stored, card, []string{"similar name at Acme"}, []contacts.MergeField{contacts.MergeTitle})
 	test.NewTempWindow(t, m.buildUI())
 	if len(m.fromCard) != 2 {
 		t.Fatalf("choices for %d fields, want the name and the title", len(m.fromCard))
@@ -131,7 +130,7 @@ func TestMergeChooser(t *testing.T) {
 
 // tapCheck taps c in the middle of its box, which a check that is taller
 // than its box needs.
-func tapCheck(c *widget.Check) {
+func tapCheck(c *dialogCheck) {
 	test.TapAt(c, fyne.NewPos(4, c.Size().Height/2))
 }
 

@@ -15,23 +15,24 @@ import (
 )
 
 // mergeChooser shows a stored contact beside a card that may be the same
-// person, and lets the user choose, field by field, which to keep.
+// person, and lets the user choose, field by field, which to keep. Its
+// check boxes take the keys of the dialog it is in.
 type mergeChooser struct {
 	stored, card contacts.Contact
 	reasons      []string
 
 	// fromCard holds, for each field where the two differ, the check that
 	// takes the card's value; its twin keeps the stored one.
-	fromCard  map[contacts.MergeField]*widget.Check
-	fromStore map[contacts.MergeField]*widget.Check
+	fromCard  map[contacts.MergeField]*dialogCheck
+	fromStore map[contacts.MergeField]*dialogCheck
 }
 
-func newMergeChooser(stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField) *mergeChooser {
+func newMergeChooser(keys *dialogKeys, stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField) *mergeChooser {
 	m := &mergeChooser{stored: stored, card: card, reasons: reasons,
-		fromCard: make(map[contacts.MergeField]*widget.Check), fromStore: make(map[contacts.MergeField]*widget.Check)}
+		fromCard: make(map[contacts.MergeField]*dialogCheck), fromStore: make(map[contacts.MergeField]*dialogCheck)}
 	for _, f := range contacts.Differing(stored, card) {
-		m.fromStore[f] = widget.NewCheck(oneLine(f.Value(stored)), nil)
-		m.fromCard[f] = widget.NewCheck(oneLine(f.Value(card)), nil)
+		m.fromStore[f] = keys.check(oneLine(f.Value(stored)), nil)
+		m.fromCard[f] = keys.check(oneLine(f.Value(card)), nil)
 		m.pick(f, slices.Contains(fromOther, f))
 		m.fromStore[f].OnChanged = func(on bool) { m.pick(f, !on) }
 		m.fromCard[f].OnChanged = func(on bool) { m.pick(f, on) }
@@ -114,7 +115,8 @@ func (m *mergeChooser) fromOther() []contacts.MergeField {
 // chose: merge (with the fields to take from the card), keep both, or
 // skip the card. Closing the dialog decides nothing.
 func askMerge(win fyne.Window, stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField, decide func(app.ImportAction, []contacts.MergeField)) {
-	m := newMergeChooser(stored, card, reasons, fromOther)
+	keys := newDialogKeys(win)
+	m := newMergeChooser(keys, stored, card, reasons, fromOther)
 	var d dialog.Dialog
 	choose := func(a app.ImportAction) func() {
 		return func() {
@@ -122,15 +124,15 @@ func askMerge(win fyne.Window, stored, card contacts.Contact, reasons []string, 
 			decide(a, m.fromOther())
 		}
 	}
-	skip := widget.NewButton("Skip this card", choose(app.ImportSkip))
-	both := widget.NewButton("Keep both", choose(app.ImportAdd))
-	merge := widget.NewButton("Merge", choose(app.ImportMerge))
+	skip := keys.button("Skip this card", nil, choose(app.ImportSkip))
+	both := keys.button("Keep both", nil, choose(app.ImportAdd))
+	merge := keys.button("Merge", nil, choose(app.ImportMerge))
 	merge.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	cancel := keys.button("Cancel", nil, func() { d.Hide() })
 	content := container.NewBorder(nil, container.NewHBox(cancel, layoutSpacer(), skip, both, merge), nil, nil, m.buildUI())
 	d = dialog.NewCustomWithoutButtons("Same person?", content, win)
 	d.Resize(fyne.NewSize(820, 560))
-	d.Show()
+	keys.show(d, pressing(merge), nil)
 }
 
 // valueLabel is a label for a value that may be long.

@@ -42,7 +42,7 @@ func listInWords(items []string) string {
 func showQR(win fyne.Window, c contacts.Contact) {
 	img, caption, err := qrImage(c)
 	if errors.Is(err, vcf.ErrTooBigForQR) {
-		dialog.ShowInformation("Too long for a QR code", "This card is too long for a code a phone can read. Export it as a .vcf file instead.", win)
+		showInformation(win, "Too long for a QR code", "This card is too long for a code a phone can read. Export it as a .vcf file instead.")
 		return
 	}
 	if err != nil {
@@ -56,5 +56,5 @@ func showQR(win fyne.Window, c contacts.Contact) {
 	text := &widget.Label{Text: caption, Wrapping: fyne.TextWrapWord}
 	d := dialog.NewCustom("QR code for "+c.DisplayName(), "Close", container.NewBorder(nil, text, nil, nil, code), win)
 	d.Resize(fyne.NewSize(460, 560))
-	d.Show()
+	newDialogKeys(win).show(d, d.Hide, nil)
 }

@@ -59,12 +59,13 @@ type receiveDialog struct {
 	code        *canvas.Image
 	url         *widget.Label
 	fingerprint *widget.Label
-	addresses   *widget.Select
-	eventEntry  *widget.Entry
+	addresses   *dialogSelect
+	eventEntry  *dialogEntry
 	count       *widget.Label
-	stop        *widget.Button
-	hide        *widget.Button
+	stop        *dialogButton
+	hide        *dialogButton
 	dlg         *dialog.CustomDialog
+	keys        *dialogKeys
 	addrs       []receive.Address
 }
 
@@ -81,15 +82,16 @@ func (d *receiveDialog) buildUI() fyne.CanvasObject {
 	d.url.Wrapping = fyne.TextWrapBreak
 	d.url.Selectable = true
 	d.fingerprint = &widget.Label{Wrapping: fyne.TextWrapBreak, TextStyle: fyne.TextStyle{Monospace: true}, SizeName: theme.SizeNameCaptionText}
-	d.addresses = widget.NewSelect(nil, d.onAddress)
+	d.keys = newDialogKeys(d.win)
+	d.addresses = d.keys.selection(nil, d.onAddress)
 	d.addresses.Hide()
-	d.eventEntry = widget.NewEntry()
+	d.eventEntry = d.keys.entry()
 	d.eventEntry.SetPlaceHolder("Where are these cards from?")
 	d.eventEntry.SetText(d.event.Text)
 	d.eventEntry.OnChanged = d.onEvent
 	d.count = widget.NewLabelWithStyle("No card yet", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	d.stop = widget.NewButtonWithIcon("Stop receiving", theme.MediaStopIcon(), d.onStop)
-	d.hide = widget.NewButtonWithIcon("Review while receiving", theme.VisibilityOffIcon(), d.onHide)
+	d.stop = d.keys.button("Stop receiving", theme.MediaStopIcon(), d.onStop)
+	d.hide = d.keys.button("Review while receiving", theme.VisibilityOffIcon(), d.onHide)
 	d.hide.Importance = widget.HighImportance
 	note := hintLabel(receiveNote)
 	note.Wrapping = fyne.TextWrapWord
@@ -107,15 +109,16 @@ func (d *receiveDialog) buildUI() fyne.CanvasObject {
 		container.NewHSplit(container.NewCenter(d.code), container.NewVScroll(side)))
 }
 
-// show opens the dialog, and starts receiving the first time.
+// show opens the dialog, and starts receiving the first time. Enter and
+// Esc hide it, to review while receiving.
 func (d *receiveDialog) show() {
 	if d.dlg != nil {
-		d.dlg.Show()
+		d.keys.show(d.dlg, d.onHide, d.onHide)
 		return
 	}
 	d.dlg = dialog.NewCustomWithoutButtons("From your phone", d.buildUI(), d.win)
 	d.dlg.Resize(fyne.NewSize(860, 560))
-	d.dlg.Show()
+	d.keys.show(d.dlg, d.onHide, d.onHide)
 	d.loadAddresses()
 }
 

@@ -338,7 +338,7 @@ func (s *scanScreen) onResume() {
 
 // onDiscard lets the cards left waiting go.
 func (s *scanScreen) onDiscard() {
-	d := dialog.NewConfirm("Discard the cards waiting?", s.resumeText.Text+"\n\nDiscard them without saving? What was typed for them is lost too.", func(ok bool) {
+	showConfirm(s.win, "Discard the cards waiting?", s.resumeText.Text+"\n\nDiscard them without saving? What was typed for them is lost too.", "Discard", "Keep them", func(ok bool) {
 		if !ok {
 			return
 		}
@@ -351,10 +351,7 @@ func (s *scanScreen) onDiscard() {
 				}
 			}
 		})
-	}, s.win)
-	d.SetConfirmText("Discard")
-	d.SetDismissText("Keep them")
-	d.Show()
+	})
 }
 
 // addToRound puts c, read, in the queue for review.
@@ -407,7 +404,7 @@ func (s *scanScreen) read(args []string) {
 		return
 	}
 	if len(paths) == 0 {
-		dialog.ShowInformation("No card images", "No JPEG, PNG, TIFF, WebP or BMP images were found there.", s.win)
+		showInformation(s.win, "No card images", "No JPEG, PNG, TIFF, WebP or BMP images were found there.")
 		return
 	}
 	event := strings.TrimSpace(s.event.Text)
@@ -423,7 +420,7 @@ func (s *scanScreen) read(args []string) {
 // then calls done, if set.
 func (s *scanScreen) readBatch(paths []string, event string, sample bool, done func()) {
 	if s.cancelRead != nil {
-		dialog.ShowInformation("Still reading", "Wait for the cards being read, or cancel them, before adding more.", s.win)
+		showInformation(s.win, "Still reading", "Wait for the cards being read, or cancel them, before adding more.")
 		return
 	}
 	if !sample {
@@ -746,7 +743,7 @@ func (s *scanScreen) onSave(next bool) {
 	r := s.queue[0]
 	c := s.form.contact()
 	if app.BlankCard(c) {
-		dialog.ShowInformation("Nothing to save", "Type at least a name, company, phone or email from the card, or press Skip.", s.win)
+		showInformation(s.win, "Nothing to save", "Type at least a name, company, phone or email from the card, or press Skip.")
 		return
 	}
 	s.keepDraft()
@@ -961,7 +958,7 @@ func (s *scanScreen) onShowFailures() {
 	text := &widget.Label{Text: strings.Join(s.failures, "\n"), Wrapping: fyne.TextWrapWord}
 	d := dialog.NewCustom("Images that could not be read", "Close", container.NewVScroll(text), s.win)
 	d.Resize(fyne.NewSize(640, 360))
-	d.Show()
+	newDialogKeys(s.win).show(d, d.Hide, nil)
 }
 
 // reloadCorrections loads the corrections again, after the user removed

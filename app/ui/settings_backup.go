@@ -241,14 +241,11 @@ func (b *backupSettings) restorePath(path string) {
 			}
 			msg := fmt.Sprintf("Replace your %s with %s?\n\nWhat you have now is kept as a backup, which you can restore to undo this.",
 				contacts.Plural(now, "contact"), what)
-			d := dialog.NewConfirm("Restore", msg, func(ok bool) {
+			showConfirm(b.win, "Restore", msg, "Restore", "Cancel", func(ok bool) {
 				if ok {
 					b.doRestore(path)
 				}
-			}, b.win)
-			d.SetConfirmText("Restore")
-			d.SetDismissText("Cancel")
-			d.Show()
+			})
 		}
 	})
 }

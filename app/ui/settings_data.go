@@ -83,14 +83,11 @@ func (s *dataSettings) moveTo(dir string) {
 	msg := fmt.Sprintf("Copy your contacts, card images and backups to\n%s\nand use that folder from now on?\n\n"+
 		"Follow Through quits when the copy is made and checked; start it again to go on. "+
 		"The old folder is kept until you delete it.", dir)
-	d := dialog.NewConfirm("Move the data folder", msg, func(ok bool) {
+	showConfirm(s.win, "Move the data folder", msg, "Move", "Cancel", func(ok bool) {
 		if ok {
 			s.doMove(dir)
 		}
-	}, s.win)
-	d.SetConfirmText("Move")
-	d.SetDismissText("Cancel")
-	d.Show()
+	})
 }
 
 // doMove copies the data folder to dir, checks the copy, and makes it the
@@ -126,7 +123,7 @@ func (s *dataSettings) doMove(dir string) {
 			}
 			d := dialog.NewCustom("Data folder moved", "Quit", widget.NewLabel(msg), s.win)
 			d.SetOnClosed(s.quit)
-			d.Show()
+			newDialogKeys(s.win).show(d, d.Hide, nil)
 		}
 	})
 }

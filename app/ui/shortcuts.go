@@ -147,5 +147,5 @@ func (m *mainWindow) onShowShortcuts() {
 	list.Add(tab)
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(list), m.win)
 	d.Resize(fyne.NewSize(640, 600))
-	d.Show()
+	newDialogKeys(m.win).show(d, d.Hide, nil)
 }

@@ -47,13 +47,15 @@ type syncDialog struct {
 	books     []davsync.AddressBook
 	calendars []davsync.Calendar
 
-	url, user, password *widget.Entry
-	book                *widget.Select
-	calendar            *widget.Select     // where follow-ups are pushed, or notPushed
-	as                  *widget.RadioGroup // as to-dos or events
-	status              *widget.Label
-	connect, syncNow    *widget.Button
-	dlg                 *dialog.CustomDialog
+	url, user        *dialogEntry
+	password         *widget.Entry
+	book             *dialogSelect
+	calendar         *dialogSelect      // where follow-ups are pushed, or notPushed
+	as               *widget.RadioGroup // as to-dos or events
+	status           *widget.Label
+	connect, syncNow *widget.Button
+	dlg              *dialog.CustomDialog
+	keys             *dialogKeys
 }
 
 func newSyncDialog(win fyne.Window, store *sqlite.Store, tasks *tasks, onChanged func()) *syncDialog {
@@ -65,7 +67,7 @@ func (d *syncDialog) show() {
 	d.load(func() {
 		d.dlg = dialog.NewCustom("Sync with a CardDAV server", "Close", d.buildUI(), d.win)
 		d.dlg.Resize(fyne.NewSize(560, 0))
-		d.dlg.Show()
+		d.keys.show(d.dlg, d.onEnter, nil)
 	})
 }
 
@@ -85,14 +87,15 @@ func (d *syncDialog) load(then func()) {
 }
 
 func (d *syncDialog) buildUI() fyne.CanvasObject {
-	d.url = widget.NewEntry()
+	d.keys = newDialogKeys(d.win)
+	d.url = d.keys.entry()
 	d.url.SetPlaceHolder("https://cloud.example.com/remote.php/dav")
 	d.url.SetText(d.settings.URL)
-	d.user = widget.NewEntry()
+	d.user = d.keys.entry()
 	d.user.SetText(d.settings.User)
 	d.password = widget.NewPasswordEntry()
 	d.password.SetPlaceHolder("kept in the system keyring")
-	d.book = widget.NewSelect(nil, func(string) { d.onBook() })
+	d.book = d.keys.selection(nil, func(string) { d.onBook() })
 	d.book.PlaceHolder = "Connect to choose"
 	if d.settings.Book != "" {
 		d.books = []davsync.AddressBook{{Path: d.settings.Book, Name: d.settings.Book}}
@@ -105,7 +108,7 @@ func (d *syncDialog) buildUI() fyne.CanvasObject {
 	if d.settings.Book == "" {
 		d.syncNow.Disable()
 	}
-	d.calendar = widget.NewSelect([]string{notPushed}, func(string) { d.onCalendar() })
+	d.calendar = d.keys.selection([]string{notPushed}, func(string) { d.onCalendar() })
 	d.calendar.Selected = notPushed
 	if d.settings.Calendar != "" {
 		d.calendars = []davsync.Calendar{{Path: d.settings.Calendar, Name: d.settings.Calendar}}
@@ -128,6 +131,15 @@ func (d *syncDialog) buildUI() fyne.CanvasObject {
 	return container.NewVBox(form, container.NewHBox(layoutSpacer(), d.syncNow), d.status)
 }
 
+// onEnter syncs once an address book is chosen, and connects before.
+func (d *syncDialog) onEnter() {
+	if !d.syncNow.Disabled() {
+		pressing(d.syncNow)()
+		return
+	}
+	pressing(d.connect)()
+}
+
 // onConnect saves the settings and password and lists the address books
 // to choose from. A plain-http address needs the user's agreement first.
 func (d *syncDialog) onConnect() {
@@ -144,13 +156,14 @@ func (d *syncDialog) onConnect() {
 		msg := widget.NewLabel("This address starts with http://, so your password and contacts\n" +
 			"would cross the network unencrypted. Use it only for a server on\n" +
 			"this computer or a network you trust; otherwise use https://.")
-		dialog.NewCustomConfirm("Connect without encryption?", "Use http", "Cancel", msg, func(ok bool) {
+		c := dialog.NewCustomConfirm("Connect without encryption?", "Use http", "Cancel", msg, func(ok bool) {
 			if ok {
 				d.connectTo(true)
 			} else {
 				d.status.SetText("Not connected: change the address to https:// or agree to use http.")
 			}
-		}, d.win).Show()
+		}, d.win)
+		newDialogKeys(d.win).show(c, c.Confirm, nil)
 		return
 	}
 	d.connectTo(app.IsPlainHTTP(url))
@@ -382,9 +395,10 @@ func (d *syncDialog) resolveConflicts(syncer *davsync.Syncer, cs []davsync.Confl
 			})
 		})
 	}
-	mine := widget.NewButton("Keep mine", func() { choose(true) })
-	theirs := widget.NewButton("Keep the server's", func() { choose(false) })
-	later := widget.NewButton("Decide later", func() {
+	keys := newDialogKeys(d.win)
+	mine := keys.button("Keep mine", nil, func() { choose(true) })
+	theirs := keys.button("Keep the server's", nil, func() { choose(false) })
+	later := keys.button("Decide later", nil, func() {
 		dlg.Hide()
 		d.resolveConflicts(syncer, rest, next)
 	})
@@ -395,7 +409,8 @@ func (d *syncDialog) resolveConflicts(syncer *davsync.Syncer, cs []davsync.Confl
 		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(conflictTable(cf))), d.win)
 	dlg.SetButtons([]fyne.CanvasObject{later, theirs, mine})
 	dlg.Resize(fyne.NewSize(640, 480))
-	dlg.Show()
+	// Enter keeps what was changed here; Esc leaves it for later.
+	keys.show(dlg, pressing(mine), pressing(later))
 }
 
 // conflictTable shows the two versions of a contact side by side, the
@@ -527,12 +542,14 @@ func (d *syncDialog) confirmDeletions(syncer *davsync.Syncer, ds []davsync.Delet
 			})
 		})
 	}
-	deleteBtn := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() { apply(true) })
+	keys := newDialogKeys(d.win)
+	deleteBtn := keys.button("Delete", theme.DeleteIcon(), func() { apply(true) })
 	deleteBtn.Importance = widget.DangerImportance
-	keep := widget.NewButton("Keep", func() { apply(false) })
-	later := widget.NewButton("Decide later", func() { dlg.Hide() })
+	keep := keys.button("Keep", nil, func() { apply(false) })
+	later := keys.button("Decide later", nil, func() { dlg.Hide() })
 	dlg = dialog.NewCustomWithoutButtons("Delete on the other side?", container.NewVScroll(msg), d.win)
 	dlg.SetButtons([]fyne.CanvasObject{later, keep, deleteBtn})
 	dlg.Resize(fyne.NewSize(520, 360))
-	dlg.Show()
+	// Enter keeps, the safe choice: deleting takes a click.
+	keys.show(dlg, pressing(keep), nil)
 }

@@ -20,7 +20,6 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -94,10 +93,10 @@ func openReviewQueue(store *sqlite.Store) *review.Queue {
 // than let an empty list speak.
 func (m *mainWindow) checkDataDir() {
 	if _, err := app.MovedDataDir(); err != nil && m.store.Dir() == app.StandardDataDir() {
-		dialog.ShowInformation("Data folder not found",
+		showInformation(m.win, "Data folder not found",
 			fmt.Sprintf("Follow Through could not find your data where you moved it: %s.\n\nIt opened %s instead. "+
 				"If the folder you moved to is on a disk that is not connected, quit, connect it and start again.",
-				app.Reason(err), m.store.Dir()), m.win)
+				app.Reason(err), m.store.Dir()))
 	}
 }
 
@@ -318,7 +317,7 @@ func (m *mainWindow) checkEmpty() {
 // they can act on (app.Reason).
 func showError(win fyne.Window, what string, err error) {
 	log.Printf("%s: %v", what, err)
-	dialog.ShowError(fmt.Errorf("%s.\n\n%s", what, app.Reason(err)), win)
+	keyedError(win, fmt.Errorf("%s.\n\n%s", what, app.Reason(err)))
 }
 
 // oneLineLabel is s as a label that shows one line shows it: on one line,

@@ -1,0 +1,239 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// dialogKeys lets the keyboard answer a dialog: Enter runs its confirm
+// action, when it has one, and Esc cancels it. It is the one way every
+// dialog of the window takes these keys.
+//
+// With no control focused, the window's canvas gets the keys and hands
+// them to the dialog on top. A control that can take the focus is made
+// by the dialog's keys (entry, button, check, ...) so that it hands them
+// on too, except Enter where it means something of its own: a new line
+// in a multi-line entry, pressing the button that has the focus.
+type dialogKeys struct {
+	win     fyne.Window
+	confirm func() // nil: Enter confirms nothing
+	cancel  func()
+	overlay fyne.CanvasObject // the dialog's pop-up while it is open
+	hooked  bool
+}
+
+// keyedDialogs are the dialogs open, by their pop-up on the canvas. Only
+// the UI goroutine touches it.
+var keyedDialogs = map[fyne.CanvasObject]*dialogKeys{}
+
+func newDialogKeys(win fyne.Window) *dialogKeys { return &dialogKeys{win: win} }
+
+// show shows d and, until it closes, runs confirm on Enter and cancel on
+// Esc; a nil cancel closes d. confirm should do nothing when what it
+// confirms cannot be done, as a disabled button does nothing.
+func (k *dialogKeys) show(d dialog.Dialog, confirm, cancel func()) {
+	k.confirm, k.cancel = confirm, cancel
+	if k.cancel == nil {
+		k.cancel = d.Hide
+	}
+	if !k.hooked {
+		d.SetOnClosed(k.closed)
+		k.hooked = true
+	}
+	d.Show()
+	c := k.win.Canvas()
+	k.overlay = c.Overlays().Top()
+	keyedDialogs[k.overlay] = k
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if top := keyedDialogs[c.Overlays().Top()]; top != nil {
+			top.take(ev, true)
+		}
+	})
+}
+
+func (k *dialogKeys) closed() {
+	delete(keyedDialogs, k.overlay)
+	k.overlay = nil
+}
+
+// take runs the dialog's action for ev, Enter only when enter is true,
+// and reports whether it did.
+func (k *dialogKeys) take(ev *fyne.KeyEvent, enter bool) bool {
+	switch ev.Name {
+	case fyne.KeyEscape:
+		if k.cancel != nil {
+			k.cancel()
+		}
+		return true
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if !enter {
+			return false
+		}
+		if k.confirm != nil {
+			k.confirm()
+		}
+		return true
+	}
+	return false
+}
+
+// pressing returns what pressing b does, nothing while b is disabled:
+// the confirm action of a dialog whose confirm is a button.
+func pressing(b fyne.Tappable) func() {
+	return func() {
+		if d, ok := b.(fyne.Disableable); ok && d.Disabled() {
+			return
+		}
+		b.Tapped(&fyne.PointEvent{})
+	}
+}
+
+// showInformation tells the user something in a dialog that Enter and
+// Esc close.
+func showInformation(win fyne.Window, title, message string) {
+	d := dialog.NewInformation(title, message, win)
+	newDialogKeys(win).show(d, d.Hide, nil)
+}
+
+// showConfirm asks the user to agree in a dialog where Enter agrees and
+// Esc does not; confirm names the button that agrees.
+func showConfirm(win fyne.Window, title, message, confirm, dismiss string, answer func(bool)) {
+	d := dialog.NewConfirm(title, message, answer, win)
+	d.SetConfirmText(confirm)
+	d.SetDismissText(dismiss)
+	newDialogKeys(win).show(d, d.Confirm, nil)
+}
+
+// dialogEntry is an entry in a dialog: Esc cancels the dialog, Enter
+// confirms it in a single-line entry.
+type dialogEntry struct {
+	widget.Entry
+	keys *dialogKeys
+}
+
+func (k *dialogKeys) entry() *dialogEntry {
+	e := &dialogEntry{keys: k}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (k *dialogKeys) multiLineEntry() *dialogEntry {
+	e := k.entry()
+	e.MultiLine = true
+	return e
+}
+
+func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !e.keys.take(ev, !e.MultiLine) {
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// dialogDateEntry is a date entry in a dialog: Enter confirms the
+// dialog, Esc cancels it. An optional one may be left empty.
+type dialogDateEntry struct {
+	widget.DateEntry
+	keys     *dialogKeys
+	optional bool
+}
+
+func (k *dialogKeys) dateEntry() *dialogDateEntry {
+	e := &dialogDateEntry{keys: k}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *dialogDateEntry) CreateRenderer() fyne.WidgetRenderer {
+	r := e.DateEntry.CreateRenderer() // sets the validator for a date
+	if parse := e.Validator; e.optional {
+		e.Validator = func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return nil
+			}
+			return parse(s)
+		}
+	}
+	return r
+}
+
+func (e *dialogDateEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !e.keys.take(ev, true) {
+		e.DateEntry.TypedKey(ev)
+	}
+}
+
+// dialogButton is a button in a dialog: Enter presses it, Esc cancels
+// the dialog.
+type dialogButton struct {
+	widget.Button
+	keys *dialogKeys
+}
+
+func (k *dialogKeys) button(label string, icon fyne.Resource, tapped func()) *dialogButton {
+	b := &dialogButton{keys: k}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		pressing(b)()
+	default:
+		if !b.keys.take(ev, false) {
+			b.Button.TypedKey(ev)
+		}
+	}
+}
+
+// dialogCheck is a check box in a dialog: Enter confirms the dialog, Esc
+// cancels it.
+type dialogCheck struct {
+	widget.Check
+	keys *dialogKeys
+}
+
+func (k *dialogKeys) check(label string, changed func(bool)) *dialogCheck {
+	c := &dialogCheck{keys: k}
+	c.Text, c.OnChanged = label, changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *dialogCheck) TypedKey(ev *fyne.KeyEvent) {
+	if !c.keys.take(ev, true) {
+		c.Check.TypedKey(ev)
+	}
+}
+
+// dialogSelect is a drop-down in a dialog: Enter confirms the dialog,
+// Esc cancels it.
+type dialogSelect struct {
+	widget.Select
+	keys *dialogKeys
+}
+
+func (k *dialogKeys) selection(options []string, changed func(string)) *dialogSelect {
+	s := &dialogSelect{keys: k}
+	s.Options, s.OnChanged = options, changed
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *dialogSelect) TypedKey(ev *fyne.KeyEvent) {
+	if !s.keys.take(ev, true) {
+		s.Select.TypedKey(ev)
+	}
+}
+
+// keyedError is showError's dialog: Enter and Esc close it.
+func keyedError(win fyne.Window, err error) {
+	d := dialog.NewError(err, win)
+	newDialogKeys(win).show(d, d.Hide, nil)
+}

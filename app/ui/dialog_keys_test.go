@@ -1,0 +1,296 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"followthrough/app"
+	"followthrough/app/internal/apptest"
+	"followthrough/contacts"
+)
+
+// TestEveryDialogTakesEnterAndEsc covers issue 21 B.1: each dialog the
+// window opens closes on Esc having done nothing, and on Enter does what
+// its confirm button does; Enter in a multi-line entry is a new line.
+func TestEveryDialogTakesEnterAndEsc(t *testing.T) {
+	today := contacts.DayOf(apptest.Today)
+	type window struct {
+		m              *mainWindow
+		w              fyne.Window
+		people         map[string]contacts.Contact
+		events, stored int // at the start
+	}
+	followUps := func(t *testing.T, x window, name string) []contacts.FollowUp {
+		t.Helper()
+		fs, err := x.m.store.FollowUps(context.Background(), x.people[name].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fs
+	}
+	openContact := func(x window, name string) *historyPanel {
+		x.m.onOpenContact(x.people[name])
+		x.m.tasks.drain()
+		return x.m.contacts.history
+	}
+	events := func(t *testing.T, x window) int {
+		t.Helper()
+		es, err := x.m.store.Events(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(es)
+	}
+	count := func(t *testing.T, x window) int {
+		t.Helper()
+		n, err := x.m.store.Count(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	openImport := func(t *testing.T, x window) {
+		t.Helper()
+		path := filepath.Join(t.TempDir(), "phone.vcf")
+		if err := os.WriteFile(path, []byte(apptest.PhoneExport), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		x.m.onDropped([]fyne.URI{storage.NewFileURI(path)})
+		x.m.tasks.drain()
+	}
+
+	tests := []struct {
+		name string
+		open func(t *testing.T, x window)
+		// beforeEnter readies the dialog for Enter; nil leaves it as it opened.
+		beforeEnter func(t *testing.T, x window)
+		// cancelled checks that Esc changed nothing; confirmed checks what
+		// Enter did. Either may be nil when closing is all there is.
+		cancelled, confirmed func(t *testing.T, x window)
+		// under: a dialog is left open under this one; staysOpen: Enter
+		// does its work in the dialog; then: what the dialog Enter leads
+		// to says.
+		under, staysOpen bool
+		then             string
+	}{
+		{name: "About", open: func(t *testing.T, x window) { x.m.onAbout() }},
+		{name: "Keyboard shortcuts", open: func(t *testing.T, x window) { press(t, x.m, "help") }},
+		{name: "an error", open: func(t *testing.T, x window) {
+			showError(x.w, "Could not save", errors.New("disk full"))
+		}},
+		{name: "Nothing to snooze", open: func(t *testing.T, x window) { openContact(x, "Ned Nothing").onSnoozeNext() }},
+		{name: "QR code", open: func(t *testing.T, x window) { showQR(x.w, x.people["Olu Overdue"]) }},
+		{name: "Images that could not be read", open: func(t *testing.T, x window) {
+			x.m.scan.failures = []string{"blurry.jpg: no text found"}
+			x.m.scan.onShowFailures()
+		}},
+		{name: "Cancel this follow-up?",
+			open: func(t *testing.T, x window) {
+				h := openContact(x, "Uma Upcoming")
+				test.Tap(findButton(h.open, "Cancel"))
+			},
+			cancelled: func(t *testing.T, x window) {
+				if fs := followUps(t, x, "Uma Upcoming"); fs[0].State != contacts.StateOpen {
+					t.Errorf("Esc cancelled the follow-up: %+v", fs[0])
+				}
+			},
+			confirmed: func(t *testing.T, x window) {
+				if fs := followUps(t, x, "Uma Upcoming"); fs[0].State != contacts.StateCancelled {
+					t.Errorf("Enter left the follow-up %v", fs[0].State)
+				}
+			}},
+		{name: "Add follow-up",
+			open: func(t *testing.T, x window) { openContact(x, "Uma Upcoming").onAdd() },
+			beforeEnter: func(t *testing.T, x window) {
+				e := findEntry(x.w.Canvas().Overlays().Top())
+				test.Type(e, "send the deck")
+			},
+			cancelled: func(t *testing.T, x window) {
+				if fs := followUps(t, x, "Uma Upcoming"); len(fs) != 1 {
+					t.Errorf("Esc added a follow-up: %d", len(fs))
+				}
+			},
+			confirmed: func(t *testing.T, x window) {
+				if fs := followUps(t, x, "Uma Upcoming"); len(fs) != 2 || fs[0].Line != "send the deck" && fs[1].Line != "send the deck" {
+					t.Errorf("Enter in the note did not add the follow-up: %+v", fs)
+				}
+			}},
+		{name: "Log what happened",
+			open: func(t *testing.T, x window) { openContact(x, "Ned Nothing").onLog() },
+			cancelled: func(t *testing.T, x window) {
+				if h, _ := x.m.store.Interactions(context.Background(), x.people["Ned Nothing"].ID); len(h) != 0 {
+					t.Errorf("Esc logged %+v", h)
+				}
+			},
+			confirmed: func(t *testing.T, x window) {
+				if h, _ := x.m.store.Interactions(context.Background(), x.people["Ned Nothing"].ID); len(h) != 1 {
+					t.Errorf("Enter logged %+v", h)
+				}
+			}},
+		{name: "Snooze",
+			open: func(t *testing.T, x window) { openContact(x, "Uma Upcoming").onSnoozeNext() },
+			cancelled: func(t *testing.T, x window) {
+				if fs := followUps(t, x, "Uma Upcoming"); fs[0].Due != today.AddDays(12) {
+					t.Errorf("Esc moved the follow-up to %s", fs[0].Due)
+				}
+			},
+			confirmed: func(t *testing.T, x window) {
+				if fs := followUps(t, x, "Uma Upcoming"); fs[0].Due != today.AddDays(13) {
+					t.Errorf("Enter moved the follow-up to %s, want a day later", fs[0].Due)
+				}
+			}},
+		{name: "Snooze until",
+			open: func(t *testing.T, x window) {
+				h := openContact(x, "Uma Upcoming")
+				h.onSnoozeNext()
+				test.Tap(h.snoozing.pick)
+			},
+			beforeEnter: func(t *testing.T, x window) {
+				p := x.m.contacts.history.snoozing.picker
+				typeKey(x.w, fyne.KeyReturn) // no day has the focus: nothing is picked
+				if x.w.Canvas().Overlays().Top() == nil {
+					t.Fatal("Enter with no day focused closed the picker")
+				}
+				x.w.Canvas().Focus(p.days[today.AddDays(20).Day])
+			},
+			cancelled: func(t *testing.T, x window) {
+				if fs := followUps(t, x, "Uma Upcoming"); fs[0].Due != today.AddDays(12) {
+					t.Errorf("Esc moved the follow-up to %s", fs[0].Due)
+				}
+			},
+			confirmed: func(t *testing.T, x window) {
+				if fs := followUps(t, x, "Uma Upcoming"); fs[0].Due != today.AddDays(20) {
+					t.Errorf("Enter on a day moved the follow-up to %s, want %s", fs[0].Due, today.AddDays(20))
+				}
+			}},
+		{name: "New event",
+			open: func(t *testing.T, x window) { x.m.events.onNew() },
+			beforeEnter: func(t *testing.T, x window) {
+				typeKey(x.w, fyne.KeyReturn) // no name yet: nothing to add
+				if x.w.Canvas().Overlays().Top() == nil {
+					t.Fatal("Enter added an event without a name")
+				}
+				top := x.w.Canvas().Overlays().Top()
+				notes, _ := find(top, func(e *dialogEntry) bool { return e.MultiLine })
+				x.w.Canvas().Focus(notes)
+				test.Type(notes, "first line")
+				typeKey(x.w, fyne.KeyReturn)
+				if x.w.Canvas().Overlays().Top() == nil || notes.Text != "first line\n" {
+					t.Fatalf("Enter in the notes: dialog closed or notes %q; want a new line", notes.Text)
+				}
+				name, _ := find(top, func(e *dialogEntry) bool { return !e.MultiLine })
+				x.w.Canvas().Focus(name)
+				test.Type(name, "Spring Expo")
+			},
+			cancelled: func(t *testing.T, x window) {
+				if n := events(t, x); n != x.events {
+					t.Errorf("Esc: %d events, want the %d there were", n, x.events)
+				}
+			},
+			confirmed: func(t *testing.T, x window) {
+				if n := events(t, x); n != x.events+1 {
+					t.Errorf("Enter: %d events, want %d", n, x.events+1)
+				}
+			}},
+		{name: "Import", open: openImport, then: "Imported 2 new contacts.",
+			cancelled: func(t *testing.T, x window) {
+				if n := count(t, x); n != x.stored {
+					t.Errorf("Esc: %d contacts, want the %d there were", n, x.stored)
+				}
+			},
+			confirmed: func(t *testing.T, x window) {
+				if n := count(t, x); n <= x.stored {
+					t.Errorf("Enter: %d contacts, want more than %d", n, x.stored)
+				}
+			}},
+		{name: "Same person?", under: true,
+			open: func(t *testing.T, x window) {
+				if x.m.imports.dialog == nil || x.w.Canvas().Overlays().Top() == nil {
+					ann := contacts.Contact{FullName: "Ann Lee", Emails: []string{"ann@initech.example"}}
+					if err := x.m.store.Add(context.Background(), &ann); err != nil {
+						t.Fatal(err)
+					}
+					openImport(t, x)
+				}
+				for i, c := range x.m.imports.batch.Cards {
+					if len(c.Matches) > 0 {
+						x.m.imports.onCompare(i)
+						return
+					}
+				}
+				t.Fatal("no card to compare")
+			},
+			cancelled: func(t *testing.T, x window) {
+				for _, c := range x.m.imports.batch.Cards {
+					if len(c.Matches) > 0 && c.Action == app.ImportMerge {
+						t.Error("Esc merged")
+					}
+				}
+			},
+			confirmed: func(t *testing.T, x window) {
+				for _, c := range x.m.imports.batch.Cards {
+					if len(c.Matches) > 0 && c.Action != app.ImportMerge {
+						t.Errorf("Enter chose %v, want Merge", c.Action)
+					}
+				}
+			}},
+		{name: "Sync with a CardDAV server", staysOpen: true,
+			open: func(t *testing.T, x window) { newSyncDialog(x.w, x.m.store, x.m.tasks, nil).show() },
+			confirmed: func(t *testing.T, x window) {
+				// Nothing typed yet: Enter connects, which says what is missing.
+				if !strings.Contains(overlayText(x.w), "Enter the server's address and your user name.") {
+					t.Errorf("Enter did not connect: %q", overlayText(x.w))
+				}
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store := apptest.OpenStore(t)
+			people := apptest.Seed(t, store, today)
+			m, w, _ := newDesktopWindow(t, store, &apptest.FakeEngine{})
+			x := window{m: m, w: w, people: people}
+			x.events, x.stored = events(t, x), count(t, x)
+
+			for _, key := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn} {
+				tt.open(t, x)
+				m.tasks.drain()
+				top := w.Canvas().Overlays().Top()
+				if top == nil {
+					t.Fatal("no dialog opened")
+				}
+				check := tt.cancelled
+				if key == fyne.KeyReturn {
+					check = tt.confirmed
+					if tt.beforeEnter != nil {
+						tt.beforeEnter(t, x)
+					}
+				}
+				typeKey(w, key)
+				m.tasks.drain()
+				switch now := w.Canvas().Overlays().Top(); {
+				case key == fyne.KeyReturn && tt.staysOpen:
+					if now != top {
+						t.Errorf("Enter closed the dialog")
+					}
+				case key == fyne.KeyReturn && tt.then != "":
+					if now == top || !strings.Contains(overlayText(w), tt.then) {
+						t.Errorf("after Enter the window shows %q, want %q", overlayText(w), tt.then)
+					}
+				case now == top || (now != nil && !tt.under):
+					t.Fatalf("%s left a dialog open: %T %q", key, now, overlayText(w))
+				}
+				if check != nil {
+					check(t, x)
+				}
+			}
+		})
+	}
+}
