@@ -388,6 +388,7 @@ type entryRow struct {
 	done, snooze, open    *widget.Button
 	followUps             *fyne.Container
 	lines                 []*followUpLine // one for each of the contact's open follow-ups
+	text                  *fyne.Container // the title, the context and the follow-ups, one under the other
 	body                  *fyne.Container
 }
 
@@ -424,8 +425,8 @@ func newEntryRow(s *reconnectScreen) *entryRow {
 	})
 	r.followUps = container.NewVBox()
 	actions := container.NewHBox(r.phone, r.done, r.snooze, r.open)
-	r.body = container.NewBorder(nil, nil, r.bar, nil,
-		container.NewVBox(container.NewBorder(nil, nil, nil, actions, r.title), r.context, r.followUps))
+	r.text = container.NewVBox(container.NewBorder(nil, nil, nil, actions, r.title), r.context, r.followUps)
+	r.body = container.NewBorder(nil, nil, r.bar, nil, r.text)
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -476,6 +477,7 @@ func (r *entryRow) set(row reconnectRow) {
 	r.bar.FillColor = sectionColor(e.Section)
 	r.bar.Refresh()
 	r.phone.SetText(app.FirstPhone(e.Person.Contact))
+	showIf(r.phone, r.phone.Text != "")
 	if len(e.Person.Open) == 0 {
 		// A cadence running out: the contact's own Done and Snooze.
 		r.title.SetText(app.EntryWhat(*e))
@@ -492,7 +494,10 @@ func (r *entryRow) set(row reconnectRow) {
 		r.done.Hide()
 		r.snooze.Hide()
 	}
+	// No context, no blank line under the name.
+	showIf(r.context, r.context.Text != "")
 	r.setFollowUps(e)
+	r.text.Refresh()
 	r.body.Show()
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -13,10 +14,14 @@ import (
 // fills, so that filling a recycled row names what it sets.
 
 // twoLineRow is a list row of a bold title over a line of detail, with
-// room for controls at the leading or trailing side.
+// room for controls at the leading or trailing side. Without detail the
+// title is alone, in the middle of the row: a list of rows of one height
+// shows no blank line under it, and a list that sizes each row to its
+// content makes the row one line tall.
 type twoLineRow struct {
 	widget.BaseWidget
 	title, detail *widget.Label
+	lines         *fyne.Container // the title over the detail, between spacers
 	box           *fyne.Container
 }
 
@@ -29,17 +34,30 @@ func newTwoLineRow(leading, trailing fyne.CanvasObject) *twoLineRow {
 		// the disabled colour: too faint to read in the dark theme.
 		detail: &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 	}
-	r.box = container.NewBorder(nil, nil, leading, trailing, container.NewVBox(r.title, r.detail))
+	r.lines = container.NewVBox(layout.NewSpacer(), r.title, r.detail, layout.NewSpacer())
+	r.box = container.NewBorder(nil, nil, leading, trailing, r.lines)
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *twoLineRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.box) }
 
-// set shows title over detail, each on one line.
+// set shows title over detail, each on one line, or the title alone
+// when there is no detail.
 func (r *twoLineRow) set(title, detail string) {
 	r.title.SetText(oneLineLabel(title))
 	r.detail.SetText(oneLineLabel(detail))
+	showIf(r.detail, detail != "")
+	r.lines.Refresh() // a recycled row may have had the other number of lines
+}
+
+// showIf shows o when show is true, and hides it otherwise.
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
 }
 
 // newPlainRow makes a two-line row with nothing beside its lines, for
@@ -113,7 +131,9 @@ func newEventPersonRow() fyne.CanvasObject {
 	r := &eventPersonRow{twoLineRow: newTwoLineRow(icon, nil), icon: icon,
 		more: &widget.Label{Truncation: fyne.TextTruncateEllipsis}}
 	r.more.Hide()
-	r.box.Objects[0].(*fyne.Container).Add(r.more)
+	// Under the detail, above the spacer that keeps the lines together.
+	n := len(r.lines.Objects)
+	r.lines.Objects = append(r.lines.Objects[:n-1:n-1], r.more, r.lines.Objects[n-1])
 	return r
 }
 
