@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
 )
 
@@ -34,8 +35,12 @@ func (s *contactsScreen) buildEmpty() fyne.CanvasObject {
 	return container.NewCenter(container.NewVBox(s.placeholder, s.firstSteps))
 }
 
-// showEmpty says what to do when the list for filter is empty.
+// showEmpty says what to do when the list for filter is empty, where
+// nobody is shown beside it any more.
 func (s *contactsScreen) showEmpty(filter sqlite.Filter) {
+	if s.total == 0 {
+		s.showNobody()
+	}
 	switch {
 	case s.total > 0:
 		s.noMatch.Hide()
@@ -57,6 +62,15 @@ func (s *contactsScreen) showEmpty(filter sqlite.Filter) {
 		s.noMatch.SetText(fmt.Sprintf("Nobody matches %s.\nSearch finds names, companies, titles, emails, phones and tags.", what))
 		s.noMatch.Show()
 		s.firstSteps.Hide()
-		s.placeholder.SetText("Pick someone on the left to see their card.")
+		s.placeholder.SetText(fmt.Sprintf("No one matches %s.", what))
 	}
+}
+
+// showNobody empties the detail: what is done to the contact open (Save,
+// Done, Snooze…) has nobody to be done to.
+func (s *contactsScreen) showNobody() {
+	s.current = contacts.Contact{}
+	s.thumb = ""
+	s.detail.Hide()
+	s.placeholder.Show()
 }

@@ -466,9 +466,7 @@ func (s *contactsScreen) onDelete() {
 			deleted := &c
 			s.deleted = deleted
 			delete(s.selected, id)
-			s.current = contacts.Contact{}
-			s.detail.Hide()
-			s.placeholder.Show()
+			s.showNobody()
 			s.undoLabel.SetText(fmt.Sprintf("Deleted %s.", oneLineLabel(c.DisplayName())))
 			s.undoBar.Show()
 			if s.undoTimer != nil {

@@ -61,3 +61,42 @@ func TestEmptyStates(t *testing.T) {
 		t.Errorf("a search for nobody says %q", m.contacts.noMatch.Text)
 	}
 }
+
+// TestSearchFindingNobodyClearsDetail covers issue 21 B.4: with Olu open,
+// a search that finds no one empties the detail beside the list, which
+// says so, and leaves Save, Done and Snooze nobody to act on; clearing
+// the search lists everyone again with nobody open.
+func TestSearchFindingNobodyClearsDetail(t *testing.T) {
+	today := contacts.DayOf(apptest.Today)
+	store := apptest.OpenStore(t)
+	people := apptest.Seed(t, store, today)
+	m, w, _ := newDesktopWindow(t, store, &apptest.FakeEngine{})
+	s := m.contacts
+	m.onOpenContact(people["Olu Overdue"])
+	m.tasks.drain()
+	if !s.detail.Visible() || s.current.ID != people["Olu Overdue"].ID {
+		t.Fatal("Olu is not open")
+	}
+
+	test.Type(s.search, "zzz")
+	m.tasks.drain()
+	if s.total != 0 {
+		t.Fatalf("the search finds %d people", s.total)
+	}
+	if s.detail.Visible() || !s.placeholder.Visible() || s.placeholder.Text != "No one matches “zzz”." {
+		t.Errorf("a search finding nobody: detail shown %v (%q), beside it %q", s.detail.Visible(), s.heading.Text, s.placeholder.Text)
+	}
+	for _, id := range []string{"save", "done", "snooze"} {
+		press(t, m, id)
+		if top := w.Canvas().Overlays().Top(); top != nil {
+			t.Errorf("%s with nobody open shows %q", id, overlayText(w))
+			top.Hide()
+		}
+	}
+
+	s.search.SetText("")
+	m.tasks.drain()
+	if s.total != len(people) || s.detail.Visible() || s.placeholder.Text != "Pick someone on the left to see their card." {
+		t.Errorf("search cleared: %d listed, detail shown %v, beside it %q", s.total, s.detail.Visible(), s.placeholder.Text)
+	}
+}
