@@ -73,4 +73,5 @@ func (s *contactsScreen) showNobody() {
 	s.thumb = ""
 	s.detail.Hide()
 	s.placeholder.Show()
+	s.stateChanged()
 }

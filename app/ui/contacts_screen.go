@@ -33,6 +33,8 @@ type contactsScreen struct {
 	onImport func()
 	// onScan goes to Scan, from the empty list.
 	onScan func()
+	// onState is told when the contact open changes, or none is.
+	onState func()
 
 	search *widget.Entry
 	tag    *widget.Select
@@ -101,6 +103,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.form = newContactForm()
 	s.form.findPeople = s.findPeople
 	s.history = newHistoryPanel(s.win, s.store, s.tasks, s.clock, s.onChanged)
+	s.history.onShown = s.stateChanged
 	s.image = canvas.NewImageFromImage(nil)
 	s.image.FillMode = canvas.ImageFillContain
 	s.image.SetMinSize(fyne.NewSize(320, 190))
@@ -384,6 +387,13 @@ func (s *contactsScreen) show(c contacts.Contact) {
 	s.showCard(c.Image)
 	s.placeholder.Hide()
 	s.detail.Show()
+	s.stateChanged()
+}
+
+func (s *contactsScreen) stateChanged() {
+	if s.onState != nil {
+		s.onState()
+	}
 }
 
 // showCard shows the thumbnail of the card image rel, which it makes in the

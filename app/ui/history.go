@@ -36,6 +36,7 @@ type historyPanel struct {
 	open     *fyne.Container
 	past     *fyne.Container
 	snoozing *snoozeDialog // the snooze dialog last opened
+	onShown  func()        // told when the contact's follow-ups are shown
 }
 
 func newHistoryPanel(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onChanged func()) *historyPanel {
@@ -76,6 +77,9 @@ func (h *historyPanel) show(c contacts.Contact) {
 			}
 			h.followUp, h.history = fus, its
 			h.render()
+			if h.onShown != nil {
+				h.onShown()
+			}
 		}
 	})
 }

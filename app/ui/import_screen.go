@@ -31,7 +31,10 @@ type importScreen struct {
 	errors  *widget.Label
 	list    *widget.List
 	confirm *dialogButton
-	keys    *dialogKeys
+	// skipAll and mergeAll set every duplicate's action: hidden with no
+	// duplicate, disabled when each already has it.
+	skipAll, mergeAll *dialogButton
+	keys              *dialogKeys
 }
 
 func newImportScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, onDone func()) *importScreen {
@@ -97,11 +100,11 @@ func (s *importScreen) buildUI() fyne.CanvasObject {
 	s.confirm = s.keys.button("Import", theme.DownloadIcon(), s.onImport)
 	s.confirm.Importance = widget.HighImportance
 	cancel := s.keys.button("Cancel", nil, func() { s.dialog.Hide() })
-	skipAll := s.keys.button("Skip all duplicates", nil, func() { s.setAll(app.ImportSkip) })
-	mergeAll := s.keys.button("Merge all duplicates", nil, func() { s.setAll(app.ImportMerge) })
+	s.skipAll = s.keys.button("Skip all duplicates", nil, func() { s.setAll(app.ImportSkip) })
+	s.mergeAll = s.keys.button("Merge all duplicates", nil, func() { s.setAll(app.ImportMerge) })
 	return container.NewBorder(
 		container.NewVBox(s.summary, s.errors),
-		container.NewHBox(cancel, layoutSpacer(), skipAll, mergeAll, s.confirm),
+		container.NewHBox(cancel, layoutSpacer(), s.skipAll, s.mergeAll, s.confirm),
 		nil, nil, s.list)
 }
 
@@ -171,10 +174,16 @@ func (s *importScreen) setAll(a app.ImportAction) {
 
 // update shows the counts and errors of the batch.
 func (s *importScreen) update() {
-	var add, merge, skip, dup int
+	var add, merge, skip, dup, dupMerged, dupSkipped int
 	for _, card := range s.batch.Cards {
 		if len(card.Matches) > 0 {
 			dup++
+			switch card.Action {
+			case app.ImportMerge:
+				dupMerged++
+			case app.ImportSkip:
+				dupSkipped++
+			}
 		}
 		switch card.Action {
 		case app.ImportAdd:
@@ -202,6 +211,10 @@ func (s *importScreen) update() {
 	} else {
 		s.errors.Hide()
 	}
+	showIf(s.skipAll, dup > 0)
+	showIf(s.mergeAll, dup > 0)
+	enableIf(s.skipAll, dupSkipped < dup)
+	enableIf(s.mergeAll, dupMerged < dup)
 	if add+merge == 0 {
 		s.confirm.Disable()
 	} else {

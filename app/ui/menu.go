@@ -11,6 +11,10 @@ import (
 // mainMenu is the window's menu. Every item with a keyboard shortcut shows
 // its keys.
 func (m *mainWindow) mainMenu() *fyne.MainMenu {
+	m.saveItem = m.menuItem("Save", "save")
+	m.doneItem = m.menuItem("Mark done…", "done")
+	m.snoozeItem = m.menuItem("Snooze…", "snooze")
+	m.updateMenu()
 	quit := m.menuItem("Quit", "quit")
 	quit.IsQuit = true
 	m.exportContacts = m.menuItem("Export contacts…", "export")
@@ -21,7 +25,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		m.exportContacts,
 		m.exportCalendar,
 		fyne.NewMenuItemSeparator(),
-		m.menuItem("Save", "save"),
+		m.saveItem,
 		fyne.NewMenuItemSeparator(),
 		m.menuItem("Settings…", "settings"),
 		fyne.NewMenuItemSeparator(),
@@ -38,10 +42,7 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		m.menuItem("Next card", "next"),
 		m.menuItem("Previous card", "previous"),
 	)
-	followUp := fyne.NewMenu("Follow-ups",
-		m.menuItem("Mark done…", "done"),
-		m.menuItem("Snooze…", "snooze"),
-	)
+	followUp := fyne.NewMenu("Follow-ups", m.doneItem, m.snoozeItem)
 	help := fyne.NewMenu("Help",
 		m.menuItem("Keyboard shortcuts", "help"),
 		fyne.NewMenuItem("About Follow Through", m.onAbout),
@@ -112,18 +113,71 @@ func (m *mainWindow) onQuit() {
 	m.app.Quit()
 }
 
+// updateMenu disables the menu's items that cannot be done now: Save with
+// nothing to save, Mark done and Snooze with no follow-up to act on.
+func (m *mainWindow) updateMenu() {
+	if m.saveItem == nil || m.tabs == nil {
+		return // the menu or the screens are not made yet
+	}
+	changed := false
+	for it, can := range map[*fyne.MenuItem]bool{m.saveItem: m.canSave(), m.doneItem: m.canFollowUp(), m.snoozeItem: m.canSnooze()} {
+		if it.Disabled == can {
+			it.Disabled, changed = !can, true
+		}
+	}
+	if mm := m.win.MainMenu(); changed && mm != nil {
+		mm.Refresh()
+	}
+}
+
+// canSave reports whether onSave has something to save.
+func (m *mainWindow) canSave() bool {
+	switch m.tabs.Selected() {
+	case m.scanTab:
+		return m.scan.reviewing() && !m.scan.saveNext.Disabled()
+	case m.contactsTab:
+		return m.contacts.current.ID != 0 && !m.contacts.save.Disabled()
+	}
+	return false
+}
+
+// canFollowUp reports whether onMarkDone and onSnooze have someone to
+// act on: in Reconnect anyone listed, in Contacts the contact open.
+func (m *mainWindow) canFollowUp() bool {
+	switch m.tabs.Selected() {
+	case m.reconnectTab:
+		_, ok := m.reconnect.target()
+		return ok
+	case m.contactsTab:
+		return m.contacts.current.ID != 0
+	}
+	return false
+}
+
+// canSnooze reports whether onSnooze has a follow-up to put off: Mark
+// done with none logs what happened instead, but nothing is snoozed.
+func (m *mainWindow) canSnooze() bool {
+	if !m.canFollowUp() {
+		return false
+	}
+	if m.tabs.Selected() == m.contactsTab {
+		_, ok := m.contacts.history.next()
+		return ok
+	}
+	return true
+}
+
 // onSave saves what is being edited: the card under review in Scan (and
 // shows the next), or the contact open in Contacts.
 func (m *mainWindow) onSave() {
+	if !m.canSave() {
+		return
+	}
 	switch m.tabs.Selected() {
 	case m.scanTab:
-		if m.scan.reviewing() && !m.scan.saveNext.Disabled() {
-			m.scan.onSave(true)
-		}
+		m.scan.onSave(true)
 	case m.contactsTab:
-		if m.contacts.current.ID != 0 && !m.contacts.save.Disabled() {
-			m.contacts.onSave()
-		}
+		m.contacts.onSave()
 	}
 }
 

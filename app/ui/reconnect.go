@@ -31,6 +31,7 @@ type reconnectScreen struct {
 	onOpen    func(contacts.Contact)
 	onChanged func()
 	onScan    func() // goes to Scan, from the empty list
+	onState   func() // told when the list is read again
 
 	picked int // the row picked, that the keyboard's Done and Snooze act on; -1 for none
 
@@ -136,6 +137,9 @@ func (s *reconnectScreen) refresh() {
 				s.pages[pageKey{firstSection, 0}] = first
 			}
 			s.list.Refresh()
+			if s.onState != nil {
+				s.onState()
+			}
 		}
 	})
 }

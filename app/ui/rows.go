@@ -51,6 +51,15 @@ func (r *twoLineRow) set(title, detail string) {
 	r.lines.Refresh() // a recycled row may have had the other number of lines
 }
 
+// enableIf enables w when can is true, and disables it otherwise.
+func enableIf(w fyne.Disableable, can bool) {
+	if can {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
 // showIf shows o when show is true, and hides it otherwise.
 func showIf(o fyne.CanvasObject, show bool) {
 	if show {

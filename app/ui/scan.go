@@ -53,6 +53,8 @@ type scanScreen struct {
 	// onWaiting shows Scan, where cards left waiting are offered.
 	onReconnect func()
 	onWaiting   func()
+	// onState is told when a card comes under review, or none is left.
+	onState func()
 
 	// event is the event of the batch under review, or of the next one.
 	// remembered is the event the user typed for their last batch, kept
@@ -569,6 +571,7 @@ func (s *scanScreen) showReview() {
 		if s.cancelRead == nil && len(s.failures) == 0 {
 			s.progressBox.Hide()
 		}
+		s.stateChanged()
 		return
 	}
 	r := s.queue[0]
@@ -606,6 +609,7 @@ func (s *scanScreen) showReview() {
 	s.updatePosition()
 	s.empty.Hide()
 	s.review.Show()
+	s.stateChanged()
 	// Each card starts at the top of its form, ready to type its name;
 	// the cursor is left alone while the user is on another screen.
 	s.formScroll.ScrollToTop()
@@ -1012,5 +1016,12 @@ func (s *scanScreen) setReviewEnabled(on bool) {
 		} else {
 			b.Disable()
 		}
+	}
+	s.stateChanged()
+}
+
+func (s *scanScreen) stateChanged() {
+	if s.onState != nil {
+		s.onState()
 	}
 }

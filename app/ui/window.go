@@ -134,6 +134,10 @@ type mainWindow struct {
 
 	tray       *tray // nil where the app has no system tray
 	toldInTray bool  // whether the user was told the app stays in the tray
+
+	// The menu's items that can be done only now and then, disabled
+	// when they cannot.
+	saveItem, doneItem, snoozeItem *fyne.MenuItem
 }
 
 // newMainWindow makes the window's screens; their work runs in ctx.
@@ -159,6 +163,7 @@ func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite
 	m.contacts.onImport = m.imports.onChooseFile
 	m.contacts.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
+	m.contacts.onState, m.reconnect.onState, m.scan.onState = m.updateMenu, m.updateMenu, m.updateMenu
 	return m
 }
 
@@ -175,6 +180,7 @@ func (m *mainWindow) buildUI() fyne.CanvasObject {
 		if t == m.settingsTab {
 			m.settings.refresh()
 		}
+		m.updateMenu()
 	}
 	m.checkEmpty()
 	m.checkExports()

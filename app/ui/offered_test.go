@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+
+	"followthrough/app"
+	"followthrough/app/internal/apptest"
+	"followthrough/contacts"
+)
+
+// TestOnlyWhatCanBeDoneIsOffered covers issue 21 B.2: the menu's Save,
+// Mark done and Snooze are disabled where they would do nothing, and the
+// import's Skip all and Merge all duplicates are hidden with no duplicate
+// and disabled once every duplicate has that action.
+func TestOnlyWhatCanBeDoneIsOffered(t *testing.T) {
+	today := contacts.DayOf(apptest.Today)
+
+	t.Run("menu", func(t *testing.T) {
+		store := apptest.OpenStore(t)
+		people := apptest.Seed(t, store, today)
+		m, w, _ := newDesktopWindow(t, store, &apptest.FakeEngine{})
+		item := func(label string) *fyne.MenuItem {
+			for _, items := range menuItems(w) {
+				for _, it := range items {
+					if it.Label == label {
+						return it
+					}
+				}
+			}
+			t.Fatalf("no menu item %q", label)
+			return nil
+		}
+		save, done, snooze := item("Save"), item("Mark done…"), item("Snooze…")
+		steps := []struct {
+			where              string
+			do                 func()
+			save, done, snooze bool // offered
+		}{
+			{"Reconnect with people listed", func() { press(t, m, "reconnect") }, false, true, true},
+			{"Contacts with nobody open", func() { press(t, m, "contacts") }, false, false, false},
+			{"Contacts with Olu open", func() { m.onOpenContact(people["Olu Overdue"]); m.tasks.drain() }, true, true, true},
+			// Mark done logs what happened with Ned; there is nothing to snooze.
+			{"Contacts with Ned open, who has no follow-up", func() { m.onOpenContact(people["Ned Nothing"]); m.tasks.drain() }, true, true, false},
+			{"a search finding nobody", func() { m.contacts.search.SetText("zzz"); m.tasks.drain() }, false, false, false},
+			{"Events", func() { press(t, m, "events") }, false, false, false},
+			{"Scan with no card to review", func() { press(t, m, "scantab") }, false, false, false},
+		}
+		for _, s := range steps {
+			s.do()
+			if save.Disabled == s.save || done.Disabled == s.done || snooze.Disabled == s.snooze {
+				t.Errorf("%s: Save offered %v, Mark done %v, Snooze %v; want %v, %v, %v", s.where,
+					!save.Disabled, !done.Disabled, !snooze.Disabled, s.save, s.done, s.snooze)
+			}
+		}
+	})
+
+	t.Run("Reconnect with nobody", func(t *testing.T) {
+		m, w, _ := newDesktopWindow(t, apptest.OpenStore(t), &apptest.FakeEngine{})
+		press(t, m, "reconnect")
+		for _, it := range menuItems(w)["Follow-ups"] {
+			if !it.Disabled {
+				t.Errorf("%s is offered with nobody to get back to", it.Label)
+			}
+		}
+	})
+
+	t.Run("import", func(t *testing.T) {
+		store := apptest.OpenStore(t)
+		m, _ := newTestWindow(t, store, &apptest.FakeEngine{})
+		m.tasks.drain()
+		path := filepath.Join(t.TempDir(), "phone.vcf")
+		if err := os.WriteFile(path, []byte(apptest.PhoneExport), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		open := func() {
+			m.onDropped([]fyne.URI{storage.NewFileURI(path)})
+			m.tasks.drain()
+		}
+		open()
+		s := m.imports
+		if s.skipAll.Visible() || s.mergeAll.Visible() {
+			t.Errorf("with no duplicate: Skip all shown %v, Merge all shown %v", s.skipAll.Visible(), s.mergeAll.Visible())
+		}
+		s.dialog.Hide()
+
+		ann := contacts.Contact{FullName: "Ann Lee", Emails: []string{"ann@initech.example"}}
+		if err := store.Add(context.Background(), &ann); err != nil {
+			t.Fatal(err)
+		}
+		open()
+		if !s.skipAll.Visible() || !s.mergeAll.Visible() {
+			t.Fatalf("with a duplicate: Skip all shown %v, Merge all shown %v (%s)", s.skipAll.Visible(), s.mergeAll.Visible(), s.summary.Text)
+		}
+		if !s.skipAll.Disabled() || s.mergeAll.Disabled() {
+			t.Errorf("the duplicate skipped: Skip all offered %v, Merge all %v", !s.skipAll.Disabled(), !s.mergeAll.Disabled())
+		}
+		s.setAll(app.ImportMerge)
+		if !strings.Contains(s.summary.Text, "merges 1") || s.skipAll.Disabled() || !s.mergeAll.Disabled() {
+			t.Errorf("the duplicate merged (%s): Skip all offered %v, Merge all %v", s.summary.Text, !s.skipAll.Disabled(), !s.mergeAll.Disabled())
+		}
+	})
+}
