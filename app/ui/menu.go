@@ -14,6 +14,8 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 	m.saveItem = m.menuItem("Save", "save")
 	m.doneItem = m.menuItem("Mark done…", "done")
 	m.snoozeItem = m.menuItem("Snooze…", "snooze")
+	m.nextItem = m.menuItem("Next card", "next")
+	m.previousItem = m.menuItem("Previous card", "previous")
 	m.updateMenu()
 	quit := m.menuItem("Quit", "quit")
 	quit.IsQuit = true
@@ -39,8 +41,8 @@ func (m *mainWindow) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		m.menuItem("Search contacts", "search"),
 		fyne.NewMenuItemSeparator(),
-		m.menuItem("Next card", "next"),
-		m.menuItem("Previous card", "previous"),
+		m.nextItem,
+		m.previousItem,
 	)
 	followUp := fyne.NewMenu("Follow-ups", m.doneItem, m.snoozeItem)
 	help := fyne.NewMenu("Help",
@@ -114,13 +116,16 @@ func (m *mainWindow) onQuit() {
 }
 
 // updateMenu disables the menu's items that cannot be done now: Save with
-// nothing to save, Mark done and Snooze with no follow-up to act on.
+// nothing to save, Mark done and Snooze with no follow-up to act on, Next
+// and Previous card with fewer than two cards under review.
 func (m *mainWindow) updateMenu() {
 	if m.saveItem == nil || m.tabs == nil {
 		return // the menu or the screens are not made yet
 	}
 	changed := false
-	for it, can := range map[*fyne.MenuItem]bool{m.saveItem: m.canSave(), m.doneItem: m.canFollowUp(), m.snoozeItem: m.canSnooze()} {
+	turn := m.scan.canTurn()
+	for it, can := range map[*fyne.MenuItem]bool{m.saveItem: m.canSave(), m.doneItem: m.canFollowUp(), m.snoozeItem: m.canSnooze(),
+		m.nextItem: turn, m.previousItem: turn} {
 		if it.Disabled == can {
 			it.Disabled, changed = !can, true
 		}

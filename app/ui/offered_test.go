@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
 
 	"followthrough/app"
 	"followthrough/app/internal/apptest"
@@ -16,7 +17,8 @@ import (
 )
 
 // TestOnlyWhatCanBeDoneIsOffered covers issue 21 B.2: the menu's Save,
-// Mark done and Snooze are disabled where they would do nothing, and the
+// Mark done, Snooze, Next card and Previous card are disabled where they
+// would do nothing, and the
 // import's Skip all and Merge all duplicates are hidden with no duplicate
 // and disabled once every duplicate has that action.
 func TestOnlyWhatCanBeDoneIsOffered(t *testing.T) {
@@ -58,6 +60,40 @@ func TestOnlyWhatCanBeDoneIsOffered(t *testing.T) {
 				t.Errorf("%s: Save offered %v, Mark done %v, Snooze %v; want %v, %v, %v", s.where,
 					!save.Disabled, !done.Disabled, !snooze.Disabled, s.save, s.done, s.snooze)
 			}
+		}
+	})
+
+	t.Run("Scan", func(t *testing.T) {
+		m, w, _ := newDesktopWindow(t, apptest.OpenStore(t), &apptest.FakeEngine{Lines: apptest.JaneCard})
+		items := menuItems(w)["Go"]
+		turn := func() (next, previous bool) {
+			for _, it := range items {
+				switch it.Label {
+				case "Next card":
+					next = !it.Disabled
+				case "Previous card":
+					previous = !it.Disabled
+				}
+			}
+			return next, previous
+		}
+		if next, previous := turn(); next || previous {
+			t.Errorf("with no card under review: Next card offered %v, Previous card %v", next, previous)
+		}
+		dir := t.TempDir()
+		for _, name := range []string{"a.png", "b.png"} {
+			apptest.WriteImage(t, dir, name)
+		}
+		press(t, m, "scantab")
+		m.scan.read([]string{dir})
+		m.tasks.drain()
+		if next, previous := turn(); !next || !previous || !m.canSave() {
+			t.Errorf("two cards under review: Next card offered %v, Previous card %v, Save %v", next, previous, m.canSave())
+		}
+		test.Tap(m.scan.skip)
+		m.tasks.drain()
+		if next, previous := turn(); len(m.scan.queue) != 1 || next || previous {
+			t.Errorf("%d card under review: Next card offered %v, Previous card %v", len(m.scan.queue), next, previous)
 		}
 	})
 

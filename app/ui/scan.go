@@ -638,6 +638,7 @@ func (s *scanScreen) updatePosition() {
 	}
 	n := slices.Index(s.round, s.queue[0].ID) + 1
 	s.position.SetText(fmt.Sprintf("Card %d of %d · %s", n, len(s.round), s.queue[0].Name))
+	s.stateChanged() // another card may be there to turn to
 }
 
 // setEvent shows event in the Event field without taking it for an edit.

@@ -13,10 +13,13 @@ import (
 // reviewing reports whether a card is up for review.
 func (s *scanScreen) reviewing() bool { return len(s.queue) > 0 && s.review.Visible() }
 
+// canTurn reports whether there is another card under review to turn to.
+func (s *scanScreen) canTurn() bool { return s.reviewing() && len(s.queue) > 1 }
+
 // onNextCard shows the next card waiting for review, keeping what was
 // typed for this one; after the last, the first comes round again.
 func (s *scanScreen) onNextCard() {
-	if len(s.queue) < 2 {
+	if !s.canTurn() {
 		return
 	}
 	s.keepDraft()
@@ -26,7 +29,7 @@ func (s *scanScreen) onNextCard() {
 
 // onPreviousCard shows the card before this one.
 func (s *scanScreen) onPreviousCard() {
-	if len(s.queue) < 2 {
+	if !s.canTurn() {
 		return
 	}
 	s.keepDraft()

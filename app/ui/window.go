@@ -137,7 +137,7 @@ type mainWindow struct {
 
 	// The menu's items that can be done only now and then, disabled
 	// when they cannot.
-	saveItem, doneItem, snoozeItem *fyne.MenuItem
+	saveItem, doneItem, snoozeItem, nextItem, previousItem *fyne.MenuItem
 }
 
 // newMainWindow makes the window's screens; their work runs in ctx.
