@@ -284,4 +284,5 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 	}, s.win)
 	d.Resize(fyne.NewSize(520, 0))
 	keys.show(d, d.Submit, nil)
+	s.win.Canvas().Focus(name) // ready to type the name
 }
