@@ -20,7 +20,8 @@ import (
 // Mark done, Snooze, Next card and Previous card are disabled where they
 // would do nothing, and the
 // import's Skip all and Merge all duplicates are hidden with no duplicate
-// and disabled once every duplicate has that action.
+// and disabled once every duplicate has that action; before sync is set
+// up, Sync now and the empty address book menu are disabled.
 func TestOnlyWhatCanBeDoneIsOffered(t *testing.T) {
 	today := contacts.DayOf(apptest.Today)
 
@@ -94,6 +95,13 @@ func TestOnlyWhatCanBeDoneIsOffered(t *testing.T) {
 		m.tasks.drain()
 		if next, previous := turn(); len(m.scan.queue) != 1 || next || previous {
 			t.Errorf("%d card under review: Next card offered %v, Previous card %v", len(m.scan.queue), next, previous)
+		}
+	})
+
+	t.Run("sync not set up", func(t *testing.T) {
+		d, _ := openSyncDialog(t, apptest.OpenStore(t))
+		if !d.book.Disabled() || !d.syncNow.Disabled() {
+			t.Errorf("before connecting: the address book menu offered %v, Sync now %v", !d.book.Disabled(), !d.syncNow.Disabled())
 		}
 	})
 

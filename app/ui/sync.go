@@ -102,6 +102,7 @@ func (d *syncDialog) buildUI() fyne.CanvasObject {
 		d.book.Options = []string{d.settings.Book}
 		d.book.Selected = d.settings.Book
 	}
+	enableIf(d.book, len(d.book.Options) > 0) // nothing to choose before connecting
 	d.status = &widget.Label{Wrapping: fyne.TextWrapWord}
 	d.connect = widget.NewButtonWithIcon("Connect", theme.LoginIcon(), d.onConnect)
 	d.syncNow = &widget.Button{Text: "Sync now", Icon: theme.ViewRefreshIcon(), OnTapped: d.onSync, Importance: widget.HighImportance}
@@ -221,6 +222,7 @@ func (d *syncDialog) connectTo(allowHTTP bool) {
 				names[i] = b.Name
 			}
 			d.book.SetOptions(names)
+			enableIf(d.book, len(names) > 0)
 			switch {
 			case len(books) == 0:
 				notes = append(notes, "Connected, but this account has no address book: create one on the server.")
