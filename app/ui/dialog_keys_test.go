@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
 
 	"followthrough/app"
 	"followthrough/app/internal/apptest"
@@ -240,6 +241,47 @@ func TestEveryDialogTakesEnterAndEsc(t *testing.T) {
 					if len(c.Matches) > 0 && c.Action != app.ImportMerge {
 						t.Errorf("Enter chose %v, want Merge", c.Action)
 					}
+				}
+			}},
+		{name: "Connect without encryption?", under: true,
+			open: func(t *testing.T, x window) {
+				keyring.MockInit()
+				d := newSyncDialog(x.w, x.m.store, x.m.tasks, nil)
+				d.show()
+				x.m.tasks.drain()
+				test.Type(d.url, "http://127.0.0.1:1/dav/") // nothing listens there
+				test.Type(d.user, "ana")
+				typeKey(x.w, fyne.KeyReturn) // connects, which asks first
+			},
+			cancelled: func(t *testing.T, x window) {
+				if got := setting(t, x.m.store, app.SettingDAVURL); got != "" || !strings.Contains(overlayText(x.w), "Not connected") {
+					t.Errorf("Esc saved %q; the dialog says %q", got, overlayText(x.w))
+				}
+			},
+			confirmed: func(t *testing.T, x window) {
+				if got := setting(t, x.m.store, app.SettingDAVHTTP); got != "http://127.0.0.1:1/dav/" {
+					t.Errorf("Enter did not agree to http: %q", got)
+				}
+			}},
+		{name: "Restore",
+			open: func(t *testing.T, x window) {
+				b := sectionOf[*backupSettings](t, x.m)
+				if len(b.backups) == 0 {
+					test.Tap(b.backupNow)
+					x.m.tasks.drain()
+				}
+				b.list.Select(0)
+				test.Tap(b.restore)
+				x.m.tasks.drain()
+			},
+			cancelled: func(t *testing.T, x window) {
+				if b := sectionOf[*backupSettings](t, x.m); strings.Contains(b.status.Text, "Restored") {
+					t.Errorf("Esc restored: %q", b.status.Text)
+				}
+			},
+			confirmed: func(t *testing.T, x window) {
+				if b := sectionOf[*backupSettings](t, x.m); !strings.Contains(b.status.Text, "Restored") {
+					t.Errorf("Enter did not restore: %q", b.status.Text)
 				}
 			}},
 		{name: "Sync with a CardDAV server", staysOpen: true,
