@@ -258,11 +258,25 @@ func TestSyncDialogWithRadicale(t *testing.T) {
 	if err := store.Update(ctx, ana); err != nil {
 		t.Fatal(err)
 	}
+	// Esc leaves the conflict for later: the next sync asks again.
+	test.Tap(d.syncNow)
+	d.tasks.drain()
+	if findButton(w.Canvas().Overlays().Top(), "Keep the server's") == nil {
+		t.Fatalf("no conflict dialog; status %q", d.status.Text)
+	}
+	typeKey(w, fyne.KeyEscape)
+	d.tasks.drain()
+	if findButton(w.Canvas().Overlays().Top(), "Keep the server's") != nil {
+		t.Fatal("Esc left the conflict dialog open")
+	}
+	if got, err := store.Get(ctx, ana.ID); err != nil || got.Title != "CEO" {
+		t.Errorf("title here after Esc = %q, %v; want it left", got.Title, err)
+	}
 	test.Tap(d.syncNow)
 	d.tasks.drain()
 	top := w.Canvas().Overlays().Top()
 	if findButton(top, "Keep the server's") == nil {
-		t.Fatalf("no conflict dialog; status %q", d.status.Text)
+		t.Fatalf("no conflict dialog after Esc; status %q", d.status.Text)
 	}
 	for _, text := range []string{"CEO", "Founder"} {
 		if _, ok := find(top, func(l *widget.Label) bool { return l.Text == text }); !ok {
@@ -278,6 +292,19 @@ func TestSyncDialogWithRadicale(t *testing.T) {
 	// Deleted here: the server's card goes only once confirmed.
 	if _, err := store.Delete(ctx, ana.ID); err != nil {
 		t.Fatal(err)
+	}
+	test.Tap(d.syncNow)
+	d.tasks.drain()
+	if findButton(w.Canvas().Overlays().Top(), "Delete") == nil {
+		t.Fatal("no confirmation before deleting on the server")
+	}
+	typeKey(w, fyne.KeyEscape) // decide later: nothing is deleted yet
+	d.tasks.drain()
+	if findButton(w.Canvas().Overlays().Top(), "Delete") != nil {
+		t.Fatal("Esc left the confirmation open")
+	}
+	if aos, err := dav.QueryAddressBook(ctx, book, &carddav.AddressBookQuery{}); err != nil || len(aos) != 1 {
+		t.Errorf("cards on the server after Esc: %d, %v", len(aos), err)
 	}
 	test.Tap(d.syncNow)
 	d.tasks.drain()
