@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"followthrough/app/internal/apptest"
@@ -55,7 +56,10 @@ func TestReceiveFromPhone(t *testing.T) {
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.hide {
-				test.Tap(d.hide)
+				typeKey(w, fyne.KeyEscape) // as Review while receiving does
+				if top := w.Canvas().Overlays().Top(); top != nil {
+					t.Fatal("Esc left the dialog open")
+				}
 			}
 			id := phone.Upload(t, "IMG_000"+string(rune('1'+i))+".jpg", "k"+string(rune('1'+i)), apptest.CardPhoto(t, i, 1050))
 			waitUI(t, m, "the card in the review", func() bool { return len(s.queue) == tt.wantQueue })
@@ -67,11 +71,17 @@ func TestReceiveFromPhone(t *testing.T) {
 		})
 	}
 
-	// Back to the dialog: the same receiver; Stop kills its address.
+	// Back to the dialog: the same receiver; Enter hides it again, and
+	// Stop kills its address.
 	test.Tap(s.fromPhone)
 	if s.phone != d {
 		t.Fatal("the button started a second receiver while one runs")
 	}
+	typeKey(w, fyne.KeyReturn)
+	if top := w.Canvas().Overlays().Top(); top != nil || d.stopped() {
+		t.Fatalf("after Enter: a dialog open %v, receiving stopped %v; want it hidden, receiving", top != nil, d.stopped())
+	}
+	test.Tap(s.fromPhone)
 	test.Tap(d.stop)
 	waitUI(t, m, "the receiver to stop", func() bool { return d.srv == nil && d.stopped() })
 	if _, err := phone.TryCards(); err == nil {
