@@ -456,10 +456,13 @@ func (r *entryRow) set(row reconnectRow) {
 		r.bar.Refresh()
 		r.title.SetText("…")
 		r.context.SetText("")
+		r.context.Hide()
 		r.phone.SetText("")
+		r.phone.Hide()
 		r.setFollowUps(nil)
 		r.done.Hide()
 		r.snooze.Hide()
+		r.text.Refresh()
 		r.body.Show()
 		return
 	}
