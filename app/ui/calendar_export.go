@@ -64,7 +64,7 @@ func (c *calendarExport) open() {
 				return
 			}
 			c.buildUI(as)
-			c.dialog.Show()
+			newDialogKeys(c.win).show(c.dialog, c.dialog.Confirm, nil)
 		}
 	})
 }
@@ -72,7 +72,7 @@ func (c *calendarExport) open() {
 // showNothingToExport says there are no follow-ups to export, before any
 // file is asked for.
 func showNothingToExport(win fyne.Window) {
-	dialog.ShowInformation("Nothing to export", fmt.Sprintf("No follow-up is scheduled, and none was done or cancelled in the last %d days.", app.ClosedExportDays), win)
+	showInformation(win, "Nothing to export", fmt.Sprintf("No follow-up is scheduled, and none was done or cancelled in the last %d days.", app.ClosedExportDays))
 }
 
 func (c *calendarExport) buildUI(as ics.As) {
@@ -138,7 +138,7 @@ func (c *calendarExport) write(e app.CalendarExport, path string) {
 				showError(c.win, "Could not export the follow-ups", err)
 				return
 			}
-			dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nImport it in your calendar or tasks app; importing a later export updates them.", e, path), c.win)
+			showInformation(c.win, "Exported", fmt.Sprintf("Wrote %s to %s.\nImport it in your calendar or tasks app; importing a later export updates them.", e, path))
 		}
 	})
 }

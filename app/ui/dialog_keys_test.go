@@ -284,6 +284,10 @@ func TestEveryDialogTakesEnterAndEsc(t *testing.T) {
 					t.Errorf("Enter did not restore: %q", b.status.Text)
 				}
 			}},
+		{name: "Export contacts", then: "Save File",
+			open: func(t *testing.T, x window) { x.m.contacts.onExport() }},
+		{name: "Export follow-ups to a calendar", then: "Save File",
+			open: func(t *testing.T, x window) { x.m.reconnect.onExport(); x.m.tasks.drain() }},
 		{name: "Sync with a CardDAV server", staysOpen: true,
 			open: func(t *testing.T, x window) { newSyncDialog(x.w, x.m.store, x.m.tasks, nil).show() },
 			confirmed: func(t *testing.T, x window) {

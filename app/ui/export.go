@@ -18,7 +18,7 @@ import (
 // file, with name as the suggested file name, and writes them there.
 func exportVCards(win fyne.Window, store *sqlite.Store, tasks *tasks, name string, n int, src app.ContactSource) {
 	if n == 0 {
-		dialog.ShowInformation("Nothing to export", "There are no contacts in this list.", win)
+		showInformation(win, "Nothing to export", "There are no contacts in this list.")
 		return
 	}
 	photos := widget.NewCheck("Include the card images as photos (larger file)", nil)
@@ -39,7 +39,7 @@ func exportVCards(win fyne.Window, store *sqlite.Store, tasks *tasks, name strin
 		}
 		chooseExportFile(win, tasks, name, opts, src)
 	}, win)
-	d.Show()
+	newDialogKeys(win).show(d, d.Submit, nil)
 }
 
 // safeFileName makes name, which may come from a card or a vCard (an
@@ -81,7 +81,7 @@ func chooseExportFile(win fyne.Window, tasks *tasks, name string, opts app.Expor
 					showError(win, "Could not export the contacts", err)
 					return
 				}
-				dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %s to %s.\nOpen the file on your phone to add them to its contacts.", contacts.Plural(n, "contact"), path), win)
+				showInformation(win, "Exported", fmt.Sprintf("Wrote %s to %s.\nOpen the file on your phone to add them to its contacts.", contacts.Plural(n, "contact"), path))
 			})
 		})
 	})
