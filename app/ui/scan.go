@@ -202,7 +202,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 	s.followLine.SetPlaceHolder("e.g. send her the article on hiring")
 	s.promise = widget.NewEntry()
 	s.promise.SetPlaceHolder("I promised… (an intro, an article): kept as a follow-up of its own")
-	follow := widget.NewCard("", "Follow through", container.NewVBox(
+	follow := widget.NewCard("Follow-ups", "", container.NewVBox(
 		s.followOn,
 		container.NewBorder(nil, nil, s.followKind, nil, s.followDue),
 		s.followLine,
