@@ -364,6 +364,50 @@ func (s *Store) CompleteFollowUp(ctx context.Context, id int64, on contacts.Day,
 	return it, nil
 }
 
+// ReopenFollowUp undoes CompleteFollowUp: the follow-up done is open
+// again as it was, with no day done or outcome, and the interaction that
+// logged it, logged, is gone, so the keep-in-touch clock counts as before.
+// Both happen or neither does.
+func (s *Store) ReopenFollowUp(ctx context.Context, id, logged int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE follow_ups SET state = 'open', done_on = '', outcome = '' WHERE id = ? AND state = 'done'", id)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return errors.Join(err, fmt.Errorf("no follow-up %d done: %w", id, ErrNotFound))
+		}
+		return deleteInteraction(ctx, tx, logged, id)
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: reopen follow-up %d: %w", id, err)
+	}
+	return nil
+}
+
+// DeleteInteraction takes back an interaction logged on its own, not by
+// completing a follow-up (ReopenFollowUp takes those back).
+func (s *Store) DeleteInteraction(ctx context.Context, id int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return deleteInteraction(ctx, tx, id, 0) })
+	if err != nil {
+		return fmt.Errorf("sqlite: delete interaction %d: %w", id, err)
+	}
+	return nil
+}
+
+// deleteInteraction deletes the interaction id, which logged the
+// follow-up followUp (0 for none).
+func deleteInteraction(ctx context.Context, tx *sql.Tx, id, followUp int64) error {
+	res, err := tx.ExecContext(ctx, "DELETE FROM interactions WHERE id = ? AND coalesce(follow_up_id, 0) = ?", id, followUp)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return errors.Join(err, fmt.Errorf("no interaction %d: %w", id, ErrNotFound))
+	}
+	return nil
+}
+
 // CancelFollowUp drops an open follow-up; it stays in the history.
 func (s *Store) CancelFollowUp(ctx context.Context, id int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
