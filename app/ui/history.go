@@ -26,6 +26,8 @@ type historyPanel struct {
 	store     *sqlite.Store
 	tasks     *tasks
 	clock     app.Clock
+	dates     contacts.DateFormat
+	done      *doneLine // marks follow-ups done, with Undo
 	onChanged func()
 
 	contact  contacts.Contact
@@ -38,8 +40,8 @@ type historyPanel struct {
 	snoozing *snoozeDialog // the snooze dialog last opened
 }
 
-func newHistoryPanel(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onChanged func()) *historyPanel {
-	return &historyPanel{win: win, store: store, tasks: tasks, clock: clock, onChanged: onChanged}
+func newHistoryPanel(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, dates contacts.DateFormat, done *doneLine, onChanged func()) *historyPanel {
+	return &historyPanel{win: win, store: store, tasks: tasks, clock: clock, dates: dates, done: done, onChanged: onChanged}
 }
 
 func (h *historyPanel) buildUI() fyne.CanvasObject {
@@ -96,7 +98,7 @@ func (h *historyPanel) render() {
 	}
 	h.past.RemoveAll()
 	for _, it := range h.history {
-		text := fmt.Sprintf("%s · %s", it.On, capitalize(it.Kind.Label()))
+		text := fmt.Sprintf("%s · %s", h.dates.Day(it.On), capitalize(it.Kind.Label()))
 		if l := lines[it.FollowUpID]; l != "" {
 			text += ": " + l
 		}
@@ -108,7 +110,7 @@ func (h *historyPanel) render() {
 	}
 	for _, f := range h.followUp {
 		if f.State == contacts.StateCancelled {
-			h.past.Add(hintLabel(fmt.Sprintf("%s · %s cancelled", f.Due, capitalize(f.Kind.Label()))))
+			h.past.Add(hintLabel(fmt.Sprintf("%s · %s cancelled", h.dates.Day(f.Due), capitalize(f.Kind.Label()))))
 		}
 	}
 	if len(h.past.Objects) == 0 {
@@ -118,7 +120,7 @@ func (h *historyPanel) render() {
 
 // followUpRow is an open follow-up with Done, Snooze and Cancel.
 func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
-	text := fmt.Sprintf("%s · %s", capitalize(f.Kind.Label()), contacts.DueIn(f.Due, h.clock.Today()))
+	text := fmt.Sprintf("%s · %s", capitalize(f.Kind.Label()), h.dates.DueIn(f.Due, h.clock.Today()))
 	if f.Line != "" {
 		text += "\n" + f.Line
 	}
@@ -126,7 +128,7 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { h.onDone(f) })
 	var snooze *widget.Button
 	snooze = widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), func() {
-		showSnoozeMenu(h.win, snooze, f.Due, h.clock.Today(), func(d contacts.Day) { h.snooze(f, d) }, func(d contacts.Day) { h.reschedule(f, d) })
+		showSnoozeMenu(h.win, h.dates, snooze, f.Due, h.clock.Today(), func(d contacts.Day) { h.snooze(f, d) }, func(d contacts.Day) { h.reschedule(f, d) })
 	})
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
 		dialog.ShowConfirm("Cancel this follow-up?", text, func(ok bool) {
@@ -141,11 +143,9 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 
 // onDone marks f done, after asking how it went.
 func (h *historyPanel) onDone(f contacts.FollowUp) {
-	askOutcome(h.win, "Done: "+h.contact.DisplayName(), &f.Kind, func(_ contacts.Kind, outcome string) {
-		h.update(func(ctx context.Context) error {
-			_, err := h.store.CompleteFollowUp(ctx, f.ID, h.clock.Today(), outcome)
-			return err
-		})
+	c := h.contact
+	askOutcome(h.win, "Done: "+c.DisplayName(), &f.Kind, func(_ contacts.Kind, outcome string) {
+		h.done.complete(c, f, outcome)
 	})
 }
 
@@ -191,7 +191,7 @@ func (h *historyPanel) onSnoozeNext() {
 		dialog.ShowInformation("Nothing to snooze", h.contact.DisplayName()+" has no follow-up scheduled.", h.win)
 		return
 	}
-	h.snoozing = askSnooze(h.win, "Snooze: "+capitalize(f.Kind.Label())+" with "+h.contact.DisplayName(), f.Due, h.clock.Today(),
+	h.snoozing = askSnooze(h.win, h.dates, "Snooze: "+capitalize(f.Kind.Label())+" with "+h.contact.DisplayName(), f.Due, h.clock.Today(),
 		func(d contacts.Day) { h.snooze(f, d) }, func(d contacts.Day) { h.reschedule(f, d) })
 }
 

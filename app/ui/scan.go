@@ -47,6 +47,7 @@ type scanScreen struct {
 	arrivalBatch string
 	tasks        *tasks
 	clock        app.Clock
+	dates        contacts.DateFormat // how days are written
 	newEngine    func(langs []string) (ocr.Engine, error)
 	onSaved      func(c contacts.Contact, open bool)
 	// onReconnect shows Reconnect, from the summary after the last card;
@@ -172,7 +173,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 	s.card.OnPick = s.onPick
 	s.enlarge = widget.NewButtonWithIcon("Enlarge card", theme.ZoomInIcon(), s.onEnlarge)
 	s.enlarge.Importance = widget.LowImportance
-	s.form = newContactForm()
+	s.form = newContactForm(s.dates)
 	s.form.findPeople = func(text string, found func(map[string]int64)) { findPeople(s.store, s.tasks, text, found) }
 	s.position = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.position.Truncation = fyne.TextTruncateEllipsis

@@ -58,7 +58,7 @@ func (m *mainWindow) settingsSections() []settingsSection {
 		{"Appearance", newAppearanceSettings(m.app)},
 		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.onSynced)},
 		{"Data folder", newDataSettings(m.win, m.store, m.tasks, m.openFolder, m.onQuit)},
-		{"Backups", newBackupSettings(m.win, m.store, m.tasks, m.clock, func() {
+		{"Backups", newBackupSettings(m.win, m.store, m.tasks, m.clock, m.dates, func() {
 			m.onChanged()
 			m.contacts.refresh()
 		})},
