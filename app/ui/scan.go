@@ -438,7 +438,7 @@ func (s *scanScreen) readBatch(paths []string, event string, sample bool, done f
 	batch := review.NewBatch()
 	s.startReading(len(paths), func(ctx context.Context, each func(ocr.Result) (*review.Card, error)) error {
 		langs := app.ReadingLanguages(ctx, s.store)
-		b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }}
+		b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Options: app.ClassifyOptions(ctx, s.store)}
 		lift := app.LimitHeap()
 		defer lift()
 		if done != nil {
@@ -467,7 +467,7 @@ func (s *scanScreen) readWaiting(cards []review.Card) {
 	}
 	s.startReading(len(paths), func(ctx context.Context, each func(ocr.Result) (*review.Card, error)) error {
 		langs := app.ReadingLanguages(ctx, s.store)
-		b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }}
+		b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Options: app.ClassifyOptions(ctx, s.store)}
 		lift := app.LimitHeap()
 		defer lift()
 		return b.Read(ctx, paths, func(r ocr.Result) { each(r) })
