@@ -57,4 +57,3 @@ func TestScanKeepCase(t *testing.T) {
 		})
 	}
 }
-

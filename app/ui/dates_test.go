@@ -11,19 +11,21 @@ import (
 
 	"followthrough/app/internal/apptest"
 	"followthrough/contacts"
+	"followthrough/ocr"
 )
 
 // TestWindowWritesDaysAsTheLocale: the window writes each day in the one
-// form of the locale it is given: on Reconnect, on a contact's page and
-// in its Met on field.
+// form of the locale it is given: on Reconnect, on a contact's page, in
+// its Met on field, and in a card's first follow-up, which reads back
+// the form it shows.
 func TestWindowWritesDaysAsTheLocale(t *testing.T) {
 	tests := []struct {
-		locale                   string
-		olu, uma, context, metOn string
+		locale                         string
+		olu, uma, context, metOn, next string
 	}{
-		{"en_US.UTF-8", "3 days overdue (Tue, Nov 17, 2026)", "due Wed, Dec 2, 2026", "met at Founders Breakfast on Tue, Nov 10, 2026", "Tue, Nov 10, 2026"},
-		{"en_GB.UTF-8", "3 days overdue (Tue 17 Nov 2026)", "due Wed 2 Dec 2026", "met at Founders Breakfast on Tue 10 Nov 2026", "Tue 10 Nov 2026"},
-		{"C", "3 days overdue (2026-11-17)", "due 2026-12-02", "met at Founders Breakfast on 2026-11-10", "2026-11-10"},
+		{"en_US.UTF-8", "3 days overdue (Tue, Nov 17, 2026)", "due Wed, Dec 2, 2026", "met at Founders Breakfast on Tue, Nov 10, 2026", "Tue, Nov 10, 2026", "Mon, Nov 23, 2026"},
+		{"en_GB.UTF-8", "3 days overdue (Tue 17 Nov 2026)", "due Wed 2 Dec 2026", "met at Founders Breakfast on Tue 10 Nov 2026", "Tue 10 Nov 2026", "Mon 23 Nov 2026"},
+		{"C", "3 days overdue (2026-11-17)", "due 2026-12-02", "met at Founders Breakfast on 2026-11-10", "2026-11-10", "2026-11-23"},
 	}
 	iso := regexp.MustCompile(`\d{4}-\d\d-\d\d`)
 	for _, tt := range tests {
@@ -32,7 +34,8 @@ func TestWindowWritesDaysAsTheLocale(t *testing.T) {
 			people := apptest.Seed(t, store, contacts.DayOf(apptest.Today))
 			a := test.NewTempApp(t)
 			w := test.NewTempWindow(t, nil)
-			m := newMainWindow(t.Context(), a, w, store, nil, testClock, contacts.DateFormatFor(tt.locale))
+			eng := &apptest.FakeEngine{Lines: apptest.JaneCard}
+			m := newMainWindow(t.Context(), a, w, store, func([]string) (ocr.Engine, error) { return eng, nil }, testClock, contacts.DateFormatFor(tt.locale))
 			m.tasks.held = true
 			w.SetContent(m.buildUI())
 			w.Resize(fyne.NewSize(1200, 800))
@@ -61,6 +64,27 @@ func TestWindowWritesDaysAsTheLocale(t *testing.T) {
 				if s := iso.FindString(historyText(m)); s != "" {
 					t.Errorf("the contact's follow-ups show the ISO day %s:\n%s", s, historyText(m))
 				}
+			}
+
+			// A card read: its first follow-up's day shows in the same
+			// form, and that form typed back is the day saved.
+			m.scan.read([]string{apptest.WriteImage(t, t.TempDir(), "jane.png")})
+			m.tasks.drain()
+			due := m.scan.followDue.entry
+			if due.Text != tt.next {
+				t.Errorf("the first follow-up's day shows %q, want %q", due.Text, tt.next)
+			}
+			due.SetText("")
+			test.Type(due, contacts.DateFormatFor(tt.locale).Day(contacts.Day{Year: 2026, Month: 11, Day: 24}))
+			test.Tap(m.scan.save)
+			m.tasks.drain()
+			jane, err := store.List(t.Context(), "jane", 0)
+			if err != nil || len(jane) != 1 {
+				t.Fatalf("Jane saved: %v, %v", jane, err)
+			}
+			fs, err := store.FollowUps(t.Context(), jane[0].ID)
+			if err != nil || len(fs) != 1 || fs[0].Due != (contacts.Day{Year: 2026, Month: 11, Day: 24}) {
+				t.Errorf("Jane's follow-ups %+v, %v; want one on 2026-11-24", fs, err)
 			}
 		})
 	}

@@ -43,6 +43,21 @@ func (d *dayEntry) buildUI() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, d.pick, d.entry)
 }
 
+// Enable lets the day be typed and picked again.
+func (d *dayEntry) Enable() {
+	d.entry.Enable()
+	d.pick.Enable()
+}
+
+// Disable keeps the day from being typed or picked.
+func (d *dayEntry) Disable() {
+	d.entry.Disable()
+	d.pick.Disable()
+}
+
+// Disabled reports whether the day can be changed.
+func (d *dayEntry) Disabled() bool { return d.entry.Disabled() }
+
 // setDay shows day; the zero Day shows nothing.
 func (d *dayEntry) setDay(day contacts.Day) {
 	d.entry.SetText(d.dates.Day(day))

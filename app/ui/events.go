@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -221,12 +220,9 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 	name := widget.NewEntry()
 	name.SetPlaceHolder("Atlanta Tech Meetup")
 	name.SetText(e.Name)
-	dateEntry := func(d contacts.Day) *widget.DateEntry {
-		de := widget.NewDateEntry()
-		if !d.IsZero() {
-			t := d.In(time.Local)
-			de.SetDate(&t)
-		}
+	dateEntry := func(d contacts.Day) *dayEntry {
+		de := newDayEntry(s.dates)
+		de.setDay(d)
 		return de
 	}
 	start, end := dateEntry(e.Start), dateEntry(e.End)
@@ -235,7 +231,7 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 	notes := widget.NewMultiLineEntry()
 	notes.SetText(e.Notes)
 	items := []*widget.FormItem{
-		widget.NewFormItem("Name", name), widget.NewFormItem("From", start), widget.NewFormItem("To", end),
+		widget.NewFormItem("Name", name), widget.NewFormItem("From", container.NewVBox(start.buildUI(), start.hint)), widget.NewFormItem("To", container.NewVBox(end.buildUI(), end.hint)),
 		widget.NewFormItem("Place", place), widget.NewFormItem("Notes", notes),
 	}
 	title, confirm := "New event", "Add"
@@ -247,13 +243,9 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 			return
 		}
 		e.Name, e.Place, e.Notes = strings.TrimSpace(name.Text), place.Text, notes.Text
-		e.Start, e.End = contacts.Day{}, contacts.Day{}
-		if start.Date != nil {
-			e.Start = contacts.DayOf(*start.Date)
-		}
-		if end.Date != nil {
-			e.End = contacts.DayOf(*end.Date)
-		}
+		// A day that is not one is left out, as the entry says under it.
+		e.Start, _ = start.day()
+		e.End, _ = end.day()
 		s.tasks.inOrder(func(ctx context.Context) func() {
 			var err error
 			if e.ID == 0 {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -215,19 +214,19 @@ func (h *historyPanel) update(change func(context.Context) error) {
 func (h *historyPanel) onAdd() {
 	kind := widget.NewSelect(kindLabels(), nil)
 	kind.SetSelected(contacts.KindCall.Label())
-	due := widget.NewDateEntry()
-	start := h.clock.Today().AddDays(contacts.DefaultFollowUpDelay).In(time.Local)
-	due.SetDate(&start)
+	due := newDayEntry(h.dates)
+	due.setDay(h.clock.Today().AddDays(contacts.DefaultFollowUpDelay))
 	line := widget.NewEntry()
 	line.SetPlaceHolder("e.g. introduce him to Sam")
 	items := []*widget.FormItem{
-		widget.NewFormItem("What", kind), widget.NewFormItem("When", due), widget.NewFormItem("Note", line),
+		widget.NewFormItem("What", kind), widget.NewFormItem("When", container.NewVBox(due.buildUI(), due.hint)), widget.NewFormItem("Note", line),
 	}
 	d := dialog.NewForm("Follow up with "+h.contact.DisplayName(), "Add", "Cancel", items, func(ok bool) {
-		if !ok || due.Date == nil {
+		day, err := due.day()
+		if !ok || err != nil || day.IsZero() {
 			return
 		}
-		f := contacts.FollowUp{ContactID: h.contact.ID, Kind: kindFromLabel(kind.Selected), Due: contacts.DayOf(*due.Date), Line: line.Text}
+		f := contacts.FollowUp{ContactID: h.contact.ID, Kind: kindFromLabel(kind.Selected), Due: day, Line: line.Text}
 		h.update(func(ctx context.Context) error { return h.store.AddFollowUp(ctx, &f) })
 	}, h.win)
 	d.Resize(fyne.NewSize(480, 0))

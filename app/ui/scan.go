@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -85,7 +84,7 @@ type scanScreen struct {
 	// promise made in the conversation, which is a follow-up of its own.
 	followOn   *widget.Check
 	followKind *widget.Select
-	followDue  *widget.DateEntry
+	followDue  *dayEntry
 	followLine *widget.Entry
 	promise    *widget.Entry
 	delay      int              // days from meeting to the first follow-up
@@ -198,14 +197,15 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 		}
 	})
 	s.followKind = widget.NewSelect(kindLabels(), nil)
-	s.followDue = widget.NewDateEntry()
+	s.followDue = newDayEntry(s.dates)
 	s.followLine = widget.NewEntry()
 	s.followLine.SetPlaceHolder("e.g. send her the article on hiring")
 	s.promise = widget.NewEntry()
 	s.promise.SetPlaceHolder("I promised… (an intro, an article): kept as a follow-up of its own")
 	follow := widget.NewCard("Follow-ups", "", container.NewVBox(
 		s.followOn,
-		container.NewBorder(nil, nil, s.followKind, nil, s.followDue),
+		container.NewBorder(nil, nil, s.followKind, nil, s.followDue.buildUI()),
+		s.followDue.hint,
 		s.followLine,
 		s.promise,
 	))
@@ -900,12 +900,7 @@ func (s *scanScreen) onUndo() {
 func (s *scanScreen) showFollowUps(d review.Draft) {
 	s.followOn.SetChecked(d.FollowOn)
 	s.followKind.SetSelected(d.FollowKind.Label())
-	var due *time.Time
-	if !d.FollowDue.IsZero() {
-		t := d.FollowDue.In(time.Local)
-		due = &t
-	}
-	s.followDue.SetDate(due)
+	s.followDue.setDay(d.FollowDue)
 	s.followLine.SetText(d.FollowLine)
 	s.promise.SetText(d.Promise)
 }
@@ -986,8 +981,7 @@ func (s *scanScreen) proposeFollowUp(c contacts.Contact) {
 	f := app.FirstFollowUp(c, s.clock.Today(), s.delay)
 	s.followOn.SetChecked(true)
 	s.followKind.SetSelected(f.Kind.Label())
-	due := f.Due.In(time.Local)
-	s.followDue.SetDate(&due)
+	s.followDue.setDay(f.Due)
 	s.followLine.SetText("")
 	s.promise.SetText("")
 }
@@ -996,8 +990,8 @@ func (s *scanScreen) proposeFollowUp(c contacts.Contact) {
 // Without a day picked they fall on the day the first follow-up would.
 func (s *scanScreen) followUps(c contacts.Contact) []contacts.FollowUp {
 	due := app.FirstFollowUp(c, s.clock.Today(), s.delay).Due
-	if s.followDue.Date != nil {
-		due = contacts.DayOf(*s.followDue.Date)
+	if day, err := s.followDue.day(); err == nil && !day.IsZero() {
+		due = day
 	}
 	var out []contacts.FollowUp
 	if s.followOn.Checked {
