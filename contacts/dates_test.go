@@ -112,3 +112,19 @@ func TestDueIn(t *testing.T) {
 		})
 	}
 }
+
+func TestMergeMetWritesTheDay(t *testing.T) {
+	c := Contact{Event: "Expo", MetOn: Day{2026, time.November, 10}, IntroducedBy: "Sam"}
+	tests := []struct{ locale, want string }{
+		{"en_US", "Expo on Tue, Nov 10, 2026, introduced by Sam"},
+		{"en_GB", "Expo on Tue 10 Nov 2026, introduced by Sam"},
+		{"C", "Expo on 2026-11-10, introduced by Sam"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.locale, func(t *testing.T) {
+			if got := MergeMet.Value(c, DateFormatFor(tt.locale)); got != tt.want {
+				t.Errorf("Value = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -19,6 +19,7 @@ import (
 type mergeChooser struct {
 	stored, card contacts.Contact
 	reasons      []string
+	dates        contacts.DateFormat
 
 	// fromCard holds, for each field where the two differ, the check that
 	// takes the card's value; its twin keeps the stored one.
@@ -26,12 +27,12 @@ type mergeChooser struct {
 	fromStore map[contacts.MergeField]*widget.Check
 }
 
-func newMergeChooser(stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField) *mergeChooser {
-	m := &mergeChooser{stored: stored, card: card, reasons: reasons,
+func newMergeChooser(stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField, dates contacts.DateFormat) *mergeChooser {
+	m := &mergeChooser{stored: stored, card: card, reasons: reasons, dates: dates,
 		fromCard: make(map[contacts.MergeField]*widget.Check), fromStore: make(map[contacts.MergeField]*widget.Check)}
 	for _, f := range contacts.Differing(stored, card) {
-		m.fromStore[f] = widget.NewCheck(oneLine(f.Value(stored)), nil)
-		m.fromCard[f] = widget.NewCheck(oneLine(f.Value(card)), nil)
+		m.fromStore[f] = widget.NewCheck(oneLine(f.Value(stored, dates)), nil)
+		m.fromCard[f] = widget.NewCheck(oneLine(f.Value(card, dates)), nil)
 		m.pick(f, slices.Contains(fromOther, f))
 		m.fromStore[f].OnChanged = func(on bool) { m.pick(f, !on) }
 		m.fromCard[f].OnChanged = func(on bool) { m.pick(f, on) }
@@ -67,7 +68,7 @@ func (m *mergeChooser) buildUI() fyne.CanvasObject {
 	}
 	row("", bold("In your contacts"), bold("This card"))
 	for _, f := range contacts.MergeFields {
-		sv, cv := f.Value(m.stored), f.Value(m.card)
+		sv, cv := f.Value(m.stored, m.dates), f.Value(m.card, m.dates)
 		if sv == "" && cv == "" {
 			continue
 		}
@@ -113,8 +114,8 @@ func (m *mergeChooser) fromOther() []contacts.MergeField {
 // askMerge shows card beside stored and calls decide with what the user
 // chose: merge (with the fields to take from the card), keep both, or
 // skip the card. Closing the dialog decides nothing.
-func askMerge(win fyne.Window, stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField, decide func(app.ImportAction, []contacts.MergeField)) {
-	m := newMergeChooser(stored, card, reasons, fromOther)
+func askMerge(win fyne.Window, dates contacts.DateFormat, stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField, decide func(app.ImportAction, []contacts.MergeField)) {
+	m := newMergeChooser(stored, card, reasons, fromOther, dates)
 	var d dialog.Dialog
 	choose := func(a app.ImportAction) func() {
 		return func() {

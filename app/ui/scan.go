@@ -771,7 +771,7 @@ func (s *scanScreen) onSave(next bool) {
 				return
 			}
 			m := matches[0]
-			askMerge(s.win, m.Contact, c, m.Reasons, contacts.SuggestFromNewer(m.Contact, c),
+			askMerge(s.win, s.dates, m.Contact, c, m.Reasons, contacts.SuggestFromNewer(m.Contact, c),
 				func(a app.ImportAction, fromOther []contacts.MergeField) {
 					switch a {
 					case app.ImportSkip:

@@ -158,7 +158,7 @@ func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite
 	m.watcher = newFolderWatcher(store, m.tasks, newEngine, m.scan.queueReading, func(err error) {
 		showError(w, "Could not watch the folder", err)
 	})
-	m.imports = newImportScreen(w, store, m.tasks, func() {
+	m.imports = newImportScreen(w, store, m.tasks, dates, func() {
 		m.onChanged()
 		m.contacts.refresh()
 	})
