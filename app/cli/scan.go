@@ -59,7 +59,7 @@ type scanOptions struct {
 // newScanRun returns the run that reads cards as the options ask, with
 // the first follow-up and cadence of the settings.
 func (p *program) newScanRun(ctx context.Context, store *sqlite.Store, o scanOptions) (*scanRun, error) {
-	s := &scanRun{store: store, out: o.out, event: o.event, save: o.save, merge: o.merge, w: p.stdout, newEngine: p.newEngine, today: p.clock.Today(), followUpDays: -1, keepCase: o.keepCase}
+	s := &scanRun{store: store, out: o.out, event: o.event, save: o.save, merge: o.merge, w: p.stdout, newEngine: p.newEngine, today: p.clock.Today(), followUpDays: -1, keepCase: o.keepCase, dates: p.dates}
 	if o.save && !o.noFollowUp {
 		days, err := app.FollowUpDelay(ctx, store, o.followUpIn)
 		if err != nil {
@@ -89,8 +89,9 @@ type scanRun struct {
 	// followUpDays is the delay of the first follow-up scheduled for each
 	// saved card; negative for none.
 	followUpDays int
-	cadence      contacts.Cadence // the keep-in-touch cadence of each saved card
-	keepCase     bool             // --keep-case: names in capitals kept as printed
+	cadence      contacts.Cadence    // the keep-in-touch cadence of each saved card
+	keepCase     bool                // --keep-case: names in capitals kept as printed
+	dates        contacts.DateFormat // how days are written in what it prints
 }
 
 // options are how the cards' lines are classified: as the settings say,
@@ -184,7 +185,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem, event string) (st
 			c, stored = saved, true
 		}
 		for _, f := range follow {
-			scheduled += fmt.Sprintf(" · first follow-up: %s on %s", f.Kind.Label(), f.Due)
+			scheduled += fmt.Sprintf(" · first follow-up: %s on %s", f.Kind.Label(), s.dates.Day(f.Due))
 		}
 	}
 	to := ""
