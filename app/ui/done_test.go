@@ -237,3 +237,36 @@ func TestDoneOffersTheNextFollowUp(t *testing.T) {
 		})
 	}
 }
+
+// TestDoneOffersByCadence: with no day in the outcome, Done offers the
+// next call after the cadence's ideal gap, unless something else is
+// scheduled with the contact already.
+func TestDoneOffersByCadence(t *testing.T) {
+	today := contacts.DayOf(apptest.Today)
+	store := apptest.OpenStore(t)
+	people := apptest.Seed(t, store, today)
+	olu := people["Olu Overdue"]
+	olu.Cadence = contacts.Cadence{Ideal: 30, Max: 90}
+	if err := store.Update(context.Background(), olu); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.AddFollowUp(context.Background(), &contacts.FollowUp{ContactID: olu.ID, Kind: contacts.KindNote, Due: today.AddDays(20)}); err != nil {
+		t.Fatal(err)
+	}
+	m, w := newTestWindow(t, store, &apptest.FakeEngine{})
+	m.tasks.drain()
+
+	test.Tap(reconnectRowOf(t, m, "Fay Fading").done)
+	answerDone(t, w, "caught up")
+	m.tasks.drain()
+	if want := "Next: call with Fay Fading, " + today.AddDays(60).String() + "?"; !m.done.nextRow.Visible() || m.done.nextText.Text != want {
+		t.Errorf("after Done on Fay the offer is %v %q, want %q", m.done.nextRow.Visible(), m.done.nextText.Text, want)
+	}
+
+	test.Tap(reconnectRowOf(t, m, "Olu Overdue").lines[0].done)
+	answerDone(t, w, "went well")
+	m.tasks.drain()
+	if m.done.nextRow.Visible() {
+		t.Errorf("Olu has a note scheduled, yet Done offers %q", m.done.nextText.Text)
+	}
+}
