@@ -41,7 +41,7 @@ type doneLine struct {
 // doneRecord is one Done, which Undo takes back.
 type doneRecord struct {
 	contact  contacts.Contact
-	followUp int64             // the follow-up marked done; 0 for a call logged
+	followUp contacts.FollowUp // the follow-up marked done, as it was; zero for a call logged
 	logged   int64             // the interaction that logged it
 	next     contacts.FollowUp // the next follow-up proposed; zero for none
 	undone   bool              // Undo was tapped or its time is over
@@ -70,10 +70,15 @@ func (d *doneLine) buildUI() fyne.CanvasObject {
 func (d *doneLine) complete(c contacts.Contact, f contacts.FollowUp, outcome string) {
 	today := d.clock.Today()
 	d.tasks.inOrder(func(ctx context.Context) func() {
-		it, err := d.store.CompleteFollowUp(ctx, f.ID, today, outcome)
+		// As it is in the store, which Undo puts back.
+		was, err := d.store.GetFollowUp(ctx, f.ID)
+		var it contacts.Interaction
+		if err == nil {
+			it, err = d.store.CompleteFollowUp(ctx, f.ID, today, outcome)
+		}
 		var rec *doneRecord
 		if err == nil {
-			rec = &doneRecord{contact: c, followUp: f.ID, logged: it.ID}
+			rec = &doneRecord{contact: c, followUp: was, logged: it.ID}
 			rec.next, err = d.propose(ctx, c, f.Kind, outcome, today)
 		}
 		return func() {
@@ -183,7 +188,7 @@ func (d *doneLine) onUndo() {
 	d.hide()
 	d.tasks.inOrder(func(ctx context.Context) func() {
 		var err error
-		if rec.followUp != 0 {
+		if rec.followUp.ID != 0 {
 			err = d.store.ReopenFollowUp(ctx, rec.followUp, rec.logged)
 		} else {
 			err = d.store.DeleteInteraction(ctx, rec.logged)

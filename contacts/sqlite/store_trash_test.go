@@ -414,11 +414,15 @@ func TestDoneUndoKeepsTheWholeGraph(t *testing.T) {
 		do   func(t *testing.T, f *graphFixture) (undo func() error)
 	}{
 		{"follow-up done", func(t *testing.T, f *graphFixture) func() error {
+			was, err := f.s.GetFollowUp(t.Context(), f.openFollowUp.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
 			it, err := f.s.CompleteFollowUp(t.Context(), f.openFollowUp.ID, f.today, "coffee next month")
 			if err != nil {
 				t.Fatal(err)
 			}
-			return func() error { return f.s.ReopenFollowUp(t.Context(), f.openFollowUp.ID, it.ID) }
+			return func() error { return f.s.ReopenFollowUp(t.Context(), was, it.ID) }
 		}},
 		{"call logged", func(t *testing.T, f *graphFixture) func() error {
 			it := contacts.Interaction{ContactID: f.ann.ID, Kind: contacts.KindCall, On: f.today, Note: "caught up"}
