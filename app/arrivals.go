@@ -52,6 +52,10 @@ type Arrivals struct {
 	// Read is called with each card read, or that could not be, from
 	// the worker that read it.
 	Read func(a Arrival, r ocr.Result)
+	// Options, when not nil, gives how each card's lines are classified,
+	// asked as each card is read: ClassifyOptions, for a setting changed
+	// while cards come in.
+	Options func(context.Context) ocr.ClassifyOptions
 
 	mu      sync.Mutex
 	waiting []Arrival // the newest last
@@ -148,7 +152,7 @@ func (q *Arrivals) Run(ctx context.Context) error {
 			defer eng.Close()
 			for {
 				if a, ok := q.next(true); ok {
-					q.Read(a, readArrival(ctx, eng, a))
+					q.Read(a, q.read(ctx, eng, a))
 					q.mu.Lock()
 					q.busy--
 					q.mu.Unlock()
@@ -180,7 +184,7 @@ func (q *Arrivals) Run(ctx context.Context) error {
 				return
 			}
 			if a, ok := q.next(false); ok {
-				q.Read(a, readArrival(ctx, eng, a))
+				q.Read(a, q.read(ctx, eng, a))
 			}
 		}
 	}()
@@ -190,6 +194,17 @@ func (q *Arrivals) Run(ctx context.Context) error {
 		return err
 	}
 	return ctx.Err()
+}
+
+// read reads one card and classifies its lines with the options asked.
+func (q *Arrivals) read(ctx context.Context, eng ocr.Engine, a Arrival) ocr.Result {
+	res := readArrival(ctx, eng, a)
+	if res.Reading != nil && q.Options != nil {
+		if opts := q.Options(ctx); opts != (ocr.ClassifyOptions{}) {
+			res.Reading.Classify(opts)
+		}
+	}
+	return res
 }
 
 // readArrival reads one card, catching a panic as the batch does.

@@ -7,10 +7,10 @@ import (
 	"followthrough/contacts"
 )
 
-// EntryHeadline is the terminal line for an entry: whom, what, why now,
-// and the number to call.
-func EntryHeadline(e contacts.ReconnectItem) string {
-	return contacts.JoinNonEmpty(" · ", EntryWhat(e), e.Reason, FirstPhone(e.Person.Contact))
+// EntryHeadline is the terminal line for an entry on today: whom, what,
+// why now, and the number to call; days written in dates.
+func EntryHeadline(e contacts.ReconnectItem, dates contacts.DateFormat, today contacts.Day) string {
+	return contacts.JoinNonEmpty(" · ", EntryWhat(e), dates.Reason(e, today), FirstPhone(e.Person.Contact))
 }
 
 // EntryWhat is whom to get back to and how: "Jane Doe, Acme · call: send
@@ -33,9 +33,10 @@ func EntryWho(c contacts.Contact) string {
 }
 
 // FollowUpWhat is what a follow-up asks and when, seen from today:
-// "kept promise: introduce her to Sam · due Monday".
-func FollowUpWhat(f contacts.FollowUp, today contacts.Day) string {
-	return followUpWhat(f) + " · " + contacts.DueIn(f.Due, today)
+// "kept promise: introduce her to Sam · due Monday"; days written in
+// dates.
+func FollowUpWhat(f contacts.FollowUp, dates contacts.DateFormat, today contacts.Day) string {
+	return followUpWhat(f) + " · " + dates.DueIn(f.Due, today)
 }
 
 func followUpWhat(f contacts.FollowUp) string {
@@ -57,19 +58,20 @@ func OtherFollowUps(e contacts.ReconnectItem) []contacts.FollowUp {
 	return out
 }
 
-// EntryContext is where they met and what was said last.
-func EntryContext(e contacts.ReconnectItem) string {
-	return contacts.JoinNonEmpty(" · ", metAt(e.Person.Contact), talked(e.Person.LastTalk))
+// EntryContext is where they met and what was said last; days written
+// in dates.
+func EntryContext(e contacts.ReconnectItem, dates contacts.DateFormat) string {
+	return contacts.JoinNonEmpty(" · ", metAt(e.Person.Contact, dates), talked(e.Person.LastTalk))
 }
 
-func metAt(c contacts.Contact) string {
+func metAt(c contacts.Contact, dates contacts.DateFormat) string {
 	switch {
 	case c.Event != "" && !c.MetOn.IsZero():
-		return fmt.Sprintf("met at %s on %s", c.Event, c.MetOn)
+		return fmt.Sprintf("met at %s on %s", c.Event, dates.Day(c.MetOn))
 	case c.Event != "":
 		return "met at " + c.Event
 	case !c.MetOn.IsZero():
-		return "met on " + c.MetOn.String()
+		return "met on " + dates.Day(c.MetOn)
 	}
 	return ""
 }

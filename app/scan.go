@@ -151,6 +151,22 @@ func ReadingLanguages(ctx context.Context, store *sqlite.Store) []string {
 	return ocr.DefaultLanguages
 }
 
+// SettingKeepNameCase is the setting that keeps the names printed in
+// capitals as printed: "true"; anything else, the default, writes them
+// in their usual case (contacts.NameCase).
+const SettingKeepNameCase = "ocr.keepNameCase"
+
+// ClassifyOptions is how cards are classified, from the settings. Every
+// way a card is read (the window's scan, the command line's scan, the
+// phone and the watched folder) takes its options from here.
+func ClassifyOptions(ctx context.Context, store *sqlite.Store) ocr.ClassifyOptions {
+	if store == nil {
+		return ocr.ClassifyOptions{}
+	}
+	v, err := store.Setting(ctx, SettingKeepNameCase, "")
+	return ocr.ClassifyOptions{KeepNameCase: err == nil && v == "true"}
+}
+
 // SettingLastEvent is the setting that holds the event the last batch of
 // cards was collected at. It is the data folder's, not the computer's:
 // another data folder has its own.

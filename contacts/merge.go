@@ -25,8 +25,9 @@ const (
 // the extra properties are not chosen: a merge keeps those of both.
 var MergeFields = []MergeField{MergeName, MergeTitle, MergeCompany, MergeAddress, MergeMet, MergeCadence, MergeImage}
 
-// Value returns field f of c as text, as a merge shows it.
-func (f MergeField) Value(c Contact) string {
+// Value returns field f of c as text, as a merge shows it, days written
+// in dates.
+func (f MergeField) Value(c Contact, dates DateFormat) string {
 	switch f {
 	case MergeName:
 		return personName(c)
@@ -39,7 +40,7 @@ func (f MergeField) Value(c Contact) string {
 	case MergeMet:
 		var day string
 		if !c.MetOn.IsZero() {
-			day = "on " + c.MetOn.String()
+			day = "on " + dates.Day(c.MetOn)
 		}
 		var by string
 		if c.IntroducedBy != "" {
@@ -84,7 +85,7 @@ func (f MergeField) take(dst *Contact, src Contact) {
 func Differing(a, b Contact) []MergeField {
 	var fs []MergeField
 	for _, f := range MergeFields {
-		va, vb := f.Value(a), f.Value(b)
+		va, vb := f.Value(a, DateFormat{}), f.Value(b, DateFormat{})
 		if va != "" && vb != "" && va != vb {
 			fs = append(fs, f)
 		}
@@ -118,7 +119,7 @@ func SuggestFromNewer(stored, newer Contact) []MergeField {
 func Merge(keep, other Contact, fromOther []MergeField, region string) Contact {
 	m := keep
 	for _, f := range MergeFields {
-		if slices.Contains(fromOther, f) || (f.Value(keep) == "" && f.Value(other) != "") {
+		if slices.Contains(fromOther, f) || (f.Value(keep, DateFormat{}) == "" && f.Value(other, DateFormat{}) != "") {
 			f.take(&m, other)
 		}
 	}

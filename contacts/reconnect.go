@@ -42,7 +42,7 @@ type ReconnectItem struct {
 	FollowUp *FollowUp // the follow-up the entry is about; nil for a cadence
 	Due      Day       // the follow-up's day, or the day the gap ran out
 	Late     int       // days past Due, for Overdue and Fading entries
-	Reason   string    // why, in words: "3 days overdue", "due Thursday"
+	Reason   string    // why, in words, days in ISO 8601: "3 days overdue", "due Thursday"; DateFormat.Reason writes it for the user
 }
 
 // Reconnect makes the reconnect list for today: at most one entry per
@@ -109,42 +109,38 @@ func ReconnectItemFor(p Relationship, today Day, horizon int) (ReconnectItem, bo
 	case next != nil && next.Due.Before(today):
 		e.Section, e.FollowUp, e.Due = Overdue, next, next.Due
 		e.Late = today.Sub(next.Due)
-		e.Reason = Plural(e.Late, "day") + " overdue"
 	case cad.Max > 0 && today.After(p.Last.AddDays(cad.Max)):
 		e.Section, e.FollowUp, e.Due = Overdue, next, p.Last.AddDays(cad.Max)
 		e.Late = today.Sub(e.Due)
-		e.Reason = fmt.Sprintf("no contact for %s, past the limit of %s", Plural(today.Sub(p.Last), "day"), cad)
 	case next != nil && next.Due.Sub(today) < 7:
 		e.Section, e.FollowUp, e.Due = Due, next, next.Due
-		e.Reason = DueIn(next.Due, today)
 	case next == nil && cad.Ideal > 0 && today.After(p.Last.AddDays(cad.Ideal)):
 		e.Section, e.Due = Fading, p.Last.AddDays(cad.Ideal)
 		e.Late = today.Sub(e.Due)
-		e.Reason = fmt.Sprintf("no contact for %s (%s)", Plural(today.Sub(p.Last), "day"), cad)
 	case next != nil && (horizon <= 0 || next.Due.Sub(today) <= horizon):
 		e.Section, e.FollowUp, e.Due = Upcoming, next, next.Due
-		e.Reason = DueIn(next.Due, today)
 	default:
 		return ReconnectItem{}, false
 	}
+	e.Reason = DateFormat{}.Reason(e, today)
 	return e, true
 }
 
-// DueIn says when a follow-up due on due comes, seen from today: "due
-// today", "due Thursday", "due 2026-12-03", or "3 days overdue
-// (2026-12-01)".
-func DueIn(due, today Day) string {
-	switch n := due.Sub(today); {
-	case n < 0:
-		return fmt.Sprintf("%s overdue (%s)", Plural(-n, "day"), due)
-	case n == 0:
-		return "due today"
-	case n == 1:
-		return "due tomorrow"
-	case n < 7:
-		return "due " + due.utc().Weekday().String()
+// Reason says why e is listed on today, its days written in f: "3 days
+// overdue", "due Thursday", "due Mon, Dec 14, 2026", "no contact for 70
+// days (every 2 months)".
+func (f DateFormat) Reason(e ReconnectItem, today Day) string {
+	cad, last := e.Person.Contact.Cadence, e.Person.Last
+	ofFollowUp := e.FollowUp != nil && e.Due == e.FollowUp.Due
+	switch {
+	case e.Section == Overdue && ofFollowUp:
+		return Plural(e.Late, "day") + " overdue"
+	case e.Section == Overdue:
+		return fmt.Sprintf("no contact for %s, past the limit of %s", Plural(today.Sub(last), "day"), cad)
+	case e.Section == Fading:
+		return fmt.Sprintf("no contact for %s (%s)", Plural(today.Sub(last), "day"), cad)
 	}
-	return "due " + due.String()
+	return f.DueIn(e.Due, today)
 }
 
 // Counts returns how many entries each section holds.

@@ -164,29 +164,3 @@ func TestDay(t *testing.T) {
 		})
 	}
 }
-
-func TestDueIn(t *testing.T) {
-	today, _ := ParseDay("2026-12-03") // a Thursday
-	tests := []struct {
-		due  string
-		want string
-	}{
-		{"2026-12-03", "due today"},
-		{"2026-12-04", "due tomorrow"},
-		{"2026-12-07", "due Monday"},
-		{"2026-12-10", "due 2026-12-10"},
-		{"2026-12-02", "1 day overdue (2026-12-02)"},
-		{"2026-11-28", "5 days overdue (2026-11-28)"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.due, func(t *testing.T) {
-			due, err := ParseDay(tt.due)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := DueIn(due, today); got != tt.want {
-				t.Errorf("DueIn(%s, %s) = %q, want %q", tt.due, today, got, tt.want)
-			}
-		})
-	}
-}

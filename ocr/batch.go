@@ -32,6 +32,8 @@ type Batch struct {
 	// take at once, as their headers tell (see fileFootprint); 0 means
 	// BatchMemory. An image larger than that is decoded while no other is.
 	Memory int64
+	// Options are how each card's lines are classified.
+	Options ClassifyOptions
 }
 
 // Read reads every file in paths and calls each with every result as it
@@ -95,6 +97,9 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 		close(results)
 	}()
 	for r := range results {
+		if r.Reading != nil && b.Options != (ClassifyOptions{}) {
+			r.Reading.Classify(b.Options)
+		}
 		each(r)
 	}
 	if err := ctx.Err(); err != nil {

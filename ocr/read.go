@@ -27,6 +27,16 @@ type Reading struct {
 	lean string // the script detection leaned to, unsure (see Pass)
 }
 
+// Classify classifies r's lines again, with opts: Read, ReadImage and
+// Batch classify with the default options.
+func (r *Reading) Classify(opts ClassifyOptions) {
+	var size image.Point
+	if r.Image != nil {
+		size = r.Image.Bounds().Size()
+	}
+	r.Fields = ClassifyWith(r.Lines, size, opts)
+}
+
 // Read reads the card in the image file at path with eng.
 func Read(ctx context.Context, eng Engine, path string) (*Reading, error) {
 	return readFile(ctx, eng, path, loadSource)

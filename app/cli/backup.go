@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"followthrough/app"
+	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
 )
 
@@ -26,7 +27,7 @@ func (p *program) backupCommand() *command {
 					return errors.New("backup: takes no arguments")
 				}
 				if *list {
-					return listBackups(p.stdout, store)
+					return listBackups(p.stdout, store, p.dates)
 				}
 				b, err := store.Backup(ctx)
 				if err != nil {
@@ -39,7 +40,8 @@ func (p *program) backupCommand() *command {
 	}
 }
 
-func listBackups(w io.Writer, store *sqlite.Store) error {
+// listBackups lists the backups of store, their times written in dates.
+func listBackups(w io.Writer, store *sqlite.Store, dates contacts.DateFormat) error {
 	bs, err := store.Backups()
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
@@ -50,7 +52,7 @@ func listBackups(w io.Writer, store *sqlite.Store) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, b := range bs {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", b.Time.Format("2006-01-02 15:04"), backupKind(b), app.ByteSize(b.Size), b.Path)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", dates.Time(b.Time.Local()), backupKind(b), app.ByteSize(b.Size), b.Path)
 	}
 	return tw.Flush()
 }

@@ -17,6 +17,7 @@ import (
 	"text/tabwriter"
 
 	"followthrough/app"
+	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
 )
@@ -77,6 +78,7 @@ type program struct {
 	stdout    io.Writer
 	about     app.Metadata // the name and version
 	clock     app.Clock
+	dates     contacts.DateFormat // how days are written for the user
 	newEngine func(langs []string) (ocr.Engine, error)
 	window    Window
 	// prompt asks for a secret on the terminal, without echo; nil when
@@ -141,7 +143,7 @@ func Main(args []string, appTOML []byte, window Window) int {
 		fmt.Fprintln(os.Stderr, "followthrough:", err)
 		return 1
 	}
-	p := &program{stdout: os.Stdout, about: app.About(), newEngine: app.NewEngine, window: window, prompt: terminalPrompt()}
+	p := &program{stdout: os.Stdout, about: app.About(), dates: app.SystemDateFormat(os.Getenv), newEngine: app.NewEngine, window: window, prompt: terminalPrompt()}
 	return p.main(args)
 }
 

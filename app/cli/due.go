@@ -30,7 +30,7 @@ func (p *program) dueCommand() *command {
 				if *asJSON {
 					return writeDueJSON(p.stdout, entries, p.clock.Today())
 				}
-				writeDueText(p.stdout, entries, p.clock.Today())
+				writeDueText(p.stdout, entries, p.dates, p.clock.Today())
 				return nil
 			}
 		},
@@ -43,8 +43,9 @@ func reconnectList(ctx context.Context, store *sqlite.Store, today contacts.Day,
 }
 
 // writeDueText prints the list, each entry with its most urgent follow-up,
-// and under it the contact's other open follow-ups, one a line.
-func writeDueText(w io.Writer, entries []contacts.ReconnectItem, today contacts.Day) {
+// and under it the contact's other open follow-ups, one a line; days
+// written in dates.
+func writeDueText(w io.Writer, entries []contacts.ReconnectItem, dates contacts.DateFormat, today contacts.Day) {
 	if len(entries) == 0 {
 		fmt.Fprintln(w, "Nobody to get back to. Scan the cards from your next event, or give people a keep-in-touch cadence.")
 		return
@@ -59,11 +60,11 @@ func writeDueText(w io.Writer, entries []contacts.ReconnectItem, today contacts.
 			section = e.Section
 			fmt.Fprintf(w, "%s (%d)\n", section, counts[section])
 		}
-		fmt.Fprintf(w, "  %s\n", app.EntryHeadline(e))
+		fmt.Fprintf(w, "  %s\n", app.EntryHeadline(e, dates, today))
 		for _, f := range app.OtherFollowUps(e) {
-			fmt.Fprintf(w, "    and %s\n", app.FollowUpWhat(f, today))
+			fmt.Fprintf(w, "    and %s\n", app.FollowUpWhat(f, dates, today))
 		}
-		if s := app.EntryContext(e); s != "" {
+		if s := app.EntryContext(e, dates); s != "" {
 			fmt.Fprintf(w, "    %s\n", s)
 		}
 	}
@@ -112,7 +113,7 @@ func writeDueJSON(w io.Writer, entries []contacts.ReconnectItem, today contacts.
 			FollowUps: []followUpJSON{},
 		}
 		for _, f := range e.Person.Open {
-			r.FollowUps = append(r.FollowUps, followUpJSON{ID: f.ID, Kind: string(f.Kind), Line: f.Line, Due: f.Due.String(), Reason: contacts.DueIn(f.Due, today)})
+			r.FollowUps = append(r.FollowUps, followUpJSON{ID: f.ID, Kind: string(f.Kind), Line: f.Line, Due: f.Due.String(), Reason: contacts.DateFormat{}.DueIn(f.Due, today)})
 		}
 		if len(c.Emails) > 0 {
 			r.Email = c.Emails[0]

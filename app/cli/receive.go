@@ -33,12 +33,13 @@ func (p *program) receiveCommand() *command {
 			workers := fs.Int("workers", runtime.NumCPU(), "read `N` cards at once")
 			followUpIn := fs.String("follow-up-in", "", "with --save, schedule a first follow-up `DELAY` after meeting (3d, 1w); the default is the one in the settings")
 			noFollowUp := fs.Bool("no-follow-up", false, "with --save, schedule no first follow-up")
+			keepCase := fs.Bool("keep-case", false, "keep names printed in capitals as printed, not in their usual case; the default is the one in the settings")
 			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) != 0 {
 					fs.Usage()
 					return errors.New("receive: takes no arguments")
 				}
-				s, err := p.newScanRun(ctx, store, scanOptions{out: *out, event: *event, save: *save, merge: *merge, followUpIn: *followUpIn, noFollowUp: *noFollowUp})
+				s, err := p.newScanRun(ctx, store, scanOptions{out: *out, event: *event, save: *save, merge: *merge, followUpIn: *followUpIn, noFollowUp: *noFollowUp, keepCase: *keepCase})
 				if err != nil {
 					return fmt.Errorf("receive: %w", err)
 				}
@@ -53,7 +54,7 @@ func (p *program) receiveCommand() *command {
 // is done or the receiver stops by itself.
 func (s *scanRun) receive(ctx context.Context, o receive.Options, workers int) error {
 	langs := app.ReadingLanguages(ctx, s.store)
-	q := &app.Arrivals{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Workers: workers}
+	q := &app.Arrivals{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Options: s.options, Workers: workers}
 	var mu sync.Mutex // the lines, the counts and the store, one card at a time
 	received, read, failed := 0, 0, 0
 	sink := app.ReceiveSink(app.ReceivedDir(s.store.Dir()), q, func() string { return s.event })

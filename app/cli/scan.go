@@ -31,12 +31,13 @@ func (p *program) scanCommand() *command {
 			followUpIn := fs.String("follow-up-in", "", "with --save, schedule a first follow-up `DELAY` after meeting (3d, 1w); the default is the one in the settings")
 			noFollowUp := fs.Bool("no-follow-up", false, "with --save, schedule no first follow-up")
 			merge := fs.Bool("merge", false, "with --save, merge a card of someone already saved into their contact; without it such a card is not saved (its .vcf is still written)")
+			keepCase := fs.Bool("keep-case", false, "keep names printed in capitals as printed, not in their usual case; the default is the one in the settings")
 			return func(ctx context.Context, store *sqlite.Store, args []string) error {
 				if len(args) == 0 {
 					fs.Usage()
 					return errors.New("scan: no files given")
 				}
-				s, err := p.newScanRun(ctx, store, scanOptions{out: *out, event: *event, save: *save, merge: *merge, followUpIn: *followUpIn, noFollowUp: *noFollowUp})
+				s, err := p.newScanRun(ctx, store, scanOptions{out: *out, event: *event, save: *save, merge: *merge, followUpIn: *followUpIn, noFollowUp: *noFollowUp, keepCase: *keepCase})
 				if err != nil {
 					return fmt.Errorf("scan: %w", err)
 				}
@@ -52,12 +53,13 @@ type scanOptions struct {
 	save, merge bool
 	followUpIn  string
 	noFollowUp  bool
+	keepCase    bool // keep names in capitals as printed, whatever the settings say
 }
 
 // newScanRun returns the run that reads cards as the options ask, with
 // the first follow-up and cadence of the settings.
 func (p *program) newScanRun(ctx context.Context, store *sqlite.Store, o scanOptions) (*scanRun, error) {
-	s := &scanRun{store: store, out: o.out, event: o.event, save: o.save, merge: o.merge, w: p.stdout, newEngine: p.newEngine, today: p.clock.Today(), followUpDays: -1}
+	s := &scanRun{store: store, out: o.out, event: o.event, save: o.save, merge: o.merge, w: p.stdout, newEngine: p.newEngine, today: p.clock.Today(), followUpDays: -1, keepCase: o.keepCase, dates: p.dates}
 	if o.save && !o.noFollowUp {
 		days, err := app.FollowUpDelay(ctx, store, o.followUpIn)
 		if err != nil {
@@ -87,7 +89,19 @@ type scanRun struct {
 	// followUpDays is the delay of the first follow-up scheduled for each
 	// saved card; negative for none.
 	followUpDays int
-	cadence      contacts.Cadence // the keep-in-touch cadence of each saved card
+	cadence      contacts.Cadence    // the keep-in-touch cadence of each saved card
+	keepCase     bool                // --keep-case: names in capitals kept as printed
+	dates        contacts.DateFormat // how days are written in what it prints
+}
+
+// options are how the cards' lines are classified: as the settings say,
+// and with --keep-case, names kept as printed.
+func (s *scanRun) options(ctx context.Context) ocr.ClassifyOptions {
+	o := app.ClassifyOptions(ctx, s.store)
+	if s.keepCase {
+		o.KeepNameCase = true
+	}
+	return o
 }
 
 func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
@@ -104,7 +118,7 @@ func (s *scanRun) run(ctx context.Context, args []string, workers int) error {
 	stems := outputNames(paths)
 	failed := 0
 	langs := app.ReadingLanguages(ctx, s.store)
-	batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Workers: workers}
+	batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Workers: workers, Options: s.options(ctx)}
 	defer app.LimitHeap()()
 	err = batch.Read(ctx, paths, func(r ocr.Result) {
 		if _, err := s.one(ctx, r, stems[r.Index], s.event); err != nil {
@@ -171,7 +185,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem, event string) (st
 			c, stored = saved, true
 		}
 		for _, f := range follow {
-			scheduled += fmt.Sprintf(" · first follow-up: %s on %s", f.Kind.Label(), f.Due)
+			scheduled += fmt.Sprintf(" · first follow-up: %s on %s", f.Kind.Label(), s.dates.Day(f.Due))
 		}
 	}
 	to := ""

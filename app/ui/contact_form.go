@@ -256,7 +256,7 @@ type contactForm struct {
 	base   contacts.Contact
 }
 
-func newContactForm() *contactForm {
+func newContactForm(dates contacts.DateFormat) *contactForm {
 	f := &contactForm{hints: map[*fieldEntry]*widget.Label{}}
 	focus := func(e *fieldEntry) { f.active = e }
 	f.name = newFieldEntry(false, "Full name", focus)
@@ -269,7 +269,7 @@ func newContactForm() *contactForm {
 	f.company = newFieldEntry(false, "Company", focus)
 	f.note = newFieldEntry(true, "Anything else on the card", focus)
 	f.event = newFieldEntry(false, "Where you met, e.g. Atlanta Tech Meetup", focus)
-	f.metOn = newDayEntry(systemDateLayout())
+	f.metOn = newDayEntry(dates)
 	f.introducedBy = widget.NewSelectEntry(nil)
 	f.introducedBy.SetPlaceHolder("Who introduced you")
 	f.introducedBy.OnChanged = f.onIntroducedByChanged

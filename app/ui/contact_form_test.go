@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"slices"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,7 +18,7 @@ import (
 func newTestForm(t *testing.T, c contacts.Contact) (*contactForm, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	f := newContactForm()
+	f := newContactForm(contacts.DateFormat{})
 	w := test.NewTempWindow(t, container.NewVScroll(f.buildUI()))
 	w.Resize(fyne.NewSize(800, 600))
 	f.set(c)
@@ -139,51 +138,54 @@ func TestContactFormEditsStructure(t *testing.T) {
 	}
 }
 
-// TestContactFormMetOn: the day met shows in the system's date format,
-// is edited by typing, and a day that is not a date is refused.
+// TestContactFormMetOn: the day met shows as the locale writes days,
+// and is typed back the same way, in the locale's digits, or in ISO; a
+// day that is not a date is refused.
 func TestContactFormMetOn(t *testing.T) {
-	day := func(y int, m time.Month, d int) string {
-		return time.Date(y, m, d, 0, 0, 0, 0, time.Local).Format(systemDateLayout())
-	}
-	f, _ := newTestForm(t, structured)
-	if got, want := f.metOn.entry.Text, day(2026, 11, 20); got != want {
-		t.Fatalf("Met on shows %q, want %q", got, want)
-	}
-	tests := []struct {
-		typed   string
-		want    contacts.Day
-		invalid bool
+	locales := []struct {
+		locale, shown, digits string
 	}{
-		{day(2025, 3, 9), contacts.Day{Year: 2025, Month: 3, Day: 9}, false},
-		{"2024-02-29", contacts.Day{Year: 2024, Month: 2, Day: 29}, false},
-		{"", contacts.Day{}, false},
-		{"last Tuesday", structured.MetOn, true},
-		{"2025-02-30", structured.MetOn, true},
+		{"en_US.UTF-8", "Fri, Nov 20, 2026", "3/9/2025"},
+		{"en_GB.UTF-8", "Fri 20 Nov 2026", "9/3/2025"},
+		{"de_DE.UTF-8", "Fri 20 Nov 2026", "9.3.2025"},
+		{"C", "2026-11-20", "2025/3/9"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.typed, func(t *testing.T) {
-			f.metOn.entry.SetText("")
-			test.Type(f.metOn.entry, tt.typed)
-			err := f.validate()
-			if (err != nil) != tt.invalid || f.metOn.hint.Visible() != tt.invalid {
-				t.Errorf("validate() = %v, hint shown %v; want invalid %v", err, f.metOn.hint.Visible(), tt.invalid)
+	for _, l := range locales {
+		t.Run(l.locale, func(t *testing.T) {
+			test.NewTempApp(t)
+			f := newContactForm(contacts.DateFormatFor(l.locale))
+			test.NewTempWindow(t, container.NewVScroll(f.buildUI()))
+			f.set(structured)
+			if got := f.metOn.entry.Text; got != l.shown {
+				t.Fatalf("Met on shows %q, want %q", got, l.shown)
 			}
-			if got := f.contact().MetOn; got != tt.want {
-				t.Errorf("MetOn = %v, want %v", got, tt.want)
+			mar9 := contacts.Day{Year: 2025, Month: 3, Day: 9}
+			tests := []struct {
+				typed   string
+				want    contacts.Day
+				invalid bool
+			}{
+				{l.shown, structured.MetOn, false},
+				{contacts.DateFormatFor(l.locale).Day(mar9), mar9, false},
+				{l.digits, mar9, false},
+				{"2024-02-29", contacts.Day{Year: 2024, Month: 2, Day: 29}, false},
+				{"", contacts.Day{}, false},
+				{"last Tuesday", structured.MetOn, true},
+				{"2025-02-30", structured.MetOn, true},
 			}
-		})
-	}
-}
-
-func TestDateLayout(t *testing.T) {
-	tests := []struct{ locale, want string }{
-		{"en-US", "01/02/2006"}, {"en-GB", "02/01/2006"}, {"nb-NO", "02.01.2006"},
-		{"de_DE", "02.01.2006"}, {"ja-JP", "2006/01/02"}, {"sv-SE", "2006-01-02"}, {"fr", "02/01/2006"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.locale, func(t *testing.T) {
-			if got := dateLayout(tt.locale); got != tt.want {
-				t.Errorf("dateLayout(%q) = %q, want %q", tt.locale, got, tt.want)
+			for _, tt := range tests {
+				t.Run(tt.typed, func(t *testing.T) {
+					f.metOn.setDay(structured.MetOn)
+					f.metOn.entry.SetText("")
+					test.Type(f.metOn.entry, tt.typed)
+					err := f.validate()
+					if (err != nil) != tt.invalid || f.metOn.hint.Visible() != tt.invalid {
+						t.Errorf("validate() = %v, hint shown %v; want invalid %v", err, f.metOn.hint.Visible(), tt.invalid)
+					}
+					if got := f.contact().MetOn; got != tt.want {
+						t.Errorf("MetOn = %v, want %v", got, tt.want)
+					}
+				})
 			}
 		})
 	}

@@ -74,10 +74,13 @@ type contactsScreen struct {
 	deleted   *contacts.Contact
 	undoTimer *time.Timer
 	undoFor   time.Duration // how long a deletion can be undone
+
+	dates contacts.DateFormat
+	done  *doneLine // marks follow-ups done, with Undo
 }
 
-func newContactsScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onChanged func()) *contactsScreen {
-	return &contactsScreen{win: win, store: store, tasks: tasks, clock: clock, onChanged: onChanged, selected: map[int64]bool{}, undoFor: undoFor}
+func newContactsScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, dates contacts.DateFormat, done *doneLine, onChanged func()) *contactsScreen {
+	return &contactsScreen{win: win, store: store, tasks: tasks, clock: clock, dates: dates, done: done, onChanged: onChanged, selected: map[int64]bool{}, undoFor: undoFor}
 }
 
 func (s *contactsScreen) buildUI() fyne.CanvasObject {
@@ -100,9 +103,9 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	)
 	s.list.OnSelected = s.onSelected
 
-	s.form = newContactForm()
+	s.form = newContactForm(s.dates)
 	s.form.findPeople = s.findPeople
-	s.history = newHistoryPanel(s.win, s.store, s.tasks, s.clock, s.onChanged)
+	s.history = newHistoryPanel(s.win, s.store, s.tasks, s.clock, s.dates, s.done, s.onChanged)
 	s.history.onShown = s.stateChanged
 	s.image = canvas.NewImageFromImage(nil)
 	s.image.FillMode = canvas.ImageFillContain

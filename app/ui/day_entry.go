@@ -7,27 +7,40 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
 )
 
-// dayEntry edits a day, such as the day two people met: typed in the
-// system's date format, or picked on a calendar. A day in ISO form
-// (2026-11-20) is always understood too.
+// dayEntry edits a day, such as the day two people met: typed as the
+// window writes days (contacts.DateFormat), or picked on a calendar. A
+// day in ISO form (2026-11-20) is always understood too.
 type dayEntry struct {
-	layout string // a Go time layout, e.g. "01/02/2006"
-	entry  *widget.Entry
-	pick   *widget.Button
-	hint   *widget.Label // what is wrong with the day typed
-	popUp  *widget.PopUp
+	dates contacts.DateFormat
+	entry *widget.Entry     // the day's text
+	field fyne.CanvasObject // what shows it: entry, or a dialog's entry around it
+	pick  *widget.Button
+	hint  *widget.Label // what is wrong with the day typed
+	popUp *widget.PopUp
 }
 
-func newDayEntry(layout string) *dayEntry {
-	d := &dayEntry{layout: layout, entry: widget.NewEntry(), hint: widget.NewLabel("")}
-	d.entry.SetPlaceHolder(layoutPlaceholder(layout))
+func newDayEntry(dates contacts.DateFormat) *dayEntry {
+	e := widget.NewEntry()
+	return newDayEntryIn(dates, e, e)
+}
+
+// dayEntry is a dayEntry in a dialog: Enter in it confirms the dialog and
+// Esc cancels it.
+func (k *dialogKeys) dayEntry(dates contacts.DateFormat) *dayEntry {
+	e := k.entry()
+	return newDayEntryIn(dates, &e.Entry, e)
+}
+
+// newDayEntryIn makes a dayEntry of entry, shown as field.
+func newDayEntryIn(dates contacts.DateFormat, entry *widget.Entry, field fyne.CanvasObject) *dayEntry {
+	d := &dayEntry{dates: dates, entry: entry, field: field, hint: widget.NewLabel("")}
+	d.entry.SetPlaceHolder("e.g. " + dates.Day(contacts.Day{Year: 2026, Month: time.November, Day: 20}))
 	d.entry.Validator = func(s string) error {
 		_, err := d.parse(s)
 		return err
@@ -41,16 +54,27 @@ func newDayEntry(layout string) *dayEntry {
 }
 
 func (d *dayEntry) buildUI() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, nil, d.pick, d.entry)
+	return container.NewBorder(nil, nil, nil, d.pick, d.field)
 }
+
+// Enable lets the day be typed and picked again.
+func (d *dayEntry) Enable() {
+	d.entry.Enable()
+	d.pick.Enable()
+}
+
+// Disable keeps the day from being typed or picked.
+func (d *dayEntry) Disable() {
+	d.entry.Disable()
+	d.pick.Disable()
+}
+
+// Disabled reports whether the day can be changed.
+func (d *dayEntry) Disabled() bool { return d.entry.Disabled() }
 
 // setDay shows day; the zero Day shows nothing.
 func (d *dayEntry) setDay(day contacts.Day) {
-	if day.IsZero() {
-		d.entry.SetText("")
-	} else {
-		d.entry.SetText(day.In(time.Local).Format(d.layout))
-	}
+	d.entry.SetText(d.dates.Day(day))
 }
 
 // day returns the day typed, the zero Day for none, or an error saying
@@ -60,16 +84,11 @@ func (d *dayEntry) day() (contacts.Day, error) {
 }
 
 func (d *dayEntry) parse(s string) (contacts.Day, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return contacts.Day{}, nil
+	day, err := d.dates.Parse(s)
+	if err != nil {
+		return contacts.Day{}, fmt.Errorf("type the day as %s, or pick it on the calendar", d.dates.Day(contacts.Day{Year: 2026, Month: time.November, Day: 20}))
 	}
-	for _, layout := range []string{d.layout, "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
-			return contacts.DayOf(t), nil
-		}
-	}
-	return contacts.Day{}, fmt.Errorf("type the day as %s, e.g. %s", layoutPlaceholder(d.layout), time.Date(2026, 11, 20, 0, 0, 0, 0, time.Local).Format(d.layout))
+	return day, nil
 }
 
 func (d *dayEntry) onChanged(s string) {
@@ -100,36 +119,4 @@ func (d *dayEntry) onPick() {
 	d.popUp = widget.NewPopUp(cal, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.entry)
 	d.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, d.entry.Size().Height)))
-}
-
-// systemDateLayout is the date layout of the system's region, as Fyne
-// reads it from the environment: month first in the US, the day first
-// with dots in most of Europe, year first in East Asia and Scandinavia,
-// and the day first with slashes elsewhere.
-func systemDateLayout() string {
-	return dateLayout(lang.SystemLocale().String())
-}
-
-// dateLayout is the date layout of the locale named ("en-US", "nb-NO").
-func dateLayout(locale string) string {
-	region := strings.ToUpper(locale)
-	if i := strings.LastIndexAny(region, "-_"); i >= 0 {
-		region = region[i+1:]
-	}
-	switch region {
-	case "US", "PH", "BZ", "FM":
-		return "01/02/2006"
-	case "DE", "AT", "CH", "NO", "DK", "FI", "PL", "CZ", "SK", "RU", "UA", "TR", "HU", "RO", "BG", "HR", "SI", "EE", "LV", "LT", "IS":
-		return "02.01.2006"
-	case "JP", "CN", "TW", "ZA", "HK":
-		return "2006/01/02"
-	case "SE", "KR", "CA":
-		return "2006-01-02"
-	}
-	return "02/01/2006"
-}
-
-// layoutPlaceholder is how a person reads layout: "MM/DD/YYYY".
-func layoutPlaceholder(layout string) string {
-	return strings.NewReplacer("2006", "YYYY", "01", "MM", "02", "DD").Replace(layout)
 }

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
@@ -130,40 +128,6 @@ func (k *dialogKeys) multiLineEntry() *dialogEntry {
 func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	if !e.keys.take(ev, !e.MultiLine) {
 		e.Entry.TypedKey(ev)
-	}
-}
-
-// dialogDateEntry is a date entry in a dialog: Enter confirms the
-// dialog, Esc cancels it. An optional one may be left empty.
-type dialogDateEntry struct {
-	widget.DateEntry
-	keys     *dialogKeys
-	optional bool
-}
-
-func (k *dialogKeys) dateEntry() *dialogDateEntry {
-	e := &dialogDateEntry{keys: k}
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func (e *dialogDateEntry) CreateRenderer() fyne.WidgetRenderer {
-	r := e.DateEntry.CreateRenderer() // sets the validator for a date
-	if parse := e.Validator; e.optional {
-		e.Validator = func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return nil
-			}
-			return parse(s)
-		}
-	}
-	return r
-}
-
-func (e *dialogDateEntry) TypedKey(ev *fyne.KeyEvent) {
-	if !e.keys.take(ev, true) {
-		e.DateEntry.TypedKey(ev)
 	}
 }
 

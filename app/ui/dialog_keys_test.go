@@ -111,8 +111,14 @@ func TestEveryDialogTakesEnterAndEsc(t *testing.T) {
 		{name: "Add follow-up",
 			open: func(t *testing.T, x window) { openContact(x, "Uma Upcoming").onAdd() },
 			beforeEnter: func(t *testing.T, x window) {
-				e := findEntry(x.w.Canvas().Overlays().Top())
-				test.Type(e, "send the deck")
+				e, _ := find(x.w.Canvas().Overlays().Top(), func(w fyne.Widget) bool {
+					e, ok := w.(*dialogEntry)
+					return ok && e.PlaceHolder == "e.g. introduce him to Sam"
+				})
+				if e == nil {
+					t.Fatal("no note field in the dialog")
+				}
+				test.Type(e.(*dialogEntry), "send the deck")
 			},
 			cancelled: func(t *testing.T, x window) {
 				if fs := followUps(t, x, "Uma Upcoming"); len(fs) != 1 {
@@ -246,7 +252,7 @@ func TestEveryDialogTakesEnterAndEsc(t *testing.T) {
 		{name: "Connect without encryption?", under: true,
 			open: func(t *testing.T, x window) {
 				keyring.MockInit()
-				d := newSyncDialog(x.w, x.m.store, x.m.tasks, nil)
+				d := newSyncDialog(x.w, x.m.store, x.m.tasks, x.m.dates, nil)
 				d.show()
 				x.m.tasks.drain()
 				test.Type(d.url, "http://127.0.0.1:1/dav/") // nothing listens there
@@ -289,7 +295,7 @@ func TestEveryDialogTakesEnterAndEsc(t *testing.T) {
 		{name: "Export follow-ups to a calendar", then: "Save File",
 			open: func(t *testing.T, x window) { x.m.reconnect.onExport(); x.m.tasks.drain() }},
 		{name: "Sync with a CardDAV server", staysOpen: true,
-			open: func(t *testing.T, x window) { newSyncDialog(x.w, x.m.store, x.m.tasks, nil).show() },
+			open: func(t *testing.T, x window) { newSyncDialog(x.w, x.m.store, x.m.tasks, x.m.dates, nil).show() },
 			confirmed: func(t *testing.T, x window) {
 				// Nothing typed yet: Enter connects, which says what is missing.
 				if !strings.Contains(overlayText(x.w), "Enter the server's address and your user name.") {

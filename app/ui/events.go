@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +25,7 @@ type eventsScreen struct {
 	store  *sqlite.Store
 	tasks  *tasks
 	clock  app.Clock
+	dates  contacts.DateFormat
 	onOpen func(contacts.Contact)
 
 	list    *widget.List
@@ -40,8 +40,8 @@ type eventsScreen struct {
 	hint    *widget.Label
 }
 
-func newEventsScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onOpen func(contacts.Contact)) *eventsScreen {
-	return &eventsScreen{win: win, store: store, tasks: tasks, clock: clock, onOpen: onOpen}
+func newEventsScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, dates contacts.DateFormat, onOpen func(contacts.Contact)) *eventsScreen {
+	return &eventsScreen{win: win, store: store, tasks: tasks, clock: clock, dates: dates, onOpen: onOpen}
 }
 
 func (s *eventsScreen) buildUI() fyne.CanvasObject {
@@ -50,7 +50,7 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 		newPlainRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(s.events) {
-				o.(*twoLineRow).set(s.events[i].Name, eventWhen(s.events[i]))
+				o.(*twoLineRow).set(s.events[i].Name, eventWhen(s.events[i], s.dates))
 			}
 		},
 	)
@@ -74,7 +74,7 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 			row := o.(*eventPersonRow)
 			// The first follow-up beside the status, each other on a
 			// line of its own.
-			lines := followUpLines(p, s.clock.Today())
+			lines := followUpLines(p, s.dates, s.clock.Today())
 			first := ""
 			if len(lines) > 0 {
 				first, lines = lines[0], lines[1:]
@@ -114,11 +114,11 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 	return split
 }
 
-// eventWhen is an event's dates and place.
-func eventWhen(e contacts.Event) string {
-	when := e.Start.String()
+// eventWhen is an event's dates, written in dates, and place.
+func eventWhen(e contacts.Event, dates contacts.DateFormat) string {
+	when := dates.Day(e.Start)
 	if !e.End.IsZero() && e.End != e.Start {
-		when += " to " + e.End.String()
+		when += " to " + dates.Day(e.End)
 	}
 	return contacts.JoinNonEmpty(" · ", when, e.Place)
 }
@@ -126,8 +126,8 @@ func eventWhen(e contacts.Event) string {
 // followUpStatus says where someone met at an event stands, with every
 // open follow-up of theirs: "waiting · call: ask about the launch · 2 days
 // overdue (2026-11-18); kept promise: introduce her to Sam · due Monday".
-func followUpStatus(p contacts.EventPerson, today contacts.Day) string {
-	return contacts.JoinNonEmpty(" · ", eventStatus(p), strings.Join(followUpLines(p, today), "; "))
+func followUpStatus(p contacts.EventPerson, dates contacts.DateFormat, today contacts.Day) string {
+	return contacts.JoinNonEmpty(" · ", eventStatus(p), strings.Join(followUpLines(p, dates, today), "; "))
 }
 
 // eventStatus is whether someone met at an event was followed up.
@@ -140,10 +140,10 @@ func eventStatus(p contacts.EventPerson) string {
 
 // followUpLines are someone's open follow-ups, one a line, or "nothing
 // scheduled" for someone still waiting.
-func followUpLines(p contacts.EventPerson, today contacts.Day) []string {
+func followUpLines(p contacts.EventPerson, dates contacts.DateFormat, today contacts.Day) []string {
 	var open []string
 	for _, f := range p.Open {
-		open = append(open, app.FollowUpWhat(f, today))
+		open = append(open, app.FollowUpWhat(f, dates, today))
 	}
 	if len(open) == 0 && !p.FollowedUp {
 		open = append(open, "nothing scheduled")
@@ -198,7 +198,7 @@ func (s *eventsScreen) show(e contacts.Event) {
 			if len(rows) == 0 {
 				met = "Nobody met here yet: in Scan, type " + e.Name + " as the Event before reading its cards."
 			}
-			s.summary.SetText(contacts.JoinNonEmpty("\n", eventWhen(e), met, e.Notes))
+			s.summary.SetText(contacts.JoinNonEmpty("\n", eventWhen(e, s.dates), met, e.Notes))
 			s.people.Refresh()
 			s.hint.Hide()
 			s.detail.Show()
@@ -231,13 +231,9 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 		}
 		return nil
 	}
-	dateEntry := func(d contacts.Day) *dialogDateEntry {
-		de := keys.dateEntry()
-		de.optional = true
-		if !d.IsZero() {
-			t := d.In(time.Local)
-			de.SetDate(&t)
-		}
+	dateEntry := func(d contacts.Day) *dayEntry {
+		de := keys.dayEntry(s.dates)
+		de.setDay(d)
 		return de
 	}
 	start, end := dateEntry(e.Start), dateEntry(e.End)
@@ -246,7 +242,7 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 	notes := keys.multiLineEntry()
 	notes.SetText(e.Notes)
 	items := []*widget.FormItem{
-		widget.NewFormItem("Name", name), widget.NewFormItem("From", start), widget.NewFormItem("To", end),
+		widget.NewFormItem("Name", name), widget.NewFormItem("From", container.NewVBox(start.buildUI(), start.hint)), widget.NewFormItem("To", container.NewVBox(end.buildUI(), end.hint)),
 		widget.NewFormItem("Place", place), widget.NewFormItem("Notes", notes),
 	}
 	title, confirm := "New event", "Add"
@@ -258,13 +254,9 @@ func (s *eventsScreen) editEvent(e contacts.Event) {
 			return
 		}
 		e.Name, e.Place, e.Notes = strings.TrimSpace(name.Text), place.Text, notes.Text
-		e.Start, e.End = contacts.Day{}, contacts.Day{}
-		if start.Date != nil {
-			e.Start = contacts.DayOf(*start.Date)
-		}
-		if end.Date != nil {
-			e.End = contacts.DayOf(*end.Date)
-		}
+		// A day that is not one is left out, as the entry says under it.
+		e.Start, _ = start.day()
+		e.End, _ = end.day()
 		s.tasks.inOrder(func(ctx context.Context) func() {
 			var err error
 			if e.ID == 0 {

@@ -66,7 +66,7 @@ func TestExportsKeepTheOldFile(t *testing.T) {
 			test.Tap(findButton(w.Canvas().Overlays().Top(), "Choose file…"))
 		}, true, ""},
 		{"everything to an archive, failing", "everything.zip", func(t *testing.T, m *mainWindow, w fyne.Window) {
-			b := newBackupSettings(w, m.store, m.tasks, testClock, nil)
+			b := newBackupSettings(w, m.store, m.tasks, testClock, m.dates, nil)
 			b.buildUI()
 			m.tasks.drain()
 			test.Tap(b.exportAll)

@@ -235,7 +235,7 @@ func TestEventView(t *testing.T) {
 	}
 	status := map[string]string{}
 	for _, r := range s.rows {
-		status[r.Contact.FullName] = followUpStatus(r, today)
+		status[r.Contact.FullName] = followUpStatus(r, contacts.DateFormat{}, today)
 	}
 	if !strings.HasPrefix(status["Tess Today"], "followed up") {
 		t.Errorf("Tess: %q", status["Tess Today"])

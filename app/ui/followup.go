@@ -73,19 +73,19 @@ func askOutcome(win fyne.Window, title string, kind *contacts.Kind, done func(co
 // showSnoozeMenu offers, under at, to put off a follow-up due on due by a
 // day or to the next week, to a later day picked, or to reschedule it to
 // any day from today, earlier too (when reschedule is not nil).
-func showSnoozeMenu(win fyne.Window, at fyne.CanvasObject, due, today contacts.Day, snooze, reschedule func(contacts.Day)) {
+func showSnoozeMenu(win fyne.Window, dates contacts.DateFormat, at fyne.CanvasObject, due, today contacts.Day, snooze, reschedule func(contacts.Day)) {
 	item := func(s contacts.Snooze) *fyne.MenuItem {
 		to := s.From(due, today)
-		return fyne.NewMenuItem(fmt.Sprintf("%s (%s)", s.Label(due, today), dayLabel(to)), func() { snooze(to) })
+		return fyne.NewMenuItem(fmt.Sprintf("%s (%s)", s.Label(due, today), dates.Day(to)), func() { snooze(to) })
 	}
 	items := []*fyne.MenuItem{
 		item(contacts.SnoozeTomorrow),
 		item(contacts.SnoozeNextWeek),
-		fyne.NewMenuItem("Pick a later day…", func() { pickSnoozeDay(win, due, today, snooze) }),
+		fyne.NewMenuItem("Pick a later day…", func() { pickSnoozeDay(win, dates, due, today, snooze) }),
 	}
 	if reschedule != nil {
 		items = append(items, fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("Reschedule (earlier or later)…", func() { pickRescheduleDay(win, due, today, reschedule) }))
+			fyne.NewMenuItem("Reschedule (earlier or later)…", func() { pickRescheduleDay(win, dates, due, today, reschedule) }))
 	}
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), win.Canvas(), pos.Add(fyne.NewPos(0, at.Size().Height)))
@@ -98,6 +98,7 @@ func showSnoozeMenu(win fyne.Window, at fyne.CanvasObject, due, today contacts.D
 // start; Esc cancels.
 type snoozeDialog struct {
 	win        fyne.Window
+	dates      contacts.DateFormat
 	title      string
 	due, today contacts.Day
 	snooze     func(contacts.Day)
@@ -109,8 +110,8 @@ type snoozeDialog struct {
 	keys                                     *dialogKeys
 }
 
-func newSnoozeDialog(win fyne.Window, title string, due, today contacts.Day, snooze, reschedule func(contacts.Day)) *snoozeDialog {
-	s := &snoozeDialog{win: win, title: title, due: due, today: today, snooze: snooze, reschedule: reschedule, keys: newDialogKeys(win)}
+func newSnoozeDialog(win fyne.Window, dates contacts.DateFormat, title string, due, today contacts.Day, snooze, reschedule func(contacts.Day)) *snoozeDialog {
+	s := &snoozeDialog{win: win, dates: dates, title: title, due: due, today: today, snooze: snooze, reschedule: reschedule, keys: newDialogKeys(win)}
 	s.d = dialog.NewCustomWithoutButtons(title, s.buildUI(), win)
 	buttons := []fyne.CanvasObject{s.cancel}
 	if s.reschedule != nil {
@@ -132,9 +133,9 @@ func (s *snoozeDialog) buildUI() fyne.CanvasObject {
 	s.moveTo = s.keys.button("Reschedule…", nil, s.onReschedule)
 	s.cancel = s.keys.button("Cancel", nil, s.onCancel)
 	return widget.NewLabel(fmt.Sprintf("Now %s. Put it off until…\n%s: %s · %s: %s",
-		contacts.DueIn(s.due, s.today),
-		s.dayLater.Text, dayLabel(contacts.SnoozeTomorrow.From(s.due, s.today)),
-		s.nextWeek.Text, dayLabel(contacts.SnoozeNextWeek.From(s.due, s.today))))
+		s.dates.DueIn(s.due, s.today),
+		s.dayLater.Text, s.dates.Day(contacts.SnoozeTomorrow.From(s.due, s.today)),
+		s.nextWeek.Text, s.dates.Day(contacts.SnoozeNextWeek.From(s.due, s.today))))
 }
 
 // show shows the dialog with its first choice focused.
@@ -150,35 +151,35 @@ func (s *snoozeDialog) onSnooze(to contacts.Day) {
 
 func (s *snoozeDialog) onPick() {
 	s.d.Hide()
-	s.picker = pickSnoozeDay(s.win, s.due, s.today, s.snooze)
+	s.picker = pickSnoozeDay(s.win, s.dates, s.due, s.today, s.snooze)
 }
 
 func (s *snoozeDialog) onReschedule() {
 	s.d.Hide()
-	s.picker = pickRescheduleDay(s.win, s.due, s.today, s.reschedule)
+	s.picker = pickRescheduleDay(s.win, s.dates, s.due, s.today, s.reschedule)
 }
 
 func (s *snoozeDialog) onCancel() { s.d.Hide() }
 
 // askSnooze asks how long to put off a follow-up due on due.
-func askSnooze(win fyne.Window, title string, due, today contacts.Day, snooze, reschedule func(contacts.Day)) *snoozeDialog {
-	s := newSnoozeDialog(win, title, due, today, snooze, reschedule)
+func askSnooze(win fyne.Window, dates contacts.DateFormat, title string, due, today contacts.Day, snooze, reschedule func(contacts.Day)) *snoozeDialog {
+	s := newSnoozeDialog(win, dates, title, due, today, snooze, reschedule)
 	s.show()
 	return s
 }
 
 // pickSnoozeDay asks for a later day to put off a follow-up due on due
 // to: the days a snooze may not move it to cannot be picked.
-func pickSnoozeDay(win fyne.Window, due, today contacts.Day, pick func(contacts.Day)) *dayPicker {
-	p := newDayPicker(win, "Snooze until", due, today, contacts.FirstSnoozeDay(due, today), pick)
+func pickSnoozeDay(win fyne.Window, dates contacts.DateFormat, due, today contacts.Day, pick func(contacts.Day)) *dayPicker {
+	p := newDayPicker(win, dates, "Snooze until", due, today, contacts.FirstSnoozeDay(due, today), pick)
 	p.show()
 	return p
 }
 
 // pickRescheduleDay asks for any day from today on, earlier or later, to
 // move a follow-up due on due to.
-func pickRescheduleDay(win fyne.Window, due, today contacts.Day, pick func(contacts.Day)) *dayPicker {
-	p := newDayPicker(win, "Reschedule to", due, today, today, pick)
+func pickRescheduleDay(win fyne.Window, dates contacts.DateFormat, due, today contacts.Day, pick func(contacts.Day)) *dayPicker {
+	p := newDayPicker(win, dates, "Reschedule to", due, today, today, pick)
 	p.show()
 	return p
 }
@@ -188,6 +189,7 @@ func pickRescheduleDay(win fyne.Window, due, today contacts.Day, pick func(conta
 // before the first it allows.
 type dayPicker struct {
 	win                fyne.Window
+	dates              contacts.DateFormat
 	title              string
 	due, today, first  contacts.Day
 	pick               func(contacts.Day)
@@ -201,8 +203,8 @@ type dayPicker struct {
 	keys               *dialogKeys
 }
 
-func newDayPicker(win fyne.Window, title string, due, today, first contacts.Day, pick func(contacts.Day)) *dayPicker {
-	p := &dayPicker{win: win, title: title, due: due, today: today, first: first, pick: pick, keys: newDialogKeys(win)}
+func newDayPicker(win fyne.Window, dates contacts.DateFormat, title string, due, today, first contacts.Day, pick func(contacts.Day)) *dayPicker {
+	p := &dayPicker{win: win, dates: dates, title: title, due: due, today: today, first: first, pick: pick, keys: newDialogKeys(win)}
 	p.d = dialog.NewCustom(title, "Cancel", p.buildUI(), win)
 	return p
 }
@@ -213,7 +215,7 @@ func (p *dayPicker) buildUI() fyne.CanvasObject {
 	p.next = p.keys.button("", theme.NavigateNextIcon(), p.onNext)
 	p.grid = container.NewGridWithColumns(7)
 	p.legend = widget.NewLabel(fmt.Sprintf("Today is %s (green ring). Now due %s (blue ring).\nThe first day you can pick is %s.",
-		dayLabel(p.today), dayLabel(p.due), dayLabel(p.first)))
+		p.dates.Day(p.today), p.dates.Day(p.due), p.dates.Day(p.first)))
 	start := p.due
 	if start.IsZero() {
 		start = p.first
@@ -285,11 +287,6 @@ func (p *dayPicker) onDay(d contacts.Day) {
 	}
 	p.d.Hide()
 	p.pick(d)
-}
-
-// dayLabel writes d with its weekday: "Fri 2026-11-20".
-func dayLabel(d contacts.Day) string {
-	return d.In(time.UTC).Format("Mon") + " " + d.String()
 }
 
 func kindLabels() []string {

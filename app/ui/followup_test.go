@@ -177,7 +177,7 @@ func TestReconnectEveryFollowUp(t *testing.T) {
 		if p.Contact.ID != olu.ID {
 			continue
 		}
-		st := followUpStatus(p, today)
+		st := followUpStatus(p, contacts.DateFormat{}, today)
 		for _, want := range []string{"call: send the article on hiring · 3 days overdue", "coffee or lunch · due 2026-11-29"} {
 			if !strings.Contains(st, want) {
 				t.Errorf("Olu in the event's list: %q lacks %q", st, want)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +25,8 @@ type historyPanel struct {
 	store     *sqlite.Store
 	tasks     *tasks
 	clock     app.Clock
+	dates     contacts.DateFormat
+	done      *doneLine // marks follow-ups done, with Undo
 	onChanged func()
 
 	contact  contacts.Contact
@@ -39,8 +40,8 @@ type historyPanel struct {
 	onShown  func()        // told when the contact's follow-ups are shown
 }
 
-func newHistoryPanel(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onChanged func()) *historyPanel {
-	return &historyPanel{win: win, store: store, tasks: tasks, clock: clock, onChanged: onChanged}
+func newHistoryPanel(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, dates contacts.DateFormat, done *doneLine, onChanged func()) *historyPanel {
+	return &historyPanel{win: win, store: store, tasks: tasks, clock: clock, dates: dates, done: done, onChanged: onChanged}
 }
 
 func (h *historyPanel) buildUI() fyne.CanvasObject {
@@ -100,7 +101,7 @@ func (h *historyPanel) render() {
 	}
 	h.past.RemoveAll()
 	for _, it := range h.history {
-		text := fmt.Sprintf("%s · %s", it.On, capitalize(it.Kind.Label()))
+		text := fmt.Sprintf("%s · %s", h.dates.Day(it.On), capitalize(it.Kind.Label()))
 		if l := lines[it.FollowUpID]; l != "" {
 			text += ": " + l
 		}
@@ -112,7 +113,7 @@ func (h *historyPanel) render() {
 	}
 	for _, f := range h.followUp {
 		if f.State == contacts.StateCancelled {
-			h.past.Add(hintLabel(fmt.Sprintf("%s · %s cancelled", f.Due, capitalize(f.Kind.Label()))))
+			h.past.Add(hintLabel(fmt.Sprintf("%s · %s cancelled", h.dates.Day(f.Due), capitalize(f.Kind.Label()))))
 		}
 	}
 	if len(h.past.Objects) == 0 {
@@ -122,7 +123,7 @@ func (h *historyPanel) render() {
 
 // followUpRow is an open follow-up with Done, Snooze and Cancel.
 func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
-	text := fmt.Sprintf("%s · %s", capitalize(f.Kind.Label()), contacts.DueIn(f.Due, h.clock.Today()))
+	text := fmt.Sprintf("%s · %s", capitalize(f.Kind.Label()), h.dates.DueIn(f.Due, h.clock.Today()))
 	if f.Line != "" {
 		text += "\n" + f.Line
 	}
@@ -130,7 +131,7 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 	done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { h.onDone(f) })
 	var snooze *widget.Button
 	snooze = widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), func() {
-		showSnoozeMenu(h.win, snooze, f.Due, h.clock.Today(), func(d contacts.Day) { h.snooze(f, d) }, func(d contacts.Day) { h.reschedule(f, d) })
+		showSnoozeMenu(h.win, h.dates, snooze, f.Due, h.clock.Today(), func(d contacts.Day) { h.snooze(f, d) }, func(d contacts.Day) { h.reschedule(f, d) })
 	})
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() {
 		showConfirm(h.win, "Cancel this follow-up?", text, "Yes", "No", func(ok bool) {
@@ -145,11 +146,9 @@ func (h *historyPanel) followUpRow(f contacts.FollowUp) fyne.CanvasObject {
 
 // onDone marks f done, after asking how it went.
 func (h *historyPanel) onDone(f contacts.FollowUp) {
-	askOutcome(h.win, "Done: "+h.contact.DisplayName(), &f.Kind, func(_ contacts.Kind, outcome string) {
-		h.update(func(ctx context.Context) error {
-			_, err := h.store.CompleteFollowUp(ctx, f.ID, h.clock.Today(), outcome)
-			return err
-		})
+	c := h.contact
+	askOutcome(h.win, "Done: "+c.DisplayName(), &f.Kind, func(_ contacts.Kind, outcome string) {
+		h.done.complete(c, f, outcome)
 	})
 }
 
@@ -195,7 +194,7 @@ func (h *historyPanel) onSnoozeNext() {
 		showInformation(h.win, "Nothing to snooze", h.contact.DisplayName()+" has no follow-up scheduled.")
 		return
 	}
-	h.snoozing = askSnooze(h.win, "Snooze: "+capitalize(f.Kind.Label())+" with "+h.contact.DisplayName(), f.Due, h.clock.Today(),
+	h.snoozing = askSnooze(h.win, h.dates, "Snooze: "+capitalize(f.Kind.Label())+" with "+h.contact.DisplayName(), f.Due, h.clock.Today(),
 		func(d contacts.Day) { h.snooze(f, d) }, func(d contacts.Day) { h.reschedule(f, d) })
 }
 
@@ -220,19 +219,19 @@ func (h *historyPanel) onAdd() {
 	keys := newDialogKeys(h.win)
 	kind := keys.selection(kindLabels(), nil)
 	kind.SetSelected(contacts.KindCall.Label())
-	due := keys.dateEntry()
-	start := h.clock.Today().AddDays(contacts.DefaultFollowUpDelay).In(time.Local)
-	due.SetDate(&start)
+	due := keys.dayEntry(h.dates)
+	due.setDay(h.clock.Today().AddDays(contacts.DefaultFollowUpDelay))
 	line := keys.entry()
 	line.SetPlaceHolder("e.g. introduce him to Sam")
 	items := []*widget.FormItem{
-		widget.NewFormItem("What", kind), widget.NewFormItem("When", due), widget.NewFormItem("Note", line),
+		widget.NewFormItem("What", kind), widget.NewFormItem("When", container.NewVBox(due.buildUI(), due.hint)), widget.NewFormItem("Note", line),
 	}
 	d := dialog.NewForm("Follow up with "+h.contact.DisplayName(), "Add", "Cancel", items, func(ok bool) {
-		if !ok || due.Date == nil {
+		day, err := due.day()
+		if !ok || err != nil || day.IsZero() {
 			return
 		}
-		f := contacts.FollowUp{ContactID: h.contact.ID, Kind: kindFromLabel(kind.Selected), Due: contacts.DayOf(*due.Date), Line: line.Text}
+		f := contacts.FollowUp{ContactID: h.contact.ID, Kind: kindFromLabel(kind.Selected), Due: day, Line: line.Text}
 		h.update(func(ctx context.Context) error { return h.store.AddFollowUp(ctx, &f) })
 	}, h.win)
 	d.Resize(fyne.NewSize(480, 0))

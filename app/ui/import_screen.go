@@ -24,6 +24,7 @@ type importScreen struct {
 	win     fyne.Window
 	store   *sqlite.Store
 	tasks   *tasks
+	dates   contacts.DateFormat
 	onDone  func() // after an import, for the other screens
 	batch   app.ImportBatch
 	dialog  dialog.Dialog
@@ -37,8 +38,8 @@ type importScreen struct {
 	keys              *dialogKeys
 }
 
-func newImportScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, onDone func()) *importScreen {
-	return &importScreen{win: win, store: store, tasks: tasks, onDone: onDone}
+func newImportScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, dates contacts.DateFormat, onDone func()) *importScreen {
+	return &importScreen{win: win, store: store, tasks: tasks, dates: dates, onDone: onDone}
 }
 
 // onChooseFile asks for a .vcf file and opens it.
@@ -152,7 +153,7 @@ func (s *importScreen) onCompare(i int) {
 	if fromOther == nil {
 		fromOther = contacts.SuggestFromNewer(card.Matches[0].Contact, card.Contact)
 	}
-	askMerge(s.win, card.Matches[0].Contact, card.Contact, card.Matches[0].Reasons, fromOther,
+	askMerge(s.win, s.dates, card.Matches[0].Contact, card.Contact, card.Matches[0].Reasons, fromOther,
 		func(a app.ImportAction, fs []contacts.MergeField) {
 			card.Action, card.FromOther = a, fs
 			s.update()

@@ -109,7 +109,7 @@ func TestMergeChooser(t *testing.T) {
 	test.NewTempApp(t)
 	stored := contacts.Contact{FullName: "Jon Smith", Company: "Acme", Title: "Engineer", Addresses: []contacts.Address{{Street: "1 Main St"}}}
 	card := contacts.Contact{FullName: "John Smith", Company: "Acme", Title: "CTO", Phones: []contacts.Phone{{Number: "555"}}}
-	m := newMergeChooser(newDialogKeys(nil), stored, card, []string{"similar name at Acme"}, []contacts.MergeField{contacts.MergeTitle})
+	m := newMergeChooser(newDialogKeys(nil), stored, card, []string{"similar name at Acme"}, []contacts.MergeField{contacts.MergeTitle}, contacts.DateFormat{})
 	test.NewTempWindow(t, m.buildUI())
 	if len(m.fromCard) != 2 {
 		t.Fatalf("choices for %d fields, want the name and the title", len(m.fromCard))

@@ -20,6 +20,7 @@ import (
 type mergeChooser struct {
 	stored, card contacts.Contact
 	reasons      []string
+	dates        contacts.DateFormat
 
 	// fromCard holds, for each field where the two differ, the check that
 	// takes the card's value; its twin keeps the stored one.
@@ -27,12 +28,12 @@ type mergeChooser struct {
 	fromStore map[contacts.MergeField]*dialogCheck
 }
 
-func newMergeChooser(keys *dialogKeys, stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField) *mergeChooser {
-	m := &mergeChooser{stored: stored, card: card, reasons: reasons,
+func newMergeChooser(keys *dialogKeys, stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField, dates contacts.DateFormat) *mergeChooser {
+	m := &mergeChooser{stored: stored, card: card, reasons: reasons, dates: dates,
 		fromCard: make(map[contacts.MergeField]*dialogCheck), fromStore: make(map[contacts.MergeField]*dialogCheck)}
 	for _, f := range contacts.Differing(stored, card) {
-		m.fromStore[f] = keys.check(oneLine(f.Value(stored)), nil)
-		m.fromCard[f] = keys.check(oneLine(f.Value(card)), nil)
+		m.fromStore[f] = keys.check(oneLine(f.Value(stored, dates)), nil)
+		m.fromCard[f] = keys.check(oneLine(f.Value(card, dates)), nil)
 		m.pick(f, slices.Contains(fromOther, f))
 		m.fromStore[f].OnChanged = func(on bool) { m.pick(f, !on) }
 		m.fromCard[f].OnChanged = func(on bool) { m.pick(f, on) }
@@ -68,7 +69,7 @@ func (m *mergeChooser) buildUI() fyne.CanvasObject {
 	}
 	row("", bold("In your contacts"), bold("This card"))
 	for _, f := range contacts.MergeFields {
-		sv, cv := f.Value(m.stored), f.Value(m.card)
+		sv, cv := f.Value(m.stored, m.dates), f.Value(m.card, m.dates)
 		if sv == "" && cv == "" {
 			continue
 		}
@@ -114,9 +115,9 @@ func (m *mergeChooser) fromOther() []contacts.MergeField {
 // askMerge shows card beside stored and calls decide with what the user
 // chose: merge (with the fields to take from the card), keep both, or
 // skip the card. Closing the dialog decides nothing.
-func askMerge(win fyne.Window, stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField, decide func(app.ImportAction, []contacts.MergeField)) {
+func askMerge(win fyne.Window, dates contacts.DateFormat, stored, card contacts.Contact, reasons []string, fromOther []contacts.MergeField, decide func(app.ImportAction, []contacts.MergeField)) {
 	keys := newDialogKeys(win)
-	m := newMergeChooser(keys, stored, card, reasons, fromOther)
+	m := newMergeChooser(keys, stored, card, reasons, fromOther, dates)
 	var d dialog.Dialog
 	choose := func(a app.ImportAction) func() {
 		return func() {

@@ -223,7 +223,8 @@ func (d *receiveDialog) start(listen string) {
 	if d.arrivals == nil {
 		ctx, cancel := context.WithCancel(d.tasks.context())
 		newEngine := func() (ocr.Engine, error) { return d.newEngine(app.ReadingLanguages(ctx, d.store)) }
-		d.arrivals = &app.Arrivals{NewEngine: newEngine, Read: d.onCardRead}
+		options := func(ctx context.Context) ocr.ClassifyOptions { return app.ClassifyOptions(ctx, d.store) }
+		d.arrivals = &app.Arrivals{NewEngine: newEngine, Options: options, Read: d.onCardRead}
 		d.stopRead = cancel
 		go func() {
 			if err := d.arrivals.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {

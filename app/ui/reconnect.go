@@ -28,6 +28,8 @@ type reconnectScreen struct {
 	store     *sqlite.Store
 	tasks     *tasks
 	clock     app.Clock
+	dates     contacts.DateFormat
+	done      *doneLine // marks follow-ups done, with Undo
 	onOpen    func(contacts.Contact)
 	onChanged func()
 	onScan    func() // goes to Scan, from the empty list
@@ -78,8 +80,8 @@ type reconnectRow struct {
 	loading bool
 }
 
-func newReconnectScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
-	return &reconnectScreen{win: win, store: store, tasks: tasks, clock: clock, onOpen: onOpen, onChanged: onChanged, picked: -1,
+func newReconnectScreen(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, dates contacts.DateFormat, done *doneLine, onOpen func(contacts.Contact), onChanged func()) *reconnectScreen {
+	return &reconnectScreen{win: win, store: store, tasks: tasks, clock: clock, dates: dates, done: done, onOpen: onOpen, onChanged: onChanged, picked: -1,
 		readPage: store.ReconnectItems, calendar: newCalendarExport(win, store, tasks, clock)}
 }
 
@@ -269,23 +271,11 @@ func (s *reconnectScreen) onDone(e contacts.ReconnectItem, f *contacts.FollowUp)
 		fixed = &f.Kind
 	}
 	askOutcome(s.win, "Done: "+c.DisplayName(), fixed, func(kind contacts.Kind, outcome string) {
-		today := s.clock.Today()
-		s.tasks.inOrder(func(ctx context.Context) func() {
-			var err error
-			if f != nil {
-				_, err = s.store.CompleteFollowUp(ctx, f.ID, today, outcome)
-			} else {
-				err = s.store.LogInteraction(ctx, &contacts.Interaction{
-					ContactID: c.ID, Kind: kind, On: today, Note: outcome})
-			}
-			return func() {
-				if err != nil {
-					showError(s.win, "Could not mark it done", err)
-					return
-				}
-				s.changed()
-			}
-		})
+		if f != nil {
+			s.done.complete(c, *f, outcome)
+		} else {
+			s.done.log(c, kind, outcome)
+		}
 	})
 }
 
@@ -306,7 +296,7 @@ func (s *reconnectScreen) askSnooze(e contacts.ReconnectItem, f *contacts.Follow
 	if f != nil {
 		reschedule = func(d contacts.Day) { s.onReschedule(*f, d) }
 	}
-	s.snoozing = askSnooze(s.win, "Snooze: "+e.Person.Contact.DisplayName(), s.snoozeDue(f), s.clock.Today(),
+	s.snoozing = askSnooze(s.win, s.dates, "Snooze: "+e.Person.Contact.DisplayName(), s.snoozeDue(f), s.clock.Today(),
 		func(d contacts.Day) { s.onSnooze(e, f, d) }, reschedule)
 }
 
@@ -316,7 +306,7 @@ func (s *reconnectScreen) showSnoozeMenu(at fyne.CanvasObject, e contacts.Reconn
 	if f != nil {
 		reschedule = func(d contacts.Day) { s.onReschedule(*f, d) }
 	}
-	showSnoozeMenu(s.win, at, s.snoozeDue(f), s.clock.Today(), func(d contacts.Day) { s.onSnooze(e, f, d) }, reschedule)
+	showSnoozeMenu(s.win, s.dates, at, s.snoozeDue(f), s.clock.Today(), func(d contacts.Day) { s.onSnooze(e, f, d) }, reschedule)
 }
 
 // onSnooze puts f off to the later day to, or for a cadence entry (f nil)
@@ -439,7 +429,7 @@ func newEntryRow(s *reconnectScreen) *entryRow {
 func (r *entryRow) newFollowUpLine(e contacts.ReconnectItem, f contacts.FollowUp) *followUpLine {
 	s := r.screen
 	l := &followUpLine{followUp: f}
-	l.label = &widget.Label{Text: app.FollowUpWhat(f, s.today), Wrapping: fyne.TextWrapWord}
+	l.label = &widget.Label{Text: app.FollowUpWhat(f, s.dates, s.today), Wrapping: fyne.TextWrapWord}
 	if f.Due.Before(s.today) {
 		l.label.Importance = widget.DangerImportance
 	}
@@ -488,16 +478,16 @@ func (r *entryRow) set(row reconnectRow) {
 	if len(e.Person.Open) == 0 {
 		// A cadence running out: the contact's own Done and Snooze.
 		r.title.SetText(app.EntryWhat(*e))
-		r.context.SetText(contacts.JoinNonEmpty("\n", app.EntryContext(*e), e.Reason))
+		r.context.SetText(contacts.JoinNonEmpty("\n", app.EntryContext(*e, r.screen.dates), r.screen.dates.Reason(*e, r.screen.today)))
 		r.done.Show()
 		r.snooze.Show()
 	} else {
 		r.title.SetText(app.EntryWho(e.Person.Contact))
 		reason := ""
 		if e.FollowUp == nil || e.Due != e.FollowUp.Due {
-			reason = e.Reason // the cadence's limit, not a follow-up's day
+			reason = r.screen.dates.Reason(*e, r.screen.today) // the cadence's limit, not a follow-up's day
 		}
-		r.context.SetText(contacts.JoinNonEmpty("\n", app.EntryContext(*e), reason))
+		r.context.SetText(contacts.JoinNonEmpty("\n", app.EntryContext(*e, r.screen.dates), reason))
 		r.done.Hide()
 		r.snooze.Hide()
 	}

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -47,6 +46,7 @@ type scanScreen struct {
 	arrivalBatch string
 	tasks        *tasks
 	clock        app.Clock
+	dates        contacts.DateFormat // how days are written
 	newEngine    func(langs []string) (ocr.Engine, error)
 	onSaved      func(c contacts.Contact, open bool)
 	// onReconnect shows Reconnect, from the summary after the last card;
@@ -86,7 +86,7 @@ type scanScreen struct {
 	// promise made in the conversation, which is a follow-up of its own.
 	followOn   *widget.Check
 	followKind *widget.Select
-	followDue  *widget.DateEntry
+	followDue  *dayEntry
 	followLine *widget.Entry
 	promise    *widget.Entry
 	delay      int              // days from meeting to the first follow-up
@@ -174,7 +174,7 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 	s.card.OnPick = s.onPick
 	s.enlarge = widget.NewButtonWithIcon("Enlarge card", theme.ZoomInIcon(), s.onEnlarge)
 	s.enlarge.Importance = widget.LowImportance
-	s.form = newContactForm()
+	s.form = newContactForm(s.dates)
 	s.form.findPeople = func(text string, found func(map[string]int64)) { findPeople(s.store, s.tasks, text, found) }
 	s.position = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.position.Truncation = fyne.TextTruncateEllipsis
@@ -199,14 +199,15 @@ func (s *scanScreen) buildUI() fyne.CanvasObject {
 		}
 	})
 	s.followKind = widget.NewSelect(kindLabels(), nil)
-	s.followDue = widget.NewDateEntry()
+	s.followDue = newDayEntry(s.dates)
 	s.followLine = widget.NewEntry()
 	s.followLine.SetPlaceHolder("e.g. send her the article on hiring")
 	s.promise = widget.NewEntry()
 	s.promise.SetPlaceHolder("I promised… (an intro, an article): kept as a follow-up of its own")
-	follow := widget.NewCard("", "Follow through", container.NewVBox(
+	follow := widget.NewCard("Follow-ups", "", container.NewVBox(
 		s.followOn,
-		container.NewBorder(nil, nil, s.followKind, nil, s.followDue),
+		container.NewBorder(nil, nil, s.followKind, nil, s.followDue.buildUI()),
+		s.followDue.hint,
 		s.followLine,
 		s.promise,
 	))
@@ -436,7 +437,7 @@ func (s *scanScreen) readBatch(paths []string, event string, sample bool, done f
 	batch := review.NewBatch()
 	s.startReading(len(paths), func(ctx context.Context, each func(ocr.Result) (*review.Card, error)) error {
 		langs := app.ReadingLanguages(ctx, s.store)
-		b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }}
+		b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Options: app.ClassifyOptions(ctx, s.store)}
 		lift := app.LimitHeap()
 		defer lift()
 		if done != nil {
@@ -465,7 +466,7 @@ func (s *scanScreen) readWaiting(cards []review.Card) {
 	}
 	s.startReading(len(paths), func(ctx context.Context, each func(ocr.Result) (*review.Card, error)) error {
 		langs := app.ReadingLanguages(ctx, s.store)
-		b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }}
+		b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Options: app.ClassifyOptions(ctx, s.store)}
 		lift := app.LimitHeap()
 		defer lift()
 		return b.Read(ctx, paths, func(r ocr.Result) { each(r) })
@@ -772,7 +773,7 @@ func (s *scanScreen) onSave(next bool) {
 				return
 			}
 			m := matches[0]
-			askMerge(s.win, m.Contact, c, m.Reasons, contacts.SuggestFromNewer(m.Contact, c),
+			askMerge(s.win, s.dates, m.Contact, c, m.Reasons, contacts.SuggestFromNewer(m.Contact, c),
 				func(a app.ImportAction, fromOther []contacts.MergeField) {
 					switch a {
 					case app.ImportSkip:
@@ -901,12 +902,7 @@ func (s *scanScreen) onUndo() {
 func (s *scanScreen) showFollowUps(d review.Draft) {
 	s.followOn.SetChecked(d.FollowOn)
 	s.followKind.SetSelected(d.FollowKind.Label())
-	var due *time.Time
-	if !d.FollowDue.IsZero() {
-		t := d.FollowDue.In(time.Local)
-		due = &t
-	}
-	s.followDue.SetDate(due)
+	s.followDue.setDay(d.FollowDue)
 	s.followLine.SetText(d.FollowLine)
 	s.promise.SetText(d.Promise)
 }
@@ -987,8 +983,7 @@ func (s *scanScreen) proposeFollowUp(c contacts.Contact) {
 	f := app.FirstFollowUp(c, s.clock.Today(), s.delay)
 	s.followOn.SetChecked(true)
 	s.followKind.SetSelected(f.Kind.Label())
-	due := f.Due.In(time.Local)
-	s.followDue.SetDate(&due)
+	s.followDue.setDay(f.Due)
 	s.followLine.SetText("")
 	s.promise.SetText("")
 }
@@ -997,8 +992,8 @@ func (s *scanScreen) proposeFollowUp(c contacts.Contact) {
 // Without a day picked they fall on the day the first follow-up would.
 func (s *scanScreen) followUps(c contacts.Contact) []contacts.FollowUp {
 	due := app.FirstFollowUp(c, s.clock.Today(), s.delay).Due
-	if s.followDue.Date != nil {
-		due = contacts.DayOf(*s.followDue.Date)
+	if day, err := s.followDue.day(); err == nil && !day.IsZero() {
+		due = day
 	}
 	var out []contacts.FollowUp
 	if s.followOn.Checked {

@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"followthrough/app"
+	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
 	"followthrough/ocr/render"
 )
@@ -48,7 +49,7 @@ func BenchmarkScanBatchMemory(b *testing.B) {
 		}
 		a := test.NewTempApp(b)
 		w := test.NewTempWindow(b, nil)
-		m := newMainWindow(b.Context(), a, w, store, app.NewEngine, testClock)
+		m := newMainWindow(b.Context(), a, w, store, app.NewEngine, testClock, contacts.DateFormat{})
 		// Fyne's test driver runs a worker's UI updates on the worker's
 		// goroutine: held, they run on this one, in order, as in the window.
 		m.tasks.held = true

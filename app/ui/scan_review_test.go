@@ -83,7 +83,7 @@ func newReviewWindow(t *testing.T, store *sqlite.Store, eng ocr.Engine) (*mainWi
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	m := newMainWindow(t.Context(), a, w, store, func([]string) (ocr.Engine, error) { return eng, nil }, testClock)
+	m := newMainWindow(t.Context(), a, w, store, func([]string) (ocr.Engine, error) { return eng, nil }, testClock, contacts.DateFormat{})
 	m.tasks.held = true
 	w.SetContent(m.buildUI())
 	w.Resize(fyne.NewSize(1200, 800))

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"followthrough/app/review"
-	"followthrough/contacts"
 )
 
 // reviewing reports whether a card is up for review.
@@ -47,8 +46,8 @@ func (s *scanScreen) draft() review.Draft {
 		FollowLine: s.followLine.Text,
 		Promise:    s.promise.Text,
 	}
-	if s.followDue.Date != nil {
-		d.FollowDue = contacts.DayOf(*s.followDue.Date)
+	if day, err := s.followDue.day(); err == nil {
+		d.FollowDue = day
 	}
 	return d
 }

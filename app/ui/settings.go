@@ -56,9 +56,9 @@ func (m *mainWindow) settingsSections() []settingsSection {
 		}},
 		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, app.LocalSettings{Preferences: m.app.Preferences()}, func() bool { return m.trayShown() }, m.remindNow)},
 		{"Appearance", newAppearanceSettings(m.app)},
-		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.onSynced)},
+		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.dates, m.onSynced)},
 		{"Data folder", newDataSettings(m.win, m.store, m.tasks, m.openFolder, m.onQuit)},
-		{"Backups", newBackupSettings(m.win, m.store, m.tasks, m.clock, func() {
+		{"Backups", newBackupSettings(m.win, m.store, m.tasks, m.clock, m.dates, func() {
 			m.onChanged()
 			m.contacts.refresh()
 		})},

@@ -28,6 +28,7 @@ type backupSettings struct {
 	store *sqlite.Store
 	tasks *tasks
 	clock app.Clock
+	dates contacts.DateFormat
 	// onRestored runs after a restore replaced the contacts, for the
 	// screens to show the new ones.
 	onRestored func()
@@ -45,8 +46,8 @@ type backupSettings struct {
 	importAll   *widget.Button
 }
 
-func newBackupSettings(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, onRestored func()) *backupSettings {
-	return &backupSettings{win: win, store: store, tasks: tasks, clock: clock, onRestored: onRestored, selected: -1}
+func newBackupSettings(win fyne.Window, store *sqlite.Store, tasks *tasks, clock app.Clock, dates contacts.DateFormat, onRestored func()) *backupSettings {
+	return &backupSettings{win: win, store: store, tasks: tasks, clock: clock, dates: dates, onRestored: onRestored, selected: -1}
 }
 
 func (b *backupSettings) buildUI() fyne.CanvasObject {
@@ -61,7 +62,7 @@ func (b *backupSettings) buildUI() fyne.CanvasObject {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(b.backups) {
 				bk := b.backups[i]
-				o.(*twoLineRow).set(bk.Time.Format("Monday 2 January 2006, 15:04"), backupDetail(bk))
+				o.(*twoLineRow).set(b.dates.Time(bk.Time.Local()), backupDetail(bk))
 			}
 		},
 	)
@@ -219,7 +220,7 @@ func (b *backupSettings) restorePath(path string) {
 			var info sqlite.ArchiveInfo
 			if info, err = b.store.CheckArchive(ctx, path); err == nil {
 				what = fmt.Sprintf("the %s and %s of the archive made on %s", contacts.Plural(info.Contacts, "contact"),
-					contacts.Plural(info.Images, "card image"), info.Created.Local().Format("2 January 2006 at 15:04"))
+					contacts.Plural(info.Images, "card image"), b.dates.Time(info.Created.Local()))
 			}
 		} else {
 			var info sqlite.BackupInfo

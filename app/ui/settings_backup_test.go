@@ -27,7 +27,7 @@ func newBackupWindow(t *testing.T, store *sqlite.Store) (*backupSettings, fyne.W
 	w := test.NewTempWindow(t, nil)
 	restoredCount := 0
 	tk := &tasks{held: true}
-	b := newBackupSettings(w, store, tk, testClock, func() { restoredCount++ })
+	b := newBackupSettings(w, store, tk, testClock, contacts.DateFormat{}, func() { restoredCount++ })
 	w.SetContent(b.buildUI())
 	w.Resize(fyne.NewSize(760, 620))
 	tk.drain()
@@ -256,7 +256,7 @@ func TestBackupSettingsInAScrollingScreen(t *testing.T) {
 	store := apptest.OpenStore(t)
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	b := newBackupSettings(w, store, &tasks{held: true}, testClock, nil)
+	b := newBackupSettings(w, store, &tasks{held: true}, testClock, contacts.DateFormat{}, nil)
 	w.SetContent(container.NewVScroll(container.NewVBox(widget.NewCard("Backups", "", b.buildUI()))))
 	w.Resize(fyne.NewSize(760, 500))
 	if h := b.list.Size().Height; h < 200 {

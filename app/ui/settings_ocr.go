@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -20,8 +21,9 @@ import (
 )
 
 // ocrSettings is the part of the settings about reading cards: the
-// languages cards are read in, and the corrections learnt from the user's
-// edits, each of which can be removed.
+// languages cards are read in, whether names printed in capitals are
+// kept so, and the corrections learnt from the user's edits, each of
+// which can be removed.
 type ocrSettings struct {
 	win   fyne.Window
 	store *sqlite.Store
@@ -31,6 +33,7 @@ type ocrSettings struct {
 	onChanged func()
 
 	langs       map[string]*widget.Check
+	keepCase    *widget.Check
 	status      *widget.Label
 	list        *widget.List
 	empty       *widget.Label
@@ -60,6 +63,10 @@ func (s *ocrSettings) buildUI() fyne.CanvasObject {
 		"of your cards: each extra one makes reading slower.")
 	about.Wrapping = fyne.TextWrapWord
 	s.status = hintLabel("")
+	s.keepCase = widget.NewCheck("Keep names as printed (don't change capitals)", s.onKeepCase)
+	keepCaseHint := hintLabel("Off, a name printed in capitals, JANE DOE, is written Jane Doe. " +
+		"For the cards read from now on.")
+	keepCaseHint.Wrapping = fyne.TextWrapWord
 
 	s.list = widget.NewList(
 		func() int { return len(s.corrections) },
@@ -82,6 +89,7 @@ func (s *ocrSettings) buildUI() fyne.CanvasObject {
 	s.refresh()
 	return container.NewVBox(
 		subheading("Languages"), boxes, about, s.status,
+		subheading("Names"), s.keepCase, keepCaseHint,
 		subheading("Learnt corrections"), container.NewStack(listHeight, s.list, s.empty),
 	)
 }
@@ -117,8 +125,12 @@ func quoteShort(s string) string {
 func (s *ocrSettings) refresh() {
 	s.tasks.inOrder(func(ctx context.Context) func() {
 		langs := app.ReadingLanguages(ctx, s.store)
+		opts := app.ClassifyOptions(ctx, s.store)
 		cs, err := s.store.Corrections(ctx)
 		return func() {
+			s.keepCase.OnChanged = nil
+			s.keepCase.SetChecked(opts.KeepNameCase)
+			s.keepCase.OnChanged = s.onKeepCase
 			if err != nil {
 				showError(s.win, "Could not load the learnt corrections", err)
 			}
@@ -168,6 +180,10 @@ func (s *ocrSettings) onLanguagesChanged() {
 			s.status.SetText("Cards will be read with " + strings.Join(languageNames(langs), ", ") + ".")
 		}
 	})
+}
+
+func (s *ocrSettings) onKeepCase(on bool) {
+	saveSetting(s.win, s.store, s.tasks, s.status, app.SettingKeepNameCase, strconv.FormatBool(on), nil)
 }
 
 func (s *ocrSettings) onRemove(c contacts.Correction) {

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
 )
 
@@ -15,8 +16,8 @@ type syncSettings struct {
 	box    *fyne.Container
 }
 
-func newSyncSettings(win fyne.Window, store *sqlite.Store, tasks *tasks, onChanged func()) *syncSettings {
-	return &syncSettings{dialog: newSyncDialog(win, store, tasks, onChanged)}
+func newSyncSettings(win fyne.Window, store *sqlite.Store, tasks *tasks, dates contacts.DateFormat, onChanged func()) *syncSettings {
+	return &syncSettings{dialog: newSyncDialog(win, store, tasks, dates, onChanged)}
 }
 
 func (s *syncSettings) buildUI() fyne.CanvasObject {

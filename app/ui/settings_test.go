@@ -76,7 +76,7 @@ func TestFollowUpSettings(t *testing.T) {
 	if got := m.scan.form.cadence.Selected; got != quarterly.Name {
 		t.Errorf("a scanned card's cadence is %q, want %q", got, quarterly.Name)
 	}
-	if due := m.scan.followDue.Date; due == nil || contacts.DayOf(*due) != contacts.DayOf(apptest.Today).AddDays(7) {
+	if due, err := m.scan.followDue.day(); err != nil || due != contacts.DayOf(apptest.Today).AddDays(7) {
 		t.Errorf("a scanned card's first follow-up is on %v, want a week on", due)
 	}
 

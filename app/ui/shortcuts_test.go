@@ -43,7 +43,7 @@ func newDesktopWindow(t *testing.T, store *sqlite.Store, eng *apptest.FakeEngine
 	t.Helper()
 	a := &desktopApp{App: test.NewTempApp(t)}
 	w := &desktopWindow{Window: test.NewTempWindow(t, nil)}
-	m := newMainWindow(t.Context(), a, w, store, func([]string) (ocr.Engine, error) { return eng, nil }, testClock)
+	m := newMainWindow(t.Context(), a, w, store, func([]string) (ocr.Engine, error) { return eng, nil }, testClock, contacts.DateFormat{})
 	m.tasks.held = true
 	w.SetContent(m.buildUI())
 	w.SetMainMenu(m.mainMenu())

@@ -30,7 +30,7 @@ func sentence(err error) string {
 // syncMenu is the window's menu that opens the sync dialog.
 func (m *mainWindow) syncMenu() *fyne.Menu {
 	return fyne.NewMenu("Sync", fyne.NewMenuItem("Sync with a CardDAV server…", func() {
-		newSyncDialog(m.win, m.store, m.tasks, m.onSynced).show()
+		newSyncDialog(m.win, m.store, m.tasks, m.dates, m.onSynced).show()
 	}))
 }
 
@@ -41,6 +41,7 @@ type syncDialog struct {
 	win       fyne.Window
 	store     *sqlite.Store
 	tasks     *tasks
+	dates     contacts.DateFormat
 	onChanged func()
 
 	settings  app.DAVSettings
@@ -58,8 +59,8 @@ type syncDialog struct {
 	keys             *dialogKeys
 }
 
-func newSyncDialog(win fyne.Window, store *sqlite.Store, tasks *tasks, onChanged func()) *syncDialog {
-	return &syncDialog{win: win, store: store, tasks: tasks, onChanged: onChanged}
+func newSyncDialog(win fyne.Window, store *sqlite.Store, tasks *tasks, dates contacts.DateFormat, onChanged func()) *syncDialog {
+	return &syncDialog{win: win, store: store, tasks: tasks, dates: dates, onChanged: onChanged}
 }
 
 // show loads the settings and shows the dialog.
@@ -408,7 +409,7 @@ func (d *syncDialog) resolveConflicts(syncer *davsync.Syncer, cs []davsync.Confl
 		"Nothing has been overwritten: choose which version to keep.", cf.Name()))
 	intro.Wrapping = fyne.TextWrapWord
 	dlg = dialog.NewCustomWithoutButtons("Conflict: "+cf.Name(),
-		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(conflictTable(cf))), d.win)
+		container.NewBorder(intro, nil, nil, nil, container.NewVScroll(conflictTable(cf, d.dates))), d.win)
 	dlg.SetButtons([]fyne.CanvasObject{later, theirs, mine})
 	dlg.Resize(fyne.NewSize(640, 480))
 	// Enter keeps what was changed here; Esc leaves it for later.
@@ -417,14 +418,14 @@ func (d *syncDialog) resolveConflicts(syncer *davsync.Syncer, cs []davsync.Confl
 
 // conflictTable shows the two versions of a contact side by side, the
 // fields that differ in bold.
-func conflictTable(cf davsync.Conflict) fyne.CanvasObject {
+func conflictTable(cf davsync.Conflict, dates contacts.DateFormat) fyne.CanvasObject {
 	bold := fyne.TextStyle{Bold: true}
 	// One grid a row, so that each row is only as tall as its own lines.
 	rows := container.NewVBox(container.NewGridWithColumns(3,
 		widget.NewLabel(""),
 		widget.NewLabelWithStyle("Mine (here)", fyne.TextAlignLeading, bold),
 		widget.NewLabelWithStyle("The server's", fyne.TextAlignLeading, bold)))
-	for _, row := range conflictRows(cf) {
+	for _, row := range conflictRows(cf, dates) {
 		style := fyne.TextStyle{Bold: row.differs}
 		line := container.NewGridWithColumns(3)
 		for _, text := range []string{row.label, row.mine, row.theirs} {
@@ -444,9 +445,9 @@ type conflictRow struct {
 }
 
 // conflictRows returns the fields of a conflict's two versions that either
-// has; a deleted version reads "(deleted)".
-func conflictRows(cf davsync.Conflict) []conflictRow {
-	mine, theirs := contactFields(cf.Mine), contactFields(cf.Theirs)
+// has, days written in dates; a deleted version reads "(deleted)".
+func conflictRows(cf davsync.Conflict, dates contacts.DateFormat) []conflictRow {
+	mine, theirs := contactFields(cf.Mine, dates), contactFields(cf.Theirs, dates)
 	var rows []conflictRow
 	for i := range mine {
 		r := conflictRow{label: mine[i][0], mine: mine[i][1], theirs: theirs[i][1]}
@@ -470,14 +471,14 @@ func conflictRows(cf davsync.Conflict) []conflictRow {
 
 // contactFields returns the fields of c that a card carries, labelled, in
 // a fixed order.
-func contactFields(c contacts.Contact) [][2]string {
+func contactFields(c contacts.Contact, dates contacts.DateFormat) [][2]string {
 	var phones []string
 	for _, p := range c.Phones {
 		phones = append(phones, contacts.JoinNonEmpty(" ", p.Number, "("+string(p.Kind)+")"))
 	}
 	met := ""
 	if !c.MetOn.IsZero() {
-		met = c.MetOn.String()
+		met = dates.Day(c.MetOn)
 	}
 	return [][2]string{
 		{"Name", c.FullName}, {"Company", c.Company}, {"Title", c.Title},

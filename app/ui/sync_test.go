@@ -35,7 +35,7 @@ func openSyncDialog(t *testing.T, store *sqlite.Store) (*syncDialog, fyne.Window
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	w.Resize(fyne.NewSize(900, 700))
-	d := newSyncDialog(w, store, &tasks{held: true}, nil)
+	d := newSyncDialog(w, store, &tasks{held: true}, contacts.DateFormat{}, nil)
 	d.show()
 	d.tasks.drain()
 	if d.dlg == nil {
@@ -337,7 +337,7 @@ func TestConflictRows(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := conflictRows(tt.cf)
+			got := conflictRows(tt.cf, contacts.DateFormat{})
 			if len(got) != len(tt.want) {
 				t.Fatalf("rows = %+v\nwant %+v", got, tt.want)
 			}

@@ -56,6 +56,7 @@ func (f *folderWatcher) watch(dir string) {
 	f.cancel = cancel
 	q := &app.Arrivals{
 		NewEngine: func() (ocr.Engine, error) { return f.newEngine(app.ReadingLanguages(ctx, f.store)) },
+		Options:   func(ctx context.Context) ocr.ClassifyOptions { return app.ClassifyOptions(ctx, f.store) },
 		Workers:   1, // in the background: the window stays quick
 		Read: func(a app.Arrival, r ocr.Result) {
 			if r.Err != nil {

@@ -42,7 +42,7 @@ func Run(ctx context.Context, store *sqlite.Store, scan []string) error {
 	a.SetIcon(assets.Icon)
 	applyTheme(a)
 	w := a.NewWindow(app.About().Name)
-	m := newMainWindow(ctx, a, w, store, app.NewEngine, nil)
+	m := newMainWindow(ctx, a, w, store, app.NewEngine, nil, app.SystemDateFormat(os.Getenv))
 	w.SetContent(m.buildUI())
 	w.SetMainMenu(m.mainMenu())
 	m.addShortcuts()
@@ -108,7 +108,8 @@ type mainWindow struct {
 	store *sqlite.Store
 	tasks *tasks
 	clock app.Clock
-	about app.Metadata // the name and version, for About
+	dates contacts.DateFormat // how days are written, from the system's locale
+	about app.Metadata        // the name and version, for About
 	// trayShown reports whether the desktop shows a system tray now.
 	trayShown func() bool
 
@@ -126,6 +127,7 @@ type mainWindow struct {
 	scanTab      *container.TabItem
 	settingsTab  *container.TabItem
 	reminder     *app.Reminder
+	done         *doneLine // the line that says a follow-up was done, with Undo
 
 	// The File menu and its exports, offered only with something to
 	// export (checkExports); nil until the menu is made.
@@ -140,23 +142,26 @@ type mainWindow struct {
 	saveItem, doneItem, snoozeItem, nextItem, previousItem *fyne.MenuItem
 }
 
-// newMainWindow makes the window's screens; their work runs in ctx.
-func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite.Store, newEngine func(langs []string) (ocr.Engine, error), clock app.Clock) *mainWindow {
-	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{ctx: ctx}, clock: clock, about: app.About(), trayShown: hasTrayHost}
+// newMainWindow makes the window's screens; their work runs in ctx, and
+// they write days in dates.
+func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite.Store, newEngine func(langs []string) (ocr.Engine, error), clock app.Clock, dates contacts.DateFormat) *mainWindow {
+	m := &mainWindow{app: a, win: w, store: store, tasks: &tasks{ctx: ctx}, clock: clock, dates: dates, about: app.About(), trayShown: hasTrayHost}
 	keepFilesUntilWritten()
-	m.reconnect = newReconnectScreen(w, store, m.tasks, clock, m.onOpenContact, m.onChanged)
-	m.contacts = newContactsScreen(w, store, m.tasks, clock, m.onChanged)
-	m.events = newEventsScreen(w, store, m.tasks, clock, m.onOpenContact)
+	m.done = newDoneLine(w, store, m.tasks, clock, dates, m.onDone)
+	m.reconnect = newReconnectScreen(w, store, m.tasks, clock, dates, m.done, m.onOpenContact, m.onChanged)
+	m.contacts = newContactsScreen(w, store, m.tasks, clock, dates, m.done, m.onChanged)
+	m.events = newEventsScreen(w, store, m.tasks, clock, dates, m.onOpenContact)
 	m.reminder = &app.Reminder{Remind: func(n app.Notification) {
 		a.SendNotification(fyne.NewNotification(n.Title, n.Content))
 	}}
 	m.scan = newScanScreen(w, store, openReviewQueue(store), m.tasks, clock, newEngine, m.onSaved)
+	m.scan.dates = dates
 	m.scan.onReconnect = func() { m.tabs.Select(m.reconnectTab) }
 	m.scan.onWaiting = func() { m.tabs.Select(m.scanTab) }
 	m.watcher = newFolderWatcher(store, m.tasks, newEngine, m.scan.queueReading, func(err error) {
 		showError(w, "Could not watch the folder", err)
 	})
-	m.imports = newImportScreen(w, store, m.tasks, func() {
+	m.imports = newImportScreen(w, store, m.tasks, dates, func() {
 		m.onChanged()
 		m.contacts.refresh()
 	})
@@ -185,7 +190,7 @@ func (m *mainWindow) buildUI() fyne.CanvasObject {
 	m.checkEmpty()
 	m.checkExports()
 	m.watcher.load()
-	return m.tabs
+	return container.NewBorder(nil, m.done.buildUI(), nil, nil, m.tabs)
 }
 
 // onDropped reads what is dropped anywhere on the window: .vcf files to
@@ -243,6 +248,15 @@ func (m *mainWindow) onSaved(c contacts.Contact, open bool) {
 func (m *mainWindow) onSynced() {
 	m.onChanged()
 	m.contacts.refresh()
+}
+
+// onDone refreshes what a follow-up done, or its undo, changes: what
+// onChanged does, and the contact's page if it is open.
+func (m *mainWindow) onDone() {
+	m.onChanged()
+	if h := m.contacts.history; h != nil && h.contact.ID != 0 {
+		h.show(h.contact)
+	}
 }
 
 // onChanged refreshes what depends on the contacts and their follow-ups.

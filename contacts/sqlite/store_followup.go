@@ -364,6 +364,61 @@ func (s *Store) CompleteFollowUp(ctx context.Context, id int64, on contacts.Day,
 	return it, nil
 }
 
+// ReopenFollowUp undoes CompleteFollowUp, moments after: the follow-up
+// done is open again exactly as it was, was (as GetFollowUp read it
+// before), its count of changes and time of the last one too, and the
+// interaction that logged it, logged, is gone, so the keep-in-touch clock
+// counts as before. Both happen or neither does. A calendar given the
+// done follow-up in between keeps it done: the undo is for a slip of the
+// mouse, not for a follow-up done long ago.
+func (s *Store) ReopenFollowUp(ctx context.Context, was contacts.FollowUp, logged int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if was.State != contacts.StateOpen {
+			return fmt.Errorf("it was %s, not open", was.State)
+		}
+		var modified int64
+		if !was.Modified.IsZero() {
+			modified = was.Modified.UnixMilli()
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE follow_ups SET state = 'open', done_on = ?, outcome = ?, sequence = ?, modified = ?
+			WHERE id = ? AND state = 'done'`, was.DoneOn.String(), was.Outcome, was.Sequence, modified, was.ID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return errors.Join(err, fmt.Errorf("no follow-up %d done: %w", was.ID, ErrNotFound))
+		}
+		return deleteInteraction(ctx, tx, logged, was.ID)
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: reopen follow-up %d: %w", was.ID, err)
+	}
+	return nil
+}
+
+// DeleteInteraction takes back an interaction logged on its own, not by
+// completing a follow-up (ReopenFollowUp takes those back).
+func (s *Store) DeleteInteraction(ctx context.Context, id int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return deleteInteraction(ctx, tx, id, 0) })
+	if err != nil {
+		return fmt.Errorf("sqlite: delete interaction %d: %w", id, err)
+	}
+	return nil
+}
+
+// deleteInteraction deletes the interaction id, which logged the
+// follow-up followUp (0 for none).
+func deleteInteraction(ctx context.Context, tx *sql.Tx, id, followUp int64) error {
+	res, err := tx.ExecContext(ctx, "DELETE FROM interactions WHERE id = ? AND coalesce(follow_up_id, 0) = ?", id, followUp)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return errors.Join(err, fmt.Errorf("no interaction %d: %w", id, ErrNotFound))
+	}
+	return nil
+}
+
 // CancelFollowUp drops an open follow-up; it stays in the history.
 func (s *Store) CancelFollowUp(ctx context.Context, id int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

@@ -404,3 +404,54 @@ func TestTrashKeepsEveryTable(t *testing.T) {
 		t.Errorf("checked %d of the tables %v: want contacts, follow_ups and the others", checked, tables)
 	}
 }
+
+// TestDoneUndoKeepsTheWholeGraph marks Ann's open follow-up done, and logs
+// a call with her, then takes both back: everything the store says about
+// her is as it was.
+func TestDoneUndoKeepsTheWholeGraph(t *testing.T) {
+	tests := []struct {
+		name string
+		do   func(t *testing.T, f *graphFixture) (undo func() error)
+	}{
+		{"follow-up done", func(t *testing.T, f *graphFixture) func() error {
+			was, err := f.s.GetFollowUp(t.Context(), f.openFollowUp.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			it, err := f.s.CompleteFollowUp(t.Context(), f.openFollowUp.ID, f.today, "coffee next month")
+			if err != nil {
+				t.Fatal(err)
+			}
+			return func() error { return f.s.ReopenFollowUp(t.Context(), was, it.ID) }
+		}},
+		{"call logged", func(t *testing.T, f *graphFixture) func() error {
+			it := contacts.Interaction{ContactID: f.ann.ID, Kind: contacts.KindCall, On: f.today, Note: "caught up"}
+			if err := f.s.LogInteraction(t.Context(), &it); err != nil {
+				t.Fatal(err)
+			}
+			return func() error { return f.s.DeleteInteraction(t.Context(), it.ID) }
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, clk := openTestStore(t)
+			f := newGraphFixture(t, s)
+			before := f.snapshot(t)
+			clk.advance(time.Minute)
+			undo := tt.do(t, f)
+			if diffGraph(f.snapshot(t), before) == nil {
+				t.Fatal("done changed nothing")
+			}
+			clk.advance(time.Minute)
+			if err := undo(); err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range diffGraph(f.snapshot(t), before) {
+				t.Errorf("after done and undo, %s", d)
+			}
+			if err := undo(); !errors.Is(err, ErrNotFound) {
+				t.Errorf("second undo: %v, want ErrNotFound", err)
+			}
+		})
+	}
+}

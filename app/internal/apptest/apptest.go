@@ -57,6 +57,9 @@ var JaneCard = []FakeLine{
 	{"100 Main Street, Springfield, IL 62701", 0.1, 0.80, 0.9, 0.86, 90},
 }
 
+// CapitalsCard is Jane's card with her name printed in capitals.
+var CapitalsCard = append([]FakeLine{{"JANE Q. DOE", 0.1, 0.10, 0.6, 0.22, 95}}, JaneCard[1:]...)
+
 // WriteImage writes a plain card-sized PNG for the fake engine to "read".
 func WriteImage(t *testing.T, dir, name string) string {
 	t.Helper()
