@@ -68,7 +68,9 @@ type Card struct {
 // save what they read: the image is on disk before the contact points to
 // it, an address read as one line is split into its components
 // (SplitAddresses), and the contact is saved with its follow-ups in one
-// transaction. It returns the contact as stored.
+// transaction. A card merged into a stored contact adds only the
+// follow-ups it is not already given (contacts.NotScheduled). It returns
+// the contact as stored.
 func SaveCard(ctx context.Context, store *sqlite.Store, card Card) (contacts.Contact, error) {
 	c := SplitAddresses(card.Contact, store.Region)
 	if card.ImagePath != "" {
@@ -87,8 +89,12 @@ func SaveCard(ctx context.Context, store *sqlite.Store, card Card) (contacts.Con
 	if err != nil {
 		return c, err
 	}
+	scheduled, err := store.FollowUps(ctx, stored.ID)
+	if err != nil {
+		return c, err
+	}
 	merged := contacts.Merge(stored, c, card.FromOther, store.Region)
-	if err := store.MergeInto(ctx, merged, 0, card.FollowUps...); err != nil {
+	if err := store.MergeInto(ctx, merged, 0, contacts.NotScheduled(card.FollowUps, scheduled)...); err != nil {
 		return c, err
 	}
 	return merged, nil

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -49,5 +50,49 @@ func TestSaveCardSplitsTheAddress(t *testing.T) {
 	want := []contacts.Address{{Street: "500 Mission St, Fl 12", City: "San Francisco", Region: "CA", PostalCode: "94105"}}
 	if err != nil || !slices.Equal(got.Addresses, want) {
 		t.Errorf("stored %+v, %v; want %+v", got.Addresses, err, want)
+	}
+}
+
+// TestSaveCardMergedAddsNoSecondFollowUp: a card scanned again and merged
+// into its contact does not schedule the same follow-up twice, and keeps
+// a new promise; the rest of the contact stays as it was.
+func TestSaveCardMergedAddsNoSecondFollowUp(t *testing.T) {
+	store, err := sqlite.Open(t.Context(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	due := contacts.Day{Year: 2026, Month: 12, Day: 9}
+	first := []contacts.FollowUp{{Kind: contacts.KindEmail, Due: due}}
+	saved, err := SaveCard(t.Context(), store, Card{Contact: contacts.Contact{FullName: "Dana Whitfield", Emails: []string{"dana@example.com"}}, FollowUps: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := store.FollowUps(t.Context(), saved.ID)
+	if err != nil || len(before) != 1 {
+		t.Fatalf("follow-ups after the first save: %+v, %v", before, err)
+	}
+	again := []contacts.FollowUp{{Kind: contacts.KindEmail, Due: due.AddDays(8)}, {Kind: contacts.KindPromise, Due: due, Line: "send the deck"}}
+	merged, err := SaveCard(t.Context(), store, Card{Contact: contacts.Contact{FullName: "Dana Whitfield", Title: "CTO", Emails: []string{"dana@example.com"}},
+		FollowUps: again, MergeInto: &saved})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, err := store.FollowUps(t.Context(), saved.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range after {
+		got = append(got, fmt.Sprintf("%s %s %s %s", f.Kind, f.Due, f.Line, f.State))
+	}
+	slices.Sort(got)
+	want := []string{"email 2026-12-09  open", "promise 2026-12-09 send the deck open"}
+	if !slices.Equal(got, want) {
+		t.Errorf("follow-ups after the merge:\n%q\nwant\n%q", got, want)
+	}
+	stored, err := store.Get(t.Context(), saved.ID)
+	if err != nil || stored.Title != "CTO" || stored.FullName != "Dana Whitfield" || !slices.Equal(stored.Emails, []string{"dana@example.com"}) || merged.ID != saved.ID {
+		t.Errorf("stored after the merge: %+v, %v", stored, err)
 	}
 }

@@ -3,6 +3,8 @@ package contacts
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -142,6 +144,28 @@ type FollowUp struct {
 	// a calendar that imports it again takes the copy with the higher.
 	Sequence int
 	Modified time.Time
+}
+
+// NotScheduled returns those of proposed that are not already among
+// scheduled's open follow-ups: a card scanned again of someone saved
+// before proposes the first follow-up they were given then, and one
+// "personal email" is enough. A follow-up counts as already scheduled
+// when an open one has its kind and line (case and spaces aside), so a
+// new promise written on the card is kept.
+func NotScheduled(proposed, scheduled []FollowUp) []FollowUp {
+	var out []FollowUp
+	for _, p := range proposed {
+		if !slices.ContainsFunc(scheduled, func(f FollowUp) bool {
+			return f.State == StateOpen && f.Kind == p.Kind && sameLine(f.Line, p.Line)
+		}) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func sameLine(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
 }
 
 // Interaction is something that happened between the user and a contact:
