@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -37,12 +38,23 @@ func WriteFileAtomic(path string, perm fs.FileMode, write func(io.Writer) error)
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
+		// Said of the folder, where the trouble is: a name the user never
+		// chose would only puzzle them.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return &fs.PathError{Op: "write in", Path: filepath.Clean(dir), Err: pe.Err}
+		}
 		return err
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			// Said of the file the user chose, not of the temporary one.
+			var pe *fs.PathError
+			if errors.As(err, &pe) && pe.Path == tmp.Name() {
+				pe.Path = path
+			}
 		}
 	}()
 	if err := write(tmp); err != nil {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	"followthrough/contacts"
@@ -54,8 +55,19 @@ func TestWriteFileAtomic(t *testing.T) {
 	if m := mode(t, path); m != 0o600 {
 		t.Errorf("mode %v, want 0600", m)
 	}
-	if err := WriteFileAtomic(filepath.Join(dir, "missing", "x.vcf"), 0o600, func(io.Writer) error { return nil }); err == nil {
-		t.Error("writing into a missing folder worked")
+	// Errors name what the user chose, never the temporary file.
+	missing := filepath.Join(dir, "missing")
+	err := WriteFileAtomic(filepath.Join(missing, "x.vcf"), 0o600, func(io.Writer) error { return nil })
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != missing || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("writing into a missing folder: %v, want a path error of %s that is fs.ErrNotExist", err, missing)
+	}
+	err = WriteFileAtomic(path, 0o600, func(w io.Writer) error {
+		f := w.(*os.File)
+		return &fs.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+	})
+	if !errors.As(err, &pe) || pe.Path != path || !errors.Is(err, syscall.ENOSPC) {
+		t.Errorf("a write that fails: %v, want a path error of %s", err, path)
 	}
 }
 
