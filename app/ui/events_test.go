@@ -42,7 +42,7 @@ func TestNewEventIsSelected(t *testing.T) {
 	m.tasks.drain()
 
 	s.onNew()
-	test.Type(w.Canvas().Focused().(fyne.Focusable), "Winter Fair")
+	test.Type(w.Canvas().Focused(), "Winter Fair")
 	typeKey(w, fyne.KeyReturn)
 	m.tasks.drain()
 	if s.heading.Text != "Winter Fair" || len(s.events) != 3 {
