@@ -360,16 +360,23 @@ func TestEveryDialogTakesEnterAndEsc(t *testing.T) {
 func TestEveryControlInADialogTakesEnterAndEsc(t *testing.T) {
 	today := contacts.DayOf(apptest.Today)
 	type window struct {
-		m *mainWindow
-		w fyne.Window
+		m      *mainWindow
+		w      fyne.Window
+		people map[string]contacts.Contact
+	}
+	history := func(x window, name string) *historyPanel {
+		x.m.onOpenContact(x.people[name])
+		x.m.tasks.drain()
+		return x.m.contacts.history
 	}
 	tests := []struct {
 		name string
 		open func(t *testing.T, x window)
 		// Enter leads to a dialog saying then, or keeps the dialog open
-		// with then in it.
-		then      string
-		staysOpen bool
+		// with then in it; escOnly: TestEveryDialogTakesEnterAndEsc
+		// checks what Enter does there, and only Esc is tried.
+		then               string
+		staysOpen, escOnly bool
 	}{
 		{name: "Sync with a CardDAV server", staysOpen: true, then: "Enter the server's address and your user name.",
 			open: func(t *testing.T, x window) { newSyncDialog(x.w, x.m.store, x.m.tasks, x.m.dates, nil).show() }},
@@ -385,21 +392,30 @@ func TestEveryControlInADialogTakesEnterAndEsc(t *testing.T) {
 				}
 				x.m.onDropped([]fyne.URI{storage.NewFileURI(path)})
 			}},
+		{name: "Add follow-up", escOnly: true, open: func(t *testing.T, x window) { history(x, "Uma Upcoming").onAdd() }},
+		{name: "Log what happened", escOnly: true, open: func(t *testing.T, x window) { history(x, "Ned Nothing").onLog() }},
+		{name: "Snooze", escOnly: true, open: func(t *testing.T, x window) { history(x, "Uma Upcoming").onSnoozeNext() }},
+		{name: "Mark done", escOnly: true, open: func(t *testing.T, x window) { press(t, x.m, "done") }},
+		{name: "New event", escOnly: true, open: func(t *testing.T, x window) { x.m.events.onNew() }},
+		{name: "QR code", escOnly: true, open: func(t *testing.T, x window) { showQR(x.w, x.people["Olu Overdue"]) }},
+		{name: "Keyboard shortcuts", escOnly: true, open: func(t *testing.T, x window) { press(t, x.m, "help") }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			// open opens the dialog on a new window and focuses its
-			// control n, counted with Tab; it returns the window, the
-			// dialog and the control, nil past the last.
-			open := func(n int) (window, fyne.CanvasObject, fyne.Focusable) {
-				t.Helper()
+			newWindow := func() window {
 				store := apptest.OpenStore(t)
-				apptest.Seed(t, store, today)
+				people := apptest.Seed(t, store, today)
 				m, w, _ := newDesktopWindow(t, store, &apptest.FakeEngine{})
-				x := window{m: m, w: w}
+				return window{m: m, w: w, people: people}
+			}
+			// open opens the dialog on x and focuses its control n,
+			// counted with Tab; it returns the dialog and the control,
+			// nil past the last.
+			open := func(x window, n int) (fyne.CanvasObject, fyne.Focusable) {
+				t.Helper()
 				tt.open(t, x)
-				m.tasks.drain()
-				c := w.Canvas()
+				x.m.tasks.drain()
+				c := x.w.Canvas()
 				top := c.Overlays().Top()
 				if top == nil {
 					t.Fatal("no dialog opened")
@@ -411,13 +427,15 @@ func TestEveryControlInADialogTakesEnterAndEsc(t *testing.T) {
 					if i == 0 {
 						first = c.Focused()
 					} else if c.Focused() == first {
-						return x, top, nil
+						return top, nil
 					}
 				}
-				return x, top, c.Focused()
+				return top, c.Focused()
 			}
+			// Esc changes nothing: one window will do for it.
+			x := newWindow()
 			for n := 0; ; n++ {
-				x, top, f := open(n)
+				top, f := open(x, n)
 				if f == nil {
 					if n == 0 {
 						t.Fatal("Tab reaches no control")
@@ -435,25 +453,27 @@ func TestEveryControlInADialogTakesEnterAndEsc(t *testing.T) {
 				x.m.tasks.drain()
 				if now := x.w.Canvas().Overlays().Top(); now == top {
 					t.Errorf("Esc on %s left the dialog open", what)
+					top.Hide()
 				}
 
 				if e, ok := f.(*dialogEntry); ok && e.MultiLine {
 					continue
 				}
-				if _, ok := f.(*dialogButton); ok {
+				if _, ok := f.(*dialogButton); ok || tt.escOnly {
 					continue
 				}
-				x, top, _ = open(n)
-				typeKey(x.w, fyne.KeyReturn)
-				x.m.tasks.drain()
-				now := x.w.Canvas().Overlays().Top()
+				y := newWindow() // Enter does what the dialog is for
+				top, _ = open(y, n)
+				typeKey(y.w, fyne.KeyReturn)
+				y.m.tasks.drain()
+				now := y.w.Canvas().Overlays().Top()
 				switch {
-				case tt.staysOpen && (now != top || !strings.Contains(overlayText(x.w), tt.then)):
-					t.Errorf("Enter on %s: the dialog says %q, want it open saying %q", what, overlayText(x.w), tt.then)
+				case tt.staysOpen && (now != top || !strings.Contains(overlayText(y.w), tt.then)):
+					t.Errorf("Enter on %s: the dialog says %q, want it open saying %q", what, overlayText(y.w), tt.then)
 				case !tt.staysOpen && now == top:
 					t.Errorf("Enter on %s left the dialog open", what)
-				case !tt.staysOpen && !strings.Contains(overlayText(x.w), tt.then):
-					t.Errorf("Enter on %s: the window shows %q, want %q", what, overlayText(x.w), tt.then)
+				case !tt.staysOpen && !strings.Contains(overlayText(y.w), tt.then):
+					t.Errorf("Enter on %s: the window shows %q, want %q", what, overlayText(y.w), tt.then)
 				}
 			}
 		})
