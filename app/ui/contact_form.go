@@ -574,6 +574,22 @@ func (f *contactForm) set(c contacts.Contact) {
 	f.unchanged, f.unchangedDay = f.contact(), f.metOn.entry.Text
 }
 
+// saved makes c, just saved from the form as it is, the contact set,
+// without filling the form again: only the name's parts, which saving may
+// have made from the full name, are shown as saved.
+func (f *contactForm) saved(c contacts.Contact) {
+	f.filling = true
+	for e, v := range map[*fieldEntry]string{f.prefix: c.Prefix, f.given: c.GivenName, f.middle: c.MiddleName,
+		f.family: c.FamilyName, f.suffix: c.Suffix} {
+		if e.Text != v {
+			e.SetText(v)
+		}
+	}
+	f.filling = false
+	f.base = c
+	f.unchanged, f.unchangedDay = f.contact(), f.metOn.entry.Text
+}
+
 // showEvidence shows under each field read from a card how sure the
 // reading is and why the value was chosen ("94% · largest text, matches
 // the email's name"), and marks the fields read with low confidence so

@@ -138,6 +138,23 @@ func TestSaveChangesOnlyWhenChanged(t *testing.T) {
 			t.Error("edited after saving: Save changes not offered")
 		}
 	})
+
+	// A new full name gives the name new parts, which the form then
+	// shows: saved, it is as stored.
+	t.Run("saved a new name", func(t *testing.T) {
+		open(t)
+		f.name.SetText("")
+		test.Type(f.name, "Bea Lund")
+		test.Tap(s.save)
+		m.tasks.drain()
+		c, err := store.Get(t.Context(), stored.ID)
+		if err != nil || c.GivenName != "Bea" || c.FamilyName != "Lund" {
+			t.Fatalf("stored %q %q, %v", c.GivenName, c.FamilyName, err)
+		}
+		if f.given.Text != "Bea" || f.family.Text != "Lund" || !s.save.Disabled() {
+			t.Errorf("after saving: the parts shown %q %q, Save changes offered %v", f.given.Text, f.family.Text, !s.save.Disabled())
+		}
+	})
 }
 
 // formEdit is an edit of a form, and how to take it back; undo is nil

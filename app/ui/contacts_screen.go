@@ -478,9 +478,7 @@ func (s *contactsScreen) onSave() {
 				return
 			}
 			if s.current.ID == c.ID && reflect.DeepEqual(s.form.contact(), c) {
-				// Nothing typed since: the form now shows what is
-				// stored, name parts made from the full name included.
-				s.form.set(c)
+				s.form.saved(c) // nothing typed since
 			}
 			s.current = c
 			s.offerSave()
