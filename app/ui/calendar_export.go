@@ -38,7 +38,8 @@ type calendarExport struct {
 	tasks *tasks
 	clock app.Clock
 
-	as      *widget.RadioGroup
+	keys    *dialogKeys
+	as      *dialogRadio
 	summary *widget.Label
 	dialog  *dialog.ConfirmDialog
 	saving  *dialog.FileDialog // the file dialog, once asked for
@@ -64,7 +65,7 @@ func (c *calendarExport) open() {
 				return
 			}
 			c.buildUI(as)
-			newDialogKeys(c.win).show(c.dialog, c.dialog.Confirm, nil)
+			c.keys.show(c.dialog, c.dialog.Confirm, nil)
 		}
 	})
 }
@@ -76,9 +77,9 @@ func showNothingToExport(win fyne.Window) {
 }
 
 func (c *calendarExport) buildUI(as ics.As) {
-	c.as = widget.NewRadioGroup([]string{calendarToDos, calendarEvents}, nil)
+	c.keys = newDialogKeys(c.win)
+	c.as = c.keys.radio([]string{calendarToDos, calendarEvents}, nil)
 	c.as.Horizontal = true
-	c.as.Required = true
 	c.as.SetSelected(calendarToDos)
 	if as == ics.Events {
 		c.as.SetSelected(calendarEvents)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -146,6 +147,7 @@ type labelledList struct {
 	labels      []string // the choices, the first the default
 	placeholder string
 	onFocus     func(*fieldEntry)
+	onEdit      func() // told when a row is added, changed or removed
 	rows        []*labelledRow
 	box         *fyne.Container
 	hint        *widget.Label // how sure the reading of a card is
@@ -165,15 +167,25 @@ func (l *labelledList) add(label, value string) *labelledRow {
 	r.label.SetSelected(label)
 	r.value = newFieldEntry(false, l.placeholder, l.onFocus)
 	r.value.SetText(value)
+	r.label.OnChanged = func(string) { l.edited() }
+	r.value.OnChanged = func(string) { l.edited() }
 	remove := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance}
 	r.row = container.NewBorder(nil, nil, r.label, remove, r.value)
 	remove.OnTapped = func() {
 		l.rows = slices.DeleteFunc(l.rows, func(q *labelledRow) bool { return q == r })
 		l.box.Remove(r.row)
+		l.edited()
 	}
 	l.rows = append(l.rows, r)
 	l.box.Add(r.row)
+	l.edited()
 	return r
+}
+
+func (l *labelledList) edited() {
+	if l.onEdit != nil {
+		l.onEdit()
+	}
 }
 
 // clear removes every row.
@@ -254,6 +266,15 @@ type contactForm struct {
 	hints  map[*fieldEntry]*widget.Label
 	active *fieldEntry // the field last focused
 	base   contacts.Contact
+	// onEdit, if set, is told when the user changes a field, adds or
+	// removes a row; changed says whether the form now differs from the
+	// contact set.
+	onEdit func()
+	// filling is true while set fills the form. unchanged is what the
+	// form gave as set, and unchangedDay the day met as it was shown.
+	filling      bool
+	unchanged    contacts.Contact
+	unchangedDay string
 }
 
 func newContactForm(dates contacts.DateFormat) *contactForm {
@@ -270,17 +291,38 @@ func newContactForm(dates contacts.DateFormat) *contactForm {
 	f.note = newFieldEntry(true, "Anything else on the card", focus)
 	f.event = newFieldEntry(false, "Where you met, e.g. Atlanta Tech Meetup", focus)
 	f.metOn = newDayEntry(dates)
+	f.metOn.onEdit = f.edited
 	f.introducedBy = widget.NewSelectEntry(nil)
 	f.introducedBy.SetPlaceHolder("Who introduced you")
 	f.introducedBy.OnChanged = f.onIntroducedByChanged
 	f.talkedAbout = newFieldEntry(true, "What you talked about, what you promised", focus)
 	f.tags = newFieldEntry(false, "prospect, referral partner, friend", focus)
-	f.cadence = widget.NewSelect(cadenceNames(), nil)
+	f.cadence = widget.NewSelect(cadenceNames(), func(string) { f.edited() })
 	f.phones = newLabelledList(phoneKinds, "Number", focus)
 	f.emails = newLabelledList(labelChoices(), "Email", focus)
 	f.websites = newLabelledList(labelChoices(), "Website", focus)
+	for _, l := range []*labelledList{f.phones, f.emails, f.websites} {
+		l.onEdit = f.edited
+	}
+	for _, e := range []*fieldEntry{f.name, f.prefix, f.given, f.middle, f.family, f.suffix,
+		f.title, f.company, f.note, f.event, f.talkedAbout, f.tags} {
+		e.OnChanged = func(string) { f.edited() }
+	}
 	f.addressBox = container.NewVBox()
 	return f
+}
+
+// edited tells onEdit that the user changed the form.
+func (f *contactForm) edited() {
+	if f.onEdit != nil && !f.filling {
+		f.onEdit()
+	}
+}
+
+// changed reports whether the form differs from the contact set: whether
+// saving it would change anything.
+func (f *contactForm) changed() bool {
+	return f.metOn.entry.Text != f.unchangedDay || !reflect.DeepEqual(f.contact(), f.unchanged)
 }
 
 // noCadence is the cadence menu's choice for none.
@@ -311,6 +353,7 @@ func cadenceName(c contacts.Cadence) string {
 // is typed: with a hundred thousand contacts, a menu of them all would be
 // of no use, and slow to make.
 func (f *contactForm) onIntroducedByChanged(text string) {
+	f.edited()
 	if f.findPeople == nil {
 		return
 	}
@@ -440,9 +483,11 @@ func (f *contactForm) addAddress(a contacts.Address) *addressRow {
 	}
 	r.street.SetMinRowsVisible(1)
 	r.label.SetSelected(labelChoice(a.Label))
+	r.label.OnChanged = func(string) { f.edited() }
 	for e, v := range map[*fieldEntry]string{r.street: a.Street, r.extended: a.Extended, r.poBox: a.POBox,
 		r.city: a.City, r.region: a.Region, r.postal: a.PostalCode, r.country: a.Country} {
 		e.SetText(v)
+		e.OnChanged = func(string) { f.edited() }
 	}
 	remove := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance}
 	r.box = container.NewVBox(
@@ -456,9 +501,11 @@ func (f *contactForm) addAddress(a contacts.Address) *addressRow {
 	remove.OnTapped = func() {
 		f.addresses = slices.DeleteFunc(f.addresses, func(q *addressRow) bool { return q == r })
 		f.addressBox.Remove(r.box)
+		f.edited()
 	}
 	f.addresses = append(f.addresses, r)
 	f.addressBox.Add(r.box)
+	f.edited()
 	return r
 }
 
@@ -478,6 +525,8 @@ func (r *addressRow) address() contacts.Address {
 
 // set fills the form with c.
 func (f *contactForm) set(c contacts.Contact) {
+	f.filling = true
+	defer func() { f.filling = false }()
 	f.base = c
 	f.name.SetText(c.FullName)
 	f.prefix.SetText(c.Prefix)
@@ -522,6 +571,23 @@ func (f *contactForm) set(c contacts.Contact) {
 	}
 	f.showEvidence(nil)
 	f.active = f.name
+	f.unchanged, f.unchangedDay = f.contact(), f.metOn.entry.Text
+}
+
+// saved makes c, just saved from the form as it is, the contact set,
+// without filling the form again: only the name's parts, which saving may
+// have made from the full name, are shown as saved.
+func (f *contactForm) saved(c contacts.Contact) {
+	f.filling = true
+	for e, v := range map[*fieldEntry]string{f.prefix: c.Prefix, f.given: c.GivenName, f.middle: c.MiddleName,
+		f.family: c.FamilyName, f.suffix: c.Suffix} {
+		if e.Text != v {
+			e.SetText(v)
+		}
+	}
+	f.filling = false
+	f.base = c
+	f.unchanged, f.unchangedDay = f.contact(), f.metOn.entry.Text
 }
 
 // showEvidence shows under each field read from a card how sure the

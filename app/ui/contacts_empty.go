@@ -73,5 +73,6 @@ func (s *contactsScreen) showNobody() {
 	s.thumb = ""
 	s.detail.Hide()
 	s.placeholder.Show()
+	s.offerSave()
 	s.stateChanged()
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"reflect"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -63,6 +64,7 @@ type contactsScreen struct {
 	image       *canvas.Image
 	heading     *widget.Label
 	save        *widget.Button
+	saving      bool // a save is under way
 	del         *widget.Button
 	detail      *fyne.Container
 	placeholder *widget.Label
@@ -105,6 +107,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 
 	s.form = newContactForm(s.dates)
 	s.form.findPeople = s.findPeople
+	s.form.onEdit = s.offerSave
 	s.history = newHistoryPanel(s.win, s.store, s.tasks, s.clock, s.dates, s.done, s.onChanged)
 	s.history.onShown = s.stateChanged
 	s.image = canvas.NewImageFromImage(nil)
@@ -113,6 +116,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.heading.Truncation = fyne.TextTruncateEllipsis
 	s.save = &widget.Button{Text: "Save changes", Icon: theme.DocumentSaveIcon(), OnTapped: s.onSave, Importance: widget.HighImportance}
+	s.save.Disable() // until something is changed
 	s.del = &widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), OnTapped: s.onDelete, Importance: widget.DangerImportance}
 	qr := widget.NewButtonWithIcon("QR code", theme.GridIcon(), func() { showQR(s.win, s.current) })
 	exportOne := widget.NewButtonWithIcon("Export .vcf…", theme.DocumentSaveIcon(), s.onExportOne)
@@ -390,7 +394,24 @@ func (s *contactsScreen) show(c contacts.Contact) {
 	s.showCard(c.Image)
 	s.placeholder.Hide()
 	s.detail.Show()
+	s.offerSave()
 	s.stateChanged()
+}
+
+// offerSave enables "Save changes" only when saving would change
+// something: a contact is open, no save of it is under way, and the form
+// differs from it.
+func (s *contactsScreen) offerSave() {
+	can := s.current.ID != 0 && !s.saving && s.form.changed()
+	if can == !s.save.Disabled() {
+		return
+	}
+	if can {
+		s.save.Enable()
+	} else {
+		s.save.Disable()
+	}
+	s.stateChanged() // the menu's Save follows
 }
 
 func (s *contactsScreen) stateChanged() {
@@ -445,16 +466,22 @@ func (s *contactsScreen) onSave() {
 		return
 	}
 	c := s.form.contact()
-	s.save.Disable()
+	s.saving = true
+	s.offerSave()
 	s.tasks.inOrder(func(ctx context.Context) func() {
 		err := s.store.Update(ctx, c)
 		return func() {
-			s.save.Enable()
+			s.saving = false
 			if err != nil {
+				s.offerSave()
 				showError(s.win, "Could not save the changes", err)
 				return
 			}
+			if s.current.ID == c.ID && reflect.DeepEqual(s.form.contact(), c) {
+				s.form.saved(c) // nothing typed since
+			}
 			s.current = c
+			s.offerSave()
 			s.heading.SetText(oneLineLabel(c.DisplayName()))
 			s.refresh()
 			s.changed()

@@ -23,6 +23,8 @@ type dayEntry struct {
 	pick  *widget.Button
 	hint  *widget.Label // what is wrong with the day typed
 	popUp *widget.PopUp
+	// onEdit, if set, is told when the day's text changes.
+	onEdit func()
 }
 
 func newDayEntry(dates contacts.DateFormat) *dayEntry {
@@ -92,6 +94,9 @@ func (d *dayEntry) parse(s string) (contacts.Day, error) {
 }
 
 func (d *dayEntry) onChanged(s string) {
+	if d.onEdit != nil {
+		d.onEdit()
+	}
 	if _, err := d.parse(s); err != nil {
 		d.hint.SetText(strings.ToUpper(err.Error()[:1]) + err.Error()[1:] + ".")
 		d.hint.Show()

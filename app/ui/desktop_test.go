@@ -163,6 +163,7 @@ func TestKeyboardReachesEveryControl(t *testing.T) {
 	check("Scan", map[string]fyne.Focusable{"Event": m.scan.event, "Open image": m.scan.openFiles, "Open folder": m.scan.openFolder})
 
 	press(t, m, "settings")
+	inTray(m, true) // for Keep in the tray to be offered
 	fu := sectionOf[*followUpSettings](t, m)
 	rem := sectionOf[*reminderSettings](t, m)
 	ap := sectionOf[*appearanceSettings](t, m)

@@ -2,7 +2,9 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -200,4 +202,133 @@ func (s *dialogSelect) TypedKey(ev *fyne.KeyEvent) {
 func keyedError(win fyne.Window, err error) {
 	d := dialog.NewError(err, win)
 	newDialogKeys(win).show(d, d.Hide, nil)
+}
+
+// dialogRadio is a choice of one of a few options in a dialog, shown as
+// radio buttons: a click or Space picks an option, Enter confirms the
+// dialog and Esc cancels it. widget.RadioGroup cannot be used there: its
+// options, which take the focus, take no key but Space and hand none on.
+// One option is always picked, as in a RadioGroup that is Required.
+type dialogRadio struct {
+	widget.BaseWidget
+	Options    []string
+	Selected   string
+	Horizontal bool
+	OnChanged  func(string)
+	items      []*dialogRadioItem
+}
+
+func (k *dialogKeys) radio(options []string, changed func(string)) *dialogRadio {
+	r := &dialogRadio{Options: options, OnChanged: changed}
+	for _, o := range options {
+		it := &dialogRadioItem{keys: k}
+		it.Text, it.Icon, it.Importance, it.Alignment = o, theme.RadioButtonIcon(), widget.LowImportance, widget.ButtonAlignLeading
+		it.OnTapped = func() { r.SetSelected(o) }
+		it.ExtendBaseWidget(it)
+		r.items = append(r.items, it)
+	}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// SetSelected picks option, and tells OnChanged when that changes the
+// choice.
+func (r *dialogRadio) SetSelected(option string) {
+	if option == r.Selected {
+		return
+	}
+	r.Selected = option
+	r.showSelected()
+	if r.OnChanged != nil {
+		r.OnChanged(option)
+	}
+}
+
+// Refresh shows which option is picked, after Selected is set.
+func (r *dialogRadio) Refresh() {
+	r.showSelected()
+	r.BaseWidget.Refresh()
+}
+
+func (r *dialogRadio) showSelected() {
+	for _, it := range r.items {
+		icon := theme.RadioButtonIcon()
+		if it.Text == r.Selected {
+			icon = theme.RadioButtonCheckedIcon()
+		}
+		if it.Icon != icon {
+			it.SetIcon(icon)
+		}
+	}
+}
+
+func (r *dialogRadio) CreateRenderer() fyne.WidgetRenderer {
+	r.showSelected()
+	box := container.NewVBox()
+	if r.Horizontal {
+		box = container.NewHBox()
+	}
+	for _, it := range r.items {
+		box.Add(it)
+	}
+	return widget.NewSimpleRenderer(box)
+}
+
+// dialogRadioItem is an option of a dialogRadio.
+type dialogRadioItem struct {
+	widget.Button
+	keys *dialogKeys
+}
+
+func (it *dialogRadioItem) TypedKey(ev *fyne.KeyEvent) {
+	if !it.keys.take(ev, true) {
+		it.Button.TypedKey(ev)
+	}
+}
+
+// passwordEntry is a password entry in a dialog, as Enter and Esc answer
+// it, with a button of its own beside it to show and hide the password,
+// as widget.NewPasswordEntry has.
+func (k *dialogKeys) passwordEntry() *dialogEntry {
+	e := k.entry()
+	e.Password = true
+	var reveal *dialogButton
+	reveal = k.button("", theme.VisibilityOffIcon(), func() {
+		if e.Disabled() {
+			return
+		}
+		e.Password = !e.Password
+		if e.Password {
+			reveal.SetIcon(theme.VisibilityOffIcon())
+		} else {
+			reveal.SetIcon(theme.VisibilityIcon())
+		}
+		e.Refresh()
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			c.Focus(e) // back to typing
+		}
+	})
+	reveal.Importance = widget.LowImportance
+	e.ActionItem = reveal
+	return e
+}
+
+// dialogList is a list in a dialog: the arrow keys move in it and Space
+// picks, as in any list; Enter confirms the dialog and Esc cancels it.
+type dialogList struct {
+	widget.List
+	keys *dialogKeys
+}
+
+func (k *dialogKeys) list(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *dialogList {
+	l := &dialogList{keys: k}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *dialogList) TypedKey(ev *fyne.KeyEvent) {
+	if !l.keys.take(ev, true) {
+		l.List.TypedKey(ev)
+	}
 }

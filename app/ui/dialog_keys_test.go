@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
 	"followthrough/app"
@@ -344,5 +346,160 @@ func TestEveryDialogTakesEnterAndEsc(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestEveryControlInADialogTakesEnterAndEsc covers issue 21 B.1 where
+// TestEveryDialogTakesEnterAndEsc does not reach: with the focus on any
+// control of a dialog, reached with Tab as the keyboard does (a password
+// entry, a radio button, a list, a check box…), Esc cancels the dialog,
+// and Enter does what its confirm button does, except on a button, which
+// Enter presses, and in a notes field, where it starts a new line. The
+// buttons Fyne's dialogs make themselves take Enter but not Esc, and are
+// left out.
+func TestEveryControlInADialogTakesEnterAndEsc(t *testing.T) {
+	today := contacts.DayOf(apptest.Today)
+	type window struct {
+		m      *mainWindow
+		w      fyne.Window
+		people map[string]contacts.Contact
+	}
+	history := func(x window, name string) *historyPanel {
+		x.m.onOpenContact(x.people[name])
+		x.m.tasks.drain()
+		return x.m.contacts.history
+	}
+	tests := []struct {
+		name string
+		open func(t *testing.T, x window)
+		// Enter leads to a dialog saying then, or keeps the dialog open
+		// with then in it; escOnly: TestEveryDialogTakesEnterAndEsc
+		// checks what Enter does there, and only Esc is tried.
+		then               string
+		staysOpen, escOnly bool
+	}{
+		{name: "Sync with a CardDAV server", staysOpen: true, then: "Enter the server's address and your user name.",
+			open: func(t *testing.T, x window) { newSyncDialog(x.w, x.m.store, x.m.tasks, x.m.dates, nil).show() }},
+		{name: "Export follow-ups to a calendar", then: "Save File",
+			open: func(t *testing.T, x window) { x.m.reconnect.onExport() }},
+		{name: "Export contacts", then: "Save File",
+			open: func(t *testing.T, x window) { x.m.contacts.onExport() }},
+		{name: "Import", then: "Imported",
+			open: func(t *testing.T, x window) {
+				path := filepath.Join(t.TempDir(), "phone.vcf")
+				if err := os.WriteFile(path, []byte(apptest.PhoneExport), 0o600); err != nil {
+					t.Fatal(err)
+				}
+				x.m.onDropped([]fyne.URI{storage.NewFileURI(path)})
+			}},
+		{name: "Add follow-up", escOnly: true, open: func(t *testing.T, x window) { history(x, "Uma Upcoming").onAdd() }},
+		{name: "Log what happened", escOnly: true, open: func(t *testing.T, x window) { history(x, "Ned Nothing").onLog() }},
+		{name: "Snooze", escOnly: true, open: func(t *testing.T, x window) { history(x, "Uma Upcoming").onSnoozeNext() }},
+		{name: "Mark done", escOnly: true, open: func(t *testing.T, x window) { press(t, x.m, "done") }},
+		{name: "New event", escOnly: true, open: func(t *testing.T, x window) { x.m.events.onNew() }},
+		{name: "QR code", escOnly: true, open: func(t *testing.T, x window) { showQR(x.w, x.people["Olu Overdue"]) }},
+		{name: "Keyboard shortcuts", escOnly: true, open: func(t *testing.T, x window) { press(t, x.m, "help") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			newWindow := func() window {
+				store := apptest.OpenStore(t)
+				people := apptest.Seed(t, store, today)
+				m, w, _ := newDesktopWindow(t, store, &apptest.FakeEngine{})
+				return window{m: m, w: w, people: people}
+			}
+			// open opens the dialog on x and focuses its control n,
+			// counted with Tab; it returns the dialog and the control,
+			// nil past the last.
+			open := func(x window, n int) (fyne.CanvasObject, fyne.Focusable) {
+				t.Helper()
+				tt.open(t, x)
+				x.m.tasks.drain()
+				c := x.w.Canvas()
+				top := c.Overlays().Top()
+				if top == nil {
+					t.Fatal("no dialog opened")
+				}
+				c.Unfocus()
+				var first fyne.Focusable
+				for i := 0; i <= n; i++ {
+					c.FocusNext()
+					if i == 0 {
+						first = c.Focused()
+					} else if c.Focused() == first {
+						return top, nil
+					}
+				}
+				return top, c.Focused()
+			}
+			// Esc changes nothing: one window will do for it.
+			x := newWindow()
+			for n := 0; ; n++ {
+				top, f := open(x, n)
+				if f == nil {
+					if n == 0 {
+						t.Fatal("Tab reaches no control")
+					}
+					break
+				}
+				what := fmt.Sprintf("%T %d", f, n)
+				switch b := f.(type) {
+				case *widget.Button:
+					continue // the dialog's own
+				case *dialogButton:
+					what = fmt.Sprintf("button %q", b.Text)
+				}
+				typeKey(x.w, fyne.KeyEscape)
+				x.m.tasks.drain()
+				if now := x.w.Canvas().Overlays().Top(); now == top {
+					t.Errorf("Esc on %s left the dialog open", what)
+					top.Hide()
+				}
+
+				if e, ok := f.(*dialogEntry); ok && e.MultiLine {
+					continue
+				}
+				if _, ok := f.(*dialogButton); ok || tt.escOnly {
+					continue
+				}
+				y := newWindow() // Enter does what the dialog is for
+				top, _ = open(y, n)
+				typeKey(y.w, fyne.KeyReturn)
+				y.m.tasks.drain()
+				now := y.w.Canvas().Overlays().Top()
+				switch {
+				case tt.staysOpen && (now != top || !strings.Contains(overlayText(y.w), tt.then)):
+					t.Errorf("Enter on %s: the dialog says %q, want it open saying %q", what, overlayText(y.w), tt.then)
+				case !tt.staysOpen && now == top:
+					t.Errorf("Enter on %s left the dialog open", what)
+				case !tt.staysOpen && !strings.Contains(overlayText(y.w), tt.then):
+					t.Errorf("Enter on %s: the window shows %q, want %q", what, overlayText(y.w), tt.then)
+				}
+			}
+		})
+	}
+}
+
+// TestSyncPasswordCanBeShown: the sync dialog's password field, which
+// takes Enter and Esc as the dialog's other fields, still has a button
+// to show the password typed and hide it again.
+func TestSyncPasswordCanBeShown(t *testing.T) {
+	m, w, _ := newDesktopWindow(t, apptest.OpenStore(t), &apptest.FakeEngine{})
+	d := newSyncDialog(w, m.store, m.tasks, m.dates, nil)
+	d.show()
+	m.tasks.drain()
+	test.Type(d.password, "s3cret")
+	reveal, ok := d.password.ActionItem.(*dialogButton)
+	if !ok || !d.password.Password {
+		t.Fatalf("the password field hides what is typed %v, has a button to show it %v", d.password.Password, ok)
+	}
+	for _, shown := range []bool{true, false} {
+		test.Tap(reveal)
+		if d.password.Password == shown || w.Canvas().Focused() != d.password {
+			t.Errorf("tapped to show %v: hidden %v, the cursor back in the field %v", shown, d.password.Password, w.Canvas().Focused() == d.password)
+		}
+	}
+	if d.password.Text != "s3cret" {
+		t.Errorf("the password is %q", d.password.Text)
 	}
 }

@@ -28,9 +28,10 @@ type eventsScreen struct {
 	dates  contacts.DateFormat
 	onOpen func(contacts.Contact)
 
-	list    *widget.List
-	events  []contacts.Event
-	current contacts.Event
+	list      *widget.List
+	events    []contacts.Event
+	current   contacts.Event
+	selecting bool // the list is made to highlight current, which is shown already
 
 	heading *widget.Label
 	summary *widget.Label
@@ -55,7 +56,7 @@ func (s *eventsScreen) buildUI() fyne.CanvasObject {
 		},
 	)
 	s.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.events) {
+		if i < len(s.events) && !s.selecting {
 			s.show(s.events[i])
 		}
 	}
@@ -167,10 +168,27 @@ func (s *eventsScreen) refresh() {
 				s.hint.SetText("Pick an event to see who you met there.")
 			}
 			if s.current.ID != 0 {
+				s.selectCurrent()
 				s.show(s.current)
 			}
 		}
 	})
+}
+
+// selectCurrent highlights the event shown in the list read again, where
+// it may have moved, or be new: the list highlights by place, and would
+// go on highlighting the event that was there.
+func (s *eventsScreen) selectCurrent() {
+	for i, e := range s.events {
+		if e.ID == s.current.ID {
+			s.current = e
+			s.selecting = true
+			s.list.Select(i)
+			s.selecting = false
+			return
+		}
+	}
+	s.list.UnselectAll()
 }
 
 // show lists the people met at e.

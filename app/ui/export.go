@@ -21,10 +21,10 @@ func exportVCards(win fyne.Window, store *sqlite.Store, tasks *tasks, name strin
 		showInformation(win, "Nothing to export", "There are no contacts in this list.")
 		return
 	}
-	photos := widget.NewCheck("Include the card images as photos (larger file)", nil)
-	version := widget.NewRadioGroup([]string{vcard3, vcard4}, nil)
+	keys := newDialogKeys(win)
+	photos := keys.check("Include the card images as photos (larger file)", nil)
+	version := keys.radio([]string{vcard3, vcard4}, nil)
 	version.SetSelected(vcard3)
-	version.Required = true
 	items := []*widget.FormItem{
 		widget.NewFormItem("Format", version),
 		widget.NewFormItem("Photos", photos),
@@ -39,7 +39,7 @@ func exportVCards(win fyne.Window, store *sqlite.Store, tasks *tasks, name strin
 		}
 		chooseExportFile(win, tasks, name, opts, src)
 	}, win)
-	newDialogKeys(win).show(d, d.Submit, nil)
+	keys.show(d, d.Submit, nil)
 }
 
 // safeFileName makes name, which may come from a card or a vCard (an

@@ -30,7 +30,7 @@ type importScreen struct {
 	dialog  dialog.Dialog
 	summary *widget.Label
 	errors  *widget.Label
-	list    *widget.List
+	list    *dialogList
 	confirm *dialogButton
 	// skipAll and mergeAll set every duplicate's action: hidden with no
 	// duplicate, disabled when each already has it.
@@ -92,12 +92,12 @@ func (s *importScreen) show(paths []string) {
 func (s *importScreen) buildUI() fyne.CanvasObject {
 	s.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
 	s.errors = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
-	s.list = widget.NewList(
+	s.keys = newDialogKeys(s.win)
+	s.list = s.keys.list(
 		func() int { return len(s.batch.Cards) },
-		newImportRow,
+		func() fyne.CanvasObject { return newImportRow(s.keys) },
 		s.updateRow,
 	)
-	s.keys = newDialogKeys(s.win)
 	s.confirm = s.keys.button("Import", theme.DownloadIcon(), s.onImport)
 	s.confirm.Importance = widget.HighImportance
 	cancel := s.keys.button("Cancel", nil, func() { s.dialog.Hide() })

@@ -48,9 +48,11 @@ func TestOnlyWhatCanBeDoneIsOffered(t *testing.T) {
 		}{
 			{"Reconnect with people listed", func() { press(t, m, "reconnect") }, false, true, true},
 			{"Contacts with nobody open", func() { press(t, m, "contacts") }, false, false, false},
-			{"Contacts with Olu open", func() { m.onOpenContact(people["Olu Overdue"]); m.tasks.drain() }, true, true, true},
+			// Save saves changes, and none is made yet.
+			{"Contacts with Olu open", func() { m.onOpenContact(people["Olu Overdue"]); m.tasks.drain() }, false, true, true},
+			{"Olu's title changed", func() { test.Type(m.contacts.form.title, "Chief ") }, true, true, true},
 			// Mark done logs what happened with Ned; there is nothing to snooze.
-			{"Contacts with Ned open, who has no follow-up", func() { m.onOpenContact(people["Ned Nothing"]); m.tasks.drain() }, true, true, false},
+			{"Contacts with Ned open, who has no follow-up", func() { m.onOpenContact(people["Ned Nothing"]); m.tasks.drain() }, false, true, false},
 			{"a search finding nobody", func() { m.contacts.search.SetText("zzz"); m.tasks.drain() }, false, false, false},
 			{"Events", func() { press(t, m, "events") }, false, false, false},
 			{"Scan with no card to review", func() { press(t, m, "scantab") }, false, false, false},

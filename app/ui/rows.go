@@ -97,18 +97,19 @@ func (r *contactRow) set(name, work string, ticked bool, onTick func(bool)) {
 }
 
 // importRow is a row of the cards to import: the card, and for a
-// duplicate what to do with it and a button to compare.
+// duplicate what to do with it and a button to compare. The import
+// dialog's keys answer in them too.
 type importRow struct {
 	*twoLineRow
-	action  *widget.Select
-	compare *widget.Button
+	action  *dialogSelect
+	compare *dialogButton
 	buttons *fyne.Container
 }
 
-func newImportRow() fyne.CanvasObject {
+func newImportRow(keys *dialogKeys) fyne.CanvasObject {
 	r := &importRow{
-		action:  widget.NewSelect([]string{"Skip", "Merge", "Keep both"}, nil),
-		compare: widget.NewButton("Compare…", nil),
+		action:  keys.selection([]string{"Skip", "Merge", "Keep both"}, nil),
+		compare: keys.button("Compare…", nil, nil),
 	}
 	r.buttons = container.NewHBox(r.action, r.compare)
 	r.twoLineRow = newTwoLineRow(nil, r.buttons)

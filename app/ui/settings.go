@@ -54,7 +54,7 @@ func (m *mainWindow) settingsSections() []settingsSection {
 			newOCRSettings(m.win, m.store, m.tasks, m.scan.reloadCorrections),
 			newWatchSettings(m.win, m.store, m.tasks, m.watcher),
 		}},
-		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, app.LocalSettings{Preferences: m.app.Preferences()}, func() bool { return m.trayShown() }, m.remindNow)},
+		{"Reminders", newReminderSettings(m.win, m.store, m.tasks, app.LocalSettings{Preferences: m.app.Preferences()}, m.trayUsable, m.remindNow)},
 		{"Appearance", newAppearanceSettings(m.app)},
 		{"CardDAV account", newSyncSettings(m.win, m.store, m.tasks, m.dates, m.onSynced)},
 		{"Data folder", newDataSettings(m.win, m.store, m.tasks, m.openFolder, m.onQuit)},

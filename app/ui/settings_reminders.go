@@ -19,7 +19,7 @@ type reminderSettings struct {
 	store     *sqlite.Store
 	tasks     *tasks
 	local     app.LocalSettings
-	trayShown func() bool // whether the desktop shows a system tray now
+	trayShown func() bool // whether the app is in a system tray the desktop shows now
 	onChanged func()
 
 	on          *widget.Check
@@ -73,13 +73,17 @@ func (s *reminderSettings) buildUI() fyne.CanvasObject {
 	return container.NewVBox(s.on, between, hoursHint, s.status, widget.NewSeparator(), s.keepInTray, s.trayHint)
 }
 
-// refresh says whether the desktop shows a system tray now, which can
-// change while the app runs.
+// refresh says whether the app is in a system tray the desktop shows
+// now, which can change while the app runs, and offers to keep running
+// there only when it is: a window hidden with no tray could not be
+// brought back. The choice is kept, for when the tray is back.
 func (s *reminderSettings) refresh() {
 	if s.trayShown() {
+		s.keepInTray.Enable()
 		s.trayHint.SetText("Quit from the tray's menu, or File > Quit.")
 		return
 	}
+	s.keepInTray.Disable()
 	s.trayHint.SetText("This desktop shows no system tray now, so closing the window quits. " +
 		"On GNOME, the AppIndicator extension adds one.")
 }

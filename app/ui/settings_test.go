@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -113,9 +114,54 @@ func TestReminderSettings(t *testing.T) {
 		t.Errorf("reminders back on saved as %q", got)
 	}
 
+	inTray(m, true)
 	test.Tap(s.keepInTray)
 	if !(app.LocalSettings{Preferences: a.Preferences()}).KeepInTray() {
 		t.Error("ticking Keep running in the tray did not set it")
+	}
+}
+
+// inTray puts m in a system tray, as Run does on a desktop with one, and
+// says whether the desktop shows it; Settings is shown again.
+func inTray(m *mainWindow, shown bool) {
+	m.tray = newTray(func(*fyne.Menu) {}, func(fyne.Resource) {}, m.onShowReconnect, m.onQuit)
+	m.trayShown = func() bool { return shown }
+	m.settings.refresh()
+}
+
+// TestKeepInTrayOnlyWithATray covers issue 21 B: "Keep running in the
+// system tray" is offered only where the app is in a tray the desktop
+// shows, and says why not elsewhere.
+func TestKeepInTrayOnlyWithATray(t *testing.T) {
+	for _, tt := range []struct {
+		name          string
+		started, host bool // the tray started; the desktop shows one
+		offered       bool
+	}{
+		{"tray shown", true, true, true},
+		{"no tray on the desktop", true, false, false},
+		{"tray not started (no session bus)", false, false, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _, a := newDesktopWindow(t, apptest.OpenStore(t), &apptest.FakeEngine{})
+			s := sectionOf[*reminderSettings](t, m)
+			if tt.started {
+				inTray(m, tt.host)
+			} else {
+				m.trayShown = func() bool { return tt.host }
+				press(t, m, "settings")
+			}
+			if s.keepInTray.Disabled() == tt.offered {
+				t.Fatalf("Keep running in the system tray offered %v, want %v", !s.keepInTray.Disabled(), tt.offered)
+			}
+			test.Tap(s.keepInTray)
+			if kept := (app.LocalSettings{Preferences: a.Preferences()}).KeepInTray(); kept != tt.offered {
+				t.Errorf("tapped: keep in the tray set %v, want %v", kept, tt.offered)
+			}
+			if noTray := strings.Contains(s.trayHint.Text, "no system tray"); noTray == tt.offered || !s.trayHint.Visible() {
+				t.Errorf("the hint says %q (shown %v)", s.trayHint.Text, s.trayHint.Visible())
+			}
+		})
 	}
 }
 

@@ -49,12 +49,12 @@ type syncDialog struct {
 	calendars []davsync.Calendar
 
 	url, user        *dialogEntry
-	password         *widget.Entry
+	password         *dialogEntry
 	book             *dialogSelect
-	calendar         *dialogSelect      // where follow-ups are pushed, or notPushed
-	as               *widget.RadioGroup // as to-dos or events
+	calendar         *dialogSelect // where follow-ups are pushed, or notPushed
+	as               *dialogRadio  // as to-dos or events
 	status           *widget.Label
-	connect, syncNow *widget.Button
+	connect, syncNow *dialogButton
 	dlg              *dialog.CustomDialog
 	keys             *dialogKeys
 }
@@ -94,7 +94,7 @@ func (d *syncDialog) buildUI() fyne.CanvasObject {
 	d.url.SetText(d.settings.URL)
 	d.user = d.keys.entry()
 	d.user.SetText(d.settings.User)
-	d.password = widget.NewPasswordEntry()
+	d.password = d.keys.passwordEntry()
 	d.password.SetPlaceHolder("kept in the system keyring")
 	d.book = d.keys.selection(nil, func(string) { d.onBook() })
 	d.book.PlaceHolder = "Connect to choose"
@@ -105,8 +105,9 @@ func (d *syncDialog) buildUI() fyne.CanvasObject {
 	}
 	enableIf(d.book, len(d.book.Options) > 0) // nothing to choose before connecting
 	d.status = &widget.Label{Wrapping: fyne.TextWrapWord}
-	d.connect = widget.NewButtonWithIcon("Connect", theme.LoginIcon(), d.onConnect)
-	d.syncNow = &widget.Button{Text: "Sync now", Icon: theme.ViewRefreshIcon(), OnTapped: d.onSync, Importance: widget.HighImportance}
+	d.connect = d.keys.button("Connect", theme.LoginIcon(), d.onConnect)
+	d.syncNow = d.keys.button("Sync now", theme.ViewRefreshIcon(), d.onSync)
+	d.syncNow.Importance = widget.HighImportance
 	if d.settings.Book == "" {
 		d.syncNow.Disable()
 	}
@@ -117,12 +118,13 @@ func (d *syncDialog) buildUI() fyne.CanvasObject {
 		d.calendar.Options = append(d.calendar.Options, d.settings.Calendar)
 		d.calendar.Selected = d.settings.Calendar
 	}
-	d.as = widget.NewRadioGroup([]string{asToDos, asEvents}, func(string) { d.onCalendar() })
+	d.as = d.keys.radio([]string{asToDos, asEvents}, nil)
 	d.as.Horizontal = true
-	d.as.Selected = asToDos
+	d.as.SetSelected(asToDos)
 	if d.settings.AsEvents {
-		d.as.Selected = asEvents
+		d.as.SetSelected(asEvents)
 	}
+	d.as.OnChanged = func(string) { d.onCalendar() }
 	form := widget.NewForm(
 		widget.NewFormItem("Server", d.url),
 		widget.NewFormItem("User name", d.user),

@@ -88,6 +88,10 @@ func (m *mainWindow) startTray(desk desktop.App) {
 	m.win.SetCloseIntercept(m.onCloseWindow)
 }
 
+// trayUsable reports whether the app is in a system tray that the
+// desktop shows now, for the window to be brought back from once hidden.
+func (m *mainWindow) trayUsable() bool { return m.tray != nil && m.trayShown() }
+
 // onShowReconnect shows the window, hidden or not, on the reconnect list.
 func (m *mainWindow) onShowReconnect() {
 	m.win.Show()
@@ -99,7 +103,7 @@ func (m *mainWindow) onShowReconnect() {
 // reminding, when the user asked for that and the desktop shows a tray to
 // bring it back from; otherwise it quits.
 func (m *mainWindow) onCloseWindow() {
-	if m.tray == nil || !(app.LocalSettings{Preferences: m.app.Preferences()}).KeepInTray() || !m.trayShown() {
+	if !m.trayUsable() || !(app.LocalSettings{Preferences: m.app.Preferences()}).KeepInTray() {
 		m.app.Quit()
 		return
 	}
