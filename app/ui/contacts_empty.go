@@ -69,6 +69,9 @@ func (s *contactsScreen) showEmpty(filter sqlite.Filter) {
 // showNobody empties the detail: what is done to the contact open (Save,
 // Done, Snooze…) has nobody to be done to.
 func (s *contactsScreen) showNobody() {
+	if s.current.ID != 0 && s.form.changed() {
+		s.update(s.editedContact()) // leaving a contact loses nothing
+	}
 	s.current = contacts.Contact{}
 	s.thumb = ""
 	s.detail.Hide()

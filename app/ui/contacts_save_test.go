@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"reflect"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -162,4 +164,53 @@ func TestSaveChangesOnlyWhenChanged(t *testing.T) {
 type formEdit struct {
 	name       string
 	edit, undo func()
+}
+
+// TestLeavingAContactKeepsItsEdits: what was typed into a contact and not
+// saved is saved when the user opens someone else, searches for nobody,
+// or quits; the rest of the contact, with its follow-ups and history,
+// stays as it was.
+func TestLeavingAContactKeepsItsEdits(t *testing.T) {
+	tests := []struct {
+		name  string
+		leave func(m *mainWindow, w fyne.Window, other contacts.Contact)
+	}{
+		{"open someone else", func(m *mainWindow, _ fyne.Window, other contacts.Contact) {
+			m.contacts.show(other)
+		}},
+		{"search for nobody", func(m *mainWindow, _ fyne.Window, _ contacts.Contact) {
+			test.Type(m.contacts.search, "zzqq")
+		}},
+		{"quit", func(m *mainWindow, _ fyne.Window, _ contacts.Contact) {
+			m.onQuit()
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store := apptest.OpenStore(t)
+			today := contacts.DayOf(apptest.Today)
+			people := apptest.Seed(t, store, today)
+			// Uma has no phone, whose label the form would give it.
+			edited, other := people["Uma Upcoming"], people["Olu Overdue"]
+			before := readWhole(t, store, edited.ID)
+			before.Reconnect = nil
+			m, w := newTestWindow(t, store, &apptest.FakeEngine{})
+			m.tasks.drain()
+			m.onOpenContact(edited)
+			m.tasks.drain()
+			m.contacts.form.title.SetText("Head of Hiring")
+			m.contacts.form.talkedAbout.SetText("the spring pilot")
+			tt.leave(m, w, other)
+			m.tasks.drain()
+
+			want := before
+			want.Contact.Title, want.Contact.TalkedAbout = "Head of Hiring", "the spring pilot"
+			got := readWhole(t, store, edited.ID)
+			got.Reconnect = nil
+			got.Contact.Updated, want.Contact.Updated = time.Time{}, time.Time{}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("after leaving, stored:\n%+v\nwant\n%+v", got, want)
+			}
+		})
+	}
 }

@@ -385,8 +385,12 @@ func (s *contactsScreen) onSelected(i widget.ListItemID) {
 	}
 }
 
-// show shows c in the detail view.
+// show shows c in the detail view. Changes typed into the contact shown
+// before are saved first: leaving a contact loses nothing.
 func (s *contactsScreen) show(c contacts.Contact) {
+	if s.current.ID != 0 && s.current.ID != c.ID && s.form.changed() {
+		s.update(s.editedContact())
+	}
 	s.current = c
 	s.heading.SetText(oneLineLabel(c.DisplayName()))
 	s.form.set(c)
@@ -465,7 +469,22 @@ func (s *contactsScreen) onSave() {
 		showError(s.win, "Check the day you met", err)
 		return
 	}
+	s.update(s.form.contact())
+}
+
+// editedContact is the open contact as edited, for a save the user did
+// not ask for (leaving the contact, quitting): a day met that is not a
+// day stays as it was stored rather than hold the rest back.
+func (s *contactsScreen) editedContact() contacts.Contact {
 	c := s.form.contact()
+	if s.form.validate() != nil {
+		c.MetOn = s.current.MetOn
+	}
+	return c
+}
+
+// update saves c, the open contact as edited, in the background.
+func (s *contactsScreen) update(c contacts.Contact) {
 	s.saving = true
 	s.offerSave()
 	s.tasks.inOrder(func(ctx context.Context) func() {
@@ -474,19 +493,35 @@ func (s *contactsScreen) onSave() {
 			s.saving = false
 			if err != nil {
 				s.offerSave()
-				showError(s.win, "Could not save the changes", err)
+				showError(s.win, "Could not save the changes to "+c.DisplayName(), err)
 				return
 			}
-			if s.current.ID == c.ID && reflect.DeepEqual(s.form.contact(), c) {
-				s.form.saved(c) // nothing typed since
+			if s.current.ID == c.ID {
+				if reflect.DeepEqual(s.form.contact(), c) {
+					s.form.saved(c) // nothing typed since
+				}
+				s.current = c
+				s.heading.SetText(oneLineLabel(c.DisplayName()))
 			}
-			s.current = c
 			s.offerSave()
-			s.heading.SetText(oneLineLabel(c.DisplayName()))
 			s.refresh()
 			s.changed()
 		}
 	})
+}
+
+// flushEdits saves, before the app quits, what was typed into the open
+// contact and not saved. It runs on the UI goroutine, as the window goes,
+// so that nothing is left to a worker the quit would stop.
+func (s *contactsScreen) flushEdits() {
+	if s.current.ID == 0 || !s.form.changed() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := s.store.Update(ctx, s.editedContact()); err != nil {
+		log.Printf("contacts: keep the changes to %s: %v", s.current.DisplayName(), err)
+	}
 }
 
 func (s *contactsScreen) onDelete() {

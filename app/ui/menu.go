@@ -111,7 +111,7 @@ func (m *mainWindow) openFolder(dir string) {
 }
 
 func (m *mainWindow) onQuit() {
-	m.scan.flushDraft()
+	m.flushEdits()
 	m.app.Quit()
 }
 

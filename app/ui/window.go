@@ -60,11 +60,6 @@ func Run(ctx context.Context, store *sqlite.Store, scan []string) error {
 	}()
 	go m.remind(ctx)
 	go m.scan.keepDrafts(ctx, fyne.Do)
-	// However the app quits (Ctrl+Q and the tray's Quit go through
-	// onQuit), what was typed in review is kept; closing the window keeps
-	// it here. Not in the lifecycle's OnStopped: Fyne 2.7 runs that hook
-	// on the main loop after the loop has ended, and the app never exits.
-	w.SetOnClosed(m.scan.flushDraft)
 	m.checkDataDir()
 	w.ShowAndRun()
 	return nil
@@ -169,6 +164,11 @@ func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite
 	m.contacts.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.reconnect.onScan = func() { m.tabs.Select(m.scanTab) }
 	m.contacts.onState, m.reconnect.onState, m.scan.onState = m.updateMenu, m.updateMenu, m.updateMenu
+	// However the app quits (Ctrl+Q and the tray's Quit go through
+	// onQuit), what was typed is kept; closing the window keeps it here.
+	// Not in the lifecycle's OnStopped: Fyne 2.7 runs that hook on the
+	// main loop after the loop has ended, and the app never exits.
+	w.SetOnClosed(m.flushEdits)
 	return m
 }
 
@@ -323,6 +323,13 @@ func (m *mainWindow) updateTray() {
 			m.tray.update(entries, m.clock.Today())
 		})
 	})
+}
+
+// flushEdits keeps what was typed and not yet saved, as the app quits:
+// the card under review as a draft, the open contact saved.
+func (m *mainWindow) flushEdits() {
+	m.scan.flushDraft()
+	m.contacts.flushEdits()
 }
 
 // checkEmpty offers the sample cards while the database is empty.
