@@ -37,6 +37,9 @@ import (
 // folders in scan are read for review straight away, as when the app is
 // opened with files from a file manager.
 func Run(ctx context.Context, store *sqlite.Store, scan []string) error {
+	if err := checkDisplay(thisSystem, headless, os.Getenv); err != nil {
+		return err
+	}
 	a := fyneapp.NewWithID(app.ID)
 	setAppMetadata(a)
 	a.SetIcon(assets.Icon)
