@@ -46,6 +46,11 @@ func TestScanReview(t *testing.T) {
 		{"company", f.company.Text, "Acme Widgets Ltd"},
 		{"email", rowValues(f.emails), "jane.doe@acmewidgets.example.com"},
 		{"event", f.event.Text, "Springfield Founders Breakfast"},
+		// The address in its parts, as it will be saved, not one line.
+		{"street", f.addresses[0].street.Text, "100 Main Street"},
+		{"city", f.addresses[0].city.Text, "Springfield"},
+		{"region", f.addresses[0].region.Text, "IL"},
+		{"postal code", f.addresses[0].postal.Text, "62701"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -584,7 +584,9 @@ func (s *scanScreen) showReview() {
 	s.setEvent(r.Event)
 	corrected := r.Reading()
 	corrected.Fields, s.used = ocr.ApplyCorrections(r.Fields, s.corrections)
-	c := corrected.Contact()
+	// The address in its parts, as SaveCard will store it, for the user to
+	// check before it is saved.
+	c := app.SplitAddresses(corrected.Contact(), s.store.Region)
 	s.shown = c
 	c.Event = r.Event
 	c.MetOn = s.clock.Today() // the user changes it for an older card
