@@ -426,8 +426,13 @@ func (s *scanScreen) readBatch(paths []string, event string, sample bool, done f
 		showInformation(s.win, "Still reading", "Wait for the cards being read, or cancel them, before adding more.")
 		return
 	}
-	if !sample {
+	switch {
+	case !sample:
 		s.remember(event)
+	case len(s.queue) == 0:
+		// The event typed for the user's own next batch, which the
+		// samples' is about to take the place of: kept for after them.
+		s.remember(s.event.Text)
 	}
 	if len(s.queue) == 0 {
 		s.newRound()

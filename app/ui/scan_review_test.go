@@ -381,6 +381,24 @@ func TestScanEvent(t *testing.T) {
 		t.Errorf("remembered event %q (%v) after the samples", got, err)
 	}
 
+	// An event typed and not yet used by a batch is not lost to the
+	// samples either: it is back once they are done, and after a restart.
+	m.scan.event.SetText("")
+	test.Type(m.scan.event, "Harbour Meetup")
+	test.Tap(m.scan.samples)
+	m.tasks.drain()
+	for len(m.scan.queue) > 0 {
+		test.Tap(m.scan.skip)
+		m.tasks.drain()
+	}
+	if got := m.scan.event.Text; got != "Harbour Meetup" {
+		t.Errorf("after the samples the event typed before them reads %q", got)
+	}
+	m, _ = newReviewWindow(t, store, eng)
+	if got := m.scan.event.Text; got != "Harbour Meetup" {
+		t.Errorf("after a restart the event typed before the samples reads %q", got)
+	}
+
 	// A real batch after the samples: its event is changed while its
 	// first card is under review, and reaches the second, waiting.
 	dir := t.TempDir()
