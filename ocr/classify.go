@@ -181,7 +181,10 @@ func (c *card) findContacts() {
 			texts[i] = c.takeWebsites(i, texts[i])
 		}
 	}
-	c.reconcileDomains()
+	// The country the card's numbers and address name, before the
+	// domains are reconciled: a domain read wrong may name another.
+	country, _ := regionOf(texts, nil, "")
+	c.reconcileDomains(country)
 	c.region, c.regionWhy = regionOf(texts, c.hosts, DefaultRegion)
 	for i := range texts {
 		if !handle[i] {
@@ -307,6 +310,13 @@ func (c *card) fixURLText(text string) string {
 		// A space after a dot, before a piece that cannot end a website
 		// as it stands, or before a country code: "acme.co. uk".
 		dotted := strings.HasSuffix(joined, ".") || strings.HasSuffix(joined, ",") || strings.HasPrefix(fields[k], ".")
+		// A dot read as a space before the last label, where the
+		// emails' domain says it is one: "acme.co jp".
+		if dotless := joined + "." + fields[k]; !strings.HasSuffix(joined, ".") && tldPieceRe.MatchString(fields[k]) &&
+			c.knownDomain(hostOf(strings.ReplaceAll(dotless, ",", "."))) {
+			joined, used = dotless, k+1
+			continue
+		}
 		complete := validSuffix(hostOf(strings.ReplaceAll(joined, ",", ".")))
 		if dotted && (!complete || tldPieceRe.MatchString(fields[k])) || c.knownDomain(hostOf(strings.ReplaceAll(cand, ",", "."))) {
 			joined, used = cand, k+1
@@ -495,8 +505,11 @@ func fixSuffix(host string) string {
 // share the domain. A domain with a suffix that does not exist, or one
 // that only differs by letters OCR confuses (1 and l and i, 0 and o), is
 // replaced by the other reading: the valid one, or else the one read with
-// more confidence.
-func (c *card) reconcileDomains() {
+// more confidence. So is a domain cut short of its last label
+// ("acme.co" beside "acme.co.jp"), and one whose country code names
+// another country than the card's (country, from its numbers and
+// address; "" when unknown) where the other's names the card's.
+func (c *card) reconcileDomains(country string) {
 	for wi := range c.found {
 		w := &c.found[wi]
 		if w.Kind != FieldWebsite {
@@ -526,9 +539,53 @@ func (c *card) reconcileDomains() {
 				} else {
 					e.Value = local + "@" + host
 				}
+			case hostOK && domOK && cutShort(host, dom):
+				e.Value = local + "@" + host
+			case hostOK && domOK && cutShort(dom, host):
+				w.Value = replaceHost(w.Value, dom)
+				host = dom
+			case hostOK && domOK && suffixSlip(dom, host, country):
+				w.Value = replaceHost(w.Value, dom)
+				host = dom
+			case hostOK && domOK && suffixSlip(host, dom, country):
+				e.Value = local + "@" + host
 			}
 		}
 	}
+}
+
+// cutShort says whether domain short is domain full read without its
+// last label, a country code: "acme.co" for "acme.co.jp", where the
+// reading stopped at a misread letter ("acme.co.]p").
+func cutShort(full, short string) bool {
+	k := strings.LastIndex(full, ".")
+	return k > 0 && full[:k] == short && len(full)-k-1 == 2 && strings.Contains(short, ".")
+}
+
+// suffixSlip says whether domain right and domain wrong differ only in
+// their last labels, right's a country code of the card's country and
+// wrong's another country's code at most two letters away: "acme.ne.jp"
+// and "acme.ne.io" on a card whose numbers are dialled in Japan.
+func suffixSlip(right, wrong, country string) bool {
+	kr, kw := strings.LastIndex(right, "."), strings.LastIndex(wrong, ".")
+	if country == "" || kr < 0 || kw < 0 || right[:kr] != wrong[:kw] {
+		return false
+	}
+	rt, wt := right[kr+1:], wrong[kw+1:]
+	return len(rt) == 2 && len(wt) == 2 && rt != wt && countryOfTLD(rt) == country &&
+		countryOfTLD(wt) != "" && editDistance(rt, wt) <= 2
+}
+
+// countryOfTLD is the country a two-letter top-level domain is the code
+// of ("GB" for uk), or "".
+func countryOfTLD(tld string) string {
+	if r, ok := tldRegions[tld]; ok {
+		return r
+	}
+	if len(tld) == 2 && phonenumbers.GetCountryCodeForRegion(strings.ToUpper(tld)) != 0 {
+		return strings.ToUpper(tld)
+	}
+	return ""
 }
 
 // sameStem says whether two domains agree but for their last label, or

@@ -237,6 +237,43 @@ var classifyCases = []struct {
 		want: want{name: "Taro Example", title: "General Manager", company: "Bluebird co., Ltd."},
 	},
 	{
+		name: "a website's country code misread as another country's: the card's numbers tell which",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 400, "TEL +81-3-5555-0100", "E-mail : t.example@widgetworks.ne.jp", "URL : http://www.widgetworks.ne.io"),
+		),
+		want: want{
+			name: "Taro Example", company: "Widgetworks",
+			phones:   []phone{{"+81-3-5555-0100", "work"}},
+			emails:   []string{"t.example@widgetworks.ne.jp"},
+			websites: []string{"http://www.widgetworks.ne.jp"},
+		},
+	},
+	{
+		name: "an email cut short at a misread letter of its country code",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 400, "E-mail taro@widgetworks.co.]p", "URL http://www.widgetworks.co.jp/"),
+		),
+		want: want{
+			name: "Taro Example", company: "Widgetworks",
+			emails:   []string{"taro@widgetworks.co.jp"},
+			websites: []string{"http://www.widgetworks.co.jp/"},
+		},
+	},
+	{
+		name: "a dot read as a space before a website's country code",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 400, "URL: http://www.widgetworks.co jp", "E-mail : taro@ns.widgetworks.co.jp"),
+		),
+		want: want{
+			name: "Taro Example", company: "Widgetworks",
+			emails:   []string{"taro@ns.widgetworks.co.jp"},
+			websites: []string{"http://www.widgetworks.co.jp"},
+		},
+	},
+	{
 		name: "company by agreement with the email domain",
 		rows: cat(
 			stack(100, 80, 60, "Zephyrine"),

@@ -37,11 +37,8 @@ func regionOf(texts []string, domains []string, fallback string) (region, why st
 	}
 	for _, d := range domains {
 		tld := d[strings.LastIndex(d, ".")+1:]
-		if r := tldRegions[tld]; r != "" {
+		if r := countryOfTLD(tld); r != "" {
 			return r, "domain ." + tld
-		}
-		if len(tld) == 2 && phonenumbers.GetCountryCodeForRegion(strings.ToUpper(tld)) != 0 {
-			return strings.ToUpper(tld), "domain ." + tld
 		}
 	}
 	return fallback, ""
