@@ -216,8 +216,10 @@ func (c *card) findContacts() {
 var (
 	// Labels printed with their letters spaced out: "T E L", "F A X".
 	spacedLabelRe = regexp.MustCompile(`\b(?:T E L|F A X|U R L|M O B|W E B)\b`)
-	// "Ltd" read with a capital I or a one for the l.
-	ltdRe = regexp.MustCompile(`\b[I1|]td\b`)
+	// "Ltd" read with a capital I or a one for the l, and "ltd" with an
+	// i: no word is spelt so.
+	ltdRe      = regexp.MustCompile(`\b[I1|]td\b`)
+	ltdSmallRe = regexp.MustCompile(`\bitd\b`)
 )
 
 // cleanLine undoes the commonest OCR slips that hide contact details.
@@ -235,6 +237,7 @@ func cleanLine(s string) string {
 	}, s)
 	s = spacedLabelRe.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
 	s = ltdRe.ReplaceAllString(s, "Ltd")
+	s = ltdSmallRe.ReplaceAllString(s, "ltd")
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -237,6 +237,14 @@ var classifyCases = []struct {
 		want: want{name: "Taro Example", title: "General Manager", company: "Bluebird co., Ltd."},
 	},
 	{
+		name: "ltd read with a small i",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 300, "General Manager", "Bluebird co, itd."),
+		),
+		want: want{name: "Taro Example", title: "General Manager", company: "Bluebird co., ltd."},
+	},
+	{
 		name: "a website's country code misread as another country's: the card's numbers tell which",
 		rows: cat(
 			stack(100, 80, 70, "Taro Example"),
