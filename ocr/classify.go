@@ -73,7 +73,7 @@ type card struct {
 func newCard(lines []Line, size image.Point) *card {
 	c := &card{size: size}
 	for _, l := range lines {
-		c.lines = append(c.lines, trimEdgeFragments(l, size))
+		c.lines = append(c.lines, trimSmallFragments(trimEdgeFragments(l, size)))
 	}
 	var hs []int
 	for _, l := range c.lines {
@@ -112,6 +112,30 @@ func trimEdgeFragments(l Line, size image.Point) Line {
 	}
 	if first := words[0]; first.Box.Min.X <= 1 && fragment(first) {
 		words = words[1:]
+	}
+	if len(words) == len(l.Words) {
+		return l
+	}
+	return NewLine(words)
+}
+
+// trimSmallFragments drops the short words at either end of a line that
+// are printed at most half as tall as its other words: pieces of a logo
+// or an icon beside the text, read into its line ("Ea 3 ACME TRADING").
+func trimSmallFragments(l Line) Line {
+	if len(l.Words) < 3 {
+		return l
+	}
+	h := lineHeight(l)
+	small := func(w Word) bool {
+		return len([]rune(w.Text)) <= 3 && 2*w.Box.Dy() <= h
+	}
+	words := l.Words
+	for len(words) > 1 && small(words[0]) {
+		words = words[1:]
+	}
+	for len(words) > 1 && small(words[len(words)-1]) {
+		words = words[:len(words)-1]
 	}
 	if len(words) == len(l.Words) {
 		return l

@@ -748,3 +748,29 @@ func FuzzClassify(f *testing.F) {
 		}
 	})
 }
+
+// TestLogoFragments: pieces of a logo read into the company's first line,
+// and as a line of their own between its two lines, neither cut the
+// company short nor join it.
+func TestLogoFragments(t *testing.T) {
+	word := func(text string, x, y, h int, conf float64) Word {
+		return Word{Text: text, Box: image.Rect(x, y, x+len(text)*h*6/10, y+h), Conf: conf}
+	}
+	ls := []Line{
+		NewLine([]Word{word("Ea", 120, 84, 22, 0), word("3", 300, 85, 17, 69),
+			word("WIDGET", 430, 90, 56, 90), word("INTERNATIONAL", 650, 90, 56, 96), word("TRADING", 1100, 90, 56, 96)}),
+		NewLine([]Word{word("LE", 220, 108, 114, 80)}),
+		NewLine([]Word{word("JOINT", 430, 173, 58, 96), word("STOCK", 620, 173, 58, 96), word("COMPANY", 820, 173, 58, 96)}),
+	}
+	ls = append(ls, lines(stack(430, 440, 64, "TARO EXAMPLE", "Sales Manager")...)...)
+	sortLines(ls)
+	for _, f := range Classify(ls, cardSize) {
+		if f.Kind == FieldCompany {
+			if want := "WIDGET INTERNATIONAL TRADING JOINT STOCK COMPANY"; f.Value != want {
+				t.Errorf("company = %q, want %q", f.Value, want)
+			}
+			return
+		}
+	}
+	t.Error("no company")
+}

@@ -553,11 +553,21 @@ func (c *card) takeCompany(k int) {
 	}
 	texts := []string{c.parts[k].text}
 	ks := []int{k}
-	if j := k - 1; j >= 0 && c.continuesCompany(j, k, true) {
+	// The parts before and after, past fragments of a logo read between
+	// the lines ("LE").
+	j := k - 1
+	for j >= 0 && c.fragment(j) {
+		j--
+	}
+	if j >= 0 && c.continuesCompany(j, k, true) {
 		texts = append([]string{c.parts[j].text}, texts...)
 		ks = append(ks, j)
 	}
-	if j := k + 1; j < len(c.parts) && c.continuesCompany(j, k, false) {
+	j = k + 1
+	for j < len(c.parts) && c.fragment(j) {
+		j++
+	}
+	if j < len(c.parts) && c.continuesCompany(j, k, false) {
 		texts = append(texts, c.parts[j].text)
 		ks = append(ks, j)
 	}
@@ -570,6 +580,13 @@ func (c *card) takeCompany(k int) {
 		box = box.Union(c.lines[c.parts[j].line].Box)
 	}
 	c.found = append(c.found, Field{Kind: FieldCompany, Value: abbrevCommaRe.ReplaceAllString(strings.Join(texts, " "), "$1.,"), Conf: l.Conf, Box: box})
+}
+
+// fragment says whether part k is a fragment of a logo or a speck, read
+// as a line of its own: fewer than three letters, read unsurely.
+func (c *card) fragment(k int) bool {
+	p := c.parts[k]
+	return p.kind == "" && letters(p.text) < 3 && c.lines[p.line].Conf < 85
 }
 
 // abbrevCommaRe matches a legal form's abbreviation followed by a comma
