@@ -282,6 +282,18 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a country code glued to the number after it tells the country",
+		rows: cat(
+			stack(100, 80, 70, "Jane Example"),
+			stack(100, 400, "Mob: +6016 721 9441", "Tel: 03-3341 1414", "202001020730 (1377050-P)", "www.kestrelgroup.in"),
+		),
+		want: want{
+			name: "Jane Example", company: "Kestrelgroup",
+			phones:   []phone{{"+6016 721 9441", "mobile"}, {"03-3341 1414", "work"}},
+			websites: []string{"www.kestrelgroup.in"},
+		},
+	},
+	{
 		name: "company by agreement with the email domain",
 		rows: cat(
 			stack(100, 80, 60, "Zephyrine"),
