@@ -120,15 +120,18 @@ func trimEdgeFragments(l Line, size image.Point) Line {
 }
 
 // trimSmallFragments drops the short words at either end of a line that
-// are printed at most half as tall as its other words: pieces of a logo
-// or an icon beside the text, read into its line ("Ea 3 ACME TRADING").
+// are printed at most half as tall as its other words, or read with
+// hardly any confidence: pieces of a logo or an icon beside the text,
+// read into its line ("Ea 3 ACME TRADING").
 func trimSmallFragments(l Line) Line {
 	if len(l.Words) < 3 {
 		return l
 	}
 	h := lineHeight(l)
 	small := func(w Word) bool {
-		return len([]rune(w.Text)) <= 3 && 2*w.Box.Dy() <= h
+		n := len([]rune(w.Text))
+		// Digits of a number read unsurely stay: they may be a phone's.
+		return n <= 3 && 2*w.Box.Dy() <= h || n <= 4 && w.Conf < speckConf && len(digitsOf(w.Text)) <= 1
 	}
 	words := l.Words
 	for len(words) > 1 && small(words[0]) {
@@ -142,6 +145,10 @@ func trimSmallFragments(l Line) Line {
 	}
 	return NewLine(words)
 }
+
+// speckConf is the confidence under which a short word at a line's end
+// is taken for specks read as letters.
+const speckConf = 30
 
 // lineHeight is the median height of a line's words, which is steadier
 // than the line's box when a descender or a speck stretches it.

@@ -282,6 +282,51 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a legal form written with a letter with marks",
+		rows: cat(
+			stack(100, 80, 70, "Emre Example", "Sales Manager"),
+			stack(100, 330, "KESTREL LOJİSTİK TAŞIMACILIK A.Ş.", "M: +90 532 555 01 00"),
+		),
+		want: want{
+			name: "Emre Example", title: "Sales Manager", company: "KESTREL LOJİSTİK TAŞIMACILIK A.Ş.",
+			phones: []phone{{"+90 532 555 01 00", "mobile"}},
+		},
+	},
+	{
+		name: "a line that leads into the company's name is not the company",
+		rows: cat(
+			stack(100, 80, 60, "The Guild of Ferrymen"),
+			stack(500, 180, 30, "IN ASSOCIATION WITH"),
+			stack(100, 240, "HARBOURSIDE ROPEWORKS"),
+			stack(100, 500, 60, "Jane Example", "Senior Legal Counsel"),
+		),
+		want: want{name: "Jane Example", title: "Senior Legal Counsel", company: "The Guild of Ferrymen", noteHas: []string{"IN ASSOCIATION WITH"}},
+	},
+	{
+		name: "a building named after the firm is not its fuller name",
+		rows: cat(
+			stack(100, 80, 70, "Marlow Freight"),
+			stack(100, 220, 50, "Jane Example", "CEO"),
+			stack(100, 500, "E-mail: jane@marlowfreight.example", "Marlow Freight Building", "12 Harbour Road"),
+		),
+		want: want{
+			name: "Jane Example", title: "CEO", company: "Marlow Freight",
+			emails:  []string{"jane@marlowfreight.example"},
+			address: "12 Harbour Road", noteHas: []string{"Marlow Freight Building"},
+		},
+	},
+	{
+		name: "the name goes by the word after an initial, and a role's email names no one",
+		rows: cat(
+			stack(100, 80, 60, "B. Oriel Quandt", "PROJECT MANAGER-EUROPE"),
+			stack(100, 400, "oriel@quandtworks.example", "projects.eu@quandtworks.example"),
+		),
+		want: want{
+			name: "B. Oriel Quandt", title: "PROJECT MANAGER-EUROPE",
+			emails: []string{"oriel@quandtworks.example", "projects.eu@quandtworks.example"},
+		},
+	},
+	{
 		name: "a country code glued to the number after it tells the country",
 		rows: cat(
 			stack(100, 80, 70, "Jane Example"),
@@ -292,6 +337,26 @@ var classifyCases = []struct {
 			phones:   []phone{{"+6016 721 9441", "mobile"}, {"03-3341 1414", "work"}},
 			websites: []string{"www.kestrelgroup.in"},
 		},
+	},
+	{
+		name: "the rest of the domain's name printed above the company, one letter off but read surely",
+		rows: cat(
+			stack(100, 80, 120, "INVO"),
+			stack(100, 230, 60, "XPRESS"),
+			stack(900, 500, "Jane Example"),
+			stack(100, 700, "jane@nvoxpress.example"),
+		),
+		want: want{name: "Jane Example", company: "INVO XPRESS", emails: []string{"jane@nvoxpress.example"}},
+	},
+	{
+		name: "the rest of the domain's name printed under the company, as printed",
+		rows: cat(
+			stack(100, 80, 90, "KPS"),
+			stack(250, 180, "Express"),
+			stack(100, 300, 60, "Jane Example"),
+			stack(100, 700, "E-mail: jane@kpsxpress.example"),
+		),
+		want: want{name: "Jane Example", company: "KPS Express", emails: []string{"jane@kpsxpress.example"}},
 	},
 	{
 		name: "company by agreement with the email domain",
@@ -785,4 +850,63 @@ func TestLogoFragments(t *testing.T) {
 		}
 	}
 	t.Error("no company")
+}
+
+// TestLogoMendedByDomain: a logo read unsurely, one letter away from the
+// rest of the name the email's domain spells, is written in the domain's
+// letters.
+func TestLogoMendedByDomain(t *testing.T) {
+	ls := lines(cat(stack(100, 80, 120, "INVO"), stack(100, 230, 60, "XPRESS"), stack(900, 500, "Jane Example"), stack(100, 700, "jane@nvoxpress.example"))...)
+	for i := range ls {
+		if ls[i].Text == "INVO" {
+			ls[i].Conf = 51
+		}
+	}
+	for _, f := range Classify(ls, cardSize) {
+		if f.Kind == FieldCompany {
+			if want := "NVO XPRESS"; f.Value != want {
+				t.Errorf("company = %q, want %q", f.Value, want)
+			}
+			return
+		}
+	}
+	t.Error("no company")
+}
+
+// TestUnsureLinesNotCompany: a picture read as letters, unsurely or as
+// specks of short words, is not taken for the company printed large.
+func TestUnsureLinesNotCompany(t *testing.T) {
+	tests := []struct {
+		name, big string
+		conf      float64
+		email     string
+		want      string // the company, "" for none
+	}{
+		{"read unsurely: the domain names the firm", "SEER GOA", 26, "jane@dockbird.example", "Dockbird"},
+		{"specks of short words", "wr JA wun AFC FEN", 60, "", ""},
+		{"read surely and a real word: the largest text", "Harbourline", 90, "", "Harbourline"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := cat(stack(100, 80, 140, tt.big), stack(100, 400, 60, "Jane Example", "Cofounder"))
+			if tt.email != "" {
+				rows = append(rows, stack(100, 700, tt.email)...)
+			}
+			ls := lines(rows...)
+			for i := range ls {
+				if ls[i].Text == tt.big {
+					ls[i].Conf = tt.conf
+				}
+			}
+			got := ""
+			for _, f := range Classify(ls, cardSize) {
+				if f.Kind == FieldCompany {
+					got = f.Value
+				}
+			}
+			if got != tt.want {
+				t.Errorf("company = %q, want %q", got, tt.want)
+			}
+		})
+	}
 }
