@@ -910,3 +910,26 @@ func TestUnsureLinesNotCompany(t *testing.T) {
 		})
 	}
 }
+
+// TestUnsureDetails: a word of contact details makes a reading weak only
+// when it was read with less confidence than weakDetail.
+func TestUnsureDetails(t *testing.T) {
+	tests := []struct {
+		word string
+		conf float64
+		want bool
+	}{
+		{"jane@acme.example", 45, true},
+		{"jane@acme.example", 55, false},
+		{"555-0100", 30, true},
+		{"Director", 10, false}, // no detail
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			l := NewLine([]Word{{Text: tt.word, Box: image.Rect(0, 0, 100, 20), Conf: tt.conf}})
+			if got := len(unsureDetails([]Line{l})) > 0; got != tt.want {
+				t.Errorf("%q read at %.0f: unsure %v, want %v", tt.word, tt.conf, got, tt.want)
+			}
+		})
+	}
+}
