@@ -327,6 +327,15 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "an initial, or a name holding a job's letters, is no role: the email agrees with the name",
+		rows: cat(
+			stack(100, 80, 70, "LEONOR I. PATRÍCIO"),
+			stack(100, 200, "Advogado"),
+			stack(900, 400, "lpatricio@kestrel.example"),
+		),
+		want: want{name: "Leonor I. Patrício", company: "Kestrel", emails: []string{"lpatricio@kestrel.example"}},
+	},
+	{
 		name: "a country code glued to the number after it tells the country",
 		rows: cat(
 			stack(100, 80, 70, "Jane Example"),

@@ -382,9 +382,11 @@ func (c *card) matchesLocalPart(words []string) bool {
 	// Emails are written without the name's diacritics: "Gonçalves" is
 	// "goncalves".
 	// A role's address ("projects.sea@", "sales@") says nothing of a
-	// name that holds the role's word.
+	// name that holds the role's word; an initial ("I.") is no role, nor
+	// is a name with one inside it ("Patrício" holds "cio").
 	for _, w := range words {
-		if isTitleHead(w) || titleModRe.MatchString(strings.Trim(w, ",.")) {
+		t := strings.ToLower(strings.Trim(w, ",.;:()"))
+		if len(t) >= 3 && (titleHeadRe.FindString(t) == t || jobWords[t] || titleModRe.MatchString(t)) {
 			return false
 		}
 	}
