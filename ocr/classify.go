@@ -73,7 +73,7 @@ type card struct {
 func newCard(lines []Line, size image.Point) *card {
 	c := &card{size: size}
 	for _, l := range lines {
-		c.lines = append(c.lines, trimEdgeFragments(l, size))
+		c.lines = append(c.lines, trimSmallFragments(trimEdgeFragments(l, size)))
 	}
 	var hs []int
 	for _, l := range c.lines {
@@ -118,6 +118,37 @@ func trimEdgeFragments(l Line, size image.Point) Line {
 	}
 	return NewLine(words)
 }
+
+// trimSmallFragments drops the short words at either end of a line that
+// are printed at most half as tall as its other words, or read with
+// hardly any confidence: pieces of a logo or an icon beside the text,
+// read into its line ("Ea 3 ACME TRADING").
+func trimSmallFragments(l Line) Line {
+	if len(l.Words) < 3 {
+		return l
+	}
+	h := lineHeight(l)
+	small := func(w Word) bool {
+		n := len([]rune(w.Text))
+		// Digits of a number read unsurely stay: they may be a phone's.
+		return n <= 3 && 2*w.Box.Dy() <= h || n <= 4 && w.Conf < speckConf && len(digitsOf(w.Text)) <= 1
+	}
+	words := l.Words
+	for len(words) > 1 && small(words[0]) {
+		words = words[1:]
+	}
+	for len(words) > 1 && small(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	if len(words) == len(l.Words) {
+		return l
+	}
+	return NewLine(words)
+}
+
+// speckConf is the confidence under which a short word at a line's end
+// is taken for specks read as letters.
+const speckConf = 30
 
 // lineHeight is the median height of a line's words, which is steadier
 // than the line's box when a descender or a speck stretches it.
@@ -181,7 +212,10 @@ func (c *card) findContacts() {
 			texts[i] = c.takeWebsites(i, texts[i])
 		}
 	}
-	c.reconcileDomains()
+	// The country the card's numbers and address name, before the
+	// domains are reconciled: a domain read wrong may name another.
+	country, _ := regionOf(texts, nil, "")
+	c.reconcileDomains(country)
 	c.region, c.regionWhy = regionOf(texts, c.hosts, DefaultRegion)
 	for i := range texts {
 		if !handle[i] {
@@ -213,8 +247,10 @@ func (c *card) findContacts() {
 var (
 	// Labels printed with their letters spaced out: "T E L", "F A X".
 	spacedLabelRe = regexp.MustCompile(`\b(?:T E L|F A X|U R L|M O B|W E B)\b`)
-	// "Ltd" read with a capital I or a one for the l.
-	ltdRe = regexp.MustCompile(`\b[I1|]td\b`)
+	// "Ltd" read with a capital I or a one for the l, and "ltd" with an
+	// i: no word is spelt so.
+	ltdRe      = regexp.MustCompile(`\b[I1|]td\b`)
+	ltdSmallRe = regexp.MustCompile(`\bitd\b`)
 )
 
 // cleanLine undoes the commonest OCR slips that hide contact details.
@@ -232,6 +268,7 @@ func cleanLine(s string) string {
 	}, s)
 	s = spacedLabelRe.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
 	s = ltdRe.ReplaceAllString(s, "Ltd")
+	s = ltdSmallRe.ReplaceAllString(s, "ltd")
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -307,6 +344,13 @@ func (c *card) fixURLText(text string) string {
 		// A space after a dot, before a piece that cannot end a website
 		// as it stands, or before a country code: "acme.co. uk".
 		dotted := strings.HasSuffix(joined, ".") || strings.HasSuffix(joined, ",") || strings.HasPrefix(fields[k], ".")
+		// A dot read as a space before the last label, where the
+		// emails' domain says it is one: "acme.co jp".
+		if dotless := joined + "." + fields[k]; !strings.HasSuffix(joined, ".") && tldPieceRe.MatchString(fields[k]) &&
+			c.knownDomain(hostOf(strings.ReplaceAll(dotless, ",", "."))) {
+			joined, used = dotless, k+1
+			continue
+		}
 		complete := validSuffix(hostOf(strings.ReplaceAll(joined, ",", ".")))
 		if dotted && (!complete || tldPieceRe.MatchString(fields[k])) || c.knownDomain(hostOf(strings.ReplaceAll(cand, ",", "."))) {
 			joined, used = cand, k+1
@@ -495,8 +539,11 @@ func fixSuffix(host string) string {
 // share the domain. A domain with a suffix that does not exist, or one
 // that only differs by letters OCR confuses (1 and l and i, 0 and o), is
 // replaced by the other reading: the valid one, or else the one read with
-// more confidence.
-func (c *card) reconcileDomains() {
+// more confidence. So is a domain cut short of its last label
+// ("acme.co" beside "acme.co.jp"), and one whose country code names
+// another country than the card's (country, from its numbers and
+// address; "" when unknown) where the other's names the card's.
+func (c *card) reconcileDomains(country string) {
 	for wi := range c.found {
 		w := &c.found[wi]
 		if w.Kind != FieldWebsite {
@@ -526,9 +573,53 @@ func (c *card) reconcileDomains() {
 				} else {
 					e.Value = local + "@" + host
 				}
+			case hostOK && domOK && cutShort(host, dom):
+				e.Value = local + "@" + host
+			case hostOK && domOK && cutShort(dom, host):
+				w.Value = replaceHost(w.Value, dom)
+				host = dom
+			case hostOK && domOK && suffixSlip(dom, host, country):
+				w.Value = replaceHost(w.Value, dom)
+				host = dom
+			case hostOK && domOK && suffixSlip(host, dom, country):
+				e.Value = local + "@" + host
 			}
 		}
 	}
+}
+
+// cutShort says whether domain short is domain full read without its
+// last label, a country code: "acme.co" for "acme.co.jp", where the
+// reading stopped at a misread letter ("acme.co.]p").
+func cutShort(full, short string) bool {
+	k := strings.LastIndex(full, ".")
+	return k > 0 && full[:k] == short && len(full)-k-1 == 2 && strings.Contains(short, ".")
+}
+
+// suffixSlip says whether domain right and domain wrong differ only in
+// their last labels, right's a country code of the card's country and
+// wrong's another country's code at most two letters away: "acme.ne.jp"
+// and "acme.ne.io" on a card whose numbers are dialled in Japan.
+func suffixSlip(right, wrong, country string) bool {
+	kr, kw := strings.LastIndex(right, "."), strings.LastIndex(wrong, ".")
+	if country == "" || kr < 0 || kw < 0 || right[:kr] != wrong[:kw] {
+		return false
+	}
+	rt, wt := right[kr+1:], wrong[kw+1:]
+	return len(rt) == 2 && len(wt) == 2 && rt != wt && countryOfTLD(rt) == country &&
+		countryOfTLD(wt) != "" && editDistance(rt, wt) <= 2
+}
+
+// countryOfTLD is the country a two-letter top-level domain is the code
+// of ("GB" for uk), or "".
+func countryOfTLD(tld string) string {
+	if r, ok := tldRegions[tld]; ok {
+		return r
+	}
+	if len(tld) == 2 && phonenumbers.GetCountryCodeForRegion(strings.ToUpper(tld)) != 0 {
+		return strings.ToUpper(tld)
+	}
+	return ""
 }
 
 // sameStem says whether two domains agree but for their last label, or

@@ -237,6 +237,137 @@ var classifyCases = []struct {
 		want: want{name: "Taro Example", title: "General Manager", company: "Bluebird co., Ltd."},
 	},
 	{
+		name: "ltd read with a small i",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 300, "General Manager", "Bluebird co, itd."),
+		),
+		want: want{name: "Taro Example", title: "General Manager", company: "Bluebird co., ltd."},
+	},
+	{
+		name: "a website's country code misread as another country's: the card's numbers tell which",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 400, "TEL +81-3-5555-0100", "E-mail : t.example@widgetworks.ne.jp", "URL : http://www.widgetworks.ne.io"),
+		),
+		want: want{
+			name: "Taro Example", company: "Widgetworks",
+			phones:   []phone{{"+81-3-5555-0100", "work"}},
+			emails:   []string{"t.example@widgetworks.ne.jp"},
+			websites: []string{"http://www.widgetworks.ne.jp"},
+		},
+	},
+	{
+		name: "an email cut short at a misread letter of its country code",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 400, "E-mail taro@widgetworks.co.]p", "URL http://www.widgetworks.co.jp/"),
+		),
+		want: want{
+			name: "Taro Example", company: "Widgetworks",
+			emails:   []string{"taro@widgetworks.co.jp"},
+			websites: []string{"http://www.widgetworks.co.jp/"},
+		},
+	},
+	{
+		name: "a dot read as a space before a website's country code",
+		rows: cat(
+			stack(100, 80, 70, "Taro Example"),
+			stack(100, 400, "URL: http://www.widgetworks.co jp", "E-mail : taro@ns.widgetworks.co.jp"),
+		),
+		want: want{
+			name: "Taro Example", company: "Widgetworks",
+			emails:   []string{"taro@ns.widgetworks.co.jp"},
+			websites: []string{"http://www.widgetworks.co.jp"},
+		},
+	},
+	{
+		name: "a legal form written with a letter with marks",
+		rows: cat(
+			stack(100, 80, 70, "Emre Example", "Sales Manager"),
+			stack(100, 330, "KESTREL LOJİSTİK TAŞIMACILIK A.Ş.", "M: +90 532 555 01 00"),
+		),
+		want: want{
+			name: "Emre Example", title: "Sales Manager", company: "KESTREL LOJİSTİK TAŞIMACILIK A.Ş.",
+			phones: []phone{{"+90 532 555 01 00", "mobile"}},
+		},
+	},
+	{
+		name: "a line that leads into the company's name is not the company",
+		rows: cat(
+			stack(100, 80, 60, "The Guild of Ferrymen"),
+			stack(500, 180, 30, "IN ASSOCIATION WITH"),
+			stack(100, 240, "HARBOURSIDE ROPEWORKS"),
+			stack(100, 500, 60, "Jane Example", "Senior Legal Counsel"),
+		),
+		want: want{name: "Jane Example", title: "Senior Legal Counsel", company: "The Guild of Ferrymen", noteHas: []string{"IN ASSOCIATION WITH"}},
+	},
+	{
+		name: "a building named after the firm is not its fuller name",
+		rows: cat(
+			stack(100, 80, 70, "Marlow Freight"),
+			stack(100, 220, 50, "Jane Example", "CEO"),
+			stack(100, 500, "E-mail: jane@marlowfreight.example", "Marlow Freight Building", "12 Harbour Road"),
+		),
+		want: want{
+			name: "Jane Example", title: "CEO", company: "Marlow Freight",
+			emails:  []string{"jane@marlowfreight.example"},
+			address: "12 Harbour Road", noteHas: []string{"Marlow Freight Building"},
+		},
+	},
+	{
+		name: "the name goes by the word after an initial, and a role's email names no one",
+		rows: cat(
+			stack(100, 80, 60, "B. Oriel Quandt", "PROJECT MANAGER-EUROPE"),
+			stack(100, 400, "oriel@quandtworks.example", "projects.eu@quandtworks.example"),
+		),
+		want: want{
+			name: "B. Oriel Quandt", title: "PROJECT MANAGER-EUROPE",
+			emails: []string{"oriel@quandtworks.example", "projects.eu@quandtworks.example"},
+		},
+	},
+	{
+		name: "an initial, or a name holding a job's letters, is no role: the email agrees with the name",
+		rows: cat(
+			stack(100, 80, 70, "LEONOR I. PATRÍCIO"),
+			stack(100, 200, "Advogado"),
+			stack(900, 400, "lpatricio@kestrel.example"),
+		),
+		want: want{name: "Leonor I. Patrício", company: "Kestrel", emails: []string{"lpatricio@kestrel.example"}},
+	},
+	{
+		name: "a country code glued to the number after it tells the country",
+		rows: cat(
+			stack(100, 80, 70, "Jane Example"),
+			stack(100, 400, "Mob: +6016 721 9441", "Tel: 03-3341 1414", "202001020730 (1377050-P)", "www.kestrelgroup.in"),
+		),
+		want: want{
+			name: "Jane Example", company: "Kestrelgroup",
+			phones:   []phone{{"+6016 721 9441", "mobile"}, {"03-3341 1414", "work"}},
+			websites: []string{"www.kestrelgroup.in"},
+		},
+	},
+	{
+		name: "the rest of the domain's name printed above the company, one letter off but read surely",
+		rows: cat(
+			stack(100, 80, 120, "INVO"),
+			stack(100, 230, 60, "XPRESS"),
+			stack(900, 500, "Jane Example"),
+			stack(100, 700, "jane@nvoxpress.example"),
+		),
+		want: want{name: "Jane Example", company: "INVO XPRESS", emails: []string{"jane@nvoxpress.example"}},
+	},
+	{
+		name: "the rest of the domain's name printed under the company, as printed",
+		rows: cat(
+			stack(100, 80, 90, "KPS"),
+			stack(250, 180, "Express"),
+			stack(100, 300, 60, "Jane Example"),
+			stack(100, 700, "E-mail: jane@kpsxpress.example"),
+		),
+		want: want{name: "Jane Example", company: "KPS Express", emails: []string{"jane@kpsxpress.example"}},
+	},
+	{
 		name: "company by agreement with the email domain",
 		rows: cat(
 			stack(100, 80, 60, "Zephyrine"),
@@ -702,4 +833,112 @@ func FuzzClassify(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLogoFragments: pieces of a logo read into the company's first line,
+// and as a line of their own between its two lines, neither cut the
+// company short nor join it.
+func TestLogoFragments(t *testing.T) {
+	word := func(text string, x, y, h int, conf float64) Word {
+		return Word{Text: text, Box: image.Rect(x, y, x+len(text)*h*6/10, y+h), Conf: conf}
+	}
+	ls := []Line{
+		NewLine([]Word{word("Ea", 120, 84, 22, 0), word("3", 300, 85, 17, 69),
+			word("WIDGET", 430, 90, 56, 90), word("INTERNATIONAL", 650, 90, 56, 96), word("TRADING", 1100, 90, 56, 96)}),
+		NewLine([]Word{word("LE", 220, 108, 114, 80)}),
+		NewLine([]Word{word("JOINT", 430, 173, 58, 96), word("STOCK", 620, 173, 58, 96), word("COMPANY", 820, 173, 58, 96)}),
+	}
+	ls = append(ls, lines(stack(430, 440, 64, "TARO EXAMPLE", "Sales Manager")...)...)
+	sortLines(ls)
+	for _, f := range Classify(ls, cardSize) {
+		if f.Kind == FieldCompany {
+			if want := "WIDGET INTERNATIONAL TRADING JOINT STOCK COMPANY"; f.Value != want {
+				t.Errorf("company = %q, want %q", f.Value, want)
+			}
+			return
+		}
+	}
+	t.Error("no company")
+}
+
+// TestLogoMendedByDomain: a logo read unsurely, one letter away from the
+// rest of the name the email's domain spells, is written in the domain's
+// letters.
+func TestLogoMendedByDomain(t *testing.T) {
+	ls := lines(cat(stack(100, 80, 120, "INVO"), stack(100, 230, 60, "XPRESS"), stack(900, 500, "Jane Example"), stack(100, 700, "jane@nvoxpress.example"))...)
+	for i := range ls {
+		if ls[i].Text == "INVO" {
+			ls[i].Conf = 51
+		}
+	}
+	for _, f := range Classify(ls, cardSize) {
+		if f.Kind == FieldCompany {
+			if want := "NVO XPRESS"; f.Value != want {
+				t.Errorf("company = %q, want %q", f.Value, want)
+			}
+			return
+		}
+	}
+	t.Error("no company")
+}
+
+// TestUnsureLinesNotCompany: a picture read as letters, unsurely or as
+// specks of short words, is not taken for the company printed large.
+func TestUnsureLinesNotCompany(t *testing.T) {
+	tests := []struct {
+		name, big string
+		conf      float64
+		email     string
+		want      string // the company, "" for none
+	}{
+		{"read unsurely: the domain names the firm", "SEER GOA", 26, "jane@dockbird.example", "Dockbird"},
+		{"specks of short words", "wr JA wun AFC FEN", 60, "", ""},
+		{"read surely and a real word: the largest text", "Harbourline", 90, "", "Harbourline"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := cat(stack(100, 80, 140, tt.big), stack(100, 400, 60, "Jane Example", "Cofounder"))
+			if tt.email != "" {
+				rows = append(rows, stack(100, 700, tt.email)...)
+			}
+			ls := lines(rows...)
+			for i := range ls {
+				if ls[i].Text == tt.big {
+					ls[i].Conf = tt.conf
+				}
+			}
+			got := ""
+			for _, f := range Classify(ls, cardSize) {
+				if f.Kind == FieldCompany {
+					got = f.Value
+				}
+			}
+			if got != tt.want {
+				t.Errorf("company = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUnsureDetails: a word of contact details makes a reading weak only
+// when it was read with less confidence than weakDetail.
+func TestUnsureDetails(t *testing.T) {
+	tests := []struct {
+		word string
+		conf float64
+		want bool
+	}{
+		{"jane@acme.example", 45, true},
+		{"jane@acme.example", 55, false},
+		{"555-0100", 30, true},
+		{"Director", 10, false}, // no detail
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			l := NewLine([]Word{{Text: tt.word, Box: image.Rect(0, 0, 100, 20), Conf: tt.conf}})
+			if got := len(unsureDetails([]Line{l})) > 0; got != tt.want {
+				t.Errorf("%q read at %.0f: unsure %v, want %v", tt.word, tt.conf, got, tt.want)
+			}
+		})
+	}
 }

@@ -16,6 +16,11 @@ var (
 	// Legal forms that are nothing else: they make a company wherever
 	// they stand.
 	companySuffixRe = regexp.MustCompile(`(?i)\b(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|s/a|a/s)\b\.?|株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
+	// Legal forms written with dots or letters with marks, where \b does
+	// not tell a word's end: Turkish "A.Ş." and "Ltd. Şti.", Croatian
+	// "d.o.o.", Czech "s.r.o.", Polish "sp. z o.o.", Italian "S.p.A.", the
+	// Gulf's "W.L.L." and the free zones' "FZE", "FZCO" and "FZ-LLC".
+	dottedFormRe = regexp.MustCompile(`(?i)(?:^|[\s,(])(?:a\.\s?ş|şti|d\.\s?o\.\s?o|s\.\s?r\.\s?o|sp\.\s?z\s?o\.\s?o|s\.\s?p\.\s?a|s\.\s?r\.\s?l|w\.\s?l\.\s?l|fze|fzco|fz-llc)\.?(?:$|[\s,)])`)
 	// Legal forms that are also place codes or words: "CO" is Colorado,
 	// "AB" Alberta, "me" and "as" are English. They count only where a
 	// company's name can stand: see shortFormIsSuffix.
@@ -63,7 +68,7 @@ func lastWords(list []string) map[string]bool {
 // hasCompanySuffix says whether s holds a company's legal form, where a
 // company's name can hold one.
 func hasCompanySuffix(s string) bool {
-	if companySuffixRe.MatchString(s) {
+	if companySuffixRe.MatchString(s) || dottedFormRe.MatchString(s) {
 		return true
 	}
 	for _, m := range shortFormRe.FindAllStringSubmatchIndex(s, -1) {
@@ -156,6 +161,11 @@ func (c *card) companyScore(text string) float64 {
 	if isServiceList(text) || isSlogan(text) && !hasCompanySuffix(text) {
 		return 0
 	}
+	// "In association with", "A member of": words that lead into a
+	// name, not one.
+	if f := strings.Fields(text); len(f) > 0 && leadInWords[strings.ToLower(f[len(f)-1])] {
+		return 0
+	}
 	s := 0.0
 	if hasCompanySuffix(text) {
 		s += 2
@@ -172,6 +182,10 @@ func (c *card) companyScore(text string) float64 {
 	}
 	return s
 }
+
+// leadInWords end a line that leads into a name on the next: "In
+// association with", "A member of", "Powered by".
+var leadInWords = map[string]bool{"with": true, "of": true, "by": true, "for": true, "from": true, "to": true, "at": true}
 
 var departmentEndRe = regexp.MustCompile(`(?i)\b(?:section|department|dept|division|div|unit|team)\.?$`)
 
@@ -301,6 +315,7 @@ func (c *card) nameScore(p part) float64 {
 	if c.companyScore(text) > 0 {
 		s -= 2.5
 	}
+
 	// Names are usually printed large and near the top.
 	h := float64(lineHeight(c.lines[p.line])) / c.height
 	s += min(h-1, 1.5)
@@ -366,6 +381,15 @@ func (c *card) companyReason(text string) string {
 func (c *card) matchesLocalPart(words []string) bool {
 	// Emails are written without the name's diacritics: "Gonçalves" is
 	// "goncalves".
+	// A role's address ("projects.sea@", "sales@") says nothing of a
+	// name that holds the role's word; an initial ("I.") is no role, nor
+	// is a name with one inside it ("Patrício" holds "cio").
+	for _, w := range words {
+		t := strings.ToLower(strings.Trim(w, ",.;:()"))
+		if len(t) >= 3 && (titleHeadRe.FindString(t) == t || jobWords[t] || titleModRe.MatchString(t)) {
+			return false
+		}
+	}
 	given, family := foldMarks(squash(words[0])), foldMarks(squash(words[len(words)-1]))
 	for _, local := range c.locals {
 		l := squash(local)
@@ -374,6 +398,13 @@ func (c *card) matchesLocalPart(words []string) bool {
 			len(given) >= 3 && strings.HasPrefix(l, given),
 			len(given) > 0 && len(family) > 0 && l == given[:1]+family:
 			return true
+		}
+		// A name that starts with an initial goes by its next word:
+		// "j.edgar@" for "J. Edgar Hoover".
+		for _, w := range words[1 : len(words)-1] {
+			if w = foldMarks(squash(w)); len(w) >= 3 && strings.HasPrefix(l, w) {
+				return true
+			}
 		}
 	}
 	return false
@@ -422,7 +453,7 @@ func (c *card) findCompanyTitleName() {
 	// Company: the line that most reads like one.
 	best, bestScore := -1, 0.0
 	for k, p := range c.parts {
-		if p.kind != "" || c.services(p) {
+		if p.kind != "" || c.services(p) || c.unsure(p) && !c.matchesDomain(p.text) {
 			continue
 		}
 		if s := c.companyScore(p.text); s > bestScore {
@@ -553,11 +584,27 @@ func (c *card) takeCompany(k int) {
 	}
 	texts := []string{c.parts[k].text}
 	ks := []int{k}
-	if j := k - 1; j >= 0 && c.continuesCompany(j, k, true) {
+	// The parts before and after, past fragments of a logo read between
+	// the lines ("LE").
+	j := k - 1
+	for j >= 0 && c.fragment(j) {
+		j--
+	}
+	if text, ok := c.restOfDomain(j, k, true); ok {
+		texts = append([]string{text}, texts...)
+		ks = append(ks, j)
+	} else if j >= 0 && c.continuesCompany(j, k, true) {
 		texts = append([]string{c.parts[j].text}, texts...)
 		ks = append(ks, j)
 	}
-	if j := k + 1; j < len(c.parts) && c.continuesCompany(j, k, false) {
+	j = k + 1
+	for j < len(c.parts) && c.fragment(j) {
+		j++
+	}
+	if text, ok := c.restOfDomain(j, k, false); ok {
+		texts = append(texts, text)
+		ks = append(ks, j)
+	} else if j < len(c.parts) && c.continuesCompany(j, k, false) {
 		texts = append(texts, c.parts[j].text)
 		ks = append(ks, j)
 	}
@@ -570,6 +617,87 @@ func (c *card) takeCompany(k int) {
 		box = box.Union(c.lines[c.parts[j].line].Box)
 	}
 	c.found = append(c.found, Field{Kind: FieldCompany, Value: abbrevCommaRe.ReplaceAllString(strings.Join(texts, " "), "$1.,"), Conf: l.Conf, Box: box})
+}
+
+// unsure says whether part p was read with so little confidence that it
+// is more likely the pieces of a logo or a picture read as letters than
+// text: it may only be the company when the card's domain says so.
+func (c *card) unsure(p part) bool {
+	return c.lines[p.line].Conf < unsureLine
+}
+
+// specks says whether text is three or more words none of which has four
+// letters: "wr JA wun AFC", specks of a picture read as letters rather
+// than a name printed large.
+func specks(text string) bool {
+	words := strings.Fields(text)
+	if len(words) < 3 {
+		return false
+	}
+	for _, w := range words {
+		if letters(w) >= 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// unsureLine is the confidence under which a line is unsure. On the dev
+// cards, every company read from a line under 50 was wrong but one that
+// matched the email's domain.
+const unsureLine = 50
+
+// restOfDomain says whether part j, just above (before) or below part k,
+// the company, is the rest of the name the card's domain spells, as
+// "GFS" over "Express" at gfsexpress.com, or a logo's "Acme" over
+// "Trading" at acmetrading.com. It returns the text to join: j's as
+// read, or, where j was read unsurely and one letter away from the
+// domain's, in the domain's letters ("INVO" for "NVO" at
+// nvotrading.com).
+func (c *card) restOfDomain(j, k int, before bool) (string, bool) {
+	if j < 0 || j >= len(c.parts) || c.parts[j].kind != "" || c.parts[j].line == c.parts[k].line {
+		return "", false
+	}
+	upper, lower := c.parts[j], c.parts[k]
+	if !before {
+		upper, lower = lower, upper
+	}
+	if !c.adjacent(upper.line, lower.line) {
+		return "", false
+	}
+	sk, sj := squash(c.parts[k].text), squash(c.parts[j].text)
+	if len(sk) < 2 || len(sj) < 2 {
+		return "", false
+	}
+	for _, d := range c.domains {
+		d = squash(d)
+		var rest string
+		switch {
+		case before && strings.HasSuffix(d, sk):
+			rest = d[:len(d)-len(sk)]
+		case !before && strings.HasPrefix(d, sk):
+			rest = d[len(sk):]
+		default:
+			continue
+		}
+		switch {
+		case len(rest) < 2:
+		case sj == rest:
+			return c.parts[j].text, true
+		case oneSlip(sj, rest) && c.lines[c.parts[j].line].Conf < LowConfidence:
+			return writeLike(rest, c.parts[j].text), true
+		case oneSlip(sj, rest):
+			return c.parts[j].text, true
+		}
+	}
+	return "", false
+}
+
+// fragment says whether part k is a fragment of a logo or a speck, read
+// as a line of its own: fewer than three letters, read unsurely.
+func (c *card) fragment(k int) bool {
+	p := c.parts[k]
+	return p.kind == "" && letters(p.text) < 3 && c.lines[p.line].Conf < 85
 }
 
 // abbrevCommaRe matches a legal form's abbreviation followed by a comma
@@ -585,7 +713,8 @@ func (c *card) fullerName(k int) int {
 		return -1
 	}
 	for j, p := range c.parts {
-		if j == k || p.kind != "" || titleScore(p.text) > 0 || isAddress(p.text) {
+		if j == k || p.kind != "" || titleScore(p.text) > 0 || isAddress(p.text) ||
+			buildingRe.MatchString(p.text) && !buildingRe.MatchString(c.parts[k].text) {
 			continue
 		}
 		long := strings.Fields(strings.ToLower(squashSpaces(p.text)))
@@ -598,6 +727,10 @@ func (c *card) fullerName(k int) int {
 	}
 	return -1
 }
+
+// buildingRe finds a word that names a building: "Acme Building" is where
+// Acme is, not Acme's fuller name.
+var buildingRe = regexp.MustCompile(`(?i)\b(?:building|bldg|tower|house|plaza|centre|center|complex|mall|floor|suite|block)\b`)
 
 // squashSpaces turns punctuation into spaces, for comparing words.
 func squashSpaces(s string) string {
@@ -628,6 +761,10 @@ func (c *card) continuesCompany(j, k int, before bool) bool {
 		upper, lower = pk, pj
 	}
 	if !c.adjacent(upper.line, lower.line) {
+		return false
+	}
+	// "In association with" leads into the line after it.
+	if f := strings.Fields(pj.text); !before && leadInWords[strings.ToLower(f[len(f)-1])] {
 		return false
 	}
 	// The same words again, as a logo over the full name, are not more of
@@ -681,7 +818,7 @@ func (c *card) similarHeight(a, b int) bool {
 func (c *card) largestUnclaimed(name int) int {
 	best, bestH := -1, 1.3*c.height
 	for k, p := range c.parts {
-		if p.kind != "" || titleScore(p.text) > 0 || letters(p.text) < 3 {
+		if p.kind != "" || titleScore(p.text) > 0 || letters(p.text) < 3 || c.unsure(p) || specks(p.text) {
 			continue
 		}
 		if name >= 0 && c.parts[name].line == p.line {

@@ -14,8 +14,17 @@ import (
 // country named in its address, then the country code top-level domain
 // of its email or website. It returns fallback when nothing tells.
 func regionOf(texts []string, domains []string, fallback string) (region, why string) {
-	// A number printed with its country code: "+44 20 7946 0321".
+	// A number printed with its country code: "+44 20 7946 0321", or
+	// glued to the number that follows, "+6016 721 9441", when the whole
+	// is a valid number.
 	for _, t := range texts {
+		for _, m := range plusNumberRe.FindAllString(t, -1) {
+			if n, err := phonenumbers.Parse(m, "ZZ"); err == nil && phonenumbers.IsValidNumber(n) {
+				if r := phonenumbers.GetRegionCodeForNumber(n); r != "" && r != "ZZ" {
+					return r, "country code +" + strconv.Itoa(int(n.GetCountryCode()))
+				}
+			}
+		}
 		for _, m := range plusCodeRe.FindAllStringSubmatch(t, -1) {
 			for n := 3; n >= 1; n-- {
 				if len(m[1]) < n {
@@ -37,15 +46,14 @@ func regionOf(texts []string, domains []string, fallback string) (region, why st
 	}
 	for _, d := range domains {
 		tld := d[strings.LastIndex(d, ".")+1:]
-		if r := tldRegions[tld]; r != "" {
+		if r := countryOfTLD(tld); r != "" {
 			return r, "domain ." + tld
-		}
-		if len(tld) == 2 && phonenumbers.GetCountryCodeForRegion(strings.ToUpper(tld)) != 0 {
-			return strings.ToUpper(tld), "domain ." + tld
 		}
 	}
 	return fallback, ""
 }
+
+var plusNumberRe = regexp.MustCompile(`\+\s?\d[\d ()./\-]{5,}\d`)
 
 var plusCodeRe = regexp.MustCompile(`\+\s?(\d{1,3})[\s.\-(]`)
 
