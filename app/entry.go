@@ -33,7 +33,7 @@ func EntryWho(c contacts.Contact) string {
 }
 
 // FollowUpWhat is what a follow-up asks and when, seen from today:
-// "kept promise: introduce her to Sam · due Monday"; days written in
+// "promise: introduce her to Sam · due Monday"; days written in
 // dates.
 func FollowUpWhat(f contacts.FollowUp, dates contacts.DateFormat, today contacts.Day) string {
 	return followUpWhat(f) + " · " + dates.DueIn(f.Due, today)

@@ -118,7 +118,7 @@ func TestDueSummaryCountsEveryFollowUp(t *testing.T) {
 		wantCount int
 	}{
 		{"one follow-up", item(call, coffee), "1 follow-up due today", []string{"call: Ann"}, 1},
-		{"a second due today", item(call, promise, coffee), "2 follow-ups due today, with 1 person", []string{"call: Ann", "kept promise: Ann"}, 2},
+		{"a second due today", item(call, promise, coffee), "2 follow-ups due today, with 1 person", []string{"call: Ann", "promise: Ann"}, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

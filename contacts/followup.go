@@ -102,7 +102,7 @@ func (k Kind) Label() string {
 	case KindEmail:
 		return "personal email"
 	case KindPromise:
-		return "kept promise"
+		return "promise"
 	}
 	return string(k)
 }

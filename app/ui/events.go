@@ -126,7 +126,7 @@ func eventWhen(e contacts.Event, dates contacts.DateFormat) string {
 
 // followUpStatus says where someone met at an event stands, with every
 // open follow-up of theirs: "waiting · call: ask about the launch · 2 days
-// overdue (2026-11-18); kept promise: introduce her to Sam · due Monday".
+// overdue (2026-11-18); promise: introduce her to Sam · due Monday".
 func followUpStatus(p contacts.EventPerson, dates contacts.DateFormat, today contacts.Day) string {
 	return contacts.JoinNonEmpty(" · ", eventStatus(p), strings.Join(followUpLines(p, dates, today), "; "))
 }

@@ -133,7 +133,7 @@ func TestReconnectEveryFollowUp(t *testing.T) {
 	for _, l := range row.lines {
 		lines = append(lines, l.label.Text)
 	}
-	want := []string{"call: send the article on hiring · 3 days overdue (2026-11-17)", "kept promise: introduce him to Sam · due today"}
+	want := []string{"call: send the article on hiring · 3 days overdue (2026-11-17)", "promise: introduce him to Sam · due today"}
 	if !reflect.DeepEqual(lines, want) || row.done.Visible() || row.snooze.Visible() {
 		t.Fatalf("Olu's row lists %q (contact's own Done shown %v); want %q each with its own Done and Snooze", lines, row.done.Visible(), want)
 	}
