@@ -128,3 +128,50 @@ func TestImageMemoryCancel(t *testing.T) {
 		t.Fatal("still waiting for memory after the batch was cancelled")
 	}
 }
+
+// An image small beside the batch's memory is kept, with its memory,
+// until its card has been read, so that its whole picture is made only
+// for a card that reads poorly; a larger one gives its memory back once
+// its card and whole picture are prepared.
+func TestImageMemoryKeptUntilRead(t *testing.T) {
+	dir := t.TempDir()
+	path := writeGrayPNG(t, dir, "card.png", 300, 200) // 60,000 bytes decoded
+	tests := []struct {
+		name   string
+		memory int64
+		kept   bool
+	}{
+		{"small beside the memory", 60_000 * keptShare, true},
+		{"large beside the memory", 60_000*keptShare - 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newImageMemory(tt.memory)
+			free := func() bool {
+				if !m.sem.TryAcquire(tt.memory) {
+					return false
+				}
+				m.sem.Release(tt.memory)
+				return true
+			}
+			src, err := m.load(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if kept := src.release != nil; kept != tt.kept || free() == tt.kept {
+				t.Fatalf("kept %v, memory free %v; want kept %v", kept, free(), tt.kept)
+			}
+			if src.whole == nil {
+				t.Fatal("no whole picture to read should the card read poorly")
+			}
+			src.whole() // as a poor read would, after load
+			e := &inkBlindEngine{prepared: true}
+			if _, err := readFile(context.Background(), e, path, func(context.Context, string) (source, error) { return src, nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !free() {
+				t.Error("the memory is still held after the card was read")
+			}
+		})
+	}
+}
