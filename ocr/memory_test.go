@@ -175,3 +175,41 @@ func TestImageMemoryKeptUntilRead(t *testing.T) {
 		})
 	}
 }
+
+// The first card of a batch is the one a person waits for: no other is
+// decoded or prepared until it is, and then the others are, while it is
+// read.
+func TestBatchPreparesFirstCardFirst(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, name := range []string{"a.png", "b.png", "c.png", "d.png"} {
+		paths = append(paths, writeGrayPNG(t, dir, name, 300, 200))
+	}
+	var mu sync.Mutex
+	var order []string // of the cards prepared
+	b := Batch{
+		NewEngine: func() (Engine, error) { return &inkBlindEngine{prepared: true}, nil },
+		Workers:   3,
+		held: func(path string) {
+			mu.Lock()
+			order = append(order, filepath.Base(path))
+			first := len(order) == 1
+			mu.Unlock()
+			if first {
+				// Long enough for the other workers to prepare theirs,
+				// had they started.
+				time.Sleep(300 * time.Millisecond)
+			}
+		},
+	}
+	if err := b.Read(context.Background(), paths, func(r Result) {
+		if r.Err != nil {
+			t.Error(r.Err)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(order) != len(paths) || order[0] != "a.png" {
+		t.Errorf("cards prepared in the order %v, want a.png first", order)
+	}
+}
