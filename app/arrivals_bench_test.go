@@ -70,6 +70,7 @@ func BenchmarkPhoneCardInReview(b *testing.B) {
 			var mu sync.Mutex
 			read := map[string]chan time.Time{}
 			var readingTime []float64 // of the card measured: the engine's part
+			var passes []float64      // of the card measured: the engine's passes
 			waiting, err := review.Open(filepath.Join(dir, "review"))
 			if err != nil {
 				b.Fatal(err)
@@ -87,6 +88,9 @@ func BenchmarkPhoneCardInReview(b *testing.B) {
 					ch := read[a.ID]
 					if a.ID == fmt.Sprint(len(read)) { // the last sent: the one measured
 						readingTime = append(readingTime, r.Elapsed.Seconds())
+						if r.Reading != nil {
+							passes = append(passes, float64(r.Reading.Passes))
+						}
 					}
 					mu.Unlock()
 					ch <- time.Now()
@@ -141,6 +145,11 @@ func BenchmarkPhoneCardInReview(b *testing.B) {
 				sum += r
 			}
 			b.ReportMetric(sum/float64(max(1, len(readingTime))), "s-reading")
+			sum = 0
+			for _, p := range passes {
+				sum += p
+			}
+			b.ReportMetric(sum/float64(max(1, len(passes))), "passes")
 			mu.Unlock()
 			b.ReportMetric(0, "ns/op")
 		})
