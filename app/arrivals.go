@@ -43,9 +43,10 @@ type Arrival struct {
 // card that arrives while every worker is busy is read at once on one
 // more engine, kept for such a card only, so that it does not wait for
 // the cards before it. While it is read, the workers give it a processor:
-// one of them pauses before its next pass of the engine until it is done
-// (an engine's pass cannot be cut short, so the newest card shares the
-// processors for the rest of the pass under way, no longer).
+// one of them pauses before its next pass of the engine until it is done.
+// An engine's pass cannot be cut short, so for the rest of the pass under
+// way the workers read on threads of a lower priority (where the system
+// has them: Linux), which leave the processor to the newest card's.
 type Arrivals struct {
 	// NewEngine starts the engine of one worker.
 	NewEngine func() (ocr.Engine, error)
@@ -150,6 +151,7 @@ func (q *Arrivals) Run(ctx context.Context) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			inBackground()
 			e, err := q.NewEngine()
 			if err != nil {
 				errs <- fmt.Errorf("read arrivals: start engine: %w", err)
@@ -216,6 +218,11 @@ func (q *Arrivals) read(ctx context.Context, eng ocr.Engine, a Arrival) ocr.Resu
 	}
 	return res
 }
+
+// backgroundNice is how much lower the priority of the workers' threads
+// is than the process's: at 10, a thread gets a tenth of the processor
+// time of one at the process's priority that wants it too.
+const backgroundNice = 10
 
 // hurry counts a card being read on the extra engine (d = 1) or done with
 // (d = -1).

@@ -6,6 +6,7 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -178,9 +179,12 @@ type stepEngine struct {
 	apptest.FakeEngine
 	passes chan<- *stepEngine
 	step   chan struct{}
+	nice   int  // of the thread of its last pass
+	niced  bool // whether the system told it
 }
 
 func (e *stepEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
+	e.nice, e.niced = app.ThreadNice()
 	e.passes <- e
 	select {
 	case <-e.step:
@@ -193,7 +197,9 @@ func (e *stepEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass)
 // TestArrivalsNewestGetsAProcessor checks that while the newest card is
 // read on the extra engine, the worker reading an older card starts no
 // further pass of its engine: the newest has the processor to itself,
-// and the older card goes on once it is read.
+// and the older card goes on once it is read. Where threads have a
+// priority of their own (Linux), the workers read on threads of a lower
+// one than the newest card's.
 func TestArrivalsNewestGetsAProcessor(t *testing.T) {
 	dir := t.TempDir()
 	unsure := []apptest.FakeLine{{Text: "Jane Doe", X0: 0.1, Y0: 0.1, X1: 0.6, Y1: 0.2, Conf: 30}}
@@ -230,6 +236,12 @@ func TestArrivalsNewestGetsAProcessor(t *testing.T) {
 	newest := pass("the newest card")
 	if newest == older {
 		t.Fatal("the newest card is read on the worker's engine")
+	}
+	if older.niced && older.nice <= newest.nice {
+		t.Errorf("the older card is read at nice %d, the newest at %d", older.nice, newest.nice)
+	}
+	if runtime.GOOS == "linux" && !older.niced {
+		t.Error("no thread priority on Linux")
 	}
 	// The older card's pass ends; its next waits for the newest card.
 	older.step <- struct{}{}

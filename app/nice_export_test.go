@@ -1,0 +1,4 @@
+package app
+
+// ThreadNice is threadNice, for the tests of package app_test.
+var ThreadNice = threadNice
