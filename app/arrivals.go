@@ -151,7 +151,7 @@ func (q *Arrivals) Run(ctx context.Context) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			inBackground()
+			ocr.InBackground()
 			e, err := q.NewEngine()
 			if err != nil {
 				errs <- fmt.Errorf("read arrivals: start engine: %w", err)
@@ -218,11 +218,6 @@ func (q *Arrivals) read(ctx context.Context, eng ocr.Engine, a Arrival) ocr.Resu
 	}
 	return res
 }
-
-// backgroundNice is how much lower the priority of the workers' threads
-// is than the process's: at 10, a thread gets a tenth of the processor
-// time of one at the process's priority that wants it too.
-const backgroundNice = 10
 
 // hurry counts a card being read on the extra engine (d = 1) or done with
 // (d = -1).

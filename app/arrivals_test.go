@@ -184,7 +184,7 @@ type stepEngine struct {
 }
 
 func (e *stepEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
-	e.nice, e.niced = app.ThreadNice()
+	e.nice, e.niced = ocr.ThreadNice()
 	e.passes <- e
 	select {
 	case <-e.step:

@@ -41,8 +41,9 @@ type Batch struct {
 // Read reads every file in paths and calls each with every result as it
 // arrives, from one goroutine at a time. The first file is the card a
 // person waits for: the other workers start on theirs once it has been
-// decoded and prepared, on every processor, and its engine's passes share
-// the processors with theirs only then. A file that cannot be read gives a
+// decoded and prepared, on every processor, and read on threads of a
+// lower priority (see InBackground) than its; once it is read, its
+// worker's priority is lowered too. A file that cannot be read gives a
 // Result with Err set and the batch goes on; a panic while reading one card
 // is caught and reported the same way, and so is a worker whose engine
 // would not start. Read returns when all files are done or ctx is cancelled
@@ -89,7 +90,10 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 			defer eng.Close()
 			if w > 0 {
 				// Only the first worker takes the first file; the
-				// others wait until it is prepared.
+				// others wait until it is prepared, and read on threads
+				// of a lower priority, which leave the processors to it
+				// whenever it wants them.
+				InBackground()
 				select {
 				case <-firstReady:
 				case <-ctx.Done():
@@ -106,6 +110,9 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 					}
 				}
 				results <- readOne(ctx, eng, load, i, paths[i])
+				if i == 0 {
+					InBackground() // as the others: no one waits for one card more than another now
+				}
 			}
 		}()
 	}

@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -178,7 +179,7 @@ func TestImageMemoryKeptUntilRead(t *testing.T) {
 
 // The first card of a batch is the one a person waits for: no other is
 // decoded or prepared until it is, and then the others are, while it is
-// read.
+// read, on threads of a lower priority where threads have one (Linux).
 func TestBatchPreparesFirstCardFirst(t *testing.T) {
 	dir := t.TempDir()
 	var paths []string
@@ -187,12 +188,16 @@ func TestBatchPreparesFirstCardFirst(t *testing.T) {
 	}
 	var mu sync.Mutex
 	var order []string // of the cards prepared
+	nice := map[string]int{}
 	b := Batch{
 		NewEngine: func() (Engine, error) { return &inkBlindEngine{prepared: true}, nil },
 		Workers:   3,
 		held: func(path string) {
 			mu.Lock()
 			order = append(order, filepath.Base(path))
+			if n, ok := ThreadNice(); ok {
+				nice[filepath.Base(path)] = n
+			}
 			first := len(order) == 1
 			mu.Unlock()
 			if first {
@@ -211,5 +216,13 @@ func TestBatchPreparesFirstCardFirst(t *testing.T) {
 	}
 	if len(order) != len(paths) || order[0] != "a.png" {
 		t.Errorf("cards prepared in the order %v, want a.png first", order)
+	}
+	if runtime.GOOS == "linux" && len(nice) != len(paths) {
+		t.Fatalf("thread priorities %v", nice)
+	}
+	for name, n := range nice {
+		if name != "a.png" && n <= nice["a.png"] {
+			t.Errorf("%s prepared at nice %d, the first card at %d", name, n, nice["a.png"])
+		}
 	}
 }
