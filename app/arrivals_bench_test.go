@@ -54,7 +54,7 @@ func bigPhotos(b *testing.B, n int) [][]byte {
 // read (with two processors, two are read on the pool's engines, and a
 // third on the engine kept for the newest card). It reports the median,
 // the mean and the slowest of the card waited for, and the engine's part
-// of it (s-reading).
+// of it (s-reading) and of keeping it (s-keeping-median).
 //
 //	OMP_THREAD_LIMIT=1 go test -tags migrated_fynedo,sqlite_fts5,ci -run '^$' -bench PhoneCardInReview -benchtime 5x ./app/
 func BenchmarkPhoneCardInReview(b *testing.B) {
@@ -71,6 +71,7 @@ func BenchmarkPhoneCardInReview(b *testing.B) {
 			read := map[string]chan time.Time{}
 			var readingTime []float64 // of the card measured: the engine's part
 			var passes []float64      // of the card measured: the engine's passes
+			var keeping []float64     // of the card measured: AddRead
 			waiting, err := review.Open(filepath.Join(dir, "review"))
 			if err != nil {
 				b.Fatal(err)
@@ -79,15 +80,18 @@ func BenchmarkPhoneCardInReview(b *testing.B) {
 			q := &app.Arrivals{
 				NewEngine: func() (ocr.Engine, error) { return app.NewEngine(ocr.DefaultLanguages) },
 				Read: func(a app.Arrival, r ocr.Result) {
+					kept := time.Now()
 					if r.Err != nil {
 						b.Error(r.Err)
 					} else if _, err := waiting.AddRead(ctx, a.Path, r.Reading, batch, a.Event, false); err != nil {
 						b.Error(err)
 					}
+					keep := time.Since(kept).Seconds()
 					mu.Lock()
 					ch := read[a.ID]
 					if a.ID == fmt.Sprint(len(read)) { // the last sent: the one measured
 						readingTime = append(readingTime, r.Elapsed.Seconds())
+						keeping = append(keeping, keep)
 						if r.Reading != nil {
 							passes = append(passes, float64(r.Reading.Passes))
 						}
@@ -150,6 +154,7 @@ func BenchmarkPhoneCardInReview(b *testing.B) {
 				sum += p
 			}
 			b.ReportMetric(sum/float64(max(1, len(passes))), "passes")
+			b.ReportMetric(median(keeping), "s-keeping-median")
 			mu.Unlock()
 			b.ReportMetric(0, "ns/op")
 		})
