@@ -42,7 +42,11 @@ type Arrival struct {
 // Each card is read on one of Workers engines as soon as one is free; a
 // card that arrives while every worker is busy is read at once on one
 // more engine, kept for such a card only, so that it does not wait for
-// the cards before it (they share the processors with it meanwhile).
+// the cards before it. While it is read, the workers give it a processor:
+// one of them pauses before its next pass of the engine until it is done.
+// An engine's pass cannot be cut short, so for the rest of the pass under
+// way the workers read on threads of a lower priority (where the system
+// has them: Linux), which leave the processor to the newest card's.
 type Arrivals struct {
 	// NewEngine starts the engine of one worker.
 	NewEngine func() (ocr.Engine, error)
@@ -63,6 +67,9 @@ type Arrivals struct {
 	express chan struct{} // wakes the extra worker for the newest card
 	workers int           // of Run, while it runs
 	busy    int           // workers reading a card
+	urgent  int           // cards being read on the extra engine
+	passing int           // the workers' engine passes under way
+	changed chan struct{} // closed when urgent or passing falls
 }
 
 // Add puts a to be read before every card waiting.
@@ -144,12 +151,14 @@ func (q *Arrivals) Run(ctx context.Context) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			eng, err := q.NewEngine()
+			ocr.InBackground()
+			e, err := q.NewEngine()
 			if err != nil {
 				errs <- fmt.Errorf("read arrivals: start engine: %w", err)
 				return
 			}
-			defer eng.Close()
+			defer e.Close()
+			eng := yielding{Engine: e, q: q}
 			for {
 				if a, ok := q.next(true); ok {
 					q.Read(a, q.read(ctx, eng, a))
@@ -184,7 +193,10 @@ func (q *Arrivals) Run(ctx context.Context) error {
 				return
 			}
 			if a, ok := q.next(false); ok {
-				q.Read(a, q.read(ctx, eng, a))
+				q.hurry(1)
+				r := q.read(ctx, eng, a)
+				q.hurry(-1)
+				q.Read(a, r)
 			}
 		}
 	}()
@@ -205,6 +217,84 @@ func (q *Arrivals) read(ctx context.Context, eng ocr.Engine, a Arrival) ocr.Resu
 		}
 	}
 	return res
+}
+
+// hurry counts a card being read on the extra engine (d = 1) or done with
+// (d = -1).
+func (q *Arrivals) hurry(d int) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.urgent += d
+	q.changedLocked(d < 0)
+}
+
+// changedLocked returns the channel closed at the next change that may
+// let a pass start; with now, it closes it now.
+func (q *Arrivals) changedLocked(now bool) chan struct{} {
+	if now {
+		if q.changed != nil {
+			close(q.changed)
+			q.changed = nil
+		}
+		return nil
+	}
+	if q.changed == nil {
+		q.changed = make(chan struct{})
+	}
+	return q.changed
+}
+
+// pass waits until a worker may start a pass of its engine: at once,
+// unless cards are being read on the extra engine and the workers' passes
+// under way already fill the processors left to them.
+func (q *Arrivals) pass(ctx context.Context) error {
+	for {
+		q.mu.Lock()
+		if q.urgent == 0 || q.passing < q.workers-q.urgent {
+			q.passing++
+			q.mu.Unlock()
+			return nil
+		}
+		changed := q.changedLocked(false)
+		q.mu.Unlock()
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// passDone ends a pass that pass let start.
+func (q *Arrivals) passDone() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.passing--
+	q.changedLocked(true)
+}
+
+// yielding is the engine of a worker of Arrivals: each of its passes
+// waits for pass, so that the newest card is read on a processor of its
+// own.
+type yielding struct {
+	ocr.Engine
+	q *Arrivals
+}
+
+func (e yielding) Orientation(ctx context.Context, img image.Image) (ocr.Orientation, bool) {
+	if e.q.pass(ctx) != nil {
+		return ocr.Orientation{}, false
+	}
+	defer e.q.passDone()
+	return e.Engine.Orientation(ctx, img)
+}
+
+func (e yielding) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
+	if err := e.q.pass(ctx); err != nil {
+		return nil, err
+	}
+	defer e.q.passDone()
+	return e.Engine.Recognize(ctx, img, p)
 }
 
 // readArrival reads one card, catching a panic as the batch does.

@@ -19,6 +19,7 @@ import (
 	"followthrough/app"
 	"followthrough/app/internal/apptest"
 	"followthrough/app/receive"
+	"followthrough/app/review"
 	"followthrough/ocr"
 	"followthrough/ocr/render"
 )
@@ -46,11 +47,14 @@ func bigPhotos(b *testing.B, n int) [][]byte {
 
 // BenchmarkPhoneCardInReview measures, with Tesseract, how long a
 // 12-megapixel photo takes from the start of its upload (on loopback,
-// where the transfer itself is near instant) to being read and handed to
-// the review: alone, and sent just after two or three others that are
-// still being read (with two processors, two are read on the pool's
-// engines, and a third on the engine kept for the newest card). It reports the mean and the slowest of the card waited for,
-// and the engine's part of it (s-reading).
+// where the transfer itself is near instant) to being read and kept in
+// the review queue, as the window keeps it on the goroutine that read it
+// (review.Queue.AddRead: the photo's copy and the card at review size):
+// alone, and sent just after two or three others that are still being
+// read (with two processors, two are read on the pool's engines, and a
+// third on the engine kept for the newest card). It reports the median,
+// the mean and the slowest of the card waited for, and the engine's part
+// of it (s-reading) and of keeping it (s-keeping-median).
 //
 //	OMP_THREAD_LIMIT=1 go test -tags migrated_fynedo,sqlite_fts5,ci -run '^$' -bench PhoneCardInReview -benchtime 5x ./app/
 func BenchmarkPhoneCardInReview(b *testing.B) {
@@ -66,16 +70,31 @@ func BenchmarkPhoneCardInReview(b *testing.B) {
 			var mu sync.Mutex
 			read := map[string]chan time.Time{}
 			var readingTime []float64 // of the card measured: the engine's part
+			var passes []float64      // of the card measured: the engine's passes
+			var keeping []float64     // of the card measured: AddRead
+			waiting, err := review.Open(filepath.Join(dir, "review"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			batch := review.NewBatch()
 			q := &app.Arrivals{
 				NewEngine: func() (ocr.Engine, error) { return app.NewEngine(ocr.DefaultLanguages) },
 				Read: func(a app.Arrival, r ocr.Result) {
+					kept := time.Now()
 					if r.Err != nil {
 						b.Error(r.Err)
+					} else if _, err := waiting.AddRead(ctx, a.Path, r.Reading, batch, a.Event, false); err != nil {
+						b.Error(err)
 					}
+					keep := time.Since(kept).Seconds()
 					mu.Lock()
 					ch := read[a.ID]
 					if a.ID == fmt.Sprint(len(read)) { // the last sent: the one measured
 						readingTime = append(readingTime, r.Elapsed.Seconds())
+						keeping = append(keeping, keep)
+						if r.Reading != nil {
+							passes = append(passes, float64(r.Reading.Passes))
+						}
 					}
 					mu.Unlock()
 					ch <- time.Now()
@@ -121,6 +140,7 @@ func BenchmarkPhoneCardInReview(b *testing.B) {
 			for _, w := range waits {
 				sum += w
 			}
+			b.ReportMetric(median(waits), "s-median")
 			b.ReportMetric(sum/float64(len(waits)), "s-to-review")
 			b.ReportMetric(slices.Max(waits), "s-to-review-max")
 			mu.Lock()
@@ -129,16 +149,36 @@ func BenchmarkPhoneCardInReview(b *testing.B) {
 				sum += r
 			}
 			b.ReportMetric(sum/float64(max(1, len(readingTime))), "s-reading")
+			sum = 0
+			for _, p := range passes {
+				sum += p
+			}
+			b.ReportMetric(sum/float64(max(1, len(passes))), "passes")
+			b.ReportMetric(median(keeping), "s-keeping-median")
 			mu.Unlock()
 			b.ReportMetric(0, "ns/op")
 		})
 	}
 }
 
+// median is the middle of xs, or the mean of the two in the middle.
+func median(xs []float64) float64 {
+	s := slices.Sorted(slices.Values(xs))
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}
+
 // BenchmarkFirstDroppedCardInReview measures how long the first card of
-// ten 12-megapixel photos dropped on the window takes to be read, along
-// the path the window's drop takes (ocr.Batch with one worker per
-// processor, under app.LimitHeap).
+// ten 12-megapixel photos dropped on the window takes to be read and kept
+// in the review queue, along the path the window's drop takes
+// (app.ImagePaths on the folder, ocr.Batch with one worker per processor
+// under app.LimitHeap, review.Queue.AddRead on the reading goroutine).
 //
 //	OMP_THREAD_LIMIT=1 go test -tags migrated_fynedo,sqlite_fts5,ci -run '^$' -bench FirstDroppedCard -benchtime 3x ./app/
 func BenchmarkFirstDroppedCardInReview(b *testing.B) {
@@ -151,17 +191,31 @@ func BenchmarkFirstDroppedCardInReview(b *testing.B) {
 		}
 		paths = append(paths, p)
 	}
+	waiting, err := review.Open(filepath.Join(b.TempDir(), "review"))
+	if err != nil {
+		b.Fatal(err)
+	}
 	var firsts []float64
 	b.ResetTimer()
 	for range b.N {
 		ctx, cancel := context.WithCancel(context.Background())
 		start := time.Now()
+		found, err := app.ImagePaths([]string{dir})
+		if err != nil || len(found) != len(paths) {
+			b.Fatalf("found %d of %d photos: %v", len(found), len(paths), err)
+		}
 		batch := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return app.NewEngine(ocr.DefaultLanguages) }}
 		lift := app.LimitHeap()
 		first := true
-		batch.Read(ctx, paths, func(r ocr.Result) {
+		group := review.NewBatch()
+		batch.Read(ctx, found, func(r ocr.Result) {
 			if first {
 				first = false
+				if r.Err != nil {
+					b.Error(r.Err)
+				} else if _, err := waiting.AddRead(context.Background(), r.Path, r.Reading, group, "Bench", false); err != nil {
+					b.Error(err)
+				}
 				firsts = append(firsts, time.Since(start).Seconds())
 				cancel() // the rest of the batch is not measured
 			}
@@ -174,6 +228,7 @@ func BenchmarkFirstDroppedCardInReview(b *testing.B) {
 	for _, f := range firsts {
 		sum += f
 	}
+	b.ReportMetric(median(firsts), "s-median")
 	b.ReportMetric(sum/float64(len(firsts)), "s-to-first")
 	b.ReportMetric(slices.Max(firsts), "s-to-first-max")
 	b.ReportMetric(0, "ns/op")

@@ -6,6 +6,7 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -168,5 +169,113 @@ func TestArrivalsNewestNotHeldUp(t *testing.T) {
 	close(gate)
 	if id := <-read; id != "slow" {
 		t.Fatalf("then read %s", id)
+	}
+}
+
+// stepEngine reads every card unsurely (so that a card takes more than
+// one pass), telling passes of each pass it starts and waiting, before
+// it reads, for a step on its own channel.
+type stepEngine struct {
+	apptest.FakeEngine
+	passes chan<- *stepEngine
+	step   chan struct{}
+	nice   int  // of the thread of its last pass
+	niced  bool // whether the system told it
+}
+
+func (e *stepEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
+	e.nice, e.niced = ocr.ThreadNice()
+	e.passes <- e
+	select {
+	case <-e.step:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	return e.FakeEngine.Recognize(ctx, img, p)
+}
+
+// TestArrivalsNewestGetsAProcessor checks that while the newest card is
+// read on the extra engine, the worker reading an older card starts no
+// further pass of its engine: the newest has the processor to itself,
+// and the older card goes on once it is read. Where threads have a
+// priority of their own (Linux), the workers read on threads of a lower
+// one than the newest card's.
+func TestArrivalsNewestGetsAProcessor(t *testing.T) {
+	dir := t.TempDir()
+	unsure := []apptest.FakeLine{{Text: "Jane Doe", X0: 0.1, Y0: 0.1, X1: 0.6, Y1: 0.2, Conf: 30}}
+	passes := make(chan *stepEngine, 16)
+	read := make(chan string, 2)
+	q := &app.Arrivals{
+		NewEngine: func() (ocr.Engine, error) {
+			return &stepEngine{FakeEngine: apptest.FakeEngine{Lines: unsure}, passes: passes, step: make(chan struct{})}, nil
+		},
+		Workers: 1,
+		Read: func(a app.Arrival, r ocr.Result) {
+			if r.Err != nil {
+				t.Errorf("%s: %v", a.ID, r.Err)
+			}
+			read <- a.ID
+		},
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go q.Run(ctx)
+	pass := func(what string) *stepEngine {
+		t.Helper()
+		select {
+		case e := <-passes:
+			return e
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no pass of %s", what)
+			return nil
+		}
+	}
+	q.Add(app.Arrival{ID: "older", Path: apptest.WriteImage(t, dir, "older.png")})
+	older := pass("the older card")
+	q.Add(app.Arrival{ID: "newest", Path: apptest.WriteImage(t, dir, "newest.png")})
+	newest := pass("the newest card")
+	if newest == older {
+		t.Fatal("the newest card is read on the worker's engine")
+	}
+	if older.niced && older.nice <= newest.nice {
+		t.Errorf("the older card is read at nice %d, the newest at %d", older.nice, newest.nice)
+	}
+	if runtime.GOOS == "linux" && !older.niced {
+		t.Error("no thread priority on Linux")
+	}
+	// The older card's pass ends; its next waits for the newest card.
+	older.step <- struct{}{}
+	select {
+	case e := <-passes:
+		t.Fatalf("a pass started on the %s card's engine while the newest is read", map[bool]string{true: "older", false: "newest"}[e == older])
+	case <-time.After(300 * time.Millisecond):
+	}
+	close(newest.step)
+	for done := false; !done; {
+		select {
+		case e := <-passes:
+			if e != newest {
+				t.Fatal("the older card's next pass started before the newest was read")
+			}
+		case id := <-read:
+			if id != "newest" {
+				t.Fatalf("read %s first", id)
+			}
+			done = true
+		case <-time.After(10 * time.Second):
+			t.Fatal("the newest card was not read")
+		}
+	}
+	if e := pass("the older card, after the newest"); e != older {
+		t.Fatal("another engine's pass")
+	}
+	close(older.step)
+	select {
+	case id := <-read:
+		if id != "older" {
+			t.Fatalf("then read %s", id)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the older card was not read")
 	}
 }

@@ -34,10 +34,16 @@ type Batch struct {
 	Memory int64
 	// Options are how each card's lines are classified.
 	Options ClassifyOptions
+
+	held func(path string) // called as imageMemory's held is, by tests
 }
 
 // Read reads every file in paths and calls each with every result as it
-// arrives, from one goroutine at a time. A file that cannot be read gives a
+// arrives, from one goroutine at a time. The first file is the card a
+// person waits for: the other workers start on theirs once it has been
+// decoded and prepared, on every processor, and read on threads of a
+// lower priority (see InBackground) than its; once it is read, its
+// worker's priority is lowered too. A file that cannot be read gives a
 // Result with Err set and the batch goes on; a panic while reading one card
 // is caught and reported the same way, and so is a worker whose engine
 // would not start. Read returns when all files are done or ctx is cancelled
@@ -56,6 +62,10 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 		hold = int32(max(1, runtime.GOMAXPROCS(0)/b.Workers))
 	}
 	images := newImageMemory(b.Memory)
+	images.held = b.held
+	firstReady := make(chan struct{})
+	markFirst := sync.OnceFunc(func() { close(firstReady) })
+	defer markFirst()
 	jobs := make(chan int)
 	results := make(chan Result)
 	var engineErr error
@@ -69,16 +79,40 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 			if err != nil {
 				err = fmt.Errorf("ocr: start engine: %w", err)
 				once.Do(func() { engineErr = err })
+				if w == 0 {
+					markFirst()
+				}
 				for i := range jobs {
 					results <- Result{Index: i, Path: paths[i], Err: err}
 				}
 				return
 			}
 			defer eng.Close()
+			if w > 0 {
+				// Only the first worker takes the first file; the
+				// others wait until it is prepared, and read on threads
+				// of a lower priority, which leave the processors to it
+				// whenever it wants them.
+				InBackground()
+				select {
+				case <-firstReady:
+				case <-ctx.Done():
+				}
+			}
 			heldProcessors.Add(hold)
 			defer heldProcessors.Add(-hold)
 			for i := range jobs {
-				results <- readOne(ctx, eng, images, i, paths[i])
+				load := images.load
+				if i == 0 {
+					load = func(ctx context.Context, path string) (source, error) {
+						defer markFirst()
+						return images.load(ctx, path)
+					}
+				}
+				results <- readOne(ctx, eng, load, i, paths[i])
+				if i == 0 {
+					InBackground() // as the others: no one waits for one card more than another now
+				}
 			}
 		}()
 	}
@@ -108,7 +142,7 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 	return engineErr
 }
 
-func readOne(ctx context.Context, eng Engine, images *imageMemory, i int, path string) (res Result) {
+func readOne(ctx context.Context, eng Engine, load func(context.Context, string) (source, error), i int, path string) (res Result) {
 	res = Result{Index: i, Path: path}
 	start := time.Now()
 	defer func() { res.Elapsed = time.Since(start) }()
@@ -118,7 +152,7 @@ func readOne(ctx context.Context, eng Engine, images *imageMemory, i int, path s
 			res.Err = &FileError{Path: path, Err: fmt.Errorf("%v", p)}
 		}
 	}()
-	res.Reading, res.Err = readFile(ctx, eng, path, images.load)
+	res.Reading, res.Err = readFile(ctx, eng, path, load)
 	if res.Err != nil && errors.Is(res.Err, context.Canceled) {
 		res.Err = context.Canceled
 	}

@@ -2,6 +2,8 @@ package ocr
 
 import (
 	"context"
+	"image"
+	"sync"
 
 	"golang.org/x/sync/semaphore"
 )
@@ -29,18 +31,34 @@ func newImageMemory(size int64) *imageMemory {
 }
 
 // load is loadSource, with the image decoded and its card prepared only
-// once its footprint is free, and that memory given back as soon as the
-// card is prepared, at its reading size (at most maxReadSide pixels
-// long).
+// once its footprint is free. An image of at most keptShare of the
+// memory is kept, and its memory held, until its card has been read, so
+// that its whole picture is made only if the card reads poorly (see
+// source.whole); the memory of a larger one is given back as soon as its
+// card and whole picture are prepared, at their reading size (at most
+// maxReadSide pixels long).
 func (m *imageMemory) load(ctx context.Context, path string) (source, error) {
 	n := min(fileFootprint(path), m.size)
 	if err := m.sem.Acquire(ctx, n); err != nil {
 		return source{}, err
 	}
-	defer m.sem.Release(n)
-	card, err := loadSource(ctx, path)
+	src, err := loadSource(ctx, path)
 	if err == nil && m.held != nil {
 		m.held(path)
 	}
-	return card, err
+	if err != nil || n > m.size/keptShare {
+		if err == nil && src.whole != nil {
+			whole := src.whole()
+			src.whole = func() *image.Gray { return whole }
+		}
+		m.sem.Release(n)
+		return src, err
+	}
+	src.release = sync.OnceFunc(func() { m.sem.Release(n) })
+	return src, nil
 }
+
+// keptShare is the part of a batch's memory (one in keptShare) that an
+// image may take and be kept while its card is read: with BatchMemory,
+// 24 MiB, a JPEG photo of up to about 16 megapixels.
+const keptShare = 8

@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -126,5 +127,102 @@ func TestImageMemoryCancel(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("still waiting for memory after the batch was cancelled")
+	}
+}
+
+// An image small beside the batch's memory is kept, with its memory,
+// until its card has been read, so that its whole picture is made only
+// for a card that reads poorly; a larger one gives its memory back once
+// its card and whole picture are prepared.
+func TestImageMemoryKeptUntilRead(t *testing.T) {
+	dir := t.TempDir()
+	path := writeGrayPNG(t, dir, "card.png", 300, 200) // 60,000 bytes decoded
+	tests := []struct {
+		name   string
+		memory int64
+		kept   bool
+	}{
+		{"small beside the memory", 60_000 * keptShare, true},
+		{"large beside the memory", 60_000*keptShare - 1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newImageMemory(tt.memory)
+			free := func() bool {
+				if !m.sem.TryAcquire(tt.memory) {
+					return false
+				}
+				m.sem.Release(tt.memory)
+				return true
+			}
+			src, err := m.load(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if kept := src.release != nil; kept != tt.kept || free() == tt.kept {
+				t.Fatalf("kept %v, memory free %v; want kept %v", kept, free(), tt.kept)
+			}
+			if src.whole == nil {
+				t.Fatal("no whole picture to read should the card read poorly")
+			}
+			src.whole() // as a poor read would, after load
+			e := &inkBlindEngine{prepared: true}
+			if _, err := readFile(context.Background(), e, path, func(context.Context, string) (source, error) { return src, nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !free() {
+				t.Error("the memory is still held after the card was read")
+			}
+		})
+	}
+}
+
+// The first card of a batch is the one a person waits for: no other is
+// decoded or prepared until it is, and then the others are, while it is
+// read, on threads of a lower priority where threads have one (Linux).
+func TestBatchPreparesFirstCardFirst(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for _, name := range []string{"a.png", "b.png", "c.png", "d.png"} {
+		paths = append(paths, writeGrayPNG(t, dir, name, 300, 200))
+	}
+	var mu sync.Mutex
+	var order []string // of the cards prepared
+	nice := map[string]int{}
+	b := Batch{
+		NewEngine: func() (Engine, error) { return &inkBlindEngine{prepared: true}, nil },
+		Workers:   3,
+		held: func(path string) {
+			mu.Lock()
+			order = append(order, filepath.Base(path))
+			if n, ok := ThreadNice(); ok {
+				nice[filepath.Base(path)] = n
+			}
+			first := len(order) == 1
+			mu.Unlock()
+			if first {
+				// Long enough for the other workers to prepare theirs,
+				// had they started.
+				time.Sleep(300 * time.Millisecond)
+			}
+		},
+	}
+	if err := b.Read(context.Background(), paths, func(r Result) {
+		if r.Err != nil {
+			t.Error(r.Err)
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(order) != len(paths) || order[0] != "a.png" {
+		t.Errorf("cards prepared in the order %v, want a.png first", order)
+	}
+	if runtime.GOOS == "linux" && len(nice) != len(paths) {
+		t.Fatalf("thread priorities %v", nice)
+	}
+	for name, n := range nice {
+		if name != "a.png" && n <= nice["a.png"] {
+			t.Errorf("%s prepared at nice %d, the first card at %d", name, n, nice["a.png"])
+		}
 	}
 }

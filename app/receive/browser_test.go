@@ -132,6 +132,17 @@ func TestPageInBrowser(t *testing.T) {
 		t.Fatalf("the page does not show the states reported (%v): %s", err, text)
 	}
 
+	// A card skipped in the review, after it was read.
+	s.Report(ids["card1.jpg"], Skipped, "")
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
+		const li = document.querySelector('li[data-id="`+ids["card1.jpg"]+`"]');
+		return li && li.dataset.state === "skipped" && li.innerText.includes("Skipped");
+	})()`, chromedp.WithPollingTimeout(30*time.Second)))
+	if err != nil {
+		text, _ := chromedp.Run(ctx, chromedp.TextContent(chromedp.CSS("body")))
+		t.Fatalf("the page does not show the card skipped (%v): %s", err, text)
+	}
+
 	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)

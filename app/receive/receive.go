@@ -58,6 +58,7 @@ const (
 	Sent    State = "sent"    // received, waiting to be read
 	Read    State = "read"    // read, in the review
 	Saved   State = "saved"   // saved as a contact
+	Skipped State = "skipped" // skipped in the review: not saved
 	Problem State = "problem" // it could not be read or saved; the reason says why
 )
 

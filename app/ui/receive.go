@@ -41,14 +41,17 @@ type receiveDialog struct {
 	store     *sqlite.Store
 	tasks     *tasks
 	newEngine func(langs []string) (ocr.Engine, error)
-	event     *widget.Entry                       // the scan screen's: the batch's event
-	queue     func(a app.Arrival, r *ocr.Reading) // puts a card read into the review
-	listen    string                              // where to listen; "" for the first address
+	event     *widget.Entry // the scan screen's: the batch's event
+	// keep puts a card read into the review, from the goroutine that read
+	// it; report tells the phone what becomes of it there.
+	keep   func(ctx context.Context, a app.Arrival, r *ocr.Reading, report func(receive.State)) error
+	listen string // where to listen; "" for the first address
 
 	// The receiver running, and the cards it has had and read.
 	mu        sync.Mutex
 	srv       *receive.Server
 	arrivals  *app.Arrivals
+	sink      receive.Sink // of every server the dialog starts: the IDs it gives are the dialog's
 	stopRead  context.CancelFunc
 	received  int
 	read      int
@@ -69,8 +72,9 @@ type receiveDialog struct {
 	addrs       []receive.Address
 }
 
-func newReceiveDialog(win fyne.Window, store *sqlite.Store, tasks *tasks, newEngine func(langs []string) (ocr.Engine, error), event *widget.Entry, queue func(a app.Arrival, r *ocr.Reading)) *receiveDialog {
-	return &receiveDialog{win: win, store: store, tasks: tasks, newEngine: newEngine, event: event, queue: queue}
+func newReceiveDialog(win fyne.Window, store *sqlite.Store, tasks *tasks, newEngine func(langs []string) (ocr.Engine, error), event *widget.Entry,
+	keep func(ctx context.Context, a app.Arrival, r *ocr.Reading, report func(receive.State)) error) *receiveDialog {
+	return &receiveDialog{win: win, store: store, tasks: tasks, newEngine: newEngine, event: event, keep: keep}
 }
 
 func (d *receiveDialog) buildUI() fyne.CanvasObject {
@@ -139,30 +143,52 @@ func (d *receiveDialog) stopped() bool {
 // running.
 func (s *scanScreen) onFromPhone() {
 	if s.phone == nil || s.phone.stopped() {
-		s.phone = newReceiveDialog(s.win, s.store, s.tasks, s.newEngine, s.event, s.queueReading)
+		s.phone = newReceiveDialog(s.win, s.store, s.tasks, s.newEngine, s.event, s.keepArrival)
 	}
 	s.phone.show()
 }
 
-// queueReading puts a card read outside a batch (from the phone or the
-// watched folder) into the review queue in the data folder, after the
-// cards waiting. The cards that arrive this way while the window is open
-// are one batch, so that editing its event reaches all of them.
-func (s *scanScreen) queueReading(a app.Arrival, r *ocr.Reading) {
-	if s.arrivalBatch == "" {
-		s.arrivalBatch = review.NewBatch()
+// keepArrival puts a card read outside a batch (from the phone or the
+// watched folder) into the review queue in the data folder, on the
+// goroutine that read it, and into the review after the cards waiting:
+// a card the person waits for is not queued behind the window's other
+// work. The cards that arrive this way while the window is open are one
+// batch, so that editing its event reaches all of them. report, when
+// set, tells the phone the card came from that it is read, and later
+// whether it was saved or skipped; a card reviewed after a restart has
+// no phone to tell. An error is shown, and returned.
+func (s *scanScreen) keepArrival(ctx context.Context, a app.Arrival, r *ocr.Reading, report func(receive.State)) error {
+	c, err := s.waiting.AddRead(ctx, a.Path, r, s.arrivalBatch, a.Event, false)
+	if err != nil {
+		s.tasks.onUI(func() { showError(s.win, "Could not keep the card for review", err) })
+		return err
 	}
-	batch, event := s.arrivalBatch, a.Event
-	s.tasks.inOrder(func(ctx context.Context) func() {
-		c, err := s.waiting.AddRead(ctx, a.Path, r, batch, event, false)
-		return func() {
-			if err != nil {
-				showError(s.win, "Could not keep the card for review", err)
-				return
+	if report != nil {
+		report(receive.Read)
+	}
+	s.tasks.onUI(func() {
+		if report != nil {
+			if s.phoneCards == nil {
+				s.phoneCards = map[string]func(receive.State){}
 			}
-			s.addToRound(&c)
+			s.phoneCards[c.ID] = report
 		}
+		s.addToRound(&c)
 	})
+	return nil
+}
+
+// tellPhone tells the phone the card under review c came from, if it
+// came from one while the window is open, what became of it.
+func (s *scanScreen) tellPhone(c *review.Card, state receive.State) {
+	report := s.phoneCards[c.ID]
+	if report == nil {
+		return
+	}
+	if state == receive.Skipped {
+		delete(s.phoneCards, c.ID) // a skip is not undone
+	}
+	report(state)
 }
 
 // loadAddresses lists the computer's addresses, offers a choice when
@@ -225,6 +251,7 @@ func (d *receiveDialog) start(listen string) {
 		newEngine := func() (ocr.Engine, error) { return d.newEngine(app.ReadingLanguages(ctx, d.store)) }
 		options := func(ctx context.Context) ocr.ClassifyOptions { return app.ClassifyOptions(ctx, d.store) }
 		d.arrivals = &app.Arrivals{NewEngine: newEngine, Options: options, Read: d.onCardRead}
+		d.sink = app.ReceiveSink(app.ReceivedDir(d.store.Dir()), d.arrivals, d.eventNow)
 		d.stopRead = cancel
 		go func() {
 			if err := d.arrivals.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {
@@ -232,9 +259,8 @@ func (d *receiveDialog) start(listen string) {
 			}
 		}()
 	}
-	q := d.arrivals
+	sink := d.sink
 	d.mu.Unlock()
-	sink := app.ReceiveSink(app.ReceivedDir(d.store.Dir()), q, d.eventNow)
 	go func() {
 		srv, err := receive.Start(d.tasks.context(), receive.Options{Listen: listen, Event: d.eventNow(), CertDir: d.store.Dir(), Sink: func(ctx context.Context, u receive.Upload) (string, error) {
 			id, err := sink(ctx, u)
@@ -303,30 +329,36 @@ func (d *receiveDialog) onServerDone(srv *receive.Server) {
 	}
 }
 
-// onCardRead takes a card the arrivals read, from their worker.
+// onCardRead takes a card the arrivals read, from their worker, and
+// keeps it for review there.
 func (d *receiveDialog) onCardRead(a app.Arrival, r ocr.Result) {
+	err := r.Err
+	if err == nil {
+		report := func(state receive.State) { d.report(a.ID, state, "") }
+		err = d.keep(d.tasks.context(), a, r.Reading, report)
+	}
 	d.mu.Lock()
-	srv := d.srv
 	d.read++
-	if r.Err != nil {
+	if err != nil {
 		d.failed++
 	}
 	d.mu.Unlock()
-	if r.Err != nil {
-		log.Printf("receive: %v", r.Err)
-		if srv != nil {
-			srv.Report(a.ID, receive.Problem, app.CardProblem(r.Err))
-		}
-		d.tasks.onUI(d.showCount)
-		return
+	if err != nil {
+		log.Printf("receive: %v", err)
+		d.report(a.ID, receive.Problem, app.CardProblem(err))
 	}
+	d.tasks.onUI(d.showCount)
+}
+
+// report tells the phone the state of its card id, when the receiver
+// runs: once it has stopped, no page asks any more.
+func (d *receiveDialog) report(id string, state receive.State, reason string) {
+	d.mu.Lock()
+	srv := d.srv
+	d.mu.Unlock()
 	if srv != nil {
-		srv.Report(a.ID, receive.Read, "")
+		srv.Report(id, state, reason)
 	}
-	d.tasks.onUI(func() {
-		d.queue(a, r.Reading)
-		d.showCount()
-	})
 }
 
 func (d *receiveDialog) showCount() {

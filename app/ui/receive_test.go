@@ -24,8 +24,10 @@ func waitUI(t *testing.T, m *mainWindow, what string, ok func() bool) {
 
 // TestReceiveFromPhone opens "From your phone…", sends rendered cards to
 // it over HTTPS on loopback as the phone page does, and checks that each
-// reaches the review with the batch's event, that the phone is told, and
-// that Stop kills the address.
+// reaches the review with the batch's event, that the phone is told it
+// was read, then skipped or saved (and read again when the save is
+// undone), as the page asks the server, and that Stop kills the address:
+// a card saved after it has no phone to tell.
 func TestReceiveFromPhone(t *testing.T) {
 	store := apptest.OpenStore(t)
 	m, w := newTestWindow(t, store, &apptest.FakeEngine{Lines: apptest.JaneCard})
@@ -33,7 +35,7 @@ func TestReceiveFromPhone(t *testing.T) {
 	s := m.scan
 	// The dialog is made as the button makes it, listening on loopback
 	// rather than on the machine's network.
-	s.phone = newReceiveDialog(w, store, m.tasks, s.newEngine, s.event, s.queueReading)
+	s.phone = newReceiveDialog(w, store, m.tasks, s.newEngine, s.event, s.keepArrival)
 	s.phone.listen = "127.0.0.1:0"
 	d := s.phone
 	test.Tap(s.fromPhone)
@@ -53,6 +55,7 @@ func TestReceiveFromPhone(t *testing.T) {
 		{"first card", false, 1, "1 card received, 1 read for review"},
 		{"second card, while reviewing", true, 2, "2 cards received, 2 read for review"},
 	}
+	var ids []string
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.hide {
@@ -62,6 +65,7 @@ func TestReceiveFromPhone(t *testing.T) {
 				}
 			}
 			id := phone.Upload(t, "IMG_000"+string(rune('1'+i))+".jpg", "k"+string(rune('1'+i)), apptest.CardPhoto(t, i, 1050))
+			ids = append(ids, id)
 			waitUI(t, m, "the card in the review", func() bool { return len(s.queue) == tt.wantQueue })
 			phone.WaitFor(t, id, "read")
 			waitUI(t, m, "the count", func() bool { return d.count.Text == tt.wantCount })
@@ -70,6 +74,21 @@ func TestReceiveFromPhone(t *testing.T) {
 			}
 		})
 	}
+
+	if len(ids) != 2 {
+		t.Fatalf("%d cards sent", len(ids))
+	}
+
+	// What becomes of each card in the review reaches the phone.
+	test.Tap(s.skip)
+	m.tasks.drain()
+	phone.WaitFor(t, ids[0], "skipped")
+	test.Tap(s.saveNext)
+	waitUI(t, m, "the save", func() bool { return s.saved == 1 })
+	phone.WaitFor(t, ids[1], "saved")
+	test.Tap(s.undo)
+	waitUI(t, m, "the undo", func() bool { return s.saved == 0 && len(s.queue) == 1 })
+	phone.WaitFor(t, ids[1], "read")
 
 	// Back to the dialog: the same receiver; Enter hides it again, and
 	// Stop kills its address.
@@ -87,9 +106,10 @@ func TestReceiveFromPhone(t *testing.T) {
 	if _, err := phone.TryCards(); err == nil {
 		t.Error("the page still answers after Stop")
 	}
-	// Saving the card received keeps its photo with the contact.
+	// Saving the card received keeps its photo with the contact; with the
+	// receiver stopped, there is no phone to tell.
 	test.Tap(s.save)
-	m.tasks.drain()
+	waitUI(t, m, "the save", func() bool { return s.saved == 1 })
 	got, err := store.List(t.Context(), "", 0)
 	if err != nil || len(got) != 1 || got[0].Image == "" || got[0].Event != "Spring Expo" {
 		t.Fatalf("saved %+v, %v", got, err)

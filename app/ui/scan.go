@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/app"
+	"followthrough/app/receive"
 	"followthrough/app/review"
 	"followthrough/assets"
 	"followthrough/contacts"
@@ -42,8 +43,11 @@ type scanScreen struct {
 	store   *sqlite.Store
 	waiting *review.Queue
 	// arrivalBatch is the batch of the cards that came from the phone
-	// or the watched folder while the window is open.
+	// or the watched folder while the window is open. phoneCards tell
+	// the phone each card under review came from what became of it, by
+	// the card's ID.
 	arrivalBatch string
+	phoneCards   map[string]func(receive.State)
 	tasks        *tasks
 	clock        app.Clock
 	dates        contacts.DateFormat // how days are written
@@ -138,7 +142,8 @@ type savedCard struct {
 }
 
 func newScanScreen(win fyne.Window, store *sqlite.Store, waiting *review.Queue, tasks *tasks, clock app.Clock, newEngine func(langs []string) (ocr.Engine, error), onSaved func(c contacts.Contact, open bool)) *scanScreen {
-	return &scanScreen{win: win, store: store, waiting: waiting, tasks: tasks, clock: clock, newEngine: newEngine, onSaved: onSaved}
+	return &scanScreen{win: win, store: store, waiting: waiting, tasks: tasks, clock: clock, newEngine: newEngine, onSaved: onSaved,
+		arrivalBatch: review.NewBatch()}
 }
 
 func (s *scanScreen) buildUI() fyne.CanvasObject {
@@ -737,6 +742,7 @@ func (s *scanScreen) onSkip() {
 	s.queue = s.queue[1:]
 	s.skipped++
 	s.savedLine.Hide()
+	s.tellPhone(c, receive.Skipped)
 	s.tasks.inOrder(func(ctx context.Context) func() {
 		if err := s.waiting.Remove(ctx, c.ID); err != nil {
 			log.Printf("scan: %v", err)
@@ -847,6 +853,7 @@ func (s *scanScreen) saveWith(next bool, r *review.Card, merged bool, save func(
 			s.saved++
 			s.scheduled += followUps
 			s.lastSaved = nil
+			s.tellPhone(r, receive.Saved)
 			if merged {
 				s.savedText.SetText(fmt.Sprintf("Merged into %s.", saved.DisplayName()))
 				s.undo.Hide()
@@ -897,6 +904,7 @@ func (s *scanScreen) onUndo() {
 				s.keepDraft()
 			}
 			s.queue = append([]*review.Card{last.card}, s.queue...)
+			s.tellPhone(last.card, receive.Read)
 			s.showReview()
 			if s.onSaved != nil {
 				s.onSaved(contacts.Contact{}, false)

@@ -6,6 +6,7 @@ import (
 	"log"
 
 	"followthrough/app"
+	"followthrough/app/receive"
 	"followthrough/app/watch"
 	"followthrough/contacts/sqlite"
 	"followthrough/ocr"
@@ -17,15 +18,18 @@ type folderWatcher struct {
 	store     *sqlite.Store
 	tasks     *tasks
 	newEngine func(langs []string) (ocr.Engine, error)
-	queue     func(a app.Arrival, r *ocr.Reading) // puts a card read into the review
-	onError   func(err error)                     // told, on the UI goroutine, when the folder cannot be watched
+	// keep puts a card read into the review, from the goroutine that
+	// read it.
+	keep    func(ctx context.Context, a app.Arrival, r *ocr.Reading, report func(receive.State)) error
+	onError func(err error) // told, on the UI goroutine, when the folder cannot be watched
 
 	dir    string // the folder watched now; "" for none
 	cancel context.CancelFunc
 }
 
-func newFolderWatcher(store *sqlite.Store, tasks *tasks, newEngine func(langs []string) (ocr.Engine, error), queue func(a app.Arrival, r *ocr.Reading), onError func(err error)) *folderWatcher {
-	return &folderWatcher{store: store, tasks: tasks, newEngine: newEngine, queue: queue, onError: onError}
+func newFolderWatcher(store *sqlite.Store, tasks *tasks, newEngine func(langs []string) (ocr.Engine, error),
+	keep func(ctx context.Context, a app.Arrival, r *ocr.Reading, report func(receive.State)) error, onError func(err error)) *folderWatcher {
+	return &folderWatcher{store: store, tasks: tasks, newEngine: newEngine, keep: keep, onError: onError}
 }
 
 // load watches the folder the settings name, if any.
@@ -65,7 +69,9 @@ func (f *folderWatcher) watch(dir string) {
 				}
 				return
 			}
-			f.tasks.onUI(func() { f.queue(a, r.Reading) })
+			if err := f.keep(f.tasks.context(), a, r.Reading, nil); err != nil {
+				log.Printf("watch: %v", err) // and shown
+			}
 		},
 	}
 	// Not among the window's tasks: they run as long as the folder is

@@ -156,7 +156,7 @@ func newMainWindow(ctx context.Context, a fyne.App, w fyne.Window, store *sqlite
 	m.scan.dates = dates
 	m.scan.onReconnect = func() { m.tabs.Select(m.reconnectTab) }
 	m.scan.onWaiting = func() { m.tabs.Select(m.scanTab) }
-	m.watcher = newFolderWatcher(store, m.tasks, newEngine, m.scan.queueReading, func(err error) {
+	m.watcher = newFolderWatcher(store, m.tasks, newEngine, m.scan.keepArrival, func(err error) {
 		showError(w, "Could not watch the folder", err)
 	})
 	m.imports = newImportScreen(w, store, m.tasks, dates, func() {

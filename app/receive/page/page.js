@@ -7,7 +7,7 @@
   const status = document.getElementById("status");
   const words = {
     sending: "Sending…", sent: "Sent: waiting to be read", read: "Read: in the review",
-    saved: "Saved", problem: "Problem",
+    saved: "Saved", skipped: "Skipped", problem: "Problem",
   };
   const byID = new Map(); // card ID -> its row
   const queue = [];
