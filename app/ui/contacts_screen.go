@@ -138,6 +138,7 @@ func (s *contactsScreen) buildUI() fyne.CanvasObject {
 	s.undoBar.Hide()
 
 	s.export = widget.NewButtonWithIcon(exportListed, theme.DocumentSaveIcon(), s.onExport)
+	s.export.Disable() // until the list says there is someone to export
 	s.clearSelection = &widget.Button{Text: "Clear", Icon: theme.ContentClearIcon(), OnTapped: s.onClearSelection, Importance: widget.LowImportance}
 	s.clearSelection.Hide()
 	importVCF := widget.NewButtonWithIcon("Import .vcf…", theme.DownloadIcon(), func() {
@@ -233,15 +234,22 @@ func (s *contactsScreen) onClearSelection() {
 }
 
 // showSelection says how many contacts are listed and ticked, and what
-// Export will save.
+// Export will save; with nobody listed and nobody ticked there is
+// nothing to export, and Export is greyed like the File menu's.
 func (s *contactsScreen) showSelection() {
 	n := len(s.selected)
 	if n == 0 {
 		s.count.SetText(contacts.Plural(s.total, "contact"))
 		s.export.SetText(exportListed)
+		if s.total == 0 {
+			s.export.Disable()
+		} else {
+			s.export.Enable()
+		}
 		s.clearSelection.Hide()
 		return
 	}
+	s.export.Enable()
 	s.count.SetText(fmt.Sprintf("%s · %d ticked", contacts.Plural(s.total, "contact"), n))
 	s.export.SetText(fmt.Sprintf("Export %d ticked…", n))
 	s.clearSelection.Show()

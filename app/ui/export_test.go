@@ -205,3 +205,36 @@ func TestNothingToExport(t *testing.T) {
 			!m.reconnect.export.Disabled(), !m.exportCalendar.Disabled, !m.exportContacts.Disabled)
 	}
 }
+
+// TestExportTheseGreyed: Contacts' "Export these…" is greyed while there
+// is nobody to export, as the File menu's item is, and follows the data:
+// offered once someone is saved, greyed again when the last one is
+// deleted.
+func TestExportTheseGreyed(t *testing.T) {
+	store := apptest.OpenStore(t)
+	m, w := newTestWindow(t, store, &apptest.FakeEngine{})
+	w.SetMainMenu(m.mainMenu())
+	m.tasks.drain()
+	export := m.contacts.export
+	if !export.Disabled() || !m.exportContacts.Disabled {
+		t.Fatalf("with no contacts: Export these enabled %v, menu item enabled %v", !export.Disabled(), !m.exportContacts.Disabled)
+	}
+
+	c := contacts.Contact{FullName: "Ada Lone"}
+	if err := store.Add(context.Background(), &c); err != nil {
+		t.Fatal(err)
+	}
+	m.contacts.refresh()
+	m.tasks.drain()
+	if export.Disabled() {
+		t.Fatal("with one contact, Export these is greyed")
+	}
+
+	m.contacts.show(c)
+	m.tasks.drain()
+	test.Tap(m.contacts.del)
+	m.tasks.drain()
+	if !export.Disabled() || !m.exportContacts.Disabled {
+		t.Errorf("after deleting the only contact: Export these enabled %v, menu item enabled %v", !export.Disabled(), !m.exportContacts.Disabled)
+	}
+}
