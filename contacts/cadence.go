@@ -61,7 +61,7 @@ type Snooze int
 // The snooze choices menus offer; picking a day is the third.
 const (
 	SnoozeTomorrow Snooze = iota // a day later
-	SnoozeNextWeek               // the Monday after the week
+	SnoozeNextWeek               // the Monday after the week, never the day SnoozeTomorrow picks
 )
 
 // ErrNotLater is the error of a snooze that would not move a follow-up
@@ -81,17 +81,28 @@ func snoozeBase(due, today Day) Day {
 }
 
 // From returns the day that a follow-up due on due moves to when snoozed
-// by s on today: always after due, never before today.
+// by s on today: always after due, never before today. The two choices
+// are always different days: from a Sunday the next Monday is only a day
+// away, so "Next week" goes on to the Monday after it.
 func (s Snooze) From(due, today Day) Day {
 	base := snoozeBase(due, today)
 	if s == SnoozeNextWeek {
-		days := (8 - int(base.utc().Weekday())) % 7 // to Monday; Sunday is 0
-		if days == 0 {
-			days = 7
+		monday := nextMonday(base)
+		if monday == base.AddDays(1) {
+			monday = monday.AddDays(7)
 		}
-		return base.AddDays(days)
+		return monday
 	}
 	return base.AddDays(1)
+}
+
+// nextMonday returns the first Monday after d.
+func nextMonday(d Day) Day {
+	days := (8 - int(d.utc().Weekday())) % 7 // to Monday; Sunday is 0
+	if days == 0 {
+		days = 7
+	}
+	return d.AddDays(days)
 }
 
 // Label is what a menu calls s for a follow-up due on due: "Tomorrow" and

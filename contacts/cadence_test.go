@@ -2,8 +2,10 @@ package contacts
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 var delayTests = []struct {
@@ -72,7 +74,9 @@ func TestSnooze(t *testing.T) {
 		dayLab, weekLab string
 	}{
 		{"due today, a Friday", "2026-11-20", "2026-11-20", "2026-11-21", "2026-11-23", "Tomorrow", "Next week"},
-		{"due today, a Sunday", "2026-11-22", "2026-11-22", "2026-11-23", "2026-11-23", "Tomorrow", "Next week"},
+		{"due today, a Sunday", "2026-11-22", "2026-11-22", "2026-11-23", "2026-11-30", "Tomorrow", "Next week"},
+		{"overdue on a Sunday", "2026-12-01", "2026-12-06", "2026-12-07", "2026-12-14", "Tomorrow", "Next week"},
+		{"due next Sunday", "2026-11-22", "2026-11-20", "2026-11-23", "2026-11-30", "A day later", "The week after"},
 		{"due today, a Monday", "2026-11-23", "2026-11-23", "2026-11-24", "2026-11-30", "Tomorrow", "Next week"},
 		{"due today, new year's eve", "2026-12-31", "2026-12-31", "2027-01-01", "2027-01-04", "Tomorrow", "Next week"},
 		{"due next Tuesday", "2026-11-24", "2026-11-20", "2026-11-25", "2026-11-30", "A day later", "The week after"},
@@ -97,6 +101,40 @@ func TestSnooze(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSnoozeChoicesDistinct: on every day of the week, for a follow-up
+// overdue, due that day or due later, the two choices a menu offers are
+// different days, both later than the due day and none in the past.
+func TestSnoozeChoicesDistinct(t *testing.T) {
+	monday := day("2026-11-23")
+	for i := range 7 {
+		today := monday.AddDays(i)
+		for _, c := range []struct {
+			name string
+			due  Day
+		}{
+			{"overdue", today.AddDays(-3)},
+			{"due today", today},
+			{"due tomorrow", today.AddDays(1)},
+			{"due in six days", today.AddDays(6)},
+		} {
+			t.Run(fmt.Sprintf("%s, %s", today.utc().Weekday(), c.name), func(t *testing.T) {
+				tomorrow, week := SnoozeTomorrow.From(c.due, today), SnoozeNextWeek.From(c.due, today)
+				if tomorrow == week {
+					t.Errorf("both choices move %s to %s", c.due, week)
+				}
+				for _, to := range []Day{tomorrow, week} {
+					if err := CheckSnooze(c.due, today, to); err != nil || !to.After(c.due) {
+						t.Errorf("snoozing %s to %s on %s: %v", c.due, to, today, err)
+					}
+				}
+				if wd := week.utc().Weekday(); wd != time.Monday {
+					t.Errorf("next week is a %s, not a Monday", wd)
+				}
+			})
+		}
 	}
 }
 

@@ -89,7 +89,7 @@ func dayFromWords(words []string, today Day) (Day, bool) {
 		case "next":
 			switch strings.TrimSuffix(next(1), "s") {
 			case "week":
-				return SnoozeNextWeek.From(today, today), true
+				return nextMonday(today), true // from a Sunday, tomorrow
 			case "month":
 				return addMonths(today, 1), true
 			case "year":
