@@ -19,7 +19,8 @@ type Match struct {
 // SamePerson returns the reasons to think that a and b are the same
 // person, or nil if there are none: the same email address (whatever its
 // case), the same phone number (compared in E.164, numbers without a
-// country code read as numbers of region), or a close name at the same
+// country code read as numbers of region; the reason gives it as b
+// writes it), or a close name at the same
 // company. A close name is the same name once case, accents and
 // punctuation are set aside, or one a typo or two away, as OCR makes them.
 func SamePerson(a, b Contact, region string) []string {
@@ -39,7 +40,9 @@ func SamePerson(a, b Contact, region string) []string {
 	}
 	for _, p := range b.Phones {
 		if e, ok := NormalizePhone(p.Number, region); ok && phones[e] {
-			reasons = appendNew(reasons, "same phone "+e)
+			// Said as b writes it, as the contact shows it; once.
+			reasons = append(reasons, "same phone "+strings.Join(strings.Fields(p.Number), " "))
+			delete(phones, e)
 		}
 	}
 	if ca := CompanyKey(a.Company); ca != "" && ca == CompanyKey(b.Company) {

@@ -21,7 +21,13 @@ var samePersonTests = []struct {
 		name: "same phone, written two ways",
 		a:    Contact{FullName: "Bo", Phones: []Phone{{Number: "(650) 555-0100"}}},
 		b:    Contact{FullName: "Robert", Phones: []Phone{{Number: "+1 650.555.0100", Kind: PhoneMobile}}},
-		want: []string{"same phone +16505550100"},
+		want: []string{"same phone +1 650.555.0100"},
+	},
+	{
+		name: "the same phone twice, said once",
+		a:    Contact{FullName: "Bo", Phones: []Phone{{Number: "+1 650 555 0100"}}},
+		b:    Contact{FullName: "Bo", Phones: []Phone{{Number: "(650) 555-0100"}, {Number: "650 555 0100"}}},
+		want: []string{"same phone (650) 555-0100"},
 	},
 	{
 		name: "a typo in the name at the same company",

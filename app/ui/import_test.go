@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"followthrough/app"
 	"followthrough/app/internal/apptest"
@@ -192,5 +193,75 @@ func TestScanFindsSamePerson(t *testing.T) {
 				t.Errorf("%d cards still waiting, want none", len(m.scan.queue))
 			}
 		})
+	}
+}
+
+// TestMergeDialogWords: the merge dialog asked when a card of someone
+// saved is scanned again says what matched in the user's words: the
+// phone as the contact shows it, not in E.164, and never the file name
+// the card image is kept under in the data folder.
+func TestMergeDialogWords(t *testing.T) {
+	ctx := context.Background()
+	store := apptest.OpenStore(t)
+	jane := contacts.Contact{FullName: "Jane Doe", Title: "Intern", Image: "images/1413a5d0e2.png",
+		Phones: []contacts.Phone{{Number: "(650) 555-0142"}}}
+	if err := store.Add(ctx, &jane); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name  string
+		image string // the card image the scan brings, if any
+	}{
+		{"scanned card without an image of its own", ""},
+		{"two images to choose from", "images/99ffee.png"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			m, w := newTestWindow(t, store, &apptest.FakeEngine{Lines: apptest.JaneCard})
+			m.tasks.drain()
+			card := jane
+			card.ID, card.Title, card.Image = 0, "Head of Partnerships", tt.image
+			askMerge(w, m.dates, jane, card, contacts.SamePerson(card, jane, contacts.DefaultRegion), nil, func(app.ImportAction, []contacts.MergeField) {})
+			top := w.Canvas().Overlays().Top()
+			if top == nil {
+				t.Fatal("no merge dialog")
+			}
+			var said []string
+			find(top, func(l *widget.Label) bool { said = append(said, l.Text); return false })
+			find(top, func(c *dialogCheck) bool { said = append(said, c.Text); return false })
+			text := strings.Join(said, "\n")
+			if strings.Contains(text, "images/") || strings.Contains(text, "1413a5d0") {
+				t.Errorf("the dialog shows the internal image path:\n%s", text)
+			}
+			if strings.Contains(text, "+16505550142") || !strings.Contains(text, "same phone (650) 555-0142") {
+				t.Errorf("the dialog does not give the phone as the contact shows it:\n%s", text)
+			}
+			if !strings.Contains(text, savedImage) {
+				t.Errorf("the dialog does not say there is a card image saved:\n%s", text)
+			}
+		})
+	}
+}
+
+// TestMergeOnRescan: scanning again the card of someone saved asks
+// whether it is the same person, in words without file names.
+func TestMergeOnRescan(t *testing.T) {
+	store := apptest.OpenStore(t)
+	m, w := newTestWindow(t, store, &apptest.FakeEngine{Lines: apptest.JaneCard})
+	m.tasks.drain()
+	for range 2 {
+		m.scan.read([]string{apptest.WriteImage(t, t.TempDir(), "jane.png")})
+		m.tasks.drain()
+		test.Tap(m.scan.saveNext)
+		m.tasks.drain()
+	}
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("saving the card of someone stored did not ask")
+	}
+	var said []string
+	find(top, func(l *widget.Label) bool { said = append(said, l.Text); return false })
+	text := strings.Join(said, "\n")
+	if strings.Contains(text, "images/") || strings.Contains(text, "+16505550142") || !strings.Contains(text, "+1 650 555 0142") {
+		t.Errorf("the merge dialog says:\n%s", text)
 	}
 }

@@ -32,8 +32,8 @@ func newMergeChooser(keys *dialogKeys, stored, card contacts.Contact, reasons []
 	m := &mergeChooser{stored: stored, card: card, reasons: reasons, dates: dates,
 		fromCard: make(map[contacts.MergeField]*dialogCheck), fromStore: make(map[contacts.MergeField]*dialogCheck)}
 	for _, f := range contacts.Differing(stored, card) {
-		m.fromStore[f] = keys.check(oneLine(f.Value(stored, dates)), nil)
-		m.fromCard[f] = keys.check(oneLine(f.Value(card, dates)), nil)
+		m.fromStore[f] = keys.check(shownValue(f, stored, dates, savedImage), nil)
+		m.fromCard[f] = keys.check(shownValue(f, card, dates, scannedImage), nil)
 		m.pick(f, slices.Contains(fromOther, f))
 		m.fromStore[f].OnChanged = func(on bool) { m.pick(f, !on) }
 		m.fromCard[f].OnChanged = func(on bool) { m.pick(f, on) }
@@ -77,7 +77,7 @@ func (m *mergeChooser) buildUI() fyne.CanvasObject {
 			row(string(f), check, m.fromCard[f])
 			continue
 		}
-		row(string(f), valueLabel(sv), valueLabel(cv))
+		row(string(f), valueLabel(shownValue(f, m.stored, m.dates, savedImage)), valueLabel(shownValue(f, m.card, m.dates, scannedImage)))
 	}
 	for _, r := range []struct {
 		name         string
@@ -134,6 +134,23 @@ func askMerge(win fyne.Window, dates contacts.DateFormat, stored, card contacts.
 	d = dialog.NewCustomWithoutButtons("Same person?", content, win)
 	d.Resize(fyne.NewSize(820, 560))
 	keys.show(d, pressing(merge), nil)
+}
+
+// What the merge shows for a card image, which is a file name inside the
+// data folder and means nothing to the user.
+const (
+	savedImage   = "The card image saved"
+	scannedImage = "This card's image"
+)
+
+// shownValue is field f of c as the merge shows it, on one line: a card
+// image as image (if c has one) rather than its file name.
+func shownValue(f contacts.MergeField, c contacts.Contact, dates contacts.DateFormat, image string) string {
+	v := f.Value(c, dates)
+	if f == contacts.MergeImage && v != "" {
+		return image
+	}
+	return oneLine(v)
 }
 
 // valueLabel is a label for a value that may be long.
