@@ -39,6 +39,7 @@ type reconnectScreen struct {
 
 	heading *widget.Label
 	list    *widget.List
+	heights *rowHeights // of the list's rows
 	empty   *fyne.Container
 	// The list holds a heading and the count of each section; its
 	// entries are read a page at a time as they come into view.
@@ -92,9 +93,10 @@ func (s *reconnectScreen) buildUI() fyne.CanvasObject {
 		func() fyne.CanvasObject { return newEntryRow(s) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			o.(*entryRow).set(s.row(i))
-			s.list.SetItemHeight(i, o.MinSize().Height)
+			s.heights.fit(i, o.MinSize().Height)
 		},
 	)
+	s.heights = newRowHeights(s.list, s.tasks)
 	s.list.OnSelected = s.onPicked
 	s.list.OnUnselected = func(i widget.ListItemID) {
 		if s.picked == i {
