@@ -1,10 +1,6 @@
 package ui
 
-import (
-	"context"
-
-	"fyne.io/fyne/v2/widget"
-)
+import "fyne.io/fyne/v2/widget"
 
 // rowHeights gives the rows of a widget.List the heights of what they
 // show, measured as the list sets each row up.
@@ -35,7 +31,7 @@ func (h *rowHeights) fit(i widget.ListItemID, height float32) {
 	asked := len(h.pending) > 0
 	h.pending[i] = height
 	if !asked {
-		h.tasks.onItsOwn(func(context.Context) { h.tasks.onUI(h.give) })
+		h.tasks.later(h.give)
 	}
 }
 

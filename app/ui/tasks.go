@@ -103,6 +103,13 @@ func (t *tasks) onUI(fn func()) {
 	}
 }
 
+// later runs fn on the UI goroutine once it is done with what it is
+// doing: for a change that cannot be made inside a Fyne call under way,
+// such as a layout. Only the UI goroutine calls it.
+func (t *tasks) later(fn func()) {
+	t.onItsOwn(func(context.Context) { t.onUI(fn) })
+}
+
 // drain waits for every job, and with held set runs the UI updates they
 // handed back, and those that these lead to, until nothing is left.
 func (t *tasks) drain() {
