@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"followthrough/app"
@@ -16,6 +17,8 @@ import (
 // feature brings its settings as one more section.
 type settingsScreen struct {
 	sections []settingsSection
+	scroll   *container.Scroll
+	later    func(func()) // runs on the UI goroutine once it is done with what it is doing
 }
 
 // A settingsSection is one part of Settings, shown under its title.
@@ -24,16 +27,48 @@ type settingsSection struct {
 	ui    interface{ buildUI() fyne.CanvasObject }
 }
 
-func newSettingsScreen(sections []settingsSection) *settingsScreen {
-	return &settingsScreen{sections: sections}
+func newSettingsScreen(sections []settingsSection, later func(func())) *settingsScreen {
+	return &settingsScreen{sections: sections, later: later}
 }
 
 func (s *settingsScreen) buildUI() fyne.CanvasObject {
-	box := container.NewVBox(widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	sections := &settingsLayout{screen: s}
+	box := container.New(sections, widget.NewLabelWithStyle("Settings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	for _, sec := range s.sections {
 		box.Add(widget.NewCard(sec.title, "", sec.ui.buildUI()))
 	}
-	return container.NewVScroll(box)
+	s.scroll = container.NewVScroll(box)
+	return s.scroll
+}
+
+// settingsLayout lays the sections out one under the other, as a VBox
+// does, and has the scroll lay them out again when, laid out, they are
+// not as high as the scroll made them. A line that wraps is as high as
+// the width it is given makes it, and the scroll measures the sections
+// before it gives them their width: the end of Settings, the Backups
+// buttons, was out of reach, or a gap was left at the end.
+type settingsLayout struct {
+	screen *settingsScreen
+	asked  bool // a layout again is on its way
+}
+
+func (l *settingsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return layout.NewVBoxLayout().MinSize(objects)
+}
+
+func (l *settingsLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	layout.NewVBoxLayout().Layout(objects, size)
+	scroll := l.screen.scroll
+	if scroll == nil || l.asked || l.screen.later == nil {
+		return
+	}
+	if want := fyne.Max(l.MinSize(objects).Height, scroll.Size().Height); want != size.Height {
+		l.asked = true
+		l.screen.later(func() {
+			l.asked = false
+			scroll.Refresh()
+		})
+	}
 }
 
 // refresh shows the settings as saved now, in the sections that can have

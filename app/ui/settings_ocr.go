@@ -36,6 +36,7 @@ type ocrSettings struct {
 	keepCase    *widget.Check
 	status      *widget.Label
 	list        *widget.List
+	listRoom    *canvas.Rectangle // the list's height, none while it is empty
 	empty       *widget.Label
 	corrections []contacts.Correction
 }
@@ -83,14 +84,16 @@ func (s *ocrSettings) buildUI() fyne.CanvasObject {
 	s.empty.Wrapping = fyne.TextWrapWord
 
 	// Settings scrolls as a whole, so the list gets a height of its own
-	// rather than the one row a list in a scroll is given.
-	listHeight := canvas.NewRectangle(color.Transparent)
-	listHeight.SetMinSize(fyne.NewSize(0, 200))
+	// rather than the one row a list in a scroll is given; with nothing
+	// in it, the line that says so is all there is.
+	s.listRoom = canvas.NewRectangle(color.Transparent)
+	s.listRoom.SetMinSize(fyne.NewSize(0, 200))
+	s.listRoom.Hide()
 	s.refresh()
 	return container.NewVBox(
 		subheading("Languages"), boxes, about, s.status,
 		subheading("Names"), s.keepCase, keepCaseHint,
-		subheading("Learnt corrections"), container.NewStack(listHeight, s.list, s.empty),
+		subheading("Learnt corrections"), container.NewStack(s.listRoom, s.list, s.empty),
 	)
 }
 
@@ -144,9 +147,11 @@ func (s *ocrSettings) refresh() {
 			if len(cs) == 0 {
 				s.empty.Show()
 				s.list.Hide()
+				s.listRoom.Hide()
 			} else {
 				s.empty.Hide()
 				s.list.Show()
+				s.listRoom.Show()
 			}
 		}
 	})

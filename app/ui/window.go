@@ -180,7 +180,7 @@ func (m *mainWindow) buildUI() fyne.CanvasObject {
 	m.contactsTab = container.NewTabItemWithIcon("Contacts", theme.AccountIcon(), m.contacts.buildUI())
 	m.eventsTab = container.NewTabItemWithIcon("Events", theme.CalendarIcon(), m.events.buildUI())
 	m.scanTab = container.NewTabItemWithIcon("Scan", theme.FileImageIcon(), m.scan.buildUI())
-	m.settings = newSettingsScreen(m.settingsSections())
+	m.settings = newSettingsScreen(m.settingsSections(), m.tasks.later)
 	m.settingsTab = container.NewTabItemWithIcon("Settings", theme.SettingsIcon(), m.settings.buildUI())
 	m.tabs = container.NewAppTabs(m.reconnectTab, m.contactsTab, m.eventsTab, m.scanTab, m.settingsTab)
 	m.tabs.SetTabLocation(container.TabLocationLeading)
