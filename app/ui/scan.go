@@ -80,6 +80,10 @@ type scanScreen struct {
 	showFailures       *widget.Button
 	cancelRead         context.CancelFunc
 	readTotal, readNow int
+	// stack holds, while a stack of files is read, each card's place in
+	// it, so that cards read out of turn are reviewed in the files'
+	// order; nil for cards that came one by one, as from the phone.
+	stack map[string]int
 
 	// resume offers, at a start, to go on with the cards left waiting.
 	resume                        *fyne.Container
@@ -104,8 +108,9 @@ type scanScreen struct {
 	shown       contacts.Contact
 	used        []int64
 
-	// The cards of this round of review, in the order read, for "Card 3
-	// of 10", and what became of them, for the summary after the last.
+	// The cards of this round of review, in the order they come to review,
+	// for "Card 3 of 10", and what became of them, for the summary after
+	// the last.
 	round                     []string
 	saved, skipped, scheduled int
 	// lastSaved is the card saved last, which Undo takes back.
@@ -362,13 +367,34 @@ func (s *scanScreen) onDiscard() {
 	})
 }
 
-// addToRound puts c, read, in the queue for review.
+// addToRound puts c, read, in the queue for review: after the cards
+// waiting, or, for a card of a stack read out of turn, before the cards
+// of the stack that come after it in the files' order. The card shown
+// stays where it is.
 func (s *scanScreen) addToRound(c *review.Card) {
 	if len(s.queue) == 0 && s.cancelRead == nil {
 		s.newRound()
 	}
-	s.queue = append(s.queue, c)
-	s.round = append(s.round, c.ID)
+	place, inStack := s.stack[c.ID]
+	later := func(id string) bool {
+		p, ok := s.stack[id]
+		return inStack && ok && p > place
+	}
+	q := len(s.queue)
+	for q > 1 && later(s.queue[q-1].ID) {
+		q--
+	}
+	s.queue = slices.Insert(s.queue, q, c)
+	// In the round, after the card shown, or with none shown, after every
+	// card reviewed.
+	r, shown := len(s.round), len(s.round)
+	if q > 0 {
+		shown = slices.Index(s.round, s.queue[0].ID) + 1
+	}
+	for r > shown && later(s.round[r-1]) {
+		r--
+	}
+	s.round = slices.Insert(s.round, r, c.ID)
 	if len(s.queue) == 1 {
 		s.showReview()
 	} else {
@@ -445,7 +471,7 @@ func (s *scanScreen) readBatch(paths []string, event string, sample bool, done f
 	}
 	s.resume.Hide()
 	batch := review.NewBatch()
-	s.startReading(len(paths), func(ctx context.Context, each func(ocr.Result) (*review.Card, error)) error {
+	s.startReading(len(paths), true, func(ctx context.Context, each func(ocr.Result) (*review.Card, error)) error {
 		langs := app.ReadingLanguages(ctx, s.store)
 		b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Options: app.ClassifyOptions(ctx, s.store)}
 		lift := app.LimitHeap()
@@ -474,7 +500,7 @@ func (s *scanScreen) readWaiting(cards []review.Card) {
 		paths[i] = s.waiting.OriginalPath(c)
 		byPath[paths[i]] = c
 	}
-	s.startReading(len(paths), func(ctx context.Context, each func(ocr.Result) (*review.Card, error)) error {
+	s.startReading(len(paths), false, func(ctx context.Context, each func(ocr.Result) (*review.Card, error)) error {
 		langs := app.ReadingLanguages(ctx, s.store)
 		b := ocr.Batch{NewEngine: func() (ocr.Engine, error) { return s.newEngine(langs) }, Options: app.ClassifyOptions(ctx, s.store)}
 		lift := app.LimitHeap()
@@ -489,13 +515,17 @@ func (s *scanScreen) readWaiting(cards []review.Card) {
 // startReading shows the progress of reading total cards with read, in
 // the background; keep keeps each card read in the queue's folder, on the
 // reading goroutine, so that its image is let go before the next.
-func (s *scanScreen) startReading(total int,
+func (s *scanScreen) startReading(total int, stack bool,
 	read func(ctx context.Context, each func(ocr.Result) (*review.Card, error)) error,
 	keep func(ctx context.Context, r ocr.Result) (*review.Card, error)) {
 	ctx, cancel := context.WithCancel(s.tasks.context())
 	s.cancelRead = cancel
 	s.failures = nil
 	s.readTotal, s.readNow = total, 0
+	s.stack = nil
+	if stack {
+		s.stack = map[string]int{}
+	}
 	s.progress.Max = float64(total)
 	s.status.SetText(fmt.Sprintf("Reading %s…", contacts.Plural(total, "card")))
 	s.progress.SetValue(0)
@@ -538,7 +568,11 @@ func (s *scanScreen) onRead(r ocr.Result, c *review.Card) {
 			log.Printf("scan: %v", r.Err)
 			s.failures = append(s.failures, fmt.Sprintf("%s: %s", filepath.Base(r.Path), app.CardProblem(r.Err)))
 		}
+		s.updatePosition() // one card fewer to come
 		return
+	}
+	if s.stack != nil {
+		s.stack[c.ID] = r.Index
 	}
 	// The batch's event may have been changed since the card was kept.
 	if len(s.queue) > 0 && s.queue[0].Batch == c.Batch {
@@ -549,6 +583,8 @@ func (s *scanScreen) onRead(r ocr.Result, c *review.Card) {
 
 func (s *scanScreen) onReadDone(err error) {
 	s.cancelRead = nil
+	s.stack = nil
+	defer s.updatePosition() // no more cards to come
 	s.cancel.Hide()
 	read := s.readNow - len(s.failures)
 	msg := fmt.Sprintf("Read %s", contacts.Plural(read, "card"))
@@ -649,8 +685,12 @@ func (s *scanScreen) updatePosition() {
 		s.position.SetText("")
 		return
 	}
-	n := slices.Index(s.round, s.queue[0].ID) + 1
-	s.position.SetText(fmt.Sprintf("Card %d of %d · %s", n, len(s.round), s.queue[0].Name))
+	// The round counts the cards of the stack still being read too.
+	n, of := slices.Index(s.round, s.queue[0].ID)+1, len(s.round)
+	if s.cancelRead != nil {
+		of += s.readTotal - s.readNow
+	}
+	s.position.SetText(fmt.Sprintf("Card %d of %d · %s", n, of, s.queue[0].Name))
 	s.stateChanged() // another card may be there to turn to
 }
 
