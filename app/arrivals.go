@@ -44,9 +44,10 @@ type Arrival struct {
 // more engine, kept for such a card only, so that it does not wait for
 // the cards before it. While it is read, the workers give it a processor:
 // one of them pauses before its next pass of the engine until it is done.
-// An engine's pass cannot be cut short, so for the rest of the pass under
-// way the workers read on threads of a lower priority (where the system
-// has them: Linux), which leave the processor to the newest card's.
+// An engine's pass cannot be cut short, so from the first such card on,
+// the workers read on threads of a lower priority (where the system has
+// them: Linux), which leave the processor to the newest card's also
+// during a pass.
 type Arrivals struct {
 	// NewEngine starts the engine of one worker.
 	NewEngine func() (ocr.Engine, error)
@@ -68,6 +69,8 @@ type Arrivals struct {
 	workers int           // of Run, while it runs
 	busy    int           // workers reading a card
 	urgent  int           // cards being read on the extra engine
+	threads []ocr.Thread  // the workers' threads
+	lowered int           // how many of threads have a lower priority
 	passing int           // the workers' engine passes under way
 	changed chan struct{} // closed when urgent or passing falls
 }
@@ -151,7 +154,9 @@ func (q *Arrivals) Run(ctx context.Context) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			ocr.InBackground()
+			q.mu.Lock()
+			q.threads = append(q.threads, ocr.LockThread())
+			q.mu.Unlock()
 			e, err := q.NewEngine()
 			if err != nil {
 				errs <- fmt.Errorf("read arrivals: start engine: %w", err)
@@ -225,6 +230,17 @@ func (q *Arrivals) hurry(d int) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	q.urgent += d
+	if q.urgent > 0 {
+		// Someone waits for the newest card: the workers' threads give
+		// way to its, also during a pass, which cannot be cut short.
+		// Lowered only now, not from the start: a thread's priority
+		// cannot be raised again, and a worker at a lower one starves
+		// beside the other programs of its session when no one waits.
+		for _, t := range q.threads[q.lowered:] {
+			t.Lower()
+		}
+		q.lowered = len(q.threads)
+	}
 	q.changedLocked(d < 0)
 }
 

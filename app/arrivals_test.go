@@ -179,12 +179,11 @@ type stepEngine struct {
 	apptest.FakeEngine
 	passes chan<- *stepEngine
 	step   chan struct{}
-	nice   int  // of the thread of its last pass
-	niced  bool // whether the system told it
+	thread ocr.Thread // of its last pass
 }
 
 func (e *stepEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
-	e.nice, e.niced = ocr.ThreadNice()
+	e.thread = ocr.CurrentThread()
 	e.passes <- e
 	select {
 	case <-e.step:
@@ -237,10 +236,14 @@ func TestArrivalsNewestGetsAProcessor(t *testing.T) {
 	if newest == older {
 		t.Fatal("the newest card is read on the worker's engine")
 	}
-	if older.niced && older.nice <= newest.nice {
-		t.Errorf("the older card is read at nice %d, the newest at %d", older.nice, newest.nice)
+	// The older card's thread gives way from now on, also in the pass
+	// under way; the newest card's does not.
+	olderNice, niced := older.thread.Nice()
+	newestNice, _ := newest.thread.Nice()
+	if niced && olderNice <= newestNice {
+		t.Errorf("the older card is read at nice %d, the newest at %d", olderNice, newestNice)
 	}
-	if runtime.GOOS == "linux" && !older.niced {
+	if runtime.GOOS == "linux" && !niced {
 		t.Error("no thread priority on Linux")
 	}
 	// The older card's pass ends; its next waits for the newest card.

@@ -42,8 +42,7 @@ type Batch struct {
 // arrives, from one goroutine at a time. The first file is the card a
 // person waits for: the other workers start on theirs once it has been
 // decoded and prepared, on every processor, and read on threads of a
-// lower priority (see InBackground) than its; once it is read, its
-// worker's priority is lowered too. A file that cannot be read gives a
+// lower priority (see InBackground) than its. A file that cannot be read gives a
 // Result with Err set and the batch goes on; a panic while reading one card
 // is caught and reported the same way, and so is a worker whose engine
 // would not start. Read returns when all files are done or ctx is cancelled
@@ -109,10 +108,10 @@ func (b Batch) Read(ctx context.Context, paths []string, each func(Result)) erro
 						return images.load(ctx, path)
 					}
 				}
+				// The first card's worker keeps its priority after it:
+				// one that can never be raised again, beside the other
+				// programs of the session, would starve the whole batch.
 				results <- readOne(ctx, eng, load, i, paths[i])
-				if i == 0 {
-					InBackground() // as the others: no one waits for one card more than another now
-				}
 			}
 		}()
 	}
