@@ -989,18 +989,7 @@ func (s *scanScreen) onOpenFiles() {
 }
 
 func (s *scanScreen) onOpenFolder() {
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil {
-			showError(s.win, "Could not open the folder", err)
-			return
-		}
-		if l == nil {
-			return
-		}
-		s.read([]string{l.Path()})
-	}, s.win)
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	chooseFolder(s.win, func(dir string) { s.read([]string{dir}) })
 }
 
 func (s *scanScreen) onCancel() {

@@ -65,17 +65,7 @@ func (s *dataSettings) dir() string {
 }
 
 func (s *dataSettings) onMove() {
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil {
-			showError(s.win, "Could not open the folder", err)
-			return
-		}
-		if u != nil {
-			s.moveTo(u.Path())
-		}
-	}, s.win)
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	chooseFolder(s.win, s.moveTo)
 }
 
 // moveTo asks before copying the data folder to dir.

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -72,17 +71,7 @@ func (s *watchSettings) show(dir string) {
 }
 
 func (s *watchSettings) onChoose() {
-	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil {
-			showError(s.win, "Could not open the folder", err)
-			return
-		}
-		if l != nil {
-			s.onChosen(l.Path())
-		}
-	}, s.win)
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	chooseFolder(s.win, s.onChosen)
 }
 
 // onChosen saves dir as the folder to watch ("" for none) and watches it.
