@@ -69,6 +69,18 @@ func cat(rs ...[]row) []row {
 	return out
 }
 
+// firstValues classifies the card laid out in rows and gives, for each
+// kind of field, the first value found.
+func firstValues(rows ...row) map[FieldKind]string {
+	got := map[FieldKind]string{}
+	for _, f := range Classify(lines(rows...), cardSize) {
+		if _, ok := got[f.Kind]; !ok {
+			got[f.Kind] = f.Value
+		}
+	}
+	return got
+}
+
 type phone struct{ number, kind string }
 
 // want is what a card should give; empty strings mean "absent", and nil

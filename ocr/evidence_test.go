@@ -35,12 +35,7 @@ func TestEvidenceAgainst(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := map[FieldKind]string{}
-			for _, f := range Classify(lines(tt.rows...), cardSize) {
-				if _, ok := got[f.Kind]; !ok {
-					got[f.Kind] = f.Value
-				}
-			}
+			got := firstValues(tt.rows...)
 			if got[FieldTitle] != tt.title {
 				t.Errorf("title = %q, want %q", got[FieldTitle], tt.title)
 			}
@@ -93,10 +88,7 @@ func TestAddressEvidence(t *testing.T) {
 func TestNameAgreesWithoutDiacritics(t *testing.T) {
 	rows := cat(stack(100, 80, 70, "Estêvão Guimarães", "Engenheiro civil"),
 		stack(100, 330, 50, "Kittiwake Lda."), stack(100, 600, "estevao.guimaraes@kittiwake.example"))
-	got := map[FieldKind]string{}
-	for _, f := range Classify(lines(rows...), cardSize) {
-		got[f.Kind] = f.Value
-	}
+	got := firstValues(rows...)
 	if got[FieldName] != "Estêvão Guimarães" || got[FieldTitle] != "Engenheiro civil" {
 		t.Errorf("name %q, title %q; want Estêvão Guimarães, Engenheiro civil", got[FieldName], got[FieldTitle])
 	}

@@ -78,12 +78,7 @@ func TestClassifyStateCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := map[FieldKind]string{}
-			for _, f := range Classify(lines(tt.rows...), cardSize) {
-				if _, ok := got[f.Kind]; !ok {
-					got[f.Kind] = f.Value
-				}
-			}
+			got := firstValues(tt.rows...)
 			if got[FieldCompany] != tt.company {
 				t.Errorf("company = %q, want %q", got[FieldCompany], tt.company)
 			}
