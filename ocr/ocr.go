@@ -52,6 +52,9 @@ const (
 	FieldWebsite FieldKind = "website"
 	FieldAddress FieldKind = "address"
 	FieldNote    FieldKind = "note"
+	// FieldPhonetic is how the name is read aloud, printed beside a name
+	// in another script: the romaji "Kyosuke Shimada" under "島田 匡輔".
+	FieldPhonetic FieldKind = "phonetic"
 )
 
 // Field is one value read from a card, with where it came from.
