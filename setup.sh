@@ -18,6 +18,9 @@ packages=(
 	tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract-ocr-vie tesseract-ocr-por tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa
 	tesseract-ocr-tur tesseract-ocr-hrv tesseract-ocr-pol tesseract-ocr-ces tesseract-ocr-ita tesseract-ocr-nld
 	tesseract-ocr-chi-sim tesseract-ocr-chi-tra
+	# A Japanese font: the window shows kanji names with it (Fyne's own
+	# font has none), and the invented Japanese cards are drawn in it.
+	fonts-ipafont-gothic
 	libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 )
 if [[ "${1:-}" == "--test" ]]; then

@@ -8,11 +8,15 @@
 package render
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
 	"math/rand/v2"
+	"os"
+	"strings"
 	"sync"
+	"unicode"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
@@ -109,6 +113,41 @@ var fonts = sync.OnceValue(func() [4]*opentype.Font {
 	return fs
 })
 
+// JapaneseFonts are where the font that draws Japanese and Chinese
+// lines is looked for: IPAGothic, Debian's fonts-ipafont-gothic, which
+// setup.sh installs. The Go fonts have no CJK letters.
+var JapaneseFonts = []string{
+	"/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
+	"/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+}
+
+// japaneseFont is the first of JapaneseFonts that parses. A card with
+// Japanese lines cannot be drawn without it: drawing them in boxes would
+// measure nothing, so it panics saying what to install.
+var japaneseFont = sync.OnceValue(func() *opentype.Font {
+	for _, path := range JapaneseFonts {
+		ttf, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		if f, err := opentype.Parse(ttf); err == nil {
+			return f
+		}
+	}
+	panic(fmt.Sprintf("render: no Japanese font in %s: install fonts-ipafont-gothic (setup.sh does)", strings.Join(JapaneseFonts, ", ")))
+})
+
+// cjk says whether s holds a Han, kana or Hangul letter, which only
+// japaneseFont draws.
+func cjk(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r == '〒' || r == 'ー' {
+			return true
+		}
+	}
+	return false
+}
+
 // fontFor picks the Go font for a line's style.
 func fontFor(l Line) *opentype.Font {
 	i := 0
@@ -137,17 +176,59 @@ func newFaces(scale float64) *faces {
 }
 
 func (fc *faces) get(l Line, size float64) font.Face {
-	k := faceKey{fontFor(l), size}
+	face := fc.face(fontFor(l), size)
+	if cjk(l.Text) {
+		// Kanji and kana in the Japanese font, the rest of the line
+		// in the Go font, as Japanese cards print numbers and emails.
+		return fallback{face, fc.face(japaneseFont(), size)}
+	}
+	return face
+}
+
+func (fc *faces) face(f *opentype.Font, size float64) font.Face {
+	k := faceKey{f, size}
 	if f, ok := fc.m[k]; ok {
 		return f
 	}
-	f, err := opentype.NewFace(k.f, &opentype.FaceOptions{Size: size, DPI: fc.dpi, Hinting: font.HintingNone})
+	face, err := opentype.NewFace(k.f, &opentype.FaceOptions{Size: size, DPI: fc.dpi, Hinting: font.HintingNone})
 	if err != nil {
 		panic("render: making font face: " + err.Error())
 	}
-	fc.m[k] = f
-	return f
+	fc.m[k] = face
+	return face
 }
+
+// fallback draws each letter in its first face, or in its second where
+// the first has none.
+type fallback struct{ first, second font.Face }
+
+func (f fallback) pick(r rune) font.Face {
+	if _, ok := f.first.GlyphAdvance(r); ok {
+		return f.first
+	}
+	return f.second
+}
+
+func (f fallback) Close() error { return nil } // faces.close closes both
+
+func (f fallback) Glyph(dot fixed.Point26_6, r rune) (image.Rectangle, image.Image, image.Point, fixed.Int26_6, bool) {
+	return f.pick(r).Glyph(dot, r)
+}
+
+func (f fallback) GlyphBounds(r rune) (fixed.Rectangle26_6, fixed.Int26_6, bool) {
+	return f.pick(r).GlyphBounds(r)
+}
+
+func (f fallback) GlyphAdvance(r rune) (fixed.Int26_6, bool) { return f.pick(r).GlyphAdvance(r) }
+
+func (f fallback) Kern(r0, r1 rune) fixed.Int26_6 {
+	if f.pick(r0) != f.pick(r1) {
+		return 0
+	}
+	return f.pick(r0).Kern(r0, r1)
+}
+
+func (f fallback) Metrics() font.Metrics { return f.second.Metrics() }
 
 func (fc *faces) close() {
 	for _, f := range fc.m {

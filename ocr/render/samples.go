@@ -13,9 +13,13 @@ import (
 // the card's address lines joined with ", ".
 type Expected struct {
 	Name, Title, Company, Email, Website, Address string
-	Phones                                        []string
-	Fax                                           string
-	Language                                      string // the card's language, "en" when empty
+	// PhoneticGiven and PhoneticFamily are how the name is read aloud,
+	// where the card prints it in another script: the romaji under a
+	// Japanese name, as printed.
+	PhoneticGiven, PhoneticFamily string
+	Phones                        []string
+	Fax                           string
+	Language                      string // the card's language, "en" when empty
 }
 
 // sample is a card and what it says, kept side by side so they stay in step.
@@ -217,6 +221,9 @@ func (e Expected) VCard() vcard.Card {
 	}
 	c.SetValue(vcard.FieldVersion, "3.0")
 	add(vcard.FieldFormattedName, e.Name, nil)
+	// As Apple's and Android's contacts write it.
+	add("X-PHONETIC-FIRST-NAME", e.PhoneticGiven, nil)
+	add("X-PHONETIC-LAST-NAME", e.PhoneticFamily, nil)
 	add(vcard.FieldTitle, e.Title, nil)
 	add(vcard.FieldOrganization, e.Company, nil)
 	for _, p := range e.Phones {

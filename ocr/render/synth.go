@@ -142,6 +142,9 @@ var countries = []country{
 			return []string{fmt.Sprintf("%d-%d-%d %s, %s-ku", 1+f.IntN(9), 1+f.IntN(20), 1+f.IntN(30), pick(f, []string{"Hongo", "Shiba", "Kanda", "Umeda", "Sakae", "Aoyama"}), pick(f, []string{"Bunkyo", "Minato", "Chuo", "Kita", "Naka"})),
 				fmt.Sprintf("%s %03d-%04d", pick(f, []string{"Tokyo", "Osaka", "Nagoya", "Fukuoka"}), 100+f.IntN(899), f.IntN(10000))}
 		}},
+	// A card printed in Japanese (japaneseCard), beside the one above
+	// printed in English.
+	{code: "JP", tld: "co.jp", name: "日本", lang: "ja"},
 	{code: "PT", tld: "pt", name: "Portugal", lang: "pt", suffix: []string{"Lda.", "S.A.", "Unipessoal Lda."},
 		street: func(f *gofakeit.Faker) []string {
 			return []string{fmt.Sprintf("Rua %s, %d", pick(f, []string{"da Conceição", "de São Bento", "Augusta", "do Carmo", "das Flores"}), 1+f.IntN(300)),
@@ -251,6 +254,10 @@ func Synthesize(seed int64, i int) Synthetic {
 	if lang == "" {
 		lang = "en"
 	}
+	if lang == "ja" {
+		head, contact, address, want := japaneseCard(f, co, style)
+		return laidOut(f, seed, fmt.Sprintf("synth-%03d-%s-%s", i, style, co.code), style, head, contact, address, want)
+	}
 	// People, jobs and firms from lists kept apart from the classifier's
 	// (see synthwords.go), and names no list holds.
 	given, family := pick(f, apart(givenNames[lang])), pick(f, apart(familyNames[lang]))
@@ -340,15 +347,9 @@ func Synthesize(seed int64, i int) Synthetic {
 		address = append(address, l)
 	}
 
-	s := Synthetic{
-		Name:  fmt.Sprintf("synth-%03d-%s-%s", i, style, co.code),
-		Style: style,
-		Width: 1050,
-		seed:  seed,
-		Want: Expected{
-			Name: printedName, Title: title, Company: company, Email: email, Website: website,
-			Address: strings.Join(addr, ", "), Phones: phones, Fax: fax, Language: lang,
-		},
+	want := Expected{
+		Name: printedName, Title: title, Company: company, Email: email, Website: website,
+		Address: strings.Join(addr, ", "), Phones: phones, Fax: fax, Language: lang,
 	}
 	// Under the company, a tagline or a line of services; above it, the
 	// firm's logo as text, its first word in capitals.
@@ -370,6 +371,13 @@ func Synthesize(seed int64, i int) Synthetic {
 		nameLine.SpaceBefore = 4
 		head = append(append([]Line{companyLine}, under...), nameLine, titleLine)
 	}
+	return laidOut(f, seed, fmt.Sprintf("synth-%03d-%s-%s", i, style, co.code), style, head, contact, address, want)
+}
+
+// laidOut lays the card's lines out and photographs it in style: head
+// (name, job, firm), then contact details, then the address.
+func laidOut(f *gofakeit.Faker, seed int64, name, style string, head, contact, address []Line, want Expected) Synthetic {
+	s := Synthetic{Name: name, Style: style, Width: 1050, seed: seed, Want: want}
 	c := Card{Lines: append(append(append([]Line(nil), head...), contact...), address...)}
 	switch style {
 	case "centred":
@@ -503,4 +511,109 @@ func perspectivePhoto(card image.Image, tilt float64, frame image.Point, seed in
 	}
 	light(out, rng)
 	return out
+}
+
+// japaneseCard makes a card printed in Japanese: the firm with its legal
+// form (株式会社) before or after its name, the department and job on one
+// line, the name in kanji, family name first, with its romaji under it,
+// and an address that starts with 〒 and its postcode.
+func japaneseCard(f *gofakeit.Faker, co country, style string) (head, contact, address []Line, want Expected) {
+	family, given := pick(f, japaneseFamilies), pick(f, japaneseGivens)
+	name := family.kanji + " " + given.kanji
+	if f.IntN(4) == 0 {
+		name = family.kanji + "　" + given.kanji // an ideographic space
+	}
+	// Romaji given name first, or family name first in capitals.
+	pGiven, pFamily := given.latin, family.latin
+	var phonetic string
+	switch f.IntN(3) {
+	case 0:
+		pGiven, pFamily = strings.ToUpper(pGiven), strings.ToUpper(pFamily)
+		phonetic = pGiven + " " + pFamily
+	case 1:
+		phonetic = pGiven + " " + pFamily
+	default:
+		pFamily = strings.ToUpper(pFamily)
+		phonetic = pFamily + " " + pGiven
+	}
+	firm := pick(f, japaneseFirms)
+	company := firm.kanji + pick(f, japaneseTrades)
+	if f.IntN(2) == 0 {
+		company = "株式会社" + company
+	} else {
+		company += "株式会社"
+	}
+	job := pick(f, japaneseJobs)
+	jobLine := job
+	if f.IntN(3) != 0 {
+		sep := pick(f, []string{"", " ", "　"})
+		jobLine = pick(f, japaneseDepartments) + sep + job
+	}
+	domain := firm.latin + "." + co.tld
+	email := localPart(f, given.latin, family.latin) + "@" + domain
+	website := pick(f, []string{"www." + domain, "https://www." + domain})
+	phones := []string{phone(f, co.code, phonenumbers.FIXED_LINE, false)}
+	if f.IntN(2) == 0 {
+		phones = append(phones, phone(f, co.code, phonenumbers.MOBILE, false))
+	}
+	fax := ""
+	if f.IntN(2) == 0 {
+		fax = phone(f, co.code, phonenumbers.FIXED_LINE, false)
+	}
+	postcode := fmt.Sprintf("〒%03d-%04d", 100+f.IntN(899), f.IntN(10000))
+	street := fmt.Sprintf("%s%s%d-%d-%d", pick(f, japanesePlaces), pick(f, []string{"", " "}), 1+f.IntN(9), 1+f.IntN(20), 1+f.IntN(30))
+	if f.IntN(2) == 0 {
+		street += fmt.Sprintf(" %s%s %dF", firm.kanji, pick(f, japaneseBuildings), 2+f.IntN(20))
+	}
+	addr := []string{postcode + " " + street}
+	if f.IntN(2) == 0 {
+		addr = []string{postcode, street}
+	}
+
+	labels := pick(f, []struct{ tel, mob, fax, mail, web string }{
+		{"TEL ", "携帯 ", "FAX ", "E-mail ", "URL "},
+		{"TEL：", "携帯：", "FAX：", "Mail：", ""},
+		{"電話 ", "携帯電話 ", "FAX ", "", ""},
+		{"T. ", "M. ", "F. ", "E. ", "W. "},
+	})
+	bigName := 15 + 4*f.Float64()
+	body := 7.5 + 1.5*f.Float64()
+	companyLine := Line{Text: company, Size: body + 2 + 2*f.Float64(), Bold: f.IntN(2) == 0}
+	head = []Line{companyLine}
+	if f.IntN(3) == 0 {
+		head = append(head, Line{Text: pick(f, japaneseTaglines), Size: body})
+	}
+	head = append(head,
+		Line{Text: jobLine, Size: body + 0.5, SpaceBefore: 4},
+		Line{Text: name, Size: bigName, Bold: true},
+		Line{Text: phonetic, Size: body},
+	)
+	for k, a := range addr {
+		l := Line{Text: a, Size: body}
+		if k == 0 {
+			l.SpaceBefore = 3
+		}
+		address = append(address, l)
+	}
+	phoneLine := labels.tel + phones[0]
+	if fax != "" && f.IntN(2) == 0 {
+		phoneLine += "  " + labels.fax + fax // on one line, as Japanese cards often print them
+	} else if fax != "" {
+		contact = append(contact, Line{Text: labels.fax + fax, Size: body})
+	}
+	contact = append([]Line{{Text: phoneLine, Size: body}}, contact...)
+	if len(phones) > 1 {
+		contact = append(contact, Line{Text: labels.mob + phones[1], Size: body})
+	}
+	contact = append(contact, Line{Text: labels.mail + email, Size: body})
+	if labels.web != "" || f.IntN(2) == 0 {
+		contact = append(contact, Line{Text: labels.web + website, Size: body})
+	} else {
+		website = ""
+	}
+	want = Expected{
+		Name: name, PhoneticGiven: pGiven, PhoneticFamily: pFamily, Title: job, Company: company, Email: email, Website: website,
+		Address: strings.Join(addr, " "), Phones: phones, Fax: fax, Language: "ja",
+	}
+	return head, contact, address, want
 }

@@ -103,3 +103,49 @@ func apart(names []string) []string {
 	}
 	return out
 }
+
+// Japanese cards: each name and firm with the romaji it is written in,
+// which the card prints under the name and the email is made of. Common
+// names, none in the classifier's lists (it has no Japanese names).
+type romaji struct{ kanji, latin string }
+
+var japaneseFamilies = []romaji{
+	{"佐藤", "Sato"}, {"鈴木", "Suzuki"}, {"高橋", "Takahashi"}, {"渡辺", "Watanabe"}, {"伊藤", "Ito"},
+	{"山本", "Yamamoto"}, {"中村", "Nakamura"}, {"小林", "Kobayashi"}, {"加藤", "Kato"}, {"吉田", "Yoshida"},
+	{"松本", "Matsumoto"}, {"井上", "Inoue"}, {"木村", "Kimura"}, {"清水", "Shimizu"}, {"橋本", "Hashimoto"},
+	{"石川", "Ishikawa"}, {"前田", "Maeda"}, {"藤原", "Fujiwara"}, {"岡田", "Okada"}, {"森", "Mori"},
+}
+
+var japaneseGivens = []romaji{
+	{"健一", "Kenichi"}, {"大輔", "Daisuke"}, {"翔太", "Shota"}, {"直樹", "Naoki"}, {"美咲", "Misaki"},
+	{"陽子", "Yoko"}, {"恵子", "Keiko"}, {"裕子", "Yuko"}, {"真由美", "Mayumi"}, {"拓也", "Takuya"},
+	{"和也", "Kazuya"}, {"亮", "Ryo"}, {"誠", "Makoto"}, {"智子", "Tomoko"}, {"浩二", "Koji"},
+	{"千尋", "Chihiro"}, {"雅人", "Masato"}, {"彩", "Aya"}, {"修", "Osamu"}, {"奈緒", "Nao"},
+}
+
+// japaneseDepartments print before the job on its line, with or
+// without a space; japaneseJobs are the jobs, ranks and trades.
+var japaneseDepartments = []string{"営業部", "総務部", "技術開発部", "経営企画室", "人事部", "海外事業部",
+	"品質保証課", "第二営業課", "物流センター", "設計部"}
+
+var japaneseJobs = []string{"部長", "課長", "係長", "主任", "次長", "室長", "所長", "取締役", "代表取締役",
+	"マネージャー", "シニアエンジニア", "チーフデザイナー", "主任研究員", "プロデューサー", "税理士"}
+
+// japaneseFirms are firm names in katakana or kanji, with the romaji
+// their domains are made of; japaneseTrades say what the firm does.
+var japaneseFirms = []romaji{
+	{"サクラ", "sakura"}, {"アオバ", "aoba"}, {"ミナト", "minato"}, {"ヒカリ", "hikari"}, {"コスモ", "cosmo"},
+	{"ツバサ", "tsubasa"}, {"東邦", "toho"}, {"北斗", "hokuto"}, {"大和", "yamato"}, {"若葉", "wakaba"},
+}
+
+var japaneseTrades = []string{"物流", "工業", "製作所", "商事", "建設", "電機", "印刷", "精機"}
+
+// japanesePlaces are a prefecture and city, a district with its blocks
+// still to come.
+var japanesePlaces = []string{"東京都港区芝公園", "東京都千代田区丸の内", "大阪府大阪市北区梅田", "愛知県名古屋市中区栄",
+	"福岡県福岡市博多区博多駅前", "神奈川県横浜市西区みなとみらい", "京都府京都市下京区烏丸通"}
+
+var japaneseBuildings = []string{"ビル", "タワー", "センタービル", "第一ビル"}
+
+// japaneseTaglines are printed under the firm, as English ones are.
+var japaneseTaglines = []string{"未来へつなぐ物流", "確かな技術と信頼", "お客様と共に歩む"}
