@@ -8,6 +8,9 @@ import (
 )
 
 var (
+	// A Japanese postcode alone on its line, which starts the address
+	// under it: "〒100-0005", read as "T 100-0005" too.
+	jpPostcodeLineRe = regexp.MustCompile(`^\s*[〒T]?\s*\d{3}-\d{4}\s*$`)
 	// A street: a house number and a street word, in either order.
 	streetRe = regexp.MustCompile(`(?i)(?:\b\d+[a-z]?\b.*\b(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|plaza|square|sq|terrace|ter|circle|cir|real|camino|route|rte|center|centre|park|alley|crescent|close|quay|wharf|row|walk|mall|tower)\b|\b(?:street|st|avenue|ave|av|rua|rue|via|calle|avenida|straat|strasse|str|laan|weg|plein|road|rd)\.?\s+\S+.*\d|\b(?:suite|ste|unit|floor|level|room|rm)\.?\s*#?\d+|#\d+-\d+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bp\.?\s?o\.?\s+box\b|\d+-\d+-\d+|\b\p{L}+(?:straat|laan|weg|plein|gracht|dreef|lei|strasse|straße|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad)\s+\d+|\b\d+[a-z]?,?\s+(?:rue|avenue|av|boulevard|bd|bld|chemin|allée|impasse|quai|place|calle|avenida|rua|via|viale|piazza|corso)\s+\p{L}|(?-i:^\d{1,5}[A-Za-z]?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+,))`)
 	// A town line: a US state and ZIP, an Australian state and postcode,
@@ -64,7 +67,7 @@ func isAddress(text string) bool {
 // street line does not, though its house number may look like a postcode
 // before a name ("2785 River Street").
 func endsAddress(text string) bool {
-	if !townRe.MatchString(text) {
+	if !townRe.MatchString(text) || jpPostcodeLineRe.MatchString(text) {
 		return false
 	}
 	if streetWordRe.MatchString(text) && !postcodeEndRe.MatchString(text) && !countryAtEndRe.MatchString(text) {
@@ -158,9 +161,13 @@ func (c *card) findAddress() {
 		box = box.Union(l.Box)
 		conf += l.Conf
 	}
+	sep := ", "
+	if strings.IndexFunc(strings.Join(texts, ""), isCJK) >= 0 {
+		sep = " " // Japanese and Chinese addresses run on: "〒100-0005 東京都千代田区…"
+	}
 	c.found = append(c.found, Field{
 		Kind:   FieldAddress,
-		Value:  strings.Join(texts, ", "),
+		Value:  strings.Join(texts, sep),
 		Conf:   conf / float64(len(block)),
 		Box:    box,
 		Reason: c.addressReason(texts),

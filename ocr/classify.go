@@ -41,6 +41,7 @@ func ClassifyWith(lines []Line, size image.Point, opts ClassifyOptions) []Field 
 	c.opts = opts
 	c.findContacts()
 	c.findAddress()
+	c.findJapanese()
 	c.findCompanyTitleName()
 	c.mendByAgreement()
 	return c.fields()
@@ -131,6 +132,9 @@ func trimSmallFragments(l Line) Line {
 	small := func(w Word) bool {
 		n := len([]rune(w.Text))
 		// Digits of a number read unsurely stay: they may be a phone's.
+		if strings.IndexFunc(w.Text, isCJK) >= 0 {
+			return false // kana and kanji, the flat long-vowel mark ー among them
+		}
 		return n <= 3 && 2*w.Box.Dy() <= h || n <= 4 && w.Conf < speckConf && len(digitsOf(w.Text)) <= 1
 	}
 	words := l.Words
@@ -172,11 +176,14 @@ var (
 	// A run of digits with the separators phone numbers are printed with.
 	phoneRe = regexp.MustCompile(`(?:\+ ?)?\(?\d[\d ()./\-–]{5,}\d(?:\s*(?:ext\.?|x|#)\s*\d{1,5})?`)
 
+	// A Japanese postcode, "100-0005", printed after 〒.
+	jpPostcodeRe = regexp.MustCompile(`^\d{3}-\d{4}$`)
+
 	// Labels printed before a phone number, an email or a website.
-	labelEnd    = `(?:\s*(?:no|nr|number|#)\.?)?\s*[.:)\]]{0,3}\s*$`
+	labelEnd    = `(?:\s*(?:no|nr|number|#)\.?)?\s*[.:)\]：]{0,3}\s*$`
 	faxLabel    = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:fax|facsimile|f)` + labelEnd)
-	mobileLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:mobile|mobile phone|mob|cell|cellular|cell phone|m|c|h|hp|handphone|gsm|celular|cel)` + labelEnd)
-	phoneLabel  = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tel|tel\.?\s*/\s*fax|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|tél|telefone|fone|tlf|toll[- ]free|hotline)` + labelEnd)
+	mobileLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:mobile|mobile phone|mob|cell|cellular|cell phone|m|c|h|hp|handphone|gsm|celular|cel|携帯|携帯電話)` + labelEnd)
+	phoneLabel  = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tel|tel\.?\s*/\s*fax|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|tél|telefone|fone|tlf|toll[- ]free|hotline|電話)` + labelEnd)
 	// Labels of numbers that are not phone numbers.
 	otherNumberLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tax|vat|gst|abn|acn|tin|ein|reg|registration|licen[cs]e|lic|iban|swift|bic|account|acct|a/c|code|cnpj|cpf|nif|siret|siren|id|box|zip|postcode|postal)(?:\s*(?:code|id|no|nr|number|#))?\.?\s*[.:#)]{0,2}\s*$`)
 	// A label printed after a number, at the end of its line: "555 0101 Fax".
@@ -238,7 +245,7 @@ func (c *card) findContacts() {
 			text = strings.TrimSpace(anyLabel.ReplaceAllString(text, ""))
 		}
 		text = strings.TrimSpace(junkRe.ReplaceAllString(text, ""))
-		if letters(text) >= 2 {
+		if letters(text) >= 2 || jpPostcodeLineRe.MatchString(text) && c.region == "JP" {
 			c.parts = append(c.parts, part{line: i, text: text})
 		}
 	}
@@ -247,6 +254,9 @@ func (c *card) findContacts() {
 var (
 	// Labels printed with their letters spaced out: "T E L", "F A X".
 	spacedLabelRe = regexp.MustCompile(`\b(?:T E L|F A X|U R L|M O B|W E B)\b`)
+	// A dash after katakana is its long-vowel mark read as a dash:
+	// "マネージャ—".
+	longVowelRe = regexp.MustCompile(`(\p{Katakana})[-—–―‐一]`)
 	// "Ltd" read with a capital I or a one for the l, and "ltd" with an
 	// i: no word is spelt so.
 	ltdRe      = regexp.MustCompile(`\b[I1|]td\b`)
@@ -266,6 +276,7 @@ func cleanLine(s string) string {
 		}
 		return r
 	}, s)
+	s = longVowelRe.ReplaceAllString(s, "${1}ー")
 	s = spacedLabelRe.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
 	s = ltdRe.ReplaceAllString(s, "Ltd")
 	s = ltdSmallRe.ReplaceAllString(s, "ltd")
@@ -728,6 +739,9 @@ func (c *card) takePhones(i int, text, left string) string {
 		before, after := text[:m[0]], text[m[1]:]
 		if strings.TrimSpace(before) == "" {
 			before = left + " "
+		}
+		if jpPostcodeRe.MatchString(raw) && (c.region == "JP" || strings.HasSuffix(strings.TrimSpace(before), "〒")) {
+			continue // a Japanese postcode: Japan's numbers all have an area code
 		}
 		kind := labelKind(before)
 		if kind == "other" {

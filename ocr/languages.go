@@ -34,7 +34,22 @@ var regionLanguages = map[string][]string{
 	"IT": {"ita"}, "NL": {"nld"}, "VN": {"vie"}, "BR": {"por"}, "PT": {"por"},
 	"DE": {"deu"}, "AT": {"deu"}, "FR": {"fra"}, "ES": {"spa"}, "MX": {"spa"},
 	"AR": {"spa"}, "CL": {"spa"}, "CO": {"spa"}, "PE": {"spa"},
-	"CN": {"chi_sim"}, "TW": {"chi_tra"}, "HK": {"chi_tra"},
+	"CN": {"chi_sim"}, "TW": {"chi_tra"}, "HK": {"chi_tra"}, "JP": {"jpn"},
+}
+
+// scriptOf is the script of the languages the app reads that are not
+// written in Latin letters.
+var scriptOf = map[string]string{"jpn": "Japanese", "jpn_vert": "Japanese", "chi_sim": "Han", "chi_tra": "Han"}
+
+// calledScript is the script of the first language in langs, those a
+// card calls for, that is not written in Latin letters, or "".
+func calledScript(langs []string) string {
+	for _, l := range langs {
+		if s := scriptOf[l]; s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // markLanguages are letters with marks that only one of the languages
@@ -70,11 +85,11 @@ func CardLanguages(lines []Line) []string {
 		// Each piece of evidence on its own, so that a card with a
 		// number abroad still gets the language of its domain.
 		if r, why := regionOf([]string{l.Text}, nil, ""); why != "" {
-			add(regionLanguages[r]...)
+			add(regionOwn(r, lines)...)
 		}
 		for _, m := range domainRe.FindAllStringSubmatch(strings.ToLower(l.Text), -1) {
 			if r, why := regionOf(nil, []string{m[1]}, ""); why != "" {
-				add(regionLanguages[r]...)
+				add(regionOwn(r, lines)...)
 			}
 		}
 		for _, ml := range markLanguages {
@@ -85,6 +100,42 @@ func CardLanguages(lines []Line) []string {
 	}
 	return out
 }
+
+// regionOwn are the languages of region r that a card read as lines
+// calls for. A language in a script of its own (Japanese, Chinese) is
+// called for only when the card shows it may be printed in it: letters
+// of that script were read, or lines were read as little more than
+// guesses, as Latin letters read from kanji are. Many cards from Japan
+// are printed in English alone, and reading them in Japanese costs a
+// read and reads English worse.
+func regionOwn(r string, lines []Line) []string {
+	var out []string
+	for _, l := range regionLanguages[r] {
+		if scriptOf[l] == "" || printedIn(lines) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// printedIn says whether lines show signs of a script other than Latin:
+// a CJK letter, or two lines of letters read with little confidence.
+func printedIn(lines []Line) bool {
+	unsure := 0
+	for _, l := range lines {
+		if strings.IndexFunc(l.Text, isCJK) >= 0 {
+			return true
+		}
+		if l.Conf < guessConf && letters(l.Text) >= 2 {
+			unsure++
+		}
+	}
+	return unsure >= 2
+}
+
+// guessConf is the confidence under which a line is more guess than
+// reading.
+const guessConf = 50
 
 // domainRe finds the domain of an email or a website.
 var domainRe = regexp.MustCompile(`(?:@|www\.|https?://)([a-z0-9.-]+\.[a-z]{2,})\b`)

@@ -46,3 +46,80 @@ func TestReadCalledForLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestReadJapaneseCard reads cards printed in Japanese, drawn in a
+// Japanese font, with the app's default languages: the name in kanji,
+// its romaji as the phonetic name, the job without its department and
+// the firm with its legal form.
+func TestReadJapaneseCard(t *testing.T) {
+	for _, lang := range []string{"eng", "jpn"} {
+		if !tesseract.Installed(lang) {
+			t.Fatalf("the %s data is not installed: setup.sh installs it", lang)
+		}
+	}
+	eng, err := tesseract.New(ocr.DefaultLanguages...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { eng.Close() })
+	tests := []struct {
+		name  string
+		lines []render.Line
+		want  map[ocr.FieldKind]string
+	}{
+		{
+			name: "family name apart from the given name",
+			lines: []render.Line{
+				{Text: "株式会社ミナト建設", Size: 12, Bold: true},
+				{Text: "営業部 部長", Size: 9, SpaceBefore: 4},
+				{Text: "佐藤　健一", Size: 18, Bold: true},
+				{Text: "KENICHI SATO", Size: 8},
+				{Text: "TEL 03-5555-0123", Size: 8, SpaceBefore: 4},
+				{Text: "E-mail sato@minato.co.jp", Size: 8},
+				{Text: "〒105-0011 東京都港区芝公園1-2-3", Size: 8},
+			},
+			want: map[ocr.FieldKind]string{
+				ocr.FieldName: "佐藤 健一", ocr.FieldPhonetic: "Kenichi Sato", ocr.FieldTitle: "部長",
+				ocr.FieldCompany: "株式会社ミナト建設", ocr.FieldEmail: "sato@minato.co.jp",
+			},
+		},
+		{
+			name: "a job in katakana, the legal form after the name",
+			lines: []render.Line{
+				{Text: "ヒカリ電機株式会社", Size: 12},
+				{Text: "技術開発部 マネージャー", Size: 9, SpaceBefore: 4},
+				{Text: "高橋　雅人", Size: 18, Bold: true},
+				{Text: "Masato Takahashi", Size: 8},
+				{Text: "masato.takahashi@hikari.co.jp", Size: 8, SpaceBefore: 4},
+			},
+			want: map[ocr.FieldKind]string{
+				ocr.FieldName: "高橋 雅人", ocr.FieldPhonetic: "Masato Takahashi", ocr.FieldTitle: "マネージャー",
+				ocr.FieldCompany: "ヒカリ電機株式会社", ocr.FieldEmail: "masato.takahashi@hikari.co.jp",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := ocr.ReadImage(context.Background(), eng, render.Draw(render.Card{Lines: tt.lines}, 1200))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[ocr.FieldKind]string{}
+			for _, f := range r.Fields {
+				if _, ok := got[f.Kind]; !ok {
+					got[f.Kind] = f.Value
+				}
+			}
+			for kind, want := range tt.want {
+				if got[kind] != want {
+					t.Errorf("%s = %q, want %q", kind, got[kind], want)
+				}
+			}
+			if t.Failed() {
+				for _, l := range r.Lines {
+					t.Logf("read %q (%.0f)", l.Text, l.Conf)
+				}
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -18,14 +19,26 @@ func TestCardLanguages(t *testing.T) {
 		{"Vietnamese website and code", []string{"www.congty.vn", "+84 28 3822 0000"}, []string{"vie"}},
 		{"Czech marks", []string{"Jiří Novák"}, []string{"ces"}},
 		{"Italian and Dutch", []string{"+39 02 1234 5678", "info@bedrijf.nl"}, []string{"ita", "nld"}},
-		{"Chinese country code", []string{"+86 10 6552 0000"}, []string{"chi_sim"}},
+		// A language in a script of its own only when the card shows
+		// it: its letters, or lines read as guesses ("?" below: read
+		// with a confidence of 30).
+		{"Chinese country code, printed in English", []string{"Li Wei", "+86 10 6552 0000"}, nil},
+		{"Chinese country code and unsure lines", []string{"?Fh ZA", "?ERE +", "+86 10 6552 0000"}, []string{"chi_sim"}},
+		{"Japanese domain, printed in English", []string{"Kenji Watanabe", "kenji@acme.co.jp"}, nil},
+		{"Japanese domain and kanji", []string{"佐藤 健一", "sato@acme.co.jp"}, []string{"jpn"}},
+		{"Japanese domain and unsure lines", []string{"?7 ZA NERF", "?HE +=", "TEL 03-1234-5678", "sato@acme.co.jp"}, []string{"jpn"}},
+		{"Japanese domain and one unsure line", []string{"?Eo", "Kenji Watanabe", "kenji@acme.co.jp"}, nil},
 		{"a generic domain", []string{"www.example.com", "hello@example.org"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var lines []Line
 			for _, s := range tt.lines {
-				lines = append(lines, Line{Text: s})
+				l := Line{Text: s, Conf: 90}
+				if text, ok := strings.CutPrefix(s, "?"); ok {
+					l = Line{Text: text, Conf: 30}
+				}
+				lines = append(lines, l)
 			}
 			if got := CardLanguages(lines); !slices.Equal(got, tt.want) {
 				t.Errorf("CardLanguages(%q) = %q, want %q", tt.lines, got, tt.want)

@@ -59,10 +59,9 @@ func NewLine(words []Word) Line {
 	l := Line{Words: append([]Word(nil), words...)}
 	var b strings.Builder
 	var conf float64
+	wide := nameGap(words)
 	for i, w := range words {
-		// Japanese and Chinese put no spaces between words: Tesseract's
-		// words of them join up again.
-		if i > 0 && !(endsCJK(words[i-1].Text) && startsCJK(w.Text)) {
+		if i > 0 && (i == wide || !(endsCJK(words[i-1].Text) && startsCJK(w.Text))) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w.Text)
@@ -78,6 +77,39 @@ func NewLine(words []Word) Line {
 		l.Conf = conf / float64(len(words))
 	}
 	return l
+}
+
+// nameGap is the index of the word after the one gap between kanji or
+// kana words of a line that stands out as a space, or -1. Japanese and
+// Chinese put no spaces between words, so Tesseract's words of them join
+// up again, but a name is often printed with its family name set apart
+// from its given name ("島田　匡輔"): a gap of about half a letter or
+// more, at least twice as wide as any other between such words. The boxes
+// Tesseract gives kanji are too rough to tell more.
+func nameGap(words []Word) int {
+	best, second, at := 0, 0, -1
+	for i := 1; i < len(words); i++ {
+		a, b := words[i-1], words[i]
+		if !endsCJK(a.Text) || !startsCJK(b.Text) {
+			continue
+		}
+		gap := b.Box.Min.X - a.Box.Max.X
+		switch {
+		case gap > best:
+			best, second, at = gap, best, i
+		case gap > second:
+			second = gap
+		}
+	}
+	if at < 0 {
+		return -1
+	}
+	a, b := words[at-1], words[at]
+	letter := (a.Box.Dx() + b.Box.Dx()) / (utf8.RuneCountInString(a.Text) + utf8.RuneCountInString(b.Text))
+	if letter <= 0 || 20*best < 9*letter || best < 2*second {
+		return -1
+	}
+	return at
 }
 
 func isCJK(r rune) bool {

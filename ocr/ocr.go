@@ -95,6 +95,8 @@ const (
 	// which finds words scattered over a card that layout analysis takes
 	// for pictures.
 	ModeSparse
+	// ModeLine reads the image as one line of text.
+	ModeLine
 )
 
 // Pass says how to read a card once.
@@ -109,6 +111,8 @@ type Pass struct {
 	// reads its script in (see CardLanguages): an engine reads with
 	// those of them that write the script and are installed.
 	Langs []string
+	// Only reads with Langs alone, none of the engine's own.
+	Only bool
 }
 
 // Engine reads text. ocr/tesseract's is the real one.

@@ -461,10 +461,12 @@ func (c *card) findCompanyTitleName() {
 		}
 	}
 
-	// Name: the line that most reads like a person's name.
+	// Name: the line that most reads like a person's name, unless the
+	// name was found in kanji (findJapanese).
+	named := c.has(FieldName)
 	name, nameScore := -1, 1.5
 	for k, p := range c.parts {
-		if p.kind != "" || k == best && bestScore >= 2 {
+		if named || p.kind != "" || k == best && bestScore >= 2 {
 			continue
 		}
 		if s := c.nameScore(p); s > nameScore {
@@ -474,7 +476,7 @@ func (c *card) findCompanyTitleName() {
 	// A line the company was chosen for only because it holds the
 	// email's domain may be the person's own name ("Jane Sims" at
 	// sims.com): it goes to the name when it reads strongly as one.
-	if best >= 0 && !hasCompanySuffix(c.parts[best].text) && !companyWordRe.MatchString(c.parts[best].text) {
+	if !named && best >= 0 && !hasCompanySuffix(c.parts[best].text) && !companyWordRe.MatchString(c.parts[best].text) {
 		if s := c.nameScore(c.parts[best]); s > max(nameScore, 4) {
 			name, nameScore = best, s
 			best, bestScore = -1, 0
@@ -519,7 +521,7 @@ func (c *card) findCompanyTitleName() {
 	// are one title printed over two lines.
 	title, titleBest := -1, 0.0
 	for k, p := range c.parts {
-		if p.kind != "" {
+		if p.kind != "" || c.has(FieldTitle) {
 			continue
 		}
 		s := titleScore(p.text)
@@ -551,7 +553,7 @@ func (c *card) findCompanyTitleName() {
 			why += ", next to the name"
 		}
 		c.reason(why)
-	} else if k := c.lineUnderName(name); k >= 0 && byEvidence && c.nameScore(c.parts[name]) >= 3.5 {
+	} else if k := c.lineUnderName(name); k >= 0 && !c.has(FieldTitle) && byEvidence && c.nameScore(c.parts[name]) >= 3.5 {
 		// No job words anywhere: the short line printed just under the
 		// name, smaller than it, is where cards put the job, once the
 		// company is known to be another line (else it may be the firm's
@@ -831,6 +833,16 @@ func (c *card) largestUnclaimed(name int) int {
 	return best
 }
 
+// has says whether a field of kind was found.
+func (c *card) has(kind FieldKind) bool {
+	for _, f := range c.found {
+		if f.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *card) take(k int, kind FieldKind) {
 	c.parts[k].kind = kind
 	c.addText(k, kind, c.parts[k].text)
@@ -844,7 +856,7 @@ func (c *card) addText(k int, kind FieldKind, value string) {
 // fields returns what was found, in a stable order: by kind, then as
 // printed.
 func (c *card) fields() []Field {
-	order := map[FieldKind]int{FieldName: 0, FieldTitle: 1, FieldCompany: 2, FieldPhone: 3, FieldEmail: 4, FieldWebsite: 5, FieldAddress: 6, FieldNote: 7}
+	order := map[FieldKind]int{FieldName: 0, FieldPhonetic: 0, FieldTitle: 1, FieldCompany: 2, FieldPhone: 3, FieldEmail: 4, FieldWebsite: 5, FieldAddress: 6, FieldNote: 7}
 	out := append([]Field(nil), c.found...)
 	sortStable(out, func(a, b Field) bool { return order[a.Kind] < order[b.Kind] })
 	return out

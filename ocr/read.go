@@ -6,6 +6,8 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/disintegration/imaging"
 )
@@ -349,17 +351,26 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 	// domain, a country, letters with marks) is read in it too, and that
 	// reading kept unless it read clearly less: its letters then keep
 	// their marks. Other cards cost nothing more.
+	var latin []Line // a reading in Latin letters of a card printed in another script
 	if langs := CardLanguages(lines); len(langs) > 0 {
 		if tallJapanese(up, script) {
 			langs = append([]string{"jpn_vert"}, langs...)
 		}
-		other, err := eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: script, Lean: lean, Langs: langs})
+		pass := Pass{Mode: ModeAuto, Script: script, Lean: lean, Langs: langs}
+		if s := calledScript(langs); s != "" && (script == "" || script == "Latin") {
+			// Letters of another script were read as Latin ones.
+			pass.Script = s
+		}
+		other, err := eng.Recognize(ctx, up, pass)
 		if err != nil {
 			return nil, err
 		}
 		passes++
 		if other != nil && readScore(other) >= readScore(lines)*langKept/100 {
-			lines = keepAddresses(other, lines)
+			if pass.Script != script && !hasCJK(lines) {
+				latin = lines
+			}
+			lines = keepAddresses(other, lines, pass.Script != script)
 		}
 	} else if tallJapanese(up, script) {
 		other, err := eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: script, Langs: []string{"jpn_vert"}})
@@ -370,6 +381,23 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		if readScore(other) > readScore(lines) {
 			lines = other
 		}
+	}
+	lines, n, err := rereadKanji(ctx, eng, up, lines)
+	if err != nil {
+		return nil, err
+	}
+	passes += n
+	// A card printed in Japanese or Chinese is read in Latin letters too,
+	// for its numbers, emails and websites: the Japanese model misreads
+	// digits (a 0 as a 9) that the English one reads surely.
+	if hasCJK(lines) {
+		if latin == nil {
+			if latin, err = eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: "Latin"}); err != nil {
+				return nil, err
+			}
+			passes++
+		}
+		lines = keepAddresses(lines, latin, true)
 	}
 	lines = scaleLines(lines, f)
 	upright := Rotate(card, rot)
@@ -396,17 +424,40 @@ const langKept = 90
 // reading in English, where first has one in the same place: a language
 // model reads letters with marks, and an address has none (on a dev card
 // the Spanish model lost an email and a website the English one read).
-func keepAddresses(lines, first []Line) []Line {
+// When the reading was in another script (Japanese), so is each line
+// both read in plain letters and digits, such as a phone number, that
+// first read surely: the Japanese model read a 0 as a 9.
+func keepAddresses(lines, first []Line, script bool) []Line {
 	out := slices.Clone(lines)
 	for i, l := range out {
 		for _, f := range first {
-			if addressRe.MatchString(f.Text) && overlaps(l.Box, f.Box) {
+			keep := addressRe.MatchString(f.Text) || script && f.Conf >= plainConf && plainText(f.Text) && plainText(l.Text)
+			if keep && overlaps(l.Box, f.Box) {
 				out[i] = f
 				break
 			}
 		}
 	}
 	return out
+}
+
+// hasCJK says whether lines hold kanji, kana or hanzi.
+func hasCJK(lines []Line) bool {
+	return slices.ContainsFunc(lines, func(l Line) bool { return strings.IndexFunc(l.Text, isCJK) >= 0 })
+}
+
+// plainConf is the confidence over which a line read in plain letters
+// is kept over its reading in another script.
+const plainConf = 60
+
+// plainText says whether s is written in ASCII alone.
+func plainText(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII {
+			return false
+		}
+	}
+	return true
 }
 
 // addressRe matches a line holding an email or a website.

@@ -61,24 +61,44 @@ func TestMendCountryCode(t *testing.T) {
 }
 
 func TestNewLineJoinsCJK(t *testing.T) {
-	w := func(s string) Word { return Word{Text: s, Conf: 90} }
+	// Words 60 px tall laid out from x=100, each starting gap px after
+	// the one before ends.
+	type word struct {
+		text       string
+		width, gap int
+	}
 	tests := []struct {
-		words []string
+		name  string
+		words []word
 		want  string
 	}{
-		{[]string{"東京", "都", "港区"}, "東京都港区"},
-		{[]string{"〒100-0001", "東京都"}, "〒100-0001 東京都"},
-		{[]string{"テスト", "ビル", "3F"}, "テストビル 3F"},
-		{[]string{"Jane", "Doe"}, "Jane Doe"},
+		{"kanji touching", []word{{"東京", 120, 0}, {"都", 60, 4}, {"港区", 120, 6}}, "東京都港区"},
+		{"postcode then kanji", []word{{"〒100-0001", 300, 0}, {"東京都", 180, 20}}, "〒100-0001 東京都"},
+		{"katakana then floor", []word{{"テスト", 180, 0}, {"ビル", 120, 3}, {"3F", 60, 25}}, "テストビル 3F"},
+		{"block number", []word{{"丸の内", 180, 0}, {"7-7-5", 150, 1}}, "丸の内 7-7-5"},
+		{"uneven gaps in an address", []word{{"大阪", 110, 0}, {"市", 50, 23}, {"西区", 70, 22}, {"グラ", 65, 40}, {"ンド", 30, 26}}, "大阪市西区グランド"},
+		{"name with a wide gap", []word{{"前", 60, 0}, {"田", 60, 19}, {"拓也", 120, 52}}, "前田 拓也"},
+		{"latin", []word{{"Jane", 120, 0}, {"Doe", 90, 2}}, "Jane Doe"},
+		{"two-word name", []word{{"島田", 198, 0}, {"匡輔", 176, 46}}, "島田 匡輔"},
+		{"no boxes", []word{{"東京", 0, 0}, {"都", 0, 0}, {"3F", 0, 0}}, "東京都 3F"},
 	}
 	for _, tt := range tests {
-		var ws []Word
-		for _, s := range tt.words {
-			ws = append(ws, w(s))
-		}
-		if got := NewLine(ws).Text; got != tt.want {
-			t.Errorf("NewLine(%q).Text = %q, want %q", tt.words, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			var ws []Word
+			x := 100
+			for _, w := range tt.words {
+				x += w.gap
+				box := image.Rect(x, 100, x+w.width, 160)
+				if w.width == 0 {
+					box = image.Rectangle{}
+				}
+				ws = append(ws, Word{Text: w.text, Conf: 90, Box: box})
+				x += w.width
+			}
+			if got := NewLine(ws).Text; got != tt.want {
+				t.Errorf("NewLine(%v).Text = %q, want %q", tt.words, got, tt.want)
+			}
+		})
 	}
 }
 

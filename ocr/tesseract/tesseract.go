@@ -174,13 +174,22 @@ func (t *Engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 		return nil, err
 	}
 	psm := gosseract.PSM_AUTO
-	if p.Mode == ocr.ModeSparse {
+	switch p.Mode {
+	case ocr.ModeSparse:
 		psm = gosseract.PSM_SPARSE_TEXT
+	case ocr.ModeLine:
+		psm = gosseract.PSM_SINGLE_LINE
 	}
 	data := encodeImage(img)
 	first := withCalledFor(t.languagesFor(p.Script), p.Langs, p.Script)
+	if p.Only {
+		first = slices.DeleteFunc(slices.Clone(p.Langs), func(l string) bool { return !Installed(l) })
+		if len(first) == 0 {
+			return nil, nil
+		}
+	}
 	lines, err := t.read(first, data, psm)
-	if err != nil || p.Script != "" {
+	if err != nil || p.Script != "" || p.Only {
 		return lines, err
 	}
 	q := ocr.Quality(lines)

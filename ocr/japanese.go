@@ -1,0 +1,169 @@
+package ocr
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"followthrough/contacts"
+)
+
+// Evidence a card printed in Japanese gives: its job words, which end the
+// line they are on (after the department: "営業部 部長"), its departments,
+// and the marks of its name, printed in kanji or kana.
+var (
+	// jaJobRe matches a job, a rank or a profession: ranks end in 長
+	// (部長, 課長, 所長...), 役 (取締役), 士 (税理士) or 員 (研究員); the
+	// rest are the commonest words printed alone.
+	jaJobRe = regexp.MustCompile(`^(?:(?:代表|常務|専務|執行)?(?:取締役|執行役員|役員)(?:社長|会長)?|代表|社長|副社長|会長|副会長|専務|常務|顧問|相談役|監査役|参与|参事|主任|主査|主幹|課長代理|部長代理|担当|係|\p{Han}{1,4}(?:長|士|員)|(?:チーフ|シニア|ジュニア|リード|アシスタント)?(?:マネー?ジャ|ディレクタ|プロデューサ|リーダ|エンジニア|デザイナ|コンサルタント|スペシャリスト|アナリスト|プランナ|アドバイザ|コーディネータ|セールス|スタッフ)ー?|教授|准教授|講師|助教)$`)
+	// jaDepartmentRe matches a department alone on its line.
+	jaDepartmentRe = regexp.MustCompile(`(?:部|課|室|局|本部|事業部|支店|支社|営業所|センター|グループ|チーム|研究所)$`)
+	// jaPlaceRe matches the start of a Japanese address: a prefecture.
+	jaPlaceRe = regexp.MustCompile(`^(?:東京都|北海道|大阪府|京都府|\p{Han}{2,3}県)`)
+)
+
+// japanese says whether the card is printed in Japanese: two or more of
+// its lines hold kanji or kana.
+func (c *card) japanese() bool {
+	n := 0
+	for _, l := range c.lines {
+		if strings.IndexFunc(l.Text, isCJK) >= 0 {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// findJapanese takes, on a card printed in Japanese, the job at the end
+// of its line (the department before it stays in the note), the name in
+// kanji or kana, and the romaji printed beside it as the phonetic name.
+// The Latin name a card from Japan prints alone is still found as on any
+// card.
+func (c *card) findJapanese() {
+	if !c.japanese() {
+		return
+	}
+	title := -1
+	for k, p := range c.parts {
+		if p.kind != "" || hasCompanySuffix(p.text) || strings.IndexFunc(p.text, isCJK) < 0 || utf8.RuneCountInString(p.text) > 24 {
+			continue
+		}
+		dept, job, ok := splitJob(p.text)
+		if !ok {
+			continue
+		}
+		title = k
+		c.parts[k].kind = FieldTitle
+		c.addText(k, FieldTitle, job)
+		c.reason("a Japanese job word, ending its line")
+		if dept != "" {
+			c.parts = append(c.parts[:k+1], append([]part{{line: p.line, text: dept, kind: FieldNote}}, c.parts[k+1:]...)...)
+		}
+		break
+	}
+
+	// The name: the largest short line of kanji or kana that is no
+	// company, department or place.
+	name, size := -1, 0
+	for k, p := range c.parts {
+		t := strings.TrimSpace(p.text)
+		if p.kind != "" || !kanaOrKanji(t) || hasCompanySuffix(t) || jaDepartmentRe.MatchString(t) || jaPlaceRe.MatchString(t) {
+			continue
+		}
+		if n := utf8.RuneCountInString(strings.ReplaceAll(strings.ReplaceAll(t, " ", ""), "　", "")); n < 2 || n > 7 {
+			continue
+		}
+		if h := lineHeight(c.lines[p.line]); h > size || h == size && title >= 0 && c.adjacent(c.parts[title].line, p.line) {
+			name, size = k, h
+		}
+	}
+	if name < 0 {
+		return
+	}
+	c.take(name, FieldName)
+	f := &c.found[len(c.found)-1]
+	f.Value = strings.Join(strings.Fields(strings.ReplaceAll(c.parts[name].text, "　", " ")), " ")
+	// A given name set far apart from the family name may be read as a
+	// line of its own, on the same row.
+	for k, p := range c.parts {
+		l, nl := c.lines[p.line].Box, c.lines[c.parts[name].line].Box
+		if p.kind != "" || !kanaOrKanji(p.text) || !sameRow(l, nl) || !c.similarHeight(p.line, c.parts[name].line) ||
+			utf8.RuneCountInString(p.text)+utf8.RuneCountInString(f.Value) > 8 {
+			continue
+		}
+		c.parts[k].kind = FieldName
+		if l.Min.X < nl.Min.X {
+			f.Value = strings.TrimSpace(p.text) + " " + f.Value
+		} else {
+			f.Value += " " + strings.TrimSpace(p.text)
+		}
+		f.Box = f.Box.Union(l)
+		break
+	}
+	c.reason("the largest line of kanji or kana that is no company, department or place")
+
+	// Its romaji: a line of two or three Latin words beside it, or that
+	// the email's name agrees with.
+	for k, p := range c.parts {
+		words := strings.Fields(p.text)
+		if p.kind != "" || len(words) < 2 || len(words) > 3 || !latinWords(words) {
+			continue
+		}
+		if !c.near(c.parts[name].line, p.line) && !c.matchesLocalPart(c.nameWords(p.text)) {
+			continue
+		}
+		value := strings.Join(words, " ")
+		if !c.opts.KeepNameCase {
+			value = contacts.NameCase(value)
+		}
+		c.parts[k].kind = FieldPhonetic
+		c.addText(k, FieldPhonetic, value)
+		c.reason("Latin letters beside the name in kanji")
+		break
+	}
+}
+
+// splitJob splits a line that ends in a Japanese job into the department
+// before it, if any, and the job: "教育事業部 部長" is the department
+// 教育事業部 and the job 部長, "営業部長" the job 営業部長 (a sales
+// director). The longest department wins.
+func splitJob(text string) (dept, job string, ok bool) {
+	text = strings.TrimSpace(text)
+	for i := range text {
+		d, j := strings.TrimSpace(text[:i]), strings.TrimSpace(text[i:])
+		if (d == "" || jaDepartmentRe.MatchString(d) && kanaOrKanji(d)) && jaJobRe.MatchString(j) {
+			dept, job, ok = d, j, true
+		}
+	}
+	return dept, job, ok
+}
+
+// kanaOrKanji says whether s is written in kanji and kana alone, spaces
+// aside.
+func kanaOrKanji(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch {
+		case isCJK(r) && r != '〒':
+			n++
+		case unicode.IsSpace(r) || r == '　':
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
+// latinWords says whether words are all Latin letters, as a name in
+// romaji is: "KYOSUKE", "Shimada", "O'Neill", "Jean-Luc".
+func latinWords(words []string) bool {
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.Is(unicode.Latin, r) && r != '-' && r != '\'' && r != '.' {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,170 @@
+package ocr
+
+import (
+	"image"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// japaneseCases are cards printed in Japanese, and one from Japan printed
+// in English, with what they must give.
+var japaneseCases = []struct {
+	name string
+	rows []row
+	want map[FieldKind]string // "" means absent
+	// phones are the numbers taken, in order; note has what the note
+	// must hold.
+	phones []string
+	note   string
+}{
+	{
+		name: "department and job, romaji under the name, postcode on its own line",
+		rows: cat(
+			stack(100, 60, 55, "株式会社ミナト建設"),
+			stack(100, 200, "営業部 部長", 80, "佐藤 健一", "KENICHI SATO"),
+			stack(100, 560, "TEL 03-5555-0123", "FAX 03-5555-0124", "sato@minato.co.jp", "〒105-0011", "東京都港区芝公園1-2-3"),
+		),
+		want: map[FieldKind]string{
+			FieldName: "佐藤 健一", FieldPhonetic: "Kenichi Sato", FieldTitle: "部長", FieldCompany: "株式会社ミナト建設",
+			FieldEmail: "sato@minato.co.jp", FieldAddress: "105-0011 東京都港区芝公園1-2-3",
+		},
+		phones: []string{"03-5555-0123", "03-5555-0124"},
+		note:   "営業部",
+	},
+	{
+		name: "a rank alone, the firm's legal form after its name, an ideographic space",
+		rows: cat(
+			stack(100, 60, 55, "ツバサ物流株式会社"),
+			stack(100, 200, "代表取締役社長", 80, "鈴木　花子", "Hanako Suzuki"),
+			stack(100, 560, "携帯 090-5555-0199", "hanako@tsubasa.co.jp"),
+		),
+		want: map[FieldKind]string{
+			FieldName: "鈴木 花子", FieldPhonetic: "Hanako Suzuki", FieldTitle: "代表取締役社長", FieldCompany: "ツバサ物流株式会社",
+			FieldEmail: "hanako@tsubasa.co.jp",
+		},
+		phones: []string{"090-5555-0199"},
+	},
+	{
+		name: "a job in katakana after its department, family name in capitals",
+		rows: cat(
+			stack(100, 60, 55, "北斗精機株式会社"),
+			stack(100, 200, "技術開発部シニアエンジニア", 80, "山田 太郎", "YAMADA Taro"),
+			stack(100, 560, "電話 06-5555-0142", "t.yamada@hokuto.co.jp"),
+		),
+		want: map[FieldKind]string{
+			FieldName: "山田 太郎", FieldPhonetic: "Yamada Taro", FieldTitle: "シニアエンジニア", FieldCompany: "北斗精機株式会社",
+			FieldEmail: "t.yamada@hokuto.co.jp",
+		},
+		phones: []string{"06-5555-0142"},
+		note:   "技術開発部",
+	},
+	{
+		name: "a given name read as a line of its own",
+		rows: cat(
+			stack(100, 60, 55, "株式会社コスモ商事"),
+			[]row{{text: "高橋", x: 100, y: 220, h: 80}, {text: "奈緒", x: 420, y: 220, h: 80}},
+			stack(100, 340, "NAO TAKAHASHI"),
+			stack(100, 560, "nao@cosmo.co.jp"),
+		),
+		want: map[FieldKind]string{
+			FieldName: "高橋 奈緒", FieldPhonetic: "Nao Takahashi", FieldCompany: "株式会社コスモ商事", FieldEmail: "nao@cosmo.co.jp",
+		},
+	},
+	{
+		name: "printed in English in Japan: the name stays in Latin letters",
+		rows: cat(
+			stack(100, 60, 80, "Kenji Watanabe", "Sales Manager"),
+			stack(100, 320, 50, "Acme Japan K.K."),
+			stack(100, 560, "TEL 03-5555-0100", "kenji.watanabe@acme.co.jp"),
+		),
+		want: map[FieldKind]string{
+			FieldName: "Kenji Watanabe", FieldPhonetic: "", FieldTitle: "Sales Manager", FieldCompany: "Acme Japan K.K.",
+			FieldEmail: "kenji.watanabe@acme.co.jp",
+		},
+		phones: []string{"03-5555-0100"},
+	},
+}
+
+func TestClassifyJapanese(t *testing.T) {
+	for _, tt := range japaneseCases {
+		t.Run(tt.name, func(t *testing.T) {
+			fields := Classify(lines(tt.rows...), cardSize)
+			got := map[FieldKind]string{}
+			var phones []string
+			for _, f := range fields {
+				switch f.Kind {
+				case FieldPhone:
+					phones = append(phones, f.Value)
+				default:
+					if _, ok := got[f.Kind]; !ok {
+						got[f.Kind] = f.Value
+					}
+				}
+			}
+			for kind, want := range tt.want {
+				if got[kind] != want {
+					t.Errorf("%s = %q, want %q", kind, got[kind], want)
+				}
+			}
+			if !slices.Equal(phones, tt.phones) {
+				t.Errorf("phones = %q, want %q", phones, tt.phones)
+			}
+			if tt.note != "" && !strings.Contains(got[FieldNote], tt.note) {
+				t.Errorf("note = %q, want it to hold %q", got[FieldNote], tt.note)
+			}
+		})
+	}
+}
+
+func TestStrayLatin(t *testing.T) {
+	word := func(text string, conf float64) Word {
+		return Word{Text: text, Conf: conf, Box: image.Rect(0, 0, 10, 10)}
+	}
+	tests := []struct {
+		name  string
+		words []Word
+		want  bool
+	}{
+		{"unsure letters beside kanji", []Word{word("島田", 88), word("EH", 4)}, true},
+		{"marks beside kanji", []Word{word("岡田", 93), word("+=", 80)}, true},
+		{"sure letters on a line with no number", []Word{word("高橋", 93), word("EA", 80)}, true},
+		{"a sure label", []Word{word("TEL", 92), word("東京", 90), word("03-5555-0100", 90)}, false},
+		{"a floor number", []Word{word("ビル", 92), word("7F", 40)}, false},
+		{"no kanji", []Word{word("Jane", 90), word("Q.", 30)}, false},
+		{"kanji alone", []Word{word("島田", 88), word("匡輔", 70)}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strayLatin(NewLine(tt.words)); got != tt.want {
+				t.Errorf("strayLatin(%q) = %v, want %v", NewLine(tt.words).Text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitJob(t *testing.T) {
+	tests := []struct {
+		text, dept, job string
+		ok              bool
+	}{
+		{"教育事業部 部長", "教育事業部", "部長", true},
+		{"営業部部長", "営業部", "部長", true},
+		{"営業部長", "", "営業部長", true},
+		{"代表取締役社長", "", "代表取締役社長", true},
+		{"技術開発部シニアエンジニア", "技術開発部", "シニアエンジニア", true},
+		{"第二営業課　課長代理", "第二営業課", "課長代理", true},
+		{"税理士", "", "税理士", true},
+		{"物流センター", "", "", false},
+		{"株式会社", "", "", false},
+		{"Sales Manager", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			dept, job, ok := splitJob(tt.text)
+			if dept != tt.dept || job != tt.job || ok != tt.ok {
+				t.Errorf("splitJob(%q) = %q, %q, %v; want %q, %q, %v", tt.text, dept, job, ok, tt.dept, tt.job, tt.ok)
+			}
+		})
+	}
+}
