@@ -50,10 +50,17 @@ type Contact struct {
 	MiddleName string
 	FamilyName string
 	Suffix     string
-	Title      string
-	Company    string
-	Phones     []Phone
-	Emails     []string
+	// PhoneticGivenName and PhoneticFamilyName are how the given and
+	// family names are read aloud, as phones and vCards keep them
+	// (X-PHONETIC-FIRST-NAME, X-PHONETIC-LAST-NAME): the romaji
+	// "Kyosuke" and "Shimada" of "島田 匡輔". SplitPhonetic makes them
+	// from one line, PhoneticName joins them again.
+	PhoneticGivenName  string
+	PhoneticFamilyName string
+	Title              string
+	Company            string
+	Phones             []Phone
+	Emails             []string
 	// EmailLabels holds the label of each email that has one, keyed by
 	// the email as it is in Emails.
 	EmailLabels map[string]Label

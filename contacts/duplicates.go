@@ -23,6 +23,8 @@ type Match struct {
 // writes it), or a close name at the same
 // company. A close name is the same name once case, accents and
 // punctuation are set aside, or one a typo or two away, as OCR makes them.
+// A phonetic name counts as a name: the Japanese card of 島田 匡輔, read
+// Kyosuke Shimada, and his English card, Kyosuke Shimada, name one person.
 func SamePerson(a, b Contact, region string) []string {
 	var reasons []string
 	for _, ea := range a.Emails {
@@ -45,13 +47,23 @@ func SamePerson(a, b Contact, region string) []string {
 			delete(phones, e)
 		}
 	}
-	if ca := CompanyKey(a.Company); ca != "" && ca == CompanyKey(b.Company) {
-		na, nb := nameKey(personName(a)), nameKey(personName(b))
-		if na != "" && nb != "" && closeNames(na, nb) {
-			reasons = append(reasons, fmt.Sprintf("similar name at %s", strings.TrimSpace(b.Company)))
-		}
+	if ca := CompanyKey(a.Company); ca != "" && ca == CompanyKey(b.Company) && closeNamesOf(a, b) {
+		reasons = append(reasons, fmt.Sprintf("similar name at %s", strings.TrimSpace(b.Company)))
 	}
 	return reasons
+}
+
+// closeNamesOf reports whether a name of a, its name or its phonetic
+// name, is close to one of b's.
+func closeNamesOf(a, b Contact) bool {
+	for _, na := range []string{nameKey(personName(a)), nameKey(a.PhoneticName())} {
+		for _, nb := range []string{nameKey(personName(b)), nameKey(b.PhoneticName())} {
+			if na != "" && nb != "" && closeNames(na, nb) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // appendNew appends s to list unless it is there already.

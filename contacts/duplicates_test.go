@@ -69,6 +69,28 @@ var samePersonTests = []struct {
 		b:    Contact{FullName: "Ed Xu", Company: "Acme"},
 	},
 	{
+		name: "a Japanese card and an English card, at the same company",
+		a:    Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "SHIMADA", Company: "Acme KK"},
+		b:    Contact{FullName: "Kyosuke Shimada", Company: "ACME"},
+		want: []string{"similar name at ACME"},
+	},
+	{
+		name: "the English card first, the Japanese card second",
+		a:    Contact{FullName: "Kyosuke Shimada", Company: "ACME"},
+		b:    Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada", Company: "Acme KK"},
+		want: []string{"similar name at Acme KK"},
+	},
+	{
+		name: "another person's phonetic name at the same company",
+		a:    Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada", Company: "Acme"},
+		b:    Contact{FullName: "Kenji Ito", Company: "Acme"},
+	},
+	{
+		name: "a phonetic name at another company",
+		a:    Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada", Company: "Acme"},
+		b:    Contact{FullName: "Kyosuke Shimada", Company: "Globex"},
+	},
+	{
 		name: "no company is not the same company",
 		a:    Contact{FullName: "John Smith"},
 		b:    Contact{FullName: "John Smith"},

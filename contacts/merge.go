@@ -11,7 +11,7 @@ type MergeField string
 
 // The parts of a contact the user chooses between when merging.
 const (
-	MergeName    MergeField = "Name"          // full, given and family name
+	MergeName    MergeField = "Name"          // full, given and family name, and the phonetic name
 	MergeTitle   MergeField = "Title"         //
 	MergeCompany MergeField = "Company"       //
 	MergeAddress MergeField = "Address"       //
@@ -64,6 +64,7 @@ func (f MergeField) take(dst *Contact, src Contact) {
 	case MergeName:
 		dst.FullName, dst.GivenName, dst.FamilyName = src.FullName, src.GivenName, src.FamilyName
 		dst.Prefix, dst.MiddleName, dst.Suffix = src.Prefix, src.MiddleName, src.Suffix
+		dst.PhoneticGivenName, dst.PhoneticFamilyName = src.PhoneticGivenName, src.PhoneticFamilyName
 	case MergeTitle:
 		dst.Title = src.Title
 	case MergeCompany:
@@ -115,13 +116,19 @@ func SuggestFromNewer(stored, newer Contact) []MergeField {
 // those that keep lacks, come from other, and the phones, emails,
 // websites, tags and extra properties of both are kept without repeats.
 // The notes, and what was talked about, are joined when they differ. The
-// ID is keep's; the creation time the earlier of the two.
+// ID is keep's; the creation time the earlier of the two. The phonetic
+// name goes with the name; but when both cards have the same name and
+// only other says how it is read, as a card scanned again with its romaji
+// read this time, that is taken too.
 func Merge(keep, other Contact, fromOther []MergeField, region string) Contact {
 	m := keep
 	for _, f := range MergeFields {
 		if slices.Contains(fromOther, f) || (f.Value(keep, DateFormat{}) == "" && f.Value(other, DateFormat{}) != "") {
 			f.take(&m, other)
 		}
+	}
+	if m.PhoneticName() == "" && other.PhoneticName() != "" && nameKey(personName(m)) == nameKey(personName(other)) {
+		m.PhoneticGivenName, m.PhoneticFamilyName = other.PhoneticGivenName, other.PhoneticFamilyName
 	}
 	m.Phones = slices.Clone(keep.Phones)
 	for _, p := range other.Phones {

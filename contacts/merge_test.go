@@ -65,6 +65,35 @@ func TestMerge(t *testing.T) {
 	}
 }
 
+// TestMergePhonetic: the phonetic name goes with the name, and is taken
+// from the other card when the names are the same and only it has one.
+func TestMergePhonetic(t *testing.T) {
+	kanji := Contact{FullName: "島田 匡輔", GivenName: "匡輔", FamilyName: "島田"}
+	read := kanji
+	read.PhoneticGivenName, read.PhoneticFamilyName = "Kyosuke", "Shimada"
+	other := Contact{FullName: "島田 恭介", GivenName: "恭介", FamilyName: "島田", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada"}
+	tests := []struct {
+		name        string
+		keep, other Contact
+		fromOther   []MergeField
+		want        Contact
+	}{
+		{"same name, only the other says how it is read", kanji, read, nil, read},
+		{"same name, both say how it is read: the kept one's", read, Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyousuke", PhoneticFamilyName: "Shimada"}, nil, read},
+		{"another name, the kept one without a reading stays so", kanji, other, nil, kanji},
+		{"the other's name chosen: its reading with it", read, other, []MergeField{MergeName}, other},
+		{"the other's name chosen: no reading with it", read, Contact{FullName: "Shimada Kyosuke"}, []MergeField{MergeName}, Contact{FullName: "Shimada Kyosuke"}},
+		{"no name kept: the other's, reading and all", Contact{Company: "Acme"}, read, nil, func() Contact { c := read; c.Company = "Acme"; return c }()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Merge(tt.keep, tt.other, tt.fromOther, "JP"); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Merge:\n got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestDiffering(t *testing.T) {
 	a := Contact{FullName: "Ann Lee", Company: "Acme", Title: "CTO", Event: "DevConf", Cadence: Cadence{Ideal: 30, Max: 60}}
 	b := Contact{FullName: "Ann Lee", Company: "ACME", Addresses: []Address{{Street: "1 Main St"}}, Event: "DevConf", MetOn: Day{2025, 2, 3}}

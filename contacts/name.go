@@ -1,6 +1,10 @@
 package contacts
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // honorifics are the titles SplitName drops from the front of a name, in
 // lower case without the trailing period.
@@ -45,6 +49,10 @@ func isPostNominal(word string) bool {
 // given names: "Mary Ann van der Berg" gives "Mary Ann" and "van der Berg".
 // A single word is a given name, unless an honorific came before it, as in
 // "Dr. Smith", when it is a family name.
+//
+// A name written in Chinese, Japanese or Korean characters (Han, Hiragana,
+// Katakana, Hangul) puts the family name first: "島田 匡輔" is family
+// 島田, given 匡輔 (see splitCJK).
 func SplitName(full string) (given, family string) {
 	// Split at commas, dropping empty parts and parts made only of
 	// post-nominals ("Jane Doe, PhD, MBA").
@@ -73,6 +81,9 @@ func SplitName(full string) (given, family string) {
 	words := parts[0]
 	hadHonorific := len(words) > 0 && isHonorific(words[0])
 	words = trimTitles(words)
+	if isCJKName(words) {
+		return splitCJK(words)
+	}
 	switch len(words) {
 	case 0:
 		return "", ""
@@ -112,4 +123,57 @@ func trimTitles(words []string) []string {
 		return nil
 	}
 	return words[i:j]
+}
+
+// isCJKName reports whether words are a name in Chinese, Japanese or
+// Korean characters: they have a letter, and every letter is Han,
+// Hiragana, Katakana or Hangul (the prolonged sound mark "ー", in no
+// script of its own, counts with them).
+func isCJKName(words []string) bool {
+	n := 0
+	for _, w := range words {
+		for _, r := range w {
+			switch {
+			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+				n++
+			case unicode.IsLetter(r) && !unicode.Is(unicode.Common, r):
+				return false
+			}
+		}
+	}
+	return n > 0
+}
+
+// foreignNameDots are the dots written between the given and family names
+// of a foreign name in Katakana, "ジョン・スミス", or in Chinese
+// characters, "迈克尔·乔丹".
+const foreignNameDots = "・･゠＝=·"
+
+// splitCJK splits a name in Chinese, Japanese or Korean characters. Such
+// a name is written family name first, and on a card the two are set
+// apart by a space: "島田 匡輔" is family 島田, given 匡輔, "김 민준" family
+// 김; the words after the first are the given names.
+//
+// Without a space the name stays whole, as a given name, the way
+// Android's name splitter keeps a Japanese name it cannot split and as a
+// single Latin word is kept: 島田匡輔 could be 島田 匡輔 or 島 田匡輔, and
+// only a dictionary of family names could tell (Japanese family names
+// run from one to three characters or more). The full name is shown, so
+// nothing is lost; the user can type the parts.
+//
+// A foreign name is the exception: written in Katakana or Chinese
+// characters it keeps its own order, given name first, with a dot between
+// the names: "ジョン・スミス" is given ジョン, family スミス.
+func splitCJK(words []string) (given, family string) {
+	if len(words) == 1 {
+		w := words[0]
+		if i := strings.LastIndexAny(w, foreignNameDots); i > 0 {
+			_, size := utf8.DecodeRuneInString(w[i:])
+			if g, f := w[:i], w[i+size:]; strings.Trim(g, foreignNameDots) != "" && strings.Trim(f, foreignNameDots) != "" {
+				return strings.TrimRight(g, foreignNameDots), f
+			}
+		}
+		return w, ""
+	}
+	return strings.Join(words[1:], " "), words[0]
 }

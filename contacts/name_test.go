@@ -47,7 +47,25 @@ var splitNameTests = []struct {
 	{"De Niro", "De", "Niro"},
 	{"Yo-Yo Ma", "Yo-Yo", "Ma"},
 	{"José Álvarez", "José", "Álvarez"},
-	{"王 小明", "王", "小明"},
+	// Chinese, Japanese and Korean names: family name first.
+	{"王 小明", "小明", "王"},
+	{"島田 匡輔", "匡輔", "島田"},
+	{"島田　匡輔", "匡輔", "島田"}, // an ideographic space
+	{"しまだ きょうすけ", "きょうすけ", "しまだ"},
+	{"김 민준", "민준", "김"},
+	{"Dr. 島田 匡輔", "匡輔", "島田"},
+	{"島田, 匡輔", "匡輔", "島田"},
+	// Without a space there is no telling where the family name ends.
+	{"島田匡輔", "島田匡輔", ""},
+	{"김민준", "김민준", ""},
+	// A foreign name keeps its given name first, set apart by a dot.
+	{"ジョン・スミス", "ジョン", "スミス"},
+	{"レオナルド・ダ・ヴィンチ", "レオナルド・ダ", "ヴィンチ"},
+	{"迈克尔·乔丹", "迈克尔", "乔丹"},
+	{"・スミス", "・スミス", ""},
+	{"スミス・", "スミス・", ""},
+	// Latin letters among them: not a name in those scripts.
+	{"島田 Kyosuke", "島田", "Kyosuke"},
 	{"Dr.", "", ""},
 	{"PhD", "", ""},
 	{", , ,", "", ""},

@@ -95,7 +95,7 @@ func unwanted(r rune) bool {
 // whatever they were read from.
 func (c Contact) Clean() Contact {
 	for _, f := range []*string{&c.UID, &c.FullName, &c.Prefix, &c.GivenName, &c.MiddleName, &c.FamilyName, &c.Suffix,
-		&c.Title, &c.Company, &c.Event, &c.IntroducedBy} {
+		&c.PhoneticGivenName, &c.PhoneticFamilyName, &c.Title, &c.Company, &c.Event, &c.IntroducedBy} {
 		*f = CleanLine(*f)
 	}
 	for _, f := range []*string{&c.Note, &c.TalkedAbout} {

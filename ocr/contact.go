@@ -4,7 +4,13 @@ import (
 	"followthrough/contacts"
 )
 
-// Contact turns what was read into a contact, ready for review.
+// Contact turns what was read into a contact, ready for review. The name
+// is split into its parts as contacts.SplitName splits it, family first
+// in kanji, hangul or kana ("島田 匡輔"); the phonetic name, the romaji
+// printed beside it, as contacts.SplitPhonetic does, whose order its
+// capitals tell ("SHIMADA Kyosuke"): the classifier writes it in its
+// usual case with contacts.PhoneticNameCase, not NameCase, unless names
+// are kept as printed.
 func (r *Reading) Contact() contacts.Contact {
 	var c contacts.Contact
 	var notes []string
@@ -13,6 +19,8 @@ func (r *Reading) Contact() contacts.Contact {
 		case FieldName:
 			c.FullName = f.Value
 			c.GivenName, c.FamilyName = contacts.SplitName(f.Value)
+		case FieldPhonetic:
+			c.PhoneticGivenName, c.PhoneticFamilyName = contacts.SplitPhonetic(f.Value)
 		case FieldTitle:
 			c.Title = f.Value
 		case FieldCompany:

@@ -203,9 +203,15 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem, event string) (st
 // errNoText is the failure of a card on which nothing was read.
 var errNoText = errors.New("no text found on the card: is it the back of the card, blank, handwritten or too dark? (open it in the window to type what it says)")
 
-// summary is a one-line description of a contact for a terminal.
+// summary is a one-line description of a contact for a terminal: its
+// name, with how it is said when the card gave that ("島田 匡輔
+// (Kyosuke Shimada)"), its job and what else it has.
 func summary(c contacts.Contact) string {
-	parts := []string{c.DisplayName()}
+	name := c.DisplayName()
+	if p := c.PhoneticName(); p != "" && p != name {
+		name += " (" + p + ")"
+	}
+	parts := []string{name}
 	if c.Title != "" {
 		parts = append(parts, c.Title)
 	}

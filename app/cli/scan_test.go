@@ -229,3 +229,25 @@ func TestScanCommandBadInput(t *testing.T) {
 		t.Errorf("%d contacts saved, want only the good card", n)
 	}
 }
+
+// TestSummary: a scan's line says the name, with how it is said when the
+// card gives that, and what else the card has.
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		name string
+		c    contacts.Contact
+		want string
+	}{
+		{"a Japanese card", contacts.Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "SHIMADA",
+			Company: "Acme", Emails: []string{"k@acme.example"}}, "島田 匡輔 (Kyosuke SHIMADA) · Acme · 1 email"},
+		{"no phonetic name", contacts.Contact{FullName: "Jane Doe", Title: "CTO"}, "Jane Doe · CTO"},
+		{"the phonetic name is the name", contacts.Contact{FullName: "Kyosuke Shimada", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada"}, "Kyosuke Shimada"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := summary(tt.c); got != tt.want {
+				t.Errorf("summary = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

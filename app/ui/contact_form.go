@@ -246,12 +246,16 @@ type contactForm struct {
 	prefix, given, middle, family, suffix *fieldEntry
 	nameParts                             *fyne.Container
 	moreName                              *widget.Button
-	note, event                           *fieldEntry
-	metOn                                 *dayEntry
-	introducedBy                          *widget.SelectEntry
-	talkedAbout, tags                     *fieldEntry
-	cadence                               *widget.Select
-	people                                map[string]int64 // contact IDs by name, for introducedBy
+	// phonetic is how the name is said, the romaji beside a kanji name:
+	// one line, split into the phonetic given and family names
+	// (contacts.SplitPhonetic) as it is saved.
+	phonetic          *fieldEntry
+	note, event       *fieldEntry
+	metOn             *dayEntry
+	introducedBy      *widget.SelectEntry
+	talkedAbout, tags *fieldEntry
+	cadence           *widget.Select
+	people            map[string]int64 // contact IDs by name, for introducedBy
 	// findPeople, if set, looks up the people a name typed in
 	// introducedBy may mean, and hands them to found on the UI goroutine.
 	findPeople       func(text string, found func(map[string]int64))
@@ -286,6 +290,7 @@ func newContactForm(dates contacts.DateFormat) *contactForm {
 	f.middle = newFieldEntry(false, "Middle name", focus)
 	f.family = newFieldEntry(false, "Family name", focus)
 	f.suffix = newFieldEntry(false, "Suffix (PhD)", focus)
+	f.phonetic = newFieldEntry(false, "How the name is said, e.g. Kyosuke Shimada", focus)
 	f.title = newFieldEntry(false, "Job title", focus)
 	f.company = newFieldEntry(false, "Company", focus)
 	f.note = newFieldEntry(true, "Anything else on the card", focus)
@@ -304,7 +309,7 @@ func newContactForm(dates contacts.DateFormat) *contactForm {
 	for _, l := range []*labelledList{f.phones, f.emails, f.websites} {
 		l.onEdit = f.edited
 	}
-	for _, e := range []*fieldEntry{f.name, f.prefix, f.given, f.middle, f.family, f.suffix,
+	for _, e := range []*fieldEntry{f.name, f.prefix, f.given, f.middle, f.family, f.suffix, f.phonetic,
 		f.title, f.company, f.note, f.event, f.talkedAbout, f.tags} {
 		e.OnChanged = func(string) { f.edited() }
 	}
@@ -423,6 +428,7 @@ func (f *contactForm) buildUI() fyne.CanvasObject {
 
 	f.form = widget.NewForm(
 		nameItem,
+		item("Phonetic name", f.phonetic),
 		item("Title", f.title),
 		item("Company", f.company),
 		list("Phones", f.phones, "Add phone", string(contacts.PhoneWork)),
@@ -534,6 +540,7 @@ func (f *contactForm) set(c contacts.Contact) {
 	f.middle.SetText(c.MiddleName)
 	f.family.SetText(c.FamilyName)
 	f.suffix.SetText(c.Suffix)
+	f.phonetic.SetText(c.PhoneticName())
 	f.title.SetText(c.Title)
 	f.company.SetText(c.Company)
 	f.emails.clear()
@@ -576,11 +583,12 @@ func (f *contactForm) set(c contacts.Contact) {
 
 // saved makes c, just saved from the form as it is, the contact set,
 // without filling the form again: only the name's parts, which saving may
-// have made from the full name, are shown as saved.
+// have made from the full name, and the phonetic name, as its parts read
+// given name first, are shown as saved.
 func (f *contactForm) saved(c contacts.Contact) {
 	f.filling = true
 	for e, v := range map[*fieldEntry]string{f.prefix: c.Prefix, f.given: c.GivenName, f.middle: c.MiddleName,
-		f.family: c.FamilyName, f.suffix: c.Suffix} {
+		f.family: c.FamilyName, f.suffix: c.Suffix, f.phonetic: c.PhoneticName()} {
 		if e.Text != v {
 			e.SetText(v)
 		}
@@ -596,7 +604,7 @@ func (f *contactForm) saved(c contacts.Contact) {
 // that the user checks them against the card. No fields clears it all.
 func (f *contactForm) showEvidence(fields []ocr.Field) {
 	entries := map[ocr.FieldKind]*fieldEntry{
-		ocr.FieldName: f.name, ocr.FieldTitle: f.title, ocr.FieldCompany: f.company,
+		ocr.FieldName: f.name, ocr.FieldPhonetic: f.phonetic, ocr.FieldTitle: f.title, ocr.FieldCompany: f.company,
 	}
 	lists := map[ocr.FieldKind]*widget.Label{
 		ocr.FieldPhone: f.phones.hint, ocr.FieldEmail: f.emails.hint, ocr.FieldWebsite: f.websites.hint,
@@ -657,7 +665,9 @@ func evidenceHint(fl ocr.Field) string {
 // contact returns the contact as edited: the one set, with the form's
 // fields. The name's parts are as typed in them; while none is typed,
 // they follow the full name (contacts.SplitName), and keep a prefix or
-// suffix the full name still has.
+// suffix the full name still has. The phonetic name is split into its
+// parts (contacts.SplitPhonetic) once it is edited; until then the parts
+// set stay as they were.
 func (f *contactForm) contact() contacts.Contact {
 	c := f.base
 	c.FullName = strings.TrimSpace(f.name.Text)
@@ -677,6 +687,9 @@ func (f *contactForm) contact() contacts.Contact {
 		if !strings.HasSuffix(c.FullName, c.Suffix) {
 			c.Suffix = ""
 		}
+	}
+	if p := strings.TrimSpace(f.phonetic.Text); p != f.base.PhoneticName() {
+		c.PhoneticGivenName, c.PhoneticFamilyName = contacts.SplitPhonetic(p)
 	}
 	c.Title = strings.TrimSpace(f.title.Text)
 	c.Company = strings.TrimSpace(f.company.Text)

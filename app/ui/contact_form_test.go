@@ -29,6 +29,7 @@ func newTestForm(t *testing.T, c contacts.Contact) (*contactForm, fyne.Window) {
 var structured = contacts.Contact{
 	ID: 7, FullName: "Dr. Ann-Marie Q. Øster, PhD",
 	Prefix: "Dr.", GivenName: "Ann-Marie", MiddleName: "Q.", FamilyName: "Øster", Suffix: "PhD",
+	PhoneticGivenName: "Anne-Marie", PhoneticFamilyName: "Oester",
 	Phones:        []contacts.Phone{{Number: "+47 22 00 00 00", Kind: contacts.PhoneWork}},
 	Emails:        []string{"ann@home.example", "ann@work.example"},
 	EmailLabels:   map[string]contacts.Label{"ann@home.example": contacts.LabelHome, "ann@work.example": contacts.LabelWork},

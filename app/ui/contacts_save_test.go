@@ -57,6 +57,7 @@ func TestSaveChangesOnlyWhenChanged(t *testing.T) {
 		typed("middle name", func() fyne.Focusable { return f.middle }),
 		typed("family name", func() fyne.Focusable { return f.family }),
 		typed("suffix", func() fyne.Focusable { return f.suffix }),
+		typed("phonetic name", func() fyne.Focusable { return f.phonetic }),
 		typed("title", func() fyne.Focusable { return f.title }),
 		typed("company", func() fyne.Focusable { return f.company }),
 		typed("phone", func() fyne.Focusable { return f.phones.rows[0].value }),

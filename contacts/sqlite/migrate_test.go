@@ -354,3 +354,61 @@ func TestMigrateCountsChanges(t *testing.T) {
 		t.Errorf("done after migrating: sequence %d, modified %v (%v); want 1, %v", f.Sequence, f.Modified, err, now)
 	}
 }
+
+func init() { versionSeeds[12] = seed12 }
+
+// seed12: version 12 kept the five parts of a name, but no phonetic name.
+func seed12(db *sql.DB, created int64) error {
+	if err := seed11(db, created); err != nil {
+		return err
+	}
+	return execAll(db, []any{`UPDATE contacts SET given_name = 'Ann', middle_name = 'Q.', family_name = 'Example' WHERE id = 1`})
+}
+
+// TestMigrateAddsPhoneticName opens a version 12 database: Ann keeps her
+// name's parts, has no phonetic name, and can be given one that search
+// finds and the trash keeps.
+func TestMigrateAddsPhoneticName(t *testing.T) {
+	dir := t.TempDir()
+	s := openAtVersion(t, dir, 12)
+	if err := seed12(s.db, time.Now().UnixMilli()); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err := open(t.Context(), dir, migrationFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx := t.Context()
+	ann, err := s.Get(ctx, 1)
+	if err != nil || ann.MiddleName != "Q." || ann.PhoneticGivenName != "" || ann.PhoneticFamilyName != "" {
+		t.Fatalf("Ann after migrating: %+v, %v", ann, err)
+	}
+	ann.PhoneticGivenName, ann.PhoneticFamilyName = "Anne", "Egzampel"
+	if err := s.Update(ctx, ann); err != nil {
+		t.Fatal(err)
+	}
+	if found, err := s.Find(ctx, Filter{Query: "egzam"}); err != nil || len(found) != 1 || found[0].PhoneticFamilyName != "Egzampel" {
+		t.Errorf("search by the phonetic name: %+v, %v", found, err)
+	}
+	// A change to the phonetic name alone, made by SQL as another
+	// program might, marks the contact's words to be written again.
+	if _, err := s.db.Exec("UPDATE contacts SET phonetic_family_name = 'Eksampl' WHERE id = 1"); err != nil {
+		t.Fatal(err)
+	}
+	var pending int
+	if err := s.db.QueryRow("SELECT count(*) FROM search_pending WHERE contact_id = 1").Scan(&pending); err != nil || pending != 1 {
+		t.Errorf("after the phonetic name changed by SQL, %d pending (%v), want 1", pending, err)
+	}
+	// Back from the trash, whatever the contact given to Restore says.
+	if _, err := s.Delete(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Restore(ctx, contacts.Contact{ID: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Get(ctx, 1); err != nil || got.PhoneticGivenName != "Anne" || got.PhoneticFamilyName != "Eksampl" {
+		t.Errorf("Ann back from the trash: %+v, %v", got, err)
+	}
+}

@@ -46,8 +46,9 @@ func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
-// searchText is what the search index holds of c: the words of its names,
-// company, title, event, tags and emails, each once.
+// searchText is what the search index holds of c: the words of its names
+// (the phonetic name too, so that "shimada" finds 島田 匡輔), company,
+// title, event, tags and emails, each once.
 func searchText(c contacts.Contact) string {
 	seen := map[string]bool{}
 	var words []string
@@ -59,7 +60,8 @@ func searchText(c contacts.Contact) string {
 			}
 		}
 	}
-	for _, s := range []string{c.FullName, c.GivenName, c.FamilyName, c.Company, c.Title, c.Event} {
+	for _, s := range []string{c.FullName, c.GivenName, c.FamilyName, c.PhoneticGivenName, c.PhoneticFamilyName,
+		c.Company, c.Title, c.Event} {
 		add(s)
 	}
 	for _, t := range c.Tags {

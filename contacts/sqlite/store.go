@@ -445,12 +445,14 @@ func (s *Store) now() time.Time {
 // migrations/007_compact.sql).
 const contactColumns = `id, full_name, given_name, family_name, title, company,
 	prefix, middle_name, suffix, note, coalesce((SELECT name FROM events WHERE events.id = event_id), event), image, created, updated,
-	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid`
+	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid,
+	phonetic_given_name, phonetic_family_name`
 
 // insertColumns are the columns insertContact writes.
 const insertColumns = `id, full_name, given_name, family_name, title, company,
 	prefix, middle_name, suffix, note, event, image, created, updated,
-	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid`
+	event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid,
+	phonetic_given_name, phonetic_family_name`
 
 // Add stores c as a new contact and sets its ID, Created and Updated.
 // The ID that c had is ignored. c keeps its UID, as a card read from
@@ -591,11 +593,12 @@ func insertContact(ctx context.Context, tx *sql.Tx, c contacts.Contact) (int64, 
 		return 0, err
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO contacts (`+insertColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
 		c.Prefix, c.MiddleName, c.Suffix, c.Note, keptEvent(c), c.Image, c.Created.UnixMilli(), c.Updated.UnixMilli(),
 		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
-		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.UID)
+		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.UID,
+		c.PhoneticGivenName, c.PhoneticFamilyName)
 	if err != nil {
 		return 0, err
 	}
@@ -674,12 +677,14 @@ func updateContact(ctx context.Context, tx *sql.Tx, c *contacts.Contact, now tim
 		full_name = ?, given_name = ?, family_name = ?, title = ?, company = ?,
 		prefix = ?, middle_name = ?, suffix = ?, note = ?, event = ?, image = ?, updated = ?,
 		event_id = ?, met_on = ?, introduced_by = ?, introduced_by_id = ?, talked_about = ?,
-		cadence_ideal = ?, cadence_max = ?, extra = ?, uid = coalesce(nullif(?, ''), uid)
+		cadence_ideal = ?, cadence_max = ?, extra = ?, uid = coalesce(nullif(?, ''), uid),
+		phonetic_given_name = ?, phonetic_family_name = ?
 		WHERE id = ?`,
 		c.FullName, c.GivenName, c.FamilyName, c.Title, c.Company,
 		c.Prefix, c.MiddleName, c.Suffix, c.Note, keptEvent(*c), c.Image, now.UnixMilli(),
 		nullID(c.EventID), c.MetOn.String(), c.IntroducedBy, nullID(c.IntroducedByID), c.TalkedAbout,
-		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.UID, c.ID)
+		c.Cadence.Ideal, c.Cadence.Max, strings.Join(c.Extra, "\n"), c.UID,
+		c.PhoneticGivenName, c.PhoneticFamilyName, c.ID)
 	if err != nil {
 		return err
 	}
@@ -985,7 +990,8 @@ func scanContact(row interface{ Scan(...any) error }) (contacts.Contact, error) 
 	var metOn, extra string
 	err := row.Scan(&c.ID, &c.FullName, &c.GivenName, &c.FamilyName, &c.Title, &c.Company,
 		&c.Prefix, &c.MiddleName, &c.Suffix, &c.Note, &c.Event, &c.Image, &created, &updated,
-		&eventID, &metOn, &c.IntroducedBy, &introducedByID, &c.TalkedAbout, &c.Cadence.Ideal, &c.Cadence.Max, &extra, &c.UID)
+		&eventID, &metOn, &c.IntroducedBy, &introducedByID, &c.TalkedAbout, &c.Cadence.Ideal, &c.Cadence.Max, &extra, &c.UID,
+		&c.PhoneticGivenName, &c.PhoneticFamilyName)
 	if extra != "" {
 		c.Extra = strings.Split(extra, "\n")
 	}

@@ -124,8 +124,11 @@ var fullContact = contacts.Contact{
 	MiddleName: "King",
 	FamilyName: "Lovelace",
 	Suffix:     "FRS",
-	Title:      "Analyst",
-	Company:    "Analytical Engines Ltd",
+	// How the name is said, as a phone keeps it.
+	PhoneticGivenName:  "AY-duh",
+	PhoneticFamilyName: "LUV-luh-lays",
+	Title:              "Analyst",
+	Company:            "Analytical Engines Ltd",
 	Phones: []contacts.Phone{
 		{Number: "+44 20 7946 0958", Kind: contacts.PhoneWork},
 		{Number: "(650) 555-0100", Kind: contacts.PhoneMobile},

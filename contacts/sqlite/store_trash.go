@@ -31,7 +31,8 @@ func moveToTrash(ctx context.Context, tx *sql.Tx, id int64, now time.Time) error
 	_, err := tx.ExecContext(ctx, `INSERT INTO trash_contacts (`+insertColumns+`)
 		SELECT id, full_name, given_name, family_name, title, company,
 			prefix, middle_name, suffix, note, coalesce((SELECT name FROM events WHERE events.id = event_id), event), image, created, updated,
-			event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid
+			event_id, met_on, introduced_by, introduced_by_id, talked_about, cadence_ideal, cadence_max, extra, uid,
+			phonetic_given_name, phonetic_family_name
 		FROM contacts WHERE id = ?`, id)
 	if err != nil {
 		return err
@@ -66,7 +67,8 @@ func restoreFromTrash(ctx context.Context, tx *sql.Tx, id int64) (bool, error) {
 			prefix, middle_name, suffix, note, CASE WHEN event_id IN (SELECT id FROM events) THEN '' ELSE event END, image, created, updated,
 			CASE WHEN event_id IN (SELECT id FROM events) THEN event_id END, met_on, introduced_by,
 			CASE WHEN introduced_by_id IN (SELECT id FROM contacts) THEN introduced_by_id END,
-			talked_about, cadence_ideal, cadence_max, extra, uid
+			talked_about, cadence_ideal, cadence_max, extra, uid,
+			phonetic_given_name, phonetic_family_name
 		FROM trash_contacts WHERE id = ?`, id)
 	if err != nil {
 		return false, err

@@ -40,7 +40,9 @@ func QRCard(c contacts.Contact, max int) (vcf []byte, omitted []string, err erro
 	encode := func(c contacts.Contact) ([]byte, error) {
 		// A QR code gets what a phone uses: the note says how they met in
 		// words, so the X- properties, and LABEL, which repeats ADR, stay
-		// out to keep the code small enough to scan.
+		// out to keep the code small enough to scan. The phonetic name
+		// stays: a phone sorts and says a name in kanji by it, and it
+		// takes some forty bytes.
 		card := Card(c)
 		for _, k := range []string{fieldLabel, fieldEvent, fieldMetOn, fieldIntroducedBy, fieldTalkedAbout} {
 			delete(card, k)

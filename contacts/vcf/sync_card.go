@@ -35,6 +35,7 @@ var syncManaged = map[string]bool{
 	"N": true, "FN": true, "ORG": true, "TITLE": true, "TEL": true, "EMAIL": true, "URL": true,
 	"ADR": true, fieldLabel: true, "NOTE": true, "CATEGORIES": true,
 	fieldEvent: true, fieldMetOn: true, fieldIntroducedBy: true, fieldTalkedAbout: true,
+	fieldPhoneticGiven: true, fieldPhoneticMiddle: true, fieldPhoneticFamily: true,
 }
 
 // SyncCard returns the vCard 3.0 to store on a CardDAV server for c: its

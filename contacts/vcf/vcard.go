@@ -24,7 +24,8 @@ import (
 // which go-vcard, written for vCard 4.0, does not name.
 const fieldLabel = "LABEL"
 
-// Card returns c as a vCard 3.0: VERSION, UID, N, FN, ORG, TITLE, TEL, EMAIL,
+// Card returns c as a vCard 3.0: VERSION, UID, N, FN, the phonetic name
+// (X-PHONETIC-FIRST-NAME, X-PHONETIC-LAST-NAME), ORG, TITLE, TEL, EMAIL,
 // URL, ADR with LABEL, NOTE and CATEGORIES. FN is c's display name, or
 // its given and family names if it has those but no full name. The note
 // starts with "Met at <Event>." when c has an event, which is also the
@@ -48,6 +49,13 @@ func Card(c contacts.Contact) vcard.Card {
 	}
 	card.SetValue(vcard.FieldName, joinComponents(";", c.FamilyName, c.GivenName, c.MiddleName, c.Prefix, c.Suffix))
 	card.SetValue(vcard.FieldFormattedName, formattedName(c))
+	for _, x := range []struct{ prop, value string }{
+		{fieldPhoneticGiven, c.PhoneticGivenName}, {fieldPhoneticFamily, c.PhoneticFamilyName},
+	} {
+		if x.value != "" {
+			card.SetValue(x.prop, x.value)
+		}
+	}
 	if c.Company != "" {
 		card.SetValue(vcard.FieldOrganization, escapeComponent(c.Company))
 	}
@@ -121,6 +129,16 @@ func Card(c contacts.Contact) vcard.Card {
 	}
 	return card
 }
+
+// The properties of the phonetic name, how the name is read aloud, as
+// Apple's Contacts, Google Contacts and Android write and read them, in
+// vCard 3.0 and 4.0 alike. Android writes a phonetic middle name too,
+// which Read takes into the given name; Card writes none.
+const (
+	fieldPhoneticGiven  = "X-PHONETIC-FIRST-NAME"
+	fieldPhoneticMiddle = "X-PHONETIC-MIDDLE-NAME"
+	fieldPhoneticFamily = "X-PHONETIC-LAST-NAME"
+)
 
 // The properties that keep a contact's meeting context in its vCard.
 const (
@@ -281,7 +299,7 @@ func writeCards(w io.Writer, card func(contacts.Contact) vcard.Card, cs []contac
 // it writes the others after them, sorted.
 var propertyOrder = []string{
 	vcard.FieldVersion, vcard.FieldUID, vcard.FieldName, vcard.FieldFormattedName,
-	vcard.FieldOrganization, vcard.FieldTitle, vcard.FieldTelephone,
+	fieldPhoneticGiven, fieldPhoneticFamily, vcard.FieldOrganization, vcard.FieldTitle, vcard.FieldTelephone,
 	vcard.FieldEmail, vcard.FieldURL, vcard.FieldAddress, fieldLabel,
 	vcard.FieldNote, vcard.FieldCategories,
 }
@@ -332,6 +350,9 @@ func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 		}
 	}
 	_, hasUID := card[vcard.FieldUID]
+	// A phonetic name kept from a card read before the contact had one
+	// gives way to the contact's own.
+	phoneticFromFields := card[fieldPhoneticGiven] != nil || card[fieldPhoneticFamily] != nil
 	v3 := card.Value(vcard.FieldVersion) == "3.0"
 	for _, line := range extra {
 		// A content line is one line, holds no control character, and is
@@ -339,7 +360,7 @@ func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 		// UID.
 		line = contacts.CleanLine(lineBreakRemover.Replace(line))
 		name, value, ok := splitContentLine(line)
-		if !ok || !keptProperty(name) || hasUID && propertyName(name) == vcard.FieldUID {
+		if !ok || !keptProperty(name) || hasUID && propertyName(name) == vcard.FieldUID || phoneticFromFields && phoneticProperties[propertyName(name)] {
 			continue
 		}
 		if v3 && propertyName(name) == vcard.FieldBirthday && !isDate3(name, value) {
@@ -350,6 +371,9 @@ func encodeCard(buf *bytes.Buffer, card vcard.Card, extra []string) error {
 	contentline.Write(buf, "END:VCARD")
 	return nil
 }
+
+// phoneticProperties are the properties of the phonetic name.
+var phoneticProperties = map[string]bool{fieldPhoneticGiven: true, fieldPhoneticMiddle: true, fieldPhoneticFamily: true}
 
 // fieldBirthday3 keeps, in a vCard 3.0, a birthday that 3.0 cannot write
 // in BDAY: one without a year (4.0's --MMDD) or given as text. RFC 2426
@@ -488,6 +512,9 @@ func contactFromCard(card vcard.Card) contacts.Contact {
 	if f := card.Preferred(vcard.FieldOrganization); f != nil {
 		c.Company = contacts.JoinNonEmpty(", ", splitComponents(f.Value, ';')...)
 	}
+	c.PhoneticGivenName = contacts.JoinNonEmpty(" ",
+		unescapeText(card.PreferredValue(fieldPhoneticGiven)), unescapeText(card.PreferredValue(fieldPhoneticMiddle)))
+	c.PhoneticFamilyName = unescapeText(card.PreferredValue(fieldPhoneticFamily))
 	c.Title = unescapeText(card.PreferredValue(vcard.FieldTitle))
 	for _, f := range card[vcard.FieldTelephone] {
 		// vCard 4.0 may give a phone as a URI: "tel:+1-555-555-0100".
@@ -606,6 +633,7 @@ var consumedProperties = map[string]bool{
 	vcard.FieldTelephone: false, vcard.FieldEmail: false, vcard.FieldURL: false,
 	vcard.FieldCategories: false,
 	fieldEvent:            false, fieldMetOn: false, fieldIntroducedBy: false, fieldTalkedAbout: false,
+	fieldPhoneticGiven: false, fieldPhoneticMiddle: false, fieldPhoneticFamily: false,
 	vcard.FieldOrganization: true, vcard.FieldTitle: true, vcard.FieldNote: true,
 	vcard.FieldAddress: false, fieldLabel: false,
 }

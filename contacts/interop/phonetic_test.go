@@ -1,0 +1,71 @@
+package interop
+
+import (
+	"bytes"
+	"encoding/json"
+	"os/exec"
+	"testing"
+
+	"followthrough/contacts"
+	"followthrough/contacts/internal/tooltest"
+	"followthrough/contacts/vcf"
+)
+
+// TestVobjectReadsThePhoneticName: Python's vobject finds the phonetic
+// name the app writes, 3.0 and 4.0, in the X-PHONETIC-FIRST-NAME and
+// X-PHONETIC-LAST-NAME that Apple's and Google's contacts read, beside
+// the name in kanji.
+func TestVobjectReadsThePhoneticName(t *testing.T) {
+	py := tooltest.Python(t, "vobject")
+	const script = `
+import sys, json, vobject
+out = []
+for c in vobject.readComponents(sys.stdin.read(), validate=True):
+    def value(name):
+        return c.contents[name][0].value if name in c.contents else ""
+    out.append({"FN": c.fn.value, "N": [c.n.value.family, c.n.value.given],
+        "First": value("x-phonetic-first-name"), "Last": value("x-phonetic-last-name")})
+json.dump(out, sys.stdout)
+`
+	c := contacts.Contact{
+		FullName: "島田 匡輔", GivenName: "匡輔", FamilyName: "島田",
+		PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada; Jr.", // escaped, and read back whole
+	}
+	for _, tt := range []struct {
+		name  string
+		write func(*bytes.Buffer, ...contacts.Contact) error
+	}{
+		{"3.0", func(b *bytes.Buffer, cs ...contacts.Contact) error { return vcf.Write(b, cs...) }},
+		{"4.0", func(b *bytes.Buffer, cs ...contacts.Contact) error { return vcf.Write4(b, cs...) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tt.write(&buf, c); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(py, "-c", script)
+			cmd.Stdin = bytes.NewReader(buf.Bytes())
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("vobject: %v\n%s", err, stderr.String())
+			}
+			var got []struct {
+				FN, First, Last string
+				N               []string
+			}
+			if err := json.Unmarshal(out, &got); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 {
+				t.Fatalf("vobject read %d cards, want 1", len(got))
+			}
+			g := got[0]
+			if g.FN != c.FullName || len(g.N) != 2 || g.N[0] != "島田" || g.N[1] != "匡輔" ||
+				g.First != c.PhoneticGivenName || g.Last != c.PhoneticFamilyName {
+				t.Errorf("vobject read %+v from\n%s", g, buf.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,67 @@
+package ocr_test
+
+import (
+	"reflect"
+	"testing"
+
+	"followthrough/contacts"
+	"followthrough/ocr"
+)
+
+// TestReadingContact: the name and the phonetic name read from a card
+// become the contact's name parts, a Japanese name family first.
+func TestReadingContact(t *testing.T) {
+	tests := []struct {
+		name   string
+		fields []ocr.Field
+		want   contacts.Contact
+	}{
+		{
+			name: "a Japanese card with the romaji beside the kanji",
+			fields: []ocr.Field{
+				{Kind: ocr.FieldName, Value: "島田 匡輔"},
+				{Kind: ocr.FieldPhonetic, Value: "Kyosuke Shimada"},
+				{Kind: ocr.FieldCompany, Value: "株式会社アクメ"},
+			},
+			want: contacts.Contact{
+				FullName: "島田 匡輔", GivenName: "匡輔", FamilyName: "島田",
+				PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada", Company: "株式会社アクメ",
+			},
+		},
+		{
+			name: "the family name of the romaji in capitals, first",
+			fields: []ocr.Field{
+				{Kind: ocr.FieldName, Value: "島田 匡輔"},
+				{Kind: ocr.FieldPhonetic, Value: "SHIMADA Kyosuke"},
+			},
+			want: contacts.Contact{
+				FullName: "島田 匡輔", GivenName: "匡輔", FamilyName: "島田",
+				PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "SHIMADA",
+			},
+		},
+		{
+			name: "all in capitals, given name first",
+			fields: []ocr.Field{
+				{Kind: ocr.FieldName, Value: "島田匡輔"},
+				{Kind: ocr.FieldPhonetic, Value: "KYOSUKE SHIMADA"},
+			},
+			want: contacts.Contact{
+				FullName: "島田匡輔", GivenName: "島田匡輔",
+				PhoneticGivenName: "KYOSUKE", PhoneticFamilyName: "SHIMADA",
+			},
+		},
+		{
+			name:   "no phonetic name",
+			fields: []ocr.Field{{Kind: ocr.FieldName, Value: "Jane Doe"}},
+			want:   contacts.Contact{FullName: "Jane Doe", GivenName: "Jane", FamilyName: "Doe"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &ocr.Reading{Fields: tt.fields}
+			if got := r.Contact(); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Contact() =\n %+v\nwant\n %+v", got, tt.want)
+			}
+		})
+	}
+}
