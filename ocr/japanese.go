@@ -115,7 +115,7 @@ func (c *card) findJapanese() {
 		}
 		value := strings.Join(words, " ")
 		if !c.opts.KeepNameCase {
-			value = contacts.NameCase(value)
+			value = contacts.PhoneticNameCase(value)
 		}
 		c.parts[k].kind = FieldPhonetic
 		c.addText(k, FieldPhonetic, value)

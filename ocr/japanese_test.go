@@ -53,7 +53,7 @@ var japaneseCases = []struct {
 			stack(100, 560, "電話 06-5555-0142", "t.yamada@hokuto.co.jp"),
 		),
 		want: map[FieldKind]string{
-			FieldName: "山田 太郎", FieldPhonetic: "Yamada Taro", FieldTitle: "シニアエンジニア", FieldCompany: "北斗精機株式会社",
+			FieldName: "山田 太郎", FieldPhonetic: "Taro Yamada", FieldTitle: "シニアエンジニア", FieldCompany: "北斗精機株式会社",
 			FieldEmail: "t.yamada@hokuto.co.jp",
 		},
 		phones: []string{"06-5555-0142"},
@@ -164,6 +164,31 @@ func TestSplitJob(t *testing.T) {
 			dept, job, ok := splitJob(tt.text)
 			if dept != tt.dept || job != tt.job || ok != tt.ok {
 				t.Errorf("splitJob(%q) = %q, %q, %v; want %q, %q, %v", tt.text, dept, job, ok, tt.dept, tt.job, tt.ok)
+			}
+		})
+	}
+}
+
+// TestPhoneticCase: the romaji's capitals tell its order; the name case
+// setting then writes it in its usual case, or keeps it as printed.
+func TestPhoneticCase(t *testing.T) {
+	rows := cat(
+		stack(100, 60, 55, "北斗精機株式会社"),
+		stack(100, 200, 80, "山田 太郎", "YAMADA Taro"),
+		stack(100, 560, "t.yamada@hokuto.co.jp"),
+	)
+	tests := []struct {
+		keep bool
+		want string
+	}{
+		{false, "Taro Yamada"},
+		{true, "YAMADA Taro"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			fields := ClassifyWith(lines(rows...), cardSize, ClassifyOptions{KeepNameCase: tt.keep})
+			if got := valueOf(fields, FieldPhonetic); got != tt.want {
+				t.Errorf("phonetic = %q, want %q", got, tt.want)
 			}
 		})
 	}
