@@ -23,17 +23,8 @@ var (
 	jaPlaceRe = regexp.MustCompile(`^(?:東京都|北海道|大阪府|京都府|\p{Han}{2,3}県)`)
 )
 
-// japanese says whether the card is printed in Japanese: two or more of
-// its lines hold kanji or kana.
-func (c *card) japanese() bool {
-	n := 0
-	for _, l := range c.lines {
-		if strings.IndexFunc(l.Text, isCJK) >= 0 {
-			n++
-		}
-	}
-	return n >= 2
-}
+// japanese says whether the card is printed in Japanese (printedCJK).
+func (c *card) japanese() bool { return printedCJK(c.lines) }
 
 // findJapanese takes, on a card printed in Japanese, the job at the end
 // of its line (the department before it stays in the note), the name in

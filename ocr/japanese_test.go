@@ -72,6 +72,18 @@ var japaneseCases = []struct {
 		},
 	},
 	{
+		name: "a logo read as a few kana: the card is not Japanese",
+		rows: cat(
+			stack(1100, 60, "の 町", "テ の"),
+			stack(100, 200, 80, "PIETER CLAES", "Business Development Manager"),
+			stack(100, 560, "+32 3 555 01 62", "pieter.claes@example.be"),
+		),
+		want: map[FieldKind]string{
+			FieldName: "Pieter Claes", FieldPhonetic: "", FieldTitle: "Business Development Manager",
+		},
+		phones: []string{"+32 3 555 01 62"},
+	},
+	{
 		name: "printed in English in Japan: the name stays in Latin letters",
 		rows: cat(
 			stack(100, 60, 80, "Kenji Watanabe", "Sales Manager"),

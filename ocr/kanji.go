@@ -9,7 +9,8 @@ import (
 	"unicode"
 )
 
-// rereadKanji reads again, in Japanese alone, each line of up read as
+// rereadKanji reads again, on a card printed in Japanese (printedCJK),
+// in Japanese alone, each line of up read as
 // kanji running into a few stray Latin letters ("島田 EH"): read in
 // Japanese and English together, Tesseract takes a kanji word set apart
 // by a wide gap, as a given name is set apart from the family name, for
@@ -21,12 +22,14 @@ import (
 // lines and how many reads it made. It returns how many reads it made.
 func rereadKanji(ctx context.Context, eng Engine, up image.Image, lines []Line) ([]Line, int, error) {
 	reads := 0
-	cjk := hasCJK(lines)
+	if !printedCJK(lines) {
+		return lines, 0, nil
+	}
 	var drop []int
 	for i, l := range lines {
 		// On a card printed in Japanese, a line read as a guess may be
 		// kanji read wholly as Latin letters ("=] 3B THEA").
-		guess := cjk && l.Conf < guessConf+10 && len(digitsOf(l.Text)) < 5 && !addressRe.MatchString(l.Text)
+		guess := l.Conf < guessConf+10 && len(digitsOf(l.Text)) < 5 && !addressRe.MatchString(l.Text)
 		if !strayLatin(l) && !guess {
 			continue
 		}

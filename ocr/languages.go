@@ -119,13 +119,14 @@ func regionOwn(r string, lines []Line) []string {
 }
 
 // printedIn says whether lines show signs of a script other than Latin:
-// a CJK letter, or two lines of letters read with little confidence.
+// a line of kanji or kana read surely (printedCJK), or two lines of
+// letters read with little confidence.
 func printedIn(lines []Line) bool {
+	if printedCJK(lines) {
+		return true
+	}
 	unsure := 0
 	for _, l := range lines {
-		if strings.IndexFunc(l.Text, isCJK) >= 0 {
-			return true
-		}
 		if l.Conf < guessConf && letters(l.Text) >= 2 {
 			unsure++
 		}

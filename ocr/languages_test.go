@@ -27,6 +27,7 @@ func TestCardLanguages(t *testing.T) {
 		{"Japanese domain, printed in English", []string{"Kenji Watanabe", "kenji@acme.co.jp"}, nil},
 		{"Japanese domain and kanji", []string{"佐藤 健一", "sato@acme.co.jp"}, []string{"jpn"}},
 		{"Japanese domain and unsure lines", []string{"?7 ZA NERF", "?HE +=", "TEL 03-1234-5678", "sato@acme.co.jp"}, []string{"jpn"}},
+		{"Japanese domain and a logo read as a few kana", []string{"の 町", "テ の", "Kenji Watanabe", "kenji@acme.co.jp"}, nil},
 		{"Japanese domain and one unsure line", []string{"?Eo", "Kenji Watanabe", "kenji@acme.co.jp"}, nil},
 		{"a generic domain", []string{"www.example.com", "hello@example.org"}, nil},
 	}

@@ -6,7 +6,6 @@ import (
 	"math"
 	"regexp"
 	"slices"
-	"strings"
 	"unicode"
 
 	"github.com/disintegration/imaging"
@@ -367,7 +366,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		}
 		passes++
 		if other != nil && readScore(other) >= readScore(lines)*langKept/100 {
-			if pass.Script != script && !hasCJK(lines) {
+			if pass.Script != script && !printedCJK(lines) {
 				latin = lines
 			}
 			lines = keepAddresses(other, lines, pass.Script != script)
@@ -390,7 +389,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 	// A card printed in Japanese or Chinese is read in Latin letters too,
 	// for its numbers, emails and websites: the Japanese model misreads
 	// digits (a 0 as a 9) that the English one reads surely.
-	if hasCJK(lines) {
+	if printedCJK(lines) {
 		if latin == nil {
 			if latin, err = eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: "Latin"}); err != nil {
 				return nil, err
@@ -441,10 +440,24 @@ func keepAddresses(lines, first []Line, script bool) []Line {
 	return out
 }
 
-// hasCJK says whether lines hold kanji, kana or hanzi.
-func hasCJK(lines []Line) bool {
-	return slices.ContainsFunc(lines, func(l Line) bool { return strings.IndexFunc(l.Text, isCJK) >= 0 })
+// printedCJK says whether lines show a card printed in Japanese or
+// Chinese: a line of four kanji or kana or more, read surely. A logo
+// read as a few kana with little confidence does not.
+func printedCJK(lines []Line) bool {
+	return slices.ContainsFunc(lines, func(l Line) bool {
+		n := 0
+		for _, r := range l.Text {
+			if isCJK(r) {
+				n++
+			}
+		}
+		return n >= 4 && l.Conf >= cjkConf
+	})
 }
+
+// cjkConf is the confidence a line of kanji or kana must be read with to
+// show that a card is printed in them.
+const cjkConf = 75
 
 // plainConf is the confidence over which a line read in plain letters
 // is kept over its reading in another script.
