@@ -181,9 +181,9 @@ var (
 
 	// Labels printed before a phone number, an email or a website.
 	labelEnd    = `(?:\s*(?:no|nr|number|#)\.?)?\s*[.:)\]：]{0,3}\s*$`
-	faxLabel    = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:fax|facsimile|f)` + labelEnd)
-	mobileLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:mobile|mobile phone|mob|cell|cellular|cell phone|m|c|h|hp|handphone|gsm|celular|cel|携帯|携帯電話)` + labelEnd)
-	phoneLabel  = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tel|tel\.?\s*/\s*fax|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|tél|telefone|fone|tlf|toll[- ]free|hotline|電話)` + labelEnd)
+	faxLabel    = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:fax|facsimile|f|传真|傳真)` + labelEnd)
+	mobileLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:mobile|mobile phone|mob|cell|cellular|cell phone|m|c|h|hp|handphone|gsm|celular|cel|携帯|携帯電話|手机|手機)` + labelEnd)
+	phoneLabel  = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tel|tel\.?\s*/\s*fax|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|tél|telefone|fone|tlf|toll[- ]free|hotline|電話|电话)` + labelEnd)
 	// Labels of numbers that are not phone numbers.
 	otherNumberLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tax|vat|gst|abn|acn|tin|ein|reg|registration|licen[cs]e|lic|iban|swift|bic|account|acct|a/c|code|cnpj|cpf|nif|siret|siren|id|box|zip|postcode|postal)(?:\s*(?:code|id|no|nr|number|#))?\.?\s*[.:#)]{0,2}\s*$`)
 	// A label printed after a number, at the end of its line: "555 0101 Fax".

@@ -9,16 +9,18 @@ import (
 	"followthrough/contacts"
 )
 
-// Evidence a card printed in Japanese gives: its job words, which end the
-// line they are on (after the department: "営業部 部長"), its departments,
-// and the marks of its name, printed in kanji or kana.
+// Evidence a card printed in Japanese or Chinese gives: its job words,
+// which end the line they are on (after the department: "営業部 部長",
+// "市场部 经理"), its departments, and the marks of its name, printed in
+// kanji, kana or hanzi.
 var (
 	// jaJobRe matches a job, a rank or a profession: ranks end in 長
-	// (部長, 課長, 所長...), 役 (取締役), 士 (税理士) or 員 (研究員); the
-	// rest are the commonest words printed alone.
-	jaJobRe = regexp.MustCompile(`^(?:(?:代表|常務|専務|執行)?(?:取締役|執行役員|役員)(?:社長|会長)?|代表|社長|副社長|会長|副会長|専務|常務|顧問|相談役|監査役|参与|参事|主任|主査|主幹|課長代理|部長代理|担当|係|\p{Han}{1,4}(?:長|士|員)|(?:チーフ|シニア|ジュニア|リード|アシスタント)?(?:マネー?ジャ|ディレクタ|プロデューサ|リーダ|エンジニア|デザイナ|コンサルタント|スペシャリスト|アナリスト|プランナ|アドバイザ|コーディネータ|セールス|スタッフ)ー?|教授|准教授|講師|助教)$`)
+	// (部長, 課長, 所長...), 役 (取締役), 士 (税理士) or 員 (研究員), or
+	// in Chinese 长 (董事长) or 师 (工程师); the rest are the commonest
+	// words printed alone, Chinese ones (经理, 总监) in both scripts.
+	jaJobRe = regexp.MustCompile(`^(?:(?:代表|常務|専務|執行)?(?:取締役|執行役員|役員)(?:社長|会長)?|代表|社長|副社長|会長|副会長|専務|常務|顧問|相談役|監査役|参与|参事|主任|主査|主幹|課長代理|部長代理|担当|係|\p{Han}{1,4}(?:長|长|士|員|员|師|师)|(?:总|總|副总|副總|部门|部門|销售|銷售|市场|市場)?(?:经理|經理|总监|總監|总裁|總裁|董事|主管|专员|專員|顾问|顧問)|(?:チーフ|シニア|ジュニア|リード|アシスタント)?(?:マネー?ジャ|ディレクタ|プロデューサ|リーダ|エンジニア|デザイナ|コンサルタント|スペシャリスト|アナリスト|プランナ|アドバイザ|コーディネータ|セールス|スタッフ)ー?|教授|准教授|講師|助教)$`)
 	// jaDepartmentRe matches a department alone on its line.
-	jaDepartmentRe = regexp.MustCompile(`(?:部|課|室|局|本部|事業部|支店|支社|営業所|センター|グループ|チーム|研究所)$`)
+	jaDepartmentRe = regexp.MustCompile(`(?:部|課|室|局|本部|事業部|支店|支社|営業所|センター|グループ|チーム|研究所|中心|处|處|科)$`)
 	// jaPlaceRe matches the start of a Japanese address: a prefecture.
 	jaPlaceRe = regexp.MustCompile(`^(?:東京都|北海道|大阪府|京都府|\p{Han}{2,3}県)`)
 )

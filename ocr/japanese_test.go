@@ -72,6 +72,21 @@ var japaneseCases = []struct {
 		},
 	},
 	{
+		name: "a Chinese card",
+		rows: cat(
+			stack(100, 60, 55, "上海星辰物流有限公司"),
+			stack(100, 200, "市场部 经理", 80, "王 小明", "Wang Xiaoming"),
+			stack(100, 560, "电话 021 5555 0100", "传真 021 5555 0101", "wang@xingchen.cn"),
+		),
+		want: map[FieldKind]string{
+			// Pinyin printed family name first, kept as printed.
+			FieldName: "王 小明", FieldPhonetic: "Wang Xiaoming", FieldTitle: "经理", FieldCompany: "上海星辰物流有限公司",
+			FieldEmail: "wang@xingchen.cn",
+		},
+		phones: []string{"021 5555 0100", "021 5555 0101"},
+		note:   "市场部",
+	},
+	{
 		name: "a logo read as a few kana: the card is not Japanese",
 		rows: cat(
 			stack(1100, 60, "の 町", "テ の"),
@@ -168,6 +183,9 @@ func TestSplitJob(t *testing.T) {
 		{"第二営業課　課長代理", "第二営業課", "課長代理", true},
 		{"税理士", "", "税理士", true},
 		{"物流センター", "", "", false},
+		{"市场部 经理", "市场部", "经理", true},
+		{"技术中心高级工程师", "技术中心", "高级工程师", true},
+		{"董事长", "", "董事长", true},
 		{"株式会社", "", "", false},
 		{"Sales Manager", "", "", false},
 	}
