@@ -77,6 +77,21 @@ func (c *card) findJapanese() {
 	c.take(name, FieldName)
 	f := &c.found[len(c.found)-1]
 	f.Value = strings.Join(strings.Fields(strings.ReplaceAll(c.parts[name].text, "　", " ")), " ")
+	if l := c.lines[c.parts[name].line]; !strings.Contains(f.Value, " ") && f.Value == l.Text {
+		// A name's family and given names are set apart by a space the
+		// engine saw as a gap between two words, if not a wide one.
+		if at := widestGap(l.Words, nameSpace); at > 0 {
+			var first, rest []string
+			for i, w := range l.Words {
+				if i < at {
+					first = append(first, w.Text)
+				} else {
+					rest = append(rest, w.Text)
+				}
+			}
+			f.Value = strings.Join(first, "") + " " + strings.Join(rest, "")
+		}
+	}
 	// A given name set far apart from the family name may be read as a
 	// line of its own, on the same row.
 	for k, p := range c.parts {
@@ -131,6 +146,12 @@ func splitJob(text string) (dept, job string, ok bool) {
 	}
 	return dept, job, ok
 }
+
+// nameSpace is the gap between two kanji words of a name, in twentieths
+// of a letter's width, that sets the family name apart from the given
+// name: narrower than nameGap asks of other lines, which it would part
+// where Tesseract splits a firm's name in two.
+const nameSpace = 5
 
 // kanaOrKanji says whether s is written in kanji and kana alone, spaces
 // aside.

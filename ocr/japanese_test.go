@@ -223,3 +223,26 @@ func TestPhoneticCase(t *testing.T) {
 		})
 	}
 }
+
+// TestNarrowNameSpace: a space between the family and given names that
+// the engine saw as a gap between two words, though a narrow one (a
+// third of a letter), parts the name; the same gap in the firm's name
+// does not part it.
+func TestNarrowNameSpace(t *testing.T) {
+	word := func(text string, x0, x1, y int) Word {
+		return Word{Text: text, Conf: 95, Box: image.Rect(x0, y, x1, y+62)}
+	}
+	ls := []Line{
+		NewLine([]Word{word("ヒカリ", 100, 292, 60), word("電機株式会社", 316, 700, 60)}),
+		NewLine([]Word{word("伊藤", 100, 229, 200), word("翔太", 253, 380, 200)}),
+		lines(row{text: "Shota Ito", x: 100, y: 290, h: 30})[0],
+		lines(row{text: "shota@hikari.co.jp", x: 100, y: 400, h: 30})[0],
+	}
+	fields := Classify(ls, cardSize)
+	if got := valueOf(fields, FieldName); got != "伊藤 翔太" {
+		t.Errorf("name = %q, want %q", got, "伊藤 翔太")
+	}
+	if got := valueOf(fields, FieldCompany); got != "ヒカリ電機株式会社" {
+		t.Errorf("company = %q, want %q", got, "ヒカリ電機株式会社")
+	}
+}

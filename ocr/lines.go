@@ -86,7 +86,11 @@ func NewLine(words []Word) Line {
 // from its given name ("島田　匡輔"): a gap of about half a letter or
 // more, at least twice as wide as any other between such words. The boxes
 // Tesseract gives kanji are too rough to tell more.
-func nameGap(words []Word) int {
+func nameGap(words []Word) int { return widestGap(words, 9) }
+
+// widestGap is nameGap with the gap, in twentieths of a letter's width,
+// that makes a space.
+func widestGap(words []Word, twentieths int) int {
 	best, second, at := 0, 0, -1
 	for i := 1; i < len(words); i++ {
 		a, b := words[i-1], words[i]
@@ -106,7 +110,7 @@ func nameGap(words []Word) int {
 	}
 	a, b := words[at-1], words[at]
 	letter := (a.Box.Dx() + b.Box.Dx()) / (utf8.RuneCountInString(a.Text) + utf8.RuneCountInString(b.Text))
-	if letter <= 0 || 20*best < 9*letter || best < 2*second {
+	if letter <= 0 || 20*best < twentieths*letter || best < 2*second {
 		return -1
 	}
 	return at
