@@ -338,6 +338,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 	if up != image.Image(ink) {
 		blobs = nil // up is scaled or turned: its letters are elsewhere
 	}
+	alone := lines // the first read, before any second is merged into it
 	if weak(up, lines, blobs) {
 		// The sparse read looks at the card at its reading size, not
 		// scaled up further for small print as the first read does: it
@@ -378,7 +379,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 			return nil, err
 		}
 		passes++
-		if other != nil && readScore(other) >= readScore(lines)*langKept/100 {
+		if other != nil && readScore(other) >= readScore(alone)*langKept/100 {
 			if pass.Script != script && !printedCJK(lines) {
 				latin = lines
 			}
@@ -428,7 +429,10 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 
 // langKept is the percentage of a card's first reading's score (see
 // readScore) that its reading in the languages it calls for must reach
-// to be kept.
+// to be kept. Both are one read of the whole card: weighed against the
+// first read with a second merged into it, which had read an email
+// better, an invented German card's reading in German lost, and its
+// name its umlaut.
 const langKept = 90
 
 // keepAddresses returns lines, a reading in the languages a card calls
