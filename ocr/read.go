@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strings"
 	"unicode"
 
 	"github.com/disintegration/imaging"
@@ -339,7 +340,15 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		blobs = nil // up is scaled or turned: its letters are elsewhere
 	}
 	alone := lines // the first read, before any second is merged into it
-	switch weakness(up, lines, blobs) {
+	w := weakness(up, lines, blobs)
+	if w == weakDetails && printedCJK(lines) {
+		// A card printed in Japanese or Chinese is read again whole:
+		// the whole card's second read gave an invented Japanese card
+		// its title of two kanji, which reading only its unsure lines
+		// again lost.
+		w = weakAll
+	}
+	switch w {
 	case weakDetails:
 		again, err := readUnsureDetails(ctx, eng, up, lines, Pass{Mode: ModeSparse, Script: script, Lean: lean})
 		if err != nil {
@@ -387,7 +396,11 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 			return nil, err
 		}
 		passes++
-		if other != nil && readScore(other) >= readScore(alone)*langKept/100 {
+		bar := alone
+		if pass.Script != script {
+			bar = lines // a reading in another script, weighed as it was
+		}
+		if other != nil && readScore(other) >= readScore(bar)*langKept/100 {
 			if pass.Script != script && !printedCJK(lines) {
 				latin = lines
 			}
@@ -440,7 +453,11 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 // to be kept. Both are one read of the whole card: weighed against the
 // first read with a second merged into it, which had read an email
 // better, an invented German card's reading in German lost, and its
-// name its umlaut.
+// name its umlaut. A reading in another script than the first (kanji
+// read as Latin letters, read again in Japanese) is still weighed
+// against the reading with the second merged in: against the first
+// alone, an invented Japanese card's reading in Japanese was kept, and
+// lost the title the merged reading had.
 const langKept = 90
 
 // keepAddresses returns lines, a reading in the languages a card calls
@@ -624,10 +641,8 @@ func moveLine(l Line, d image.Point) Line {
 // a kana or a kanji, else Latin.
 func scriptRead(lines []Line) string {
 	for _, l := range lines {
-		for _, r := range l.Text {
-			if unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han) {
-				return "Japanese"
-			}
+		if strings.ContainsFunc(l.Text, isCJK) {
+			return "Japanese"
 		}
 	}
 	return "Latin"
