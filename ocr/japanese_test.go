@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"context"
 	"image"
 	"slices"
 	"strings"
@@ -244,5 +245,66 @@ func TestNarrowNameSpace(t *testing.T) {
 	}
 	if got := valueOf(fields, FieldCompany); got != "ヒカリ電機株式会社" {
 		t.Errorf("company = %q, want %q", got, "ヒカリ電機株式会社")
+	}
+}
+
+// lineEngine reads each line crop it is given as one line: in Japanese
+// alone, as kanji when the crop is taller than kanjiOver pixels (the
+// card's large name), else as Latin letters read unsurely.
+type lineEngine struct {
+	kanjiOver int
+	reads     []Pass
+}
+
+func (e *lineEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{}, false
+}
+
+func (e *lineEngine) Recognize(_ context.Context, img image.Image, p Pass) ([]Line, error) {
+	e.reads = append(e.reads, p)
+	b := img.Bounds()
+	text, conf := "Ee", 40.0
+	if slices.Equal(p.Langs, []string{"jpn"}) && p.Only && b.Dy() > e.kanjiOver {
+		text, conf = "佐藤健一", 91
+	}
+	return []Line{NewLine([]Word{{Text: text, Conf: conf, Box: image.Rect(2, 2, b.Dx()-2, b.Dy()-2)}})}, nil
+}
+
+func (e *lineEngine) Close() error { return nil }
+
+// TestGuessedInScript: a card from Japan read as guesses is read in
+// Japanese when one of its tallest guesses, read on its own in Japanese
+// alone, reads as kanji surely; three short reads at most.
+func TestGuessedInScript(t *testing.T) {
+	up := image.NewGray(image.Rect(0, 0, 1000, 600))
+	guess := func(y, h int) Line {
+		return Line{Text: "7 ZA", Conf: 30, Box: image.Rect(100, y, 500, y+h)}
+	}
+	guesses := []Line{guess(20, 30), guess(60, 30), guess(100, 30), guess(200, 90)}
+	tests := []struct {
+		name      string
+		kanjiOver int
+		want      bool
+		reads     int
+	}{
+		{"the tallest guess reads as kanji", 100, true, 1},
+		{"none does", 1000, false, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			eng := &lineEngine{kanjiOver: tt.kanjiOver}
+			got, reads, err := guessedInScript(context.Background(), eng, up, guesses, "jpn")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tt.want || reads != tt.reads || len(eng.reads) != tt.reads {
+				t.Errorf("guessedInScript = %v after %d reads (%d by the engine), want %v after %d", got, reads, len(eng.reads), tt.want, tt.reads)
+			}
+			for _, p := range eng.reads {
+				if p.Mode != ModeLine || !p.Only || !slices.Equal(p.Langs, []string{"jpn"}) {
+					t.Errorf("read with %+v, want one line in Japanese alone", p)
+				}
+			}
+		})
 	}
 }

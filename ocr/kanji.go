@@ -19,7 +19,7 @@ import (
 // letters, at about the confidence of the first (the stray letters
 // may have been read surely: "+="). So is, on a card printed in
 // Japanese, a line of Latin letters read as a guess. It returns the
-// lines and how many reads it made. It returns how many reads it made.
+// lines and how many reads it made.
 func rereadKanji(ctx context.Context, eng Engine, up image.Image, lines []Line) ([]Line, int, error) {
 	reads := 0
 	if !printedCJK(lines) {
@@ -33,28 +33,17 @@ func rereadKanji(ctx context.Context, eng Engine, up image.Image, lines []Line) 
 		if !strayLatin(l) && !guess {
 			continue
 		}
-		box := l.Box.Inset(-l.Box.Dy() / 3).Intersect(up.Bounds())
-		if box.Empty() {
-			continue
-		}
-		crop := image.NewGray(image.Rect(0, 0, box.Dx(), box.Dy()))
-		draw.Draw(crop, crop.Bounds(), up, box.Min, draw.Src)
-		got, err := eng.Recognize(ctx, crop, Pass{Mode: ModeLine, Script: "Japanese", Langs: []string{"jpn"}, Only: true})
+		again, ok, err := readLineIn(ctx, eng, up, l, "jpn")
 		if err != nil {
 			return nil, reads, err
 		}
-		reads++
-		var words []Word
-		for _, g := range got {
-			for _, w := range g.Words {
-				w.Box = w.Box.Add(box.Min)
-				words = append(words, w)
-			}
-		}
-		if len(words) == 0 {
+		if !ok {
 			continue
 		}
-		again := NewLine(words)
+		reads++
+		if len(again.Words) == 0 {
+			continue
+		}
 		if strings.IndexFunc(again.Text, isCJK) < 0 || strayLatin(again) || again.Conf+strayConf/4 < l.Conf {
 			continue
 		}
@@ -78,6 +67,63 @@ func rereadKanji(ctx context.Context, eng Engine, up image.Image, lines []Line) 
 		}
 	}
 	return out, reads, nil
+}
+
+// readLineIn reads line l of up again, on its own, in lang alone (with a
+// margin of a third of its height), and gives the reading in up's
+// coordinates; ok is false when the line lies outside up.
+func readLineIn(ctx context.Context, eng Engine, up image.Image, l Line, lang string) (again Line, ok bool, err error) {
+	box := l.Box.Inset(-l.Box.Dy() / 3).Intersect(up.Bounds())
+	if box.Empty() {
+		return Line{}, false, nil
+	}
+	crop := image.NewGray(image.Rect(0, 0, box.Dx(), box.Dy()))
+	draw.Draw(crop, crop.Bounds(), up, box.Min, draw.Src)
+	got, err := eng.Recognize(ctx, crop, Pass{Mode: ModeLine, Script: scriptOf[lang], Langs: []string{lang}, Only: true})
+	if err != nil {
+		return Line{}, false, err
+	}
+	var words []Word
+	for _, g := range got {
+		for _, w := range g.Words {
+			w.Box = w.Box.Add(box.Min)
+			words = append(words, w)
+		}
+	}
+	return NewLine(words), true, nil
+}
+
+// guessedInScript says whether a card whose country calls for a
+// language in a script of its own, langs (see scriptGuesses), and that
+// was read as guesses, is printed in it: its tallest guesses, up to
+// three, read on their own in that language, one reads as a line of its
+// script read surely. An English card from Japan whose logo was guessed
+// at costs three short reads, not a whole one. It returns how many reads
+// it made.
+func guessedInScript(ctx context.Context, eng Engine, up image.Image, guesses []Line, lang string) (bool, int, error) {
+	guesses = slices.Clone(guesses)
+	slices.SortStableFunc(guesses, func(a, b Line) int { return b.Box.Dy() - a.Box.Dy() })
+	reads := 0
+	for _, g := range guesses[:min(3, len(guesses))] {
+		again, ok, err := readLineIn(ctx, eng, up, g, lang)
+		if err != nil {
+			return false, reads, err
+		}
+		if !ok {
+			continue
+		}
+		reads++
+		n := 0
+		for _, r := range again.Text {
+			if isCJK(r) {
+				n++
+			}
+		}
+		if n >= 2 && again.Conf >= cjkConf {
+			return true, reads, nil
+		}
+	}
+	return false, reads, nil
 }
 
 // strayLatin says whether l holds kanji or kana and, beside them, a word

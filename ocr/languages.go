@@ -81,17 +81,10 @@ func CardLanguages(lines []Line) []string {
 			}
 		}
 	}
+	for _, r := range regionsOf(lines) {
+		add(regionOwn(r, lines)...)
+	}
 	for _, l := range lines {
-		// Each piece of evidence on its own, so that a card with a
-		// number abroad still gets the language of its domain.
-		if r, why := regionOf([]string{l.Text}, nil, ""); why != "" {
-			add(regionOwn(r, lines)...)
-		}
-		for _, m := range domainRe.FindAllStringSubmatch(strings.ToLower(l.Text), -1) {
-			if r, why := regionOf(nil, []string{m[1]}, ""); why != "" {
-				add(regionOwn(r, lines)...)
-			}
-		}
 		for _, ml := range markLanguages {
 			if strings.ContainsAny(l.Text, ml.letters) {
 				add(ml.lang)
@@ -111,32 +104,70 @@ func CardLanguages(lines []Line) []string {
 func regionOwn(r string, lines []Line) []string {
 	var out []string
 	for _, l := range regionLanguages[r] {
-		if scriptOf[l] == "" || printedIn(lines) {
+		if scriptOf[l] == "" || printedCJK(lines) {
 			out = append(out, l)
 		}
 	}
 	return out
 }
 
-// printedIn says whether lines show signs of a script other than Latin:
-// a line of kanji or kana read surely (printedCJK), or two lines of
-// letters read with little confidence.
-func printedIn(lines []Line) bool {
+// scriptGuesses are, for a card that shows no line of kanji or hanzi read
+// surely, the languages in a script of their own that its country calls
+// for (a .jp domain, +86), and the lines read as guesses, when there are
+// two or more of them: they may be that script read as Latin letters
+// (see guessedInScript).
+func scriptGuesses(lines []Line) (langs []string, guesses []Line) {
 	if printedCJK(lines) {
-		return true
+		return nil, nil
 	}
-	unsure := 0
 	for _, l := range lines {
 		if l.Conf < guessConf && letters(l.Text) >= 2 {
-			unsure++
+			guesses = append(guesses, l)
 		}
 	}
-	return unsure >= 2
+	if len(guesses) < 2 {
+		return nil, nil
+	}
+	for _, r := range regionsOf(lines) {
+		for _, l := range regionLanguages[r] {
+			if scriptOf[l] != "" && !slices.Contains(langs, l) {
+				langs = append(langs, l)
+			}
+		}
+	}
+	if len(langs) == 0 {
+		return nil, nil
+	}
+	return langs, guesses
 }
 
 // guessConf is the confidence under which a line is more guess than
 // reading.
 const guessConf = 50
+
+// regionsOf are the countries lines name, each piece of evidence on its
+// own, so that a card with a number abroad still gets the language of its
+// domain: its phone numbers' country codes, the country its address
+// names, its email and website domains.
+func regionsOf(lines []Line) []string {
+	var out []string
+	add := func(r string) {
+		if !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	for _, l := range lines {
+		if r, why := regionOf([]string{l.Text}, nil, ""); why != "" {
+			add(r)
+		}
+		for _, m := range domainRe.FindAllStringSubmatch(strings.ToLower(l.Text), -1) {
+			if r, why := regionOf(nil, []string{m[1]}, ""); why != "" {
+				add(r)
+			}
+		}
+	}
+	return out
+}
 
 // domainRe finds the domain of an email or a website.
 var domainRe = regexp.MustCompile(`(?:@|www\.|https?://)([a-z0-9.-]+\.[a-z]{2,})\b`)

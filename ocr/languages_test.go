@@ -20,29 +20,57 @@ func TestCardLanguages(t *testing.T) {
 		{"Czech marks", []string{"Jiří Novák"}, []string{"ces"}},
 		{"Italian and Dutch", []string{"+39 02 1234 5678", "info@bedrijf.nl"}, []string{"ita", "nld"}},
 		// A language in a script of its own only when the card shows
-		// it: its letters, or lines read as guesses ("?" below: read
-		// with a confidence of 30).
+		// a line of it read surely (lines read as guesses: see
+		// TestScriptGuesses).
 		{"Chinese country code, printed in English", []string{"Li Wei", "+86 10 6552 0000"}, nil},
-		{"Chinese country code and unsure lines", []string{"?Fh ZA", "?ERE +", "+86 10 6552 0000"}, []string{"chi_sim"}},
 		{"Japanese domain, printed in English", []string{"Kenji Watanabe", "kenji@acme.co.jp"}, nil},
 		{"Japanese domain and kanji", []string{"佐藤 健一", "sato@acme.co.jp"}, []string{"jpn"}},
-		{"Japanese domain and unsure lines", []string{"?7 ZA NERF", "?HE +=", "TEL 03-1234-5678", "sato@acme.co.jp"}, []string{"jpn"}},
+		{"Japanese domain and unsure lines", []string{"?7 ZA NERF", "?HE +=", "TEL 03-1234-5678", "sato@acme.co.jp"}, nil},
 		{"Japanese domain and a logo read as a few kana", []string{"の 町", "テ の", "Kenji Watanabe", "kenji@acme.co.jp"}, nil},
-		{"Japanese domain and one unsure line", []string{"?Eo", "Kenji Watanabe", "kenji@acme.co.jp"}, nil},
 		{"a generic domain", []string{"www.example.com", "hello@example.org"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var lines []Line
-			for _, s := range tt.lines {
-				l := Line{Text: s, Conf: 90}
-				if text, ok := strings.CutPrefix(s, "?"); ok {
-					l = Line{Text: text, Conf: 30}
-				}
-				lines = append(lines, l)
-			}
+			lines := confLines(tt.lines)
 			if got := CardLanguages(lines); !slices.Equal(got, tt.want) {
 				t.Errorf("CardLanguages(%q) = %q, want %q", tt.lines, got, tt.want)
+			}
+		})
+	}
+}
+
+// confLines makes lines of texts read with a confidence of 90, or of 30
+// for a text written with a leading "?".
+func confLines(texts []string) []Line {
+	var lines []Line
+	for _, s := range texts {
+		l := Line{Text: s, Conf: 90}
+		if text, ok := strings.CutPrefix(s, "?"); ok {
+			l = Line{Text: text, Conf: 30}
+		}
+		lines = append(lines, l)
+	}
+	return lines
+}
+
+func TestScriptGuesses(t *testing.T) {
+	tests := []struct {
+		name    string
+		lines   []string
+		langs   []string
+		guesses int
+	}{
+		{"Japanese domain and unsure lines", []string{"?7 ZA NERF", "?HE +=", "TEL 03-1234-5678", "sato@acme.co.jp"}, []string{"jpn"}, 2},
+		{"Chinese country code and unsure lines", []string{"?Fh ZA", "?ERE +", "+86 10 6552 0000"}, []string{"chi_sim"}, 2},
+		{"one unsure line", []string{"?Eo", "Kenji Watanabe", "kenji@acme.co.jp"}, nil, 0},
+		{"kanji read surely: CardLanguages calls for it", []string{"?7 ZA", "?HE", "佐藤 健一", "sato@acme.co.jp"}, nil, 0},
+		{"unsure lines, no country of its own script", []string{"?7 ZA NERF", "?HE +=", "jane@acme.de"}, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			langs, guesses := scriptGuesses(confLines(tt.lines))
+			if !slices.Equal(langs, tt.langs) || len(guesses) != tt.guesses {
+				t.Errorf("scriptGuesses(%q) = %q, %d guesses; want %q, %d", tt.lines, langs, len(guesses), tt.langs, tt.guesses)
 			}
 		})
 	}

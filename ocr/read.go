@@ -382,7 +382,18 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 	// reading kept unless it read clearly less: its letters then keep
 	// their marks. Other cards cost nothing more.
 	var latin []Line // a reading in Latin letters of a card printed in another script
-	if langs := CardLanguages(lines); len(langs) > 0 {
+	langs := CardLanguages(lines)
+	if called, guesses := scriptGuesses(lines); len(called) > 0 {
+		ok, n, err := guessedInScript(ctx, eng, up, guesses, called[0])
+		if err != nil {
+			return nil, err
+		}
+		passes += n
+		if ok {
+			langs = append(langs, called...)
+		}
+	}
+	if len(langs) > 0 {
 		if tallJapanese(up, script) {
 			langs = append([]string{"jpn_vert"}, langs...)
 		}
