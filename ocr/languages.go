@@ -160,7 +160,8 @@ func regionsOf(lines []Line) []string {
 		if r, why := regionOf([]string{l.Text}, nil, ""); why != "" {
 			add(r)
 		}
-		for _, m := range domainRe.FindAllStringSubmatch(strings.ToLower(l.Text), -1) {
+		text := splitSuffixRe.ReplaceAllString(strings.ToLower(l.Text), ".$1.$2")
+		for _, m := range domainRe.FindAllStringSubmatch(text, -1) {
 			if r, why := regionOf(nil, []string{m[1]}, ""); why != "" {
 				add(r)
 			}
@@ -168,6 +169,10 @@ func regionsOf(lines []Line) []string {
 	}
 	return out
 }
+
+// splitSuffixRe finds a domain's country read apart from the second
+// level before it, "asahi-san.co jp": without it, ".co" names Colombia.
+var splitSuffixRe = regexp.MustCompile(`\.(co|com|ac|ne|or|go|net|org)\s+([a-z]{2})\b`)
 
 // domainRe finds the domain of an email or a website.
 var domainRe = regexp.MustCompile(`(?:@|www\.|https?://)([a-z0-9.-]+\.[a-z]{2,})\b`)

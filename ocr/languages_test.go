@@ -28,6 +28,7 @@ func TestCardLanguages(t *testing.T) {
 		{"Japanese domain and unsure lines", []string{"?7 ZA NERF", "?HE +=", "TEL 03-1234-5678", "sato@acme.co.jp"}, nil},
 		{"Japanese domain and a logo read as a few kana", []string{"の 町", "テ の", "Kenji Watanabe", "kenji@acme.co.jp"}, nil},
 		{"a generic domain", []string{"www.example.com", "hello@example.org"}, nil},
+		{"a country domain read apart", []string{"URL: http://www.acme-san.co jp", "kenji@acme-san.co.jp"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
