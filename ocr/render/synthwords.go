@@ -124,7 +124,11 @@ var japaneseGivens = []romaji{
 }
 
 // japaneseDepartments print before the job on its line, with or
-// without a space; japaneseJobs are the jobs, ranks and trades.
+// without a space; japaneseJobs are the jobs, ranks and trades. Ranks are
+// a closed set, so some of these are words the classifier knows
+// (ocr/japanese.go); most it knows only by their endings (長, 士, 員, 役),
+// and 主任研究員, チーフデザイナー and プロデューサー test that a job is
+// found after its department however it is spelt.
 var japaneseDepartments = []string{"営業部", "総務部", "技術開発部", "経営企画室", "人事部", "海外事業部",
 	"品質保証課", "第二営業課", "物流センター", "設計部"}
 
