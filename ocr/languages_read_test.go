@@ -80,7 +80,7 @@ func TestReadJapaneseCard(t *testing.T) {
 			},
 			want: map[ocr.FieldKind]string{
 				ocr.FieldName: "佐藤 健一", ocr.FieldPhonetic: "Kenichi Sato", ocr.FieldTitle: "部長",
-				ocr.FieldCompany: "株式会社ミナト建設", ocr.FieldEmail: "sato@minato.co.jp",
+				ocr.FieldCompany: "株式会社ミナト建設", ocr.FieldEmail: "sato@minato.co.jp", ocr.FieldPhone: "03-5555-0123",
 			},
 		},
 		{

@@ -434,15 +434,17 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 	passes += n
 	// A card printed in Japanese or Chinese is read in Latin letters too,
 	// for its numbers, emails and websites: the Japanese model misreads
-	// digits (a 0 as a 9) that the English one reads surely.
+	// digits (a 0 as a 9) that the English one reads surely. When no
+	// reading in Latin letters was made, those lines alone are read.
 	if printedCJK(lines) {
-		if latin == nil {
-			if latin, err = eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: "Latin"}); err != nil {
+		if latin != nil {
+			lines = keepAddresses(lines, latin, true)
+		} else {
+			if lines, n, err = readPlainLines(ctx, eng, up, lines); err != nil {
 				return nil, err
 			}
-			passes++
+			passes += n
 		}
-		lines = keepAddresses(lines, latin, true)
 	}
 	lines = scaleLines(lines, f)
 	upright := Rotate(card, rot)
