@@ -9,17 +9,16 @@ import (
 	"unicode"
 )
 
-// rereadKanji reads again, on a card printed in Japanese (printedCJK),
-// in Japanese alone, each line of up read as
-// kanji running into a few stray Latin letters ("島田 EH"): read in
+// rereadKanji reads again, in Japanese alone, on a card printed in
+// Japanese (printedCJK), each line read as kanji running into a few stray
+// Latin letters ("島田 EH"), and each line read as a guess: read in
 // Japanese and English together, Tesseract takes a kanji word set apart
 // by a wide gap, as a given name is set apart from the family name, for
-// Latin letters it reads with little confidence. The reading in Japanese
-// alone replaces the line when it reads it as kanji, with no such
-// letters, at about the confidence of the first (the stray letters
-// may have been read surely: "+="). So is, on a card printed in
-// Japanese, a line of Latin letters read as a guess. It returns the
-// lines and how many reads it made.
+// Latin letters it reads with little confidence, or reads a large line of
+// kanji wholly as Latin letters. The reading in Japanese alone replaces
+// the line when it reads it as kanji, with no such letters, at about the
+// confidence of the first (the stray letters may have been read surely:
+// "+="). It returns the lines and how many reads it made.
 func rereadKanji(ctx context.Context, eng Engine, up image.Image, lines []Line) ([]Line, int, error) {
 	reads := 0
 	if !printedCJK(lines) {
