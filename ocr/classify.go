@@ -132,7 +132,7 @@ func trimSmallFragments(l Line) Line {
 	small := func(w Word) bool {
 		n := len([]rune(w.Text))
 		// Digits of a number read unsurely stay: they may be a phone's.
-		if strings.IndexFunc(w.Text, isCJK) >= 0 {
+		if hasCJK(w.Text) {
 			return false // kana and kanji, the flat long-vowel mark ー among them
 		}
 		return n <= 3 && 2*w.Box.Dy() <= h || n <= 4 && w.Conf < speckConf && len(digitsOf(w.Text)) <= 1

@@ -39,7 +39,7 @@ func (c *card) findJapanese() {
 	}
 	title := -1
 	for k, p := range c.parts {
-		if p.kind != "" || hasCompanySuffix(p.text) || strings.IndexFunc(p.text, isCJK) < 0 || utf8.RuneCountInString(p.text) > 24 {
+		if p.kind != "" || hasCompanySuffix(p.text) || !hasCJK(p.text) || utf8.RuneCountInString(p.text) > 24 {
 			continue
 		}
 		dept, job, ok := splitJob(p.text)

@@ -43,7 +43,7 @@ func rereadKanji(ctx context.Context, eng Engine, up image.Image, lines []Line) 
 		if len(again.Words) == 0 {
 			continue
 		}
-		if strings.IndexFunc(again.Text, isCJK) < 0 || strayLatin(again) || again.Conf+strayConf/4 < l.Conf {
+		if !hasCJK(again.Text) || strayLatin(again) || again.Conf+strayConf/4 < l.Conf {
 			continue
 		}
 		lines[i] = again
@@ -51,7 +51,7 @@ func rereadKanji(ctx context.Context, eng Engine, up image.Image, lines []Line) 
 		// of its own ("= +5"): it goes with them.
 		for j, o := range lines {
 			in := o.Box.Intersect(again.Box)
-			if j != i && letters(o.Text) < 3 && strings.IndexFunc(o.Text, isCJK) < 0 && 2*in.Dx()*in.Dy() > o.Box.Dx()*o.Box.Dy() {
+			if j != i && letters(o.Text) < 3 && !hasCJK(o.Text) && 2*in.Dx()*in.Dy() > o.Box.Dx()*o.Box.Dy() {
 				drop = append(drop, j)
 			}
 		}
@@ -70,7 +70,9 @@ func rereadKanji(ctx context.Context, eng Engine, up image.Image, lines []Line) 
 
 // readLineIn reads line l of up again, on its own, in lang alone (with a
 // margin of a third of its height), and gives the reading in up's
-// coordinates; ok is false when the line lies outside up.
+// coordinates; ok is false when the line lies outside up. Only the line's
+// pixels are copied, whatever kind of image up is (readUnsureDetails,
+// reading several parts, turns the whole card gray once instead).
 func readLineIn(ctx context.Context, eng Engine, up image.Image, l Line, lang string) (again Line, ok bool, err error) {
 	box := l.Box.Inset(-l.Box.Dy() / 3).Intersect(up.Bounds())
 	if box.Empty() {
@@ -84,10 +86,7 @@ func readLineIn(ctx context.Context, eng Engine, up image.Image, l Line, lang st
 	}
 	var words []Word
 	for _, g := range got {
-		for _, w := range g.Words {
-			w.Box = w.Box.Add(box.Min)
-			words = append(words, w)
-		}
+		words = append(words, moveLine(g, box.Min).Words...)
 	}
 	return NewLine(words), true, nil
 }
@@ -112,13 +111,7 @@ func guessedInScript(ctx context.Context, eng Engine, up image.Image, guesses []
 			continue
 		}
 		reads++
-		n := 0
-		for _, r := range again.Text {
-			if isCJK(r) {
-				n++
-			}
-		}
-		if n >= 2 && again.Conf >= cjkConf {
+		if cjkLetters(again.Text) >= 2 && again.Conf >= cjkConf {
 			return true, reads, nil
 		}
 	}
@@ -147,7 +140,7 @@ func readPlainLines(ctx context.Context, eng Engine, up image.Image, lines []Lin
 			continue
 		}
 		reads++
-		if len(again.Words) > 0 && plainText(again.Text) && again.Conf >= plainConf {
+		if len(again.Words) > 0 && surePlain(again) {
 			out[i] = again
 		}
 	}
@@ -159,13 +152,13 @@ func readPlainLines(ctx context.Context, eng Engine, up image.Image, lines []Lin
 // on a line with no number: "EH" or "+=" for 匡輔. Labels such as "TEL"
 // are read surely, before a number.
 func strayLatin(l Line) bool {
-	if strings.IndexFunc(l.Text, isCJK) < 0 {
+	if !hasCJK(l.Text) {
 		return false
 	}
 	digits := strings.IndexFunc(l.Text, unicode.IsDigit) >= 0
 	for _, w := range l.Words {
 		n := len([]rune(w.Text))
-		if n > 3 || strings.IndexFunc(w.Text, isCJK) >= 0 || strings.IndexFunc(w.Text, unicode.IsDigit) >= 0 {
+		if n > 3 || hasCJK(w.Text) || strings.IndexFunc(w.Text, unicode.IsDigit) >= 0 {
 			continue
 		}
 		// Unsure letters, marks alone ("+="), or letters on a line with

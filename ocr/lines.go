@@ -116,6 +116,20 @@ func widestGap(words []Word, twentieths int) int {
 	return at
 }
 
+// cjkLetters counts the kanji, kana and hanzi in s.
+func cjkLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if isCJK(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// hasCJK says whether s holds a kanji, kana or hanzi.
+func hasCJK(s string) bool { return strings.IndexFunc(s, isCJK) >= 0 }
+
 func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || r == 'ー' || r == '々' || r == '〒'
 }

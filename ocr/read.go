@@ -485,7 +485,7 @@ func keepAddresses(lines, first []Line, script bool) []Line {
 	out := slices.Clone(lines)
 	for i, l := range out {
 		for _, f := range first {
-			keep := addressRe.MatchString(f.Text) || script && f.Conf >= plainConf && plainText(f.Text) && plainText(l.Text)
+			keep := addressRe.MatchString(f.Text) || script && surePlain(f) && plainText(l.Text)
 			if keep && overlaps(l.Box, f.Box) {
 				out[i] = f
 				break
@@ -499,15 +499,7 @@ func keepAddresses(lines, first []Line, script bool) []Line {
 // Chinese: a line of four kanji or kana or more, read surely. A logo
 // read as a few kana with little confidence does not.
 func printedCJK(lines []Line) bool {
-	return slices.ContainsFunc(lines, func(l Line) bool {
-		n := 0
-		for _, r := range l.Text {
-			if isCJK(r) {
-				n++
-			}
-		}
-		return n >= 4 && l.Conf >= cjkConf
-	})
+	return slices.ContainsFunc(lines, func(l Line) bool { return cjkLetters(l.Text) >= 4 && l.Conf >= cjkConf })
 }
 
 // cjkConf is the confidence a line of kanji or kana must be read with to
@@ -517,6 +509,10 @@ const cjkConf = 75
 // plainConf is the confidence over which a line read in plain letters
 // is kept over its reading in another script.
 const plainConf = 60
+
+// surePlain says whether l was read in plain letters, surely enough to
+// be kept over a reading of it in another script.
+func surePlain(l Line) bool { return l.Conf >= plainConf && plainText(l.Text) }
 
 // plainText says whether s is written in ASCII alone.
 func plainText(s string) bool {
