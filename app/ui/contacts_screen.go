@@ -544,8 +544,10 @@ func (s *contactsScreen) onDelete() {
 				showError(s.win, "Could not delete the contact", err)
 				return
 			}
-			// The deletion shown before this one can no longer be undone.
+			// The deletion shown before this one can no longer be undone,
+			// nor a Done with the contact deleted.
 			s.expireUndo(s.deleted)
+			s.done.forget(id)
 			deleted := &c
 			s.deleted = deleted
 			delete(s.selected, id)

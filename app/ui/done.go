@@ -170,6 +170,20 @@ func (d *doneLine) expireUndo(rec *doneRecord) {
 	}
 }
 
+// forget hides the line when it tells of the contact id, which was just
+// deleted: neither its Undo nor the next follow-up it proposes can be
+// done to a contact in the trash, and the deletion's own Undo is the one
+// to offer.
+func (d *doneLine) forget(id int64) {
+	if d.last == nil || d.last.contact.ID != id {
+		return
+	}
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	d.hide()
+}
+
 func (d *doneLine) hide() {
 	d.last = nil
 	d.box.Hide()

@@ -270,3 +270,38 @@ func TestDoneOffersByCadence(t *testing.T) {
 		t.Errorf("Olu has a note scheduled, yet Done offers %q", m.done.nextText.Text)
 	}
 }
+
+// TestDeleteAfterDone: deleting a contact just marked done leaves one
+// Undo, the deletion's: the Done's can no longer apply (tapping it said
+// "Could not undo it: contact not found"). That Undo brings the contact
+// back whole, with the Done and its history.
+func TestDeleteAfterDone(t *testing.T) {
+	store := apptest.OpenStore(t)
+	people := apptest.Seed(t, store, contacts.DayOf(apptest.Today))
+	m, w := newTestWindow(t, store, &apptest.FakeEngine{})
+	m.tasks.drain()
+	c := people["Olu Overdue"]
+	m.onOpenContact(c)
+	m.tasks.drain()
+	test.Tap(findButton(m.contacts.history.open, "Done"))
+	answerDone(t, w, "went well")
+	m.tasks.drain()
+	done := readWhole(t, store, c.ID)
+	if !m.done.box.Visible() {
+		t.Fatal("Done shows no line")
+	}
+
+	test.Tap(findButton(m.contacts.detail, "Delete"))
+	m.tasks.drain()
+	if m.done.box.Visible() {
+		t.Errorf("the Done line, with its Undo, stays after %s was deleted", c.FullName)
+	}
+	if !m.contacts.undoBar.Visible() {
+		t.Fatal("the deletion offers no Undo")
+	}
+	test.Tap(findButton(m.contacts.undoBar, "Undo"))
+	m.tasks.drain()
+	if after := readWhole(t, store, c.ID); !reflect.DeepEqual(after, done) {
+		t.Errorf("after the deletion's Undo the store reads\n%+v\nwant as after Done\n%+v", after, done)
+	}
+}
