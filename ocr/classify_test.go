@@ -643,6 +643,82 @@ var classifyCases = []struct {
 		want: want{name: "Jane Doe", noteHas: []string{"Appointment reminder", "Call ahead"}},
 	},
 	{
+		name: "an address given with its label, whatever it holds",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", "Sales Director"),
+			stack(100, 400, "Phone: +966 11 234 5678", "Address: Saudi Arabia Riyadh, Sample District, Example Ring"),
+		),
+		want: want{
+			name: "Jane Example", title: "Sales Director", phones: []phone{{"+966 11 234 5678", "work"}},
+			address: "Saudi Arabia Riyadh, Sample District, Example Ring",
+		},
+	},
+	{
+		name: "an address on one line, its parts parted by bars, ending with a country",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", "General Manager"),
+			stack(100, 400, 28, "B7 - 11/12 Sample Industrial Area | Abu Dhabi | United Arab Emirates"),
+		),
+		want: want{
+			name: "Jane Example", title: "General Manager",
+			address: "B7 - 11/12 Sample Industrial Area Abu Dhabi United Arab Emirates",
+		},
+	},
+	{
+		name: "an address label alone on its line is no job",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example"),
+			stack(100, 300, "Head Office", "Sample Street 113, 3rd Floor", "1070 Sample Town, Argentina"),
+		),
+		want: want{name: "Jane Example", address: "Sample Street 113, 3rd Floor, 1070 Sample Town, Argentina", noteHas: []string{"Head Office"}},
+	},
+	{
+		name: "a Brazilian postcode makes a town line",
+		rows: cat(
+			stack(100, 60, 70, "Joana Exemplo"),
+			stack(100, 300, "Rua das Amostras, 96", "São Paulo - SP, 01234-567", "Brasil"),
+		),
+		want: want{name: "Joana Exemplo", address: "Rua das Amostras, 96, São Paulo - SP, 01234-567, Brasil"},
+	},
+	{
+		name: "a firm's name with its legal form is never the person's",
+		rows: cat(
+			stack(100, 60, 90, "Grace Trading LLC"),
+			stack(100, 300, "Sample Holdings Ltd", "info@sampleholdings.example"),
+		),
+		want: want{company: "Sample Holdings Ltd", emails: []string{"info@sampleholdings.example"}, noteHas: []string{"Grace Trading LLC"}},
+	},
+	{
+		name: "a letter of the name read as a digit or a sign",
+		rows: cat(
+			stack(100, 60, 70, "Danie1 Exampleton", "Account Manager"),
+			stack(100, 400, "Examp¢o Freight Ltd"),
+		),
+		want: want{name: "Daniel Exampleton", title: "Account Manager", company: "Examp¢o Freight Ltd"},
+	},
+	{
+		name: "a name with a mark just before letters that spell a job",
+		rows: cat(
+			stack(100, 60, 70, "Beldan Patrício", 50, "Engenheiro civil", 56, "Sample Carpintaria Ltda"),
+			stack(100, 500, "beldan_patricio@sample.example"),
+		),
+		want: want{
+			name: "Beldan Patrício", title: "Engenheiro civil", company: "Sample Carpintaria Ltda",
+			emails: []string{"beldan_patricio@sample.example"},
+		},
+	},
+	{
+		name: "a Japanese label left beside its number is no name",
+		rows: cat(
+			stack(100, 60, 60, "株式会社サンプル商事", 50, "Hanako Yamada"),
+			stack(100, 400, "携帯 090-1234-5678", "hanako@sample.co.jp"),
+		),
+		want: want{
+			name: "Hanako Yamada", company: "株式会社サンプル商事", phones: []phone{{"090-1234-5678", "mobile"}},
+			emails: []string{"hanako@sample.co.jp"},
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),

@@ -2,6 +2,8 @@ package ocr
 
 import (
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -76,22 +78,23 @@ var countryRegions = map[string]string{
 	"turkey": "TR", "türkiye": "TR", "turkiye": "TR", "croatia": "HR", "hrvatska": "HR",
 	"czech republic": "CZ", "czechia": "CZ", "česká republika": "CZ",
 	"australia": "AU", "new zealand": "NZ", "south africa": "ZA",
+	"danmark": "DK", "sverige": "SE", "norge": "NO", "greece": "GR", "luxembourg": "LU", "israel": "IL",
+	"uae": "AE", "u.a.e": "AE", "united arab emirates": "AE", "saudi arabia": "SA", "qatar": "QA", "oman": "OM",
+	"kuwait": "KW", "bahrain": "BH", "egypt": "EG", "nigeria": "NG", "kenya": "KE", "pakistan": "PK",
+	"bangladesh": "BD", "sri lanka": "LK",
 }
 
-var countryNameRe = func() *regexp.Regexp {
+// countryNames is every name in countryRegions as a regular expression's
+// alternatives, longest first so that "south korea" wins over "korea":
+// the one list of countries that addresses and regions are told by.
+var countryNames = func() string {
 	var names []string
 	for n := range countryRegions {
 		names = append(names, regexp.QuoteMeta(n))
 	}
-	// Longest first, so that "south korea" wins over "korea".
-	sortByLength(names)
-	return regexp.MustCompile(`(?i)(?:^|[,\d]\s*|\s)(?:` + strings.Join(names, "|") + `)\.?\s*$`)
+	sort.Strings(names) // a stable order for equal lengths
+	slices.SortStableFunc(names, func(a, b string) int { return len(b) - len(a) })
+	return strings.Join(names, "|")
 }()
 
-func sortByLength(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
+var countryNameRe = regexp.MustCompile(`(?i)(?:^|[,\d]\s*|\s)(?:` + countryNames + `)\.?\s*$`)
