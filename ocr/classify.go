@@ -190,7 +190,7 @@ var (
 	faxAfter    = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:fax|facsimile|f)\s*[)\]]?\s*$`)
 	mobileAfter = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:mobile|mob|cell|m)\s*[)\]]?\s*$`)
 
-	anyLabel = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|fax|facsimile|f|mobile|mob|cell|cellular|m|c|h|hp|handphone|gsm|e-?mail|mail|e|web|website|url|internet|www)\b\s*[.:)]?\s*)+`)
+	anyLabel = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|fax|facsimile|f|mobile|mob|cell|cellular|m|c|h|hp|handphone|gsm|e-?mail|mail|e|web|website|url|internet|www)\b\s*[.:)]?\s*|(?:携帯電話|携帯|電話|手机|手機|电话|傳真|传真|ファックス|メール)\s*[.:)：]?\s*)+`)
 	// Specks and stray marks at the ends of a line; a final "." or ")"
 	// may belong to the text ("Inc.", "(Japan)").
 	junkRe = regexp.MustCompile(`^[\s\p{P}\p{S}]+|[\s,;:|/\\\-_*~=+<>"'!?&@#%^\[\]{}]+$`)

@@ -28,7 +28,7 @@ var (
 	// Words that name an organisation rather than a person or a job.
 	companyWordRe = regexp.MustCompile(`(?i)\b(?:group|holdings?|partners|associates|foundation|university|college|institute|school|academy|bank|labs?|laboratory|laboratories|technologies|technology|tech|systems|solutions|consulting|consultants|services|studios?|agency|ventures|capital|realty|restaurant|grill|cafe|café|bakery|hotel|hospital|clinic|dental|dentistry|medical|healthcare|health|care|pharmacy|church|international|industries|enterprises|media|software|networks?|communications|pharmaceuticals?|insurance|financial|investments?|properties|construction|design|designs|marketing|logistics|trading|electronics|motors|foods|energy|global|worldwide|corporate|ministry|council|society|association|club|firm|llp|law|attorneys|bureau|factory|store|shop|market|mart|cooperative|eletrônica|comércio|indústria|loja|oficina)\b`)
 	// Words that make a line a job title: the job itself.
-	titleHeadRe = regexp.MustCompile(`(?i)\b(?:ceo|cto|cfo|coo|cio|cmo|cso|cpo|vp|svp|evp|avp|md|gm|president|chairman|chairwoman|chair|chairperson|officer|director|manager|mgr|head|lead|leader|founder|co-founder|cofounder|owner|proprietor|partner|principal|secretary|treasurer|executive|engineer|developer|architect|designer|consultant|analyst|specialist|associate|assistant|coordinator|administrator|supervisor|representative|rep|agent|broker|advisor|adviser|counsel|counselor|attorney|lawyer|accountant|technician|scientist|researcher|professor|lecturer|student|intern|apprentice|editor|writer|producer|physician|dentist|doctor|nurse|therapist|pharmacist|chef|realtor|trainer|instructor|teacher|curator|photographer|artist|fellow|candidate|trustee|governor|ambassador|evangelist|recruiter|planner|buyer|controller|auditor|inspector|superintendent|commissioner|mayor|senator|dean|provost|chancellor|registrar|librarian|pastor|minister|strategist|programmer|coach|member|staff|gerente|diretor|diretora|vendedor|vendedora|proprietário|sócio|sócia)\b`)
+	titleHeadRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(?:ceo|cto|cfo|coo|cio|cmo|cso|cpo|vp|svp|evp|avp|md|gm|president|chairman|chairwoman|chair|chairperson|officer|director|manager|mgr|head|lead|leader|founder|co-founder|cofounder|owner|proprietor|partner|principal|secretary|treasurer|executive|engineer|developer|architect|designer|consultant|analyst|specialist|associate|assistant|coordinator|administrator|supervisor|representative|rep|agent|broker|advisor|adviser|counsel|counselor|attorney|lawyer|accountant|technician|scientist|researcher|professor|lecturer|student|intern|apprentice|editor|writer|producer|physician|dentist|doctor|nurse|therapist|pharmacist|chef|realtor|trainer|instructor|teacher|curator|photographer|artist|fellow|candidate|trustee|governor|ambassador|evangelist|recruiter|planner|buyer|controller|auditor|inspector|superintendent|commissioner|mayor|senator|dean|provost|chancellor|registrar|librarian|pastor|minister|strategist|programmer|coach|member|staff|gerente|diretor|diretora|vendedor|vendedora|proprietário|sócio|sócia)(?:$|[^\p{L}\p{N}])`)
 	// Words that qualify a job in a title: "Senior", "Sales", "and".
 	titleModRe = regexp.MustCompile(`(?i)^(?:senior|sr|junior|jr|vice|chief|managing|general|deputy|acting|interim|regional|national|global|international|area|country|sales|marketing|business|development|operations|product|project|program|account|accounts|customer|client|support|service|services|relations|human|resources|hr|finance|financial|technical|technology|research|strategy|strategic|corporate|creative|art|it|software|hardware|systems|data|quality|legal|medical|clinical|public|communications|media|digital|brand|content|design|engineering|information|security|team|board|staff|executive|associate|assistant|principal|lead|and|&|of|for|the|to|in|de|e|y)$`)
 	// Words that name a department, printed under a title.
@@ -43,12 +43,14 @@ var (
 	jobWords = lastWords(data.Job["title"])
 )
 
+// wordSet is the set of the words in lists, in lower case and without
+// their marks, as nameWords gives them.
 func wordSet(lists ...[]string) map[string]bool {
 	m := make(map[string]bool)
 	for _, l := range lists {
 		for _, s := range l {
 			for _, w := range strings.Fields(s) {
-				m[strings.ToLower(w)] = true
+				m[foldMarks(strings.ToLower(w))] = true
 			}
 		}
 	}
@@ -138,7 +140,7 @@ func isTitleHead(w string) bool {
 // job ("Senior", "Sales", "of"), the surer.
 func titleScore(text string) float64 {
 	words := strings.Fields(text)
-	if len(words) == 0 || len(words) > 9 || isSlogan(text) || isServiceList(text) {
+	if len(words) == 0 || len(words) > 9 || isSlogan(text) || isServiceList(text) || isAddressLabel(text) {
 		return 0
 	}
 	heads, mods := 0, 0
@@ -277,14 +279,54 @@ func (c *card) nameWords(text string) []string {
 			}
 		}
 	}
+	// In lower case and without marks, as the lists of names are:
+	// "Patrício" is looked up as "patricio".
 	lw := make([]string, len(words))
 	for i, w := range words {
-		lw[i] = strings.ToLower(strings.Trim(w, ".,"))
+		lw[i] = foldMarks(strings.ToLower(strings.Trim(w, ".,")))
 	}
 	if lower > 0 && (lower < len(words) || !c.matchesLocalPart(lw)) {
 		return nil
 	}
 	return lw
+}
+
+// slipLetters are the letters OCR reads as a digit or a sign inside a
+// word of letters, in lower case: "Kohe1" for "Kohel" or "Kohei", "Coli¢"
+// for "Colic" or "Colić".
+var slipLetters = map[rune]rune{'1': 'l', '0': 'o', '5': 's', '¢': 'c'}
+
+// mendNameSlips reads back as a letter the one digit or sign inside each
+// word of letters in text, as a name's words hold none: a word of three
+// runes or more, with the slip after its first letter. The letter is a
+// capital in a word of capitals ("W1LSON"). Which letter a "1" was, l or
+// i, the card cannot tell: l is the commoner.
+func mendNameSlips(text string) string {
+	words := strings.Fields(text)
+	for i, w := range words {
+		r := []rune(w)
+		at, upper := -1, true
+		for j, ch := range r {
+			switch {
+			case unicode.IsLetter(ch):
+				upper = upper && !unicode.IsLower(ch)
+			case slipLetters[ch] != 0 && at < 0 && j > 0:
+				at = j
+			default:
+				at = len(r) // a word with other marks, or two slips
+			}
+		}
+		if at < 0 || at >= len(r) || len(r) < 3 {
+			continue
+		}
+		l := slipLetters[r[at]]
+		if upper {
+			l = unicode.ToUpper(l)
+		}
+		r[at] = l
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }
 
 var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "das": true,
@@ -295,8 +337,8 @@ var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der":
 // cannot be one.
 func (c *card) nameScore(p part) float64 {
 	lw := c.nameWords(p.text)
-	if lw == nil {
-		return 0
+	if lw == nil || hasCompanySuffix(p.text) {
+		return 0 // a legal form names a firm: "Sample Trading LLC"
 	}
 	text := stripHonorifics(p.text)
 	s := 1.0
@@ -464,14 +506,23 @@ func (c *card) findCompanyTitleName() {
 	// Name: the line that most reads like a person's name, unless the
 	// name was found in kanji (findJapanese).
 	named := c.has(FieldName)
-	name, nameScore := -1, 1.5
+	name, nameScore, mended := -1, 1.5, ""
 	for k, p := range c.parts {
 		if named || p.kind != "" || k == best && bestScore >= 2 {
 			continue
 		}
 		if s := c.nameScore(p); s > nameScore {
-			name, nameScore = k, s
+			name, nameScore, mended = k, s, ""
 		}
+		// A name with a letter read as a digit or a sign: "Kohe1".
+		if m := mendNameSlips(p.text); m != p.text {
+			if s := c.nameScore(part{line: p.line, text: m}); s > nameScore {
+				name, nameScore, mended = k, s, m
+			}
+		}
+	}
+	if mended != "" {
+		c.parts[name].text = mended
 	}
 	// A line the company was chosen for only because it holds the
 	// email's domain may be the person's own name ("Jane Sims" at

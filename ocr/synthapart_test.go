@@ -16,7 +16,7 @@ func TestSyntheticSetApart(t *testing.T) {
 	set := render.SyntheticSet(1, 4*len(render.Styles))
 	var knownName, knownTitle, knownCompany int
 	for _, s := range set {
-		words := strings.Fields(strings.ToLower(s.Want.Name))
+		words := strings.Fields(foldMarks(strings.ToLower(s.Want.Name)))
 		if firstNames[words[0]] || lastNames[words[len(words)-1]] {
 			knownName++
 		}
