@@ -1,6 +1,9 @@
 package ocr
 
 import (
+	"context"
+	"image"
+	"image/color"
 	"slices"
 	"strings"
 	"testing"
@@ -74,5 +77,59 @@ func TestScriptGuesses(t *testing.T) {
 				t.Errorf("scriptGuesses(%q) = %q, %d guesses; want %q, %d", tt.lines, langs, len(guesses), tt.langs, tt.guesses)
 			}
 		})
+	}
+}
+
+// markEngine reads a Croatian card: in English, the name without its
+// marks; in the languages the card calls for, the name with them but the
+// email garbled, as Tesseract read a dev card.
+type markEngine struct{}
+
+func (e *markEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{}, false
+}
+func (e *markEngine) Close() error { return nil }
+func (e *markEngine) Recognize(_ context.Context, _ image.Image, p Pass) ([]Line, error) {
+	line := func(y int, conf float64, words ...string) Line {
+		var ws []Word
+		x := 100
+		for _, w := range words {
+			ws = append(ws, Word{Text: w, Box: image.Rect(x, y, x+25*len([]rune(w)), y+50), Conf: conf})
+			x += 25*len([]rune(w)) + 20
+		}
+		return NewLine(ws)
+	}
+	if len(p.Langs) == 0 {
+		return []Line{
+			line(100, 95, "Milena", "Colic"),
+			line(300, 95, "+385", "1", "555", "0123"),
+			line(400, 95, "milena@primjer.hr"),
+		}, nil
+	}
+	return []Line{
+		line(100, 95, "Milena", "Čolić"),
+		line(300, 95, "+385", "1", "555", "0123"),
+		line(400, 19, "milena", "Qprimjer.hr"),
+	}, nil
+}
+
+// TestCalledLanguageKeptWithFirstEmails checks that a reading in the
+// languages a card calls for is weighed as it is kept, with the emails
+// the first reading read: one that read the name's marks but the email
+// worse was lost with the name's marks.
+func TestCalledLanguageKeptWithFirstEmails(t *testing.T) {
+	r, err := ReadImage(context.Background(), &markEngine{}, filled(1000, 600, color.White))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, l := range r.Lines {
+		text = append(text, l.Text)
+	}
+	got := strings.Join(text, "\n")
+	for _, want := range []string{"Milena Čolić", "milena@primjer.hr"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("read %q, want %q among the lines", got, want)
+		}
 	}
 }

@@ -411,11 +411,14 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		if pass.Script != script {
 			bar = lines // a reading in another script, weighed as it was
 		}
-		if other != nil && readScore(other) >= readScore(bar)*langKept/100 {
+		// The reading is weighed as it would be kept, with the emails
+		// and websites of the first: a Croatian reading that read a name's
+		// marks but an email worse was lost with its name.
+		if merged := keepAddresses(other, lines, pass.Script != script); other != nil && readScore(merged) >= readScore(bar)*langKept/100 {
 			if pass.Script != script && !printedCJK(lines) {
 				latin = lines
 			}
-			lines = keepAddresses(other, lines, pass.Script != script)
+			lines = merged
 		}
 	} else if tallJapanese(up, script) {
 		other, err := eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: script, Langs: []string{"jpn_vert"}})

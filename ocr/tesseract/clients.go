@@ -15,7 +15,7 @@ import (
 // newClient starts a Tesseract client that reads with langs.
 func newClient(langs []string) (*gosseract.Client, error) {
 	c := gosseract.NewClient()
-	if dir := prefixFor(modelDir(), langs...); dir != "" {
+	if dir := prefixFor(modelDir(), langs...); dir != "" && !mixedLatin(langs, systemModels()) {
 		c.SetTessdataPrefix(dir)
 	}
 	if err := c.SetLanguage(langs...); err != nil {

@@ -35,8 +35,14 @@ func ScriptsOf(lang string) []string {
 	return []string{"Latin"}
 }
 
-var installed = sync.OnceValue(func() []string {
+// systemModels are the languages of the system's model folder.
+var systemModels = sync.OnceValue(func() []string {
 	langs, _ := gosseract.GetAvailableLanguages()
+	return langs
+})
+
+var installed = sync.OnceValue(func() []string {
+	langs := slices.Clone(systemModels())
 	for _, l := range modelsIn(modelDir()) {
 		if !slices.Contains(langs, l) {
 			langs = append(langs, l)

@@ -87,3 +87,20 @@ func prefixFor(dir string, langs ...string) string {
 // ModelDir is the folder of the app's own models it reads with, or ""
 // when it reads with the system's alone.
 func ModelDir() string { return modelDir() }
+
+// mixedLatin says whether langs mix English with another language in
+// Latin letters, all of them in the system's folder (system): such a
+// reading is made with the system's models alone. The app's English
+// model, surer of itself than the other language's, outvoted it word by
+// word and took the marks off a Spanish name on a dev card ("Mármol" read
+// "Marmol"), which the system's models, read together, keep.
+func mixedLatin(langs, system []string) bool {
+	other := false
+	for _, l := range langs {
+		if !slices.Contains(system, l) {
+			return false
+		}
+		other = other || l != "eng" && slices.Contains(ScriptsOf(l), "Latin")
+	}
+	return other && slices.Contains(langs, "eng")
+}

@@ -31,6 +31,27 @@ func TestPrefixFor(t *testing.T) {
 	}
 }
 
+func TestMixedLatin(t *testing.T) {
+	system := []string{"eng", "spa", "hrv", "jpn", "osd"}
+	tests := []struct {
+		langs []string
+		want  bool
+	}{
+		{[]string{"eng"}, false},
+		{[]string{"spa", "eng"}, true},
+		{[]string{"hrv", "spa", "eng"}, true},
+		{[]string{"spa"}, false},        // no English to outvote it
+		{[]string{"jpn", "eng"}, false}, // Japanese: not Latin letters
+		{[]string{"tur", "eng"}, false}, // not in the system's folder: the app's
+		{[]string{"jpn", "spa"}, false}, // no English
+	}
+	for _, tt := range tests {
+		if got := mixedLatin(tt.langs, system); got != tt.want {
+			t.Errorf("mixedLatin(%v) = %v, want %v", tt.langs, got, tt.want)
+		}
+	}
+}
+
 func TestModelDirs(t *testing.T) {
 	t.Run("named", func(t *testing.T) {
 		t.Setenv(ModelsEnv, "/opt/models")
