@@ -194,6 +194,9 @@ var (
 	// Specks and stray marks at the ends of a line; a final "." or ")"
 	// may belong to the text ("Inc.", "(Japan)").
 	junkRe = regexp.MustCompile(`^[\s\p{P}\p{S}]+|[\s,;:|/\\\-_*~=+<>"'!?&@#%^\[\]{}]+$`)
+	// What is left of an email that could not be taken, with its local
+	// part.
+	brokenEmailRe = regexp.MustCompile(`(?:^|\s)([\p{L}0-9._%+\-]{2,}) ?@ ?[\p{L}0-9\-]+\.`)
 	// A line that gives a messenger or social network handle.
 	handleRe = regexp.MustCompile(`(?i)^\W{0,3}(?:skype|twitter|linkedin|instagram|facebook|fb|wechat|weixin|line|whatsapp|telegram|github|youtube|tiktok)(?:\s*id)?\s*(?:[:：/@]|\s+\S*[._@/]\S*$)`)
 	// A line of nothing but labels, printed apart from what they label.
@@ -212,6 +215,13 @@ func (c *card) findContacts() {
 	for i := range texts {
 		if !handle[i] {
 			texts[i] = c.takeEmails(i, texts[i])
+		}
+	}
+	// An email read too poorly to take still names its person: "koen@"
+	// in "koen@virtualworkforce.a", its last letter lost.
+	for i := range texts {
+		for _, m := range brokenEmailRe.FindAllStringSubmatch(texts[i], -1) {
+			c.locals = append(c.locals, m[1])
 		}
 	}
 	for i := range texts {

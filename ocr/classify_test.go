@@ -719,6 +719,14 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a name in large lower-case letters over two lines, its email cut short",
+		rows: cat(
+			stack(100, 60, 120, "mira", 150, "van dijk"),
+			stack(100, 700, 50, "founder & director", "mira@examplefirm.a"),
+		),
+		want: want{name: "mira van dijk", title: "founder & director", noteHas: []string{"mira@examplefirm.a"}},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),

@@ -291,6 +291,44 @@ func (c *card) nameWords(text string) []string {
 	return lw
 }
 
+// A nameReading is a way part k of a card may read as a name: as read,
+// with a slipped letter mended, or with the part under it (next) when
+// the name is printed over two lines.
+type nameReading struct {
+	text string
+	next int // the part under it that the name runs on to, or -1
+}
+
+// nameReadings are the ways part k may read as a name, best being the
+// company's part:
+//   - as read;
+//   - with a letter read as a digit or a sign mended ("Kohe1");
+//   - joined with the part printed just under it, in the same column and
+//     at about the same size, when each holds a word or two and together
+//     they make a name that a known name or the email agrees with: "koen"
+//     over "de jong", in large lower-case letters.
+func (c *card) nameReadings(k, best int) []nameReading {
+	p := c.parts[k]
+	out := []nameReading{{p.text, -1}}
+	if m := mendNameSlips(p.text); m != p.text {
+		out = append(out, nameReading{m, -1})
+	}
+	if k+1 >= len(c.parts) || k+1 == best {
+		return out
+	}
+	q := c.parts[k+1]
+	if q.kind != "" || q.line == p.line || !c.adjacent(p.line, q.line) || !c.sameColumn(p.line, q.line) ||
+		!c.similarHeight(p.line, q.line) || len(strings.Fields(p.text)) > 2 || len(strings.Fields(q.text)) > 2 {
+		return out
+	}
+	joined := p.text + " " + q.text
+	lw := c.nameWords(joined)
+	if lw == nil || !firstNames[lw[0]] && !lastNames[lw[len(lw)-1]] && !c.matchesLocalPart(lw) {
+		return out
+	}
+	return append(out, nameReading{joined, k + 1})
+}
+
 // slipLetters are the letters OCR reads as a digit or a sign inside a
 // word of letters, in lower case: "Kohe1" for "Kohel" or "Kohei", "Coli¢"
 // for "Colic" or "Colić".
@@ -506,23 +544,22 @@ func (c *card) findCompanyTitleName() {
 	// Name: the line that most reads like a person's name, unless the
 	// name was found in kanji (findJapanese).
 	named := c.has(FieldName)
-	name, nameScore, mended := -1, 1.5, ""
+	name, nameScore, nameText, second := -1, 1.5, "", -1
 	for k, p := range c.parts {
 		if named || p.kind != "" || k == best && bestScore >= 2 {
 			continue
 		}
-		if s := c.nameScore(p); s > nameScore {
-			name, nameScore, mended = k, s, ""
-		}
-		// A name with a letter read as a digit or a sign: "Kohe1".
-		if m := mendNameSlips(p.text); m != p.text {
-			if s := c.nameScore(part{line: p.line, text: m}); s > nameScore {
-				name, nameScore, mended = k, s, m
+		for _, r := range c.nameReadings(k, best) {
+			if s := c.nameScore(part{line: p.line, text: r.text}); s > nameScore {
+				name, nameScore, nameText, second = k, s, r.text, r.next
 			}
 		}
 	}
-	if mended != "" {
-		c.parts[name].text = mended
+	if name >= 0 {
+		c.parts[name].text = nameText
+		if second >= 0 {
+			c.parts[second].kind = FieldName // printed under the first
+		}
 	}
 	// A line the company was chosen for only because it holds the
 	// email's domain may be the person's own name ("Jane Sims" at
@@ -568,8 +605,15 @@ func (c *card) findCompanyTitleName() {
 		c.companyFromDomain(name)
 	}
 
-	// Title: job words, printed near the name; two such lines in a row
-	// are one title printed over two lines.
+	// Title: job words, printed near the name (its last line); two such
+	// lines in a row are one title printed over two lines.
+	nameLine := -1
+	if name >= 0 {
+		nameLine = c.parts[name].line
+		if second >= 0 {
+			nameLine = c.parts[second].line
+		}
+	}
 	title, titleBest := -1, 0.0
 	for k, p := range c.parts {
 		if p.kind != "" || c.has(FieldTitle) {
@@ -578,9 +622,9 @@ func (c *card) findCompanyTitleName() {
 		s := titleScore(p.text)
 		if s > 0 && name >= 0 {
 			switch {
-			case c.adjacent(c.parts[name].line, p.line) || c.parts[name].line == p.line:
+			case c.adjacent(nameLine, p.line) || nameLine == p.line:
 				s += 0.5
-			case !c.near(c.parts[name].line, p.line):
+			case !c.near(nameLine, p.line):
 				s = 0
 			}
 		}
@@ -857,7 +901,7 @@ func (c *card) companyFromDomain(name int) {
 func (c *card) near(a, b int) bool {
 	la, lb := c.lines[a].Box, c.lines[b].Box
 	gap := max(lb.Min.Y-la.Max.Y, la.Min.Y-lb.Max.Y)
-	return gap < int(5*c.height)
+	return gap < int(5*max(c.height, float64(lineHeight(c.lines[a]))))
 }
 
 func (c *card) similarHeight(a, b int) bool {
