@@ -727,6 +727,18 @@ var classifyCases = []struct {
 		want: want{name: "mira van dijk", title: "founder & director", noteHas: []string{"mira@examplefirm.a"}},
 	},
 	{
+		name: "a tagline under a name that ends with its legal form",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", "Account Manager"),
+			stack(100, 400, 50, "Sample Printworks Pty Limited", "Crafted with care"),
+			stack(100, 600, "Design * Print * Signage", "jane@sampleprint.example"),
+		),
+		want: want{
+			name: "Jane Example", title: "Account Manager", company: "Sample Printworks Pty Limited",
+			emails: []string{"jane@sampleprint.example"}, noteHas: []string{"Crafted with care"},
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),

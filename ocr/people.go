@@ -81,6 +81,29 @@ func hasCompanySuffix(s string) bool {
 	return false
 }
 
+// endsWithLegalForm says whether text ends with a company's legal form:
+// "Sample Co., Ltd.", "Sample Pty Limited", "Sample AG".
+func endsWithLegalForm(text string) bool {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if companySuffixRe.MatchString(last) || dottedFormRe.MatchString(last) {
+		return true
+	}
+	if len(words) < 2 {
+		return false
+	}
+	two := words[len(words)-2] + " " + last
+	for _, m := range shortFormRe.FindAllStringSubmatchIndex(two, -1) {
+		if m[1] == len(two) && shortFormIsSuffix(two, m[2], m[3], m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // notBeforeLegalForm are words after which a short legal form is a word
 // of a sentence: "Call me", "Email us as".
 var notBeforeLegalForm = map[string]bool{"call": true, "email": true, "e-mail": true, "text": true, "contact": true,
@@ -860,8 +883,10 @@ func (c *card) continuesCompany(j, k int, before bool) bool {
 	if !c.adjacent(upper.line, lower.line) {
 		return false
 	}
-	// "In association with" leads into the line after it.
-	if f := strings.Fields(pj.text); !before && leadInWords[strings.ToLower(f[len(f)-1])] {
+	// "In association with" leads into the line after it; a legal form
+	// ends a name, and what is printed under it is a tagline or a list
+	// of services ("Sample Ltd" over "Crafted with care").
+	if f := strings.Fields(pj.text); !before && (leadInWords[strings.ToLower(f[len(f)-1])] || endsWithLegalForm(pk.text)) {
 		return false
 	}
 	// The same words again, as a logo over the full name, are not more of
