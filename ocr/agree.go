@@ -93,17 +93,35 @@ func (c *card) mendByAgreement() {
 		}
 	}
 	for i := range c.found {
-		if name < 0 {
-			break
-		}
 		f := &c.found[i]
 		if f.Kind != FieldEmail {
 			continue
 		}
-		n := &c.found[name]
 		local, dom, _ := strings.Cut(f.Value, "@")
+		var nameWords []string
+		if name >= 0 {
+			nameWords = strings.Fields(c.found[name].Value)
+		}
+		// A name in kanji is checked through its romaji, the phonetic
+		// name.
+		for _, words := range [][]string{nameWords, c.phoneticWords()} {
+			if rest := unlabelled(local, words); rest != local {
+				local = rest
+				f.Reason += ", its label taken off"
+				f.Conf = min(f.Conf, LowConfidence-1)
+			}
+			if mended := mendInitialed(local, words); mended != local {
+				local = mended
+				f.Reason += ", one letter mended to agree with the name"
+				f.Conf = min(f.Conf, LowConfidence-1)
+			}
+		}
+		if name < 0 {
+			f.Value = local + "@" + dom
+			continue
+		}
+		n := &c.found[name]
 		pieces := strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
-		nameWords := strings.Fields(n.Value)
 		for _, p := range pieces {
 			for k, nw := range nameWords {
 				// Emails are written without the name's diacritics.
@@ -154,6 +172,80 @@ func (c *card) mendByAgreement() {
 			}
 		}
 	}
+}
+
+// phoneticWords are the words of the phonetic name found, given name
+// first, or none.
+func (c *card) phoneticWords() []string {
+	for _, f := range c.found {
+		if f.Kind == FieldPhonetic {
+			return strings.Fields(f.Value)
+		}
+	}
+	return nil
+}
+
+// nameKeys are the name's first and last words as an email writes them:
+// in lower case, without marks or anything but letters.
+func nameKeys(nameWords []string) (given, family string) {
+	if len(nameWords) < 2 {
+		return "", ""
+	}
+	return foldMarks(squash(nameWords[0])), foldMarks(squash(nameWords[len(nameWords)-1]))
+}
+
+// mailLabelGlued is an email's label read into its local part, with the
+// colon after it read as a letter: "Mail：jane@" read "mailojane@".
+var mailLabelGlued = []string{"e-mail", "email", "mail"}
+
+// unlabelled takes an email's label off its local part when what is left
+// agrees with the name and the whole did not: "mailomasato" for Masato
+// Fujiwara gives "masato".
+func unlabelled(local string, nameWords []string) string {
+	given, family := nameKeys(nameWords)
+	if len(given) < 3 || len(family) < 3 {
+		return local
+	}
+	agrees := func(l string) bool {
+		return strings.HasPrefix(l, given) || strings.HasPrefix(l, family) || strings.HasPrefix(l, given[:1]+family)
+	}
+	l := strings.ToLower(local)
+	if agrees(l) {
+		return local
+	}
+	for _, label := range mailLabelGlued {
+		if !strings.HasPrefix(l, label) {
+			continue
+		}
+		for _, cut := range []int{len(label), len(label) + 1} {
+			if cut < len(l) && agrees(l[cut:]) {
+				return local[cut:]
+			}
+		}
+	}
+	return local
+}
+
+// mendInitialed mends one misread letter in a local part made of an
+// initial and a name, "jdoe" or "janed", against the name's words:
+// "mhunez" for Marta Nunez is "mnunez", "hiamht" for Niamh Tovey is
+// "niamht". An initial that disagrees, or a name more than one letter
+// off, leaves it as read.
+func mendInitialed(local string, nameWords []string) string {
+	given, family := nameKeys(nameWords)
+	if len(given) < 3 || len(family) < 3 || strings.ContainsAny(local, ".-_") {
+		return local
+	}
+	l := strings.ToLower(local)
+	switch {
+	case l == given[:1]+family || l == given+family[:1]:
+		return local
+	case len(l) == len(family)+1 && l[:1] == given[:1] && oneSlip(l[1:], family):
+		return given[:1] + family
+	case len(l) == len(given)+1 && l[len(l)-1:] == family[:1] && oneSlip(l[:len(l)-1], given):
+		return given + family[:1]
+	}
+	return local
 }
 
 // foldMarks drops the marks of letters, as an email made from a name

@@ -107,3 +107,29 @@ func TestAgreement(t *testing.T) {
 		})
 	}
 }
+
+func TestEmailAgainstName(t *testing.T) {
+	tests := []struct {
+		name, local, person, want string
+		mend                      func(string, []string) string
+	}{
+		{"a label read into the local part", "mailomasato", "Masato Fujiwara", "masato", unlabelled},
+		{"a label and its colon", "email:jdoe", "Jane Doe", "jdoe", unlabelled},
+		{"a local part that starts like a label", "mailer", "Mai Lerner", "mailer", unlabelled},
+		{"no label", "masato", "Masato Fujiwara", "masato", unlabelled},
+		{"a name the rest does not agree with", "mailoxyz", "Masato Fujiwara", "mailoxyz", unlabelled},
+		{"an initial and a family name, one letter off", "mhunez", "Marta Nunez", "mnunez", mendInitialed},
+		{"a given name and an initial, one letter off", "hiamht", "Niamh Tovey", "niamht", mendInitialed},
+		{"right as read", "mnunez", "Marta Nunez", "mnunez", mendInitialed},
+		{"an initial that disagrees", "xhunez", "Marta Nunez", "xhunez", mendInitialed},
+		{"two letters off", "mhunex", "Marta Nunez", "mhunex", mendInitialed},
+		{"a name with marks, written without", "mnunez", "Marta Núñez", "mnunez", mendInitialed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.mend(tt.local, strings.Fields(tt.person)); got != tt.want {
+				t.Errorf("%q for %q = %q, want %q", tt.local, tt.person, got, tt.want)
+			}
+		})
+	}
+}

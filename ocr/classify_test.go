@@ -739,6 +739,14 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "an email with its label read into it, and one with a letter of the name misread",
+		rows: cat(
+			stack(100, 60, 70, "Marta Examplez"),
+			stack(100, 400, "Mailomarta@examplez.example", "mhxamplez@examplez.example"),
+		),
+		want: want{name: "Marta Examplez", emails: []string{"marta@examplez.example", "mexamplez@examplez.example"}},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),

@@ -499,6 +499,7 @@ func (c *card) matchesLocalPart(words []string) bool {
 		switch {
 		case len(family) >= 3 && strings.Contains(l, family),
 			len(given) >= 3 && strings.HasPrefix(l, given),
+			len(given) >= 5 && strings.Contains(l, given), // after a label read into it: "mailojanet@"
 			len(given) > 0 && len(family) > 0 && l == given[:1]+family:
 			return true
 		}
