@@ -195,3 +195,18 @@ func Pearl(card image.Image, seed int64) *image.NRGBA {
 	}
 	return out
 }
+
+// OnTable returns a frame.X by frame.Y photo of card lying square on a
+// plain table of the grey level grey, with its top-left corner at at and
+// a little noise: a card as light as its table (pearl stock greyed by
+// the light) does not stand out from it. The same arguments always give
+// the same picture.
+func OnTable(card image.Image, frame, at image.Point, grey uint8, seed int64) *image.NRGBA {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x7ab1e))
+	table := image.NewNRGBA(image.Rectangle{Max: frame})
+	for i := 0; i < len(table.Pix); i += 4 {
+		v := float64(grey) + 3*rng.NormFloat64()
+		table.Pix[i], table.Pix[i+1], table.Pix[i+2], table.Pix[i+3] = clamp8(v), clamp8(v), clamp8(v+2), 0xff
+	}
+	return imaging.Paste(table, card, at)
+}
