@@ -340,7 +340,7 @@ func TestSpeckledInk(t *testing.T) {
 	// A tall photo of the card on a table as light as it: the card is
 	// not found, and the whole photo is read.
 	photo := func(card image.Image) image.Image {
-		return render.OnTable(card, image.Pt(1500, 2000), image.Pt(150, 600), 175, 1)
+		return render.OnTable(card, image.Pt(1500, 2000), image.Pt(150, 600), 168, 1)
 	}
 	tests := []struct {
 		name  string

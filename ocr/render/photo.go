@@ -172,12 +172,14 @@ func Pearl(card image.Image, seed int64) *image.NRGBA {
 	out := imaging.Clone(card)
 	b := out.Bounds()
 	// Grains about five pixels across: noise on a grid a fifth the
-	// size, scaled up.
+	// size, scaled up. Most are a little lighter or darker than the
+	// paper; one in twelve sparkles, far lighter, as on a phone's photo
+	// of pearl stock.
 	grid := image.NewGray(image.Rect(0, 0, b.Dx()/5+1, b.Dy()/5+1))
 	for i := range grid.Pix {
-		v := 128 + 40*rng.NormFloat64()
-		if rng.IntN(40) == 0 { // a sparkle
-			v = 250
+		v := 128 + 20*rng.NormFloat64()
+		if rng.IntN(12) == 0 { // a sparkle
+			v = 128 + 80 + 40*rng.Float64()
 		}
 		grid.Pix[i] = clamp8(v)
 	}
@@ -205,7 +207,7 @@ func OnTable(card image.Image, frame, at image.Point, grey uint8, seed int64) *i
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x7ab1e))
 	table := image.NewNRGBA(image.Rectangle{Max: frame})
 	for i := 0; i < len(table.Pix); i += 4 {
-		v := float64(grey) + 3*rng.NormFloat64()
+		v := float64(grey) + float64(rng.IntN(8)) - 3.5
 		table.Pix[i], table.Pix[i+1], table.Pix[i+2], table.Pix[i+3] = clamp8(v), clamp8(v), clamp8(v+2), 0xff
 	}
 	return imaging.Paste(table, card, at)
