@@ -160,6 +160,9 @@ const (
 // dark or coloured card, and faint grey print, come out as black on white,
 // which Tesseract reads far better than the card's own grey levels. That
 // copy is scaled so that its letters are the size Tesseract reads best.
+// When it comes out strewn with specks, as pearl and glitter stock does,
+// it is made again from the card smoothed, of its dark print alone (see
+// speckledInk).
 //
 // A card is read once, in Tesseract's automatic layout. Only when that
 // read is weak (it passed over some of the text on the card, or read it
@@ -250,13 +253,17 @@ func prepareCard(img image.Image) *image.NRGBA {
 // readCard reads a card that prepareCard made.
 func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, error) {
 	ink := contrastImage(card)
+	blobs, specks := inkBlobs(ink)
+	if specks > speckled {
+		ink, blobs = speckledInk(card)
+	}
 	skew := 0.0
 	if a := skewAngle(ink); math.Abs(a) >= minSkew {
 		card, ink = deskew(card, ink, a)
 		skew = a
+		blobs = letterBlobs(ink)
 	}
 	// Small print is scaled up further.
-	blobs := letterBlobs(ink)
 	f := smallPrintScale(ink, blobs)
 	scaled := scaleGray(ink, f)
 	f = float64(scaled.Bounds().Dx()) / float64(ink.Bounds().Dx())
@@ -463,6 +470,11 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		lean:    lean,
 	}, nil
 }
+
+// speckled is the share of a card's ink in specks (see inkBlobs) over
+// which its ink image is made again, as speckledInk makes it. On the dev
+// photos, one of pearl stock had 12.6%; no other had more than 2.4%.
+const speckled = 0.05
 
 // langKept is the percentage of a card's first reading's score (see
 // readScore) that its reading in the languages it calls for must reach

@@ -327,3 +327,43 @@ func TestFixFloor(t *testing.T) {
 		})
 	}
 }
+
+// TestSpeckledInk checks that a card on pearl stock is told from a plain
+// one by the specks of its ink image, and that speckledInk clears them
+// and keeps its letters, dark print or light.
+func TestSpeckledInk(t *testing.T) {
+	const width = 1200
+	dark := render.Samples()[0]
+	light := dark
+	light.Background, light.Ink = color.NRGBA{0x1e, 0x2a, 0x44, 0xff}, color.NRGBA{0xf4, 0xf4, 0xf0, 0xff}
+	plainH := textHeight(letterBlobs(contrastImage(render.Draw(dark, width))))
+	// A tall photo of the card on a table as light as it: the card is
+	// not found, and the whole photo is read.
+	photo := func(card image.Image) image.Image {
+		return render.OnTable(card, image.Pt(1500, 2000), image.Pt(150, 600), 168, 1)
+	}
+	tests := []struct {
+		name  string
+		photo image.Image
+		specs bool // whether the photo's contrastImage is speckled
+	}{
+		{"plain card", photo(render.Draw(dark, width)), false},
+		{"pearl card", photo(render.Pearl(render.Draw(dark, width), 1)), true},
+		{"light print on pearl", photo(render.Pearl(render.Draw(light, width), 1)), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, specks := inkBlobs(contrastImage(tt.photo))
+			if got := specks > speckled; got != tt.specs {
+				t.Fatalf("%.1f%% of the ink in specks: speckled %v, want %v", 100*specks, got, tt.specs)
+			}
+			ink, blobs := speckledInk(tt.photo)
+			if _, specks := inkBlobs(ink); specks > speckled {
+				t.Errorf("speckledInk left %.1f%% of the ink in specks", 100*specks)
+			}
+			if h := textHeight(blobs); h < plainH*3/4 || h > plainH*5/4 {
+				t.Errorf("speckledInk's letters %d px tall, the plain card's %d", h, plainH)
+			}
+		})
+	}
+}

@@ -161,3 +161,54 @@ func clamp8(v float64) uint8 {
 	}
 	return uint8(v + 0.5)
 }
+
+// Pearl returns card printed on pearl or glitter stock, as a phone sees
+// it: its paper, a little greyer, strewn with fine grains a few pixels
+// across, lighter and darker than it, and sparkles where they catch the
+// light. Ink is left nearly as it is: the darker a point, the less grain
+// it takes. The same card and seed always give the same picture.
+func Pearl(card image.Image, seed int64) *image.NRGBA {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x9ea7_1e55))
+	out := imaging.Clone(card)
+	b := out.Bounds()
+	// Grains about five pixels across: noise on a grid a fifth the
+	// size, scaled up. Most are a little lighter or darker than the
+	// paper; one in twelve sparkles, far lighter, as on a phone's photo
+	// of pearl stock.
+	grid := image.NewGray(image.Rect(0, 0, b.Dx()/5+1, b.Dy()/5+1))
+	for i := range grid.Pix {
+		v := 128 + 20*rng.NormFloat64()
+		if rng.IntN(12) == 0 { // a sparkle
+			v = 128 + 80 + 40*rng.Float64()
+		}
+		grid.Pix[i] = clamp8(v)
+	}
+	grain := imaging.Resize(grid, b.Dx(), b.Dy(), imaging.Linear)
+	for y := range b.Dy() {
+		for x := range b.Dx() {
+			i := out.PixOffset(b.Min.X+x, b.Min.Y+y)
+			p := out.Pix[i : i+3 : i+3]
+			paper := float64(max(p[0], p[1], p[2])) / 255 // 1 on white paper
+			g := (float64(grain.Pix[grain.PixOffset(x, y)]) - 128) * 0.6 * paper * paper
+			for c := range p {
+				p[c] = clamp8(float64(p[c])*0.7 + g + 2*rng.NormFloat64())
+			}
+		}
+	}
+	return out
+}
+
+// OnTable returns a frame.X by frame.Y photo of card lying square on a
+// plain table of the grey level grey, with its top-left corner at at and
+// a little noise: a card as light as its table (pearl stock greyed by
+// the light) does not stand out from it. The same arguments always give
+// the same picture.
+func OnTable(card image.Image, frame, at image.Point, grey uint8, seed int64) *image.NRGBA {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x7ab1e))
+	table := image.NewNRGBA(image.Rectangle{Max: frame})
+	for i := 0; i < len(table.Pix); i += 4 {
+		v := float64(grey) + float64(rng.IntN(8)) - 3.5
+		table.Pix[i], table.Pix[i+1], table.Pix[i+2], table.Pix[i+3] = clamp8(v), clamp8(v), clamp8(v+2), 0xff
+	}
+	return imaging.Paste(table, card, at)
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"strings"
 	"testing"
 )
@@ -276,5 +277,51 @@ func TestSamples(t *testing.T) {
 	cards[0].Lines[0].Text = "changed"
 	if Samples()[0].Lines[0].Text == "changed" {
 		t.Error("Samples shares its lines between calls")
+	}
+}
+
+// TestPearl checks that pearl stock strews the paper with grains lighter
+// and darker than it, sparkles among them, and leaves ink dark; and that
+// the same seed gives the same picture.
+func TestPearl(t *testing.T) {
+	card := image.NewNRGBA(image.Rect(0, 0, 400, 200))
+	fill(card, card.Bounds(), color.White)
+	ink := image.Rect(0, 150, 400, 200)
+	fill(card, ink, color.Black)
+	got := Pearl(card, 1)
+	paper := image.Rect(0, 0, 400, 140)
+	mean := meanLuma(got, paper)
+	var spread float64
+	lighter, sparkles := 0, 0
+	for y := paper.Min.Y; y < paper.Max.Y; y++ {
+		for x := paper.Min.X; x < paper.Max.X; x++ {
+			v := luma(got, x, y)
+			spread += (v - mean) * (v - mean)
+			if v > mean+10 {
+				lighter++
+			}
+			if v > mean+40 {
+				sparkles++
+			}
+		}
+	}
+	spread = math.Sqrt(spread / float64(paper.Dx()*paper.Dy()))
+	if mean < 150 || mean > 210 {
+		t.Errorf("paper's mean brightness %.0f, want it greyed a little from white", mean)
+	}
+	if spread < 8 {
+		t.Errorf("paper's brightness spread %.1f, want grain", spread)
+	}
+	if lighter == 0 || sparkles == 0 {
+		t.Errorf("%d points lighter than the paper, %d sparkles: want both", lighter, sparkles)
+	}
+	if m := meanLuma(got, ink); m > 20 {
+		t.Errorf("ink's mean brightness %.0f, want it left dark", m)
+	}
+	if !bytes.Equal(got.Pix, Pearl(card, 1).Pix) {
+		t.Error("same seed gave different pictures")
+	}
+	if bytes.Equal(got.Pix, Pearl(card, 2).Pix) {
+		t.Error("different seeds gave the same picture")
 	}
 }
