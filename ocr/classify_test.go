@@ -747,6 +747,22 @@ var classifyCases = []struct {
 		want: want{name: "Marta Examplez", emails: []string{"marta@examplez.example", "mexamplez@examplez.example"}},
 	},
 	{
+		name: "a job and, after a slash, the team it leads",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", 40, "Director / Bulk Freight Team"),
+			stack(100, 400, "jane@example.example"),
+		),
+		want: want{name: "Jane Example", title: "Director", emails: []string{"jane@example.example"}, noteHas: []string{"Bulk Freight Team"}},
+	},
+	{
+		name: "two jobs with a slash between",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", 40, "Executive Director / General Manager"),
+			stack(100, 400, "jane@example.example"),
+		),
+		want: want{name: "Jane Example", title: "Executive Director / General Manager", emails: []string{"jane@example.example"}},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),

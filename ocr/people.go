@@ -3,6 +3,7 @@ package ocr
 import (
 	"image"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -352,6 +353,19 @@ func (c *card) nameReadings(k, best int) []nameReading {
 	return append(out, nameReading{joined, k + 1})
 }
 
+// cutUnit cuts the unit a job title names after a slash off it: "Director
+// /Bulk Sales Team" is the job "Director" in the unit "Bulk Sales Team".
+// A part with a job word of its own is another job ("Executive Director
+// / General Manager") and stays.
+func cutUnit(text string) (job, unit string, ok bool) {
+	before, after, found := strings.Cut(text, "/")
+	before, after = strings.TrimSpace(before), strings.TrimSpace(after)
+	if !found || before == "" || after == "" || !departmentRe.MatchString(after) || titleScore(after) > 0 || titleScore(before) == 0 {
+		return text, "", false
+	}
+	return before, after, true
+}
+
 // slipLetters are the letters OCR reads as a digit or a sign inside a
 // word of letters, in lower case: "Kohe1" for "Kohel" or "Kohei", "Coli¢"
 // for "Colic" or "Colić".
@@ -658,6 +672,12 @@ func (c *card) findCompanyTitleName() {
 	}
 	if title >= 0 {
 		k := title
+		// "Director / Bulk Sales Team": the team after the job goes to
+		// the note.
+		if job, unit, ok := cutUnit(c.parts[k].text); ok {
+			c.parts[k].text = job
+			c.parts = slices.Insert(c.parts, k+1, part{line: c.parts[k].line, text: unit})
+		}
 		text := c.parts[k].text
 		if k+1 < len(c.parts) && c.parts[k+1].kind == "" && titleScore(c.parts[k+1].text) > 0 &&
 			!departmentRe.MatchString(c.parts[k+1].text) &&
