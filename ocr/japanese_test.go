@@ -308,3 +308,32 @@ func TestGuessedInScript(t *testing.T) {
 		})
 	}
 }
+
+func TestSureNumbersOf(t *testing.T) {
+	line := func(conf float64, words ...string) Line {
+		var ws []Word
+		for i, w := range words {
+			ws = append(ws, Word{Text: w, Box: image.Rect(100*i, 0, 100*i+90, 40), Conf: conf})
+		}
+		return NewLine(ws)
+	}
+	read := line(80, "大阪府大阪市北区梅田", "9-15-11", "大和センタービル", "17F")
+	tests := []struct {
+		name  string
+		again Line
+		want  string
+	}{
+		{"the English reading's numbers", line(90, "KRB", "0-15-11", "ARE", "17F"), "大阪府大阪市北区梅田 0-15-11 大和センタービル 17F"},
+		{"read unsurely in English", line(40, "KRB", "0-15-11", "ARE", "17F"), read.Text},
+		{"a number more in English", line(90, "KRB", "0-15-11", "5", "ARE", "17F"), read.Text},
+		{"a number of another length", line(90, "KRB", "0-15-119", "ARE", "17F"), read.Text},
+		{"no number in English", line(90, "KRB", "ARE"), read.Text},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := sureNumbersOf(read, tt.again); got.Text != tt.want {
+				t.Errorf("sureNumbersOf = %q, want %q", got.Text, tt.want)
+			}
+		})
+	}
+}

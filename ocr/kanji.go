@@ -4,6 +4,7 @@ import (
 	"context"
 	"image"
 	"image/draw"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -129,7 +130,8 @@ func readPlainLines(ctx context.Context, eng Engine, up image.Image, lines []Lin
 	out := slices.Clone(lines)
 	reads := 0
 	for i, l := range lines {
-		if !plainText(l.Text) || len(digitsOf(l.Text)) < 3 && !addressRe.MatchString(l.Text) {
+		mixed := hasCJK(l.Text) && len(digitsOf(l.Text)) >= 3
+		if !mixed && (!plainText(l.Text) || len(digitsOf(l.Text)) < 3 && !addressRe.MatchString(l.Text)) {
 			continue
 		}
 		again, ok, err := readLineIn(ctx, eng, up, l, "eng")
@@ -140,11 +142,57 @@ func readPlainLines(ctx context.Context, eng Engine, up image.Image, lines []Lin
 			continue
 		}
 		reads++
-		if len(again.Words) > 0 && surePlain(again) {
+		switch {
+		case mixed:
+			out[i] = sureNumbersOf(l, again)
+		case len(again.Words) > 0 && surePlain(again):
 			out[i] = again
 		}
 	}
 	return out, reads, nil
+}
+
+// numberRe is a run of digits, with the dashes between groups: a
+// postcode "100-0005", a block number "1-2-3", a floor "17".
+var numberRe = regexp.MustCompile(`\d+(?:-\d+)*`)
+
+// sureNumbersOf gives line l, read in Japanese or Chinese, with its
+// numbers as again, its reading in English, reads them: a postcode or a
+// block number inside a line of kanji, where the Japanese model read a 0
+// as a 9. Only when again reads the same numbers, of the same lengths in
+// the same order, each in a word read surely; else l stays as read.
+func sureNumbersOf(l, again Line) Line {
+	var sure []string
+	for _, w := range again.Words {
+		for _, n := range numberRe.FindAllString(w.Text, -1) {
+			if w.Conf < plainConf {
+				return l
+			}
+			sure = append(sure, n)
+		}
+	}
+	var have []string
+	for _, w := range l.Words {
+		have = append(have, numberRe.FindAllString(w.Text, -1)...)
+	}
+	if len(have) == 0 || len(have) != len(sure) {
+		return l
+	}
+	for k := range have {
+		if len(have[k]) != len(sure[k]) || strings.Count(have[k], "-") != strings.Count(sure[k], "-") {
+			return l
+		}
+	}
+	out := l
+	out.Words = slices.Clone(l.Words)
+	k := 0
+	for j, w := range out.Words {
+		out.Words[j].Text = numberRe.ReplaceAllStringFunc(w.Text, func(string) string {
+			k++
+			return sure[k-1]
+		})
+	}
+	return NewLine(out.Words)
 }
 
 // strayLatin says whether l holds kanji or kana and, beside them, a word
