@@ -87,10 +87,13 @@ type phone struct{ number, kind string }
 // phones, emails or websites mean none.
 type want struct {
 	name, title, company, address string
-	phones                        []phone
-	emails, websites              []string
-	noteHas                       []string
-	noteLacks                     []string
+	// suggested says the company is not printed but suggested by the
+	// email's or website's domain.
+	suggested        bool
+	phones           []phone
+	emails, websites []string
+	noteHas          []string
+	noteLacks        []string
 }
 
 var classifyCases = []struct {
@@ -175,7 +178,7 @@ var classifyCases = []struct {
 			stack(100, 400, "& +8) 3 1234-5678", "E-mail: taro@widgetworks.co.jp"),
 		),
 		want: want{
-			name: "Taro Example", company: "Widgetworks",
+			name: "Taro Example", company: "Widgetworks", suggested: true,
 			phones: []phone{{"+81 3 1234-5678", "work"}},
 			emails: []string{"taro@widgetworks.co.jp"},
 		},
@@ -187,7 +190,7 @@ var classifyCases = []struct {
 			stack(100, 400, "E-mail: jane. doe @ acmewidgets.com", "Mail. sales@acmewidgets.com"),
 		),
 		want: want{
-			name: "Jane Doe", company: "Acmewidgets",
+			name: "Jane Doe", company: "Acmewidgets", suggested: true,
 			emails: []string{"jane.doe@acmewidgets.com", "sales@acmewidgets.com"},
 		},
 	},
@@ -198,7 +201,7 @@ var classifyCases = []struct {
 			stack(100, 400, "http://acmewidgets.com/", "WWW.ACMEWIDGETS.ORG", "URL: htto//www.acme-widgets.net", "www. bluebird. com", "www.gadgets.co,uk", "GADGETS.ORG"),
 		),
 		want: want{
-			name: "Jane Doe", company: "Acmewidgets",
+			name: "Jane Doe", company: "Acmewidgets", suggested: true,
 			websites: []string{
 				"http://acmewidgets.com/", "WWW.ACMEWIDGETS.ORG", "http://www.acme-widgets.net",
 				"www.bluebird.com", "www.gadgets.co.uk", "GADGETS.ORG",
@@ -212,7 +215,7 @@ var classifyCases = []struct {
 			stack(100, 400, "E-mail : t.example@widgetworks.ne.jp", "URL : http://www.widgetworks.ne.ijo"),
 		),
 		want: want{
-			name: "Taro Example", company: "Widgetworks",
+			name: "Taro Example", company: "Widgetworks", suggested: true,
 			emails:   []string{"t.example@widgetworks.ne.jp"},
 			websites: []string{"http://www.widgetworks.ne.jp"},
 		},
@@ -224,7 +227,7 @@ var classifyCases = []struct {
 			stack(100, 400, "E-mail : t.example@widgetworks.ne.ijp"),
 		),
 		want: want{
-			name: "Taro Example", company: "Widgetworks",
+			name: "Taro Example", company: "Widgetworks", suggested: true,
 			emails: []string{"t.example@widgetworks.ne.jp"},
 		},
 	},
@@ -235,7 +238,7 @@ var classifyCases = []struct {
 			stack(100, 400, "taro@bluefinch.jp", "www. blue finch. jp"),
 		),
 		want: want{
-			name: "Taro Example", company: "Bluefinch",
+			name: "Taro Example", company: "Bluefinch", suggested: true,
 			emails:   []string{"taro@bluefinch.jp"},
 			websites: []string{"www.bluefinch.jp"},
 		},
@@ -263,7 +266,7 @@ var classifyCases = []struct {
 			stack(100, 400, "TEL +81-3-5555-0100", "E-mail : t.example@widgetworks.ne.jp", "URL : http://www.widgetworks.ne.io"),
 		),
 		want: want{
-			name: "Taro Example", company: "Widgetworks",
+			name: "Taro Example", company: "Widgetworks", suggested: true,
 			phones:   []phone{{"+81-3-5555-0100", "work"}},
 			emails:   []string{"t.example@widgetworks.ne.jp"},
 			websites: []string{"http://www.widgetworks.ne.jp"},
@@ -276,7 +279,7 @@ var classifyCases = []struct {
 			stack(100, 400, "E-mail taro@widgetworks.co.]p", "URL http://www.widgetworks.co.jp/"),
 		),
 		want: want{
-			name: "Taro Example", company: "Widgetworks",
+			name: "Taro Example", company: "Widgetworks", suggested: true,
 			emails:   []string{"taro@widgetworks.co.jp"},
 			websites: []string{"http://www.widgetworks.co.jp/"},
 		},
@@ -288,7 +291,7 @@ var classifyCases = []struct {
 			stack(100, 400, "URL: http://www.widgetworks.co jp", "E-mail : taro@ns.widgetworks.co.jp"),
 		),
 		want: want{
-			name: "Taro Example", company: "Widgetworks",
+			name: "Taro Example", company: "Widgetworks", suggested: true,
 			emails:   []string{"taro@ns.widgetworks.co.jp"},
 			websites: []string{"http://www.widgetworks.co.jp"},
 		},
@@ -345,7 +348,7 @@ var classifyCases = []struct {
 			stack(100, 200, "Advogado"),
 			stack(900, 400, "lpatricio@kestrel.example"),
 		),
-		want: want{name: "Leonor I. Patrício", company: "Kestrel", emails: []string{"lpatricio@kestrel.example"}},
+		want: want{name: "Leonor I. Patrício", company: "Kestrel", suggested: true, emails: []string{"lpatricio@kestrel.example"}},
 	},
 	{
 		name: "a country code glued to the number after it tells the country",
@@ -354,7 +357,7 @@ var classifyCases = []struct {
 			stack(100, 400, "Mob: +6016 721 9441", "Tel: 03-3341 1414", "202001020730 (1377050-P)", "www.kestrelgroup.in"),
 		),
 		want: want{
-			name: "Jane Example", company: "Kestrelgroup",
+			name: "Jane Example", company: "Kestrelgroup", suggested: true,
 			phones:   []phone{{"+6016 721 9441", "mobile"}, {"03-3341 1414", "work"}},
 			websites: []string{"www.kestrelgroup.in"},
 		},
@@ -394,7 +397,7 @@ var classifyCases = []struct {
 			stack(100, 80, 70, "Mary Major"),
 			stack(100, 400, "mary@zephyrine.example.com"),
 		),
-		want: want{name: "Mary Major", company: "Zephyrine", emails: []string{"mary@zephyrine.example.com"}},
+		want: want{name: "Mary Major", company: "Zephyrine", suggested: true, emails: []string{"mary@zephyrine.example.com"}},
 	},
 	{
 		name: "company over two lines, and a logo over its full name",
@@ -455,7 +458,7 @@ var classifyCases = []struct {
 		rows: cat(
 			stack(1000, 400, "jane doe", "general manager", "t (415) 555-0140", "jane@acmewidgets.com"),
 		),
-		want: want{name: "jane doe", title: "general manager", company: "Acmewidgets", phones: []phone{{"(415) 555-0140", "work"}}, emails: []string{"jane@acmewidgets.com"}},
+		want: want{name: "jane doe", title: "general manager", company: "Acmewidgets", suggested: true, phones: []phone{{"(415) 555-0140", "work"}}, emails: []string{"jane@acmewidgets.com"}},
 	},
 	{
 		name: "degrees after the name and a practice name",
@@ -482,7 +485,7 @@ var classifyCases = []struct {
 			stack(100, 200, "mary@zephyrine.example.com"),
 			stack(1000, 850, 30, "GROWTH COACH"),
 		),
-		want: want{name: "Mary Major", company: "Zephyrine", emails: []string{"mary@zephyrine.example.com"}},
+		want: want{name: "Mary Major", company: "Zephyrine", suggested: true, emails: []string{"mary@zephyrine.example.com"}},
 	},
 	{
 		name: "department under the title stays out of it",
@@ -497,7 +500,7 @@ var classifyCases = []struct {
 			stack(100, 60, 70, "Jane Doe"),
 			stack(100, 300, "jane.doe@acmewidgets.com", "skype: jane.doe-acmewidgets"),
 		),
-		want: want{name: "Jane Doe", company: "Acmewidgets", emails: []string{"jane.doe@acmewidgets.com"}, noteHas: []string{"skype"}},
+		want: want{name: "Jane Doe", company: "Acmewidgets", suggested: true, emails: []string{"jane.doe@acmewidgets.com"}, noteHas: []string{"skype"}},
 	},
 	{
 		name: "UK address",
@@ -803,6 +806,9 @@ func TestClassify(t *testing.T) {
 			one(FieldName, tc.want.name)
 			one(FieldTitle, tc.want.title)
 			one(FieldCompany, tc.want.company)
+			if fs := got[FieldCompany]; len(fs) > 0 && fs[0].Suggested != tc.want.suggested {
+				t.Errorf("company %q suggested = %v, want %v (%s)", fs[0].Value, fs[0].Suggested, tc.want.suggested, fs[0].Reason)
+			}
 			one(FieldAddress, tc.want.address)
 
 			var phones []phone
@@ -1070,6 +1076,55 @@ func TestUnsureDetails(t *testing.T) {
 			l := NewLine([]Word{{Text: tt.word, Box: image.Rect(0, 0, 100, 20), Conf: tt.conf}})
 			if got := len(unsureDetails([]Line{l})) > 0; got != tt.want {
 				t.Errorf("%q read at %.0f: unsure %v, want %v", tt.word, tt.conf, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSuggestedCompany: a card that names no company has one suggested by
+// its domain, unsure, with no box on the card and the domain as its
+// reason; the contact made of the reading leaves it out, and Suggestion
+// finds it for the review to offer.
+func TestSuggestedCompany(t *testing.T) {
+	tests := []struct {
+		name        string
+		rows        []row
+		want        string // the company suggested
+		wantReason  string
+		wantPrinted string // the company the contact holds
+	}{
+		{
+			name:       "from the email's domain",
+			rows:       cat(stack(100, 80, 70, "Mary Major"), stack(100, 400, "mary@zephyrine.example.com")),
+			want:       "Zephyrine",
+			wantReason: "the email's domain",
+		},
+		{
+			name:       "from the website's domain",
+			rows:       cat(stack(100, 80, 70, "Mary Major"), stack(100, 400, "www.zephyrine.example.com")),
+			want:       "Zephyrine",
+			wantReason: "the website's domain",
+		},
+		{
+			name:        "printed: no suggestion",
+			rows:        cat(stack(100, 80, 70, "Mary Major"), stack(100, 300, 50, "Zephyrine Ltd"), stack(100, 400, "mary@zephyrine.example.com")),
+			wantPrinted: "Zephyrine Ltd",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &Reading{Fields: Classify(lines(tt.rows...), cardSize)}
+			s, ok := Suggestion(r.Fields, FieldCompany)
+			switch {
+			case tt.want == "" && ok:
+				t.Errorf("suggested %+v, want none", s)
+			case tt.want != "" && !ok:
+				t.Errorf("no company suggested, want %q; fields %+v", tt.want, r.Fields)
+			case ok && (s.Value != tt.want || s.Reason != tt.wantReason || s.Conf >= LowConfidence || s.Box != image.Rectangle{}):
+				t.Errorf("suggested %+v, want %q from %q, unsure, with no box", s, tt.want, tt.wantReason)
+			}
+			if got := r.Contact().Company; got != tt.wantPrinted {
+				t.Errorf("contact's company = %q, want %q", got, tt.wantPrinted)
 			}
 		})
 	}

@@ -10,11 +10,15 @@ import (
 // printed beside it, as contacts.SplitPhonetic does, whose order its
 // capitals tell ("SHIMADA Kyosuke"): the classifier writes it in its
 // usual case with contacts.PhoneticNameCase, not NameCase, unless names
-// are kept as printed.
+// are kept as printed. A suggested field, not printed on the card, is
+// left out: the contact holds what the card says.
 func (r *Reading) Contact() contacts.Contact {
 	var c contacts.Contact
 	var notes []string
 	for _, f := range r.Fields {
+		if f.Suggested {
+			continue
+		}
 		switch f.Kind {
 		case FieldName:
 			c.FullName = f.Value
@@ -44,4 +48,16 @@ func (r *Reading) Contact() contacts.Contact {
 		c.Note += n
 	}
 	return c
+}
+
+// Suggestion returns the first suggested field of kind among fields: a
+// value the card does not print but other evidence gives, for the user to
+// take or leave.
+func Suggestion(fields []Field, kind FieldKind) (Field, bool) {
+	for _, f := range fields {
+		if f.Suggested && f.Kind == kind {
+			return f, true
+		}
+	}
+	return Field{}, false
 }

@@ -51,6 +51,15 @@ func TestReadingContact(t *testing.T) {
 			},
 		},
 		{
+			name: "a company suggested by the email's domain is left out",
+			fields: []ocr.Field{
+				{Kind: ocr.FieldName, Value: "Jane Doe"},
+				{Kind: ocr.FieldEmail, Value: "jane@dockflow.example"},
+				{Kind: ocr.FieldCompany, Value: "Dockflow", Conf: ocr.LowConfidence - 1, Reason: "the email's domain", Suggested: true},
+			},
+			want: contacts.Contact{FullName: "Jane Doe", GivenName: "Jane", FamilyName: "Doe", Emails: []string{"jane@dockflow.example"}},
+		},
+		{
 			name:   "no phonetic name",
 			fields: []ocr.Field{{Kind: ocr.FieldName, Value: "Jane Doe"}},
 			want:   contacts.Contact{FullName: "Jane Doe", GivenName: "Jane", FamilyName: "Doe"},

@@ -55,9 +55,10 @@ func Learn(read, saved contacts.Contact) []contacts.Correction {
 // domain, or the same company. A domain correction mends the emails and
 // websites read with the misread domain. A company, website or address
 // is put in only where this card read it as the corrected card did, read
-// it unsure (below LowConfidence), or did not read it at all. Fields
-// changed say so in their Reason, with full confidence. used lists the
-// corrections that changed something.
+// it unsure (below LowConfidence, as a suggestion is), or did not read it
+// at all. Fields changed say so in their Reason, with full confidence,
+// and are no longer suggestions: a suggestion the user took on an earlier
+// card is put in. used lists the corrections that changed something.
 //
 // A correction keyed on a free-mail or ISP domain, learnt before Learn
 // refused them, is never applied: it is one person's. A field the card
@@ -146,9 +147,10 @@ func ApplyCorrections(fields []Field, cs []contacts.Correction) (out []Field, us
 		case at < 0:
 			out = append(out, Field{Kind: kind, Value: c.Value, Conf: 100, Reason: note(c)})
 			mark(c.ID)
-		case squash(out[at].Value) == squash(c.Value):
+		case squash(out[at].Value) == squash(c.Value) && !out[at].Suggested:
 		case TokenF1(c.Read, out[at].Value) >= 0.7 || out[at].Conf < LowConfidence:
-			out[at].Value, out[at].Conf, out[at].Reason = c.Value, 100, note(c)
+			// A suggestion corrected by the user is theirs, no longer a guess.
+			out[at].Value, out[at].Conf, out[at].Reason, out[at].Suggested = c.Value, 100, note(c), false
 			mark(c.ID)
 		}
 	}

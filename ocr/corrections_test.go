@@ -58,13 +58,19 @@ func TestApplyCorrections(t *testing.T) {
 		{ID: 1, Domain: "acme.example", Company: "Acme Widgets Ltd", Field: "company", Read: "ACME", Value: "Acme Widgets Ltd"},
 		{ID: 2, Domain: "acme.example", Company: "Acme Widgets Ltd", Field: "domain", Read: "acrne.example", Value: "acme.example"},
 		{ID: 3, Domain: "acme.example", Company: "Acme Widgets Ltd", Field: "address", Read: "12 Main St", Value: "12 Main Street, Springfield"},
+		// The user took the company the domain suggested.
+		{ID: 4, Domain: "zephyrine.example", Company: "Zephyrine", Field: "company", Read: "", Value: "Zephyrine"},
 	}
 	f := func(kind FieldKind, v string) Field { return Field{Kind: kind, Value: v, Conf: 80} }
+	suggested := func(v string) Field {
+		return Field{Kind: FieldCompany, Value: v, Conf: LowConfidence - 1, Reason: "the email's domain", Suggested: true}
+	}
 	tests := []struct {
-		name     string
-		fields   []Field
-		want     map[FieldKind]string
-		wantUsed []int64
+		name          string
+		fields        []Field
+		want          map[FieldKind]string
+		wantUsed      []int64
+		wantSuggested bool // the company is still a suggestion
 	}{
 		{
 			name:     "same domain: company, and the address as misread",
@@ -85,6 +91,24 @@ func TestApplyCorrections(t *testing.T) {
 			wantUsed: nil,
 		},
 		{
+			name:     "a suggested company corrected, no longer a guess",
+			fields:   []Field{f(FieldEmail, "sam@acme.example"), suggested("Acme")},
+			want:     map[FieldKind]string{FieldEmail: "sam@acme.example", FieldCompany: "Acme Widgets Ltd", FieldAddress: "12 Main Street, Springfield"},
+			wantUsed: []int64{1, 3},
+		},
+		{
+			name:     "a suggestion taken on an earlier card is put in",
+			fields:   []Field{f(FieldEmail, "mary@zephyrine.example"), suggested("Zephyrine")},
+			want:     map[FieldKind]string{FieldEmail: "mary@zephyrine.example", FieldCompany: "Zephyrine"},
+			wantUsed: []int64{4},
+		},
+		{
+			name:          "a suggestion no correction applies to stays one",
+			fields:        []Field{f(FieldEmail, "hank@globex.example"), suggested("Globex")},
+			want:          map[FieldKind]string{FieldEmail: "hank@globex.example", FieldCompany: "Globex"},
+			wantSuggested: true,
+		},
+		{
 			name:     "another firm",
 			fields:   []Field{f(FieldCompany, "Globex"), f(FieldEmail, "hank@globex.example")},
 			want:     map[FieldKind]string{FieldCompany: "Globex", FieldEmail: "hank@globex.example"},
@@ -99,6 +123,9 @@ func TestApplyCorrections(t *testing.T) {
 				values[g.Kind] = g.Value
 				if g.Value != valueOf(tt.fields, g.Kind) && (g.Conf != 100 || !strings.Contains(g.Reason, "earlier card from acme.example")) {
 					t.Errorf("%s changed to %q without saying why: %+v", g.Kind, g.Value, g)
+				}
+				if g.Kind == FieldCompany && g.Suggested != tt.wantSuggested {
+					t.Errorf("company %q suggested = %v, want %v", g.Value, g.Suggested, tt.wantSuggested)
 				}
 			}
 			if !reflect.DeepEqual(values, tt.want) {

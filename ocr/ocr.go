@@ -66,8 +66,13 @@ type Field struct {
 	Conf      float64         // 0 to 100
 	Box       image.Rectangle // where on the upright card image
 	// Reason says what made the reader choose this value, for the user
-	// checking it: "largest text, matches the email's name".
+	// checking it: "largest text, matches the email's name". For a
+	// suggested field it names the evidence: "the email's domain".
 	Reason string
+	// Suggested marks a value not printed on the card but guessed from
+	// other evidence, as a company from the email's domain: it has no
+	// Box, and is offered to the user rather than put in the contact.
+	Suggested bool
 }
 
 // LowConfidence is the confidence below which a field deserves a second

@@ -921,9 +921,11 @@ func (c *card) continuesCompany(j, k int, before bool) bool {
 	return hasCompanySuffix(pj.text) || companyWordRe.MatchString(pj.text)
 }
 
-// companyFromDomain names the company after the card's email or web
-// domain when no line does, as "Acme" for jane@acme.com, unless the domain
-// is the person's own name.
+// companyFromDomain suggests a company named after the card's email or
+// web domain when no line names one, as "Acme" for jane@acme.com, unless
+// the domain is the person's own name. It is a guess, not what the card
+// says: a firm printed only as a logo, or by another name than its domain
+// ("HFS" at hemisphere-freight.com), is as common as one named after it.
 func (c *card) companyFromDomain(name int) {
 	if len(c.domains) == 0 {
 		return
@@ -938,8 +940,15 @@ func (c *card) companyFromDomain(name int) {
 	}
 	r := []rune(d)
 	value := string(unicode.ToUpper(r[0])) + string(r[1:])
+	from := "the website's domain"
+	for _, f := range c.found {
+		if _, host, ok := strings.Cut(f.Value, "@"); ok && f.Kind == FieldEmail && strings.Contains(host, d) {
+			from = "the email's domain"
+			break
+		}
+	}
 	c.found = append(c.found, Field{Kind: FieldCompany, Value: value, Conf: LowConfidence - 1, Box: image.Rectangle{},
-		Reason: "not printed as text: taken from the email's domain"})
+		Reason: from, Suggested: true})
 }
 
 // near says whether line b is printed close enough to line a to belong

@@ -196,8 +196,23 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem, event string) (st
 		}
 		to = " -> " + vcf
 	}
-	fmt.Fprintf(s.w, "ok   %s%s: %s%s\n", r.Path, to, summary(c), scheduled)
+	line := summary(c)
+	if f, ok := ocr.Suggestion(r.Reading.Fields, ocr.FieldCompany); ok {
+		line += " · " + suggestion(f)
+	}
+	fmt.Fprintf(s.w, "ok   %s%s: %s%s\n", r.Path, to, line, scheduled)
 	return stored, nil
+}
+
+// suggestion describes a value the card does not print, which is left
+// out of the contact, for the user to add if it is right: "company?
+// Dockflow (from the email's domain)".
+func suggestion(f ocr.Field) string {
+	s := fmt.Sprintf("%s? %s", f.Kind, f.Value)
+	if f.Reason != "" {
+		s += " (from " + f.Reason + ")"
+	}
+	return s
 }
 
 // errNoText is the failure of a card on which nothing was read.

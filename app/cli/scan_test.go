@@ -230,6 +230,60 @@ func TestScanCommandBadInput(t *testing.T) {
 	}
 }
 
+// TestScanSuggestedCompany: a company the card does not print is left out
+// of the vCard written, and the scan's line offers it.
+func TestScanSuggestedCompany(t *testing.T) {
+	tests := []struct {
+		name     string
+		lines    []apptest.FakeLine
+		wantLine string
+		wantOrg  string // the vCard's ORG line, "" for none
+	}{
+		{
+			name: "no company printed",
+			lines: []apptest.FakeLine{
+				{Text: "Pauline Martin", X0: 0.1, Y0: 0.10, X1: 0.6, Y1: 0.22, Conf: 95},
+				{Text: "pauline@dockflow.example.com", X0: 0.1, Y0: 0.70, X1: 0.8, Y1: 0.76, Conf: 92},
+			},
+			wantLine: ": Pauline Martin · 1 email · company? Dockflow (from the email's domain)\n",
+		},
+		{
+			name:     "the company printed",
+			lines:    apptest.JaneCard,
+			wantLine: ": Jane Q. Doe · Head of Partnerships · Acme Widgets Ltd · 1 phone · 1 email · address\n",
+			wantOrg:  "ORG:Acme Widgets Ltd",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in, out := t.TempDir(), t.TempDir()
+			apptest.WriteImage(t, in, "card.png")
+			var stdout bytes.Buffer
+			s := scanRun{out: out, w: &stdout,
+				newEngine: func([]string) (ocr.Engine, error) { return &apptest.FakeEngine{Lines: tt.lines}, nil }}
+			if err := s.run(context.Background(), []string{in}, 1); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasSuffix(stdout.String(), tt.wantLine) {
+				t.Errorf("output %q, want it to end %q", stdout.String(), tt.wantLine)
+			}
+			data, err := os.ReadFile(filepath.Join(out, "card.vcf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			org := ""
+			for _, l := range strings.Split(string(data), "\r\n") {
+				if strings.HasPrefix(l, "ORG") {
+					org = l
+				}
+			}
+			if org != tt.wantOrg {
+				t.Errorf("vCard's ORG %q, want %q:\n%s", org, tt.wantOrg, data)
+			}
+		})
+	}
+}
+
 // TestSummary: a scan's line says the name, with how it is said when the
 // card gives that, and what else the card has.
 func TestSummary(t *testing.T) {

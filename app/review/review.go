@@ -248,7 +248,9 @@ func (q *Queue) SetRead(ctx context.Context, id string, r *ocr.Reading) (Card, e
 	}
 	c.Fields = slices.Clone(r.Fields)
 	for i := range c.Fields {
-		c.Fields[i].Box = c.Fields[i].Box.Sub(min)
+		if !c.Fields[i].Box.Empty() { // a suggested field is on no part of the card
+			c.Fields[i].Box = c.Fields[i].Box.Sub(min)
+		}
 	}
 	return c, q.write(c)
 }

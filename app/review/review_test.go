@@ -38,9 +38,12 @@ func writeCard(t *testing.T, dir, name string, w, h int) (string, *image.NRGBA) 
 func reading(img image.Image) *ocr.Reading {
 	box := image.Rect(100, 60, 600, 130)
 	return &ocr.Reading{
-		Image:  img,
-		Lines:  []ocr.Line{{Text: "Jane Q. Doe", Box: box, Conf: 95, Words: []ocr.Word{{Text: "Jane", Box: box, Conf: 95}}}},
-		Fields: []ocr.Field{{Kind: ocr.FieldName, Value: "Jane Q. Doe", Conf: 95, Box: box, Reason: "largest text"}},
+		Image: img,
+		Lines: []ocr.Line{{Text: "Jane Q. Doe", Box: box, Conf: 95, Words: []ocr.Word{{Text: "Jane", Box: box, Conf: 95}}}},
+		Fields: []ocr.Field{
+			{Kind: ocr.FieldName, Value: "Jane Q. Doe", Conf: 95, Box: box, Reason: "largest text"},
+			{Kind: ocr.FieldCompany, Value: "Acme", Conf: ocr.LowConfidence - 1, Reason: "the email's domain", Suggested: true},
+		},
 	}
 }
 
@@ -168,5 +171,31 @@ func TestQueueSurvivesQuit(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("the queue's folder still holds %d entries", len(entries))
+	}
+}
+
+// TestSetReadShiftsBoxes: the boxes of what was read are kept on the
+// upright card from its corner, and a suggested field, printed nowhere on
+// the card, keeps no box.
+func TestSetReadShiftsBoxes(t *testing.T) {
+	ctx := context.Background()
+	q, err := review.Open(filepath.Join(t.TempDir(), "review"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path, img := writeCard(t, t.TempDir(), "a.png", 1200, 700)
+	upright := img.SubImage(image.Rect(100, 50, 1100, 650)) // its origin at (100, 50)
+	c, err := q.AddRead(ctx, path, reading(upright), review.NewBatch(), "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := q.Card(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := reading(nil).Fields
+	want[0].Box = want[0].Box.Sub(image.Pt(100, 50))
+	if !reflect.DeepEqual(got.Fields, want) {
+		t.Errorf("fields kept\n %+v\nwant\n %+v", got.Fields, want)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -267,9 +268,16 @@ type contactForm struct {
 	form             *widget.Form
 	// hints are the lines under the fields read from a card: how sure
 	// the reading is and why.
-	hints  map[*fieldEntry]*widget.Label
-	active *fieldEntry // the field last focused
-	base   contacts.Contact
+	hints map[*fieldEntry]*widget.Label
+	// suggested is the company a card does not print but other evidence
+	// suggests (ocr.Field.Suggested), offered under Company, with a
+	// button to use it, while Company is empty.
+	suggested     ocr.Field
+	suggestion    *widget.Label
+	useSuggestion *widget.Button
+	suggestionBox *fyne.Container
+	active        *fieldEntry // the field last focused
+	base          contacts.Contact
 	// onEdit, if set, is told when the user changes a field, adds or
 	// removes a row; changed says whether the form now differs from the
 	// contact set.
@@ -312,6 +320,10 @@ func newContactForm(dates contacts.DateFormat) *contactForm {
 	for _, e := range []*fieldEntry{f.name, f.prefix, f.given, f.middle, f.family, f.suffix, f.phonetic,
 		f.title, f.company, f.note, f.event, f.talkedAbout, f.tags} {
 		e.OnChanged = func(string) { f.edited() }
+	}
+	f.company.OnChanged = func(string) {
+		f.edited()
+		f.showSuggestion() // a company typed leaves nothing to suggest
 	}
 	f.addressBox = container.NewVBox()
 	return f
@@ -426,11 +438,21 @@ func (f *contactForm) buildUI() fyne.CanvasObject {
 	addressItem := widget.NewFormItem("Addresses", container.NewVBox(f.addressBox, f.addressHint,
 		container.NewHBox(addButton("Add address", func() { f.focus(f.addAddress(contacts.Address{}).street) }))))
 
+	// Under Company, a company the card does not print may be offered.
+	companyHint := newHint()
+	f.hints[f.company] = companyHint
+	f.suggestion = newHint()
+	f.suggestion.Show()
+	f.useSuggestion = widget.NewButtonWithIcon("", theme.ContentAddIcon(), f.onUseSuggestion)
+	f.suggestionBox = container.NewVBox(f.suggestion, container.NewHBox(f.useSuggestion))
+	f.suggestionBox.Hide()
+	companyItem := widget.NewFormItem("Company", container.NewVBox(f.company, companyHint, f.suggestionBox))
+
 	f.form = widget.NewForm(
 		nameItem,
 		item("Phonetic name", f.phonetic),
 		item("Title", f.title),
-		item("Company", f.company),
+		companyItem,
 		list("Phones", f.phones, "Add phone", string(contacts.PhoneWork)),
 		list("Emails", f.emails, "Add email", noLabel),
 		list("Websites", f.websites, "Add website", noLabel),
@@ -612,7 +634,12 @@ func (f *contactForm) showEvidence(fields []ocr.Field) {
 	}
 	hints := map[*fieldEntry]string{}
 	listHints := map[*widget.Label][]string{}
+	f.suggested, _ = ocr.Suggestion(fields, ocr.FieldCompany)
+	f.showSuggestion()
 	for _, fl := range fields {
+		if fl.Suggested {
+			continue // not read from the card: offered instead
+		}
 		h := evidenceHint(fl)
 		if l := lists[fl.Kind]; l != nil {
 			listHints[l] = append(listHints[l], h)
@@ -643,6 +670,37 @@ func (f *contactForm) showEvidence(fields []ocr.Field) {
 	for _, l := range lists {
 		show(l, strings.Join(listHints[l], "\n"))
 	}
+}
+
+// showSuggestion shows the company suggested for the card under Company
+// while that is empty, and hides it otherwise.
+func (f *contactForm) showSuggestion() {
+	if f.suggestionBox == nil {
+		return // not built
+	}
+	if f.suggested.Value == "" || strings.TrimSpace(f.company.Text) != "" {
+		f.suggestionBox.Hide()
+		return
+	}
+	f.suggestion.SetText(suggestionText(f.suggested))
+	f.useSuggestion.SetText("Use " + f.suggested.Value)
+	f.suggestionBox.Show()
+}
+
+// onUseSuggestion puts the company suggested into Company.
+func (f *contactForm) onUseSuggestion() {
+	f.company.SetText(f.suggested.Value)
+	f.showSuggestion()
+}
+
+// suggestionText is the line offering a value the card does not print:
+// "Not printed on the card. The email's domain suggests Dockflow."
+func suggestionText(fl ocr.Field) string {
+	if fl.Reason == "" {
+		return fmt.Sprintf("Not printed on the card. Suggested: %s.", fl.Value)
+	}
+	r, n := utf8.DecodeRuneInString(fl.Reason)
+	return fmt.Sprintf("Not printed on the card. %s%s suggests %s.", string(unicode.ToUpper(r)), fl.Reason[n:], fl.Value)
 }
 
 // evidenceHint is the line shown under a field read from a card; under a
