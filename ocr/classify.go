@@ -271,6 +271,9 @@ var (
 	// i: no word is spelt so.
 	ltdRe      = regexp.MustCompile(`\b[I1|]td\b`)
 	ltdSmallRe = regexp.MustCompile(`\bitd\b`)
+	// A label and the full-width colon after it, which the Japanese
+	// model reads as an H: "TEL：03-" read "TELH03-" (or "TELH93-").
+	colonAsHRe = regexp.MustCompile(`\b(TEL|FAX|MOBILE|Tel|Fax)H(\d)`)
 )
 
 // cleanLine undoes the commonest OCR slips that hide contact details.
@@ -288,6 +291,7 @@ func cleanLine(s string) string {
 	}, s)
 	s = longVowelRe.ReplaceAllString(s, "${1}ー")
 	s = spacedLabelRe.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
+	s = colonAsHRe.ReplaceAllString(s, "${1}: ${2}")
 	s = ltdRe.ReplaceAllString(s, "Ltd")
 	s = ltdSmallRe.ReplaceAllString(s, "ltd")
 	return strings.Join(strings.Fields(s), " ")
@@ -784,13 +788,44 @@ func (c *card) takePhones(i int, text, left string) string {
 					nk = "mobile"
 				}
 			}
-			if c.addPhone(i, trimPhone(num), nk, c.phoneReason(num, kind, nk)) && kind == "" && nk == "work" {
-				c.bare = append(c.bare, len(c.found)-1)
+			why := c.phoneReason(num, kind, nk)
+			mended := false
+			if fixed, ok := leadingZero(num, c.region); ok {
+				why = c.phoneReason(fixed, kind, nk) + ", its first 0 read as a " + digitsOf(num)[:1]
+				num, mended = fixed, true
+			}
+			if c.addPhone(i, trimPhone(num), nk, why) {
+				if mended {
+					f := &c.found[len(c.found)-1]
+					f.Conf = min(f.Conf, LowConfidence-1)
+				}
+				if kind == "" && nk == "work" {
+					c.bare = append(c.bare, len(c.found)-1)
+				}
 			}
 		}
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
 	return text
+}
+
+// leadingZero mends a national number whose first 0 was read as a 9, an 8
+// or a 6 ("93-1234-5678" for "03-1234-5678", "97400 123262" for "07400
+// 123262"), in a country whose national numbers start with a trunk 0
+// (Japan, Britain, Germany, France...): a number printed there without
+// its country code starts with one, and with a 0 for its first digit it
+// is valid. A number given with its country code is left.
+func leadingZero(num, region string) (string, bool) {
+	t := strings.TrimLeft(num, " (")
+	if t == "" || !strings.ContainsRune("986", rune(t[0])) || phonenumbers.GetNddPrefixForRegion(region, true) != "0" {
+		return num, false
+	}
+	i := len(num) - len(t)
+	fixed := num[:i] + "0" + num[i+1:]
+	if n, err := phonenumbers.Parse(fixed, region); err != nil || !phonenumbers.IsValidNumber(n) {
+		return num, false
+	}
+	return fixed, true
 }
 
 // trimPhone trims spaces and brackets that do not pair up from the ends

@@ -766,6 +766,18 @@ var classifyCases = []struct {
 		want: want{name: "Jane Example", title: "Executive Director / General Manager", emails: []string{"jane@example.example"}},
 	},
 	{
+		name: "a Japanese card's labels with their colons read as H, and its 0s as 9s",
+		rows: cat(
+			stack(100, 60, 60, "株式会社サンプル商事", 50, "Hanako Yamada"),
+			stack(100, 400, "TELH93-1234-5678", "FAXH93-1234-5679", "hanako@sample.co.jp"),
+		),
+		want: want{
+			name: "Hanako Yamada", company: "株式会社サンプル商事",
+			phones: []phone{{"03-1234-5678", "work"}, {"03-1234-5679", "fax"}},
+			emails: []string{"hanako@sample.co.jp"},
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),
@@ -1125,6 +1137,28 @@ func TestSuggestedCompany(t *testing.T) {
 			}
 			if got := r.Contact().Company; got != tt.wantPrinted {
 				t.Errorf("contact's company = %q, want %q", got, tt.wantPrinted)
+			}
+		})
+	}
+}
+
+func TestLeadingZero(t *testing.T) {
+	tests := []struct {
+		num, region, want string
+	}{
+		{"93-1234-5678", "JP", "03-1234-5678"},
+		{"97400 123262", "GB", "07400 123262"},
+		{"(920) 7946 0958", "GB", "(020) 7946 0958"},
+		{"03-1234-5678", "JP", "03-1234-5678"},       // right as read
+		{"+81 93-123-4567", "JP", "+81 93-123-4567"}, // with its country code
+		{"912 345 678", "ES", "912 345 678"},         // Spain dials no trunk 0
+		{"(415) 555-0100", "US", "(415) 555-0100"},
+		{"91234", "GB", "91234"}, // not valid with a 0 either
+	}
+	for _, tt := range tests {
+		t.Run(tt.num+" "+tt.region, func(t *testing.T) {
+			if got, _ := leadingZero(tt.num, tt.region); got != tt.want {
+				t.Errorf("leadingZero(%q, %s) = %q, want %q", tt.num, tt.region, got, tt.want)
 			}
 		})
 	}
