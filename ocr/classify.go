@@ -137,11 +137,20 @@ func trimSmallFragments(l Line) Line {
 		}
 		return n <= 3 && 2*w.Box.Dy() <= h || n <= 4 && w.Conf < speckConf && len(digitsOf(w.Text)) <= 1
 	}
+	// An icon or a logo beside the line, read as a letter or two, stands
+	// apart from the line's words by more than a letter's height: "E
+	// Pauline Martin" for a logo left of the name. An initial ("J.
+	// Edgar") is set as close as any word.
+	apart := func(w, next Word) bool {
+		n := len([]rune(w.Text))
+		gap := max(next.Box.Min.X-w.Box.Max.X, w.Box.Min.X-next.Box.Max.X)
+		return n <= 2 && !strings.ContainsAny(w.Text, ".,&") && !hasCJK(w.Text) && gap > h
+	}
 	words := l.Words
-	for len(words) > 1 && small(words[0]) {
+	for len(words) > 1 && (small(words[0]) || apart(words[0], words[1])) {
 		words = words[1:]
 	}
-	for len(words) > 1 && small(words[len(words)-1]) {
+	for len(words) > 1 && (small(words[len(words)-1]) || apart(words[len(words)-1], words[len(words)-2])) {
 		words = words[:len(words)-1]
 	}
 	if len(words) == len(l.Words) {

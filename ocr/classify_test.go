@@ -1163,3 +1163,29 @@ func TestLeadingZero(t *testing.T) {
 		})
 	}
 }
+
+// TestIconBesideLine: a logo or an icon beside a line, read as a letter or
+// two and set apart from its words, is no part of the line; an initial,
+// set as close as any word, is.
+func TestIconBesideLine(t *testing.T) {
+	word := func(text string, x int) Word {
+		return Word{Text: text, Box: image.Rect(x, 100, x+len(text)*30, 150), Conf: 90}
+	}
+	tests := []struct {
+		name  string
+		words []Word
+		want  string
+	}{
+		{"a logo before the name", []Word{word("E", 100), word("Pauline", 200), word("Sample", 430)}, "Pauline Sample"},
+		{"an icon after the name", []Word{word("Pauline", 100), word("Sample", 330), word("92", 600)}, "Pauline Sample"},
+		{"an initial", []Word{word("J.", 100), word("Edgar", 175), word("Sample", 340)}, "J. Edgar Sample"},
+		{"a short word set close", []Word{word("Jo", 100), word("Ann", 175), word("Sample", 280)}, "Jo Ann Sample"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := trimSmallFragments(NewLine(tt.words)).Text; got != tt.want {
+				t.Errorf("line %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
