@@ -69,12 +69,7 @@ func TestReadOrientationFromImage(t *testing.T) {
 				t.Fatal(err)
 			}
 			c := r.Contact()
-			if c.FullName != want.Name {
-				t.Errorf("name = %q, want %q", c.FullName, want.Name)
-			}
-			if len(c.Emails) == 0 || c.Emails[0] != want.Email {
-				t.Errorf("emails = %q, want %q", c.Emails, want.Email)
-			}
+			checkNameEmail(t, c, want)
 		})
 	}
 }

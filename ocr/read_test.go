@@ -19,6 +19,7 @@ import (
 	"golang.org/x/image/bmp"
 	"golang.org/x/image/tiff"
 
+	"followthrough/contacts"
 	"followthrough/contacts/vcf"
 	"followthrough/ocr"
 	"followthrough/ocr/eval"
@@ -116,12 +117,7 @@ func TestReadTurnedCards(t *testing.T) {
 				t.Fatal(err)
 			}
 			c := r.Contact()
-			if c.FullName != want.Name {
-				t.Errorf("name = %q, want %q", c.FullName, want.Name)
-			}
-			if len(c.Emails) == 0 || c.Emails[0] != want.Email {
-				t.Errorf("emails = %q, want %q", c.Emails, want.Email)
-			}
+			checkNameEmail(t, c, want)
 			if b := r.Image.Bounds(); b.Dx() < b.Dy() {
 				t.Errorf("card image %v is not landscape: not turned upright", b)
 			}
@@ -347,5 +343,17 @@ func TestBatch(t *testing.T) {
 	})
 	if err == nil || n != len(paths) {
 		t.Errorf("with no engine: err %v, %d results for %d files", err, n, len(paths))
+	}
+}
+
+// checkNameEmail checks that a card read gives the name and the first
+// email of the sample drawn.
+func checkNameEmail(t *testing.T, c contacts.Contact, want render.Expected) {
+	t.Helper()
+	if c.FullName != want.Name {
+		t.Errorf("name = %q, want %q", c.FullName, want.Name)
+	}
+	if len(c.Emails) == 0 || c.Emails[0] != want.Email {
+		t.Errorf("emails = %q, want %q", c.Emails, want.Email)
 	}
 }
