@@ -276,6 +276,9 @@ var (
 	// A dash after katakana is its long-vowel mark read as a dash:
 	// "マネージャ—".
 	longVowelRe = regexp.MustCompile(`(\p{Katakana})[-—–―‐一]`)
+	// The long-vowel mark anywhere else is a dash the Japanese model read:
+	// "ー Eletr" on a Brazilian card.
+	strayLongVowelRe = regexp.MustCompile(`(^|[^\p{Katakana}\p{Hiragana}])ー`)
 	// "Ltd" read with a capital I or a one for the l, and "ltd" with an
 	// i: no word is spelt so.
 	ltdRe      = regexp.MustCompile(`\b[I1|]td\b`)
@@ -299,6 +302,7 @@ func cleanLine(s string) string {
 		return r
 	}, s)
 	s = longVowelRe.ReplaceAllString(s, "${1}ー")
+	s = strayLongVowelRe.ReplaceAllString(s, "${1}-")
 	s = spacedLabelRe.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, " ", "") })
 	s = colonAsHRe.ReplaceAllString(s, "${1}: ${2}")
 	s = ltdRe.ReplaceAllString(s, "Ltd")

@@ -1189,3 +1189,23 @@ func TestIconBesideLine(t *testing.T) {
 		})
 	}
 }
+
+func TestCleanLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"マネージャ—", "マネージャー"},             // a dash after katakana: the long-vowel mark
+		{"ー Eletrônica", "- Eletrônica"}, // the mark alone on a Latin line: a dash
+		{"ラーメン", "ラーメン"},
+		{"TELH03-1234-5678", "TEL: 03-1234-5678"},
+		{"Acme Widgets I1d", "Acme Widgets I1d"},
+		{"Acme Widgets 1td", "Acme Widgets Ltd"},
+		{"T E L 555 0100", "TEL 555 0100"},
+		{"a | b · c", "a b c"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := cleanLine(tt.in); got != tt.want {
+				t.Errorf("cleanLine(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
