@@ -27,6 +27,9 @@ type Reading struct {
 	Passes int     // how many times the engine read it
 
 	lean string // the script detection leaned to, unsure (see Pass)
+	// turnSure says orientation detection was sure of the turn the
+	// card was read at.
+	turnSure bool
 }
 
 // Classify classifies r's lines again, with opts: Read, ReadImage and
@@ -189,7 +192,8 @@ func readSource(ctx context.Context, eng Engine, src source) (*Reading, error) {
 	if plain == nil {
 		plain = grayOf(src.card)
 	}
-	up := Rotate(plain, r.Rotated)
+	rot := plainTurn(ctx, eng, plain, r)
+	up := Rotate(plain, rot)
 	lines, err := eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: r.Script, Lean: r.lean})
 	if err != nil {
 		return nil, err
@@ -200,8 +204,25 @@ func readSource(ctx context.Context, eng Engine, src source) (*Reading, error) {
 	}
 	img := imaging.Clone(up)
 	r.Image, r.Lines, r.Scale, r.Skew = img, lines, 1, 0
+	r.Rotated = rot
 	r.Fields = Classify(lines, img.Bounds().Size())
 	return r, nil
+}
+
+// plainTurn is the turn the plain picture of r's card is read at: the
+// turn r was read at, unless orientation detection was unsure of it
+// and is sure of another for the plain picture. A prepared card that
+// reads poorly has had its turn chosen between poor readings, and read
+// at it, the plain picture of a light card on a light table that the
+// prepared card read poorly would be read on its side.
+func plainTurn(ctx context.Context, eng Engine, plain *image.Gray, r *Reading) int {
+	if r.turnSure {
+		return r.Rotated
+	}
+	if o, ok := eng.Orientation(ctx, osdCopy(plain)); ok && o.Conf >= sureTurn {
+		return (360 - o.Deg) % 360
+	}
+	return r.Rotated
 }
 
 // poorRead says whether a reading of a prepared card is poor enough for
@@ -472,6 +493,8 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		Skew:    skew,
 		Passes:  passes,
 		lean:    lean,
+
+		turnSure: trusted == rot,
 	}, nil
 }
 
