@@ -64,3 +64,59 @@ func TestOrientationChosenByReading(t *testing.T) {
 		})
 	}
 }
+
+// uprightEngine reads a tall card whose text stands upright, as it lies
+// with confidence upright and turned on its side with confidence
+// sideways. Its orientation detection says the text is upright, with
+// confidence conf.
+type uprightEngine struct {
+	conf, upright, sideways float64
+}
+
+func (e *uprightEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{Deg: 0, Conf: e.conf, Script: "Latin", ScriptConf: 2}, true
+}
+
+func (e *uprightEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
+	b := img.Bounds()
+	conf := e.upright
+	if b.Dx() > b.Dy() {
+		conf = e.sideways
+	}
+	w := Word{Text: "someone@example.com", Box: image.Rect(10, 10, 300, 40), Conf: conf}
+	return []Line{{Text: w.Text, Box: w.Box, Conf: conf, Words: []Word{w}}}, nil
+}
+
+func (e *uprightEngine) Close() error { return nil }
+
+// TestSureUprightKept checks that a tall card read weakly as it lies,
+// which orientation detection is sure stands upright, is not turned on
+// its side for a reading only a little more confident (Tesseract reads
+// a line lying on its side too, about as confidently), but is when the
+// reading on its side is clearly better, or detection was unsure.
+func TestSureUprightKept(t *testing.T) {
+	tall := imaging.New(600, 1000, color.White)
+	tests := []struct {
+		name              string
+		conf              float64
+		upright, sideways float64
+		want              int // degrees turned
+	}{
+		{"sure, a little better on its side", 5.8, 65, 73, 0},
+		{"sure, clearly better on its side", 5.8, 50, 85, 90},
+		{"unsure, a little better on its side", 3, 65, 73, 90},
+		{"sure, better upright", 8, 65, 60, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &uprightEngine{conf: tt.conf, upright: tt.upright, sideways: tt.sideways}
+			r, err := ReadImage(context.Background(), e, tall)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Rotated != tt.want {
+				t.Errorf("turned %d, want %d", r.Rotated, tt.want)
+			}
+		})
+	}
+}

@@ -89,3 +89,74 @@ func TestPlainReadKeptWhenBetter(t *testing.T) {
 		})
 	}
 }
+
+// turnedInkEngine reads a tall picture of a light card on a light table,
+// upright, whose prepared ink image reads poorly every way: a little
+// better on its side, and orientation detection, unsure, says it lies
+// on its side. The plain picture reads well upright and poorly on its
+// side, and its orientation detection is sure it stands upright.
+type turnedInkEngine struct{}
+
+func (turnedInkEngine) Orientation(_ context.Context, img image.Image) (Orientation, bool) {
+	if meanGrey(img) < 240 {
+		return Orientation{Deg: 0, Conf: 8, Script: "Latin", ScriptConf: 2}, true
+	}
+	return Orientation{Deg: 270, Conf: 3, Script: "Latin", ScriptConf: 2}, true
+}
+
+func (turnedInkEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
+	word := func(text string, conf float64, y int) Line {
+		w := Word{Text: text, Box: image.Rect(40, y, 40+12*len(text), y+30), Conf: conf}
+		return Line{Text: text, Box: w.Box, Conf: conf, Words: []Word{w}}
+	}
+	b := img.Bounds()
+	tall := b.Dy() > b.Dx()
+	switch {
+	case meanGrey(img) >= 240 && tall:
+		return []Line{word("Alxe Mrogn", 40, 40)}, nil
+	case meanGrey(img) >= 240:
+		return []Line{word("Alxe Mrogn", 45, 40)}, nil
+	case tall:
+		return []Line{
+			word("Alex Morgan", 93, 40),
+			word("alex.morgan@example.com", 92, 120),
+			word("+44 20 7946 0000", 91, 160),
+		}, nil
+	}
+	return []Line{word("Al", 40, 40), word("mor", 35, 80)}, nil
+}
+
+func (turnedInkEngine) Close() error { return nil }
+
+func meanGrey(img image.Image) int {
+	g := grayOf(img)
+	sum := 0
+	for _, v := range g.Pix {
+		sum += int(v)
+	}
+	return sum / len(g.Pix)
+}
+
+// TestPlainReadTurnedOnItsOwn checks that the plain picture of a card
+// whose prepared read was poor is not read at the turn that poor read
+// chose, when orientation detection is sure the picture stands
+// otherwise.
+func TestPlainReadTurnedOnItsOwn(t *testing.T) {
+	table := imaging.New(1200, 1600, color.NRGBA{214, 214, 210, 255})
+	r, err := ReadImage(context.Background(), turnedInkEngine{}, table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var email string
+	for _, f := range r.Fields {
+		if f.Kind == FieldEmail {
+			email = f.Value
+		}
+	}
+	if email != "alex.morgan@example.com" {
+		t.Errorf("email %q, fields %+v", email, r.Fields)
+	}
+	if r.Rotated != 0 {
+		t.Errorf("turned %d, want 0", r.Rotated)
+	}
+}
