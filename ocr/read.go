@@ -211,10 +211,10 @@ func readSource(ctx context.Context, eng Engine, src source) (*Reading, error) {
 
 // plainTurn is the turn the plain picture of r's card is read at: the
 // turn r was read at, unless orientation detection was unsure of it
-// and is sure of another for the plain picture. A prepared card that
-// reads poorly has had its turn chosen between poor readings, and read
-// at it, the plain picture of a light card on a light table that the
-// prepared card read poorly would be read on its side.
+// and is sure of another for the plain picture. The turn of a prepared
+// card that reads poorly was chosen between poor readings: read at it,
+// the plain picture of a light card on a light table could be read on
+// its side.
 func plainTurn(ctx context.Context, eng Engine, plain *image.Gray, r *Reading) int {
 	if r.turnSure {
 		return r.Rotated

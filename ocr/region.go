@@ -3,7 +3,6 @@ package ocr
 import (
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -92,7 +91,7 @@ var countryNames = func() string {
 	for n := range countryRegions {
 		names = append(names, regexp.QuoteMeta(n))
 	}
-	sort.Strings(names) // a stable order for equal lengths
+	slices.Sort(names) // a stable order for equal lengths
 	slices.SortStableFunc(names, func(a, b string) int { return len(b) - len(a) })
 	return strings.Join(names, "|")
 }()
