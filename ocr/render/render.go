@@ -2,7 +2,8 @@
 //
 // A Card is a plain list of Lines with a layout. Draw turns it into a flat,
 // upright card image (1050x600 at width 1050, which is a 3.5x2 inch card at
-// 300 dpi); Photo puts such an image on a desk, small and slightly turned, the
+// 300 dpi; 600x1050 at width 600 for a card printed down its height in
+// Japanese, Layout Vertical); Photo puts such an image on a desk, small and slightly turned, the
 // way a phone would see it. Samples and SampleExpected give five fictional
 // cards and what each one says.
 package render
@@ -57,6 +58,17 @@ const (
 	// TwoColumn prints the first Split lines in a left column and the
 	// rest in a right column.
 	TwoColumn
+	// Vertical prints Japanese down a portrait card (縦書き), as
+	// Japanese vertical cards are: each line holding kanji or kana is a
+	// column, its characters top to bottom, and the columns go from the
+	// right edge to the left in the order of Lines. A column's
+	// SpaceBefore is space at its right, and the card's spare width is
+	// shared among those spaces; its Align places it down the card
+	// (Left at the top, Right at the bottom). The lines without kanji or
+	// kana (numbers, emails) are printed across, one under the other, at
+	// the bottom left. Draw(c, width) of a Vertical card is width wide
+	// and VerticalHeight(width) high.
+	Vertical
 )
 
 // Line is one printed line of text.
@@ -100,6 +112,11 @@ var (
 
 // Height is the height of a card drawn width pixels wide.
 func Height(width int) int { return width * BaseHeight / BaseWidth }
+
+// VerticalHeight is the height of a Vertical card drawn width pixels
+// wide: it stands on its short side, so that at width BaseHeight it is
+// a 2x3.5 inch card at 300 dpi.
+func VerticalHeight(width int) int { return width * BaseWidth / BaseHeight }
 
 var fonts = sync.OnceValue(func() [4]*opentype.Font {
 	var fs [4]*opentype.Font
@@ -243,6 +260,9 @@ type placed struct {
 	dot      fixed.Point26_6
 	box      image.Rectangle
 	hasGlyph bool
+	// cells are, for a line printed down a column, its characters and
+	// where each goes.
+	cells []cell
 }
 
 // geometry is the card's frame at a given width.
@@ -255,6 +275,13 @@ type geometry struct {
 }
 
 func cardGeometry(c Card, width int) geometry {
+	if c.Layout == Vertical {
+		g := geometry{w: width, h: VerticalHeight(width), scale: float64(width) / BaseHeight}
+		mx := int(math.Round(0.085 * float64(g.w)))
+		my := int(math.Round(0.07 * float64(g.h)))
+		g.left, g.right, g.top, g.bottom = mx, g.w-mx, my, g.h-my
+		return g
+	}
 	g := geometry{w: width, h: Height(width), scale: float64(width) / BaseWidth}
 	mx := int(math.Round(0.07 * float64(g.w)))
 	my := int(math.Round(0.085 * float64(g.h)))
@@ -290,6 +317,10 @@ func layout(c Card, width int, fc *faces) ([]placed, geometry) {
 	}
 	measure := func(p placed) int {
 		return font.MeasureString(fc.get(p.line, p.size), p.line.Text).Ceil()
+	}
+	if c.Layout == Vertical {
+		layoutVertical(ps, g, fc, measure)
+		return ps, g
 	}
 	type column struct{ from, to, x0, x1 int }
 	var cols []column
@@ -395,7 +426,7 @@ func LineRects(c Card, width int) []image.Rectangle {
 }
 
 // Draw renders c as an upright card image width pixels wide and
-// Height(width) high. Text is antialiased and fonts scale with width.
+// Height(width) high, or VerticalHeight(width) for a Vertical card. Text is antialiased and fonts scale with width.
 func Draw(c Card, width int) *image.NRGBA {
 	if width <= 0 {
 		return image.NewNRGBA(image.Rect(0, 0, 0, 0))
@@ -413,7 +444,12 @@ func Draw(c Card, width int) *image.NRGBA {
 	}
 	ink := image.NewUniform(orDefault(c.Ink, DefaultInk))
 	for _, p := range ps {
-		d := font.Drawer{Dst: img, Src: ink, Face: fc.get(p.line, p.size), Dot: p.dot}
+		face := fc.get(p.line, p.size)
+		if p.cells != nil {
+			drawColumn(img, ink, face, p.cells)
+			continue
+		}
+		d := font.Drawer{Dst: img, Src: ink, Face: face, Dot: p.dot}
 		d.DrawString(p.line.Text)
 	}
 	return img
