@@ -425,8 +425,11 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 			langs = append(langs, called...)
 		}
 	}
+	// A tall card whose script is Japanese, or whose first read came out
+	// in columns, is read down its height too.
+	down := tallJapanese(up, script) || printedDown(up, alone)
 	if len(langs) > 0 {
-		if tallJapanese(up, script) {
+		if down {
 			langs = append([]string{"jpn_vert"}, langs...)
 		}
 		pass := Pass{Mode: ModeAuto, Script: script, Lean: lean, Langs: langs}
@@ -452,14 +455,24 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 			}
 			lines = merged
 		}
-	} else if tallJapanese(up, script) {
-		other, err := eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: script, Langs: []string{"jpn_vert"}})
+	} else if down {
+		vert := script
+		if vert != "Japanese" && vert != "Han" {
+			// Orientation detection took the columns for Latin letters,
+			// or could not tell.
+			vert = "Japanese"
+		}
+		// In jpn_vert alone: with jpn and eng beside it, Tesseract read
+		// some columns of an invented vertical card as Latin nonsense.
+		// The lines across it (phone, email) are kept from the first
+		// read, which read them in Latin letters.
+		other, err := eng.Recognize(ctx, up, Pass{Mode: ModeAuto, Script: vert, Langs: []string{"jpn_vert"}, Only: true})
 		if err != nil {
 			return nil, err
 		}
 		passes++
-		if readScore(other) > readScore(lines) {
-			lines = other
+		if merged := keptAcross(other, lines); readScore(merged) > readScore(lines) {
+			lines, script = merged, vert
 		}
 	}
 	lines, n, err := rereadKanji(ctx, eng, up, lines)
@@ -602,6 +615,65 @@ func tallJapanese(up image.Image, script string) bool {
 	b := up.Bounds()
 	return (script == "Japanese" || script == "Han") && b.Dy() > b.Dx()
 }
+
+// printedDown says whether lines, a first read of the upright card up,
+// show a card printed down its height: up is taller than wide and at
+// least two columns stand on it, each columnTall times as tall as it is
+// wide, read as one line or as lines of a few letters stacked one under
+// the other. Orientation detection took a Japanese card printed so for
+// Latin letters, surely enough to name the script, and the engine then
+// read its columns in English as nonsense, or letter by letter.
+func printedDown(up image.Image, lines []Line) bool {
+	if b := up.Bounds(); b.Dy() <= b.Dx() {
+		return false
+	}
+	var cols []image.Rectangle // the stacks of lines no wider than tall
+	for _, l := range lines {
+		if l.Box.Dx() > l.Box.Dy() {
+			continue
+		}
+		i := slices.IndexFunc(cols, func(c image.Rectangle) bool {
+			return min(c.Max.X, l.Box.Max.X)-max(c.Min.X, l.Box.Min.X) > min(c.Dx(), l.Box.Dx())/2
+		})
+		if i < 0 {
+			cols = append(cols, l.Box)
+		} else {
+			cols[i] = cols[i].Union(l.Box)
+		}
+	}
+	n := 0
+	for _, c := range cols {
+		if c.Dy() >= columnTall*c.Dx() {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// keptAcross returns down, a reading of a card printed down its height,
+// with each of its lines that runs across the card taken from first, the
+// reading in Latin letters, where first read a line there surely in
+// plain letters: jpn_vert reads the phone and email printed across such
+// a card as nonsense.
+func keptAcross(down, first []Line) []Line {
+	out := slices.Clone(down)
+	for i, l := range out {
+		if l.Box.Dy() >= l.Box.Dx() {
+			continue
+		}
+		for _, f := range first {
+			if (surePlain(f) || addressRe.MatchString(f.Text)) && overlaps(l.Box, f.Box) {
+				out[i] = f
+				break
+			}
+		}
+	}
+	return out
+}
+
+// columnTall is how many times as tall as it is wide a line read on a
+// card must be to be taken for a column of text printed down the card.
+const columnTall = 4
 
 // How weak a first read is (see weakness).
 const (
