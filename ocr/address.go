@@ -24,6 +24,11 @@ var (
 	addressLabelRe = regexp.MustCompile(`(?i)^(?:(?:head\s+)?office|headquarters|hq|branch|address|addr|add|adr|location|factory|showroom|studio|mail|postal address)\b\s*[:.\-]?\s*|^\p{Lu}[\p{Lu}\s]{1,20}\s:\s*`)
 )
 
+// postmarkRe is a Japanese postcode at the start of an address with the
+// postal mark before it, read as a T ("T 100-0005") or as itself with a
+// space after it.
+var postmarkRe = regexp.MustCompile(`^[T〒]\s*(\d{3}-\d{4})\b`)
+
 // houseNumberRe finds a house number: a number of one to five digits,
 // maybe with a letter, standing as a word.
 var houseNumberRe = regexp.MustCompile(`(?:^|\s)\d{1,5}[A-Za-z]?(?:,|\s|$)`)
@@ -162,6 +167,10 @@ func (c *card) findAddress() {
 		t := strings.TrimRight(c.parts[k].text, ", ")
 		if n == 0 {
 			t = fixFloor(strings.TrimSpace(addressLabelRe.ReplaceAllString(t, "")))
+			if c.region == "JP" {
+				t = postmarkRe.ReplaceAllString(t, "〒$1")
+			}
+
 		}
 		if t != "" {
 			texts = append(texts, t)

@@ -778,6 +778,17 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a Japanese postcode with its mark read as a T",
+		rows: cat(
+			stack(100, 60, 60, "株式会社サンプル商事", 70, "山田 花子"),
+			stack(100, 400, "T 100-0005", "東京都千代田区丸の内1-2-3", "TEL 03-1234-5678", "hanako@sample.co.jp"),
+		),
+		want: want{
+			name: "山田 花子", company: "株式会社サンプル商事", phones: []phone{{"03-1234-5678", "work"}},
+			address: "〒100-0005 東京都千代田区丸の内1-2-3", emails: []string{"hanako@sample.co.jp"},
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),
