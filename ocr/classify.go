@@ -140,11 +140,12 @@ func trimSmallFragments(l Line) Line {
 	// An icon or a logo beside the line, read as a letter or two, stands
 	// apart from the line's words by more than a letter's height: "E
 	// Pauline Martin" for a logo left of the name. An initial ("J.
-	// Edgar") is set as close as any word.
+	// Edgar") is set as close as any word, and a label ("T:", "M") may
+	// stand apart from the number or address it labels.
 	apart := func(w, next Word) bool {
 		n := len([]rune(w.Text))
 		gap := max(next.Box.Min.X-w.Box.Max.X, w.Box.Min.X-next.Box.Max.X)
-		return n <= 2 && !strings.ContainsAny(w.Text, ".,&") && !hasCJK(w.Text) && gap > h
+		return n <= 2 && !strings.ContainsAny(w.Text, ".,&:") && !hasCJK(w.Text) && gap > h && !labelled(next.Text)
 	}
 	words := l.Words
 	for len(words) > 1 && (small(words[0]) || apart(words[0], words[1])) {
@@ -157,6 +158,12 @@ func trimSmallFragments(l Line) Line {
 		return l
 	}
 	return NewLine(words)
+}
+
+// labelled says whether a word is what a label stands before: a number,
+// an email or a website.
+func labelled(word string) bool {
+	return strings.ContainsAny(word, "@0123456789+(") || strings.HasPrefix(strings.ToLower(word), "www")
 }
 
 // speckConf is the confidence under which a short word at a line's end

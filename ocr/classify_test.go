@@ -1191,6 +1191,9 @@ func TestIconBesideLine(t *testing.T) {
 		{"an icon after the name", []Word{word("Pauline", 100), word("Sample", 330), word("92", 600)}, "Pauline Sample"},
 		{"an initial", []Word{word("J.", 100), word("Edgar", 175), word("Sample", 340)}, "J. Edgar Sample"},
 		{"a short word set close", []Word{word("Jo", 100), word("Ann", 175), word("Sample", 280)}, "Jo Ann Sample"},
+		{"a label apart from its number", []Word{word("T:", 100), word("+1", 260), word("415", 350), word("555", 470)}, "T: +1 415 555"},
+		{"a label with no colon apart from its number", []Word{word("M", 100), word("0412", 200), word("555", 350)}, "M 0412 555"},
+		{"a label apart from its email", []Word{word("E", 100), word("jane@sample.example", 200), word("(office)", 800)}, "E jane@sample.example (office)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
