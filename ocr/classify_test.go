@@ -789,6 +789,17 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a Japanese card with a line of Latin letters far from the name that cannot be a name",
+		rows: cat(
+			stack(100, 60, 60, "株式会社サンプル商事", 70, "山田 花子"),
+			stack(100, 800, "sato Kenichi", "hanako@sample.co.jp"),
+		),
+		want: want{
+			name: "山田 花子", company: "株式会社サンプル商事", emails: []string{"hanako@sample.co.jp"},
+			noteHas: []string{"sato Kenichi"},
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),

@@ -496,6 +496,9 @@ func (c *card) companyReason(text string) string {
 // matchesLocalPart says whether an email's local part agrees with the name
 // words: "jsmith", "john.smith", "john", "smithj".
 func (c *card) matchesLocalPart(words []string) bool {
+	if len(words) < 2 {
+		return false // no name: nameWords gives nil for a line that cannot be one
+	}
 	// Emails are written without the name's diacritics: "Gonçalves" is
 	// "goncalves".
 	// A role's address ("projects.sea@", "sales@") says nothing of a
@@ -507,7 +510,7 @@ func (c *card) matchesLocalPart(words []string) bool {
 			return false
 		}
 	}
-	given, family := foldMarks(squash(words[0])), foldMarks(squash(words[len(words)-1]))
+	given, family := nameKeys(words)
 	for _, local := range c.locals {
 		l := squash(local)
 		switch {
