@@ -55,16 +55,7 @@ func TestReadCalledForLanguage(t *testing.T) {
 // its romaji as the phonetic name, the job without its department and
 // the firm with its legal form.
 func TestReadJapaneseCard(t *testing.T) {
-	for _, lang := range []string{"eng", "jpn"} {
-		if !tesseract.Installed(lang) {
-			t.Fatalf("the %s data is not installed: setup.sh installs it", lang)
-		}
-	}
-	eng, err := tesseract.New(ocr.DefaultLanguages...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := defaultEngine(t, "eng", "jpn")
 	tests := []struct {
 		name  string
 		lines []render.Line
@@ -107,17 +98,7 @@ func TestReadJapaneseCard(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := map[ocr.FieldKind]string{}
-			for _, f := range r.Fields {
-				if _, ok := got[f.Kind]; !ok {
-					got[f.Kind] = f.Value
-				}
-			}
-			for kind, want := range tt.want {
-				if got[kind] != want {
-					t.Errorf("%s = %q, want %q", kind, got[kind], want)
-				}
-			}
+			checkFirstFields(t, r, tt.want)
 			if t.Failed() {
 				for _, l := range r.Lines {
 					t.Logf("read %q (%.0f)", l.Text, l.Conf)
@@ -134,16 +115,7 @@ func TestReadJapaneseCard(t *testing.T) {
 // Orientation detection takes such a card for Latin letters: it is read
 // in jpn_vert because its first read came out in columns.
 func TestReadVerticalJapaneseCard(t *testing.T) {
-	for _, lang := range []string{"eng", "jpn", "jpn_vert"} {
-		if !tesseract.Installed(lang) {
-			t.Fatalf("the %s data is not installed: setup.sh installs it", lang)
-		}
-	}
-	eng, err := tesseract.New(ocr.DefaultLanguages...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { eng.Close() })
+	eng := defaultEngine(t, "eng", "jpn", "jpn_vert")
 	tests := []struct {
 		name  string
 		lines []render.Line
@@ -174,17 +146,7 @@ func TestReadVerticalJapaneseCard(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := map[ocr.FieldKind]string{}
-			for _, f := range r.Fields {
-				if _, ok := got[f.Kind]; !ok {
-					got[f.Kind] = f.Value
-				}
-			}
-			for kind, want := range tt.want {
-				if got[kind] != want {
-					t.Errorf("%s = %q, want %q", kind, got[kind], want)
-				}
-			}
+			checkFirstFields(t, r, tt.want)
 			if t.Failed() {
 				t.Logf("script %q, turned %d, %d passes", r.Script, r.Rotated, r.Passes)
 				for _, l := range r.Lines {
@@ -192,5 +154,39 @@ func TestReadVerticalJapaneseCard(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// defaultEngine starts an engine with the app's default languages,
+// failing when one of langs, which the test reads with, is not installed.
+func defaultEngine(t *testing.T, langs ...string) *tesseract.Engine {
+	t.Helper()
+	for _, lang := range langs {
+		if !tesseract.Installed(lang) {
+			t.Fatalf("the %s data is not installed: setup.sh installs it", lang)
+		}
+	}
+	eng, err := tesseract.New(ocr.DefaultLanguages...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { eng.Close() })
+	return eng
+}
+
+// checkFirstFields checks the first field of each kind in want that r
+// read.
+func checkFirstFields(t *testing.T, r *ocr.Reading, want map[ocr.FieldKind]string) {
+	t.Helper()
+	got := map[ocr.FieldKind]string{}
+	for _, f := range r.Fields {
+		if _, ok := got[f.Kind]; !ok {
+			got[f.Kind] = f.Value
+		}
+	}
+	for kind, w := range want {
+		if got[kind] != w {
+			t.Errorf("%s = %q, want %q", kind, got[kind], w)
+		}
 	}
 }

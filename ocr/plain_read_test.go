@@ -68,13 +68,7 @@ func TestPlainReadKeptWhenBetter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var email string
-			for _, f := range r.Fields {
-				if f.Kind == FieldEmail {
-					email = f.Value
-				}
-			}
-			if email != "alex.morgan@example.com" {
+			if email := valueOf(r.Fields, FieldEmail); email != "alex.morgan@example.com" {
 				t.Errorf("email %q, fields %+v", email, r.Fields)
 			}
 			if plainReads := e.reads - r.Passes; plainReads != 0 {
@@ -147,13 +141,7 @@ func TestPlainReadTurnedOnItsOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var email string
-	for _, f := range r.Fields {
-		if f.Kind == FieldEmail {
-			email = f.Value
-		}
-	}
-	if email != "alex.morgan@example.com" {
+	if email := valueOf(r.Fields, FieldEmail); email != "alex.morgan@example.com" {
 		t.Errorf("email %q, fields %+v", email, r.Fields)
 	}
 	if r.Rotated != 0 {

@@ -384,29 +384,36 @@ func layout(c Card, width int, fc *faces) ([]placed, geometry) {
 			if i > col.from {
 				y += g.px(p.line.SpaceBefore)
 			}
-			face := fc.get(p.line, p.size)
-			em := g.px(p.size)
-			// Centre the glyphs' ascent+descent in the line's slot.
-			m := face.Metrics()
-			asc, desc := float64(m.Ascent)/64, float64(m.Descent)/64
-			base := y + (lineAdvance*em-(asc+desc))/2 + asc
-			w := measure(*p)
-			x := col.x0
-			switch p.line.Align {
-			case Center:
-				x = col.x0 + (cw-w)/2
-			case Right:
-				x = col.x1 - w
-			}
-			p.dot = fixed.Point26_6{X: fixed.I(x), Y: fixed.Int26_6(math.Round(base * 64))}
-			b, _ := font.BoundString(face, p.line.Text)
-			p.box = image.Rect((p.dot.X + b.Min.X).Floor(), (p.dot.Y + b.Min.Y).Floor(),
-				(p.dot.X + b.Max.X).Ceil(), (p.dot.Y + b.Max.Y).Ceil())
-			p.hasGlyph = !p.box.Empty()
-			y += lineAdvance * em
+			y += placeAcross(p, fc, g, y, col.x0, col.x1, measure)
 		}
 	}
 	return ps, g
+}
+
+// placeAcross places p across the card in the slot of its line that
+// starts at y, between x0 and x1, aligned as its line says: where it is
+// drawn from, and its box. It returns the slot's height.
+func placeAcross(p *placed, fc *faces, g geometry, y float64, x0, x1 int, measure func(placed) int) float64 {
+	face := fc.get(p.line, p.size)
+	em := g.px(p.size)
+	// Centre the glyphs' ascent+descent in the line's slot.
+	m := face.Metrics()
+	asc, desc := float64(m.Ascent)/64, float64(m.Descent)/64
+	base := y + (lineAdvance*em-(asc+desc))/2 + asc
+	w := measure(*p)
+	x := x0
+	switch p.line.Align {
+	case Center:
+		x = x0 + (x1-x0-w)/2
+	case Right:
+		x = x1 - w
+	}
+	p.dot = fixed.Point26_6{X: fixed.I(x), Y: fixed.Int26_6(math.Round(base * 64))}
+	b, _ := font.BoundString(face, p.line.Text)
+	p.box = image.Rect((p.dot.X + b.Min.X).Floor(), (p.dot.Y + b.Min.Y).Floor(),
+		(p.dot.X + b.Max.X).Ceil(), (p.dot.Y + b.Max.Y).Ceil())
+	p.hasGlyph = !p.box.Empty()
+	return lineAdvance * em
 }
 
 // LineRects returns where each line of c's ink lies on Draw(c, width), in

@@ -65,25 +65,7 @@ func layoutVertical(ps []placed, g geometry, fc *faces, measure func(placed) int
 		if k > 0 {
 			y += g.px(p.line.SpaceBefore)
 		}
-		face := fc.get(p.line, p.size)
-		em := g.px(p.size)
-		m := face.Metrics()
-		asc, desc := float64(m.Ascent)/64, float64(m.Descent)/64
-		base := y + (lineAdvance*em-(asc+desc))/2 + asc
-		w := measure(*p)
-		x := g.left
-		switch p.line.Align {
-		case Center:
-			x = g.left + (cw-w)/2
-		case Right:
-			x = g.right - w
-		}
-		p.dot = fixed.Point26_6{X: fixed.I(x), Y: fixed.Int26_6(math.Round(base * 64))}
-		b, _ := font.BoundString(face, p.line.Text)
-		p.box = image.Rect((p.dot.X + b.Min.X).Floor(), (p.dot.Y + b.Min.Y).Floor(),
-			(p.dot.X + b.Max.X).Ceil(), (p.dot.Y + b.Max.Y).Ceil())
-		p.hasGlyph = !p.box.Empty()
-		y += lineAdvance * em
+		y += placeAcross(p, fc, g, y, g.left, g.right, measure)
 	}
 
 	// The columns: each shortened to fit down the card, then all narrowed
