@@ -17,7 +17,7 @@ packages=(
 	tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd libtesseract-dev libleptonica-dev
 	tesseract-ocr-jpn tesseract-ocr-jpn-vert tesseract-ocr-vie tesseract-ocr-por tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-spa
 	tesseract-ocr-tur tesseract-ocr-hrv tesseract-ocr-pol tesseract-ocr-ces tesseract-ocr-ita tesseract-ocr-nld
-	tesseract-ocr-chi-sim tesseract-ocr-chi-tra
+	tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-script-latn
 	# A Japanese font: the window shows kanji names with it (Fyne's own
 	# font has none), and the invented Japanese cards are drawn in it.
 	fonts-ipafont-gothic

@@ -8,6 +8,7 @@ import (
 	"followthrough/ocr"
 	"followthrough/ocr/render"
 	"followthrough/ocr/tesseract"
+	"followthrough/ocr/tesseract/tesstest"
 )
 
 // TestReadCalledForLanguage reads invented cards whose country code calls
@@ -188,5 +189,41 @@ func checkFirstFields(t *testing.T, r *ocr.Reading, want map[ocr.FieldKind]strin
 		if got[kind] != w {
 			t.Errorf("%s = %q, want %q", kind, got[kind], w)
 		}
+	}
+}
+
+// TestReadMarkedName reads invented cards whose holder's name bears marks
+// and which give no other evidence of a language (a US number, a .com
+// email), with an engine started in English alone: the name must keep its
+// marks, and a name without any must gain none.
+func TestReadMarkedName(t *testing.T) {
+	if !tesseract.Installed("Latin") {
+		tesstest.Missing(t, "the Tesseract data for the Latin script", "tesseract-ocr-script-latn")
+	}
+	eng := engine(t)
+	tests := []string{
+		"Zdeněk Kovář",
+		"Gülşen Aydın",
+		"Paweł Wróbel",
+		"Ferenc Szőke",
+		"Søren Kjær",
+		"Renée Lefèvre",
+		"Harold Whitcombe",
+	}
+	for _, name := range tests {
+		t.Run(name, func(t *testing.T) {
+			card := render.Card{Lines: []render.Line{
+				{Text: name, Bold: true, Size: 14},
+				{Text: "Head of Procurement"},
+				{Text: "Bluewater Freight Inc."},
+				{Text: "+1 415 555 0134"},
+				{Text: "orders@bluewaterfreight.com"},
+			}}
+			r, err := ocr.ReadImage(context.Background(), eng, render.Draw(card, 1200))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkFirstFields(t, r, map[ocr.FieldKind]string{ocr.FieldName: name})
+		})
 	}
 }

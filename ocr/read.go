@@ -494,6 +494,12 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 			passes += n
 		}
 	}
+	if !printedCJK(lines) {
+		if lines, n, err = markedName(ctx, eng, up, lines); err != nil {
+			return nil, err
+		}
+		passes += n
+	}
 	lines = scaleLines(lines, f)
 	upright := Rotate(card, rot)
 	return &Reading{

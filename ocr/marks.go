@@ -1,0 +1,153 @@
+package ocr
+
+import (
+	"context"
+	"image"
+	"strings"
+	"unicode"
+)
+
+// latinScript is Tesseract's model of every language written in Latin
+// letters (Debian's tesseract-ocr-script-latn): it knows č, ş, ł, ő and
+// the rest, which the English model reads as plain letters.
+const latinScript = "Latin"
+
+// markedName reads the line holding the card's name again with the model
+// of the whole Latin script, when the name came out in plain letters: a
+// card gives no evidence of its holder's language but the marks on the
+// name, which the English reading drops ("Dvorak" for "Dvořák",
+// "Oztiirk" for "Öztürk"). The reading is kept only when it differs from
+// the first by letters with marks alone (see marksOnly), so a misread
+// cannot change a name otherwise. It returns lines, and how many reads
+// it made.
+func markedName(ctx context.Context, eng Engine, up image.Image, lines []Line) ([]Line, int, error) {
+	var name *Field
+	fields := Classify(lines, up.Bounds().Size())
+	for i := range fields {
+		if fields[i].Kind == FieldName && !fields[i].Suggested {
+			name = &fields[i]
+			break
+		}
+	}
+	if name == nil || !strings.ContainsFunc(name.Value, unicode.IsLetter) {
+		return lines, 0, nil
+	}
+	at := -1
+	for i, l := range lines {
+		if l.Box.Overlaps(name.Box) && (at < 0 || overlap(l.Box, name.Box) > overlap(lines[at].Box, name.Box)) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return lines, 0, nil
+	}
+	g, ok := up.(*image.Gray)
+	if !ok {
+		g = grayOf(up)
+	}
+	b := lines[at].Box
+	r := b.Inset(-max(4, b.Dy()/2)).Intersect(g.Rect)
+	got, err := eng.Recognize(ctx, g.SubImage(r), Pass{Mode: ModeLine, Script: "Latin", Langs: []string{latinScript}, Only: true})
+	if err != nil || len(got) != 1 {
+		return lines, 1, err
+	}
+	l, ok := withMarks(lines[at], moveLine(got[0], r.Min.Sub(g.Rect.Min)))
+	if !ok {
+		return lines, 1, nil
+	}
+	out := append([]Line(nil), lines...)
+	out[at] = l
+	return out, 1, nil
+}
+
+// withMarks returns plain with the marks second reads on its letters:
+// word by word when both read as many words, each word of second taken
+// where it differs from plain's by marks alone (see marksOnly), else the
+// whole of second when the lines differ so. ok is false when no mark was
+// added.
+func withMarks(plain, second Line) (Line, bool) {
+	if len(plain.Words) > 0 && len(plain.Words) == len(second.Words) {
+		out, changed := plain, false
+		out.Words = append([]Word(nil), plain.Words...)
+		texts := make([]string, len(out.Words))
+		for i, w := range out.Words {
+			if marksOnly(w.Text, second.Words[i].Text) {
+				out.Words[i].Text, changed = second.Words[i].Text, true
+			}
+			texts[i] = out.Words[i].Text
+		}
+		out.Text = strings.Join(texts, " ")
+		return out, changed
+	}
+	if !marksOnly(plain.Text, second.Text) {
+		return plain, false
+	}
+	second.Conf = max(second.Conf, plain.Conf)
+	return second, true
+}
+
+// overlap is the area a and b share.
+func overlap(a, b image.Rectangle) int {
+	i := a.Intersect(b)
+	return i.Dx() * i.Dy()
+}
+
+// marked says whether r is a Latin letter with a mark, or one of the
+// letters written apart from their plain one (ł, ø, đ, ı, ß, æ).
+func marked(r rune) bool {
+	if !unicode.Is(unicode.Latin, r) {
+		return false
+	}
+	if strings.ContainsRune("łŁøØđĐıßħĦŀĿæÆœŒðÐþÞ", r) {
+		return true
+	}
+	return foldMarks(string(r)) != string(r)
+}
+
+// marksOnly says whether second, a second reading of the line plain,
+// reads the same letters but for some that bear marks: each letter with a
+// mark stands for one or two of plain's ("ü" for "ii" or "u", "ł" for
+// "t" or "l", "æ" for "ae"), and everything else is equal but for case and spaces. At
+// least one mark must differ, and no more than half the letters.
+func marksOnly(plain, second string) bool {
+	a := []rune(strings.ToLower(strings.Join(strings.Fields(plain), " ")))
+	b := []rune(strings.ToLower(strings.Join(strings.Fields(second), " ")))
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	// reach[i][j]: the fewest marked letters that turn a[:i] into b[:j],
+	// -1 when none can.
+	reach := make([][]int, len(a)+1)
+	for i := range reach {
+		reach[i] = make([]int, len(b)+1)
+		for j := range reach[i] {
+			reach[i][j] = -1
+		}
+	}
+	reach[0][0] = 0
+	for i := 0; i <= len(a); i++ {
+		for j := 0; j <= len(b); j++ {
+			c := reach[i][j]
+			if c < 0 {
+				continue
+			}
+			if i < len(a) && j < len(b) && a[i] == b[j] {
+				better(&reach[i+1][j+1], c)
+			}
+			if j < len(b) && marked(b[j]) {
+				for k := 1; k <= 2 && i+k <= len(a); k++ {
+					better(&reach[i+k][j+1], c+1)
+				}
+			}
+		}
+	}
+	n := reach[len(a)][len(b)]
+	return n > 0 && n*2 <= len(b)+1
+}
+
+// better lowers *at to c when c is fewer, or *at is unreached.
+func better(at *int, c int) {
+	if *at < 0 || c < *at {
+		*at = c
+	}
+}
