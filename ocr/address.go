@@ -15,11 +15,11 @@ var (
 	streetRe = regexp.MustCompile(`(?i)(?:\b\d+[a-z]?\b.*\b(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|plaza|square|sq|terrace|ter|circle|cir|real|camino|route|rte|center|centre|park|alley|crescent|close|quay|wharf|row|walk|mall|tower)\b|\b(?:street|st|avenue|ave|av|rua|rue|via|calle|avenida|straat|strasse|str|laan|weg|plein|road|rd)\.?\s+\S+.*\d|\b(?:suite|ste|unit|floor|level|room|rm)\.?\s*#?\d+|#\d+-\d+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bp\.?\s?o\.?\s+box\b|\d+-\d+-\d+|\b\p{L}+(?:straat|laan|weg|plein|gracht|dreef|lei|strasse|straße|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad)\s+\d+|\b\d+[a-z]?,?\s+(?:rue|avenue|av|boulevard|bd|bld|chemin|allée|impasse|quai|place|calle|avenida|rua|via|viale|piazza|corso)\s+\p{L}|(?-i:^\d{1,5}[A-Za-z]?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+,))`)
 	// A town line: a US state and ZIP, an Australian state and postcode,
 	// a postcode and town, a country, or a Japanese prefecture.
-	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\d)\s*(?:` + countryNames + `)\.?\s*$|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|\b\d{5}-\d{3}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b))`)
+	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\||\d)\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|\b\d{5}-\d{3}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b))`)
 	// The end of an address: a postcode, or a country after a comma or a
 	// postcode. Nothing but a country follows it.
 	addressEndRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{4,6}|(?:,|\d)\s*\p{L}+(?:\s\p{L}+)?\.?)\s*$`)
-	countryRe    = regexp.MustCompile(`(?i)^\s*(?:` + countryNames + `)\.?\s*$`)
+	countryRe    = regexp.MustCompile(`(?i)^\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$`)
 	// A label before an address: "Address:", "Head Office", "TOKYO :".
 	addressLabelRe = regexp.MustCompile(`(?i)^(?:(?:head\s+)?office|headquarters|hq|branch|address|addr|add|adr|location|factory|showroom|studio|mail|postal address)\b\s*[:.\-]?\s*|^\p{Lu}[\p{Lu}\s]{1,20}\s:\s*`)
 )
@@ -104,7 +104,7 @@ var (
 	postcodeEndRe = regexp.MustCompile(`(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{5}-\d{3}|[A-Z]\d[A-Z]\s?\d[A-Z]\d|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}|\b\d{4,6})\s*$`)
 )
 
-var countryAtEndRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + countryNames + `)\.?\s*$`)
+var countryAtEndRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:the\s+)?(?:` + countryNames + `)\.?\s*$`)
 
 // findAddress takes the first block of address lines: address lines that
 // follow each other on the card, with nothing else between, up to the line

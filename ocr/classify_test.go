@@ -684,6 +684,22 @@ var classifyCases = []struct {
 		want: want{name: "Joana Exemplo", address: "Rua das Amostras, 96, São Paulo - SP, 01234-567, Brasil"},
 	},
 	{
+		name: "a city and a country alone are the address",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", "Sales Manager"),
+			stack(100, 300, "Rotterdam, The Netherlands", "jane@example.nl"),
+		),
+		want: want{name: "Jane Example", title: "Sales Manager", address: "Rotterdam, The Netherlands", emails: []string{"jane@example.nl"}},
+	},
+	{
+		name: "a country of the longer list after its city",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", "Sales Manager"),
+			stack(100, 300, "Budapest, Hungary", "jane@example.hu"),
+		),
+		want: want{name: "Jane Example", title: "Sales Manager", address: "Budapest, Hungary", emails: []string{"jane@example.hu"}},
+	},
+	{
 		name: "a firm's name with its legal form is never the person's",
 		rows: cat(
 			stack(100, 60, 90, "Grace Trading LLC"),

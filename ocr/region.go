@@ -39,9 +39,9 @@ func regionOf(texts []string, domains []string, fallback string) (region, why st
 		}
 	}
 	for _, t := range texts {
-		if m := countryNameRe.FindString(t); m != "" {
-			if r := countryRegions[strings.ToLower(strings.Trim(m, " ,."))]; r != "" {
-				return r, "address in " + strings.Trim(m, " ,.")
+		if m := countryNameRe.FindStringSubmatch(t); m != nil {
+			if r := countryRegions[strings.ToLower(m[1])]; r != "" {
+				return r, "address in " + m[1]
 			}
 		}
 	}
@@ -81,6 +81,21 @@ var countryRegions = map[string]string{
 	"uae": "AE", "u.a.e": "AE", "united arab emirates": "AE", "saudi arabia": "SA", "qatar": "QA", "oman": "OM",
 	"kuwait": "KW", "bahrain": "BH", "egypt": "EG", "nigeria": "NG", "kenya": "KE", "pakistan": "PK",
 	"bangladesh": "BD", "sri lanka": "LK",
+	"hungary": "HU", "magyarország": "HU", "romania": "RO", "românia": "RO", "bulgaria": "BG", "slovakia": "SK",
+	"slovak republic": "SK", "slovensko": "SK", "slovenia": "SI", "slovenija": "SI", "serbia": "RS", "srbija": "RS",
+	"bosnia and herzegovina": "BA", "montenegro": "ME", "north macedonia": "MK", "albania": "AL",
+	"ukraine": "UA", "russia": "RU", "estonia": "EE", "latvia": "LV", "lithuania": "LT", "iceland": "IS",
+	"cyprus": "CY", "malta": "MT", "monaco": "MC", "liechtenstein": "LI", "morocco": "MA", "maroc": "MA",
+	"tunisia": "TN", "algeria": "DZ", "ghana": "GH", "ethiopia": "ET", "tanzania": "TZ", "uganda": "UG",
+	"rwanda": "RW", "senegal": "SN", "sénégal": "SN", "cameroon": "CM", "ivory coast": "CI", "côte d'ivoire": "CI",
+	"angola": "AO", "mozambique": "MZ", "namibia": "NA", "botswana": "BW", "zambia": "ZM", "zimbabwe": "ZW",
+	"mauritius": "MU", "lebanon": "LB", "iraq": "IQ", "iran": "IR", "kazakhstan": "KZ", "uzbekistan": "UZ",
+	"azerbaijan": "AZ", "armenia": "AM", "nepal": "NP", "myanmar": "MM", "cambodia": "KH", "laos": "LA",
+	"macau": "MO", "macao": "MO", "mongolia": "MN", "brunei": "BN", "maldives": "MV",
+	"uruguay": "UY", "paraguay": "PY", "bolivia": "BO", "ecuador": "EC", "venezuela": "VE", "panama": "PA",
+	"panamá": "PA", "costa rica": "CR", "guatemala": "GT", "honduras": "HN", "el salvador": "SV",
+	"nicaragua": "NI", "dominican republic": "DO", "república dominicana": "DO", "puerto rico": "PR",
+	"jamaica": "JM", "trinidad and tobago": "TT",
 }
 
 // countryNames is every name in countryRegions as a regular expression's
@@ -96,4 +111,4 @@ var countryNames = func() string {
 	return strings.Join(names, "|")
 }()
 
-var countryNameRe = regexp.MustCompile(`(?i)(?:^|[,\d]\s*|\s)(?:` + countryNames + `)\.?\s*$`)
+var countryNameRe = regexp.MustCompile(`(?i)(?:^|[,|\d]\s*|\s)(?:the\s+)?(` + countryNames + `)\.?\s*$`)

@@ -24,6 +24,8 @@ func TestRegionOf(t *testing.T) {
 	}{
 		{"country code on a number", []string{"Tel +44 20 7946 0321"}, []string{"acme.com"}, "GB", "country code +44", false},
 		{"country in the address", []string{"Musterweg 4", "10115 Berlin, Germany"}, []string{"acme.com"}, "DE", "address in Germany", false},
+		{"country after a postcode", []string{"Sample Street 4", "1052 Hungary"}, []string{"acme.com"}, "HU", "address in Hungary", false},
+		{"country after its article", []string{"Rotterdam, The Netherlands"}, []string{"acme.com"}, "NL", "address in Netherlands", false},
 		{"country code domain", []string{"Tel 01 23 45 67 89"}, []string{"acme.fr"}, "FR", "domain .fr", false},
 		{"uk is GB", nil, []string{"acme.co.uk"}, "GB", "domain .uk", false},
 		{"two-level suffix", nil, []string{"acme.com.au"}, "AU", "domain .au", false},
