@@ -249,14 +249,23 @@ func mendInitialed(local string, nameWords []string) string {
 }
 
 // foldMarks drops the marks of letters, as an email made from a name
-// does: "gaëtan" is "gaetan".
+// does: "gaëtan" is "gaetan", and a letter written apart from its plain
+// one is written with it: "łukasz" is "lukasz", "søren" "soren".
 func foldMarks(s string) string {
 	out, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), s)
 	if err != nil {
 		return s
 	}
-	return out
+	return lettersApart.Replace(out)
 }
+
+// lettersApart are the Latin letters no decomposition takes a mark off,
+// with the plain letters an email writes them with.
+var lettersApart = strings.NewReplacer(
+	"ł", "l", "Ł", "L", "ø", "o", "Ø", "O", "đ", "d", "Đ", "D", "ı", "i", "ß", "ss",
+	"ħ", "h", "Ħ", "H", "ŀ", "l", "Ŀ", "L", "æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE",
+	"ð", "d", "Ð", "D", "þ", "th", "Þ", "TH",
+)
 
 // writeLike writes word in the case of as: in capitals, or capitalised.
 func writeLike(word, as string) string {

@@ -124,6 +124,8 @@ func TestEmailAgainstName(t *testing.T) {
 		{"an initial that disagrees", "xhunez", "Marta Nunez", "xhunez", mendInitialed},
 		{"two letters off", "mhunex", "Marta Nunez", "mhunex", mendInitialed},
 		{"a name with marks, written without", "mnunez", "Marta Núñez", "mnunez", mendInitialed},
+		{"a letter apart, written plain", "pwrobek", "Paweł Wróbel", "pwrobel", mendInitialed},
+		{"a letter apart in the given name", "lukqszn", "Łukasz Nowak", "lukaszn", mendInitialed},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -684,6 +684,14 @@ var classifyCases = []struct {
 		want: want{name: "Joana Exemplo", address: "Rua das Amostras, 96, São Paulo - SP, 01234-567, Brasil"},
 	},
 	{
+		name: "a letter apart (ł) is no slip between the name and the email",
+		rows: cat(
+			stack(100, 60, 70, "Małgorzata Nowak", "Sales Manager"),
+			stack(100, 300, "malgorzata@example.pl"),
+		),
+		want: want{name: "Małgorzata Nowak", title: "Sales Manager", company: "Example", suggested: true, emails: []string{"malgorzata@example.pl"}},
+	},
+	{
 		name: "a city and a country alone are the address",
 		rows: cat(
 			stack(100, 60, 70, "Jane Example", "Sales Manager"),

@@ -95,13 +95,7 @@ func overlap(a, b image.Rectangle) int {
 // marked says whether r is a Latin letter with a mark, or one of the
 // letters written apart from their plain one (ł, ø, đ, ı, ß, æ).
 func marked(r rune) bool {
-	if !unicode.Is(unicode.Latin, r) {
-		return false
-	}
-	if strings.ContainsRune("łŁøØđĐıßħĦŀĿæÆœŒðÐþÞ", r) {
-		return true
-	}
-	return foldMarks(string(r)) != string(r)
+	return unicode.Is(unicode.Latin, r) && foldMarks(string(r)) != string(r)
 }
 
 // marksOnly says whether second, a second reading of the line plain,
