@@ -3,6 +3,7 @@ package ocr
 import (
 	"context"
 	"image"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -12,30 +13,21 @@ import (
 // the rest, which the English model reads as plain letters.
 const latinScript = "Latin"
 
-// markedName reads the line holding the card's name again with the model
-// of the whole Latin script, when the name came out in plain letters: a
-// card gives no evidence of its holder's language but the marks on the
-// name, which the English reading drops ("Dvorak" for "Dvořák",
-// "Oztiirk" for "Öztürk"). The reading is kept only when it differs from
-// the first by letters with marks alone (see marksOnly), so a misread
-// cannot change a name otherwise. It returns lines, and how many reads
-// it made.
+// markedName reads the line holding the card's name again with the
+// model of the whole Latin script: a card seldom says its holder's
+// language but by the marks on the name, which the English reading drops
+// ("Dvorak" for "Dvořák", "Oztiirk" for "Öztürk"). The reading is kept
+// only where it differs from the first by letters with marks alone (see
+// withMarks), so a misread cannot change the name otherwise. The line is
+// read as one line: read as a page, it kept as many marks on the invented
+// cards, but not the same ones. It returns lines, and how many reads it
+// made.
 func markedName(ctx context.Context, eng Engine, up image.Image, lines []Line) ([]Line, int, error) {
-	var name *Field
-	fields := Classify(lines, up.Bounds().Size())
-	for i := range fields {
-		if fields[i].Kind == FieldName && !fields[i].Suggested {
-			name = &fields[i]
-			break
-		}
-	}
-	if name == nil || !strings.ContainsFunc(name.Value, unicode.IsLetter) {
-		return lines, 0, nil
-	}
 	at := -1
-	for i, l := range lines {
-		if l.Box.Overlaps(name.Box) && (at < 0 || overlap(l.Box, name.Box) > overlap(lines[at].Box, name.Box)) {
-			at = i
+	for _, f := range Classify(lines, up.Bounds().Size()) {
+		if f.Kind == FieldName && !f.Suggested && strings.ContainsFunc(f.Value, unicode.IsLetter) {
+			at = lineOver(lines, f.Box)
+			break
 		}
 	}
 	if at < 0 {
@@ -48,16 +40,38 @@ func markedName(ctx context.Context, eng Engine, up image.Image, lines []Line) (
 	b := lines[at].Box
 	r := b.Inset(-max(4, b.Dy()/2)).Intersect(g.Rect)
 	got, err := eng.Recognize(ctx, g.SubImage(r), Pass{Mode: ModeLine, Script: "Latin", Langs: []string{latinScript}, Only: true})
-	if err != nil || len(got) != 1 {
+	if err != nil {
 		return lines, 1, err
 	}
-	l, ok := withMarks(lines[at], moveLine(got[0], r.Min.Sub(g.Rect.Min)))
+	// The words read on the name's line, left to right, as one line.
+	var words []Word
+	for _, l := range got {
+		if l = moveLine(l, r.Min.Sub(g.Rect.Min)); l.Box.Overlaps(b) {
+			words = append(words, l.Words...)
+		}
+	}
+	if len(words) == 0 {
+		return lines, 1, nil
+	}
+	slices.SortStableFunc(words, func(a, b Word) int { return a.Box.Min.X - b.Box.Min.X })
+	marked, ok := withMarks(lines[at], NewLine(words))
 	if !ok {
 		return lines, 1, nil
 	}
-	out := append([]Line(nil), lines...)
-	out[at] = l
+	out := slices.Clone(lines)
+	out[at] = marked
 	return out, 1, nil
+}
+
+// lineOver is the line of lines most of box lies on, or -1 for none.
+func lineOver(lines []Line, box image.Rectangle) int {
+	at := -1
+	for i, l := range lines {
+		if l.Box.Overlaps(box) && (at < 0 || overlap(l.Box, box) > overlap(lines[at].Box, box)) {
+			at = i
+		}
+	}
+	return at
 }
 
 // withMarks returns plain with the marks second reads on its letters:

@@ -67,9 +67,15 @@ func TestSetupLanguages(t *testing.T) {
 		t.Fatal(err)
 	}
 	var langs []string
-	// Debian's package tesseract-ocr-chi-sim holds the data chi_sim.
+	// Debian's package tesseract-ocr-chi-sim holds the data chi_sim, and
+	// tesseract-ocr-script-latn the model of the Latin script, Latin.
+	scripts := map[string]string{"script_latn": "Latin"}
 	for _, m := range regexp.MustCompile(`\btesseract-ocr-([a-z]+(?:-[a-z]+)?)\b`).FindAllStringSubmatch(string(script), -1) {
-		if lang := strings.ReplaceAll(m[1], "-", "_"); !slices.Contains(langs, lang) {
+		lang := strings.ReplaceAll(m[1], "-", "_")
+		if s, ok := scripts[lang]; ok {
+			lang = s
+		}
+		if !slices.Contains(langs, lang) {
 			langs = append(langs, lang)
 		}
 	}
