@@ -420,7 +420,7 @@ func placeAcross(p *placed, fc *faces, g geometry, y float64, x0, x1 int, measur
 // the order of c.Lines; a line with no visible glyphs has an empty
 // rectangle.
 func LineRects(c Card, width int) []image.Rectangle {
-	fc := newFaces(float64(width) / BaseWidth)
+	fc := newFaces(cardGeometry(c, width).scale)
 	defer fc.close()
 	ps, _ := layout(c, width, fc)
 	rs := make([]image.Rectangle, len(ps))
@@ -438,7 +438,10 @@ func Draw(c Card, width int) *image.NRGBA {
 	if width <= 0 {
 		return image.NewNRGBA(image.Rect(0, 0, 0, 0))
 	}
-	fc := newFaces(float64(width) / BaseWidth)
+	// The faces at the card's own scale: a Vertical card stands on its
+	// short side, and drawn at the scale of a card lying on its long one
+	// its letters were 4/7 of the cells they were placed in.
+	fc := newFaces(cardGeometry(c, width).scale)
 	defer fc.close()
 	ps, g := layout(c, width, fc)
 	img := image.NewNRGBA(image.Rect(0, 0, g.w, g.h))
