@@ -256,7 +256,11 @@ func Synthesize(seed int64, i int) Synthetic {
 	}
 	if lang == "ja" {
 		head, contact, address, want := japaneseCard(f, co, style)
-		return laidOut(f, seed, fmt.Sprintf("synth-%03d-%s-%s", i, style, co.code), style, head, contact, address, want)
+		s := laidOut(f, seed, fmt.Sprintf("synth-%03d-%s-%s", i, style, co.code), style, head, contact, address, want)
+		if printedDown(seed, style) {
+			s = downCard(s)
+		}
+		return s
 	}
 	// People, jobs and firms from lists kept apart from the classifier's
 	// (see synthwords.go), and names no list holds.
@@ -435,6 +439,29 @@ func laidOut(f *gofakeit.Faker, seed int64, name, style string, head, contact, a
 		c.QR = seed // a QR code in the corner
 	}
 	s.Card = c
+	return s
+}
+
+// verticalShare is the share of the invented Japanese cards printed down
+// their height (縦書き): one in verticalShare.
+const verticalShare = 3
+
+// printedDown says whether the invented Japanese card of seed, in style,
+// is printed down its height. It draws from a generator of its own, so
+// that the cards printed across are the ones the set held before it had
+// cards printed down. A card of two columns stays across.
+func printedDown(seed int64, style string) bool {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x7a7e_6a11))
+	return rng.IntN(verticalShare) == 0 && style != "two-column"
+}
+
+// downCard is s printed down a portrait card: the same lines, those in
+// kanji and kana in columns, the others across at the bottom (see
+// Vertical), at the same resolution.
+func downCard(s Synthetic) Synthetic {
+	s.Name += "-vertical"
+	s.Card.Layout = Vertical
+	s.Width = s.Width * BaseHeight / BaseWidth
 	return s
 }
 
