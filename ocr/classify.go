@@ -774,8 +774,11 @@ func (c *card) takePhones(i int, text, left string) string {
 		if strings.TrimSpace(before) == "" {
 			before = left + " "
 		}
-		if jpPostcodeRe.MatchString(raw) && (c.region == "JP" || strings.HasSuffix(strings.TrimSpace(before), "〒")) {
-			continue // a Japanese postcode: Japan's numbers all have an area code
+		if jpPostcodeRe.MatchString(raw) && c.region == "JP" || strings.HasSuffix(strings.TrimSpace(before), "〒") {
+			// A Japanese postcode: Japan's numbers all have an area
+			// code. After the postal mark, even misread: down a
+			// column its dash is a bar, read as I ("〒1051I0011").
+			continue
 		}
 		kind := labelKind(before)
 		if kind == "other" {
