@@ -85,12 +85,14 @@ func NewLine(words []Word) Line {
 // up again, but a name is often printed with its family name set apart
 // from its given name ("島田　匡輔"): a gap of about half a letter or
 // more, at least twice as wide as any other between such words. The boxes
-// Tesseract gives kanji are too rough to tell more.
+// Tesseract gives kanji are too rough to tell more. On a line read down a
+// column, the gaps and letters are measured down it.
 func nameGap(words []Word) int { return widestGap(words, 9) }
 
 // widestGap is nameGap with the gap, in twentieths of a letter's width,
 // that makes a space.
 func widestGap(words []Word, twentieths int) int {
+	down := readDown(words)
 	best, second, at := 0, 0, -1
 	for i := 1; i < len(words); i++ {
 		a, b := words[i-1], words[i]
@@ -98,6 +100,9 @@ func widestGap(words []Word, twentieths int) int {
 			continue
 		}
 		gap := b.Box.Min.X - a.Box.Max.X
+		if down {
+			gap = b.Box.Min.Y - a.Box.Max.Y
+		}
 		switch {
 		case gap > best:
 			best, second, at = gap, best, i
@@ -110,10 +115,28 @@ func widestGap(words []Word, twentieths int) int {
 	}
 	a, b := words[at-1], words[at]
 	letter := (a.Box.Dx() + b.Box.Dx()) / (utf8.RuneCountInString(a.Text) + utf8.RuneCountInString(b.Text))
+	if down {
+		letter = (a.Box.Dy() + b.Box.Dy()) / (utf8.RuneCountInString(a.Text) + utf8.RuneCountInString(b.Text))
+	}
 	if letter <= 0 || 20*best < twentieths*letter || best < 2*second {
 		return -1
 	}
 	return at
+}
+
+// readDown says whether words were read down a column: each word from
+// the second on starts below the one before it, across from it.
+func readDown(words []Word) bool {
+	if len(words) < 2 {
+		return false
+	}
+	for i := 1; i < len(words); i++ {
+		a, b := words[i-1].Box, words[i].Box
+		if b.Min.Y < a.Max.Y-a.Dy()/4 || min(a.Max.X, b.Max.X) <= max(a.Min.X, b.Min.X) {
+			return false
+		}
+	}
+	return true
 }
 
 // cjkLetters counts the kanji, kana and hanzi in s.
