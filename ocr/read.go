@@ -475,6 +475,15 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 			lines, script = merged, vert
 		}
 	}
+	if down {
+		// Read whole, a large name down the card lost a kanji or broke
+		// into pieces: each column is read again on its own.
+		var n int
+		if lines, n, err = rereadColumns(ctx, eng, up, lines); err != nil {
+			return nil, err
+		}
+		passes += n
+	}
 	lines, n, err := rereadKanji(ctx, eng, up, lines)
 	if err != nil {
 		return nil, err
