@@ -225,7 +225,7 @@ func (c *card) findContacts() {
 	texts := make([]string, len(c.lines))
 	handle := make([]bool, len(c.lines))
 	for i, l := range c.lines {
-		texts[i] = cleanLine(l.Text)
+		texts[i] = undoSlips(l.Text)
 		handle[i] = handleRe.MatchString(texts[i])
 	}
 	for i := range texts {
@@ -254,7 +254,7 @@ func (c *card) findContacts() {
 		if !handle[i] {
 			left := ""
 			if j := c.leftNeighbour(i); j >= 0 {
-				left = cleanLine(c.lines[j].Text)
+				left = undoSlips(c.lines[j].Text)
 			}
 			texts[i] = c.takePhones(i, fixDigitSlips(texts[i]), left)
 		}
@@ -267,7 +267,7 @@ func (c *card) findContacts() {
 		}
 		// Labels go with the details taken from the line; a line of
 		// other words keeps its one-letter words ("M. Jones").
-		if text != cleanLine(c.lines[i].Text) || labelsOnlyRe.MatchString(text) {
+		if text != undoSlips(c.lines[i].Text) || labelsOnlyRe.MatchString(text) {
 			text = strings.TrimSpace(anyLabel.ReplaceAllString(text, ""))
 		}
 		text = strings.TrimSpace(junkRe.ReplaceAllString(text, ""))
@@ -295,8 +295,8 @@ var (
 	colonAsHRe = regexp.MustCompile(`\b(TEL|FAX|MOBILE|Tel|Fax)H(\d)`)
 )
 
-// cleanLine undoes the commonest OCR slips that hide contact details.
-func cleanLine(s string) string {
+// undoSlips undoes the commonest OCR slips that hide contact details.
+func undoSlips(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
 		case '|', '¦', '«', '»', '©', '®', '™', '•', '·', '●', '■', '▪', '°':

@@ -1239,7 +1239,7 @@ func TestIconBesideLine(t *testing.T) {
 	}
 }
 
-func TestCleanLine(t *testing.T) {
+func TestUndoSlips(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"マネージャ—", "マネージャー"},             // a dash after katakana: the long-vowel mark
 		{"ー Eletrônica", "- Eletrônica"}, // the mark alone on a Latin line: a dash
@@ -1252,8 +1252,8 @@ func TestCleanLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			if got := cleanLine(tt.in); got != tt.want {
-				t.Errorf("cleanLine(%q) = %q, want %q", tt.in, got, tt.want)
+			if got := undoSlips(tt.in); got != tt.want {
+				t.Errorf("undoSlips(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}

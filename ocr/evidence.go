@@ -56,7 +56,7 @@ func isSlogan(text string) bool {
 }
 
 // services says whether part p is a line of services, as printed: the
-// separators between its items are dots and bars that cleanLine drops.
+// separators between its items are dots and bars that undoSlips drops.
 func (c *card) services(p part) bool {
 	return isServiceList(c.lines[p.line].Text) || isServiceList(p.text)
 }
