@@ -74,7 +74,7 @@ type card struct {
 func newCard(lines []Line, size image.Point) *card {
 	c := &card{size: size}
 	for _, l := range lines {
-		c.lines = append(c.lines, trimSmallFragments(trimEdgeFragments(l, size)))
+		c.lines = append(c.lines, trimFragments(l, size))
 	}
 	var hs []int
 	for _, l := range c.lines {
@@ -88,6 +88,31 @@ func newCard(lines []Line, size image.Point) *card {
 		c.height = 1
 	}
 	return c
+}
+
+// CleanLines gives lines as Classify reads them, on a card image of size
+// size: each without the pieces of a logo, an icon or the card's cut edge
+// read into its ends ("E Pauline Martin" for a logo left of the name), its
+// box shrunk to the words kept, and its text with the commonest OCR slips
+// undone. The words keep their text as read. The review draws these lines
+// and offers their text, so that a line picked on the card gives what its
+// fields were read from.
+func CleanLines(lines []Line, size image.Point) []Line {
+	out := make([]Line, len(lines))
+	for i, l := range lines {
+		out[i] = trimFragments(l, size)
+		out[i].Text = undoSlips(out[i].Text)
+	}
+	return out
+}
+
+// trimFragments drops the pieces of a logo, an icon or the card's cut
+// edge read into the ends of a line. The classifier reads its lines so,
+// and undoes the slips in their text (undoSlips) as it takes the details
+// out of them: it keeps the text as read for the separators undoSlips
+// drops (services).
+func trimFragments(l Line, size image.Point) Line {
+	return trimSmallFragments(trimEdgeFragments(l, size))
 }
 
 // trimEdgeFragments drops a word of one or two letters that touches the

@@ -2,6 +2,8 @@ package ocr
 
 import (
 	"image"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -1234,6 +1236,61 @@ func TestIconBesideLine(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := trimSmallFragments(NewLine(tt.words)).Text; got != tt.want {
 				t.Errorf("line %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestCleanLines: the lines the review draws and offers are those the
+// classifier reads, an icon or a logo beside a line dropped from its text
+// and from its box, and their text mended as the classifier mends it.
+func TestCleanLines(t *testing.T) {
+	size := image.Pt(1050, 600)
+	word := func(text string, x int) Word {
+		return Word{Text: text, Box: image.Rect(x, 100, x+len(text)*30, 150), Conf: 90}
+	}
+	tests := []struct {
+		name    string
+		words   []Word
+		want    string
+		dropped []string // the words whose boxes the line's box leaves out
+	}{
+		{"a logo before the name", []Word{word("E", 100), word("Pauline", 200), word("Sample", 430)}, "Pauline Sample", []string{"E"}},
+		{"an icon after the name", []Word{word("Pauline", 100), word("Sample", 330), word("92", 600)}, "Pauline Sample", []string{"92"}},
+		{"a small speck before the name", []Word{{Text: "a", Box: image.Rect(60, 130, 75, 145), Conf: 90}, word("Pauline", 100), word("Sample", 330)}, "Pauline Sample", []string{"a"}},
+		{"a word cut by the card's edge", []Word{word("Acme", 400), word("Widgets,", 540), word("In", size.X-58)}, "Acme Widgets,", []string{"In"}},
+		{"an initial stays", []Word{word("J.", 100), word("Edgar", 175), word("Sample", 340)}, "J. Edgar Sample", nil},
+		{"a slip mended, every word kept", []Word{word("Acme", 100), word("Widgets", 240), word("1td", 470)}, "Acme Widgets Ltd", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			read := NewLine(tt.words)
+			got := CleanLines([]Line{read}, size)
+			if len(got) != 1 {
+				t.Fatalf("%d lines, want 1", len(got))
+			}
+			l := got[0]
+			if l.Text != tt.want {
+				t.Errorf("text %q, want %q", l.Text, tt.want)
+			}
+			var kept image.Rectangle
+			for _, w := range tt.words {
+				if slices.Contains(tt.dropped, w.Text) {
+					if l.Box.Overlaps(w.Box) {
+						t.Errorf("box %v covers %q at %v", l.Box, w.Text, w.Box)
+					}
+					continue
+				}
+				kept = kept.Union(w.Box)
+			}
+			if l.Box != kept {
+				t.Errorf("box %v, want %v, the words kept", l.Box, kept)
+			}
+			if len(l.Words) != len(tt.words)-len(tt.dropped) {
+				t.Errorf("%d words kept, want %d", len(l.Words), len(tt.words)-len(tt.dropped))
+			}
+			if want := NewLine(tt.words); !reflect.DeepEqual(read, want) {
+				t.Errorf("the line read was changed to %+v", read)
 			}
 		})
 	}
