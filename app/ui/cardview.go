@@ -3,6 +3,7 @@ package ui
 import (
 	"image"
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -34,11 +35,16 @@ func newCardView() *cardView {
 }
 
 // SetCard shows img with the lines read on it, whose boxes refer to a
-// card of size space (img's own size when space is zero).
+// card of size space (img's own size when space is zero). The lines are
+// shown as the classifier reads them (ocr.CleanLines): a logo or an icon
+// read as a letter beside a line is outside its box and its text. A line
+// left with no text, a speck read as a bar, has nothing to give and gets
+// no box.
 func (v *cardView) SetCard(img image.Image, lines []ocr.Line, space image.Point) {
 	if img != nil && space == (image.Point{}) {
 		space = img.Bounds().Size()
 	}
+	lines = slices.DeleteFunc(ocr.CleanLines(lines, space), func(l ocr.Line) bool { return l.Text == "" })
 	v.img, v.lines, v.space, v.selected = img, lines, space, -1
 	v.Refresh()
 }
