@@ -89,17 +89,6 @@ func (c Contact) AddressText() string {
 	return strings.Join(lines, "\n")
 }
 
-// countries are the names a card gives a country in, lower case, with
-// the country's ISO region code.
-var countries = map[string]string{
-	"usa": "US", "u.s.a.": "US", "us": "US", "united states": "US", "united states of america": "US",
-	"uk": "GB", "united kingdom": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "great britain": "GB",
-	"germany": "DE", "deutschland": "DE", "norway": "NO", "norge": "NO", "sweden": "SE", "sverige": "SE",
-	"denmark": "DK", "danmark": "DK", "austria": "AT", "österreich": "AT", "switzerland": "CH", "schweiz": "CH",
-	"france": "FR", "netherlands": "NL", "australia": "AU", "canada": "CA", "india": "IN",
-	"japan": "JP", "日本": "JP",
-}
-
 var (
 	// "CA 94105", "OR 97209-1234": a US state and ZIP code; also Canada's
 	// "ON M5V 2T6" and Australia's "NSW 2007".
@@ -144,7 +133,7 @@ func ParseAddress(line, region string) Address {
 	}
 	var a Address
 	if n := len(parts); n > 1 {
-		if _, ok := countries[strings.ToLower(strings.TrimSuffix(parts[n-1], "."))]; ok {
+		if CountryRegion(parts[n-1]) != "" {
 			a.Country = parts[n-1]
 			parts = parts[:n-1]
 		}
@@ -183,6 +172,10 @@ func ParseAddress(line, region string) Address {
 		m := codeTown.FindStringSubmatch(last)
 		a.PostalCode, a.City = m[1], m[2]
 		parts = parts[:n-1]
+	case a.Country != "" && n == 1 && !strings.ContainsAny(last, "0123456789"):
+		// A town and its country alone: "Rotterdam, The Netherlands".
+		a.City = last
+		return a
 	default:
 		// No postal code where one is looked for: nothing is safe to
 		// place but the country.

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/nyaruka/phonenumbers"
+
+	"followthrough/contacts"
 )
 
 // regionOf decides the country a card's phone numbers are dialled in when
@@ -40,7 +42,7 @@ func regionOf(texts []string, domains []string, fallback string) (region, why st
 	}
 	for _, t := range texts {
 		if m := countryNameRe.FindStringSubmatch(t); m != nil {
-			if r := countryRegions[strings.ToLower(m[1])]; r != "" {
+			if r := contacts.CountryRegion(m[1]); r != "" {
 				return r, "address in " + m[1]
 			}
 		}
@@ -62,48 +64,12 @@ var plusCodeRe = regexp.MustCompile(`\+\s?(\d{1,3})[\s.\-(]`)
 // not the domain in capitals.
 var tldRegions = map[string]string{"uk": "GB", "su": "RU", "eu": ""}
 
-// countryRegions are the countries an address may end with, by name.
-var countryRegions = map[string]string{
-	"usa": "US", "u.s.a": "US", "united states": "US", "canada": "CA", "mexico": "MX", "méxico": "MX",
-	"brazil": "BR", "brasil": "BR", "argentina": "AR", "chile": "CL", "colombia": "CO", "peru": "PE", "perú": "PE",
-	"united kingdom": "GB", "uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "ireland": "IE",
-	"france": "FR", "belgium": "BE", "belgique": "BE", "belgië": "BE", "netherlands": "NL", "nederland": "NL",
-	"germany": "DE", "deutschland": "DE", "austria": "AT", "österreich": "AT", "switzerland": "CH", "schweiz": "CH", "suisse": "CH",
-	"spain": "ES", "españa": "ES", "portugal": "PT", "italy": "IT", "italia": "IT",
-	"denmark": "DK", "sweden": "SE", "norway": "NO", "finland": "FI", "poland": "PL", "polska": "PL",
-	"japan": "JP", "china": "CN", "hong kong": "HK", "taiwan": "TW", "korea": "KR", "south korea": "KR",
-	"singapore": "SG", "malaysia": "MY", "indonesia": "ID", "thailand": "TH", "philippines": "PH",
-	"vietnam": "VN", "viet nam": "VN", "việt nam": "VN", "india": "IN",
-	"turkey": "TR", "türkiye": "TR", "turkiye": "TR", "croatia": "HR", "hrvatska": "HR",
-	"czech republic": "CZ", "czechia": "CZ", "česká republika": "CZ",
-	"australia": "AU", "new zealand": "NZ", "south africa": "ZA",
-	"danmark": "DK", "sverige": "SE", "norge": "NO", "greece": "GR", "luxembourg": "LU", "israel": "IL",
-	"uae": "AE", "u.a.e": "AE", "united arab emirates": "AE", "saudi arabia": "SA", "qatar": "QA", "oman": "OM",
-	"kuwait": "KW", "bahrain": "BH", "egypt": "EG", "nigeria": "NG", "kenya": "KE", "pakistan": "PK",
-	"bangladesh": "BD", "sri lanka": "LK",
-	"hungary": "HU", "magyarország": "HU", "romania": "RO", "românia": "RO", "bulgaria": "BG", "slovakia": "SK",
-	"slovak republic": "SK", "slovensko": "SK", "slovenia": "SI", "slovenija": "SI", "serbia": "RS", "srbija": "RS",
-	"bosnia and herzegovina": "BA", "montenegro": "ME", "north macedonia": "MK", "albania": "AL",
-	"ukraine": "UA", "russia": "RU", "estonia": "EE", "latvia": "LV", "lithuania": "LT", "iceland": "IS",
-	"cyprus": "CY", "malta": "MT", "monaco": "MC", "liechtenstein": "LI", "morocco": "MA", "maroc": "MA",
-	"tunisia": "TN", "algeria": "DZ", "ghana": "GH", "ethiopia": "ET", "tanzania": "TZ", "uganda": "UG",
-	"rwanda": "RW", "senegal": "SN", "sénégal": "SN", "cameroon": "CM", "ivory coast": "CI", "côte d'ivoire": "CI",
-	"angola": "AO", "mozambique": "MZ", "namibia": "NA", "botswana": "BW", "zambia": "ZM", "zimbabwe": "ZW",
-	"mauritius": "MU", "lebanon": "LB", "iraq": "IQ", "iran": "IR", "kazakhstan": "KZ", "uzbekistan": "UZ",
-	"azerbaijan": "AZ", "armenia": "AM", "nepal": "NP", "myanmar": "MM", "cambodia": "KH", "laos": "LA",
-	"macau": "MO", "macao": "MO", "mongolia": "MN", "brunei": "BN", "maldives": "MV",
-	"uruguay": "UY", "paraguay": "PY", "bolivia": "BO", "ecuador": "EC", "venezuela": "VE", "panama": "PA",
-	"panamá": "PA", "costa rica": "CR", "guatemala": "GT", "honduras": "HN", "el salvador": "SV",
-	"nicaragua": "NI", "dominican republic": "DO", "república dominicana": "DO", "puerto rico": "PR",
-	"jamaica": "JM", "trinidad and tobago": "TT",
-}
-
-// countryNames is every name in countryRegions as a regular expression's
+// countryNames is every name of contacts.CountryNames as a regular expression's
 // alternatives, longest first so that "south korea" wins over "korea":
 // the one list of countries that addresses and regions are told by.
 var countryNames = func() string {
 	var names []string
-	for n := range countryRegions {
+	for _, n := range contacts.CountryNames() {
 		names = append(names, regexp.QuoteMeta(n))
 	}
 	slices.Sort(names) // a stable order for equal lengths
