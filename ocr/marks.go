@@ -75,23 +75,24 @@ func lineOver(lines []Line, box image.Rectangle) int {
 }
 
 // withMarks returns plain with the marks second reads on its letters:
-// word by word when both read as many words, each word of second taken
-// where it differs from plain's by marks alone (see marksOnly), else the
-// whole of second when the lines differ so. ok is false when no mark was
-// added.
+// word by word when both read as many words, each word of second taken,
+// with its confidence, where it differs from plain's by marks alone (see
+// marksOnly), else the whole of second when the lines differ so. ok is
+// false when no mark was added.
 func withMarks(plain, second Line) (Line, bool) {
 	if len(plain.Words) > 0 && len(plain.Words) == len(second.Words) {
-		out, changed := plain, false
-		out.Words = append([]Word(nil), plain.Words...)
-		texts := make([]string, len(out.Words))
-		for i, w := range out.Words {
+		words, changed := slices.Clone(plain.Words), false
+		for i, w := range words {
 			if marksOnly(w.Text, second.Words[i].Text) {
-				out.Words[i].Text, changed = second.Words[i].Text, true
+				// The word as the second reading read it, and as surely:
+				// the English model was unsure of the letters it lacks.
+				words[i].Text, words[i].Conf, changed = second.Words[i].Text, second.Words[i].Conf, true
 			}
-			texts[i] = out.Words[i].Text
 		}
-		out.Text = strings.Join(texts, " ")
-		return out, changed
+		if !changed {
+			return plain, false
+		}
+		return NewLine(words), true
 	}
 	if !marksOnly(plain.Text, second.Text) {
 		return plain, false

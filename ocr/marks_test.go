@@ -62,6 +62,7 @@ func TestWithMarks(t *testing.T) {
 		plain, second Line
 		want          string
 		ok            bool
+		conf          float64 // the line's, when not 0
 	}{
 		{
 			name:   "each word keeps the marks either reading gave",
@@ -82,6 +83,12 @@ func TestWithMarks(t *testing.T) {
 			want:   "Ana Pérez", ok: true,
 		},
 		{
+			name:   "a word taken is as sure as its reading",
+			plain:  Line{Text: "Giilsen Aydin", Words: []Word{{Text: "Giilsen", Conf: 40}, {Text: "Aydin", Conf: 60}}},
+			second: Line{Text: "Gülşen Aydın", Words: []Word{{Text: "Gülşen", Conf: 90}, {Text: "Aydın", Conf: 80}}},
+			want:   "Gülşen Aydın", ok: true, conf: 85,
+		},
+		{
 			name:   "no mark added",
 			plain:  Line{Text: "Harold Whitcombe", Words: words("Harold", "Whitcombe")},
 			second: Line{Text: "Harold Whitcomb", Words: words("Harold", "Whitcomb")},
@@ -93,6 +100,9 @@ func TestWithMarks(t *testing.T) {
 			got, ok := withMarks(tt.plain, tt.second)
 			if got.Text != tt.want || ok != tt.ok {
 				t.Errorf("withMarks = %q, %v; want %q, %v", got.Text, ok, tt.want, tt.ok)
+			}
+			if tt.conf != 0 && got.Conf != tt.conf {
+				t.Errorf("withMarks read at %.0f, want %.0f", got.Conf, tt.conf)
 			}
 		})
 	}
