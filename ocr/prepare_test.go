@@ -98,17 +98,30 @@ func TestCropShrunk(t *testing.T) {
 
 // deskPhoto is a grey photo of w×h points: a dark desk with a light card
 // of cw×ch points in its middle, turned deg degrees.
+//
+// Each point is tested on its own, but written a run at a time: the
+// photos are tens of millions of points, and a write of each on its own
+// took most of TestCropCardShrinks under the race detector.
 func deskPhoto(w, h, cw, ch int, deg float64) *image.Gray {
 	img := image.NewGray(image.Rect(0, 0, w, h))
 	s, c := math.Sincos(deg * math.Pi / 180)
+	desk, card := bytes.Repeat([]byte{50}, w), bytes.Repeat([]byte{225}, w)
 	for y := range h {
-		row := img.Pix[y*img.Stride:]
-		for x := range w {
-			dx, dy := float64(x-w/2), float64(y-h/2)
-			u, v := dx*c+dy*s, -dx*s+dy*c
-			row[x] = 50
-			if math.Abs(u) < float64(cw)/2 && math.Abs(v) < float64(ch)/2 {
-				row[x] = 225
+		row := img.Pix[y*img.Stride:][:w]
+		copy(row, desk)
+		start := -1 // where the run of card points on the row began
+		for x := 0; x <= w; x++ {
+			in := false
+			if x < w {
+				dx, dy := float64(x-w/2), float64(y-h/2)
+				u, v := dx*c+dy*s, -dx*s+dy*c
+				in = math.Abs(u) < float64(cw)/2 && math.Abs(v) < float64(ch)/2
+			}
+			if in && start < 0 {
+				start = x
+			} else if !in && start >= 0 {
+				copy(row[start:x], card)
+				start = -1
 			}
 		}
 	}
@@ -119,20 +132,27 @@ func deskPhoto(w, h, cw, ch int, deg float64) *image.Gray {
 // is cut out smaller, by a whole factor that leaves it at least
 // maxReadSide long, and that one under twice that is cut out as it is.
 func TestCropCardShrinks(t *testing.T) {
+	// The photos are made in their subtests, one at a time: together
+	// they take some 170 MB.
+	type photo struct {
+		w, h, cw, ch int
+		deg          float64
+	}
 	tests := []struct {
 		name  string
-		photo *image.Gray
+		photo photo
 		want  image.Point // the card's size once cut out (a crop keeps a margin of up to 6% around it)
 	}{
-		{"a card lying square", deskPhoto(8000, 5000, 5000, 2900, 0), image.Pt(2500, 1450)},
-		{"a card turned", deskPhoto(8000, 5000, 5000, 2900, 9), image.Pt(2500, 1450)},
-		{"a card three times too large", deskPhoto(9000, 6000, 7300, 4200, 0), image.Pt(2433, 1400)},
-		{"a scan the card fills", deskPhoto(5000, 3000, 6000, 4000, 0), image.Pt(2500, 1500)},
-		{"a card under twice the reading size", deskPhoto(6000, 4000, 4500, 2600, 0), image.Pt(4500, 2600)},
+		{"a card lying square", photo{8000, 5000, 5000, 2900, 0}, image.Pt(2500, 1450)},
+		{"a card turned", photo{8000, 5000, 5000, 2900, 9}, image.Pt(2500, 1450)},
+		{"a card three times too large", photo{9000, 6000, 7300, 4200, 0}, image.Pt(2433, 1400)},
+		{"a scan the card fills", photo{5000, 3000, 6000, 4000, 0}, image.Pt(2500, 1500)},
+		{"a card under twice the reading size", photo{6000, 4000, 4500, 2600, 0}, image.Pt(4500, 2600)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := cropCard(tt.photo).Bounds().Size()
+			p := tt.photo
+			got := cropCard(deskPhoto(p.w, p.h, p.cw, p.ch, p.deg)).Bounds().Size()
 			near := func(got, want int) bool {
 				return float64(got) > 0.98*float64(want) && float64(got) < 1.06*float64(want)
 			}
