@@ -3,6 +3,7 @@
 package apptest
 
 import (
+	"bytes"
 	"context"
 	"image"
 	"image/color"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -63,22 +65,30 @@ var CapitalsCard = append([]FakeLine{{"JANE Q. DOE", 0.1, 0.10, 0.6, 0.22, 95}},
 // WriteImage writes a plain card-sized PNG for the fake engine to "read".
 func WriteImage(t *testing.T, dir, name string) string {
 	t.Helper()
+	data, err := plainCard()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// plainCard is the PNG WriteImage writes, encoded once: the tests write
+// it again and again, and under the race detector each encoding took
+// about half a second.
+var plainCard = sync.OnceValues(func() ([]byte, error) {
 	img := image.NewNRGBA(image.Rect(0, 0, 1050, 600))
 	for i := range img.Pix {
 		img.Pix[i] = 0xff
 	}
 	img.Set(10, 10, color.Black)
-	p := filepath.Join(dir, name)
-	f, err := os.Create(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+	var buf bytes.Buffer
+	err := png.Encode(&buf, img)
+	return buf.Bytes(), err
+})
 
 // OpenStore opens a store in a folder of its own, closed when the test ends.
 func OpenStore(t *testing.T) *sqlite.Store {
