@@ -1212,13 +1212,16 @@ func TestLeadingZero(t *testing.T) {
 	}
 }
 
+// wordAt is a word read at x on a line 50 pixels tall, 30 pixels a letter.
+func wordAt(text string, x int) Word {
+	return Word{Text: text, Box: image.Rect(x, 100, x+len(text)*30, 150), Conf: 90}
+}
+
 // TestIconBesideLine: a logo or an icon beside a line, read as a letter or
 // two and set apart from its words, is no part of the line; an initial,
 // set as close as any word, is.
 func TestIconBesideLine(t *testing.T) {
-	word := func(text string, x int) Word {
-		return Word{Text: text, Box: image.Rect(x, 100, x+len(text)*30, 150), Conf: 90}
-	}
+	word := wordAt
 	tests := []struct {
 		name  string
 		words []Word
@@ -1246,9 +1249,7 @@ func TestIconBesideLine(t *testing.T) {
 // and from its box, and their text mended as the classifier mends it.
 func TestCleanLines(t *testing.T) {
 	size := image.Pt(1050, 600)
-	word := func(text string, x int) Word {
-		return Word{Text: text, Box: image.Rect(x, 100, x+len(text)*30, 150), Conf: 90}
-	}
+	word := wordAt
 	tests := []struct {
 		name    string
 		words   []Word
