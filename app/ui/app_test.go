@@ -315,10 +315,14 @@ type gateEngine struct {
 }
 
 func (g *gateEngine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
-	select {
-	case <-g.gate:
-	case <-ctx.Done():
-		return nil, ctx.Err()
+	// The gate holds each card's first read; the reads that follow it in
+	// languages of their own (the name's line, for its marks) go through.
+	if !p.Only {
+		select {
+		case <-g.gate:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
 	}
 	return g.FakeEngine.Recognize(ctx, img, p)
 }
