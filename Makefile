@@ -51,23 +51,31 @@ build:
 # of rows an image is resized, contrasted and filtered in) run under it
 # too; its other tests only work on pixels, which the detector slows
 # about ten times (the package took 7 minutes under it and 42 s without).
-# The rest (ocr's other tests and packages, the crash and privacy tests at the top,
-# bench/ and assets/) run without it: they start no goroutines of their
-# own, and the crash tests start the test binary as the app again and
-# again. The three runs go side by side, as app/ui alone takes most of
-# the time.
-RACE_PKGS  := ./app/... ./contacts/... ./ocr/tesseract/...
+# The rest (ocr's other tests and packages, the crash and privacy tests
+# at the top, bench/ and assets/) run without it: they start no
+# goroutines of their own, and the crash tests start the test binary as
+# the app again and again.
+#
+# The runs go side by side. app/ui, the longest package (11 minutes
+# under the detector), runs as two processes, each with its own Fyne
+# test app: the tests UI_HALF names (the scan and the dialogs' keys),
+# then the others.
+RACE_PKGS  := ./app ./app/cli ./app/environ ./app/internal/... ./app/receive/... ./app/review/... ./app/watch/... ./contacts/... ./ocr/tesseract/...
+UI_PKG     := ./app/ui
+UI_HALF    := ^Test(Scan|Every)
 OCR_RACE   := ^(TestBatch.*|TestImageMemory.*|TestSpread|TestResize.*|TestRotateGray|TestContrastImage.*|TestMedianFilter)$$
 PLAIN_PKGS := . ./bench/... ./assets/... ./ocr ./ocr/eval ./ocr/perspective ./ocr/render/...
 test: export FOLLOWTHROUGH_REQUIRE_TOOLS := 1
 test:
 	$(GO) vet -tags $(TAGS),ci ./...
 	$(STATICCHECK) -tags $(TAGS),ci ./...
+	$(GO) test -race -tags $(TAGS),ci -timeout 40m -run '$(UI_HALF)' $(UI_PKG) & ui1=$$!; \
+	$(GO) test -race -tags $(TAGS),ci -timeout 40m -skip '$(UI_HALF)' $(UI_PKG) & ui2=$$!; \
 	$(GO) test -race -tags $(TAGS),ci -timeout 40m $(RACE_PKGS) & race=$$!; \
 	$(GO) test -race -tags $(TAGS),ci -timeout 20m -run '$(OCR_RACE)' ./ocr & ocr=$$!; \
-	$(GO) test -tags $(TAGS),ci -timeout 20m -skip '$(OCR_RACE)' $(PLAIN_PKGS); plain=$$?; \
-	wait $$race; r=$$?; wait $$ocr; o=$$?; \
-	test $$r -eq 0 && test $$o -eq 0 && test $$plain -eq 0
+	$(GO) test -tags $(TAGS),ci -timeout 20m -skip '$(OCR_RACE)' $(PLAIN_PKGS); failed=$$?; \
+	for p in $$ui1 $$ui2 $$race $$ocr; do wait $$p || failed=1; done; \
+	exit $$failed
 
 # Reading accuracy on the labelled real cards (never copied into the repo).
 eval: build

@@ -3,6 +3,8 @@ package main
 import (
 	"io"
 	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -81,22 +83,36 @@ func TestMakefileAppID(t *testing.T) {
 	t.Error("the Makefile sets no APPID")
 }
 
-// TestMakeTestRunsEveryPackage checks that make test's two runs, with the
-// race detector and without, between them test every package: a package
-// added outside both would never be tested.
-func TestMakeTestRunsEveryPackage(t *testing.T) {
+// makeVars are the Makefile's simple variables (NAME := value), with
+// make's $$ as the $ the shell is given.
+func makeVars(t *testing.T) map[string]string {
+	t.Helper()
 	mk, err := os.ReadFile("Makefile")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var patterns []string
+	name := regexp.MustCompile(`^[A-Z_]+$`)
+	vars := map[string]string{}
 	for _, line := range strings.Split(string(mk), "\n") {
-		if k, v, ok := strings.Cut(line, ":="); ok && (strings.TrimSpace(k) == "RACE_PKGS" || strings.TrimSpace(k) == "PLAIN_PKGS") {
-			patterns = append(patterns, strings.Fields(v)...)
+		k, v, ok := strings.Cut(line, ":=")
+		if k = strings.TrimSpace(k); ok && name.MatchString(k) {
+			vars[k] = strings.ReplaceAll(strings.TrimSpace(v), "$$", "$")
 		}
 	}
+	return vars
+}
+
+// TestMakeTestRunsEveryPackage checks that make test's runs, with the
+// race detector and without, between them test every package: a package
+// added outside all of them would never be tested.
+func TestMakeTestRunsEveryPackage(t *testing.T) {
+	vars := makeVars(t)
+	var patterns []string
+	for _, k := range []string{"RACE_PKGS", "PLAIN_PKGS", "UI_PKG"} {
+		patterns = append(patterns, strings.Fields(vars[k])...)
+	}
 	if len(patterns) == 0 {
-		t.Fatal("the Makefile sets no RACE_PKGS or PLAIN_PKGS")
+		t.Fatal("the Makefile sets no RACE_PKGS, PLAIN_PKGS or UI_PKG")
 	}
 	pkgs := readPackages(t)
 	if len(pkgs) < 10 {
@@ -110,7 +126,49 @@ func TestMakeTestRunsEveryPackage(t *testing.T) {
 			covered = covered || dir == base || tree && strings.HasPrefix(dir, base+"/")
 		}
 		if !covered {
-			t.Errorf("make test runs no test of %s (in neither RACE_PKGS nor PLAIN_PKGS)", dir)
+			t.Errorf("make test runs no test of %s (in none of RACE_PKGS, PLAIN_PKGS and UI_PKG)", dir)
 		}
+	}
+}
+
+// TestMakeTestSkipsOnlyOcrsRaceTests checks that the tests make test's
+// plain run skips, as ocr's race run has them, are all ocr's: the plain
+// run skips them in every package it runs, and one of the same name
+// elsewhere would never run.
+func TestMakeTestSkipsOnlyOcrsRaceTests(t *testing.T) {
+	pattern := makeVars(t)["OCR_RACE"]
+	if pattern == "" {
+		t.Fatal("the Makefile sets no OCR_RACE")
+	}
+	skipped, err := regexp.Compile(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testFunc := regexp.MustCompile(`(?m)^func (Test\w*)\(`)
+	found := 0
+	err = filepath.WalkDir(".", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for _, m := range testFunc.FindAllStringSubmatch(string(src), -1) {
+			if !skipped.MatchString(m[1]) {
+				continue
+			}
+			if filepath.Dir(p) != "ocr" {
+				t.Errorf("%s in %s: the plain run skips it, and only ocr's race run runs these", m[1], p)
+			}
+			found++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found < 5 {
+		t.Errorf("OCR_RACE names %d tests: the pattern has gone stale", found)
 	}
 }
