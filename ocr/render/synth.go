@@ -288,10 +288,14 @@ func Synthesize(seed int64, i int) Synthetic {
 	if f.IntN(3) != 0 {
 		company += " " + pick(f, companyTrades[lang])
 	}
+	bare := company // the firm's name without its legal form
 	company += " " + pick(f, co.suffix)
 	stem := asciiLower(fold(stemWord))
 	if f.IntN(3) == 0 {
 		stem = asciiLower(fold(strings.TrimSuffix(company, " "+co.suffix[0])))
+	}
+	if bareFirm(seed) {
+		company = bare
 	}
 	domain := stem + "." + co.tld
 	title := pick(f, jobTitles[lang])
@@ -441,6 +445,19 @@ func laidOut(f *gofakeit.Faker, seed int64, name, style string, head, contact, a
 	s.Card = c
 	return s
 }
+
+// bareFirm says whether the card of seed prints its firm's name without
+// a legal form, as most of the real cards do ("Dockflow", not "Dockflow
+// Ltd"): one in bareShare. It draws apart from the card's other choices,
+// so that every other card, and every other line, stays as it was.
+func bareFirm(seed int64) bool {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0xba2e_f12a))
+	return rng.IntN(bareShare) == 0
+}
+
+// bareShare is the share of the invented firms printed without a legal
+// form: one in bareShare.
+const bareShare = 3
 
 // verticalShare is the share of the invented Japanese cards printed down
 // their height (縦書き): one in verticalShare.
