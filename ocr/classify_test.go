@@ -768,6 +768,71 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a tagline under a firm's name that its domain spells",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", "Account Manager"),
+			stack(100, 400, 50, "Sample Printworks", "Crafted with care"),
+			stack(100, 600, "jane@sampleprintworks.example"),
+		),
+		want: want{
+			name: "Jane Example", title: "Account Manager", company: "Sample Printworks",
+			emails: []string{"jane@sampleprintworks.example"}, noteHas: []string{"Crafted with care"},
+		},
+	},
+	{
+		name: "services under a firm's name that its domain spells with the legal form",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", "Account Manager"),
+			stack(100, 400, 50, "Sample", "Design * Print Signage"),
+			stack(100, 600, "jane@sampleltd.example"),
+		),
+		want: want{
+			name: "Jane Example", title: "Account Manager", company: "Sample",
+			emails: []string{"jane@sampleltd.example"}, noteHas: []string{"Design * Print Signage"},
+		},
+	},
+	{
+		name: "the firm's name on two lines, its domain spelling both",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", "Account Manager"),
+			stack(100, 400, 50, "Sample", 50, "Trading"),
+			stack(100, 600, "jane@sampletrading.example"),
+		),
+		want: want{name: "Jane Example", title: "Account Manager", company: "Sample Trading", emails: []string{"jane@sampletrading.example"}},
+	},
+	{
+		name: "a name in capitals split by a mark read as a sign",
+		rows: cat(
+			stack(100, 60, 90, "ZOFIA WO ]JCIK", "Sales Manager"),
+			stack(100, 400, "zofia_wojcik@example.pl"),
+		),
+		want: want{name: "Zofia Wojcik", title: "Sales Manager", company: "Example", suggested: true, emails: []string{"zofia_wojcik@example.pl"}},
+	},
+	{
+		name: "a sign between a name's letters",
+		rows: cat(
+			stack(100, 60, 90, "ZOFIA WO]JCIK", "Sales Manager"),
+			stack(100, 400, "zofia@example.pl"),
+		),
+		want: want{name: "Zofia Wojcik", title: "Sales Manager", company: "Example", suggested: true, emails: []string{"zofia@example.pl"}},
+	},
+	{
+		name: "a particle printed apart from the name the email joins",
+		rows: cat(
+			stack(100, 60, 90, "Aoife Mac Giolla", "Sales Manager"),
+			stack(100, 400, "aoife.macgiolla@example.ie"),
+		),
+		want: want{name: "Aoife Mac Giolla", title: "Sales Manager", company: "Example", suggested: true, emails: []string{"aoife.macgiolla@example.ie"}},
+	},
+	{
+		name: "a particle of one letter printed apart from the name the email joins",
+		rows: cat(
+			stack(100, 60, 90, "Riely Ó Súilleabháin", "Sales Manager"),
+			stack(100, 400, "riely.osuilleabhain@example.ie"),
+		),
+		want: want{name: "Riely Ó Súilleabháin", title: "Sales Manager", company: "Example", suggested: true, emails: []string{"riely.osuilleabhain@example.ie"}},
+	},
+	{
 		name: "an email with its label read into it, and one with a letter of the name misread",
 		rows: cat(
 			stack(100, 60, 70, "Marta Examplez"),
@@ -1312,6 +1377,35 @@ func TestUndoSlips(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			if got := undoSlips(tt.in); got != tt.want {
 				t.Errorf("undoSlips(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMendSplitName: signs between a name's letters go, and two words the
+// email spells as one are joined where one is a piece of a word, not a
+// particle; signs at a word's edge go only with such a join.
+func TestMendSplitName(t *testing.T) {
+	tests := []struct {
+		name, text, local, want string
+	}{
+		{"a mark read as a sign, apart", "ZOFIA WO ]JCIK", "zofia_wojcik", "ZOFIA WOJCIK"},
+		{"a mark read as a sign, inside", "ZOFIA WO]JCIK", "zofia", "ZOFIA WOJCIK"},
+		{"a marked capital split off", "Gökhan Wó Jcik", "gokhan.wojcik", "Gökhan Wójcik"},
+		{"signs at a word's edge, no join", "[ HARDW [ARE DEPOT", "", "[ HARDW [ARE DEPOT"},
+		{"a particle of one letter", "Riely Ó Súilleabháin", "riely.osuilleabhain", "Riely Ó Súilleabháin"},
+		{"a particle of three letters", "Aoife Mac Giolla", "aoife.macgiolla", "Aoife Mac Giolla"},
+		{"a piece the email does not join", "Jan Ng Wei", "jan.wei", "Jan Ng Wei"},
+		{"nothing to mend", "Jane Example", "jane", "Jane Example"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &card{}
+			if tt.local != "" {
+				c.locals = []string{tt.local}
+			}
+			if got := c.mendSplitName(tt.text); got != tt.want {
+				t.Errorf("mendSplitName(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}

@@ -242,6 +242,23 @@ func (c *card) matchesDomain(text string) bool {
 	return false
 }
 
+// spelledByDomain says whether one of the card's domains is text as it
+// stands, but for a legal form after it: "nordviksurveying" or
+// "nordviksurveyingltd" for "Nordvik Surveying".
+func (c *card) spelledByDomain(text string) bool {
+	s := squash(text)
+	if len(s) < 3 {
+		return false
+	}
+	for _, d := range c.domains {
+		rest, ok := strings.CutPrefix(squash(d), s)
+		if ok && (rest == "" || companySuffixRe.FindString(rest) == rest || shortFormRe.FindString(rest) == rest) {
+			return true
+		}
+	}
+	return false
+}
+
 func squash(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
@@ -337,6 +354,10 @@ func (c *card) nameReadings(k, best int) []nameReading {
 	if m := mendNameSlips(p.text); m != p.text {
 		out = append(out, nameReading{m, -1})
 	}
+	if m := c.mendSplitName(p.text); m != p.text {
+		// Before the reading as read: the email spells it.
+		out = append([]nameReading{{m, -1}}, out...)
+	}
 	if k+1 >= len(c.parts) || k+1 == best {
 		return out
 	}
@@ -364,6 +385,61 @@ func cutUnit(text string) (job, unit string, ok bool) {
 		return text, "", false
 	}
 	return before, after, true
+}
+
+// strayRe finds signs no name holds that OCR reads out of a mark over a
+// capital: "WO]JCIK" and "WO ]JCIK" for "WÓJCIK". strayInsideRe finds
+// one between two letters.
+var (
+	strayRe       = regexp.MustCompile(`[\[\]{}|]+`)
+	strayInsideRe = regexp.MustCompile(`(\pL)[\[\]{}|]+(\pL)`)
+)
+
+// mendSplitName takes out of text the signs no name holds between two
+// letters, and joins two words that the card's email spells as one
+// where one of them is a piece of a word, of one or two letters and no
+// particle: a mark over a capital splits a word ("WÓ JCIK" for "WÓJCIK"
+// at zvonimir_wojcik@), while "Mac Giolla" at macgiolla@ and "De Luca"
+// at deluca@ are printed apart. A sign at a word's edge goes only with
+// such a join: "[ FURN [TURE HOUSE" is no name. It returns text
+// unchanged when there is nothing to mend.
+func (c *card) mendSplitName(text string) string {
+	words := strings.Fields(text)
+	for i, w := range words {
+		words[i] = strayInsideRe.ReplaceAllString(strayInsideRe.ReplaceAllString(w, "$1$2"), "$1$2")
+	}
+	spelled := func(w string) bool {
+		w = foldMarks(strings.ToLower(strayRe.ReplaceAllString(w, "")))
+		if len([]rune(w)) < 4 {
+			return false
+		}
+		for _, local := range c.locals {
+			for _, piece := range strings.FieldsFunc(strings.ToLower(local), func(r rune) bool { return !unicode.IsLetter(r) }) {
+				if piece == w {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	piece := func(w string) bool {
+		w = strayRe.ReplaceAllString(w, "")
+		return w != "" && letters(w) <= 2 && !nameParticles[strings.ToLower(w)]
+	}
+	for i := 0; i+1 < len(words); i++ {
+		a, b := words[i], words[i+1]
+		if (piece(a) || piece(b)) && !spelled(a) && !spelled(b) && spelled(a+b) {
+			if strings.ToUpper(a) != a { // "Wó" and "Jcik" make "Wójcik"
+				r := []rune(strayRe.ReplaceAllString(b, ""))
+				b = strings.ToLower(string(r[:1])) + string(r[1:])
+			}
+			words = slices.Replace(words, i, i+2, strayRe.ReplaceAllString(a+b, ""))
+		}
+	}
+	if m := strings.Join(words, " "); m != strings.Join(strings.Fields(text), " ") {
+		return m
+	}
+	return text
 }
 
 // slipLetters are the letters OCR reads as a digit or a sign inside a
@@ -406,7 +482,7 @@ func mendNameSlips(text string) string {
 
 var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der": true, "den": true, "da": true, "das": true,
 	"di": true, "del": true, "della": true, "dos": true, "du": true, "la": true, "le": true, "bin": true, "binti": true,
-	"al": true, "ter": true, "ten": true, "y": true}
+	"al": true, "ter": true, "ten": true, "y": true, "ó": true, "o": true, "ní": true, "ui": true}
 
 // nameScore is how much text reads like a person's name, or 0 when it
 // cannot be one.
@@ -911,6 +987,13 @@ func (c *card) continuesCompany(j, k int, before bool) bool {
 	// ends a name, and what is printed under it is a tagline or a list
 	// of services ("Sample Ltd" over "Crafted with care").
 	if f := strings.Fields(pj.text); !before && (leadInWords[strings.ToLower(f[len(f)-1])] || endsWithLegalForm(pk.text)) {
+		return false
+	}
+	// A domain that spells the name as it stands ends it as a legal form
+	// does: under "Nordvik Surveying", at nordviksurveying.ca, "Crafted
+	// with care" is a tagline, and "Design • Print" a list of services,
+	// even with a word that names a firm ("care", "design").
+	if !before && !hasCompanySuffix(pj.text) && c.spelledByDomain(pk.text) {
 		return false
 	}
 	// The same words again, as a logo over the full name, are not more of
