@@ -780,6 +780,18 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a tagline written as a sentence under a firm's name",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", "Account Manager"),
+			stack(100, 400, 50, "Sample Ridge Orchards", "Crafted with care"),
+			stack(100, 600, "jane@sampleridge.example"),
+		),
+		want: want{
+			name: "Jane Example", title: "Account Manager", company: "Sample Ridge Orchards",
+			emails: []string{"jane@sampleridge.example"}, noteHas: []string{"Crafted with care"},
+		},
+	},
+	{
 		name: "services under a firm's name that its domain spells with the legal form",
 		rows: cat(
 			stack(100, 60, 70, "Jane Example", "Account Manager"),
@@ -1406,6 +1418,30 @@ func TestMendSplitName(t *testing.T) {
 			}
 			if got := c.mendSplitName(tt.text); got != tt.want {
 				t.Errorf("mendSplitName(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentenceCase(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Crafted with care", true},
+		{"From harbour to doorstep", true},
+		{"Trading Company", false},
+		{"Bank of Example", false},
+		{"Sample and Sons", false},
+		{"ace daytons communications", false},
+		{"DESIGN PRINT SIGNAGE", false},
+		{"Design * Print Signage", false},
+		{"Orchards", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := sentenceCase(tt.text); got != tt.want {
+				t.Errorf("sentenceCase(%q) = %v, want %v", tt.text, got, tt.want)
 			}
 		})
 	}
