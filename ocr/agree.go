@@ -131,7 +131,17 @@ func (c *card) mendByAgreement() {
 					strings.Contains(p, w) || strings.Contains(w, p) || strings.ContainsAny(nw, "0123456789") {
 					continue
 				}
-				if f.Conf < n.Conf {
+				if mended, ok := strokedL(nw, p); ok {
+					// The email is right, and the name's t an ł: no
+					// confidence tells this slip, the letters do.
+					nameWords[k] = mended
+					n.Value = strings.Join(nameWords, " ")
+					if !c.opts.KeepNameCase {
+						n.Value = contacts.NameCase(n.Value)
+					}
+					n.Reason += ", ł read as t, mended to agree with the email"
+					n.Conf = min(n.Conf, LowConfidence-1)
+				} else if f.Conf < n.Conf {
 					local = strings.Replace(local, p, w, 1)
 					f.Reason += ", one letter mended to agree with the name"
 					f.Conf = min(f.Conf, LowConfidence-1)
@@ -246,6 +256,39 @@ func mendInitialed(local string, nameWords []string) string {
 		return given + family[:1]
 	}
 	return local
+}
+
+// strokedL mends nameWord, read with a t where the email's piece has an
+// l at the same place and the two agree otherwise: OCR reads ł as t
+// ("Matgorzata" at malgorzata@, "Przemystaw" at przemyslaw@), as it
+// seldom reads a plain l, and an email writes ł as l. The t becomes ł
+// (Ł in a word of capitals).
+func strokedL(nameWord, piece string) (string, bool) {
+	word := []rune(nameWord)
+	folded := []rune(foldMarks(strings.ToLower(nameWord)))
+	p := []rune(piece)
+	if len(folded) != len(word) || len(p) != len(word) {
+		return "", false
+	}
+	at := -1
+	for i := range p {
+		switch {
+		case folded[i] == p[i]:
+		case folded[i] == 't' && p[i] == 'l' && at < 0:
+			at = i
+		default:
+			return "", false
+		}
+	}
+	if at < 0 {
+		return "", false
+	}
+	if word[at] == 'T' {
+		word[at] = 'Ł'
+	} else {
+		word[at] = 'ł'
+	}
+	return string(word), true
 }
 
 // foldMarks drops the marks of letters, as an email made from a name

@@ -44,6 +44,27 @@ func TestAgreement(t *testing.T) {
 			emailConf: 80,
 		},
 		{
+			name:      "an ł read as t, against an email read less surely",
+			rows:      cat(stack(100, 80, 70, "Matgorzata Nowak", "Sales Manager"), stack(100, 400, "malgorzata.nowak@example.ca")),
+			email:     "malgorzata.nowak@example.ca",
+			nameWant:  "Małgorzata Nowak",
+			emailConf: 80,
+		},
+		{
+			name:     "an Ł read as T in capitals",
+			rows:     cat(stack(100, 80, 70, "PRZEMYSTAW NOWAK", "Sales Manager"), stack(100, 400, "przemyslaw@example.ca")),
+			email:    "przemyslaw@example.ca",
+			nameWant: "Przemysław Nowak",
+		},
+		{
+			name:      "an l of the name against a t of the email is no ł",
+			rows:      cat(stack(100, 80, 70, "Jane Wilton", "Sales Manager"), stack(100, 400, "jane.witton@example.ca")),
+			email:     "jane.wilton@example.ca",
+			nameWant:  "Jane Wilton",
+			emailLow:  true,
+			emailConf: 50,
+		},
+		{
 			name:  "an initial before the family name is no slip",
 			rows:  cat(stack(100, 80, 70, "Marcus Bell"), stack(100, 400, "mbell@bellokafor.example.org")),
 			email: "mbell@bellokafor.example.org",
