@@ -53,7 +53,7 @@ type Contact struct {
 	// PhoneticGivenName and PhoneticFamilyName are how the given and
 	// family names are read aloud, as phones and vCards keep them
 	// (X-PHONETIC-FIRST-NAME, X-PHONETIC-LAST-NAME): the romaji
-	// "Kyosuke" and "Shimada" of "島田 匡輔". SplitPhonetic makes them
+	// "Kenta" and "Yamamoto" of "山本 健太". SplitPhonetic makes them
 	// from one line, PhoneticName joins them again.
 	PhoneticGivenName  string
 	PhoneticFamilyName string

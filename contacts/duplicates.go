@@ -23,8 +23,8 @@ type Match struct {
 // writes it), or a close name at the same
 // company. A close name is the same name once case, accents and
 // punctuation are set aside, or one a typo or two away, as OCR makes them.
-// A phonetic name counts as a name: the Japanese card of 島田 匡輔, read
-// Kyosuke Shimada, and his English card, Kyosuke Shimada, name one person.
+// A phonetic name counts as a name: the Japanese card of 山本 健太, read
+// Kenta Yamamoto, and his English card, Kenta Yamamoto, name one person.
 func SamePerson(a, b Contact, region string) []string {
 	var reasons []string
 	for _, ea := range a.Emails {

@@ -70,25 +70,25 @@ var samePersonTests = []struct {
 	},
 	{
 		name: "a Japanese card and an English card, at the same company",
-		a:    Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "SHIMADA", Company: "Acme KK"},
-		b:    Contact{FullName: "Kyosuke Shimada", Company: "ACME"},
+		a:    Contact{FullName: "山本 健太", PhoneticGivenName: "Kenta", PhoneticFamilyName: "YAMAMOTO", Company: "Acme KK"},
+		b:    Contact{FullName: "Kenta Yamamoto", Company: "ACME"},
 		want: []string{"similar name at ACME"},
 	},
 	{
 		name: "the English card first, the Japanese card second",
-		a:    Contact{FullName: "Kyosuke Shimada", Company: "ACME"},
-		b:    Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada", Company: "Acme KK"},
+		a:    Contact{FullName: "Kenta Yamamoto", Company: "ACME"},
+		b:    Contact{FullName: "山本 健太", PhoneticGivenName: "Kenta", PhoneticFamilyName: "Yamamoto", Company: "Acme KK"},
 		want: []string{"similar name at Acme KK"},
 	},
 	{
 		name: "another person's phonetic name at the same company",
-		a:    Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada", Company: "Acme"},
+		a:    Contact{FullName: "山本 健太", PhoneticGivenName: "Kenta", PhoneticFamilyName: "Yamamoto", Company: "Acme"},
 		b:    Contact{FullName: "Kenji Ito", Company: "Acme"},
 	},
 	{
 		name: "a phonetic name at another company",
-		a:    Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada", Company: "Acme"},
-		b:    Contact{FullName: "Kyosuke Shimada", Company: "Globex"},
+		a:    Contact{FullName: "山本 健太", PhoneticGivenName: "Kenta", PhoneticFamilyName: "Yamamoto", Company: "Acme"},
+		b:    Contact{FullName: "Kenta Yamamoto", Company: "Globex"},
 	},
 	{
 		name: "no company is not the same company",

@@ -68,10 +68,10 @@ func TestMerge(t *testing.T) {
 // TestMergePhonetic: the phonetic name goes with the name, and is taken
 // from the other card when the names are the same and only it has one.
 func TestMergePhonetic(t *testing.T) {
-	kanji := Contact{FullName: "島田 匡輔", GivenName: "匡輔", FamilyName: "島田"}
+	kanji := Contact{FullName: "山本 健太", GivenName: "健太", FamilyName: "山本"}
 	read := kanji
-	read.PhoneticGivenName, read.PhoneticFamilyName = "Kyosuke", "Shimada"
-	other := Contact{FullName: "島田 恭介", GivenName: "恭介", FamilyName: "島田", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada"}
+	read.PhoneticGivenName, read.PhoneticFamilyName = "Kenta", "Yamamoto"
+	other := Contact{FullName: "山本 恭介", GivenName: "恭介", FamilyName: "山本", PhoneticGivenName: "Kenta", PhoneticFamilyName: "Yamamoto"}
 	tests := []struct {
 		name        string
 		keep, other Contact
@@ -79,10 +79,10 @@ func TestMergePhonetic(t *testing.T) {
 		want        Contact
 	}{
 		{"same name, only the other says how it is read", kanji, read, nil, read},
-		{"same name, both say how it is read: the kept one's", read, Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyousuke", PhoneticFamilyName: "Shimada"}, nil, read},
+		{"same name, both say how it is read: the kept one's", read, Contact{FullName: "山本 健太", PhoneticGivenName: "Kyousuke", PhoneticFamilyName: "Yamamoto"}, nil, read},
 		{"another name, the kept one without a reading stays so", kanji, other, nil, kanji},
 		{"the other's name chosen: its reading with it", read, other, []MergeField{MergeName}, other},
-		{"the other's name chosen: no reading with it", read, Contact{FullName: "Shimada Kyosuke"}, []MergeField{MergeName}, Contact{FullName: "Shimada Kyosuke"}},
+		{"the other's name chosen: no reading with it", read, Contact{FullName: "Yamamoto Kenta"}, []MergeField{MergeName}, Contact{FullName: "Yamamoto Kenta"}},
 		{"no name kept: the other's, reading and all", Contact{Company: "Acme"}, read, nil, func() Contact { c := read; c.Company = "Acme"; return c }()},
 	}
 	for _, tt := range tests {

@@ -51,8 +51,8 @@ func isPostNominal(word string) bool {
 // "Dr. Smith", when it is a family name.
 //
 // A name written in Chinese, Japanese or Korean characters (Han, Hiragana,
-// Katakana, Hangul) puts the family name first: "島田 匡輔" is family
-// 島田, given 匡輔 (see splitCJK).
+// Katakana, Hangul) puts the family name first: "山本 健太" is family
+// 山本, given 健太 (see splitCJK).
 func SplitName(full string) (given, family string) {
 	// Split at commas, dropping empty parts and parts made only of
 	// post-nominals ("Jane Doe, PhD, MBA").
@@ -151,12 +151,12 @@ const foreignNameDots = "・･゠＝=·"
 
 // splitCJK splits a name in Chinese, Japanese or Korean characters. Such
 // a name is written family name first, and on a card the two are set
-// apart by a space: "島田 匡輔" is family 島田, given 匡輔, "김 민준" family
+// apart by a space: "山本 健太" is family 山本, given 健太, "김 민준" family
 // 김; the words after the first are the given names.
 //
 // Without a space the name stays whole, as a given name, the way
 // Android's name splitter keeps a Japanese name it cannot split and as a
-// single Latin word is kept: 島田匡輔 could be 島田 匡輔 or 島 田匡輔, and
+// single Latin word is kept: 山本健太 could be 山本 健太 or 島 田健太, and
 // only a dictionary of family names could tell (Japanese family names
 // run from one to three characters or more). The full name is shown, so
 // nothing is lost; the user can type the parts.

@@ -49,14 +49,14 @@ var splitNameTests = []struct {
 	{"José Álvarez", "José", "Álvarez"},
 	// Chinese, Japanese and Korean names: family name first.
 	{"王 小明", "小明", "王"},
-	{"島田 匡輔", "匡輔", "島田"},
-	{"島田　匡輔", "匡輔", "島田"}, // an ideographic space
+	{"山本 健太", "健太", "山本"},
+	{"山本　健太", "健太", "山本"}, // an ideographic space
 	{"しまだ きょうすけ", "きょうすけ", "しまだ"},
 	{"김 민준", "민준", "김"},
-	{"Dr. 島田 匡輔", "匡輔", "島田"},
-	{"島田, 匡輔", "匡輔", "島田"},
+	{"Dr. 山本 健太", "健太", "山本"},
+	{"山本, 健太", "健太", "山本"},
 	// Without a space there is no telling where the family name ends.
-	{"島田匡輔", "島田匡輔", ""},
+	{"山本健太", "山本健太", ""},
 	{"김민준", "김민준", ""},
 	// A foreign name keeps its given name first, set apart by a dot.
 	{"ジョン・スミス", "ジョン", "スミス"},
@@ -65,7 +65,7 @@ var splitNameTests = []struct {
 	{"・スミス", "・スミス", ""},
 	{"スミス・", "スミス・", ""},
 	// Latin letters among them: not a name in those scripts.
-	{"島田 Kyosuke", "島田", "Kyosuke"},
+	{"山本 Kenta", "山本", "Kenta"},
 	{"Dr.", "", ""},
 	{"PhD", "", ""},
 	{", , ,", "", ""},

@@ -34,7 +34,7 @@ var nameCaseTests = []struct {
 	{"NGUYỄN THỊ HẰNG", "Nguyễn Thị Hằng"},
 	{"ΓΙΆΝΝΗΣ ΠΑΠΑΔΌΠΟΥΛΟΣ", "ΓΙΆΝΝΗΣ ΠΑΠΑΔΌΠΟΥΛΟΣ"},
 	{"ИВАН ПЕТРОВ", "ИВАН ПЕТРОВ"},
-	{"島田 匡輔", "島田 匡輔"},
+	{"山本 健太", "山本 健太"},
 	{"김 민준", "김 민준"},
 	{"A. B. SMITH", "A. B. Smith"},
 	{"JOHN Q. PUBLIC, D.D.S.", "John Q. Public, D.D.S."},

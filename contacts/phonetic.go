@@ -11,12 +11,12 @@ import (
 // written; their capitals only tell the order.
 //
 // Romaji in one case throughout is in Western order, given name first:
-// "Kyosuke Shimada" and "KYOSUKE SHIMADA" are given Kyosuke (KYOSUKE),
-// family Shimada (SHIMADA). But where a card writes the family name in
+// "Kenta Yamamoto" and "KENTA YAMAMOTO" are given Kenta (KENTA),
+// family Yamamoto (YAMAMOTO). But where a card writes the family name in
 // capitals and the given name in small letters, the family name is the
-// one in capitals, wherever it stands: "SHIMADA Kyosuke" and "Kyosuke
-// SHIMADA" are both given Kyosuke, family SHIMADA. Anything else is read
-// as SplitName reads a name: "Shimada, Kyosuke" family first, kana
+// one in capitals, wherever it stands: "YAMAMOTO Kenta" and "Kenta
+// YAMAMOTO" are both given Kenta, family YAMAMOTO. Anything else is read
+// as SplitName reads a name: "Yamamoto, Kenta" family first, kana
 // ("しまだ きょうすけ") family first.
 //
 // The case is left to the caller, as SplitName leaves a name's: a reader
@@ -76,8 +76,8 @@ func capitalsRun(words []string) int {
 }
 
 // JoinPhonetic writes given and family phonetic names as one line that
-// SplitPhonetic splits into them again: given name first ("Kyosuke
-// Shimada", "Kyosuke SHIMADA"), or family name first where that is how
+// SplitPhonetic splits into them again: given name first ("Kenta
+// Yamamoto", "Kenta YAMAMOTO"), or family name first where that is how
 // they are read ("しまだ きょうすけ"), or "family, given" if neither
 // reads back. A family name alone cannot be told from a given name alone
 // and is written as it is.
@@ -101,8 +101,8 @@ func (c Contact) PhoneticName() string {
 
 // PhoneticNameCase writes a phonetic name printed in capitals in its usual
 // case, as NameCase writes a name, each part on its own, so that the
-// order the capitals told stays: "SHIMADA Kyosuke" and "KYOSUKE SHIMADA"
-// are both "Kyosuke Shimada". A reader that writes names in their usual
+// order the capitals told stays: "YAMAMOTO Kenta" and "KENTA YAMAMOTO"
+// are both "Kenta Yamamoto". A reader that writes names in their usual
 // case writes a phonetic name with this rather than NameCase.
 func PhoneticNameCase(s string) string {
 	given, family := SplitPhonetic(s)

@@ -258,8 +258,8 @@ func (c *card) findContacts() {
 			texts[i] = c.takeEmails(i, texts[i])
 		}
 	}
-	// An email read too poorly to take still names its person: "koen@"
-	// in "koen@virtualworkforce.a", its last letter lost.
+	// An email read too poorly to take still names its person: "anouk@"
+	// in "anouk@examplefirm.a", its last letter lost.
 	for i := range texts {
 		for _, m := range brokenEmailRe.FindAllStringSubmatch(texts[i], -1) {
 			c.locals = append(c.locals, m[1])

@@ -6,9 +6,9 @@ import (
 
 // Contact turns what was read into a contact, ready for review. The name
 // is split into its parts as contacts.SplitName splits it, family first
-// in kanji, hangul or kana ("島田 匡輔"); the phonetic name, the romaji
+// in kanji, hangul or kana ("山本 健太"); the phonetic name, the romaji
 // printed beside it, as contacts.SplitPhonetic does, whose order its
-// capitals tell ("SHIMADA Kyosuke"): the classifier writes it in its
+// capitals tell ("YAMAMOTO Kenta"): the classifier writes it in its
 // usual case with contacts.PhoneticNameCase, not NameCase, unless names
 // are kept as printed. A suggested field, not printed on the card, is
 // left out: the contact holds what the card says.

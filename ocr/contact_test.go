@@ -19,45 +19,45 @@ func TestReadingContact(t *testing.T) {
 		{
 			name: "a Japanese card with the romaji beside the kanji",
 			fields: []ocr.Field{
-				{Kind: ocr.FieldName, Value: "島田 匡輔"},
-				{Kind: ocr.FieldPhonetic, Value: "Kyosuke Shimada"},
+				{Kind: ocr.FieldName, Value: "山本 健太"},
+				{Kind: ocr.FieldPhonetic, Value: "Kenta Yamamoto"},
 				{Kind: ocr.FieldCompany, Value: "株式会社アクメ"},
 			},
 			want: contacts.Contact{
-				FullName: "島田 匡輔", GivenName: "匡輔", FamilyName: "島田",
-				PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada", Company: "株式会社アクメ",
+				FullName: "山本 健太", GivenName: "健太", FamilyName: "山本",
+				PhoneticGivenName: "Kenta", PhoneticFamilyName: "Yamamoto", Company: "株式会社アクメ",
 			},
 		},
 		{
 			name: "the family name of the romaji in capitals, first",
 			fields: []ocr.Field{
-				{Kind: ocr.FieldName, Value: "島田 匡輔"},
-				{Kind: ocr.FieldPhonetic, Value: "SHIMADA Kyosuke"},
+				{Kind: ocr.FieldName, Value: "山本 健太"},
+				{Kind: ocr.FieldPhonetic, Value: "YAMAMOTO Kenta"},
 			},
 			want: contacts.Contact{
-				FullName: "島田 匡輔", GivenName: "匡輔", FamilyName: "島田",
-				PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "SHIMADA",
+				FullName: "山本 健太", GivenName: "健太", FamilyName: "山本",
+				PhoneticGivenName: "Kenta", PhoneticFamilyName: "YAMAMOTO",
 			},
 		},
 		{
 			name: "all in capitals, given name first",
 			fields: []ocr.Field{
-				{Kind: ocr.FieldName, Value: "島田匡輔"},
-				{Kind: ocr.FieldPhonetic, Value: "KYOSUKE SHIMADA"},
+				{Kind: ocr.FieldName, Value: "山本健太"},
+				{Kind: ocr.FieldPhonetic, Value: "KENTA YAMAMOTO"},
 			},
 			want: contacts.Contact{
-				FullName: "島田匡輔", GivenName: "島田匡輔",
-				PhoneticGivenName: "KYOSUKE", PhoneticFamilyName: "SHIMADA",
+				FullName: "山本健太", GivenName: "山本健太",
+				PhoneticGivenName: "KENTA", PhoneticFamilyName: "YAMAMOTO",
 			},
 		},
 		{
 			name: "a company suggested by the email's domain is left out",
 			fields: []ocr.Field{
 				{Kind: ocr.FieldName, Value: "Jane Doe"},
-				{Kind: ocr.FieldEmail, Value: "jane@dockflow.example"},
-				{Kind: ocr.FieldCompany, Value: "Dockflow", Conf: ocr.LowConfidence - 1, Reason: "the email's domain", Suggested: true},
+				{Kind: ocr.FieldEmail, Value: "jane@quaywell.example"},
+				{Kind: ocr.FieldCompany, Value: "Quaywell", Conf: ocr.LowConfidence - 1, Reason: "the email's domain", Suggested: true},
 			},
-			want: contacts.Contact{FullName: "Jane Doe", GivenName: "Jane", FamilyName: "Doe", Emails: []string{"jane@dockflow.example"}},
+			want: contacts.Contact{FullName: "Jane Doe", GivenName: "Jane", FamilyName: "Doe", Emails: []string{"jane@quaywell.example"}},
 		},
 		{
 			name:   "no phonetic name",

@@ -170,7 +170,7 @@ func kanaOrKanji(s string) bool {
 }
 
 // latinWords says whether words are all Latin letters, as a name in
-// romaji is: "KYOSUKE", "Shimada", "O'Neill", "Jean-Luc".
+// romaji is: "KENTA", "Yamamoto", "O'Neill", "Jean-Luc".
 func latinWords(words []string) bool {
 	for _, w := range words {
 		for _, r := range w {

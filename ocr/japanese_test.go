@@ -154,13 +154,13 @@ func TestStrayLatin(t *testing.T) {
 		words []Word
 		want  bool
 	}{
-		{"unsure letters beside kanji", []Word{word("島田", 88), word("EH", 4)}, true},
+		{"unsure letters beside kanji", []Word{word("山本", 88), word("EH", 4)}, true},
 		{"marks beside kanji", []Word{word("岡田", 93), word("+=", 80)}, true},
 		{"sure letters on a line with no number", []Word{word("高橋", 93), word("EA", 80)}, true},
 		{"a sure label", []Word{word("TEL", 92), word("東京", 90), word("03-5555-0100", 90)}, false},
 		{"a floor number", []Word{word("ビル", 92), word("7F", 40)}, false},
 		{"no kanji", []Word{word("Jane", 90), word("Q.", 30)}, false},
-		{"kanji alone", []Word{word("島田", 88), word("匡輔", 70)}, false},
+		{"kanji alone", []Word{word("山本", 88), word("健太", 70)}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

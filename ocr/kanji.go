@@ -12,7 +12,7 @@ import (
 
 // rereadKanji reads again, in Japanese alone, on a card printed in
 // Japanese (printedCJK), each line read as kanji running into a few stray
-// Latin letters ("島田 EH"), and each line read as a guess: read in
+// Latin letters ("山本 EH"), and each line read as a guess: read in
 // Japanese and English together, Tesseract takes a kanji word set apart
 // by a wide gap, as a given name is set apart from the family name, for
 // Latin letters it reads with little confidence, or reads a large line of
@@ -197,7 +197,7 @@ func sureNumbersOf(l, again Line) Line {
 
 // strayLatin says whether l holds kanji or kana and, beside them, a word
 // of at most three Latin letters or marks and no digit, read unsurely or
-// on a line with no number: "EH" or "+=" for 匡輔. Labels such as "TEL"
+// on a line with no number: "EH" or "+=" for 健太. Labels such as "TEL"
 // are read surely, before a number.
 func strayLatin(l Line) bool {
 	if !hasCJK(l.Text) {

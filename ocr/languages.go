@@ -171,7 +171,7 @@ func regionsOf(lines []Line) []string {
 }
 
 // splitSuffixRe finds a domain's country read apart from the second
-// level before it, "asahi-san.co jp": without it, ".co" names Colombia.
+// level before it, "hoshino-kk.co jp": without it, ".co" names Colombia.
 var splitSuffixRe = regexp.MustCompile(`\.(co|com|ac|ne|or|go|net|org)\s+([a-z]{2})\b`)
 
 // domainRe finds the domain of an email or a website.

@@ -24,7 +24,7 @@ func TestReadCalledForLanguage(t *testing.T) {
 		{"ces", "Obchodní ředitel", []string{"Jiří Dvořák", "Obchodní ředitel", "+420 601 555 123", "jiri@priklad.cz"}},
 		// A name's marks: the app's English model, read together with
 		// the card's language, took them off a real card word by word.
-		{"spa", "Lucía Mármol", []string{"Lucía Mármol", "Directora General", "+34 912 345 678", "lucia@ejemplo.es"}},
+		{"spa", "Lucía Ibáñez", []string{"Lucía Ibáñez", "Directora General", "+34 912 345 678", "lucia@ejemplo.es"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {

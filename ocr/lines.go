@@ -83,7 +83,7 @@ func NewLine(words []Word) Line {
 // kana words of a line that stands out as a space, or -1. Japanese and
 // Chinese put no spaces between words, so Tesseract's words of them join
 // up again, but a name is often printed with its family name set apart
-// from its given name ("島田　匡輔"): a gap of about half a letter or
+// from its given name ("山本　健太"): a gap of about half a letter or
 // more, at least twice as wide as any other between such words. The boxes
 // Tesseract gives kanji are too rough to tell more. On a line read down a
 // column, the gaps and letters are measured down it.

@@ -53,7 +53,7 @@ const (
 	FieldAddress FieldKind = "address"
 	FieldNote    FieldKind = "note"
 	// FieldPhonetic is how the name is read aloud, printed beside a name
-	// in another script: the romaji "Kyosuke Shimada" under "島田 匡輔".
+	// in another script: the romaji "Kenta Yamamoto" under "山本 健太".
 	FieldPhonetic FieldKind = "phonetic"
 )
 

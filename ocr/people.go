@@ -361,11 +361,11 @@ type nameReading struct {
 // nameReadings are the ways part k may read as a name, best being the
 // company's part:
 //   - as read;
-//   - with a letter read as a digit or a sign mended ("Kohe1");
+//   - with a letter read as a digit or a sign mended ("Ne1son");
 //   - joined with the part printed just under it, in the same column and
 //     at about the same size, when each holds a word or two and together
-//     they make a name that a known name or the email agrees with: "koen"
-//     over "de jong", in large lower-case letters.
+//     they make a name that a known name or the email agrees with: "anouk"
+//     over "de boer", in large lower-case letters.
 func (c *card) nameReadings(k, best int) []nameReading {
 	p := c.parts[k]
 	out := []nameReading{{p.text, -1}}
@@ -461,8 +461,8 @@ func (c *card) mendSplitName(text string) string {
 }
 
 // slipLetters are the letters OCR reads as a digit or a sign inside a
-// word of letters, in lower case: "Kohe1" for "Kohel" or "Kohei", "Coli¢"
-// for "Colic" or "Colić".
+// word of letters, in lower case: "Ne1son" for "Nelson" or "Neison", "Babi¢"
+// for "Babic" or "Babić".
 var slipLetters = map[rune]rune{'1': 'l', '0': 'o', '5': 's', '¢': 'c'}
 
 // mendNameSlips reads back as a letter the one digit or sign inside each
@@ -887,11 +887,11 @@ const unsureLine = 50
 
 // restOfDomain says whether part j, just above (before) or below part k,
 // the company, is the rest of the name the card's domain spells, as
-// "GFS" over "Express" at gfsexpress.com, or a logo's "Acme" over
+// "QRT" over "Express" at qrtexpress.com, or a logo's "Acme" over
 // "Trading" at acmetrading.com. It returns the text to join: j's as
 // read, or, where j was read unsurely and one letter away from the
-// domain's, in the domain's letters ("INVO" for "NVO" at
-// nvotrading.com).
+// domain's, in the domain's letters ("IRKA" for "RKA" at
+// rkatrading.com).
 func (c *card) restOfDomain(j, k int, before bool) (string, bool) {
 	if j < 0 || j >= len(c.parts) || c.parts[j].kind != "" || c.parts[j].line == c.parts[k].line {
 		return "", false
@@ -1034,7 +1034,7 @@ func (c *card) continuesCompany(j, k int, before bool) bool {
 // web domain when no line names one, as "Acme" for jane@acme.com, unless
 // the domain is the person's own name. It is a guess, not what the card
 // says: a firm printed only as a logo, or by another name than its domain
-// ("HFS" at hemisphere-freight.com), is as common as one named after it.
+// ("KLT" at kestrel-line.com), is as common as one named after it.
 func (c *card) companyFromDomain(name int) {
 	if len(c.domains) == 0 {
 		return

@@ -82,7 +82,7 @@ func TestNewLineJoinsCJK(t *testing.T) {
 		{"uneven gaps in an address", []word{{"大阪", 110, 0}, {"市", 50, 23}, {"西区", 70, 22}, {"グラ", 65, 40}, {"ンド", 30, 26}}, "大阪市西区グランド"},
 		{"name with a wide gap", []word{{"前", 60, 0}, {"田", 60, 19}, {"拓也", 120, 52}}, "前田 拓也"},
 		{"latin", []word{{"Jane", 120, 0}, {"Doe", 90, 2}}, "Jane Doe"},
-		{"two-word name", []word{{"島田", 198, 0}, {"匡輔", 176, 46}}, "島田 匡輔"},
+		{"two-word name", []word{{"山本", 198, 0}, {"健太", 176, 46}}, "山本 健太"},
 		{"no boxes", []word{{"東京", 0, 0}, {"都", 0, 0}, {"3F", 0, 0}}, "東京都 3F"},
 	}
 	for _, tt := range tests {

@@ -206,7 +206,7 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem, event string) (st
 
 // suggestion describes a value the card does not print, which is left
 // out of the contact, for the user to add if it is right: "company?
-// Dockflow (from the email's domain)".
+// Quaywell (from the email's domain)".
 func suggestion(f ocr.Field) string {
 	s := fmt.Sprintf("%s? %s", f.Kind, f.Value)
 	if f.Reason != "" {
@@ -219,8 +219,8 @@ func suggestion(f ocr.Field) string {
 var errNoText = errors.New("no text found on the card: is it the back of the card, blank, handwritten or too dark? (open it in the window to type what it says)")
 
 // summary is a one-line description of a contact for a terminal: its
-// name, with how it is said when the card gave that ("島田 匡輔
-// (Kyosuke Shimada)"), its job and what else it has.
+// name, with how it is said when the card gave that ("山本 健太
+// (Kenta Yamamoto)"), its job and what else it has.
 func summary(c contacts.Contact) string {
 	name := c.DisplayName()
 	if p := c.PhoneticName(); p != "" && p != name {

@@ -243,9 +243,9 @@ func TestScanSuggestedCompany(t *testing.T) {
 			name: "no company printed",
 			lines: []apptest.FakeLine{
 				{Text: "Pauline Martin", X0: 0.1, Y0: 0.10, X1: 0.6, Y1: 0.22, Conf: 95},
-				{Text: "pauline@dockflow.example.com", X0: 0.1, Y0: 0.70, X1: 0.8, Y1: 0.76, Conf: 92},
+				{Text: "pauline@quaywell.example.com", X0: 0.1, Y0: 0.70, X1: 0.8, Y1: 0.76, Conf: 92},
 			},
-			wantLine: ": Pauline Martin · 1 email · company? Dockflow (from the email's domain)\n",
+			wantLine: ": Pauline Martin · 1 email · company? Quaywell (from the email's domain)\n",
 		},
 		{
 			name:     "the company printed",
@@ -292,10 +292,10 @@ func TestSummary(t *testing.T) {
 		c    contacts.Contact
 		want string
 	}{
-		{"a Japanese card", contacts.Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "SHIMADA",
-			Company: "Acme", Emails: []string{"k@acme.example"}}, "島田 匡輔 (Kyosuke SHIMADA) · Acme · 1 email"},
+		{"a Japanese card", contacts.Contact{FullName: "山本 健太", PhoneticGivenName: "Kenta", PhoneticFamilyName: "YAMAMOTO",
+			Company: "Acme", Emails: []string{"k@acme.example"}}, "山本 健太 (Kenta YAMAMOTO) · Acme · 1 email"},
 		{"no phonetic name", contacts.Contact{FullName: "Jane Doe", Title: "CTO"}, "Jane Doe · CTO"},
-		{"the phonetic name is the name", contacts.Contact{FullName: "Kyosuke Shimada", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada"}, "Kyosuke Shimada"},
+		{"the phonetic name is the name", contacts.Contact{FullName: "Kenta Yamamoto", PhoneticGivenName: "Kenta", PhoneticFamilyName: "Yamamoto"}, "Kenta Yamamoto"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -298,7 +298,7 @@ func newContactForm(dates contacts.DateFormat) *contactForm {
 	f.middle = newFieldEntry(false, "Middle name", focus)
 	f.family = newFieldEntry(false, "Family name", focus)
 	f.suffix = newFieldEntry(false, "Suffix (PhD)", focus)
-	f.phonetic = newFieldEntry(false, "How the name is said, e.g. Kyosuke Shimada", focus)
+	f.phonetic = newFieldEntry(false, "How the name is said, e.g. Kenta Yamamoto", focus)
 	f.title = newFieldEntry(false, "Job title", focus)
 	f.company = newFieldEntry(false, "Company", focus)
 	f.note = newFieldEntry(true, "Anything else on the card", focus)
@@ -694,7 +694,7 @@ func (f *contactForm) onUseSuggestion() {
 }
 
 // suggestionText is the line offering a value the card does not print:
-// "Not printed on the card. The email's domain suggests Dockflow."
+// "Not printed on the card. The email's domain suggests Quaywell."
 func suggestionText(fl ocr.Field) string {
 	if fl.Reason == "" {
 		return fmt.Sprintf("Not printed on the card. Suggested: %s.", fl.Value)

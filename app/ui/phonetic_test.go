@@ -109,19 +109,19 @@ func TestScanReviewPhoneticName(t *testing.T) {
 // it.
 func TestPhoneticNameShowsItsReading(t *testing.T) {
 	fields := []ocr.Field{
-		{Kind: ocr.FieldName, Value: "島田 匡輔", Conf: 90},
-		{Kind: ocr.FieldPhonetic, Value: "SHIMADA Kyosuke", Conf: 60, Reason: "romaji beside the name"},
+		{Kind: ocr.FieldName, Value: "山本 健太", Conf: 90},
+		{Kind: ocr.FieldPhonetic, Value: "YAMAMOTO Kenta", Conf: 60, Reason: "romaji beside the name"},
 	}
 	c := (&ocr.Reading{Fields: fields}).Contact()
 	f, _ := newTestForm(t, c)
 	f.showEvidence(fields)
-	if f.phonetic.Text != "Kyosuke SHIMADA" {
+	if f.phonetic.Text != "Kenta YAMAMOTO" {
 		t.Errorf("phonetic name shown %q", f.phonetic.Text)
 	}
 	if h := f.hints[f.phonetic]; !h.Visible() || h.Text != lowHint+" (60% · romaji beside the name)" {
 		t.Errorf("hint under the phonetic name %q, shown %v", h.Text, h.Visible())
 	}
-	if got := f.contact(); got.PhoneticGivenName != "Kyosuke" || got.PhoneticFamilyName != "SHIMADA" || got.FamilyName != "島田" {
+	if got := f.contact(); got.PhoneticGivenName != "Kenta" || got.PhoneticFamilyName != "YAMAMOTO" || got.FamilyName != "山本" {
 		t.Errorf("form gives %+v", got)
 	}
 }

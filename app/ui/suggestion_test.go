@@ -10,32 +10,32 @@ import (
 	"followthrough/contacts"
 )
 
-// dockflowCard names no company: only its email's domain suggests one.
-var dockflowCard = []apptest.FakeLine{
+// quaywellCard names no company: only its email's domain suggests one.
+var quaywellCard = []apptest.FakeLine{
 	{Text: "Pauline Martin", X0: 0.1, Y0: 0.10, X1: 0.6, Y1: 0.22, Conf: 95},
 	{Text: "Operations Manager", X0: 0.1, Y0: 0.25, X1: 0.6, Y1: 0.31, Conf: 91},
-	{Text: "pauline@dockflow.example.com", X0: 0.1, Y0: 0.70, X1: 0.8, Y1: 0.76, Conf: 92},
+	{Text: "pauline@quaywell.example.com", X0: 0.1, Y0: 0.70, X1: 0.8, Y1: 0.76, Conf: 92},
 }
 
 // TestScanReviewSuggestedCompany: a company the card does not print is
 // not put in the form but offered under Company, from the email's domain;
-// "Use Dockflow" puts it in, typing a company hides the offer, and what
+// "Use Quaywell" puts it in, typing a company hides the offer, and what
 // is saved is what the form holds.
 func TestScanReviewSuggestedCompany(t *testing.T) {
 	tests := []struct {
 		name  string
-		tap   bool   // tap "Use Dockflow"
+		tap   bool   // tap "Use Quaywell"
 		typed string // type a company by hand
 		want  string // the company saved
 	}{
-		{name: "used", tap: true, want: "Dockflow"},
+		{name: "used", tap: true, want: "Quaywell"},
 		{name: "left", want: ""},
-		{name: "typed instead", typed: "HFS", want: "HFS"},
+		{name: "typed instead", typed: "KLT", want: "KLT"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			store := apptest.OpenStore(t)
-			m, _ := newReviewWindow(t, store, &apptest.FakeEngine{Lines: dockflowCard})
+			m, _ := newReviewWindow(t, store, &apptest.FakeEngine{Lines: quaywellCard})
 			m.tabs.Select(m.scanTab)
 			m.scan.read([]string{writeCardImage(t, t.TempDir(), "pauline.png", 1050, 600)})
 			m.tasks.drain()
@@ -43,9 +43,9 @@ func TestScanReviewSuggestedCompany(t *testing.T) {
 			if !m.scan.review.Visible() || f.company.Text != "" {
 				t.Fatalf("in review %v, company %q, want none", m.scan.review.Visible(), f.company.Text)
 			}
-			const offer = "Not printed on the card. The email's domain suggests Dockflow."
-			if !f.suggestionBox.Visible() || f.suggestion.Text != offer || f.useSuggestion.Text != "Use Dockflow" {
-				t.Fatalf("offer shown %v: %q, button %q; want %q, \"Use Dockflow\"",
+			const offer = "Not printed on the card. The email's domain suggests Quaywell."
+			if !f.suggestionBox.Visible() || f.suggestion.Text != offer || f.useSuggestion.Text != "Use Quaywell" {
+				t.Fatalf("offer shown %v: %q, button %q; want %q, \"Use Quaywell\"",
 					f.suggestionBox.Visible(), f.suggestion.Text, f.useSuggestion.Text, offer)
 			}
 			if h := f.hints[f.company]; h.Visible() {
@@ -71,7 +71,7 @@ func TestScanReviewSuggestedCompany(t *testing.T) {
 				Contact: contacts.Contact{
 					FullName: "Pauline Martin", GivenName: "Pauline", FamilyName: "Martin",
 					Title: "Operations Manager", Company: tt.want,
-					Emails: []string{"pauline@dockflow.example.com"},
+					Emails: []string{"pauline@quaywell.example.com"},
 					MetOn:  today,
 				},
 				FollowUps: []contacts.FollowUp{{Kind: contacts.DefaultFirstKind, Due: due, State: contacts.StateOpen, Created: time0}},

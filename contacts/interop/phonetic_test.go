@@ -28,8 +28,8 @@ for c in vobject.readComponents(sys.stdin.read(), validate=True):
 json.dump(out, sys.stdout)
 `
 	c := contacts.Contact{
-		FullName: "島田 匡輔", GivenName: "匡輔", FamilyName: "島田",
-		PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada; Jr.", // escaped, and read back whole
+		FullName: "山本 健太", GivenName: "健太", FamilyName: "山本",
+		PhoneticGivenName: "Kenta", PhoneticFamilyName: "Yamamoto; Jr.", // escaped, and read back whole
 	}
 	for _, tt := range []struct {
 		name  string
@@ -62,7 +62,7 @@ json.dump(out, sys.stdout)
 				t.Fatalf("vobject read %d cards, want 1", len(got))
 			}
 			g := got[0]
-			if g.FN != c.FullName || len(g.N) != 2 || g.N[0] != "島田" || g.N[1] != "匡輔" ||
+			if g.FN != c.FullName || len(g.N) != 2 || g.N[0] != "山本" || g.N[1] != "健太" ||
 				g.First != c.PhoneticGivenName || g.Last != c.PhoneticFamilyName {
 				t.Errorf("vobject read %+v from\n%s", g, buf.String())
 			}

@@ -47,7 +47,7 @@ func isCJK(r rune) bool {
 }
 
 // searchText is what the search index holds of c: the words of its names
-// (the phonetic name too, so that "shimada" finds 島田 匡輔), company,
+// (the phonetic name too, so that "yamamoto" finds 山本 健太), company,
 // title, event, tags and emails, each once.
 func searchText(c contacts.Contact) string {
 	seen := map[string]bool{}

@@ -24,26 +24,26 @@ func TestReadPhoneticName(t *testing.T) {
 		{
 			name: "Apple Contacts",
 			card: "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//macOS 14.5//EN\r\n" +
-				"N:島田;匡輔;;;\r\nFN:島田 匡輔\r\n" +
+				"N:山本;健太;;;\r\nFN:山本 健太\r\n" +
 				"X-PHONETIC-FIRST-NAME:きょうすけ\r\nX-PHONETIC-LAST-NAME:しまだ\r\n" +
 				"ORG:アクメ株式会社;\r\nEND:VCARD\r\n",
-			given: "きょうすけ", family: "しまだ", full: "島田 匡輔", kanjiFam: "島田",
+			given: "きょうすけ", family: "しまだ", full: "山本 健太", kanjiFam: "山本",
 		},
 		{
 			name: "Android, vCard 2.1",
 			card: "BEGIN:VCARD\r\nVERSION:2.1\r\n" +
-				"N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=B3=B6=E7=94=B0;=E5=8C=A1=E8=BC=94;;;\r\n" +
-				"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=B3=B6=E7=94=B0 =E5=8C=A1=E8=BC=94\r\n" +
-				"X-PHONETIC-FIRST-NAME:Kyosuke\r\nX-PHONETIC-MIDDLE-NAME:Taro\r\nX-PHONETIC-LAST-NAME:Shimada\r\n" +
+				"N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=B1=B1=E6=9C=AC;=E5=81=A5=E5=A4=AA;;;\r\n" +
+				"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E5=B1=B1=E6=9C=AC =E5=81=A5=E5=A4=AA\r\n" +
+				"X-PHONETIC-FIRST-NAME:Kenta\r\nX-PHONETIC-MIDDLE-NAME:Taro\r\nX-PHONETIC-LAST-NAME:Yamamoto\r\n" +
 				"TEL;CELL:+81 90 5555 0100\r\nEND:VCARD\r\n",
-			given: "Kyosuke Taro", family: "Shimada", full: "島田 匡輔", kanjiFam: "島田",
+			given: "Kenta Taro", family: "Yamamoto", full: "山本 健太", kanjiFam: "山本",
 		},
 		{
 			name: "Google Contacts",
-			card: "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:島田 匡輔\r\nN:島田;匡輔;;;\r\n" +
-				"X-PHONETIC-FIRST-NAME:Kyosuke\r\nX-PHONETIC-LAST-NAME:Shimada\r\n" +
+			card: "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:山本 健太\r\nN:山本;健太;;;\r\n" +
+				"X-PHONETIC-FIRST-NAME:Kenta\r\nX-PHONETIC-LAST-NAME:Yamamoto\r\n" +
 				"CATEGORIES:myContacts\r\nEND:VCARD\r\n",
-			given: "Kyosuke", family: "Shimada", full: "島田 匡輔", kanjiFam: "島田",
+			given: "Kenta", family: "Yamamoto", full: "山本 健太", kanjiFam: "山本",
 		},
 	}
 	for _, tt := range tests {
@@ -69,8 +69,8 @@ func TestReadPhoneticName(t *testing.T) {
 // read back as it was written.
 func TestPhoneticNameRoundTrip(t *testing.T) {
 	c := contacts.Contact{
-		UID: "shimada", FullName: "島田 匡輔", GivenName: "匡輔", FamilyName: "島田",
-		PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "SHIMADA, Jr.",
+		UID: "yamamoto", FullName: "山本 健太", GivenName: "健太", FamilyName: "山本",
+		PhoneticGivenName: "Kenta", PhoneticFamilyName: "YAMAMOTO, Jr.",
 	}
 	for _, tt := range []struct {
 		name  string
@@ -85,7 +85,7 @@ func TestPhoneticNameRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			lines := cardLines(buf.String())
-			for _, want := range []string{"X-PHONETIC-FIRST-NAME:Kyosuke", `X-PHONETIC-LAST-NAME:SHIMADA\, Jr.`} {
+			for _, want := range []string{"X-PHONETIC-FIRST-NAME:Kenta", `X-PHONETIC-LAST-NAME:YAMAMOTO\, Jr.`} {
 				if !slices.Contains(lines, want) {
 					t.Errorf("no line %q in\n%s", want, buf.String())
 				}
@@ -112,13 +112,13 @@ func TestPhoneticNameRoundTrip(t *testing.T) {
 // in a file and on a CardDAV server; and the server's does not come back
 // once the contact's is cleared.
 func TestPhoneticNameOverExtra(t *testing.T) {
-	c := contacts.Contact{FullName: "島田 匡輔", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada",
+	c := contacts.Contact{FullName: "山本 健太", PhoneticGivenName: "Kenta", PhoneticFamilyName: "Yamamoto",
 		Extra: []string{"X-PHONETIC-FIRST-NAME:Old", "X-PHONETIC-MIDDLE-NAME:Older", "NICKNAME:Kyo"}}
 	var buf bytes.Buffer
 	if err := Write(&buf, c); err != nil {
 		t.Fatal(err)
 	}
-	if s := buf.String(); strings.Contains(s, "Old") || !strings.Contains(s, "X-PHONETIC-FIRST-NAME:Kyosuke") || !strings.Contains(s, "NICKNAME:Kyo") {
+	if s := buf.String(); strings.Contains(s, "Old") || !strings.Contains(s, "X-PHONETIC-FIRST-NAME:Kenta") || !strings.Contains(s, "NICKNAME:Kyo") {
 		t.Errorf("written:\n%s", s)
 	}
 	// Without a phonetic name of its own, the kept one is written as it was.
@@ -132,9 +132,9 @@ func TestPhoneticNameOverExtra(t *testing.T) {
 		t.Errorf("written without a phonetic name of its own:\n%s", s)
 	}
 
-	base := "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:x\r\nFN:島田 匡輔\r\nX-PHONETIC-FIRST-NAME:Server\r\n" +
+	base := "BEGIN:VCARD\r\nVERSION:3.0\r\nUID:x\r\nFN:山本 健太\r\nX-PHONETIC-FIRST-NAME:Server\r\n" +
 		"X-PHONETIC-MIDDLE-NAME:Mid\r\nX-PHONETIC-LAST-NAME:Server\r\nBDAY:1980-01-02\r\nEND:VCARD\r\n"
-	cleared := contacts.Contact{FullName: "島田 匡輔"}
+	cleared := contacts.Contact{FullName: "山本 健太"}
 	b, err := SyncCard(cleared, "x", base)
 	if err != nil {
 		t.Fatal(err)
@@ -147,7 +147,7 @@ func TestPhoneticNameOverExtra(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, err := Read(bytes.NewReader(b))
-	if err != nil || len(got) != 1 || got[0].PhoneticGivenName != "Kyosuke" || got[0].PhoneticFamilyName != "Shimada" {
+	if err != nil || len(got) != 1 || got[0].PhoneticGivenName != "Kenta" || got[0].PhoneticFamilyName != "Yamamoto" {
 		t.Errorf("sync card read back %+v, %v:\n%s", got, err, b)
 	}
 }
@@ -155,13 +155,13 @@ func TestPhoneticNameOverExtra(t *testing.T) {
 // TestQRCardKeepsThePhoneticName: a phone that scans the code can sort and
 // say a name in kanji.
 func TestQRCardKeepsThePhoneticName(t *testing.T) {
-	c := contacts.Contact{FullName: "島田 匡輔", GivenName: "匡輔", FamilyName: "島田", PhoneticGivenName: "Kyosuke", PhoneticFamilyName: "Shimada"}
+	c := contacts.Contact{FullName: "山本 健太", GivenName: "健太", FamilyName: "山本", PhoneticGivenName: "Kenta", PhoneticFamilyName: "Yamamoto"}
 	b, omitted, err := QRCard(c, QRMaxBytes)
 	if err != nil || len(omitted) != 0 {
 		t.Fatalf("QRCard: %v, omitted %q", err, omitted)
 	}
 	lines := cardLines(string(b))
-	for _, want := range []string{"X-PHONETIC-FIRST-NAME:Kyosuke", "X-PHONETIC-LAST-NAME:Shimada"} {
+	for _, want := range []string{"X-PHONETIC-FIRST-NAME:Kenta", "X-PHONETIC-LAST-NAME:Yamamoto"} {
 		if !slices.Contains(lines, want) {
 			t.Errorf("no line %q in\n%s", want, b)
 		}

@@ -447,7 +447,7 @@ func laidOut(f *gofakeit.Faker, seed int64, name, style string, head, contact, a
 }
 
 // bareFirm says whether the card of seed prints its firm's name without
-// a legal form, as most of the real cards do ("Dockflow", not "Dockflow
+// a legal form, as most of the real cards do ("Quaywell", not "Quaywell
 // Ltd"): one in bareShare. It draws apart from the card's other choices,
 // so that every other card, and every other line, stays as it was.
 func bareFirm(seed int64) bool {

@@ -92,8 +92,8 @@ func ModelDir() string { return modelDir() }
 // Latin letters, all of them in the system's folder (system): such a
 // reading is made with the system's models alone. The app's English
 // model, surer of itself than the other language's, outvoted it word by
-// word and took the marks off a Spanish name on a dev card ("Mármol" read
-// "Marmol"), which the system's models, read together, keep.
+// word and took the marks off a Spanish name on a dev card ("Ibáñez" read
+// "Ibanez"), which the system's models, read together, keep.
 func mixedLatin(langs, system []string) bool {
 	other := false
 	for _, l := range langs {
