@@ -121,6 +121,17 @@ func (c *card) mendByAgreement() {
 			continue
 		}
 		n := &c.found[name]
+		// mendName puts word in the name in place of its k-th word, and
+		// marks the name for review, saying why.
+		mendName := func(k int, word, why string) {
+			nameWords[k] = word
+			n.Value = strings.Join(nameWords, " ")
+			if !c.opts.KeepNameCase {
+				n.Value = contacts.NameCase(n.Value)
+			}
+			n.Reason += why
+			n.Conf = min(n.Conf, LowConfidence-1)
+		}
 		pieces := strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
 		for _, p := range pieces {
 			for k, nw := range nameWords {
@@ -134,25 +145,13 @@ func (c *card) mendByAgreement() {
 				if mended, ok := strokedL(nw, p); ok {
 					// The email is right, and the name's t an ł: no
 					// confidence tells this slip, the letters do.
-					nameWords[k] = mended
-					n.Value = strings.Join(nameWords, " ")
-					if !c.opts.KeepNameCase {
-						n.Value = contacts.NameCase(n.Value)
-					}
-					n.Reason += ", ł read as t, mended to agree with the email"
-					n.Conf = min(n.Conf, LowConfidence-1)
+					mendName(k, mended, ", ł read as t, mended to agree with the email")
 				} else if f.Conf < n.Conf {
 					local = strings.Replace(local, p, w, 1)
 					f.Reason += ", one letter mended to agree with the name"
 					f.Conf = min(f.Conf, LowConfidence-1)
 				} else if w == strings.ToLower(strings.Trim(nw, ".,")) && foldMarks(p) == p {
-					nameWords[k] = writeLike(p, nw)
-					n.Value = strings.Join(nameWords, " ")
-					if !c.opts.KeepNameCase {
-						n.Value = contacts.NameCase(n.Value)
-					}
-					n.Reason += ", one letter mended to agree with the email"
-					n.Conf = min(n.Conf, LowConfidence-1)
+					mendName(k, writeLike(p, nw), ", one letter mended to agree with the email")
 				}
 			}
 		}

@@ -55,6 +55,24 @@ func isSlogan(text string) bool {
 	return small >= 3 || small >= 2 && len(words) >= 5
 }
 
+// sentenceCase says whether text is written as a sentence: its first
+// word capitalised, and a later word of three letters or more, not a
+// connector, in lower case ("Crafted with care"). A firm's name is
+// capitalised word by word ("Trading Company", "Bank of Example") or
+// in capitals, or all in lower case as a brand may be.
+func sentenceCase(text string) bool {
+	words := strings.Fields(text)
+	if len(words) < 2 || !unicode.IsUpper([]rune(words[0])[0]) {
+		return false
+	}
+	for _, w := range words[1:] {
+		if unicode.IsLower([]rune(w)[0]) && letters(w) >= 3 && !connectorWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
 // services says whether part p is a line of services, as printed: the
 // separators between its items are dots and bars that undoSlips drops.
 func (c *card) services(p part) bool {

@@ -71,25 +71,40 @@ func rereadKanji(ctx context.Context, eng Engine, up image.Image, lines []Line) 
 
 // readLineIn reads line l of up again, on its own, in lang alone (with a
 // margin of a third of its height), and gives the reading in up's
-// coordinates; ok is false when the line lies outside up. Only the line's
-// pixels are copied, whatever kind of image up is (readUnsureDetails,
-// reading several parts, turns the whole card gray once instead).
+// coordinates; ok is false when the line lies outside up.
 func readLineIn(ctx context.Context, eng Engine, up image.Image, l Line, lang string) (again Line, ok bool, err error) {
-	box := l.Box.Inset(-l.Box.Dy() / 3).Intersect(up.Bounds())
-	if box.Empty() {
-		return Line{}, false, nil
-	}
-	crop := image.NewGray(image.Rect(0, 0, box.Dx(), box.Dy()))
-	draw.Draw(crop, crop.Bounds(), up, box.Min, draw.Src)
-	got, err := eng.Recognize(ctx, crop, Pass{Mode: ModeLine, Script: scriptOf[lang], Langs: []string{lang}, Only: true})
-	if err != nil {
-		return Line{}, false, err
+	got, ok, err := readBoxIn(ctx, eng, up, l.Box.Inset(-l.Box.Dy()/3), Pass{Mode: ModeLine, Script: scriptOf[lang], Langs: []string{lang}, Only: true})
+	if !ok || err != nil {
+		return Line{}, ok, err
 	}
 	var words []Word
 	for _, g := range got {
-		words = append(words, moveLine(g, box.Min).Words...)
+		words = append(words, g.Words...)
 	}
 	return NewLine(words), true, nil
+}
+
+// readBoxIn reads box of up on its own with p, and gives the lines read
+// in up's coordinates; ok is false when box lies outside up. Only the
+// box's pixels are copied, whatever kind of image up is
+// (readUnsureDetails, reading several parts, turns the whole card gray
+// once instead).
+func readBoxIn(ctx context.Context, eng Engine, up image.Image, box image.Rectangle, p Pass) (lines []Line, ok bool, err error) {
+	box = box.Intersect(up.Bounds())
+	if box.Empty() {
+		return nil, false, nil
+	}
+	crop := image.NewGray(image.Rect(0, 0, box.Dx(), box.Dy()))
+	draw.Draw(crop, crop.Bounds(), up, box.Min, draw.Src)
+	got, err := eng.Recognize(ctx, crop, p)
+	if err != nil {
+		return nil, false, err
+	}
+	lines = make([]Line, len(got))
+	for i, l := range got {
+		lines[i] = moveLine(l, box.Min)
+	}
+	return lines, true, nil
 }
 
 // guessedInScript says whether a card whose country calls for a

@@ -33,20 +33,18 @@ func markedName(ctx context.Context, eng Engine, up image.Image, lines []Line) (
 	if at < 0 {
 		return lines, 0, nil
 	}
-	g, ok := up.(*image.Gray)
-	if !ok {
-		g = grayOf(up)
-	}
 	b := lines[at].Box
-	r := b.Inset(-max(4, b.Dy()/2)).Intersect(g.Rect)
-	got, err := eng.Recognize(ctx, g.SubImage(r), Pass{Mode: ModeLine, Script: "Latin", Langs: []string{latinScript}, Only: true})
+	got, ok, err := readBoxIn(ctx, eng, up, b.Inset(-max(4, b.Dy()/2)), Pass{Mode: ModeLine, Script: "Latin", Langs: []string{latinScript}, Only: true})
 	if err != nil {
 		return lines, 1, err
+	}
+	if !ok {
+		return lines, 0, nil // the line lies outside the card
 	}
 	// The words read on the name's line, left to right, as one line.
 	var words []Word
 	for _, l := range got {
-		if l = moveLine(l, r.Min.Sub(g.Rect.Min)); l.Box.Overlaps(b) {
+		if l.Box.Overlaps(b) {
 			words = append(words, l.Words...)
 		}
 	}

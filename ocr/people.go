@@ -242,24 +242,6 @@ func (c *card) matchesDomain(text string) bool {
 	return false
 }
 
-// sentenceCase says whether text is written as a sentence: its first
-// word capitalised, and a later word of three letters or more, not a
-// connector, in lower case ("Crafted with care"). A firm's name is
-// capitalised word by word ("Trading Company", "Bank of Example") or
-// in capitals, or all in lower case as a brand may be.
-func sentenceCase(text string) bool {
-	words := strings.Fields(text)
-	if len(words) < 2 || !unicode.IsUpper([]rune(words[0])[0]) {
-		return false
-	}
-	for _, w := range words[1:] {
-		if unicode.IsLower([]rune(w)[0]) && letters(w) >= 3 && !connectorWords[strings.ToLower(w)] {
-			return true
-		}
-	}
-	return false
-}
-
 // spelledByDomain says whether one of the card's domains is text as it
 // stands, but for a legal form after it: "nordviksurveying" or
 // "nordviksurveyingltd" for "Nordvik Surveying".
@@ -1010,13 +992,10 @@ func (c *card) continuesCompany(j, k int, before bool) bool {
 	// A domain that spells the name as it stands ends it as a legal form
 	// does: under "Nordvik Surveying", at nordviksurveying.ca, "Crafted
 	// with care" is a tagline, and "Design • Print" a list of services,
-	// even with a word that names a firm ("care", "design").
-	if !before && !hasCompanySuffix(pj.text) && c.spelledByDomain(pk.text) {
-		return false
-	}
-	// A line under it written as a sentence is, and names are not: "Crafted
+	// even with a word that names a firm ("care", "design"). So does a
+	// line under it written as a sentence, as names are not: "Crafted
 	// with care" under "Sable Ridge Orchards", at sableridge.com.
-	if !before && !hasCompanySuffix(pj.text) && sentenceCase(pj.text) {
+	if !before && !hasCompanySuffix(pj.text) && (c.spelledByDomain(pk.text) || sentenceCase(pj.text)) {
 		return false
 	}
 	// The same words again, as a logo over the full name, are not more of
