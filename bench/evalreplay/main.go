@@ -28,6 +28,7 @@ import (
 	"io/fs"
 	"log"
 	"os"
+	"slices"
 	"sync"
 
 	"followthrough/app"
@@ -127,7 +128,7 @@ func (e *engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 	}
 	k := key(img, q)
 	if r, ok := e.cache.get(k); ok {
-		return r.Lines, nil
+		return cloneLines(r.Lines), nil
 	}
 	t, err := e.tesseract()
 	if err != nil {
@@ -137,8 +138,19 @@ func (e *engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 	if err != nil {
 		return nil, err
 	}
-	e.cache.put(k, reading{Lines: lines})
+	e.cache.put(k, reading{Lines: cloneLines(lines)})
 	return lines, nil
+}
+
+// cloneLines copies lines and their words, so that a reader that changes
+// the lines it is given never changes the cache's answer for the next
+// card, nor what is written to the cache file.
+func cloneLines(lines []ocr.Line) []ocr.Line {
+	out := slices.Clone(lines)
+	for i := range out {
+		out[i].Words = slices.Clone(out[i].Words)
+	}
+	return out
 }
 
 func (e *engine) Close() error {
