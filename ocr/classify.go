@@ -221,17 +221,20 @@ var (
 	jpPostcodeRe = regexp.MustCompile(`^\d{3}-\d{4}$`)
 
 	// Labels printed before a phone number, an email or a website.
-	labelEnd    = `(?:\s*(?:no|nr|number|#)\.?)?\s*[.:)\]：]{0,3}\s*$`
-	faxLabel    = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:fax|facsimile|f|传真|傳真)` + labelEnd)
-	mobileLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:mobile|mobile phone|mob|cell|cellular|cell phone|m|c|h|hp|handphone|gsm|celular|cel|携帯|携帯電話|手机|手機)` + labelEnd)
-	phoneLabel  = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tel|tel\.?\s*/\s*fax|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|tél|telefone|fone|tlf|toll[- ]free|hotline|電話|电话)` + labelEnd)
+	labelEnd = `(?:\s*(?:no|nr|number|#)\.?)?\s*[.:)\]：]{0,3}\s*$`
+	// One number for the phone and the fax, "Tel/Fax:", "Phone & Fax": it
+	// is the card's phone, and faxLabel alone would take it for a fax.
+	phoneFaxLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(])(?:tel|telephone|phone|ph|fone|t)\.?(?:\s*[/&+]\s*|\s+(?:and|e|y)\s+)(?:fax|facsimile|f)` + labelEnd)
+	faxLabel      = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:fax|telefax|facsimile|f|传真|傳真)` + labelEnd)
+	mobileLabel   = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:mobile|mobile phone|mob|cell|cellular|cell phone|m|c|h|hp|handphone|gsm|celular|cel|携帯|携帯電話|手机|手機)` + labelEnd)
+	phoneLabel    = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tel|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|tél|telefone|fone|tlf|toll[- ]free|hotline|電話|电话)` + labelEnd)
 	// Labels of numbers that are not phone numbers.
 	otherNumberLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tax|vat|gst|abn|acn|tin|ein|reg|registration|licen[cs]e|lic|iban|swift|bic|account|acct|a/c|code|cnpj|cpf|nif|siret|siren|id|box|zip|postcode|postal)(?:\s*(?:code|id|no|nr|number|#))?\.?\s*[.:#)]{0,2}\s*$`)
 	// A label printed after a number, at the end of its line: "555 0101 Fax".
 	faxAfter    = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:fax|facsimile|f)\s*[)\]]?\s*$`)
 	mobileAfter = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:mobile|mob|cell|m)\s*[)\]]?\s*$`)
 
-	anyLabel = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|fax|facsimile|f|mobile|mob|cell|cellular|m|c|h|hp|handphone|gsm|e-?mail|mail|e|web|website|url|internet|www)\b\s*[.:)]?\s*|(?:携帯電話|携帯|電話|手机|手機|电话|傳真|传真|ファックス|メール)\s*[.:)：]?\s*)+`)
+	anyLabel = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|fone|telefone|fax|telefax|facsimile|f|mobile|mob|cell|cellular|m|c|h|hp|handphone|gsm|e-?mail|mail|e|web|website|url|internet|www)\b\s*[.:)]?\s*(?:[/&+]\s*)?|(?:携帯電話|携帯|電話|手机|手機|电话|傳真|传真|ファックス|メール)\s*[.:)：]?\s*)+`)
 	// Specks and stray marks at the ends of a line; a final "." or ")"
 	// may belong to the text ("Inc.", "(Japan)").
 	junkRe = regexp.MustCompile(`^[\s\p{P}\p{S}]+|[\s,;:|/\\\-_*~=+<>"'!?&@#%^\[\]{}]+$`)
@@ -241,7 +244,7 @@ var (
 	// A line that gives a messenger or social network handle.
 	handleRe = regexp.MustCompile(`(?i)^\W{0,3}(?:skype|twitter|linkedin|instagram|facebook|fb|wechat|weixin|line|whatsapp|telegram|github|youtube|tiktok)(?:\s*id)?\s*(?:[:：/@]|\s+\S*[._@/]\S*$)`)
 	// A line of nothing but labels, printed apart from what they label.
-	labelsOnlyRe = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|direct|office|main|work|voice|fax|facsimile|mobile|mob|cell|cellular|handphone|e-?mail|mail|web|website|url|internet)\b\s*[.:)]?\s*)+$`)
+	labelsOnlyRe = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|direct|office|main|work|voice|fone|telefone|fax|telefax|facsimile|mobile|mob|cell|cellular|handphone|e-?mail|mail|web|website|url|internet)\b\s*[.:)]?\s*(?:[/&]\s*)?)+$`)
 )
 
 // findContacts takes the phones, emails and websites out of every line:
@@ -902,6 +905,8 @@ func trimPhone(s string) string {
 // "work", "other" for a number that is not a phone's (a tax code), or "".
 func labelKind(before string) string {
 	switch {
+	case phoneFaxLabel.MatchString(before):
+		return "work"
 	case faxLabel.MatchString(before):
 		return "fax"
 	case mobileLabel.MatchString(before):

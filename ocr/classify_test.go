@@ -147,6 +147,21 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "one number for the phone and the fax is the phone",
+		rows: cat(
+			stack(100, 80, 70, "John Roe"),
+			stack(100, 400, "Tel/Fax: (415) 555-0150", "Phone & Fax (415) 555-0151", "T/F: (415) 555-0152", "Fone/Fax: (415) 555-0153", "Telefax: (415) 555-0154"),
+		),
+		want: want{
+			name: "John Roe",
+			phones: []phone{
+				{"(415) 555-0150", "work"}, {"(415) 555-0151", "work"}, {"(415) 555-0152", "work"},
+				{"(415) 555-0153", "work"}, {"(415) 555-0154", "fax"},
+			},
+			noteLacks: []string{"Tel", "Fax", "Phone", "T/F"},
+		},
+	},
+	{
 		name: "two numbers read as one run, and a tax number",
 		rows: cat(
 			stack(100, 80, 70, "John Roe"),

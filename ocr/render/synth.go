@@ -331,6 +331,9 @@ func Synthesize(seed int64, i int) Synthetic {
 	if ls.tel == "" && len(phones) > 1 {
 		ls.mob = "Mobile "
 	}
+	if l := sharedFaxLabel(seed); l != "" && fax == "" && len(phones) == 1 {
+		ls.tel = l
+	}
 
 	bigName := 13 + 4*f.Float64()
 	body := 7.5 + 1.5*f.Float64()
@@ -454,6 +457,24 @@ func bareFirm(seed int64) bool {
 	rng := rand.New(rand.NewPCG(uint64(seed), 0xba2e_f12a))
 	return rng.IntN(bareShare) == 0
 }
+
+// sharedFaxLabel is the label the card of seed prints before a number
+// that is both its phone and its fax ("Tel/Fax: "), as many small firms'
+// cards do, or "": one in sharedFaxShare, used on cards with one number
+// and no fax of their own. The number is the card's phone. It draws apart
+// from the card's other choices, so that every other card stays as it was.
+func sharedFaxLabel(seed int64) string {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x7e1f_a4))
+	if rng.IntN(sharedFaxShare) != 0 {
+		return ""
+	}
+	labels := []string{"Tel/Fax: ", "Phone & Fax ", "T/F: ", "Tel./Fax "}
+	return labels[rng.IntN(len(labels))]
+}
+
+// sharedFaxShare is the share of the invented cards that label their one
+// number as phone and fax: one in sharedFaxShare.
+const sharedFaxShare = 4
 
 // bareShare is the share of the invented firms printed without a legal
 // form: one in bareShare.
