@@ -3,6 +3,7 @@ package ocr
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -59,6 +60,9 @@ func editDistance(a, b string) int {
 
 // nearDomain returns the domain of an email on the card that host is one
 // letter away from, "quillvale.examplle" for quillvale.example, or "".
+// So is the domain host was cut short of in its last label, with at most
+// one letter misread besides: "quilivale.a" for quillvale.ai, where the
+// reading of the line dropped its last letter (see rereadCutDomains).
 func (c *card) nearDomain(host string) string {
 	host = strings.TrimPrefix(strings.ToLower(host), "www.")
 	for _, f := range c.found {
@@ -66,7 +70,14 @@ func (c *card) nearDomain(host string) string {
 			continue
 		}
 		_, d, _ := strings.Cut(f.Value, "@")
-		if len(d) >= 6 && d != host && oneSlip(host, d) {
+		if len(d) < 6 || d == host {
+			continue
+		}
+		if oneSlip(host, d) {
+			return d
+		}
+		if n := len(host); strings.Contains(host, ".") && n < len(d) && utf8.RuneStart(d[n]) && !strings.Contains(d[n:], ".") &&
+			(d[:n] == host || oneSlip(host, d[:n])) {
 			return d
 		}
 	}

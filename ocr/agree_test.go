@@ -24,6 +24,17 @@ func TestAgreement(t *testing.T) {
 			website: "quillvale.example",
 		},
 		{
+			name:    "a website cut short of its suffix's last letter, with a slip besides",
+			rows:    cat(stack(100, 80, 70, "Elena Sorokina"), stack(100, 400, "E: elena@quillvale.ai", "W: www.quilivale.a")),
+			email:   "elena@quillvale.ai",
+			website: "www.quillvale.ai",
+		},
+		{
+			name:  "a host cut short of another label is left",
+			rows:  cat(stack(100, 80, 70, "Elena Sorokina"), stack(100, 400, "E: elena@quillvale.co.uk", "W: www.quillvale.c")),
+			email: "elena@quillvale.co.uk",
+		},
+		{
 			name:     "one letter of the local part against the name",
 			rows:     cat(stack(100, 80, 70, "Jane Doe"), stack(100, 400, "jame.doe@acmewidgets.com", "www.acmewidgets.com")),
 			email:    "jane.doe@acmewidgets.com",

@@ -509,6 +509,10 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		}
 		passes += n
 	}
+	if lines, n, err = rereadCutDomains(ctx, eng, up, lines); err != nil {
+		return nil, err
+	}
+	passes += n
 	lines = scaleLines(lines, f)
 	upright := Rotate(card, rot)
 	return &Reading{
