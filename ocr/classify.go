@@ -217,6 +217,10 @@ var (
 	// A run of digits with the separators phone numbers are printed with.
 	phoneRe = regexp.MustCompile(`(?:\+ ?)?\(?\d[\d ()./\-–]{5,}\d(?:\s*(?:ext\.?|x|#)\s*\d{1,5})?`)
 
+	// The end of a range of numbers printed after the first in full,
+	// "4000 1230 to 1231", "1230 al 1239": the lines of one switchboard.
+	rangeEndRe = regexp.MustCompile(`(?i)^\s*(?:to|till|thru|through|al|a|à|bis|~)\s*\d{1,4}\b`)
+
 	// A Japanese postcode, "100-0005", printed after 〒.
 	jpPostcodeRe = regexp.MustCompile(`^\d{3}-\d{4}$`)
 
@@ -798,7 +802,8 @@ func (c *card) takePhones(i int, text, left string) string {
 		if !strings.Contains(raw, "(") {
 			raw = mendCountryCode(raw, c.region)
 		}
-		before, after := text[:m[0]], text[m[1]:]
+		end := m[1] + rangeEnd(text[m[1]:])
+		before, after := text[:m[0]], text[end:]
 		if strings.TrimSpace(before) == "" {
 			before = left + " "
 		}
@@ -855,7 +860,7 @@ func (c *card) takePhones(i int, text, left string) string {
 				}
 			}
 		}
-		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
+		text = text[:m[0]] + strings.Repeat(" ", end-m[0]) + text[end:]
 	}
 	return text
 }
@@ -899,6 +904,21 @@ func trimPhone(s string) string {
 		}
 		s = t
 	}
+}
+
+// rangeEnd is the length of the end of a range of numbers that after,
+// the text after a number, starts with ("4000 1230 to 1231": " to 1231"),
+// or 0: the range's last number is no text of its own. A number that
+// goes on ("a 2345-6790", another number in full) is not a range's end.
+func rangeEnd(after string) int {
+	r := rangeEndRe.FindStringIndex(after)
+	if r == nil {
+		return 0
+	}
+	if rest := strings.TrimLeft(after[r[1]:], " "); rest != "" && strings.ContainsAny(rest[:1], "0123456789-.–/") {
+		return 0
+	}
+	return r[1]
 }
 
 // labelKind reads the label just before a number: "fax", "mobile",

@@ -1461,3 +1461,27 @@ func TestSentenceCase(t *testing.T) {
 		})
 	}
 }
+
+func TestRangeEnd(t *testing.T) {
+	tests := []struct {
+		after string
+		want  int
+	}{
+		{" to 1231", 8},
+		{" to 1231 Fax", 8},
+		{" al 39, Mobile", 6},
+		{" bis 19", 7},
+		{" a 2345-6790", 0}, // a second number in full
+		{" to 1231 5555", 0},
+		{" Fax", 0},
+		{" today", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.after, func(t *testing.T) {
+			if got := rangeEnd(tt.after); got != tt.want {
+				t.Errorf("rangeEnd(%q) = %d, want %d", tt.after, got, tt.want)
+			}
+		})
+	}
+}
