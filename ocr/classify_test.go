@@ -147,6 +147,24 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "the name is the line with its team printed under it, not a logo's letters",
+		rows: []row{
+			{text: "QUA ZEL", x: 1003, y: 233, h: 68},
+			{text: "Quaywell Services", x: 1002, y: 291, h: 52},
+			{text: "Teodoro Vallarino", x: 102, y: 353, h: 58},
+			{text: "SALES DEPARTMENT", x: 99, y: 422, h: 35},
+			{text: "Calle Ficticia 742, Piso 3", x: 107, y: 583, h: 36},
+			{text: "C1000AAA - CABA - Argentina", x: 107, y: 628, h: 36},
+			{text: "PH: +54 11 4000 1230 to 1231", x: 107, y: 683, h: 33},
+			{text: "ventas@quaywell.example", x: 102, y: 776, h: 40},
+		},
+		want: want{
+			name: "Teodoro Vallarino", company: "Quaywell Services", address: "Calle Ficticia 742, Piso 3, C1000AAA - CABA - Argentina",
+			phones: []phone{{"+54 11 4000 1230", "work"}}, emails: []string{"ventas@quaywell.example"},
+			noteHas: []string{"QUA ZEL", "SALES DEPARTMENT"}, noteLacks: []string{"1231"},
+		},
+	},
+	{
 		name: "one number for the phone and the fax is the phone",
 		rows: cat(
 			stack(100, 80, 70, "John Roe"),

@@ -78,3 +78,20 @@ func sentenceCase(text string) bool {
 func (c *card) services(p part) bool {
 	return isServiceList(c.lines[p.line].Text) || isServiceList(p.text)
 }
+
+// teamRe names a part of a firm that a person works in.
+var teamRe = regexp.MustCompile(`(?i)\b(?:department|dept|division|section|team)\b`)
+
+// teamOf says whether text names the part of a firm its holder works in,
+// by its trade: "Sales Department", "IT Section".
+func teamOf(text string) bool {
+	if !teamRe.MatchString(text) {
+		return false
+	}
+	for _, w := range strings.Fields(teamRe.ReplaceAllString(text, "")) {
+		if titleModRe.MatchString(strings.Trim(w, ",.;:()/&")) {
+			return true
+		}
+	}
+	return false
+}

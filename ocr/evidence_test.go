@@ -93,3 +93,26 @@ func TestNameAgreesWithoutDiacritics(t *testing.T) {
 		t.Errorf("name %q, title %q; want Estêvão Guimarães, Engenheiro civil", got[FieldName], got[FieldTitle])
 	}
 }
+
+func TestTeamOf(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"SALES DEPARTMENT", true},
+		{"IT Section", true},
+		{"Marketing Team", true},
+		{"Customer Service Division", true},
+		{"Department", false},    // no trade
+		{"Team Quaywell", false}, // a firm's name
+		{"Head Office", false},   // a place
+		{"Quaywell Group", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := teamOf(tt.text); got != tt.want {
+				t.Errorf("teamOf(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}

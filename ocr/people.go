@@ -508,6 +508,9 @@ func (c *card) nameScore(p part) float64 {
 	if c.companyScore(text) > 0 {
 		s -= 2.5
 	}
+	if c.jobUnder(p.line) {
+		s++
+	}
 
 	// Names are usually printed large and near the top.
 	h := float64(lineHeight(c.lines[p.line])) / c.height
@@ -516,6 +519,21 @@ func (c *card) nameScore(p part) float64 {
 		s += 0.5 * (1 - float64(c.lines[p.line].Box.Min.Y)/float64(c.size.Y))
 	}
 	return s
+}
+
+// jobUnder says whether the line printed just under line i, in its
+// column and smaller, holds job-title words or names a team ("Sales
+// Department"): a card prints the job under its holder's name, seldom
+// under a firm's name or a logo.
+func (c *card) jobUnder(i int) bool {
+	for _, q := range c.parts {
+		if q.line == i || c.lines[q.line].Box.Min.Y <= c.lines[i].Box.Min.Y || !c.adjacent(i, q.line) ||
+			!c.sameColumn(i, q.line) || lineHeight(c.lines[q.line]) >= lineHeight(c.lines[i]) {
+			continue
+		}
+		return c.companyScore(q.text) <= 0 && (titleScore(q.text) > 0 || teamOf(q.text))
+	}
+	return false
 }
 
 // nameReason says what made part p the name.
