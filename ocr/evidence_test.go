@@ -32,6 +32,27 @@ func TestEvidenceAgainst(t *testing.T) {
 				stack(100, 600, "jane@ironbark.example")),
 			title: "Luthier", company: "Ironbark Instruments Ltd",
 		},
+		{
+			name: "a job no list knows, under a name only its place tells",
+			rows: cat(stack(100, 80, 70, "Teodoro Vallarino", "Luthier"),
+				stack(100, 330, 50, "Ironbark Instruments Ltd"),
+				stack(100, 600, "info@ironbark.example")),
+			title: "Luthier", company: "Ironbark Instruments Ltd",
+		},
+		{
+			name: "two people one under the other: the second is no job",
+			rows: cat(stack(100, 80, 70, "Teodoro Vallarino"), stack(100, 160, 50, "Benedito Ardiles"),
+				stack(100, 330, 50, "Ironbark Instruments Ltd"),
+				stack(100, 600, "info@ironbark.example")),
+			company: "Ironbark Instruments Ltd",
+		},
+		{
+			name: "a team under the name is no job",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Department"),
+				stack(100, 330, 50, "Ironbark Instruments Ltd"),
+				stack(100, 600, "jane@ironbark.example")),
+			company: "Ironbark Instruments Ltd",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

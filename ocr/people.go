@@ -789,12 +789,14 @@ func (c *card) findCompanyTitleName() {
 			why += ", next to the name"
 		}
 		c.reason(why)
-	} else if k := c.lineUnderName(name); k >= 0 && !c.has(FieldTitle) && byEvidence && c.nameScore(c.parts[name]) >= 3.5 {
+	} else if k := c.lineUnderName(name); k >= 0 && !c.has(FieldTitle) && byEvidence {
 		// No job words anywhere: the short line printed just under the
 		// name, smaller than it, is where cards put the job, once the
 		// company is known to be another line (else it may be the firm's
-		// name, printed under the owner's), and the name is sure: it
-		// agrees with the email, or is a known name.
+		// name, printed under the owner's). Many cards give no other
+		// evidence of the name (a firm's mailbox, "info@", names no one),
+		// so an unsure name is enough, unless that line too reads as a
+		// name: two people printed one under the other.
 		c.take(k, FieldTitle)
 		c.reason("printed just under the name; no job-title words")
 		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
@@ -1121,12 +1123,16 @@ func (c *card) fields() []Field {
 // lineUnderName returns the unclaimed part printed just under the name (or
 // just beside it on its row), smaller than the name and shaped like a job
 // title: a few words, no digits, nothing of a company, an address, a
-// slogan or a list of services. It returns -1 when there is none.
+// slogan, a list of services or a team ("Sales Department"), and no
+// person's name, nor shaped like one when the name is unsure (it neither
+// agrees with the email nor is a known name). It returns -1 when there
+// is none.
 func (c *card) lineUnderName(name int) int {
 	if name < 0 {
 		return -1
 	}
 	nl := c.parts[name].line
+	sure := c.nameScore(c.parts[name]) >= 3.5
 	for k, p := range c.parts {
 		if p.kind != "" || k == name || p.line == nl {
 			continue
@@ -1140,7 +1146,8 @@ func (c *card) lineUnderName(name int) int {
 		words := strings.Fields(p.text)
 		if len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
 			c.companyScore(p.text) > 0 || hasCompanySuffix(p.text) || isAddress(p.text) ||
-			isSlogan(p.text) || c.services(p) || c.nameWords(p.text) != nil && c.nameScore(p) > 2.5 {
+			isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
+			c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure) {
 			return -1
 		}
 		return k

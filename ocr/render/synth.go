@@ -300,6 +300,9 @@ func Synthesize(seed int64, i int) Synthetic {
 	domain := stem + "." + co.tld
 	title := pick(f, jobTitles[lang])
 	email := localPart(f, given, family) + "@" + domain
+	if role := roleMailbox(seed); role != "" {
+		email = role + "@" + domain
+	}
 	website := pick(f, []string{"www." + domain, domain, "https://" + domain, "www." + domain})
 	intl := f.IntN(2) == 0
 	phones := []string{phone(f, co.code, phonenumbers.FIXED_LINE, intl)}
@@ -471,6 +474,24 @@ func sharedFaxLabel(seed int64) string {
 	labels := []string{"Tel/Fax: ", "Phone & Fax ", "T/F: ", "Tel./Fax "}
 	return labels[rng.IntN(len(labels))]
 }
+
+// roleMailbox is the firm's mailbox the card of seed prints instead of
+// its holder's own address ("info@"), as many small firms' cards do, or
+// "": one in roleShare. Such a card's name cannot be found by its email.
+// It draws apart from the card's other choices, so that every other card
+// stays as it was.
+func roleMailbox(seed int64) string {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x4a11_b0c5))
+	if rng.IntN(roleShare) != 0 {
+		return ""
+	}
+	boxes := []string{"info", "hello", "contact", "office", "enquiries", "mail"}
+	return boxes[rng.IntN(len(boxes))]
+}
+
+// roleShare is the share of the invented cards that print a firm's
+// mailbox rather than the holder's address: one in roleShare.
+const roleShare = 5
 
 // sharedFaxShare is the share of the invented cards that label their one
 // number as phone and fax: one in sharedFaxShare.
