@@ -300,6 +300,7 @@ func (c *card) findContacts() {
 		// Labels go with the details taken from the line; a line of
 		// other words keeps its one-letter words ("M. Jones").
 		if text != undoSlips(c.lines[i].Text) || labelsOnlyRe.MatchString(text) {
+			text = labelBeforeTakenRe.ReplaceAllString(text, "$1  ")
 			text = strings.TrimSpace(anyLabel.ReplaceAllString(text, ""))
 		}
 		text = strings.TrimSpace(junkRe.ReplaceAllString(text, ""))
@@ -310,6 +311,11 @@ func (c *card) findContacts() {
 }
 
 var (
+	// A label, or an icon read as one letter, just before a detail taken
+	// out of its line, which left two spaces or more where it stood:
+	// "Chidi Danfanel m" when the email behind its icon, printed in
+	// another column, was read on the name's line.
+	labelBeforeTakenRe = regexp.MustCompile(`(?i)(^|\s)(?:\p{Latin}|tel|phone|ph|mob|mobile|cell|fax|e-?mail|mail|web|url)\s*[.:)]?(\s{2,}|$)`)
 	// Labels printed with their letters spaced out: "T E L", "F A X".
 	spacedLabelRe = regexp.MustCompile(`\b(?:T E L|F A X|U R L|M O B|W E B)\b`)
 	// A dash after katakana is its long-vowel mark read as a dash:

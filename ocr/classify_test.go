@@ -165,6 +165,20 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "an icon before an email read on the name's line, from the other column",
+		rows: []row{
+			{text: "Tel/Fax: +1 201-555-0846", x: 902, y: 306, h: 40},
+			{text: "Teodoro Vallarino m tvallarino@quaywell.example", x: 117, y: 336, h: 50},
+			{text: "m quaywell.example", x: 904, y: 431, h: 47},
+			{text: "Quaywell Co.", x: 118, y: 528, h: 63},
+		},
+		want: want{
+			name: "Teodoro Vallarino", company: "Quaywell Co.",
+			phones: []phone{{"+1 201-555-0846", "work"}}, emails: []string{"tvallarino@quaywell.example"},
+			websites: []string{"quaywell.example"},
+		},
+	},
+	{
 		name: "one number for the phone and the fax is the phone",
 		rows: cat(
 			stack(100, 80, 70, "John Roe"),
