@@ -13,52 +13,81 @@ import (
 // the rest, which the English model reads as plain letters.
 const latinScript = "Latin"
 
-// markedName reads the line holding the card's name again with the
+// markedLines reads the line holding the card's name again with the
 // model of the whole Latin script: a card seldom says its holder's
 // language but by the marks on the name, which the English reading drops
 // ("Dvorak" for "Dvořák", "Oztiirk" for "Öztürk"). The reading is kept
 // only where it differs from the first by letters with marks alone (see
 // withMarks), so a misread cannot change the name otherwise. The line is
 // read as one line: read as a page, it kept as many marks on the invented
-// cards, but not the same ones. It returns lines, and how many reads it
-// made.
-func markedName(ctx context.Context, eng Engine, up image.Image, lines []Line) ([]Line, int, error) {
-	at := -1
-	for _, f := range Classify(lines, up.Bounds().Size()) {
-		if f.Kind == FieldName && !f.Suggested && strings.ContainsFunc(f.Value, unicode.IsLetter) {
-			at = lineOver(lines, f.Box)
-			break
+// cards, but not the same ones. On a card that calls for a language
+// written in Latin letters with marks (see CardLanguages), the lines of
+// its job and its firm are read so too: read with the whole card, even
+// in the card's language, "Carpintería" and "Óptica" lost their marks,
+// which their lines read alone keep. It returns lines, and how many
+// reads it made.
+func markedLines(ctx context.Context, eng Engine, up image.Image, lines []Line, called []string) ([]Line, int, error) {
+	kinds := []FieldKind{FieldName}
+	if slices.ContainsFunc(called, func(l string) bool { return scriptOf[l] == "" }) {
+		kinds = append(kinds, FieldTitle, FieldCompany)
+	}
+	fields := Classify(lines, up.Bounds().Size())
+	var at []int
+	for _, kind := range kinds {
+		for _, f := range fields {
+			if f.Kind == kind && !f.Suggested && strings.ContainsFunc(f.Value, unicode.IsLetter) {
+				if k := lineOver(lines, f.Box); k >= 0 && !slices.Contains(at, k) {
+					at = append(at, k)
+				}
+				break
+			}
 		}
 	}
-	if at < 0 {
-		return lines, 0, nil
+	out, reads, cloned := lines, 0, false
+	for _, k := range at {
+		marked, read, err := markedLine(ctx, eng, up, lines[k])
+		reads += read
+		if err != nil {
+			return lines, reads, err
+		}
+		if marked != nil {
+			if !cloned {
+				out, cloned = slices.Clone(lines), true
+			}
+			out[k] = *marked
+		}
 	}
-	b := lines[at].Box
+	return out, reads, nil
+}
+
+// markedLine reads line l again, alone, in the Latin script, and gives
+// it with the marks that reading adds (see withMarks), or nil when it
+// adds none. It returns how many reads it made.
+func markedLine(ctx context.Context, eng Engine, up image.Image, l Line) (*Line, int, error) {
+	b := l.Box
 	got, ok, err := readBoxIn(ctx, eng, up, b.Inset(-max(4, b.Dy()/2)), Pass{Mode: ModeLine, Script: "Latin", Langs: []string{latinScript}, Only: true})
 	if err != nil {
-		return lines, 1, err
+		return nil, 1, err
 	}
 	if !ok {
-		return lines, 0, nil // the line lies outside the card
+		return nil, 0, nil // the line lies outside the card
 	}
-	// The words read on the name's line, left to right, as one line.
+	// The words read on the line, left to right, as one line.
 	var words []Word
-	for _, l := range got {
-		if l.Box.Overlaps(b) {
-			words = append(words, l.Words...)
+	for _, g := range got {
+		if g.Box.Overlaps(b) {
+			words = append(words, g.Words...)
 		}
 	}
 	if len(words) == 0 {
-		return lines, 1, nil
+		return nil, 1, nil
 	}
 	slices.SortStableFunc(words, func(a, b Word) int { return a.Box.Min.X - b.Box.Min.X })
-	marked, ok := withMarks(lines[at], NewLine(words))
+	marked, ok := withMarks(l, NewLine(words))
 	if !ok {
-		return lines, 1, nil
+		return nil, 1, nil
 	}
-	out := slices.Clone(lines)
-	out[at] = marked
-	return out, 1, nil
+	return &marked, 1, nil
 }
 
 // lineOver is the line of lines most of box lies on, or -1 for none.

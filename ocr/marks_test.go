@@ -1,6 +1,8 @@
 package ocr
 
 import (
+	"context"
+	"image"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -103,6 +105,79 @@ func TestWithMarks(t *testing.T) {
 			}
 			if tt.conf != 0 && got.Conf != tt.conf {
 				t.Errorf("withMarks read at %.0f, want %.0f", got.Conf, tt.conf)
+			}
+		})
+	}
+}
+
+// heightEngine reads each crop it is given as one line: the text for the
+// crop's height, else what it was told to read for none.
+type heightEngine struct {
+	byHeight map[int]string
+	reads    int
+}
+
+func (e *heightEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{}, false
+}
+
+func (e *heightEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
+	e.reads++
+	b := img.Bounds()
+	text, ok := e.byHeight[b.Dy()]
+	if !ok {
+		return nil, nil
+	}
+	var words []Word
+	x := b.Min.X + 4
+	for _, w := range strings.Fields(text) {
+		words = append(words, Word{Text: w, Conf: 90, Box: image.Rect(x, b.Min.Y+4, x+20*len(w), b.Max.Y-4)})
+		x += 20*len(w) + 10
+	}
+	return []Line{NewLine(words)}, nil
+}
+
+func (e *heightEngine) Close() error { return nil }
+
+// TestMarkedLines: the name's line is read again for its marks on every
+// card; the job's and the firm's only on a card that calls for a
+// language written in Latin letters, and only marks are taken.
+func TestMarkedLines(t *testing.T) {
+	up := image.NewGray(image.Rect(0, 0, 1600, 1000))
+	card := lines(cat(
+		stack(100, 80, 70, "Inigo Martinez", 40, "Ingeniero de caminos"),
+		stack(100, 300, 56, "Sable Ridge Carpinteria S.L."),
+		stack(100, 600, "Tel: +34 810 12 38 36", "inigo.martinez@sableridge.es"),
+	)...)
+	// Each line's crop is twice its height: half of it above and below.
+	read := map[int]string{140: "Íñigo Martínez", 80: "Ingeniero de camiños", 112: "Sable Ridge Carpintería S.L."}
+	tests := []struct {
+		name   string
+		called []string
+		want   []string // name, title and company lines as kept
+		reads  int
+	}{
+		{"a card from Spain", []string{"spa"}, []string{"Íñigo Martínez", "Ingeniero de camiños", "Sable Ridge Carpintería S.L."}, 3},
+		{"a card that calls for no language", nil, []string{"Íñigo Martínez", "Ingeniero de caminos", "Sable Ridge Carpinteria S.L."}, 1},
+		{"a card that calls for Japanese alone", []string{"jpn"}, []string{"Íñigo Martínez", "Ingeniero de caminos", "Sable Ridge Carpinteria S.L."}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			eng := &heightEngine{byHeight: read}
+			got, reads, err := markedLines(context.Background(), eng, up, card, tt.called)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if reads != tt.reads || eng.reads != tt.reads {
+				t.Errorf("%d reads (engine asked %d times), want %d", reads, eng.reads, tt.reads)
+			}
+			for k, want := range tt.want {
+				if got[k].Text != want {
+					t.Errorf("line %d = %q, want %q", k, got[k].Text, want)
+				}
+			}
+			if card[0].Text != "Inigo Martinez" {
+				t.Errorf("the lines given were changed: %q", card[0].Text)
 			}
 		})
 	}

@@ -504,7 +504,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		}
 	}
 	if !printedCJK(lines) {
-		if lines, n, err = markedName(ctx, eng, up, lines); err != nil {
+		if lines, n, err = markedLines(ctx, eng, up, lines, langs); err != nil {
 			return nil, err
 		}
 		passes += n
