@@ -10,8 +10,9 @@ import (
 // services, or a slogan. Cards print both under the company's name.
 
 // serviceSepRe splits a line of services: "Air · Sea · Road", "Sales |
-// Rentals | Repairs", "Design • Print • Signage".
-var serviceSepRe = regexp.MustCompile(`\s*[·•|*/●■►]\s*|\s+-\s+`)
+// Rentals | Repairs", "Design • Print • Signage", and the bullets OCR
+// reads as signs ("Design ¢ Print * Signage", "Design © Print").
+var serviceSepRe = regexp.MustCompile(`\s*[·•|*/●■►¢©®°]\s*|\s+-\s+`)
 
 // isServiceList says whether text lists services: three or more short
 // items between separators, with no digits.

@@ -19,6 +19,13 @@ func TestEvidenceAgainst(t *testing.T) {
 			title: "Sales Manager", company: "Saltmarsh LLC",
 		},
 		{
+			name: "services with their bullets read as signs, under a firm with no legal form",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Manager"),
+				stack(100, 330, 50, "Saltmarsh Ironworks", "Design ¢ Print * Signage"),
+				stack(100, 600, "jane@saltmarsh.example")),
+			title: "Sales Manager", company: "Saltmarsh Ironworks",
+		},
+		{
 			name: "a slogan under the company is no title",
 			rows: cat(stack(100, 80, 70, "Jane Doe"),
 				stack(100, 330, 50, "Kittiwake Shipping Ltd", "Your partner on every shore"),
