@@ -81,7 +81,7 @@ func (c *card) services(p part) bool {
 }
 
 // teamRe names a part of a firm that a person works in.
-var teamRe = regexp.MustCompile(`(?i)\b(?:department|dept|division|section|team)\b`)
+var teamRe = wholeWords(`department|dept|division|section|team`)
 
 // teamOf says whether text names the part of a firm its holder works in,
 // by its trade: "Sales Department", "IT Section".

@@ -1,6 +1,9 @@
 package ocr
 
-import "testing"
+import (
+	"regexp"
+	"testing"
+)
 
 // TestEvidenceAgainst: a slogan or a list of services printed under the
 // company is neither the company, nor part of it, nor the title; a job no
@@ -10,6 +13,7 @@ func TestEvidenceAgainst(t *testing.T) {
 		name                  string
 		rows                  []row
 		title, company, notes string
+		person                string // the name, when the case is about it
 	}{
 		{
 			name: "services under the company",
@@ -47,6 +51,13 @@ func TestEvidenceAgainst(t *testing.T) {
 			title: "Luthier", company: "Ironbark Instruments Ltd",
 		},
 		{
+			name: "a name with marks holds no word that names a firm",
+			rows: cat(stack(100, 80, 70, "Íñigo Martínez", "Ingeniero de caminos"), // "Mart" is no shop
+				stack(100, 330, 50, "Sable Ridge Carpintería"),
+				stack(100, 600, "enquiries@sableridge.es")),
+			title: "Ingeniero de caminos", company: "Sable Ridge Carpintería", person: "Íñigo Martínez",
+		},
+		{
 			name: "two people one under the other: the second is no job",
 			rows: cat(stack(100, 80, 70, "Teodoro Vallarino"), stack(100, 160, 50, "Benedito Ardiles"),
 				stack(100, 330, 50, "Ironbark Instruments Ltd"),
@@ -69,6 +80,9 @@ func TestEvidenceAgainst(t *testing.T) {
 			}
 			if got[FieldCompany] != tt.company {
 				t.Errorf("company = %q, want %q", got[FieldCompany], tt.company)
+			}
+			if tt.person != "" && got[FieldName] != tt.person {
+				t.Errorf("name = %q, want %q", got[FieldName], tt.person)
 			}
 		})
 	}
@@ -140,6 +154,35 @@ func TestTeamOf(t *testing.T) {
 		t.Run(tt.text, func(t *testing.T) {
 			if got := teamOf(tt.text); got != tt.want {
 				t.Errorf("teamOf(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestWholeWords: the words that name firms, teams and buildings match
+// whole words alone, letters with marks included.
+func TestWholeWords(t *testing.T) {
+	tests := []struct {
+		text string
+		re   *regexp.Regexp
+		want bool
+	}{
+		{"Íñigo Martínez", companyWordRe, false}, // í is a letter: no "mart"
+		{"Quaywell Mart", companyWordRe, true},
+		{"Walmart", companyWordRe, false},
+		{"Lab Équipe", departmentRe, true},
+		{"Labé Conté", departmentRe, false},
+		{"Hôtel Tower", buildingRe, true},
+		{"Towerø", buildingRe, false},
+		{"Quaywell Ltd.", companySuffixRe, true},
+		{"Ltdá", companySuffixRe, false},
+		{"IT Section", teamRe, true},
+		{"Teamé", teamRe, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := tt.re.MatchString(tt.text); got != tt.want {
+				t.Errorf("%v matches %q: %v, want %v", tt.re, tt.text, got, tt.want)
 			}
 		})
 	}

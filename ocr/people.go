@@ -16,7 +16,7 @@ var (
 	// Legal forms that end a company's name.
 	// Legal forms that are nothing else: they make a company wherever
 	// they stand.
-	companySuffixRe = regexp.MustCompile(`(?i)\b(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|s/a|a/s)\b\.?|株式会社|有限会社|合同会社|合資会社|合名会社|有限公司|有限责任公司|有限責任公司|集团|集團|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
+	companySuffixRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{M}\p{N}])(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|s/a|a/s)(?:$|[^\p{L}\p{M}\p{N}])\.?|株式会社|有限会社|合同会社|合資会社|合名会社|有限公司|有限责任公司|有限責任公司|集团|集團|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
 	// Legal forms written with dots or letters with marks, where \b does
 	// not tell a word's end: Turkish "A.Ş." and "Ltd. Şti.", Croatian
 	// "d.o.o.", Czech "s.r.o.", Polish "sp. z o.o.", Italian "S.p.A.", the
@@ -27,13 +27,13 @@ var (
 	// company's name can stand: see shortFormIsSuffix.
 	shortFormRe = regexp.MustCompile(`(?i)\b(co|lp|ag|kg|sa|sas|spa|nv|bv|oy|ab|as|kk|me)\b\.?`)
 	// Words that name an organisation rather than a person or a job.
-	companyWordRe = regexp.MustCompile(`(?i)\b(?:group|holdings?|partners|associates|foundation|university|college|institute|school|academy|bank|labs?|laboratory|laboratories|technologies|technology|tech|systems|solutions|consulting|consultants|services|studios?|agency|ventures|capital|realty|restaurant|grill|cafe|café|bakery|hotel|hospital|clinic|dental|dentistry|medical|healthcare|health|care|pharmacy|church|international|industries|enterprises|media|software|networks?|communications|pharmaceuticals?|insurance|financial|investments?|properties|construction|design|designs|marketing|logistics|trading|electronics|motors|foods|energy|global|worldwide|corporate|ministry|council|society|association|club|firm|llp|law|attorneys|bureau|factory|store|shop|market|mart|cooperative|eletrônica|comércio|indústria|loja|oficina)\b`)
+	companyWordRe = wholeWords(`group|holdings?|partners|associates|foundation|university|college|institute|school|academy|bank|labs?|laboratory|laboratories|technologies|technology|tech|systems|solutions|consulting|consultants|services|studios?|agency|ventures|capital|realty|restaurant|grill|cafe|café|bakery|hotel|hospital|clinic|dental|dentistry|medical|healthcare|health|care|pharmacy|church|international|industries|enterprises|media|software|networks?|communications|pharmaceuticals?|insurance|financial|investments?|properties|construction|design|designs|marketing|logistics|trading|electronics|motors|foods|energy|global|worldwide|corporate|ministry|council|society|association|club|firm|llp|law|attorneys|bureau|factory|store|shop|market|mart|cooperative|eletrônica|comércio|indústria|loja|oficina`)
 	// Words that make a line a job title: the job itself.
 	titleHeadRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(?:ceo|cto|cfo|coo|cio|cmo|cso|cpo|vp|svp|evp|avp|md|gm|president|chairman|chairwoman|chair|chairperson|officer|director|manager|mgr|head|lead|leader|founder|co-founder|cofounder|owner|proprietor|partner|principal|secretary|treasurer|executive|engineer|developer|architect|designer|consultant|analyst|specialist|associate|assistant|coordinator|administrator|supervisor|representative|rep|agent|broker|advisor|adviser|counsel|counselor|attorney|lawyer|accountant|technician|scientist|researcher|professor|lecturer|student|intern|apprentice|editor|writer|producer|physician|dentist|doctor|nurse|therapist|pharmacist|chef|realtor|trainer|instructor|teacher|curator|photographer|artist|fellow|candidate|trustee|governor|ambassador|evangelist|recruiter|planner|buyer|controller|auditor|inspector|superintendent|commissioner|mayor|senator|dean|provost|chancellor|registrar|librarian|pastor|minister|strategist|programmer|coach|member|staff|gerente|diretor|diretora|vendedor|vendedora|proprietário|sócio|sócia)(?:$|[^\p{L}\p{N}])`)
 	// Words that qualify a job in a title: "Senior", "Sales", "and".
 	titleModRe = regexp.MustCompile(`(?i)^(?:senior|sr|junior|jr|vice|chief|managing|general|deputy|acting|interim|regional|national|global|international|area|country|sales|marketing|business|development|operations|product|project|program|account|accounts|customer|client|support|service|services|relations|human|resources|hr|finance|financial|technical|technology|research|strategy|strategic|corporate|creative|art|it|software|hardware|systems|data|quality|legal|medical|clinical|public|communications|media|digital|brand|content|design|engineering|information|security|team|board|staff|executive|associate|assistant|principal|lead|and|&|of|for|the|to|in|de|e|y)$`)
 	// Words that name a department, printed under a title.
-	departmentRe = regexp.MustCompile(`(?i)\b(?:section|department|dept|division|div|unit|group|team|office|bureau|branch|lab|laboratory|center|centre|headquarters|hq)\b`)
+	departmentRe = wholeWords(`section|department|dept|division|div|unit|group|team|office|bureau|branch|lab|laboratory|center|centre|headquarters|hq`)
 	honorificRe  = regexp.MustCompile(`(?i)^(?:mr|mrs|ms|miss|dr|prof|sir|madam|mx)\.?\s+|,?\s+(?:phd|ph\.\s?d|md|m\.d|mba|cpa|dds|d\.d\.s|dmd|d\.m\.d|esq|jr|sr|ii|iii|iv|pe|rn|cfa|cfp|pmp|msc|bsc|mph|dvm|jd|llm|frcs)\.?$|,\s*(?:\p{Lu}\.){2,}\p{Lu}?\.?$`)
 )
 
@@ -213,7 +213,7 @@ func (c *card) companyScore(text string) float64 {
 // association with", "A member of", "Powered by".
 var leadInWords = map[string]bool{"with": true, "of": true, "by": true, "for": true, "from": true, "to": true, "at": true}
 
-var departmentEndRe = regexp.MustCompile(`(?i)\b(?:section|department|dept|division|div|unit|team)\.?$`)
+var departmentEndRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{M}\p{N}])(?:section|department|dept|division|div|unit|team)\.?$`)
 
 // matchesDomain says whether text names the card's email or web domain:
 // "Acme Widgets" for acme.com or acmewidgets.com.
@@ -970,7 +970,7 @@ func (c *card) fullerName(k int) int {
 
 // buildingRe finds a word that names a building: "Acme Building" is where
 // Acme is, not Acme's fuller name.
-var buildingRe = regexp.MustCompile(`(?i)\b(?:building|bldg|tower|house|plaza|centre|center|complex|mall|floor|suite|block)\b`)
+var buildingRe = wholeWords(`building|bldg|tower|house|plaza|centre|center|complex|mall|floor|suite|block`)
 
 // squashSpaces turns punctuation into spaces, for comparing words.
 func squashSpaces(s string) string {
@@ -1153,4 +1153,13 @@ func (c *card) lineUnderName(name int) int {
 		return k
 	}
 	return -1
+}
+
+// wholeWords compiles alts, alternatives, to match as whole words alone,
+// whatever their case. Go's \b knows ASCII letters only, and a word with
+// a mark held another to it: "Martínez" held "mart", a word that names a
+// shop, as í is no letter to \b. Only for matching: the letters around
+// a word are part of what matches.
+func wholeWords(alts string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{M}\p{N}])(?:` + alts + `)(?:$|[^\p{L}\p{M}\p{N}])`)
 }
