@@ -72,22 +72,82 @@ func markedLine(ctx context.Context, eng Engine, up image.Image, l Line) (*Line,
 	if !ok {
 		return nil, 0, nil // the line lies outside the card
 	}
-	// The words read on the line, left to right, as one line.
-	var words []Word
-	for _, g := range got {
-		if g.Box.Overlaps(b) {
-			words = append(words, g.Words...)
-		}
-	}
+	words := wordsOn(got, b)
 	if len(words) == 0 {
 		return nil, 1, nil
 	}
-	slices.SortStableFunc(words, func(a, b Word) int { return a.Box.Min.X - b.Box.Min.X })
-	marked, ok := withMarks(l, NewLine(words))
+	second := NewLine(words)
+	marked, ok := withMarks(l, second)
 	if !ok {
-		return nil, 1, nil
+		marked = l
 	}
-	return &marked, 1, nil
+	reads := 1
+	// A letter only one language writes, read by the Latin model even in
+	// a word it misread otherwise ("ÇAĞGLA" for ÇAĞLA), calls for a read
+	// in that language, whose model knows its letters in capitals too.
+	if lang := markLanguage(second.Text); lang != "" {
+		got, _, err := readBoxIn(ctx, eng, up, b.Inset(-max(4, b.Dy()/2)), Pass{Mode: ModeLine, Langs: []string{lang}, Only: true})
+		reads++
+		if err != nil {
+			return nil, reads, err
+		}
+		if words := wordsOn(got, b); len(words) > 0 {
+			if more, added := plainWordsMarked(marked, NewLine(words)); added {
+				marked, ok = more, true
+			}
+		}
+	}
+	if !ok {
+		return nil, reads, nil
+	}
+	return &marked, reads, nil
+}
+
+// plainWordsMarked is withMarks for the words of line that bear no mark
+// yet: a language's model reads its own letters surely but another's
+// less ("Procházka" read "Prochâzka" in Turkish), so a mark read before
+// stays as it was. ok is false when no word gained a mark.
+func plainWordsMarked(line, second Line) (Line, bool) {
+	got, ok := withMarks(line, second)
+	if !ok || len(got.Words) != len(line.Words) {
+		if ok && !strings.ContainsFunc(line.Text, marked) {
+			return got, true
+		}
+		return line, false
+	}
+	words, changed := slices.Clone(line.Words), false
+	for i, w := range line.Words {
+		if !strings.ContainsFunc(w.Text, marked) && got.Words[i].Text != w.Text {
+			words[i], changed = got.Words[i], true
+		}
+	}
+	if !changed {
+		return line, false
+	}
+	return NewLine(words), true
+}
+
+// wordsOn are the words of got read on box, left to right, as one line.
+func wordsOn(got []Line, box image.Rectangle) []Word {
+	var words []Word
+	for _, g := range got {
+		if g.Box.Overlaps(box) {
+			words = append(words, g.Words...)
+		}
+	}
+	slices.SortStableFunc(words, func(a, b Word) int { return a.Box.Min.X - b.Box.Min.X })
+	return words
+}
+
+// markLanguage is the language that alone writes a letter of text (ş and
+// ğ Turkish, ł Polish, ř Czech), or "".
+func markLanguage(text string) string {
+	for _, ml := range markLanguages {
+		if strings.ContainsAny(text, ml.letters) {
+			return ml.lang
+		}
+	}
+	return ""
 }
 
 // lineOver is the line of lines most of box lies on, or -1 for none.

@@ -114,6 +114,7 @@ func TestWithMarks(t *testing.T) {
 // crop's height, else what it was told to read for none.
 type heightEngine struct {
 	byHeight map[int]string
+	byLang   map[string]map[int]string // for a read in one language alone
 	reads    int
 }
 
@@ -121,10 +122,14 @@ func (e *heightEngine) Orientation(context.Context, image.Image) (Orientation, b
 	return Orientation{}, false
 }
 
-func (e *heightEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
+func (e *heightEngine) Recognize(_ context.Context, img image.Image, p Pass) ([]Line, error) {
 	e.reads++
 	b := img.Bounds()
-	text, ok := e.byHeight[b.Dy()]
+	read := e.byHeight
+	if len(p.Langs) == 1 && e.byLang[p.Langs[0]] != nil {
+		read = e.byLang[p.Langs[0]]
+	}
+	text, ok := read[b.Dy()]
 	if !ok {
 		return nil, nil
 	}
@@ -178,6 +183,42 @@ func TestMarkedLines(t *testing.T) {
 			}
 			if card[0].Text != "Inigo Martinez" {
 				t.Errorf("the lines given were changed: %q", card[0].Text)
+			}
+		})
+	}
+}
+
+// TestMarkedLinesInTheirLanguage: a letter only one language writes,
+// read by the Latin model in a word it misread otherwise, calls for a
+// read of the line in that language, which marks only the words still
+// plain.
+func TestMarkedLinesInTheirLanguage(t *testing.T) {
+	up := image.NewGray(image.Rect(0, 0, 1600, 1000))
+	tests := []struct {
+		name        string
+		first       string // the name's line as first read
+		latin, lang string // read again in the Latin script, and in tur
+		want        string
+		reads       int
+	}{
+		{"Turkish capitals the Latin model misread", "CAGLA FAIRWEATHER", "ÇAĞGLA FAIRWEATHER", "ÇAĞLA FAIRWEATHER", "ÇAĞLA FAIRWEATHER", 2},
+		{"a mark read before stays", "Cagla Prochazka", "Çağla Procházka", "Çağla Prochâzka", "Çağla Procházka", 2},
+		{"a word the Latin model marked, the other left to Turkish", "Cagla Prochazka", "CAĞGLA Procházka", "Çağla Prochâzka", "Çağla Procházka", 2},
+		{"no letter only one language writes: no second read", "Cagla Muller", "Cagla Müller", "", "Cagla Müller", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			card := lines(cat(stack(100, 80, 70, tt.first, 40, "Sales Manager"), stack(100, 600, "cagla@quaywell.example"))...)
+			eng := &heightEngine{byHeight: map[int]string{140: tt.latin}, byLang: map[string]map[int]string{"tur": {140: tt.lang}}}
+			got, reads, err := markedLines(context.Background(), eng, up, card, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if reads != tt.reads || eng.reads != tt.reads {
+				t.Errorf("%d reads (engine asked %d times), want %d", reads, eng.reads, tt.reads)
+			}
+			if got[0].Text != tt.want {
+				t.Errorf("name's line = %q, want %q", got[0].Text, tt.want)
 			}
 		})
 	}
