@@ -851,6 +851,9 @@ func (c *card) takePhones(i int, text, left string) string {
 				}
 			}
 			why := c.phoneReason(num, kind, nk)
+			if k == 0 && phoneFaxLabel.MatchString(before) {
+				why = strings.Replace(why, "labelled as a phone", "labelled as phone and fax", 1)
+			}
 			mended := false
 			if fixed, ok := leadingZero(num, c.region); ok {
 				why = c.phoneReason(fixed, kind, nk) + ", its first 0 read as a " + digitsOf(num)[:1]

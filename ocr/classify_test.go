@@ -1517,3 +1517,18 @@ func TestRangeEnd(t *testing.T) {
 		})
 	}
 }
+
+// TestPhoneAndFaxReason: the review says why a number labelled for the
+// phone and the fax was taken as the phone.
+func TestPhoneAndFaxReason(t *testing.T) {
+	rows := cat(stack(100, 80, 70, "John Roe"), stack(100, 400, "Tel/Fax: (415) 555-0150"))
+	for _, f := range Classify(lines(rows...), cardSize) {
+		if f.Kind == FieldPhone {
+			if f.PhoneKind != "work" || !strings.Contains(f.Reason, "labelled as phone and fax") {
+				t.Errorf("phone %q kind %q, reason %q; want work, labelled as phone and fax", f.Value, f.PhoneKind, f.Reason)
+			}
+			return
+		}
+	}
+	t.Error("no phone")
+}
