@@ -176,13 +176,22 @@ func trimSmallFragments(l Line) Line {
 	for len(words) > 1 && (small(words[0]) || apart(words[0], words[1])) {
 		words = words[1:]
 	}
-	for len(words) > 1 && (small(words[len(words)-1]) || apart(words[len(words)-1], words[len(words)-2])) {
+	for len(words) > 1 && (small(words[len(words)-1]) || apart(words[len(words)-1], words[len(words)-2])) &&
+		!suffixOf(words[len(words)-2].Text, words[len(words)-1].Text) {
 		words = words[:len(words)-1]
 	}
 	if len(words) == len(l.Words) {
 		return l
 	}
 	return NewLine(words)
+}
+
+// suffixOf says whether word is the end of the email or website that
+// prev, the word before it, starts ("jane@acme." and "com", read apart):
+// short and in small letters, it is no piece of a logo.
+func suffixOf(prev, word string) bool {
+	return strings.HasSuffix(prev, ".") && (strings.Contains(prev, "@") || strings.HasPrefix(strings.ToLower(prev), "www.")) &&
+		word != "" && strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 && validSuffix("x."+strings.ToLower(word))
 }
 
 // labelled says whether a word is what a label stands before: a number,

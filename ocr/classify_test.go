@@ -1343,9 +1343,14 @@ func wordAt(text string, x int) Word {
 
 // TestIconBesideLine: a logo or an icon beside a line, read as a letter or
 // two and set apart from its words, is no part of the line; an initial,
-// set as close as any word, is.
+// set as close as any word, is, and so is the suffix of an email or a
+// website read apart ("acme. com").
 func TestIconBesideLine(t *testing.T) {
 	word := wordAt
+	// small is a word in small letters, half the line's height: "com".
+	small := func(text string, x int) Word {
+		return Word{Text: text, Box: image.Rect(x, 125, x+len(text)*30, 150), Conf: 90}
+	}
 	tests := []struct {
 		name  string
 		words []Word
@@ -1358,6 +1363,10 @@ func TestIconBesideLine(t *testing.T) {
 		{"a label apart from its number", []Word{word("T:", 100), word("+1", 260), word("415", 350), word("555", 470)}, "T: +1 415 555"},
 		{"a label with no colon apart from its number", []Word{word("M", 100), word("0412", 200), word("555", 350)}, "M 0412 555"},
 		{"a label apart from its email", []Word{word("E", 100), word("jane@sample.example", 200), word("(office)", 800)}, "E jane@sample.example (office)"},
+		{"an email's suffix read apart, in small letters", []Word{word("Email:", 100), word("office", 300), word("@quaywell.", 500), small("com", 850)}, "Email: office @quaywell. com"},
+		{"a website's", []Word{word("W", 100), word("www.quaywell.", 200), small("ca", 650)}, "W www.quaywell. ca"},
+		{"a small word after a name is still a fragment", []Word{word("Pauline", 100), word("Sample.", 330), small("com", 600)}, "Pauline Sample."},
+		{"no suffix that exists", []Word{word("Email:", 100), word("jane@quaywell.", 300), small("qz", 850)}, "Email: jane@quaywell."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
