@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
 	"golang.org/x/net/publicsuffix"
@@ -62,9 +63,10 @@ type card struct {
 
 	parts   []part // text left on each line once contact details are taken
 	found   []Field
-	domains []string // labels of email and website domains, e.g. "acme"
-	hosts   []string // email and website domains, e.g. "acme.co.uk"
-	locals  []string // email local parts
+	domains []string        // labels of email and website domains, e.g. "acme"
+	hosts   []string        // email and website domains, e.g. "acme.co.uk"
+	locals  []string        // email local parts
+	icons   map[string]bool // letters read for icons (see iconLetters)
 	// region is the country the card's numbers are dialled in, and why.
 	region, regionWhy string
 	// bare are the phones in found printed with no label, by index.
@@ -194,6 +196,27 @@ func suffixOf(prev, word string) bool {
 		word != "" && strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 && validSuffix("x."+strings.ToLower(word))
 }
 
+// iconLetters are the letters that start both a line with an email or a
+// website and another line, read from texts: an icon read as a letter,
+// the same before every detail ("m" for ■), is no label, and a number
+// after it is no mobile's for it. A card's labels differ ("M", "E").
+func iconLetters(texts []string) map[string]bool {
+	var icons map[string]bool
+	for _, t := range texts {
+		first, rest, ok := strings.Cut(t, " ")
+		if !ok || utf8.RuneCountInString(first) != 1 || !unicode.IsLetter([]rune(first)[0]) {
+			continue
+		}
+		if strings.Contains(rest, "@") || strings.HasPrefix(strings.ToLower(rest), "www.") || hostLikeRe.MatchString(strings.TrimSpace(rest)) {
+			if icons == nil {
+				icons = map[string]bool{}
+			}
+			icons[strings.ToLower(first)] = true
+		}
+	}
+	return icons
+}
+
 // labelled says whether a word is what a label stands before: a number,
 // an email or a website.
 func labelled(word string) bool {
@@ -269,6 +292,7 @@ func (c *card) findContacts() {
 		texts[i] = undoSlips(l.Text)
 		handle[i] = handleRe.MatchString(texts[i])
 	}
+	c.icons = iconLetters(texts)
 	for i := range texts {
 		if !handle[i] {
 			texts[i] = c.takeEmails(i, texts[i])
@@ -832,8 +856,14 @@ func (c *card) takePhones(i int, text, left string) string {
 		if kind == "other" {
 			continue
 		}
+		// An icon read as a letter labels the number as a detail, but not
+		// its kind: "m" for ■ is no mobile's label.
+		icon := c.icons[strings.ToLower(strings.TrimSpace(before))]
+		if icon {
+			kind = ""
+		}
 		numbers := []string{raw}
-		if n := len(digitsOf(raw)); n > 15 || !isPhone(raw, digitsOf(raw), kind != "", c.region) {
+		if n := len(digitsOf(raw)); n > 15 || !isPhone(raw, digitsOf(raw), kind != "" || icon, c.region) {
 			numbers = splitNumbers(raw, c.region)
 			if numbers == nil {
 				continue

@@ -179,6 +179,24 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "one icon read as the same letter before every detail is no label",
+		rows: cat(stack(100, 80, 70, "John Roe"),
+			stack(100, 400, "m (415) 555-0160", "m john@quaywell.example", "m quaywell.example")),
+		want: want{
+			name: "John Roe", phones: []phone{{"(415) 555-0160", "work"}},
+			emails: []string{"john@quaywell.example"}, websites: []string{"quaywell.example"}, suggested: true, company: "Quaywell",
+		},
+	},
+	{
+		name: "labels that differ are labels",
+		rows: cat(stack(100, 80, 70, "John Roe"),
+			stack(100, 400, "M (415) 555-0161", "E john@quaywell.example", "W quaywell.example")),
+		want: want{
+			name: "John Roe", phones: []phone{{"(415) 555-0161", "mobile"}},
+			emails: []string{"john@quaywell.example"}, websites: []string{"quaywell.example"}, suggested: true, company: "Quaywell",
+		},
+	},
+	{
 		name: "one number for the phone and the fax is the phone",
 		rows: cat(
 			stack(100, 80, 70, "John Roe"),
