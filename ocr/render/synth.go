@@ -457,8 +457,8 @@ func laidOut(f *gofakeit.Faker, seed int64, name, style string, head, contact, a
 // Ltd"): one in bareShare. It draws apart from the card's other choices,
 // so that every other card, and every other line, stays as it was.
 func bareFirm(seed int64) bool {
-	rng := rand.New(rand.NewPCG(uint64(seed), 0xba2e_f12a))
-	return rng.IntN(bareShare) == 0
+	_, ok := oneIn(seed, 0xba2e_f12a, bareShare)
+	return ok
 }
 
 // sharedFaxLabel is the label the card of seed prints before a number
@@ -467,8 +467,8 @@ func bareFirm(seed int64) bool {
 // and no fax of their own. The number is the card's phone. It draws apart
 // from the card's other choices, so that every other card stays as it was.
 func sharedFaxLabel(seed int64) string {
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x7e1f_a4))
-	if rng.IntN(sharedFaxShare) != 0 {
+	rng, ok := oneIn(seed, 0x7e1f_a4, sharedFaxShare)
+	if !ok {
 		return ""
 	}
 	labels := []string{"Tel/Fax: ", "Phone & Fax ", "T/F: ", "Tel./Fax "}
@@ -481,8 +481,8 @@ func sharedFaxLabel(seed int64) string {
 // It draws apart from the card's other choices, so that every other card
 // stays as it was.
 func roleMailbox(seed int64) string {
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x4a11_b0c5))
-	if rng.IntN(roleShare) != 0 {
+	rng, ok := oneIn(seed, 0x4a11_b0c5, roleShare)
+	if !ok {
 		return ""
 	}
 	boxes := []string{"info", "hello", "contact", "office", "enquiries", "mail"}
@@ -510,8 +510,17 @@ const verticalShare = 3
 // that the cards printed across are the ones the set held before it had
 // cards printed down. A card of two columns stays across.
 func printedDown(seed int64, style string) bool {
-	rng := rand.New(rand.NewPCG(uint64(seed), 0x7a7e_6a11))
-	return rng.IntN(verticalShare) == 0 && style != "two-column"
+	_, ok := oneIn(seed, 0x7a7e_6a11, verticalShare)
+	return ok && style != "two-column"
+}
+
+// oneIn draws, for the card of seed, from a generator of its own, stream,
+// apart from the card's other choices: adding such a choice leaves every
+// other card, and every other line, as it was. ok says whether the card
+// is the one in share the choice is made for; rng goes on drawing for it.
+func oneIn(seed int64, stream uint64, share int) (rng *rand.Rand, ok bool) {
+	rng = rand.New(rand.NewPCG(uint64(seed), stream))
+	return rng, rng.IntN(share) == 0
 }
 
 // downCard is s printed down a portrait card: the same lines, those in
