@@ -16,7 +16,7 @@ var (
 	// Legal forms that end a company's name.
 	// Legal forms that are nothing else: they make a company wherever
 	// they stand.
-	companySuffixRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{M}\p{N}])(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|s/a|a/s)(?:$|[^\p{L}\p{M}\p{N}])\.?|株式会社|有限会社|合同会社|合資会社|合名会社|有限公司|有限责任公司|有限責任公司|集团|集團|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
+	companySuffixRe = regexp.MustCompile(`(?i)` + wordStart + `(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|s/a|a/s)` + wordEnd + `\.?|株式会社|有限会社|合同会社|合資会社|合名会社|有限公司|有限责任公司|有限責任公司|集团|集團|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
 	// Legal forms written with dots or letters with marks, where \b does
 	// not tell a word's end: Turkish "A.Ş." and "Ltd. Şti.", Croatian
 	// "d.o.o.", Czech "s.r.o.", Polish "sp. z o.o.", Italian "S.p.A.", the
@@ -213,7 +213,7 @@ func (c *card) companyScore(text string) float64 {
 // association with", "A member of", "Powered by".
 var leadInWords = map[string]bool{"with": true, "of": true, "by": true, "for": true, "from": true, "to": true, "at": true}
 
-var departmentEndRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{M}\p{N}])(?:section|department|dept|division|div|unit|team)\.?$`)
+var departmentEndRe = regexp.MustCompile(`(?i)` + wordStart + `(?:section|department|dept|division|div|unit|team)\.?$`)
 
 // matchesDomain says whether text names the card's email or web domain:
 // "Acme Widgets" for acme.com or acmewidgets.com.
@@ -1161,5 +1161,12 @@ func (c *card) lineUnderName(name int) int {
 // shop, as í is no letter to \b. Only for matching: the letters around
 // a word are part of what matches.
 func wholeWords(alts string) *regexp.Regexp {
-	return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{M}\p{N}])(?:` + alts + `)(?:$|[^\p{L}\p{M}\p{N}])`)
+	return regexp.MustCompile(`(?i)` + wordStart + `(?:` + alts + `)` + wordEnd)
 }
+
+// wordStart and wordEnd match where a word starts and ends, letters with
+// marks and combining marks counting as letters, as \b does not.
+const (
+	wordStart = `(?:^|[^\p{L}\p{M}\p{N}])`
+	wordEnd   = `(?:$|[^\p{L}\p{M}\p{N}])`
+)
