@@ -40,18 +40,17 @@ func rereadCutDomains(ctx context.Context, eng Engine, up image.Image, lines []L
 	var out []Line
 	reads := 0
 	for i, l := range lines {
-		cut := -1
+		at, host := -1, ""
 		for k, w := range l.Words {
-			if cutHost(w.Text) != "" {
-				cut = k
+			if host = cutHost(w.Text); host != "" {
+				at = k
 				break
 			}
 		}
-		if cut < 0 {
+		if at < 0 {
 			continue
 		}
-		b := l.Box
-		got, ok, err := readBoxIn(ctx, eng, up, b.Inset(-max(4, b.Dy()/2)), Pass{Mode: ModeLine, Langs: []string{"eng"}, Only: true})
+		got, ok, err := readBoxIn(ctx, eng, up, aloneBox(l.Box), Pass{Mode: ModeLine, Langs: []string{"eng"}, Only: true})
 		if err != nil {
 			return lines, reads, err
 		}
@@ -59,7 +58,7 @@ func rereadCutDomains(ctx context.Context, eng Engine, up image.Image, lines []L
 			continue
 		}
 		reads++
-		word, ok := completedHost(l.Words[cut].Text, got)
+		word, ok := completedHost(l.Words[at].Text, host, got)
 		if !ok {
 			continue
 		}
@@ -67,7 +66,7 @@ func rereadCutDomains(ctx context.Context, eng Engine, up image.Image, lines []L
 			out = slices.Clone(lines)
 		}
 		words := slices.Clone(l.Words)
-		words[cut].Text = word
+		words[at].Text = word
 		out[i] = NewLine(words)
 	}
 	if out == nil {
@@ -76,12 +75,12 @@ func rereadCutDomains(ctx context.Context, eng Engine, up image.Image, lines []L
 	return out, reads, nil
 }
 
-// completedHost is word with its cut host completed from what reading
-// its line again gave, got: a host that starts with the cut one and has
-// a suffix that exists ("jane@acme.a" with "acme.ai" read again gives
-// "jane@acme.ai"). ok is false when got holds no such host.
-func completedHost(word string, got []Line) (string, bool) {
-	cut := cutHost(word)
+// completedHost is word with cut, its cut host (see cutHost), completed
+// from what reading its line again gave, got: a host that starts with
+// the cut one and has a suffix that exists ("jane@acme.a" with "acme.ai"
+// read again gives "jane@acme.ai"). ok is false when got holds no such
+// host.
+func completedHost(word, cut string, got []Line) (string, bool) {
 	lower := strings.ToLower(word)
 	if cut == "" || len(lower) != len(word) {
 		return word, false

@@ -65,7 +65,7 @@ func markedLines(ctx context.Context, eng Engine, up image.Image, lines []Line, 
 // adds none. It returns how many reads it made.
 func markedLine(ctx context.Context, eng Engine, up image.Image, l Line) (*Line, int, error) {
 	b := l.Box
-	got, ok, err := readBoxIn(ctx, eng, up, b.Inset(-max(4, b.Dy()/2)), Pass{Mode: ModeLine, Script: "Latin", Langs: []string{latinScript}, Only: true})
+	got, ok, err := readBoxIn(ctx, eng, up, aloneBox(b), Pass{Mode: ModeLine, Script: "Latin", Langs: []string{latinScript}, Only: true})
 	if err != nil {
 		return nil, 1, err
 	}
@@ -86,7 +86,7 @@ func markedLine(ctx context.Context, eng Engine, up image.Image, l Line) (*Line,
 	// a word it misread otherwise ("ÇAĞGLA" for ÇAĞLA), calls for a read
 	// in that language, whose model knows its letters in capitals too.
 	if lang := markLanguage(second.Text); lang != "" {
-		got, _, err := readBoxIn(ctx, eng, up, b.Inset(-max(4, b.Dy()/2)), Pass{Mode: ModeLine, Langs: []string{lang}, Only: true})
+		got, _, err := readBoxIn(ctx, eng, up, aloneBox(b), Pass{Mode: ModeLine, Langs: []string{lang}, Only: true})
 		reads++
 		if err != nil {
 			return nil, reads, err
@@ -125,6 +125,13 @@ func plainWordsMarked(line, second Line) (Line, bool) {
 		return line, false
 	}
 	return NewLine(words), true
+}
+
+// aloneBox is the box a line of box is read alone in: a margin of half
+// its height around it, 4 pixels at least, so that its letters' tops and
+// tails and the ends of its first and last words are read whole.
+func aloneBox(box image.Rectangle) image.Rectangle {
+	return box.Inset(-max(4, box.Dy()/2))
 }
 
 // wordsOn are the words of got read on box, left to right, as one line.

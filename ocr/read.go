@@ -743,8 +743,7 @@ func readUnsureDetails(ctx context.Context, eng Engine, up image.Image, lines []
 	}
 	var parts []image.Rectangle
 	for _, i := range unsureDetails(lines) {
-		b := lines[i].Box
-		parts = append(parts, b.Inset(-max(4, b.Dy()/2)).Intersect(g.Rect))
+		parts = append(parts, aloneBox(lines[i].Box).Intersect(g.Rect))
 	}
 	// A part holds what was hard to read, and reads less surely than the
 	// card did: the engine is not to take that for another script.
