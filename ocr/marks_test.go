@@ -111,8 +111,9 @@ func TestWithMarks(t *testing.T) {
 }
 
 // heightEngine reads each crop it is given as one line: the text for the
-// crop's height, else what it was told to read for none.
+// crop's height, else text, else nothing.
 type heightEngine struct {
+	text     string
 	byHeight map[int]string
 	byLang   map[string]map[int]string // for a read in one language alone
 	reads    int
@@ -131,6 +132,9 @@ func (e *heightEngine) Recognize(_ context.Context, img image.Image, p Pass) ([]
 	}
 	text, ok := read[b.Dy()]
 	if !ok {
+		text = e.text
+	}
+	if text == "" {
 		return nil, nil
 	}
 	var words []Word
