@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -89,7 +90,10 @@ type country struct {
 	name   string // printed at the end of an address, sometimes
 	lang   string // the language its cards are printed in
 	suffix []string
-	street func(f *gofakeit.Faker) []string // the address lines
+	towns  []string // the towns its invented firms are in
+	// street gives the address lines, the town among them drawn by town
+	// where the lines need it, so that a card's draws are in one order.
+	street func(f *gofakeit.Faker, town func() string) []string
 }
 
 var streetNames = []string{"Harbor", "Maple", "Station", "Mill", "Church", "Park", "King", "Queen", "Bridge", "Orchard",
@@ -99,69 +103,83 @@ func pick[T any](f *gofakeit.Faker, xs []T) T { return xs[f.IntN(len(xs))] }
 
 var countries = []country{
 	{code: "US", tld: "com", name: "USA", suffix: []string{"Inc.", "LLC", "Corp.", "Group", "Co."},
-		street: func(f *gofakeit.Faker) []string {
+		towns: []string{"Portland", "Austin", "Denver", "Columbus", "Raleigh", "Madison", "Boise", "Tucson"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
 			l1 := fmt.Sprintf("%d %s %s", 10+f.IntN(9000), pick(f, streetNames), pick(f, []string{"Street", "Avenue", "Blvd", "Road", "Drive", "Way"}))
 			if f.IntN(3) == 0 {
 				l1 += fmt.Sprintf(", Suite %d", 100+f.IntN(900))
 			}
-			return []string{l1, fmt.Sprintf("%s, %s %05d", pick(f, []string{"Portland", "Austin", "Denver", "Columbus", "Raleigh", "Madison", "Boise", "Tucson"}), f.StateAbr(), 10000+f.IntN(89999))}
+			return []string{l1, fmt.Sprintf("%s, %s %05d", town(), f.StateAbr(), 10000+f.IntN(89999))}
 		}},
 	{code: "GB", tld: "co.uk", name: "United Kingdom", suffix: []string{"Ltd", "Limited", "LLP", "plc"},
-		street: func(f *gofakeit.Faker) []string {
+		towns: []string{"Manchester", "London", "Leeds", "Birmingham", "Glasgow", "Bristol"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
 			pc := fmt.Sprintf("%s%d %d%s", pick(f, []string{"M", "EC", "SW", "LS", "B", "G"}), 1+f.IntN(20), 1+f.IntN(9), pick(f, []string{"AB", "HE", "QT", "RX", "DN"}))
 			return []string{fmt.Sprintf("%d %s %s", 1+f.IntN(200), pick(f, streetNames), pick(f, []string{"Road", "Street", "Lane", "Place"})),
-				fmt.Sprintf("%s %s", pick(f, []string{"Manchester", "London", "Leeds", "Birmingham", "Glasgow", "Bristol"}), pc)}
+				fmt.Sprintf("%s %s", town(), pc)}
 		}},
 	{code: "AU", tld: "com.au", name: "Australia", suffix: []string{"Pty Ltd", "Pty Limited"},
-		street: func(f *gofakeit.Faker) []string {
+		towns: []string{"Sydney", "Ultimo", "Parramatta", "Melbourne", "Carlton", "Brisbane"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
 			return []string{fmt.Sprintf("Level %d, %d %s Street", 1+f.IntN(30), 1+f.IntN(400), pick(f, streetNames)),
-				fmt.Sprintf("%s %s %d", pick(f, []string{"Sydney", "Ultimo", "Parramatta", "Melbourne", "Carlton", "Brisbane"}), pick(f, []string{"NSW", "VIC", "QLD"}), 2000+f.IntN(2000))}
+				fmt.Sprintf("%s %s %d", town(), pick(f, []string{"NSW", "VIC", "QLD"}), 2000+f.IntN(2000))}
 		}},
 	{code: "DE", tld: "de", name: "Deutschland", lang: "de", suffix: []string{"GmbH", "AG", "GmbH & Co. KG"},
-		street: func(f *gofakeit.Faker) []string {
+		towns: []string{"Berlin", "München", "Köln", "Hamburg", "Leipzig", "Stuttgart"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
 			return []string{fmt.Sprintf("%s %d", pick(f, []string{"Hauptstraße", "Bahnhofstraße", "Gartenweg", "Lindenallee", "Schillerstraße", "Marktplatz"}), 1+f.IntN(120)),
-				fmt.Sprintf("%05d %s", 10000+f.IntN(89999), pick(f, []string{"Berlin", "München", "Köln", "Hamburg", "Leipzig", "Stuttgart"}))}
+				fmt.Sprintf("%05d %s", 10000+f.IntN(89999), town())}
 		}},
 	{code: "FR", tld: "fr", name: "France", lang: "fr", suffix: []string{"SARL", "SAS", "S.A."},
-		street: func(f *gofakeit.Faker) []string {
+		towns: []string{"Paris", "Lyon", "Nantes", "Lille", "Bordeaux", "Toulouse"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
 			return []string{fmt.Sprintf("%d rue %s", 1+f.IntN(150), pick(f, []string{"de la Paix", "Victor Hugo", "des Lilas", "du Commerce", "Pasteur", "de Rivoli"})),
-				fmt.Sprintf("%05d %s", 10000+f.IntN(85000), pick(f, []string{"Paris", "Lyon", "Nantes", "Lille", "Bordeaux", "Toulouse"}))}
+				fmt.Sprintf("%05d %s", 10000+f.IntN(85000), town())}
 		}},
 	{code: "BR", tld: "com.br", name: "Brasil", lang: "pt", suffix: []string{"Ltda", "S/A", "ME"},
-		street: func(f *gofakeit.Faker) []string {
+		towns: []string{"São Paulo", "Curitiba", "Campinas", "Recife", "Salvador"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
 			return []string{fmt.Sprintf("Rua %s, %d", pick(f, []string{"das Flores", "Augusta", "XV de Novembro", "da Consolação", "Sete de Setembro"}), 10+f.IntN(2000)),
-				fmt.Sprintf("%s - %s, %05d-%03d", pick(f, []string{"São Paulo", "Curitiba", "Campinas", "Recife", "Salvador"}), pick(f, []string{"SP", "PR", "PE", "BA"}), 10000+f.IntN(89999), f.IntN(1000))}
+				fmt.Sprintf("%s - %s, %05d-%03d", town(), pick(f, []string{"SP", "PR", "PE", "BA"}), 10000+f.IntN(89999), f.IntN(1000))}
 		}},
 	{code: "SG", tld: "com.sg", name: "Singapore", suffix: []string{"Pte Ltd", "Pte. Ltd."},
-		street: func(f *gofakeit.Faker) []string {
+		street: func(f *gofakeit.Faker, _ func() string) []string { // a city state: no town apart
 			return []string{fmt.Sprintf("%d %s Road, #%02d-%02d", 1+f.IntN(300), pick(f, streetNames), 1+f.IntN(40), 1+f.IntN(30)),
 				fmt.Sprintf("Singapore %06d", 10000+f.IntN(800000))}
 		}},
 	{code: "JP", tld: "co.jp", name: "Japan", suffix: []string{"Co., Ltd.", "K.K.", "Inc."},
-		street: func(f *gofakeit.Faker) []string {
+		towns: []string{"Tokyo", "Osaka", "Nagoya", "Fukuoka"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
 			return []string{fmt.Sprintf("%d-%d-%d %s, %s-ku", 1+f.IntN(9), 1+f.IntN(20), 1+f.IntN(30), pick(f, []string{"Hongo", "Shiba", "Kanda", "Umeda", "Sakae", "Aoyama"}), pick(f, []string{"Bunkyo", "Minato", "Chuo", "Kita", "Naka"})),
-				fmt.Sprintf("%s %03d-%04d", pick(f, []string{"Tokyo", "Osaka", "Nagoya", "Fukuoka"}), 100+f.IntN(899), f.IntN(10000))}
+				fmt.Sprintf("%s %03d-%04d", town(), 100+f.IntN(899), f.IntN(10000))}
 		}},
 	// A card printed in Japanese (japaneseCard), beside the one above
 	// printed in English.
 	{code: "JP", tld: "co.jp", name: "日本", lang: "ja"},
 	{code: "PT", tld: "pt", name: "Portugal", lang: "pt", suffix: []string{"Lda.", "S.A.", "Unipessoal Lda."},
-		street: func(f *gofakeit.Faker) []string {
+		towns: []string{"Lisboa", "Porto", "Braga", "Coimbra", "Évora"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
 			return []string{fmt.Sprintf("Rua %s, %d", pick(f, []string{"da Conceição", "de São Bento", "Augusta", "do Carmo", "das Flores"}), 1+f.IntN(300)),
-				fmt.Sprintf("%04d-%03d %s", 1000+f.IntN(8000), f.IntN(1000), pick(f, []string{"Lisboa", "Porto", "Braga", "Coimbra", "Évora"}))}
+				fmt.Sprintf("%04d-%03d %s", 1000+f.IntN(8000), f.IntN(1000), town())}
 		}},
 	{code: "CA", tld: "ca", name: "Canada", suffix: []string{"Inc.", "Ltd.", "Corp."},
-		street: func(f *gofakeit.Faker) []string {
+		towns: []string{"Toronto", "Ottawa", "Calgary", "Halifax"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
 			return []string{fmt.Sprintf("%d %s %s", 10+f.IntN(3000), pick(f, streetNames), pick(f, []string{"Street", "Avenue", "Road"})),
-				fmt.Sprintf("%s, %s %c%d%c %d%c%d", pick(f, []string{"Toronto", "Ottawa", "Calgary", "Halifax"}), pick(f, []string{"ON", "AB", "NS"}),
+				fmt.Sprintf("%s, %s %c%d%c %d%c%d", town(), pick(f, []string{"ON", "AB", "NS"}),
 					'A'+rune(f.IntN(20)), f.IntN(10), 'A'+rune(f.IntN(20)), f.IntN(10), 'A'+rune(f.IntN(20)), f.IntN(10))}
 		}},
 	{code: "ES", tld: "es", name: "España", lang: "es", suffix: []string{"S.L.", "S.A."},
-		street: func(f *gofakeit.Faker) []string {
+		towns: []string{"Madrid", "Sevilla", "Valencia", "Bilbao"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
 			return []string{fmt.Sprintf("Calle %s %d", pick(f, []string{"Mayor", "de Alcalá", "del Prado", "Real", "Nueva"}), 1+f.IntN(200)),
-				fmt.Sprintf("%05d %s", 10000+f.IntN(40000), pick(f, []string{"Madrid", "Sevilla", "Valencia", "Bilbao"}))}
+				fmt.Sprintf("%05d %s", 10000+f.IntN(40000), town())}
 		}},
 }
+
+// countryOf is the country of the i-th invented card: each style meets
+// each country in turn.
+func countryOf(i int) country { return countries[(i/len(Styles)+i)%len(countries)] }
 
 // syllables make up names no list holds, so that the reader is not only
 // measured on names it knows.
@@ -248,7 +266,7 @@ func asciiLower(s string) string {
 func Synthesize(seed int64, i int) Synthetic {
 	f := gofakeit.New(uint64(seed)*2654435761 + 1)
 	style := Styles[i%len(Styles)]
-	co := countries[(i/len(Styles)+i)%len(countries)]
+	co := countryOf(i)
 
 	lang := co.lang
 	if lang == "" {
@@ -313,9 +331,12 @@ func Synthesize(seed int64, i int) Synthetic {
 	if f.IntN(4) == 0 {
 		fax = phone(f, co.code, phonenumbers.FIXED_LINE, intl)
 	}
-	addr := co.street(f)
+	addr := co.street(f, func() string { return pick(f, co.towns) })
 	if f.IntN(2) == 0 {
 		addr = append(addr, co.name)
+	}
+	if town := townOnly(seed, co); town != "" {
+		addr = []string{town}
 	}
 
 	// Labels, in one of a few house styles.
@@ -374,16 +395,22 @@ func Synthesize(seed int64, i int) Synthetic {
 	case 1:
 		under = []Line{{Text: pick(f, services[lang]), Size: body, Align: companyLine.Align}}
 	}
-	head := append([]Line{nameLine, titleLine, companyLine}, under...)
+	firm := []Line{companyLine}
+	if company != bare && formApart(seed) {
+		// The legal form on a line of its own, under the firm's name.
+		firm[0].Text = bare
+		firm = append(firm, Line{Text: strings.TrimSpace(strings.TrimPrefix(company, bare)), Size: body, Bold: companyLine.Bold})
+	}
+	head := slices.Concat([]Line{nameLine, titleLine}, firm, under)
 	if f.IntN(3) == 0 {
 		logo := Line{Text: strings.ToUpper(stemWord), Size: bigName * 1.3, Bold: true}
 		nameLine.SpaceBefore = 3
-		head = append([]Line{logo, nameLine, titleLine, companyLine}, under...)
+		head = slices.Concat([]Line{logo, nameLine, titleLine}, firm, under)
 	}
 	if style == "company-first" {
-		companyLine.SpaceBefore = 0
+		firm[0].SpaceBefore = 0
 		nameLine.SpaceBefore = 4
-		head = append(append([]Line{companyLine}, under...), nameLine, titleLine)
+		head = slices.Concat(firm, under, []Line{nameLine, titleLine})
 	}
 	return laidOut(f, seed, fmt.Sprintf("synth-%03d-%s-%s", i, style, co.code), style, head, contact, address, want)
 }
@@ -488,6 +515,38 @@ func roleMailbox(seed int64) string {
 	boxes := []string{"info", "hello", "contact", "office", "enquiries", "mail"}
 	return boxes[rng.IntN(len(boxes))]
 }
+
+// formApart says whether the card of seed prints its firm's legal form
+// on a line of its own, under the firm's name ("Quaywell Freight" over
+// "Pty Ltd"), as some real cards do: one in formShare. It draws apart
+// from the card's other choices, so that every other card stays as it
+// was.
+func formApart(seed int64) bool {
+	_, ok := oneIn(seed, 0xf0_2a11, formShare)
+	return ok
+}
+
+// townOnly is the address the card of seed prints in place of its
+// street, its town and country alone ("Leeds, United Kingdom"), as cards
+// of firms that meet their clients elsewhere do, or "": one in
+// townShare. It draws apart from the card's other choices, so that every
+// other card stays as it was.
+func townOnly(seed int64, co country) string {
+	rng, ok := oneIn(seed, 0x70_3a0e, townShare)
+	if !ok || len(co.towns) == 0 {
+		return ""
+	}
+	seps := []string{", ", " | ", " · ", " - "}
+	return co.towns[rng.IntN(len(co.towns))] + seps[rng.IntN(len(seps))] + co.name
+}
+
+// formShare is the share of the invented firms with a legal form that
+// print it on a line of its own: one in formShare.
+const formShare = 5
+
+// townShare is the share of the invented cards that print their town and
+// country alone for an address: one in townShare.
+const townShare = 8
 
 // roleShare is the share of the invented cards that print a firm's
 // mailbox rather than the holder's address: one in roleShare.
