@@ -526,14 +526,25 @@ func (c *card) nameScore(p part) float64 {
 // Department"): a card prints the job under its holder's name, seldom
 // under a firm's name or a logo.
 func (c *card) jobUnder(i int) bool {
-	for _, q := range c.parts {
-		if q.line == i || c.lines[q.line].Box.Min.Y <= c.lines[i].Box.Min.Y || !c.adjacent(i, q.line) ||
-			!c.sameColumn(i, q.line) || lineHeight(c.lines[q.line]) >= lineHeight(c.lines[i]) {
-			continue
-		}
-		return c.companyScore(q.text) <= 0 && (titleScore(q.text) > 0 || teamOf(q.text))
+	k := c.under(i)
+	if k < 0 || lineHeight(c.lines[c.parts[k].line]) >= lineHeight(c.lines[i]) {
+		return false
 	}
-	return false
+	q := c.parts[k]
+	return c.companyScore(q.text) <= 0 && (titleScore(q.text) > 0 || teamOf(q.text))
+}
+
+// under returns the part printed next under line i in its column, or -1:
+// the first part, as the card reads, on a line lower than i that is next
+// to it and in its column. On a card of two columns the next part read
+// may be the other column's.
+func (c *card) under(i int) int {
+	for k, q := range c.parts {
+		if q.line != i && c.lines[q.line].Box.Min.Y > c.lines[i].Box.Min.Y && c.adjacent(i, q.line) && c.sameColumn(i, q.line) {
+			return k
+		}
+	}
+	return -1
 }
 
 // nameReason says what made part p the name.
@@ -1120,39 +1131,32 @@ func (c *card) fields() []Field {
 	return out
 }
 
-// lineUnderName returns the unclaimed part printed just under the name (or
-// just beside it on its row), smaller than the name and shaped like a job
-// title: a few words, no digits, nothing of a company, an address, a
-// slogan, a list of services or a team ("Sales Department"), and no
-// person's name, nor shaped like one when the name is unsure (it neither
-// agrees with the email nor is a known name). It returns -1 when there
-// is none.
+// lineUnderName returns the unclaimed part printed just under the name,
+// smaller than the name and shaped like a job title: a few words, no
+// digits, nothing of a company, an address, a slogan, a list of services
+// or a team ("Sales Department"), and no person's name, nor shaped like
+// one when the name is unsure (it neither agrees with the email nor is a
+// known name). It returns -1 when there is none.
 func (c *card) lineUnderName(name int) int {
 	if name < 0 {
 		return -1
 	}
 	nl := c.parts[name].line
 	sure := c.nameScore(c.parts[name]) >= 3.5
-	for k, p := range c.parts {
-		if p.kind != "" || k == name || p.line == nl {
-			continue
-		}
-		if !c.adjacent(nl, p.line) || !c.sameColumn(nl, p.line) || c.lines[p.line].Box.Min.Y < c.lines[nl].Box.Min.Y {
-			continue
-		}
-		if lineHeight(c.lines[p.line]) >= lineHeight(c.lines[nl]) {
-			return -1
-		}
-		words := strings.Fields(p.text)
-		if len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
-			c.companyScore(p.text) > 0 || hasCompanySuffix(p.text) || isAddress(p.text) ||
-			isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
-			c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure) {
-			return -1
-		}
-		return k
+	k := c.under(nl)
+	if k < 0 {
+		return -1
 	}
-	return -1
+	p := c.parts[k]
+	words := strings.Fields(p.text)
+	if p.kind != "" || lineHeight(c.lines[p.line]) >= lineHeight(c.lines[nl]) ||
+		len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
+		c.companyScore(p.text) > 0 || hasCompanySuffix(p.text) || isAddress(p.text) ||
+		isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
+		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure) {
+		return -1
+	}
+	return k
 }
 
 // wholeWords compiles alts, alternatives, to match as whole words alone,
