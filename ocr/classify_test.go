@@ -968,6 +968,41 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a legal form on its own line under the firm's name, the firm's logo over the name",
+		rows: []row{
+			{text: "MARLOWE", x: 483, y: 108, h: 75},
+			{text: "Aoife Kestrel", x: 428, y: 249, h: 60},
+			{text: "Luthier", x: 742, y: 340, h: 30},
+			{text: "Marlowe", x: 703, y: 392, h: 34},
+			{text: "Ltd", x: 777, y: 447, h: 28},
+			{text: "T +44 121 234 5748", x: 639, y: 556, h: 27},
+			{text: "E aoife@marlowe.example", x: 594, y: 648, h: 29},
+			{text: "153 Harbour Road", x: 665, y: 751, h: 29},
+			{text: "Manchester G10 4AB", x: 629, y: 798, h: 29},
+		},
+		want: want{
+			name: "Aoife Kestrel", title: "Luthier", company: "Marlowe Ltd", address: "153 Harbour Road, Manchester G10 4AB",
+			phones: []phone{{"+44 121 234 5748", "work"}}, emails: []string{"aoife@marlowe.example"},
+		},
+	},
+	{
+		name: "a legal form under the firm's name, the other column read between them",
+		rows: []row{
+			{text: "T +33 1 23 45 64 91", x: 113, y: 305, h: 30},
+			{text: "Séverine Hébert", x: 900, y: 376, h: 60},
+			{text: "E severine@bramble.example", x: 116, y: 404, h: 40},
+			{text: "Notaire", x: 1300, y: 450, h: 33},
+			{text: "108 rue des Lilas", x: 117, y: 525, h: 32},
+			{text: "Bramble", x: 1250, y: 544, h: 45},
+			{text: "90171 Toulouse", x: 114, y: 578, h: 32},
+			{text: "SAS", x: 1300, y: 605, h: 30},
+		},
+		want: want{
+			name: "Séverine Hébert", title: "Notaire", company: "Bramble SAS", address: "108 rue des Lilas, 90171 Toulouse",
+			phones: []phone{{"+33 1 23 45 64 91", "work"}}, emails: []string{"severine@bramble.example"},
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),

@@ -16,12 +16,12 @@ var (
 	// Legal forms that end a company's name.
 	// Legal forms that are nothing else: they make a company wherever
 	// they stand.
-	companySuffixRe = regexp.MustCompile(`(?i)` + wordStart + `(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|s/a|a/s)` + wordEnd + `\.?|株式会社|有限会社|合同会社|合資会社|合名会社|有限公司|有限责任公司|有限責任公司|集团|集團|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
+	companySuffixRe = regexp.MustCompile(`(?i)` + wordStart + `(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|lda|s/a|a/s)` + wordEnd + `\.?|株式会社|有限会社|合同会社|合資会社|合名会社|有限公司|有限责任公司|有限責任公司|集团|集團|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
 	// Legal forms written with dots or letters with marks, where \b does
 	// not tell a word's end: Turkish "A.Ş." and "Ltd. Şti.", Croatian
 	// "d.o.o.", Czech "s.r.o.", Polish "sp. z o.o.", Italian "S.p.A.", the
 	// Gulf's "W.L.L." and the free zones' "FZE", "FZCO" and "FZ-LLC".
-	dottedFormRe = regexp.MustCompile(`(?i)(?:^|[\s,(])(?:a\.\s?ş|şti|d\.\s?o\.\s?o|s\.\s?r\.\s?o|sp\.\s?z\s?o\.\s?o|s\.\s?p\.\s?a|s\.\s?r\.\s?l|w\.\s?l\.\s?l|fze|fzco|fz-llc)\.?(?:$|[\s,)])`)
+	dottedFormRe = regexp.MustCompile(`(?i)(?:^|[\s,(])(?:a\.\s?ş|şti|d\.\s?o\.\s?o|s\.\s?r\.\s?o|sp\.\s?z\s?o\.\s?o|s\.\s?p\.\s?a|s\.\s?r\.\s?l|s\.\s?l\.(?:\s?u)?|w\.\s?l\.\s?l|fze|fzco|fz-llc)\.?(?:$|[\s,)])`)
 	// Legal forms that are also place codes or words: "CO" is Colorado,
 	// "AB" Alberta, "me" and "as" are English. They count only where a
 	// company's name can stand: see shortFormIsSuffix.
@@ -104,6 +104,43 @@ func endsWithLegalForm(text string) bool {
 	}
 	return false
 }
+
+// formAlone says whether text is a legal form and nothing more: "Ltd",
+// "Pty Ltd", "Co., Ltd.", "GmbH & Co. KG", "Private Limited", as a card
+// prints it on a line of its own under the firm's name. A short form
+// alone ("AG", "Co."), which elsewhere may be a place's code or a word,
+// counts here in capitals, or as "Co".
+func formAlone(text string) bool {
+	if !hasCompanySuffix(text) && !shortFormLineRe.MatchString(text) {
+		return false
+	}
+	// Each pattern takes the spaces around what it matches: replaced
+	// until none is left, "Pty Ltd" loses both.
+	rest := " " + text + " "
+	for _, re := range []*regexp.Regexp{companySuffixRe, dottedFormRe, formQualifierRe} {
+		for r := re.ReplaceAllString(rest, " "); r != rest; r = re.ReplaceAllString(rest, " ") {
+			rest = r
+		}
+	}
+	for _, w := range strings.Fields(rest) {
+		if shortFormLineRe.MatchString(w) {
+			continue
+		}
+		if strings.ContainsFunc(w, unicode.IsLetter) || strings.ContainsFunc(w, unicode.IsDigit) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	// shortFormLineRe is a short legal form as a word of a line of legal
+	// forms: in capitals, or "Co".
+	shortFormLineRe = regexp.MustCompile(`^(?:(?-i:CO|Co|LP|AG|KG|SA|SAS|SpA|SPA|NV|BV|Oy|OY|AB|AS|KK|ME)\.?|&|,)+$`)
+	// formQualifierRe is a word that qualifies a legal form: "Private
+	// Limited", "Public Company Limited".
+	formQualifierRe = wholeWords(`private|public|unipessoal`)
+)
 
 // notBeforeLegalForm are words after which a short legal form is a word
 // of a sentence: "Call me", "Email us as".
@@ -858,6 +895,10 @@ func (c *card) takeCompany(k int) {
 	} else if j < len(c.parts) && c.continuesCompany(j, k, false) {
 		texts = append(texts, c.parts[j].text)
 		ks = append(ks, j)
+	} else if u := c.under(c.parts[k].line); u >= 0 && formAlone(c.parts[u].text) && c.continuesCompany(u, k, false) {
+		// The legal form under the name, the other column read between.
+		texts = append(texts, c.parts[u].text)
+		ks = append(ks, u)
 	}
 	for _, j := range ks {
 		c.parts[j].kind = FieldCompany
@@ -968,7 +1009,11 @@ func (c *card) fullerName(k int) int {
 			buildingRe.MatchString(p.text) && !buildingRe.MatchString(c.parts[k].text) {
 			continue
 		}
-		long := strings.Fields(strings.ToLower(squashSpaces(p.text)))
+		text := p.text
+		if u := c.under(p.line); u >= 0 && formAlone(c.parts[u].text) && c.continuesCompany(u, j, false) {
+			text += " " + c.parts[u].text // "Tidewater" over "Ltd"
+		}
+		long := strings.Fields(strings.ToLower(squashSpaces(text)))
 		if len(long) <= len(short) || len(long) > len(short)+4 {
 			continue
 		}
@@ -1002,14 +1047,22 @@ var (
 // k, carries on the company name in part k.
 func (c *card) continuesCompany(j, k int, before bool) bool {
 	pj, pk := c.parts[j], c.parts[k]
+	// A legal form alone on its line ends the name above it: "Quaywell
+	// Freight" over "Pty Ltd".
+	upper, lower := pj, pk
+	if !before {
+		upper, lower = pk, pj
+	}
+	if pj.kind == "" && formAlone(lower.text) && !formAlone(upper.text) &&
+		c.adjacent(upper.line, lower.line) && c.sameColumn(upper.line, lower.line) &&
+		!endsWithLegalForm(upper.text) && titleScore(upper.text) == 0 && !isAddress(upper.text) &&
+		!strings.ContainsAny(upper.text, "0123456789@") && letters(upper.text) >= 2 {
+		return true
+	}
 	if pj.kind != "" || pj.line == pk.line || titleScore(pj.text) > 0 || isAddress(pj.text) ||
 		c.services(pj) || isSlogan(pj.text) ||
 		letters(pj.text) < 3 || strings.ContainsAny(pj.text, "0123456789") {
 		return false
-	}
-	upper, lower := pj, pk
-	if !before {
-		upper, lower = pk, pj
 	}
 	if !c.adjacent(upper.line, lower.line) {
 		return false

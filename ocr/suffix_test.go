@@ -19,6 +19,8 @@ func TestHasCompanySuffix(t *testing.T) {
 		{"Loja Exemplo ME", true},
 		{"Philips NV", true},
 		{"Bodega Sol SA", true},
+		{"Carpintería Sol S.L.", true},
+		{"Oficina Exemplo, Lda.", true},
 		{"Denver, CO 80202", false},
 		{"Denver, CO", false},
 		{"Reno, NV 89501", false},
@@ -115,6 +117,44 @@ func TestClassifyNameCase(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("name = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFormAlone: a line that is a legal form and nothing more, as a card
+// prints it under the firm's name, whatever the form; never a line with
+// a name in it, a state's code or a word.
+func TestFormAlone(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Ltd", true},
+		{"Pty Ltd", true},
+		{"Pte. Ltd.", true},
+		{"Co., Ltd.", true},
+		{"GmbH & Co. KG", true},
+		{"Private Limited", true},
+		{"S.L.", true},
+		{"Unipessoal Lda.", true},
+		{"S/A", true},
+		{"AG", true},
+		{"Co.", true},
+		{"K.K.", true},
+		{"d.o.o.", true},
+		{"Acme Ltd", false},
+		{"Denver, CO", false},
+		{"me", false},
+		{"Sales Co", false},
+		{"Group", false},
+		{"Design", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := formAlone(tt.text); got != tt.want {
+				t.Errorf("formAlone(%q) = %v, want %v", tt.text, got, tt.want)
 			}
 		})
 	}
