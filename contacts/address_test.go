@@ -61,3 +61,30 @@ func TestAddressLine(t *testing.T) {
 		})
 	}
 }
+
+// TestCountryRegion: a country is known by its names in English and in
+// its own language, with its case, its article and a final stop aside,
+// and without the marks a scan or a card may leave off.
+func TestCountryRegion(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Germany", "DE"},
+		{"Deutschland", "DE"},
+		{"The Netherlands", "NL"},
+		{"U.S.A.", "US"},
+		{"España", "ES"},
+		{"Espana", "ES"},
+		{"ÖSTERREICH", "AT"},
+		{"Osterreich", "AT"},
+		{"Turkiye", "TR"},
+		{"Viet Nam", "VN"},
+		{"Sample Town", ""},
+		{"us", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CountryRegion(tt.name); got != tt.want {
+				t.Errorf("CountryRegion(%q) = %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}

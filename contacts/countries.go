@@ -4,6 +4,9 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // countries are the names an address gives its country in, lower case
@@ -50,10 +53,34 @@ var countries = map[string]string{
 // names ("The Netherlands", "u.s.a."), its case, a leading "the" and a
 // final full stop aside, or "" when it names none.
 func CountryRegion(name string) string {
-	n := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(name)), ".")
-	return countries[strings.TrimPrefix(n, "the ")]
+	n := strings.TrimPrefix(strings.TrimSuffix(strings.ToLower(strings.TrimSpace(name)), "."), "the ")
+	if r, ok := countries[n]; ok {
+		return r
+	}
+	return unmarkedCountries[n]
 }
+
+// unmarkedCountries are the names of countries written with marks, as
+// they read without them ("espana", "osterreich"): a scan or a photo
+// often loses a mark, and some cards print none.
+var unmarkedCountries = func() map[string]string {
+	m := map[string]string{}
+	for name, r := range countries {
+		var b strings.Builder
+		for _, c := range norm.NFD.String(name) {
+			if !unicode.Is(unicode.Mn, c) {
+				b.WriteRune(c)
+			}
+		}
+		if plain := b.String(); plain != name && countries[plain] == "" {
+			m[plain] = r
+		}
+	}
+	return m
+}()
 
 // CountryNames returns every name CountryRegion knows a country by, in
 // lower case, in no order.
-func CountryNames() []string { return slices.Collect(maps.Keys(countries)) }
+func CountryNames() []string {
+	return slices.Concat(slices.Collect(maps.Keys(countries)), slices.Collect(maps.Keys(unmarkedCountries)))
+}

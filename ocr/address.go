@@ -14,15 +14,37 @@ var (
 	// A street: a house number and a street word, in either order.
 	streetRe = regexp.MustCompile(`(?i)(?:\b\d+[a-z]?\b.*\b(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|plaza|square|sq|terrace|ter|circle|cir|real|camino|route|rte|center|centre|park|alley|crescent|close|quay|wharf|row|walk|mall|tower)\b|\b(?:street|st|avenue|ave|av|rua|rue|via|calle|avenida|straat|strasse|str|laan|weg|plein|road|rd)\.?\s+\S+.*\d|\b(?:suite|ste|unit|floor|level|room|rm)\.?\s*#?\d+|#\d+-\d+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bp\.?\s?o\.?\s+box\b|\d+-\d+-\d+|\b\p{L}+(?:straat|laan|weg|plein|gracht|dreef|lei|strasse|straße|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad)\s+\d+|\b\d+[a-z]?,?\s+(?:rue|avenue|av|boulevard|bd|bld|chemin|allée|impasse|quai|place|calle|avenida|rua|via|viale|piazza|corso)\s+\p{L}|(?-i:^\d{1,5}[A-Za-z]?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+,))`)
 	// A town line: a US state and ZIP, an Australian state and postcode,
-	// a postcode and town, a country, or a Japanese prefecture.
-	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\||\d)\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|\b\d{5}-\d{3}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b))`)
+	// a postcode and town, a country, a town and its country alone
+	// ("Lyon · France", its dot read as a colon or a dash too), or a
+	// Japanese prefecture.
+	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\||\d)\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$|` + townCountry + `|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|\b\d{5}-\d{3}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b))`)
 	// The end of an address: a postcode, or a country after a comma or a
 	// postcode. Nothing but a country follows it.
 	addressEndRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{4,6}|(?:,|\d)\s*\p{L}+(?:\s\p{L}+)?\.?)\s*$`)
-	countryRe    = regexp.MustCompile(`(?i)^\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$`)
+	// A town and its country alone, with a sign between them: "Lyon ·
+	// France", "Leeds | United Kingdom", the dot read as a colon, a dash
+	// or a star too. undoSlips reads bars and dots as spaces, so the line
+	// as read is looked at too (see findAddress).
+	townCountryRe = regexp.MustCompile(`(?i)` + townCountry)
+	countryRe     = regexp.MustCompile(`(?i)^\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$`)
 	// A label before an address: "Address:", "Head Office", "TOKYO :".
 	addressLabelRe = regexp.MustCompile(`(?i)^(?:(?:head\s+)?office|headquarters|hq|branch|address|addr|add|adr|location|factory|showroom|studio|mail|postal address)\b\s*[:.\-]?\s*|^\p{Lu}[\p{Lu}\s]{1,20}\s:\s*`)
 )
+
+// townCountry is a town of one to three words, a sign, and a country, as
+// the whole line.
+var townCountry = `^\s*(\p{L}[\p{L}'.]*(?:\s+\p{L}[\p{L}'.]*){0,2})\s*[|·•*\-–—:/]\s*((?:the\s+)?(?:` + countryNames + `))\.?\s*$`
+
+// townAndCountry gives a line of a town and its country alone as the
+// address writes them, "Lyon, France", whatever sign was printed or read
+// between them.
+func townAndCountry(line string) (string, bool) {
+	m := townCountryRe.FindStringSubmatch(line)
+	if m == nil {
+		return "", false
+	}
+	return m[1] + ", " + m[2], true
+}
 
 // postmarkRe is a Japanese postcode at the start of an address with the
 // postal mark before it, read as a T ("T 100-0005") or as itself with a
@@ -112,7 +134,7 @@ var countryAtEndRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:the\s+)?(?:` + cou
 func (c *card) findAddress() {
 	start := -1
 	for k, p := range c.parts {
-		if p.kind == "" && isAddress(p.text) && !hasCompanySuffix(p.text) {
+		if p.kind == "" && (isAddress(p.text) || townCountryRe.MatchString(c.lines[p.line].Text)) && !hasCompanySuffix(p.text) {
 			start = k
 			break
 		}
@@ -165,7 +187,9 @@ func (c *card) findAddress() {
 	for n, k := range block {
 		c.parts[k].kind = FieldAddress
 		t := strings.TrimRight(c.parts[k].text, ", ")
-		if n == 0 {
+		if s, ok := townAndCountry(c.lines[c.parts[k].line].Text); ok {
+			t = s
+		} else if n == 0 {
 			t = fixFloor(strings.TrimSpace(addressLabelRe.ReplaceAllString(t, "")))
 			if c.region == "JP" {
 				t = postmarkRe.ReplaceAllString(t, "〒$1")

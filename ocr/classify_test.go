@@ -1003,6 +1003,28 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a town and its country alone for an address, a bar between them",
+		rows: cat(
+			stack(100, 80, 70, "Jérôme Vasseur", 50, "Dantov Transports SARL"),
+			stack(100, 400, "Tel: +33 1 23 45 68 71", "Email: jerome@dantov.example", "Lille | France"),
+		),
+		want: want{
+			name: "Jérôme Vasseur", company: "Dantov Transports SARL", address: "Lille, France",
+			phones: []phone{{"+33 1 23 45 68 71", "work"}}, emails: []string{"jerome@dantov.example"},
+		},
+	},
+	{
+		name: "a town and its country, a colon read for the dot between them",
+		rows: cat(
+			stack(100, 80, 70, "Jérôme Vasseur", 50, "Dantov Transports SARL"),
+			stack(100, 400, "Tel: +33 1 23 45 68 71", "Lyon : France"),
+		),
+		want: want{
+			name: "Jérôme Vasseur", company: "Dantov Transports SARL", address: "Lyon, France",
+			phones: []phone{{"+33 1 23 45 68 71", "work"}},
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),

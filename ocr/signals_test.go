@@ -27,6 +27,7 @@ func TestRegionOf(t *testing.T) {
 		{"country in the address", []string{"Musterweg 4", "10115 Berlin, Germany"}, []string{"acme.com"}, "DE", "address in Germany", false},
 		{"country after a postcode", []string{"Sample Street 4", "1052 Hungary"}, []string{"acme.com"}, "HU", "address in Hungary", false},
 		{"country after its article", []string{"Rotterdam, The Netherlands"}, []string{"acme.com"}, "NL", "address in Netherlands", false},
+		{"country read without its mark", []string{"Bilbao, Espana"}, []string{"acme.com"}, "ES", "address in Espana", false},
 		{"country code domain", []string{"Tel 01 23 45 67 89"}, []string{"acme.fr"}, "FR", "domain .fr", false},
 		{"uk is GB", nil, []string{"acme.co.uk"}, "GB", "domain .uk", false},
 		{"two-level suffix", nil, []string{"acme.com.au"}, "AU", "domain .au", false},
@@ -330,6 +331,32 @@ func TestFixFloor(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			if got := fixFloor(tt.in); got != tt.want {
 				t.Errorf("fixFloor(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestTownAndCountry: a town and its country alone, with any sign between
+// them, or what was read for it, is an address, written as addresses
+// write it; a name before a country with no sign between is not, nor is
+// a street.
+func TestTownAndCountry(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"Lyon · France", "Lyon, France"},
+		{"Lyon : France", "Lyon, France"},
+		{"Leeds | United Kingdom", "Leeds, United Kingdom"},
+		{"Bilbao * Espana", "Bilbao, Espana"},
+		{"Sao Paulo - Brasil", "Sao Paulo, Brasil"},
+		{"Toronto / Canada", "Toronto, Canada"},
+		{"Acme Germany", ""},
+		{"12 rue de la Paix · France", ""},
+		{"Leeds | United Kingdom | +44 113 496 0000", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			got, ok := townAndCountry(tt.line)
+			if got != tt.want || ok != (tt.want != "") {
+				t.Errorf("townAndCountry(%q) = %q, %v; want %q", tt.line, got, ok, tt.want)
 			}
 		})
 	}
