@@ -347,8 +347,9 @@ var (
 	// A label, or an icon read as one letter, just before a detail taken
 	// out of its line, which left two spaces or more where it stood:
 	// "Chidi Danfanel m" when the email behind its icon, printed in
-	// another column, was read on the name's line.
-	labelBeforeTakenRe = regexp.MustCompile(`(?i)(^|\s)(?:\p{Latin}|tel|phone|ph|mob|mobile|cell|fax|e-?mail|mail|web|url)\s*[.:)]?(\s{2,}|$)`)
+	// another column, was read on the name's line; and a label of two,
+	// "Tel/Fax:".
+	labelBeforeTakenRe = regexp.MustCompile(`(?i)(^|\s)` + takenLabel + `(?:\s*[/&+]\s*` + takenLabel + `)?\s*[.:)]?(\s{2,}|$)`)
 	// Labels printed with their letters spaced out: "T E L", "F A X".
 	spacedLabelRe = regexp.MustCompile(`\b(?:T E L|F A X|U R L|M O B|W E B)\b`)
 	// A dash after katakana is its long-vowel mark read as a dash:
@@ -365,6 +366,10 @@ var (
 	// model reads as an H: "TEL：03-" read "TELH03-" (or "TELH93-").
 	colonAsHRe = regexp.MustCompile(`\b(TEL|FAX|MOBILE|Tel|Fax)H(\d)`)
 )
+
+// takenLabel is a label labelBeforeTakenRe takes: a word, or one letter,
+// an icon read as a letter too.
+const takenLabel = `(?:\p{Latin}|tel|phone|ph|mob|mobile|cell|fax|e-?mail|mail|web|url)\.?`
 
 // undoSlips undoes the commonest OCR slips that hide contact details.
 func undoSlips(s string) string {

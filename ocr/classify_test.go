@@ -1025,6 +1025,18 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a label of two before a number taken from the name's line",
+		rows: []row{
+			{text: "Chidi Okafor Tel/Fax: +1 201-555-0846", x: 60, y: 333, h: 50},
+			{text: "E chidi@halcyon.example", x: 904, y: 420, h: 40},
+			{text: "Harbour Pilot", x: 60, y: 420, h: 40},
+		},
+		want: want{
+			name: "Chidi Okafor", title: "Harbour Pilot", phones: []phone{{"+1 201-555-0846", "work"}},
+			emails: []string{"chidi@halcyon.example"}, company: "Halcyon", suggested: true,
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),
