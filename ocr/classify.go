@@ -260,17 +260,19 @@ var (
 	labelEnd = `(?:\s*(?:no|nr|number|#)\.?)?\s*[.:)\]：]{0,3}\s*$`
 	// One number for the phone and the fax, "Tel/Fax:", "Phone & Fax": it
 	// is the card's phone, and faxLabel alone would take it for a fax.
-	phoneFaxLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(])(?:tel|telephone|phone|ph|fone|t)\.?(?:\s*[/&+]\s*|\s+(?:and|e|y)\s+)(?:fax|facsimile|f)` + labelEnd)
-	faxLabel      = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:fax|telefax|facsimile|f|传真|傳真)` + labelEnd)
-	mobileLabel   = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:mobile|mobile phone|mob|cell|cellular|cell phone|m|c|h|hp|handphone|gsm|celular|cel|携帯|携帯電話|手机|手機)` + labelEnd)
-	phoneLabel    = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tel|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|tél|telefone|fone|tlf|toll[- ]free|hotline|電話|电话)` + labelEnd)
+	phoneFaxLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(])(?:` + phoneWords + `|t)\.?(?:\s*[/&+]\s*|\s+(?:and|e|y)\s+)(?:` + faxWords + `|f)` + labelEnd)
+	faxLabel      = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:` + faxWords + `|f|` + cjkFaxWords + `)` + labelEnd)
+	mobileLabel   = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:` + mobileWords + `|` + mobileLetters + `|` + cjkMobileWords + `)` + labelEnd)
+	phoneLabel    = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:` + phoneWords + `|` + lineWords + `|` + phoneLetters + `|` + cjkPhoneWords + `)` + labelEnd)
 	// Labels of numbers that are not phone numbers.
 	otherNumberLabel = regexp.MustCompile(`(?i)(?:^|[\s|:;,.(/])(?:tax|vat|gst|abn|acn|tin|ein|reg|registration|licen[cs]e|lic|iban|swift|bic|account|acct|a/c|code|cnpj|cpf|nif|siret|siren|id|box|zip|postcode|postal)(?:\s*(?:code|id|no|nr|number|#))?\.?\s*[.:#)]{0,2}\s*$`)
 	// A label printed after a number, at the end of its line: "555 0101 Fax".
-	faxAfter    = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:fax|facsimile|f)\s*[)\]]?\s*$`)
-	mobileAfter = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:mobile|mob|cell|m)\s*[)\]]?\s*$`)
+	faxAfter    = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:` + faxWords + `|f)\s*[)\]]?\s*$`)
+	mobileAfter = regexp.MustCompile(`(?i)^\s*[(\[]?\s*(?:` + mobileWords + `|m)\s*[)\]]?\s*$`)
 
-	anyLabel = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|p|t|direct|dir|d|office|off|o|main|work|w|voice|fone|telefone|fax|telefax|facsimile|f|mobile|mob|cell|cellular|m|c|h|hp|handphone|gsm|e-?mail|mail|e|web|website|url|internet|www)\b\s*[.:)]?\s*(?:[/&+]\s*)?|(?:携帯電話|携帯|電話|手机|手機|电话|傳真|传真|ファックス|メール)\s*[.:)：]?\s*)+`)
+	// Every label at the start of what is left of a line once its
+	// details are taken.
+	anyLabel = regexp.MustCompile(`(?i)^\s*(?:(?:` + allLabelWords + `|` + phoneLetters + `|f|` + mobileLetters + `|e)` + wordEnd + `\s*[.:)]?\s*(?:[/&+]\s*)?|(?:` + cjkLabelWords + `)\s*[.:)：]?\s*)+`)
 	// Specks and stray marks at the ends of a line; a final "." or ")"
 	// may belong to the text ("Inc.", "(Japan)").
 	junkRe = regexp.MustCompile(`^[\s\p{P}\p{S}]+|[\s,;:|/\\\-_*~=+<>"'!?&@#%^\[\]{}]+$`)
@@ -280,7 +282,30 @@ var (
 	// A line that gives a messenger or social network handle.
 	handleRe = regexp.MustCompile(`(?i)^\W{0,3}(?:skype|twitter|linkedin|instagram|facebook|fb|wechat|weixin|line|whatsapp|telegram|github|youtube|tiktok)(?:\s*id)?\s*(?:[:：/@]|\s+\S*[._@/]\S*$)`)
 	// A line of nothing but labels, printed apart from what they label.
-	labelsOnlyRe = regexp.MustCompile(`(?i)^\s*(?:(?:tel|telephone|phone|ph|direct|office|main|work|voice|fone|telefone|fax|telefax|facsimile|mobile|mob|cell|cellular|handphone|e-?mail|mail|web|website|url|internet)\b\s*[.:)]?\s*(?:[/&]\s*)?)+$`)
+	labelsOnlyRe = regexp.MustCompile(`(?i)^\s*(?:(?:` + allLabelWords + `)\b\s*[.:)]?\s*(?:[/&]\s*)?)+$`)
+)
+
+// The words cards label their details with, each kind's once; the
+// regular expressions above and labelBeforeTakenRe take them as they
+// need them. Longer words come first where one starts another.
+const (
+	phoneWords = `telephone|telefone|tel|phone|ph|fone|tél|tlf|toll[- ]free|hotline`
+	// lineWords say which of the firm's lines a number is, and are
+	// words of other text too ("Main Street", "Head Office").
+	lineWords     = `direct|dir|office|off|main|work|voice`
+	faxWords      = `telefax|facsimile|fax`
+	mobileWords   = `mobile phone|mobile|mob|cell phone|cellular|cell|handphone|hp|gsm|celular|cel`
+	mailWords     = `e-?mail|mail`
+	webWords      = `website|web|url|internet|www`
+	allLabelWords = phoneWords + `|` + lineWords + `|` + faxWords + `|` + mobileWords + `|` + mailWords + `|` + webWords
+	// The letters that stand for them: "T", "M", "F", "E".
+	phoneLetters  = `p|t|d|o|w`
+	mobileLetters = `m|c|h`
+	// Japanese and Chinese labels, with no space after them.
+	cjkPhoneWords  = `電話|电话`
+	cjkFaxWords    = `傳真|传真|ファックス`
+	cjkMobileWords = `携帯電話|携帯|手机|手機`
+	cjkLabelWords  = cjkMobileWords + `|` + cjkPhoneWords + `|` + cjkFaxWords + `|メール`
 )
 
 // findContacts takes the phones, emails and websites out of every line:
@@ -369,7 +394,7 @@ var (
 
 // takenLabel is a label labelBeforeTakenRe takes: a word, or one letter,
 // an icon read as a letter too.
-const takenLabel = `(?:\p{Latin}|tel|phone|ph|mob|mobile|cell|fax|e-?mail|mail|web|url)\.?`
+const takenLabel = `(?:\p{Latin}|` + phoneWords + `|` + faxWords + `|` + mobileWords + `|` + mailWords + `|` + webWords + `)\.?`
 
 // undoSlips undoes the commonest OCR slips that hide contact details.
 func undoSlips(s string) string {

@@ -1037,6 +1037,17 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "labels of every kind's list are taken off what is left of their lines",
+		rows: cat(stack(100, 80, 70, "Jean Roe"),
+			stack(100, 400, "Tél: 01 23 45 67 89", "Hotline: +1 800 555 0199", "Celular: (11) 96123-4567", "Cell phone: (415) 555-0163")),
+		want: want{
+			name: "Jean Roe",
+			phones: []phone{{"01 23 45 67 89", "work"}, {"+1 800 555 0199", "work"}, {"(11) 96123-4567", "mobile"},
+				{"(415) 555-0163", "mobile"}},
+			noteLacks: []string{"Tél", "Hotline", "Celular", "Cell"},
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),
