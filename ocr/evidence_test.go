@@ -88,6 +88,31 @@ func TestEvidenceAgainst(t *testing.T) {
 	}
 }
 
+// TestSpeckUnderName: specks read as a word between the name and the
+// job, at a confidence no line of text has, are neither the job nor in
+// its way.
+func TestSpeckUnderName(t *testing.T) {
+	ls := lines(cat(
+		[]row{{text: "Teodoro Vallarino", x: 100, y: 80, h: 70}, {text: "once:", x: 300, y: 158, h: 16},
+			{text: "Luthier", x: 100, y: 185, h: 40}},
+		stack(100, 330, 50, "Ironbark Instruments Ltd"),
+		stack(100, 600, "info@ironbark.example"))...)
+	for i := range ls {
+		if ls[i].Text == "once:" {
+			ls[i].Conf, ls[i].Words[0].Conf = 18, 18
+		}
+	}
+	var title string
+	for _, f := range Classify(ls, cardSize) {
+		if f.Kind == FieldTitle {
+			title = f.Value
+		}
+	}
+	if title != "Luthier" {
+		t.Errorf("title = %q, want %q", title, "Luthier")
+	}
+}
+
 // TestAddressEvidence: the street above a postcode-and-city line stays
 // with it though no street word is read, and a city and country alone
 // make an address.

@@ -574,9 +574,13 @@ func (c *card) jobUnder(i int) bool {
 // under returns the part printed next under line i in its column, or -1:
 // the first part, as the card reads, on a line lower than i that is next
 // to it and in its column. On a card of two columns the next part read
-// may be the other column's.
+// may be the other column's. Specks read as letters between the lines
+// ("once:" read at 18) are passed over.
 func (c *card) under(i int) int {
 	for k, q := range c.parts {
+		if c.unsure(q) && q.kind == "" {
+			continue
+		}
 		if q.line != i && c.lines[q.line].Box.Min.Y > c.lines[i].Box.Min.Y && c.adjacent(i, q.line) && c.sameColumn(i, q.line) {
 			return k
 		}
