@@ -65,6 +65,13 @@ func TestEvidenceAgainst(t *testing.T) {
 			company: "Ironbark Instruments Ltd",
 		},
 		{
+			name: "a job shaped like a name, printed much smaller under a name only its place tells",
+			rows: cat(stack(100, 80, 70, "Teodoro Vallarino", 40, "Chief Steward"),
+				stack(100, 330, 50, "Ironbark Instruments Ltd"),
+				stack(100, 600, "info@ironbark.example")),
+			title: "Chief Steward", company: "Ironbark Instruments Ltd",
+		},
+		{
 			name: "a team under the name is no job",
 			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Department"),
 				stack(100, 330, 50, "Ironbark Instruments Ltd"),

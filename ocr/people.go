@@ -1193,7 +1193,9 @@ func (c *card) fields() []Field {
 // digits, nothing of a company, an address, a slogan, a list of services
 // or a team ("Sales Department"), and no person's name, nor shaped like
 // one when the name is unsure (it neither agrees with the email nor is a
-// known name). It returns -1 when there is none.
+// known name) and printed more than two thirds its size: two people
+// printed one under the other are printed alike, a job ("Chief Steward")
+// smaller. It returns -1 when there is none.
 func (c *card) lineUnderName(name int) int {
 	if name < 0 {
 		return -1
@@ -1210,7 +1212,7 @@ func (c *card) lineUnderName(name int) int {
 		len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
 		c.companyScore(p.text) > 0 || hasCompanySuffix(p.text) || isAddress(p.text) ||
 		isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
-		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure) {
+		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure && 2*lineHeight(c.lines[nl]) < 3*lineHeight(c.lines[p.line])) {
 		return -1
 	}
 	return k
