@@ -120,6 +120,30 @@ func TestSpeckUnderName(t *testing.T) {
 	}
 }
 
+// TestNoiseNotInNote: a line no field took goes to the note, unless it was
+// read at a confidence no line of text has: a QR code or a picture read as
+// letters.
+func TestNoiseNotInNote(t *testing.T) {
+	ls := lines(cat(stack(100, 80, 70, "Jane Doe"),
+		stack(100, 330, 50, "Ironbark Instruments Ltd", "Crafted with care"),
+		stack(100, 600, "jane@ironbark.example"),
+		[]row{{text: "OPO", x: 1300, y: 700, h: 50}})...)
+	for i := range ls {
+		if ls[i].Text == "OPO" {
+			ls[i].Conf, ls[i].Words[0].Conf = 0, 0
+		}
+	}
+	var note string
+	for _, f := range Classify(ls, cardSize) {
+		if f.Kind == FieldNote {
+			note = f.Value
+		}
+	}
+	if note != "Crafted with care" {
+		t.Errorf("note = %q, want %q", note, "Crafted with care")
+	}
+}
+
 // TestAddressEvidence: the street above a postcode-and-city line stays
 // with it though no street word is read, and a city and country alone
 // make an address.

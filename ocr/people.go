@@ -856,7 +856,7 @@ func (c *card) findCompanyTitleName() {
 
 	var note []string
 	for _, p := range c.parts {
-		if (p.kind == "" || p.kind == FieldNote) && letters(p.text) >= 3 {
+		if (p.kind == FieldNote || p.kind == "" && c.lines[p.line].Conf >= noiseLine) && letters(p.text) >= 3 {
 			note = append(note, p.text)
 		}
 	}
@@ -937,6 +937,11 @@ func specks(text string) bool {
 	}
 	return true
 }
+
+// noiseLine is the confidence under which a line no field took is left
+// out of the note: on the dev cards, all but a logo's letters read so
+// were specks, a QR code or a picture read as letters ("OPO", "i. RE").
+const noiseLine = 30
 
 // unsureLine is the confidence under which a line is unsure. On the dev
 // cards, every company read from a line under 50 was wrong but one that
