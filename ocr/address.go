@@ -31,9 +31,9 @@ var (
 	addressLabelRe = regexp.MustCompile(`(?i)^(?:(?:head\s+)?office|headquarters|hq|branch|address|addr|add|adr|location|factory|showroom|studio|mail|postal address)\b\s*[:.\-]?\s*|^\p{Lu}[\p{Lu}\s]{1,20}\s:\s*`)
 )
 
-// townCountry is a town of one to three words, a sign, and a country, as
-// the whole line.
-var townCountry = `^\s*(\p{L}[\p{L}'.]*(?:\s+\p{L}[\p{L}'.]*){0,2})\s*[|·•*\-–—:/]\s*((?:the\s+)?(?:` + countryNames + `))\.?\s*$`
+// townCountry is a town of one to three words, a sign or a comma, and a
+// country, as the whole line.
+var townCountry = `^\s*(\p{L}[\p{L}'.]*(?:\s+\p{L}[\p{L}'.]*){0,2})\s*[,|·•*\-–—:/]\s*((?:the\s+)?(?:` + countryNames + `))\.?\s*$`
 
 // townAndCountry gives a line of a town and its country alone as the
 // address writes them, "Lyon, France", whatever sign was printed or read
@@ -294,6 +294,8 @@ func (c *card) addressReason(texts []string) string {
 			why = append(why, "a street")
 		case postcodeEndRe.MatchString(t) && !slices.Contains(why, "a postcode"):
 			why = append(why, "a postcode")
+		case townCountryRe.MatchString(t) && !slices.Contains(why, "a town and its country"):
+			why = append(why, "a town and its country")
 		case countryRe.MatchString(t) || countryAtEndRe.MatchString(t):
 			if !slices.Contains(why, "a country") {
 				why = append(why, "a country")

@@ -336,6 +336,29 @@ func TestFixFloor(t *testing.T) {
 	}
 }
 
+// TestAddressReason: the review says what made lines an address.
+func TestAddressReason(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"Leeds | United Kingdom", "a town and its country"},
+		{"Lyon · France", "a town and its country"},
+		{"10 Sample Street, Leeds LS1 4AB", "a street"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			ls := lines(cat(stack(100, 80, 70, "Jane Doe"), stack(100, 600, tt.line))...)
+			for _, f := range Classify(ls, cardSize) {
+				if f.Kind == FieldAddress {
+					if f.Reason != tt.want {
+						t.Errorf("reason %q, want %q", f.Reason, tt.want)
+					}
+					return
+				}
+			}
+			t.Errorf("no address in %q", tt.line)
+		})
+	}
+}
+
 // TestTownAndCountry: a town and its country alone, with any sign between
 // them, or what was read for it, is an address, written as addresses
 // write it; a name before a country with no sign between is not, nor is
@@ -348,6 +371,7 @@ func TestTownAndCountry(t *testing.T) {
 		{"Bilbao * Espana", "Bilbao, Espana"},
 		{"Sao Paulo - Brasil", "Sao Paulo, Brasil"},
 		{"Toronto / Canada", "Toronto, Canada"},
+		{"Lyon, France", "Lyon, France"},
 		{"Acme Germany", ""},
 		{"12 rue de la Paix · France", ""},
 		{"Leeds | United Kingdom | +44 113 496 0000", ""},
