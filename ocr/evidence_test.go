@@ -95,52 +95,52 @@ func TestEvidenceAgainst(t *testing.T) {
 	}
 }
 
-// TestSpeckUnderName: specks read as a word between the name and the
-// job, at a confidence no line of text has, are neither the job nor in
-// its way.
-func TestSpeckUnderName(t *testing.T) {
-	ls := lines(cat(
-		[]row{{text: "Teodoro Vallarino", x: 100, y: 80, h: 70}, {text: "once:", x: 300, y: 158, h: 16},
-			{text: "Luthier", x: 100, y: 185, h: 40}},
-		stack(100, 330, 50, "Ironbark Instruments Ltd"),
-		stack(100, 600, "info@ironbark.example"))...)
-	for i := range ls {
-		if ls[i].Text == "once:" {
-			ls[i].Conf, ls[i].Words[0].Conf = 18, 18
-		}
+// TestNoiseLines: a line read at a confidence no line of text has, specks,
+// a QR code or a picture read as letters, is neither the job under the
+// name nor in its way, nor in the note.
+func TestNoiseLines(t *testing.T) {
+	tests := []struct {
+		name  string
+		rows  []row
+		noise string // the line read as noise, at 18
+		kind  FieldKind
+		want  string
+	}{
+		{
+			name: "specks between the name and the job",
+			rows: cat([]row{{text: "Teodoro Vallarino", x: 100, y: 80, h: 70}, {text: "once:", x: 300, y: 158, h: 16},
+				{text: "Luthier", x: 100, y: 185, h: 40}},
+				stack(100, 330, 50, "Ironbark Instruments Ltd"),
+				stack(100, 600, "info@ironbark.example")),
+			noise: "once:", kind: FieldTitle, want: "Luthier",
+		},
+		{
+			name: "a QR code read as letters",
+			rows: cat(stack(100, 80, 70, "Jane Doe"),
+				stack(100, 330, 50, "Ironbark Instruments Ltd", "Crafted with care"),
+				stack(100, 600, "jane@ironbark.example"),
+				[]row{{text: "OPO", x: 1300, y: 700, h: 50}}),
+			noise: "OPO", kind: FieldNote, want: "Crafted with care",
+		},
 	}
-	var title string
-	for _, f := range Classify(ls, cardSize) {
-		if f.Kind == FieldTitle {
-			title = f.Value
-		}
-	}
-	if title != "Luthier" {
-		t.Errorf("title = %q, want %q", title, "Luthier")
-	}
-}
-
-// TestNoiseNotInNote: a line no field took goes to the note, unless it was
-// read at a confidence no line of text has: a QR code or a picture read as
-// letters.
-func TestNoiseNotInNote(t *testing.T) {
-	ls := lines(cat(stack(100, 80, 70, "Jane Doe"),
-		stack(100, 330, 50, "Ironbark Instruments Ltd", "Crafted with care"),
-		stack(100, 600, "jane@ironbark.example"),
-		[]row{{text: "OPO", x: 1300, y: 700, h: 50}})...)
-	for i := range ls {
-		if ls[i].Text == "OPO" {
-			ls[i].Conf, ls[i].Words[0].Conf = 0, 0
-		}
-	}
-	var note string
-	for _, f := range Classify(ls, cardSize) {
-		if f.Kind == FieldNote {
-			note = f.Value
-		}
-	}
-	if note != "Crafted with care" {
-		t.Errorf("note = %q, want %q", note, "Crafted with care")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := lines(tt.rows...)
+			for i := range ls {
+				if ls[i].Text == tt.noise {
+					ls[i].Conf, ls[i].Words[0].Conf = 18, 18
+				}
+			}
+			var got string
+			for _, f := range Classify(ls, cardSize) {
+				if f.Kind == tt.kind {
+					got = f.Value
+				}
+			}
+			if got != tt.want {
+				t.Errorf("%s = %q, want %q", tt.kind, got, tt.want)
+			}
+		})
 	}
 }
 
