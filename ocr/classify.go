@@ -892,6 +892,7 @@ func (c *card) takePhones(i int, text, left string) string {
 		if icon {
 			kind = ""
 		}
+		phoneFax := phoneFaxLabel.MatchString(before)
 		numbers := []string{raw}
 		if n := len(digitsOf(raw)); n > 15 || !isPhone(raw, digitsOf(raw), kind != "" || icon, c.region) {
 			numbers = splitNumbers(raw, c.region)
@@ -919,13 +920,14 @@ func (c *card) takePhones(i int, text, left string) string {
 					nk = "mobile"
 				}
 			}
-			why := c.phoneReason(num, kind, nk)
-			if k == 0 && phoneFaxLabel.MatchString(before) {
-				why = strings.Replace(why, "labelled as a phone", "labelled as phone and fax", 1)
+			label := kind // what the label before the number said
+			if k == 0 && phoneFax {
+				label = phoneAndFax
 			}
+			why := c.phoneReason(num, label, nk)
 			mended := false
 			if fixed, ok := leadingZero(num, c.region); ok {
-				why = c.phoneReason(fixed, kind, nk) + ", its first 0 read as a " + digitsOf(num)[:1]
+				why = c.phoneReason(fixed, label, nk) + ", its first 0 read as a " + digitsOf(num)[:1]
 				num, mended = fixed, true
 			}
 			if c.addPhone(i, trimPhone(num), nk, why) {
@@ -998,6 +1000,10 @@ func rangeEnd(after string) int {
 	}
 	return r[1]
 }
+
+// phoneAndFax is the label of one number for the phone and the fax
+// ("Tel/Fax:"), as phoneReason tells it: its kind is "work".
+const phoneAndFax = "phone and fax"
 
 // labelKind reads the label just before a number: "fax", "mobile",
 // "work", "other" for a number that is not a phone's (a tax code), or "".
@@ -1166,11 +1172,14 @@ func sameArea(a, b, region string) bool {
 	return nsn[0][:cc+area] == nsn[1][:cc+area] && nsn[0] != nsn[1]
 }
 
-// phoneReason says why a number was taken for a phone of kind: its label,
-// and whether it is valid where the card's numbers are dialled.
+// phoneReason says why a number was taken for a phone of kind: its label
+// (a kind, or phoneAndFax), and whether it is valid where the card's
+// numbers are dialled.
 func (c *card) phoneReason(num, label, kind string) string {
 	var why []string
 	switch {
+	case label == phoneAndFax:
+		why = append(why, "labelled as phone and fax")
 	case label != "" && kind == "work":
 		why = append(why, "labelled as a phone")
 	case label != "":
