@@ -250,35 +250,46 @@ func bytesPerPoint(m color.Model) int64 {
 	return 4 // RGBA, NRGBA, CMYK, NYCbCrA and the rest
 }
 
+// A footprint is how much memory an image file takes while its card is
+// prepared: its decoded points, and the copy that turning it by its EXIF
+// orientation makes while the card is found.
+type footprint struct {
+	decoded int64 // the decoded image, which lasts until it is let go
+	turn    int64 // the turned copy, gone once the card is prepared
+}
+
+// peak is the most the image takes at once: while its card is prepared.
+func (f footprint) peak() int64 { return f.decoded + f.turn }
+
 // fileFootprint is how much memory the points of the image file at path
 // take once decoded, read from its header: as decodedSize says, but with
 // JPEG colour at the half resolution that nearly every camera and scanner
 // writes, and with the copy that turning a JPEG by its EXIF orientation
-// makes when it is turned whole (see prepareTurned). It is 0 when the
+// makes when it is turned whole (see prepareTurned). It is zero when the
 // file is no image it can tell, which LoadImage then refuses.
-func fileFootprint(path string) int64 {
+func fileFootprint(path string) footprint {
 	f, err := os.Open(path)
 	if err != nil {
-		return 0
+		return footprint{}
 	}
 	defer f.Close()
 	cfg, format, err := image.DecodeConfig(bufio.NewReader(f))
 	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
-		return 0
+		return footprint{}
 	}
-	n := decodedSize(cfg)
+	fp := footprint{decoded: decodedSize(cfg)}
 	if cfg.ColorModel != color.YCbCrModel {
-		return n
+		return fp
 	}
-	n /= 2
+	fp.decoded /= 2
 	// A photo small enough to be turned whole is copied, four bytes a
 	// point, when its EXIF says to turn it.
 	if format == "jpeg" && max(cfg.Width, cfg.Height) <= turnWholeSide {
 		if _, err := f.Seek(0, io.SeekStart); err == nil && exifOrientation(bufio.NewReader(f)) != 1 {
-			n += int64(cfg.Width) * int64(cfg.Height) * 4
+			fp.turn = int64(cfg.Width) * int64(cfg.Height) * 4
 		}
 	}
-	return n
+	return fp
 }
 
 // notImage names what data is, for the formats that people mistake for

@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"image"
+	"image/color"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -133,48 +135,82 @@ func TestImageMemoryCancel(t *testing.T) {
 // An image small beside the batch's memory is kept, with its memory,
 // until its card has been read, so that its whole picture is made only
 // for a card that reads poorly; a larger one gives its memory back once
-// its card and whole picture are prepared.
+// its card and whole picture are prepared. A photo to be turned by its
+// EXIF is weighed by its decoded points alone: the turned copy is gone
+// once the card is prepared, and its memory is given back then.
 func TestImageMemoryKeptUntilRead(t *testing.T) {
 	dir := t.TempDir()
-	path := writeGrayPNG(t, dir, "card.png", 300, 200) // 60,000 bytes decoded
+	png := writeGrayPNG(t, dir, "card.png", 300, 200) // 60,000 bytes decoded
+	// 90,000 bytes decoded (YCbCr at half resolution), and a turned copy
+	// of 240,000 while its card is prepared.
+	jpg := writeTurnedJPEG(t, dir, "photo.jpg", 300, 200)
 	tests := []struct {
 		name   string
+		path   string
 		memory int64
+		held   int64 // the memory still held once the card is prepared
 		kept   bool
 	}{
-		{"small beside the memory", 60_000 * keptShare, true},
-		{"large beside the memory", 60_000*keptShare - 1, false},
+		{"small beside the memory", png, 60_000 * keptShare, 60_000, true},
+		{"large beside the memory", png, 60_000*keptShare - 1, 0, false},
+		{"a photo to turn, small beside the memory", jpg, 90_000 * keptShare, 90_000, true},
+		{"a photo to turn, large beside the memory", jpg, 90_000*keptShare - 1, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := newImageMemory(tt.memory)
-			free := func() bool {
-				if !m.sem.TryAcquire(tt.memory) {
+			free := func(n int64) bool {
+				if !m.sem.TryAcquire(n) {
 					return false
 				}
-				m.sem.Release(tt.memory)
+				m.sem.Release(n)
 				return true
 			}
-			src, err := m.load(context.Background(), path)
+			src, err := m.load(context.Background(), tt.path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if kept := src.release != nil; kept != tt.kept || free() == tt.kept {
-				t.Fatalf("kept %v, memory free %v; want kept %v", kept, free(), tt.kept)
+			if kept := src.release != nil; kept != tt.kept {
+				t.Fatalf("kept %v, want %v", kept, tt.kept)
+			}
+			if !free(tt.memory-tt.held) || free(tt.memory-tt.held+1) {
+				t.Fatalf("after the card was prepared, %d of %d bytes should be held", tt.held, tt.memory)
 			}
 			if src.whole == nil {
 				t.Fatal("no whole picture to read should the card read poorly")
 			}
 			src.whole() // as a poor read would, after load
 			e := &inkBlindEngine{prepared: true}
-			if _, err := readFile(context.Background(), e, path, func(context.Context, string) (source, error) { return src, nil }); err != nil {
+			if _, err := readFile(context.Background(), e, tt.path, func(context.Context, string) (source, error) { return src, nil }); err != nil {
 				t.Fatal(err)
 			}
-			if !free() {
+			if !free(tt.memory) {
 				t.Error("the memory is still held after the card was read")
 			}
 		})
 	}
+}
+
+// writeTurnedJPEG writes a w×h colour JPEG like writeGrayPNG's card,
+// whose EXIF says to turn it a quarter, and returns its path.
+func writeTurnedJPEG(t *testing.T, dir, name string, w, h int) string {
+	t.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			c := color.NRGBA{230, 228, 220, 255}
+			if y >= h/3 && y < 2*h/3 && x >= w/4 && x < 3*w/4 {
+				c = color.NRGBA{20, 30, 60, 255}
+			}
+			img.SetNRGBA(x, y, c)
+		}
+	}
+	data := withEXIF(encoded(func(b *bytes.Buffer) error { return jpeg.Encode(b, img, nil) }), ifd(1, orientationEntry(6)))
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // The first card of a batch is the one a person waits for: no other is

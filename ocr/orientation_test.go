@@ -130,7 +130,7 @@ func TestFileFootprint(t *testing.T) {
 			if err := os.WriteFile(path, tt.data, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			if got := fileFootprint(path); got != tt.want {
+			if got := fileFootprint(path).peak(); got != tt.want {
 				t.Errorf("footprint %d, want %d", got, tt.want)
 			}
 		})
