@@ -21,6 +21,9 @@ packages=(
 	# A Japanese font: the window shows kanji names with it (Fyne's own
 	# font has none), and the invented Japanese cards are drawn in it.
 	fonts-ipafont-gothic
+	# A font with Vietnamese letters, which the Go fonts lack: the
+	# invented Vietnamese cards are drawn in it.
+	fonts-dejavu-core
 	libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev
 )
 if [[ "${1:-}" == "--test" ]]; then

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/image/font/gofont/gomonobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
@@ -154,6 +155,42 @@ var japaneseFont = sync.OnceValue(func() *opentype.Font {
 	panic(fmt.Sprintf("render: no Japanese font in %s: install fonts-ipafont-gothic (setup.sh does)", strings.Join(JapaneseFonts, ", ")))
 })
 
+// MarkedFonts are where the fonts that draw lines the Go fonts have no
+// letters for are looked for, regular and bold: DejaVu Sans, Debian's
+// fonts-dejavu-core, which setup.sh installs. The Go fonts have no
+// Vietnamese letters with two marks (ạ, ế, ữ).
+var MarkedFonts = [2]string{
+	"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+	"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+}
+
+// markedFonts are MarkedFonts parsed. A card with such a line cannot be
+// drawn without them, so it panics saying what to install.
+var markedFonts = sync.OnceValue(func() [2]*opentype.Font {
+	var fs [2]*opentype.Font
+	for i, path := range MarkedFonts {
+		ttf, err := os.ReadFile(path)
+		if err == nil {
+			fs[i], err = opentype.Parse(ttf)
+		}
+		if err != nil {
+			panic(fmt.Sprintf("render: no font for letters with marks at %s: install fonts-dejavu-core (setup.sh does)", path))
+		}
+	}
+	return fs
+})
+
+// drawsAll says whether font f has a letter for every rune of s.
+func drawsAll(f *opentype.Font, s string) bool {
+	var b sfnt.Buffer
+	for _, r := range s {
+		if i, err := f.GlyphIndex(&b, r); err != nil || i == 0 && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // cjk says whether s holds a Han, kana or Hangul letter, which only
 // japaneseFont draws.
 func cjk(s string) bool {
@@ -163,6 +200,12 @@ func cjk(s string) bool {
 		}
 	}
 	return false
+}
+
+// wide says whether s holds a CJK punctuation mark or a full-width form
+// ("：", "（"), which Japanese cards print beside Latin letters.
+func wide(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef })
 }
 
 // fontFor picks the Go font for a line's style.
@@ -194,10 +237,20 @@ func newFaces(scale float64) *faces {
 
 func (fc *faces) get(l Line, size float64) font.Face {
 	face := fc.face(fontFor(l), size)
-	if cjk(l.Text) {
+	switch {
+	case cjk(l.Text) || wide(l.Text):
 		// Kanji and kana in the Japanese font, the rest of the line
-		// in the Go font, as Japanese cards print numbers and emails.
+		// in the Go font, as Japanese cards print numbers and emails;
+		// so are the wide colons of "TEL：", which the Go fonts lack.
 		return fallback{face, fc.face(japaneseFont(), size)}
+	case !drawsAll(fontFor(l), l.Text):
+		// The whole line in one font that has all its letters, as a
+		// card printed in Vietnamese is.
+		i := 0
+		if l.Bold {
+			i = 1
+		}
+		return fc.face(markedFonts()[i], size)
 	}
 	return face
 }
