@@ -181,6 +181,71 @@ var countries = []country{
 // each country in turn.
 func countryOf(i int) country { return countries[(i/len(Styles)+i)%len(countries)] }
 
+// markedCountries print their cards in languages whose letters carry
+// marks only they write (ơ, ş, ł, ř, đ), or in Italian and Dutch, which
+// the reader reads only when a card calls for them. They are kept out of
+// countries, so that the cards of the other countries stay as they were:
+// see cardCountry.
+var markedCountries = []country{
+	{code: "VN", tld: "com.vn", name: "Việt Nam", lang: "vi", suffix: []string{"Co., Ltd.", "JSC", "Corp."},
+		towns: []string{"Hà Nội", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Huế"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
+			return []string{fmt.Sprintf("Số %d %s, Phường %d", 1+f.IntN(300), pick(f, []string{"Lê Lợi", "Trần Hưng Đạo", "Nguyễn Huệ", "Hai Bà Trưng", "Lý Thường Kiệt"}), 1+f.IntN(15)),
+				fmt.Sprintf("Quận %d, %s", 1+f.IntN(12), town())}
+		}},
+	{code: "TR", tld: "com.tr", name: "Türkiye", lang: "tr", suffix: []string{"A.Ş.", "Ltd. Şti."},
+		towns: []string{"İstanbul", "Ankara", "İzmir", "Bursa", "Eskişehir"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
+			return []string{fmt.Sprintf("%s Cad. No: %d", pick(f, []string{"Atatürk", "İstiklal", "Cumhuriyet", "Bağdat", "Gazi"}), 1+f.IntN(200)),
+				fmt.Sprintf("%05d %s", 1000*(1+f.IntN(80))+f.IntN(1000), town())}
+		}},
+	{code: "PL", tld: "pl", name: "Polska", lang: "pl", suffix: []string{"Sp. z o.o.", "S.A."},
+		towns: []string{"Kraków", "Łódź", "Wrocław", "Gdańsk", "Poznań"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
+			return []string{fmt.Sprintf("ul. %s %d", pick(f, []string{"Długa", "Piękna", "Świętokrzyska", "Marszałkowska", "Żeromskiego"}), 1+f.IntN(150)),
+				fmt.Sprintf("%02d-%03d %s", 10+f.IntN(89), f.IntN(1000), town())}
+		}},
+	{code: "CZ", tld: "cz", name: "Česká republika", lang: "cs", suffix: []string{"s.r.o.", "a.s."},
+		towns: []string{"Praha", "Brno", "Ostrava", "Plzeň", "Olomouc"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
+			return []string{fmt.Sprintf("%s %d/%d", pick(f, []string{"Vinohradská", "Národní", "Husova", "Masarykova", "Křižíkova"}), 1+f.IntN(3000), 1+f.IntN(90)),
+				fmt.Sprintf("%03d %02d %s", 100+f.IntN(700), f.IntN(100), town())}
+		}},
+	{code: "HR", tld: "hr", name: "Hrvatska", lang: "hr", suffix: []string{"d.o.o.", "d.d."},
+		towns: []string{"Zagreb", "Split", "Rijeka", "Osijek", "Zadar"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
+			return []string{fmt.Sprintf("%s %d", pick(f, []string{"Ilica", "Vukovarska", "Savska cesta", "Ulica kralja Zvonimira", "Šetalište Baćvice"}), 1+f.IntN(250)),
+				fmt.Sprintf("%05d %s", 10000+f.IntN(44000), town())}
+		}},
+	{code: "IT", tld: "it", name: "Italia", lang: "it", suffix: []string{"S.r.l.", "S.p.A."},
+		towns: []string{"Milano", "Torino", "Bologna", "Firenze", "Napoli"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
+			return []string{fmt.Sprintf("Via %s, %d", pick(f, []string{"Roma", "Garibaldi", "Mazzini", "della Libertà", "Cavour"}), 1+f.IntN(200)),
+				fmt.Sprintf("%05d %s", 10000+f.IntN(89000), town())}
+		}},
+	{code: "NL", tld: "nl", name: "Nederland", lang: "nl", suffix: []string{"B.V.", "N.V."},
+		towns: []string{"Amsterdam", "Utrecht", "Rotterdam", "Groningen", "Eindhoven"},
+		street: func(f *gofakeit.Faker, town func() string) []string {
+			return []string{fmt.Sprintf("%s %d", pick(f, []string{"Keizersgracht", "Stationsweg", "Kerkstraat", "Dorpsstraat", "Prinsengracht"}), 1+f.IntN(400)),
+				fmt.Sprintf("%04d %c%c %s", 1000+f.IntN(9000), 'A'+rune(f.IntN(26)), 'A'+rune(f.IntN(26)), town())}
+		}},
+}
+
+// cardCountry is the country of the invented card i of seed: countryOf(i),
+// or, for one card in markedShare, one of markedCountries, drawn apart
+// from the card's other choices, so that every other card stays as it
+// was. Japanese cards stay Japanese.
+func cardCountry(seed int64, i int) country {
+	co := countryOf(i)
+	if co.lang == "ja" {
+		return co
+	}
+	if rng, ok := oneIn(seed, 0x3a_c0de, markedShare); ok {
+		return markedCountries[rng.IntN(len(markedCountries))]
+	}
+	return co
+}
+
 // syllables make up names no list holds, so that the reader is not only
 // measured on names it knows.
 var syllables = []string{"ka", "lo", "mer", "vi", "dan", "sa", "ren", "tho", "bel", "in", "or", "zu", "nel", "fa", "ri", "tov", "ash", "ely"}
@@ -266,7 +331,7 @@ func asciiLower(s string) string {
 func Synthesize(seed int64, i int) Synthetic {
 	f := gofakeit.New(uint64(seed)*2654435761 + 1)
 	style := Styles[i%len(Styles)]
-	co := countryOf(i)
+	co := cardCountry(seed, i)
 
 	lang := co.lang
 	if lang == "" {
@@ -290,7 +355,10 @@ func Synthesize(seed int64, i int) Synthetic {
 		family = inventedName(f)
 	}
 	name := given + " " + family
-	if f.IntN(6) == 0 {
+	if lang == "vi" {
+		// Family name first, then the middle and given names.
+		name = family + " " + given
+	} else if f.IntN(6) == 0 {
 		name = given + " " + string([]rune(pick(f, apart(givenNames["en"])))[:1]) + ". " + family
 	}
 	printedName := name
@@ -543,6 +611,10 @@ func townOnly(seed int64, co country) string {
 // formShare is the share of the invented firms with a legal form that
 // print it on a line of its own: one in formShare.
 const formShare = 5
+
+// markedShare is the share of the invented cards from markedCountries:
+// one in markedShare.
+const markedShare = 5
 
 // townShare is the share of the invented cards that print their town and
 // country alone for an address: one in townShare.

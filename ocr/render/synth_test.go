@@ -3,13 +3,15 @@ package render
 import (
 	"slices"
 	"testing"
+	"unicode"
 )
 
 // TestChoicesDrawnApart: the choices drawn apart from a card's other
 // choices are made for about their share of the cards, each where its
 // own draw says, and print what the expected card holds: the firm's
-// legal form on a line of its own under its name, and a town and its
-// country alone for the address.
+// legal form on a line of its own under its name, a card from a country
+// whose language writes marks, with its holder's name as the card prints
+// it, and a town and its country alone for the address.
 func TestChoicesDrawnApart(t *testing.T) {
 	const n = 520
 	set := SyntheticSet(1, n)
@@ -33,9 +35,19 @@ func TestChoicesDrawnApart(t *testing.T) {
 			},
 		},
 		{
+			name: "a card from a country whose language writes marks", share: markedShare,
+			drawn: func(i int, s Synthetic) bool {
+				return cardCountry(s.seed, i).code != countryOf(i).code
+			},
+			printed: func(s Synthetic) bool {
+				return slices.ContainsFunc(markedCountries, func(c country) bool { return c.lang == s.Want.Language }) &&
+					slices.ContainsFunc(s.Card.Lines, func(l Line) bool { return l.Text == s.Want.Name })
+			},
+		},
+		{
 			name: "a town and its country alone", share: townShare,
 			drawn: func(i int, s Synthetic) bool {
-				return townOnly(s.seed, countryOf(i)) != ""
+				return townOnly(s.seed, cardCountry(s.seed, i)) != ""
 			},
 			printed: func(s Synthetic) bool {
 				return slices.ContainsFunc(s.Card.Lines, func(l Line) bool { return l.Text == s.Want.Address })
@@ -60,6 +72,38 @@ func TestChoicesDrawnApart(t *testing.T) {
 				t.Errorf("%d of %d cards print %s, want about %d", count, n, tt.name, want)
 			}
 			t.Logf("%d of %d cards", count, n)
+		})
+	}
+}
+
+// TestMarkedLanguagesDrawn: every language of markedCountries has cards
+// in a set, and each of their lines is drawn in a font that has all its
+// letters: the Go fonts have no Vietnamese letters with two marks, and a
+// line drawn with boxes for letters would measure nothing.
+func TestMarkedLanguagesDrawn(t *testing.T) {
+	set := SyntheticSet(1, 520)
+	for _, c := range markedCountries {
+		t.Run(c.lang, func(t *testing.T) {
+			var cards int
+			for _, s := range set {
+				if s.Want.Language != c.lang {
+					continue
+				}
+				cards++
+				fc := newFaces(1)
+				for _, l := range s.Card.Lines {
+					face := fc.get(l, 10)
+					for _, r := range l.Text {
+						if _, ok := face.GlyphAdvance(r); !ok && !unicode.IsSpace(r) {
+							t.Errorf("%s: %q drawn without a letter for %q", s.Name, l.Text, r)
+						}
+					}
+				}
+				fc.close()
+			}
+			if cards < 5 {
+				t.Errorf("%d cards in %s, want at least 5 of 520", cards, c.lang)
+			}
 		})
 	}
 }

@@ -27,6 +27,14 @@ var givenNames = map[string][]string{
 	"fr": {"Gaëlle", "Loïc", "Anaïs", "Aurélien", "Maëlys", "Benoît", "Séverine", "Jérôme", "Noémie", "Anaëlle"},
 	"es": {"Iñaki", "Begoña", "Ainhoa", "Jesús", "Nuria", "Íñigo", "Montserrat", "Agustín", "Maite", "Ramón"},
 	"pt": {"João", "Conceição", "Gonçalo", "Inês", "Assunção", "Simão", "Leonor", "Estêvão", "Brás", "Graça"},
+	// Vietnamese given names, with the middle name printed before them.
+	"vi": {"Văn Hải", "Thu Hà", "Quốc Bảo", "Ngọc Ánh", "Hữu Phước", "Thanh Tùng", "Bích Ngọc", "Minh Đức", "Thị Hường", "Đình Khải"},
+	"tr": {"Ilgın", "Barış", "Gülşen", "Ömer", "Büşra", "Ertuğrul", "Şükrü", "Özlem", "Tuğçe", "Çağrı"},
+	"pl": {"Łukasz", "Grzegorz", "Żaneta", "Bożena", "Jędrzej", "Michał", "Sławomir", "Agnieszka", "Wiesław", "Małgosia"},
+	"cs": {"Tomáš", "Lukáš", "Jiřina", "Zdeněk", "Vojtěch", "Kateřina", "Přemysl", "Bořivoj", "Radoslava", "Dušan"},
+	"hr": {"Krešimir", "Dražen", "Snježana", "Željko", "Tomislav", "Vesna", "Božidar", "Mirjana", "Ljiljana", "Zoran"},
+	"it": {"Niccolò", "Gianluca", "Raffaella", "Lodovico", "Ludovica", "Pierluigi", "Mariagrazia", "Ottavio", "Annunziata", "Gioele"},
+	"nl": {"Sjoerd", "Maartje", "Joëlle", "Floor", "Geert", "Ruud", "Marijke", "Bram", "Anneloes", "Wouter"},
 }
 
 var familyNames = map[string][]string{
@@ -37,6 +45,13 @@ var familyNames = map[string][]string{
 	"fr": {"Lefèvre", "Bézier", "Gaëtan", "Mélançon", "Thériault", "Bélanger", "Pétain", "Létourneau", "Côté", "Hébert"},
 	"es": {"Núñez", "Ibáñez", "Muñoz", "Peña", "Gutiérrez", "Echeverría", "Zúñiga", "Álvarez", "Martínez", "Saldaña"},
 	"pt": {"Gonçalves", "Magalhães", "Conceição", "Simões", "Guimarães", "Brandão", "Falcão", "Assunção", "Lobão", "Patrício"},
+	"vi": {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"},
+	"tr": {"Yılmaz", "Çelik", "Aydın", "Doğru", "Güneş", "Kaçar", "Erdoğdu", "Akgül", "Özkan", "Şimşek"},
+	"pl": {"Kowalczyk", "Zieliński", "Szymańska", "Woźniak", "Dąbrowski", "Kozłowski", "Jabłoński", "Mazurkiewicz", "Pawłowska", "Sołtys"},
+	"cs": {"Novák", "Svoboda", "Černý", "Veselý", "Kučera", "Němec", "Pokorný", "Růžička", "Doležal", "Šťastný"},
+	"hr": {"Knežević", "Marić", "Jurić", "Perić", "Vuković", "Šimić", "Pavlović", "Božić", "Grgić", "Matić"},
+	"it": {"Esposito", "Ferraro", "Lombardo", "De Luca", "Mancini", "Fabbri", "Cattaneo", "Marchetti", "Sanfilippo", "Ricciardi"},
+	"nl": {"de Vries", "van Dijk", "Bakker", "Visser", "van den Berg", "Smit", "Mulder", "Jansen", "Hoekstra", "Dijkstra"},
 }
 
 // jobTitles are trades and professions, some plain, some with a grade or
@@ -51,6 +66,13 @@ var jobTitles = map[string][]string{
 	"fr": {"Gérant", "Directrice générale", "Expert-comptable", "Chargée d'affaires", "Ingénieur d'études", "Notaire"},
 	"es": {"Gerente general", "Directora comercial", "Jefe de obra", "Asesora fiscal", "Ingeniero de caminos", "Abogada"},
 	"pt": {"Diretora comercial", "Gerente de contas", "Engenheiro civil", "Contabilista", "Sócia-gerente", "Advogado"},
+	"vi": {"Giám đốc", "Trưởng phòng kinh doanh", "Kế toán trưởng", "Phó giám đốc", "Kỹ sư xây dựng", "Chuyên viên tư vấn"},
+	"tr": {"Genel Müdür", "Satış Müdürü", "Mali Müşavir", "İnşaat Mühendisi", "Muhasebe Uzmanı", "Avukat"},
+	"pl": {"Dyrektor handlowy", "Kierownik budowy", "Główna księgowa", "Radca prawny", "Inżynier sprzedaży", "Prezes zarządu"},
+	"cs": {"Jednatel", "Obchodní ředitel", "Účetní", "Stavbyvedoucí", "Projektová manažerka", "Advokát"},
+	"hr": {"Direktor", "Voditeljica prodaje", "Računovođa", "Građevinski inženjer", "Odvjetnik", "Savjetnica za prodaju"},
+	"it": {"Amministratore delegato", "Direttrice commerciale", "Commercialista", "Geometra", "Responsabile acquisti", "Avvocato"},
+	"nl": {"Directeur", "Bedrijfsleider", "Accountmanager", "Projectleider", "Boekhouder", "Notaris"},
 }
 
 // companyStems name firms after places and nature, not after what they
@@ -65,6 +87,13 @@ var companyTrades = map[string][]string{
 	"fr": {"Transports", "Menuiserie", "Brasserie", "Optique", "Imprimerie"},
 	"es": {"Transportes", "Carpintería", "Cervecería", "Óptica", "Imprenta"},
 	"pt": {"Transportes", "Carpintaria", "Cervejaria", "Óptica", "Gráfica"},
+	"vi": {"Vận tải", "Xây dựng", "Thương mại", "In ấn", "Nội thất"},
+	"tr": {"Nakliyat", "İnşaat", "Matbaacılık", "Mobilya", "Gıda"},
+	"pl": {"Transport", "Budownictwo", "Drukarnia", "Meble", "Spedycja"},
+	"cs": {"Doprava", "Stavby", "Tiskárna", "Nábytek", "Pivovar"},
+	"hr": {"Prijevoz", "Gradnja", "Tiskara", "Namještaj", "Pivovara"},
+	"it": {"Trasporti", "Costruzioni", "Tipografia", "Arredamenti", "Birrificio"},
+	"nl": {"Transport", "Bouw", "Drukkerij", "Meubelen", "Brouwerij"},
 }
 
 // taglines and services are printed under the company: the reader must
@@ -76,6 +105,13 @@ var taglines = map[string][]string{
 	"fr": {"Depuis 1964, à votre écoute", "La qualité avant tout"},
 	"es": {"Calidad desde 1978", "Siempre a su lado"},
 	"pt": {"Qualidade desde 1981", "Sempre ao seu lado"},
+	"vi": {"Uy tín tạo nên thương hiệu", "Chất lượng là hàng đầu"},
+	"tr": {"1985'ten beri güvenle", "Kalite ve güven"},
+	"pl": {"Jakość od 1991 roku", "Zawsze blisko Ciebie"},
+	"cs": {"Kvalita od roku 1993", "Vždy po vašem boku"},
+	"hr": {"Kvaliteta od 1990.", "Uvijek uz vas"},
+	"it": {"Qualità dal 1972", "Sempre al vostro fianco"},
+	"nl": {"Kwaliteit sinds 1968", "Altijd dichtbij"},
 }
 
 var services = map[string][]string{
@@ -84,6 +120,13 @@ var services = map[string][]string{
 	"fr": {"Vente · Location · Réparation"},
 	"es": {"Venta · Alquiler · Reparación"},
 	"pt": {"Venda · Aluguer · Reparação"},
+	"vi": {"Vận chuyển · Kho bãi · Hải quan"},
+	"tr": {"Satış · Kiralama · Servis"},
+	"pl": {"Sprzedaż · Wynajem · Serwis"},
+	"cs": {"Prodej · Pronájem · Servis"},
+	"hr": {"Prodaja · Najam · Servis"},
+	"it": {"Vendita · Noleggio · Assistenza"},
+	"nl": {"Verkoop · Verhuur · Onderhoud"},
 }
 
 // apart drops from names those gofakeit's person lists hold, which the
