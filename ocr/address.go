@@ -7,17 +7,35 @@ import (
 	"unicode"
 )
 
+// localStreets are streets as cards from the countries whose languages
+// the app reads print them: Polish and Czech abbreviations before the
+// street's name ("ul. Długa 5", "nám. Míru 3"); a house number with a
+// second number after a slash ("Vinohradská 1064/23"); Turkish street
+// and quarter words ("Atatürk Cad. No: 12", "Moda Mah."); and Vietnamese
+// house, ward and district words ("Số 12 Lê Lợi", "Phường 3", "Quận 1"),
+// their vowels with any of the marks a reading may give them.
+const localStreets = `\b(?:ul|al|os|pl|nám|tř)\.\s*\p{L}[^\d]*\d` +
+	`|(?-i:(?:^|\s)\p{Lu}\p{Ll}{2,}(?:\s+\p{L}+)*\s+\d{1,5}/\d{1,4}[a-z]?\s*(?:,|$))` +
+	`|\b(?:cad|cd|sok|sk|mah|mh|blv|bulv)\.|\b(?:caddesi|sokak|sokağı|mahallesi|bulvarı)(?:$|[^\p{L}])` +
+	`|\bph[uưúùủũụứừửữự][oơóòỏõọớờởỡợôố]ng\s+\d{1,2}\b|\bqu[aáàảãạâấầẩẫậăä]n\s+\d{1,2}\b` +
+	`|(?-i:^[Ss][oóòỏõọốồổỗộôơớờởỡợ]\s+\d{1,4}[a-z]?\s+\p{Lu})`
+
+// localPostcodes are postcodes before a town as the countries whose
+// languages the app reads print them, where other patterns miss them:
+// Polish ("00-950 Warszawa") and Czech or Slovak ("110 00 Praha").
+const localPostcodes = `(?-i:\b\d{2}-\d{3}\s+\p{Lu}\p{L}+|\b\d{3}\s\d{2}\s+\p{Lu}\p{L}+)`
+
 var (
 	// A Japanese postcode alone on its line, which starts the address
 	// under it: "〒100-0005", read as "T 100-0005" too.
 	jpPostcodeLineRe = regexp.MustCompile(`^\s*[〒T]?\s*\d{3}-\d{4}\s*$`)
 	// A street: a house number and a street word, in either order.
-	streetRe = regexp.MustCompile(`(?i)(?:\b\d+[a-z]?\b.*\b(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|plaza|square|sq|terrace|ter|circle|cir|real|camino|route|rte|center|centre|park|alley|crescent|close|quay|wharf|row|walk|mall|tower)\b|\b(?:street|st|avenue|ave|av|rua|rue|via|calle|avenida|straat|strasse|str|laan|weg|plein|road|rd)\.?\s+\S+.*\d|\b(?:suite|ste|unit|floor|level|room|rm)\.?\s*#?\d+|#\d+-\d+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bp\.?\s?o\.?\s+box\b|\d+-\d+-\d+|\b\p{L}+(?:straat|laan|weg|plein|gracht|dreef|lei|strasse|straße|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad)\s+\d+|\b\d+[a-z]?,?\s+(?:rue|avenue|av|boulevard|bd|bld|chemin|allée|impasse|quai|place|calle|avenida|rua|via|viale|piazza|corso)\s+\p{L}|(?-i:^\d{1,5}[A-Za-z]?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+,))`)
+	streetRe = regexp.MustCompile(`(?i)(?:\b\d+[a-z]?\b.*\b(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|suite|ste|floor|fl|building|bldg|plaza|square|sq|terrace|ter|circle|cir|real|camino|route|rte|center|centre|park|alley|crescent|close|quay|wharf|row|walk|mall|tower)\b|\b(?:street|st|avenue|ave|av|rua|rue|via|calle|avenida|straat|strasse|str|laan|weg|plein|road|rd)\.?\s+\S+.*\d|\b(?:suite|ste|unit|floor|level|room|rm)\.?\s*#?\d+|#\d+-\d+|\d+(?:st|nd|rd|th)\s+(?:floor|fl)\b|\bp\.?\s?o\.?\s+box\b|\d+-\d+-\d+|\b\p{L}+(?:straat|laan|weg|plein|gracht|dreef|lei|strasse|straße|gasse|platz|allee|ring|damm|ufer|chaussee|steig|pfad)\s+\d+|\b\d+[a-z]?,?\s+(?:rue|avenue|av|boulevard|bd|bld|chemin|allée|impasse|quai|place|calle|avenida|rua|via|viale|piazza|corso)\s+\p{L}|(?-i:^\d{1,5}[A-Za-z]?\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+,)|` + localStreets + `)`)
 	// A town line: a US state and ZIP, an Australian state and postcode,
 	// a postcode and town, a country, a town and its country alone
 	// ("Lyon · France", its dot read as a colon or a dash too), or a
 	// Japanese prefecture.
-	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\||\d)\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$|` + townCountry + `|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|\b\d{5}-\d{3}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b))`)
+	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|(?-i:\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+)|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\||\d)\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$|` + townCountry + `|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|\b\d{5}-\d{3}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b)|` + localPostcodes + `)`)
 	// The end of an address: a postcode, or a country after a comma or a
 	// postcode. Nothing but a country follows it.
 	addressEndRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{4,6}|(?:,|\d)\s*\p{L}+(?:\s\p{L}+)?\.?)\s*$`)

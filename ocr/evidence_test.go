@@ -145,8 +145,9 @@ func TestNoiseLines(t *testing.T) {
 }
 
 // TestAddressEvidence: the street above a postcode-and-city line stays
-// with it though no street word is read, and a city and country alone
-// make an address.
+// with it though no street word is read, a city and country alone make
+// an address, and so do streets and postcodes as Polish, Czech, Turkish
+// and Vietnamese cards print them.
 func TestAddressEvidence(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -164,6 +165,41 @@ func TestAddressEvidence(t *testing.T) {
 			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Manager"),
 				stack(100, 600, "jane@acmewidgets.example", "Sampleton, Türkiye")),
 			address: "Sampleton, Türkiye",
+		},
+		// Streets and postcodes as the countries whose languages the app
+		// reads print them, which no street word or postcode pattern of
+		// English, French or German cards finds.
+		{
+			name: "a Polish street and postcode",
+			rows: cat(stack(100, 80, 70, "Jan Przykład", "Kierownik budowy"),
+				stack(100, 600, "jan@przyklad.example", "ul. Próbna 12", "00-950 Przykładowo")),
+			address: "ul. Próbna 12, 00-950 Przykładowo",
+		},
+		{
+			name: "a Czech house number and postcode",
+			rows: cat(stack(100, 80, 70, "Jana Příkladová", "Jednatelka"),
+				stack(100, 600, "jana@priklad.example", "Ukázková 1064/23", "110 00 Vzorov")),
+			address: "Ukázková 1064/23, 110 00 Vzorov",
+		},
+		{
+			name: "a Turkish street",
+			rows: cat(stack(100, 80, 70, "Ayşe Örnek", "Genel Müdür"),
+				stack(100, 600, "ayse@ornek.example", "Moda Mah. Örnek Sok.", "34710 Kadıköy")),
+			address: "Moda Mah. Örnek Sok., 34710 Kadıköy",
+		},
+		{
+			name: "a Vietnamese house, ward and district",
+			rows: cat(stack(100, 80, 70, "Nguyễn Văn Mẫu", "Giám đốc"),
+				stack(100, 600, "mau@vidu.example", "Số 218 Lê Mẫu, Phường 3", "Quận 3, Thành Mẫu")),
+			address: "Số 218 Lê Mẫu, Phường 3, Quận 3, Thành Mẫu",
+		},
+		{
+			// "1991 roku" is no postcode and town: the town starts with
+			// a capital.
+			name: "a tagline with a year over the address",
+			rows: cat(stack(100, 80, 70, "Jan Przykład", "Kierownik budowy", "Próbka Sp. z o.o.", "Jakość od 1991 roku"),
+				stack(100, 600, "jan@probka.example", "ul. Próbna 12", "00-950 Przykładowo")),
+			address: "ul. Próbna 12, 00-950 Przykładowo",
 		},
 	}
 	for _, tt := range tests {
