@@ -52,12 +52,15 @@ func calledScript(langs []string) string {
 	return ""
 }
 
-// markLanguages are letters with marks that only one of the languages
-// the app reads writes, as a first read in English may still show them.
-var markLanguages = []struct {
+// markLetters are letters with marks that only lang writes.
+type markLetters struct {
 	letters string
 	lang    string
-}{
+}
+
+// markLanguages are letters with marks that only one of the languages
+// the app reads writes, as a first read in English may still show them.
+var markLanguages = []markLetters{
 	{"şğıİŞĞ", "tur"},
 	{"łąęśźżńŁŚŹŻ", "pol"},
 	{"řůěŘŮĚ", "ces"},

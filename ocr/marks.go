@@ -24,11 +24,13 @@ const latinScript = "Latin"
 // written in Latin letters with marks (see CardLanguages), the lines of
 // its job and its firm are read so too: read with the whole card, even
 // in the card's language, "Carpintería" and "Óptica" lost their marks,
-// which their lines read alone keep. It returns lines, and how many
-// reads it made.
+// which their lines read alone keep; so are the lines of its address,
+// whose street and town are named in the card's language. It returns
+// lines, and how many reads it made.
 func markedLines(ctx context.Context, eng Engine, up image.Image, lines []Line, called []string) ([]Line, int, error) {
 	kinds := []FieldKind{FieldName}
-	if slices.ContainsFunc(called, func(l string) bool { return scriptOf[l] == "" }) {
+	latin := slices.ContainsFunc(called, func(l string) bool { return scriptOf[l] == "" })
+	if latin {
 		kinds = append(kinds, FieldTitle, FieldCompany)
 	}
 	fields := Classify(lines, up.Bounds().Size())
@@ -40,6 +42,18 @@ func markedLines(ctx context.Context, eng Engine, up image.Image, lines []Line, 
 					at = append(at, k)
 				}
 				break
+			}
+		}
+	}
+	if latin {
+		// Each line of the address too, which names its street and town
+		// in the card's language: "ul. Piękna 45", "41-469 Kraków" came
+		// without their marks from a card that called for Polish.
+		if i := slices.IndexFunc(fields, func(f Field) bool { return f.Kind == FieldAddress && !f.Suggested }); i >= 0 {
+			for k, l := range lines {
+				if inBox(l.Box, fields[i].Box) && strings.ContainsFunc(l.Text, unicode.IsLetter) && !slices.Contains(at, k) {
+					at = append(at, k)
+				}
 			}
 		}
 	}
@@ -171,13 +185,15 @@ func lineOver(lines []Line, box image.Rectangle) int {
 // withMarks returns plain with the marks second reads on its letters:
 // word by word when both read as many words, each word of second taken,
 // with its confidence, where it differs from plain's by marks alone (see
-// marksOnly), else the whole of second when the lines differ so. ok is
-// false when no mark was added.
+// marksOnly), else the whole of second when the lines differ so. A word
+// with a letter only one language writes was read in that language, and
+// is kept as it is: read again with the whole Latin script, "Hải" came
+// back "Hái". ok is false when no mark was added.
 func withMarks(plain, second Line) (Line, bool) {
 	if len(plain.Words) > 0 && len(plain.Words) == len(second.Words) {
 		words, changed := slices.Clone(plain.Words), false
 		for i, w := range words {
-			if marksOnly(w.Text, second.Words[i].Text) {
+			if !ownLetters(w.Text) && marksOnly(w.Text, second.Words[i].Text) {
 				// The word as the second reading read it, and as surely:
 				// the English model was unsure of the letters it lacks.
 				words[i].Text, words[i].Conf, changed = second.Words[i].Text, second.Words[i].Conf, true
@@ -188,7 +204,7 @@ func withMarks(plain, second Line) (Line, bool) {
 		}
 		return NewLine(words), true
 	}
-	if !marksOnly(plain.Text, second.Text) {
+	if ownLetters(plain.Text) || !marksOnly(plain.Text, second.Text) {
 		return plain, false
 	}
 	second.Conf = max(second.Conf, plain.Conf)
@@ -196,6 +212,12 @@ func withMarks(plain, second Line) (Line, bool) {
 }
 
 // overlap is the area a and b share.
+// inBox says whether most of box a lies in box b, as an address's lines
+// lie in its box.
+func inBox(a, b image.Rectangle) bool {
+	return 5*overlap(a, b) >= 4*a.Dx()*a.Dy()
+}
+
 func overlap(a, b image.Rectangle) int {
 	i := a.Intersect(b)
 	return i.Dx() * i.Dy()
@@ -203,6 +225,12 @@ func overlap(a, b image.Rectangle) int {
 
 // marked says whether r is a Latin letter with a mark, or one of the
 // letters written apart from their plain one (ł, ø, đ, ı, ß, æ).
+// ownLetters says whether s holds a letter that only one of the
+// languages the app reads writes (see markLanguages).
+func ownLetters(s string) bool {
+	return slices.ContainsFunc(markLanguages, func(ml markLetters) bool { return strings.ContainsAny(s, ml.letters) })
+}
+
 func marked(r rune) bool {
 	return unicode.Is(unicode.Latin, r) && foldMarks(string(r)) != string(r)
 }
