@@ -19,9 +19,10 @@ var (
 	companySuffixRe = regexp.MustCompile(`(?i)` + wordStart + `(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|lda|s/a|a/s)` + wordEnd + `\.?|株式会社|有限会社|合同会社|合資会社|合名会社|有限公司|有限责任公司|有限責任公司|集团|集團|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
 	// Legal forms written with dots or letters with marks, where \b does
 	// not tell a word's end: Turkish "A.Ş." and "Ltd. Şti.", Croatian
-	// "d.o.o.", Czech "s.r.o.", Polish "sp. z o.o.", Italian "S.p.A.", the
-	// Gulf's "W.L.L." and the free zones' "FZE", "FZCO" and "FZ-LLC".
-	dottedFormRe = regexp.MustCompile(`(?i)(?:^|[\s,(])(?:a\.\s?ş|şti|d\.\s?o\.\s?o|s\.\s?r\.\s?o|sp\.\s?z\s?o\.\s?o|s\.\s?p\.\s?a|s\.\s?r\.\s?l|s\.\s?l\.(?:\s?u)?|w\.\s?l\.\s?l|fze|fzco|fz-llc)\.?(?:$|[\s,)])`)
+	// "d.o.o." and "d.d.", Czech "s.r.o." and "a.s.", Polish "sp. z o.o.",
+	// Italian "S.p.A.", the Gulf's "W.L.L." and the free zones' "FZE",
+	// "FZCO" and "FZ-LLC".
+	dottedFormRe = regexp.MustCompile(`(?i)(?:^|[\s,(])(?:a\.\s?ş|şti|` + misreadForms + `|d\.\s?d|a\.\s?s|s\.\s?p\.\s?a|s\.\s?r\.\s?l|s\.\s?l\.(?:\s?u)?|w\.\s?l\.\s?l|fze|fzco|fz-llc)\.?(?:$|[\s,)])`)
 	// Legal forms that are also place codes or words: "CO" is Colorado,
 	// "AB" Alberta, "me" and "as" are English. They count only where a
 	// company's name can stand: see shortFormIsSuffix.
@@ -912,7 +913,7 @@ func (c *card) takeCompany(k int) {
 	for _, j := range ks[1:] {
 		box = box.Union(c.lines[c.parts[j].line].Box)
 	}
-	c.found = append(c.found, Field{Kind: FieldCompany, Value: abbrevCommaRe.ReplaceAllString(strings.Join(texts, " "), "$1.,"), Conf: l.Conf, Box: box})
+	c.found = append(c.found, Field{Kind: FieldCompany, Value: mendForms(abbrevCommaRe.ReplaceAllString(strings.Join(texts, " "), "$1.,")), Conf: l.Conf, Box: box})
 }
 
 // unsure says whether part p was read with so little confidence that it
@@ -999,6 +1000,29 @@ func (c *card) restOfDomain(j, k int, before bool) (string, bool) {
 func (c *card) fragment(k int) bool {
 	p := c.parts[k]
 	return p.kind == "" && letters(p.text) < 3 && c.lines[p.line].Conf < 85
+}
+
+// misreadForms are the legal forms whose o's OCR reads as zeros ("d.0.0.")
+// and whose spaces it loses ("Sp. zo.o."): see mendForms.
+const misreadForms = `d\.\s?[o0]\.\s?[o0]|s\.\s?r\.\s?[o0]|sp\.\s?z\s?[o0]\.\s?[o0]`
+
+var misreadFormRe = regexp.MustCompile(`(?i)(?:^|\s)(?:` + misreadForms + `)\.?(?:$|[\s,)])`)
+
+// mendForms writes the legal forms in a firm's name as they are printed,
+// where OCR misread them: "d.0.0." is "d.o.o.", "Sp. zo.o." is "Sp. z
+// o.o.". A legal form is one of a few spellings, so a zero in it is an o.
+func mendForms(s string) string {
+	return misreadFormRe.ReplaceAllStringFunc(s, func(m string) string {
+		o := "o"
+		if strings.ToUpper(m) == m {
+			o = "O"
+		}
+		m = strings.ReplaceAll(m, "0", o)
+		if k := strings.Index(strings.ToLower(m), "zo."); k >= 0 {
+			m = m[:k+1] + " " + m[k+1:]
+		}
+		return m
+	})
 }
 
 // abbrevCommaRe matches a legal form's abbreviation followed by a comma

@@ -21,6 +21,10 @@ func TestHasCompanySuffix(t *testing.T) {
 		{"Bodega Sol SA", true},
 		{"Carpintería Sol S.L.", true},
 		{"Oficina Exemplo, Lda.", true},
+		{"Sample Prijevoz d.d.", true},
+		{"Sample Doprava a.s.", true},
+		{"Sample Pivovara d.0.0.", true}, // its o's read as zeros
+		{"Sample Sp. zo.o.", true},       // its space lost
 		{"Denver, CO 80202", false},
 		{"Denver, CO", false},
 		{"Reno, NV 89501", false},
@@ -143,6 +147,8 @@ func TestFormAlone(t *testing.T) {
 		{"Co.", true},
 		{"K.K.", true},
 		{"d.o.o.", true},
+		{"d.d.", true},
+		{"a.s.", true},
 		{"Acme Ltd", false},
 		{"Denver, CO", false},
 		{"me", false},
@@ -155,6 +161,30 @@ func TestFormAlone(t *testing.T) {
 		t.Run(tt.text, func(t *testing.T) {
 			if got := formAlone(tt.text); got != tt.want {
 				t.Errorf("formAlone(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMendForms: a legal form OCR misread is written as it is printed.
+func TestMendForms(t *testing.T) {
+	tests := []struct {
+		text, want string
+	}{
+		{"Sample Pivovara d.0.0.", "Sample Pivovara d.o.o."},
+		{"SAMPLE D.0.0.", "SAMPLE D.O.O."},
+		{"Sample s.r.0.", "Sample s.r.o."},
+		{"Sample Sp. zo.o.", "Sample Sp. z o.o."},
+		{"Sample Sp. z 0.o.", "Sample Sp. z o.o."},
+		{"Sample Sp. z o.o.", "Sample Sp. z o.o."},
+		{"Sample d.o.o.", "Sample d.o.o."},
+		{"Studio 0.0.7", "Studio 0.0.7"},
+		{"Dozo.o Design", "Dozo.o Design"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := mendForms(tt.text); got != tt.want {
+				t.Errorf("mendForms(%q) = %q, want %q", tt.text, got, tt.want)
 			}
 		})
 	}
