@@ -9,12 +9,17 @@ import (
 
 // localStreets are streets as cards from the countries whose languages
 // the app reads print them: Polish and Czech abbreviations before the
-// street's name ("ul. Długa 5", "nám. Míru 3"); a house number with a
-// second number after a slash ("Vinohradská 1064/23"); Turkish street
+// street's name ("ul. Długa 5", "nám. Míru 3"); street words of
+// Croatian, Czech, Polish and Italian before or after its name ("Trg
+// bana Jelačića 3", "Savska cesta 107", "Piazza Garibaldi 4"); a house
+// number with a second number after a slash ("Vinohradská 1064/23");
+// Turkish street
 // and quarter words ("Atatürk Cad. No: 12", "Moda Mah."); and Vietnamese
 // house, ward and district words ("Số 12 Lê Lợi", "Phường 3", "Quận 1"),
 // their vowels with any of the marks a reading may give them.
 const localStreets = `\b(?:ul|al|os|pl|nám|tř)\.\s*\p{L}[^\d]*\d` +
+	`|\b(?:ulica|trg|náměstí|třída|aleja|plac|piazza|viale|corso|largo|bulevar)\s+\p{L}[^\d]*\d` +
+	`|\p{L}{3,}\s+(?:cesta|ulica|put|obala)\s+\d` +
 	`|(?-i:(?:^|\s)\p{Lu}\p{Ll}{2,}(?:\s+\p{L}+)*\s+\d{1,5}/\d{1,4}[a-z]?\s*(?:,|$))` +
 	`|\b(?:cad|cd|sok|sk|mah|mh|blv|bulv)\.|\b(?:caddesi|sokak|sokağı|mahallesi|bulvarı)(?:$|[^\p{L}])` +
 	`|\bph[uưúùủũụứừửữự][oơóòỏõọớờởỡợôố]ng\s+\d{1,2}\b|\bqu[aáàảãạâấầẩẫậăä]n\s+\d{1,2}\b` +

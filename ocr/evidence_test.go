@@ -176,6 +176,12 @@ func TestAddressEvidence(t *testing.T) {
 			address: "ul. Próbna 12, 00-950 Przykładowo",
 		},
 		{
+			name: "a Croatian street word after the street's name",
+			rows: cat(stack(100, 80, 70, "Ana Primjer", "Odvjetnica"),
+				stack(100, 600, "ana@primjer.example", "Uzorna cesta 107", "Rijeka")),
+			address: "Uzorna cesta 107",
+		},
+		{
 			name: "a Czech house number and postcode",
 			rows: cat(stack(100, 80, 70, "Jana Příkladová", "Jednatelka"),
 				stack(100, 600, "jana@priklad.example", "Ukázková 1064/23", "110 00 Vzorov")),
