@@ -633,7 +633,7 @@ func replaceHost(raw, host string) string {
 	return scheme + host
 }
 
-var tldRe = regexp.MustCompile(`(?i)\.(com|org|net|edu|gov|io|co|biz|info|me|us|uk|sg|au|be|jp|br|de|fr|nl|ca|in|ai|app|dev|tech|ch|es|it|vn|cn|kr|tw|hk|nz|eu|ie|dk|fi|pl|pt|mx|za|ru|example|test)(?:\.[a-z]{2})?(?:/|$)`)
+var tldRe = regexp.MustCompile(`(?i)\.(com|org|net|edu|gov|io|co|biz|info|me|us|uk|sg|au|be|jp|br|de|fr|nl|ca|in|ai|app|dev|tech|ch|es|it|vn|cn|kr|tw|hk|nz|eu|ie|dk|fi|pl|pt|mx|za|ru|cz|sk|hr|si|rs|ba|tr|at|se|hu|ro|gr|bg|lt|lv|ee|lu|ae|qa|my|th|ph|ar|cl|pe|ua|example|test)(?:\.[a-z]{2})?(?:/|$)`)
 
 // looksLikeWebsite rejects what xurls's relaxed matcher takes for a host
 // but a card means otherwise, like "Co.Ltd" or "St.Louis": a website

@@ -119,6 +119,22 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// A website without "www." is told by its domain: the countries
+		// whose languages the app reads are among those known.
+		name: "a Czech card's website without www",
+		rows: cat(
+			stack(100, 80, 70, "Jana Příkladová", "Obchodní ředitelka"),
+			stack(100, 320, 50, "Vzorek Doprava a.s."),
+			stack(100, 600, "Office: +420 212 345 129", "info@vzorek.cz", "Web: vzorek.cz"),
+		),
+		want: want{
+			name: "Jana Příkladová", title: "Obchodní ředitelka", company: "Vzorek Doprava a.s.",
+			phones:   []phone{{"+420 212 345 129", "work"}},
+			emails:   []string{"info@vzorek.cz"},
+			websites: []string{"vzorek.cz"},
+		},
+	},
+	{
 		name: "labelled phones and their kinds",
 		rows: cat(
 			stack(100, 80, 70, "John Roe", "Sales Director"),
