@@ -2,6 +2,7 @@ package ocr
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -43,7 +44,8 @@ var connectorWords = map[string]bool{"of": true, "and": true, "the": true, "for"
 // isSlogan says whether text reads as a sentence, as slogans are written,
 // rather than as a name or a title: three or more words in small letters
 // that are not the small words inside names and titles ("Moving what
-// matters since 1987", "Your partner on every shore").
+// matters since 1987", "Your partner on every shore"), and in Vietnamese,
+// five syllables or more ("Chất lượng là hàng đầu").
 func isSlogan(text string) bool {
 	small := 0
 	words := strings.Fields(text)
@@ -53,7 +55,19 @@ func isSlogan(text string) bool {
 			small++
 		}
 	}
+	if vietnamese(text) {
+		// Vietnamese writes each syllable apart, so a job of two words
+		// is four of them ("Kỹ sư xây dựng", "Trưởng phòng kinh doanh"):
+		// a slogan is longer.
+		return small >= 3 && len(words) >= 5
+	}
 	return small >= 3 || small >= 2 && len(words) >= 5
+}
+
+// vietnamese says whether text holds a letter only Vietnamese writes.
+func vietnamese(text string) bool {
+	i := slices.IndexFunc(markLanguages, func(ml markLetters) bool { return ml.lang == "vie" })
+	return strings.ContainsAny(text, markLanguages[i].letters)
 }
 
 // sentenceCase says whether text is written as a sentence: its first

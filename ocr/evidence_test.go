@@ -285,3 +285,31 @@ func TestWholeWords(t *testing.T) {
 		})
 	}
 }
+
+// TestIsSlogan: a line written as a sentence is a slogan, not a job or a
+// firm's name; in Vietnamese, whose syllables are written apart, a job of
+// four syllables is no sentence.
+func TestIsSlogan(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Moving what matters since 1987", true},
+		{"Your partner on every shore", true},
+		{"Crafted with care", false}, // two small words: see sentenceCase
+		{"Head of Sales", false},
+		{"Quantity Surveyor", false},
+		{"Kỹ sư xây dựng", false},
+		{"Trưởng phòng kinh doanh", false},
+		{"Phó giám đốc", false},
+		{"Chất lượng là hàng đầu", true},
+		{"Uy tín tạo nên thương hiệu", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := isSlogan(tt.text); got != tt.want {
+				t.Errorf("isSlogan(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
