@@ -55,8 +55,9 @@ var (
 )
 
 // townCountry is a town of one to three words, a sign or a comma, and a
-// country, as the whole line.
-var townCountry = `^\s*(\p{L}[\p{L}'.]*(?:\s+\p{L}[\p{L}'.]*){0,2})\s*[,|·•*\-–—:/]\s*((?:the\s+)?(?:` + countryNames + `))\.?\s*$`
+// country, as the whole line. A middle dot is read as a colon, a star, a
+// dash or an apostrophe too.
+var townCountry = `^\s*(\p{L}[\p{L}'.]*(?:\s+\p{L}[\p{L}'.]*){0,2})\s*[,|·•*\-–—:/'’]\s*((?:the\s+)?(?:` + countryNames + `))\.?\s*$`
 
 // townAndCountry gives a line of a town and its country alone as the
 // address writes them, "Lyon, France", whatever sign was printed or read

@@ -367,6 +367,7 @@ func TestTownAndCountry(t *testing.T) {
 	tests := []struct{ line, want string }{
 		{"Lyon · France", "Lyon, France"},
 		{"Lyon : France", "Lyon, France"},
+		{"Łódź ' Polska", "Łódź, Polska"}, // the dot read as an apostrophe
 		{"Leeds | United Kingdom", "Leeds, United Kingdom"},
 		{"Bilbao * Espana", "Bilbao, Espana"},
 		{"Sao Paulo - Brasil", "Sao Paulo, Brasil"},
