@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"image/jpeg"
+	"image/png"
 	"os"
 	"path/filepath"
 	"sort"
@@ -55,6 +58,11 @@ type Card struct {
 	// ImagePath is the card image, of which the store keeps a copy with
 	// the contact; empty for none.
 	ImagePath string
+	// Turn is how far, in degrees clockwise, the reader turned the image
+	// (once its EXIF orientation was applied) to stand the card upright
+	// (ocr.Reading.Rotated): the store keeps the card as it stands, so
+	// that a card photographed on its side shows upright on its page.
+	Turn int
 	// FollowUps are scheduled with the contact.
 	FollowUps []contacts.FollowUp
 	// MergeInto, when set, is the stored contact the card is of: the card
@@ -74,7 +82,16 @@ type Card struct {
 func SaveCard(ctx context.Context, store *sqlite.Store, card Card) (contacts.Contact, error) {
 	c := SplitAddresses(card.Contact, store.Region)
 	if card.ImagePath != "" {
-		rel, err := store.ImportImage(ctx, card.ImagePath)
+		path := card.ImagePath
+		if card.Turn%360 != 0 {
+			up, err := uprightCopy(card.ImagePath, card.Turn)
+			if err != nil {
+				return c, err
+			}
+			defer os.Remove(up)
+			path = up
+		}
+		rel, err := store.ImportImage(ctx, path)
 		if err != nil {
 			return c, err
 		}
@@ -189,4 +206,37 @@ func LastEvent(ctx context.Context, store *sqlite.Store) (string, error) {
 // are not remembered.
 func SetLastEvent(ctx context.Context, store *sqlite.Store, event string) error {
 	return store.SetSetting(ctx, SettingLastEvent, strings.TrimSpace(event))
+}
+
+// uprightCopy writes the image at path, with its EXIF orientation
+// applied and turned deg degrees clockwise, to a temporary file, and
+// returns its path: a PNG stays a lossless PNG, any other image is
+// written as a JPEG of high quality. The caller removes the file.
+func uprightCopy(path string, deg int) (string, error) {
+	img, err := ocr.LoadImage(path)
+	if err != nil {
+		return "", fmt.Errorf("app: turn the card upright: %w", err)
+	}
+	img = ocr.Rotate(img, deg)
+	ext := ".jpg"
+	if strings.EqualFold(filepath.Ext(path), ".png") {
+		ext = ".png"
+	}
+	f, err := os.CreateTemp("", "followthrough-upright-*"+ext)
+	if err != nil {
+		return "", fmt.Errorf("app: turn %s upright: %w", path, err)
+	}
+	if ext == ".png" {
+		err = png.Encode(f, img)
+	} else {
+		err = jpeg.Encode(f, img, &jpeg.Options{Quality: 92})
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", fmt.Errorf("app: turn %s upright: %w", path, err)
+	}
+	return f.Name(), nil
 }

@@ -1,12 +1,21 @@
 package app
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"image"
+	"image/color"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
+	"github.com/disintegration/imaging"
+
 	"followthrough/contacts"
 	"followthrough/contacts/sqlite"
+	"followthrough/ocr"
 )
 
 // TestSplitAddresses: an address read from a card as one line is split
@@ -94,5 +103,93 @@ func TestSaveCardMergedAddsNoSecondFollowUp(t *testing.T) {
 	stored, err := store.Get(t.Context(), saved.ID)
 	if err != nil || stored.Title != "CTO" || stored.FullName != "Dana Whitfield" || !slices.Equal(stored.Emails, []string{"dana@example.com"}) || merged.ID != saved.ID {
 		t.Errorf("stored after the merge: %+v, %v", stored, err)
+	}
+}
+
+// TestSaveCardKeepsTheCardUpright: the store keeps the card as the reader
+// stood it up: a turned card's image is turned (a PNG losslessly), an
+// upright one is kept as the file was, and a file that cannot be turned
+// saves nothing and says which file.
+func TestSaveCardKeepsTheCardUpright(t *testing.T) {
+	upright := image.NewNRGBA(image.Rect(0, 0, 300, 180))
+	for i := range upright.Pix {
+		upright.Pix[i] = 0xff
+	}
+	for y := 10; y < 40; y++ { // a mark at the top left, to tell the turns apart
+		for x := 10; x < 60; x++ {
+			upright.Set(x, y, color.NRGBA{0x20, 0x30, 0x90, 0xff})
+		}
+	}
+	dir := t.TempDir()
+	write := func(name string, img image.Image) string {
+		p := filepath.Join(dir, name)
+		if err := imaging.Save(img, p); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	notImage := filepath.Join(dir, "notes.png")
+	if err := os.WriteFile(notImage, []byte("not an image"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		path  string
+		turn  int
+		exact bool // the points are the upright card's, to the byte
+		same  bool // the file is kept as it was
+		fail  bool
+	}{
+		{"a PNG on its side", write("side.png", imaging.Rotate270(upright)), 270, true, false, false},
+		{"a JPEG upside down", write("down.jpg", imaging.Rotate180(upright)), 180, false, false, false},
+		{"upright: the file as it was", write("up.png", upright), 0, true, true, false},
+		{"no image", notImage, 90, false, false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store, err := sqlite.Open(t.Context(), t.TempDir())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			saved, err := SaveCard(t.Context(), store, Card{Contact: contacts.Contact{FullName: "Dana Whitfield"}, ImagePath: tt.path, Turn: tt.turn})
+			all, lerr := store.List(t.Context(), "", 0)
+			if lerr != nil {
+				t.Fatal(lerr)
+			}
+			if tt.fail {
+				var fe *ocr.FileError
+				if !errors.As(err, &fe) || fe.Path != tt.path || len(all) != 0 {
+					t.Fatalf("SaveCard = %v, %d contacts stored; want an error naming %s and none stored", err, len(all), tt.path)
+				}
+				return
+			}
+			if err != nil || len(all) != 1 {
+				t.Fatalf("SaveCard = %v, %d contacts stored", err, len(all))
+			}
+			got, err := store.Get(t.Context(), saved.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			stored, err := imaging.Open(store.ImagePath(got.Image))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if stored.Bounds().Size() != upright.Bounds().Size() {
+				t.Fatalf("stored %v, want the upright card's %v", stored.Bounds().Size(), upright.Bounds().Size())
+			}
+			// The mark is at the top left, whatever the encoding did to it.
+			if r, _, b, _ := stored.At(35, 25).RGBA(); r>>8 > 0x60 || b>>8 < 0x60 {
+				t.Errorf("the card's mark is not at its top left: the card was not stood up")
+			}
+			if tt.exact && !bytes.Equal(imaging.Clone(stored).Pix, upright.Pix) {
+				t.Errorf("stored points differ from the upright card's")
+			}
+			src, _ := os.ReadFile(tt.path)
+			kept, _ := os.ReadFile(store.ImagePath(got.Image))
+			if bytes.Equal(src, kept) != tt.same {
+				t.Errorf("stored file the same as the one given: %v, want %v", !tt.same, tt.same)
+			}
+		})
 	}
 }

@@ -171,14 +171,14 @@ func (s *scanRun) one(ctx context.Context, r ocr.Result, stem, event string) (st
 			follow = nil
 		case len(matches) > 0:
 			m := matches[0]
-			merged, err := app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow, MergeInto: &m.Contact, FromOther: contacts.SuggestFromNewer(m.Contact, c)})
+			merged, err := app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, Turn: r.Reading.Rotated, FollowUps: follow, MergeInto: &m.Contact, FromOther: contacts.SuggestFromNewer(m.Contact, c)})
 			if err != nil {
 				return false, err
 			}
 			stored = true
 			scheduled = fmt.Sprintf(" · merged into #%d (%s)", merged.ID, strings.Join(m.Reasons, ", "))
 		default:
-			saved, err := app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, FollowUps: follow})
+			saved, err := app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: r.Path, Turn: r.Reading.Rotated, FollowUps: follow})
 			if err != nil {
 				return false, err
 			}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"image"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/disintegration/imaging"
 
 	"followthrough/app/internal/apptest"
 	"followthrough/contacts"
@@ -459,4 +461,59 @@ func rowValues(l *labelledList) string {
 		vs = append(vs, r.value.Text)
 	}
 	return strings.Join(vs, "\n")
+}
+
+// TestScanKeepsTheCardUpright: a card photographed on its side, with no
+// EXIF orientation, is read upright, and saved from the review upright:
+// its page shows it as it stands, not as the photo lies.
+func TestScanKeepsTheCardUpright(t *testing.T) {
+	store := apptest.OpenStore(t)
+	m, _ := newTestWindow(t, store, &apptest.FakeEngine{Lines: apptest.JaneCard, Sideways: 90})
+	dir := t.TempDir()
+	upright, err := imaging.Open(apptest.WriteImage(t, t.TempDir(), "jane.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The card turned a quarter clockwise, as it lay on the table.
+	if err := imaging.Save(imaging.Rotate270(upright), filepath.Join(dir, "jane-sideways.png")); err != nil {
+		t.Fatal(err)
+	}
+	m.tabs.Select(m.scanTab)
+	m.scan.read([]string{dir})
+	m.tasks.drain()
+	if len(m.scan.queue) != 1 || m.scan.queue[0].Rotated != 270 {
+		t.Fatalf("%d cards waiting; want 1, read turned 270 degrees", len(m.scan.queue))
+	}
+	if m.scan.form.name.Text != "Jane Q. Doe" {
+		t.Fatalf("name = %q, want the card read upright", m.scan.form.name.Text)
+	}
+	test.Tap(m.scan.saveNext)
+	m.tasks.drain()
+	got, err := store.List(context.Background(), "", 0)
+	if err != nil || len(got) != 1 {
+		t.Fatalf("store holds %d contacts (%v), want 1", len(got), err)
+	}
+	c, err := store.Get(context.Background(), got[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.FullName != "Jane Q. Doe" || c.Company != "Acme Widgets Ltd" || c.Image == "" {
+		t.Fatalf("saved %+v", c)
+	}
+	stored, err := imaging.Open(store.ImagePath(c.Image))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !samePoints(stored, upright) {
+		t.Errorf("stored card %v is not the card upright (%v)", stored.Bounds().Size(), upright.Bounds().Size())
+	}
+}
+
+// samePoints says whether a and b have the same size and colours.
+func samePoints(a, b image.Image) bool {
+	if a.Bounds().Size() != b.Bounds().Size() {
+		return false
+	}
+	na, nb := imaging.Clone(a), imaging.Clone(b)
+	return bytes.Equal(na.Pix, nb.Pix)
 }

@@ -821,7 +821,7 @@ func (s *scanScreen) onSave(next bool) {
 			}
 			if len(matches) == 0 {
 				s.saveWith(next, r, false, func() (contacts.Contact, error) {
-					return app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: imagePath, FollowUps: follow})
+					return app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: imagePath, Turn: r.Rotated, FollowUps: follow})
 				}, len(follow), learnt, used)
 				return
 			}
@@ -834,11 +834,11 @@ func (s *scanScreen) onSave(next bool) {
 						s.onSkip()
 					case app.ImportMerge:
 						s.saveWith(next, r, true, func() (contacts.Contact, error) {
-							return app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: imagePath, FollowUps: follow, MergeInto: &m.Contact, FromOther: fromOther})
+							return app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: imagePath, Turn: r.Rotated, FollowUps: follow, MergeInto: &m.Contact, FromOther: fromOther})
 						}, len(follow), learnt, used)
 					default:
 						s.saveWith(next, r, false, func() (contacts.Contact, error) {
-							return app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: imagePath, FollowUps: follow})
+							return app.SaveCard(ctx, s.store, app.Card{Contact: c, ImagePath: imagePath, Turn: r.Rotated, FollowUps: follow})
 						}, len(follow), learnt, used)
 					}
 				})
