@@ -1,6 +1,7 @@
 package contacts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -52,7 +53,9 @@ func isPostNominal(word string) bool {
 //
 // A name written in Chinese, Japanese or Korean characters (Han, Hiragana,
 // Katakana, Hangul) puts the family name first: "山本 健太" is family
-// 山本, given 健太 (see splitCJK).
+// 山本, given 健太 (see splitCJK). So does a name in Vietnamese, told by a
+// letter only Vietnamese writes: "Trần Thu Hà" is family Trần, given Thu
+// Hà.
 func SplitName(full string) (given, family string) {
 	// Split at commas, dropping empty parts and parts made only of
 	// post-nominals ("Jane Doe, PhD, MBA").
@@ -84,6 +87,11 @@ func SplitName(full string) (given, family string) {
 	if isCJKName(words) {
 		return splitCJK(words)
 	}
+	if len(words) > 1 && slices.ContainsFunc(words, vietnamese) {
+		// Vietnamese puts the family name first: "Trần Thu Hà" is
+		// family Trần, given Thu Hà.
+		return strings.Join(words[1:], " "), words[0]
+	}
 	switch len(words) {
 	case 0:
 		return "", ""
@@ -98,6 +106,15 @@ func SplitName(full string) (given, family string) {
 		start--
 	}
 	return strings.Join(words[:start], " "), strings.Join(words[start:], " ")
+}
+
+// vietnameseLetters are the letters only Vietnamese writes among the
+// languages cards are printed in (đ is Croatian and Serbian too).
+const vietnameseLetters = "ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+
+// vietnamese says whether word holds a letter only Vietnamese writes.
+func vietnamese(word string) bool {
+	return strings.ContainsAny(strings.ToLower(word), vietnameseLetters)
 }
 
 func allPostNominals(words []string) bool {

@@ -66,6 +66,14 @@ var splitNameTests = []struct {
 	{"スミス・", "スミス・", ""},
 	// Latin letters among them: not a name in those scripts.
 	{"山本 Kenta", "山本", "Kenta"},
+	// A name in Vietnamese, told by a letter only Vietnamese writes:
+	// family name first, then the middle and given names.
+	{"Trần Thu Hà", "Thu Hà", "Trần"},
+	{"NGUYỄN VĂN HẢI", "VĂN HẢI", "NGUYỄN"},
+	{"Phạm Minh", "Minh", "Phạm"},
+	{"Tran Thu Ha", "Tran Thu", "Ha"},       // no mark: no telling
+	{"Đurđa Đorđević", "Đurđa", "Đorđević"}, // đ is Croatian too
+	{"Hải", "Hải", ""},
 	{"Dr.", "", ""},
 	{"PhD", "", ""},
 	{", , ,", "", ""},
