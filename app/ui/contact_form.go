@@ -243,8 +243,9 @@ var phoneKinds = []string{"work", "mobile", "fax", "home"}
 type contactForm struct {
 	name, title, company *fieldEntry
 	// The parts of the name, shown by "more": each filled from the full
-	// name as long as the user types none.
+	// name as long as the user types none (partsTyped), as it changes.
 	prefix, given, middle, family, suffix *fieldEntry
+	partsTyped                            bool
 	nameParts                             *fyne.Container
 	moreName                              *widget.Button
 	// phonetic is how the name is said, the romaji beside a kanji name:
@@ -317,9 +318,20 @@ func newContactForm(dates contacts.DateFormat) *contactForm {
 	for _, l := range []*labelledList{f.phones, f.emails, f.websites} {
 		l.onEdit = f.edited
 	}
-	for _, e := range []*fieldEntry{f.name, f.prefix, f.given, f.middle, f.family, f.suffix, f.phonetic,
-		f.title, f.company, f.note, f.event, f.talkedAbout, f.tags} {
+	for _, e := range []*fieldEntry{f.phonetic, f.title, f.company, f.note, f.event, f.talkedAbout, f.tags} {
 		e.OnChanged = func(string) { f.edited() }
+	}
+	f.name.OnChanged = func(string) {
+		f.edited()
+		f.followName()
+	}
+	for _, e := range []*fieldEntry{f.prefix, f.given, f.middle, f.family, f.suffix} {
+		e.OnChanged = func(string) {
+			if !f.filling {
+				f.partsTyped = true
+			}
+			f.edited()
+		}
 	}
 	f.company.OnChanged = func(string) {
 		f.edited()
@@ -327,6 +339,41 @@ func newContactForm(dates contacts.DateFormat) *contactForm {
 	}
 	f.addressBox = container.NewVBox()
 	return f
+}
+
+// followName shows the name's parts as the full name typed gives them,
+// while the user has typed none of them: as contact will save them.
+func (f *contactForm) followName() {
+	if f.filling || f.partsTyped {
+		return
+	}
+	c := f.withNameParts(f.base, strings.TrimSpace(f.name.Text))
+	f.filling = true
+	defer func() { f.filling = false }()
+	f.prefix.SetText(c.Prefix)
+	f.given.SetText(c.GivenName)
+	f.middle.SetText(c.MiddleName)
+	f.family.SetText(c.FamilyName)
+	f.suffix.SetText(c.Suffix)
+}
+
+// withNameParts is c with the full name full, and its parts as that name
+// gives them: c's own when full is c's name, else split from it
+// (contacts.SplitName), keeping a prefix or suffix full still has.
+func (f *contactForm) withNameParts(c contacts.Contact, full string) contacts.Contact {
+	if full == c.FullName {
+		return c
+	}
+	c.FullName = full
+	c.GivenName, c.FamilyName = contacts.SplitName(full)
+	c.MiddleName = ""
+	if !strings.HasPrefix(full, c.Prefix) {
+		c.Prefix = ""
+	}
+	if !strings.HasSuffix(full, c.Suffix) {
+		c.Suffix = ""
+	}
+	return c
 }
 
 // edited tells onEdit that the user changed the form.
@@ -556,6 +603,7 @@ func (f *contactForm) set(c contacts.Contact) {
 	f.filling = true
 	defer func() { f.filling = false }()
 	f.base = c
+	f.partsTyped = false
 	f.name.SetText(c.FullName)
 	f.prefix.SetText(c.Prefix)
 	f.given.SetText(c.GivenName)
@@ -722,29 +770,21 @@ func evidenceHint(fl ocr.Field) string {
 
 // contact returns the contact as edited: the one set, with the form's
 // fields. The name's parts are as typed in them; while none is typed,
-// they follow the full name (contacts.SplitName), and keep a prefix or
-// suffix the full name still has. The phonetic name is split into its
+// they follow the full name (see withNameParts). The phonetic name is split into its
 // parts (contacts.SplitPhonetic) once it is edited; until then the parts
 // set stay as they were.
 func (f *contactForm) contact() contacts.Contact {
 	c := f.base
-	c.FullName = strings.TrimSpace(f.name.Text)
-	c.Prefix = strings.TrimSpace(f.prefix.Text)
-	c.GivenName = strings.TrimSpace(f.given.Text)
-	c.MiddleName = strings.TrimSpace(f.middle.Text)
-	c.FamilyName = strings.TrimSpace(f.family.Text)
-	c.Suffix = strings.TrimSpace(f.suffix.Text)
-	partsTyped := c.Prefix != f.base.Prefix || c.GivenName != f.base.GivenName || c.MiddleName != f.base.MiddleName ||
-		c.FamilyName != f.base.FamilyName || c.Suffix != f.base.Suffix
-	if !partsTyped && c.FullName != f.base.FullName {
-		c.GivenName, c.FamilyName = contacts.SplitName(c.FullName)
-		c.MiddleName = ""
-		if !strings.HasPrefix(c.FullName, c.Prefix) {
-			c.Prefix = ""
-		}
-		if !strings.HasSuffix(c.FullName, c.Suffix) {
-			c.Suffix = ""
-		}
+	full := strings.TrimSpace(f.name.Text)
+	if f.partsTyped {
+		c.FullName = full
+		c.Prefix = strings.TrimSpace(f.prefix.Text)
+		c.GivenName = strings.TrimSpace(f.given.Text)
+		c.MiddleName = strings.TrimSpace(f.middle.Text)
+		c.FamilyName = strings.TrimSpace(f.family.Text)
+		c.Suffix = strings.TrimSpace(f.suffix.Text)
+	} else {
+		c = f.withNameParts(c, full)
 	}
 	if p := strings.TrimSpace(f.phonetic.Text); p != f.base.PhoneticName() {
 		c.PhoneticGivenName, c.PhoneticFamilyName = contacts.SplitPhonetic(p)

@@ -158,6 +158,31 @@ func TestSaveChangesOnlyWhenChanged(t *testing.T) {
 			t.Errorf("after saving: the parts shown %q %q, Save changes offered %v", f.given.Text, f.family.Text, !s.save.Disabled())
 		}
 	})
+
+	// The parts follow the full name as it is typed, as they will be
+	// saved, until the user types one of them: from then on they are as
+	// typed.
+	t.Run("the parts follow a name as it is typed", func(t *testing.T) {
+		open(t)
+		f.name.SetText("")
+		test.Type(f.name, "Trần Thu Hà")
+		if f.given.Text != "Thu Hà" || f.family.Text != "Trần" {
+			t.Errorf("while typing the name: parts shown %q %q, want Thu Hà, Trần", f.given.Text, f.family.Text)
+		}
+		f.given.SetText("")
+		test.Type(f.given, "Thu Hà Minh")
+		f.name.SetText("")
+		test.Type(f.name, "Trần Thu Hà Minh")
+		if f.given.Text != "Thu Hà Minh" || f.family.Text != "Trần" {
+			t.Errorf("a part typed, then the name: parts shown %q %q, want them as typed", f.given.Text, f.family.Text)
+		}
+		test.Tap(s.save)
+		m.tasks.drain()
+		c, err := store.Get(t.Context(), stored.ID)
+		if err != nil || c.FullName != "Trần Thu Hà Minh" || c.GivenName != "Thu Hà Minh" || c.FamilyName != "Trần" {
+			t.Fatalf("stored %q: %q %q, %v", c.FullName, c.GivenName, c.FamilyName, err)
+		}
+	})
 }
 
 // formEdit is an edit of a form, and how to take it back; undo is nil
