@@ -87,7 +87,7 @@ func SplitName(full string) (given, family string) {
 	if isCJKName(words) {
 		return splitCJK(words)
 	}
-	if len(words) > 1 && slices.ContainsFunc(words, vietnamese) {
+	if len(words) > 1 && slices.ContainsFunc(words, Vietnamese) {
 		// Vietnamese puts the family name first: "Trần Thu Hà" is
 		// family Trần, given Thu Hà.
 		return strings.Join(words[1:], " "), words[0]
@@ -108,13 +108,18 @@ func SplitName(full string) (given, family string) {
 	return strings.Join(words[:start], " "), strings.Join(words[start:], " ")
 }
 
-// vietnameseLetters are the letters only Vietnamese writes among the
-// languages cards are printed in (đ is Croatian and Serbian too).
-const vietnameseLetters = "ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+// vietnameseSmall are the letters only Vietnamese writes among the
+// languages cards are printed in, in small letters (đ is Croatian and
+// Serbian too).
+const vietnameseSmall = "ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 
-// vietnamese says whether word holds a letter only Vietnamese writes.
-func vietnamese(word string) bool {
-	return strings.ContainsAny(strings.ToLower(word), vietnameseLetters)
+// VietnameseLetters are those letters in both cases: the one list that
+// names and the card reader tell Vietnamese by.
+var VietnameseLetters = vietnameseSmall + strings.ToUpper(vietnameseSmall)
+
+// Vietnamese says whether s holds a letter only Vietnamese writes.
+func Vietnamese(s string) bool {
+	return strings.ContainsAny(s, VietnameseLetters)
 }
 
 func allPostNominals(words []string) bool {

@@ -2,9 +2,10 @@ package ocr
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
+
+	"followthrough/contacts"
 )
 
 // Evidence against a line being the company or the job title: a line of
@@ -55,19 +56,13 @@ func isSlogan(text string) bool {
 			small++
 		}
 	}
-	if vietnamese(text) {
+	if contacts.Vietnamese(text) {
 		// Vietnamese writes each syllable apart, so a job of two words
 		// is four of them ("Kỹ sư xây dựng", "Trưởng phòng kinh doanh"):
 		// a slogan is longer.
 		return small >= 3 && len(words) >= 5
 	}
 	return small >= 3 || small >= 2 && len(words) >= 5
-}
-
-// vietnamese says whether text holds a letter only Vietnamese writes.
-func vietnamese(text string) bool {
-	i := slices.IndexFunc(markLanguages, func(ml markLetters) bool { return ml.lang == "vie" })
-	return strings.ContainsAny(text, markLanguages[i].letters)
 }
 
 // sentenceCase says whether text is written as a sentence: its first

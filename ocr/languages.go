@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"followthrough/contacts"
 )
 
 // DefaultLanguages are the Tesseract languages cards are read with unless
@@ -65,7 +67,7 @@ var markLanguages = []markLetters{
 	{"łąęśźżńŁŚŹŻ", "pol"},
 	{"řůěŘŮĚ", "ces"},
 	{"đĐ", "hrv"},
-	{"ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹƠƯ", "vie"},
+	{contacts.VietnameseLetters, "vie"},
 	{"ãõÃÕ", "por"},
 }
 

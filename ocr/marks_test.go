@@ -98,6 +98,12 @@ func TestWithMarks(t *testing.T) {
 			want:   "Phan Văn Hải", ok: false,
 		},
 		{
+			name:   "in capitals too",
+			plain:  Line{Text: "PHAN VĂN HẢI", Words: words("PHAN", "VĂN", "HẢI")},
+			second: Line{Text: "PHAN VĂN HÁI", Words: words("PHAN", "VĂN", "HÁI")},
+			want:   "PHAN VĂN HẢI", ok: false,
+		},
+		{
 			name:   "a line with a letter only its language writes stays",
 			plain:  Line{Text: "Số 12 Lê Lợi", Words: words("Số", "12", "Lê", "Lợi")},
 			second: Line{Text: "Số 12 Lê Lói", Words: words("Số 12", "Lê Lói")},
