@@ -13,10 +13,10 @@ import (
 // Croatian, Czech, Polish and Italian before or after its name ("Trg
 // bana Jelačića 3", "Savska cesta 107", "Piazza Garibaldi 4"); a house
 // number with a second number after a slash ("Vinohradská 1064/23");
-// Turkish street
-// and quarter words ("Atatürk Cad. No: 12", "Moda Mah."); and Vietnamese
-// house, ward and district words ("Số 12 Lê Lợi", "Phường 3", "Quận 1"),
-// their vowels with any of the marks a reading may give them.
+// Turkish street and quarter words ("Atatürk Cad. No: 12", "Moda
+// Mah."); and Vietnamese house, ward and district words ("Số 12 Lê Lợi",
+// "Phường 3", "Quận 1"), their vowels with any of the marks a reading
+// may give them.
 const localStreets = `\b(?:ul|al|os|pl|nám|tř)\.\s*\p{L}[^\d]*\d` +
 	`|\b(?:ulica|trg|náměstí|třída|aleja|plac|piazza|viale|corso|largo|bulevar)\s+\p{L}[^\d]*\d` +
 	`|\p{L}{3,}\s+(?:cesta|ulica|put|obala)\s+\d` +

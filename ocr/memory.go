@@ -34,8 +34,8 @@ func newImageMemory(size int64) *imageMemory {
 // once its footprint is free. An image whose decoded points take at most
 // keptShare of the memory is kept, and that memory held, until its card
 // has been read, so that its whole picture is made only if the card reads
-// poorly (see source.whole): made for every card, it took a tenth of the
-// app's own time on 12-megapixel photos. The memory of a larger one is
+// poorly (see source.whole): made for every card, it took a twentieth of
+// the app's own time on 10-megapixel photos. The memory of a larger one is
 // given back as soon as its card and whole picture are prepared, at their
 // reading size (at most maxReadSide pixels long). The copy an EXIF turn
 // makes is given back once the card is prepared, either way.

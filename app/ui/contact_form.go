@@ -347,7 +347,7 @@ func (f *contactForm) followName() {
 	if f.filling || f.partsTyped {
 		return
 	}
-	c := f.withNameParts(f.base, strings.TrimSpace(f.name.Text))
+	c := withNameParts(f.base, strings.TrimSpace(f.name.Text))
 	f.filling = true
 	defer func() { f.filling = false }()
 	f.prefix.SetText(c.Prefix)
@@ -360,7 +360,7 @@ func (f *contactForm) followName() {
 // withNameParts is c with the full name full, and its parts as that name
 // gives them: c's own when full is c's name, else split from it
 // (contacts.SplitName), keeping a prefix or suffix full still has.
-func (f *contactForm) withNameParts(c contacts.Contact, full string) contacts.Contact {
+func withNameParts(c contacts.Contact, full string) contacts.Contact {
 	if full == c.FullName {
 		return c
 	}
@@ -784,7 +784,7 @@ func (f *contactForm) contact() contacts.Contact {
 		c.FamilyName = strings.TrimSpace(f.family.Text)
 		c.Suffix = strings.TrimSpace(f.suffix.Text)
 	} else {
-		c = f.withNameParts(c, full)
+		c = withNameParts(c, full)
 	}
 	if p := strings.TrimSpace(f.phonetic.Text); p != f.base.PhoneticName() {
 		c.PhoneticGivenName, c.PhoneticFamilyName = contacts.SplitPhonetic(p)
