@@ -497,8 +497,17 @@ func TestScanKeepsTheCardUpright(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.FullName != "Jane Q. Doe" || c.Company != "Acme Widgets Ltd" || c.Image == "" {
+	if c.FullName != "Jane Q. Doe" || c.GivenName != "Jane Q." || c.FamilyName != "Doe" || c.Title != "Head of Partnerships" ||
+		c.Company != "Acme Widgets Ltd" || len(c.Emails) != 1 || len(c.Phones) != 1 || len(c.Addresses) != 1 || c.Image == "" {
 		t.Fatalf("saved %+v", c)
+	}
+	// Saved as any card is: with its first follow-up, and no history yet.
+	fus, err := store.FollowUps(context.Background(), c.ID)
+	if err != nil || len(fus) != 1 || fus[0].State != contacts.StateOpen {
+		t.Errorf("follow-ups %+v (%v), want the first one, open", fus, err)
+	}
+	if hist, err := store.Interactions(context.Background(), c.ID); err != nil || len(hist) != 0 {
+		t.Errorf("history %+v (%v), want none", hist, err)
 	}
 	stored, err := imaging.Open(store.ImagePath(c.Image))
 	if err != nil {

@@ -69,3 +69,47 @@ json.dump(out, sys.stdout)
 		})
 	}
 }
+
+// TestVobjectReadsAVietnameseName: a Vietnamese name saved from a card,
+// its parts split by SplitName, family name first, is read back by
+// Python's vobject with the family name in N's family part.
+func TestVobjectReadsAVietnameseName(t *testing.T) {
+	py := tooltest.Python(t, "vobject")
+	const script = `
+import sys, json, vobject
+json.dump([{"FN": c.fn.value, "N": [c.n.value.family, c.n.value.given]}
+    for c in vobject.readComponents(sys.stdin.read(), validate=True)], sys.stdout)
+`
+	tests := []struct{ full, family, given string }{
+		{"Trần Thu Hà", "Trần", "Thu Hà"},
+		{"NGUYỄN VĂN HẢI", "NGUYỄN", "VĂN HẢI"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.full, func(t *testing.T) {
+			c := contacts.Contact{FullName: tt.full}
+			c.GivenName, c.FamilyName = contacts.SplitName(tt.full)
+			var buf bytes.Buffer
+			if err := vcf.Write(&buf, c); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(py, "-c", script)
+			cmd.Stdin = bytes.NewReader(buf.Bytes())
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			out, err := cmd.Output()
+			if err != nil {
+				t.Fatalf("vobject: %v\n%s", err, stderr.String())
+			}
+			var got []struct {
+				FN string
+				N  []string
+			}
+			if err := json.Unmarshal(out, &got); err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 1 || got[0].FN != tt.full || len(got[0].N) != 2 || got[0].N[0] != tt.family || got[0].N[1] != tt.given {
+				t.Errorf("vobject read %+v from\n%s", got, buf.String())
+			}
+		})
+	}
+}
