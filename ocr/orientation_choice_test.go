@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
 	"testing"
 
 	"github.com/disintegration/imaging"
@@ -116,6 +117,104 @@ func TestSureUprightKept(t *testing.T) {
 			}
 			if r.Rotated != tt.want {
 				t.Errorf("turned %d, want %d", r.Rotated, tt.want)
+			}
+		})
+	}
+}
+
+// onEndEngine reads a tall card whose text stands upright, as Tesseract
+// reads a phone photo of one: as it lies, across, with confidence
+// upright; turned on its side, with confidence sideways, its lines
+// standing on end when onEnd is set (Tesseract's layout analysis reads
+// lines lying on their side too) and across when not. Its orientation
+// detection is unsure the text is upright, and sees script.
+type onEndEngine struct {
+	upright, sideways float64
+	onEnd             bool
+	script            string
+	scriptConf        float64
+}
+
+func (e *onEndEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{Deg: 0, Conf: 0.7, Script: e.script, ScriptConf: e.scriptConf}, true
+}
+
+func (e *onEndEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
+	b := img.Bounds()
+	conf := e.upright
+	texts := []string{"Jane Example", "Chief Gardener", "jane@example.com"}
+	var lines []Line
+	for i, text := range texts {
+		box := image.Rect(40, 40+60*i, 440, 80+60*i)
+		if b.Dx() > b.Dy() {
+			conf = e.sideways
+			if e.onEnd {
+				box = image.Rect(40+60*i, 40, 80+60*i, 440)
+			}
+		}
+		w := Word{Text: text, Box: box, Conf: conf}
+		lines = append(lines, Line{Text: text, Box: box, Conf: conf, Words: []Word{w}})
+	}
+	return lines, nil
+}
+
+func (e *onEndEngine) Close() error { return nil }
+
+// TestReadOnEndLoses checks that a card read turned with its lines
+// standing on end does not win over its reading across for being a
+// little more confident, while it still wins by much, and the
+// readings' confidence still decides between two readings across, and
+// on a card detection leans to see in Japanese, whose columns stand on
+// end.
+func TestReadOnEndLoses(t *testing.T) {
+	tall := imaging.New(600, 1000, color.White)
+	tests := []struct {
+		name              string
+		upright, sideways float64
+		onEnd             bool
+		script            string
+		scriptConf        float64
+		want              int // degrees turned
+	}{
+		{"on end, a little more confident", 63, 65, true, "Latin", 0.8, 0},
+		{"on end, no script seen", 63, 65, true, "", 0, 0},
+		{"on end, far more confident", 62, 80, true, "Latin", 0.8, 90},
+		{"across both ways", 63, 65, false, "Latin", 0.8, 90},
+		{"on end, Japanese leaned to", 63, 65, true, "Japanese", 0.1, 90},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &onEndEngine{upright: tt.upright, sideways: tt.sideways, onEnd: tt.onEnd, script: tt.script, scriptConf: tt.scriptConf}
+			r, err := ReadImage(context.Background(), e, tall)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Rotated != tt.want {
+				t.Errorf("turned %d, want %d", r.Rotated, tt.want)
+			}
+		})
+	}
+}
+
+func TestOnEnd(t *testing.T) {
+	across := func(text string) Line { return Line{Text: text, Box: image.Rect(0, 0, 300, 30)} }
+	standing := func(text string) Line { return Line{Text: text, Box: image.Rect(0, 0, 30, 300)} }
+	tests := []struct {
+		name  string
+		lines []Line
+		want  float64
+	}{
+		{"none", nil, 0},
+		{"across", []Line{across("Jane Example"), across("Gardener")}, 0},
+		{"on end", []Line{standing("Jane Example"), standing("Gardener")}, 1},
+		{"by letters", []Line{standing("Jane Example"), across("Gardener")}, 11.0 / 19},
+		{"a speck or two letters not counted", []Line{across("Jane Example"), standing("ab"), standing("|")}, 0},
+		{"kanji columns not counted", []Line{across("Jane Example"), standing("山田太郎")}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := onEnd(tt.lines); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("onEnd = %v, want %v", got, tt.want)
 			}
 		})
 	}
