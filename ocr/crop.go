@@ -2,7 +2,9 @@ package ocr
 
 import (
 	"image"
+	"image/color"
 	"math"
+	"slices"
 
 	"followthrough/ocr/perspective"
 )
@@ -14,7 +16,8 @@ import (
 //
 // It thresholds a small grey copy of the image at Otsu's level, takes the
 // largest bright connected region and accepts it when it is a solid,
-// card-sized block well inside the frame.
+// card-sized block well inside the frame. A card no brighter than its
+// table is looked for by its colour (see apartFromTable).
 func FindCard(img image.Image) image.Rectangle {
 	r, _, _ := findCard(img)
 	return r
@@ -85,6 +88,11 @@ func findCard(img image.Image) (image.Rectangle, perspective.Quad, bool) {
 		break
 	}
 	if !found {
+		// A card as bright as the table it lies on, a yellow card on a
+		// light grey one, or darker, a red one: apart by its colour.
+		box, region, found = apartFromTable(img, side)
+	}
+	if !found {
 		return full, perspective.Quad{}, false
 	}
 	// Back to full-size coordinates with a small margin.
@@ -99,6 +107,77 @@ func findCard(img image.Image) (image.Rectangle, perspective.Quad, bool) {
 	)
 	return r.Intersect(full), corners(region, w, sx, sy, full.Min), true
 }
+
+// apartFromTable finds a card by its colour, apart from the table's,
+// which the frame's edge shows: a yellow card on a light grey table, as
+// bright as it, or a red one, darker. Colour alone is weighed, not
+// brightness: light falls unevenly across a table, and its shadows are
+// grey. The card is what the table, reached from the frame's edge over
+// cells of its colour, does not reach: its print and pictures inside it
+// (a grey photo of a loudspeaker) are part of it. It must be a solid,
+// card-shaped block in the thumbnail of img side cells across; it may
+// run off two sides of the frame, as a card filling a photo's width
+// does. It gives the block and its cells, or false.
+func apartFromTable(img image.Image, side int) (image.Rectangle, []int, bool) {
+	ycc, w, h := colourThumb(img, side)
+	if w < 16 || h < 16 {
+		return image.Rectangle{}, nil, false
+	}
+	onEdge := func(k int) bool { x, y := k%w, k/w; return x == 0 || y == 0 || x == w-1 || y == h-1 }
+	var cb, cr []int
+	for k := range w * h {
+		if onEdge(k) {
+			cb, cr = append(cb, int(ycc[k*3+1])), append(cr, int(ycc[k*3+2]))
+		}
+	}
+	slices.Sort(cb)
+	slices.Sort(cr)
+	tb, tr := cb[len(cb)/2], cr[len(cr)/2]
+	apart := make([]float64, w*h)
+	var edge []float64
+	for k := range apart {
+		db, dr := float64(int(ycc[k*3+1])-tb), float64(int(ycc[k*3+2])-tr)
+		apart[k] = math.Hypot(db, dr)
+		if onEdge(k) {
+			edge = append(edge, apart[k])
+		}
+	}
+	// Far from the table: well beyond how much its own colour varies.
+	slices.Sort(edge)
+	t := max(minApart, 3*edge[len(edge)/2])
+	table := make([]bool, w*h)
+	for k, v := range apart {
+		table[k] = v <= t
+	}
+	reached := make([]bool, w*h)
+	stack := make([]int, 0, 1024)
+	for k := range table {
+		if table[k] && onEdge(k) && !reached[k] {
+			_, _, stack = flood(table, reached, w, k, stack, nil)
+		}
+	}
+	card := make([]bool, w*h)
+	for k := range card {
+		card[k] = !reached[k]
+	}
+	b, n, cells := largestRegion(card, w, h)
+	area := b.Dx() * b.Dy()
+	edges := 0
+	for _, touch := range []bool{b.Min.X == 0, b.Min.Y == 0, b.Max.X == w, b.Max.Y == h} {
+		if touch {
+			edges++
+		}
+	}
+	if area < w*h*5/100 || area > w*h*85/100 || n < area*75/100 || !cardShaped(b) || edges > 2 {
+		return image.Rectangle{}, nil, false
+	}
+	return b, cells, true
+}
+
+// minApart is the least difference of colour (the distance between two
+// points' blue and red differences, Cb and Cr) that sets a card apart
+// from its table: a grey table's own varies by 0 to 3.
+const minApart = 8
 
 // corners returns the four corners of a card-shaped region of a w-wide
 // mask (given as its cells' indices), in image coordinates: the cells
@@ -250,7 +329,58 @@ func cardShaped(r image.Rectangle) bool {
 // brightness plane is read directly, which is far faster than converting
 // a phone's photo to colour first.
 func lumaThumb(img image.Image, side int) (lum []uint8, w, h int) {
-	b := img.Bounds()
+	var sample func(x, y int, sum []uint32, k int)
+	switch m := img.(type) {
+	case *image.YCbCr:
+		sample = func(x, y int, sum []uint32, k int) { sum[k] += uint32(m.Y[m.YOffset(x, y)]) }
+	case *image.Gray:
+		sample = func(x, y int, sum []uint32, k int) { sum[k] += uint32(m.Pix[m.PixOffset(x, y)]) }
+	case *image.NRGBA:
+		sample = func(x, y int, sum []uint32, k int) {
+			i := m.PixOffset(x, y)
+			sum[k] += (299*uint32(m.Pix[i]) + 587*uint32(m.Pix[i+1]) + 114*uint32(m.Pix[i+2])) / 1000
+		}
+	default:
+		sample = func(x, y int, sum []uint32, k int) {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			sum[k] += (19595*r + 38470*g + 7471*bl + 1<<15) >> 24
+		}
+	}
+	return thumb(img.Bounds(), side, 1, sample)
+}
+
+// colourThumb is lumaThumb in colour: each block's mean brightness, blue
+// and red difference (Y, Cb and Cr), three values a block.
+func colourThumb(img image.Image, side int) (ycc []uint8, w, h int) {
+	var sample func(x, y int, sum []uint32, k int)
+	switch m := img.(type) {
+	case *image.YCbCr:
+		sample = func(x, y int, sum []uint32, k int) {
+			c := m.COffset(x, y)
+			sum[k] += uint32(m.Y[m.YOffset(x, y)])
+			sum[k+1] += uint32(m.Cb[c])
+			sum[k+2] += uint32(m.Cr[c])
+		}
+	case *image.NRGBA:
+		sample = func(x, y int, sum []uint32, k int) {
+			i := m.PixOffset(x, y)
+			yy, cb, cr := color.RGBToYCbCr(m.Pix[i], m.Pix[i+1], m.Pix[i+2])
+			sum[k], sum[k+1], sum[k+2] = sum[k]+uint32(yy), sum[k+1]+uint32(cb), sum[k+2]+uint32(cr)
+		}
+	default:
+		sample = func(x, y int, sum []uint32, k int) {
+			r, g, b, _ := img.At(x, y).RGBA()
+			yy, cb, cr := color.RGBToYCbCr(uint8(r>>8), uint8(g>>8), uint8(b>>8))
+			sum[k], sum[k+1], sum[k+2] = sum[k]+uint32(yy), sum[k+1]+uint32(cb), sum[k+2]+uint32(cr)
+		}
+	}
+	return thumb(img.Bounds(), side, 3, sample)
+}
+
+// thumb shrinks the image in b to fit side×side: w×h blocks of ch values
+// each, the mean of what sample adds up, from sum[k] on, over the
+// block's pixels, of which it samples every few.
+func thumb(b image.Rectangle, side, ch int, sample func(x, y int, sum []uint32, k int)) (out []uint8, w, h int) {
 	if b.Dx() <= 0 || b.Dy() <= 0 {
 		return nil, 0, 0
 	}
@@ -259,26 +389,8 @@ func lumaThumb(img image.Image, side int) (lum []uint8, w, h int) {
 		f = 1
 	}
 	w, h = max(1, int(float64(b.Dx())/f)), max(1, int(float64(b.Dy())/f))
-	sum := make([]uint32, w*h)
+	sum := make([]uint32, w*h*ch)
 	cnt := make([]uint32, w*h)
-	at := func(x, y int) uint8 {
-		r, g, bl, _ := img.At(x, y).RGBA()
-		return uint8((19595*r + 38470*g + 7471*bl + 1<<15) >> 24)
-	}
-	var plane func(x, y int) uint8
-	switch m := img.(type) {
-	case *image.YCbCr:
-		plane = func(x, y int) uint8 { return m.Y[m.YOffset(x, y)] }
-	case *image.Gray:
-		plane = func(x, y int) uint8 { return m.Pix[m.PixOffset(x, y)] }
-	case *image.NRGBA:
-		plane = func(x, y int) uint8 {
-			i := m.PixOffset(x, y)
-			return uint8((299*uint32(m.Pix[i]) + 587*uint32(m.Pix[i+1]) + 114*uint32(m.Pix[i+2])) / 1000)
-		}
-	default:
-		plane = at
-	}
 	// Sample every few pixels: the mean of a block needs no more.
 	step := max(1, int(f/3))
 	// The block of each column sampled, worked out once.
@@ -290,15 +402,15 @@ func lumaThumb(img image.Image, side int) (lum []uint8, w, h int) {
 		row := min(h-1, int(float64(y-b.Min.Y)/f)) * w
 		for c, x := 0, b.Min.X; x < b.Max.X; c, x = c+1, x+step {
 			k := row + tx[c]
-			sum[k] += uint32(plane(x, y))
+			sample(x, y, sum, k*ch)
 			cnt[k]++
 		}
 	}
-	lum = make([]uint8, w*h)
-	for k := range lum {
-		if cnt[k] > 0 {
-			lum[k] = uint8(sum[k] / cnt[k])
+	out = make([]uint8, w*h*ch)
+	for k := range out {
+		if n := cnt[k/ch]; n > 0 {
+			out[k] = uint8(sum[k] / n)
 		}
 	}
-	return lum, w, h
+	return out, w, h
 }

@@ -136,3 +136,57 @@ func TestFindCard(t *testing.T) {
 		t.Errorf("scan: FindCard = %v, want the whole image", got)
 	}
 }
+
+// greyDesk is a tall phone photo of a grey desk lit from one side, its
+// grey running from dark on the left to light on the right by shade, so
+// that no one brightness parts a card from it.
+func greyDesk(shade int) *image.NRGBA {
+	img := image.NewNRGBA(image.Rect(0, 0, 1500, 2400))
+	for y := range 2400 {
+		for x := range 1500 {
+			v := uint8(200 - shade/2 + x*shade/1500)
+			i := img.PixOffset(x, y)
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = v, v, v, 255
+		}
+	}
+	return img
+}
+
+// TestFindCardApartByColour checks that a card as bright as its desk, or
+// darker, is found by its colour: with a grey picture printed inside
+// it, and running off the photo's sides; and that a desk with only grey
+// things on it gives no card.
+func TestFindCardApartByColour(t *testing.T) {
+	yellow := color.NRGBA{236, 214, 96, 255}
+	red := color.NRGBA{200, 40, 40, 255}
+	grey := color.NRGBA{70, 70, 70, 255}
+	tests := []struct {
+		name    string
+		shade   int             // how much lighter the desk's right is than its left
+		card    image.Rectangle // none: nothing but grey on the desk
+		colour  color.Color
+		picture image.Rectangle // a grey picture printed on the card
+	}{
+		{"yellow card as bright as the desk", 110, image.Rect(300, 800, 1200, 1320), yellow, image.Rectangle{}},
+		{"yellow card with a grey picture", 110, image.Rect(300, 800, 1200, 1320), yellow, image.Rect(340, 900, 700, 1280)},
+		{"red card across the photo's width", 20, image.Rect(0, 800, 1500, 1660), red, image.Rect(100, 900, 600, 1100)},
+		{"a grey card on the grey desk", 110, image.Rectangle{}, grey, image.Rect(300, 800, 1200, 1320)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			img := greyDesk(tt.shade)
+			draw.Draw(img, tt.card, image.NewUniform(tt.colour), image.Point{}, draw.Src)
+			draw.Draw(img, tt.picture, image.NewUniform(grey), image.Point{}, draw.Src)
+			got := FindCard(img)
+			if tt.card.Empty() {
+				if got != img.Bounds() {
+					t.Errorf("FindCard = %v, want the whole photo", got)
+				}
+				return
+			}
+			if !tt.card.In(got) || got.Dx() > tt.card.Dx()*12/10 || got.Dy() > tt.card.Dy()*12/10 {
+				t.Errorf("FindCard = %v, want about %v", got, tt.card)
+			}
+		})
+	}
+}
