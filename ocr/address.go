@@ -39,8 +39,9 @@ var (
 	// A town line: a US state and ZIP, an Australian state and postcode,
 	// a postcode and town, a country, a town and its country alone
 	// ("Lyon · France", its dot read as a colon or a dash too), or a
-	// Japanese prefecture.
-	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|(?-i:\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+)|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\||\d)\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$|` + townCountry + `|-(?:ku|shi|ken|cho|machi|gun)\b|〒|\d{3}-\d{4}\b|\b\d{5}-\d{3}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b)|` + localPostcodes + `)`)
+	// Japanese prefecture or postcode: of three digits and four, not
+	// the end of a longer number ("9.9679-9468", a phone).
+	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|(?-i:\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+)|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\||\d)\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$|` + townCountry + `|-(?:ku|shi|ken|cho|machi|gun)\b|〒|(?:^|[^\d.\-])\d{3}-\d{4}\b|\b\d{5}-\d{3}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b)|` + localPostcodes + `)`)
 	// The end of an address: a postcode, or a country after a comma or a
 	// postcode. Nothing but a country follows it.
 	addressEndRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{4,6}|(?:,|\d)\s*\p{L}+(?:\s\p{L}+)?\.?)\s*$`)

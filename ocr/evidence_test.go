@@ -207,6 +207,20 @@ func TestAddressEvidence(t *testing.T) {
 				stack(100, 600, "jan@probka.example", "ul. Próbna 12", "00-950 Przykładowo")),
 			address: "ul. Próbna 12, 00-950 Przykładowo",
 		},
+		{
+			// The end of a mobile number read with letters before it,
+			// "...679-9468", is no Japanese postcode.
+			name: "a misread number over the address",
+			rows: cat(stack(100, 80, 70, "Eletrônica Amostra Ltda."),
+				stack(100, 400, "N Tp figs 9.9679-9468", "Av. Exemplo, 3006 Sala 6 Jardim Modelo - SP")),
+			address: "Av. Exemplo, 3006 Sala 6 Jardim Modelo - SP",
+		},
+		{
+			name: "a Japanese postcode after the town",
+			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Manager"),
+				stack(100, 600, "jane@acmewidgets.example", "Sample Bldg 3F", "Tokyo 100-0005")),
+			address: "Sample Bldg 3F, Tokyo 100-0005",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
