@@ -78,6 +78,27 @@ func TestEvidenceAgainst(t *testing.T) {
 				stack(100, 600, "jane@ironbark.example")),
 			company: "Ironbark Instruments Ltd",
 		},
+		{
+			name: "a trade alone under the name is the job",
+			rows: cat(stack(100, 80, 70, "Teodoro Vallarino", "Marketing"),
+				stack(100, 330, 50, "Ironbark Instruments Ltd"),
+				stack(100, 600, "info@ironbark.example")),
+			title: "Marketing", company: "Ironbark Instruments Ltd",
+		},
+		{
+			name: "two words of trade alone under the name are the job",
+			rows: cat(stack(100, 80, 70, "Teodoro Vallarino", "Business Development"),
+				stack(100, 330, 50, "Ironbark Instruments Ltd"),
+				stack(100, 600, "info@ironbark.example")),
+			title: "Business Development", company: "Ironbark Instruments Ltd",
+		},
+		{
+			name: "a firm of that trade under the name is no job",
+			rows: cat(stack(100, 80, 70, "Teodoro Vallarino", "Saltmarsh Marketing"),
+				stack(100, 330, 50, "Ironbark Instruments Ltd"),
+				stack(100, 600, "info@ironbark.example")),
+			company: "Ironbark Instruments Ltd",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

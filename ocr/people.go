@@ -1239,12 +1239,26 @@ func (c *card) lineUnderName(name int) int {
 	words := strings.Fields(p.text)
 	if p.kind != "" || lineHeight(c.lines[p.line]) >= lineHeight(c.lines[nl]) ||
 		len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
-		c.companyScore(p.text) > 0 || hasCompanySuffix(p.text) || isAddress(p.text) ||
+		c.companyScore(p.text) > 0 && !qualifiersOnly(words) || hasCompanySuffix(p.text) || isAddress(p.text) ||
 		isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
 		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure && 2*lineHeight(c.lines[nl]) < 3*lineHeight(c.lines[p.line])) {
 		return -1
 	}
 	return k
+}
+
+// qualifiersOnly says whether words are all words that qualify a job,
+// "Marketing", "Business Development": under a name, a trade or a team
+// with no job named, which a card prints where the job goes. Some name
+// a firm's trade too (a "Marketing" firm), and alone under a name they
+// are the job.
+func qualifiersOnly(words []string) bool {
+	for _, w := range words {
+		if !titleModRe.MatchString(strings.Trim(w, ",.;:()/")) {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 // wholeWords compiles alts, alternatives, to match as whole words alone,
