@@ -3,6 +3,7 @@ package ocr_test
 import (
 	"context"
 	"image"
+	"image/color"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -72,4 +73,38 @@ func TestReadOrientationFromImage(t *testing.T) {
 			checkNameEmail(t, c, want)
 		})
 	}
+}
+
+// TestReadCardApartByColour reads a phone photo of a yellow card on a
+// grey table as bright as it, lit from one side: no brightness parts the
+// card from the table, its colour does. The card is cut out of the tall
+// photo and read.
+func TestReadCardApartByColour(t *testing.T) {
+	eng := engine(t)
+	card := imaging.AdjustFunc(render.Draw(render.Samples()[0], 1100), func(c color.NRGBA) color.NRGBA {
+		// The white card yellow, its print as it was.
+		return color.NRGBA{c.R, uint8(int(c.G) * 9 / 10), uint8(int(c.B) * 4 / 10), c.A}
+	})
+	const w, h = 1500, 2400
+	table := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			v := uint8(150 + x*100/w)
+			i := table.PixOffset(x, y)
+			table.Pix[i], table.Pix[i+1], table.Pix[i+2], table.Pix[i+3] = v, v, v, 255
+		}
+	}
+	photo := imaging.Paste(table, card, image.Pt(200, 800))
+	path := filepath.Join(t.TempDir(), "yellow.jpg")
+	if err := imaging.Save(photo, path, imaging.JPEGQuality(92)); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ocr.Read(context.Background(), eng, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := r.Image.Bounds(); b.Dx() < b.Dy() {
+		t.Errorf("read an image of %v, want the card cut out of the tall photo", b.Size())
+	}
+	checkNameEmail(t, r.Contact(), render.SampleExpected()[0])
 }
