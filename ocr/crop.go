@@ -119,7 +119,7 @@ func findCard(img image.Image) (image.Rectangle, perspective.Quad, bool) {
 // run off two sides of the frame, as a card filling a photo's width
 // does. It gives the block and its cells, or false.
 func apartFromTable(img image.Image, side int) (image.Rectangle, []int, bool) {
-	ycc, w, h := colourThumb(img, side)
+	cbcr, w, h := chromaThumb(img, side)
 	if w < 16 || h < 16 {
 		return image.Rectangle{}, nil, false
 	}
@@ -127,7 +127,7 @@ func apartFromTable(img image.Image, side int) (image.Rectangle, []int, bool) {
 	var cb, cr []int
 	for k := range w * h {
 		if onEdge(k) {
-			cb, cr = append(cb, int(ycc[k*3+1])), append(cr, int(ycc[k*3+2]))
+			cb, cr = append(cb, int(cbcr[k*2])), append(cr, int(cbcr[k*2+1]))
 		}
 	}
 	slices.Sort(cb)
@@ -136,7 +136,7 @@ func apartFromTable(img image.Image, side int) (image.Rectangle, []int, bool) {
 	apart := make([]float64, w*h)
 	var edge []float64
 	for k := range apart {
-		db, dr := float64(int(ycc[k*3+1])-tb), float64(int(ycc[k*3+2])-tr)
+		db, dr := float64(int(cbcr[k*2])-tb), float64(int(cbcr[k*2+1])-tr)
 		apart[k] = math.Hypot(db, dr)
 		if onEdge(k) {
 			edge = append(edge, apart[k])
@@ -349,32 +349,31 @@ func lumaThumb(img image.Image, side int) (lum []uint8, w, h int) {
 	return thumb(img.Bounds(), side, 1, sample)
 }
 
-// colourThumb is lumaThumb in colour: each block's mean brightness, blue
-// and red difference (Y, Cb and Cr), three values a block.
-func colourThumb(img image.Image, side int) (ycc []uint8, w, h int) {
+// chromaThumb is lumaThumb for colour: each block's mean blue and red
+// difference (Cb and Cr), two values a block.
+func chromaThumb(img image.Image, side int) (cbcr []uint8, w, h int) {
 	var sample func(x, y int, sum []uint32, k int)
 	switch m := img.(type) {
 	case *image.YCbCr:
 		sample = func(x, y int, sum []uint32, k int) {
 			c := m.COffset(x, y)
-			sum[k] += uint32(m.Y[m.YOffset(x, y)])
-			sum[k+1] += uint32(m.Cb[c])
-			sum[k+2] += uint32(m.Cr[c])
+			sum[k] += uint32(m.Cb[c])
+			sum[k+1] += uint32(m.Cr[c])
 		}
 	case *image.NRGBA:
 		sample = func(x, y int, sum []uint32, k int) {
 			i := m.PixOffset(x, y)
-			yy, cb, cr := color.RGBToYCbCr(m.Pix[i], m.Pix[i+1], m.Pix[i+2])
-			sum[k], sum[k+1], sum[k+2] = sum[k]+uint32(yy), sum[k+1]+uint32(cb), sum[k+2]+uint32(cr)
+			_, cb, cr := color.RGBToYCbCr(m.Pix[i], m.Pix[i+1], m.Pix[i+2])
+			sum[k], sum[k+1] = sum[k]+uint32(cb), sum[k+1]+uint32(cr)
 		}
 	default:
 		sample = func(x, y int, sum []uint32, k int) {
 			r, g, b, _ := img.At(x, y).RGBA()
-			yy, cb, cr := color.RGBToYCbCr(uint8(r>>8), uint8(g>>8), uint8(b>>8))
-			sum[k], sum[k+1], sum[k+2] = sum[k]+uint32(yy), sum[k+1]+uint32(cb), sum[k+2]+uint32(cr)
+			_, cb, cr := color.RGBToYCbCr(uint8(r>>8), uint8(g>>8), uint8(b>>8))
+			sum[k], sum[k+1] = sum[k]+uint32(cb), sum[k+1]+uint32(cr)
 		}
 	}
-	return thumb(img.Bounds(), side, 3, sample)
+	return thumb(img.Bounds(), side, 2, sample)
 }
 
 // thumb shrinks the image in b to fit side×side: w×h blocks of ch values
