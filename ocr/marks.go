@@ -183,13 +183,19 @@ func lineOver(lines []Line, box image.Rectangle) int {
 }
 
 // withMarks returns plain with the marks second reads on its letters:
-// word by word when both read as many words, each word of second taken,
+// word by word when both read as many words, or once the pieces of a word
+// second read apart are joined (see rejoined), each word of second taken,
 // with its confidence, where it differs from plain's by marks alone (see
 // marksOnly), else the whole of second when the lines differ so. A word
 // with a letter only one language writes was read in that language, and
 // is kept as it is: read again with the whole Latin script, "Hải" came
 // back "Hái". ok is false when no mark was added.
 func withMarks(plain, second Line) (Line, bool) {
+	if len(plain.Words) > 0 && len(plain.Words) != len(second.Words) {
+		if joined, ok := rejoined(plain, second); ok {
+			second = joined
+		}
+	}
 	if len(plain.Words) > 0 && len(plain.Words) == len(second.Words) {
 		words, changed := slices.Clone(plain.Words), false
 		for i, w := range words {
@@ -209,6 +215,41 @@ func withMarks(plain, second Line) (Line, bool) {
 	}
 	second.Conf = max(second.Conf, plain.Conf)
 	return second, true
+}
+
+// rejoined is second, a reading of the line plain, with the pieces of
+// each word it read apart joined back into one, as plain reads them:
+// the Latin model read "Kateřina" as "Kateři na". A word is joined of at
+// most three pieces, and each must match plain's word but for marks
+// (see marksOnly); ok is false when the pieces do not join up so.
+func rejoined(plain, second Line) (Line, bool) {
+	var words []Word
+	j := 0
+	for _, w := range plain.Words {
+		found := false
+		for k := 1; k <= 3 && j+k <= len(second.Words); k++ {
+			piece := second.Words[j : j+k]
+			var text strings.Builder
+			box, conf := piece[0].Box, 100.0
+			for _, p := range piece {
+				text.WriteString(p.Text)
+				box, conf = box.Union(p.Box), min(conf, p.Conf)
+			}
+			if t := text.String(); strings.EqualFold(t, w.Text) || marksOnly(w.Text, t) {
+				words = append(words, Word{Text: t, Box: box, Conf: conf})
+				j += k
+				found = true
+				break
+			}
+		}
+		if !found {
+			return second, false
+		}
+	}
+	if j != len(second.Words) {
+		return second, false
+	}
+	return NewLine(words), true
 }
 
 // overlap is the area a and b share.

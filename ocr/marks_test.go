@@ -110,6 +110,19 @@ func TestWithMarks(t *testing.T) {
 			want:   "Số 12 Lê Lợi", ok: false,
 		},
 		{
+			// The Latin model read a space into a word at its marked letter.
+			name:   "a word read in pieces is joined",
+			plain:  Line{Text: "Katerina Stastny", Words: words("Katerina", "Stastny")},
+			second: Line{Text: "Kateři na Šťastný", Words: words("Kateři", "na", "Šťastný")},
+			want:   "Kateřina Šťastný", ok: true,
+		},
+		{
+			name:   "pieces that do not make the word are left",
+			plain:  Line{Text: "Katerina Stastny", Words: words("Katerina", "Stastny")},
+			second: Line{Text: "Kateři nu Šťastný", Words: words("Kateři", "nu", "Šťastný")},
+			want:   "Katerina Stastny", ok: false,
+		},
+		{
 			name:   "no mark added",
 			plain:  Line{Text: "Harold Whitcombe", Words: words("Harold", "Whitcombe")},
 			second: Line{Text: "Harold Whitcomb", Words: words("Harold", "Whitcomb")},
