@@ -131,7 +131,7 @@ func plainWordsMarked(line, second Line) (Line, bool) {
 	}
 	words, changed := slices.Clone(line.Words), false
 	for i, w := range line.Words {
-		if !strings.ContainsFunc(w.Text, marked) && got.Words[i].Text != w.Text {
+		if got.Words[i].Text != w.Text && (!strings.ContainsFunc(w.Text, marked) || onlyAddsMarks(w.Text, got.Words[i].Text)) {
 			words[i], changed = got.Words[i], true
 		}
 	}
@@ -139,6 +139,27 @@ func plainWordsMarked(line, second Line) (Line, bool) {
 		return line, false
 	}
 	return NewLine(words), true
+}
+
+// onlyAddsMarks says whether word b is word a with marks on letters a
+// left plain, and every mark of a kept as it was: the Czech model read
+// "Šťastný" where the Latin one read "Sťastný".
+func onlyAddsMarks(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	added := false
+	for i, r := range ra {
+		switch {
+		case r == rb[i]:
+		case marked(r) || !marked(rb[i]) || foldMarks(string(unicode.ToLower(r))) != foldMarks(string(unicode.ToLower(rb[i]))):
+			return false
+		default:
+			added = true
+		}
+	}
+	return added
 }
 
 // aloneBox is the box a line of box is read alone in: a margin of half

@@ -261,3 +261,31 @@ func TestMarkedLinesInTheirLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestOnlyAddsMarks: a language's reading of a word already marked is
+// taken only where it adds marks and keeps every mark of the word.
+func TestOnlyAddsMarks(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Sťastný", "Šťastný", true},      // Czech read the háček the Latin model lost
+		{"Procházka", "Prochâzka", false}, // Turkish put another mark on the a
+		{"Kärbohrer", "Karbohrer", false}, // a mark taken off
+		{"Šťastný", "Šťastný", false},     // nothing added
+		{"Sťastný", "Šťastna", false},     // a letter read otherwise
+		{"Sťastný", "Šťastnýy", false},    // not the same length
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+" "+tt.b, func(t *testing.T) {
+			if got := onlyAddsMarks(tt.a, tt.b); got != tt.want {
+				t.Errorf("onlyAddsMarks(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+	line := NewLine([]Word{{Text: "Kateřina"}, {Text: "Sťastný"}})
+	czech := NewLine([]Word{{Text: "Kateřina"}, {Text: "Šťastný"}})
+	if got, ok := plainWordsMarked(line, czech); !ok || got.Text != "Kateřina Šťastný" {
+		t.Errorf("plainWordsMarked = %q, %v; want Kateřina Šťastný, true", got.Text, ok)
+	}
+}
