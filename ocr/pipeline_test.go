@@ -190,3 +190,69 @@ func TestFindCardApartByColour(t *testing.T) {
 		})
 	}
 }
+
+// marksApartEngine reads a card from Vietnam whose name shares its line
+// with the website of the other column, as Tesseract read an invented
+// one: in Vietnamese, the marks over the name come out as lines of their
+// own ("~"), which lie over the English reading's line of the name.
+type marksApartEngine struct{}
+
+func (marksApartEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{}, false
+}
+
+func (marksApartEngine) Recognize(_ context.Context, _ image.Image, p Pass) ([]Line, error) {
+	line := func(x, y, w, h int, conf float64, texts ...string) Line {
+		var words []Word
+		for _, t := range texts {
+			words = append(words, Word{Text: t, Box: image.Rect(x, y, x+w, y+h), Conf: conf})
+			x += w + 20
+		}
+		return NewLine(words)
+	}
+	switch {
+	case p.Mode != ModeAuto:
+		return nil, nil
+	case len(p.Langs) == 0:
+		return []Line{
+			line(100, 100, 160, 80, 80, "Vu", "Huu", "Phuoc", "www.example.com.vn"),
+			line(100, 300, 300, 40, 95, "office@example.com.vn"),
+			line(100, 400, 300, 40, 95, "+84", "210", "1234", "259"),
+		}, nil
+	default:
+		return []Line{
+			line(120, 96, 20, 10, 90, "~"),
+			line(300, 96, 20, 10, 90, "~"),
+			line(100, 100, 160, 80, 85, "Vu", "Huu", "Phuoc", "www.example.com.vn"),
+			line(100, 300, 300, 40, 95, "office@example.com.vn"),
+			line(100, 400, 300, 40, 95, "+84", "210", "1234", "259"),
+		}, nil
+	}
+}
+
+func (marksApartEngine) Close() error { return nil }
+
+// TestNoLineTwice: a reading in the card's language merged with the
+// English one gives each line once, and the contact its website once.
+func TestNoLineTwice(t *testing.T) {
+	r, err := ReadImage(context.Background(), marksApartEngine{}, filled(1600, 900, color.White))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range r.Lines {
+		for _, b := range r.Lines[i+1:] {
+			if a.Text == b.Text && a.Box == b.Box {
+				t.Errorf("line %q at %v read twice", a.Text, a.Box)
+			}
+		}
+	}
+	n := 0
+	for _, f := range r.Fields {
+		if f.Kind == FieldWebsite {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d websites, want 1 (fields %v)", n, r.Fields)
+	}
+}

@@ -524,7 +524,7 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		return nil, err
 	}
 	passes += n
-	lines = scaleLines(lines, f)
+	lines = scaleLines(distinctLines(lines), f)
 	upright := Rotate(card, rot)
 	return &Reading{
 		Image:   upright,
@@ -638,6 +638,22 @@ func keepAddresses(lines, first []Line, script bool) []Line {
 				out[i] = f
 				break
 			}
+		}
+	}
+	return out
+}
+
+// distinctLines returns lines without those that repeat an earlier one,
+// its text at its place. Merging a second reading into the first can
+// give one line twice: the marks over a Vietnamese name, read as lines
+// of their own ("~"), each took the English reading of the name's line,
+// for the website it held, and the contact got the website three times
+// and the name twice in its note.
+func distinctLines(lines []Line) []Line {
+	out := lines[:0:0]
+	for _, l := range lines {
+		if !slices.ContainsFunc(out, func(o Line) bool { return o.Text == l.Text && o.Box == l.Box }) {
+			out = append(out, l)
 		}
 	}
 	return out
