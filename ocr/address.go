@@ -194,15 +194,21 @@ func (c *card) findAddress() {
 	// A line just above the block that ends with a comma belongs too; so
 	// does one with a house number above a block that starts with its
 	// town line, as a street the street words missed ("Sample-straBe 12"
-	// over "12345 Town").
-	if start > 0 {
-		p := c.parts[start-1]
+	// over "12345 Town", "Ilica 89" over "37459 Zadar"). Just above in
+	// its column: read before it may be a line of the column beside, or
+	// a speck.
+	above := start - 1
+	for above >= 0 && !c.sameColumn(c.parts[above].line, c.parts[start].line) {
+		above--
+	}
+	if above >= 0 {
+		p := c.parts[above]
 		first := c.parts[start].text
 		street := houseNumberRe.MatchString(p.text) && townRe.MatchString(first) && !streetRe.MatchString(first) &&
 			len(strings.Fields(p.text)) <= 8 && letters(p.text) >= 3 && c.sameColumn(p.line, c.parts[start].line)
 		if p.kind == "" && c.adjacent(p.line, c.parts[start].line) && (strings.HasSuffix(c.lines[p.line].Text, ",") || street) &&
 			c.companyScore(p.text) == 0 && titleScore(p.text) == 0 && !c.services(p) {
-			block = append([]int{start - 1}, block...)
+			block = append([]int{above}, block...)
 		}
 	}
 	var texts []string

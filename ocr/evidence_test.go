@@ -237,6 +237,15 @@ func TestAddressEvidence(t *testing.T) {
 			address: "Av. Exemplo, 3006 Sala 6 Jardim Modelo - SP",
 		},
 		{
+			// Read in the card's order, the other column's line comes
+			// between the street and its town.
+			name: "a street with no street word over its town, the other column read between",
+			rows: cat(stack(100, 80, 70, "Ana Primjer", "Savjetnica za prodaju"),
+				stack(100, 500, "ana@primjer.example", "Uzorna 45"), stack(900, 560, "Primjer"),
+				stack(100, 628, "44340 Rijeka")),
+			address: "Uzorna 45, 44340 Rijeka",
+		},
+		{
 			name: "a Japanese postcode after the town",
 			rows: cat(stack(100, 80, 70, "Jane Doe", "Sales Manager"),
 				stack(100, 600, "jane@acmewidgets.example", "Sample Bldg 3F", "Tokyo 100-0005")),
