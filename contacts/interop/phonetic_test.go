@@ -2,8 +2,6 @@ package interop
 
 import (
 	"bytes"
-	"encoding/json"
-	"os/exec"
 	"testing"
 
 	"followthrough/contacts"
@@ -43,21 +41,11 @@ json.dump(out, sys.stdout)
 			if err := tt.write(&buf, c); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(py, "-c", script)
-			cmd.Stdin = bytes.NewReader(buf.Bytes())
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("vobject: %v\n%s", err, stderr.String())
-			}
 			var got []struct {
 				FN, First, Last string
 				N               []string
 			}
-			if err := json.Unmarshal(out, &got); err != nil {
-				t.Fatal(err)
-			}
+			vobjectJSON(t, py, script, buf.Bytes(), &got)
 			if len(got) != 1 {
 				t.Fatalf("vobject read %d cards, want 1", len(got))
 			}
@@ -92,21 +80,11 @@ json.dump([{"FN": c.fn.value, "N": [c.n.value.family, c.n.value.given]}
 			if err := vcf.Write(&buf, c); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(py, "-c", script)
-			cmd.Stdin = bytes.NewReader(buf.Bytes())
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("vobject: %v\n%s", err, stderr.String())
-			}
 			var got []struct {
 				FN string
 				N  []string
 			}
-			if err := json.Unmarshal(out, &got); err != nil {
-				t.Fatal(err)
-			}
+			vobjectJSON(t, py, script, buf.Bytes(), &got)
 			if len(got) != 1 || got[0].FN != tt.full || len(got[0].N) != 2 || got[0].N[0] != tt.family || got[0].N[1] != tt.given {
 				t.Errorf("vobject read %+v from\n%s", got, buf.String())
 			}

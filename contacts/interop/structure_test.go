@@ -3,9 +3,7 @@ package interop
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"os/exec"
 	"reflect"
 	"strings"
 	"testing"
@@ -72,20 +70,13 @@ json.dump(out, sys.stdout)
 			if _, err := vcf.Export(t.Context(), &buf, each, v4, nil); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(py, "-c", script)
-			cmd.Stdin = bytes.NewReader(buf.Bytes())
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("vobject: %v\n%s", err, stderr.String())
-			}
 			var got []struct {
 				N               []string
 				ADR, EMAIL, URL [][]string
 			}
-			if err := json.Unmarshal(out, &got); err != nil || len(got) != 1 {
-				t.Fatalf("vobject read %s: %v", out, err)
+			vobjectJSON(t, py, script, buf.Bytes(), &got)
+			if len(got) != 1 {
+				t.Fatalf("vobject read %d cards, want 1", len(got))
 			}
 			g := parts{N: [][]string{got[0].N}, ADR: got[0].ADR, EMAIL: got[0].EMAIL, URL: got[0].URL}
 			if !reflect.DeepEqual(g, want) {

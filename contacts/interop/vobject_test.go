@@ -40,18 +40,8 @@ json.dump(out, sys.stdout)
 			if _, err := vcf.Export(t.Context(), &buf, each, v4, nil); err != nil {
 				t.Fatal(err)
 			}
-			cmd := exec.Command(py, "-c", script)
-			cmd.Stdin = &buf
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("vobject: %v\n%s", err, stderr.String())
-			}
 			var got []struct{ UID, FN, BDAY string }
-			if err := json.Unmarshal(out, &got); err != nil {
-				t.Fatal(err)
-			}
+			vobjectJSON(t, py, script, buf.Bytes(), &got)
 			if len(got) != len(ps) {
 				t.Fatalf("vobject read %d cards, want %d", len(got), len(ps))
 			}
@@ -68,5 +58,22 @@ json.dump(out, sys.stdout)
 				}
 			}
 		})
+	}
+}
+
+// vobjectJSON runs script, Python with vobject, on the vCards in data and
+// decodes the JSON it prints into v.
+func vobjectJSON(t *testing.T, py, script string, data []byte, v any) {
+	t.Helper()
+	cmd := exec.Command(py, "-c", script)
+	cmd.Stdin = bytes.NewReader(data)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("vobject: %v\n%s", err, stderr.String())
+	}
+	if err := json.Unmarshal(out, v); err != nil {
+		t.Fatalf("vobject printed %s: %v", out, err)
 	}
 }
