@@ -53,12 +53,7 @@ func findCard(img image.Image) (image.Rectangle, perspective.Quad, bool) {
 		b, n, pix := largestRegion(bright, w, h)
 		area := b.Dx() * b.Dy()
 		frame := w * h
-		edges := 0
-		for _, touch := range []bool{b.Min.X == 0, b.Min.Y == 0, b.Max.X == w, b.Max.Y == h} {
-			if touch {
-				edges++
-			}
-		}
+		edges := edgesTouched(b, w, h)
 		// Nearly everything is bright, or the bright part runs off three
 		// sides of the frame (a bright desk, or a scan with a dark band):
 		// split what is bright, and look for a card inside it.
@@ -162,16 +157,21 @@ func apartFromTable(img image.Image, side int) (image.Rectangle, []int, bool) {
 	}
 	b, n, cells := largestRegion(card, w, h)
 	area := b.Dx() * b.Dy()
-	edges := 0
-	for _, touch := range []bool{b.Min.X == 0, b.Min.Y == 0, b.Max.X == w, b.Max.Y == h} {
-		if touch {
-			edges++
-		}
-	}
-	if area < w*h*5/100 || area > w*h*85/100 || n < area*75/100 || !cardShaped(b) || edges > 2 {
+	if area < w*h*5/100 || area > w*h*85/100 || n < area*75/100 || !cardShaped(b) || edgesTouched(b, w, h) > 2 {
 		return image.Rectangle{}, nil, false
 	}
 	return b, cells, true
+}
+
+// edgesTouched is how many sides of a w×h frame block b runs off.
+func edgesTouched(b image.Rectangle, w, h int) int {
+	n := 0
+	for _, touch := range []bool{b.Min.X == 0, b.Min.Y == 0, b.Max.X == w, b.Max.Y == h} {
+		if touch {
+			n++
+		}
+	}
+	return n
 }
 
 // minApart is the least difference of colour (the distance between two
