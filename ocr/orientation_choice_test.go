@@ -13,8 +13,9 @@ import (
 
 // unsureEngine reads a tall card whose text stands upright: confidently when
 // it is read as it lies, middlingly when turned on its side (Tesseract
-// reads sideways text with confidences of 70 to 80). Its orientation
-// detection says the text is turned 90 degrees, with confidence conf.
+// reads sideways text with confidences of 70 to 80, in lines standing on
+// end). Its orientation detection says the text is turned 90 degrees,
+// with confidence conf.
 type unsureEngine struct {
 	conf float64
 }
@@ -25,11 +26,11 @@ func (e *unsureEngine) Orientation(context.Context, image.Image) (Orientation, b
 
 func (e *unsureEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
 	b := img.Bounds()
-	conf := 92.0
+	conf, box := 92.0, image.Rect(10, 10, 300, 40)
 	if b.Dx() > b.Dy() {
-		conf = 75
+		conf, box = 75, image.Rect(10, 10, 40, 300)
 	}
-	w := Word{Text: "someone@example.com", Box: image.Rect(10, 10, 300, 40), Conf: conf}
+	w := Word{Text: "someone@example.com", Box: box, Conf: conf}
 	return []Line{{Text: w.Text, Box: w.Box, Conf: conf, Words: []Word{w}}}, nil
 }
 
@@ -215,6 +216,84 @@ func TestOnEnd(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := onEnd(tt.lines); math.Abs(got-tt.want) > 1e-9 {
 				t.Errorf("onEnd = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// unsureTurnEngine reads a tall card whose text lies on its side, as
+// Tesseract reads one orientation detection is unsure of: turned (wide),
+// across, with confidence across; as it lies (tall), its lines standing
+// on end, with confidence asItLies. It counts the reads of each.
+type unsureTurnEngine struct {
+	across, asItLies float64
+	script           string
+	scriptConf       float64
+	wide, tall       int
+}
+
+func (e *unsureTurnEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{Deg: 270, Conf: 3.3, Script: e.script, ScriptConf: e.scriptConf}, true
+}
+
+func (e *unsureTurnEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
+	b := img.Bounds()
+	if b.Dx() < 400 {
+		return nil, nil // a line read again
+	}
+	texts := []string{"Jane Example", "Chief Gardener", "jane@example.com"}
+	var lines []Line
+	for i, text := range texts {
+		box, conf := image.Rect(40, 40+60*i, 440, 80+60*i), e.across
+		if b.Dy() > b.Dx() {
+			box, conf = image.Rect(40+60*i, 40, 80+60*i, 440), e.asItLies
+		}
+		w := Word{Text: text, Box: box, Conf: conf}
+		lines = append(lines, Line{Text: text, Box: box, Conf: conf, Words: []Word{w}})
+	}
+	if b.Dy() > b.Dx() {
+		e.tall++
+	} else {
+		e.wide++
+	}
+	return lines, nil
+}
+
+func (e *unsureTurnEngine) Close() error { return nil }
+
+// TestUnsureTurnReadAcross checks that a tall card turned as orientation
+// detection said, unsure, is not read again as it lies when the turned
+// reading read its Latin letters across, confidently: read as it lies,
+// its lines would stand on end and lose (see readOnEnd). A poor reading
+// across, or a card detection saw in another script, is still read both
+// ways.
+func TestUnsureTurnReadAcross(t *testing.T) {
+	tall := imaging.New(600, 1000, color.White)
+	tests := []struct {
+		name             string
+		across, asItLies float64
+		script           string
+		scriptConf       float64
+		wantTall         int // reads of the card as it lies
+		wantTurned       int
+	}{
+		{"across and confident", 76, 76, "Latin", 2.5, 0, 90},
+		{"across, no script seen", 80, 70, "", 0, 0, 90},
+		{"across but poor", 62, 50, "Latin", 2.5, 1, 90},
+		{"Japanese leaned to", 76, 76, "Japanese", 0.3, 1, 90},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &unsureTurnEngine{across: tt.across, asItLies: tt.asItLies, script: tt.script, scriptConf: tt.scriptConf}
+			r, err := ReadImage(context.Background(), e, tall)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.tall != tt.wantTall {
+				t.Errorf("read as it lies %d times, want %d", e.tall, tt.wantTall)
+			}
+			if r.Rotated != tt.wantTurned {
+				t.Errorf("turned %d, want %d", r.Rotated, tt.wantTurned)
 			}
 		})
 	}
