@@ -118,6 +118,10 @@ type Pass struct {
 	Langs []string
 	// Only reads with Langs alone, none of the engine's own.
 	Only bool
+	// DarkOnLight says the image's print is all dark on light: the
+	// engine need not read its unsure lines again inverted, as light
+	// print on dark.
+	DarkOnLight bool
 }
 
 // Engine reads text. ocr/tesseract's is the real one.

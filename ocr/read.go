@@ -278,6 +278,15 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 	if specks > speckled {
 		ink, blobs = speckledInk(card)
 	}
+	// Tesseract reads each line it is unsure of again inverted, which
+	// on photos took a tenth of its time. The ink image is print dark
+	// on light, except where a small dark block, such as a badge with
+	// the firm's name in it, was taken for print: only then is that
+	// second look worth its time, and in reads of cards in kanji (see
+	// darkOnLight).
+	if !lightOnDark(ink) {
+		eng = darkOnLight{eng}
+	}
 	skew := 0.0
 	if a := skewAngle(ink); math.Abs(a) >= minSkew {
 		card, ink = deskew(card, ink, a)

@@ -29,6 +29,7 @@ import (
 	"log"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 
 	"followthrough/app"
@@ -123,6 +124,9 @@ func (e *engine) Orientation(ctx context.Context, img image.Image) (ocr.Orientat
 
 func (e *engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]ocr.Line, error) {
 	q := fmt.Sprintf("rec %v %+v", e.langs, p)
+	// Reads with Tesseract's inverted second look, as all were before
+	// Pass.DarkOnLight, keep the keys they were cached under.
+	q = strings.Replace(q, " DarkOnLight:false", "", 1)
 	if e.tag != "" && len(p.Langs) > 0 {
 		q += " " + e.tag
 	}

@@ -97,7 +97,7 @@ func (p *clientPool) leave() error {
 
 // read reads data with the shared client for langs, starting it if need
 // be, once the engine using it, if any, is done.
-func (p *clientPool) read(langs []string, data []byte, psm gosseract.PageSegMode) ([]ocr.Line, error) {
+func (p *clientPool) read(langs []string, data []byte, psm gosseract.PageSegMode, darkOnLight bool) ([]ocr.Line, error) {
 	key := strings.Join(langs, "+")
 	p.mu.Lock()
 	sc, ok := p.clients[key]
@@ -116,7 +116,7 @@ func (p *clientPool) read(langs []string, data []byte, psm gosseract.PageSegMode
 		}
 		sc.c = c
 	}
-	return recognize(sc.c, data, psm)
+	return recognize(sc.c, data, psm, darkOnLight)
 }
 
 // orientation detects the orientation and script of the encoded image

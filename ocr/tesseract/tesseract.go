@@ -73,7 +73,7 @@ func New(langs ...string) (*Engine, error) {
 	// was the first read on the engine kept for the newest card).
 	c, err := t.client(t.languagesFor("Latin"))
 	if err == nil {
-		_, err = recognize(c, encodeImage(blank), gosseract.PSM_AUTO)
+		_, err = recognize(c, encodeImage(blank), gosseract.PSM_AUTO, true)
 	}
 	if err != nil {
 		t.Close()
@@ -188,7 +188,7 @@ func (t *Engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 			return nil, nil
 		}
 	}
-	lines, err := t.read(first, data, psm)
+	lines, err := t.read(first, data, psm, p.DarkOnLight)
 	if err != nil || p.Script != "" || p.Only {
 		return lines, err
 	}
@@ -204,7 +204,7 @@ func (t *Engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		other, err := t.read(langs, data, psm)
+		other, err := t.read(langs, data, psm, p.DarkOnLight)
 		if err != nil {
 			return nil, err
 		}
@@ -275,20 +275,31 @@ func (t *Engine) otherScripts() []string {
 // read reads data with langs: with the engine's own client for the
 // Latin-script languages, and with one of the shared clients for the
 // others.
-func (t *Engine) read(langs []string, data []byte, psm gosseract.PageSegMode) ([]ocr.Line, error) {
+func (t *Engine) read(langs []string, data []byte, psm gosseract.PageSegMode, darkOnLight bool) ([]ocr.Line, error) {
 	if !slices.Equal(langs, t.languagesFor("Latin")) {
-		return shared.read(langs, data, psm)
+		return shared.read(langs, data, psm, darkOnLight)
 	}
 	c, err := t.client(langs)
 	if err != nil {
 		return nil, err
 	}
-	return recognize(c, data, psm)
+	return recognize(c, data, psm, darkOnLight)
 }
 
-func recognize(c *gosseract.Client, data []byte, psm gosseract.PageSegMode) ([]ocr.Line, error) {
+// recognize reads data with c in page segmentation mode psm. Tesseract
+// reads each line it is unsure of again inverted, as light print on
+// dark, unless darkOnLight: on photos that second look took about a
+// tenth of the reading's time.
+func recognize(c *gosseract.Client, data []byte, psm gosseract.PageSegMode, darkOnLight bool) ([]ocr.Line, error) {
 	if err := c.SetVariable("tessedit_pageseg_mode", strconv.Itoa(int(psm))); err != nil {
 		return nil, fmt.Errorf("tesseract: page segmentation mode: %w", err)
+	}
+	invert := "1"
+	if darkOnLight {
+		invert = "0"
+	}
+	if err := c.SetVariable("tessedit_do_invert", invert); err != nil {
+		return nil, fmt.Errorf("tesseract: inverted reading: %w", err)
 	}
 	if err := c.SetImageFromBytes(data); err != nil {
 		return nil, fmt.Errorf("tesseract: set image: %w", err)
