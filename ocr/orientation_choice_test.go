@@ -123,35 +123,44 @@ func TestSureUprightKept(t *testing.T) {
 	}
 }
 
-// onEndEngine reads a tall card whose text stands upright, as Tesseract
-// reads a phone photo of one: as it lies, across, with confidence
-// upright; turned on its side, with confidence sideways, its lines
-// standing on end when onEnd is set (Tesseract's layout analysis reads
-// lines lying on their side too) and across when not. Its orientation
-// detection is unsure the text is upright, and sees script.
-type onEndEngine struct {
-	upright, sideways float64
-	onEnd             bool
-	script            string
-	scriptConf        float64
+// sidewaysEngine reads a tall card, as Tesseract reads a phone photo of one:
+// as it lies (tall) with confidence tall, turned on its side (wide) with
+// confidence wide; the lines of each reading stand on end (Tesseract's
+// layout analysis reads lines lying on their side too) where tallOnEnd
+// or wideOnEnd says, and lie across otherwise. Its orientation detection
+// says the text is turned deg degrees, unsure (confidence conf), and sees
+// script. It counts its reads of the card each way.
+type sidewaysEngine struct {
+	tall, wide           float64
+	tallOnEnd, wideOnEnd bool
+	deg                  int
+	conf                 float64
+	script               string
+	scriptConf           float64
+	tallReads, wideReads int
 }
 
-func (e *onEndEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
-	return Orientation{Deg: 0, Conf: 0.7, Script: e.script, ScriptConf: e.scriptConf}, true
+func (e *sidewaysEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{Deg: e.deg, Conf: e.conf, Script: e.script, ScriptConf: e.scriptConf}, true
 }
 
-func (e *onEndEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
+func (e *sidewaysEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
 	b := img.Bounds()
-	conf := e.upright
-	texts := []string{"Jane Example", "Chief Gardener", "jane@example.com"}
+	if b.Dx() < 400 {
+		return nil, nil // a line read again
+	}
+	conf, onEnd := e.wide, e.wideOnEnd
+	if b.Dy() > b.Dx() {
+		conf, onEnd = e.tall, e.tallOnEnd
+		e.tallReads++
+	} else {
+		e.wideReads++
+	}
 	var lines []Line
-	for i, text := range texts {
+	for i, text := range []string{"Jane Example", "Chief Gardener", "jane@example.com"} {
 		box := image.Rect(40, 40+60*i, 440, 80+60*i)
-		if b.Dx() > b.Dy() {
-			conf = e.sideways
-			if e.onEnd {
-				box = image.Rect(40+60*i, 40, 80+60*i, 440)
-			}
+		if onEnd {
+			box = image.Rect(40+60*i, 40, 80+60*i, 440)
 		}
 		w := Word{Text: text, Box: box, Conf: conf}
 		lines = append(lines, Line{Text: text, Box: box, Conf: conf, Words: []Word{w}})
@@ -159,7 +168,7 @@ func (e *onEndEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]L
 	return lines, nil
 }
 
-func (e *onEndEngine) Close() error { return nil }
+func (e *sidewaysEngine) Close() error { return nil }
 
 // TestReadOnEndLoses checks that a card read turned with its lines
 // standing on end does not win over its reading across for being a
@@ -185,7 +194,8 @@ func TestReadOnEndLoses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := &onEndEngine{upright: tt.upright, sideways: tt.sideways, onEnd: tt.onEnd, script: tt.script, scriptConf: tt.scriptConf}
+			// A card standing upright, which detection is unsure of.
+			e := &sidewaysEngine{tall: tt.upright, wide: tt.sideways, wideOnEnd: tt.onEnd, conf: 0.7, script: tt.script, scriptConf: tt.scriptConf}
 			r, err := ReadImage(context.Background(), e, tall)
 			if err != nil {
 				t.Fatal(err)
@@ -221,46 +231,6 @@ func TestOnEnd(t *testing.T) {
 	}
 }
 
-// unsureTurnEngine reads a tall card whose text lies on its side, as
-// Tesseract reads one orientation detection is unsure of: turned (wide),
-// across, with confidence across; as it lies (tall), its lines standing
-// on end, with confidence asItLies. It counts the reads of each.
-type unsureTurnEngine struct {
-	across, asItLies float64
-	script           string
-	scriptConf       float64
-	wide, tall       int
-}
-
-func (e *unsureTurnEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
-	return Orientation{Deg: 270, Conf: 3.3, Script: e.script, ScriptConf: e.scriptConf}, true
-}
-
-func (e *unsureTurnEngine) Recognize(_ context.Context, img image.Image, _ Pass) ([]Line, error) {
-	b := img.Bounds()
-	if b.Dx() < 400 {
-		return nil, nil // a line read again
-	}
-	texts := []string{"Jane Example", "Chief Gardener", "jane@example.com"}
-	var lines []Line
-	for i, text := range texts {
-		box, conf := image.Rect(40, 40+60*i, 440, 80+60*i), e.across
-		if b.Dy() > b.Dx() {
-			box, conf = image.Rect(40+60*i, 40, 80+60*i, 440), e.asItLies
-		}
-		w := Word{Text: text, Box: box, Conf: conf}
-		lines = append(lines, Line{Text: text, Box: box, Conf: conf, Words: []Word{w}})
-	}
-	if b.Dy() > b.Dx() {
-		e.tall++
-	} else {
-		e.wide++
-	}
-	return lines, nil
-}
-
-func (e *unsureTurnEngine) Close() error { return nil }
-
 // TestUnsureTurnReadAcross checks that a tall card turned as orientation
 // detection said, unsure, is not read again as it lies when the turned
 // reading read its Latin letters across, confidently: read as it lies,
@@ -284,13 +254,14 @@ func TestUnsureTurnReadAcross(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := &unsureTurnEngine{across: tt.across, asItLies: tt.asItLies, script: tt.script, scriptConf: tt.scriptConf}
+			// A card lying on its side, which detection says, unsure.
+			e := &sidewaysEngine{tall: tt.asItLies, wide: tt.across, tallOnEnd: true, deg: 270, conf: 3.3, script: tt.script, scriptConf: tt.scriptConf}
 			r, err := ReadImage(context.Background(), e, tall)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if e.tall != tt.wantTall {
-				t.Errorf("read as it lies %d times, want %d", e.tall, tt.wantTall)
+			if e.tallReads != tt.wantTall {
+				t.Errorf("read as it lies %d times, want %d", e.tallReads, tt.wantTall)
 			}
 			if r.Rotated != tt.wantTurned {
 				t.Errorf("turned %d, want %d", r.Rotated, tt.wantTurned)
