@@ -268,8 +268,11 @@ type contactForm struct {
 	addressHint      *widget.Label
 	form             *widget.Form
 	// hints are the lines under the fields read from a card: how sure
-	// the reading is and why.
+	// the reading is and why. read holds, for each field with a hint,
+	// the text read into it and the hint; a field the user changes says
+	// so instead (see followEvidence).
 	hints map[*fieldEntry]*widget.Label
+	read  map[*fieldEntry][2]string
 	// suggested is the company a card does not print but other evidence
 	// suggests (ocr.Field.Suggested), offered under Company, with a
 	// button to use it, while Company is empty.
@@ -291,7 +294,7 @@ type contactForm struct {
 }
 
 func newContactForm(dates contacts.DateFormat) *contactForm {
-	f := &contactForm{hints: map[*fieldEntry]*widget.Label{}}
+	f := &contactForm{hints: map[*fieldEntry]*widget.Label{}, read: map[*fieldEntry][2]string{}}
 	focus := func(e *fieldEntry) { f.active = e }
 	f.name = newFieldEntry(false, "Full name", focus)
 	f.prefix = newFieldEntry(false, "Prefix (Dr.)", focus)
@@ -318,12 +321,16 @@ func newContactForm(dates contacts.DateFormat) *contactForm {
 	for _, l := range []*labelledList{f.phones, f.emails, f.websites} {
 		l.onEdit = f.edited
 	}
-	for _, e := range []*fieldEntry{f.phonetic, f.title, f.company, f.note, f.event, f.talkedAbout, f.tags} {
-		e.OnChanged = func(string) { f.edited() }
+	for _, e := range []*fieldEntry{f.phonetic, f.title, f.note, f.event, f.talkedAbout, f.tags} {
+		e.OnChanged = func(string) {
+			f.edited()
+			f.followEvidence(e)
+		}
 	}
 	f.name.OnChanged = func(string) {
 		f.edited()
 		f.followName()
+		f.followEvidence(f.name)
 	}
 	for _, e := range []*fieldEntry{f.prefix, f.given, f.middle, f.family, f.suffix} {
 		e.OnChanged = func(string) {
@@ -336,6 +343,7 @@ func newContactForm(dates contacts.DateFormat) *contactForm {
 	f.company.OnChanged = func(string) {
 		f.edited()
 		f.showSuggestion() // a company typed leaves nothing to suggest
+		f.followEvidence(f.company)
 	}
 	f.addressBox = container.NewVBox()
 	return f
@@ -712,12 +720,48 @@ func (f *contactForm) showEvidence(fields []ocr.Field) {
 			l.Show()
 		}
 	}
+	clear(f.read)
 	for e, l := range f.hints {
 		show(l, hints[e])
+		if hints[e] != "" {
+			f.read[e] = [2]string{e.Text, hints[e]}
+		}
 	}
 	for _, l := range lists {
 		show(l, strings.Join(listHints[l], "\n"))
 	}
+}
+
+// followEvidence keeps the hint under e true to what e holds: once the
+// user changes the text read from the card, the hint says so, and names
+// what was read, instead of vouching for text the card did not give.
+// Put back as read, the field shows the reading's hint again.
+func (f *contactForm) followEvidence(e *fieldEntry) {
+	r, ok := f.read[e]
+	l := f.hints[e]
+	if !ok || l == nil || f.filling {
+		return
+	}
+	text, importance := r[1], widget.MediumImportance
+	if strings.Contains(text, lowHint) {
+		importance = widget.WarningImportance
+	}
+	if e.Text != r[0] {
+		text, importance = editedHint(r[0]), widget.MediumImportance
+	}
+	if l.Text != text || l.Importance != importance {
+		l.Importance = importance
+		l.SetText(text)
+	}
+}
+
+// editedHint is the line under a field the user changed from what was
+// read from the card, read.
+func editedHint(read string) string {
+	if read == "" {
+		return "Typed by you"
+	}
+	return fmt.Sprintf("Changed by you · the card read “%s”", read)
 }
 
 // showSuggestion shows the company suggested for the card under Company

@@ -9,8 +9,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"followthrough/contacts"
+	"followthrough/ocr"
 )
 
 // newTestForm is a contact form on a test window of 800x600, the
@@ -200,5 +202,52 @@ func TestContactFormFits(t *testing.T) {
 	test.Tap(f.moreName)
 	if min := f.form.MinSize(); min.Width > 400 {
 		t.Errorf("the form needs %v wide, more than half the window's 800", min.Width)
+	}
+}
+
+// TestEditedFieldHint: a field read from a card and then changed says
+// so under it, naming what the card read, instead of vouching for text
+// the card did not give; put back as read, it shows the reading's hint.
+func TestEditedFieldHint(t *testing.T) {
+	fields := []ocr.Field{
+		{Kind: ocr.FieldName, Value: "Marta Quellwood", Conf: 91, Reason: "large text"},
+		{Kind: ocr.FieldCompany, Value: "Head of Logistics", Conf: 97, Reason: "words that name an organisation"},
+		{Kind: ocr.FieldTitle, Value: "Gardner", Conf: 40, Reason: "next to the name"},
+	}
+	c := (&ocr.Reading{Fields: fields}).Contact()
+	tests := []struct {
+		name   string
+		entry  func(*contactForm) *fieldEntry
+		typed  string // typed over what was read
+		read   string // the hint as read
+		warned bool   // the hint as read warns
+	}{
+		{"company", func(f *contactForm) *fieldEntry { return f.company }, "Kestrelby Ltd", "97% · words that name an organisation", false},
+		{"title", func(f *contactForm) *fieldEntry { return f.title }, "Gardener", lowHint + " (40% · next to the name)", true},
+		{"name", func(f *contactForm) *fieldEntry { return f.name }, "Marta Quellwood-Ash", "91% · large text", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _ := newTestForm(t, c)
+			f.showEvidence(fields)
+			e, h := tt.entry(f), f.hints[tt.entry(f)]
+			was := e.Text
+			if h.Text != tt.read {
+				t.Fatalf("hint as read %q, want %q", h.Text, tt.read)
+			}
+			e.SetText("")
+			test.Type(e, tt.typed)
+			if want := "Changed by you · the card read “" + was + "”"; h.Text != want || h.Importance != widget.MediumImportance {
+				t.Errorf("hint once changed %q (importance %v), want %q", h.Text, h.Importance, want)
+			}
+			if got := f.contact(); tt.name == "company" && got.Company != tt.typed {
+				t.Errorf("form gives company %q, want %q", got.Company, tt.typed)
+			}
+			e.SetText(was)
+			warned := h.Importance == widget.WarningImportance
+			if h.Text != tt.read || warned != tt.warned {
+				t.Errorf("hint put back %q (warns %v), want %q (warns %v)", h.Text, warned, tt.read, tt.warned)
+			}
+		})
 	}
 }
