@@ -269,10 +269,10 @@ type contactForm struct {
 	form             *widget.Form
 	// hints are the lines under the fields read from a card: how sure
 	// the reading is and why. read holds, for each field with a hint,
-	// the text read into it and the hint; a field the user changes says
-	// so instead (see followEvidence).
+	// what was read into it; a field the user changes says so instead
+	// (see followEvidence).
 	hints map[*fieldEntry]*widget.Label
-	read  map[*fieldEntry][2]string
+	read  map[*fieldEntry]readInto
 	// suggested is the company a card does not print but other evidence
 	// suggests (ocr.Field.Suggested), offered under Company, with a
 	// button to use it, while Company is empty.
@@ -294,7 +294,7 @@ type contactForm struct {
 }
 
 func newContactForm(dates contacts.DateFormat) *contactForm {
-	f := &contactForm{hints: map[*fieldEntry]*widget.Label{}, read: map[*fieldEntry][2]string{}}
+	f := &contactForm{hints: map[*fieldEntry]*widget.Label{}, read: map[*fieldEntry]readInto{}}
 	focus := func(e *fieldEntry) { f.active = e }
 	f.name = newFieldEntry(false, "Full name", focus)
 	f.prefix = newFieldEntry(false, "Prefix (Dr.)", focus)
@@ -724,13 +724,17 @@ func (f *contactForm) showEvidence(fields []ocr.Field) {
 	for e, l := range f.hints {
 		show(l, hints[e])
 		if hints[e] != "" {
-			f.read[e] = [2]string{e.Text, hints[e]}
+			f.read[e] = readInto{text: e.Text, hint: hints[e]}
 		}
 	}
 	for _, l := range lists {
 		show(l, strings.Join(listHints[l], "\n"))
 	}
 }
+
+// readInto is what a field was filled with from a card: its text, and
+// the hint shown under it.
+type readInto struct{ text, hint string }
 
 // followEvidence keeps the hint under e true to what e holds: once the
 // user changes the text read from the card, the hint says so, and names
@@ -742,12 +746,12 @@ func (f *contactForm) followEvidence(e *fieldEntry) {
 	if !ok || l == nil || f.filling {
 		return
 	}
-	text, importance := r[1], widget.MediumImportance
+	text, importance := r.hint, widget.MediumImportance
 	if strings.Contains(text, lowHint) {
 		importance = widget.WarningImportance
 	}
-	if e.Text != r[0] {
-		text, importance = editedHint(r[0]), widget.MediumImportance
+	if e.Text != r.text {
+		text, importance = editedHint(r.text), widget.MediumImportance
 	}
 	if l.Text != text || l.Importance != importance {
 		l.Importance = importance
