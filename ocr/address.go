@@ -205,7 +205,7 @@ func (c *card) findAddress() {
 		p := c.parts[above]
 		first := c.parts[start].text
 		street := houseNumberRe.MatchString(p.text) && townRe.MatchString(first) && !streetRe.MatchString(first) &&
-			len(strings.Fields(p.text)) <= 8 && letters(p.text) >= 3 && c.sameColumn(p.line, c.parts[start].line)
+			len(strings.Fields(p.text)) <= 8 && letters(p.text) >= 3
 		if p.kind == "" && c.adjacent(p.line, c.parts[start].line) && (strings.HasSuffix(c.lines[p.line].Text, ",") || street) &&
 			c.companyScore(p.text) == 0 && titleScore(p.text) == 0 && !c.services(p) {
 			block = append([]int{above}, block...)

@@ -59,35 +59,24 @@ func lightOnDark(ink *image.Gray) bool {
 	for i := range left {
 		left[i], right[i] = cw, -1
 	}
-	var stack []int
+	var stack, cells []int
 	for i := range dark {
 		if !dark[i] || seen[i] {
 			continue
 		}
-		y0, y1 := ch, 0
-		seen[i] = true
-		stack = append(stack[:0], i)
-		for len(stack) > 0 {
-			k := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
+		var r image.Rectangle
+		cells = cells[:0]
+		r, _, stack = flood(dark, seen, cw, i, stack, &cells)
+		for _, k := range cells {
 			x, y := k%cw, k/cw
-			y0, y1 = min(y0, y), max(y1, y)
 			left[y], right[y] = min(left[y], x), max(right[y], x)
-			for _, j := range [4]int{k - 1, k + 1, k - cw, k + cw} {
-				if j < 0 || j >= len(dark) || !dark[j] || seen[j] || (j == k-1 && x == 0) || (j == k+1 && x == cw-1) {
-					continue
-				}
-				seen[j] = true
-				stack = append(stack, j)
-			}
 		}
-		x0, x1, spans := cw, 0, 0
-		for y := y0; y <= y1; y++ {
-			x0, x1 = min(x0, left[y]), max(x1, right[y])
+		spans := 0
+		for y := r.Min.Y; y < r.Max.Y; y++ {
 			spans += right[y] - left[y] + 1
 			left[y], right[y] = cw, -1
 		}
-		w, h := x1-x0+1, y1-y0+1
+		w, h := r.Dx(), r.Dy()
 		if h >= bandCells && w >= 2*h && 10*spans >= 7*w*h {
 			return true
 		}
