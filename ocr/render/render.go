@@ -476,6 +476,12 @@ func LineRects(c Card, width int) []image.Rectangle {
 	fc := newFaces(cardGeometry(c, width).scale)
 	defer fc.close()
 	ps, _ := layout(c, width, fc)
+	return boxes(ps)
+}
+
+// boxes are where the lines ps are inked, an empty rectangle for a line
+// with no visible glyphs.
+func boxes(ps []placed) []image.Rectangle {
 	rs := make([]image.Rectangle, len(ps))
 	for i, p := range ps {
 		if p.hasGlyph {
@@ -503,7 +509,7 @@ func Draw(c Card, width int) *image.NRGBA {
 		drawAccent(img, g, orDefault(c.AccentColor, DefaultAccentColor))
 	}
 	if c.QR != 0 {
-		drawQR(img, c.QR, orDefault(c.Ink, DefaultInk))
+		drawQR(img, qrRect(img.Bounds(), boxes(ps)), c.QR, orDefault(c.Ink, DefaultInk))
 	}
 	ink := image.NewUniform(orDefault(c.Ink, DefaultInk))
 	for _, p := range ps {
@@ -595,16 +601,15 @@ func mix(a, b color.NRGBA, t float64) color.NRGBA {
 	return color.NRGBA{f(a.R, b.R), f(a.G, b.G), f(a.B, b.B), 0xff}
 }
 
-// drawQR draws a QR code's pattern, 25 modules a side, in the bottom
-// right corner of img: three finder squares and modules on or off by
-// seed. It encodes nothing; it is there for the reader to ignore.
-func drawQR(img *image.NRGBA, seed int64, ink color.Color) {
-	const n = 25
-	b := img.Bounds()
-	side := b.Dy() * 22 / 100
-	mod := max(1, side/n)
-	side = mod * n
-	x0, y0 := b.Max.X-side-b.Dy()/20, b.Max.Y-side-b.Dy()/20
+// drawQR draws a QR code's pattern, qrModules a side, in r: three finder
+// squares and modules on or off by seed. It encodes nothing; it is there
+// for the reader to ignore.
+func drawQR(img *image.NRGBA, r image.Rectangle, seed int64, ink color.Color) {
+	const n = qrModules
+	if r.Empty() {
+		return
+	}
+	mod, x0, y0 := r.Dx()/n, r.Min.X, r.Min.Y
 	rng := rand.New(rand.NewPCG(uint64(seed), 0x9e37))
 	for y := range n {
 		for x := range n {
@@ -622,6 +627,39 @@ func drawQR(img *image.NRGBA, seed int64, ink color.Color) {
 				fill(img, image.Rect(x0+x*mod, y0+y*mod, x0+(x+1)*mod, y0+(y+1)*mod), ink)
 			}
 		}
+	}
+}
+
+// qrModules is the number of modules on a side of the QR code drawQR
+// draws.
+const qrModules = 25
+
+// qrRect is where a QR code goes on a card of bounds b whose lines are
+// inked in lines: in the bottom right corner, a fifth of the card's short
+// side wide, or narrower to clear the lines beside it, as a card's
+// designer would make it; empty when that leaves it less than half as
+// wide. Sized by the height of a card standing on its short side, it had
+// covered the end of the email beside it.
+func qrRect(b image.Rectangle, lines []image.Rectangle) image.Rectangle {
+	short := min(b.Dx(), b.Dy())
+	margin := short / 20
+	side := short * 22 / 100
+	for {
+		side = side / qrModules * qrModules
+		if side < short*11/100 {
+			return image.Rectangle{}
+		}
+		r := image.Rect(b.Max.X-margin-side, b.Max.Y-margin-side, b.Max.X-margin, b.Max.Y-margin)
+		room := side // the widest code that clears the lines beside r
+		for _, l := range lines {
+			if l.Overlaps(r.Inset(-margin / 2)) {
+				room = min(room, r.Max.X-l.Max.X-margin/2)
+			}
+		}
+		if room == side {
+			return r
+		}
+		side = min(side-qrModules, room)
 	}
 }
 

@@ -75,3 +75,57 @@ func inkBox(img *image.NRGBA, r image.Rectangle) image.Rectangle {
 	}
 	return b
 }
+
+// TestQRClearOfText draws cards with a QR code in the corner, lying on
+// their long side and standing on their short one, with the longest
+// lines the invented cards print: no line may run under the code. On a
+// card standing up, a code sized by the card's height covered the end
+// of the email.
+func TestQRClearOfText(t *testing.T) {
+	tests := []struct {
+		name string
+		room bool // whether the lines leave room for a code
+		card Card
+	}{
+		{"stacked", true, Card{QR: 7, Lines: []Line{
+			{Text: "Quaywell Maritime Logistics Ltd.", Size: 12, Bold: true},
+			{Text: "Alexandra Montgomery-Whitfield", Size: 11},
+			{Text: "Senior Business Development Manager", Size: 8},
+			{Text: "+44 20 7946 0958 · +44 7700 900123", Size: 8},
+			{Text: "alexandra.montgomery@quaywell.co.uk", Size: 8},
+			{Text: "12 Harbour Road, Southampton SO14 2AQ", Size: 8},
+		}}},
+		{"vertical", true, Card{QR: 7, Layout: Vertical, Lines: []Line{
+			{Text: "アオバ物流株式会社", Size: 11},
+			{Text: "代表取締役", Size: 9, SpaceBefore: 2},
+			{Text: "小林　修", Size: 20, SpaceBefore: 4, Align: Center},
+			{Text: "大阪府大阪市北区梅田 3-13-1 アオバセンタービル 11F", Size: 8, SpaceBefore: 4},
+			{Text: "KOBAYASHI Osamu", Size: 8},
+			{Text: "osamu@aoba.co.jp", Size: 8},
+		}}},
+		{"vertical, a long email", false, Card{QR: 7, Layout: Vertical, Lines: []Line{
+			{Text: "アオバ物流株式会社", Size: 11},
+			{Text: "小林　修", Size: 20, SpaceBefore: 4, Align: Center},
+			{Text: "osamu.kobayashi@aoba-logistics.co.jp", Size: 8},
+		}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, width := range []int{600, 1000} {
+				img := Draw(tt.card, width)
+				qr := qrRect(img.Bounds(), LineRects(tt.card, width))
+				switch {
+				case !tt.room && !qr.Empty():
+					t.Errorf("width %d: a code drawn at %v, beside lines that leave no room", width, qr)
+				case tt.room && (qr.Dx() < img.Bounds().Dx()/10 || !qr.In(img.Bounds()) || darkPixels(img, qr, 110) == 0):
+					t.Fatalf("width %d: no code drawn in %v", width, qr)
+				}
+				for i, r := range LineRects(tt.card, width) {
+					if r.Overlaps(qr) {
+						t.Errorf("width %d: line %d %q at %v runs under the code at %v", width, i, tt.card.Lines[i].Text, r, qr)
+					}
+				}
+			}
+		})
+	}
+}
