@@ -248,9 +248,9 @@ func TestNarrowNameSpace(t *testing.T) {
 	}
 }
 
-// lineEngine reads each line crop it is given as one line: in Japanese
-// alone, as kanji when the crop is taller than kanjiOver pixels (the
-// card's large name), else as Latin letters read unsurely.
+// lineEngine reads each crop it is given as a line of Latin letters read
+// unsurely and, in Japanese alone when the crop is taller than kanjiOver
+// pixels (the card's large name), a line of kanji under it.
 type lineEngine struct {
 	kanjiOver int
 	reads     []Pass
@@ -263,24 +263,27 @@ func (e *lineEngine) Orientation(context.Context, image.Image) (Orientation, boo
 func (e *lineEngine) Recognize(_ context.Context, img image.Image, p Pass) ([]Line, error) {
 	e.reads = append(e.reads, p)
 	b := img.Bounds()
-	text, conf := "Ee", 40.0
+	lines := []Line{NewLine([]Word{{Text: "Ee", Conf: 40, Box: image.Rect(2, 2, b.Dx()-2, b.Dy()/2)}})}
 	if slices.Equal(p.Langs, []string{"jpn"}) && p.Only && b.Dy() > e.kanjiOver {
-		text, conf = "佐藤健一", 91
+		// A block of a title read unsurely over the name.
+		lines = append(lines, NewLine([]Word{{Text: "佐藤健一", Conf: 91, Box: image.Rect(2, b.Dy()/2, b.Dx()-2, b.Dy()-2)}}))
 	}
-	return []Line{NewLine([]Word{{Text: text, Conf: conf, Box: image.Rect(2, 2, b.Dx()-2, b.Dy()-2)}})}, nil
+	return lines, nil
 }
 
 func (e *lineEngine) Close() error { return nil }
 
 // TestGuessedInScript: a card from Japan read as guesses is read in
 // Japanese when one of its tallest guesses, read on its own in Japanese
-// alone, reads as kanji surely; three short reads at most.
+// alone, reads as kanji surely; three short reads at most, and none of a
+// column.
 func TestGuessedInScript(t *testing.T) {
 	up := image.NewGray(image.Rect(0, 0, 1000, 600))
 	guess := func(y, h int) Line {
 		return Line{Text: "7 ZA", Conf: 30, Box: image.Rect(100, y, 500, y+h)}
 	}
-	guesses := []Line{guess(20, 30), guess(60, 30), guess(100, 30), guess(200, 90)}
+	// The last guess is a column of a card printed down its height.
+	guesses := []Line{guess(20, 30), guess(60, 30), guess(100, 30), guess(200, 90), {Text: "1 ZA", Conf: 30, Box: image.Rect(700, 20, 760, 580)}}
 	tests := []struct {
 		name      string
 		kanjiOver int
@@ -289,6 +292,7 @@ func TestGuessedInScript(t *testing.T) {
 	}{
 		{"the tallest guess reads as kanji", 100, true, 1},
 		{"none does", 1000, false, 3},
+		{"the column is not read", 200, false, 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -301,8 +305,8 @@ func TestGuessedInScript(t *testing.T) {
 				t.Errorf("guessedInScript = %v after %d reads (%d by the engine), want %v after %d", got, reads, len(eng.reads), tt.want, tt.reads)
 			}
 			for _, p := range eng.reads {
-				if p.Mode != ModeLine || !p.Only || !slices.Equal(p.Langs, []string{"jpn"}) {
-					t.Errorf("read with %+v, want one line in Japanese alone", p)
+				if p.Mode != ModeAuto || !p.Only || !slices.Equal(p.Langs, []string{"jpn"}) {
+					t.Errorf("read with %+v, want a block in Japanese alone", p)
 				}
 			}
 		})
@@ -326,13 +330,73 @@ func TestSureNumbersOf(t *testing.T) {
 		{"the English reading's numbers", line(90, "KRB", "0-15-11", "ARE", "17F"), "大阪府大阪市北区梅田 0-15-11 大和センタービル 17F"},
 		{"read unsurely in English", line(40, "KRB", "0-15-11", "ARE", "17F"), read.Text},
 		{"a number more in English", line(90, "KRB", "0-15-11", "5", "ARE", "17F"), read.Text},
-		{"a number of another length", line(90, "KRB", "0-15-119", "ARE", "17F"), read.Text},
+		{"a digit more in English", line(90, "KRB", "0-15-119", "ARE", "17F"), "大阪府大阪市北区梅田 0-15-119 大和センタービル 17F"},
+		{"a digit fewer in English", line(90, "KRB", "0-15-1", "ARE", "17F"), "大阪府大阪市北区梅田 0-15-1 大和センタービル 17F"},
+		{"a number two digits longer", line(90, "KRB", "0-15-1199", "ARE", "17F"), read.Text},
+		{"numbers in other groups", line(90, "KRB", "0-1511", "ARE", "17F"), read.Text},
+		{"a digit in an unsure word is no number", NewLine([]Word{
+			{Text: "#5", Conf: 20, Box: image.Rect(0, 0, 90, 40)},
+			{Text: "0-15-11", Conf: 90, Box: image.Rect(100, 0, 190, 40)},
+			{Text: "17F", Conf: 90, Box: image.Rect(200, 0, 290, 40)},
+		}), "大阪府大阪市北区梅田 0-15-11 大和センタービル 17F"},
 		{"no number in English", line(90, "KRB", "ARE"), read.Text},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := sureNumbersOf(read, tt.again); got.Text != tt.want {
 				t.Errorf("sureNumbersOf = %q, want %q", got.Text, tt.want)
+			}
+		})
+	}
+}
+
+// TestKeepAddresses: a card's reading in the languages it calls for
+// takes from its English reading, line by line where they lie in the
+// same place, its emails and websites; when that reading is in another
+// script, the lines English read surely in plain letters, and the
+// numbers English read surely in a line of kanji.
+func TestKeepAddresses(t *testing.T) {
+	at := func(y int, words ...Word) Line {
+		for i := range words {
+			words[i].Box = image.Rect(100*i, y, 100*i+90, y+40)
+		}
+		return NewLine(words)
+	}
+	w := func(text string, conf float64) Word { return Word{Text: text, Conf: conf} }
+	tests := []struct {
+		name   string
+		lines  []Line // the reading in the languages called for
+		first  []Line // the English reading
+		script bool
+		want   []string
+	}{
+		{"an email from English",
+			[]Line{at(0, w("milena", 80), w("Qprimjer.hr", 30))}, []Line{at(0, w("milena@primjer.hr", 90))}, false,
+			[]string{"milena@primjer.hr"}},
+		{"a plain line kept in the same script",
+			[]Line{at(0, w("Milena", 90), w("Babić", 90))}, []Line{at(0, w("Milena", 95), w("Babic", 95))}, false,
+			[]string{"Milena Babić"}},
+		{"a plain line read surely, in another script",
+			[]Line{at(0, w("TEL", 90), w("93-1234-5931", 90))}, []Line{at(0, w("TEL", 93), w("03-1234-5931", 75))}, true,
+			[]string{"TEL 03-1234-5931"}},
+		{"the numbers of a line of kanji, in another script",
+			[]Line{at(0, w("携帯", 60), w("999-1234-5179", 50))}, []Line{at(0, w("#5", 20), w("090-1234-5170", 86))}, true,
+			[]string{"携帯 090-1234-5170"}},
+		{"the numbers of a line of kanji, in the same script",
+			[]Line{at(0, w("携帯", 60), w("999-1234-5179", 50))}, []Line{at(0, w("#5", 20), w("090-1234-5170", 86))}, false,
+			[]string{"携帯 999-1234-5179"}},
+		{"a line elsewhere",
+			[]Line{at(0, w("携帯", 60), w("999-1234-5179", 50))}, []Line{at(200, w("090-1234-5170", 86))}, true,
+			[]string{"携帯 999-1234-5179"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, l := range keepAddresses(tt.lines, tt.first, tt.script) {
+				got = append(got, l.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("keepAddresses = %q, want %q", got, tt.want)
 			}
 		})
 	}

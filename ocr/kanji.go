@@ -29,7 +29,7 @@ func rereadKanji(ctx context.Context, eng Engine, up image.Image, lines []Line) 
 	for i, l := range lines {
 		// On a card printed in Japanese, a line read as a guess may be
 		// kanji read wholly as Latin letters ("=] 3B THEA").
-		guess := l.Conf < guessConf+10 && len(digitsOf(l.Text)) < 5 && !addressRe.MatchString(l.Text)
+		guess := l.Conf < guessConf && len(digitsOf(l.Text)) < 5 && !addressRe.MatchString(l.Text)
 		if !strayLatin(l) && !guess {
 			continue
 		}
@@ -112,14 +112,20 @@ func readBoxIn(ctx context.Context, eng Engine, up image.Image, box image.Rectan
 // was read as guesses, is printed in it: its tallest guesses, up to
 // three, read on their own in that language, one reads as a line of its
 // script read surely. An English card from Japan whose logo was guessed
-// at costs three short reads, not a whole one. It returns how many reads
-// it made.
+// at costs three short reads, not a whole one. Each guess is read as a
+// block, not as one line: a guess the sparse read merged in may span the
+// lines of a title and a name, and read as one line such a box gave
+// nothing. It returns how many reads it made.
 func guessedInScript(ctx context.Context, eng Engine, up image.Image, guesses []Line, lang string) (bool, int, error) {
-	guesses = slices.Clone(guesses)
+	// A column of a card printed down its height is not read: across,
+	// it reads as nothing, at the cost of a read of the card's height
+	// (tallJapanese and printedDown see to such cards).
+	guesses = slices.DeleteFunc(slices.Clone(guesses), func(g Line) bool { return g.Box.Dy() > g.Box.Dx() })
 	slices.SortStableFunc(guesses, func(a, b Line) int { return b.Box.Dy() - a.Box.Dy() })
 	reads := 0
 	for _, g := range guesses[:min(3, len(guesses))] {
-		again, ok, err := readLineIn(ctx, eng, up, g, lang)
+		box := g.Box.Inset(-g.Box.Dy() / 3)
+		got, ok, err := readBoxIn(ctx, eng, up, box, Pass{Mode: ModeAuto, Script: scriptOf[lang], Langs: []string{lang}, Only: true})
 		if err != nil {
 			return false, reads, err
 		}
@@ -127,7 +133,7 @@ func guessedInScript(ctx context.Context, eng Engine, up image.Image, guesses []
 			continue
 		}
 		reads++
-		if cjkLetters(again.Text) >= 2 && again.Conf >= cjkConf {
+		if slices.ContainsFunc(got, func(l Line) bool { return cjkLetters(l.Text) >= 2 && l.Conf >= cjkConf }) {
 			return true, reads, nil
 		}
 	}
@@ -145,7 +151,7 @@ func readPlainLines(ctx context.Context, eng Engine, up image.Image, lines []Lin
 	out := slices.Clone(lines)
 	reads := 0
 	for i, l := range lines {
-		mixed := hasCJK(l.Text) && len(digitsOf(l.Text)) >= 3
+		mixed := mixedLine(l)
 		if !mixed && (!plainText(l.Text) || len(digitsOf(l.Text)) < 3 && !addressRe.MatchString(l.Text)) {
 			continue
 		}
@@ -167,6 +173,12 @@ func readPlainLines(ctx context.Context, eng Engine, up image.Image, lines []Lin
 	return out, reads, nil
 }
 
+// mixedLine says whether l holds kanji or kana and a number of three
+// digits or more: "携帯 090-1234-5678", "〒100-0005 東京都".
+func mixedLine(l Line) bool {
+	return hasCJK(l.Text) && len(digitsOf(l.Text)) >= 3
+}
+
 // numberRe is a run of digits, with the dashes between groups: a
 // postcode "100-0005", a block number "1-2-3", a floor "17".
 var numberRe = regexp.MustCompile(`\d+(?:-\d+)*`)
@@ -174,16 +186,16 @@ var numberRe = regexp.MustCompile(`\d+(?:-\d+)*`)
 // sureNumbersOf gives line l, read in Japanese or Chinese, with its
 // numbers as again, its reading in English, reads them: a postcode or a
 // block number inside a line of kanji, where the Japanese model read a 0
-// as a 9. Only when again reads the same numbers, of the same lengths in
-// the same order, each in a word read surely; else l stays as read.
+// as a 9, or read a digit in ("0990-…"). Only when the numbers again
+// reads in words read surely are as many as l's, in the same order, each
+// in as many groups and at most a digit longer or shorter; else l stays
+// as read. A number in a word read unsurely is no evidence: the label 携帯
+// read in English as "#5" holds none.
 func sureNumbersOf(l, again Line) Line {
 	var sure []string
 	for _, w := range again.Words {
-		for _, n := range numberRe.FindAllString(w.Text, -1) {
-			if w.Conf < plainConf {
-				return l
-			}
-			sure = append(sure, n)
+		if w.Conf >= plainConf {
+			sure = append(sure, numberRe.FindAllString(w.Text, -1)...)
 		}
 	}
 	var have []string
@@ -194,7 +206,7 @@ func sureNumbersOf(l, again Line) Line {
 		return l
 	}
 	for k := range have {
-		if len(have[k]) != len(sure[k]) || strings.Count(have[k], "-") != strings.Count(sure[k], "-") {
+		if d := len(have[k]) - len(sure[k]); d < -1 || d > 1 || strings.Count(have[k], "-") != strings.Count(sure[k], "-") {
 			return l
 		}
 	}

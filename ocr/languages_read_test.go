@@ -2,6 +2,8 @@ package ocr_test
 
 import (
 	"context"
+	"image/color"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,9 +60,11 @@ func TestReadCalledForLanguage(t *testing.T) {
 func TestReadJapaneseCard(t *testing.T) {
 	eng := defaultEngine(t, "eng", "jpn")
 	tests := []struct {
-		name  string
-		lines []render.Line
-		want  map[ocr.FieldKind]string
+		name    string
+		lines   []render.Line
+		bg, ink color.Color // the card's colours; the renderer's default when nil
+		want    map[ocr.FieldKind]string
+		phones  []string // every phone number, when given
 	}{
 		{
 			name: "family name apart from the given name",
@@ -92,14 +96,50 @@ func TestReadJapaneseCard(t *testing.T) {
 				ocr.FieldCompany: "ヒカリ電機株式会社", ocr.FieldEmail: "masato.takahashi@hikari.co.jp",
 			},
 		},
+		{
+			// Light print on a dark card: read in English, its lines of
+			// kanji came out as Latin letters read at 45 to 55, more than
+			// guesses, and the card was not read in Japanese at all. Its
+			// mobile number, read in Japanese as "999-…", keeps the digits
+			// English read surely.
+			name: "light print on a dark card",
+			lines: []render.Line{
+				{Text: "株式会社アオバ精工", Size: 11},
+				{Text: "シニアエンジニア", Size: 8, SpaceBefore: 3},
+				{Text: "中村　彩花", Size: 18},
+				{Text: "Ayaka Nakamura", Size: 9},
+				{Text: "TEL 03-4567-8901", Size: 9},
+				{Text: "携帯 090-2345-6780", Size: 9},
+				{Text: "E-mail ayaka.nakamura@aoba.co.jp", Size: 9},
+				{Text: "〒530-0001 大阪府大阪市北区梅田 2-4-9", Size: 9, SpaceBefore: 3},
+			},
+			bg:  color.NRGBA{0x1a, 0x1f, 0x30, 0xff},
+			ink: color.NRGBA{0xe8, 0xc8, 0x6a, 0xff},
+			want: map[ocr.FieldKind]string{
+				ocr.FieldName: "中村 彩花", ocr.FieldPhonetic: "Ayaka Nakamura",
+				ocr.FieldEmail: "ayaka.nakamura@aoba.co.jp",
+			},
+			phones: []string{"03-4567-8901", "090-2345-6780"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, err := ocr.ReadImage(context.Background(), eng, render.Draw(render.Card{Lines: tt.lines}, 1200))
+			r, err := ocr.ReadImage(context.Background(), eng, render.Draw(render.Card{Lines: tt.lines, Background: tt.bg, Ink: tt.ink}, 1200))
 			if err != nil {
 				t.Fatal(err)
 			}
 			checkFirstFields(t, r, tt.want)
+			if tt.phones != nil {
+				var phones []string
+				for _, f := range r.Fields {
+					if f.Kind == ocr.FieldPhone {
+						phones = append(phones, f.Value)
+					}
+				}
+				if !slices.Equal(phones, tt.phones) {
+					t.Errorf("phones = %q, want %q", phones, tt.phones)
+				}
+			}
 			if t.Failed() {
 				for _, l := range r.Lines {
 					t.Logf("read %q (%.0f)", l.Text, l.Conf)

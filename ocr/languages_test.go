@@ -43,14 +43,17 @@ func TestCardLanguages(t *testing.T) {
 	}
 }
 
-// confLines makes lines of texts read with a confidence of 90, or of 30
-// for a text written with a leading "?".
+// confLines makes lines of texts read with a confidence of 90, of 30 for
+// a text written with a leading "?", or of 55 for one with a leading "~".
 func confLines(texts []string) []Line {
 	var lines []Line
 	for _, s := range texts {
 		l := Line{Text: s, Conf: 90}
 		if text, ok := strings.CutPrefix(s, "?"); ok {
 			l = Line{Text: text, Conf: 30}
+		}
+		if text, ok := strings.CutPrefix(s, "~"); ok {
+			l = Line{Text: text, Conf: 55}
 		}
 		lines = append(lines, l)
 	}
@@ -66,7 +69,9 @@ func TestScriptGuesses(t *testing.T) {
 	}{
 		{"Japanese domain and unsure lines", []string{"?7 ZA NERF", "?HE +=", "TEL 03-1234-5678", "sato@acme.co.jp"}, []string{"jpn"}, 2},
 		{"Chinese country code and unsure lines", []string{"?Fh ZA", "?ERE +", "+86 10 6552 0000"}, []string{"chi_sim"}, 2},
+		{"lines read at 55, kanji on a dark card", []string{"~HAZY 2 Z EIR", "~T 649-8104 RRA EX Z AE", "sato@acme.co.jp"}, []string{"jpn"}, 2},
 		{"one unsure line", []string{"?Eo", "Kenji Watanabe", "kenji@acme.co.jp"}, nil, 0},
+		{"lines read at 90", []string{"Sales Director", "Kenji Watanabe", "kenji@acme.co.jp"}, nil, 0},
 		{"kanji read surely: CardLanguages calls for it", []string{"?7 ZA", "?HE", "佐藤 健一", "sato@acme.co.jp"}, nil, 0},
 		{"unsure lines, no country of its own script", []string{"?7 ZA NERF", "?HE +=", "jane@acme.de"}, nil, 0},
 	}

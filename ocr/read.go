@@ -656,14 +656,22 @@ const langKept = 90
 // the Spanish model lost an email and a website the English one read).
 // When the reading was in another script (Japanese), so is each line
 // both read in plain letters and digits, such as a phone number, that
-// first read surely: the Japanese model read a 0 as a 9.
+// first read surely: the Japanese model read a 0 as a 9. A line of kanji
+// and numbers ("携帯 090-…") keeps its kanji and takes the numbers first
+// read surely in its place (see sureNumbersOf), as readPlainLines does.
 func keepAddresses(lines, first []Line, script bool) []Line {
 	out := slices.Clone(lines)
 	for i, l := range out {
 		for _, f := range first {
-			keep := addressRe.MatchString(f.Text) || script && surePlain(f) && plainText(l.Text)
-			if keep && overlaps(l.Box, f.Box) {
+			if !overlaps(l.Box, f.Box) {
+				continue
+			}
+			if addressRe.MatchString(f.Text) || script && surePlain(f) && plainText(l.Text) {
 				out[i] = f
+				break
+			}
+			if script && mixedLine(l) {
+				out[i] = sureNumbersOf(l, f)
 				break
 			}
 		}
