@@ -152,7 +152,7 @@ func readPlainLines(ctx context.Context, eng Engine, up image.Image, lines []Lin
 	reads := 0
 	for i, l := range lines {
 		mixed := mixedLine(l)
-		if !mixed && (!plainText(l.Text) || len(digitsOf(l.Text)) < 3 && !addressRe.MatchString(l.Text)) {
+		if !mixed && !plainNumbers(l.Text) {
 			continue
 		}
 		again, ok, err := readLineIn(ctx, eng, up, l, "eng")

@@ -655,10 +655,11 @@ const langKept = 90
 // model reads letters with marks, and an address has none (on a dev card
 // the Spanish model lost an email and a website the English one read).
 // When the reading was in another script (Japanese), so is each line
-// both read in plain letters and digits, such as a phone number, that
-// first read surely: the Japanese model read a 0 as a 9. A line of kanji
-// and numbers ("携帯 090-…") keeps its kanji and takes the numbers first
-// read surely in its place (see sureNumbersOf), as readPlainLines does.
+// holding a number in plain letters (see plainNumbers), such as a phone
+// number, that first read surely: the Japanese model read a 0 as a 9.
+// A line of kanji and numbers ("携帯 090-…") keeps its kanji and takes
+// the numbers first read surely in its place (see sureNumbersOf), as
+// readPlainLines does.
 func keepAddresses(lines, first []Line, script bool) []Line {
 	out := slices.Clone(lines)
 	for i, l := range out {
@@ -666,7 +667,7 @@ func keepAddresses(lines, first []Line, script bool) []Line {
 			if !overlaps(l.Box, f.Box) {
 				continue
 			}
-			if addressRe.MatchString(f.Text) || script && surePlain(f) && plainText(l.Text) {
+			if addressRe.MatchString(f.Text) || script && surePlain(f) && plainNumbers(f.Text) && plainText(l.Text) {
 				out[i] = f
 				break
 			}
@@ -722,6 +723,14 @@ func plainText(s string) bool {
 		}
 	}
 	return true
+}
+
+// plainNumbers says whether s, in plain letters, holds a number of three
+// digits or more, an email or a website: what the English model reads
+// better than the Japanese one. Kanji read in English as marks ("= +t&="
+// for 高橋 雅人) are not.
+func plainNumbers(s string) bool {
+	return plainText(s) && (len(digitsOf(s)) >= 3 || addressRe.MatchString(s))
 }
 
 // addressRe matches a line holding an email or a website.
