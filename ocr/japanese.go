@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -125,11 +126,48 @@ func (c *card) findJapanese() {
 		if !c.opts.KeepNameCase {
 			value = contacts.PhoneticNameCase(value)
 		}
+		if split, ok := splitByRomaji(f.Value, words); ok {
+			f.Value = split
+			c.reason("parted as its romaji parts it")
+		}
 		c.parts[k].kind = FieldPhonetic
 		c.addText(k, FieldPhonetic, value)
 		c.reason("Latin letters beside the name in kanji")
 		break
 	}
+}
+
+// splitByRomaji parts a name in kanji read with no space between the
+// family and the given name (高橋雅人) as its romaji, two words, parts
+// it: each part about as long, in kanji, as its romaji's share of the
+// letters (Takahashi Masato, 9 and 6 letters: 高橋 雅人; Okada Ryo: 岡田
+// 亮). The family name is the romaji's word in capitals (OKADA Ryo); with
+// none, the name is parted only when both orders part it alike.
+func splitByRomaji(name string, romaji []string) (string, bool) {
+	kanji := []rune(name)
+	if len(romaji) != 2 || len(kanji) < 3 || len(kanji) > 6 || !kanaOrKanji(name) || strings.ContainsAny(name, " 　") {
+		return "", false
+	}
+	// at is where a family name whose romaji is fam letters long, of
+	// all letters, ends.
+	at := func(fam, all int) int {
+		k := int(math.Round(float64(len(kanji)) * float64(fam) / float64(all)))
+		return min(max(k, 1), len(kanji)-1)
+	}
+	a, b := utf8.RuneCountInString(romaji[0]), utf8.RuneCountInString(romaji[1])
+	caps := func(w string) bool { return utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w }
+	var k int
+	switch {
+	case caps(romaji[0]) && !caps(romaji[1]):
+		k = at(a, a+b)
+	case caps(romaji[1]) && !caps(romaji[0]):
+		k = at(b, a+b)
+	case at(a, a+b) == at(b, a+b):
+		k = at(a, a+b)
+	default:
+		return "", false
+	}
+	return string(kanji[:k]) + " " + string(kanji[k:]), true
 }
 
 // splitJob splits a line that ends in a Japanese job into the department

@@ -404,3 +404,54 @@ func TestKeepAddresses(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitByRomaji(t *testing.T) {
+	tests := []struct {
+		name, kanji string
+		romaji      []string
+		want        string // "" for left as read
+	}{
+		{"given name first", "高橋雅人", []string{"Masato", "Takahashi"}, "高橋 雅人"},
+		{"family name in capitals, first", "岡田亮", []string{"OKADA", "Ryo"}, "岡田 亮"},
+		{"family name in capitals, last", "森千尋", []string{"Chihiro", "MORI"}, "森 千尋"},
+		{"a short family name, order unknown", "森千尋", []string{"Mori", "Chihiro"}, ""},
+		{"three and two", "佐々木美穂", []string{"SASAKI", "Miho"}, "佐々木 美穂"},
+		{"already parted", "高橋 雅人", []string{"Masato", "Takahashi"}, ""},
+		{"two kanji", "高橋", []string{"Masato", "Takahashi"}, ""},
+		{"one romaji word", "高橋雅人", []string{"Takahashi"}, ""},
+		{"Latin letters in the name", "高橋M人", []string{"Masato", "Takahashi"}, ""},
+		{"both in capitals, lengths agreeing", "石川健一", []string{"ISHIKAWA", "KENICHI"}, "石川 健一"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := splitByRomaji(tt.kanji, tt.romaji)
+			if !ok {
+				got = ""
+			}
+			if got != tt.want {
+				t.Errorf("splitByRomaji(%q, %q) = %q, want %q", tt.kanji, tt.romaji, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNameByRomaji: a name in kanji read with no space between the family
+// and the given name is parted as the romaji beside it parts it.
+func TestNameByRomaji(t *testing.T) {
+	ls := lines(
+		row{text: "株式会社ヒカリ物流", x: 100, y: 60, h: 40},
+		row{text: "高橋雅人", x: 100, y: 200, h: 70},
+		row{text: "Masato Takahashi", x: 100, y: 290, h: 30},
+		row{text: "masato@hikari.co.jp", x: 100, y: 400, h: 30},
+	)
+	for i := range ls {
+		ls[i].Conf = 92
+	}
+	fields := Classify(ls, cardSize)
+	if got := valueOf(fields, FieldName); got != "高橋 雅人" {
+		t.Errorf("name = %q, want %q", got, "高橋 雅人")
+	}
+	if got := valueOf(fields, FieldPhonetic); got != "Masato Takahashi" {
+		t.Errorf("phonetic name = %q, want %q", got, "Masato Takahashi")
+	}
+}
