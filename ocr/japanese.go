@@ -128,7 +128,7 @@ func (c *card) findJapanese() {
 		}
 		if split, ok := splitByRomaji(f.Value, words); ok {
 			f.Value = split
-			c.reason("parted as its romaji parts it")
+			f.Reason += ", its family and given names parted as in the romaji"
 		}
 		c.parts[k].kind = FieldPhonetic
 		c.addText(k, FieldPhonetic, value)

@@ -451,6 +451,11 @@ func TestNameByRomaji(t *testing.T) {
 	if got := valueOf(fields, FieldName); got != "高橋 雅人" {
 		t.Errorf("name = %q, want %q", got, "高橋 雅人")
 	}
+	for _, f := range fields {
+		if f.Kind == FieldName && !strings.HasPrefix(f.Reason, "the largest line of kanji") {
+			t.Errorf("name's reason = %q, want the reason it was taken, then why it was parted", f.Reason)
+		}
+	}
 	if got := valueOf(fields, FieldPhonetic); got != "Masato Takahashi" {
 		t.Errorf("phonetic name = %q, want %q", got, "Masato Takahashi")
 	}
