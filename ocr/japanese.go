@@ -3,6 +3,7 @@ package ocr
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,6 +74,7 @@ func (c *card) findJapanese() {
 		}
 	}
 	if name < 0 {
+		c.romajiName()
 		return
 	}
 	c.take(name, FieldName)
@@ -134,6 +136,35 @@ func (c *card) findJapanese() {
 		c.addText(k, FieldPhonetic, value)
 		c.reason("Latin letters beside the name in kanji")
 		break
+	}
+}
+
+// romajiName takes as the name, on a card printed in Japanese whose name
+// in kanji was not read (a large name read as marks), the first line of
+// two or three words in Latin letters, each with a capital, read more
+// surely than a guess (kanji read as Latin letters gave "=] BE HEA" at
+// 59), that names no firm and no job: the romaji such cards print beside the name
+// ("Masato Takahashi"), which matched no list of names and lost to no
+// name at all, so that the contact was saved under its firm's name. It
+// is marked for review.
+func (c *card) romajiName() {
+	for k, p := range c.parts {
+		words := strings.Fields(p.text)
+		if p.kind != "" || len(words) < 2 || len(words) > 3 || !latinWords(words) || c.lines[p.line].Conf < guessConf ||
+			hasCompanySuffix(p.text) || c.companyScore(p.text) > 0 || titleScore(p.text) > 0 {
+			continue
+		}
+		if slices.ContainsFunc(words, func(w string) bool { r, _ := utf8.DecodeRuneInString(w); return !unicode.IsUpper(r) }) {
+			continue
+		}
+		c.take(k, FieldName)
+		f := &c.found[len(c.found)-1]
+		if !c.opts.KeepNameCase {
+			f.Value = contacts.NameCase(f.Value)
+		}
+		f.Conf = min(f.Conf, LowConfidence-1)
+		c.reason("Latin letters on a card in Japanese whose name in kanji was not read")
+		return
 	}
 }
 

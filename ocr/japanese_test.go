@@ -460,3 +460,55 @@ func TestNameByRomaji(t *testing.T) {
 		t.Errorf("phonetic name = %q, want %q", got, "Masato Takahashi")
 	}
 }
+
+// TestRomajiName: on a card printed in Japanese whose name in kanji was
+// not read (read as marks), the romaji printed beside it is the name,
+// marked for review; not a line read as a guess, a firm's or a job's
+// line in Latin letters, or words in small letters.
+func TestRomajiName(t *testing.T) {
+	tests := []struct {
+		name   string
+		romaji string  // the line in Latin letters under the name's place
+		conf   float64 // its confidence
+		want   string  // the name; "" for none
+	}{
+		{"the romaji", "Masato Takahashi", 96, "Masato Takahashi"},
+		{"in capitals", "TAKAHASHI MASATO", 96, "Takahashi Masato"},
+		{"read as a guess", "Be Hea", 59, ""},
+		{"a firm", "Hibari Design Inc.", 96, ""},
+		{"a job", "Sales Manager", 96, ""},
+		{"small letters", "masato takahashi", 96, ""},
+		{"one word", "Takahashi", 96, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := lines(
+				row{text: "株式会社ヒバリ設計", x: 100, y: 60, h: 40},
+				row{text: "営業部課長", x: 100, y: 130, h: 30},
+				row{text: "= +t&=", x: 100, y: 200, h: 70},
+				row{text: tt.romaji, x: 100, y: 290, h: 30},
+				row{text: "TEL 03-3082-4058", x: 100, y: 340, h: 30},
+				row{text: "info@hibari.co.jp", x: 100, y: 400, h: 30},
+			)
+			for i := range ls {
+				ls[i].Conf = 92
+			}
+			ls[2].Conf, ls[3].Conf = 61, tt.conf
+			var name *Field
+			fields := Classify(ls, cardSize)
+			for i := range fields {
+				if fields[i].Kind == FieldName {
+					name = &fields[i]
+				}
+			}
+			switch {
+			case tt.want == "" && name != nil:
+				t.Errorf("name = %q, want none", name.Value)
+			case tt.want != "" && name == nil:
+				t.Errorf("no name, want %q", tt.want)
+			case tt.want != "" && (name.Value != tt.want || name.Conf >= LowConfidence):
+				t.Errorf("name = %q at %.0f, want %q marked for review", name.Value, name.Conf, tt.want)
+			}
+		})
+	}
+}
