@@ -143,10 +143,10 @@ func (c *card) findJapanese() {
 // in kanji was not read (a large name read as marks), the first line of
 // two or three words in Latin letters, each with a capital, read more
 // surely than a guess (kanji read as Latin letters gave "=] BE HEA" at
-// 59), that names no firm and no job: the romaji such cards print beside the name
-// ("Masato Takahashi"), which matched no list of names and lost to no
-// name at all, so that the contact was saved under its firm's name. It
-// is marked for review.
+// 59), that names no firm and no job: the romaji such cards print
+// beside the name ("Masato Takahashi"). It matched no list of names and
+// lost to no name at all, and the contact was saved under its firm's
+// name. It is marked for review.
 func (c *card) romajiName() {
 	for k, p := range c.parts {
 		words := strings.Fields(p.text)
