@@ -709,10 +709,7 @@ func (f *contactForm) showEvidence(fields []ocr.Field) {
 		if l == nil {
 			return // not built
 		}
-		l.Importance = widget.MediumImportance
-		if strings.Contains(text, lowHint) {
-			l.Importance = widget.WarningImportance
-		}
+		l.Importance = hintImportance(text)
 		l.SetText(text)
 		if text == "" {
 			l.Hide()
@@ -746,17 +743,24 @@ func (f *contactForm) followEvidence(e *fieldEntry) {
 	if !ok || l == nil || f.filling {
 		return
 	}
-	text, importance := r.hint, widget.MediumImportance
-	if strings.Contains(text, lowHint) {
-		importance = widget.WarningImportance
-	}
+	text := r.hint
 	if e.Text != r.text {
-		text, importance = editedHint(r.text), widget.MediumImportance
+		text = editedHint(r.text)
 	}
+	importance := hintImportance(text)
 	if l.Text != text || l.Importance != importance {
 		l.Importance = importance
 		l.SetText(text)
 	}
+}
+
+// hintImportance is how a hint under a field is shown: as a warning when
+// the field was read with low confidence (lowHint).
+func hintImportance(text string) widget.Importance {
+	if strings.Contains(text, lowHint) {
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
 }
 
 // editedHint is the line under a field the user changed from what was
