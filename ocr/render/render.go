@@ -635,8 +635,8 @@ func drawQR(img *image.NRGBA, r image.Rectangle, seed int64, ink color.Color) {
 const qrModules = 25
 
 // qrRect is where a QR code goes on a card of bounds b whose lines are
-// inked in lines: in the bottom right corner, a fifth of the card's short
-// side wide, or narrower to clear the lines beside it, as a card's
+// inked in lines: in the bottom right corner, 22 hundredths of the card's
+// short side wide, or narrower to clear the lines beside it, as a card's
 // designer would make it; empty when that leaves it less than half as
 // wide. Sized by the height of a card standing on its short side, it had
 // covered the end of the email beside it.
