@@ -146,7 +146,7 @@ func (c *card) findJapanese() {
 // 59), that names no firm and no job: the romaji such cards print
 // beside the name ("Masato Takahashi"). It matched no list of names and
 // lost to no name at all, and the contact was saved under its firm's
-// name. It is marked for review.
+// name. It is marked for review, and is the phonetic name too.
 func (c *card) romajiName() {
 	for k, p := range c.parts {
 		words := strings.Fields(p.text)
@@ -164,6 +164,14 @@ func (c *card) romajiName() {
 		}
 		f.Conf = min(f.Conf, LowConfidence-1)
 		c.reason("Latin letters on a card in Japanese whose name in kanji was not read")
+		// It is also how the name is said: a user who types the name in
+		// kanji over it keeps the romaji as the phonetic name.
+		value := strings.Join(words, " ")
+		if !c.opts.KeepNameCase {
+			value = contacts.PhoneticNameCase(value)
+		}
+		c.addText(k, FieldPhonetic, value)
+		c.reason("Latin letters beside the name's place")
 		return
 	}
 }

@@ -467,18 +467,19 @@ func TestNameByRomaji(t *testing.T) {
 // line in Latin letters, or words in small letters.
 func TestRomajiName(t *testing.T) {
 	tests := []struct {
-		name   string
-		romaji string  // the line in Latin letters under the name's place
-		conf   float64 // its confidence
-		want   string  // the name; "" for none
+		name     string
+		romaji   string  // the line in Latin letters under the name's place
+		conf     float64 // its confidence
+		want     string  // the name; "" for none
+		phonetic string  // the phonetic name; "" for none
 	}{
-		{"the romaji", "Masato Takahashi", 96, "Masato Takahashi"},
-		{"in capitals", "TAKAHASHI MASATO", 96, "Takahashi Masato"},
-		{"read as a guess", "Be Hea", 59, ""},
-		{"a firm", "Hibari Design Inc.", 96, ""},
-		{"a job", "Sales Manager", 96, ""},
-		{"small letters", "masato takahashi", 96, ""},
-		{"one word", "Takahashi", 96, ""},
+		{"the romaji", "Masato Takahashi", 96, "Masato Takahashi", "Masato Takahashi"},
+		{"in capitals", "TAKAHASHI MASATO", 96, "Takahashi Masato", "Takahashi Masato"},
+		{"read as a guess", "Be Hea", 59, "", ""},
+		{"a firm", "Hibari Design Inc.", 96, "", ""},
+		{"a job", "Sales Manager", 96, "", ""},
+		{"small letters", "masato takahashi", 96, "", ""},
+		{"one word", "Takahashi", 96, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -508,6 +509,11 @@ func TestRomajiName(t *testing.T) {
 				t.Errorf("no name, want %q", tt.want)
 			case tt.want != "" && (name.Value != tt.want || name.Conf >= LowConfidence):
 				t.Errorf("name = %q at %.0f, want %q marked for review", name.Value, name.Conf, tt.want)
+			}
+			// The romaji is how the name is said, kept should the user
+			// type the name in kanji over it.
+			if got, want := valueOf(fields, FieldPhonetic), tt.phonetic; got != want {
+				t.Errorf("phonetic name = %q, want %q", got, want)
 			}
 		})
 	}
