@@ -260,6 +260,26 @@ func letterBlobs(g *image.Gray) []image.Rectangle {
 // in specks: blobs of fewer than speckPoints points, far smaller than
 // any letter's stroke at the size cards are read.
 func inkBlobs(g *image.Gray) (blobs []image.Rectangle, specks float64) {
+	h := g.Bounds().Dy()
+	all, speck := 0, 0
+	eachBlob(g, func(r image.Rectangle, n int) {
+		all += n
+		if n < speckPoints {
+			speck += n
+		}
+		if bw, bh := r.Dx(), r.Dy(); bh >= 4 && bh <= h/5 && bw <= 3*bh && bw*4 >= bh && n >= 10 {
+			blobs = append(blobs, r)
+		}
+	})
+	if all == 0 {
+		return blobs, 0
+	}
+	return blobs, float64(speck) / float64(all)
+}
+
+// eachBlob calls f with the box, on g, and the size in points of each
+// blob of g's ink (points darker than mid-grey, joined side to side).
+func eachBlob(g *image.Gray, f func(box image.Rectangle, n int)) {
 	b := g.Bounds()
 	w, h := b.Dx(), b.Dy()
 	ink := make([]bool, w*h)
@@ -271,7 +291,6 @@ func inkBlobs(g *image.Gray) (blobs []image.Rectangle, specks float64) {
 	}
 	seen := make([]bool, w*h)
 	stack := make([]int, 0, 256)
-	all, speck := 0, 0
 	for start := range ink {
 		if !ink[start] || seen[start] {
 			continue
@@ -279,18 +298,8 @@ func inkBlobs(g *image.Gray) (blobs []image.Rectangle, specks float64) {
 		var r image.Rectangle
 		var n int
 		r, n, stack = flood(ink, seen, w, start, stack, nil)
-		all += n
-		if n < speckPoints {
-			speck += n
-		}
-		if bw, bh := r.Dx(), r.Dy(); bh >= 4 && bh <= h/5 && bw <= 3*bh && bw*4 >= bh && n >= 10 {
-			blobs = append(blobs, r.Add(b.Min))
-		}
+		f(r.Add(b.Min), n)
 	}
-	if all == 0 {
-		return blobs, 0
-	}
-	return blobs, float64(speck) / float64(all)
 }
 
 // speckPoints is the size, in points, under which a blob of ink is a

@@ -534,6 +534,10 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 			return nil, err
 		}
 		passes += n
+		if lines, n, err = readMissedRows(ctx, eng, up, lines, Pass{Script: script, Lean: lean, Langs: langs}); err != nil {
+			return nil, err
+		}
+		passes += n
 	}
 	if lines, n, err = rereadCutDomains(ctx, eng, up, lines); err != nil {
 		return nil, err
