@@ -87,7 +87,7 @@ func findCard(img image.Image) (image.Rectangle, perspective.Quad, bool) {
 		// light grey one, or darker, a red one: apart by its colour.
 		box, region, found = apartFromTable(img, side)
 	}
-	if !found {
+	if !found || slim(box) {
 		return full, perspective.Quad{}, false
 	}
 	// Back to full-size coordinates with a small margin.
@@ -322,6 +322,15 @@ func flood(mask, seen []bool, w, start int, stack []int, cells *[]int) (image.Re
 func cardShaped(r image.Rectangle) bool {
 	long, short := max(r.Dx(), r.Dy()), min(r.Dx(), r.Dy())
 	return short > 0 && 10*long >= 13*short && 10*long <= 21*short
+}
+
+// slim says whether r, a card found, is longer for its width than a
+// business card is (1.9 times; cards are 1.5 to 1.8): part of it, a band
+// of the table's colour across it, was left out. A Brazilian photo's
+// blue card lost the grey band that held its website.
+func slim(r image.Rectangle) bool {
+	long, short := max(r.Dx(), r.Dy()), min(r.Dx(), r.Dy())
+	return 10*long > 19*short
 }
 
 // lumaThumb returns the brightness of img shrunk to fit side×side, as

@@ -166,19 +166,27 @@ func TestFindCardApartByColour(t *testing.T) {
 		card    image.Rectangle // none: nothing but grey on the desk
 		colour  color.Color
 		picture image.Rectangle // a grey picture printed on the card
+		band    image.Rectangle // a band across the card, of the desk's own grey
+		whole   bool            // the card is not to be cut out: the whole photo is read
 	}{
-		{"yellow card as bright as the desk", 110, image.Rect(300, 800, 1200, 1320), yellow, image.Rectangle{}},
-		{"yellow card with a grey picture", 110, image.Rect(300, 800, 1200, 1320), yellow, image.Rect(340, 900, 700, 1280)},
-		{"red card across the photo's width", 20, image.Rect(0, 800, 1500, 1660), red, image.Rect(100, 900, 600, 1100)},
-		{"a grey card on the grey desk", 110, image.Rectangle{}, grey, image.Rect(300, 800, 1200, 1320)},
+		{"yellow card as bright as the desk", 110, image.Rect(300, 800, 1200, 1320), yellow, image.Rectangle{}, image.Rectangle{}, false},
+		{"yellow card with a grey picture", 110, image.Rect(300, 800, 1200, 1320), yellow, image.Rect(340, 900, 700, 1280), image.Rectangle{}, false},
+		{"red card across the photo's width", 20, image.Rect(0, 800, 1500, 1660), red, image.Rect(100, 900, 600, 1100), image.Rectangle{}, false},
+		{"a grey card on the grey desk", 110, image.Rectangle{}, grey, image.Rect(300, 800, 1200, 1320), image.Rectangle{}, true},
+		// Found apart from the band, the card would be slimmer than any
+		// card: the band, which held a website, was cut off.
+		{"red card with a band of the desk's grey across its foot", 20, image.Rect(300, 800, 1200, 1320), red, image.Rectangle{}, image.Rect(300, 1250, 1200, 1320), true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			img := greyDesk(tt.shade)
 			draw.Draw(img, tt.card, image.NewUniform(tt.colour), image.Point{}, draw.Src)
 			draw.Draw(img, tt.picture, image.NewUniform(grey), image.Point{}, draw.Src)
+			if !tt.band.Empty() {
+				draw.Draw(img, tt.band, image.NewUniform(img.At(tt.band.Min.X, 10)), image.Point{}, draw.Src)
+			}
 			got := FindCard(img)
-			if tt.card.Empty() {
+			if tt.whole {
 				if got != img.Bounds() {
 					t.Errorf("FindCard = %v, want the whole photo", got)
 				}
