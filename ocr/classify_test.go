@@ -807,6 +807,17 @@ var classifyCases = []struct {
 		want: want{name: "Daniel Exampleton", title: "Account Manager", company: "Examp¢o Freight Ltd"},
 	},
 	{
+		name: "a letter of a name in romaji read as a digit, on a card from Japan",
+		rows: cat(
+			stack(100, 60, 70, "Kohe1 Examplemura", "Deputy Manager"),
+			stack(100, 400, "Sample Network Japan Inc.", "Tel: +81-3-5555-0100", "ko-examplemura@sample.co.jp"),
+		),
+		want: want{
+			name: "Kohei Examplemura", title: "Deputy Manager", company: "Sample Network Japan Inc.",
+			phones: []phone{{"+81-3-5555-0100", "work"}}, emails: []string{"ko-examplemura@sample.co.jp"},
+		},
+	},
+	{
 		name: "a name with a mark just before letters that spell a job",
 		rows: cat(
 			stack(100, 60, 70, "Beldan Patrício", 50, "Engenheiro civil", 56, "Sample Carpintaria Ltda"),

@@ -518,3 +518,40 @@ func TestRomajiName(t *testing.T) {
 		})
 	}
 }
+
+// TestMendNameSlips: a digit or a sign read inside a name's word is read
+// back as a letter, and a "1" as an i where the card is dialled in Japan
+// and the word is romaji that no known name spells with an l.
+func TestMendNameSlips(t *testing.T) {
+	tests := []struct {
+		name, text, region, want string
+	}{
+		{"a 1 is an l", "Ne1son Example", "US", "Nelson Example"},
+		{"in capitals", "NE1SON", "GB", "NELSON"},
+		{"a 0 and a cent sign", "Babi¢ J0hnson", "HR", "Babic Johnson"},
+		{"romaji on a card from Japan", "Kohe1 Hatakeyama", "JP", "Kohei Hatakeyama"},
+		{"in capitals from Japan", "SH1NJI ITO", "JP", "SHINJI ITO"},
+		{"the same word elsewhere", "Kohe1 Hatakeyama", "US", "Kohel Hatakeyama"},
+		{"a known name with an l, from Japan", "Danie1 Smith", "JP", "Daniel Smith"},
+		{"no romaji with an i, from Japan", "Wi1son Example", "JP", "Wilson Example"},
+		{"a digit first is left", "1an Example", "JP", "1an Example"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mendNameSlips(tt.text, tt.region); got != tt.want {
+				t.Errorf("mendNameSlips(%q, %s) = %q, want %q", tt.text, tt.region, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRomajiWord(t *testing.T) {
+	for w, want := range map[string]bool{
+		"kohei": true, "shinji": true, "hatakeyama": true, "kenichi": true, "shun": true, "chiyoda": true, "ryōta": true,
+		"kohel": false, "wilson": false, "michael": false, "vic": false, "kat": false, "": false,
+	} {
+		if got := romajiWord(w); got != want {
+			t.Errorf("romajiWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -389,7 +389,7 @@ type nameReading struct {
 func (c *card) nameReadings(k, best int) []nameReading {
 	p := c.parts[k]
 	out := []nameReading{{p.text, -1}}
-	if m := mendNameSlips(p.text); m != p.text {
+	if m := mendNameSlips(p.text, c.region); m != p.text {
 		out = append(out, nameReading{m, -1})
 	}
 	if m := c.mendSplitName(p.text); m != p.text {
@@ -480,6 +480,32 @@ func (c *card) mendSplitName(text string) string {
 	return text
 }
 
+// romajiWord says whether w, in lower case, could be a word of romaji
+// (Hepburn): its letters those romaji uses (no l, q, v or x; c only in
+// ch), and no consonant at its end but n.
+func romajiWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	r := []rune(w)
+	for i, ch := range r {
+		switch {
+		case strings.ContainsRune("aeiouāīūēōâîûêô", ch):
+		case ch == 'c':
+			if i+1 >= len(r) || r[i+1] != 'h' {
+				return false
+			}
+		case strings.ContainsRune("bdfghjkmnprstwyz", ch):
+			if i == len(r)-1 && ch != 'n' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // slipLetters are the letters OCR reads as a digit or a sign inside a
 // word of letters, in lower case: "Ne1son" for "Nelson" or "Neison", "Babi¢"
 // for "Babic" or "Babić".
@@ -489,8 +515,10 @@ var slipLetters = map[rune]rune{'1': 'l', '0': 'o', '5': 's', '¢': 'c'}
 // word of letters in text, as a name's words hold none: a word of three
 // runes or more, with the slip after its first letter. The letter is a
 // capital in a word of capitals ("W1LSON"). Which letter a "1" was, l or
-// i, the card cannot tell: l is the commoner.
-func mendNameSlips(text string) string {
+// i, the word seldom tells: l is the commoner, but on a card dialled in
+// Japan (region), a word that reads as romaji with an i and is no known
+// name with an l takes the i ("Kohe1" is Kohei): romaji has no l.
+func mendNameSlips(text, region string) string {
 	words := strings.Fields(text)
 	for i, w := range words {
 		r := []rune(w)
@@ -509,6 +537,13 @@ func mendNameSlips(text string) string {
 			continue
 		}
 		l := slipLetters[r[at]]
+		if r[at] == '1' && region == "JP" {
+			withL, withI := slices.Clone(r), slices.Clone(r)
+			withL[at], withI[at] = 'l', 'i'
+			if lw, iw := strings.ToLower(string(withL)), strings.ToLower(string(withI)); !firstNames[lw] && !lastNames[lw] && romajiWord(iw) {
+				l = 'i'
+			}
+		}
 		if upper {
 			l = unicode.ToUpper(l)
 		}
