@@ -48,12 +48,17 @@ func readMissedRows(ctx context.Context, eng Engine, up image.Image, lines []Lin
 	}
 	reads := 0
 	for _, row := range missedRowsOf(wordBlobs(g), lines, domains) {
-		got, err := readPadded(ctx, eng, g, row, Pass{Mode: ModeLine, Script: p.Script, Lean: p.Lean, Langs: p.Langs})
+		// Letters run together or drawn, no letter blob, may start or
+		// end the row: it is read a letter's height further each way.
+		// The big italics read "CHEVROLES TE" at 58 on the row alone,
+		// "CHEVROLESTE" at 88 so.
+		wide := image.Rect(row.Min.X-row.Dy(), row.Min.Y, row.Max.X+row.Dy(), row.Max.Y)
+		got, err := readPadded(ctx, eng, g, wide, Pass{Mode: ModeLine, Script: p.Script, Lean: p.Lean, Langs: p.Langs})
 		if err != nil {
 			return nil, reads, err
 		}
 		reads++
-		words := wordsOn(got, row)
+		words := wordsOn(got, wide)
 		if len(words) == 0 {
 			continue
 		}
