@@ -807,6 +807,20 @@ var classifyCases = []struct {
 		want: want{name: "Daniel Exampleton", title: "Account Manager", company: "Examp¢o Freight Ltd"},
 	},
 	{
+		name: "a shop's name printed large, a brand's tagline printed small above it",
+		rows: cat(
+			stack(100, 60, 45, "Ravi Examplekar"),
+			stack(820, 300, 12, "SAMPLE COOLING SYSTEMS"),
+			stack(100, 330, 150, "KIRAN TRADERS"),
+			stack(100, 560, 38, "Plot No. 12, First Floor, Near City Mall", "Model Town, Hisar 125001", "M : +91 92153-10042", "ravi.examplekar@gmail.com"),
+		),
+		want: want{
+			name: "Ravi Examplekar", company: "KIRAN TRADERS", address: "Plot No. 12, First Floor, Near City Mall, Model Town, Hisar 125001",
+			phones: []phone{{"+91 92153-10042", "mobile"}}, emails: []string{"ravi.examplekar@gmail.com"},
+			noteHas: []string{"SAMPLE COOLING SYSTEMS"},
+		},
+	},
+	{
 		name: "a letter of a name in romaji read as a digit, on a card from Japan",
 		rows: cat(
 			stack(100, 60, 70, "Kohe1 Examplemura", "Deputy Manager"),

@@ -28,7 +28,7 @@ var (
 	// company's name can stand: see shortFormIsSuffix.
 	shortFormRe = regexp.MustCompile(`(?i)\b(co|lp|ag|kg|sa|sas|spa|nv|bv|oy|ab|as|kk|me)\b\.?`)
 	// Words that name an organisation rather than a person or a job.
-	companyWordRe = wholeWords(`group|holdings?|partners|associates|foundation|university|college|institute|school|academy|bank|labs?|laboratory|laboratories|technologies|technology|tech|systems|solutions|consulting|consultants|services|studios?|agency|ventures|capital|realty|restaurant|grill|cafe|café|bakery|hotel|hospital|clinic|dental|dentistry|medical|healthcare|health|care|pharmacy|church|international|industries|enterprises|media|software|networks?|communications|pharmaceuticals?|insurance|financial|investments?|properties|construction|design|designs|marketing|logistics|trading|electronics|motors|foods|energy|global|worldwide|corporate|ministry|council|society|association|club|firm|llp|law|attorneys|bureau|factory|store|shop|market|mart|cooperative|eletrônica|comércio|indústria|loja|oficina`)
+	companyWordRe = wholeWords(`group|holdings?|partners|associates|foundation|university|college|institute|school|academy|bank|labs?|laboratory|laboratories|technologies|technology|tech|systems|solutions|consulting|consultants|services|studios?|agency|ventures|capital|realty|restaurant|grill|cafe|café|bakery|hotel|hospital|clinic|dental|dentistry|medical|healthcare|health|care|pharmacy|church|international|industries|enterprises|media|software|networks?|communications|pharmaceuticals?|insurance|financial|investments?|properties|construction|design|designs|marketing|logistics|trading|electronics|motors|foods|energy|global|worldwide|corporate|ministry|council|society|association|club|firm|llp|law|attorneys|bureau|factory|store|shop|market|mart|sales|traders|stores|agencies|cooperative|eletrônica|comércio|indústria|loja|oficina`)
 	// Words that make a line a job title: the job itself.
 	titleHeadRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(?:ceo|cto|cfo|coo|cio|cmo|cso|cpo|vp|svp|evp|avp|md|gm|president|chairman|chairwoman|chair|chairperson|officer|director|manager|mgr|head|lead|leader|founder|co-founder|cofounder|owner|proprietor|partner|principal|secretary|treasurer|executive|engineer|developer|architect|designer|consultant|analyst|specialist|associate|assistant|coordinator|administrator|supervisor|representative|rep|agent|broker|advisor|adviser|counsel|counselor|attorney|lawyer|accountant|technician|scientist|researcher|professor|lecturer|student|intern|apprentice|editor|writer|producer|physician|dentist|doctor|nurse|therapist|pharmacist|chef|realtor|trainer|instructor|teacher|curator|photographer|artist|fellow|candidate|trustee|governor|ambassador|evangelist|recruiter|planner|buyer|controller|auditor|inspector|superintendent|commissioner|mayor|senator|dean|provost|chancellor|registrar|librarian|pastor|minister|strategist|programmer|coach|member|staff|gerente|diretor|diretora|vendedor|vendedora|proprietário|sócio|sócia)(?:$|[^\p{L}\p{N}])`)
 	// Words that qualify a job in a title: "Senior", "Sales", "and".
@@ -234,7 +234,9 @@ func (c *card) companyScore(text string) float64 {
 	if hasCompanySuffix(text) {
 		s += 2
 	}
-	if companyWordRe.MatchString(text) {
+	// A word that names a firm of a trade names none in a job: "Sales"
+	// in "Sales Manager".
+	if companyWordRe.MatchString(text) && titleScore(text) == 0 {
 		s += 1
 	}
 	if c.matchesDomain(text) {
@@ -753,13 +755,17 @@ func (c *card) splitNameTitle() {
 func (c *card) findCompanyTitleName() {
 	c.splitNameTitle()
 
-	// Company: the line that most reads like one.
+	// Company: the line that most reads like one; of two that read
+	// alike, the one printed clearly larger, as a firm's name is: "MAYA
+	// SALES" over a brand's tagline ("AIR CONDITIONING SYSTEMS") printed
+	// small under its logo.
 	best, bestScore := -1, 0.0
 	for k, p := range c.parts {
 		if p.kind != "" || c.services(p) || c.unsure(p) && !c.matchesDomain(p.text) {
 			continue
 		}
-		if s := c.companyScore(p.text); s > bestScore {
+		s := c.companyScore(p.text)
+		if s > bestScore || s > 0 && s == bestScore && c.clearlyLarger(p.line, c.parts[best].line) {
 			best, bestScore = k, s
 		}
 	}
@@ -1158,6 +1164,11 @@ func (c *card) continuesCompany(j, k int, before bool) bool {
 	if connectorEndRe.MatchString(upper.text) || connectorStartRe.MatchString(lower.text) {
 		return c.similarHeight(upper.line, lower.line)
 	}
+	// A line a third the name's height or less is no more of it: a
+	// brand's tagline under its logo, beside a shop's name printed large.
+	if hj, hk := lineHeight(c.lines[pj.line]), lineHeight(c.lines[pk.line]); 3*hj <= hk || 3*hk <= hj {
+		return false
+	}
 	return hasCompanySuffix(pj.text) || companyWordRe.MatchString(pj.text)
 }
 
@@ -1202,6 +1213,12 @@ func (c *card) near(a, b int) bool {
 func (c *card) similarHeight(a, b int) bool {
 	ha, hb := float64(lineHeight(c.lines[a])), float64(lineHeight(c.lines[b]))
 	return ha < 1.4*hb && hb < 1.4*ha
+}
+
+// clearlyLarger says whether line a is printed clearly larger than line b:
+// half as tall again.
+func (c *card) clearlyLarger(a, b int) bool {
+	return 2*lineHeight(c.lines[a]) >= 3*lineHeight(c.lines[b])
 }
 
 // largestUnclaimed returns the unclaimed part printed largest, if it is
