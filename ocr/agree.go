@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -143,14 +144,33 @@ func (c *card) mendByAgreement() {
 			n.Reason += why
 			n.Conf = min(n.Conf, LowConfidence-1)
 		}
+		// An @ read as a letter, glued to the local part's end, when the
+		// local part then ends in the name's word and that letter:
+		// "renelybel.nelneld amberly.com" for Renelybel Nelnel.
+		// The letter is no initial of another of the name's words:
+		// "thandiwen" for Thandiwe Nkosi is her own.
+		if f.Value == c.atLost {
+			last := local[len(local)-1:]
+			initial := slices.ContainsFunc(nameWords, func(nw string) bool { return strings.HasPrefix(foldMarks(squash(nw)), last) })
+			for _, nw := range nameWords {
+				w := foldMarks(squash(nw))
+				if rest, ok := strings.CutSuffix(local, w+last); ok && !initial && len(w) >= 3 && (rest == "" || strings.ContainsAny(rest[len(rest)-1:], "._-")) {
+					local = rest + w
+					f.Reason += ", the letter the @ was read as taken off"
+					break
+				}
+			}
+		}
 		pieces := strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
 		for _, p := range pieces {
 			for k, nw := range nameWords {
 				// Emails are written without the name's diacritics.
 				w := foldMarks(squash(nw))
 				// "mbell" is an initial and a name, not a slip of "bell".
+				// "anna" for Annabel is a short form, but one letter
+				// short of a long name, "slawomi" for Sławomir, a slip.
 				if p == w || len([]rune(p)) < 4 || len([]rune(w)) < 4 || !oneSlip(p, w) ||
-					strings.Contains(p, w) || strings.Contains(w, p) || strings.ContainsAny(nw, "0123456789") {
+					strings.Contains(p, w) || strings.Contains(w, p) && (len(p) < 5 || len(w)-len(p) > 1) || strings.ContainsAny(nw, "0123456789") {
 					continue
 				}
 				if mended, ok := strokedL(nw, p); ok {

@@ -76,6 +76,19 @@ func TestAgreement(t *testing.T) {
 			emailConf: 50,
 		},
 		{
+			name:      "a long name one letter short in the email",
+			rows:      cat(stack(100, 80, 70, "Sławomir Nowak", "Radca prawny"), stack(100, 400, "slawomi.nowak@example.pl")),
+			email:     "slawomir.nowak@example.pl",
+			emailLow:  true,
+			emailConf: 50,
+		},
+		{
+			name:      "a short name one letter short is a short form",
+			rows:      cat(stack(100, 80, 70, "Maria Nowak", "Radca prawny"), stack(100, 400, "mari.nowak@example.pl")),
+			email:     "mari.nowak@example.pl",
+			emailConf: 80,
+		},
+		{
 			name:  "an initial before the family name is no slip",
 			rows:  cat(stack(100, 80, 70, "Marcus Bell"), stack(100, 400, "mbell@bellokafor.example.org")),
 			email: "mbell@bellokafor.example.org",

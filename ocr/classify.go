@@ -4,6 +4,7 @@ import (
 	"image"
 	"net/mail"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,6 +72,8 @@ type card struct {
 	region, regionWhy string
 	// bare are the phones in found printed with no label, by index.
 	bare []int
+	// atLost is the email read with its @ lost (see lostAt), or "".
+	atLost string
 }
 
 func newCard(lines []Line, size image.Point) *card {
@@ -244,7 +247,7 @@ func lineHeight(l Line) int {
 var (
 	// An email address as OCR reads it: spaces may creep in around the @,
 	// after a dot, and a local part may be split at a dot ("j. doe@").
-	emailRe = regexp.MustCompile(`[\p{L}0-9._%+\-]+(?:\. [\p{L}0-9_%+\-]+)* ?@ ?[\p{L}0-9\-]+(?:\. ?[\p{L}0-9\-]+)*\. ?[A-Za-z]{2,}`)
+	emailRe = regexp.MustCompile(`[\p{L}0-9._%+\-]+(?:(?:\. | _ ?|_ )[\p{L}0-9_%+\-]+)* ?@ ?[\p{L}0-9\-]+(?:\. ?[\p{L}0-9\-]+)*\. ?[A-Za-z]{2,}`)
 	urlRe   = xurls.Relaxed()
 	// A run of digits with the separators phone numbers are printed with.
 	phoneRe = regexp.MustCompile(`(?:\+ ?)?\(?\d[\d ()./\-–]{5,}\d(?:\s*(?:ext\.?|x|#)\s*\d{1,5})?`)
@@ -321,6 +324,22 @@ func (c *card) findContacts() {
 	for i := range texts {
 		if !handle[i] {
 			texts[i] = c.takeEmails(i, texts[i])
+		}
+	}
+	// An email whose @ was read as "&", or as a mark taken for a speck,
+	// on a card where no email was read: "ababic & vizu.com.sg".
+	if !c.has(FieldEmail) {
+		for i := range texts {
+			if at, ok := c.lostAt(texts[i], texts); !handle[i] && ok {
+				texts[i] = c.takeEmails(i, at)
+				if c.has(FieldEmail) {
+					f := &c.found[len(c.found)-1]
+					f.Reason += ", its @ read as a mark"
+					f.Conf = min(f.Conf, LowConfidence-1)
+					c.atLost = f.Value
+					break
+				}
+			}
 		}
 	}
 	// An email read too poorly to take still names its person: "anouk@"
@@ -451,6 +470,39 @@ func (c *card) takeEmails(i int, text string) string {
 	}
 	return text
 }
+
+// lostAtRe is a line that is an email but for its @, read as "&", "at",
+// or a mark undoSlips made a space: an optional label, the local part,
+// and a host.
+var lostAtRe = regexp.MustCompile(`^((?i:e-?mail|mail|e)\s?[:.]?\s)?([\p{L}0-9._%+\-]{2,}) (?:(&|\(at\)|\[at\]|at) )?([\p{L}0-9\-]+(?:\.[\p{L}0-9\-]+)*\.[A-Za-z]{2,})$`)
+
+// lostAt gives text, a line of a card, as an email with its @ put back
+// (see lostAtRe), when the line says it is one: it has a mail label or an
+// "&" or "at" where the @ goes, or its host is a website's on the card
+// (one of texts). The host's suffix must exist.
+func (c *card) lostAt(text string, texts []string) (string, bool) {
+	m := lostAtRe.FindStringSubmatch(text)
+	if m == nil || webLabelRe.MatchString(m[2]) || !validSuffix(strings.ToLower(m[4])) {
+		return "", false
+	}
+	if m[1] == "" && m[3] == "" {
+		host := strings.ToLower(m[4])
+		website := slices.ContainsFunc(texts, func(t string) bool {
+			t = strings.ToLower(t)
+			return t != strings.ToLower(text) && strings.Contains(t, host) && !strings.Contains(t, "@") &&
+				(strings.Contains(t, "www") || strings.Contains(t, "http") || webStartRe.MatchString(t))
+		})
+		if !website {
+			return "", false
+		}
+	}
+	return m[2] + "@" + m[4], true
+}
+
+// webStartRe is a line that starts with a website's label: "Web:", "W".
+var webStartRe = regexp.MustCompile(`(?i)^(?:w|web|website|url|internet)\b`)
+
+var webLabelRe = regexp.MustCompile(`(?i)^(?:www|web|url|https?|website)$`)
 
 var mailLabelRe = regexp.MustCompile(`(?i)^(?:e-?mail|mail|e|email:?)$`)
 
@@ -729,9 +781,20 @@ func (c *card) reconcileDomains(country string) {
 				host = dom
 			case hostOK && domOK && suffixSlip(host, dom, country):
 				e.Value = local + "@" + host
+			case hostOK && domOK && schemeGlued(host, dom):
+				w.Value = replaceHost(w.Value, dom)
+				host = dom
 			}
 		}
 	}
+}
+
+// schemeGlued says whether host is domain dom with a website's scheme or
+// its www, misread, glued in front: "hmpsirifaor.pt" for https://rifaor.pt.
+// A subdomain is parted from its domain by a dot.
+func schemeGlued(host, dom string) bool {
+	prefix, ok := strings.CutSuffix(host, dom)
+	return ok && len(prefix) >= 3 && len(prefix) <= 7 && !strings.Contains(prefix, ".") && strings.ContainsRune("hw", rune(prefix[0]))
 }
 
 // cutShort says whether domain short is domain full read without its

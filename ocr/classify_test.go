@@ -807,6 +807,69 @@ var classifyCases = []struct {
 		want: want{name: "Daniel Exampleton", title: "Account Manager", company: "Examp¢o Freight Ltd"},
 	},
 	{
+		name: "an email whose @ was read as &, the website on the card",
+		rows: cat(
+			stack(100, 60, 70, "Anaya Examplewood", "Actuary"),
+			stack(100, 400, "Vizu Orchards Pte Ltd", "aexamplewood & vizu.com.sg", "Web: www.vizu.com.sg"),
+		),
+		want: want{
+			name: "Anaya Examplewood", title: "Actuary", company: "Vizu Orchards Pte Ltd",
+			emails: []string{"aexamplewood@vizu.com.sg"}, websites: []string{"www.vizu.com.sg"},
+		},
+	},
+	{
+		name: "an email whose @ was lost, labelled, its website's scheme read into the host",
+		rows: cat(
+			stack(100, 60, 70, "Graca Examplo", "Engenheiro civil"),
+			stack(100, 400, "Rifaor S.A.", "E graca rifaor.pt", "Web: hmpsirifaor.pt"),
+		),
+		want: want{
+			name: "Graca Examplo", title: "Engenheiro civil", company: "Rifaor S.A.",
+			emails: []string{"graca@rifaor.pt"}, websites: []string{"rifaor.pt"},
+		},
+	},
+	{
+		name: "an @ read as a letter after the name in the email",
+		rows: cat(
+			stack(100, 60, 70, "Maribel S. Tennant", "Optometrist"),
+			stack(100, 400, "Amberly Brewing", "E maribel.tennantd amberly.com", "W https://amberly.com"),
+		),
+		want: want{
+			name: "Maribel S. Tennant", title: "Optometrist", company: "Amberly Brewing",
+			emails: []string{"maribel.tennant@amberly.com"}, websites: []string{"https://amberly.com"},
+		},
+	},
+	{
+		name: "the family name's initial after the given name in the email is kept",
+		rows: cat(
+			stack(100, 60, 70, "Thandiwe Nkosi", "Actuary"),
+			stack(100, 400, "Bramblegate Pty Limited", "E thandiwen bramblegate.com.au", "W: bramblegate.com.au"),
+		),
+		want: want{
+			name: "Thandiwe Nkosi", title: "Actuary", company: "Bramblegate Pty Limited",
+			emails: []string{"thandiwen@bramblegate.com.au"}, websites: []string{"bramblegate.com.au"},
+		},
+	},
+	{
+		name: "a space beside the underscore of an email",
+		rows: cat(
+			stack(100, 60, 70, "Sławomir Examplewicz", "Radca prawny"),
+			stack(100, 400, "Rowanoak Spedycja", "slawomir _examplewicz @rowanoak.pl"),
+		),
+		want: want{
+			name: "Sławomir Examplewicz", title: "Radca prawny", company: "Rowanoak Spedycja",
+			emails: []string{"slawomir_examplewicz@rowanoak.pl"},
+		},
+	},
+	{
+		name: "no label, no mark and no website: two words are no email",
+		rows: cat(
+			stack(100, 60, 70, "Jane Example", "Sales Manager"),
+			stack(100, 400, "Acme Widgets Ltd", "Seaside acme.com"),
+		),
+		want: want{name: "Jane Example", title: "Sales Manager", company: "Acme Widgets Ltd", websites: []string{"acme.com"}},
+	},
+	{
 		name: "a shop's name printed large, a brand's tagline printed small above it",
 		rows: cat(
 			stack(100, 60, 45, "Ravi Examplekar"),
