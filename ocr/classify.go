@@ -471,18 +471,22 @@ func (c *card) takeEmails(i int, text string) string {
 	return text
 }
 
-// lostAtRe is a line that is an email but for its @, read as "&", "at",
-// or a mark undoSlips made a space: an optional label, the local part,
-// and a host.
-var lostAtRe = regexp.MustCompile(`^((?i:e-?mail|mail|e)\s?[:.]?\s)?([\p{L}0-9._%+\-]{2,}) (?:(&|\(at\)|\[at\]|at) )?([\p{L}0-9\-]+(?:\.[\p{L}0-9\-]+)*\.[A-Za-z]{2,})$`)
+// lostAtRe is a line that is an email but for its @, read as "&", "#",
+// "at", or a mark undoSlips made a space: an optional label, the local
+// part, and a host, perhaps with a space after a dot ("stonechat. es").
+var lostAtRe = regexp.MustCompile(`^((?i:e-?mail|mail|e)\s?[:.]?\s)?([\p{L}0-9._%+\-]{2,}) (?:(&|#|\(at\)|\[at\]|at) )?([\p{L}0-9\-]+(?:\. ?[\p{L}0-9\-]+)*\. ?[A-Za-z]{2,})$`)
 
 // lostAt gives text, a line of a card, as an email with its @ put back
 // (see lostAtRe), when the line says it is one: it has a mail label or an
-// "&" or "at" where the @ goes, or its host is a website's on the card
+// "&", "#" or "at" where the @ goes, or its host is a website's on the card
 // (one of texts). The host's suffix must exist.
 func (c *card) lostAt(text string, texts []string) (string, bool) {
 	m := lostAtRe.FindStringSubmatch(text)
-	if m == nil || webLabelRe.MatchString(m[2]) || !validSuffix(strings.ToLower(m[4])) {
+	if m == nil {
+		return "", false
+	}
+	m[4] = strings.ReplaceAll(m[4], " ", "")
+	if webLabelRe.MatchString(m[2]) || !validSuffix(strings.ToLower(m[4])) {
 		return "", false
 	}
 	if m[1] == "" && m[3] == "" {

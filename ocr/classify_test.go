@@ -862,6 +862,17 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "an email whose @ was read as #, a space after a dot of its host",
+		rows: cat(
+			stack(100, 60, 70, "Lomertho Examplez", "Asesora fiscal"),
+			stack(100, 400, "Stonechat", "Email. lexamplez # stonechat. es"),
+		),
+		want: want{
+			name: "Lomertho Examplez", title: "Asesora fiscal", company: "Stonechat",
+			emails: []string{"lexamplez@stonechat.es"},
+		},
+	},
+	{
 		name: "no label, no mark and no website: two words are no email",
 		rows: cat(
 			stack(100, 60, 70, "Jane Example", "Sales Manager"),
