@@ -201,8 +201,23 @@ func (c *card) mendByAgreement() {
 			if e.Kind != FieldEmail {
 				continue
 			}
-			_, dom, _ := strings.Cut(e.Value, "@")
+			local, dom, _ := strings.Cut(e.Value, "@")
 			if dom != host && len(dom) >= 6 && oneSlip(dom, host) {
+				// The firm's name, a third reading, tells which is right:
+				// "Larkspur" for larkspur.com over "Aarkspur.com".
+				switch firm := c.firmSpells(dom, host); firm {
+				case dom:
+					w.Value = replaceHost(w.Value, strings.TrimPrefix(dom, "www."))
+					host = dom
+					w.Reason += ", one letter mended to agree with the email and the firm's name"
+					w.Conf = min(w.Conf, LowConfidence-1)
+					continue
+				case host:
+					e.Value = local + "@" + host
+					e.Reason += ", one letter mended to agree with the website and the firm's name"
+					e.Conf = min(e.Conf, LowConfidence-1)
+					continue
+				}
 				for _, f := range []*Field{w, e} {
 					f.Conf = min(f.Conf, LowConfidence-1)
 					if !strings.Contains(f.Reason, "disagree") {
@@ -212,6 +227,42 @@ func (c *card) mendByAgreement() {
 			}
 		}
 	}
+}
+
+// firmSpells returns which of two domains, a and b, the company found
+// on the card spells (its first telling label is the company squashed,
+// or that begins with the company's first word of four letters or
+// more), or "" when it spells neither or both.
+func (c *card) firmSpells(a, b string) string {
+	var firm string
+	for _, f := range c.found {
+		if f.Kind == FieldCompany && !f.Suggested {
+			firm = f.Value
+		}
+	}
+	spells := func(d string) bool {
+		lab := firstLabel(d)
+		sq := foldMarks(squash(firm))
+		if sq == "" || lab == "" {
+			return false
+		}
+		first := foldMarks(squash(strings.Fields(firm)[0]))
+		return strings.HasPrefix(sq, lab) || len(first) >= 4 && strings.HasPrefix(lab, first)
+	}
+	switch sa, sb := spells(a), spells(b); {
+	case sa && !sb:
+		return a
+	case sb && !sa:
+		return b
+	}
+	return ""
+}
+
+// firstLabel is the first label of host that is no www: "acme" for
+// www.acme.co.uk.
+func firstLabel(host string) string {
+	lab, _, _ := strings.Cut(strings.TrimPrefix(host, "www."), ".")
+	return lab
 }
 
 // phoneticWords are the words of the phonetic name found, given name

@@ -100,6 +100,20 @@ func TestAgreement(t *testing.T) {
 			website: "www.acmewidgets.com",
 		},
 		{
+			name:    "two valid domains one letter apart, the firm's name names the email's",
+			rows:    cat(stack(100, 80, 70, "Jane Doe"), stack(100, 300, "Larkspur Brewing"), stack(100, 400, "jane@larkspur.com", "https://aarkspur.com")),
+			email:   "jane@larkspur.com",
+			website: "https://larkspur.com",
+			webLow:  true,
+		},
+		{
+			name:     "two valid domains one letter apart, the firm's name names the website's",
+			rows:     cat(stack(100, 80, 70, "Jane Doe"), stack(100, 300, "Corrieburn S.L."), stack(100, 400, "jane@corriebum.es", "www.corrieburn.es")),
+			email:    "jane@corrieburn.es",
+			website:  "www.corrieburn.es",
+			emailLow: true,
+		},
+		{
 			name:     "two valid domains one letter apart: review both",
 			rows:     cat(stack(100, 80, 70, "Jane Doe"), stack(100, 400, "jane@acmewidgets.com", "www.acnewidgets.com")),
 			email:    "jane@acmewidgets.com",
