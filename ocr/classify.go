@@ -369,6 +369,7 @@ func (c *card) findContacts() {
 		}
 	}
 	c.faxBesidePhone()
+	c.faxUnderPhone()
 	for i, text := range texts {
 		if handle[i] {
 			c.parts = append(c.parts, part{line: i, text: text, kind: FieldNote})
@@ -1204,6 +1205,55 @@ func (c *card) faxBesidePhone() {
 		c.found[b].PhoneKind = "fax"
 		c.found[b].Reason = "fax: the second of two numbers of one area side by side, with icons for labels; " + fb.Reason
 	}
+}
+
+// faxUnderPhone takes for a fax the last number of a card that labels its
+// numbers with icons (or not at all), printed under another one of the
+// same exchange: a card prints its fax's icon, which reads as a letter
+// like any other, under the office number it shares all but the last
+// digits with ("+385 1 2345 079" over "+385 1 2345 647"). It is marked
+// for review: a direct line is printed so too. Cards with a fax
+// labelled, or with words for labels, are left alone.
+func (c *card) faxUnderPhone() {
+	if len(c.bare) < 2 || slices.ContainsFunc(c.found, func(f Field) bool { return f.Kind == FieldPhone && f.PhoneKind == "fax" }) {
+		return
+	}
+	last := c.bare[len(c.bare)-1]
+	for _, f := range c.found[last+1:] {
+		if f.Kind == FieldPhone {
+			return // a number with a label was printed after it
+		}
+	}
+	fb := c.found[last]
+	for _, a := range c.bare[:len(c.bare)-1] {
+		fa := c.found[a]
+		if fa.Box.Empty() || fb.Box.Empty() || fb.Box.Min.Y <= fa.Box.Max.Y || !sameExchange(fa.Value, fb.Value, c.region) {
+			continue
+		}
+		f := &c.found[last]
+		f.PhoneKind = "fax"
+		f.Reason = "fax: printed under an office number it shares all but its last digits with, icons for labels; " + fb.Reason
+		f.Conf = min(f.Conf, LowConfidence-1)
+		return
+	}
+}
+
+// sameExchange says whether a and b are landline numbers of one area
+// (see sameArea) that differ only in their last four digits. A number
+// that may be a mobile as well (as any in North America) is none: a
+// mobile shares a 555 office number's first digits on the invented
+// cards.
+func sameExchange(a, b, region string) bool {
+	if !sameArea(a, b, region) {
+		return false
+	}
+	for _, s := range []string{a, b} {
+		if n, err := phonenumbers.Parse(s, region); err != nil || phonenumbers.GetNumberType(n) != phonenumbers.FIXED_LINE {
+			return false
+		}
+	}
+	da, db := digitsOf(a), digitsOf(b)
+	return len(da) == len(db) && len(da) > 4 && da[:len(da)-4] == db[:len(db)-4]
 }
 
 // sameRow says whether boxes a and b sit on one row of text: their

@@ -644,6 +644,28 @@ var classifyCases = []struct {
 		want: want{name: "Jane Doe", phones: []phone{{"(415) 555-0130", "work"}, {"(415) 555-0131", "work"}}},
 	},
 	{
+		name: "numbers behind one icon letter, the last of the office's exchange under it: its fax",
+		rows: cat(
+			stack(100, 60, 70, "Zoran Example"),
+			stack(100, 400, "m +385 1 2345 079", "m +385 92 123 4796", "m +385 1 2345 647", "m zoran@halcyon.hr", "m www.halcyon.hr"),
+		),
+		want: want{
+			name: "Zoran Example", phones: []phone{{"+385 1 2345 079", "work"}, {"+385 92 123 4796", "mobile"}, {"+385 1 2345 647", "fax"}},
+			emails: []string{"zoran@halcyon.hr"}, websites: []string{"www.halcyon.hr"}, company: "Halcyon", suggested: true,
+		},
+	},
+	{
+		name: "two landlines of one area stacked behind icons, of two exchanges",
+		rows: cat(
+			stack(100, 60, 70, "Zoran Example"),
+			stack(100, 400, "m +385 1 2345 079", "m +385 1 4567 647", "m zoran@halcyon.hr", "m www.halcyon.hr"),
+		),
+		want: want{
+			name: "Zoran Example", phones: []phone{{"+385 1 2345 079", "work"}, {"+385 1 4567 647", "work"}},
+			emails: []string{"zoran@halcyon.hr"}, websites: []string{"www.halcyon.hr"}, company: "Halcyon", suggested: true,
+		},
+	},
+	{
 		name: "a landline beside a mobile, without labels",
 		rows: cat(
 			stack(100, 60, 70, "Taro Example"),
