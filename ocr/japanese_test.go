@@ -535,6 +535,9 @@ func TestMendNameSlips(t *testing.T) {
 		{"a known name with an l, from Japan", "Danie1 Smith", "JP", "Daniel Smith"},
 		{"no romaji with an i, from Japan", "Wi1son Example", "JP", "Wilson Example"},
 		{"a digit first is left", "1an Example", "JP", "1an Example"},
+		{"an initial read as a one", "Inigo 1. Pena", "ES", "Inigo I. Pena"},
+		{"a bracket read after an initial", "KWAME J]. THISTLEWOOD", "AU", "KWAME J. THISTLEWOOD"},
+		{"an initial as printed", "Jane Q. Doe", "US", "Jane Q. Doe"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -482,6 +482,10 @@ func (c *card) mendSplitName(text string) string {
 	return text
 }
 
+// slippedInitialRe is an initial OCR misread: a 1 or a 0 for its letter,
+// or a bracket or a bar read after it.
+var slippedInitialRe = regexp.MustCompile(`^([\p{Lu}10])[\]\[|)]?\.$`)
+
 // romajiWord says whether w, in lower case, could be a word of romaji
 // (Hepburn): its letters those romaji uses (no l, q, v or x; c only in
 // ch), and no consonant at its end but n.
@@ -523,6 +527,12 @@ var slipLetters = map[rune]rune{'1': 'l', '0': 'o', '5': 's', '¢': 'c'}
 func mendNameSlips(text, region string) string {
 	words := strings.Fields(text)
 	for i, w := range words {
+		// An initial read with a digit for its letter ("1." for I.), or
+		// with a bracket after it ("J]." for J.).
+		if m := slippedInitialRe.FindStringSubmatch(w); m != nil {
+			words[i] = strings.NewReplacer("1", "I", "0", "O").Replace(m[1]) + "."
+			continue
+		}
 		r := []rune(w)
 		at, upper := -1, true
 		for j, ch := range r {
