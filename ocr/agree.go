@@ -150,7 +150,8 @@ func (c *card) mendByAgreement() {
 		// The letter is no initial of another of the name's words:
 		// "thandiwen" for Thandiwe Nkosi is her own.
 		if f.Value == c.atLost {
-			last := local[len(local)-1:]
+			r, _ := utf8.DecodeLastRuneInString(local)
+			last := string(r)
 			initial := slices.ContainsFunc(nameWords, func(nw string) bool { return strings.HasPrefix(foldMarks(squash(nw)), last) })
 			for _, nw := range nameWords {
 				w := foldMarks(squash(nw))
@@ -207,7 +208,7 @@ func (c *card) mendByAgreement() {
 				// "Larkspur" for larkspur.com over "Aarkspur.com".
 				switch firm := c.firmSpells(dom, host); firm {
 				case dom:
-					w.Value = replaceHost(w.Value, strings.TrimPrefix(dom, "www."))
+					w.Value = replaceHost(w.Value, dom)
 					host = dom
 					w.Reason += ", one letter mended to agree with the email and the firm's name"
 					w.Conf = min(w.Conf, LowConfidence-1)

@@ -507,6 +507,8 @@ func (c *card) lostAt(text string, texts []string) (string, bool) {
 // webStartRe is a line that starts with a website's label: "Web:", "W".
 var webStartRe = regexp.MustCompile(`(?i)^(?:w|web|website|url|internet)\b`)
 
+// webLabelRe is a website's label, or its www, which lostAtRe would take
+// for an email's local part: "Web vizu.com.sg" is no email.
 var webLabelRe = regexp.MustCompile(`(?i)^(?:www|web|url|https?|website)$`)
 
 var mailLabelRe = regexp.MustCompile(`(?i)^(?:e-?mail|mail|e|email:?)$`)
