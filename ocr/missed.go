@@ -39,7 +39,7 @@ const (
 // and how many reads it made.
 func readMissedRows(ctx context.Context, eng Engine, up image.Image, lines []Line, p Pass) ([]Line, int, error) {
 	domains := lineDomains(lines)
-	if len(domains) == 0 {
+	if len(domains) == 0 || domainRead(lines, domains) {
 		return lines, 0, nil
 	}
 	g, ok := up.(*image.Gray)
@@ -111,6 +111,21 @@ func lineDomains(lines []Line) []string {
 		}
 	}
 	return out
+}
+
+// domainRead says whether a line, but for its emails and websites,
+// already spells one of domains: the firm's name was read, and no row
+// is read again.
+func domainRead(lines []Line, domains []string) bool {
+	for _, l := range lines {
+		rest := squash(urlRe.ReplaceAllString(emailRe.ReplaceAllString(l.Text, " "), " "))
+		for _, d := range domains {
+			if len(d) >= missedLetters && strings.Contains(rest, d) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // spelledDomain returns the domain of domains that s spells, but for one
