@@ -78,6 +78,11 @@ var postmarkRe = regexp.MustCompile(`^[T〒]\s*(\d{3}-\d{4})\b`)
 
 // houseNumberRe finds a house number: a number of one to five digits,
 // maybe with a letter, standing as a word.
+// slippedHouseRe is a street line whose house number, one digit, was read
+// as a letter (S for 5, O for 0, I or l for 1, B for 8), before a word in
+// small letters.
+var slippedHouseRe = regexp.MustCompile(`^([SOIlB]) (\p{Ll}+ .+)$`)
+
 var houseNumberRe = regexp.MustCompile(`(?:^|\s)\d{1,5}[A-Za-z]?(?:,|\s|$)`)
 
 // floorRe matches a floor that starts an address, as in "5F Sample
@@ -204,10 +209,16 @@ func (c *card) findAddress() {
 	if above >= 0 {
 		p := c.parts[above]
 		first := c.parts[start].text
+		// A house number alone before the street read as a letter: "S
+		// tue Pasteur" for 5 rue Pasteur, over "17020 Bordeaux".
+		if m := slippedHouseRe.FindStringSubmatch(p.text); m != nil && townRe.MatchString(first) {
+			p.text = strings.NewReplacer("S", "5", "O", "0", "I", "1", "l", "1", "B", "8").Replace(m[1]) + " " + m[2]
+		}
 		street := houseNumberRe.MatchString(p.text) && townRe.MatchString(first) && !streetRe.MatchString(first) &&
 			len(strings.Fields(p.text)) <= 8 && letters(p.text) >= 3
 		if p.kind == "" && c.adjacent(p.line, c.parts[start].line) && (strings.HasSuffix(c.lines[p.line].Text, ",") || street) &&
 			c.companyScore(p.text) == 0 && titleScore(p.text) == 0 && !c.services(p) {
+			c.parts[above].text = p.text
 			block = append([]int{above}, block...)
 		}
 	}

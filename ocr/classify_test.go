@@ -895,6 +895,17 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		name: "a street's one-digit house number read as a letter, over the town line",
+		rows: cat(
+			stack(100, 60, 70, "Aurélien Example", "Chargée d'affaires"),
+			stack(100, 300, "Rowanoak Brasserie", "aurelien@rowanoak.fr", "S rue Pasteur", "17020 Bordeaux", "France"),
+		),
+		want: want{
+			name: "Aurélien Example", title: "Chargée d'affaires", company: "Rowanoak Brasserie",
+			address: "5 rue Pasteur, 17020 Bordeaux, France", emails: []string{"aurelien@rowanoak.fr"},
+		},
+	},
+	{
 		name: "no label, no mark and no website: two words are no email",
 		rows: cat(
 			stack(100, 60, 70, "Jane Example", "Sales Manager"),
