@@ -1373,8 +1373,10 @@ func boxOf(l Line, value string) image.Rectangle {
 	return r
 }
 
-// digitSlips are the characters OCR reads for a 0 or a 1 in print.
-var digitSlips = map[rune]rune{'O': '0', 'o': '0', 'D': '0', '@': '0', 'Q': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1'}
+// digitSlips are the characters OCR reads for a digit in print: for a 0
+// or a 1 most, and on small print a G for a 6, an S for a 5, a B for an 8
+// and a Z for a 2.
+var digitSlips = map[rune]rune{'O': '0', 'o': '0', 'D': '0', '@': '0', 'Q': '0', 'l': '1', 'I': '1', '|': '1', 'i': '1', 'G': '6', 'S': '5', 'B': '8', 'Z': '2'}
 
 // fixDigitSlips puts back the digits OCR read as letters inside a phone
 // number: "(@2) 5550 0100" is "(02) 5550 0100". A character is only

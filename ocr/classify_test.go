@@ -1787,3 +1787,25 @@ func TestPhoneAndFaxReason(t *testing.T) {
 	}
 	t.Error("no phone")
 }
+
+// TestFixDigitSlips: a letter OCR reads for a digit, inside a number or
+// as its first digit, is read as the digit; letters of words are left.
+func TestFixDigitSlips(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"an O inside a number", "Tel: 03-1234-56O8", "Tel: 03-1234-5608"},
+		{"a Q first", "Q3-1234-5678", "03-1234-5678"},
+		{"a G after a bracket", "Mobile: (G12 3451 36", "Mobile: (612 3451 36"},
+		{"an S between digits", "+34 8S0 12 38 11", "+34 850 12 38 11"},
+		{"a B and a Z between digits", "0121 2B4 5Z07", "0121 284 5207"},
+		{"words are left", "Sales Boise ZIP 83702", "Sales Boise ZIP 83702"},
+		{"a postcode's letters are left", "B3 1AA Birmingham", "B3 1AA Birmingham"},
+		{"few digits: left", "G12 S3", "G12 S3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fixDigitSlips(tt.in); got != tt.want {
+				t.Errorf("fixDigitSlips(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
