@@ -203,20 +203,27 @@ func (c *card) mendByAgreement() {
 				continue
 			}
 			local, dom, _ := strings.Cut(e.Value, "@")
-			if dom != host && len(dom) >= 6 && oneSlip(dom, host) {
+			slip := len(dom) >= 6 && oneSlip(dom, host)
+			// Two letters apart, on a long domain, only the firm's name
+			// settles it: "nlokasa.pt" (ri read as n), "itiwake.com".
+			twoSlips := len(dom) >= 8 && editDistance(dom, host) == 2
+			if dom != host && (slip || twoSlips) {
 				// The firm's name, a third reading, tells which is right:
 				// "Larkspur" for larkspur.com over "Aarkspur.com".
 				switch firm := c.firmSpells(dom, host); firm {
 				case dom:
 					w.Value = replaceHost(w.Value, dom)
 					host = dom
-					w.Reason += ", one letter mended to agree with the email and the firm's name"
+					w.Reason += ", mended to agree with the email and the firm's name"
 					w.Conf = min(w.Conf, LowConfidence-1)
 					continue
 				case host:
 					e.Value = local + "@" + host
-					e.Reason += ", one letter mended to agree with the website and the firm's name"
+					e.Reason += ", mended to agree with the website and the firm's name"
 					e.Conf = min(e.Conf, LowConfidence-1)
+					continue
+				}
+				if !slip {
 					continue
 				}
 				for _, f := range []*Field{w, e} {

@@ -114,6 +114,25 @@ func TestAgreement(t *testing.T) {
 			emailLow: true,
 		},
 		{
+			name:    "two letters apart (ri read as n), the firm's name names the email's",
+			rows:    cat(stack(100, 80, 70, "Jane Doe"), stack(100, 300, "Rilokasa Lda."), stack(100, 400, "jane@rilokasa.pt", "https://nlokasa.pt")),
+			email:   "jane@rilokasa.pt",
+			website: "https://rilokasa.pt",
+			webLow:  true,
+		},
+		{
+			name:    "two letters apart with no firm to tell: left as read",
+			rows:    cat(stack(100, 80, 70, "Jane Doe"), stack(100, 400, "jane@rilokasa.pt", "https://nlokasa.pt")),
+			email:   "jane@rilokasa.pt",
+			website: "https://nlokasa.pt",
+		},
+		{
+			name:    "a website read as its suffix alone takes the email's domain",
+			rows:    cat(stack(100, 80, 70, "Jane Doe"), stack(100, 400, "jane@corrieburn.com.sg", "www. com.sg")),
+			email:   "jane@corrieburn.com.sg",
+			website: "www.corrieburn.com.sg",
+		},
+		{
 			name:     "two valid domains one letter apart: review both",
 			rows:     cat(stack(100, 80, 70, "Jane Doe"), stack(100, 400, "jane@acmewidgets.com", "www.acnewidgets.com")),
 			email:    "jane@acmewidgets.com",

@@ -766,6 +766,10 @@ func (c *card) reconcileDomains(country string) {
 			}
 			hostOK, domOK := validSuffix(host), validSuffix(dom)
 			switch {
+			case domOK && bareSuffix(host) && strings.HasSuffix(dom, "."+host):
+				// The website's name lost, its suffix left: "com.sg".
+				w.Value = replaceHost(w.Value, dom)
+				host = dom
 			case !hostOK && domOK && sameStem(host, dom):
 				w.Value = replaceHost(w.Value, dom)
 				host = dom
@@ -794,6 +798,13 @@ func (c *card) reconcileDomains(country string) {
 			}
 		}
 	}
+}
+
+// bareSuffix says whether host is a public suffix alone, a domain's
+// ending with no name before it: "com.sg", "co.uk".
+func bareSuffix(host string) bool {
+	suffix, _ := publicsuffix.PublicSuffix(host)
+	return suffix == host
 }
 
 // schemeGlued says whether host is domain dom with a website's scheme or
