@@ -930,11 +930,11 @@ var classifyCases = []struct {
 	{
 		name: "a letter of a name in romaji read as a digit, on a card from Japan",
 		rows: cat(
-			stack(100, 60, 70, "Kohe1 Examplemura", "Deputy Manager"),
+			stack(100, 60, 70, "Shunpe1 Examplemura", "Deputy Manager"),
 			stack(100, 400, "Sample Network Japan Inc.", "Tel: +81-3-5555-0100", "ko-examplemura@sample.co.jp"),
 		),
 		want: want{
-			name: "Kohei Examplemura", title: "Deputy Manager", company: "Sample Network Japan Inc.",
+			name: "Shunpei Examplemura", title: "Deputy Manager", company: "Sample Network Japan Inc.",
 			phones: []phone{{"+81-3-5555-0100", "work"}}, emails: []string{"ko-examplemura@sample.co.jp"},
 		},
 	},
@@ -1735,7 +1735,7 @@ func TestSentenceCase(t *testing.T) {
 		{"Trading Company", false},
 		{"Bank of Example", false},
 		{"Sample and Sons", false},
-		{"ace daytons communications", false},
+		{"ace quaywell communications", false},
 		{"DESIGN PRINT SIGNAGE", false},
 		{"Design * Print Signage", false},
 		{"Orchards", false},

@@ -11,10 +11,10 @@ import (
 // A firm's name drawn as a logo, which layout analysis passed over as
 // part of a picture, is read again as one line on its own, and kept when
 // it spells the domain of the card's email or website: big italic
-// capitals beside a picture the sparse read gave in pieces ("cU",
-// "LESTE"), a name under a drawing not read at all. Kept whatever they
+// capitals beside a picture the sparse read gave in pieces, a name
+// under a drawing not read at all. Kept whatever they
 // read, such rows gave a second, misread copy of a firm's name printed
-// below its logo ("NTEC SYSTEMS" over "AVTEC SYSTEMS, INC."), pieces of
+// below its logo ("ACMF WIDGETS" over "ACME WIDGETS, INC."), pieces of
 // pictures as firms, and names read again without their marks. Only rows
 // of about the domain's length are read: every row passed over, read, was
 // 31 reads on the 43 dev cards, most of pictures, and these are 4.
@@ -50,8 +50,8 @@ func readMissedRows(ctx context.Context, eng Engine, up image.Image, lines []Lin
 	for _, row := range missedRowsOf(wordBlobs(g), lines, domains) {
 		// Letters run together or drawn, no letter blob, may start or
 		// end the row: it is read a letter's height further each way.
-		// The big italics read "CHEVROLES TE" at 58 on the row alone,
-		// "CHEVROLESTE" at 88 so.
+		// A Brazilian shop's big italics read as two words at 58 on the
+		// row alone, and as the one they are at 88 so.
 		wide := image.Rect(row.Min.X-row.Dy(), row.Min.Y, row.Max.X+row.Dy(), row.Max.Y)
 		// The ink image is print dark on light: Tesseract need not read
 		// the row again inverted.
@@ -74,7 +74,7 @@ func readMissedRows(ctx context.Context, eng Engine, up image.Image, lines []Lin
 		case whole == "" && !word:
 			continue
 		case whole != "" && !word && len(words) > 1:
-			// Letters spaced wide, read as words apart: "CHEVROLES TE".
+			// Letters spaced wide, read as words apart: "LARKMO OR".
 			joined := words[0]
 			for _, w := range words[1:] {
 				joined.Text += w.Text
@@ -131,7 +131,7 @@ func domainRead(lines []Line, domains []string) bool {
 }
 
 // spelledDomain returns the domain of domains that s spells, but for one
-// misread letter, or "": "CHEVROLES TE" for dhevroleste.
+// misread letter, or "": "LARKMO OR" for larkmoor.
 func spelledDomain(s string, domains []string) string {
 	sq := squash(s)
 	if len([]rune(sq)) < missedLetters {
@@ -254,8 +254,8 @@ func missedRowsOf(blobs []image.Rectangle, lines []Line, domains []string) []ima
 
 // spellsLength says whether a row of about letters letters (see
 // lettersIn) could spell domain: it has between half and one and a half
-// times as many. A tagline under a logo, "BUSINESS COACH" under
-// BIGGROWTH, was read for nothing at up to twice.
+// times as many. A tagline under a logo, two words of 14 letters under a
+// name of 9, was read for nothing at up to twice.
 func spellsLength(letters int, domain string) bool {
 	n := len([]rune(domain))
 	return 2*letters >= n && 2*letters <= 3*n

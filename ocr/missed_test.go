@@ -20,16 +20,16 @@ func TestReadMissedRows(t *testing.T) {
 		want    string // the line added, "" for none
 		reads   int
 	}{
-		{"a logo spelling the domain", 9, "jo@biggrowth.example", false, "BIGGROWTH", "BIGGROWTH", 1},
-		{"its letters read apart, joined", 9, "jo@biggrowth.example", false, "BIGGR OWTH", "BIGGROWTH", 1},
-		{"one letter misread", 9, "jo@biggrowth.example", false, "BIGGR0WTH", "BIGGR0WTH", 1},
-		{"words of their own, kept apart", 9, "jo@biggrowth.example", false, "BIGGROWTH LTD", "BIGGROWTH LTD", 1},
-		{"spelling something else", 9, "jo@biggrowth.example", false, "SEEDLINGS", "", 1},
-		{"the domain a website's", 9, "www.biggrowth.example", false, "BIGGROWTH", "BIGGROWTH", 1},
-		{"a row read already: no read", 9, "jo@biggrowth.example", true, "BIGGROWTH", "", 0},
-		{"no domain: no read", 9, "", false, "BIGGROWTH", "", 0},
+		{"a logo spelling the domain", 9, "jo@larkmoor.example", false, "LARKMOOR", "LARKMOOR", 1},
+		{"its letters read apart, joined", 9, "jo@larkmoor.example", false, "LARKMO OR", "LARKMOOR", 1},
+		{"one letter misread", 9, "jo@larkmoor.example", false, "LARKM0OR", "LARKM0OR", 1},
+		{"words of their own, kept apart", 9, "jo@larkmoor.example", false, "LARKMOOR LTD", "LARKMOOR LTD", 1},
+		{"spelling something else", 9, "jo@larkmoor.example", false, "HEATHLAND", "", 1},
+		{"the domain a website's", 9, "www.larkmoor.example", false, "LARKMOOR", "LARKMOOR", 1},
+		{"a row read already: no read", 9, "jo@larkmoor.example", true, "LARKMOOR", "", 0},
+		{"no domain: no read", 9, "", false, "LARKMOOR", "", 0},
 		{"a free mail's domain: no read", 5, "jo@gmail.com", false, "GMAIL", "", 0},
-		{"far fewer letters than the domain: no read", 4, "jo@biggrowthcoaching.example", false, "BIGG", "", 0},
+		{"far fewer letters than the domain: no read", 4, "jo@larkmoorgardening.example", false, "LARK", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,7 +47,7 @@ func TestReadMissedRows(t *testing.T) {
 				first = append(first, lines(row{text: tt.email, x: 100, y: 300})...)
 			}
 			if tt.covered {
-				first = append(first, Line{Text: "BIGGROWTH", Box: logo, Conf: 90, Words: []Word{{Text: "BIGGROWTH", Box: logo, Conf: 90}}})
+				first = append(first, Line{Text: "LARKMOOR", Box: logo, Conf: 90, Words: []Word{{Text: "LARKMOOR", Box: logo, Conf: 90}}})
 			}
 			sortLines(first)
 			eng := &heightEngine{text: tt.again}
@@ -84,15 +84,15 @@ func TestMissedLogoIsCompany(t *testing.T) {
 	for i := range 9 {
 		draw.Draw(up, image.Rect(1000+i*32, 700, 1000+i*32+24, 740), image.NewUniform(color.Gray{}), image.Point{}, draw.Src)
 	}
-	first := lines(row{text: "Johnathan Example", x: 100, y: 100, h: 60}, row{text: "johnathan@biggrowth.example", x: 100, y: 300})
-	got, _, err := readMissedRows(context.Background(), &heightEngine{text: "BIGGROWTH"}, up, first, Pass{})
+	first := lines(row{text: "Jordan Example", x: 100, y: 100, h: 60}, row{text: "jordan@larkmoor.example", x: 100, y: 300})
+	got, _, err := readMissedRows(context.Background(), &heightEngine{text: "LARKMOOR"}, up, first, Pass{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range Classify(got, cardSize) {
 		if f.Kind == FieldCompany {
-			if f.Value != "BIGGROWTH" || f.Suggested {
-				t.Errorf("company %q (suggested %v), want BIGGROWTH filled in", f.Value, f.Suggested)
+			if f.Value != "LARKMOOR" || f.Suggested {
+				t.Errorf("company %q (suggested %v), want LARKMOOR filled in", f.Value, f.Suggested)
 			}
 			return
 		}

@@ -523,7 +523,7 @@ var slipLetters = map[rune]rune{'1': 'l', '0': 'o', '5': 's', '¢': 'c'}
 // capital in a word of capitals ("W1LSON"). Which letter a "1" was, l or
 // i, the word seldom tells: l is the commoner, but on a card dialled in
 // Japan (region), a word that reads as romaji with an i and is no known
-// name with an l takes the i ("Kohe1" is Kohei): romaji has no l.
+// name with an l takes the i ("Shunpe1" is Shunpei): romaji has no l.
 func mendNameSlips(text, region string) string {
 	words := strings.Fields(text)
 	for i, w := range words {
@@ -695,7 +695,7 @@ func (c *card) matchesLocalPart(words []string) bool {
 	}
 	// Emails are written without the name's diacritics: "Gonçalves" is
 	// "goncalves".
-	// A role's address ("projects.sea@", "sales@") says nothing of a
+	// A role's address ("exports.emea@", "sales@") says nothing of a
 	// name that holds the role's word; an initial ("I.") is no role, nor
 	// is a name with one inside it ("Patrício" holds "cio").
 	for _, w := range words {
@@ -766,8 +766,8 @@ func (c *card) findCompanyTitleName() {
 	c.splitNameTitle()
 
 	// Company: the line that most reads like one; of two that read
-	// alike, the one printed clearly larger, as a firm's name is: "MAYA
-	// SALES" over a brand's tagline ("AIR CONDITIONING SYSTEMS") printed
+	// alike, the one printed clearly larger, as a firm's name is: "KIRAN
+	// TRADERS" over a brand's tagline ("SAMPLE COOLING SYSTEMS") printed
 	// small under its logo.
 	best, bestScore := -1, 0.0
 	for k, p := range c.parts {
