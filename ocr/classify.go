@@ -879,13 +879,20 @@ func confusable(s string) string {
 func (c *card) addDomain(host string) {
 	host = strings.TrimPrefix(host, "www.")
 	c.hosts = append(c.hosts, host)
-	labels := strings.Split(host, ".")
-	for _, lab := range labels {
+	if lab, ok := domainLabel(host); ok {
+		c.domains = append(c.domains, lab)
+	}
+}
+
+// domainLabel is the first telling label of host, one of three letters
+// or more that is no generic one: "acme" for mail.acme.co.uk.
+func domainLabel(host string) (string, bool) {
+	for _, lab := range strings.Split(strings.TrimPrefix(host, "www."), ".") {
 		if len(lab) >= 3 && !genericLabels[lab] {
-			c.domains = append(c.domains, lab)
-			return
+			return lab, true
 		}
 	}
+	return "", false
 }
 
 var genericLabels = map[string]bool{"com": true, "org": true, "net": true, "edu": true, "gov": true,

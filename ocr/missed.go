@@ -38,8 +38,8 @@ const (
 // emails and websites, its words joined when only joined they spell it. It returns the lines
 // and how many reads it made.
 func readMissedRows(ctx context.Context, eng Engine, up image.Image, lines []Line, p Pass) ([]Line, int, error) {
-	domains := lineDomains(lines)
-	if len(domains) == 0 || domainRead(lines, domains) {
+	domains, named := lineDomains(lines)
+	if len(domains) == 0 || named {
 		return lines, 0, nil
 	}
 	g, ok := up.(*image.Gray)
@@ -89,45 +89,37 @@ func readMissedRows(ctx context.Context, eng Engine, up image.Image, lines []Lin
 	return lines, reads, nil
 }
 
-// lineDomains are the first telling labels of the domains of the emails
-// and websites read in lines: "acme" for jo@mail.acme.example.
-func lineDomains(lines []Line) []string {
-	var out []string
-	add := func(host string) {
-		for _, lab := range strings.Split(strings.TrimPrefix(strings.ToLower(host), "www."), ".") {
-			if len(lab) >= 3 && !genericLabels[lab] {
-				out = append(out, lab)
-				return
-			}
-		}
-	}
+// lineDomains are the telling labels (see domainLabel) of the domains of
+// the emails and websites read in lines: "acme" for jo@mail.acme.example.
+// named says whether a line, but for its emails and websites, already
+// spells one of them: the firm's name was read, and no row is read again.
+func lineDomains(lines []Line) (domains []string, named bool) {
+	var rests []string
 	for _, l := range lines {
 		for _, e := range emailRe.FindAllString(l.Text, -1) {
 			_, d, _ := strings.Cut(strings.ReplaceAll(e, " ", ""), "@")
-			add(d)
-		}
-		for _, u := range urlRe.FindAllString(l.Text, -1) {
-			if !strings.Contains(u, "@") && strings.Contains(u, ".") {
-				add(hostOf(u))
+			if lab, ok := domainLabel(strings.ToLower(d)); ok {
+				domains = append(domains, lab)
 			}
 		}
+		rest := emailRe.ReplaceAllString(l.Text, " ")
+		for _, u := range urlRe.FindAllString(rest, -1) {
+			if strings.Contains(u, ".") {
+				if lab, ok := domainLabel(hostOf(u)); ok {
+					domains = append(domains, lab)
+				}
+			}
+		}
+		rests = append(rests, squash(urlRe.ReplaceAllString(rest, " ")))
 	}
-	return out
-}
-
-// domainRead says whether a line, but for its emails and websites,
-// already spells one of domains: the firm's name was read, and no row
-// is read again.
-func domainRead(lines []Line, domains []string) bool {
-	for _, l := range lines {
-		rest := squash(urlRe.ReplaceAllString(emailRe.ReplaceAllString(l.Text, " "), " "))
+	for _, rest := range rests {
 		for _, d := range domains {
 			if len(d) >= missedLetters && strings.Contains(rest, d) {
-				return true
+				return domains, true
 			}
 		}
 	}
-	return false
+	return domains, false
 }
 
 // spelledDomain returns the domain of domains that s spells, but for one
