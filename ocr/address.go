@@ -164,7 +164,7 @@ var countryAtEndRe = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:the\s+)?(?:` + cou
 func (c *card) findAddress() {
 	start := -1
 	for k, p := range c.parts {
-		if p.kind == "" && (isAddress(p.text) || townCountryRe.MatchString(c.lines[p.line].Text)) && !hasCompanySuffix(p.text) {
+		if p.kind == "" && (isAddress(p.text) || townCountryRe.MatchString(c.lines[p.line].Text) || c.columnAddress(p)) && !hasCompanySuffix(p.text) {
 			start = k
 			break
 		}
@@ -190,6 +190,9 @@ func (c *card) findAddress() {
 		}
 		block = append(block, k)
 		closed = endsAddress(p.text)
+	}
+	if len(block) == 1 {
+		block = c.besideColumn(block[0])
 	}
 	// A country alone on the line after the postcode belongs too.
 	if k := block[len(block)-1] + 1; k < len(c.parts) && c.parts[k].kind == "" && countryRe.MatchString(c.parts[k].text) &&
@@ -235,6 +238,9 @@ func (c *card) findAddress() {
 			t = fixFloor(strings.TrimSpace(addressLabelRe.ReplaceAllString(t, "")))
 			if c.region == "JP" {
 				t = postmarkRe.ReplaceAllString(t, "〒$1")
+				if jpPostcodeStartRe.MatchString(t) {
+					t = "〒" + t // its mark taken for a speck
+				}
 			}
 
 		}

@@ -79,7 +79,7 @@ type card struct {
 func newCard(lines []Line, size image.Point) *card {
 	c := &card{size: size}
 	for _, l := range lines {
-		c.lines = append(c.lines, trimFragments(l, size))
+		c.lines = append(c.lines, columnDashes(trimFragments(l, size)))
 	}
 	var hs []int
 	for _, l := range c.lines {
@@ -105,7 +105,7 @@ func newCard(lines []Line, size image.Point) *card {
 func CleanLines(lines []Line, size image.Point) []Line {
 	out := make([]Line, len(lines))
 	for i, l := range lines {
-		out[i] = trimFragments(l, size)
+		out[i] = columnDashes(trimFragments(l, size))
 		out[i].Text = undoSlips(out[i].Text)
 	}
 	return out

@@ -69,7 +69,7 @@ func (c *card) findJapanese() {
 		if n := utf8.RuneCountInString(strings.ReplaceAll(strings.ReplaceAll(t, " ", ""), "　", "")); n < 2 || n > 7 {
 			continue
 		}
-		if h := lineHeight(c.lines[p.line]); h > size || h == size && title >= 0 && c.adjacent(c.parts[title].line, p.line) {
+		if h := letterSize(c.lines[p.line]); h > size || h == size && title >= 0 && c.adjacent(c.parts[title].line, p.line) {
 			name, size = k, h
 		}
 	}
@@ -257,4 +257,133 @@ func latinWords(words []string) bool {
 		}
 	}
 	return true
+}
+
+// downLine says whether l was read down a column of a card printed down
+// its height: three times as tall as it is wide, of three letters or more.
+func downLine(l Line) bool {
+	return l.Box.Dy() >= 3*l.Box.Dx() && utf8.RuneCountInString(l.Text) >= 3
+}
+
+// columnBars are what a dash printed down a column, standing on end, is
+// read as.
+const columnBars = "Ili|!」｜︱ー—–-"
+
+// columnDashes gives l, when read down a column (downLine), with the
+// dashes between its digits put back and its digits joined: an address
+// or a number printed down a Japanese card, "〒989I2705",
+// "みなとみらい 4 |! 2 | 2 1", is "〒989-2705", "みなとみらい 4-2-21";
+// digits printed one under the other are read apart, "1 1 F" for 11F;
+// a long vowel mark after katakana is read as a bar, "センタ|ビル".
+func columnDashes(l Line) Line {
+	if !downLine(l) {
+		return l
+	}
+	rs := []rune(l.Text)
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		b.WriteRune(rs[i])
+		if unicode.Is(unicode.Katakana, rs[i]) {
+			// A long vowel mark stands on end too: "センタ | ビル".
+			j := i + 1
+			for j < len(rs) && rs[j] == ' ' {
+				j++
+			}
+			if k := j + 1; j < len(rs) && strings.ContainsRune("Il|｜︱", rs[j]) {
+				for k < len(rs) && rs[k] == ' ' {
+					k++
+				}
+				if k < len(rs) && isCJK(rs[k]) {
+					b.WriteRune('ー')
+					i = k - 1
+				}
+			}
+			continue
+		}
+		if !unicode.IsDigit(rs[i]) {
+			continue
+		}
+		j, bars := i+1, 0
+		for j < len(rs) && (rs[j] == ' ' || strings.ContainsRune(columnBars, rs[j])) {
+			if rs[j] != ' ' {
+				bars++
+			}
+			j++
+		}
+		if j == i+1 || j == len(rs) || bars > 2 {
+			continue
+		}
+		switch next := rs[j]; {
+		case bars > 0 && unicode.IsDigit(next):
+			b.WriteRune('-')
+		case bars == 0 && (unicode.IsDigit(next) || next == 'F'):
+		default:
+			continue
+		}
+		i = j - 1
+	}
+	l.Text = b.String()
+	return l
+}
+
+// letterSize is how large l's letters are printed: its height, or its
+// width when read down a column (downLine), whose words are as tall as
+// the letters stacked in them.
+func letterSize(l Line) int {
+	if downLine(l) {
+		return l.Box.Dx()
+	}
+	return lineHeight(l)
+}
+
+// jpPostcodeStartRe matches a Japanese postcode at the start of a line,
+// its 〒 lost, and what follows it.
+var jpPostcodeStartRe = regexp.MustCompile(`^\d{3}-\d{4,5}\b\s*`)
+
+// columnAddress says whether p, on a card printed in Japanese, is an
+// address printed down a column (downLine): after its postcode, if
+// printed with it, a prefecture and then a number. Printed across, an
+// address starts with its postcode; down a column, the postcode often
+// stands in a column of its own.
+func (c *card) columnAddress(p part) bool {
+	if !c.japanese() || !downLine(c.lines[p.line]) {
+		return false
+	}
+	t := jpPostcodeStartRe.ReplaceAllString(strings.TrimPrefix(strings.TrimSpace(p.text), "〒"), "")
+	return jaPlaceRe.MatchString(t) && len(digitsOf(t)) > 0
+}
+
+// besideColumn returns the address that starts at part k, printed down
+// a column: with the column beside it that holds its postcode alone, or,
+// when k is that postcode, the column beside it that holds the rest
+// (columnAddress). The postcode comes first. A line printed across, or
+// an address with nothing beside it, is k alone.
+func (c *card) besideColumn(k int) []int {
+	p := c.parts[k]
+	if !c.japanese() || !downLine(c.lines[p.line]) {
+		return []int{k}
+	}
+	post := jpPostcodeLineRe.MatchString(p.text)
+	for j, q := range c.parts {
+		if j == k || q.kind != "" || !downLine(c.lines[q.line]) || !c.besideDown(p.line, q.line) {
+			continue
+		}
+		switch {
+		case post && c.columnAddress(q) && !jpPostcodeStartRe.MatchString(strings.TrimPrefix(q.text, "〒")):
+			return []int{k, j}
+		case !post && jpPostcodeLineRe.MatchString(q.text) && c.columnAddress(p) && !jpPostcodeStartRe.MatchString(strings.TrimPrefix(p.text, "〒")):
+			return []int{j, k}
+		}
+	}
+	return []int{k}
+}
+
+// besideDown says whether lines a and b, read down columns, stand side
+// by side: their tops about level, no wider apart than twice the wider
+// column.
+func (c *card) besideDown(a, b int) bool {
+	la, lb := c.lines[a].Box, c.lines[b].Box
+	w := max(la.Dx(), lb.Dx())
+	gap := max(la.Min.X, lb.Min.X) - min(la.Max.X, lb.Max.X)
+	return gap <= 2*w && abs(la.Min.Y-lb.Min.Y) <= 2*w
 }

@@ -28,7 +28,7 @@ var japaneseCases = []struct {
 		),
 		want: map[FieldKind]string{
 			FieldName: "佐藤 健一", FieldPhonetic: "Kenichi Sato", FieldTitle: "部長", FieldCompany: "株式会社ミナト建設",
-			FieldEmail: "sato@minato.co.jp", FieldAddress: "105-0011 東京都港区芝公園1-2-3",
+			FieldEmail: "sato@minato.co.jp", FieldAddress: "〒105-0011 東京都港区芝公園1-2-3",
 		},
 		phones: []string{"03-5555-0123", "03-5555-0124"},
 		note:   "営業部",
@@ -556,5 +556,111 @@ func TestRomajiWord(t *testing.T) {
 		if got := romajiWord(w); got != want {
 			t.Errorf("romajiWord(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// downColumn lays text out as an engine reads a column printed down a
+// card: its words one under the other from (x, y), each letter w wide
+// and w tall.
+func downColumn(x, y, w int, text string) Line {
+	var words []Word
+	for _, t := range strings.Fields(text) {
+		h := w * len([]rune(t))
+		words = append(words, Word{Text: t, Conf: 90, Box: image.Rect(x, y, x+w, y+h)})
+		y += h + w/4
+	}
+	return NewLine(words)
+}
+
+func TestColumnDashes(t *testing.T) {
+	tests := []struct {
+		name string
+		line Line
+		want string
+	}{
+		{"dashes read as bars", downColumn(80, 100, 36, "神奈川県横浜市西区みなとみらい 6 ! 6 ! 2"), "神奈川県横浜市西区みなとみらい 6-6-2"},
+		{"dashes read as letters, a postcode", downColumn(80, 100, 36, "〒989I2705 京都府京都市下京区烏丸通 6I7I13"), "〒989-2705 京都府京都市下京区烏丸通 6-7-13"},
+		{"a dash read twice, digits apart", downColumn(80, 100, 36, "みなとみらい 4 |! 2 | 2 1 ヒカリビル 9F"), "みなとみらい 4-2-21 ヒカリビル 9F"},
+		{"a floor read apart", downColumn(80, 100, 36, "アオバセンタ | ビル 1 1 F"), "アオバセンタービル 11F"},
+		{"a number", downColumn(300, 100, 36, "携帯電話 090I1234I5232"), "携帯電話 090-1234-5232"},
+		{"a bar that is no dash", downColumn(80, 100, 36, "東京都港区 1 | 本社"), "東京都港区 1 | 本社"},
+		{"a line across is left", Line{Text: "Suite 4 | 12 Main St", Box: image.Rect(100, 100, 700, 140)}, "Suite 4 | 12 Main St"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := columnDashes(tt.line).Text; got != tt.want {
+				t.Errorf("columnDashes(%q) = %q, want %q", tt.line.Text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestClassifyColumns reads cards printed down their height, as the
+// engine reads them: the address down a column, its postcode in a column
+// of its own beside it or at its head.
+func TestClassifyColumns(t *testing.T) {
+	across := func(x, y, h int, text string) Line {
+		return Line{Text: text, Conf: 90, Box: image.Rect(x, y, x+h*len(text)/2, y+h),
+			Words: []Word{{Text: text, Conf: 90, Box: image.Rect(x, y, x+h*len(text)/2, y+h)}}}
+	}
+	firm, title, name := downColumn(760, 120, 60, "アオバ物流株式会社"), downColumn(572, 120, 50, "代表取締役"), downColumn(440, 120, 100, "小林 修")
+	tail := []Line{across(82, 1367, 40, "KOBAYASHI Osamu"), across(80, 1433, 40, "osamu@aoba.co.jp")}
+	tests := []struct {
+		name    string
+		lines   []Line
+		address string
+		phones  []string
+	}{
+		{
+			name: "postcode in a column of its own",
+			lines: append([]Line{firm, title, name,
+				// A label misread with a kanji before it, beside a
+				// name printed larger.
+				downColumn(300, 120, 40, "人携帯: 090I1234I5232"),
+				downColumn(146, 120, 36, "〒567I3397"),
+				downColumn(85, 120, 36, "大阪府大阪市北区梅田 3 | 1 3 | 1 アオバセンタ | ビル 1 1F")}, tail...),
+			address: "〒567-3397 大阪府大阪市北区梅田 3-13-1 アオバセンタービル 11F",
+			phones:  []string{"090-1234-5232"},
+		},
+		{
+			name: "postcode at the head of the column, its mark lost",
+			lines: append([]Line{firm, title, name,
+				downColumn(300, 120, 40, "携帯 090I1234I5232"),
+				downColumn(85, 120, 36, "567I3397 大阪府大阪市北区梅田 3I13I1")}, tail...),
+			address: "〒567-3397 大阪府大阪市北区梅田 3-13-1",
+			phones:  []string{"090-1234-5232"},
+		},
+		{
+			// Its dashes read as ones: an address to mend, not to lose.
+			name: "postcode not read, a number misread",
+			lines: append([]Line{firm, title, name,
+				downColumn(300, 120, 40, "携帯 090I1234I5232"),
+				downColumn(85, 120, 36, "大阪府大阪市北区梅田 31131 アオバビル")}, tail...),
+			address: "大阪府大阪市北区梅田 31131 アオバビル",
+			phones:  []string{"090-1234-5232"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[FieldKind]string{}
+			var phones []string
+			for _, f := range Classify(tt.lines, image.Pt(914, 1600)) {
+				if f.Kind == FieldPhone {
+					phones = append(phones, f.Value)
+				} else if _, ok := got[f.Kind]; !ok {
+					got[f.Kind] = f.Value
+				}
+			}
+			want := map[FieldKind]string{FieldName: "小林 修", FieldTitle: "代表取締役", FieldCompany: "アオバ物流株式会社",
+				FieldEmail: "osamu@aoba.co.jp", FieldAddress: tt.address}
+			for kind, w := range want {
+				if got[kind] != w {
+					t.Errorf("%s = %q, want %q", kind, got[kind], w)
+				}
+			}
+			if !slices.Equal(phones, tt.phones) {
+				t.Errorf("phones = %q, want %q", phones, tt.phones)
+			}
+		})
 	}
 }
