@@ -79,7 +79,7 @@ func (c *card) findJapanese() {
 	}
 	c.take(name, FieldName)
 	f := &c.found[len(c.found)-1]
-	f.Value = strings.Join(strings.Fields(strings.ReplaceAll(c.parts[name].text, "　", " ")), " ")
+	f.Value = kanjiLookalikes(strings.Join(strings.Fields(strings.ReplaceAll(c.parts[name].text, "　", " ")), " "))
 	if l := c.lines[c.parts[name].line]; !strings.Contains(f.Value, " ") && f.Value == l.Text {
 		// A name's family and given names are set apart by a space the
 		// engine saw as a gap between two words, if not a wide one.
@@ -334,6 +334,27 @@ func letterSize(l Line) int {
 		return l.Box.Dx()
 	}
 	return lineHeight(l)
+}
+
+// kanaLikeKanji are the katakana the engine reads for the kanji they
+// look like: 二, 口, 工, 八, 力 and 一 as ニ, ロ, エ, ハ, カ and ー.
+var kanaLikeKanji = map[rune]rune{'ニ': '二', 'ロ': '口', 'エ': '工', 'ハ': '八', 'カ': '力', 'ー': '一'}
+
+// kanjiLookalikes gives name, read in kanji, with each katakana that
+// looks like a kanji (kanaLikeKanji) read as that kanji where it stands
+// among kanji, no kana beside it: "井上 浩ニ" is 井上 浩二, "山ロ" 山口. A
+// name in katakana ("エリカ") keeps its kana.
+func kanjiLookalikes(name string) string {
+	rs := []rune(name)
+	han := func(i int) bool { return i >= 0 && i < len(rs) && unicode.Is(unicode.Han, rs[i]) }
+	edge := func(i int) bool { return i < 0 || i >= len(rs) || rs[i] == ' ' }
+	for i, r := range rs {
+		k, ok := kanaLikeKanji[r]
+		if ok && (han(i-1) || han(i+1)) && (han(i-1) || edge(i-1)) && (han(i+1) || edge(i+1)) {
+			rs[i] = k
+		}
+	}
+	return string(rs)
 }
 
 // jpPostcodeStartRe matches a Japanese postcode at the start of a line,

@@ -664,3 +664,131 @@ func TestClassifyColumns(t *testing.T) {
 		})
 	}
 }
+
+// queueEngine answers each read with the next of its texts, read surely,
+// and nothing once they run out.
+type queueEngine struct {
+	texts  []string
+	passes []Pass
+}
+
+func (e *queueEngine) Orientation(context.Context, image.Image) (Orientation, bool) {
+	return Orientation{}, false
+}
+
+func (e *queueEngine) Close() error { return nil }
+
+func (e *queueEngine) Recognize(_ context.Context, img image.Image, p Pass) ([]Line, error) {
+	e.passes = append(e.passes, p)
+	if len(e.passes) > len(e.texts) || e.texts[len(e.passes)-1] == "" {
+		return nil, nil
+	}
+	b := img.Bounds()
+	var words []Word
+	x := b.Min.X + 2
+	for _, w := range strings.Fields(e.texts[len(e.passes)-1]) {
+		words = append(words, Word{Text: w, Conf: 90, Box: image.Rect(x, b.Min.Y+2, x+8*len([]rune(w)), b.Max.Y-2)})
+		x += 8*len([]rune(w)) + 4
+	}
+	return []Line{NewLine(words)}, nil
+}
+
+func TestRereadKanjiRows(t *testing.T) {
+	// at is a line read at conf in box (x0, y0)-(x1, y1), its words
+	// spread across it.
+	at := func(text string, conf float64, x0, y0, x1, y1 int) Line {
+		ws := strings.Fields(text)
+		var words []Word
+		for i, w := range ws {
+			a, b := x0+(x1-x0)*i/len(ws), x0+(x1-x0)*(i+1)/len(ws)-4
+			words = append(words, Word{Text: w, Conf: conf, Box: image.Rect(a, y0, b, y1)})
+		}
+		l := NewLine(words)
+		l.Box = image.Rect(x0, y0, x1, y1)
+		return l
+	}
+	head := []Line{at("ヒカリ電機株式会社", 94, 128, 131, 732, 212), at("人事部 係長", 91, 117, 317, 405, 367)}
+	tail := []Line{at("KOJI INOUE", 94, 117, 530, 424, 577), at("電話 03-1234-5820", 88, 117, 596, 700, 642), at("kojii@hikari.co.jp", 88, 117, 666, 560, 717)}
+	tests := []struct {
+		name  string
+		lines []Line
+		reads []string // what each read gives
+		want  string   // the name then classified
+		nread int
+		left  int // how many lines are left
+	}{
+		{
+			name: "a large name read in pieces, as marks",
+			lines: slices.Concat(head, []Line{
+				at("SH 一", 76, 360, 399, 547, 447), at("HH", 28, 120, 397, 210, 499), at("/ ロ ーー", 70, 358, 455, 555, 494),
+			}, tail),
+			// ニ, katakana, for the kanji 二 it looks like.
+			reads: []string{"井上 浩ニ"}, want: "井上 浩二", nread: 1, left: 6,
+		},
+		{
+			name: "a title taken into the row: the large line alone",
+			lines: slices.Concat(head[:1], []Line{
+				at("ダビ", 40, 156, 340, 485, 383), at("= £0", 49, 120, 346, 612, 500),
+			}, tail),
+			reads: []string{"", "井上 浩二"}, want: "井上 浩二", nread: 2, left: 6,
+		},
+		{
+			name:  "a name read surely is not read again",
+			lines: slices.Concat(head, []Line{at("井上 浩二", 92, 120, 397, 555, 499)}, tail),
+			reads: []string{"井上 浩三"}, want: "井上 浩二", nread: 0, left: 6,
+		},
+		{
+			name:  "a reading with Latin letters is not kept",
+			lines: slices.Concat(head, []Line{at("HH", 28, 120, 397, 555, 499)}, tail),
+			reads: []string{"井上 EH"}, want: "Koji Inoue", nread: 1, left: 6,
+		},
+	}
+	up := image.NewGray(image.Rect(0, 0, 1600, 914))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			eng := &queueEngine{texts: tt.reads}
+			got, n, err := rereadKanjiRows(context.Background(), eng, up, slices.Clone(tt.lines))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tt.left {
+				t.Errorf("%d lines left, want %d", len(got), tt.left)
+			}
+			if n != tt.nread || len(eng.passes) != tt.nread {
+				t.Errorf("%d reads (%d counted), want %d", len(eng.passes), n, tt.nread)
+			}
+			for _, p := range eng.passes {
+				if !slices.Equal(p.Langs, []string{"jpn"}) || p.Mode != ModeLine {
+					t.Errorf("read with %+v, want one line in jpn", p)
+				}
+			}
+			name := ""
+			for _, f := range Classify(got, image.Pt(1600, 914)) {
+				if f.Kind == FieldName {
+					name = f.Value
+				}
+			}
+			if name != tt.want {
+				t.Errorf("name %q, want %q", name, tt.want)
+			}
+		})
+	}
+}
+
+func TestKanjiLookalikes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"井上 浩ニ", "井上 浩二"},
+		{"山ロ 花子", "山口 花子"},
+		{"エ藤 ー郎", "工藤 一郎"},
+		{"田中 エリカ", "田中 エリカ"}, // a given name in katakana
+		{"ハナ", "ハナ"},
+		{"佐藤 健", "佐藤 健"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := kanjiLookalikes(tt.in); got != tt.want {
+				t.Errorf("kanjiLookalikes(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // rereadKanji reads again, in Japanese alone, on a card printed in
@@ -248,3 +249,161 @@ func strayLatin(l Line) bool {
 // strayConf is the confidence under which a short Latin word beside
 // kanji is taken for kanji misread.
 const strayConf = 60
+
+// A name in large kanji is often read as marks and Latin letters split
+// over several lines ("SH 一", "HH", "/ ロ ーー" for 井上 浩二), none of
+// which rereadKanji can mend alone: read on its own, each is a piece of
+// the name. Read together, set on white paper and brought down to
+// kanjiRowHeight, the rows of three invented cards each read as the name
+// (one with ニ for 二: see kanjiLookalikes).
+const (
+	// kanjiRowHeight is the height, in pixels, a row is read again at:
+	// at 24 and 32 pixels the three rows read right; at their own size
+	// (60 to 90) less surely, and at 64 one of them read wrong.
+	kanjiRowHeight = 32
+	// kanjiRows is how many rows a card reads again at most.
+	kanjiRows = 2
+)
+
+// rereadKanjiRows reads again, on a card printed in Japanese or Chinese
+// (printedCJK), the rows of large print read as no sure kanji or kana:
+// lines read across the card, at least as tall as its common line, with
+// no number, email or website, that are not read surely in its script
+// (sureCJK). The lines of a row, side by side, are read as one line in
+// Japanese, and the reading replaces them when it reads surely as kanji
+// or kana, with no stray Latin letters. It returns the lines and how
+// many reads it made.
+func rereadKanjiRows(ctx context.Context, eng Engine, up image.Image, lines []Line) ([]Line, int, error) {
+	if !printedCJK(lines) {
+		return lines, 0, nil
+	}
+	rows := kanjiRowsOf(lines)
+	if len(rows) == 0 {
+		return lines, 0, nil
+	}
+	g, ok := up.(*image.Gray)
+	if !ok {
+		g = grayOf(up)
+	}
+	reads := 0
+	// read reads box as a row, and gives the reading when it is kept.
+	read := func(box image.Rectangle) (Line, bool, error) {
+		box = box.Intersect(g.Rect)
+		f := min(1, float64(kanjiRowHeight)/float64(box.Dy()))
+		got, err := readPaddedAt(ctx, eng, g, box, f, Pass{Mode: ModeLine, Script: "Japanese", Langs: []string{"jpn"}, Only: true, DarkOnLight: true})
+		if err != nil {
+			return Line{}, false, err
+		}
+		reads++
+		var words []Word
+		for _, l := range got {
+			words = append(words, l.Words...)
+		}
+		again := NewLine(words)
+		n := cjkLetters(again.Text)
+		return again, n >= 2 && 3*n >= 2*utf8.RuneCountInString(strings.ReplaceAll(again.Text, " ", "")) && sureCJK(again), nil
+	}
+	gone := map[int]bool{}
+	var found []Line
+	for _, r := range rows {
+		// The row with the lines beside its large one, then, when that
+		// reads no kanji, the large line alone: a small line above it
+		// (a title) may have been taken in.
+		tries := []kanjiRow{r}
+		if len(r.lines) > 1 {
+			tries = append(tries, kanjiRow{box: lines[r.lines[0]].Box, lines: r.lines[:1]})
+		}
+		for _, t := range tries {
+			again, ok, err := read(t.box)
+			if err != nil {
+				return nil, reads, err
+			}
+			if ok {
+				for _, i := range t.lines {
+					gone[i] = true
+				}
+				found = append(found, again)
+				break
+			}
+		}
+	}
+	if len(found) == 0 {
+		return lines, reads, nil
+	}
+	var out []Line
+	for i, l := range lines {
+		if !gone[i] {
+			out = append(out, l)
+		}
+	}
+	out = append(out, found...)
+	sortLines(out)
+	return out, reads, nil
+}
+
+// sureCJK says whether l was read surely as kanji, kana or hanzi: with
+// cjkConf or more, and no stray Latin letters (strayLatin).
+func sureCJK(l Line) bool {
+	return hasCJK(l.Text) && l.Conf >= cjkConf && !strayLatin(l)
+}
+
+// A kanjiRow is a row of lines read across a card, side by side, that
+// rereadKanjiRows reads again as one.
+type kanjiRow struct {
+	box   image.Rectangle
+	lines []int
+}
+
+// kanjiRowsOf finds the rows rereadKanjiRows reads again (see there),
+// largest first, at most kanjiRows of them.
+func kanjiRowsOf(lines []Line) []kanjiRow {
+	var hs []int
+	for _, l := range lines {
+		hs = append(hs, l.Box.Dy())
+	}
+	slices.Sort(hs)
+	common := hs[len(hs)/2]
+	// A row is a large line read unsurely, with the lines beside it,
+	// whatever their size: the pieces of large kanji ("一" for 二).
+	unsure := func(l Line) bool {
+		return !sureCJK(l) && !downLine(l) && len(digitsOf(l.Text)) < 3 && !addressRe.MatchString(l.Text) &&
+			!(surePlain(l) && letters(l.Text) >= 4)
+	}
+	var rows []kanjiRow
+	for i, l := range lines {
+		if unsure(l) && l.Box.Dy() >= common {
+			rows = append(rows, kanjiRow{box: l.Box, lines: []int{i}})
+		}
+	}
+	for k := range rows {
+		for i, l := range lines {
+			r := &rows[k]
+			if slices.Contains(r.lines, i) || !unsure(l) {
+				continue
+			}
+			over := min(r.box.Max.Y, l.Box.Max.Y) - max(r.box.Min.Y, l.Box.Min.Y)
+			gap := max(r.box.Min.X, l.Box.Min.X) - min(r.box.Max.X, l.Box.Max.X)
+			if 2*over >= min(r.box.Dy(), l.Box.Dy()) && gap <= 2*r.box.Dy() {
+				r.box = r.box.Union(l.Box)
+				r.lines = append(r.lines, i)
+			}
+		}
+	}
+	// Rows that share a line are one.
+	for k := 0; k < len(rows); k++ {
+		for j := k + 1; j < len(rows); j++ {
+			if slices.ContainsFunc(rows[j].lines, func(i int) bool { return slices.Contains(rows[k].lines, i) }) {
+				rows[k].box = rows[k].box.Union(rows[j].box)
+				for _, i := range rows[j].lines {
+					if !slices.Contains(rows[k].lines, i) {
+						rows[k].lines = append(rows[k].lines, i)
+					}
+				}
+				rows = slices.Delete(rows, j, j+1)
+				j = k
+			}
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b kanjiRow) int { return b.box.Dy() - a.box.Dy() })
+	return rows[:min(len(rows), kanjiRows)]
+}

@@ -143,6 +143,11 @@ func spelledDomain(s string, domains []string) string {
 // letters took in the tops of the line under it, and read as a single
 // line it gave part of a word, or nothing.
 func readPadded(ctx context.Context, eng Engine, g *image.Gray, box image.Rectangle, p Pass) ([]Line, error) {
+	return readPaddedAt(ctx, eng, g, box, 1, p)
+}
+
+// readPaddedAt is readPadded with the paper scaled by f before it is read.
+func readPaddedAt(ctx context.Context, eng Engine, g *image.Gray, box image.Rectangle, f float64, p Pass) ([]Line, error) {
 	box = box.Intersect(g.Rect)
 	pad := max(4, box.Dy()/4)
 	paper := image.NewGray(image.Rect(0, 0, box.Dx()+2*pad, box.Dy()+2*pad))
@@ -150,10 +155,11 @@ func readPadded(ctx context.Context, eng Engine, g *image.Gray, box image.Rectan
 		paper.Pix[i] = 0xff
 	}
 	draw.Draw(paper, box.Sub(box.Min).Add(image.Pt(pad, pad)), g, box.Min, draw.Src)
-	got, err := eng.Recognize(ctx, paper, p)
+	got, err := eng.Recognize(ctx, scaleGray(paper, f), p)
 	if err != nil {
 		return nil, err
 	}
+	got = scaleLines(got, f)
 	for i, l := range got {
 		got[i] = moveLine(l, box.Min.Sub(image.Pt(pad, pad)))
 	}
