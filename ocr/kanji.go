@@ -91,16 +91,22 @@ func readLineIn(ctx context.Context, eng Engine, up image.Image, l Line, lang st
 // (readUnsureDetails, reading several parts, turns the whole card gray
 // once instead).
 func readBoxIn(ctx context.Context, eng Engine, up image.Image, box image.Rectangle, p Pass) (lines []Line, ok bool, err error) {
+	return readBoxInAt(ctx, eng, up, box, 1, p)
+}
+
+// readBoxInAt is readBoxIn with the box scaled by f before it is read.
+func readBoxInAt(ctx context.Context, eng Engine, up image.Image, box image.Rectangle, f float64, p Pass) (lines []Line, ok bool, err error) {
 	box = box.Intersect(up.Bounds())
 	if box.Empty() {
 		return nil, false, nil
 	}
 	crop := image.NewGray(image.Rect(0, 0, box.Dx(), box.Dy()))
 	draw.Draw(crop, crop.Bounds(), up, box.Min, draw.Src)
-	got, err := eng.Recognize(ctx, crop, p)
+	got, err := eng.Recognize(ctx, scaleGray(crop, f), p)
 	if err != nil {
 		return nil, false, err
 	}
+	got = scaleLines(got, f)
 	lines = make([]Line, len(got))
 	for i, l := range got {
 		lines[i] = moveLine(l, box.Min)

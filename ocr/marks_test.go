@@ -1,6 +1,7 @@
 package ocr
 
 import (
+	"cmp"
 	"context"
 	"image"
 	"strings"
@@ -287,5 +288,74 @@ func TestOnlyAddsMarks(t *testing.T) {
 	czech := NewLine([]Word{{Text: "Kateřina"}, {Text: "Šťastný"}})
 	if got, ok := plainWordsMarked(line, czech); !ok || got.Text != "Kateřina Šťastný" {
 		t.Errorf("plainWordsMarked = %q, %v; want Kateřina Šťastný, true", got.Text, ok)
+	}
+}
+
+// TestMarkedLineBroughtDown reads a name printed large: the Latin model,
+// reading it at its own height, may miss a mark it reads brought down to
+// markedHeight, where it also reads marks that are not there.
+func TestMarkedLineBroughtDown(t *testing.T) {
+	up := image.NewGray(image.Rect(0, 0, 1600, 1000))
+	// A line 84 pixels tall is read in a crop of 168 at its own height,
+	// and of 96 brought down to 48; one of 60 in a crop of 120, and not
+	// brought down: it is not a third taller than markedHeight.
+	tests := []struct {
+		name   string
+		h, th  int // the name's and the job's heights; th 40 when 0
+		called []string
+		first  string
+		read   map[string]map[int]string // by language, then by height
+		want   string
+		reads  int
+	}{
+		{
+			name: "ł read brought down, and in Polish", h: 84, first: "Przemystaw Mensah",
+			read: map[string]map[int]string{"Latin": {168: "Przemystaw Mensah", 96: "Przemysław Mensah"}, "pol": {96: "Przemysław Mensah"}},
+			want: "Przemysław Mensah", reads: 4,
+		},
+		{
+			name: "ł that Polish does not read", h: 84, first: "Przemystaw Mensah",
+			read: map[string]map[int]string{"Latin": {168: "Przemystaw Mensah", 96: "Przemysław Mensah"}, "pol": {96: "Przemystaw Mensah"}},
+			want: "Przemystaw Mensah", reads: 4,
+		},
+		{
+			name: "marks of the language the card calls for", h: 84, th: 70, called: []string{"spa"}, first: "Agustin Zuniga",
+			read: map[string]map[int]string{"Latin": {168: "Agustin Zuniga", 96: "Agustín Zúñiga"}, "spa": {96: "Agustín Zúñiga"}},
+			// The job's line is read too, once, though as tall: no line
+			// but the name's is read again brought down.
+			want: "Agustín Zúñiga", reads: 4,
+		},
+		{
+			name: "a mark no language confirms", h: 84, first: "Loic Petain",
+			read: map[string]map[int]string{"Latin": {168: "Loic Petain", 96: "Loic Pėtain"}},
+			want: "Loic Petain", reads: 2,
+		},
+		{
+			name: "marks read at its own height", h: 84, first: "Agustin Zuniga",
+			read: map[string]map[int]string{"Latin": {168: "Agustín Zúñiga", 96: "Agustín Zuñiga"}},
+			want: "Agustín Zúñiga", reads: 1,
+		},
+		{
+			name: "a line not a third taller than markedHeight", h: 60, first: "Przemystaw Mensah",
+			read: map[string]map[int]string{"Latin": {120: "Przemystaw Mensah", 96: "Przemysław Mensah"}, "pol": {96: "Przemysław Mensah"}},
+			want: "Przemystaw Mensah", reads: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			th := cmp.Or(tt.th, 40)
+			card := lines(cat(stack(100, 80, tt.h, tt.first, th, "Sales Manager"), stack(100, 600, "someone@quaywell.example"))...)
+			eng := &heightEngine{byLang: tt.read}
+			got, reads, err := markedLines(context.Background(), eng, up, card, tt.called)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got[0].Text != tt.want {
+				t.Errorf("name's line %q, want %q", got[0].Text, tt.want)
+			}
+			if reads != tt.reads || eng.reads != tt.reads {
+				t.Errorf("%d reads (engine asked %d times), want %d", reads, eng.reads, tt.reads)
+			}
+		})
 	}
 }
