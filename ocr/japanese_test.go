@@ -572,21 +572,24 @@ func downColumn(x, y, w int, text string) Line {
 	return NewLine(words)
 }
 
+// columnDashCases are lines read down a column, and across, with what
+// columnDashes makes of them.
+var columnDashCases = []struct {
+	name string
+	line Line
+	want string
+}{
+	{"dashes read as bars", downColumn(80, 100, 36, "神奈川県横浜市西区みなとみらい 6 ! 6 ! 2"), "神奈川県横浜市西区みなとみらい 6-6-2"},
+	{"dashes read as letters, a postcode", downColumn(80, 100, 36, "〒989I2705 京都府京都市下京区烏丸通 6I7I13"), "〒989-2705 京都府京都市下京区烏丸通 6-7-13"},
+	{"a dash read twice, digits apart", downColumn(80, 100, 36, "みなとみらい 4 |! 2 | 2 1 ヒカリビル 9F"), "みなとみらい 4-2-21 ヒカリビル 9F"},
+	{"a floor read apart", downColumn(80, 100, 36, "アオバセンタ | ビル 1 1 F"), "アオバセンタービル 11F"},
+	{"a number", downColumn(300, 100, 36, "携帯電話 090I1234I5232"), "携帯電話 090-1234-5232"},
+	{"a bar that is no dash", downColumn(80, 100, 36, "東京都港区 1 | 本社"), "東京都港区 1 | 本社"},
+	{"a line across is left", Line{Text: "Suite 4 | 12 Main St", Box: image.Rect(100, 100, 700, 140)}, "Suite 4 | 12 Main St"},
+}
+
 func TestColumnDashes(t *testing.T) {
-	tests := []struct {
-		name string
-		line Line
-		want string
-	}{
-		{"dashes read as bars", downColumn(80, 100, 36, "神奈川県横浜市西区みなとみらい 6 ! 6 ! 2"), "神奈川県横浜市西区みなとみらい 6-6-2"},
-		{"dashes read as letters, a postcode", downColumn(80, 100, 36, "〒989I2705 京都府京都市下京区烏丸通 6I7I13"), "〒989-2705 京都府京都市下京区烏丸通 6-7-13"},
-		{"a dash read twice, digits apart", downColumn(80, 100, 36, "みなとみらい 4 |! 2 | 2 1 ヒカリビル 9F"), "みなとみらい 4-2-21 ヒカリビル 9F"},
-		{"a floor read apart", downColumn(80, 100, 36, "アオバセンタ | ビル 1 1 F"), "アオバセンタービル 11F"},
-		{"a number", downColumn(300, 100, 36, "携帯電話 090I1234I5232"), "携帯電話 090-1234-5232"},
-		{"a bar that is no dash", downColumn(80, 100, 36, "東京都港区 1 | 本社"), "東京都港区 1 | 本社"},
-		{"a line across is left", Line{Text: "Suite 4 | 12 Main St", Box: image.Rect(100, 100, 700, 140)}, "Suite 4 | 12 Main St"},
-	}
-	for _, tt := range tests {
+	for _, tt := range columnDashCases {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := columnDashes(tt.line).Text; got != tt.want {
 				t.Errorf("columnDashes(%q) = %q, want %q", tt.line.Text, got, tt.want)
@@ -791,4 +794,27 @@ func TestKanjiLookalikes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzColumnDashes reads any text as a line down a column: its digits,
+// letters and kanji stay as they were, in order, and only bars and
+// spaces between them change.
+func FuzzColumnDashes(f *testing.F) {
+	for _, tt := range columnDashCases {
+		f.Add(tt.line.Text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := columnDashes(downColumn(80, 100, 36, text)).Text
+		kept := func(s string) string {
+			return strings.Map(func(r rune) rune {
+				if r == ' ' || r == '-' || strings.ContainsRune(columnBars, r) {
+					return -1
+				}
+				return r
+			}, s)
+		}
+		if kept(got) != kept(strings.Join(strings.Fields(text), " ")) {
+			t.Errorf("columnDashes(%q) = %q: more than bars and spaces changed", text, got)
+		}
+	})
 }
