@@ -79,7 +79,7 @@ func (c *card) findJapanese() {
 	}
 	c.take(name, FieldName)
 	f := &c.found[len(c.found)-1]
-	f.Value = kanjiLookalikes(strings.Join(strings.Fields(strings.ReplaceAll(c.parts[name].text, "　", " ")), " "))
+	f.Value = strings.Join(strings.Fields(strings.ReplaceAll(c.parts[name].text, "　", " ")), " ")
 	if l := c.lines[c.parts[name].line]; !strings.Contains(f.Value, " ") && f.Value == l.Text {
 		// A name's family and given names are set apart by a space the
 		// engine saw as a gap between two words, if not a wide one.
@@ -113,6 +113,10 @@ func (c *card) findJapanese() {
 		break
 	}
 	c.reason("the largest line of kanji or kana that is no company, department or place")
+	if m := kanjiLookalikes(f.Value); m != f.Value {
+		f.Value = m
+		f.Reason += ", a katakana read for the kanji it looks like"
+	}
 
 	// Its romaji: a line of two or three Latin words beside it, or that
 	// the email's name agrees with.

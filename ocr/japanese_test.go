@@ -61,6 +61,18 @@ var japaneseCases = []struct {
 		note:   "技術開発部",
 	},
 	{
+		name: "a kanji read as the katakana it looks like",
+		rows: cat(
+			stack(100, 60, 55, "株式会社ミナト建設"),
+			stack(100, 200, "営業部 部長", 80, "山ロ 花子", "Hanako Yamaguchi"),
+			stack(100, 560, "hanako@minato.co.jp"),
+		),
+		want: map[FieldKind]string{
+			FieldName: "山口 花子", FieldPhonetic: "Hanako Yamaguchi", FieldTitle: "部長", FieldCompany: "株式会社ミナト建設",
+		},
+		note: "営業部",
+	},
+	{
 		name: "a given name read as a line of its own",
 		rows: cat(
 			stack(100, 60, 55, "株式会社コスモ商事"),
@@ -776,6 +788,21 @@ func TestRereadKanjiRows(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestKanjiLookalikeSaid checks that the review says a name's kana was
+// read as the kanji it looks like.
+func TestKanjiLookalikeSaid(t *testing.T) {
+	for _, f := range Classify(lines(stack(100, 200, "営業部 部長", 80, "山ロ 花子", "Hanako Yamaguchi", "hanako@minato.co.jp")...), cardSize) {
+		if f.Kind != FieldName {
+			continue
+		}
+		if f.Value != "山口 花子" || !strings.Contains(f.Reason, "the kanji it looks like") {
+			t.Errorf("name %q, reason %q: want 山口 花子, and a reason that says ロ was read as 口", f.Value, f.Reason)
+		}
+		return
+	}
+	t.Error("no name")
 }
 
 func TestKanjiLookalikes(t *testing.T) {
