@@ -125,10 +125,13 @@ func markedLine(ctx context.Context, eng Engine, up image.Image, l Line, called 
 	if len(words) == 0 {
 		return nil, reads, nil
 	}
-	if same, ok := withMarks(l, NewLine(words)); !ok || same.Text != small.Text {
+	same, ok := withMarks(l, NewLine(words))
+	if !ok || same.Text != small.Text {
 		return nil, reads, nil
 	}
-	return small, reads, nil
+	// The language's reading, as surely as its model read the marks:
+	// brought down, the Latin model read "Przemysław" at 46.
+	return &same, reads, nil
 }
 
 // markedLineAt is markedLine for a reading of l at f times its size,

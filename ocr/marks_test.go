@@ -149,6 +149,7 @@ type heightEngine struct {
 	text     string
 	byHeight map[int]string
 	byLang   map[string]map[int]string // for a read in one language alone
+	confs    map[string]float64        // how surely each language reads; 90 when not given
 	reads    int
 }
 
@@ -170,10 +171,14 @@ func (e *heightEngine) Recognize(_ context.Context, img image.Image, p Pass) ([]
 	if text == "" {
 		return nil, nil
 	}
+	conf := 90.0
+	if c, ok := e.confs[strings.Join(p.Langs, "+")]; ok {
+		conf = c
+	}
 	var words []Word
 	x := b.Min.X + 4
 	for _, w := range strings.Fields(text) {
-		words = append(words, Word{Text: w, Conf: 90, Box: image.Rect(x, b.Min.Y+4, x+20*len(w), b.Max.Y-4)})
+		words = append(words, Word{Text: w, Conf: conf, Box: image.Rect(x, b.Min.Y+4, x+20*len(w), b.Max.Y-4)})
 		x += 20*len(w) + 10
 	}
 	return []Line{NewLine(words)}, nil
@@ -305,13 +310,19 @@ func TestMarkedLineBroughtDown(t *testing.T) {
 		called []string
 		first  string
 		read   map[string]map[int]string // by language, then by height
+		confs  map[string]float64        // how surely, by language
 		want   string
+		conf   float64 // the name's line's confidence, when not 0
 		reads  int
 	}{
 		{
+			// The word as surely as Polish read it (94; "Mensah" keeps
+			// its 90): brought down, the Latin model read it at 46,
+			// and the review called the name unsure.
 			name: "ł read brought down, and in Polish", h: 84, first: "Przemystaw Mensah",
-			read: map[string]map[int]string{"Latin": {168: "Przemystaw Mensah", 96: "Przemysław Mensah"}, "pol": {96: "Przemysław Mensah"}},
-			want: "Przemysław Mensah", reads: 4,
+			read:  map[string]map[int]string{"Latin": {168: "Przemystaw Mensah", 96: "Przemysław Mensah"}, "pol": {96: "Przemysław Mensah"}},
+			confs: map[string]float64{"Latin": 46, "pol": 94},
+			want:  "Przemysław Mensah", conf: 92, reads: 4,
 		},
 		{
 			name: "ł that Polish does not read", h: 84, first: "Przemystaw Mensah",
@@ -345,13 +356,16 @@ func TestMarkedLineBroughtDown(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			th := cmp.Or(tt.th, 40)
 			card := lines(cat(stack(100, 80, tt.h, tt.first, th, "Sales Manager"), stack(100, 600, "someone@quaywell.example"))...)
-			eng := &heightEngine{byLang: tt.read}
+			eng := &heightEngine{byLang: tt.read, confs: tt.confs}
 			got, reads, err := markedLines(context.Background(), eng, up, card, tt.called)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got[0].Text != tt.want {
 				t.Errorf("name's line %q, want %q", got[0].Text, tt.want)
+			}
+			if tt.conf != 0 && got[0].Conf != tt.conf {
+				t.Errorf("name's line read at %.0f, want %.0f", got[0].Conf, tt.conf)
 			}
 			if reads != tt.reads || eng.reads != tt.reads {
 				t.Errorf("%d reads (engine asked %d times), want %d", reads, eng.reads, tt.reads)
