@@ -268,7 +268,8 @@ func lineOver(lines []Line, box image.Rectangle) int {
 // with its confidence, where it differs from plain's by marks alone (see
 // marksOnly), else the whole of second when the lines differ so. A word
 // with a letter only one language writes was read in that language, and
-// is kept as it is: read again with the whole Latin script, "Hải" came
+// keeps its marks, gaining only marks on its plain letters (see
+// onlyAddsMarks): read again with the whole Latin script, "Hải" came
 // back "Hái". ok is false when no mark was added.
 func withMarks(plain, second Line) (Line, bool) {
 	if len(plain.Words) > 0 && len(plain.Words) != len(second.Words) {
@@ -279,7 +280,10 @@ func withMarks(plain, second Line) (Line, bool) {
 	if len(plain.Words) > 0 && len(plain.Words) == len(second.Words) {
 		words, changed := slices.Clone(plain.Words), false
 		for i, w := range words {
-			if !ownLetters(w.Text) && marksOnly(w.Text, second.Words[i].Text) {
+			// A word with a letter only one language writes keeps its
+			// marks, but may gain one on a plain letter: "Inşaat",
+			// read in Turkish, is İnşaat.
+			if (!ownLetters(w.Text) || onlyAddsMarks(w.Text, second.Words[i].Text)) && marksOnly(w.Text, second.Words[i].Text) {
 				// The word as the second reading read it, and as surely:
 				// the English model was unsure of the letters it lacks.
 				words[i].Text, words[i].Conf, changed = second.Words[i].Text, second.Words[i].Conf, true
@@ -362,8 +366,8 @@ func marked(r rune) bool {
 // "t" or "l", "æ" for "ae"), and everything else is equal but for case and spaces. At
 // least one mark must differ, and no more than half the letters.
 func marksOnly(plain, second string) bool {
-	a := []rune(strings.ToLower(strings.Join(strings.Fields(plain), " ")))
-	b := []rune(strings.ToLower(strings.Join(strings.Fields(second), " ")))
+	a := []rune(lowerLetters(strings.Join(strings.Fields(plain), " ")))
+	b := []rune(lowerLetters(strings.Join(strings.Fields(second), " ")))
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
@@ -395,6 +399,18 @@ func marksOnly(plain, second string) bool {
 	}
 	n := reach[len(a)][len(b)]
 	return n > 0 && n*2 <= len(b)+1
+}
+
+// lowerLetters is s in lower case, but for the Turkish İ, which stays a
+// marked letter: strings.ToLower writes it as a plain i, and a reading
+// that added only an İ ("Inşaat" read again as İnşaat) added no mark.
+func lowerLetters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == 'İ' {
+			return r
+		}
+		return unicode.ToLower(r)
+	}, s)
 }
 
 // better lowers *at to c when c is fewer, or *at is unreached.

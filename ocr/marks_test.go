@@ -14,8 +14,10 @@ var marksOnlyTests = []struct {
 	want          bool
 }{
 	{"Dvorak", "Dvořák", true},
-	{"Oztiirk", "Öztürk", true},        // ü read as ii
-	{"Przemystaw", "Przemysław", true}, // ł read as t
+	{"Oztiirk", "Öztürk", true},            // ü read as ii
+	{"Przemystaw", "Przemysław", true},     // ł read as t
+	{"Kabel Insaat", "Kabel İnşaat", true}, // İ, one letter in lower case too
+	{"Kabel Inşaat", "Kabel İnşaat", true},
 	{"Kjaer", "Kjær", true},
 	{"Cagla", "Çağla", true},
 	{"AOIFE O SUILLEABHAIN", "AOIFE Ó SÚILLEABHÁIN", true},
@@ -90,6 +92,12 @@ func TestWithMarks(t *testing.T) {
 			plain:  Line{Text: "Giilsen Aydin", Words: []Word{{Text: "Giilsen", Conf: 40}, {Text: "Aydin", Conf: 60}}},
 			second: Line{Text: "Gülşen Aydın", Words: []Word{{Text: "Gülşen", Conf: 90}, {Text: "Aydın", Conf: 80}}},
 			want:   "Gülşen Aydın", ok: true, conf: 85,
+		},
+		{
+			name:   "a word with a letter one language writes gains a mark on a plain letter",
+			plain:  Line{Text: "Kabel Inşaat", Words: words("Kabel", "Inşaat")},
+			second: Line{Text: "Kabel İnşaat", Words: words("Kabel", "İnşaat")},
+			want:   "Kabel İnşaat", ok: true,
 		},
 		{
 			// Read in Vietnamese, then again with the whole Latin script.
