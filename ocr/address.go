@@ -76,13 +76,13 @@ func townAndCountry(line string) (string, bool) {
 // space after it.
 var postmarkRe = regexp.MustCompile(`^[T〒]\s*(\d{3}-\d{4})\b`)
 
-// houseNumberRe finds a house number: a number of one to five digits,
-// maybe with a letter, standing as a word.
 // slippedHouseRe is a street line whose house number, one digit, was read
-// as a letter (S for 5, O for 0, I or l for 1, B for 8), before a word in
-// small letters.
+// as a letter (S for 5, O for 0, I or l for 1, B for 8: see digitSlips),
+// before a word in small letters.
 var slippedHouseRe = regexp.MustCompile(`^([SOIlB]) (\p{Ll}+ .+)$`)
 
+// houseNumberRe finds a house number: a number of one to five digits,
+// maybe with a letter, standing as a word.
 var houseNumberRe = regexp.MustCompile(`(?:^|\s)\d{1,5}[A-Za-z]?(?:,|\s|$)`)
 
 // floorRe matches a floor that starts an address, as in "5F Sample
@@ -215,7 +215,7 @@ func (c *card) findAddress() {
 		// A house number alone before the street read as a letter: "S
 		// tue Pasteur" for 5 rue Pasteur, over "17020 Bordeaux".
 		if m := slippedHouseRe.FindStringSubmatch(p.text); m != nil && townRe.MatchString(first) {
-			p.text = strings.NewReplacer("S", "5", "O", "0", "I", "1", "l", "1", "B", "8").Replace(m[1]) + " " + m[2]
+			p.text = string(digitSlips[[]rune(m[1])[0]]) + " " + m[2]
 		}
 		street := houseNumberRe.MatchString(p.text) && townRe.MatchString(first) && !streetRe.MatchString(first) &&
 			len(strings.Fields(p.text)) <= 8 && letters(p.text) >= 3

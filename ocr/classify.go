@@ -505,7 +505,7 @@ func (c *card) lostAt(text string, texts []string) (string, bool) {
 }
 
 // webStartRe is a line that starts with a website's label: "Web:", "W".
-var webStartRe = regexp.MustCompile(`(?i)^(?:w|web|website|url|internet)\b`)
+var webStartRe = regexp.MustCompile(`(?i)^(?:w|` + webWords + `)\b`)
 
 // webLabelRe is a website's label, or its www, which lostAtRe would take
 // for an email's local part: "Web vizu.com.sg" is no email.

@@ -371,11 +371,19 @@ var jpPostcodeStartRe = regexp.MustCompile(`^\d{3}-\d{4,5}\b\s*`)
 // address starts with its postcode; down a column, the postcode often
 // stands in a column of its own.
 func (c *card) columnAddress(p part) bool {
-	if !c.japanese() || !downLine(c.lines[p.line]) {
+	if !downLine(c.lines[p.line]) || !c.japanese() {
 		return false
 	}
-	t := jpPostcodeStartRe.ReplaceAllString(strings.TrimPrefix(strings.TrimSpace(p.text), "〒"), "")
+	t, _ := afterPostcode(p.text)
 	return jaPlaceRe.MatchString(t) && len(digitsOf(t)) > 0
+}
+
+// afterPostcode gives text without the Japanese postcode it starts with,
+// its 〒 kept or lost, and whether it started with one.
+func afterPostcode(text string) (string, bool) {
+	t := strings.TrimPrefix(strings.TrimSpace(text), "〒")
+	rest := jpPostcodeStartRe.ReplaceAllString(t, "")
+	return rest, rest != t
 }
 
 // besideColumn returns the address that starts at part k, printed down
@@ -385,18 +393,20 @@ func (c *card) columnAddress(p part) bool {
 // an address with nothing beside it, is k alone.
 func (c *card) besideColumn(k int) []int {
 	p := c.parts[k]
-	if !c.japanese() || !downLine(c.lines[p.line]) {
+	if !downLine(c.lines[p.line]) || !c.japanese() {
 		return []int{k}
 	}
 	post := jpPostcodeLineRe.MatchString(p.text)
+	_, pPost := afterPostcode(p.text)
 	for j, q := range c.parts {
 		if j == k || q.kind != "" || !downLine(c.lines[q.line]) || !c.besideDown(p.line, q.line) {
 			continue
 		}
+		_, qPost := afterPostcode(q.text)
 		switch {
-		case post && c.columnAddress(q) && !jpPostcodeStartRe.MatchString(strings.TrimPrefix(q.text, "〒")):
+		case post && c.columnAddress(q) && !qPost:
 			return []int{k, j}
-		case !post && jpPostcodeLineRe.MatchString(q.text) && c.columnAddress(p) && !jpPostcodeStartRe.MatchString(strings.TrimPrefix(p.text, "〒")):
+		case !post && jpPostcodeLineRe.MatchString(q.text) && c.columnAddress(p) && !pPost:
 			return []int{j, k}
 		}
 	}
