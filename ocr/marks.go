@@ -99,12 +99,12 @@ const markedHeight = 48
 // the invented cards, for a fifth more reads. It returns how many reads
 // it made.
 func markedLine(ctx context.Context, eng Engine, up image.Image, l Line, called []string, name bool) (*Line, int, error) {
-	got, reads, err := markedLineAt(ctx, eng, up, l, 1)
+	got, _, reads, err := markedLineAt(ctx, eng, up, l, 1)
 	if err != nil || got != nil || !name || 3*l.Box.Dy() <= 4*markedHeight {
 		return got, reads, err
 	}
 	f := markedHeight / float64(l.Box.Dy())
-	small, n, err := markedLineAt(ctx, eng, up, l, f)
+	small, own, n, err := markedLineAt(ctx, eng, up, l, f)
 	reads += n
 	if err != nil || small == nil {
 		return nil, reads, err
@@ -116,12 +116,16 @@ func markedLine(ctx context.Context, eng Engine, up image.Image, l Line, called 
 	if lang == "" {
 		return nil, reads, nil
 	}
-	again, _, err := readBoxInAt(ctx, eng, up, aloneBox(l.Box), f, Pass{Mode: ModeLine, Langs: []string{lang}, Only: true})
-	reads++
-	if err != nil {
-		return nil, reads, err
+	// The line at this size, in this language, may have been read already.
+	words := own.words
+	if own.lang != lang {
+		again, _, err := readBoxInAt(ctx, eng, up, aloneBox(l.Box), f, Pass{Mode: ModeLine, Langs: []string{lang}, Only: true})
+		reads++
+		if err != nil {
+			return nil, reads, err
+		}
+		words = wordsOn(again, l.Box)
 	}
-	words := wordsOn(again, l.Box)
 	if len(words) == 0 {
 		return nil, reads, nil
 	}
@@ -134,20 +138,29 @@ func markedLine(ctx context.Context, eng Engine, up image.Image, l Line, called 
 	return &same, reads, nil
 }
 
+// A languageReading is the words of a line read in one language alone,
+// which writes a letter the Latin model read on it (see markLanguage).
+type languageReading struct {
+	lang  string // "" for none made
+	words []Word
+}
+
 // markedLineAt is markedLine for a reading of l at f times its size,
-// with no second one.
-func markedLineAt(ctx context.Context, eng Engine, up image.Image, l Line, f float64) (*Line, int, error) {
+// with no second one. It also gives the reading in the language that
+// alone writes a letter read, when it made one.
+func markedLineAt(ctx context.Context, eng Engine, up image.Image, l Line, f float64) (*Line, languageReading, int, error) {
+	var own languageReading
 	b := l.Box
 	got, ok, err := readBoxInAt(ctx, eng, up, aloneBox(b), f, Pass{Mode: ModeLine, Script: "Latin", Langs: []string{latinScript}, Only: true})
 	if err != nil {
-		return nil, 1, err
+		return nil, own, 1, err
 	}
 	if !ok {
-		return nil, 0, nil // the line lies outside the card
+		return nil, own, 0, nil // the line lies outside the card
 	}
 	words := wordsOn(got, b)
 	if len(words) == 0 {
-		return nil, 1, nil
+		return nil, own, 1, nil
 	}
 	second := NewLine(words)
 	marked, ok := withMarks(l, second)
@@ -162,18 +175,19 @@ func markedLineAt(ctx context.Context, eng Engine, up image.Image, l Line, f flo
 		got, _, err := readBoxInAt(ctx, eng, up, aloneBox(b), f, Pass{Mode: ModeLine, Langs: []string{lang}, Only: true})
 		reads++
 		if err != nil {
-			return nil, reads, err
+			return nil, own, reads, err
 		}
-		if words := wordsOn(got, b); len(words) > 0 {
-			if more, added := plainWordsMarked(marked, NewLine(words)); added {
+		own = languageReading{lang: lang, words: wordsOn(got, b)}
+		if len(own.words) > 0 {
+			if more, added := plainWordsMarked(marked, NewLine(own.words)); added {
 				marked, ok = more, true
 			}
 		}
 	}
 	if !ok {
-		return nil, reads, nil
+		return nil, own, reads, nil
 	}
-	return &marked, reads, nil
+	return &marked, own, reads, nil
 }
 
 // plainWordsMarked is withMarks for the words of line that bear no mark

@@ -309,6 +309,8 @@ func TestOnlyAddsMarks(t *testing.T) {
 // markedHeight, where it also reads marks that are not there.
 func TestMarkedLineBroughtDown(t *testing.T) {
 	up := image.NewGray(image.Rect(0, 0, 1600, 1000))
+	// The Polish read that follows ł in the Latin reading brought down
+	// serves to confirm it too: three reads, not four.
 	// A line 84 pixels tall is read in a crop of 168 at its own height,
 	// and of 96 brought down to 48; one of 60 in a crop of 120, and not
 	// brought down: it is not a third taller than markedHeight.
@@ -330,12 +332,12 @@ func TestMarkedLineBroughtDown(t *testing.T) {
 			name: "ł read brought down, and in Polish", h: 84, first: "Przemystaw Mensah",
 			read:  map[string]map[int]string{"Latin": {168: "Przemystaw Mensah", 96: "Przemysław Mensah"}, "pol": {96: "Przemysław Mensah"}},
 			confs: map[string]float64{"Latin": 46, "pol": 94},
-			want:  "Przemysław Mensah", conf: 92, reads: 4,
+			want:  "Przemysław Mensah", conf: 92, reads: 3,
 		},
 		{
 			name: "ł that Polish does not read", h: 84, first: "Przemystaw Mensah",
 			read: map[string]map[int]string{"Latin": {168: "Przemystaw Mensah", 96: "Przemysław Mensah"}, "pol": {96: "Przemystaw Mensah"}},
-			want: "Przemystaw Mensah", reads: 4,
+			want: "Przemystaw Mensah", reads: 3,
 		},
 		{
 			name: "marks of the language the card calls for", h: 84, th: 70, called: []string{"spa"}, first: "Agustin Zuniga",
