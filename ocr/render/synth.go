@@ -475,6 +475,26 @@ func Synthesize(seed int64, i int) Synthetic {
 		nameLine.SpaceBefore = 3
 		head = slices.Concat([]Line{logo, nameLine, titleLine}, firm, under)
 	}
+	if rng, ok := shopCard(seed); ok && style != "company-first" {
+		// The firm's name printed largest, the people at the size of the
+		// text around them, sometimes two of them one under the other.
+		nameLine.Size = body + 1 + rng.Float64()
+		firm[0].Size = bigName * (1.1 + 0.3*rng.Float64())
+		firm[0].Bold = true
+		people := []Line{nameLine, titleLine}
+		if rng.IntN(2) == 0 {
+			partner := pick(f, apart(givenNames[lang])) + " " + family
+			if rng.IntN(2) == 0 {
+				partner = pick(f, apart(givenNames[lang])) + " " + pick(f, apart(familyNames[lang]))
+			}
+			if printedName == strings.ToUpper(name) {
+				partner = strings.ToUpper(partner)
+			}
+			people[1] = Line{Text: partner, Size: nameLine.Size, Bold: nameLine.Bold}
+			want.Title = ""
+		}
+		head = slices.Concat(people, firm, under)
+	}
 	if style == "company-first" {
 		firm[0].SpaceBefore = 0
 		nameLine.SpaceBefore = 4
@@ -607,6 +627,19 @@ func townOnly(seed int64, co country) string {
 	seps := []string{", ", " | ", " · ", " - "}
 	return co.towns[rng.IntN(len(co.towns))] + seps[rng.IntN(len(seps))] + co.name
 }
+
+// shopCard says whether the card of seed prints its firm's name largest
+// and its holder's name at the size of the text around it, as shops' and
+// small firms' cards do, with a second person under the first on half of
+// them: one in shopShare. It draws apart from the card's other choices,
+// so that every other card stays as it was; rng goes on drawing for it.
+func shopCard(seed int64) (rng *rand.Rand, ok bool) {
+	return oneIn(seed, 0x5b0b_ca2d, shopShare)
+}
+
+// shopShare is the share of the invented cards printed as shops' cards
+// are: one in shopShare.
+const shopShare = 6
 
 // formShare is the share of the invented firms with a legal form that
 // print it on a line of its own: one in formShare.

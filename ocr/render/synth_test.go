@@ -2,6 +2,7 @@ package render
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -11,7 +12,8 @@ import (
 // own draw says, and print what the expected card holds: the firm's
 // legal form on a line of its own under its name, a card from a country
 // whose language writes marks, with its holder's name as the card prints
-// it, and a town and its country alone for the address.
+// it, a shop's card with its firm printed larger than its holder, and a
+// town and its country alone for the address.
 func TestChoicesDrawnApart(t *testing.T) {
 	const n = 520
 	set := SyntheticSet(1, n)
@@ -42,6 +44,19 @@ func TestChoicesDrawnApart(t *testing.T) {
 			printed: func(s Synthetic) bool {
 				return slices.ContainsFunc(markedCountries, func(c country) bool { return c.lang == s.Want.Language }) &&
 					slices.ContainsFunc(s.Card.Lines, func(l Line) bool { return l.Text == s.Want.Name })
+			},
+		},
+		{
+			name: "a shop's card, its firm printed larger than its holder", share: shopShare,
+			drawn: func(_ int, s Synthetic) bool {
+				_, ok := shopCard(s.seed)
+				return ok
+			},
+			printed: func(s Synthetic) bool {
+				k := slices.IndexFunc(s.Card.Lines, func(l Line) bool { return l.Text == s.Want.Name })
+				return k >= 0 && slices.ContainsFunc(s.Card.Lines, func(l Line) bool {
+					return l.Size > s.Card.Lines[k].Size && strings.HasPrefix(s.Want.Company, l.Text)
+				})
 			},
 		},
 		{
