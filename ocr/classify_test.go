@@ -1196,6 +1196,49 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// A shop's card: its two people one under the other, at the size
+		// of the text around them, a brand's logo read as two words
+		// beside them, larger, and the firm printed largest.
+		name: "two people one under the other: the first is the name, the second no job",
+		rows: cat(
+			stack(100, 80, 44, "Orvel Tandrik", 44, "Mersa Tandrik"),
+			[]row{{text: "ZENTRA Qorvil", x: 1000, y: 60, h: 56}},
+			stack(100, 300, 110, "KESTREL TRADERS"),
+			stack(100, 600, "98123 45670", "Shop 12, Ring Road, Nagpur 440001"),
+		),
+		want: want{
+			name: "Orvel Tandrik", company: "KESTREL TRADERS",
+			phones: []phone{{"98123 45670", "work"}}, address: "Shop 12, Ring Road, Nagpur 440001",
+			noteHas: []string{"Mersa Tandrik"},
+		},
+	},
+	{
+		// "Dispatcher", with its p and h, is read taller than a name
+		// without a letter reaching below the line.
+		name: "a job read as tall as the name the email confirms, under it",
+		rows: cat(
+			stack(100, 80, 46, "Tarqin Oloway", 52, "Dispatcher"),
+			stack(100, 300, 80, "Kittiwake Freight Ltd"),
+			stack(100, 600, "tarqin.oloway@kittiwake.example"),
+		),
+		want: want{
+			name: "Tarqin Oloway", title: "Dispatcher", company: "Kittiwake Freight Ltd",
+			emails: []string{"tarqin.oloway@kittiwake.example"},
+		},
+	},
+	{
+		name: "a second person as tall as the name the email confirms is no job",
+		rows: cat(
+			stack(100, 80, 46, "Tarqin Oloway", 46, "Mersa Quillan"),
+			stack(100, 300, 80, "Kittiwake Freight Ltd"),
+			stack(100, 600, "tarqin.oloway@kittiwake.example"),
+		),
+		want: want{
+			name: "Tarqin Oloway", company: "Kittiwake Freight Ltd",
+			emails: []string{"tarqin.oloway@kittiwake.example"}, noteHas: []string{"Mersa Quillan"},
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),

@@ -593,7 +593,7 @@ func (c *card) nameScore(p part) float64 {
 	if c.companyScore(text) > 0 {
 		s -= 2.5
 	}
-	if c.jobUnder(p.line) {
+	if c.jobUnder(p.line) || c.nameUnder(p.line) {
 		s++
 	}
 
@@ -617,6 +617,20 @@ func (c *card) jobUnder(i int) bool {
 	}
 	q := c.parts[k]
 	return c.companyScore(q.text) <= 0 && (titleScore(q.text) > 0 || teamOf(q.text))
+}
+
+// nameUnder says whether the line printed just under line i, in its
+// column and at about its size, reads as another person's name, surely
+// read: a shop's or a partnership's card prints its people one under the
+// other, alike, the first being the card's.
+func (c *card) nameUnder(i int) bool {
+	k := c.under(i)
+	if k < 0 {
+		return false
+	}
+	q := c.parts[k]
+	return q.kind == "" && !c.unsure(q) && c.similarHeight(i, q.line) && c.nameWords(q.text) != nil &&
+		titleScore(q.text) <= 0 && c.companyScore(q.text) <= 0 && !hasCompanySuffix(q.text)
 }
 
 // under returns the part printed next under line i in its column, or -1:
@@ -1299,11 +1313,12 @@ func (c *card) lineUnderName(name int) int {
 	}
 	p := c.parts[k]
 	words := strings.Fields(p.text)
-	if p.kind != "" || lineHeight(c.lines[p.line]) >= lineHeight(c.lines[nl]) ||
+	ph, nh := lineHeight(c.lines[p.line]), lineHeight(c.lines[nl])
+	if p.kind != "" || !sure && ph >= nh || sure && 4*ph > 5*nh ||
 		len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
 		c.companyScore(p.text) > 0 && !qualifiersOnly(words) || hasCompanySuffix(p.text) || isAddress(p.text) ||
 		isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
-		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure && 2*lineHeight(c.lines[nl]) < 3*lineHeight(c.lines[p.line])) {
+		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure && 2*nh < 3*ph || ph >= nh) {
 		return -1
 	}
 	return k
