@@ -1227,9 +1227,9 @@ var classifyCases = []struct {
 		},
 	},
 	{
-		name: "a second person as tall as the name the email confirms is no job",
+		name: "a second person about as tall as the name the email confirms is no job",
 		rows: cat(
-			stack(100, 80, 46, "Tarqin Oloway", 46, "Mersa Quillan"),
+			stack(100, 80, 46, "Tarqin Oloway", 43, "Mersa Quillan"),
 			stack(100, 300, 80, "Kittiwake Freight Ltd"),
 			stack(100, 600, "tarqin.oloway@kittiwake.example"),
 		),
