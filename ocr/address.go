@@ -30,6 +30,12 @@ const localStreets = `\b(?:ul|al|os|pl|nám|tř)\.\s*\p{L}[^\d]*\d` +
 // Polish ("00-950 Warszawa") and Czech or Slovak ("110 00 Praha").
 const localPostcodes = `(?-i:\b\d{2}-\d{3}\s+\p{Lu}\p{L}+|\b\d{3}\s\d{2}\s+\p{Lu}\p{L}+)`
 
+// stateCodes are the two-letter codes of the states and territories of
+// the United States and of Canada's provinces, as a town line prints
+// them after its town ("Springfield, IL"): any two capitals there took a
+// list of wares ("Steel, TV Panel") for a town.
+const stateCodes = `(?:A[BKLRSZ]|BC|C[AOT]|D[CE]|FL|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ABDEINOPST]|N[BCDEHJLMSTUVY]|O[HKNR]|P[AER]|QC|RI|S[CDK]|T[NX]|UT|V[AIT]|W[AIVY]|YT)`
+
 var (
 	// A Japanese postcode alone on its line, which starts the address
 	// under it: "〒100-0005", read as "T 100-0005" too.
@@ -41,7 +47,7 @@ var (
 	// ("Lyon · France", its dot read as a colon or a dash too), or a
 	// Japanese prefecture or postcode: of three digits and four, not
 	// the end of a longer number ("9.9679-9468", a phone).
-	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|(?-i:\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+)|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\||\d)\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$|` + townCountry + `|-(?:ku|shi|ken|cho|machi|gun)\b|〒|(?:^|[^\d.\-])\d{3}-\d{4}\b|\b\d{5}-\d{3}\b|(?-i:\b[A-Z][a-z]+,\s*[A-Z]{2}\b)|` + localPostcodes + `)`)
+	townRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?\b|\b(?:nsw|vic|qld|sa|wa|tas|nt|act)\s+\d{4}\b|\bsingapore\s*\(?\d{6}\)?|(?-i:\b(?:[A-Z]{1,2}-)?\d{4,5}\s+\p{Lu}\p{L}+)|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b|\b[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|(?:,|\||\d)\s*(?:the\s+)?(?:` + countryNames + `)\.?\s*$|` + townCountry + `|-(?:ku|shi|ken|cho|machi|gun)\b|〒|(?:^|[^\d.\-])\d{3}-\d{4}\b|\b\d{5}-\d{3}\b|(?-i:\b[A-Z][a-z]+,\s*` + stateCodes + `\b)|` + localPostcodes + `)`)
 	// The end of an address: a postcode, or a country after a comma or a
 	// postcode. Nothing but a country follows it.
 	addressEndRe = regexp.MustCompile(`(?i)(?:\b[A-Z]{2}\.?\s*\d{5}(?:-\d{4})?|\b\d{3}-\d{4}|\b\d{4,6}|(?:,|\d)\s*\p{L}+(?:\s\p{L}+)?\.?)\s*$`)

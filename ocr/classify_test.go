@@ -1239,6 +1239,30 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// "Coolers, TV Stands" once read as a town and its state.
+		name: "a list of wares with two capitals after a comma is no town",
+		rows: cat(
+			stack(100, 80, 70, "Orvel Tandrik"),
+			stack(100, 200, 90, "KESTREL TRADERS"),
+			stack(100, 360, "Deals in:", "Water Coolers, TV Stands, AC Parts", "Fans, Lamps & Gifts"),
+			stack(100, 640, "Shop 12, Ring Road, Nagpur 440001"),
+		),
+		want: want{
+			name: "Orvel Tandrik", company: "KESTREL TRADERS", address: "Shop 12, Ring Road, Nagpur 440001",
+			noteHas: []string{"TV Stands"},
+		},
+	},
+	{
+		name: "a town and its state's code alone close an address",
+		rows: cat(
+			stack(100, 80, 70, "Orvel Tandrik"),
+			stack(100, 400, "410 Harbor Road", "Boise, ID", "(208) 555-0147"),
+		),
+		want: want{
+			name: "Orvel Tandrik", address: "410 Harbor Road, Boise, ID", phones: []phone{{"(208) 555-0147", "work"}},
+		},
+	},
+	{
 		name: "a word cut by the scan's edge is dropped",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe"),
