@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -390,6 +391,12 @@ func Synthesize(seed int64, i int) Synthetic {
 		email = role + "@" + domain
 	}
 	website := pick(f, []string{"www." + domain, domain, "https://" + domain, "www." + domain})
+	if box, site, ok := freeMailbox(seed, given, family, stem); ok {
+		email = box
+		if !site {
+			website = ""
+		}
+	}
 	intl := f.IntN(2) == 0
 	phones := []string{phone(f, co.code, phonenumbers.FIXED_LINE, intl)}
 	if f.IntN(2) == 0 {
@@ -440,7 +447,10 @@ func Synthesize(seed int64, i int) Synthetic {
 	if fax != "" {
 		contact = append(contact, Line{Text: ls.fax + fax, Size: body})
 	}
-	contact = append(contact, Line{Text: ls.mail + email, Size: body}, Line{Text: ls.web + website, Size: body})
+	contact = append(contact, Line{Text: ls.mail + email, Size: body})
+	if website != "" {
+		contact = append(contact, Line{Text: ls.web + website, Size: body})
+	}
 	var address []Line
 	for k, a := range addr {
 		l := Line{Text: a, Size: body}
@@ -636,6 +646,28 @@ func townOnly(seed int64, co country) string {
 func shopCard(seed int64) (rng *rand.Rand, ok bool) {
 	return oneIn(seed, 0x5b0b_ca2d, shopShare)
 }
+
+// freeMailbox is the address at a free mail provider that the card of
+// seed prints instead of one at its firm's domain, as many small firms'
+// cards do, named after its holder or after the firm ("eskdale.leeds",
+// "eskdale42"), and whether the card still prints a website: one in
+// freeShare. Such a card's domain says nothing of its firm. It draws
+// apart from the card's other choices, so that every other card stays
+// as it was.
+func freeMailbox(seed int64, given, family, stem string) (email string, site, ok bool) {
+	rng, ok := oneIn(seed, 0xf2ee_3a11, freeShare)
+	if !ok {
+		return "", false, false
+	}
+	g, fm := asciiLower(fold(given)), asciiLower(fold(family))
+	locals := []string{g + "." + fm, g + fm + strconv.Itoa(10+rng.IntN(90)), stem + strconv.Itoa(1+rng.IntN(99)), stem + ".office", stem + "." + g}
+	providers := []string{"gmail.com", "yahoo.com", "outlook.com", "hotmail.com"}
+	return locals[rng.IntN(len(locals))] + "@" + providers[rng.IntN(len(providers))], rng.IntN(3) == 0, true
+}
+
+// freeShare is the share of the invented cards that print an address at
+// a free mail provider: one in freeShare.
+const freeShare = 6
 
 // shopShare is the share of the invented cards printed as shops' cards
 // are: one in shopShare.

@@ -12,8 +12,9 @@ import (
 // own draw says, and print what the expected card holds: the firm's
 // legal form on a line of its own under its name, a card from a country
 // whose language writes marks, with its holder's name as the card prints
-// it, a shop's card with its firm printed larger than its holder, and a
-// town and its country alone for the address.
+// it, a shop's card with its firm printed larger than its holder, an
+// address at a free mail provider, and a town and its country alone for
+// the address.
 func TestChoicesDrawnApart(t *testing.T) {
 	const n = 520
 	set := SyntheticSet(1, n)
@@ -57,6 +58,18 @@ func TestChoicesDrawnApart(t *testing.T) {
 				return k >= 0 && slices.ContainsFunc(s.Card.Lines, func(l Line) bool {
 					return l.Size > s.Card.Lines[k].Size && strings.HasPrefix(s.Want.Company, l.Text)
 				})
+			},
+		},
+		{
+			name: "an address at a free mail provider", share: freeShare,
+			drawn: func(_ int, s Synthetic) bool {
+				_, _, ok := freeMailbox(s.seed, "", "", "")
+				return ok
+			},
+			printed: func(s Synthetic) bool {
+				_, host, _ := strings.Cut(s.Want.Email, "@")
+				return slices.Contains([]string{"gmail.com", "yahoo.com", "outlook.com", "hotmail.com"}, host) &&
+					slices.ContainsFunc(s.Card.Lines, func(l Line) bool { return strings.HasSuffix(l.Text, s.Want.Email) })
 			},
 		},
 		{
