@@ -192,11 +192,18 @@ func trimSmallFragments(l Line) Line {
 }
 
 // suffixOf says whether word is the end of the email or website that
-// prev, the word before it, starts ("jane@acme." and "com", read apart):
+// prev, the word before it, starts ("jane@acme." and "com", read apart,
+// or "@hotmail" and "com", the dot between them lost: see lostDotRe):
 // short and in small letters, it is no piece of a logo.
 func suffixOf(prev, word string) bool {
-	return strings.HasSuffix(prev, ".") && (strings.Contains(prev, "@") || strings.HasPrefix(strings.ToLower(prev), "www.")) &&
-		word != "" && strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }) < 0 && validSuffix("x."+strings.ToLower(word))
+	if word == "" || strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+		return false
+	}
+	if strings.HasSuffix(prev, ".") {
+		return (strings.Contains(prev, "@") || strings.HasPrefix(strings.ToLower(prev), "www.")) && validSuffix("x."+strings.ToLower(word))
+	}
+	_, host, ok := strings.Cut(prev, "@")
+	return ok && host != "" && !strings.Contains(host, ".") && lostDotRe.MatchString(prev+" "+word)
 }
 
 // iconLetters are the letters that start both a line with an email or a
@@ -337,6 +344,20 @@ func (c *card) findContacts() {
 					f.Reason += ", its @ read as a mark"
 					f.Conf = min(f.Conf, LowConfidence-1)
 					c.atLost = f.Value
+					break
+				}
+			}
+		}
+	}
+	// An email whose last dot was lost: "zuri33 @hotmail com".
+	if !c.has(FieldEmail) {
+		for i := range texts {
+			if mended, ok := lostDot(texts[i]); !handle[i] && ok {
+				texts[i] = c.takeEmails(i, mended)
+				if c.has(FieldEmail) {
+					f := &c.found[len(c.found)-1]
+					f.Reason += ", the dot before its ending put back"
+					f.Conf = min(f.Conf, LowConfidence-1)
 					break
 				}
 			}
@@ -502,6 +523,20 @@ func (c *card) lostAt(text string, texts []string) (string, bool) {
 		}
 	}
 	return m[2] + "@" + m[4], true
+}
+
+// lostDotRe is an email whose host lost the dot before its ending, the
+// dot read as a speck and dropped: "zuri33 @hotmail com". Only the
+// endings no word of a line's text is likely to be.
+var lostDotRe = regexp.MustCompile(`(@ ?[\p{L}0-9\-]+(?:\.[\p{L}0-9\-]+)*) (com|net|org)\b`)
+
+// lostDot gives text with the dot put back before the ending of the
+// email's host it holds, when the dot was lost (see lostDotRe).
+func lostDot(text string) (string, bool) {
+	if !lostDotRe.MatchString(text) {
+		return "", false
+	}
+	return lostDotRe.ReplaceAllString(text, "$1.$2"), true
 }
 
 // webStartRe is a line that starts with a website's label: "Web:", "W".

@@ -1496,6 +1496,45 @@ func TestLogoFragments(t *testing.T) {
 	t.Error("no company")
 }
 
+// TestLostDot: an email whose host lost the dot before its ending is
+// taken with the dot put back, also when an icon read into its line
+// made the line's other words as tall as the icon, so that the ending
+// looks like a speck beside them.
+func TestLostDot(t *testing.T) {
+	word := func(text string, x, y, h int) Word {
+		return Word{Text: text, Box: image.Rect(x, y, x+len(text)*h*6/10, y+h), Conf: 61}
+	}
+	tests := []struct {
+		name string
+		mail []Line
+		want string
+	}{
+		{"as read", lines(stack(100, 600, "orvel77 @hotmail com")...), "orvel77@hotmail.com"},
+		{"labelled", lines(stack(100, 600, "E: mersa.q@kestrel net")...), "mersa.q@kestrel.net"},
+		{"beside an icon", []Line{NewLine([]Word{word("m", 100, 572, 128), word("orvel77", 160, 572, 128),
+			word("@hotmail", 700, 572, 128), {Text: "com", Box: image.Rect(1300, 621, 1400, 653), Conf: 97}})}, "orvel77@hotmail.com"},
+		{"an ending no host has", lines(stack(100, 600, "orvel77 @hotmail cam")...), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := append(lines(stack(100, 80, 70, "Orvel Tandrik")...), tt.mail...)
+			sortLines(ls)
+			var got string
+			for _, f := range Classify(ls, cardSize) {
+				if f.Kind == FieldEmail {
+					got = f.Value
+					if f.Conf >= LowConfidence {
+						t.Errorf("email %q sure (%.0f), want it marked for a look", f.Value, f.Conf)
+					}
+				}
+			}
+			if got != tt.want {
+				t.Errorf("email = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestLogoMendedByDomain: a logo read unsurely, one letter away from the
 // rest of the name the email's domain spells, is written in the domain's
 // letters.
