@@ -1239,6 +1239,30 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// Nothing else for the name: no known name, a firm's mailbox, a
+		// job no list holds; only its shape and its place at the top.
+		name: "a name at the top, as tall as the text around it, over the firm printed largest",
+		rows: cat(
+			stack(100, 80, 40, "Thorvald Quenby", 36, "Dispatcher"),
+			stack(100, 220, 100, "Rowanoak Joinery Ltd"),
+			stack(100, 500, "contact@rowanoak.example", "12 Quay Street", "Leeds LS1 4AB"),
+		),
+		want: want{
+			name: "Thorvald Quenby", title: "Dispatcher", company: "Rowanoak Joinery Ltd",
+			emails: []string{"contact@rowanoak.example"}, address: "12 Quay Street, Leeds LS1 4AB",
+		},
+	},
+	{
+		name: "a line shaped like a name low on the card, with nothing else for it, is no name",
+		rows: cat(
+			stack(100, 80, 100, "Rowanoak Joinery Ltd"),
+			stack(100, 500, 40, "Harbour Gate", "contact@rowanoak.example"),
+		),
+		want: want{
+			company: "Rowanoak Joinery Ltd", emails: []string{"contact@rowanoak.example"}, noteHas: []string{"Harbour Gate"},
+		},
+	},
+	{
 		// "Coolers, TV Stands" once read as a town and its state.
 		name: "a list of wares with two capitals after a comma is no town",
 		rows: cat(

@@ -569,6 +569,13 @@ var nameParticles = map[string]bool{"van": true, "von": true, "de": true, "der":
 	"di": true, "del": true, "della": true, "dos": true, "du": true, "la": true, "le": true, "bin": true, "binti": true,
 	"al": true, "ter": true, "ten": true, "y": true, "ó": true, "o": true, "ní": true, "ui": true}
 
+// minName is the least nameScore a line that is the name has: a line
+// shaped like a name with nothing else for it, printed as tall as the
+// text around it, in the top fifth of the card (1 and over 0.4 for its
+// place), as a shop's card prints its holder over a firm's name printed
+// larger. Lower, and a name-shaped line further down is taken.
+const minName = 1.4
+
 // nameScore is how much text reads like a person's name, or 0 when it
 // cannot be one.
 func (c *card) nameScore(p part) float64 {
@@ -795,9 +802,10 @@ func (c *card) findCompanyTitleName() {
 	}
 
 	// Name: the line that most reads like a person's name, unless the
-	// name was found in kanji (findJapanese).
+	// name was found in kanji (findJapanese), and that reads more like
+	// one than minName.
 	named := c.has(FieldName)
-	name, nameScore, nameText, second := -1, 1.5, "", -1
+	name, nameScore, nameText, second := -1, minName, "", -1
 	for k, p := range c.parts {
 		if named || p.kind != "" || k == best && bestScore >= 2 {
 			continue
