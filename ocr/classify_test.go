@@ -1840,6 +1840,9 @@ func TestMendSplitName(t *testing.T) {
 		{"a particle of one letter", "Riely Ó Súilleabháin", "riely.osuilleabhain", "Riely Ó Súilleabháin"},
 		{"a particle of three letters", "Aoife Mac Giolla", "aoife.macgiolla", "Aoife Mac Giolla"},
 		{"a piece the email does not join", "Jan Ng Wei", "jan.wei", "Jan Ng Wei"},
+		{"a word's end in small letters split off", "Orhan Tug rul I. Celik", "tugrul_celik", "Orhan Tugrul I. Celik"},
+		{"a word in small letters the email does not join", "Orhan Tug rul", "orhan", "Orhan Tug rul"},
+		{"a particle in small letters", "Anouk van Dijk", "anoukvandijk", "Anouk van Dijk"},
 		{"nothing to mend", "Jane Example", "jane", "Jane Example"},
 	}
 	for _, tt := range tests {

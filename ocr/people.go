@@ -466,9 +466,15 @@ func (c *card) mendSplitName(text string) string {
 		w = strayRe.ReplaceAllString(w, "")
 		return w != "" && letters(w) <= 2 && !nameParticles[strings.ToLower(w)]
 	}
+	// A word's end in small letters after a capital's word is a piece
+	// too, whatever its length: "Ertug rul" at ertugrul_celik@.
+	tail := func(a, b string) bool {
+		ra, rb := []rune(a), []rune(b)
+		return unicode.IsUpper(ra[0]) && unicode.IsLower(rb[0]) && !nameParticles[b]
+	}
 	for i := 0; i+1 < len(words); i++ {
 		a, b := words[i], words[i+1]
-		if (piece(a) || piece(b)) && !spelled(a) && !spelled(b) && spelled(a+b) {
+		if (piece(a) || piece(b) || tail(a, b)) && !spelled(a) && !spelled(b) && spelled(a+b) {
 			if strings.ToUpper(a) != a { // "Wó" and "Jcik" make "Wójcik"
 				r := []rune(strayRe.ReplaceAllString(b, ""))
 				b = strings.ToLower(string(r[:1])) + string(r[1:])
