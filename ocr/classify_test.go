@@ -1263,6 +1263,19 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// The free mail address is named after the firm, so it agrees
+		// with the job and the firm's name read as one name.
+		name: "a firm's name over its legal form is no name, alone or with the job over it",
+		rows: cat(
+			stack(100, 80, 80, "Orvel Tandrik", 44, "Dispatcher", 50, "Quenby Brewing", 40, "Pte. Ltd."),
+			stack(100, 600, "quenbybrewingpteltd9@yahoo.com"),
+		),
+		want: want{
+			name: "Orvel Tandrik", title: "Dispatcher", company: "Quenby Brewing Pte. Ltd.",
+			emails: []string{"quenbybrewingpteltd9@yahoo.com"},
+		},
+	},
+	{
 		// "Coolers, TV Stands" once read as a town and its state.
 		name: "a list of wares with two capitals after a comma is no town",
 		rows: cat(

@@ -402,7 +402,7 @@ func (c *card) nameReadings(k, best int) []nameReading {
 		return out
 	}
 	q := c.parts[k+1]
-	if q.kind != "" || q.line == p.line || !c.adjacent(p.line, q.line) || !c.sameColumn(p.line, q.line) ||
+	if q.kind != "" || q.line == p.line || !c.adjacent(p.line, q.line) || !c.sameColumn(p.line, q.line) || c.overForm(q.line) ||
 		!c.similarHeight(p.line, q.line) || len(strings.Fields(p.text)) > 2 || len(strings.Fields(q.text)) > 2 {
 		return out
 	}
@@ -589,6 +589,9 @@ func (c *card) nameScore(p part) float64 {
 	if lw == nil || hasCompanySuffix(p.text) {
 		return 0 // a legal form names a firm: "Sample Trading LLC"
 	}
+	if c.overForm(p.line) {
+		return 0
+	}
 	text := stripHonorifics(p.text)
 	s := 1.0
 	if firstNames[lw[0]] {
@@ -630,6 +633,15 @@ func (c *card) jobUnder(i int) bool {
 	}
 	q := c.parts[k]
 	return c.companyScore(q.text) <= 0 && (titleScore(q.text) > 0 || teamOf(q.text))
+}
+
+// overForm says whether the line printed just under line i, in its
+// column, is a legal form alone ("Pte. Ltd."): line i is then the firm's
+// name, printed over its form ("Ashvi Brewing" over "Pte. Ltd."), and no
+// person's.
+func (c *card) overForm(i int) bool {
+	k := c.under(i)
+	return k >= 0 && c.parts[k].kind == "" && formAlone(c.parts[k].text)
 }
 
 // nameUnder says whether the line printed just under line i, in its
