@@ -1276,6 +1276,19 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// The free mail address, named after the firm, starts with the
+		// logo's word: the logo and the name read together agreed with it.
+		name: "the firm's name as its logo prints it, over the name, is not part of it",
+		rows: cat(
+			stack(100, 80, 66, "QUENBY", 66, "Orvel Tandrik", 44, "Wine Buyer", 54, "Quenby Roofing Ltd."),
+			stack(100, 600, "quenbyroofingltd.office@gmail.com"),
+		),
+		want: want{
+			name: "Orvel Tandrik", title: "Wine Buyer", company: "Quenby Roofing Ltd.",
+			emails: []string{"quenbyroofingltd.office@gmail.com"}, noteHas: []string{"QUENBY"},
+		},
+	},
+	{
 		// "Coolers, TV Stands" once read as a town and its state.
 		name: "a list of wares with two capitals after a comma is no town",
 		rows: cat(

@@ -406,12 +406,30 @@ func (c *card) nameReadings(k, best int) []nameReading {
 		!c.similarHeight(p.line, q.line) || len(strings.Fields(p.text)) > 2 || len(strings.Fields(q.text)) > 2 {
 		return out
 	}
+	if best >= 0 && wordsOf(p.text, c.parts[best].text) {
+		return out // the firm's name as its logo prints it, over the name
+	}
 	joined := p.text + " " + q.text
 	lw := c.nameWords(joined)
 	if lw == nil || !firstNames[lw[0]] && !lastNames[lw[len(lw)-1]] && !c.matchesLocalPart(lw) {
 		return out
 	}
 	return append(out, nameReading{joined, k + 1})
+}
+
+// wordsOf says whether every word of a is a word of b, whatever their
+// case and marks: "SALTMARSH" of "Saltmarsh Roofing Ltd.".
+func wordsOf(a, b string) bool {
+	fold := func(s string) []string {
+		return strings.FieldsFunc(foldMarks(strings.ToLower(s)), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	aw, bw := fold(a), fold(b)
+	for _, w := range aw {
+		if !slices.Contains(bw, w) {
+			return false
+		}
+	}
+	return len(aw) > 0
 }
 
 // cutUnit cuts the unit a job title names after a slash off it: "Director
