@@ -1289,6 +1289,20 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// A free mail address says nothing of the firm, whose name has
+		// no legal form: it is the largest text left, and then the line
+		// under the name, smaller than both, is the job.
+		name: "the job under the name when the firm is known only by its size",
+		rows: cat(
+			stack(100, 80, 80, "Lozuzu Marvell", 44, "Advogado", 76, "Elytho Vidros"),
+			stack(100, 600, "lozuzumarvell35@yahoo.com", "Rua das Flores 116"),
+		),
+		want: want{
+			name: "Lozuzu Marvell", title: "Advogado", company: "Elytho Vidros",
+			emails: []string{"lozuzumarvell35@yahoo.com"}, address: "Rua das Flores 116",
+		},
+	},
+	{
 		// "Coolers, TV Stands" once read as a town and its state.
 		name: "a list of wares with two capitals after a comma is no town",
 		rows: cat(

@@ -898,6 +898,7 @@ func (c *card) findCompanyTitleName() {
 		c.takeCompany(k)
 		c.reason("the largest text that is not the name or a job")
 		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
+		byEvidence = true
 	} else {
 		c.companyFromDomain(name)
 	}
@@ -954,8 +955,9 @@ func (c *card) findCompanyTitleName() {
 	} else if k := c.lineUnderName(name); k >= 0 && !c.has(FieldTitle) && byEvidence {
 		// No job words anywhere: the short line printed just under the
 		// name, smaller than it, is where cards put the job, once the
-		// company is known to be another line (else it may be the firm's
-		// name, printed under the owner's). Many cards give no other
+		// company is known to be another line, by its evidence or as the
+		// largest text left, larger than this one (else it may be the
+		// firm's name, printed under the owner's). Many cards give no other
 		// evidence of the name (a firm's mailbox, "info@", names no one),
 		// so an unsure name is enough, unless that line too reads as a
 		// name: two people printed one under the other.
