@@ -1303,6 +1303,32 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// Nothing tells the name but its place: a firm's mailbox, names
+		// and a job no list holds.
+		name: "a job shaped like a name, four fifths the size of an unsure name, is the job",
+		rows: cat(
+			stack(100, 80, 70, "Kveta Zuvibel", 56, "Loss Adjuster"),
+			stack(100, 300, 60, "Ashthodan Surveying Ltd."),
+			stack(100, 600, "office@ashthodan.example"),
+		),
+		want: want{
+			name: "Kveta Zuvibel", title: "Loss Adjuster", company: "Ashthodan Surveying Ltd.",
+			emails: []string{"office@ashthodan.example"},
+		},
+	},
+	{
+		name: "a second person 0.87 the size of an unsure name is no job",
+		rows: cat(
+			stack(100, 80, 70, "Kveta Zuvibel", 61, "Orvel Tandrik"),
+			stack(100, 300, 60, "Ashthodan Surveying Ltd."),
+			stack(100, 600, "office@ashthodan.example"),
+		),
+		want: want{
+			name: "Kveta Zuvibel", company: "Ashthodan Surveying Ltd.",
+			emails: []string{"office@ashthodan.example"}, noteHas: []string{"Orvel Tandrik"},
+		},
+	},
+	{
 		// "Coolers, TV Stands" once read as a town and its state.
 		name: "a list of wares with two capitals after a comma is no town",
 		rows: cat(

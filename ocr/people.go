@@ -1345,8 +1345,9 @@ func (c *card) fields() []Field {
 // or a team ("Sales Department"), and no person's name, nor shaped like
 // one when printed nine tenths the name's size or more, or, when the
 // name is unsure (it neither agrees with the email nor is a known name),
-// more than two thirds its size: two people printed one under the other
-// are printed alike, a job ("Chief Steward") smaller. Under a sure name
+// more than 0.85 its size: two people printed one under the other are
+// printed alike, a job ("Chief Steward", "Loss Adjuster") smaller,
+// though often not by a third. Under a sure name
 // the job may measure as tall as the name, or a quarter taller: a job
 // with letters reaching below the line ("Dispatcher") measures taller
 // than a name with none. It returns -1 when there is none.
@@ -1367,7 +1368,7 @@ func (c *card) lineUnderName(name int) int {
 		len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
 		c.companyScore(p.text) > 0 && !qualifiersOnly(words) || hasCompanySuffix(p.text) || isAddress(p.text) ||
 		isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
-		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure && 2*nh < 3*ph || 10*ph >= 9*nh) {
+		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure && 20*ph > 17*nh || 10*ph >= 9*nh) {
 		return -1
 	}
 	return k
