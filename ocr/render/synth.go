@@ -489,6 +489,7 @@ func Synthesize(seed int64, i int) Synthetic {
 		// The firm's name printed largest, the people at the size of the
 		// text around them, sometimes two of them one under the other.
 		nameLine.Size = body + 1 + rng.Float64()
+		titleLine.Size = min(titleLine.Size, 0.9*nameLine.Size) // a job is not printed larger than its holder
 		firm[0].Size = bigName * (1.1 + 0.3*rng.Float64())
 		firm[0].Bold = true
 		people := []Line{nameLine, titleLine}
