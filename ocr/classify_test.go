@@ -1329,6 +1329,32 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// At a free mail provider a small firm's mailbox bears its name:
+		// that agreement makes the firm's line no name when a line
+		// shaped like one is printed clearly larger above it.
+		name: "a free mail address named after the firm",
+		rows: cat(
+			stack(100, 80, 84, "Eilidh Tandrik", 36, "Chief Steward", 52, "Ashelyfa Brewing"),
+			stack(100, 600, "ashelyfa89@yahoo.com", "12 Quay Street"),
+		),
+		want: want{
+			name: "Eilidh Tandrik", title: "Chief Steward", company: "Ashelyfa Brewing",
+			emails: []string{"ashelyfa89@yahoo.com"}, address: "12 Quay Street",
+		},
+	},
+	{
+		name: "a free mail address named after the holder, printed small over the firm",
+		rows: cat(
+			stack(100, 80, 44, "Orvel Tandrik"),
+			stack(100, 200, 100, "KESTREL HARDWARE"),
+			stack(100, 600, "orvel.tandrik@gmail.com", "12 Quay Street"),
+		),
+		want: want{
+			name: "Orvel Tandrik", company: "KESTREL HARDWARE",
+			emails: []string{"orvel.tandrik@gmail.com"}, address: "12 Quay Street",
+		},
+	},
+	{
 		// "Coolers, TV Stands" once read as a town and its state.
 		name: "a list of wares with two capitals after a comma is no town",
 		rows: cat(

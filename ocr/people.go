@@ -618,7 +618,7 @@ func (c *card) nameScore(p part) float64 {
 	if lastNames[lw[len(lw)-1]] {
 		s += 1
 	}
-	if c.matchesLocalPart(lw) {
+	if c.matchesLocalPart(lw) && !c.firmsMailbox(p.line) {
 		s += 3
 	}
 	if titleScore(text) > 0 {
@@ -651,6 +651,50 @@ func (c *card) jobUnder(i int) bool {
 	}
 	q := c.parts[k]
 	return c.companyScore(q.text) <= 0 && (titleScore(q.text) > 0 || teamOf(q.text))
+}
+
+// firmsMailbox says whether the card's email, at a free mail provider,
+// may be named after the firm rather than after line i: a line above
+// it, shaped like a name and nothing else, is printed clearly larger
+// ("Eilidh Adeyemi" over "Ashelyfa Brewing" at ashelyfa89@yahoo.com).
+// A firm's own domain holds its name, and a mailbox there is its
+// holder's; at gmail, a small firm's mailbox often bears its name.
+func (c *card) firmsMailbox(i int) bool {
+	if !slices.ContainsFunc(c.hosts, contacts.FreeMailDomain) {
+		return false
+	}
+	for _, q := range c.parts {
+		l := c.lines[q.line]
+		if q.kind == "" && q.line != i && l.Box.Min.Y < c.lines[i].Box.Min.Y && !c.unsure(q) &&
+			5*lineHeight(l) >= 6*lineHeight(c.lines[i]) && c.nameWords(q.text) != nil &&
+			titleScore(q.text) <= 0 && c.companyScore(q.text) <= 0 && !hasCompanySuffix(q.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// mailboxFirm returns the part, not the name, whose words or first word
+// the card's email at a free mail provider spells, or -1: "Sable Ridge
+// Freight" at sableridgefreight12@gmail.com, "Ashelyfa Brewing" at
+// ashelyfa89@yahoo.com, a small firm's mailbox named after it.
+func (c *card) mailboxFirm(name int) int {
+	if !slices.ContainsFunc(c.hosts, contacts.FreeMailDomain) {
+		return -1
+	}
+	for k, p := range c.parts {
+		if k == name || p.kind != "" || c.unsure(p) || len(strings.Fields(p.text)) > 5 {
+			continue
+		}
+		spelled := func(s string) bool {
+			w := squash(foldMarks(strings.ToLower(s)))
+			return len(w) >= 5 && slices.ContainsFunc(c.locals, func(l string) bool { return strings.Contains(squash(l), w) })
+		}
+		if spelled(p.text) || spelled(strings.Fields(p.text)[0]) {
+			return k
+		}
+	}
+	return -1
 }
 
 // overForm says whether the line printed just under line i, in its
@@ -897,6 +941,11 @@ func (c *card) findCompanyTitleName() {
 		// name or job usually is.
 		c.takeCompany(k)
 		c.reason("the largest text that is not the name or a job")
+		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
+		byEvidence = true
+	} else if k := c.mailboxFirm(name); k >= 0 {
+		c.takeCompany(k)
+		c.reason("the email's name at a free mail provider spells it")
 		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
 		byEvidence = true
 	} else {
