@@ -663,15 +663,10 @@ func (c *card) firmsMailbox(i int) bool {
 	if !slices.ContainsFunc(c.hosts, contacts.FreeMailDomain) {
 		return false
 	}
-	for _, q := range c.parts {
+	return slices.ContainsFunc(c.parts, func(q part) bool {
 		l := c.lines[q.line]
-		if q.kind == "" && q.line != i && l.Box.Min.Y < c.lines[i].Box.Min.Y && !c.unsure(q) &&
-			5*lineHeight(l) >= 6*lineHeight(c.lines[i]) && c.nameWords(q.text) != nil &&
-			titleScore(q.text) <= 0 && c.companyScore(q.text) <= 0 && !hasCompanySuffix(q.text) {
-			return true
-		}
-	}
-	return false
+		return q.line != i && l.Box.Min.Y < c.lines[i].Box.Min.Y && 5*lineHeight(l) >= 6*lineHeight(c.lines[i]) && c.onlyName(q)
+	})
 }
 
 // mailboxFirm returns the part, not the name, whose words or first word
@@ -682,13 +677,13 @@ func (c *card) mailboxFirm(name int) int {
 	if !slices.ContainsFunc(c.hosts, contacts.FreeMailDomain) {
 		return -1
 	}
+	spelled := func(s string) bool {
+		w := squash(foldMarks(strings.ToLower(s)))
+		return len(w) >= 5 && slices.ContainsFunc(c.locals, func(l string) bool { return strings.Contains(squash(l), w) })
+	}
 	for k, p := range c.parts {
 		if k == name || p.kind != "" || c.unsure(p) || len(strings.Fields(p.text)) > 5 {
 			continue
-		}
-		spelled := func(s string) bool {
-			w := squash(foldMarks(strings.ToLower(s)))
-			return len(w) >= 5 && slices.ContainsFunc(c.locals, func(l string) bool { return strings.Contains(squash(l), w) })
 		}
 		if spelled(p.text) || spelled(strings.Fields(p.text)[0]) {
 			return k
@@ -712,11 +707,14 @@ func (c *card) overForm(i int) bool {
 // other, alike, the first being the card's.
 func (c *card) nameUnder(i int) bool {
 	k := c.under(i)
-	if k < 0 {
-		return false
-	}
-	q := c.parts[k]
-	return q.kind == "" && !c.unsure(q) && c.similarHeight(i, q.line) && c.nameWords(q.text) != nil &&
+	return k >= 0 && c.onlyName(c.parts[k]) && c.similarHeight(i, c.parts[k].line)
+}
+
+// onlyName says whether part q, unclaimed and surely read, is shaped
+// like a person's name and like nothing else: no job words, nothing of
+// a company.
+func (c *card) onlyName(q part) bool {
+	return q.kind == "" && !c.unsure(q) && c.nameWords(q.text) != nil &&
 		titleScore(q.text) <= 0 && c.companyScore(q.text) <= 0 && !hasCompanySuffix(q.text)
 }
 
@@ -945,7 +943,7 @@ func (c *card) findCompanyTitleName() {
 		byEvidence = true
 	} else if k := c.mailboxFirm(name); k >= 0 {
 		c.takeCompany(k)
-		c.reason("the email's name at a free mail provider spells it")
+		c.reason("a free mail address named after it")
 		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
 		byEvidence = true
 	} else {
@@ -1396,10 +1394,10 @@ func (c *card) fields() []Field {
 // name is unsure (it neither agrees with the email nor is a known name),
 // more than 0.85 its size: two people printed one under the other are
 // printed alike, a job ("Chief Steward", "Loss Adjuster") smaller,
-// though often not by a third. Under a sure name
-// the job may measure as tall as the name, or a quarter taller: a job
-// with letters reaching below the line ("Dispatcher") measures taller
-// than a name with none. It returns -1 when there is none.
+// though often not by a third. Under a sure name the job may measure as
+// tall as the name, or a quarter taller: a job with letters reaching
+// below the line ("Dispatcher") measures taller than a name with none.
+// It returns -1 when there is none.
 func (c *card) lineUnderName(name int) int {
 	if name < 0 {
 		return -1
