@@ -1355,6 +1355,23 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// A garage's card: its trades printed largest, its two owners'
+		// names, and what it does under them. No email, no known name:
+		// the line under the name is no job.
+		name: "what a firm does, under a name only its place tells, when the firm is known by its size",
+		rows: cat(
+			stack(100, 60, 120, "LATARIA, PINTURA"),
+			stack(440, 250, 80, "RUBENS E TADEU"),
+			stack(500, 350, 56, "Pequenos Reparos em Portas"),
+			stack(150, 600, "(12) 3456-7890", "Rua das Flores 116", "Vila Nova"),
+		),
+		want: want{
+			name: "Rubens E Tadeu", company: "LATARIA, PINTURA", phones: []phone{{"(12) 3456-7890", "work"}},
+			address: "Rua das Flores 116",
+			noteHas: []string{"Pequenos Reparos em Portas"},
+		},
+	},
+	{
 		// "Coolers, TV Stands" once read as a town and its state.
 		name: "a list of wares with two capitals after a comma is no town",
 		rows: cat(

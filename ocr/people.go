@@ -940,7 +940,10 @@ func (c *card) findCompanyTitleName() {
 		c.takeCompany(k)
 		c.reason("the largest text that is not the name or a job")
 		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
-		byEvidence = true
+		// Known by its size alone, the firm tells the job under the name
+		// only under a name the email or a known name confirms: under
+		// "FLAVIO E VALDEQUE", a garage's card printed its services.
+		byEvidence = c.sureName(name)
 	} else if k := c.mailboxFirm(name); k >= 0 {
 		c.takeCompany(k)
 		c.reason("a free mail address named after it")
@@ -1403,7 +1406,7 @@ func (c *card) lineUnderName(name int) int {
 		return -1
 	}
 	nl := c.parts[name].line
-	sure := c.nameScore(c.parts[name]) >= 3.5
+	sure := c.sureName(name)
 	k := c.under(nl)
 	if k < 0 {
 		return -1
@@ -1419,6 +1422,12 @@ func (c *card) lineUnderName(name int) int {
 		return -1
 	}
 	return k
+}
+
+// sureName says whether part name, the name, is confirmed by more than
+// its place and size: it agrees with the email, or is a known name.
+func (c *card) sureName(name int) bool {
+	return name >= 0 && c.nameScore(c.parts[name]) >= 3.5
 }
 
 // qualifiersOnly says whether words are all words that qualify a job,
