@@ -102,16 +102,25 @@ func readBoxInAt(ctx context.Context, eng Engine, up image.Image, box image.Rect
 	}
 	crop := image.NewGray(image.Rect(0, 0, box.Dx(), box.Dy()))
 	draw.Draw(crop, crop.Bounds(), up, box.Min, draw.Src)
-	got, err := eng.Recognize(ctx, scaleGray(crop, f), p)
+	lines, err = recognizeAt(ctx, eng, crop, f, p, box.Min)
 	if err != nil {
 		return nil, false, err
 	}
-	got = scaleLines(got, f)
-	lines = make([]Line, len(got))
-	for i, l := range got {
-		lines[i] = moveLine(l, box.Min)
-	}
 	return lines, true, nil
+}
+
+// recognizeAt reads g brought to f times its size, and gives its lines
+// at g's size, moved to where g's corner, at, lies on the card.
+func recognizeAt(ctx context.Context, eng Engine, g *image.Gray, f float64, p Pass, at image.Point) ([]Line, error) {
+	got, err := eng.Recognize(ctx, scaleGray(g, f), p)
+	if err != nil {
+		return nil, err
+	}
+	got = scaleLines(got, f)
+	for i, l := range got {
+		got[i] = moveLine(l, at)
+	}
+	return got, nil
 }
 
 // guessedInScript says whether a card whose country calls for a
@@ -287,10 +296,7 @@ func rereadKanjiRows(ctx context.Context, eng Engine, up image.Image, lines []Li
 	if len(rows) == 0 {
 		return lines, 0, nil
 	}
-	g, ok := up.(*image.Gray)
-	if !ok {
-		g = grayOf(up)
-	}
+	g := asGray(up)
 	reads := 0
 	// read reads box as a row, and gives the reading when it is kept.
 	read := func(box image.Rectangle) (Line, bool, error) {

@@ -42,10 +42,7 @@ func readMissedRows(ctx context.Context, eng Engine, up image.Image, lines []Lin
 	if len(domains) == 0 || named {
 		return lines, 0, nil
 	}
-	g, ok := up.(*image.Gray)
-	if !ok {
-		g = grayOf(up)
-	}
+	g := asGray(up)
 	reads := 0
 	for _, row := range missedRowsOf(wordBlobs(g), lines, domains) {
 		// Letters run together or drawn, no letter blob, may start or
@@ -155,15 +152,7 @@ func readPaddedAt(ctx context.Context, eng Engine, g *image.Gray, box image.Rect
 		paper.Pix[i] = 0xff
 	}
 	draw.Draw(paper, box.Sub(box.Min).Add(image.Pt(pad, pad)), g, box.Min, draw.Src)
-	got, err := eng.Recognize(ctx, scaleGray(paper, f), p)
-	if err != nil {
-		return nil, err
-	}
-	got = scaleLines(got, f)
-	for i, l := range got {
-		got[i] = moveLine(l, box.Min.Sub(image.Pt(pad, pad)))
-	}
-	return got, nil
+	return recognizeAt(ctx, eng, paper, f, p, box.Min.Sub(image.Pt(pad, pad)))
 }
 
 // wordBlobs are the blobs of the ink image g that could be a letter or

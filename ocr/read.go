@@ -827,10 +827,7 @@ func weakness(up image.Image, lines []Line, blobs []image.Rectangle) int {
 		return weakAll
 	}
 	if blobs == nil {
-		g, ok := up.(*image.Gray)
-		if !ok {
-			g = grayOf(up)
-		}
+		g := asGray(up)
 		blobs = letterBlobs(g)
 	}
 	switch {
@@ -853,10 +850,7 @@ func weakness(up image.Image, lines []Line, blobs []image.Rectangle) int {
 // lines alone), and what it read better elsewhere on those cards moved
 // no field.
 func readUnsureDetails(ctx context.Context, eng Engine, up image.Image, lines []Line, p Pass) ([]Line, error) {
-	g, ok := up.(*image.Gray)
-	if !ok {
-		g = grayOf(up)
-	}
+	g := asGray(up)
 	var parts []image.Rectangle
 	for _, i := range unsureDetails(lines) {
 		parts = append(parts, aloneBox(lines[i].Box).Intersect(g.Rect))
@@ -962,6 +956,15 @@ func osdCopy(g *image.Gray) *image.Gray {
 }
 
 const osdSide = 1200
+
+// asGray is img itself when it is gray already, else a gray copy of it
+// (grayOf).
+func asGray(img image.Image) *image.Gray {
+	if g, ok := img.(*image.Gray); ok {
+		return g
+	}
+	return grayOf(img)
+}
 
 func grayOf(img image.Image) *image.Gray {
 	n := imaging.Clone(img)

@@ -74,10 +74,7 @@ func acrossLine(l Line) bool { return l.Box.Dx() >= 3*l.Box.Dy() }
 // surely where nothing was read. It returns the lines and how many reads
 // it made.
 func rereadColumns(ctx context.Context, eng Engine, up image.Image, lines []Line) ([]Line, int, error) {
-	g, ok := up.(*image.Gray)
-	if !ok {
-		g = grayOf(up)
-	}
+	g := asGray(up)
 	cols := inkColumns(g, lines)
 	reads := 0
 	replaced := map[int]Line{} // where a column's reading goes: its first line, or past the end
