@@ -336,32 +336,14 @@ func (c *card) findContacts() {
 	// An email whose @ was read as "&", or as a mark taken for a speck,
 	// on a card where no email was read: "ababic & vizu.com.sg".
 	if !c.has(FieldEmail) {
-		for i := range texts {
-			if at, ok := c.lostAt(texts[i], texts); !handle[i] && ok {
-				texts[i] = c.takeEmails(i, at)
-				if c.has(FieldEmail) {
-					f := &c.found[len(c.found)-1]
-					f.Reason += ", its @ read as a mark"
-					f.Conf = min(f.Conf, LowConfidence-1)
-					c.atLost = f.Value
-					break
-				}
-			}
+		lostAt := func(t string) (string, bool) { return c.lostAt(t, texts) }
+		if email := c.takeMended(texts, handle, lostAt, ", its @ read as a mark"); email != "" {
+			c.atLost = email
 		}
 	}
 	// An email whose last dot was lost: "zuri33 @hotmail com".
 	if !c.has(FieldEmail) {
-		for i := range texts {
-			if mended, ok := lostDot(texts[i]); !handle[i] && ok {
-				texts[i] = c.takeEmails(i, mended)
-				if c.has(FieldEmail) {
-					f := &c.found[len(c.found)-1]
-					f.Reason += ", the dot before its ending put back"
-					f.Conf = min(f.Conf, LowConfidence-1)
-					break
-				}
-			}
-		}
+		c.takeMended(texts, handle, lostDot, ", the dot before its ending put back")
 	}
 	// An email read too poorly to take still names its person: "anouk@"
 	// in "anouk@examplefirm.a", its last letter lost.
@@ -491,6 +473,24 @@ func (c *card) takeEmails(i int, text string) string {
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
 	return text
+}
+
+// takeMended takes the email of the first line, not a handle's, that
+// mend makes one of, marked for a look, with why added to its reason,
+// and gives it, or "" when none was taken.
+func (c *card) takeMended(texts []string, handle []bool, mend func(string) (string, bool), why string) string {
+	for i := range texts {
+		if mended, ok := mend(texts[i]); !handle[i] && ok {
+			texts[i] = c.takeEmails(i, mended)
+			if c.has(FieldEmail) {
+				f := &c.found[len(c.found)-1]
+				f.Reason += why
+				f.Conf = min(f.Conf, LowConfidence-1)
+				return f.Value
+			}
+		}
+	}
+	return ""
 }
 
 // lostAtRe is a line that is an email but for its @, read as "&", "#",

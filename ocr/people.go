@@ -660,7 +660,7 @@ func (c *card) jobUnder(i int) bool {
 // A firm's own domain holds its name, and a mailbox there is its
 // holder's; at gmail, a small firm's mailbox often bears its name.
 func (c *card) firmsMailbox(i int) bool {
-	if !slices.ContainsFunc(c.hosts, contacts.FreeMailDomain) {
+	if !c.freeMail() {
 		return false
 	}
 	return slices.ContainsFunc(c.parts, func(q part) bool {
@@ -669,12 +669,17 @@ func (c *card) firmsMailbox(i int) bool {
 	})
 }
 
+// freeMail says whether the card's email is at a free mail provider.
+func (c *card) freeMail() bool {
+	return slices.ContainsFunc(c.hosts, contacts.FreeMailDomain)
+}
+
 // mailboxFirm returns the part, not the name, whose words or first word
 // the card's email at a free mail provider spells, or -1: "Sable Ridge
 // Freight" at sableridgefreight12@gmail.com, "Ashelyfa Brewing" at
 // ashelyfa89@yahoo.com, a small firm's mailbox named after it.
 func (c *card) mailboxFirm(name int) int {
-	if !slices.ContainsFunc(c.hosts, contacts.FreeMailDomain) {
+	if !c.freeMail() {
 		return -1
 	}
 	spelled := func(s string) bool {
@@ -937,17 +942,13 @@ func (c *card) findCompanyTitleName() {
 	} else if k := c.largestUnclaimed(name); k >= 0 {
 		// No line says it is a company: the largest print that is not a
 		// name or job usually is.
-		c.takeCompany(k)
-		c.reason("the largest text that is not the name or a job")
-		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
+		c.takeCompanyUnsure(k, "the largest text that is not the name or a job")
 		// Known by its size alone, the firm tells the job under the name
 		// only under a name the email or a known name confirms: under
 		// "FLAVIO E VALDEQUE", a garage's card printed its services.
 		byEvidence = c.sureName(name)
 	} else if k := c.mailboxFirm(name); k >= 0 {
-		c.takeCompany(k)
-		c.reason("a free mail address named after it")
-		c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
+		c.takeCompanyUnsure(k, "a free mail address named after it")
 		byEvidence = true
 	} else {
 		c.companyFromDomain(name)
@@ -1025,6 +1026,14 @@ func (c *card) findCompanyTitleName() {
 	if len(note) > 0 {
 		c.found = append(c.found, Field{Kind: FieldNote, Value: strings.Join(note, "\n"), Conf: 100})
 	}
+}
+
+// takeCompanyUnsure takes part k as the company for a reason, why, that
+// leaves it for a look in review.
+func (c *card) takeCompanyUnsure(k int, why string) {
+	c.takeCompany(k)
+	c.reason(why)
+	c.found[len(c.found)-1].Conf = min(c.found[len(c.found)-1].Conf, LowConfidence-1)
 }
 
 // takeCompany takes part k as the company, with the line next to it when
