@@ -111,7 +111,7 @@ func SplitName(full string) (given, family string) {
 // vietnameseSmall are the letters only Vietnamese writes among the
 // languages cards are printed in, in small letters (đ is Croatian and
 // Serbian too).
-const vietnameseSmall = "ơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+const vietnameseSmall = "ĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 
 // VietnameseLetters are those letters in both cases: the one list that
 // names and the card reader tell Vietnamese by.

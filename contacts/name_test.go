@@ -71,6 +71,7 @@ var splitNameTests = []struct {
 	{"Trần Thu Hà", "Thu Hà", "Trần"},
 	{"NGUYỄN VĂN HẢI", "VĂN HẢI", "NGUYỄN"},
 	{"Phạm Minh", "Minh", "Phạm"},
+	{"Vũ Minh", "Minh", "Vũ"},
 	{"Tran Thu Ha", "Tran Thu", "Ha"},       // no mark: no telling
 	{"Đurđa Đorđević", "Đurđa", "Đorđević"}, // đ is Croatian too
 	{"Hải", "Hải", ""},
