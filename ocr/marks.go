@@ -300,7 +300,9 @@ func withMarks(plain, second Line) (Line, bool) {
 			if (!ownLetters(w.Text) || onlyAddsMarks(w.Text, second.Words[i].Text)) && marksOnly(w.Text, second.Words[i].Text) {
 				// The word as the second reading read it, and as surely:
 				// the English model was unsure of the letters it lacks.
-				words[i].Text, words[i].Conf, changed = second.Words[i].Text, second.Words[i].Conf, true
+				// Its case is the first reading's: the Latin model read
+				// "Şahin" as "şahin" and "WÓJCIK" as "wóJCIK".
+				words[i].Text, words[i].Conf, changed = caseLike(second.Words[i].Text, w.Text), second.Words[i].Conf, true
 			}
 		}
 		if !changed {
@@ -312,7 +314,34 @@ func withMarks(plain, second Line) (Line, bool) {
 		return plain, false
 	}
 	second.Conf = max(second.Conf, plain.Conf)
+	if upperOnly(plain.Text) {
+		second.Text = strings.ToUpper(second.Text)
+	}
 	return second, true
+}
+
+// caseLike writes word, a reading of as with other marks, in as's case:
+// in capitals, capitalised or in small letters. A word of other mixes
+// ("McKay") is left as it is.
+func caseLike(word, as string) string {
+	r := []rune(as)
+	switch {
+	case len(r) == 0 || word == "":
+		return word
+	case upperOnly(as):
+		return strings.ToUpper(word)
+	case lowerLetters(as) == as:
+		return lowerLetters(word)
+	case unicode.IsUpper(r[0]) && lowerLetters(string(r[1:])) == string(r[1:]):
+		w := []rune(lowerLetters(word))
+		return string(unicode.ToUpper(w[0])) + string(w[1:])
+	}
+	return word
+}
+
+// upperOnly says whether s has two letters or more and no small one.
+func upperOnly(s string) bool {
+	return letters(s) >= 2 && !strings.ContainsFunc(s, unicode.IsLower)
 }
 
 // rejoined is second, a reading of the line plain, with the pieces of
