@@ -1213,6 +1213,21 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// A job with no words the classifier knows is shaped like a
+		// name, and a firm's name under it too: the name printed twice as
+		// large over them is the card's.
+		name: "a name-shaped line just under a name twice its size is its job",
+		rows: cat(
+			stack(100, 300, 62, "Tovan R. Quillek", 32, "Hedge Warden", 36, "Orlan Meadows"),
+			stack(900, 250, "T (506) 234-5105", "orlanmeadows.office@gmail.com", "2367 King Street", "Halifax, NS E8Q 4F8"),
+		),
+		want: want{
+			name: "Tovan R. Quillek", title: "Hedge Warden", company: "Orlan Meadows",
+			phones: []phone{{"(506) 234-5105", "work"}}, emails: []string{"orlanmeadows.office@gmail.com"},
+			address: "2367 King Street, Halifax, NS E8Q 4F8",
+		},
+	},
+	{
 		// "Dispatcher", with its p and h, is read taller than a name
 		// without a letter reaching below the line.
 		name: "a job read as tall as the name the email confirms, under it",

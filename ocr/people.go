@@ -630,6 +630,9 @@ func (c *card) nameScore(p part) float64 {
 	if c.jobUnder(p.line) || c.nameUnder(p.line) {
 		s++
 	}
+	if c.underName(p.line) {
+		s--
+	}
 
 	// Names are usually printed large and near the top.
 	h := float64(lineHeight(c.lines[p.line])) / c.height
@@ -695,6 +698,21 @@ func (c *card) mailboxFirm(name int) int {
 		}
 	}
 	return -1
+}
+
+// underName says whether line i is printed just under a line clearly
+// larger than it, shaped like a person's name and like nothing else: a
+// card prints the job under its holder's name, and a job with no words
+// the classifier knows ("Site Foreman") is shaped like a name too.
+func (c *card) underName(i int) bool {
+	for _, q := range c.parts {
+		if q.line != i && c.clearlyLarger(q.line, i) && c.onlyName(q) {
+			if k := c.under(q.line); k >= 0 && c.parts[k].line == i {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // overForm says whether the line printed just under line i, in its
