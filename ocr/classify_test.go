@@ -1242,6 +1242,20 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// "Shipwright" reaches above and below the line, a name with no
+		// tail only above it.
+		name: "a job with tails below the line, read 1.3 times as tall as the name the email confirms, under it",
+		rows: cat(
+			stack(100, 80, 43, "Thandi Okafor", 56, "Shipwright"),
+			stack(100, 300, 100, "Kittiwake Freight Ltd"),
+			stack(100, 600, "thandi.okafor@kittiwake.example"),
+		),
+		want: want{
+			name: "Thandi Okafor", title: "Shipwright", company: "Kittiwake Freight Ltd",
+			emails: []string{"thandi.okafor@kittiwake.example"},
+		},
+	},
+	{
 		name: "a second person about as tall as the name the email confirms is no job",
 		rows: cat(
 			stack(100, 80, 46, "Tarqin Oloway", 43, "Mersa Quillan"),
