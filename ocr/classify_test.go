@@ -1318,6 +1318,20 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// No evidence says which line is the firm, but the logo's word
+		// is printed again, in a line of its own. The logo, the largest
+		// text left, is then the firm.
+		name: "a logo's word over the name, printed again in another line, is not part of it",
+		rows: cat(
+			stack(100, 80, 66, "QUENBY", 70, "JORVINA SVOBODA", 36, "Advokát", 40, "Quenby", 32, "Quality since 1993"),
+			stack(100, 600, "jorvina.svoboda@hotmail.com"),
+		),
+		want: want{
+			name: "Jorvina Svoboda", title: "Advokát", company: "QUENBY",
+			emails: []string{"jorvina.svoboda@hotmail.com"}, noteHas: []string{"Quality since 1993"},
+		},
+	},
+	{
 		// A free mail address says nothing of the firm, whose name has
 		// no legal form: it is the largest text left, and then the line
 		// under the name, smaller than both, is the job.

@@ -406,7 +406,7 @@ func (c *card) nameReadings(k, best int) []nameReading {
 		!c.similarHeight(p.line, q.line) || len(strings.Fields(p.text)) > 2 || len(strings.Fields(q.text)) > 2 {
 		return out
 	}
-	if best >= 0 && wordsOf(p.text, c.parts[best].text) {
+	if best >= 0 && wordsOf(p.text, c.parts[best].text) || c.printedAgain(k) {
 		return out // the firm's name as its logo prints it, over the name
 	}
 	joined := p.text + " " + q.text
@@ -415,6 +415,16 @@ func (c *card) nameReadings(k, best int) []nameReading {
 		return out
 	}
 	return append(out, nameReading{joined, k + 1})
+}
+
+// printedAgain says whether the words of part k are all words of another
+// line of the card, not an address of mail or of the web: a firm's name
+// as its logo prints it ("LOFAKA"), over the name, and printed again in
+// the firm's line.
+func (c *card) printedAgain(k int) bool {
+	return slices.ContainsFunc(c.parts, func(q part) bool {
+		return q.line != c.parts[k].line && !strings.Contains(q.text, "@") && !looksLikeWebsite(q.text) && wordsOf(c.parts[k].text, q.text)
+	})
 }
 
 // wordsOf says whether every word of a is a word of b, whatever their
