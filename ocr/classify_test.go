@@ -1318,6 +1318,18 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// "TOVANSA BELDAN" runs, spaces taken out, into the domain sabeldan.
+		name: "a name whose letters spell the domain across its words is no firm's",
+		rows: cat(
+			stack(100, 80, 64, "TOVANSA BELDAN", 39, "Avvocato", 48, "Sabeldan S.r.l."),
+			stack(100, 500, "T +39 02 1234 5074", "E mail@sabeldan.it"),
+		),
+		want: want{
+			name: "Tovansa Beldan", title: "Avvocato", company: "Sabeldan S.r.l.",
+			phones: []phone{{"+39 02 1234 5074", "work"}}, emails: []string{"mail@sabeldan.it"},
+		},
+	},
+	{
 		// No evidence says which line is the firm, but the logo's word
 		// is printed again, in a line of its own. The logo, the largest
 		// text left, is then the firm.
@@ -2090,6 +2102,27 @@ func TestFixDigitSlips(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := fixDigitSlips(tt.in); got != tt.want {
 				t.Errorf("fixDigitSlips(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSpelledFromWord(t *testing.T) {
+	tests := []struct {
+		text, domain string
+		want         bool
+	}{
+		{"Sable Ridge Freight", "sableridge", true},
+		{"The Sable Ridge Co.", "sableridge", true},
+		{"Sable Ridge", "sableridgefreight", false},
+		{"TOVANSA BELDAN", "sabeldan", false},
+		{"Kittiwake", "kittiwake", true},
+		{"", "kittiwake", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text+" "+tt.domain, func(t *testing.T) {
+			if got := spelledFromWord(tt.text, tt.domain); got != tt.want {
+				t.Errorf("spelledFromWord(%q, %q) = %v, want %v", tt.text, tt.domain, got, tt.want)
 			}
 		})
 	}

@@ -267,7 +267,7 @@ func (c *card) matchesDomain(text string) bool {
 		if len(d) < 3 {
 			continue
 		}
-		if strings.Contains(squashed, d) || strings.Contains(d, squashed) {
+		if spelledFromWord(text, d) || strings.Contains(d, squashed) {
 			return true
 		}
 		// Initials: "International Business Machines" for ibm.com.
@@ -276,6 +276,20 @@ func (c *card) matchesDomain(text string) bool {
 		}
 		// The first word: "Bluebird Garden Supplies" for bluebird.com.
 		if first := squash(strings.Fields(text)[0]); len(first) >= 4 && strings.HasPrefix(d, first) {
+			return true
+		}
+	}
+	return false
+}
+
+// spelledFromWord says whether text, its spaces and signs taken out,
+// spells d from the start of one of its words: "Sable Ridge Freight" for
+// sableridge, but not "Kadansa Beldan" for sabeldan, a coincidence of the
+// letters of two words.
+func spelledFromWord(text, d string) bool {
+	words := strings.Fields(text)
+	for i := range words {
+		if strings.HasPrefix(squash(strings.Join(words[i:], " ")), d) {
 			return true
 		}
 	}
