@@ -155,7 +155,22 @@ func trimEdgeFragments(l Line, size image.Point) Line {
 // hardly any confidence: pieces of a logo or an icon beside the text,
 // read into its line ("Ea 3 ACME TRADING").
 func trimSmallFragments(l Line) Line {
-	if len(l.Words) < 3 {
+	if len(l.Words) < 2 {
+		return l
+	}
+	// A bar of a picture beside the line, read as "|" or "l", stands
+	// half as tall again as the word next to it: "| Odvjetnik", under a
+	// logo's stroke. Only such a piece is taken off a line of two words.
+	bar := func(w, next Word) bool {
+		return len(w.Text) <= 2 && strings.Trim(w.Text, "|[]!Il1") == "" && 2*w.Box.Dy() >= 3*next.Box.Dy()
+	}
+	if len(l.Words) == 2 {
+		switch w := l.Words; {
+		case bar(w[0], w[1]):
+			return NewLine(w[1:])
+		case bar(w[1], w[0]):
+			return NewLine(w[:1])
+		}
 		return l
 	}
 	h := lineHeight(l)
@@ -178,10 +193,10 @@ func trimSmallFragments(l Line) Line {
 		return n <= 2 && !strings.ContainsAny(w.Text, ".,&:") && !hasCJK(w.Text) && gap > h && !labelled(next.Text)
 	}
 	words := l.Words
-	for len(words) > 1 && (small(words[0]) || apart(words[0], words[1])) {
+	for len(words) > 1 && (small(words[0]) || apart(words[0], words[1]) || bar(words[0], words[1])) {
 		words = words[1:]
 	}
-	for len(words) > 1 && (small(words[len(words)-1]) || apart(words[len(words)-1], words[len(words)-2])) &&
+	for len(words) > 1 && (small(words[len(words)-1]) || apart(words[len(words)-1], words[len(words)-2]) || bar(words[len(words)-1], words[len(words)-2])) &&
 		!suffixOf(words[len(words)-2].Text, words[len(words)-1].Text) {
 		words = words[:len(words)-1]
 	}

@@ -1935,6 +1935,10 @@ func TestCleanLines(t *testing.T) {
 		{"a word cut by the card's edge", []Word{word("Acme", 400), word("Widgets,", 540), word("In", size.X-58)}, "Acme Widgets,", []string{"In"}},
 		{"an initial stays", []Word{word("J.", 100), word("Edgar", 175), word("Sample", 340)}, "J. Edgar Sample", nil},
 		{"a slip mended, every word kept", []Word{word("Acme", 100), word("Widgets", 240), word("1td", 470)}, "Acme Widgets Ltd", nil},
+		{"a picture's bar before a word", []Word{{Text: "|", Box: image.Rect(40, 60, 47, 175), Conf: 94}, word("Odvjetnik", 120)}, "Odvjetnik", []string{"|"}},
+		{"a picture's bar after a word", []Word{word("Odvjetnik", 120), {Text: "l", Box: image.Rect(420, 60, 427, 175), Conf: 94}}, "Odvjetnik", []string{"l"}},
+		{"a bar as tall as the word stays in the box", []Word{{Text: "|", Box: image.Rect(60, 95, 67, 155), Conf: 94}, word("Odvjetnik", 120)}, "Odvjetnik", nil},
+		{"a short word as tall stays", []Word{word("Ana", 100), word("Lind", 230)}, "Ana Lind", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
