@@ -21,49 +21,70 @@ const latinScript = "Latin"
 // withMarks), so a misread cannot change the name otherwise. The line is
 // read as one line: read as a page, it kept as many marks on the invented
 // cards, but not the same ones. On a card that calls for a language
-// written in Latin letters with marks (see CardLanguages), the lines of
-// its job and its firm are read so too: read with the whole card, even
+// written in Latin letters with marks (see CardLanguages), or whose name,
+// read so, holds a letter only one language writes (see markLanguage),
+// the lines of its job and its firm are read so too: read with the whole card, even
 // in the card's language, "Carpintería" and "Óptica" lost their marks,
 // which their lines read alone keep; so are the lines of its address,
 // whose street and town are named in the card's language. It returns
 // lines, and how many reads it made.
 func markedLines(ctx context.Context, eng Engine, up image.Image, lines []Line, called []string) ([]Line, int, error) {
-	kinds := []FieldKind{FieldName}
-	latin := slices.ContainsFunc(called, func(l string) bool { return scriptOf[l] == "" })
-	if latin {
-		kinds = append(kinds, FieldTitle, FieldCompany)
-	}
 	fields := Classify(lines, up.Bounds().Size())
-	var at []int
-	name := -1 // the name's line
-	for _, kind := range kinds {
-		for _, f := range fields {
-			if f.Kind == kind && !f.Suggested && strings.ContainsFunc(f.Value, unicode.IsLetter) {
-				if k := lineOver(lines, f.Box); k >= 0 && !slices.Contains(at, k) {
-					at = append(at, k)
-					if kind == FieldName {
-						name = k
-					}
-				}
-				break
-			}
+	// fieldLine is the line a field of kind was read from, or -1.
+	fieldLine := func(kind FieldKind) int {
+		i := slices.IndexFunc(fields, func(f Field) bool {
+			return f.Kind == kind && !f.Suggested && strings.ContainsFunc(f.Value, unicode.IsLetter)
+		})
+		if i < 0 {
+			return -1
 		}
-	}
-	if latin {
-		// Each line of the address too, which names its street and town
-		// in the card's language: "ul. Piękna 45", "41-469 Kraków" came
-		// without their marks from a card that called for Polish.
-		if i := slices.IndexFunc(fields, func(f Field) bool { return f.Kind == FieldAddress && !f.Suggested }); i >= 0 {
-			for k, l := range lines {
-				if inBox(l.Box, fields[i].Box) && strings.ContainsFunc(l.Text, unicode.IsLetter) && !slices.Contains(at, k) {
-					at = append(at, k)
-				}
-			}
-		}
+		return lineOver(lines, fields[i].Box)
 	}
 	out, reads, cloned := lines, 0, false
+	var at []int
+	name := fieldLine(FieldName)
+	if name >= 0 {
+		at = append(at, name)
+		marked, read, err := markedLine(ctx, eng, up, lines[name], called, true)
+		reads += read
+		if err != nil {
+			return lines, reads, err
+		}
+		if marked != nil {
+			out, cloned = slices.Clone(lines), true
+			out[name] = *marked
+			// A card that gave no country may give its language by its
+			// holder's name: "Yılmaz" calls for Turkish, "Conceição" for
+			// Portuguese, and the firm's line ("Matbaacılık", "Óptica")
+			// is then read for its marks too.
+			if lang := markLanguage(marked.Text); lang != "" && !latinCalled(called) {
+				called = append(slices.Clone(called), lang)
+			}
+		}
+	}
+	if !latinCalled(called) {
+		return out, reads, nil
+	}
+	for _, kind := range []FieldKind{FieldTitle, FieldCompany} {
+		if k := fieldLine(kind); k >= 0 && !slices.Contains(at, k) {
+			at = append(at, k)
+		}
+	}
+	// Each line of the address too, which names its street and town in
+	// the card's language: "ul. Piękna 45", "41-469 Kraków" came without
+	// their marks from a card that called for Polish.
+	if i := slices.IndexFunc(fields, func(f Field) bool { return f.Kind == FieldAddress && !f.Suggested }); i >= 0 {
+		for k, l := range lines {
+			if inBox(l.Box, fields[i].Box) && strings.ContainsFunc(l.Text, unicode.IsLetter) && !slices.Contains(at, k) {
+				at = append(at, k)
+			}
+		}
+	}
 	for _, k := range at {
-		marked, read, err := markedLine(ctx, eng, up, lines[k], called, k == name)
+		if k == name {
+			continue
+		}
+		marked, read, err := markedLine(ctx, eng, up, lines[k], called, false)
 		reads += read
 		if err != nil {
 			return lines, reads, err
@@ -76,6 +97,12 @@ func markedLines(ctx context.Context, eng Engine, up image.Image, lines []Line, 
 		}
 	}
 	return out, reads, nil
+}
+
+// latinCalled says whether called holds a language written in Latin
+// letters.
+func latinCalled(called []string) bool {
+	return slices.ContainsFunc(called, func(l string) bool { return scriptOf[l] == "" })
 }
 
 // markedHeight is the height, in pixels, a name's line a third taller

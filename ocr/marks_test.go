@@ -271,10 +271,52 @@ func TestMarkedLines(t *testing.T) {
 	}
 }
 
+// TestMarkedLinesCalledByTheName: a card that gives no country but a
+// name with a letter only one language writes has its job's and firm's
+// lines read again for their marks too; a name with marks many
+// languages write does not call for that.
+func TestMarkedLinesCalledByTheName(t *testing.T) {
+	up := image.NewGray(image.Rect(0, 0, 1600, 1000))
+	tests := []struct {
+		name  string
+		latin string // the name's line read in the Latin script
+		want  []string
+		reads int
+	}{
+		{"a Turkish ı in the name", "Fazilet Yılmaz", []string{"Fazilet Yılmaz", "Satış Müdürü", "Quaywell Matbaacılık"}, 6},
+		{"an ü many languages write", "Fazilet Yülmaz", []string{"Fazilet Yülmaz", "Satis Muduru", "Quaywell Matbaacilik"}, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			card := lines(cat(
+				stack(100, 80, 70, "Fazilet Yilmaz", 40, "Satis Muduru"),
+				stack(100, 300, 56, "Quaywell Matbaacilik"),
+				stack(100, 600, "fazilet@quaywell.example"),
+			)...)
+			// Each line's crop is twice its height.
+			read := map[int]string{140: tt.latin, 80: "Satış Müdürü", 112: "Quaywell Matbaacılık"}
+			eng := &heightEngine{byHeight: read, byLang: map[string]map[int]string{"tur": read}}
+			got, reads, err := markedLines(context.Background(), eng, up, card, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if reads != tt.reads || eng.reads != tt.reads {
+				t.Errorf("%d reads (engine asked %d times), want %d", reads, eng.reads, tt.reads)
+			}
+			for k, want := range tt.want {
+				if got[k].Text != want {
+					t.Errorf("line %d = %q, want %q", k, got[k].Text, want)
+				}
+			}
+		})
+	}
+}
+
 // TestMarkedLinesInTheirLanguage: a letter only one language writes,
 // read by the Latin model in a word it misread otherwise, calls for a
 // read of the line in that language, which marks only the words still
-// plain.
+// plain. It calls for the job's line to be read for its marks too (the
+// third read; see TestMarkedLinesCalledByTheName).
 func TestMarkedLinesInTheirLanguage(t *testing.T) {
 	up := image.NewGray(image.Rect(0, 0, 1600, 1000))
 	tests := []struct {
@@ -284,9 +326,9 @@ func TestMarkedLinesInTheirLanguage(t *testing.T) {
 		want        string
 		reads       int
 	}{
-		{"Turkish capitals the Latin model misread", "CAGLA FAIRWEATHER", "ÇAĞGLA FAIRWEATHER", "ÇAĞLA FAIRWEATHER", "ÇAĞLA FAIRWEATHER", 2},
-		{"a mark read before stays", "Cagla Prochazka", "Çağla Procházka", "Çağla Prochâzka", "Çağla Procházka", 2},
-		{"a word the Latin model marked, the other left to Turkish", "Cagla Prochazka", "CAĞGLA Procházka", "Çağla Prochâzka", "Çağla Procházka", 2},
+		{"Turkish capitals the Latin model misread", "CAGLA FAIRWEATHER", "ÇAĞGLA FAIRWEATHER", "ÇAĞLA FAIRWEATHER", "ÇAĞLA FAIRWEATHER", 3},
+		{"a mark read before stays", "Cagla Prochazka", "Çağla Procházka", "Çağla Prochâzka", "Çağla Procházka", 3},
+		{"a word the Latin model marked, the other left to Turkish", "Cagla Prochazka", "CAĞGLA Procházka", "Çağla Prochâzka", "Çağla Procházka", 3},
 		{"no letter only one language writes: no second read", "Cagla Muller", "Cagla Müller", "", "Cagla Müller", 1},
 	}
 	for _, tt := range tests {
@@ -363,7 +405,8 @@ func TestMarkedLineBroughtDown(t *testing.T) {
 			name: "ł read brought down, and in Polish", h: 84, first: "Przemystaw Mensah",
 			read:  map[string]map[int]string{"Latin": {168: "Przemystaw Mensah", 96: "Przemysław Mensah"}, "pol": {96: "Przemysław Mensah"}},
 			confs: map[string]float64{"Latin": 46, "pol": 94},
-			want:  "Przemysław Mensah", conf: 92, reads: 3,
+			// Its ł calls for Polish: the job's line is read too.
+			want: "Przemysław Mensah", conf: 92, reads: 4,
 		},
 		{
 			name: "ł that Polish does not read", h: 84, first: "Przemystaw Mensah",
