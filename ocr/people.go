@@ -18,11 +18,12 @@ var (
 	// they stand.
 	companySuffixRe = regexp.MustCompile(`(?i)` + wordStart + `(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|lda|s/a|a/s)` + wordEnd + `\.?|株式会社|有限会社|合同会社|合資会社|合名会社|有限公司|有限责任公司|有限責任公司|集团|集團|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
 	// Legal forms written with dots or letters with marks, where \b does
-	// not tell a word's end: Turkish "A.Ş." and "Ltd. Şti.", Croatian
+	// not tell a word's end: Turkish "A.Ş." (or "AŞ") and "Ltd. Şti."
+	// (its Ş read as S by a model that lacks it), Croatian
 	// "d.o.o." and "d.d.", Czech "s.r.o." and "a.s.", Polish "sp. z o.o.",
 	// Italian "S.p.A.", the Gulf's "W.L.L." and the free zones' "FZE",
 	// "FZCO" and "FZ-LLC".
-	dottedFormRe = regexp.MustCompile(`(?i)(?:^|[\s,(])(?:a\.\s?ş|şti|` + misreadForms + `|d\.\s?d|a\.\s?s|s\.\s?p\.\s?a|s\.\s?r\.\s?l|s\.\s?l\.(?:\s?u)?|w\.\s?l\.\s?l|fze|fzco|fz-llc)\.?(?:$|[\s,)])`)
+	dottedFormRe = regexp.MustCompile(`(?i)(?:^|[\s,(])(?:a\.?\s?ş|[şs]ti|` + misreadForms + `|d\.\s?d|a\.\s?s|s\.\s?p\.\s?a|s\.\s?r\.\s?l|s\.\s?l\.(?:\s?u)?|w\.\s?l\.\s?l|fze|fzco|fz-llc)\.?(?:$|[\s,)])`)
 	// Legal forms that are also place codes or words: "CO" is Colorado,
 	// "AB" Alberta, "me" and "as" are English. They count only where a
 	// company's name can stand: see shortFormIsSuffix.
@@ -1218,12 +1219,23 @@ func (c *card) fragment(k int) bool {
 // and whose spaces it loses ("Sp. zo.o."): see mendForms.
 const misreadForms = `d\.\s?[o0]\.\s?[o0]|s\.\s?r\.\s?[o0]|sp\.\s?z\s?[o0]\.\s?[o0]`
 
+// turkishFormRe finds Turkish legal forms OCR misread at a firm's name's
+// end: "A.Ş." read "AŞ." and "Ltd. Şti." read "Ltd. Sti.".
+var turkishFormRe = regexp.MustCompile(`(?:\bAŞ\.|\b[Ll][Tt][Dd]\.\s?Sti\.)$`)
+
 var misreadFormRe = regexp.MustCompile(`(?i)(?:^|\s)(?:` + misreadForms + `)\.?(?:$|[\s,)])`)
 
 // mendForms writes the legal forms in a firm's name as they are printed,
 // where OCR misread them: "d.0.0." is "d.o.o.", "Sp. zo.o." is "Sp. z
-// o.o.". A legal form is one of a few spellings, so a zero in it is an o.
+// o.o.", "AŞ." is "A.Ş." and "Ltd. Sti." "Ltd. Şti.". A legal form is one
+// of a few spellings, so a zero in it is an o.
 func mendForms(s string) string {
+	s = turkishFormRe.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.HasSuffix(strings.ToLower(m), "ş.") {
+			return m[:1] + "." + m[1:] // "AŞ.", its first dot lost
+		}
+		return m[:len(m)-len("Sti.")] + "Şti." // "Ltd. Sti.", its Ş read as S
+	})
 	return misreadFormRe.ReplaceAllStringFunc(s, func(m string) string {
 		o := "o"
 		if strings.ToUpper(m) == m {

@@ -142,6 +142,9 @@ func TestFormAlone(t *testing.T) {
 		{"Private Limited", true},
 		{"S.L.", true},
 		{"Unipessoal Lda.", true},
+		{"AŞ.", true},
+		{"Ltd. Sti.", true},
+		{"Stilton", false},
 		{"S/A", true},
 		{"AG", true},
 		{"Co.", true},
@@ -180,6 +183,11 @@ func TestMendForms(t *testing.T) {
 		{"Sample d.o.o.", "Sample d.o.o."},
 		{"Studio 0.0.7", "Studio 0.0.7"},
 		{"Dozo.o Design", "Dozo.o Design"},
+		{"Tidewater AŞ.", "Tidewater A.Ş."},
+		{"Tidewater A.Ş.", "Tidewater A.Ş."},
+		{"Whinfell Ltd. Sti.", "Whinfell Ltd. Şti."},
+		{"Whinfell Ltd. Şti.", "Whinfell Ltd. Şti."},
+		{"BAŞ. Studio", "BAŞ. Studio"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
