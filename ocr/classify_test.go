@@ -1318,6 +1318,19 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// The free mail address is the firm's, named after it with a
+		// role: it says nothing of whose name the firm's line is.
+		name: "a firm's mailbox named after it with a role is no evidence of a name",
+		rows: cat(
+			stack(100, 80, 82, "QUENBY", 63, "TOVAR RILENTOV", 43, "Harbour Pilot", 57, "Quenby Brewing"),
+			stack(100, 600, "quenbybrewing.office@hotmail.com"),
+		),
+		want: want{
+			name: "Tovar Rilentov", title: "Harbour Pilot", company: "Quenby Brewing",
+			emails: []string{"quenbybrewing.office@hotmail.com"}, noteHas: []string{"QUENBY"},
+		},
+	},
+	{
 		// "TOVANSA BELDAN" runs, spaces taken out, into the domain sabeldan.
 		name: "a name whose letters spell the domain across its words is no firm's",
 		rows: cat(
@@ -2127,6 +2140,28 @@ func TestSpelledFromWord(t *testing.T) {
 		t.Run(tt.text+" "+tt.domain, func(t *testing.T) {
 			if got := spelledFromWord(tt.text, tt.domain); got != tt.want {
 				t.Errorf("spelledFromWord(%q, %q) = %v, want %v", tt.text, tt.domain, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRoleMailbox(t *testing.T) {
+	tests := []struct {
+		local string
+		want  bool
+	}{
+		{"quenbybrewing.office", true},
+		{"info", true},
+		{"sales.emea", true},
+		{"office2", true},
+		{"tovar.rilentov", false},
+		{"officer.jane", false},
+		{"marinfo", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.local, func(t *testing.T) {
+			if got := roleMailbox(tt.local); got != tt.want {
+				t.Errorf("roleMailbox(%q) = %v, want %v", tt.local, got, tt.want)
 			}
 		})
 	}

@@ -834,6 +834,22 @@ func (c *card) companyReason(text string) string {
 	return strings.Join(why, ", ")
 }
 
+// roleWords name a mailbox after what it is for, not whom: a local part
+// with one of them as a piece of its own ("saltmarshbrewing.office",
+// "info", "sales.emea") is the firm's mailbox.
+var roleWords = map[string]bool{
+	"office": true, "info": true, "sales": true, "contact": true, "contacts": true, "enquiries": true,
+	"enquiry": true, "inquiries": true, "admin": true, "mail": true, "hello": true, "team": true,
+	"support": true, "bookings": true, "booking": true, "reception": true, "accounts": true, "orders": true,
+}
+
+// roleMailbox says whether local, an email's local part, holds a role
+// word as one of its pieces, parted by dots, dashes, underscores or digits.
+func roleMailbox(local string) bool {
+	pieces := strings.FieldsFunc(strings.ToLower(local), func(r rune) bool { return !unicode.IsLetter(r) })
+	return slices.ContainsFunc(pieces, func(p string) bool { return roleWords[p] })
+}
+
 // matchesLocalPart says whether an email's local part agrees with the name
 // words: "jsmith", "john.smith", "john", "smithj".
 func (c *card) matchesLocalPart(words []string) bool {
@@ -853,6 +869,9 @@ func (c *card) matchesLocalPart(words []string) bool {
 	}
 	given, family := nameKeys(words)
 	for _, local := range c.locals {
+		if roleMailbox(local) {
+			continue
+		}
 		l := squash(local)
 		switch {
 		case len(family) >= 3 && strings.Contains(l, family),
