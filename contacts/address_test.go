@@ -80,6 +80,8 @@ func TestCountryRegion(t *testing.T) {
 		{"ÖSTERREICH", "AT"},
 		{"Osterreich", "AT"},
 		{"Turkiye", "TR"},
+		{"Tiirkiye", "TR"}, // its ü read as "ii"
+		{"Tiirkey", ""},
 		{"Viet Nam", "VN"},
 		{"Sample Town", ""},
 		{"us", ""},

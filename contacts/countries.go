@@ -61,8 +61,9 @@ func CountryRegion(name string) string {
 }
 
 // unmarkedCountries are the names of countries written with marks, as
-// they read without them ("espana", "osterreich"): a scan or a photo
-// often loses a mark, and some cards print none.
+// they read without them ("espana", "osterreich", and "tiirkiye", its ü
+// read as two letters): a scan or a photo often loses a mark, and some
+// cards print none.
 var unmarkedCountries = func() map[string]string {
 	m := map[string]string{}
 	for name, r := range countries {
@@ -74,6 +75,10 @@ var unmarkedCountries = func() map[string]string {
 		}
 		if plain := b.String(); plain != name && countries[plain] == "" {
 			m[plain] = r
+		}
+		// OCR without the language's model reads ü as "ii": "Tiirkiye".
+		if ii := strings.ReplaceAll(name, "ü", "ii"); ii != name && countries[ii] == "" {
+			m[ii] = r
 		}
 	}
 	return m
