@@ -23,11 +23,11 @@ const latinScript = "Latin"
 // cards, but not the same ones. On a card that calls for a language
 // written in Latin letters with marks (see CardLanguages), or whose name,
 // read so, holds a letter only one language writes (see markLanguage),
-// the lines of its job and its firm are read so too: read with the whole card, even
-// in the card's language, "Carpintería" and "Óptica" lost their marks,
-// which their lines read alone keep; so are the lines of its address,
-// whose street and town are named in the card's language. It returns
-// lines, and how many reads it made.
+// the lines of its job and its firm are read so too: read with the whole
+// card, even in the card's language, "Carpintería" and "Óptica" lost
+// their marks, which their lines read alone keep; so are the lines of its
+// address, whose street and town are named in the card's language. It
+// returns lines, and how many reads it made.
 func markedLines(ctx context.Context, eng Engine, up image.Image, lines []Line, called []string) ([]Line, int, error) {
 	fields := Classify(lines, up.Bounds().Size())
 	// fieldLine is the line a field of kind was read from, or -1.

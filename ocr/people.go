@@ -285,7 +285,7 @@ func (c *card) matchesDomain(text string) bool {
 
 // spelledFromWord says whether text, its spaces and signs taken out,
 // spells d from the start of one of its words: "Sable Ridge Freight" for
-// sableridge, but not "Kadansa Beldan" for sabeldan, a coincidence of the
+// sableridge, but not "Tovansa Beldan" for sabeldan, a coincidence of the
 // letters of two words.
 func spelledFromWord(text, d string) bool {
 	words := strings.Fields(text)
