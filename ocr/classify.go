@@ -164,15 +164,7 @@ func trimSmallFragments(l Line) Line {
 	bar := func(w, next Word) bool {
 		return len(w.Text) <= 2 && strings.Trim(w.Text, "|[]!Il1") == "" && 2*w.Box.Dy() >= 3*next.Box.Dy()
 	}
-	if len(l.Words) == 2 {
-		switch w := l.Words; {
-		case bar(w[0], w[1]):
-			return NewLine(w[1:])
-		case bar(w[1], w[0]):
-			return NewLine(w[:1])
-		}
-		return l
-	}
+	few := len(l.Words) < 3
 	h := lineHeight(l)
 	small := func(w Word) bool {
 		n := len([]rune(w.Text))
@@ -192,11 +184,15 @@ func trimSmallFragments(l Line) Line {
 		gap := max(next.Box.Min.X-w.Box.Max.X, w.Box.Min.X-next.Box.Max.X)
 		return n <= 2 && !strings.ContainsAny(w.Text, ".,&:") && !hasCJK(w.Text) && gap > h && !labelled(next.Text)
 	}
+	// piece says whether w, at a line's end beside next, is no part of it.
+	piece := func(w, next Word) bool {
+		return !few && (small(w) || apart(w, next)) || bar(w, next)
+	}
 	words := l.Words
-	for len(words) > 1 && (small(words[0]) || apart(words[0], words[1]) || bar(words[0], words[1])) {
+	for len(words) > 1 && piece(words[0], words[1]) {
 		words = words[1:]
 	}
-	for len(words) > 1 && (small(words[len(words)-1]) || apart(words[len(words)-1], words[len(words)-2]) || bar(words[len(words)-1], words[len(words)-2])) &&
+	for len(words) > 1 && piece(words[len(words)-1], words[len(words)-2]) &&
 		!suffixOf(words[len(words)-2].Text, words[len(words)-1].Text) {
 		words = words[:len(words)-1]
 	}
@@ -255,14 +251,20 @@ const speckConf = 30
 // lineHeight is the median height of a line's words, which is steadier
 // than the line's box when a descender or a speck stretches it.
 func lineHeight(l Line) int {
+	return medianHeight(l, func(w Word) int { return w.Box.Dy() })
+}
+
+// medianHeight is the median of height over a line's words, or the
+// height of its box when it has none.
+func medianHeight(l Line, height func(Word) int) int {
 	if len(l.Words) == 0 {
 		return l.Box.Dy()
 	}
 	hs := make([]int, 0, len(l.Words))
 	for _, w := range l.Words {
-		hs = append(hs, w.Box.Dy())
+		hs = append(hs, height(w))
 	}
-	sort.Ints(hs)
+	slices.Sort(hs)
 	return hs[len(hs)/2]
 }
 

@@ -1512,19 +1512,12 @@ func (c *card) lineUnderName(name int) int {
 // stand, and "Shipwright" under "Thandiwe Inzuzu", printed at her name's
 // size, measured 1.3 times as tall.
 func letterHeight(l Line) int {
-	if len(l.Words) == 0 {
-		return lineHeight(l)
-	}
-	hs := make([]int, 0, len(l.Words))
-	for _, w := range l.Words {
-		h := w.Box.Dy()
+	return medianHeight(l, func(w Word) int {
 		if strings.ContainsAny(w.Text, "gjpqy") {
-			h = h * 4 / 5
+			return w.Box.Dy() * 4 / 5
 		}
-		hs = append(hs, h)
-	}
-	slices.Sort(hs)
-	return hs[len(hs)/2]
+		return w.Box.Dy()
+	})
 }
 
 // sureName says whether part name, the name, is confirmed by more than
