@@ -342,7 +342,12 @@ func withMarks(plain, second Line) (Line, bool) {
 	}
 	second.Conf = max(second.Conf, plain.Conf)
 	if upperOnly(plain.Text) {
+		// Its words too: a line rebuilt from them keeps their case.
 		second.Text = strings.ToUpper(second.Text)
+		second.Words = slices.Clone(second.Words)
+		for i := range second.Words {
+			second.Words[i].Text = strings.ToUpper(second.Words[i].Text)
+		}
 	}
 	return second, true
 }

@@ -175,6 +175,9 @@ func TestWithMarks(t *testing.T) {
 			if got.Text != tt.want || ok != tt.ok {
 				t.Errorf("withMarks = %q, %v; want %q, %v", got.Text, ok, tt.want, tt.ok)
 			}
+			if rebuilt := NewLine(got.Words).Text; len(got.Words) > 0 && rebuilt != got.Text {
+				t.Errorf("withMarks: its words read %q, its line %q", rebuilt, got.Text)
+			}
 			if tt.conf != 0 && got.Conf != tt.conf {
 				t.Errorf("withMarks read at %.0f, want %.0f", got.Conf, tt.conf)
 			}
