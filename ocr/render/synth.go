@@ -651,8 +651,9 @@ func shopCard(seed int64) (rng *rand.Rand, ok bool) {
 // freeMailbox is the address at a free mail provider that the card of
 // seed prints instead of one at its firm's domain, as many small firms'
 // cards do, named after its holder or after the firm ("eskdale.leeds",
-// "eskdale42"), and whether the card still prints a website: one in
-// freeShare. Such a card's domain says nothing of its firm. It draws
+// "eskdale42"), and whether the card still prints a website (one in
+// three does): one card in freeShare. Such a card's domain says nothing
+// of its firm. It draws
 // apart from the card's other choices, so that every other card stays
 // as it was.
 func freeMailbox(seed int64, given, family, stem string) (email string, site, ok bool) {
