@@ -257,15 +257,22 @@ func lineHeight(l Line) int {
 // medianHeight is the median of height over a line's words, or the
 // height of its box when it has none.
 func medianHeight(l Line, height func(Word) int) int {
-	if len(l.Words) == 0 {
+	hs := heights(l, height)
+	if hs == nil {
 		return l.Box.Dy()
 	}
-	hs := make([]int, 0, len(l.Words))
+	return hs[len(hs)/2]
+}
+
+// heights are the heights of a line's words, measured by height, from
+// the smallest up; nil when it has no words.
+func heights(l Line, height func(Word) int) []int {
+	var hs []int
 	for _, w := range l.Words {
 		hs = append(hs, height(w))
 	}
 	slices.Sort(hs)
-	return hs[len(hs)/2]
+	return hs
 }
 
 var (

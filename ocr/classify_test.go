@@ -15,6 +15,10 @@ type row struct {
 	text string
 	x, y int
 	h    int
+	// heights, when given, are the heights of the row's words one by
+	// one, as an engine reads a word with a tail below the line or a
+	// mark over a capital taller than the others.
+	heights []int
 }
 
 var cardSize = image.Pt(1600, 1000)
@@ -33,9 +37,13 @@ func lines(rows ...row) []Line {
 			x = 100
 		}
 		var words []Word
-		for _, w := range strings.Fields(r.text) {
+		for k, w := range strings.Fields(r.text) {
 			width := utf8.RuneCountInString(w) * h * 6 / 10
-			words = append(words, Word{Text: w, Box: image.Rect(x, r.y, x+width, r.y+h), Conf: 90})
+			wh := h
+			if k < len(r.heights) {
+				wh = r.heights[k]
+			}
+			words = append(words, Word{Text: w, Box: image.Rect(x, r.y, x+width, r.y+wh), Conf: 90})
 			x += width + h*4/10
 		}
 		out = append(out, NewLine(words))
@@ -1265,6 +1273,57 @@ var classifyCases = []struct {
 		want: want{
 			name: "Tarqin Oloway", company: "Kittiwake Freight Ltd",
 			emails: []string{"tarqin.oloway@kittiwake.example"}, noteHas: []string{"Mersa Quillan"},
+		},
+	},
+	{
+		// The g of "Brogan" reaches below the line, and the name's
+		// median word stands a fifth taller than the second person's.
+		name: "a second person printed as the name, whose first word has a tail, is no job",
+		rows: cat(
+			[]row{
+				{text: "Brogan Tavish", x: 100, y: 80, h: 47, heights: []int{58, 47}},
+				{text: "Mersa Tolvin", x: 100, y: 160, h: 47, heights: []int{48, 47}},
+			},
+			stack(100, 300, 95, "Kittiwake Freight Ltd."),
+			stack(100, 600, "brogan@kittiwakefreight.example"),
+		),
+		want: want{
+			name: "Brogan Tavish", company: "Kittiwake Freight Ltd.",
+			emails: []string{"brogan@kittiwakefreight.example"}, noteHas: []string{"Mersa Tolvin"},
+		},
+	},
+	{
+		// The mark over the É makes "ORVÉL" a quarter taller than the
+		// words of the line under it.
+		name: "a second person in capitals under a name with a mark over a capital is no job",
+		rows: cat(
+			[]row{
+				{text: "ORVÉL TANDRIK", x: 100, y: 80, h: 42, heights: []int{53, 42}},
+				{text: "MERSA TANDRIK", x: 100, y: 160, h: 42, heights: []int{42, 41}},
+			},
+			stack(100, 300, 100, "Ashvale Shipping"),
+			stack(100, 600, "orvel@ashvale.example"),
+		),
+		want: want{
+			name: "Orvél Tandrik", company: "Ashvale Shipping",
+			emails: []string{"orvel@ashvale.example"}, noteHas: []string{"MERSA TANDRIK"},
+		},
+	},
+	{
+		// Without its tails and its marks, the job stands nine tenths of
+		// the name's letters: printed smaller, not alike.
+		name: "a job nine tenths of the name's letters without their marks, under it",
+		rows: cat(
+			[]row{
+				{text: "Ishvar Öztolan", x: 100, y: 80, h: 45, heights: []int{45, 53}},
+				{text: "Hull Warden", x: 100, y: 160, h: 41},
+			},
+			stack(100, 300, 110, "Amberly Optics"),
+			stack(100, 600, "ishvar@amberlyoptics.example"),
+		),
+		want: want{
+			name: "Ishvar Öztolan", title: "Hull Warden", company: "Amberly Optics",
+			emails: []string{"ishvar@amberlyoptics.example"},
 		},
 	},
 	{

@@ -1501,10 +1501,26 @@ func (c *card) lineUnderName(name int) int {
 		len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
 		c.companyScore(p.text) > 0 && !qualifiersOnly(words) || hasCompanySuffix(p.text) || isAddress(p.text) ||
 		isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
-		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || !sure && 20*ph > 17*nh || 10*ph >= 9*nh) {
+		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || c.printedAlike(p.line, nl, ph, nh, sure)) {
 		return -1
 	}
 	return k
+}
+
+// printedAlike says whether line i, shaped like a name and ph tall, is
+// printed as the name, line nl, nh tall, is: by their median words, nine
+// tenths its size or more (more than 0.85 under an unsure name); or by
+// their lower median words without the tails below the line, nineteen
+// twentieths or more. The second measure leaves out what makes one word
+// of a name stand taller than its letters: a tail ("Tadhg Sain" over
+// "Siobhan Mensah") or a mark over a capital ("RUAIRÍ NKOSI", a quarter
+// taller than "NIAMH NKOSI" under it), and a job nine tenths the name's
+// letters ("Chief Steward") stays a job.
+func (c *card) printedAlike(i, nl, ph, nh int, sure bool) bool {
+	if !sure && 20*ph > 17*nh || 10*ph >= 9*nh {
+		return true
+	}
+	return 20*lowerLetterHeight(c.lines[i]) >= 19*lowerLetterHeight(c.lines[nl])
 }
 
 // letterHeight is lineHeight with the tails below the line taken off: a
@@ -1512,12 +1528,26 @@ func (c *card) lineUnderName(name int) int {
 // stand, and "Shipwright" under "Thandiwe Inzuzu", printed at her name's
 // size, measured 1.3 times as tall.
 func letterHeight(l Line) int {
-	return medianHeight(l, func(w Word) int {
-		if strings.ContainsAny(w.Text, "gjpqy") {
-			return w.Box.Dy() * 4 / 5
-		}
-		return w.Box.Dy()
-	})
+	return medianHeight(l, tailless)
+}
+
+// lowerLetterHeight is letterHeight taken at the lower median: of two
+// words, the smaller.
+func lowerLetterHeight(l Line) int {
+	hs := heights(l, tailless)
+	if hs == nil {
+		return l.Box.Dy()
+	}
+	return hs[(len(hs)-1)/2]
+}
+
+// tailless is the height of word w without the tails of g, j, p, q and
+// y below the line: a fifth of a word with one.
+func tailless(w Word) int {
+	if strings.ContainsAny(w.Text, "gjpqy") {
+		return w.Box.Dy() * 4 / 5
+	}
+	return w.Box.Dy()
 }
 
 // sureName says whether part name, the name, is confirmed by more than
