@@ -1276,6 +1276,21 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// The logo spells the firm's first word; the line over the legal
+		// form spells it in full, and the form's four words ("Sp. z
+		// o.o.") do not make it too long to be the logo's fuller name.
+		name: "a logo's word, and the firm's full name over a legal form of four words",
+		rows: cat(
+			stack(600, 60, 62, "QUELLAN"),
+			stack(420, 180, 60, "Brygida Orlowska", 42, "Glowna ksiegowa", 40, "Quellan Meble", 34, "Sp. z o.o."),
+			stack(600, 600, 28, "+48 12 345 64 50", "brygida@quellanmeble.example"),
+		),
+		want: want{
+			name: "Brygida Orlowska", title: "Glowna ksiegowa", company: "Quellan Meble Sp. z o.o.",
+			phones: []phone{{"+48 12 345 64 50", "work"}}, emails: []string{"brygida@quellanmeble.example"},
+		},
+	},
+	{
 		// The g of "Brogan" reaches below the line, and the name's
 		// median word stands a fifth taller than the second person's.
 		name: "a second person printed as the name, whose first word has a tail, is no job",

@@ -1289,8 +1289,11 @@ func (c *card) fullerName(k int) int {
 		if u := c.under(p.line); u >= 0 && formAlone(c.parts[u].text) && c.continuesCompany(u, j, false) {
 			text += " " + c.parts[u].text // "Tidewater" over "Ltd"
 		}
+		// A legal form under the line is no more of the firm's name than
+		// the line spells: "Sp. z o.o." counts four words.
+		own := strings.Fields(squashSpaces(p.text))
 		long := strings.Fields(strings.ToLower(squashSpaces(text)))
-		if len(long) <= len(short) || len(long) > len(short)+4 {
+		if len(long) <= len(short) || len(own) > len(short)+4 {
 			continue
 		}
 		if strings.Contains(" "+strings.Join(long, " ")+" ", " "+strings.Join(short, " ")+" ") {
