@@ -1291,6 +1291,19 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// "Group" never names a firm alone: it ends the name over it, as
+		// a legal form on a line of its own does.
+		name: "a firm's name over the word Group on a line of its own",
+		rows: cat(
+			stack(100, 80, 88, "Orlena Vaskett", 62, "Cartographer", 53, "Tarnvik", 53, "Group"),
+			stack(100, 500, 48, "Phone (201) 555-0990", "orlena.vaskett@hotmail.com"),
+		),
+		want: want{
+			name: "Orlena Vaskett", title: "Cartographer", company: "Tarnvik Group",
+			phones: []phone{{"(201) 555-0990", "work"}}, emails: []string{"orlena.vaskett@hotmail.com"},
+		},
+	},
+	{
 		// The g of "Brogan" reaches below the line, and the name's
 		// median word stands a fifth taller than the second person's.
 		name: "a second person printed as the name, whose first word has a tail, is no job",

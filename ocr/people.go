@@ -111,8 +111,12 @@ func endsWithLegalForm(text string) bool {
 // "Pty Ltd", "Co., Ltd.", "GmbH & Co. KG", "Private Limited", as a card
 // prints it on a line of its own under the firm's name. A short form
 // alone ("AG", "Co."), which elsewhere may be a place's code or a word,
-// counts here in capitals, or as "Co".
+// counts here in capitals, or as "Co". So does a word that says what
+// kind of firm it is and never names one alone: "Group", "Holdings".
 func formAlone(text string) bool {
+	if kindAloneRe.MatchString(text) {
+		return true
+	}
 	if !hasCompanySuffix(text) && !shortFormLineRe.MatchString(text) {
 		return false
 	}
@@ -134,6 +138,10 @@ func formAlone(text string) bool {
 	}
 	return true
 }
+
+// kindAloneRe is a line of one word that says what kind of firm the
+// line above names: a group of firms, or a partnership.
+var kindAloneRe = regexp.MustCompile(`(?i)^\s*(?:group|holdings|partners|associates|gruppe|groupe|grupo|gruppo|groep)\.?\s*$`)
 
 var (
 	// shortFormLineRe is a short legal form as a word of a line of legal

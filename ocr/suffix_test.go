@@ -127,8 +127,9 @@ func TestClassifyNameCase(t *testing.T) {
 }
 
 // TestFormAlone: a line that is a legal form and nothing more, as a card
-// prints it under the firm's name, whatever the form; never a line with
-// a name in it, a state's code or a word.
+// prints it under the firm's name, whatever the form, or a word that says
+// what kind of firm it is and names none alone ("Group"); never a line
+// with a name in it, a state's code or another word.
 func TestFormAlone(t *testing.T) {
 	tests := []struct {
 		text string
@@ -156,7 +157,10 @@ func TestFormAlone(t *testing.T) {
 		{"Denver, CO", false},
 		{"me", false},
 		{"Sales Co", false},
-		{"Group", false},
+		{"Group", true},
+		{"HOLDINGS", true},
+		{"Sales Group", false},
+		{"Groupon", false},
 		{"Design", false},
 		{"", false},
 	}
