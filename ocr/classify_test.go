@@ -1304,6 +1304,21 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// No job words, no known name, and the firm is known by its size
+		// alone; but the free mailbox is named after it, so the line
+		// under the name is not the firm's and is its job.
+		name: "a job under an unsure name, when the free mailbox names the firm printed largest",
+		rows: cat(
+			stack(400, 120, 69, "Orsolya Quenthal", 54, "Dispatcher", 57, "Brindlemoor", 40, "Quality since 1978"),
+			stack(400, 480, 40, "Tel: +34 810 12 36 50", "brindlemoor47@gmail.com", "Calle Mayor 123", "19552 Bilbao"),
+		),
+		want: want{
+			name: "Orsolya Quenthal", title: "Dispatcher", company: "Brindlemoor",
+			phones: []phone{{"+34 810 12 36 50", "work"}}, emails: []string{"brindlemoor47@gmail.com"},
+			address: "Calle Mayor 123, 19552 Bilbao",
+		},
+	},
+	{
 		// The g of "Brogan" reaches below the line, and the name's
 		// median word stands a fifth taller than the second person's.
 		name: "a second person printed as the name, whose first word has a tail, is no job",

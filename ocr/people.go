@@ -1012,11 +1012,13 @@ func (c *card) findCompanyTitleName() {
 	} else if k := c.largestUnclaimed(name); k >= 0 {
 		// No line says it is a company: the largest print that is not a
 		// name or job usually is.
+		named := c.mailboxFirm(name) == k
 		c.takeCompanyUnsure(k, "the largest text that is not the name or a job")
 		// Known by its size alone, the firm tells the job under the name
-		// only under a name the email or a known name confirms: under
-		// "FLAVIO E VALDEQUE", a garage's card printed its services.
-		byEvidence = c.sureName(name)
+		// only under a name the email or a known name confirms, or when
+		// a free mail address is named after the firm: under "FLAVIO E
+		// VALDEQUE", a garage's card printed its services.
+		byEvidence = c.sureName(name) || named
 	} else if k := c.mailboxFirm(name); k >= 0 {
 		c.takeCompanyUnsure(k, "a free mail address named after it")
 		byEvidence = true
