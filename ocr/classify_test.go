@@ -1319,6 +1319,20 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// The j of "Projectleider" reaches below the line: read as tall
+		// as the name, whose letters stand taller.
+		name: "a job with a tail, read as tall as an unsure name over it",
+		rows: cat(
+			stack(900, 300, 61, "Belosh W. Tarnak", 62, "Projectleider", 83, "Quellwater", 43, "N.V."),
+			stack(100, 230, 52, "+31 10 123 4366", "hello@quellwaternv.example", "www.quellwaternv.example", "Stationsweg 27", "4312 GO Amsterdam"),
+		),
+		want: want{
+			name: "Belosh W. Tarnak", title: "Projectleider", company: "Quellwater N.V.",
+			phones: []phone{{"+31 10 123 4366", "work"}}, emails: []string{"hello@quellwaternv.example"},
+			websites: []string{"www.quellwaternv.example"}, address: "Stationsweg 27, 4312 GO Amsterdam",
+		},
+	},
+	{
 		// The g of "Brogan" reaches below the line, and the name's
 		// median word stands a fifth taller than the second person's.
 		name: "a second person printed as the name, whose first word has a tail, is no job",

@@ -1492,10 +1492,11 @@ func (c *card) fields() []Field {
 // name is unsure (it neither agrees with the email nor is a known name),
 // more than 0.85 its size: two people printed one under the other are
 // printed alike, a job ("Chief Steward", "Loss Adjuster") smaller,
-// though often not by a third. Under a sure name the job may measure as
-// tall as the name, or a quarter taller, measured without the tails
-// below the line (see letterHeight): a job with letters reaching below
-// the line ("Dispatcher") measures taller than a name with none.
+// though often not by a third. Measured without the tails below the line
+// (see letterHeight), the job is smaller than an unsure name, and under a
+// sure name it may measure as tall as the name, or a quarter taller: a
+// job with letters reaching below the line ("Dispatcher",
+// "Projectleider") measures taller than a name with none.
 // It returns -1 when there is none.
 func (c *card) lineUnderName(name int) int {
 	if name < 0 {
@@ -1510,7 +1511,7 @@ func (c *card) lineUnderName(name int) int {
 	p := c.parts[k]
 	words := strings.Fields(p.text)
 	ph, nh := lineHeight(c.lines[p.line]), lineHeight(c.lines[nl])
-	if p.kind != "" || !sure && ph >= nh || sure && 4*letterHeight(c.lines[p.line]) > 5*letterHeight(c.lines[nl]) ||
+	if p.kind != "" || !sure && letterHeight(c.lines[p.line]) >= letterHeight(c.lines[nl]) || sure && 4*letterHeight(c.lines[p.line]) > 5*letterHeight(c.lines[nl]) ||
 		len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
 		c.companyScore(p.text) > 0 && !qualifiersOnly(words) || hasCompanySuffix(p.text) || isAddress(p.text) ||
 		isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
