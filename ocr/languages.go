@@ -95,8 +95,26 @@ func CardLanguages(lines []Line) []string {
 				add(ml.lang)
 			}
 		}
+		for _, fl := range formLanguages {
+			if fl.re.MatchString(l.Text) {
+				add(fl.lang)
+			}
+		}
 	}
 	return out
+}
+
+// formLanguages are legal forms that firms of one language's countries
+// alone write, with their o's read as zeros: a card with no country code,
+// no country and a free mail address still names its country by its
+// firm's form.
+var formLanguages = []struct {
+	re   *regexp.Regexp
+	lang string
+}{
+	{regexp.MustCompile(`(?i)(?:^|[\s,(])d\.\s?[o0]\.\s?[o0]\.?(?:$|[\s,)])`), "hrv"},
+	{regexp.MustCompile(`(?i)(?:^|[\s,(])s\.\s?r\.\s?[o0]\.?(?:$|[\s,)])`), "ces"},
+	{regexp.MustCompile(`(?i)(?:^|[\s,(])sp\.\s?z\s?[o0]\.\s?[o0]\.?(?:$|[\s,)])`), "pol"},
 }
 
 // regionOwn are the languages of region r that a card read as lines

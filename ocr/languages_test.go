@@ -22,6 +22,11 @@ func TestCardLanguages(t *testing.T) {
 		{"Vietnamese website and code", []string{"www.congty.vn", "+84 28 3822 0000"}, []string{"vie"}},
 		{"Czech marks", []string{"Jiří Novák"}, []string{"ces"}},
 		{"Italian and Dutch", []string{"+39 02 1234 5678", "info@bedrijf.nl"}, []string{"ita", "nld"}},
+		// A firm's legal form names its country when nothing else does.
+		{"Croatian legal form", []string{"Brindle Prijevoz d.o.o.", "brindle30@yahoo.com"}, []string{"hrv"}},
+		{"Czech legal form, its o read as a zero", []string{"Quellan Stavby s.r.0."}, []string{"ces"}},
+		{"Polish legal form on its own line", []string{"Quellan Meble", "Sp. z o.o."}, []string{"pol"}},
+		{"the forms' letters inside words", []string{"Sroda Dodo Consulting", "www.spzoo.example"}, nil},
 		// A language in a script of its own only when the card shows
 		// a line of it read surely (lines read as guesses: see
 		// TestScriptGuesses).
