@@ -127,7 +127,18 @@ func fixFloor(s string) string {
 // after a name alone, with no number, is a firm's ("Acme Germany").
 func isAddress(text string) bool {
 	return streetRe.MatchString(text) || townRe.MatchString(text) || labelledAddressRe.MatchString(text) ||
-		countryAtEndRe.MatchString(text) && strings.ContainsAny(text, "0123456789") && len(strings.Fields(text)) >= 3
+		namesCountry(countryAtEndRe, text) && strings.ContainsAny(text, "0123456789") && len(strings.Fields(text)) >= 3
+}
+
+// namesCountry says whether re, a pattern of country names, matches text
+// as read or with its marks taken off: a scan reads a mark as another
+// ("Viét Nam" for "Việt Nam"), which no list of names holds.
+func namesCountry(re *regexp.Regexp, text string) bool {
+	if re.MatchString(text) {
+		return true
+	}
+	folded := foldMarks(text)
+	return folded != text && re.MatchString(folded)
 }
 
 // labelledAddressRe is an address printed after its label, whatever it
@@ -142,17 +153,17 @@ func endsAddress(text string) bool {
 	if !townRe.MatchString(text) || jpPostcodeLineRe.MatchString(text) {
 		return false
 	}
-	if streetWordRe.MatchString(text) && !postcodeEndRe.MatchString(text) && !countryAtEndRe.MatchString(text) {
+	if streetWordRe.MatchString(text) && !postcodeEndRe.MatchString(text) && !namesCountry(countryAtEndRe, text) {
 		return false
 	}
-	if countryRe.MatchString(text) {
+	if namesCountry(countryRe, text) {
 		return true
 	}
 	m := addressEndRe.FindString(text)
 	if m == "" {
 		return false
 	}
-	return strings.ContainsAny(m, "0123456789") || countryAtEndRe.MatchString(text)
+	return strings.ContainsAny(m, "0123456789") || namesCountry(countryAtEndRe, text)
 }
 
 var (
@@ -201,7 +212,7 @@ func (c *card) findAddress() {
 		block = c.besideColumn(block[0])
 	}
 	// A country alone on the line after the postcode belongs too.
-	if k := block[len(block)-1] + 1; k < len(c.parts) && c.parts[k].kind == "" && countryRe.MatchString(c.parts[k].text) &&
+	if k := block[len(block)-1] + 1; k < len(c.parts) && c.parts[k].kind == "" && namesCountry(countryRe, c.parts[k].text) &&
 		c.adjacent(c.parts[block[len(block)-1]].line, c.parts[k].line) {
 		block = append(block, k)
 	}
@@ -350,7 +361,7 @@ func (c *card) addressReason(texts []string) string {
 			why = append(why, "a postcode")
 		case townCountryRe.MatchString(t) && !slices.Contains(why, "a town and its country"):
 			why = append(why, "a town and its country")
-		case countryRe.MatchString(t) || countryAtEndRe.MatchString(t):
+		case namesCountry(countryRe, t) || namesCountry(countryAtEndRe, t):
 			if !slices.Contains(why, "a country") {
 				why = append(why, "a country")
 			}

@@ -1333,6 +1333,20 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// A scan read the country's ệ as é: the country ends the address
+		// still, once the marks are taken off.
+		name: "a country read with another mark ends the address",
+		rows: cat(
+			stack(100, 80, 80, "Quellan Dorvik", 52, "Hull Warden", 52, "Fenwick JSC"),
+			stack(100, 500, 36, "Phone 0210 1234 173", "quellan90@outlook.com", "Số 262 Nguyễn Huệ, Phường 15", "Quận 12, Cần Thơ", "Viét Nam"),
+		),
+		want: want{
+			name: "Quellan Dorvik", title: "Hull Warden", company: "Fenwick JSC",
+			phones: []phone{{"0210 1234 173", "work"}}, emails: []string{"quellan90@outlook.com"},
+			address: "Số 262 Nguyễn Huệ, Phường 15, Quận 12, Cần Thơ, Viét Nam",
+		},
+	},
+	{
 		// The g of "Brogan" reaches below the line, and the name's
 		// median word stands a fifth taller than the second person's.
 		name: "a second person printed as the name, whose first word has a tail, is no job",

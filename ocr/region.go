@@ -41,9 +41,13 @@ func regionOf(texts []string, domains []string, fallback string) (region, why st
 		}
 	}
 	for _, t := range texts {
-		if m := countryNameRe.FindStringSubmatch(t); m != nil {
-			if r := contacts.CountryRegion(m[1]); r != "" {
-				return r, "address in " + m[1]
+		// A mark read as another ("Viét Nam") names no country until
+		// the marks are taken off.
+		for _, t := range []string{t, foldMarks(t)} {
+			if m := countryNameRe.FindStringSubmatch(t); m != nil {
+				if r := contacts.CountryRegion(m[1]); r != "" {
+					return r, "address in " + m[1]
+				}
 			}
 		}
 	}

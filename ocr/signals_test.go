@@ -28,6 +28,7 @@ func TestRegionOf(t *testing.T) {
 		{"country after a postcode", []string{"Sample Street 4", "1052 Hungary"}, []string{"acme.com"}, "HU", "address in Hungary", false},
 		{"country after its article", []string{"Rotterdam, The Netherlands"}, []string{"acme.com"}, "NL", "address in Netherlands", false},
 		{"country read without its mark", []string{"Bilbao, Espana"}, []string{"acme.com"}, "ES", "address in Espana", false},
+		{"country read with another mark", []string{"Quận 12, Cần Thơ", "Viét Nam"}, []string{"outlook.com"}, "VN", "address in Viet Nam", false},
 		{"country code domain", []string{"Tel 01 23 45 67 89"}, []string{"acme.fr"}, "FR", "domain .fr", false},
 		{"uk is GB", nil, []string{"acme.co.uk"}, "GB", "domain .uk", false},
 		{"two-level suffix", nil, []string{"acme.com.au"}, "AU", "domain .au", false},
