@@ -403,6 +403,9 @@ func TestKeepAddresses(t *testing.T) {
 		{"a line elsewhere",
 			[]Line{at(0, w("携帯", 60), w("999-1234-5179", 50))}, []Line{at(200, w("090-1234-5170", 86))}, true,
 			[]string{"携帯 999-1234-5179"}},
+		{"a number read the same but for its spaces",
+			[]Line{at(0, w("F", 90), w("012345524", 92))}, []Line{at(0, w("F", 93), w("01", 94), w("2345", 95), w("524", 95))}, false,
+			[]string{"F 01 2345 524"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

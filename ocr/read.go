@@ -661,7 +661,8 @@ const langKept = 90
 // for, with each line holding an email or a website taken from first, the
 // reading in English, where first has one in the same place: a language
 // model reads letters with marks, and an address has none (on a dev card
-// the Spanish model lost an email and a website the English one read).
+// the Spanish model lost an email and a website the English one read),
+// and so is a line read the same but for its spaces (see sameButSpaces).
 // When the reading was in another script (Japanese), so is each line
 // holding a number in plain letters (see plainNumbers), such as a phone
 // number, that first read surely: the Japanese model read a 0 as a 9.
@@ -675,7 +676,7 @@ func keepAddresses(lines, first []Line, script bool) []Line {
 			if !overlaps(l.Box, f.Box) {
 				continue
 			}
-			if addressRe.MatchString(f.Text) || script && surePlain(f) && plainNumbers(f.Text) && plainText(l.Text) {
+			if addressRe.MatchString(f.Text) || script && surePlain(f) && plainNumbers(f.Text) && plainText(l.Text) || sameButSpaces(l.Text, f.Text) {
 				out[i] = f
 				break
 			}
@@ -686,6 +687,17 @@ func keepAddresses(lines, first []Line, script bool) []Line {
 		}
 	}
 	return out
+}
+
+// sameButSpaces says whether a and b are a number, behind a label of a
+// few letters at most, read the same but spaced apart differently: a
+// language's model read the fax "F 01 2345 524" as "F 012345524", and
+// adds nothing to a number. Lines of words are left to the language's
+// reading, which spaced a website's or a name's words better as often
+// as worse.
+func sameButSpaces(a, b string) bool {
+	return a != b && strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", "") &&
+		letters(b) <= 4 && phoneRe.MatchString(b)
 }
 
 // distinctLines returns lines without those that repeat an earlier one,
