@@ -406,6 +406,18 @@ func TestKeepAddresses(t *testing.T) {
 		{"a number read the same but for its spaces",
 			[]Line{at(0, w("F", 90), w("012345524", 92))}, []Line{at(0, w("F", 93), w("01", 94), w("2345", 95), w("524", 95))}, false,
 			[]string{"F 01 2345 524"}},
+		{"a number with a digit read as a sign",
+			[]Line{at(0, w("Mobile:", 90), w("512", 92), w("345", 92), w("95@", 90))}, []Line{at(0, w("Mobile:", 93), w("512", 94), w("345", 95), w("950", 95))}, false,
+			[]string{"Mobile: 512 345 950"}},
+		{"a label read with its marks, the number the same",
+			[]Line{at(0, w("Tél.", 90), w("01", 92), w("23", 92), w("45", 90))}, []Line{at(0, w("Tel.", 93), w("01", 94), w("23", 95), w("45", 95))}, false,
+			[]string{"Tel. 01 23 45"}},
+		{"a line of words is the language's",
+			[]Line{at(0, w("Główna", 90), w("księgowa", 92))}, []Line{at(0, w("Gtowna", 93), w("ksiegowa", 94))}, false,
+			[]string{"Główna księgowa"}},
+		{"a number behind a label the language reads otherwise",
+			[]Line{at(0, w("Faks", 90), w("12", 92), w("345", 92))}, []Line{at(0, w("Fax", 93), w("12", 94), w("346", 95))}, false,
+			[]string{"Faks 12 345"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

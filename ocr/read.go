@@ -662,7 +662,7 @@ const langKept = 90
 // reading in English, where first has one in the same place: a language
 // model reads letters with marks, and an address has none (on a dev card
 // the Spanish model lost an email and a website the English one read),
-// and so is a line read the same but for its spaces (see sameButSpaces).
+// and so is a number English read surely (see numberReadAgain).
 // When the reading was in another script (Japanese), so is each line
 // holding a number in plain letters (see plainNumbers), such as a phone
 // number, that first read surely: the Japanese model read a 0 as a 9.
@@ -676,7 +676,7 @@ func keepAddresses(lines, first []Line, script bool) []Line {
 			if !overlaps(l.Box, f.Box) {
 				continue
 			}
-			if addressRe.MatchString(f.Text) || script && surePlain(f) && plainNumbers(f.Text) && plainText(l.Text) || sameButSpaces(l.Text, f.Text) {
+			if addressRe.MatchString(f.Text) || script && surePlain(f) && plainNumbers(f.Text) && plainText(l.Text) || !script && numberReadAgain(l, f) {
 				out[i] = f
 				break
 			}
@@ -689,15 +689,26 @@ func keepAddresses(lines, first []Line, script bool) []Line {
 	return out
 }
 
-// sameButSpaces says whether a and b are a number, behind a label of a
-// few letters at most, read the same but spaced apart differently: a
-// language's model read the fax "F 01 2345 524" as "F 012345524", and
-// adds nothing to a number. Lines of words are left to the language's
-// reading, which spaced a website's or a name's words better as often
-// as worse.
-func sameButSpaces(a, b string) bool {
-	return a != b && strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", "") &&
-		letters(b) <= 4 && phoneRe.MatchString(b)
+// numberReadAgain says whether l, a line read in a card's language, is
+// first, a number behind a label of a few letters that English read
+// surely, read again: the same letters, marks aside, and the number read
+// otherwise. A language's model adds nothing to a number: the Polish one
+// read "512 345 950" as "512 345 95@", the Croatian one "F 01 2345 524"
+// as "F 012345524". Lines of words are left to the language's reading,
+// which spaced a website's or a name's words better as often as worse.
+func numberReadAgain(l, first Line) bool {
+	return l.Text != first.Text && surePlain(first) && letters(first.Text) <= 8 && phoneRe.MatchString(first.Text) &&
+		lettersOf(foldMarks(l.Text)) == lettersOf(first.Text)
+}
+
+// lettersOf is s with its letters alone.
+func lettersOf(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
 
 // distinctLines returns lines without those that repeat an earlier one,
