@@ -1347,6 +1347,26 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// Two columns: the name was read on one line with the other
+		// column's email, whose words are smaller; the name is measured
+		// by its own words, and the job under it is smaller still.
+		name: "a job under a name read on one line with the other column's email",
+		rows: []row{
+			{text: "Tel/Fax: +65 6123 4376", x: 802, y: 343, h: 30},
+			{text: "Thorvin Okalo Email: thorvin@okfell.example", x: 60, y: 373, h: 54, heights: []int{54, 54, 35, 35}},
+			{text: "okfell.example", x: 802, y: 436, h: 35},
+			{text: "Loss Assessor", x: 116, y: 455, h: 42},
+			{text: "177 Victoria Road, #30-07", x: 805, y: 495, h: 34},
+			{text: "Okfell Pte. Ltd.", x: 114, y: 510, h: 35},
+			{text: "Singapore 016595", x: 803, y: 543, h: 34},
+		},
+		want: want{
+			name: "Thorvin Okalo", title: "Loss Assessor", company: "Okfell Pte. Ltd.",
+			phones: []phone{{"+65 6123 4376", "work"}}, emails: []string{"thorvin@okfell.example"},
+			websites: []string{"okfell.example"}, address: "177 Victoria Road, #30-07, Singapore 016595",
+		},
+	},
+	{
 		// The g of "Brogan" reaches below the line, and the name's
 		// median word stands a fifth taller than the second person's.
 		name: "a second person printed as the name, whose first word has a tail, is no job",

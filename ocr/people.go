@@ -1515,14 +1515,14 @@ func (c *card) lineUnderName(name int) int {
 		len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
 		c.companyScore(p.text) > 0 && !qualifiersOnly(words) || hasCompanySuffix(p.text) || isAddress(p.text) ||
 		isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
-		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || c.printedAlike(p.line, nl, ph, nh, sure)) {
+		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || c.printedAlike(p, c.parts[name], ph, nh, sure)) {
 		return -1
 	}
 	return k
 }
 
-// printedAlike says whether line i, shaped like a name and ph tall, is
-// printed as the name, line nl, nh tall, is: by their median words, nine
+// printedAlike says whether part p, shaped like a name and ph tall, is
+// printed as the name, nh tall, is: by their median words, nine
 // tenths its size or more (more than 0.85 under an unsure name); or by
 // their lower median words without the tails below the line, nineteen
 // twentieths or more. The second measure leaves out what makes one word
@@ -1530,11 +1530,28 @@ func (c *card) lineUnderName(name int) int {
 // "Siobhan Mensah") or a mark over a capital ("RUAIRÍ NKOSI", a quarter
 // taller than "NIAMH NKOSI" under it), and a job nine tenths the name's
 // letters ("Chief Steward") stays a job.
-func (c *card) printedAlike(i, nl, ph, nh int, sure bool) bool {
+func (c *card) printedAlike(p, name part, ph, nh int, sure bool) bool {
 	if !sure && 20*ph > 17*nh || 10*ph >= 9*nh {
 		return true
 	}
-	return 20*lowerLetterHeight(c.lines[i]) >= 19*lowerLetterHeight(c.lines[nl])
+	return 20*lowerLetterHeight(partOf(c.lines[p.line], p.text)) >= 19*lowerLetterHeight(partOf(c.lines[name.line], name.text))
+}
+
+// partOf is line l with the words of text, a part of it, alone: the
+// words of a name read on one line with the other column's email are
+// measured without the email's. It is l when no word of l is text's.
+func partOf(l Line, text string) Line {
+	fields := strings.Fields(text)
+	var words []Word
+	for _, w := range l.Words {
+		if slices.Contains(fields, w.Text) {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return l
+	}
+	return Line{Text: text, Words: words, Box: l.Box, Conf: l.Conf}
 }
 
 // letterHeight is lineHeight with the tails below the line taken off: a
