@@ -112,9 +112,9 @@ var formLanguages = []struct {
 	re   *regexp.Regexp
 	lang string
 }{
-	{regexp.MustCompile(`(?i)(?:^|[\s,(])d\.\s?[o0]\.\s?[o0]\.?(?:$|[\s,)])`), "hrv"},
-	{regexp.MustCompile(`(?i)(?:^|[\s,(])s\.\s?r\.\s?[o0]\.?(?:$|[\s,)])`), "ces"},
-	{regexp.MustCompile(`(?i)(?:^|[\s,(])sp\.\s?z\s?[o0]\.\s?[o0]\.?(?:$|[\s,)])`), "pol"},
+	{formWordRe(croatianForm), "hrv"},
+	{formWordRe(czechForm), "ces"},
+	{formWordRe(polishForm), "pol"},
 }
 
 // regionOwn are the languages of region r that a card read as lines

@@ -23,7 +23,7 @@ var (
 	// "d.o.o." and "d.d.", Czech "s.r.o." and "a.s.", Polish "sp. z o.o.",
 	// Italian "S.p.A.", the Gulf's "W.L.L." and the free zones' "FZE",
 	// "FZCO" and "FZ-LLC".
-	dottedFormRe = regexp.MustCompile(`(?i)(?:^|[\s,(])(?:a\.?\s?ş|[şs]ti|` + misreadForms + `|d\.\s?d|a\.\s?s|s\.\s?p\.\s?a|s\.\s?r\.\s?l|s\.\s?l\.(?:\s?u)?|w\.\s?l\.\s?l|fze|fzco|fz-llc)\.?(?:$|[\s,)])`)
+	dottedFormRe = formWordRe(`a\.?\s?ş|[şs]ti|` + misreadForms + `|d\.\s?d|a\.\s?s|s\.\s?p\.\s?a|s\.\s?r\.\s?l|s\.\s?l\.(?:\s?u)?|w\.\s?l\.\s?l|fze|fzco|fz-llc`)
 	// Legal forms that are also place codes or words: "CO" is Colorado,
 	// "AB" Alberta, "me" and "as" are English. They count only where a
 	// company's name can stand: see shortFormIsSuffix.
@@ -1246,7 +1246,21 @@ func (c *card) fragment(k int) bool {
 
 // misreadForms are the legal forms whose o's OCR reads as zeros ("d.0.0.")
 // and whose spaces it loses ("Sp. zo.o."): see mendForms.
-const misreadForms = `d\.\s?[o0]\.\s?[o0]|s\.\s?r\.\s?[o0]|sp\.\s?z\s?[o0]\.\s?[o0]`
+const misreadForms = croatianForm + `|` + czechForm + `|` + polishForm
+
+// The legal forms of Croatian, Czech and Polish firms, their o's read as
+// zeros too: d.o.o., s.r.o. and sp. z o.o.
+const (
+	croatianForm = `d\.\s?[o0]\.\s?[o0]`
+	czechForm    = `s\.\s?r\.\s?[o0]`
+	polishForm   = `sp\.\s?z\s?[o0]\.\s?[o0]`
+)
+
+// formWordRe finds pattern, legal forms written with dots, as words of a
+// line, where \b does not tell a word's end.
+func formWordRe(pattern string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[\s,(])(?:` + pattern + `)\.?(?:$|[\s,)])`)
+}
 
 // turkishFormRe finds Turkish legal forms OCR misread at a firm's name's
 // end: "A.Ş." read "AŞ." and "Ltd. Şti." read "Ltd. Sti.".
