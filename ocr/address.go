@@ -134,11 +134,7 @@ func isAddress(text string) bool {
 // as read or with its marks taken off: a scan reads a mark as another
 // ("Viét Nam" for "Việt Nam"), which no list of names holds.
 func namesCountry(re *regexp.Regexp, text string) bool {
-	if re.MatchString(text) {
-		return true
-	}
-	folded := foldMarks(text)
-	return folded != text && re.MatchString(folded)
+	return re.MatchString(text) || !plainText(text) && re.MatchString(foldMarks(text))
 }
 
 // labelledAddressRe is an address printed after its label, whatever it

@@ -653,9 +653,8 @@ func shopCard(seed int64) (rng *rand.Rand, ok bool) {
 // cards do, named after its holder or after the firm ("eskdale.leeds",
 // "eskdale42"), and whether the card still prints a website (one in
 // three does): one card in freeShare. Such a card's domain says nothing
-// of its firm. It draws
-// apart from the card's other choices, so that every other card stays
-// as it was.
+// of its firm. It draws apart from the card's other choices, so that
+// every other card stays as it was.
 func freeMailbox(seed int64, given, family, stem string) (email string, site, ok bool) {
 	rng, ok := oneIn(seed, 0xf2ee_3a11, freeShare)
 	if !ok {
