@@ -1401,6 +1401,40 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// The g of "Freight" reaches below the line: read as tall as the
+		// name in capitals over it, whose letters stand a third taller.
+		name: "a job with a tail under a name in capitals is measured by its letters",
+		rows: cat(
+			[]row{
+				{text: "TARNVEL OSKARA", x: 100, y: 80, h: 61, heights: []int{61, 58}},
+				{text: "Freight Forwarder", x: 100, y: 170, h: 58, heights: []int{58, 46}},
+			},
+			stack(100, 260, 60, "Ashvale Optics Pte. Ltd."),
+			stack(100, 600, "tarnvel@ashvale.example"),
+		),
+		want: want{
+			name: "Tarnvel Oskara", title: "Freight Forwarder", company: "Ashvale Optics Pte. Ltd.",
+			emails: []string{"tarnvel@ashvale.example"},
+		},
+	},
+	{
+		// The ý of "Ostrý" reaches below the line as a y does, and the j
+		// of "Vojtan" does: their letters stand alike.
+		name: "a second person is measured without the tail of a marked y",
+		rows: cat(
+			[]row{
+				{text: "Radka Ostrý", x: 100, y: 80, h: 51, heights: []int{48, 51}},
+				{text: "Vojtan Ležák", x: 100, y: 150, h: 51, heights: []int{51, 41}},
+			},
+			stack(100, 300, 84, "Kittiwake Pivovar s.r.o."),
+			stack(100, 600, "radka@kittiwake.example"),
+		),
+		want: want{
+			name: "Radka Ostrý", company: "Kittiwake Pivovar s.r.o.",
+			emails: []string{"radka@kittiwake.example"}, noteHas: []string{"Vojtan Ležák"},
+		},
+	},
+	{
 		// Without its tails and its marks, the job stands nine tenths of
 		// the name's letters: printed smaller, not alike.
 		name: "a job nine tenths of the name's letters without their marks, under it",

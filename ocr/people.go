@@ -1537,7 +1537,9 @@ func (c *card) lineUnderName(name int) int {
 
 // printedAlike says whether part p, shaped like a name and ph tall, is
 // printed as the name, nh tall, is: by their median words, nine
-// tenths its size or more (more than 0.85 under an unsure name); or by
+// tenths its size or more (more than 0.85 under an unsure name), both
+// as read and without the tails below the line, as the g of "Freight
+// Forwarder" reaches as low as a name in capitals over it stands tall; or by
 // their lower median words without the tails below the line, nineteen
 // twentieths or more. The second measure leaves out what makes one word
 // of a name stand taller than its letters: a tail ("Tadhg Sain" over
@@ -1545,10 +1547,12 @@ func (c *card) lineUnderName(name int) int {
 // taller than "NIAMH NKOSI" under it), and a job nine tenths the name's
 // letters ("Chief Steward") stays a job.
 func (c *card) printedAlike(p, name part, ph, nh int, sure bool) bool {
-	if !sure && 20*ph > 17*nh || 10*ph >= 9*nh {
+	alike := func(ph, nh int) bool { return !sure && 20*ph > 17*nh || 10*ph >= 9*nh }
+	pl, nl := partOf(c.lines[p.line], p.text), partOf(c.lines[name.line], name.text)
+	if alike(ph, nh) && alike(letterHeight(pl), letterHeight(nl)) {
 		return true
 	}
-	return 20*lowerLetterHeight(partOf(c.lines[p.line], p.text)) >= 19*lowerLetterHeight(partOf(c.lines[name.line], name.text))
+	return 20*lowerLetterHeight(pl) >= 19*lowerLetterHeight(nl)
 }
 
 // partOf is line l with the words of text, a part of it, alone: the
@@ -1587,9 +1591,10 @@ func lowerLetterHeight(l Line) int {
 }
 
 // tailless is the height of word w without the tails of g, j, p, q and
-// y below the line: a fifth of a word with one.
+// y below the line, with a mark or without ("Ostrý"): a fifth of a
+// word with one.
 func tailless(w Word) int {
-	if strings.ContainsAny(w.Text, "gjpqy") {
+	if strings.ContainsAny(w.Text, "gjpqyýÿğĝġģĵŷ") {
 		return w.Box.Dy() * 4 / 5
 	}
 	return w.Box.Dy()
