@@ -127,6 +127,11 @@ func (c *card) mendByAgreement() {
 				f.Reason += ", one letter mended to agree with the name"
 				f.Conf = min(f.Conf, LowConfidence-1)
 			}
+			if mended := mendNumberAfterName(local, words); mended != local {
+				local = mended
+				f.Reason += ", a 1 read as l after the name mended"
+				f.Conf = min(f.Conf, LowConfidence-1)
+			}
 		}
 		if name < 0 {
 			f.Value = local + "@" + dom
@@ -343,6 +348,41 @@ func mendInitialed(local string, nameWords []string) string {
 		return given[:1] + family
 	case len(l) == len(given)+1 && l[len(l)-1:] == family[:1] && oneSlip(l[:len(l)-1], given):
 		return given + family[:1]
+	case len(l) == len(family)+1 && l[1:] == family && strokesAlike(l[:1], given[:1]):
+		return given[:1] + family
+	case len(l) == len(given)+1 && l[:len(l)-1] == given && strokesAlike(l[len(l)-1:], family[:1]):
+		return given + family[:1]
+	}
+	return local
+}
+
+// strokesAlike says whether a and b are two letters OCR takes for each
+// other, being one upright stroke: i, j and l, read without the dot or
+// with one.
+func strokesAlike(a, b string) bool {
+	return a != b && strings.Contains("ijl", a) && strings.Contains("ijl", b)
+}
+
+// mendNumberAfterName mends the number a mailbox holds after a name,
+// "ainhoamartinezl1" for Ainhoa Martínez: an l, I or | among its digits
+// is a 1 misread, as no word of the name goes on there. The number must
+// end the local part and hold a digit read as one.
+func mendNumberAfterName(local string, nameWords []string) string {
+	lower := strings.ToLower(local)
+	for _, nw := range nameWords {
+		w := foldMarks(squash(nw))
+		if len(w) < 3 {
+			continue
+		}
+		i := strings.LastIndex(lower, w)
+		if i < 0 {
+			continue
+		}
+		rest := local[i+len(w):]
+		if strings.Trim(rest, "0123456789lI|") != "" || !strings.ContainsAny(rest, "lI|") || !strings.ContainsAny(rest, "0123456789") {
+			continue
+		}
+		return local[:i+len(w)] + strings.NewReplacer("l", "1", "I", "1", "|", "1").Replace(rest)
 	}
 	return local
 }

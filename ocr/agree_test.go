@@ -204,6 +204,20 @@ func TestEmailAgainstName(t *testing.T) {
 		{"a name with marks, written without", "mnunez", "Marta Núñez", "mnunez", mendInitialed},
 		{"a letter apart, written plain", "pwrobek", "Paweł Wróbel", "pwrobel", mendInitialed},
 		{"a letter apart in the given name", "lukqszn", "Łukasz Nowak", "lukaszn", mendInitialed},
+		{"an initial l read as i", "iquenby", "Lorcan Quenby", "lquenby", mendInitialed},
+		{"an initial i read as j", "jorvale", "Isra Orvale", "iorvale", mendInitialed},
+		{"a family initial l read as i", "tamsini", "Tamsin Lorvett", "tamsinl", mendInitialed},
+		{"an initial that is no stroke alike", "kquenby", "Lorcan Quenby", "kquenby", mendInitialed},
+		{"the family name alone", "quenby", "Lorcan Quenby", "quenby", mendInitialed},
+		{"a 1 read as l after the name", "orlaquenbyl4", "Orla Quenby", "orlaquenby14", mendNumberAfterName},
+		{"a 1 read as l between digits", "quenby1l3", "Orla Quenby", "quenby113", mendNumberAfterName},
+		{"a 1 read as I after the given name", "orlaI7", "Orla Quenby", "orla17", mendNumberAfterName},
+		{"a number read right", "orlaquenby14", "Orla Quenby", "orlaquenby14", mendNumberAfterName},
+		{"an l with no digit after the name", "quenbyl", "Orla Quenby", "quenbyl", mendNumberAfterName},
+		{"letters after the name", "quenbyla4", "Orla Quenby", "quenbyla4", mendNumberAfterName},
+		{"an l that is no number's", "orlal", "Orla Quenby", "orlal", mendNumberAfterName},
+		{"a number not after the name", "tovil3", "Orla Quenby", "tovil3", mendNumberAfterName},
+		{"a name with marks, written without", "goncalol2", "Gonçalo Quenby", "goncalo12", mendNumberAfterName},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
