@@ -1435,6 +1435,21 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// Both people share the family name the email spells; the email
+		// spells the first one's given name too, and the known given
+		// name of the second does not outweigh it.
+		name: "of two people sharing a family name, the one the email spells whole is the name",
+		rows: cat(
+			stack(100, 80, 50, "Ysolde R. Quenby", 50, "Anna Quenby"),
+			stack(100, 300, 100, "Ashvale Optics Lda."),
+			stack(100, 600, "ysolde.quenby@ashvale.example"),
+		),
+		want: want{
+			name: "Ysolde R. Quenby", company: "Ashvale Optics Lda.",
+			emails: []string{"ysolde.quenby@ashvale.example"}, noteHas: []string{"Anna Quenby"},
+		},
+	},
+	{
 		// Without its tails and its marks, the job stands nine tenths of
 		// the name's letters: printed smaller, not alike.
 		name: "a job nine tenths of the name's letters without their marks, under it",

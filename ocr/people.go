@@ -653,6 +653,12 @@ func (c *card) nameScore(p part) float64 {
 	}
 	if c.matchesLocalPart(lw) && !c.firmsMailbox(p.line) {
 		s += 3
+		// Spelled whole, given name and family name, it is surer than
+		// a name sharing the family name alone: "Estêvão S. Guimarães"
+		// at estevao.guimaraes@, over "Inês Guimarães" under it.
+		if c.spellsWhole(lw) {
+			s++
+		}
 	}
 	if titleScore(text) > 0 {
 		s -= 2
@@ -894,6 +900,27 @@ func (c *card) matchesLocalPart(words []string) bool {
 			if w = foldMarks(squash(w)); len(w) >= 3 && strings.HasPrefix(l, w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// spellsWhole says whether an email's local part spells both the given
+// name and the family name of words: "estevao.guimaraes" or
+// "eguimaraes" for Estêvão Guimarães.
+func (c *card) spellsWhole(words []string) bool {
+	given, family := nameKeys(words)
+	if len(given) < 3 || len(family) < 3 {
+		return false
+	}
+	for _, local := range c.locals {
+		l := squash(local)
+		if roleMailbox(local) {
+			continue
+		}
+		if strings.Contains(l, family) && strings.Contains(strings.Replace(l, family, " ", 1), given) ||
+			l == given[:1]+family || l == given+family[:1] {
+			return true
 		}
 	}
 	return false
