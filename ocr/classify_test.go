@@ -1319,6 +1319,20 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// The job, a word no list holds, is printed a little larger than
+		// the firm's name, which the free mailbox is named after.
+		name: "the firm a free mailbox names beats a line hardly larger than it",
+		rows: cat(
+			stack(330, 114, 98, "Orbelin Tavares", 60, "Zelador", 57, "Quenvik"),
+			stack(330, 480, 38, "Tel: 21 234 5247", "Email: quenvik35@outlook.com", "Rua das Flores, 102", "6234-898 Porto"),
+		),
+		want: want{
+			name: "Orbelin Tavares", title: "Zelador", company: "Quenvik",
+			phones: []phone{{"21 234 5247", "work"}}, emails: []string{"quenvik35@outlook.com"},
+			address: "Rua das Flores, 102, 6234-898 Porto",
+		},
+	},
+	{
 		// The j of "Projectleider" reaches below the line: read as tall
 		// as the name, whose letters stand taller.
 		name: "a job with a tail, read as tall as an unsure name over it",

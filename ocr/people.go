@@ -1036,18 +1036,25 @@ func (c *card) findCompanyTitleName() {
 	if best >= 0 {
 		c.takeCompany(best)
 		c.reason(c.companyReason(c.parts[best].text))
-	} else if k := c.largestUnclaimed(name); k >= 0 {
+	} else if k, m := c.largestUnclaimed(name), c.mailboxFirm(name); k >= 0 && m >= 0 && m != k && !c.clearlyLarger(c.parts[k].line, c.parts[m].line) {
+		// The largest print is hardly larger than the line a free mail
+		// address is named after: the address tells the firm, and the
+		// other line may be the job ("Advogado" over "Nordvik", at
+		// nordvik35@outlook.com).
+		c.takeCompanyUnsure(m, "a free mail address named after it")
+		byEvidence = true
+	} else if k >= 0 {
 		// No line says it is a company: the largest print that is not a
 		// name or job usually is.
-		named := c.mailboxFirm(name) == k
+		named := m == k
 		c.takeCompanyUnsure(k, "the largest text that is not the name or a job")
 		// Known by its size alone, the firm tells the job under the name
 		// only under a name the email or a known name confirms, or when
 		// a free mail address is named after the firm: under "FLAVIO E
 		// VALDEQUE", a garage's card printed its services.
 		byEvidence = c.sureName(name) || named
-	} else if k := c.mailboxFirm(name); k >= 0 {
-		c.takeCompanyUnsure(k, "a free mail address named after it")
+	} else if m >= 0 {
+		c.takeCompanyUnsure(m, "a free mail address named after it")
 		byEvidence = true
 	} else {
 		c.companyFromDomain(name)
