@@ -172,6 +172,10 @@ func trimSmallFragments(l Line) Line {
 		if hasCJK(w.Text) {
 			return false // kana and kanji, the flat long-vowel mark ー among them
 		}
+		// A website's start, read however unsurely, is no speck.
+		if strings.EqualFold(strings.TrimRight(w.Text, ".,"), "www") {
+			return false
+		}
 		return n <= 3 && 2*w.Box.Dy() <= h || n <= 4 && w.Conf < speckConf && len(digitsOf(w.Text)) <= 1
 	}
 	// An icon or a logo beside the line, read as a letter or two, stands
@@ -193,13 +197,24 @@ func trimSmallFragments(l Line) Line {
 		words = words[1:]
 	}
 	for len(words) > 1 && piece(words[len(words)-1], words[len(words)-2]) &&
-		!suffixOf(words[len(words)-2].Text, words[len(words)-1].Text) {
+		!suffixOf(hostRun(words[:len(words)-1]), words[len(words)-1].Text) {
 		words = words[:len(words)-1]
 	}
 	if len(words) == len(l.Words) {
 		return l
 	}
 	return NewLine(words)
+}
+
+// hostRun is the text of the last of words, joined to the words before
+// it that end in a dot as a host read with spaces after its dots is:
+// "www.acme." for "www." and "acme.".
+func hostRun(words []Word) string {
+	run := words[len(words)-1].Text
+	for k := len(words) - 2; k >= 0 && strings.HasSuffix(words[k].Text, "."); k-- {
+		run = words[k].Text + run
+	}
+	return run
 }
 
 // suffixOf says whether word is the end of the email or website that

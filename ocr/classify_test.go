@@ -2131,6 +2131,8 @@ func TestIconBesideLine(t *testing.T) {
 		{"a label apart from its email", []Word{word("E", 100), word("jane@sample.example", 200), word("(office)", 800)}, "E jane@sample.example (office)"},
 		{"an email's suffix read apart, in small letters", []Word{word("Email:", 100), word("office", 300), word("@quaywell.", 500), small("com", 850)}, "Email: office @quaywell. com"},
 		{"a website's", []Word{word("W", 100), word("www.quaywell.", 200), small("ca", 650)}, "W www.quaywell. ca"},
+		{"a website's, read with spaces after its dots", []Word{word("Web:", 100), word("WWW.", 250), word("quaywell.", 400), small("es", 700)}, "Web: WWW. quaywell. es"},
+		{"a website's start read with no confidence", []Word{{Text: "www.", Box: image.Rect(100, 100, 220, 150)}, word("quaywell.", 240), word("fr", 540)}, "www. quaywell. fr"},
 		{"a small word after a name is still a fragment", []Word{word("Pauline", 100), word("Sample.", 330), small("com", 600)}, "Pauline Sample."},
 		{"no suffix that exists", []Word{word("Email:", 100), word("jane@quaywell.", 300), small("qz", 850)}, "Email: jane@quaywell."},
 	}
