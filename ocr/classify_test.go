@@ -1333,6 +1333,33 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// No line reads as a firm and the mailbox is the person's: the
+		// line over the list of services is the firm's, and the line
+		// under the name its holder's job.
+		name: "the line over a list of services is the firm, and the job is under the name",
+		rows: cat(
+			stack(114, 108, 81, "Orla Quenby", 59, "Voorman", 62, "Tarnvik Zeilmakerij", 54, "Sails * Rigging * Repairs"),
+			stack(114, 465, 44, "Office: +31 10 123 4893", "orla.quenby@hotmail.com", "Stationsweg 364", "9677 TU Utrecht"),
+		),
+		want: want{
+			name: "Orla Quenby", title: "Voorman", company: "Tarnvik Zeilmakerij",
+			phones: []phone{{"+31 10 123 4893", "work"}}, emails: []string{"orla.quenby@hotmail.com"},
+			address: "Stationsweg 364, 9677 TU Utrecht",
+		},
+	},
+	{
+		// A tagline written as a sentence says the same.
+		name: "the line over a tagline is the firm",
+		rows: cat(
+			stack(700, 146, 84, "Orla Quenby", 50, "Voorman", 62, "Tarnvik", 53, "Always by your side"),
+			stack(700, 504, 44, "Office: 01 2345 341", "orla.quenby@gmail.com"),
+		),
+		want: want{
+			name: "Orla Quenby", title: "Voorman", company: "Tarnvik",
+			phones: []phone{{"01 2345 341", "work"}}, emails: []string{"orla.quenby@gmail.com"},
+		},
+	},
+	{
 		// The j of "Projectleider" reaches below the line: read as tall
 		// as the name, whose letters stand taller.
 		name: "a job with a tail, read as tall as an unsure name over it",

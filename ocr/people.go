@@ -1056,6 +1056,9 @@ func (c *card) findCompanyTitleName() {
 	} else if m >= 0 {
 		c.takeCompanyUnsure(m, "a free mail address named after it")
 		byEvidence = true
+	} else if k := c.overTagline(name); k >= 0 {
+		c.takeCompanyUnsure(k, "printed over a tagline or a list of services")
+		byEvidence = true
 	} else {
 		c.companyFromDomain(name)
 	}
@@ -1433,6 +1436,28 @@ func (c *card) continuesCompany(j, k int, before bool) bool {
 		return false
 	}
 	return hasCompanySuffix(pj.text) || companyWordRe.MatchString(pj.text)
+}
+
+// overTagline returns the part printed just over a tagline ("Always
+// with you") or a list of services ("Sales * Hire * Repairs"), where a
+// card prints its firm's name, or -1. The part is short, read surely,
+// and reads as nothing else: no job words, no number, no address.
+func (c *card) overTagline(name int) int {
+	for k, p := range c.parts {
+		if p.kind != "" || k == name || name >= 0 && c.parts[name].line == p.line || c.unsure(p) ||
+			letters(p.text) < 3 || len(strings.Fields(p.text)) > 5 || strings.ContainsAny(p.text, "0123456789@") ||
+			titleScore(p.text) > 0 || isSlogan(p.text) || sentenceCase(p.text) || c.services(p) || isAddress(p.text) {
+			continue
+		}
+		u := c.under(p.line)
+		if u < 0 || c.parts[u].kind != "" {
+			continue
+		}
+		if t := c.parts[u].text; c.services(c.parts[u]) || isSlogan(t) || sentenceCase(t) {
+			return k
+		}
+	}
+	return -1
 }
 
 // companyFromDomain suggests a company named after the card's email or
