@@ -63,8 +63,9 @@ var (
 
 // townCountry is a town of one to three words, a sign or a comma, and a
 // country, as the whole line. A middle dot is read as a colon, a star, a
-// dash or an apostrophe too.
-var townCountry = `^\s*(\p{L}[\p{L}'.]*(?:\s+\p{L}[\p{L}'.]*){0,2})\s*[,|·•*\-–—:/'’]\s*((?:the\s+)?(?:` + countryNames + `))\.?\s*$`
+// dash, an apostrophe or a degree sign too, and a dash as two signs
+// ("Toronto —- Canada").
+var townCountry = `^\s*(\p{L}[\p{L}'.]*(?:\s+\p{L}[\p{L}'.]*){0,2})\s*(?:[,|·•*\-–—:/'’°]\s*){1,2}((?:the\s+)?(?:` + countryNames + `))\.?\s*$`
 
 // townAndCountry gives a line of a town and its country alone as the
 // address writes them, "Lyon, France", whatever sign was printed or read

@@ -373,6 +373,9 @@ func TestTownAndCountry(t *testing.T) {
 		{"Bilbao * Espana", "Bilbao, Espana"},
 		{"Sao Paulo - Brasil", "Sao Paulo, Brasil"},
 		{"Toronto / Canada", "Toronto, Canada"},
+		{"Lyon ° France", "Lyon, France"},        // the dot read as a degree sign
+		{"Toronto —- Canada", "Toronto, Canada"}, // a long dash read as two
+		{"Lyon - - - France", ""},
 		{"Lyon, France", "Lyon, France"},
 		{"Acme Germany", ""},
 		{"12 rue de la Paix · France", ""},
