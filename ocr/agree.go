@@ -168,6 +168,11 @@ func (c *card) mendByAgreement() {
 			}
 		}
 		pieces := strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
+		for k, nw := range nameWords {
+			if mended, ok := sharpS(nw, pieces); ok {
+				mendName(k, mended, ", ß read as R, mended to agree with the email")
+			}
+		}
 		for _, p := range pieces {
 			for k, nw := range nameWords {
 				// Emails are written without the name's diacritics.
@@ -385,6 +390,30 @@ func mendNumberAfterName(local string, nameWords []string) string {
 		return local[:i+len(w)] + strings.NewReplacer("l", "1", "I", "1", "|", "1").Replace(rest)
 	}
 	return local
+}
+
+// sharpS mends nameWord, read with an R or an r where one of pieces, an
+// email's local part's, writes ss and the two agree otherwise: OCR
+// reads a ß in capitals as R ("MÜRIG" at gotz.mussig@), and an email
+// writes ß as ss. The R becomes ß.
+func sharpS(nameWord string, pieces []string) (string, bool) {
+	word := []rune(nameWord)
+	folded := []rune(foldMarks(strings.ToLower(nameWord)))
+	if len(folded) != len(word) || len(word) < 4 {
+		return "", false
+	}
+	for i, r := range folded {
+		if r != 'r' {
+			continue
+		}
+		want := string(folded[:i]) + "ss" + string(folded[i+1:])
+		for _, p := range pieces {
+			if strings.Contains(p, want) && !strings.Contains(p, string(folded)) {
+				return string(word[:i]) + "ß" + string(word[i+1:]), true
+			}
+		}
+	}
+	return "", false
 }
 
 // strokedL mends nameWord, read with a t where the email's piece has an

@@ -62,6 +62,24 @@ func TestAgreement(t *testing.T) {
 			emailConf: 80,
 		},
 		{
+			name:     "a ß in capitals read as R, against an email that writes ss",
+			rows:     cat(stack(100, 80, 70, "TORVE MÜRIG", "Sales Manager"), stack(100, 400, "torve.mussig@example.de")),
+			email:    "torve.mussig@example.de",
+			nameWant: "Torve Müßig",
+		},
+		{
+			name:     "a ß read as R, against an initial and the family name",
+			rows:     cat(stack(100, 80, 70, "ORLA KÄRBOHREN", "Sales Manager"), stack(100, 400, "okassbohren@example.de")),
+			email:    "okassbohren@example.de",
+			nameWant: "Orla Käßbohren",
+		},
+		{
+			name:     "an R the email writes as r stays",
+			rows:     cat(stack(100, 80, 70, "TORVE MÜRIG", "Sales Manager"), stack(100, 400, "torve.murig@example.de")),
+			email:    "torve.murig@example.de",
+			nameWant: "Torve Mürig",
+		},
+		{
 			name:     "an Ł read as T in capitals",
 			rows:     cat(stack(100, 80, 70, "PRZEMYSTAW NOWAK", "Sales Manager"), stack(100, 400, "przemyslaw@example.ca")),
 			email:    "przemyslaw@example.ca",
