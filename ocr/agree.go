@@ -373,7 +373,7 @@ func strokesAlike(a, b string) bool {
 // is a 1 misread, as no word of the name goes on there. The number must
 // end the local part and hold a digit read as one.
 func mendNumberAfterName(local string, nameWords []string) string {
-	lower := strings.ToLower(local)
+	lower := asciiLower(local) // the same byte offsets as local
 	for _, nw := range nameWords {
 		w := foldMarks(squash(nw))
 		if len(w) < 3 {
