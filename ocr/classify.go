@@ -1091,6 +1091,9 @@ func (c *card) takePhones(i int, text, left string) string {
 			if fixed, ok := leadingZero(num, c.region); ok {
 				why = c.phoneReason(fixed, label, nk) + ", its first 0 read as a " + digitsOf(num)[:1]
 				num, mended = fixed, true
+			} else if fixed, ok := dashesMended(num, c.region); ok {
+				why = c.phoneReason(fixed, label, nk) + ", a dash read as 1"
+				num, mended = fixed, true
 			}
 			if c.addPhone(i, trimPhone(num), nk, why) {
 				if mended {
@@ -1124,6 +1127,49 @@ func leadingZero(num, region string) (string, bool) {
 		return num, false
 	}
 	return fixed, true
+}
+
+// dashesMended mends a national number whose dashes were read as 1s,
+// or with a 1 beside them ("03-11234-15679" for "03-1234-5679"): down a
+// column of a card printed down its height a dash is a bar, read as 1.
+// A 1 beside a dash is taken off, or a 1 taken for the dash, at most
+// twice, where the number is then valid and written exactly as its
+// country writes it. A valid number is left.
+func dashesMended(num, region string) (string, bool) {
+	if !strings.Contains(num, "-") {
+		return num, false
+	}
+	if n, err := phonenumbers.Parse(num, region); err == nil && phonenumbers.IsValidNumber(n) {
+		return num, false
+	}
+	written := func(s string) bool {
+		n, err := phonenumbers.Parse(s, region)
+		return err == nil && phonenumbers.IsValidNumber(n) && phonenumbers.Format(n, phonenumbers.NATIONAL) == s
+	}
+	edits := func(s string) []string {
+		var out []string
+		for i := range len(s) {
+			if s[i] != '1' {
+				continue
+			}
+			if i > 0 && s[i-1] == '-' || i+1 < len(s) && s[i+1] == '-' {
+				out = append(out, s[:i]+s[i+1:])
+			}
+			out = append(out, s[:i]+"-"+s[i+1:])
+		}
+		return out
+	}
+	for _, a := range edits(num) {
+		if written(a) {
+			return a, true
+		}
+		for _, b := range edits(a) {
+			if written(b) {
+				return b, true
+			}
+		}
+	}
+	return num, false
 }
 
 // trimPhone trims spaces and brackets that do not pair up from the ends

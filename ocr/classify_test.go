@@ -1102,6 +1102,18 @@ var classifyCases = []struct {
 		},
 	},
 	{
+		// Down a column a dash is a bar: read as 1, or as a 1 beside it.
+		name: "a Japanese number with its dashes read as 1s",
+		rows: cat(
+			stack(100, 60, 60, "株式会社サンプル商事", 70, "山田 花子"),
+			stack(100, 400, "〒100-0005 東京都千代田区丸の内1-2-3", "TEL 03-11234-15679", "携帯 0901-1234-5232", "hanako@sample.co.jp"),
+		),
+		want: want{
+			name: "山田 花子", company: "株式会社サンプル商事", phones: []phone{{"03-1234-5679", "work"}, {"090-1234-5232", "mobile"}},
+			address: "〒100-0005 東京都千代田区丸の内1-2-3", emails: []string{"hanako@sample.co.jp"},
+		},
+	},
+	{
 		name: "a Japanese postcode with its mark read as a T",
 		rows: cat(
 			stack(100, 60, 60, "株式会社サンプル商事", 70, "山田 花子"),
@@ -2124,6 +2136,26 @@ func TestLeadingZero(t *testing.T) {
 		t.Run(tt.num+" "+tt.region, func(t *testing.T) {
 			if got, _ := leadingZero(tt.num, tt.region); got != tt.want {
 				t.Errorf("leadingZero(%q, %s) = %q, want %q", tt.num, tt.region, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDashesMended(t *testing.T) {
+	tests := []struct {
+		num, region, want string
+	}{
+		{"03-11234-15679", "JP", "03-1234-5679"}, // a 1 beside each dash
+		{"0901-1234-5232", "JP", "090-1234-5232"},
+		{"03-1123415769", "JP", "03-1234-5769"},  // a dash read as 1
+		{"03-1234-5679", "JP", "03-1234-5679"},   // right as read
+		{"03-1234-56791", "JP", "03-1234-56791"}, // a 1 no dash explains
+		{"0312345679", "JP", "0312345679"},       // no dash
+	}
+	for _, tt := range tests {
+		t.Run(tt.num, func(t *testing.T) {
+			if got, _ := dashesMended(tt.num, tt.region); got != tt.want {
+				t.Errorf("dashesMended(%q, %s) = %q, want %q", tt.num, tt.region, got, tt.want)
 			}
 		})
 	}
