@@ -97,9 +97,10 @@ var (
 	ukPostcode = regexp.MustCompile(`^(?:(.*\S)\s+)?([A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})$`)
 	// "10115 Berlin", "D-10115 Berlin", "0155 Oslo", "NO-0155 Oslo": a
 	// postal code of four or five digits before the town, as most of
-	// Europe writes it; Poland's "79-640 Poznań" and the Czech and Slovak
-	// "680 41 Brno" too.
-	codeTown = regexp.MustCompile(`^(?:[A-Z]{1,2}-)?(\d{4,5}|\d{2}-\d{3}|\d{3} \d{2})\s+(\D.*)$`)
+	// Europe writes it; the Netherlands' "1012 AB Amsterdam", its two
+	// letters part of it, Poland's "79-640 Poznań" and the Czech and
+	// Slovak "680 41 Brno" too.
+	codeTown = regexp.MustCompile(`^(?:[A-Z]{1,2}-)?(\d{4} ?[A-Z]{2}|\d{4,5}|\d{2}-\d{3}|\d{3} \d{2})\s+(\D.*)$`)
 	// "〒100-0005" or "100-0005": a Japanese postal code.
 	jpPostcode = regexp.MustCompile(`〒?\s*(\d{3}-\d{4})`)
 	// The prefecture and the city, ward, town or village of a Japanese
