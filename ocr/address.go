@@ -131,11 +131,20 @@ func isAddress(text string) bool {
 		namesCountry(countryAtEndRe, text) && strings.ContainsAny(text, "0123456789") && len(strings.Fields(text)) >= 3
 }
 
-// namesCountry says whether re, a pattern of country names, matches text
-// as read or with its marks taken off: a scan reads a mark as another
-// ("Viét Nam" for "Việt Nam"), which no list of names holds.
+// namesCountry says whether re, a pattern of country names, matches one
+// of text's countryReadings.
 func namesCountry(re *regexp.Regexp, text string) bool {
-	return re.MatchString(text) || !plainText(text) && re.MatchString(foldMarks(text))
+	return slices.ContainsFunc(countryReadings(text), re.MatchString)
+}
+
+// countryReadings are text as read and, when it has marks, with them
+// taken off: a scan reads a mark as another ("Viét Nam" for "Việt
+// Nam"), which no list of names holds.
+func countryReadings(text string) []string {
+	if plainText(text) {
+		return []string{text}
+	}
+	return []string{text, foldMarks(text)}
 }
 
 // labelledAddressRe is an address printed after its label, whatever it

@@ -1583,19 +1583,19 @@ func (c *card) lineUnderName(name int) int {
 	}
 	p := c.parts[k]
 	words := strings.Fields(p.text)
-	ph, nh := lineHeight(c.lines[p.line]), lineHeight(c.lines[nl])
-	if p.kind != "" || !sure && letterHeight(c.lines[p.line]) >= letterHeight(c.lines[nl]) || sure && 4*letterHeight(c.lines[p.line]) > 5*letterHeight(c.lines[nl]) ||
+	ph, nh := letterHeight(c.lines[p.line]), letterHeight(c.lines[nl])
+	if p.kind != "" || !sure && ph >= nh || sure && 4*ph > 5*nh ||
 		len(words) > 5 || letters(p.text) < 4 || strings.ContainsAny(p.text, "0123456789@") ||
 		c.companyScore(p.text) > 0 && !qualifiersOnly(words) || hasCompanySuffix(p.text) || isAddress(p.text) ||
 		isSlogan(p.text) || c.services(p) || teamOf(p.text) ||
-		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || c.printedAlike(p, c.parts[name], ph, nh, sure)) {
+		c.nameWords(p.text) != nil && (c.nameScore(p) > 2.5 || c.printedAlike(p, c.parts[name], sure)) {
 		return -1
 	}
 	return k
 }
 
-// printedAlike says whether part p, shaped like a name and ph tall, is
-// printed as the name, nh tall, is: by their median words, nine
+// printedAlike says whether part p, shaped like a name, is printed as
+// the name, part name, is: by their lines' median words, nine
 // tenths its size or more (more than 0.85 under an unsure name), both
 // as read and without the tails below the line, as the g of "Freight
 // Forwarder" reaches as low as a name in capitals over it stands tall; or by
@@ -1605,10 +1605,10 @@ func (c *card) lineUnderName(name int) int {
 // "Siobhan Mensah") or a mark over a capital ("RUAIRÍ NKOSI", a quarter
 // taller than "NIAMH NKOSI" under it), and a job nine tenths the name's
 // letters ("Chief Steward") stays a job.
-func (c *card) printedAlike(p, name part, ph, nh int, sure bool) bool {
+func (c *card) printedAlike(p, name part, sure bool) bool {
 	alike := func(ph, nh int) bool { return !sure && 20*ph > 17*nh || 10*ph >= 9*nh }
 	pl, nl := partOf(c.lines[p.line], p.text), partOf(c.lines[name.line], name.text)
-	if alike(ph, nh) && alike(letterHeight(pl), letterHeight(nl)) {
+	if alike(lineHeight(c.lines[p.line]), lineHeight(c.lines[name.line])) && alike(letterHeight(pl), letterHeight(nl)) {
 		return true
 	}
 	return 20*lowerLetterHeight(pl) >= 19*lowerLetterHeight(nl)

@@ -41,13 +41,7 @@ func regionOf(texts []string, domains []string, fallback string) (region, why st
 		}
 	}
 	for _, t := range texts {
-		readings := []string{t}
-		if !plainText(t) {
-			// A mark read as another ("Viét Nam") names no country
-			// until the marks are taken off.
-			readings = append(readings, foldMarks(t))
-		}
-		for _, t := range readings {
+		for _, t := range countryReadings(t) {
 			if m := countryNameRe.FindStringSubmatch(t); m != nil {
 				if r := contacts.CountryRegion(m[1]); r != "" {
 					return r, "address in " + m[1]
