@@ -114,6 +114,29 @@ func (c *card) mendByAgreement() {
 		if name >= 0 {
 			nameWords = strings.Fields(c.found[name].Value)
 		}
+		// mendName puts word in the name in place of its k-th word, and
+		// marks the name for review, saying why.
+		mendName := func(k int, word, why string) {
+			n := &c.found[name]
+			nameWords[k] = word
+			n.Value = strings.Join(nameWords, " ")
+			if !c.opts.KeepNameCase {
+				n.Value = contacts.NameCase(n.Value)
+			}
+			n.Reason += why
+			n.Conf = min(n.Conf, LowConfidence-1)
+		}
+		// Letters the English model reads for another whatever the
+		// confidence, mended in the name first, so the email is not
+		// mended to the misread name: the email is right.
+		pieces := strings.FieldsFunc(asciiLower(local), func(r rune) bool { return r == '.' || r == '_' || r == '-' })
+		for k, nw := range nameWords {
+			if mended, ok := sharpS(nw, pieces); ok {
+				mendName(k, mended, ", ß read as R, mended to agree with the email")
+			} else if mended, ok := strokedL(nw, pieces); ok {
+				mendName(k, mended, ", ł read as t, mended to agree with the email")
+			}
+		}
 		// A name in kanji is checked through its romaji, the phonetic
 		// name.
 		for _, words := range [][]string{nameWords, c.phoneticWords()} {
@@ -138,17 +161,6 @@ func (c *card) mendByAgreement() {
 			continue
 		}
 		n := &c.found[name]
-		// mendName puts word in the name in place of its k-th word, and
-		// marks the name for review, saying why.
-		mendName := func(k int, word, why string) {
-			nameWords[k] = word
-			n.Value = strings.Join(nameWords, " ")
-			if !c.opts.KeepNameCase {
-				n.Value = contacts.NameCase(n.Value)
-			}
-			n.Reason += why
-			n.Conf = min(n.Conf, LowConfidence-1)
-		}
 		// An @ read as a letter, glued to the local part's end, when the
 		// local part then ends in the name's word and that letter:
 		// "renelybel.nelneld amberly.com" for Renelybel Nelnel.
@@ -167,12 +179,7 @@ func (c *card) mendByAgreement() {
 				}
 			}
 		}
-		pieces := strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
-		for k, nw := range nameWords {
-			if mended, ok := sharpS(nw, pieces); ok {
-				mendName(k, mended, ", ß read as R, mended to agree with the email")
-			}
-		}
+		pieces = strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
 		for _, p := range pieces {
 			for k, nw := range nameWords {
 				// Emails are written without the name's diacritics.
@@ -184,11 +191,7 @@ func (c *card) mendByAgreement() {
 					strings.Contains(p, w) || strings.Contains(w, p) && (len(p) < 5 || len(w)-len(p) > 1) || strings.ContainsAny(nw, "0123456789") {
 					continue
 				}
-				if mended, ok := strokedL(nw, p); ok {
-					// The email is right, and the name's t an ł: no
-					// confidence tells this slip, the letters do.
-					mendName(k, mended, ", ł read as t, mended to agree with the email")
-				} else if f.Conf < n.Conf {
+				if f.Conf < n.Conf {
 					local = strings.Replace(local, p, w, 1)
 					f.Reason += ", one letter mended to agree with the name"
 					f.Conf = min(f.Conf, LowConfidence-1)
@@ -416,37 +419,36 @@ func sharpS(nameWord string, pieces []string) (string, bool) {
 	return "", false
 }
 
-// strokedL mends nameWord, read with a t where the email's piece has an
-// l at the same place and the two agree otherwise: OCR reads ł as t
-// ("Matgorzata" at malgorzata@, "Przemystaw" at przemyslaw@), as it
+// strokedL mends nameWord, read with a t where one of pieces, an email's
+// local part's, writes l and the two agree otherwise: OCR reads ł as t
+// ("Matgorzata" at malgorzata@, "Przemystaw" at przemyslawb@), as it
 // seldom reads a plain l, and an email writes ł as l. The t becomes ł
-// (Ł in a word of capitals).
-func strokedL(nameWord, piece string) (string, bool) {
+// (Ł in a word of capitals). The piece may hold more than the word: an
+// initial, another name, a number.
+func strokedL(nameWord string, pieces []string) (string, bool) {
 	word := []rune(nameWord)
 	folded := []rune(foldMarks(strings.ToLower(nameWord)))
-	p := []rune(piece)
-	if len(folded) != len(word) || len(p) != len(word) {
+	if len(folded) != len(word) || len(word) < 5 {
 		return "", false
 	}
-	at := -1
-	for i := range p {
-		switch {
-		case folded[i] == p[i]:
-		case folded[i] == 't' && p[i] == 'l' && at < 0:
-			at = i
-		default:
-			return "", false
+	for i, r := range folded {
+		if r != 't' {
+			continue
+		}
+		want := string(folded[:i]) + "l" + string(folded[i+1:])
+		for _, p := range pieces {
+			if !strings.Contains(p, want) || strings.Contains(p, string(folded)) {
+				continue
+			}
+			if word[i] == 'T' {
+				word[i] = 'Ł'
+			} else {
+				word[i] = 'ł'
+			}
+			return string(word), true
 		}
 	}
-	if at < 0 {
-		return "", false
-	}
-	if word[at] == 'T' {
-		word[at] = 'Ł'
-	} else {
-		word[at] = 'ł'
-	}
-	return string(word), true
+	return "", false
 }
 
 // foldMarks drops the marks of letters, as an email made from a name

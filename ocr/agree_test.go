@@ -86,6 +86,18 @@ func TestAgreement(t *testing.T) {
 			nameWant: "Przemysław Nowak",
 		},
 		{
+			name:     "an ł read as t, against an email that adds an initial",
+			rows:     cat(stack(100, 80, 70, "Matgorzata Ferreira", "Sales Manager"), stack(100, 400, "malgorzataf@example.co.uk")),
+			email:    "malgorzataf@example.co.uk",
+			nameWant: "Małgorzata Ferreira",
+		},
+		{
+			name:     "an ł read as t, against an email of the whole name and a number",
+			rows:     cat(stack(100, 80, 70, "Rafat Okonkwo", "Sales Manager"), stack(100, 400, "rafalokonkwo71@example.com")),
+			email:    "rafalokonkwo71@example.com",
+			nameWant: "Rafał Okonkwo",
+		},
+		{
 			name:      "an l of the name against a t of the email is no ł",
 			rows:      cat(stack(100, 80, 70, "Jane Wilton", "Sales Manager"), stack(100, 400, "jane.witton@example.ca")),
 			email:     "jane.wilton@example.ca",
