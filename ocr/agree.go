@@ -248,6 +248,70 @@ func (c *card) mendByAgreement() {
 			}
 		}
 	}
+	c.mendWebsiteByFirm()
+}
+
+// mendWebsiteByFirm mends a website whose name, its first label, is a
+// slip or two of the firm's name squashed, as a firm's own domain spells
+// it: "kitiwakeprintworkslimited.co.uk" for Kittiwake Printworks
+// Limited, one letter lost, "cormiebumroofingltd.ca" for Corrieburn
+// Roofing Ltd, two. A letter alone read between the www and the name
+// ("www.v.kitiwake…", a w read twice) goes. Two slips are mended only on
+// a name of twelve letters or more, and a name the firm's holds, or that
+// holds the firm's, is left: "halcyonbrewing.com" for Halcyon Brewing Co
+// drops a word, not letters. So is one an email's domain spells: two
+// readings agree. The website is marked for review.
+func (c *card) mendWebsiteByFirm() {
+	var firm string
+	for _, f := range c.found {
+		if f.Kind == FieldCompany && !f.Suggested {
+			firm = foldMarks(squash(f.Value))
+		}
+	}
+	if len(firm) < 6 {
+		return
+	}
+	for i := range c.found {
+		w := &c.found[i]
+		if w.Kind != FieldWebsite {
+			continue
+		}
+		host := hostOf(w.Value)
+		bare := strings.TrimPrefix(host, "www.")
+		labels := strings.Split(bare, ".")
+		speck := bare != host && len(labels) >= 3 && utf8.RuneCountInString(labels[0]) == 1
+		if speck {
+			labels = labels[1:]
+		}
+		name := labels[0]
+		if name == firm || c.emailDomainLabel(name) {
+			if speck {
+				w.Value = replaceHost(w.Value, strings.Join(labels, "."))
+				w.Reason += ", a letter read between the www and the name taken off"
+			}
+			continue
+		}
+		// rn read as m is one slip.
+		d := min(editDistance(name, firm), 1+editDistance(name, strings.ReplaceAll(firm, "rn", "m")))
+		if d == 0 || d > 2 || d == 2 && len(firm) < 12 || strings.Contains(firm, name) || strings.Contains(name, firm) {
+			continue
+		}
+		labels[0] = firm
+		w.Value = replaceHost(w.Value, strings.Join(labels, "."))
+		w.Reason += ", mended to agree with the firm's name"
+		w.Conf = min(w.Conf, LowConfidence-1)
+	}
+}
+
+// emailDomainLabel says whether an email found on the card is at a
+// domain whose first label is name.
+func (c *card) emailDomainLabel(name string) bool {
+	for _, f := range c.found {
+		if _, dom, ok := strings.Cut(f.Value, "@"); ok && f.Kind == FieldEmail && firstLabel(dom) == name {
+			return true
+		}
+	}
+	return false
 }
 
 // firmSpells returns which of two domains, a and b, the company found

@@ -24,6 +24,32 @@ func TestAgreement(t *testing.T) {
 			website: "quillvale.example",
 		},
 		{
+			name:    "a website one letter off the firm's name, a letter read after its www",
+			rows:    cat(stack(100, 80, 70, "Elena Sorokina", "Sales Manager"), stack(100, 250, 60, "Quillvale Printworks Limited"), stack(100, 400, "E: elena.sorokina@gmail.com", "W: www.v.quilvaleprintworkslimited.co.uk")),
+			email:   "elena.sorokina@gmail.com",
+			website: "www.quillvaleprintworkslimited.co.uk",
+			webLow:  true,
+		},
+		{
+			name:    "a long website two letters off the firm's name",
+			rows:    cat(stack(100, 80, 70, "Elena Sorokina", "Sales Manager"), stack(100, 250, 60, "Corrieburn Roofing Ltd"), stack(100, 400, "E: elena.sorokina@gmail.com", "W: www.cormiebumroofingltd.ca")),
+			email:   "elena.sorokina@gmail.com",
+			website: "www.corrieburnroofingltd.ca",
+			webLow:  true,
+		},
+		{
+			name:    "a website that drops a word of the firm's name is left",
+			rows:    cat(stack(100, 80, 70, "Elena Sorokina", "Sales Manager"), stack(100, 250, 60, "Quillvale Brewing Ltd"), stack(100, 400, "E: elena.sorokina@gmail.com", "W: www.quillvalebrewing.com")),
+			email:   "elena.sorokina@gmail.com",
+			website: "www.quillvalebrewing.com",
+		},
+		{
+			name:    "a website the email's domain spells as read is left",
+			rows:    cat(stack(100, 80, 70, "Elena Sorokina", "Sales Manager"), stack(100, 250, 60, "Quillvale Ltd"), stack(100, 400, "E: elena@quilvaleltd.com", "W: www.quilvaleltd.com")),
+			email:   "elena@quilvaleltd.com",
+			website: "www.quilvaleltd.com",
+		},
+		{
 			name:    "a website cut short of its suffix's last letter, with a slip besides",
 			rows:    cat(stack(100, 80, 70, "Elena Sorokina"), stack(100, 400, "E: elena@quillvale.ai", "W: www.quilivale.a")),
 			email:   "elena@quillvale.ai",
