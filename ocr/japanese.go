@@ -216,7 +216,8 @@ func splitByRomaji(name string, romaji []string) (string, bool) {
 // splitJob splits a line that ends in a Japanese job into the department
 // before it, if any, and the job: "教育事業部 部長" is the department
 // 教育事業部 and the job 部長, "営業部長" the job 営業部長 (a sales
-// director). The longest department wins.
+// director). The longest department wins. A job read with a space inside
+// it, "代表取締 役", is the job without it.
 func splitJob(text string) (dept, job string, ok bool) {
 	text = strings.TrimSpace(text)
 	for i := range text {
@@ -224,6 +225,10 @@ func splitJob(text string) (dept, job string, ok bool) {
 		if (d == "" || jaDepartmentRe.MatchString(d) && kanaOrKanji(d)) && jaJobRe.MatchString(j) {
 			dept, job, ok = d, j, true
 		}
+	}
+	// A space the reading put inside a job: "代表取締 役".
+	if joined := strings.Join(strings.Fields(text), ""); !ok && joined != text && kanaOrKanji(joined) && jaJobRe.MatchString(joined) {
+		return "", joined, true
 	}
 	return dept, job, ok
 }
