@@ -101,6 +101,20 @@ var (
 	// letters part of it, Poland's "79-640 Poznań" and the Czech and
 	// Slovak "680 41 Brno" too.
 	codeTown = regexp.MustCompile(`^(?:[A-Z]{1,2}-)?(\d{4} ?[A-Z]{2}|\d{4,5}|\d{2}-\d{3}|\d{3} \d{2})\s+(\D.*)$`)
+	// "Singapore 238859", "Hisar - 125001", "Bangkok 10110", "Campinas -
+	// SP 13010-001": the town, then its postal code, as much of Asia and
+	// Brazil write them. The town holds no digit and no word of a street
+	// or a unit ("Suite 1200" is no town).
+	townCode = regexp.MustCompile(`^(\p{L}[^\d,]*?\p{L}\.?)\s*(?:[-–]\s*)?(\d{6}|\d{5}-\d{3}|\d{4,5})$`)
+	// A postal code alone after its town: "Campinas - SP, 13010-001",
+	// "PIN 125001", "CEP 13010-001".
+	codeAlone = regexp.MustCompile(`^(?i:(?:CEP|PIN|PIN code|postcode|zip)\s*[:.]?\s*)?(\d{6}|\d{5}-\d{3}|\d{5})$`)
+	// unitWord is a word of a street or a unit, which no town is named
+	// with.
+	unitWord = regexp.MustCompile(`(?i)\b(?:suite|ste|unit|floor|fl|level|box|room|rm|apt|no|building|bldg|street|st|road|rd|avenue|ave|lane|ln|block|plot|sector|po|house|tower|rua|rue|calle|avenida|av|alameda|travessa|estrada|rodovia|via|jalan|jl|soi)\b`)
+	// townState is a town and its state's two capitals after a dash or
+	// a slash: "Campinas - SP".
+	townState = regexp.MustCompile(`^(.*\S)\s*[-–/]\s*([A-Z]{2})$`)
 	// "〒100-0005" or "100-0005": a Japanese postal code.
 	jpPostcode = regexp.MustCompile(`〒?\s*(\d{3}-\d{4})`)
 	// The prefecture and the city, ward, town or village of a Japanese
@@ -113,7 +127,9 @@ var (
 // the forms of the US ("500 Mission St, Fl 12, San Francisco, CA 94105"),
 // the UK ("14 Canal Street, Manchester M1 3HE"), most of Europe
 // ("Storgata 1, 0155 Oslo, Norway"; "Unter den Linden 5, 10115 Berlin"),
-// Australia and Canada, and Japan ("〒100-0005 東京都千代田区丸の内1-1-1").
+// Australia and Canada, Japan ("〒100-0005 東京都千代田区丸の内1-1-1"), and
+// the town before its postal code as Singapore, India, much of Asia and
+// Brazil write it ("Singapore 238859", "Campinas - SP, 13010-001").
 // region, the user's ISO region code ("US", "NO"), is the country a
 // Japanese address is taken to be in when it does not say; an address
 // that names no country gets none. What it cannot place stays in the
@@ -174,6 +190,14 @@ func ParseAddress(line, region string) Address {
 		m := codeTown.FindStringSubmatch(last)
 		a.PostalCode, a.City = m[1], m[2]
 		parts = parts[:n-1]
+	case townCode.MatchString(last) && !unitWord.MatchString(last):
+		m := townCode.FindStringSubmatch(last)
+		a.City, a.PostalCode = m[1], m[2]
+		parts = parts[:n-1]
+	case codeAlone.MatchString(last) && n > 1 && !strings.ContainsAny(parts[n-2], "0123456789") && !unitWord.MatchString(parts[n-2]):
+		a.PostalCode = codeAlone.FindStringSubmatch(last)[1]
+		a.City = parts[n-2]
+		parts = parts[:n-2]
 	case a.Country != "" && n == 1 && !strings.ContainsAny(last, "0123456789"):
 		// A town and its country alone: "Rotterdam, The Netherlands".
 		a.City = last
@@ -183,6 +207,9 @@ func ParseAddress(line, region string) Address {
 		// place but the country.
 		a.Street = strings.Join(parts, ", ")
 		return a
+	}
+	if m := townState.FindStringSubmatch(a.City); m != nil && a.Region == "" {
+		a.City, a.Region = m[1], m[2]
 	}
 	if len(parts) > 0 {
 		a.Street = strings.Join(parts, ", ")
