@@ -267,6 +267,9 @@ func (c *card) findAddress() {
 			}
 
 		}
+		// Japanese and Chinese write no spaces between their letters:
+		// "神奈 川県" is a reading's.
+		t = cjkUnspaced(t)
 		if t != "" {
 			texts = append(texts, t)
 		}

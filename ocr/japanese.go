@@ -233,6 +233,47 @@ func splitJob(text string) (dept, job string, ok bool) {
 	return dept, job, ok
 }
 
+// cjkForms are the legal forms of Japanese and Chinese firms.
+const cjkForms = `株式会社|有限会社|合同会社|合資会社|合名会社|有限公司|有限责任公司|有限責任公司|集团|集團|\(株\)|（株）|\(有\)|（有）|㈱|㈲`
+
+var (
+	// cjkFormRe is a Japanese or Chinese legal form.
+	cjkFormRe = regexp.MustCompile(cjkForms)
+	// trailingLabelRe is a label, or a sign, read at the end of a line
+	// from the column beside it: "FAX", "F.", "電話", "\\".
+	trailingLabelRe = regexp.MustCompile(`(?i)^(?:` + allLabelWords + `|` + cjkLabelWords + `|[a-z]\.?|[\\/|:;.,·•-])$`)
+	// cjkSpaceRe is a space between two letters of kanji or kana.
+	cjkSpaceRe = regexp.MustCompile(`([\p{Han}\p{Hiragana}\p{Katakana}ー])\s+([\p{Han}\p{Hiragana}\p{Katakana}ー])`)
+)
+
+// cjkFirm is the name of a firm printed in kanji or kana with its legal
+// form ("株式会社") as printed: the labels of the column beside it, read
+// onto its line, taken off ("アオバ物流株式会社 FAX", "株式会社若葉建設
+// 携帯"), and the spaces the reading put between its letters taken out
+// ("株 式会社"), as Japanese writes none. Other firms' names are left.
+func cjkFirm(s string) string {
+	if !cjkFormRe.MatchString(cjkUnspaced(s)) {
+		return s
+	}
+	words := strings.Fields(s)
+	for len(words) > 1 && trailingLabelRe.MatchString(words[len(words)-1]) {
+		words = words[:len(words)-1]
+	}
+	return cjkUnspaced(strings.Join(words, " "))
+}
+
+// cjkUnspaced is s without the spaces between its letters of kanji or
+// kana.
+func cjkUnspaced(s string) string {
+	for {
+		t := cjkSpaceRe.ReplaceAllString(s, "$1$2")
+		if t == s {
+			return s
+		}
+		s = t
+	}
+}
+
 // nameSpace is the gap between two kanji words of a name, in twentieths
 // of a letter's width, that sets the family name apart from the given
 // name: narrower than nameGap asks of other lines, which it would part

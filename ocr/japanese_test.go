@@ -61,6 +61,19 @@ var japaneseCases = []struct {
 		note:   "技術開発部",
 	},
 	{
+		name: "spaces read between kanji in the firm and the address, a label of the other column after the firm",
+		rows: cat(
+			stack(100, 60, 55, "株 式会社ミナト建設 FAX"),
+			stack(100, 200, "営業部 部長", 80, "佐藤 健一", "KENICHI SATO"),
+			stack(100, 560, "sato@minato.co.jp", "〒105-0011", "東京都港区芝 公園1-2-3"),
+		),
+		want: map[FieldKind]string{
+			FieldName: "佐藤 健一", FieldPhonetic: "Kenichi Sato", FieldTitle: "部長", FieldCompany: "株式会社ミナト建設",
+			FieldEmail: "sato@minato.co.jp", FieldAddress: "〒105-0011 東京都港区芝公園1-2-3",
+		},
+		note: "営業部",
+	},
+	{
 		name: "a kanji read as the katakana it looks like",
 		rows: cat(
 			stack(100, 60, 55, "株式会社ミナト建設"),
@@ -861,4 +874,24 @@ func FuzzColumnDashes(f *testing.F) {
 			t.Errorf("columnDashes(%q) = %q: more than bars and spaces changed", text, got)
 		}
 	})
+}
+
+func TestCJKFirm(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"アオバ物流株式会社 FAX", "アオバ物流株式会社"}, // the other column's label
+		{"株式会社若葉建設 携帯", "株式会社若葉建設"},
+		{"株式会社コスモ商事 F.", "株式会社コスモ商事"},
+		{"若葉物流株式会社 \\", "若葉物流株式会社"},
+		{"株 式会社アオバ印刷", "株式会社アオバ印刷"},            // a space read between kanji
+		{"株式会社アオバ 印刷 ビル 9F", "株式会社アオバ印刷ビル 9F"}, // digits keep their space
+		{"アオバ物流 FAX", "アオバ物流 FAX"},             // no legal form: left
+		{"Aoba Logistics Co., Ltd. FAX", "Aoba Logistics Co., Ltd. FAX"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := cjkFirm(tt.in); got != tt.want {
+				t.Errorf("cjkFirm(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
 }

@@ -16,7 +16,7 @@ var (
 	// Legal forms that end a company's name.
 	// Legal forms that are nothing else: they make a company wherever
 	// they stand.
-	companySuffixRe = regexp.MustCompile(`(?i)` + wordStart + `(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|lda|s/a|a/s)` + wordEnd + `\.?|株式会社|有限会社|合同会社|合資会社|合名会社|有限公司|有限责任公司|有限責任公司|集团|集團|\(株\)|（株）|\(有\)|（有）|㈱|㈲`)
+	companySuffixRe = regexp.MustCompile(`(?i)` + wordStart + `(?:inc|incorporated|llc|l\.l\.c|llp|ltd|limited|corp|corporation|company|gmbh|s\.a|sarl|srl|n\.v|b\.v|bvba|plc|pte|pty|pvt|k\.k|kaisha|jsc|bhd|sdn|tbk|eireli|mei|ltda|lda|s/a|a/s)` + wordEnd + `\.?|` + cjkForms)
 	// Legal forms written with dots or letters with marks, where \b does
 	// not tell a word's end: Turkish "A.Ş." (or "AŞ") and "Ltd. Şti."
 	// (its Ş read as S by a model that lacks it), Croatian
@@ -1192,7 +1192,7 @@ func (c *card) takeCompany(k int) {
 	for _, j := range ks[1:] {
 		box = box.Union(c.lines[c.parts[j].line].Box)
 	}
-	c.found = append(c.found, Field{Kind: FieldCompany, Value: mendForms(abbrevCommaRe.ReplaceAllString(strings.Join(texts, " "), "$1.,")), Conf: l.Conf, Box: box})
+	c.found = append(c.found, Field{Kind: FieldCompany, Value: cjkFirm(mendForms(abbrevCommaRe.ReplaceAllString(strings.Join(texts, " "), "$1.,"))), Conf: l.Conf, Box: box})
 }
 
 // unsure says whether part p was read with so little confidence that it
