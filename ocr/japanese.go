@@ -250,7 +250,8 @@ var (
 // form ("株式会社") as printed: the labels of the column beside it, read
 // onto its line, taken off ("アオバ物流株式会社 FAX", "株式会社若葉建設
 // 携帯"), and the spaces the reading put between its letters taken out
-// ("株 式会社"), as Japanese writes none. Other firms' names are left.
+// ("株 式会社"), as Japanese writes none, and a katakana エ read for the
+// kanji 工 of its trade ("ツバサエ業"). Other firms' names are left.
 func cjkFirm(s string) string {
 	if !cjkFormRe.MatchString(cjkUnspaced(s)) {
 		return s
@@ -259,8 +260,14 @@ func cjkFirm(s string) string {
 	for len(words) > 1 && trailingLabelRe.MatchString(words[len(words)-1]) {
 		words = words[:len(words)-1]
 	}
-	return cjkUnspaced(strings.Join(words, " "))
+	return kanaInWordRe.ReplaceAllString(cjkUnspaced(strings.Join(words, " ")), "工$1")
 }
+
+// kanaInWordRe is the katakana エ read for the kanji 工 it looks like
+// (kanaLikeKanji) where it starts a word of a firm's trade: 工業
+// (industries), 工務店 (builders), 工房, 工場, 工事, 工芸. No firm's name
+// puts a katakana エ before those kanji.
+var kanaInWordRe = regexp.MustCompile(`エ(業|務|房|場|事|芸)`)
 
 // cjkUnspaced is s without the spaces between its letters of kanji or
 // kana.

@@ -884,7 +884,9 @@ func TestCJKFirm(t *testing.T) {
 		{"若葉物流株式会社 \\", "若葉物流株式会社"},
 		{"株 式会社アオバ印刷", "株式会社アオバ印刷"},            // a space read between kanji
 		{"株式会社アオバ 印刷 ビル 9F", "株式会社アオバ印刷ビル 9F"}, // digits keep their space
-		{"アオバ物流 FAX", "アオバ物流 FAX"},             // no legal form: left
+		{"株式会社ツバサエ業", "株式会社ツバサ工業"},             // 工 read as the katakana エ
+		{"エリカ物流株式会社", "エリカ物流株式会社"},
+		{"アオバ物流 FAX", "アオバ物流 FAX"}, // no legal form: left
 		{"Aoba Logistics Co., Ltd. FAX", "Aoba Logistics Co., Ltd. FAX"},
 	}
 	for _, tt := range tests {
