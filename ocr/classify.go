@@ -727,7 +727,7 @@ func (c *card) takeWebsites(i int, text string) string {
 			host = fixed
 		}
 		c.addDomain(host)
-		c.add(i, FieldWebsite, raw, "")
+		c.add(i, FieldWebsite, lowerHost(raw), "")
 		if c.knownDomain(host) {
 			c.reason("a website, the email's domain")
 		} else {
@@ -736,6 +736,23 @@ func (c *card) takeWebsites(i int, text string) string {
 		text = text[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + text[m[1]:]
 	}
 	return text
+}
+
+// lowerHost writes the scheme and the host of the website raw in small
+// letters, as browsers and phones show them ("WWW.ACME.COM/Shop" is
+// "www.acme.com/Shop"): they mean the same in any case, and a card's
+// capitals, or a reading's ("httpS://", "cO.jp"), are not kept. The path
+// may mean another page in another case and is left as read.
+func lowerHost(raw string) string {
+	end := len(raw)
+	start := 0
+	if k := strings.Index(raw, "://"); k >= 0 {
+		start = k + 3
+	}
+	if k := strings.IndexByte(raw[start:], '/'); k >= 0 {
+		end = start + k
+	}
+	return asciiLower(raw[:end]) + raw[end:]
 }
 
 func asciiLower(s string) string {

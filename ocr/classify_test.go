@@ -289,13 +289,15 @@ var classifyCases = []struct {
 		name: "websites with and without a scheme, and OCR slips",
 		rows: cat(
 			stack(100, 80, 70, "Jane Doe"),
-			stack(100, 400, "http://acmewidgets.com/", "WWW.ACMEWIDGETS.ORG", "URL: htto//www.acme-widgets.net", "www. bluebird. com", "www.gadgets.co,uk", "GADGETS.ORG"),
+			stack(100, 400, "http://acmewidgets.com/", "WWW.ACMEWIDGETS.ORG", "URL: htto//www.acme-widgets.net", "www. bluebird. com", "www.gadgets.co,uk", "GADGETS.ORG/Shop"),
 		),
 		want: want{
 			name: "Jane Doe", company: "Acmewidgets", suggested: true,
+			// A host in any case is the same host: it is kept in small
+			// letters, and a path as printed.
 			websites: []string{
-				"http://acmewidgets.com/", "WWW.ACMEWIDGETS.ORG", "http://www.acme-widgets.net",
-				"www.bluebird.com", "www.gadgets.co.uk", "GADGETS.ORG",
+				"http://acmewidgets.com/", "www.acmewidgets.org", "http://www.acme-widgets.net",
+				"www.bluebird.com", "www.gadgets.co.uk", "gadgets.org/Shop",
 			},
 		},
 	},
