@@ -313,6 +313,7 @@ func lineOver(lines []Line, box image.Rectangle) int {
 // onlyAddsMarks): read again with the whole Latin script, "Hải" came
 // back "Hái". ok is false when no mark was added.
 func withMarks(plain, second Line) (Line, bool) {
+	second = cedillaS(second)
 	if len(plain.Words) > 0 && len(plain.Words) != len(second.Words) {
 		if joined, ok := rejoined(plain, second); ok {
 			second = joined
@@ -350,6 +351,26 @@ func withMarks(plain, second Line) (Line, bool) {
 		}
 	}
 	return second, true
+}
+
+// commaS writes the S with a comma below (Ș, Romanian) as the S with a
+// cedilla (Ş, Turkish).
+var commaS = strings.NewReplacer("Ș", "Ş", "ș", "ş")
+
+// cedillaS is l with its S with a comma below written with a cedilla:
+// the Latin model reads the Turkish Ş, printed small, as the Romanian Ș
+// ("Anaëlle Ș. Danor" for Ş.), which looks alike at a card's size, and
+// Romanian is no language the reader calls for.
+func cedillaS(l Line) Line {
+	if !strings.ContainsAny(l.Text, "Șș") {
+		return l
+	}
+	l.Text = commaS.Replace(l.Text)
+	l.Words = slices.Clone(l.Words)
+	for i := range l.Words {
+		l.Words[i].Text = commaS.Replace(l.Words[i].Text)
+	}
+	return l
 }
 
 // caseLike writes word, a reading of as with other marks, in as's case:

@@ -76,6 +76,12 @@ func TestWithMarks(t *testing.T) {
 			want:   "Jesús Zúñiga", ok: true,
 		},
 		{
+			name:   "an S with a comma below is the Turkish S with a cedilla",
+			plain:  Line{Text: "Anaelle S. Danor", Words: words("Anaelle", "S.", "Danor")},
+			second: Line{Text: "Anaëlle Ș. Danor", Words: words("Anaëlle", "Ș.", "Danor")},
+			want:   "Anaëlle Ş. Danor", ok: true,
+		},
+		{
 			name:   "a word read otherwise is left",
 			plain:  Line{Text: "Radek Oztiirk", Words: words("Radek", "Oztiirk")},
 			second: Line{Text: "Radok Öztürk", Words: words("Radok", "Öztürk")},
