@@ -424,7 +424,9 @@ func (c *card) findContacts() {
 			text = strings.TrimSpace(anyLabel.ReplaceAllString(text, ""))
 		}
 		text = strings.TrimSpace(junkRe.ReplaceAllString(text, ""))
-		if letters(text) >= 2 || jpPostcodeLineRe.MatchString(text) && c.region == "JP" {
+		// A legal form read with its o's as zeros ("d.0.0.") keeps its
+		// line: it ends the firm's name over it.
+		if letters(text) >= 2 || formAlone(text) || jpPostcodeLineRe.MatchString(text) && c.region == "JP" {
 			c.parts = append(c.parts, part{line: i, text: text})
 		}
 	}

@@ -2442,3 +2442,42 @@ func TestRoleMailbox(t *testing.T) {
 		})
 	}
 }
+
+// TestFormOnItsOwnLine: a legal form alone under the firm's name ends
+// it, however few letters it keeps and however unsurely it was read:
+// "d.0.0." (d.o.o., its o's read as zeros) read at 57.
+func TestFormOnItsOwnLine(t *testing.T) {
+	tests := []struct {
+		name, form string
+		conf       float64
+		want       string
+	}{
+		{"read surely", "d.0.0.", 92, "Ashvik Pivovara d.o.o."},
+		{"read unsurely", "d.0.0.", 57, "Ashvik Pivovara d.o.o."},
+		{"a Czech form", "s.r.0.", 57, "Ashvik Pivovara s.r.o."},
+		{"a speck is no form", "o.", 57, "Ashvik Pivovara"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ls := lines(cat(
+				stack(900, 100, 74, "ASHVIK"),
+				stack(900, 234, 60, "Tomislav Marić", 34, "Računovođa", 38, "Ashvik Pivovara", 29, tt.form, "Kvaliteta od 1990."),
+				stack(900, 600, "e tmaric@ashvik.hr", "e ashvik.hr"),
+			)...)
+			for i := range ls {
+				if ls[i].Text == tt.form {
+					ls[i].Conf = tt.conf
+				}
+			}
+			var got string
+			for _, f := range Classify(ls, cardSize) {
+				if f.Kind == FieldCompany {
+					got = f.Value
+				}
+			}
+			if got != tt.want {
+				t.Errorf("company = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
