@@ -227,7 +227,7 @@ func splitJob(text string) (dept, job string, ok bool) {
 		}
 	}
 	// A space the reading put inside a job: "代表取締 役".
-	if joined := strings.Join(strings.Fields(text), ""); !ok && joined != text && kanaOrKanji(joined) && jaJobRe.MatchString(joined) {
+	if joined := cjkUnspaced(text); !ok && joined != text && kanaOrKanji(joined) && jaJobRe.MatchString(joined) {
 		return "", joined, true
 	}
 	return dept, job, ok
