@@ -101,13 +101,13 @@ var (
 	// letters part of it, Poland's "79-640 Poznań" and the Czech and
 	// Slovak "680 41 Brno" too.
 	codeTown = regexp.MustCompile(`^(?:[A-Z]{1,2}-)?(\d{4} ?[A-Z]{2}|\d{4,5}|\d{2}-\d{3}|\d{3} \d{2})\s+(\D.*)$`)
-	// "Singapore 238859", "Hisar - 125001", "Bangkok 10110", "Campinas -
+	// "Singapore 238859", "Pune - 411001", "Bangkok 10110", "Campinas -
 	// SP 13010-001": the town, then its postal code, as much of Asia and
 	// Brazil write them. The town holds no digit and no word of a street
 	// or a unit ("Suite 1200" is no town).
 	townCode = regexp.MustCompile(`^(\p{L}[^\d,]*?\p{L}\.?)\s*(?:[-–]\s*)?(\d{6}|\d{5}-\d{3}|\d{4,5})$`)
 	// A postal code alone after its town: "Campinas - SP, 13010-001",
-	// "PIN 125001", "CEP 13010-001".
+	// "PIN 411001", "CEP 13010-001".
 	codeAlone = regexp.MustCompile(`^(?i:(?:CEP|PIN|PIN code|postcode|zip)\s*[:.]?\s*)?(\d{6}|\d{5}-\d{3}|\d{5})$`)
 	// unitWord is a word of a street or a unit, which no town is named
 	// with.
