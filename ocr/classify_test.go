@@ -447,11 +447,11 @@ var classifyCases = []struct {
 		name: "a country code glued to the number after it tells the country",
 		rows: cat(
 			stack(100, 80, 70, "Jane Example"),
-			stack(100, 400, "Mob: +6016 721 9441", "Tel: 03-3341 1414", "202001020730 (1377050-P)", "www.kestrelgroup.in"),
+			stack(100, 400, "Mob: +6016 555 0142", "Tel: 03-5555 0123", "202001020730 (1377050-P)", "www.kestrelgroup.in"),
 		),
 		want: want{
 			name: "Jane Example", company: "Kestrelgroup", suggested: true,
-			phones:   []phone{{"+6016 721 9441", "mobile"}, {"03-3341 1414", "work"}},
+			phones:   []phone{{"+6016 555 0142", "mobile"}, {"03-5555 0123", "work"}},
 			websites: []string{"www.kestrelgroup.in"},
 		},
 	},

@@ -18,7 +18,7 @@ import (
 // of its email or website. It returns fallback when nothing tells.
 func regionOf(texts []string, domains []string, fallback string) (region, why string) {
 	// A number printed with its country code: "+44 20 7946 0321", or
-	// glued to the number that follows, "+6016 721 9441", when the whole
+	// glued to the number that follows, "+6016 555 0142", when the whole
 	// is a valid number.
 	for _, t := range texts {
 		for _, m := range plusNumberRe.FindAllString(t, -1) {
