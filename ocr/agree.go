@@ -129,12 +129,13 @@ func (c *card) mendByAgreement() {
 		// Letters the English model reads for another whatever the
 		// confidence, mended in the name first, so the email is not
 		// mended to the misread name: the email is right.
-		pieces := strings.FieldsFunc(asciiLower(local), func(r rune) bool { return r == '.' || r == '_' || r == '-' })
+		pieces := localPieces(asciiLower(local))
 		for k, nw := range nameWords {
-			if mended, ok := sharpS(nw, pieces); ok {
-				mendName(k, mended, ", ß read as R, mended to agree with the email")
-			} else if mended, ok := strokedL(nw, pieces); ok {
-				mendName(k, mended, ", ł read as t, mended to agree with the email")
+			for _, slip := range emailSlips {
+				if mended, ok := slip.mend(nw, pieces); ok {
+					mendName(k, mended, ", "+slip.why+", mended to agree with the email")
+					break
+				}
 			}
 		}
 		// A name in kanji is checked through its romaji, the phonetic
@@ -179,7 +180,7 @@ func (c *card) mendByAgreement() {
 				}
 			}
 		}
-		pieces = strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
+		pieces = localPieces(local)
 		for _, p := range pieces {
 			for k, nw := range nameWords {
 				// Emails are written without the name's diacritics.
@@ -262,12 +263,7 @@ func (c *card) mendByAgreement() {
 // drops a word, not letters. So is one an email's domain spells: two
 // readings agree. The website is marked for review.
 func (c *card) mendWebsiteByFirm() {
-	var firm string
-	for _, f := range c.found {
-		if f.Kind == FieldCompany && !f.Suggested {
-			firm = foldMarks(squash(f.Value))
-		}
-	}
+	firm := foldMarks(squash(c.printedFirm()))
 	if len(firm) < 6 {
 		return
 	}
@@ -314,17 +310,30 @@ func (c *card) emailDomainLabel(name string) bool {
 	return false
 }
 
-// firmSpells returns which of two domains, a and b, the company found
-// on the card spells (its first telling label is the company squashed,
-// or that begins with the company's first word of four letters or
-// more), or "" when it spells neither or both.
-func (c *card) firmSpells(a, b string) string {
+// printedFirm is the company found on the card as printed, not
+// suggested from a domain, or "".
+func (c *card) printedFirm() string {
 	var firm string
 	for _, f := range c.found {
 		if f.Kind == FieldCompany && !f.Suggested {
 			firm = f.Value
 		}
 	}
+	return firm
+}
+
+// localPieces are the pieces of an email's local part between its dots,
+// underscores and dashes: "jane", "doe" and "uk" for jane.doe-uk.
+func localPieces(local string) []string {
+	return strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' })
+}
+
+// firmSpells returns which of two domains, a and b, the company found
+// on the card spells (its first telling label is the company squashed,
+// or that begins with the company's first word of four letters or
+// more), or "" when it spells neither or both.
+func (c *card) firmSpells(a, b string) string {
+	firm := c.printedFirm()
 	spells := func(d string) bool {
 		lab := firstLabel(d)
 		sq := foldMarks(squash(firm))
@@ -459,57 +468,49 @@ func mendNumberAfterName(local string, nameWords []string) string {
 	return local
 }
 
-// sharpS mends nameWord, read with an R or an r where one of pieces, an
-// email's local part's, writes ss and the two agree otherwise: OCR
-// reads a ß in capitals as R ("MÜRIG" at gotz.mussig@), and an email
-// writes ß as ss. The R becomes ß.
-func sharpS(nameWord string, pieces []string) (string, bool) {
-	word := []rune(nameWord)
-	folded := []rune(foldMarks(strings.ToLower(nameWord)))
-	if len(folded) != len(word) || len(word) < 4 {
-		return "", false
-	}
-	for i, r := range folded {
-		if r != 'r' {
-			continue
-		}
-		want := string(folded[:i]) + "ss" + string(folded[i+1:])
-		for _, p := range pieces {
-			if strings.Contains(p, want) && !strings.Contains(p, string(folded)) {
-				return string(word[:i]) + "ß" + string(word[i+1:]), true
-			}
-		}
-	}
-	return "", false
+// An emailSlip is a letter of a name the English model reads, whatever
+// its confidence, as another, where an email writes it in plain
+// letters: a ß in capitals read as R ("MÜRIG" at gotz.mussig@, ss in the
+// email), an ł read as t ("Matgorzata" at malgorzata@, l), as OCR
+// seldom reads a plain l so.
+type emailSlip struct {
+	read         rune   // the letter read, in small letters
+	plain        string // how an email writes the letter printed
+	lower, upper string // the letter printed, in a word in small letters and in capitals
+	shortest     int    // the shortest name word mended
+	why          string
 }
 
-// strokedL mends nameWord, read with a t where one of pieces, an email's
-// local part's, writes l and the two agree otherwise: OCR reads ł as t
-// ("Matgorzata" at malgorzata@, "Przemystaw" at przemyslawb@), as it
-// seldom reads a plain l, and an email writes ł as l. The t becomes ł
-// (Ł in a word of capitals). The piece may hold more than the word: an
+var emailSlips = []emailSlip{
+	{read: 'r', plain: "ss", lower: "ß", upper: "ß", shortest: 4, why: "ß read as R"},
+	{read: 't', plain: "l", lower: "ł", upper: "Ł", shortest: 5, why: "ł read as t"},
+}
+
+// mend gives nameWord with the letter s.read where one of pieces, an
+// email's local part's, writes s.plain and the two agree otherwise, as
+// the letter printed: "MÜRIG" at gotz.mussig@ is MÜßIG, "Matgorzata" at
+// malgorzatav@ Małgorzata. The piece may hold more than the word: an
 // initial, another name, a number.
-func strokedL(nameWord string, pieces []string) (string, bool) {
+func (s emailSlip) mend(nameWord string, pieces []string) (string, bool) {
 	word := []rune(nameWord)
 	folded := []rune(foldMarks(strings.ToLower(nameWord)))
-	if len(folded) != len(word) || len(word) < 5 {
+	if len(folded) != len(word) || len(word) < s.shortest {
 		return "", false
 	}
 	for i, r := range folded {
-		if r != 't' {
+		if r != s.read {
 			continue
 		}
-		want := string(folded[:i]) + "l" + string(folded[i+1:])
+		want := string(folded[:i]) + s.plain + string(folded[i+1:])
 		for _, p := range pieces {
 			if !strings.Contains(p, want) || strings.Contains(p, string(folded)) {
 				continue
 			}
-			if word[i] == 'T' {
-				word[i] = 'Ł'
-			} else {
-				word[i] = 'ł'
+			letter := s.lower
+			if word[i] == unicode.ToUpper(s.read) {
+				letter = s.upper
 			}
-			return string(word), true
+			return string(word[:i]) + letter + string(word[i+1:]), true
 		}
 	}
 	return "", false
