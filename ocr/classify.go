@@ -746,15 +746,20 @@ func (c *card) takeWebsites(i int, text string) string {
 // capitals, or a reading's ("httpS://", "cO.jp"), are not kept. The path
 // may mean another page in another case and is left as read.
 func lowerHost(raw string) string {
-	end := len(raw)
-	start := 0
+	scheme, host, path := urlParts(raw)
+	return asciiLower(scheme+host) + path
+}
+
+// urlParts splits the website raw into its scheme with its "://" ("" if
+// none), its host, and the path from its first slash ("" if none).
+func urlParts(raw string) (scheme, host, path string) {
 	if k := strings.Index(raw, "://"); k >= 0 {
-		start = k + 3
+		scheme, raw = raw[:k+3], raw[k+3:]
 	}
-	if k := strings.IndexByte(raw[start:], '/'); k >= 0 {
-		end = start + k
+	if k := strings.IndexByte(raw, '/'); k >= 0 {
+		return scheme, raw[:k], raw[k:]
 	}
-	return asciiLower(raw[:end]) + raw[end:]
+	return scheme, raw, ""
 }
 
 func asciiLower(s string) string {
@@ -770,19 +775,11 @@ func asciiLower(s string) string {
 // replaceHost puts host in place of the host in the website raw, keeping
 // its scheme, "www." and path.
 func replaceHost(raw, host string) string {
-	scheme := ""
-	rest := raw
-	if k := strings.Index(rest, "://"); k >= 0 {
-		scheme, rest = rest[:k+3], rest[k+3:]
-	}
-	old, path, _ := strings.Cut(rest, "/")
+	scheme, old, path := urlParts(raw)
 	if strings.HasPrefix(strings.ToLower(old), "www.") && !strings.HasPrefix(host, "www.") {
 		host = old[:4] + host
 	}
-	if path != "" || strings.HasSuffix(rest, "/") {
-		return scheme + host + "/" + path
-	}
-	return scheme + host
+	return scheme + host + path
 }
 
 var tldRe = regexp.MustCompile(`(?i)\.(com|org|net|edu|gov|io|co|biz|info|me|us|uk|sg|au|be|jp|br|de|fr|nl|ca|in|ai|app|dev|tech|ch|es|it|vn|cn|kr|tw|hk|nz|eu|ie|dk|fi|pl|pt|mx|za|ru|cz|sk|hr|si|rs|ba|tr|at|se|hu|ro|gr|bg|lt|lv|ee|lu|ae|qa|my|th|ph|ar|cl|pe|ua|example|test)(?:\.[a-z]{2})?(?:/|$)`)

@@ -2481,3 +2481,27 @@ func TestFormOnItsOwnLine(t *testing.T) {
 		})
 	}
 }
+
+// TestWebsiteHost: a website's host is replaced, or written in small
+// letters, keeping its scheme, its "www." and its path as read.
+func TestWebsiteHost(t *testing.T) {
+	tests := []struct {
+		raw, host, replaced, lowered string
+	}{
+		{"www.acme.com", "acme.co.uk", "www.acme.co.uk", "www.acme.com"},
+		{"WWW.ACME.COM/Shop", "acme.co.uk", "WWW.acme.co.uk/Shop", "www.acme.com/Shop"},
+		{"httpS://Acme.com/", "acme.co.uk", "httpS://acme.co.uk/", "https://acme.com/"},
+		{"http://www.acme.com/a/B", "www.acme.io", "http://www.acme.io/a/B", "http://www.acme.com/a/B"},
+		{"acme.com", "acme.io", "acme.io", "acme.com"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.raw, func(t *testing.T) {
+			if got := replaceHost(tt.raw, tt.host); got != tt.replaced {
+				t.Errorf("replaceHost(%q, %q) = %q, want %q", tt.raw, tt.host, got, tt.replaced)
+			}
+			if got := lowerHost(tt.raw); got != tt.lowered {
+				t.Errorf("lowerHost(%q) = %q, want %q", tt.raw, got, tt.lowered)
+			}
+		})
+	}
+}
