@@ -1005,7 +1005,7 @@ func mendCountryCode(raw, region string) string {
 	var valid []string
 	for d := '0'; d <= '9'; d++ {
 		cand := "+" + raw[m[2]:m[3]] + string(d) + raw[m[1]:]
-		if n, err := phonenumbers.Parse(cand, "ZZ"); err == nil && phonenumbers.IsValidNumber(n) {
+		if n, ok := validNumber(cand, "ZZ"); ok {
 			if phonenumbers.GetRegionCodeForNumber(n) == region {
 				return cand
 			}
@@ -1139,10 +1139,17 @@ func leadingZero(num, region string) (string, bool) {
 	}
 	i := len(num) - len(t)
 	fixed := num[:i] + "0" + num[i+1:]
-	if n, err := phonenumbers.Parse(fixed, region); err != nil || !phonenumbers.IsValidNumber(n) {
+	if _, ok := validNumber(fixed, region); !ok {
 		return num, false
 	}
 	return fixed, true
+}
+
+// validNumber parses s, a number dialled in region ("ZZ" when it must
+// carry its country code), and says whether it is a valid number.
+func validNumber(s, region string) (*phonenumbers.PhoneNumber, bool) {
+	n, err := phonenumbers.Parse(s, region)
+	return n, err == nil && phonenumbers.IsValidNumber(n)
 }
 
 // dashesMended mends a national number whose dashes were read as 1s,
@@ -1155,12 +1162,12 @@ func dashesMended(num, region string) (string, bool) {
 	if !strings.Contains(num, "-") {
 		return num, false
 	}
-	if n, err := phonenumbers.Parse(num, region); err == nil && phonenumbers.IsValidNumber(n) {
+	if _, ok := validNumber(num, region); ok {
 		return num, false
 	}
 	written := func(s string) bool {
-		n, err := phonenumbers.Parse(s, region)
-		return err == nil && phonenumbers.IsValidNumber(n) && phonenumbers.Format(n, phonenumbers.NATIONAL) == s
+		n, ok := validNumber(s, region)
+		return ok && phonenumbers.Format(n, phonenumbers.NATIONAL) == s
 	}
 	edits := func(s string) []string {
 		var out []string
@@ -1313,8 +1320,8 @@ func isPhone(raw, digits string, labelled bool, region string) bool {
 }
 
 func numberType(raw, region string) (phonenumbers.PhoneNumberType, bool) {
-	num, err := phonenumbers.Parse(raw, region)
-	if err != nil || !phonenumbers.IsValidNumber(num) {
+	num, ok := validNumber(raw, region)
+	if !ok {
 		return 0, false
 	}
 	return phonenumbers.GetNumberType(num), true
@@ -1425,8 +1432,8 @@ func sameArea(a, b, region string) bool {
 	var nsn [2]string
 	var area int
 	for k, s := range []string{a, b} {
-		n, err := phonenumbers.Parse(s, region)
-		if err != nil || !phonenumbers.IsValidNumber(n) {
+		n, ok := validNumber(s, region)
+		if !ok {
 			return false
 		}
 		switch phonenumbers.GetNumberType(n) {
@@ -1460,7 +1467,7 @@ func (c *card) phoneReason(num, label, kind string) string {
 	case kind != "work":
 		why = append(why, kind)
 	}
-	if n, err := phonenumbers.Parse(num, c.region); err == nil && phonenumbers.IsValidNumber(n) {
+	if n, ok := validNumber(num, c.region); ok {
 		where := phonenumbers.GetRegionCodeForNumber(n)
 		v := "a valid number in " + where
 		if c.regionWhy != "" && where == c.region && !strings.HasPrefix(strings.TrimSpace(num), "+") {

@@ -22,7 +22,7 @@ func regionOf(texts []string, domains []string, fallback string) (region, why st
 	// is a valid number.
 	for _, t := range texts {
 		for _, m := range plusNumberRe.FindAllString(t, -1) {
-			if n, err := phonenumbers.Parse(m, "ZZ"); err == nil && phonenumbers.IsValidNumber(n) {
+			if n, ok := validNumber(m, "ZZ"); ok {
 				if r := phonenumbers.GetRegionCodeForNumber(n); r != "" && r != "ZZ" {
 					return r, "country code +" + strconv.Itoa(int(n.GetCountryCode()))
 				}
