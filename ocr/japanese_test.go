@@ -355,8 +355,8 @@ func TestSureNumbersOf(t *testing.T) {
 		want  string
 	}{
 		{"the English reading's numbers", line(90, "KRB", "0-15-11", "ARE", "17F"), "大阪府大阪市北区梅田 0-15-11 大和センタービル 17F"},
-		{"read unsurely in English", line(40, "KRB", "0-15-11", "ARE", "17F"), read.Text},
-		{"a number more in English", line(90, "KRB", "0-15-11", "5", "ARE", "17F"), read.Text},
+		{"read unsurely in English", line(40, "KRB", "8-15-11", "ARE", "17F"), read.Text},
+		{"a number more in English", line(90, "KRB", "8-15-11", "5", "ARE", "17F"), read.Text},
 		{"a digit more in English", line(90, "KRB", "0-15-119", "ARE", "17F"), "大阪府大阪市北区梅田 0-15-119 大和センタービル 17F"},
 		{"a digit fewer in English", line(90, "KRB", "0-15-1", "ARE", "17F"), "大阪府大阪市北区梅田 0-15-1 大和センタービル 17F"},
 		{"a number two digits longer", line(90, "KRB", "0-15-1199", "ARE", "17F"), read.Text},
@@ -367,11 +367,41 @@ func TestSureNumbersOf(t *testing.T) {
 			{Text: "17F", Conf: 90, Box: image.Rect(200, 0, 290, 40)},
 		}), "大阪府大阪市北区梅田 0-15-11 大和センタービル 17F"},
 		{"no number in English", line(90, "KRB", "ARE"), read.Text},
+		// The Japanese model reads a 0 as a 9; the English one, read
+		// beside kanji, reads the 0 unsurely, or among digits read from
+		// kanji.
+		{"a 0 read unsurely where Japanese read a 9", line(40, "KRB", "H0-15-11", "ARE", "17F"), "大阪府大阪市北区梅田 0-15-11 大和センタービル 17F"},
+		{"a 0 among digits read from kanji", line(90, "KR8", "0-15-11", "ARE", "17F"), "大阪府大阪市北区梅田 0-15-11 大和センタービル 17F"},
+		{"another digit read otherwise", line(40, "KRB", "0-16-11", "ARE", "17F"), read.Text},
+		{"a 9 read as a 9 in English", line(40, "KRB", "9-15-11", "ARE", "17F"), read.Text},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := sureNumbersOf(read, tt.again); got.Text != tt.want {
 				t.Errorf("sureNumbersOf = %q, want %q", got.Text, tt.want)
+			}
+		})
+	}
+}
+
+func TestNineForZero(t *testing.T) {
+	tests := []struct {
+		read, english string
+		want          bool
+	}{
+		{"3-19-19", "3-10-19", true},
+		{"779-8971", "770-8971", true},
+		{"9-19-11", "0-10-11", true},
+		{"3-10-19", "3-10-19", false}, // read alike
+		{"3-10-19", "3-19-19", false}, // a 0 read as a 9 in English
+		{"3-19-19", "3-10-18", false}, // another digit read otherwise
+		{"3-19-19", "3-10-190", false},
+		{"3-19-19", "3-10 19", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.read+" "+tt.english, func(t *testing.T) {
+			if got := nineForZero(tt.read, tt.english); got != tt.want {
+				t.Errorf("nineForZero(%q, %q) = %v, want %v", tt.read, tt.english, got, tt.want)
 			}
 		})
 	}

@@ -85,6 +85,57 @@ func readLineIn(ctx context.Context, eng Engine, up image.Image, l Line, lang st
 	return NewLine(words), true, nil
 }
 
+// zerosOf gives line l, read in Japanese or Chinese, with each number
+// that again, its reading in English, sure of it or not, reads with a 0
+// where l reads a 9, every other digit and dash alike: the one digit
+// the Japanese model misreads ("梅田3-10-19" read "3-19-19"). Read beside
+// the kanji, the English model reads the number unsurely ("H3-10-19"),
+// or reads kanji as digits around it, and sureNumbersOf can take none of
+// it; a 0 it reads where the Japanese model saw a 9 is still the better
+// reading. A number English reads in two ways is left.
+func zerosOf(l, again Line) Line {
+	var eng []string
+	for _, w := range again.Words {
+		eng = append(eng, numberRe.FindAllString(w.Text, -1)...)
+	}
+	out := l
+	out.Words = slices.Clone(l.Words)
+	changed := false
+	for j, w := range out.Words {
+		out.Words[j].Text = numberRe.ReplaceAllStringFunc(w.Text, func(n string) string {
+			var found []string
+			for _, e := range eng {
+				if nineForZero(n, e) && !slices.Contains(found, e) {
+					found = append(found, e)
+				}
+			}
+			if len(found) != 1 {
+				return n
+			}
+			changed = true
+			return found[0]
+		})
+	}
+	if !changed {
+		return l
+	}
+	return NewLine(out.Words)
+}
+
+// nineForZero says whether number e is n with one or more of its 9s
+// read as 0s, and nothing else read otherwise.
+func nineForZero(n, e string) bool {
+	if len(n) != len(e) || n == e {
+		return false
+	}
+	for i := range len(n) {
+		if n[i] != e[i] && (n[i] != '9' || e[i] != '0') {
+			return false
+		}
+	}
+	return true
+}
+
 // readBoxIn reads box of up on its own with p, and gives the lines read
 // in up's coordinates; ok is false when box lies outside up. Only the
 // box's pixels are copied, whatever kind of image up is
@@ -204,8 +255,8 @@ var numberRe = regexp.MustCompile(`\d+(?:-\d+)*`)
 // block number inside a line of kanji, where the Japanese model read a 0
 // as a 9, or read a digit in ("0990-…"). Only when the numbers again
 // reads in words read surely are as many as l's, in the same order, each
-// in as many groups and at most a digit longer or shorter; else l stays
-// as read. A number in a word read unsurely is no evidence: the label 携帯
+// in as many groups and at most a digit longer or shorter; else only
+// the 0s it reads where l reads 9s are taken (see zerosOf). A number in a word read unsurely is no evidence: the label 携帯
 // read in English as "#5" holds none.
 func sureNumbersOf(l, again Line) Line {
 	var sure []string
@@ -219,11 +270,11 @@ func sureNumbersOf(l, again Line) Line {
 		have = append(have, numberRe.FindAllString(w.Text, -1)...)
 	}
 	if len(have) == 0 || len(have) != len(sure) {
-		return l
+		return zerosOf(l, again)
 	}
 	for k := range have {
 		if d := len(have[k]) - len(sure[k]); d < -1 || d > 1 || strings.Count(have[k], "-") != strings.Count(sure[k], "-") {
-			return l
+			return zerosOf(l, again)
 		}
 	}
 	out := l
