@@ -539,6 +539,15 @@ var classifyCases = []struct {
 		want: want{name: "Anna van der Berg", title: "Managing Partner", phones: []phone{{"+31 20 555 0170", "work"}}},
 	},
 	{
+		// Five words, two of them particles: three words and an initial.
+		name: "name with an initial and two particles",
+		rows: cat(
+			stack(100, 60, 70, "Sanne K. van den Wiel", "Accountmanager", "Dorrel Bakkerij B.V."),
+			stack(100, 400, "T: +31 20 555 0170"),
+		),
+		want: want{name: "Sanne K. van den Wiel", title: "Accountmanager", company: "Dorrel Bakkerij B.V.", phones: []phone{{"+31 20 555 0170", "work"}}},
+	},
+	{
 		name: "label words kept on lines without contact details",
 		rows: cat(
 			stack(100, 60, 70, "Jane Doe", "Web Designer"),

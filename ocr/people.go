@@ -358,10 +358,17 @@ func stripHonorifics(text string) string {
 
 // nameWords returns the words of text if it could be a person's name: two
 // to four words of letters, each capitalised, or all in lower case when
-// the card's email agrees with them.
+// the card's email agrees with them. The particles inside a name are not
+// counted: "Maartje J. van den Berg" is three words and an initial.
 func (c *card) nameWords(text string) []string {
 	words := strings.Fields(stripHonorifics(text))
-	if len(words) < 2 || len(words) > 4 {
+	inner := 0
+	for k, w := range words {
+		if k > 0 && k < len(words)-1 && nameParticles[w] {
+			inner++
+		}
+	}
+	if len(words) < 2 || len(words)-inner > 4 {
 		return nil
 	}
 	lower := 0
