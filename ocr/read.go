@@ -519,6 +519,10 @@ func readCard(ctx context.Context, eng Engine, card *image.NRGBA) (*Reading, err
 		return nil, err
 	}
 	passes += n
+	if lines, n, err = rereadCutKanji(ctx, eng, up, lines); err != nil {
+		return nil, err
+	}
+	passes += n
 	// A card printed in Japanese or Chinese is read in Latin letters too,
 	// for its numbers, emails and websites: the Japanese model misreads
 	// digits (a 0 as a 9) that the English one reads surely. When no
