@@ -250,6 +250,7 @@ func (c *card) mendByAgreement() {
 		}
 	}
 	c.mendWebsiteByFirm()
+	c.mendKanaByDomain()
 }
 
 // mendWebsiteByFirm mends a website whose name, its first label, is a
