@@ -18,7 +18,7 @@ func TestKanaRomaji(t *testing.T) {
 		{"ティー", "ti", true},
 		{"ファミリー", "famiri", true},
 		{"ニッポン", "nippon", true},
-		{"ャマ", "", false},     // a small kana first
+		{"ャマ", "", false},    // a small kana first
 		{"サクラ電機", "", false}, // kanji
 		{"", "", false},
 	}
