@@ -132,7 +132,13 @@ func (e *engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 	}
 	k := key(img, q)
 	if r, ok := e.cache.get(k); ok {
-		return cloneLines(r.Lines), nil
+		// Grouped again as the reader groups an engine's words now: a
+		// change to how lines are split is replayed too.
+		var words [][]ocr.Word
+		for _, l := range cloneLines(r.Lines) {
+			words = append(words, l.Words)
+		}
+		return ocr.GroupLines(words), nil
 	}
 	t, err := e.tesseract()
 	if err != nil {
