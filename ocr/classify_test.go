@@ -1883,20 +1883,67 @@ func TestMergeLines(t *testing.T) {
 }
 
 func TestSplitColumns(t *testing.T) {
-	// A tall logo word beside a name is set apart; the name's own words,
-	// however widely spaced, stay together.
-	words := []Word{
-		{Text: "Qx", Box: image.Rect(150, 100, 400, 260)},
-		{Text: "Taro", Box: image.Rect(820, 140, 1000, 210)},
-		{Text: "Example", Box: image.Rect(1150, 140, 1500, 210)},
+	w := func(text string, x0, y0, x1, y1 int) Word {
+		return Word{Text: text, Box: image.Rect(x0, y0, x1, y1)}
 	}
-	got := splitColumns(words)
-	if len(got) != 2 || got[0].Text != "Qx" || got[1].Text != "Taro Example" {
-		var texts []string
-		for _, l := range got {
-			texts = append(texts, l.Text)
-		}
-		t.Errorf("splitColumns = %q, want [Qx] [Taro Example]", texts)
+	tests := []struct {
+		name  string
+		words []Word
+		want  []string
+	}{
+		{
+			// A tall logo word beside a name is set apart; the name's own
+			// words, however widely spaced, stay together.
+			"a logo beside a name",
+			[]Word{w("Qx", 150, 100, 400, 260), w("Taro", 820, 140, 1000, 210), w("Example", 1150, 140, 1500, 210)},
+			[]string{"Qx", "Taro Example"},
+		},
+		{
+			"a large name and the small postcode of the column beside it",
+			[]Word{w("山", 123, 471, 187, 543), w("本", 202, 470, 275, 544), w("雅人", 308, 469, 468, 545), w("〒403-7618", 652, 525, 850, 556)},
+			[]string{"山本雅人", "〒403-7618"},
+		},
+		{
+			"a firm and a number beside it",
+			[]Word{w("Harbour", 115, 315, 300, 364), w("Freight", 320, 315, 546, 364), w("FAX", 649, 361, 718, 389), w("03-1234-5284", 730, 361, 980, 389)},
+			[]string{"Harbour Freight", "FAX 03-1234-5284"},
+		},
+		{
+			"a building's name after a block number, an ideographic space apart",
+			[]Word{w("栄", 700, 563, 740, 628), w("3-18-8", 745, 574, 880, 602), w("ヒカリタワー", 940, 563, 1180, 628), w("13F", 1200, 574, 1260, 602)},
+			[]string{"栄 3-18-8 ヒカリタワー 13F"},
+		},
+		{
+			"a department and its job in kana, a long vowel mark's box as tall as the line",
+			[]Word{w("経営", 116, 195, 246, 239), w("企画", 265, 194, 358, 239), w("室", 381, 204, 406, 234), w("マネ", 437, 195, 502, 238), w("ー", 501, 190, 539, 254), w("ジ", 538, 195, 573, 236), w("ャ", 585, 206, 616, 237), w("ー", 631, 215, 671, 219)},
+			[]string{"経営企画室マネージャー"},
+		},
+		{
+			"words of one size, widely spaced",
+			[]Word{w("Taro", 100, 100, 280, 170), w("Example", 430, 100, 780, 170)},
+			[]string{"Taro Example"},
+		},
+		{
+			"a small mark between words",
+			[]Word{w("Sales", 100, 100, 300, 140), w("•", 330, 115, 340, 125), w("Marketing", 370, 100, 700, 140)},
+			[]string{"Sales • Marketing"},
+		},
+		{
+			"a smaller word close by",
+			[]Word{w("Taro", 100, 100, 280, 170), w("Example", 300, 100, 650, 170), w("MBA", 690, 130, 760, 160)},
+			[]string{"Taro Example MBA"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, l := range splitColumns(tt.words) {
+				got = append(got, l.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("splitColumns = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -37,14 +37,19 @@ func sortLines(lines []Line) {
 // splitColumns splits a line Tesseract read across a gap wider than three
 // times the line's usual word height: two columns side by side, or a logo
 // beside a name. The median height keeps a tall logo from stretching the
-// gap allowed.
+// gap allowed. It also splits a line across a gap twice as wide as the
+// smaller print on either side of it, where the print on one side is half
+// as large again as on the other (see sizeApart), unless kanji or kana
+// stand on both sides of the gap: a large name and the small postcode of
+// the column beside it ("山本雅人 〒403-7618"), a firm and a number.
 func splitColumns(words []Word) []Line {
 	var out []Line
 	start := 0
 	h := lineHeight(Line{Words: words})
 	for k := 1; k <= len(words); k++ {
 		if k < len(words) {
-			if words[k].Box.Min.X-words[k-1].Box.Max.X < 3*h {
+			gap := words[k].Box.Min.X - words[k-1].Box.Max.X
+			if gap < 3*h && (bothCJK(words[k-1], words[k]) || !sizeApart(words[start:k], words[k:], gap)) {
 				continue
 			}
 		}
@@ -52,6 +57,32 @@ func splitColumns(words []Word) []Line {
 		start = k
 	}
 	return out
+}
+
+// bothCJK says whether words a and b are both kanji or kana: the boxes
+// Tesseract gives them are too rough to tell two sizes of print apart
+// (a long vowel mark's box is as tall as the line, or flat), and a
+// department is printed beside its job in another size.
+func bothCJK(a, b Word) bool { return kanaOrKanji(a.Text) && kanaOrKanji(b.Text) }
+
+// sizeApart says whether a gap of gap pixels between words a and the
+// words b after them parts two sizes of print: the tallest word of one
+// half as tall again as the tallest of the other, and the gap at least
+// twice the larger. A space inside a line is narrower, even the
+// ideographic space before a building's name in a Japanese address
+// ("栄3-18-8 ヒカリタワー"). The tallest word, as the boxes of kana (ャ,
+// ー) and of marks are far smaller than their line's letters.
+func sizeApart(a, b []Word, gap int) bool {
+	tallest := func(ws []Word) int {
+		h := 0
+		for _, w := range ws {
+			h = max(h, w.Box.Dy())
+		}
+		return h
+	}
+	ha, hb := tallest(a), tallest(b)
+	small, large := min(ha, hb), max(ha, hb)
+	return small > 0 && gap >= 2*large && 2*large >= 3*small
 }
 
 // NewLine makes a line from its words, in reading order.
