@@ -38,10 +38,10 @@ func sortLines(lines []Line) {
 // times the line's usual word height: two columns side by side, or a logo
 // beside a name. The median height keeps a tall logo from stretching the
 // gap allowed. It also splits a line across a gap twice as wide as the
-// smaller print on either side of it, where the print on one side is half
-// as large again as on the other (see sizeApart), unless kanji or kana
-// stand on both sides of the gap: a large name and the small postcode of
-// the column beside it ("山本雅人 〒403-7618"), a firm and a number.
+// taller print on either side of it, where that print is half as large
+// again as the other (see sizeApart), unless kanji or kana stand on both
+// sides of the gap: a large name and the small postcode of the column
+// beside it ("山本雅人 〒403-7618"), a firm and a number.
 func splitColumns(words []Word) []Line {
 	var out []Line
 	start := 0
