@@ -397,6 +397,8 @@ func TestNineForZero(t *testing.T) {
 		{"3-19-19", "3-10-18", false}, // another digit read otherwise
 		{"3-19-19", "3-10-190", false},
 		{"3-19-19", "3-10 19", false},
+		{"9", "0", false},   // a floor's number, too short to tell by
+		{"19", "10", false}, // likewise
 	}
 	for _, tt := range tests {
 		t.Run(tt.read+" "+tt.english, func(t *testing.T) {

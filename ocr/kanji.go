@@ -123,9 +123,10 @@ func zerosOf(l, again Line) Line {
 }
 
 // nineForZero says whether number e is n with one or more of its 9s
-// read as 0s, and nothing else read otherwise.
+// read as 0s, and nothing else read otherwise. A number of one or two
+// digits ("9F", a floor) is too short to tell by.
 func nineForZero(n, e string) bool {
-	if len(n) != len(e) || n == e {
+	if len(n) < 3 || len(n) != len(e) || n == e {
 		return false
 	}
 	for i := range len(n) {
