@@ -89,17 +89,8 @@ var romajiKey = strings.NewReplacer("shi", "si", "chi", "ti", "tsu", "tu", "fu",
 // the firm is marked for review.
 func (c *card) mendKanaByDomain() {
 	var labels []string
-	for _, f := range c.found {
-		host := ""
-		switch f.Kind {
-		case FieldEmail:
-			_, host, _ = strings.Cut(f.Value, "@")
-		case FieldWebsite:
-			host = hostOf(f.Value)
-		default:
-			continue
-		}
-		for _, l := range strings.Split(firstLabel(strings.ToLower(host)), "-") {
+	for _, d := range c.domains {
+		for _, l := range strings.Split(d, "-") {
 			if len(l) >= 3 {
 				labels = append(labels, romajiKey(l))
 			}
