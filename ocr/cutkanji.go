@@ -78,11 +78,12 @@ func wordsText(words []Word) string {
 
 // cutTail gives the letters that again, a line read again further right,
 // reads after the last two letters of read, the line's kanji or kana as
-// first read: one to three letters of kanji or kana, with what again
-// reads before them (spaces aside) the end of read; its first letters
-// may be lost ("式会社大和電機" for "株式会社大和電").
+// first read, its words joined (see wordsText): one to three letters of
+// kanji or kana, with what again reads before them (spaces aside) the
+// end of read; its first letters may be lost ("式会社大和電機" for
+// "株式会社大和電").
 func cutTail(read, again string) (string, bool) {
-	r := []rune(strings.ReplaceAll(read, " ", ""))
+	r := []rune(read)
 	a := strings.NewReplacer(" ", "", "　", "").Replace(again)
 	if len(r) < 2 {
 		return "", false
@@ -93,7 +94,7 @@ func cutTail(read, again string) (string, bool) {
 		return "", false
 	}
 	head, tail := a[:k+len(last)], a[k+len(last):]
-	if n := utf8.RuneCountInString(tail); n < 1 || n > 3 || !kanaOrKanji(tail) || !strings.HasSuffix(string(r), head) {
+	if n := utf8.RuneCountInString(tail); n < 1 || n > 3 || !kanaOrKanji(tail) || !strings.HasSuffix(read, head) {
 		return "", false
 	}
 	return tail, true

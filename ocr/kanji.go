@@ -257,8 +257,9 @@ var numberRe = regexp.MustCompile(`\d+(?:-\d+)*`)
 // as a 9, or read a digit in ("0990-…"). Only when the numbers again
 // reads in words read surely are as many as l's, in the same order, each
 // in as many groups and at most a digit longer or shorter; else only
-// the 0s it reads where l reads 9s are taken (see zerosOf). A number in a word read unsurely is no evidence: the label 携帯
-// read in English as "#5" holds none.
+// the 0s it reads where l reads 9s are taken (see zerosOf). A number in
+// a word read unsurely is no evidence: the label 携帯 read in English as
+// "#5" holds none.
 func sureNumbersOf(l, again Line) Line {
 	var sure []string
 	for _, w := range again.Words {
