@@ -124,7 +124,7 @@ func (c *card) mendKanaByDomain() {
 				continue
 			}
 			f.Value = strings.Replace(f.Value, run, mended[0], 1)
-			f.Reason += ", a katakana read in taken out to agree with the domain"
+			f.Reason += ", a stray katakana taken out to match the website or email"
 			f.Conf = min(f.Conf, LowConfidence-1)
 		}
 	}

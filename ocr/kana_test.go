@@ -1,6 +1,9 @@
 package ocr
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestKanaRomaji(t *testing.T) {
 	tests := []struct {
@@ -64,6 +67,9 @@ func TestMendKanaByDomain(t *testing.T) {
 			}
 			if firm.Value != tt.want {
 				t.Errorf("company %q, want %q", firm.Value, tt.want)
+			}
+			if mended := firm.Value != tt.firm; mended != strings.Contains(firm.Reason, "stray katakana") {
+				t.Errorf("company %q, reason %q: a mended firm says why, and only one", firm.Value, firm.Reason)
 			}
 			if mended := firm.Value != tt.firm; mended != (firm.Conf < LowConfidence) {
 				t.Errorf("company %q at %.0f: a mended firm is marked for review, and only one", firm.Value, firm.Conf)
