@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/jpeg"
@@ -248,6 +249,67 @@ func TestBadFiles(t *testing.T) {
 	if _, err := ocr.LoadImage(filepath.Join(dir, "missing.png")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("missing file: %v, want a not-exist error", err)
 	}
+}
+
+// TestTinyImages reads images too small or too thin to hold a card, as
+// a user may drop or send from the phone by mistake, from a file and as
+// an image, and an image with no points at all: each reads with no
+// fields and no error. Before, reading the empty image crashed the app:
+// Tesseract, given no points, took the process down.
+func TestTinyImages(t *testing.T) {
+	eng := engine(t)
+	dir := t.TempDir()
+	sizes := []image.Rectangle{
+		image.Rect(0, 0, 1, 1),
+		image.Rect(0, 0, 3, 2),
+		image.Rect(0, 0, 2000, 1),
+		image.Rect(0, 0, 1, 900),
+	}
+	fills := []struct {
+		name string
+		at   func(i int) uint8
+	}{
+		{"black", func(int) uint8 { return 0 }},
+		{"white", func(int) uint8 { return 255 }},
+		{"striped", func(i int) uint8 { return uint8(40 + 200*(i%2)) }},
+	}
+	for _, r := range sizes {
+		for _, f := range fills {
+			name := fmt.Sprintf("%dx%d-%s", r.Dx(), r.Dy(), f.name)
+			img := image.NewGray(r)
+			for i := range img.Pix {
+				img.Pix[i] = f.at(i)
+			}
+			path := writePNG(t, dir, name+".png", img)
+			reads := []struct {
+				how  string
+				read func() (*ocr.Reading, error)
+			}{
+				{"file", func() (*ocr.Reading, error) { return ocr.Read(context.Background(), eng, path) }},
+				{"image", func() (*ocr.Reading, error) { return ocr.ReadImage(context.Background(), eng, img) }},
+			}
+			for _, rd := range reads {
+				t.Run(name+"/"+rd.how, func(t *testing.T) {
+					got, err := rd.read()
+					if err != nil {
+						t.Fatalf("read: %v", err)
+					}
+					if len(got.Fields) != 0 {
+						t.Errorf("fields %+v, want none", got.Fields)
+					}
+				})
+			}
+		}
+	}
+	t.Run("0x0/image", func(t *testing.T) {
+		got, err := ocr.ReadImage(context.Background(), eng, image.NewGray(image.Rectangle{}))
+		if err != nil {
+			t.Fatalf("read: %v", err)
+		}
+		if len(got.Fields) != 0 {
+			t.Errorf("fields %+v, want none", got.Fields)
+		}
+	})
 }
 
 // hugePNGHeader is the start of a PNG that claims to be w×h pixels.

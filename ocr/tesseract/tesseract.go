@@ -153,7 +153,7 @@ func (t *Engine) Close() error {
 // Orientation reports how far the text in img is turned clockwise, and
 // its script.
 func (t *Engine) Orientation(ctx context.Context, img image.Image) (ocr.Orientation, bool) {
-	if ctx.Err() != nil {
+	if ctx.Err() != nil || img.Bounds().Empty() {
 		return ocr.Orientation{}, false
 	}
 	return shared.orientation(encodeImage(img))
@@ -172,6 +172,12 @@ func (t *Engine) Recognize(ctx context.Context, img image.Image, p ocr.Pass) ([]
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if img.Bounds().Empty() {
+		// Nothing to read, such as the crop of an empty box: Leptonica
+		// takes no image without points, and Tesseract, left with none,
+		// crashed the process.
+		return nil, nil
 	}
 	psm := gosseract.PSM_AUTO
 	switch p.Mode {
