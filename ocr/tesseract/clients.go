@@ -2,6 +2,7 @@ package tesseract
 
 import (
 	"fmt"
+	"image"
 	"os"
 	"strconv"
 	"strings"
@@ -12,7 +13,8 @@ import (
 	"followthrough/ocr"
 )
 
-// newClient starts a Tesseract client that reads with langs.
+// newClient starts a Tesseract client that reads with langs, their
+// models loaded.
 func newClient(langs []string) (*gosseract.Client, error) {
 	c := gosseract.NewClient()
 	if dir := prefixFor(modelDir(), langs...); dir != "" && !mixedLatin(langs, systemModels()) {
@@ -32,8 +34,39 @@ func newClient(langs []string) (*gosseract.Client, error) {
 	// Tesseract's notes ("Estimating resolution as 518") go nowhere
 	// rather than into the terminal of every scan.
 	c.SetVariable("debug_file", os.DevNull)
+	if err := load(c); err != nil {
+		c.Close()
+		return nil, fmt.Errorf("tesseract: languages %v: %w", langs, err)
+	}
 	return c, nil
 }
+
+// loading is held while a client loads its models. gosseract loads them
+// on a client's first read, with the process's standard error pointed
+// at /dev/null, and then puts back what it found there: two clients
+// loading at once, on a batch's two workers, the second put back the
+// first's /dev/null, and every later message of the app (an error of
+// the command line, a crash's trace) went nowhere. One at a time, it is
+// always put back. What another goroutine writes to standard error while
+// a model loads is still lost.
+var loading sync.Mutex
+
+// load loads c's models, by reading a blank square with it.
+func load(c *gosseract.Client) error {
+	loading.Lock()
+	defer loading.Unlock()
+	_, err := recognize(c, blank, gosseract.PSM_AUTO, true)
+	return err
+}
+
+// blank is what load reads: a white square, encoded.
+var blank = func() []byte {
+	g := image.NewGray(image.Rect(0, 0, 16, 16))
+	for i := range g.Pix {
+		g.Pix[i] = 0xff
+	}
+	return encodeImage(g)
+}()
 
 // shared holds the Tesseract clients that every engine of the process
 // shares, one read at a time: orientation detection, and the languages of

@@ -65,31 +65,18 @@ func New(langs ...string) (*Engine, error) {
 	}
 	t := &Engine{langs: langs, clients: map[string]*gosseract.Client{}}
 	shared.join()
-	// Start the languages of the commonest script now, so that a problem
-	// shows here rather than on the first card, and the first card does
-	// not wait for Tesseract to load them: gosseract loads them on the
-	// first read, so a blank square is read now (0.1 s of processor time
-	// for English, which the card a person waits for was paying when it
-	// was the first read on the engine kept for the newest card).
-	c, err := t.client(t.languagesFor("Latin"))
-	if err == nil {
-		_, err = recognize(c, encodeImage(blank), gosseract.PSM_AUTO, true)
-	}
-	if err != nil {
+	// Start the languages of the commonest script now (see newClient),
+	// so that a problem shows here rather than on the first card, and the
+	// first card does not wait for Tesseract to load them (0.1 s of
+	// processor time for English, which the card a person waits for was
+	// paying when it was the first read on the engine kept for the newest
+	// card).
+	if _, err := t.client(t.languagesFor("Latin")); err != nil {
 		t.Close()
 		return nil, err
 	}
 	return t, nil
 }
-
-// blank is what New reads to start an engine's languages.
-var blank = func() *image.Gray {
-	g := image.NewGray(image.Rect(0, 0, 16, 16))
-	for i := range g.Pix {
-		g.Pix[i] = 0xff
-	}
-	return g
-}()
 
 // Languages are the languages the engine was started with.
 func (t *Engine) Languages() []string { return append([]string(nil), t.langs...) }
